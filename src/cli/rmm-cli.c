@@ -1,0 +1,513 @@
+/* rmm-cli.c: rmmctl's commands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exit status: 0 on success, 1 when the work failed (with one line on stderr saying why),
+ * 2 when the command line was wrong.
+ */
+#define G_LOG_DOMAIN "rmmctl"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "rmm-cli.h"
+#include "rmm-dates.h"
+#include "rmm-demo.h"
+#include "rmm-error.h"
+#include "rmm-framework.h"
+#include "rmm-store.h"
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (const char *database, int argc, char **argv);
+} Command;
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("rmmctl: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_printerr ("rmmctl: %s\n", message);
+  g_printerr ("%s", g_option_context_get_help (context, TRUE, NULL));
+  return EXIT_USAGE;
+}
+
+/* Parse a command's options; on a bad command line, say so and return FALSE. */
+static gboolean
+parse_command (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (context, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static RmmStore *
+open_existing (const char  *database,
+               GError     **error)
+{
+  return rmm_store_open (database, RMM_STORE_OPEN_EXISTING, error);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static gboolean
+parse_format (const char  *format,
+              gboolean    *json,
+              GError     **error)
+{
+  if (format == NULL || g_str_equal (format, "text"))
+    *json = FALSE;
+  else if (g_str_equal (format, "json"))
+    *json = TRUE;
+  else
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("unknown format “%s”: use text or json"), format);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_demo (const char  *database,
+          int          argc,
+          char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— create a demo database of "
+                                                             "fictitious people"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) meetings = NULL;
+  g_autoptr(GListModel) children = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *folder = NULL;
+  RmmDemoOptions options;
+  int n_children = 300, years = 2, seed = 1, status = 0;
+  gboolean force = FALSE;
+  gint64 started;
+  GOptionEntry entries[] = {
+    { "children", 0, 0, G_OPTION_ARG_INT, &n_children, N_("How many children (default 300)"), "N" },
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of weekly meetings (default 2)"), "Y" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed: same seed, same data (default 1)"), "S" },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today, N_("The demo’s today (default: today)"), "YYYY-MM-DD" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing database file"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("Every person, place and school in it is invented."));
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("demo takes no arguments"));
+  if (n_children < 1 || n_children > 1000000 || years < 1 || years > 20 || seed < 0)
+    return usage_error (context, _("--children must be 1–1000000, --years 1–20, --seed ≥ 0"));
+
+  rmm_demo_options_init (&options);
+  options.n_children = n_children;
+  options.years = years;
+  options.seed = seed;
+  if (today != NULL && !rmm_date_parse (today, &options.today))
+    return usage_error (context, _("--today must be a date as YYYY-MM-DD"));
+
+  started = g_get_monotonic_time ();
+  if (!(store = rmm_demo_create (database, &options, force, &error)))
+    return fail (error);
+
+  meetings = rmm_store_list_meetings (store, 0, NULL);
+  children = rmm_store_list_children (store, 0, NULL);
+  g_print (_("Created the demo database %s: %u children, %u meetings, in %.1f s.\n"),
+           database, children ? g_list_model_get_n_items (children) : 0,
+           meetings ? g_list_model_get_n_items (meetings) : 0,
+           (g_get_monotonic_time () - started) / 1e6);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_check (const char  *database,
+           int          argc,
+           char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— check the database’s "
+                                                             "integrity and audit trail"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_option_context_set_description (context,
+                                    _("Runs SQLite’s integrity and foreign-key checks and "
+                                      "verifies the audit trail’s hash chain. Prints “ok”, or "
+                                      "each problem, one a line, and exits 1."));
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("check takes no arguments"));
+  if (!(store = open_existing (database, &error)))
+    return fail (error);
+
+  if (rmm_store_check (store, &problems, NULL))
+    {
+      g_print ("ok\n");
+      return EXIT_SUCCESS;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (char *)g_ptr_array_index (problems, i));
+  g_printerr (_("rmmctl: %s failed its check (%u problems)\n"), database, problems->len);
+  return EXIT_FAILURE;
+}
+
+static int
+cmd_backup (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DEST — copy the database "
+                                                             "safely, even while in use"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("backup needs one destination file"));
+  if (!(store = open_existing (database, &error)) ||
+      !rmm_store_backup (store, argv[1], &error))
+    return fail (error);
+  g_print (_("Backed up %s to %s\n"), database, argv[1]);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_restore (const char  *database,
+             int          argc,
+             char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("SRC — replace the database "
+                                                             "with a backup"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  int status = 0;
+
+  g_option_context_set_description (context,
+                                    _("The backup must pass “rmmctl check”. The database it "
+                                      "replaces is kept beside it as "
+                                      "NAME.before-restore-TIME. Close RMM Desk first."));
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("restore needs one backup file"));
+  if (!rmm_store_restore (argv[1], database, &saved, &error))
+    return fail (error);
+  g_print (_("Restored %s from %s\n"), database, argv[1]);
+  if (saved != NULL)
+    g_print (_("The database it replaced is kept as %s\n"), saved);
+  return EXIT_SUCCESS;
+}
+
+static void
+list_areas (GListModel *areas,
+            gboolean    json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  if (!json)
+    g_print ("%-4s  %-24s  %-18s  %s\n", "ID", _("AREA"), _("FRAMEWORK"), _("CHILDREN"));
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(RmmArea) area = g_list_model_get_item (areas, i);
+
+      if (!json)
+        {
+          g_print ("%-4" G_GINT64_FORMAT "  %-24s  %-18s  %u\n", rmm_area_get_id (area),
+                   rmm_area_get_name (area), rmm_area_get_framework_id (area),
+                   rmm_area_get_n_children (area));
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, rmm_area_get_id (area));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, rmm_area_get_name (area));
+      json_builder_set_member_name (builder, "framework");
+      json_builder_add_string_value (builder, rmm_area_get_framework_id (area));
+      json_builder_set_member_name (builder, "children");
+      json_builder_add_int_value (builder, rmm_area_get_n_children (area));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (json)
+    print_json (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+list_meetings (GListModel *meetings,
+               gboolean    json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  if (!json)
+    g_print ("%-5s  %-10s  %-16s  %-10s  %-8s  %s\n", "ID", _("DATE"), _("AREA"), _("STATUS"),
+             _("CHILDREN"), _("CHAIRS"));
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (!json)
+        {
+          g_print ("%-5" G_GINT64_FORMAT "  %-10s  %-16s  %-10s  %-8u  %s, %s\n",
+                   rmm_meeting_get_id (meeting), rmm_meeting_get_meets_on (meeting),
+                   rmm_meeting_get_area_name (meeting), rmm_meeting_get_status (meeting),
+                   rmm_meeting_get_n_children (meeting),
+                   rmm_meeting_get_chair_children (meeting),
+                   rmm_meeting_get_chair_family (meeting));
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, rmm_meeting_get_id (meeting));
+      json_builder_set_member_name (builder, "area_id");
+      json_builder_add_int_value (builder, rmm_meeting_get_area_id (meeting));
+      add_string (builder, "area", rmm_meeting_get_area_name (meeting));
+      add_string (builder, "date", rmm_meeting_get_meets_on (meeting));
+      add_string (builder, "starts_at", rmm_meeting_get_starts_at (meeting));
+      add_string (builder, "status", rmm_meeting_get_status (meeting));
+      add_string (builder, "chair_childrens_services", rmm_meeting_get_chair_children (meeting));
+      add_string (builder, "chair_family_services", rmm_meeting_get_chair_family (meeting));
+      add_string (builder, "minute_taker", rmm_meeting_get_minute_taker (meeting));
+      json_builder_set_member_name (builder, "children");
+      json_builder_add_int_value (builder, rmm_meeting_get_n_children (meeting));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (json)
+    print_json (builder);
+}
+
+static void
+list_children (GListModel *children,
+               gboolean    json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  if (!json)
+    g_print ("%-6s  %-9s  %-28s  %-10s  %-16s  %s\n", "ID", _("REF"), _("NAME"), _("BORN"),
+             _("AREA"), _("RATING"));
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(RmmChild) child = g_list_model_get_item (children, i);
+
+      if (!json)
+        {
+          g_autofree char *name = g_strdup_printf ("%s, %s", rmm_child_get_last_name (child),
+                                                   rmm_child_get_first_name (child));
+          g_print ("%-6" G_GINT64_FORMAT "  %-9s  %-28s  %-10s  %-16s  %s\n",
+                   rmm_child_get_id (child), rmm_child_get_reference (child), name,
+                   rmm_child_get_date_of_birth (child), rmm_child_get_area_name (child),
+                   rmm_child_get_rating (child));
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, rmm_child_get_id (child));
+      add_string (builder, "reference", rmm_child_get_reference (child));
+      add_string (builder, "first_name", rmm_child_get_first_name (child));
+      add_string (builder, "last_name", rmm_child_get_last_name (child));
+      add_string (builder, "date_of_birth", rmm_child_get_date_of_birth (child));
+      add_string (builder, "area", rmm_child_get_area_name (child));
+      add_string (builder, "rating", rmm_child_get_rating (child));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (json)
+    print_json (builder);
+}
+
+static int
+cmd_list (const char  *database,
+          int          argc,
+          char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("areas|meetings|children — "
+                                                             "list what the database holds"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(RmmArea) area = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *area_name = NULL;
+  g_autofree char *format = NULL;
+  gboolean json = FALSE;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area_name, N_("Only this area"), "NAME" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || (!g_str_equal (argv[1], "areas") && !g_str_equal (argv[1], "meetings") &&
+                    !g_str_equal (argv[1], "children")))
+    return usage_error (context, _("list what? areas, meetings or children"));
+  if (!parse_format (format, &json, &error))
+    return usage_error (context, error->message);
+
+  if (!(store = open_existing (database, &error)))
+    return fail (error);
+  if (area_name != NULL && !(area = rmm_store_find_area (store, area_name, &error)))
+    return fail (error);
+
+  if (g_str_equal (argv[1], "areas"))
+    items = rmm_store_list_areas (store, &error);
+  else if (g_str_equal (argv[1], "meetings"))
+    items = rmm_store_list_meetings (store, area ? rmm_area_get_id (area) : 0, &error);
+  else
+    items = rmm_store_list_children (store, area ? rmm_area_get_id (area) : 0, &error);
+  if (items == NULL)
+    return fail (error);
+
+  if (g_str_equal (argv[1], "areas"))
+    list_areas (items, json);
+  else if (g_str_equal (argv[1], "meetings"))
+    list_meetings (items, json);
+  else
+    list_children (items, json);
+  return EXIT_SUCCESS;
+}
+
+static const Command commands[] = {
+  { "demo", N_("Create a demo database of fictitious people"), cmd_demo },
+  { "check", N_("Check integrity, foreign keys and the audit trail"), cmd_check },
+  { "backup", N_("Copy the database safely to DEST"), cmd_backup },
+  { "restore", N_("Replace the database with a checked backup"), cmd_restore },
+  { "list", N_("List areas, meetings or children"), cmd_list },
+};
+
+static char *
+commands_description (void)
+{
+  GString *text = g_string_new (_("Commands:\n"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append (text, _("\nThe database is --database PATH, else $RMM_DATABASE, else "
+                           "~/.local/share/rmm-desk/rmm.sqlite.\n"
+                           "Run “rmmctl COMMAND --help” for a command’s options."));
+  return g_string_free (text, FALSE);
+}
+
+/* --database, then $RMM_DATABASE, then the user's own database (its folder made 0700). */
+static char *
+resolve_database (const char *option)
+{
+  const char *from_env = g_getenv ("RMM_DATABASE");
+  char *path;
+
+  if (option != NULL && *option != '\0')
+    return g_strdup (option);
+  if (from_env != NULL && *from_env != '\0')
+    return g_strdup (from_env);
+
+  path = rmm_store_default_path ();
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+    g_mkdir_with_parents (folder, 0700);
+  }
+  return path;
+}
+
+int
+rmm_cli_run (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("COMMAND [OPTION…] — RMM Desk "
+                                                             "without a window"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database_option = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *description = commands_description ();
+  gboolean version = FALSE;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_option, N_("The database file"), "PATH" },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, description);
+  /* Options after the command belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (version)
+    {
+      g_print ("rmmctl %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (argc < 2)
+    return usage_error (context, _("which command?"));
+
+  database = resolve_database (database_option);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        {
+          g_autofree char *prgname = g_strdup_printf ("rmmctl %s", commands[i].name);
+
+          g_set_prgname (prgname);
+          return commands[i].run (database, argc - 1, argv + 1);
+        }
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
+    return usage_error (context, message);
+  }
+}

@@ -1,0 +1,18 @@
+/* rmm-dates.h: the date forms the store keeps (YYYY-MM-DD, UTC ISO 8601 times)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  rmm_date_parse      (const char  *text,
+                               GDate       *out);
+char     *rmm_date_format     (const GDate *date);
+gboolean  rmm_time_is_valid   (const char  *text);
+guint     rmm_date_age_on     (const GDate *born,
+                               const GDate *on);
+
+G_END_DECLS

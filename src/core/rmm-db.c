@@ -1,0 +1,633 @@
+/* rmm-db.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-db"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rmm-db.h"
+#include "rmm-error.h"
+
+/* Long enough for the minute-taker's process to finish a write, short enough not to hang. */
+#define BUSY_TIMEOUT_MS 5000
+#define SQLITE_HEADER "SQLite format 3"
+
+struct _RmmDbStmt
+{
+  sqlite3_stmt *handle;
+  RmmDb        *db;
+};
+
+struct _RmmDb
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *handle;
+  GHashTable *statements;  /* SQL text → RmmDbStmt */
+  guint       depth;
+  gboolean    created;
+};
+
+G_DEFINE_FINAL_TYPE (RmmDb, rmm_db, G_TYPE_OBJECT)
+
+static void
+stmt_free (gpointer data)
+{
+  RmmDbStmt *stmt = data;
+
+  sqlite3_finalize (stmt->handle);
+  g_free (stmt);
+}
+
+static void
+rmm_db_finalize (GObject *object)
+{
+  RmmDb *self = (RmmDb *)object;
+
+  rmm_db_close (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (rmm_db_parent_class)->finalize (object);
+}
+
+static void
+rmm_db_class_init (RmmDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rmm_db_finalize;
+}
+
+static void
+rmm_db_init (RmmDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_free);
+}
+
+/* Map an SQLite failure to our error domain with a message a user can act on. */
+static void
+set_error_from_code (GError     **error,
+                     int          code,
+                     const char  *path,
+                     const char  *detail)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE,
+                   _("“%s” is damaged or is not a database (%s). Restore it from a backup."),
+                   path, detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, RMM_ERROR, RMM_ERROR_LOCKED,
+                   _("“%s” is locked by another program. Close it and try again."), path);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                   _("RMM Desk cannot write to “%s” (%s). Check the file’s permissions."),
+                   path, detail);
+      break;
+    case SQLITE_CONSTRAINT:
+      if (code == SQLITE_CONSTRAINT_TRIGGER)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE, "%s", detail);
+      else
+        g_set_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT,
+                     _("The change was refused: %s"), detail);
+      break;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                   _("Could not write to “%s” (%s). Check that the disk has space."),
+                   path, detail);
+      break;
+    default:
+      g_set_error (error, RMM_ERROR, RMM_ERROR_FAILED, "%s: %s", path, detail);
+      break;
+    }
+}
+
+static gboolean
+set_error_from_db (RmmDb   *self,
+                   GError **error)
+{
+  set_error_from_code (error, sqlite3_extended_errcode (self->handle), self->path,
+                       sqlite3_errmsg (self->handle));
+  return FALSE;
+}
+
+/* The in-header page count is valid when the change counter matches the version-valid-for
+ * field; a file shorter than that many pages has been truncated. */
+static gboolean
+header_says_truncated (const guint8 *header,
+                       goffset       file_size)
+{
+  guint32 page_size = (header[16] << 8) | header[17];
+  guint32 n_pages = GUINT32_FROM_BE (*(guint32 *)(header + 28));
+  guint32 change_counter = GUINT32_FROM_BE (*(guint32 *)(header + 24));
+  guint32 valid_for = GUINT32_FROM_BE (*(guint32 *)(header + 92));
+
+  if (page_size == 1)
+    page_size = 65536;
+  if (change_counter != valid_for || n_pages == 0)
+    return FALSE;
+  return (goffset)page_size * n_pages > file_size;
+}
+
+/* Look at an existing file before SQLite touches it: SQLite would happily turn an empty or
+ * foreign file into a new database, and we must never write into what we cannot read. */
+gboolean
+rmm_db_check_header (const char  *path,
+                     GError     **error)
+{
+  guint8 header[100] = { 0 };
+  GStatBuf st;
+  gssize n_read;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”."), path);
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IS_FOLDER,
+                   _("“%s” is a folder, not a database file."), path);
+      return FALSE;
+    }
+  if (st.st_size == 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_EMPTY_FILE,
+                   _("“%s” is empty: it may have been truncated. Restore it from a backup, "
+                     "or remove it to start a new database."), path);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                   _("RMM Desk cannot read “%s” (%s). Check the file’s permissions."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n_read = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n_read < (gssize)sizeof header || memcmp (header, SQLITE_HEADER, 16) != 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE,
+                   _("“%s” is not an RMM Desk database (it is not an SQLite file, or it is "
+                     "damaged)."), path);
+      return FALSE;
+    }
+  if (header_says_truncated (header, st.st_size))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE,
+                   _("“%s” is damaged: the file is shorter than its own header says, so it "
+                     "was probably truncated. Restore it from a backup."), path);
+      return FALSE;
+    }
+  if (access (path, W_OK) != 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                   _("RMM Desk cannot write to “%s”: the file is read-only. Check the file’s "
+                     "permissions."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd;
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NO_FOLDER,
+                   _("The folder “%s” does not exist. Create it first, or choose another "
+                     "place for the database."), folder);
+      return FALSE;
+    }
+
+  /* 0600 from the first byte: the file holds children's details. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, RMM_ERROR,
+                   saved_errno == EEXIST ? RMM_ERROR_EXISTS : RMM_ERROR_READ_ONLY,
+                   _("Could not create “%s”: %s."), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  fchmod (fd, 0600);
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+configure_connection (RmmDb   *self,
+                      GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+  gboolean wal;
+
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->handle, 1);
+
+  /* Reading the schema is the first real read: a damaged file fails here. */
+  if (!rmm_db_exec (self, "SELECT count(*) FROM sqlite_master", error))
+    return FALSE;
+
+  if (!(stmt = rmm_db_prepare (self, "PRAGMA journal_mode=WAL", error)))
+    return FALSE;
+  if (!rmm_db_stmt_step (stmt, &local_error) && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  wal = g_strcmp0 (rmm_db_stmt_get_text (stmt, 0), "wal") == 0;
+  rmm_db_stmt_reset (stmt);
+  if (!wal)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                   _("RMM Desk cannot write beside “%s”: it needs to create its journal "
+                     "files in the same folder."), self->path);
+      return FALSE;
+    }
+
+  return rmm_db_exec (self,
+                      "PRAGMA foreign_keys = ON;"
+                      "PRAGMA synchronous = FULL;",
+                      error);
+}
+
+RmmDb *
+rmm_db_open (const char      *path,
+             RmmDbOpenFlags   flags,
+             GError         **error)
+{
+  g_autoptr(RmmDb) self = NULL;
+  gboolean exists;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (*path == '\0')
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("No database file was given."));
+      return NULL;
+    }
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists && !rmm_db_check_header (path, error))
+    return NULL;
+  if (!exists)
+    {
+      if (!(flags & RMM_DB_OPEN_CREATE))
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                       _("There is no database at “%s”."), path);
+          return NULL;
+        }
+      if (!create_private_file (path, error))
+        return NULL;
+    }
+
+  self = g_object_new (RMM_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  self->created = !exists;
+
+  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK || !configure_connection (self, NULL))
+    {
+      if (rc != SQLITE_OK)
+        set_error_from_code (error, rc, path, sqlite3_errstr (rc));
+      else
+        configure_connection (self, error);
+      rmm_db_close (self);
+      if (self->created)
+        g_unlink (path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rmm_db_get_path (RmmDb *self)
+{
+  g_return_val_if_fail (RMM_IS_DB (self), NULL);
+  return self->path;
+}
+
+gboolean
+rmm_db_get_created (RmmDb *self)
+{
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+  return self->created;
+}
+
+void
+rmm_db_close (RmmDb *self)
+{
+  g_return_if_fail (RMM_IS_DB (self));
+
+  g_hash_table_remove_all (self->statements);
+  if (self->handle != NULL)
+    {
+      sqlite3_close_v2 (self->handle);
+      self->handle = NULL;
+    }
+}
+
+gboolean
+rmm_db_exec (RmmDb       *self,
+             const char  *sql,
+             GError     **error)
+{
+  char *message = NULL;
+  int rc;
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->handle != NULL, FALSE);
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, sqlite3_extended_errcode (self->handle), self->path,
+                           message ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Statements are prepared once and kept: the same SQL runs thousands of times in a demo
+ * or an import. The returned statement is reset, with no bindings, and owned by @self. */
+RmmDbStmt *
+rmm_db_prepare (RmmDb       *self,
+                const char  *sql,
+                GError     **error)
+{
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_DB (self), NULL);
+  g_return_val_if_fail (self->handle != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt == NULL)
+    {
+      sqlite3_stmt *handle = NULL;
+
+      if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                              &handle, NULL) != SQLITE_OK)
+        {
+          set_error_from_db (self, error);
+          return NULL;
+        }
+      stmt = g_new0 (RmmDbStmt, 1);
+      stmt->handle = handle;
+      stmt->db = self;
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+    }
+
+  sqlite3_reset (stmt->handle);
+  sqlite3_clear_bindings (stmt->handle);
+  return stmt;
+}
+
+void
+rmm_db_stmt_bind_int (RmmDbStmt *stmt,
+                      int        index,
+                      gint64     value)
+{
+  sqlite3_bind_int64 (stmt->handle, index, value);
+}
+
+void
+rmm_db_stmt_bind_text (RmmDbStmt  *stmt,
+                       int         index,
+                       const char *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt->handle, index);
+  else
+    sqlite3_bind_text (stmt->handle, index, value, -1, SQLITE_TRANSIENT);
+}
+
+void
+rmm_db_stmt_bind_null (RmmDbStmt *stmt,
+                       int        index)
+{
+  sqlite3_bind_null (stmt->handle, index);
+}
+
+/* TRUE while there is a row; FALSE at the end, with @error set if it failed. */
+gboolean
+rmm_db_stmt_step (RmmDbStmt  *stmt,
+                  GError    **error)
+{
+  int rc = sqlite3_step (stmt->handle);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    set_error_from_db (stmt->db, error);
+  sqlite3_reset (stmt->handle);
+  return FALSE;
+}
+
+/* Run a statement that returns no rows (or whose rows do not matter). */
+gboolean
+rmm_db_stmt_run (RmmDbStmt  *stmt,
+                 GError    **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt->handle)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt->handle);
+  if (rc != SQLITE_DONE)
+    return set_error_from_db (stmt->db, error);
+  return TRUE;
+}
+
+/* Finish with a statement before its last row: it holds a read lock until then. */
+void
+rmm_db_stmt_reset (RmmDbStmt *stmt)
+{
+  sqlite3_reset (stmt->handle);
+}
+
+gint64
+rmm_db_stmt_get_int (RmmDbStmt *stmt,
+                     int        column)
+{
+  return sqlite3_column_int64 (stmt->handle, column);
+}
+
+const char *
+rmm_db_stmt_get_text (RmmDbStmt *stmt,
+                      int        column)
+{
+  return (const char *)sqlite3_column_text (stmt->handle, column);
+}
+
+gboolean
+rmm_db_stmt_is_null (RmmDbStmt *stmt,
+                     int        column)
+{
+  return sqlite3_column_type (stmt->handle, column) == SQLITE_NULL;
+}
+
+/* Transactions nest: the outermost takes the write lock at once (BEGIN IMMEDIATE, so two
+ * processes never deadlock upgrading read locks); inner ones are savepoints. */
+gboolean
+rmm_db_begin (RmmDb   *self,
+              GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT rmm_%u", self->depth);
+  if (!rmm_db_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+rmm_db_commit (RmmDb   *self,
+               GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE rmm_%u", self->depth - 1);
+  if (!rmm_db_exec (self, sql, error))
+    {
+      rmm_db_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  return TRUE;
+}
+
+void
+rmm_db_rollback (RmmDb *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (RMM_IS_DB (self));
+  g_return_if_fail (self->depth > 0);
+
+  sql = self->depth == 1
+    ? g_strdup ("ROLLBACK")
+    : g_strdup_printf ("ROLLBACK TO rmm_%u; RELEASE rmm_%u", self->depth - 1, self->depth - 1);
+  /* A failed COMMIT may already have ended the transaction: nothing left to undo then. */
+  if (self->depth > 1 || !sqlite3_get_autocommit (self->handle))
+    rmm_db_exec (self, sql, NULL);
+  self->depth--;
+}
+
+guint
+rmm_db_get_depth (RmmDb *self)
+{
+  g_return_val_if_fail (RMM_IS_DB (self), 0);
+  return self->depth;
+}
+
+/* Changes by other connections to the same file bump this number. */
+gint64
+rmm_db_get_data_version (RmmDb *self)
+{
+  RmmDbStmt *stmt;
+  gint64 version;
+
+  g_return_val_if_fail (RMM_IS_DB (self), -1);
+
+  if (!(stmt = rmm_db_prepare (self, "PRAGMA data_version", NULL)) || !rmm_db_stmt_step (stmt, NULL))
+    return -1;
+  version = rmm_db_stmt_get_int (stmt, 0);
+  rmm_db_stmt_reset (stmt);
+  return version;
+}
+
+/* A consistent copy while others may be writing (SQLite online backup API), made 0600. */
+gboolean
+rmm_db_backup_to (RmmDb       *self,
+                  const char  *dest_path,
+                  GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_EXISTS,
+                   _("“%s” already exists. Choose a new file for the backup."), dest_path);
+      return FALSE;
+    }
+  if (!create_private_file (dest_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          do
+            {
+              rc = sqlite3_backup_step (backup, 256);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (20);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, dest_path, sqlite3_errstr (rc));
+      sqlite3_close_v2 (dest);
+      g_unlink (dest_path);
+      return FALSE;
+    }
+  sqlite3_close_v2 (dest);
+  return TRUE;
+}

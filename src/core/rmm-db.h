@@ -1,0 +1,70 @@
+/* rmm-db.h: the connection layer under the store's repositories
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Repositories speak SQL through this layer only (prepare, bind, step, transaction), never
+ * through sqlite3_* directly, so that a PostgreSQL connection can slot in underneath later.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define RMM_TYPE_DB (rmm_db_get_type ())
+G_DECLARE_FINAL_TYPE (RmmDb, rmm_db, RMM, DB, GObject)
+
+typedef struct _RmmDbStmt RmmDbStmt;
+
+typedef enum
+{
+  RMM_DB_OPEN_EXISTING = 0,
+  RMM_DB_OPEN_CREATE = 1 << 0,      /* create the file (0600) if it does not exist */
+} RmmDbOpenFlags;
+
+RmmDb       *rmm_db_open             (const char      *path,
+                                      RmmDbOpenFlags   flags,
+                                      GError         **error);
+const char  *rmm_db_get_path         (RmmDb           *self);
+gboolean     rmm_db_get_created      (RmmDb           *self);
+gboolean     rmm_db_exec             (RmmDb           *self,
+                                      const char      *sql,
+                                      GError         **error);
+RmmDbStmt   *rmm_db_prepare          (RmmDb           *self,
+                                      const char      *sql,
+                                      GError         **error);
+gboolean     rmm_db_begin            (RmmDb           *self,
+                                      GError         **error);
+gboolean     rmm_db_commit           (RmmDb           *self,
+                                      GError         **error);
+void         rmm_db_rollback         (RmmDb           *self);
+guint        rmm_db_get_depth        (RmmDb           *self);
+gint64       rmm_db_get_data_version (RmmDb           *self);
+gboolean     rmm_db_backup_to        (RmmDb           *self,
+                                      const char      *dest_path,
+                                      GError         **error);
+void         rmm_db_close            (RmmDb           *self);
+gboolean     rmm_db_check_header     (const char      *path,
+                                      GError         **error);
+
+void         rmm_db_stmt_bind_int    (RmmDbStmt       *stmt,
+                                      int              index,
+                                      gint64           value);
+void         rmm_db_stmt_bind_text   (RmmDbStmt       *stmt,
+                                      int              index,
+                                      const char      *value);
+void         rmm_db_stmt_bind_null   (RmmDbStmt       *stmt,
+                                      int              index);
+gboolean     rmm_db_stmt_step        (RmmDbStmt       *stmt,
+                                      GError         **error);
+gboolean     rmm_db_stmt_run         (RmmDbStmt       *stmt,
+                                      GError         **error);
+void         rmm_db_stmt_reset       (RmmDbStmt       *stmt);
+gint64       rmm_db_stmt_get_int     (RmmDbStmt       *stmt,
+                                      int              column);
+const char  *rmm_db_stmt_get_text    (RmmDbStmt       *stmt,
+                                      int              column);
+gboolean     rmm_db_stmt_is_null     (RmmDbStmt       *stmt,
+                                      int              column);
+
+G_END_DECLS

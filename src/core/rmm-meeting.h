@@ -1,0 +1,27 @@
+/* rmm-meeting.h: one weekly RMM of an area, as listed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define RMM_TYPE_MEETING (rmm_meeting_get_type ())
+G_DECLARE_FINAL_TYPE (RmmMeeting, rmm_meeting, RMM, MEETING, GObject)
+
+gint64      rmm_meeting_get_id                 (RmmMeeting *self);
+gint64      rmm_meeting_get_area_id            (RmmMeeting *self);
+const char *rmm_meeting_get_area_name          (RmmMeeting *self);
+const char *rmm_meeting_get_meets_on           (RmmMeeting *self);
+const char *rmm_meeting_get_starts_at          (RmmMeeting *self);
+const char *rmm_meeting_get_location           (RmmMeeting *self);
+const char *rmm_meeting_get_status            (RmmMeeting *self);
+const char *rmm_meeting_get_chair_children     (RmmMeeting *self);
+const char *rmm_meeting_get_chair_family       (RmmMeeting *self);
+const char *rmm_meeting_get_minute_taker       (RmmMeeting *self);
+guint       rmm_meeting_get_n_children         (RmmMeeting *self);
+GDate      *rmm_meeting_dup_date               (RmmMeeting *self);
+
+G_END_DECLS

@@ -1,0 +1,444 @@
+/* rmm-store-meetings.c: meetings, agenda items and the chairs' decisions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-dates.h"
+#include "rmm-error.h"
+#include "rmm-framework.h"
+#include "rmm-store-private.h"
+
+#define MEETING_SELECT \
+  "SELECT m.id, m.area_id, a.name, m.meets_on, m.starts_at, m.location, m.status, " \
+  "       coalesce(pc.full_name, ''), coalesce(pf.full_name, ''), " \
+  "       coalesce(pm.full_name, ''), " \
+  "       (SELECT count(*) FROM agenda_item i " \
+  "        WHERE i.meeting_id = m.id AND i.status <> 'removed') " \
+  "FROM meeting m JOIN area a ON a.id = m.area_id " \
+  "LEFT JOIN professional pc ON pc.id = m.chair_children_id " \
+  "LEFT JOIN professional pf ON pf.id = m.chair_family_id " \
+  "LEFT JOIN professional pm ON pm.id = m.minute_taker_id "
+
+gint64
+rmm_store_add_meeting (RmmStore    *self,
+                       gint64       area_id,
+                       const char  *meets_on,
+                       gint64       chair_children_id,
+                       gint64       chair_family_id,
+                       gint64       minute_taker_id,
+                       GError     **error)
+{
+  RmmField fields[] = {
+    RMM_REF ("area_id", area_id),
+    RMM_TEXT ("meets_on", meets_on),
+    RMM_REF ("chair_children_id", chair_children_id),
+    RMM_REF ("chair_family_id", chair_family_id),
+    RMM_REF ("minute_taker_id", minute_taker_id),
+  };
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+
+  if (!rmm_date_parse (meets_on, NULL))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a meeting date: use YYYY-MM-DD."), meets_on ? meets_on : "");
+      return 0;
+    }
+  if (chair_children_id != 0 && chair_children_id == chair_family_id)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("The meeting needs two different chairs."));
+      return 0;
+    }
+  return rmm_store_insert (self, "meeting", fields, G_N_ELEMENTS (fields), error);
+}
+
+gint64
+rmm_store_add_agenda_item (RmmStore    *self,
+                           gint64       meeting_id,
+                           gint64       child_id,
+                           const char  *reasons,
+                           GError     **error)
+{
+  gint64 position;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+
+  position = rmm_store_query_int (self,
+                                  "SELECT coalesce(max(position), 0) + 1 FROM agenda_item "
+                                  "WHERE meeting_id = ?", meeting_id, error);
+  if (position < 0)
+    return 0;
+  {
+    RmmField fields[] = {
+      RMM_REF ("meeting_id", meeting_id),
+      RMM_REF ("child_id", child_id),
+      RMM_INT ("position", position),
+      RMM_TEXT ("reasons", reasons),
+    };
+
+    return rmm_store_insert (self, "agenda_item", fields, G_N_ELEMENTS (fields), error);
+  }
+}
+
+static RmmMeeting *
+meeting_from_row (RmmDbStmt *stmt)
+{
+  return g_object_new (RMM_TYPE_MEETING,
+                       "id", rmm_db_stmt_get_int (stmt, 0),
+                       "area-id", rmm_db_stmt_get_int (stmt, 1),
+                       "area-name", rmm_db_stmt_get_text (stmt, 2),
+                       "meets-on", rmm_db_stmt_get_text (stmt, 3),
+                       "starts-at", rmm_db_stmt_get_text (stmt, 4),
+                       "location", rmm_db_stmt_get_text (stmt, 5),
+                       "status", rmm_db_stmt_get_text (stmt, 6),
+                       "chair-children", rmm_db_stmt_get_text (stmt, 7),
+                       "chair-family", rmm_db_stmt_get_text (stmt, 8),
+                       "minute-taker", rmm_db_stmt_get_text (stmt, 9),
+                       "n-children", (guint)rmm_db_stmt_get_int (stmt, 10),
+                       NULL);
+}
+
+/* Newest first, so that next week's meetings and the last few are at the top. */
+GListModel *
+rmm_store_list_meetings (RmmStore  *self,
+                         gint64     area_id,
+                         GError   **error)
+{
+  g_autoptr(GListStore) meetings = g_list_store_new (RMM_TYPE_MEETING);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         MEETING_SELECT
+                         "WHERE ? = 0 OR m.area_id = ? "
+                         "ORDER BY m.meets_on DESC, a.name", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, area_id);
+  rmm_db_stmt_bind_int (stmt, 2, area_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      g_autoptr(RmmMeeting) meeting = meeting_from_row (stmt);
+      g_list_store_append (meetings, meeting);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&meetings));
+}
+
+RmmMeeting *
+rmm_store_get_meeting (RmmStore    *self,
+                       gint64       meeting_id,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmMeeting *meeting;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self), MEETING_SELECT "WHERE m.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  if (!rmm_db_stmt_step (stmt, &local_error))
+    {
+      if (local_error)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                     _("There is no meeting with id %" G_GINT64_FORMAT "."), meeting_id);
+      return NULL;
+    }
+  meeting = meeting_from_row (stmt);
+  rmm_db_stmt_reset (stmt);
+  return meeting;
+}
+
+static gboolean
+check_rating_value (RmmStore                *self,
+                    const RmmDecisionInput  *input,
+                    GError                 **error)
+{
+  g_autofree char *framework_id = NULL;
+  RmmFramework *framework;
+  RmmDbStmt *stmt;
+
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT a.framework FROM child c JOIN area a "
+                               "ON a.id = c.area_id WHERE c.id = ?", error)))
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, input->child_id);
+  if (!rmm_db_stmt_step (stmt, error))
+    {
+      if (error && *error == NULL)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                     _("There is no child with id %" G_GINT64_FORMAT "."), input->child_id);
+      return FALSE;
+    }
+  framework_id = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+  rmm_db_stmt_reset (stmt);
+
+  framework = rmm_framework_lookup (framework_id);
+  if (framework == NULL || rmm_framework_find_level (framework, input->value) == NULL)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a rating of the area’s framework (%s)."),
+                   input->value ? input->value : "", framework_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+insert_decision (RmmStore                *self,
+                 const RmmDecisionInput  *input,
+                 gint64                   supersedes_id,
+                 const char              *reason,
+                 GError                 **error)
+{
+  g_autofree char *now = rmm_store_now (self);
+  RmmField fields[] = {
+    RMM_REF ("child_id", input->child_id),
+    RMM_REF ("meeting_id", input->meeting_id),
+    RMM_TEXT ("kind", input->kind),
+    RMM_TEXT ("value", input->value ? input->value : ""),
+    RMM_REF ("lead_agency_id", input->lead_agency_id),
+    RMM_REF ("lead_professional_id", input->lead_professional_id),
+    RMM_TEXT ("rationale", input->rationale ? input->rationale : ""),
+    RMM_TEXT ("proposed_at", now),
+    RMM_REF ("supersedes_id", supersedes_id),
+    RMM_TEXT ("supersede_reason", reason ? reason : ""),
+  };
+
+  if (g_strcmp0 (input->kind, "risk-rating") == 0 && !check_rating_value (self, input, error))
+    return 0;
+  if (g_strcmp0 (input->kind, "lead-agency") == 0 && input->lead_agency_id == 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("A lead-agency decision must name the lead agency."));
+      return 0;
+    }
+  return rmm_store_insert (self, "decision", fields, G_N_ELEMENTS (fields), error);
+}
+
+/* A decision as proposed to the chairs; it stands only once both have confirmed it. */
+gint64
+rmm_store_propose_decision (RmmStore                *self,
+                            const RmmDecisionInput  *input,
+                            GError                 **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  return insert_decision (self, input, 0, NULL, error);
+}
+
+typedef struct
+{
+  char   *status;
+  gint64  meeting_id;
+  gint64  chair_children_id;
+  gint64  chair_family_id;
+  gint64  chair1_id;
+  gboolean chair1_confirmed;
+  gint64  chair2_id;
+  gboolean chair2_confirmed;
+} DecisionState;
+
+static gboolean
+read_decision_state (RmmStore       *self,
+                     gint64          decision_id,
+                     DecisionState  *state,
+                     GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT d.status, coalesce(d.meeting_id, 0), "
+                         "       coalesce(m.chair_children_id, 0), "
+                         "       coalesce(m.chair_family_id, 0), coalesce(d.chair1_id, 0), "
+                         "       d.chair1_confirmed_at IS NOT NULL, coalesce(d.chair2_id, 0), "
+                         "       d.chair2_confirmed_at IS NOT NULL "
+                         "FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id "
+                         "WHERE d.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, decision_id);
+  if (!rmm_db_stmt_step (stmt, &local_error))
+    {
+      if (local_error)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                     _("There is no decision with id %" G_GINT64_FORMAT "."), decision_id);
+      return FALSE;
+    }
+  state->status = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+  state->meeting_id = rmm_db_stmt_get_int (stmt, 1);
+  state->chair_children_id = rmm_db_stmt_get_int (stmt, 2);
+  state->chair_family_id = rmm_db_stmt_get_int (stmt, 3);
+  state->chair1_id = rmm_db_stmt_get_int (stmt, 4);
+  state->chair1_confirmed = rmm_db_stmt_get_int (stmt, 5);
+  state->chair2_id = rmm_db_stmt_get_int (stmt, 6);
+  state->chair2_confirmed = rmm_db_stmt_get_int (stmt, 7);
+  rmm_db_stmt_reset (stmt);
+  return TRUE;
+}
+
+/* Which confirmation @chair_id gives: 1 for the Children's Services chair, 2 for the
+ * Family Services chair; outside a meeting, the first and second confirming person. */
+static int
+confirmation_slot (const DecisionState  *state,
+                   gint64                chair_id,
+                   GError              **error)
+{
+  int slot = 0;
+
+  if (state->meeting_id != 0)
+    slot = chair_id == state->chair_children_id ? 1 : chair_id == state->chair_family_id ? 2 : 0;
+  else
+    slot = !state->chair1_confirmed ? 1 : chair_id != state->chair1_id ? 2 : 0;
+
+  if (slot == 0)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("Only the meeting’s two chairs can confirm a decision, each once."));
+  else if ((slot == 1 && state->chair1_confirmed) || (slot == 2 && state->chair2_confirmed))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("This chair has already confirmed the decision."));
+      slot = 0;
+    }
+  return slot;
+}
+
+gboolean
+rmm_store_confirm_decision (RmmStore    *self,
+                            gint64       decision_id,
+                            gint64       chair_id,
+                            GError     **error)
+{
+  DecisionState state = { 0 };
+  g_autofree char *now = NULL;
+  gboolean both;
+  gboolean ok;
+  int slot;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (!rmm_store_begin (self, error))
+    return FALSE;
+  ok = read_decision_state (self, decision_id, &state, error);
+  if (ok && g_strcmp0 (state.status, "confirmed") == 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE,
+                   _("The decision is already confirmed by both chairs."));
+      ok = FALSE;
+    }
+  slot = ok ? confirmation_slot (&state, chair_id, error) : 0;
+  if (slot != 0)
+    {
+      RmmField fields[] = {
+        RMM_REF (slot == 1 ? "chair1_id" : "chair2_id", chair_id),
+        RMM_TEXT (slot == 1 ? "chair1_confirmed_at" : "chair2_confirmed_at", NULL),
+        RMM_TEXT ("status", NULL),
+      };
+
+      now = rmm_store_now (self);
+      both = slot == 1 ? state.chair2_confirmed : state.chair1_confirmed;
+      fields[1].text = now;
+      fields[2].text = both ? "confirmed" : state.status;
+      ok = rmm_store_update (self, "decision", decision_id, fields, G_N_ELEMENTS (fields), error);
+    }
+  else
+    ok = FALSE;
+  g_free (state.status);
+
+  if (!ok)
+    {
+      rmm_store_rollback (self);
+      return FALSE;
+    }
+  return rmm_store_commit (self, error);
+}
+
+/* A confirmed decision never changes; a correction is a new proposed decision that
+ * supersedes it, with a reason, and stands once both chairs confirm it. */
+gint64
+rmm_store_supersede_decision (RmmStore                *self,
+                              gint64                   decision_id,
+                              const RmmDecisionInput  *input,
+                              const char              *reason,
+                              GError                 **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+  DecisionState state = { 0 };
+  gint64 id = 0;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("A correction needs a reason."));
+      return 0;
+    }
+  if (!rmm_store_begin (self, error))
+    return 0;
+  if (read_decision_state (self, decision_id, &state, error))
+    {
+      if (g_strcmp0 (state.status, "confirmed") != 0)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                     _("Only a confirmed decision can be superseded; change the proposal "
+                       "instead."));
+      else
+        id = insert_decision (self, input, decision_id, reason, error);
+    }
+  g_free (state.status);
+
+  if (id == 0)
+    {
+      rmm_store_rollback (self);
+      return 0;
+    }
+  return rmm_store_commit (self, error) ? id : 0;
+}
+
+char *
+rmm_store_get_current_rating (RmmStore  *self,
+                              gint64     child_id,
+                              GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+  char *rating = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT coalesce(" RMM_CURRENT_RATING_SQL ("?") ", '')", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  if (rmm_db_stmt_step (stmt, &local_error))
+    {
+      rating = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+      rmm_db_stmt_reset (stmt);
+    }
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return rating;
+}

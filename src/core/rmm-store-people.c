@@ -1,0 +1,266 @@
+/* rmm-store-people.c: areas, agencies, professionals and children
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-dates.h"
+#include "rmm-error.h"
+#include "rmm-framework.h"
+#include "rmm-store-private.h"
+
+static gboolean
+require_text (const char  *value,
+              const char  *what,
+              GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
+
+  if (*trimmed != '\0' && g_utf8_validate (value, -1, NULL))
+    return TRUE;
+  g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("%s must not be empty."), what);
+  return FALSE;
+}
+
+gint64
+rmm_store_add_area (RmmStore    *self,
+                    const char  *name,
+                    const char  *framework_id,
+                    GError     **error)
+{
+  RmmField fields[] = {
+    RMM_TEXT ("name", name),
+    RMM_TEXT ("framework", framework_id),
+  };
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+
+  if (!require_text (name, _("The area’s name"), error))
+    return 0;
+  if (framework_id == NULL || rmm_framework_lookup (framework_id) == NULL)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("Unknown risk framework “%s”: use surrey-3-level or seraf-4-category."),
+                   framework_id ? framework_id : "");
+      return 0;
+    }
+  return rmm_store_insert (self, "area", fields, G_N_ELEMENTS (fields), error);
+}
+
+gint64
+rmm_store_add_agency (RmmStore    *self,
+                      const char  *name,
+                      const char  *kind,
+                      GError     **error)
+{
+  RmmField fields[] = {
+    RMM_TEXT ("name", name),
+    RMM_TEXT ("kind", kind),
+  };
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+
+  if (!require_text (name, _("The agency’s name"), error))
+    return 0;
+  return rmm_store_insert (self, "agency", fields, G_N_ELEMENTS (fields), error);
+}
+
+gint64
+rmm_store_add_professional (RmmStore    *self,
+                            gint64       agency_id,
+                            const char  *full_name,
+                            const char  *role,
+                            GError     **error)
+{
+  RmmField fields[] = {
+    RMM_REF ("agency_id", agency_id),
+    RMM_TEXT ("full_name", full_name),
+    RMM_TEXT ("role", role ? role : ""),
+  };
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+
+  if (!require_text (full_name, _("The professional’s name"), error))
+    return 0;
+  return rmm_store_insert (self, "professional", fields, G_N_ELEMENTS (fields), error);
+}
+
+gint64
+rmm_store_add_child (RmmStore             *self,
+                     const RmmChildInput  *input,
+                     GError              **error)
+{
+  g_autofree char *now = NULL;
+  GDate born;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (!require_text (input->reference, _("The child’s reference"), error) ||
+      !require_text (input->first_name, _("The child’s first name"), error) ||
+      !require_text (input->last_name, _("The child’s last name"), error))
+    return 0;
+  if (!rmm_date_parse (input->date_of_birth, &born))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a date of birth: use YYYY-MM-DD."),
+                   input->date_of_birth ? input->date_of_birth : "");
+      return 0;
+    }
+
+  now = rmm_store_now (self);
+  {
+    RmmField fields[] = {
+      RMM_TEXT ("reference", input->reference),
+      RMM_TEXT ("first_name", input->first_name),
+      RMM_TEXT ("last_name", input->last_name),
+      RMM_TEXT ("date_of_birth", input->date_of_birth),
+      RMM_TEXT ("gender", input->gender ? input->gender : ""),
+      RMM_REF ("area_id", input->area_id),
+      RMM_TEXT ("school", input->school ? input->school : ""),
+      RMM_REF ("social_worker_id", input->social_worker_id),
+      RMM_INT ("looked_after", input->looked_after ? 1 : 0),
+      RMM_TEXT ("created_at", now),
+    };
+
+    return rmm_store_insert (self, "child", fields, G_N_ELEMENTS (fields), error);
+  }
+}
+
+gint64
+rmm_store_add_referral (RmmStore                *self,
+                        const RmmReferralInput  *input,
+                        GError                 **error)
+{
+  RmmField fields[] = {
+    RMM_REF ("child_id", input->child_id),
+    RMM_TEXT ("route", input->route),
+    RMM_TEXT ("referrer_name", input->referrer_name),
+    RMM_REF ("referrer_agency_id", input->referrer_agency_id),
+    RMM_TEXT ("received_at", input->received_at),
+    RMM_TEXT ("concern_summary", input->concern_summary ? input->concern_summary : ""),
+    RMM_TEXT ("screening_outcome", input->screening_outcome ? input->screening_outcome
+                                                            : "pending"),
+    RMM_TEXT ("source", input->source ? input->source : ""),
+  };
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+
+  if (g_strcmp0 (input->route, "single-point-of-access") != 0 &&
+      g_strcmp0 (input->route, "lead-professional") != 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("A referral’s route is single-point-of-access or lead-professional, "
+                     "not “%s”."), input->route ? input->route : "");
+      return 0;
+    }
+  if (!rmm_time_is_valid (input->received_at))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a time: use YYYY-MM-DDTHH:MM:SSZ."),
+                   input->received_at ? input->received_at : "");
+      return 0;
+    }
+  if (!require_text (input->referrer_name, _("The referrer’s name"), error))
+    return 0;
+  return rmm_store_insert (self, "referral", fields, G_N_ELEMENTS (fields), error);
+}
+
+GListModel *
+rmm_store_list_areas (RmmStore  *self,
+                      GError   **error)
+{
+  g_autoptr(GListStore) areas = g_list_store_new (RMM_TYPE_AREA);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT a.id, a.name, a.framework, "
+                         "       (SELECT count(*) FROM child c WHERE c.area_id = a.id) "
+                         "FROM area a ORDER BY a.name", error);
+  if (stmt == NULL)
+    return NULL;
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      g_autoptr(RmmArea) area = rmm_area_new (rmm_db_stmt_get_int (stmt, 0),
+                                              rmm_db_stmt_get_text (stmt, 1),
+                                              rmm_db_stmt_get_text (stmt, 2),
+                                              rmm_db_stmt_get_int (stmt, 3));
+      g_list_store_append (areas, area);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&areas));
+}
+
+RmmArea *
+rmm_store_find_area (RmmStore    *self,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autoptr(GListModel) areas = rmm_store_list_areas (self, error);
+
+  if (areas == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(RmmArea) area = g_list_model_get_item (areas, i);
+
+      if (g_utf8_collate (rmm_area_get_name (area), name) == 0)
+        return g_steal_pointer (&area);
+    }
+  g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND, _("There is no area called “%s”."), name);
+  return NULL;
+}
+
+GListModel *
+rmm_store_list_children (RmmStore  *self,
+                         gint64     area_id,
+                         GError   **error)
+{
+  g_autoptr(GListStore) children = g_list_store_new (RMM_TYPE_CHILD);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT c.id, c.reference, c.first_name, c.last_name, "
+                         "       c.date_of_birth, a.name, "
+                         "       coalesce(" RMM_CURRENT_RATING_SQL ("c.id") ", '') "
+                         "FROM child c JOIN area a ON a.id = c.area_id "
+                         "WHERE ? = 0 OR c.area_id = ? "
+                         "ORDER BY c.last_name, c.first_name, c.id", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, area_id);
+  rmm_db_stmt_bind_int (stmt, 2, area_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      g_autoptr(RmmChild) child = g_object_new (RMM_TYPE_CHILD,
+                                                "id", rmm_db_stmt_get_int (stmt, 0),
+                                                "reference", rmm_db_stmt_get_text (stmt, 1),
+                                                "first-name", rmm_db_stmt_get_text (stmt, 2),
+                                                "last-name", rmm_db_stmt_get_text (stmt, 3),
+                                                "date-of-birth", rmm_db_stmt_get_text (stmt, 4),
+                                                "area-name", rmm_db_stmt_get_text (stmt, 5),
+                                                "rating", rmm_db_stmt_get_text (stmt, 6),
+                                                NULL);
+      g_list_store_append (children, child);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&children));
+}

@@ -1,0 +1,67 @@
+/* rmm-store-private.h: what the store's own files and the demo generator share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rmm-db.h"
+#include "rmm-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RMM_FIELD_TEXT,
+  RMM_FIELD_INT,
+  RMM_FIELD_REF,    /* an id; 0 is stored as NULL */
+} RmmFieldType;
+
+typedef struct
+{
+  const char   *column;
+  RmmFieldType  type;
+  const char   *text;
+  gint64        number;
+} RmmField;
+
+#define RMM_TEXT(column, value) { column, RMM_FIELD_TEXT, value, 0 }
+#define RMM_INT(column, value)  { column, RMM_FIELD_INT, NULL, value }
+#define RMM_REF(column, value)  { column, RMM_FIELD_REF, NULL, value }
+
+/* The current rating of @child (an SQL expression for its id): the newest confirmed
+ * risk-rating decision that no confirmed correction has superseded. */
+#define RMM_CURRENT_RATING_SQL(child) \
+  "(SELECT d.value FROM decision d " \
+  " WHERE d.child_id = " child " AND d.kind = 'risk-rating' AND d.status = 'confirmed' " \
+  "   AND NOT EXISTS (SELECT 1 FROM decision s " \
+  "                   WHERE s.supersedes_id = d.id AND s.status = 'confirmed') " \
+  " ORDER BY d.proposed_at DESC, d.id DESC LIMIT 1)"
+
+RmmDb    *rmm_store_get_db      (RmmStore        *self);
+gint64    rmm_store_insert      (RmmStore        *self,
+                                 const char      *table,
+                                 const RmmField  *fields,
+                                 guint            n_fields,
+                                 GError         **error);
+gboolean  rmm_store_update      (RmmStore        *self,
+                                 const char      *table,
+                                 gint64           id,
+                                 const RmmField  *fields,
+                                 guint            n_fields,
+                                 GError         **error);
+gboolean  rmm_store_audit       (RmmStore        *self,
+                                 const char      *action,
+                                 const char      *entity,
+                                 gint64           entity_id,
+                                 const char      *before,
+                                 const char      *after,
+                                 GError         **error);
+void      rmm_store_queue_change (RmmStore       *self,
+                                  const char     *entity,
+                                  gint64          id);
+gint64    rmm_store_query_int   (RmmStore        *self,
+                                 const char      *sql,
+                                 gint64           param,
+                                 GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,1026 @@
+/* rmm-store.c: opening, migrations, transactions, the audit trail, check and backup
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rmm-audit.h"
+#include "rmm-error.h"
+#include "rmm-store-private.h"
+
+#define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations"
+/* More queued changes than this are announced as one "everything changed". */
+#define MAX_QUEUED_CHANGES 256
+
+typedef struct
+{
+  char   *entity;
+  gint64  id;
+} Change;
+
+struct _RmmStore
+{
+  GObject     parent_instance;
+
+  RmmDb      *db;
+  char       *actor;
+  GDateTime  *clock;           /* fixed "now" for demo history and tests; NULL: real time */
+  GArray     *pending;         /* Change, announced after the outermost commit */
+  gboolean    pending_overflow;
+  gint64      data_version;
+  guint       schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (RmmStore, rmm_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+change_clear (gpointer data)
+{
+  g_free (((Change *)data)->entity);
+}
+
+static void
+rmm_store_finalize (GObject *object)
+{
+  RmmStore *self = (RmmStore *)object;
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->clock, g_date_time_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+
+  G_OBJECT_CLASS (rmm_store_parent_class)->finalize (object);
+}
+
+static void
+rmm_store_class_init (RmmStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rmm_store_finalize;
+
+  /**
+   * RmmStore::changed:
+   * @entity: the table that changed, or "*" when too much changed to list
+   * @id: the row's id, or 0
+   *
+   * Emitted after a change is committed, by this process or (from rmm_store_poll())
+   * by another process writing to the same file.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                   G_TYPE_STRING, G_TYPE_INT64);
+}
+
+static void
+rmm_store_init (RmmStore *self)
+{
+  self->actor = g_strdup (g_get_user_name ());
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_array_set_clear_func (self->pending, change_clear);
+}
+
+char *
+rmm_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rmm-desk", "rmm.sqlite", NULL);
+}
+
+char *
+rmm_store_default_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rmm-desk", "demo.sqlite", NULL);
+}
+
+gint64
+rmm_store_query_int (RmmStore    *self,
+                     const char  *sql,
+                     gint64       param,
+                     GError     **error)
+{
+  RmmDbStmt *stmt;
+  g_autoptr(GError) local_error = NULL;
+  gint64 value = 0;
+
+  if (!(stmt = rmm_db_prepare (self->db, sql, error)))
+    return -1;
+  if (strchr (sql, '?'))
+    rmm_db_stmt_bind_int (stmt, 1, param);
+  if (rmm_db_stmt_step (stmt, &local_error))
+    {
+      value = rmm_db_stmt_get_int (stmt, 0);
+      rmm_db_stmt_reset (stmt);
+    }
+  else if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+  return value;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+/* Migrations are data/migrations/NNNN-what.sql, numbered from 1 without gaps. */
+static GPtrArray *
+list_migrations (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    g_ptr_array_add (list, g_strdup (names[i]));
+  g_ptr_array_sort (list, compare_names);
+  return list;
+}
+
+guint
+rmm_store_get_known_schema_version (void)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  return migrations->len;
+}
+
+static gboolean
+read_schema_version (RmmStore  *self,
+                     GError   **error)
+{
+  gint64 n_objects, has_version;
+
+  n_objects = rmm_store_query_int (self, "SELECT count(*) FROM sqlite_master", 0, error);
+  has_version = rmm_store_query_int (self,
+                                     "SELECT count(*) FROM sqlite_master "
+                                     "WHERE type = 'table' AND name = 'schema_version'",
+                                     0, error);
+  if (n_objects < 0 || has_version < 0)
+    return FALSE;
+
+  if (has_version == 0)
+    {
+      if (n_objects > 0)
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_FOREIGN,
+                       _("“%s” is a database of another program, not of RMM Desk. "
+                         "Nothing was changed."), rmm_db_get_path (self->db));
+          return FALSE;
+        }
+      self->schema_version = 0;
+      return TRUE;
+    }
+
+  self->schema_version = rmm_store_query_int (self,
+                                              "SELECT coalesce(max(version), 0) "
+                                              "FROM schema_version", 0, error);
+  return self->schema_version != (guint)-1;
+}
+
+static gboolean
+apply_migrations (RmmStore   *self,
+                  GPtrArray  *migrations,
+                  GError    **error)
+{
+  g_autofree char *now = rmm_store_now (self);
+
+  if (!rmm_db_exec (self->db,
+                    "CREATE TABLE IF NOT EXISTS schema_version ("
+                    "  version    INTEGER PRIMARY KEY,"
+                    "  applied_at TEXT NOT NULL)", error))
+    return FALSE;
+
+  for (guint i = self->schema_version; i < migrations->len; i++)
+    {
+      g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH,
+                                            g_ptr_array_index (migrations, i), NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+      g_autofree char *sql = NULL;
+      RmmDbStmt *stmt;
+
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      if (!rmm_db_exec (self->db, sql, error))
+        return FALSE;
+
+      if (!(stmt = rmm_db_prepare (self->db,
+                                   "INSERT INTO schema_version (version, applied_at) "
+                                   "VALUES (?, ?)", error)))
+        return FALSE;
+      rmm_db_stmt_bind_int (stmt, 1, i + 1);
+      rmm_db_stmt_bind_text (stmt, 2, now);
+      if (!rmm_db_stmt_run (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Forward-only, all in one transaction: a database is at one version or the next, never
+ * half-way. A database from a newer RMM Desk is refused rather than misread. */
+static gboolean
+migrate (RmmStore  *self,
+         GError   **error)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  if (!read_schema_version (self, error))
+    return FALSE;
+
+  if (self->schema_version > migrations->len)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of RMM Desk (schema %u; this "
+                     "version knows up to %u). Update RMM Desk to open it."),
+                   rmm_db_get_path (self->db), self->schema_version, migrations->len);
+      return FALSE;
+    }
+  if (self->schema_version == migrations->len)
+    return TRUE;
+
+  if (!rmm_db_begin (self->db, error))
+    return FALSE;
+  if (!apply_migrations (self, migrations, error) || !rmm_db_commit (self->db, error))
+    {
+      if (rmm_db_get_depth (self->db) > 0)
+        rmm_db_rollback (self->db);
+      return FALSE;
+    }
+  self->schema_version = migrations->len;
+  return TRUE;
+}
+
+RmmStore *
+rmm_store_open (const char         *path,
+                RmmStoreOpenFlags   flags,
+                GError            **error)
+{
+  g_autoptr(RmmStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (RMM_TYPE_STORE, NULL);
+  self->db = rmm_db_open (path,
+                          (flags & RMM_STORE_OPEN_CREATE) ? RMM_DB_OPEN_CREATE
+                                                          : RMM_DB_OPEN_EXISTING,
+                          error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (!migrate (self, error))
+    {
+      gboolean created = rmm_db_get_created (self->db);
+
+      rmm_db_close (self->db);
+      if (created)
+        g_unlink (path);
+      return NULL;
+    }
+
+  self->data_version = rmm_db_get_data_version (self->db);
+  return g_steal_pointer (&self);
+}
+
+RmmDb *
+rmm_store_get_db (RmmStore *self)
+{
+  return self->db;
+}
+
+const char *
+rmm_store_get_path (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+  return rmm_db_get_path (self->db);
+}
+
+guint
+rmm_store_get_schema_version (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+const char *
+rmm_store_get_actor (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+  return self->actor;
+}
+
+void
+rmm_store_set_actor (RmmStore   *self,
+                     const char *actor)
+{
+  g_return_if_fail (RMM_IS_STORE (self));
+  g_return_if_fail (actor != NULL && *actor != '\0');
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+void
+rmm_store_set_clock (RmmStore  *self,
+                     GDateTime *now)
+{
+  g_return_if_fail (RMM_IS_STORE (self));
+  g_clear_pointer (&self->clock, g_date_time_unref);
+  if (now != NULL)
+    self->clock = g_date_time_to_utc (now);
+}
+
+/* Now, in UTC, as stored: 2026-11-23T14:05:09Z */
+char *
+rmm_store_now (RmmStore *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  now = self->clock ? g_date_time_ref (self->clock) : g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+rmm_store_begin (RmmStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+  return rmm_db_begin (self->db, error);
+}
+
+static void
+announce_pending (RmmStore *self)
+{
+  g_autoptr(GArray) changes = g_steal_pointer (&self->pending);
+  gboolean overflow = self->pending_overflow;
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_array_set_clear_func (self->pending, change_clear);
+  self->pending_overflow = FALSE;
+  self->data_version = rmm_db_get_data_version (self->db);
+
+  if (overflow)
+    {
+      g_signal_emit (self, signals[CHANGED], 0, "*", (gint64)0);
+      return;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      Change *change = &g_array_index (changes, Change, i);
+      g_signal_emit (self, signals[CHANGED], 0, change->entity, change->id);
+    }
+}
+
+gboolean
+rmm_store_commit (RmmStore  *self,
+                  GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (!rmm_db_commit (self->db, error))
+    {
+      if (rmm_db_get_depth (self->db) == 0)
+        g_array_set_size (self->pending, 0);
+      return FALSE;
+    }
+  if (rmm_db_get_depth (self->db) == 0)
+    announce_pending (self);
+  return TRUE;
+}
+
+void
+rmm_store_rollback (RmmStore *self)
+{
+  g_return_if_fail (RMM_IS_STORE (self));
+
+  rmm_db_rollback (self->db);
+  if (rmm_db_get_depth (self->db) == 0)
+    {
+      g_array_set_size (self->pending, 0);
+      self->pending_overflow = FALSE;
+    }
+}
+
+void
+rmm_store_queue_change (RmmStore   *self,
+                        const char *entity,
+                        gint64      id)
+{
+  Change change;
+
+  if (self->pending_overflow)
+    return;
+  if (self->pending->len >= MAX_QUEUED_CHANGES)
+    {
+      self->pending_overflow = TRUE;
+      g_array_set_size (self->pending, 0);
+      return;
+    }
+  change.entity = g_strdup (entity);
+  change.id = id;
+  g_array_append_val (self->pending, change);
+}
+
+/* Another process may have written to the file: PRAGMA data_version tells. */
+gboolean
+rmm_store_poll (RmmStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (rmm_db_get_depth (self->db) > 0)
+    return FALSE;
+  version = rmm_db_get_data_version (self->db);
+  if (version == self->data_version || version < 0)
+    return FALSE;
+  self->data_version = version;
+  g_signal_emit (self, signals[CHANGED], 0, "*", (gint64)0);
+  return TRUE;
+}
+
+/* Appends one event, chained to the last. Must run inside the transaction of the change. */
+gboolean
+rmm_store_audit (RmmStore    *self,
+                 const char  *action,
+                 const char  *entity,
+                 gint64       entity_id,
+                 const char  *before,
+                 const char  *after,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *at = rmm_store_now (self);
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *hash = NULL;
+  RmmAuditEvent event = { 0 };
+  RmmDbStmt *stmt;
+
+  g_assert (rmm_db_get_depth (self->db) > 0);
+
+  if (!(stmt = rmm_db_prepare (self->db,
+                               "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1",
+                               error)))
+    return FALSE;
+  if (rmm_db_stmt_step (stmt, &local_error))
+    {
+      event.id = rmm_db_stmt_get_int (stmt, 0) + 1;
+      prev_hash = g_strdup (rmm_db_stmt_get_text (stmt, 1));
+      rmm_db_stmt_reset (stmt);
+    }
+  else if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  else
+    {
+      event.id = 1;
+      prev_hash = g_strdup (RMM_AUDIT_GENESIS);
+    }
+
+  event.at = at;
+  event.actor = self->actor;
+  event.action = action;
+  event.entity = entity;
+  event.entity_id = entity_id;
+  event.before = before ? before : "";
+  event.after = after ? after : "";
+  event.prev_hash = prev_hash;
+  hash = rmm_audit_hash (&event);
+
+  if (!(stmt = rmm_db_prepare (self->db,
+                               "INSERT INTO audit_event (id, at, actor, action, entity, "
+                               "entity_id, before, after, prev_hash, hash) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, event.id);
+  rmm_db_stmt_bind_text (stmt, 2, event.at);
+  rmm_db_stmt_bind_text (stmt, 3, event.actor);
+  rmm_db_stmt_bind_text (stmt, 4, event.action);
+  rmm_db_stmt_bind_text (stmt, 5, event.entity);
+  rmm_db_stmt_bind_int (stmt, 6, event.entity_id);
+  rmm_db_stmt_bind_text (stmt, 7, event.before);
+  rmm_db_stmt_bind_text (stmt, 8, event.after);
+  rmm_db_stmt_bind_text (stmt, 9, event.prev_hash);
+  rmm_db_stmt_bind_text (stmt, 10, hash);
+  return rmm_db_stmt_run (stmt, error);
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *value)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_member (GString        *out,
+                    const RmmField *field,
+                    gboolean        first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  append_json_string (out, field->column);
+  g_string_append_c (out, ':');
+  if (field->type == RMM_FIELD_TEXT && field->text != NULL)
+    append_json_string (out, field->text);
+  else if (field->type == RMM_FIELD_TEXT || (field->type == RMM_FIELD_REF && field->number == 0))
+    g_string_append (out, "null");
+  else
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, field->number);
+}
+
+static char *
+fields_to_json (const RmmField *fields,
+                guint           n_fields)
+{
+  GString *out = g_string_new ("{");
+
+  for (guint i = 0; i < n_fields; i++)
+    append_json_member (out, &fields[i], i == 0);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+static void
+bind_field (RmmDbStmt      *stmt,
+            int             index,
+            const RmmField *field)
+{
+  switch (field->type)
+    {
+    case RMM_FIELD_TEXT:
+      rmm_db_stmt_bind_text (stmt, index, field->text);
+      break;
+    case RMM_FIELD_REF:
+      if (field->number == 0)
+        {
+          rmm_db_stmt_bind_null (stmt, index);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case RMM_FIELD_INT:
+    default:
+      rmm_db_stmt_bind_int (stmt, index, field->number);
+      break;
+    }
+}
+
+/* Run @write in a transaction of its own unless one is open; the caller of an open
+ * transaction rolls it back on failure. */
+static gboolean
+begin_if_needed (RmmStore  *self,
+                 gboolean  *began,
+                 GError   **error)
+{
+  *began = rmm_db_get_depth (self->db) == 0;
+  return !*began || rmm_store_begin (self, error);
+}
+
+static gboolean
+finish (RmmStore  *self,
+        gboolean   began,
+        gboolean   ok,
+        GError   **error)
+{
+  if (!began)
+    return ok;
+  if (ok)
+    return rmm_store_commit (self, error);
+  rmm_store_rollback (self);
+  return FALSE;
+}
+
+static gint64
+insert_row (RmmStore        *self,
+            const char      *table,
+            const RmmField  *fields,
+            guint            n_fields,
+            GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *after = NULL;
+  RmmDbStmt *stmt;
+  gint64 id;
+
+  g_string_append_printf (sql, "%s (", table);
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (sql, "%s%s", i ? ", " : "", fields[i].column);
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append (sql, i ? ", ?" : "?");
+  g_string_append (sql, ") RETURNING id");
+
+  if (!(stmt = rmm_db_prepare (self->db, sql->str, error)))
+    return 0;
+  for (guint i = 0; i < n_fields; i++)
+    bind_field (stmt, i + 1, &fields[i]);
+  if (!rmm_db_stmt_step (stmt, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+  id = rmm_db_stmt_get_int (stmt, 0);
+  if (!rmm_db_stmt_run (stmt, error))
+    return 0;
+
+  after = fields_to_json (fields, n_fields);
+  if (!rmm_store_audit (self, "create", table, id, NULL, after, error))
+    return 0;
+  rmm_store_queue_change (self, table, id);
+  return id;
+}
+
+/* Insert a row and its audit event in one transaction. Returns the new id, or 0. */
+gint64
+rmm_store_insert (RmmStore        *self,
+                  const char      *table,
+                  const RmmField  *fields,
+                  guint            n_fields,
+                  GError         **error)
+{
+  gboolean began;
+  gint64 id;
+
+  if (!begin_if_needed (self, &began, error))
+    return 0;
+  id = insert_row (self, table, fields, n_fields, error);
+  if (!finish (self, began, id != 0, error))
+    return 0;
+  return id;
+}
+
+/* The row's current values of the given columns, as JSON, for the audit's "before". */
+static char *
+read_before (RmmStore        *self,
+             const char      *table,
+             gint64           id,
+             const RmmField  *fields,
+             guint            n_fields,
+             GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GError) local_error = NULL;
+  GString *json;
+  RmmDbStmt *stmt;
+
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (sql, "%s%s", i ? ", " : "", fields[i].column);
+  g_string_append_printf (sql, " FROM %s WHERE id = ?", table);
+
+  if (!(stmt = rmm_db_prepare (self->db, sql->str, error)))
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, id);
+  if (!rmm_db_stmt_step (stmt, &local_error))
+    {
+      if (local_error)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                     _("There is no %s with id %" G_GINT64_FORMAT "."), table, id);
+      return NULL;
+    }
+
+  json = g_string_new ("{");
+  for (guint i = 0; i < n_fields; i++)
+    {
+      RmmField value = { fields[i].column, RMM_FIELD_TEXT, NULL, 0 };
+
+      if (!rmm_db_stmt_is_null (stmt, i) && fields[i].type != RMM_FIELD_TEXT)
+        {
+          value.type = RMM_FIELD_INT;
+          value.number = rmm_db_stmt_get_int (stmt, i);
+        }
+      else
+        value.text = rmm_db_stmt_get_text (stmt, i);
+      append_json_member (json, &value, i == 0);
+    }
+  g_string_append_c (json, '}');
+  rmm_db_stmt_reset (stmt);
+  return g_string_free (json, FALSE);
+}
+
+static gboolean
+update_row (RmmStore        *self,
+            const char      *table,
+            gint64           id,
+            const RmmField  *fields,
+            guint            n_fields,
+            GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new ("UPDATE ");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RmmDbStmt *stmt;
+
+  if (!(before = read_before (self, table, id, fields, n_fields, error)))
+    return FALSE;
+
+  g_string_append_printf (sql, "%s SET ", table);
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (sql, "%s%s = ?", i ? ", " : "", fields[i].column);
+  g_string_append (sql, " WHERE id = ?");
+
+  if (!(stmt = rmm_db_prepare (self->db, sql->str, error)))
+    return FALSE;
+  for (guint i = 0; i < n_fields; i++)
+    bind_field (stmt, i + 1, &fields[i]);
+  rmm_db_stmt_bind_int (stmt, n_fields + 1, id);
+  if (!rmm_db_stmt_run (stmt, error))
+    return FALSE;
+
+  after = fields_to_json (fields, n_fields);
+  if (!rmm_store_audit (self, "update", table, id, before, after, error))
+    return FALSE;
+  rmm_store_queue_change (self, table, id);
+  return TRUE;
+}
+
+/* Change some columns of one row, auditing before and after, in one transaction. */
+gboolean
+rmm_store_update (RmmStore        *self,
+                  const char      *table,
+                  gint64           id,
+                  const RmmField  *fields,
+                  guint            n_fields,
+                  GError         **error)
+{
+  gboolean began;
+  gboolean ok;
+
+  if (!begin_if_needed (self, &began, error))
+    return FALSE;
+  ok = update_row (self, table, id, fields, n_fields, error);
+  return finish (self, began, ok, error);
+}
+
+char *
+rmm_store_get_info (RmmStore   *self,
+                    const char *key)
+{
+  RmmDbStmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (self->db, "SELECT value FROM database_info WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_text (stmt, 1, key);
+  if (rmm_db_stmt_step (stmt, NULL))
+    {
+      value = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+      rmm_db_stmt_reset (stmt);
+    }
+  return value;
+}
+
+gboolean
+rmm_store_set_info (RmmStore    *self,
+                    const char  *key,
+                    const char  *value,
+                    GError     **error)
+{
+  g_autofree char *after = NULL;
+  gboolean began;
+  RmmDbStmt *stmt;
+  RmmField field = RMM_TEXT (key, value);
+  gboolean ok;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (!begin_if_needed (self, &began, error))
+    return FALSE;
+  ok = (stmt = rmm_db_prepare (self->db,
+                               "INSERT INTO database_info (key, value) VALUES (?, ?) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               error)) != NULL;
+  if (ok)
+    {
+      rmm_db_stmt_bind_text (stmt, 1, key);
+      rmm_db_stmt_bind_text (stmt, 2, value);
+      after = fields_to_json (&field, 1);
+      ok = rmm_db_stmt_run (stmt, error) &&
+           rmm_store_audit (self, "set", "database_info", 0, NULL, after, error);
+    }
+  return finish (self, began, ok, error);
+}
+
+gboolean
+rmm_store_is_demo (RmmStore *self)
+{
+  g_autofree char *demo = rmm_store_get_info (self, "demo");
+
+  return g_strcmp0 (demo, "true") == 0;
+}
+
+static void
+check_pragma (RmmStore   *self,
+              const char *pragma,
+              GPtrArray  *problems)
+{
+  g_autoptr(GError) error = NULL;
+  RmmDbStmt *stmt;
+
+  if (!(stmt = rmm_db_prepare (self->db, pragma, &error)))
+    {
+      g_ptr_array_add (problems, g_strdup (error->message));
+      return;
+    }
+  while (rmm_db_stmt_step (stmt, &error))
+    {
+      const char *first = rmm_db_stmt_get_text (stmt, 0);
+
+      if (g_str_equal (pragma, "PRAGMA integrity_check"))
+        {
+          if (g_strcmp0 (first, "ok") != 0)
+            g_ptr_array_add (problems, g_strdup_printf (_("integrity: %s"), first));
+        }
+      else
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("foreign key: %s row %" G_GINT64_FORMAT
+                                            " refers to a missing %s"),
+                                          first, rmm_db_stmt_get_int (stmt, 1),
+                                          rmm_db_stmt_get_text (stmt, 2)));
+    }
+  if (error)
+    g_ptr_array_add (problems, g_strdup (error->message));
+}
+
+static void
+check_audit_chain (RmmStore  *self,
+                   GPtrArray *problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_prev = g_strdup (RMM_AUDIT_GENESIS);
+  RmmDbStmt *stmt;
+
+  stmt = rmm_db_prepare (self->db,
+                         "SELECT id, at, actor, action, entity, entity_id, before, after, "
+                         "prev_hash, hash FROM audit_event ORDER BY id", &error);
+  if (stmt == NULL)
+    {
+      g_ptr_array_add (problems, g_strdup (error->message));
+      return;
+    }
+
+  while (rmm_db_stmt_step (stmt, &error))
+    {
+      RmmAuditEvent event = {
+        .id = rmm_db_stmt_get_int (stmt, 0),
+        .at = rmm_db_stmt_get_text (stmt, 1),
+        .actor = rmm_db_stmt_get_text (stmt, 2),
+        .action = rmm_db_stmt_get_text (stmt, 3),
+        .entity = rmm_db_stmt_get_text (stmt, 4),
+        .entity_id = rmm_db_stmt_get_int (stmt, 5),
+        .before = rmm_db_stmt_get_text (stmt, 6),
+        .after = rmm_db_stmt_get_text (stmt, 7),
+        .prev_hash = rmm_db_stmt_get_text (stmt, 8),
+      };
+      const char *stored = rmm_db_stmt_get_text (stmt, 9);
+      g_autofree char *computed = rmm_audit_hash (&event);
+
+      if (g_strcmp0 (event.prev_hash, expected_prev) != 0)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("audit event %" G_GINT64_FORMAT " does not follow "
+                                            "the event before it: an event was removed or "
+                                            "inserted"), event.id));
+      if (g_strcmp0 (computed, stored) != 0)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("audit event %" G_GINT64_FORMAT ": hash does not "
+                                            "match, the event was changed"), event.id));
+      g_free (expected_prev);
+      expected_prev = g_strdup (stored);
+
+      /* One broken link is enough to name; the rest would only repeat it. */
+      if (problems->len > 0)
+        {
+          rmm_db_stmt_reset (stmt);
+          return;
+        }
+    }
+  if (error)
+    g_ptr_array_add (problems, g_strdup (error->message));
+}
+
+/* integrity_check, foreign_key_check and the audit chain. TRUE when all are clean; each
+ * problem found is added to @problems as a sentence. */
+gboolean
+rmm_store_check (RmmStore   *self,
+                 GPtrArray **problems,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  check_pragma (self, "PRAGMA integrity_check", found);
+  check_pragma (self, "PRAGMA foreign_key_check", found);
+  check_audit_chain (self, found);
+
+  if (found->len > 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED,
+                   _("“%s” failed its check: %s"), rmm_store_get_path (self),
+                   (char *)g_ptr_array_index (found, 0));
+    }
+  if (problems)
+    *problems = g_ptr_array_ref (found);
+  return found->len == 0;
+}
+
+gboolean
+rmm_store_backup (RmmStore    *self,
+                  const char  *dest_path,
+                  GError     **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  return rmm_db_backup_to (self->db, dest_path, error);
+}
+
+/* Replace @dest_path with a copy of @source_path, which must pass rmm_store_check(). The
+ * database it replaces is kept beside it first (@saved_copy), so a restore loses nothing. */
+gboolean
+rmm_store_restore (const char  *source_path,
+                   const char  *dest_path,
+                   char       **saved_copy,
+                   GError     **error)
+{
+  g_autoptr(RmmStore) source = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *saved = NULL;
+  g_autofree char *incoming = NULL;
+
+  if (!(source = rmm_store_open (source_path, RMM_STORE_OPEN_EXISTING, error)) ||
+      !rmm_store_check (source, NULL, error))
+    return FALSE;
+
+  incoming = g_strdup_printf ("%s.restoring-%s", dest_path, stamp);
+  if (!rmm_store_backup (source, incoming, error))
+    return FALSE;
+
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(RmmStore) current = rmm_store_open (dest_path, RMM_STORE_OPEN_EXISTING, NULL);
+
+      saved = g_strdup_printf ("%s.before-restore-%s", dest_path, stamp);
+      if (current != NULL ? !rmm_store_backup (current, saved, error)
+                          : g_rename (dest_path, saved) != 0)
+        {
+          if (error && *error == NULL)
+            g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                         _("Could not keep the current database as “%s”."), saved);
+          g_unlink (incoming);
+          return FALSE;
+        }
+    }
+
+  /* The old file's journal must not be replayed onto the restored one. */
+  {
+    g_autofree char *wal = g_strconcat (dest_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (dest_path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  if (g_rename (incoming, dest_path) != 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO, _("Could not replace “%s”."), dest_path);
+      g_unlink (incoming);
+      return FALSE;
+    }
+  if (saved_copy)
+    *saved_copy = g_steal_pointer (&saved);
+  return TRUE;
+}

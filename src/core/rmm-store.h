@@ -1,0 +1,165 @@
+/* rmm-store.h: the store of everything the RMM records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every change is a transaction that also appends to the audit trail; the store announces
+ * committed changes with ::changed. Typed repository functions hold the SQL.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rmm-area.h"
+#include "rmm-child.h"
+#include "rmm-meeting.h"
+
+G_BEGIN_DECLS
+
+#define RMM_TYPE_STORE (rmm_store_get_type ())
+G_DECLARE_FINAL_TYPE (RmmStore, rmm_store, RMM, STORE, GObject)
+
+typedef enum
+{
+  RMM_STORE_OPEN_EXISTING = 0,
+  RMM_STORE_OPEN_CREATE = 1 << 0,
+} RmmStoreOpenFlags;
+
+typedef struct
+{
+  const char *reference;
+  const char *first_name;
+  const char *last_name;
+  const char *date_of_birth;   /* YYYY-MM-DD */
+  const char *gender;
+  gint64      area_id;
+  const char *school;
+  gint64      social_worker_id;  /* 0: none allocated */
+  gboolean    looked_after;
+} RmmChildInput;
+
+typedef struct
+{
+  gint64      child_id;
+  const char *route;             /* single-point-of-access | lead-professional */
+  const char *referrer_name;
+  gint64      referrer_agency_id;
+  const char *received_at;       /* ISO 8601 UTC */
+  const char *concern_summary;
+  const char *screening_outcome; /* NULL: pending */
+  const char *source;
+} RmmReferralInput;
+
+typedef struct
+{
+  gint64      child_id;
+  gint64      meeting_id;        /* 0: outside a meeting */
+  const char *kind;              /* risk-rating | lead-agency | closure | … */
+  const char *value;
+  gint64      lead_agency_id;
+  gint64      lead_professional_id;
+  const char *rationale;
+} RmmDecisionInput;
+
+RmmStore    *rmm_store_open                 (const char          *path,
+                                             RmmStoreOpenFlags    flags,
+                                             GError             **error);
+char        *rmm_store_default_path         (void);
+char        *rmm_store_default_demo_path    (void);
+const char  *rmm_store_get_path             (RmmStore            *self);
+guint        rmm_store_get_schema_version   (RmmStore            *self);
+guint        rmm_store_get_known_schema_version (void);
+const char  *rmm_store_get_actor            (RmmStore            *self);
+void         rmm_store_set_actor            (RmmStore            *self,
+                                             const char          *actor);
+void         rmm_store_set_clock            (RmmStore            *self,
+                                             GDateTime           *now);
+char        *rmm_store_now                  (RmmStore            *self);
+gboolean     rmm_store_begin                (RmmStore            *self,
+                                             GError             **error);
+gboolean     rmm_store_commit               (RmmStore            *self,
+                                             GError             **error);
+void         rmm_store_rollback             (RmmStore            *self);
+gboolean     rmm_store_poll                 (RmmStore            *self);
+
+char        *rmm_store_get_info             (RmmStore            *self,
+                                             const char          *key);
+gboolean     rmm_store_set_info             (RmmStore            *self,
+                                             const char          *key,
+                                             const char          *value,
+                                             GError             **error);
+gboolean     rmm_store_is_demo              (RmmStore            *self);
+
+gboolean     rmm_store_check                (RmmStore            *self,
+                                             GPtrArray          **problems,
+                                             GError             **error);
+gboolean     rmm_store_backup               (RmmStore            *self,
+                                             const char          *dest_path,
+                                             GError             **error);
+gboolean     rmm_store_restore              (const char          *source_path,
+                                             const char          *dest_path,
+                                             char               **saved_copy,
+                                             GError             **error);
+
+gint64       rmm_store_add_area             (RmmStore            *self,
+                                             const char          *name,
+                                             const char          *framework_id,
+                                             GError             **error);
+gint64       rmm_store_add_agency           (RmmStore            *self,
+                                             const char          *name,
+                                             const char          *kind,
+                                             GError             **error);
+gint64       rmm_store_add_professional     (RmmStore            *self,
+                                             gint64               agency_id,
+                                             const char          *full_name,
+                                             const char          *role,
+                                             GError             **error);
+gint64       rmm_store_add_child            (RmmStore            *self,
+                                             const RmmChildInput *input,
+                                             GError             **error);
+gint64       rmm_store_add_referral         (RmmStore            *self,
+                                             const RmmReferralInput *input,
+                                             GError             **error);
+gint64       rmm_store_add_meeting          (RmmStore            *self,
+                                             gint64               area_id,
+                                             const char          *meets_on,
+                                             gint64               chair_children_id,
+                                             gint64               chair_family_id,
+                                             gint64               minute_taker_id,
+                                             GError             **error);
+gint64       rmm_store_add_agenda_item      (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             gint64               child_id,
+                                             const char          *reasons,
+                                             GError             **error);
+gint64       rmm_store_propose_decision     (RmmStore            *self,
+                                             const RmmDecisionInput *input,
+                                             GError             **error);
+gboolean     rmm_store_confirm_decision     (RmmStore            *self,
+                                             gint64               decision_id,
+                                             gint64               chair_id,
+                                             GError             **error);
+gint64       rmm_store_supersede_decision   (RmmStore            *self,
+                                             gint64               decision_id,
+                                             const RmmDecisionInput *input,
+                                             const char          *reason,
+                                             GError             **error);
+char        *rmm_store_get_current_rating   (RmmStore            *self,
+                                             gint64               child_id,
+                                             GError             **error);
+
+GListModel  *rmm_store_list_areas           (RmmStore            *self,
+                                             GError             **error);
+GListModel  *rmm_store_list_meetings        (RmmStore            *self,
+                                             gint64               area_id,
+                                             GError             **error);
+GListModel  *rmm_store_list_children        (RmmStore            *self,
+                                             gint64               area_id,
+                                             GError             **error);
+RmmArea     *rmm_store_find_area            (RmmStore            *self,
+                                             const char          *name,
+                                             GError             **error);
+RmmMeeting  *rmm_store_get_meeting          (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             GError             **error);
+
+G_END_DECLS
