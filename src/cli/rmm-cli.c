@@ -115,12 +115,12 @@ cmd_demo (const char  *database,
   g_autofree char *today = NULL;
   g_autofree char *folder = NULL;
   RmmDemoOptions options;
-  int n_children = 300, years = 2, seed = 1, status = 0;
+  int n_children = 1500, years = 1, seed = 1, status = 0;
   gboolean force = FALSE;
   gint64 started;
   GOptionEntry entries[] = {
-    { "children", 0, 0, G_OPTION_ARG_INT, &n_children, N_("How many children (default 300)"), "N" },
-    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of weekly meetings (default 2)"), "Y" },
+    { "children", 0, 0, G_OPTION_ARG_INT, &n_children, N_("How many children (default 1500)"), "N" },
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of weekly meetings (default 1)"), "Y" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed: same seed, same data (default 1)"), "S" },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today, N_("The demo’s today (default: today)"), "YYYY-MM-DD" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing database file"), NULL },

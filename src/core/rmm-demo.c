@@ -790,7 +790,9 @@ close_case (Demo        *demo,
   gint64 decision_id = rmm_store_propose_decision (demo->store, &input, error);
   g_autofree char *closed_on = rmm_date_format (day);
 
-  if (!confirm_by_both_chairs (demo, child->area, decision_id, error))
+  /* A closure never drops a trigger: each gets its answer first. */
+  if (!answer_triggers (demo, child, meeting_id, day, error) ||
+      !confirm_by_both_chairs (demo, child->area, decision_id, error))
     return FALSE;
   {
     RmmField closure[] = {
@@ -946,10 +948,18 @@ discuss (Demo        *demo,
     return FALSE;
 
   if (level->strategy_meeting_required &&
-      (previous == NULL || rmm_framework_compare (area->framework, child->rating, previous) > 0) &&
-      !raise_trigger (demo, child, "rating-high", "Rating confirmed at a level that needs a "
-                      "multi-agency strategy meeting.", "", &day, error))
-    return FALSE;
+      (previous == NULL || rmm_framework_compare (area->framework, child->rating, previous) > 0))
+    {
+      GDate answered = day;
+
+      if (!raise_trigger (demo, child, "rating-high", "Rating confirmed at a level that needs "
+                          "a multi-agency strategy meeting.", "", &day, error))
+        return FALSE;
+      /* Usually convened within days; only the last few weeks' stay open. */
+      g_date_add_days (&answered, 5);
+      if (is_past (demo, &answered) && !answer_triggers (demo, child, meeting_id, &day, error))
+        return FALSE;
+    }
   if (age >= 17 && !child->transition && position > 0 &&
       !plan_transition (demo, child, &day, error))
     return FALSE;
@@ -1037,7 +1047,9 @@ follow_case (Demo        *demo,
       meeting_date (area, index, &day);
       if (!is_past (demo, &day))
         {
-          add_reason (child->next_reasons, child->rating ? "review-due" : "new-referral");
+          /* Due by next week's meeting; a review due later waits for its own. */
+          if (index == first_future_meeting (demo, area))
+            add_reason (child->next_reasons, child->rating ? "review-due" : "new-referral");
           break;
         }
       if (!discuss (demo, child, index, proposed, n_reviews++, &closed, &due, error))
@@ -1108,8 +1120,8 @@ rmm_demo_options_init (RmmDemoOptions *options)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  options->n_children = 300;
-  options->years = 2;
+  options->n_children = 1500;
+  options->years = 1;
   options->seed = 1;
   g_date_clear (&options->today, 1);
   g_date_set_dmy (&options->today, g_date_time_get_day_of_month (now),
