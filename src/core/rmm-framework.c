@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "rmm-core-resources.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
 
@@ -161,7 +162,12 @@ static GHashTable *
 load_shipped (void)
 {
   GHashTable *frameworks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_auto(GStrv) names = g_resources_enumerate_children (FRAMEWORKS_PATH, 0, NULL);
+  g_auto(GStrv) names = NULL;
+
+  /* Referencing the resource links it in from the static library (and registers it). */
+  if (rmm_core_get_resource () == NULL)
+    g_error ("the core resources are missing from the build");
+  names = g_resources_enumerate_children (FRAMEWORKS_PATH, 0, NULL);
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {

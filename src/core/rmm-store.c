@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rmm-audit.h"
+#include "rmm-core-resources.h"
 #include "rmm-error.h"
 #include "rmm-store-private.h"
 
@@ -141,8 +142,13 @@ compare_names (gconstpointer a,
 static GPtrArray *
 list_migrations (void)
 {
-  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
   GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) names = NULL;
+
+  /* Referencing the resource links it in from the static library (and registers it). */
+  if (rmm_core_get_resource () == NULL)
+    g_error ("the core resources are missing from the build");
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     g_ptr_array_add (list, g_strdup (names[i]));

@@ -1,0 +1,214 @@
+/* rmm-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "rmm-application.h"
+#include "rmm-demo.h"
+#include "rmm-store.h"
+#include "rmm-window.h"
+
+struct _RmmApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database;   /* --database PATH */
+  gboolean        demo;       /* --demo */
+};
+
+G_DEFINE_FINAL_TYPE (RmmApplication, rmm_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open this database file (created if it does not exist)"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the demo database of fictitious people (made on first use)"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static int
+rmm_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  RmmApplication *self = RMM_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("rmm-desk %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  self->demo = g_variant_dict_contains (options, "demo");
+  if (self->demo && self->database != NULL)
+    {
+      g_printerr (_("rmm-desk: --demo and --database cannot be used together\n"));
+      return EXIT_FAILURE;
+    }
+  return -1;
+}
+
+/* The demo database lives beside the user's own and is made once, on first use. */
+static RmmStore *
+open_store (RmmApplication  *self,
+            GError         **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+
+  if (self->database != NULL)
+    return rmm_store_open (self->database, RMM_STORE_OPEN_CREATE, error);
+
+  path = self->demo ? rmm_store_default_demo_path () : rmm_store_default_path ();
+  folder = g_path_get_dirname (path);
+  g_mkdir_with_parents (folder, 0700);
+
+  if (self->demo && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      RmmDemoOptions options;
+
+      rmm_demo_options_init (&options);
+      return rmm_demo_create (path, &options, FALSE, error);
+    }
+  return rmm_store_open (path, RMM_STORE_OPEN_CREATE, error);
+}
+
+static void
+on_error_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RmmApplication   *self)
+{
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* Nothing to show without a database: say exactly what is wrong, then quit. */
+static void
+show_open_error (RmmApplication *self,
+                 const GError   *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Could Not Open the Database"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_error_response), self, 0);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rmm_application_activate (GApplication *app)
+{
+  RmmApplication *self = RMM_APPLICATION (app);
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (!(store = open_store (self, &error)))
+    {
+      show_open_error (self, error);
+      return;
+    }
+  window = GTK_WINDOW (rmm_window_new (self, store));
+  gtk_window_present (window);
+}
+
+static void
+rmm_application_finalize (GObject *object)
+{
+  RmmApplication *self = (RmmApplication *)object;
+
+  g_clear_pointer (&self->database, g_free);
+
+  G_OBJECT_CLASS (rmm_application_parent_class)->finalize (object);
+}
+
+static void
+rmm_application_class_init (RmmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rmm_application_finalize;
+  app_class->handle_local_options = rmm_application_handle_local_options;
+  app_class->activate = rmm_application_activate;
+}
+
+static void
+rmm_application_about (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The RMM Desk developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("RMM Desk"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The RMM Desk developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Run the weekly multi-agency CSE Risk Management "
+                                       "Meeting: referrals, joint-chair decisions, strategy "
+                                       "discussion triggers, minutes and safety plans."),
+                         "developers", developers,
+                         "copyright", "© 2026 The RMM Desk developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+rmm_application_quit (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Close windows (saving their state) rather than tearing the process down. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_close (GTK_WINDOW (windows->data));
+      windows = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", rmm_application_about },
+  { "quit", rmm_application_quit },
+};
+
+static void
+rmm_application_init (RmmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Ctrl>q", NULL });
+}
+
+RmmApplication *
+rmm_application_new (void)
+{
+  /* Non-unique: each process opens the database it is given; a minute-taker may run a
+   * second one on the same file. */
+  return g_object_new (RMM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/org/rmmdesk/RmmDesk",
+                       NULL);
+}

@@ -1,0 +1,707 @@
+/* rmm-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-framework.h"
+#include "rmm-window.h"
+
+/* How often another process's writes to the same file are looked for. */
+#define POLL_INTERVAL_MS 1000
+
+struct _RmmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RmmStore             *store;
+  GListModel           *areas;
+  GListModel           *meetings;
+  GSettings            *settings;
+  guint                 poll_source;
+  guint                 reload_source;
+
+  /* template widgets */
+  GtkRevealer          *demo_revealer;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *areas_pane;
+  GtkWidget            *meetings_pane;
+  GtkWidget            *details_pane;
+  AdwWindowTitle       *app_title;
+  AdwWindowTitle       *meetings_title;
+  AdwWindowTitle       *meeting_title;
+  GtkListBox           *area_list;
+  GtkListBox           *meeting_list;
+  GtkStack             *detail_stack;
+  AdwStatusPage        *empty_page;
+  GtkLabel             *date_label;
+  GtkLabel             *time_label;
+  GtkLabel             *area_label;
+  GtkLabel             *framework_label;
+  GtkLabel             *status_label;
+  GtkLabel             *chair_children_label;
+  GtkLabel             *chair_family_label;
+  GtkLabel             *minute_taker_label;
+  GtkLabel             *children_label;
+};
+
+G_DEFINE_FINAL_TYPE (RmmWindow, rmm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void select_meeting_for_week (RmmWindow *self);
+
+/* @format for g_date_strftime(), e.g. "%A %-d %B %Y" for "Monday 23 November 2026" */
+static char *
+format_date (RmmMeeting *meeting,
+             const char *format)
+{
+  g_autoptr(GDate) date = rmm_meeting_dup_date (meeting);
+  char text[128];
+
+  if (date == NULL)
+    return g_strdup (rmm_meeting_get_meets_on (meeting));
+  g_date_strftime (text, sizeof text, format, date);
+  return g_strdup (text);
+}
+
+static char *
+format_long_date (RmmMeeting *meeting)
+{
+  return format_date (meeting, "%A %-d %B %Y");
+}
+
+static gboolean
+is_coming (RmmMeeting *meeting)
+{
+  const char *status = rmm_meeting_get_status (meeting);
+
+  return g_str_equal (status, "planned") || g_str_equal (status, "open");
+}
+
+static const char *
+status_label (RmmMeeting *meeting)
+{
+  const char *status = rmm_meeting_get_status (meeting);
+
+  if (g_str_equal (status, "planned"))
+    return _("Coming");
+  if (g_str_equal (status, "open"))
+    return _("In progress");
+  if (g_str_equal (status, "concluded"))
+    return _("Concluded");
+  return _("Signed off");
+}
+
+static char *
+children_text (guint n_children)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u child", "%u children", n_children),
+                          n_children);
+}
+
+static GtkWidget *
+create_area_row (gpointer item,
+                 gpointer user_data)
+{
+  RmmArea *area = RMM_AREA (item);
+  g_autofree char *count = g_strdup_printf ("%u", rmm_area_get_n_children (area));
+  g_autofree char *children = children_text (rmm_area_get_n_children (area));
+  g_autofree char *accessible = g_strdup_printf ("%s, %s", rmm_area_get_name (area), children);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (rmm_area_get_name (area));
+  GtkWidget *number = gtk_label_new (count);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (number, "dim-label");
+  gtk_widget_set_tooltip_text (number, children);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return row;
+}
+
+static GtkWidget *
+create_meeting_row (gpointer item,
+                    gpointer user_data)
+{
+  RmmMeeting *meeting = RMM_MEETING (item);
+  g_autofree char *date = format_long_date (meeting);
+  g_autofree char *day = format_date (meeting, "%-d %B %Y");
+  g_autofree char *weekday = format_date (meeting, "%A");
+  g_autofree char *children = children_text (rmm_meeting_get_n_children (meeting));
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", weekday, children);
+  g_autofree char *accessible = g_strdup_printf (_("Meeting on %s, %s, %s"), date,
+                                                 status_label (meeting), children);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *status = gtk_label_new (status_label (meeting));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), day);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (status, "meeting-status");
+  gtk_widget_add_css_class (status, is_coming (meeting) ? "planned" : "signed-off");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return row;
+}
+
+/* "Coming" above next week's meetings, "Past" above the first held one. */
+static void
+meeting_header (GtkListBoxRow *row,
+                GtkListBoxRow *before,
+                gpointer       user_data)
+{
+  RmmWindow *self = user_data;
+  g_autoptr(RmmMeeting) meeting = g_list_model_get_item (self->meetings,
+                                                         gtk_list_box_row_get_index (row));
+  g_autoptr(RmmMeeting) previous = NULL;
+  GtkWidget *header;
+
+  if (before != NULL)
+    previous = g_list_model_get_item (self->meetings, gtk_list_box_row_get_index (before));
+  if (previous != NULL && is_coming (previous) == is_coming (meeting))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (is_coming (meeting) ? _("Coming") : _("Past"));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_bottom (header, 6);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static RmmArea *
+selected_area (RmmWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->area_list);
+
+  if (row == NULL || self->areas == NULL)
+    return NULL;
+  return g_list_model_get_item (self->areas, gtk_list_box_row_get_index (row));
+}
+
+static RmmMeeting *
+selected_meeting (RmmWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->meeting_list);
+
+  if (row == NULL || self->meetings == NULL)
+    return NULL;
+  return g_list_model_get_item (self->meetings, gtk_list_box_row_get_index (row));
+}
+
+static void
+show_meeting (RmmWindow  *self,
+              RmmMeeting *meeting)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *children = NULL;
+  g_autoptr(RmmArea) area = selected_area (self);
+  RmmFramework *framework = NULL;
+
+  if (meeting == NULL)
+    {
+      adw_window_title_set_title (self->meeting_title, "");
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      return;
+    }
+
+  date = format_long_date (meeting);
+  children = g_strdup_printf ("%u", rmm_meeting_get_n_children (meeting));
+  if (area != NULL)
+    framework = rmm_framework_lookup (rmm_area_get_framework_id (area));
+
+  adw_window_title_set_title (self->meeting_title, date);
+  adw_window_title_set_subtitle (self->meeting_title, rmm_meeting_get_area_name (meeting));
+  gtk_label_set_text (self->date_label, date);
+  gtk_label_set_text (self->time_label, rmm_meeting_get_starts_at (meeting));
+  gtk_label_set_text (self->area_label, rmm_meeting_get_area_name (meeting));
+  gtk_label_set_text (self->framework_label, framework ? rmm_framework_get_name (framework) : "");
+  gtk_label_set_text (self->status_label, status_label (meeting));
+  gtk_label_set_text (self->chair_children_label, rmm_meeting_get_chair_children (meeting));
+  gtk_label_set_text (self->chair_family_label, rmm_meeting_get_chair_family (meeting));
+  gtk_label_set_text (self->minute_taker_label, rmm_meeting_get_minute_taker (meeting));
+  gtk_label_set_text (self->children_label, children);
+  gtk_stack_set_visible_child_name (self->detail_stack, "meeting");
+}
+
+static void
+on_meeting_selected (RmmWindow     *self,
+                     GtkListBoxRow *row)
+{
+  g_autoptr(RmmMeeting) meeting = selected_meeting (self);
+
+  show_meeting (self, meeting);
+}
+
+static void
+on_meeting_activated (RmmWindow     *self,
+                      GtkListBoxRow *row)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
+}
+
+static void
+show_error (RmmWindow    *self,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Read the Database"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static int
+find_meeting (GListModel *meetings,
+              gint64      id)
+{
+  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (rmm_meeting_get_id (meeting) == id)
+        return i;
+    }
+  return -1;
+}
+
+static void
+load_meetings (RmmWindow *self,
+               gint64     keep_meeting_id)
+{
+  g_autoptr(RmmArea) area = selected_area (self);
+  g_autoptr(GError) error = NULL;
+  int position;
+
+  g_clear_object (&self->meetings);
+  if (area != NULL && !(self->meetings = rmm_store_list_meetings (self->store,
+                                                                  rmm_area_get_id (area),
+                                                                  &error)))
+    show_error (self, error);
+
+  adw_window_title_set_title (self->meetings_title, area ? rmm_area_get_name (area)
+                                                         : _("Meetings"));
+  adw_window_title_set_subtitle (self->meetings_title, _("Weekly meetings"));
+  gtk_list_box_bind_model (self->meeting_list, self->meetings, create_meeting_row, self, NULL);
+
+  position = find_meeting (self->meetings, keep_meeting_id);
+  if (position >= 0)
+    gtk_list_box_select_row (self->meeting_list,
+                             gtk_list_box_get_row_at_index (self->meeting_list, position));
+  else
+    select_meeting_for_week (self);
+}
+
+static void
+on_area_selected (RmmWindow     *self,
+                  GtkListBoxRow *row)
+{
+  g_autoptr(RmmArea) area = selected_area (self);
+
+  load_meetings (self, 0);
+  if (area != NULL && self->settings != NULL)
+    g_settings_set_string (self->settings, "last-area", rmm_area_get_name (area));
+}
+
+static void
+on_area_activated (RmmWindow     *self,
+                   GtkListBoxRow *row)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->meetings_pane);
+}
+
+static int
+find_area (GListModel *areas,
+           const char *name,
+           gint64      id)
+{
+  for (guint i = 0; areas != NULL && i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(RmmArea) area = g_list_model_get_item (areas, i);
+
+      if (rmm_area_get_id (area) == id || g_strcmp0 (rmm_area_get_name (area), name) == 0)
+        return i;
+    }
+  return -1;
+}
+
+/* Reload everything from the store, keeping the area and meeting the user was on. */
+static void
+load_areas (RmmWindow *self)
+{
+  g_autoptr(RmmArea) previous_area = selected_area (self);
+  g_autoptr(RmmMeeting) previous_meeting = selected_meeting (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_area = NULL;
+  gint64 meeting_id = previous_meeting ? rmm_meeting_get_id (previous_meeting) : 0;
+  int position;
+
+  g_clear_object (&self->areas);
+  if (!(self->areas = rmm_store_list_areas (self->store, &error)))
+    show_error (self, error);
+
+  g_signal_handlers_block_by_func (self->area_list, on_area_selected, self);
+  gtk_list_box_bind_model (self->area_list, self->areas, create_area_row, self, NULL);
+  g_signal_handlers_unblock_by_func (self->area_list, on_area_selected, self);
+
+  if (self->areas == NULL || g_list_model_get_n_items (self->areas) == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Areas Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("This database is new. Areas and their weekly "
+                                         "meetings appear here once they are set up."));
+      load_meetings (self, 0);
+      return;
+    }
+
+  if (self->settings != NULL)
+    last_area = g_settings_get_string (self->settings, "last-area");
+  position = find_area (self->areas, previous_area ? rmm_area_get_name (previous_area) : last_area,
+                        previous_area ? rmm_area_get_id (previous_area) : -1);
+
+  g_signal_handlers_block_by_func (self->area_list, on_area_selected, self);
+  gtk_list_box_select_row (self->area_list,
+                           gtk_list_box_get_row_at_index (self->area_list, MAX (position, 0)));
+  g_signal_handlers_unblock_by_func (self->area_list, on_area_selected, self);
+  load_meetings (self, meeting_id);
+}
+
+/* The meeting a chair wants on opening: the next one to be held, else the newest. */
+static void
+select_meeting_for_week (RmmWindow *self)
+{
+  int chosen = -1;
+
+  for (guint i = 0; self->meetings != NULL && i < g_list_model_get_n_items (self->meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (self->meetings, i);
+
+      if (is_coming (meeting))
+        chosen = i;   /* newest first, so the last coming one is the soonest */
+      else
+        break;
+    }
+  if (chosen < 0 && self->meetings != NULL && g_list_model_get_n_items (self->meetings) > 0)
+    chosen = 0;
+  if (chosen >= 0)
+    gtk_list_box_select_row (self->meeting_list,
+                             gtk_list_box_get_row_at_index (self->meeting_list, chosen));
+  else
+    show_meeting (self, NULL);
+}
+
+static gboolean
+reload_now (gpointer user_data)
+{
+  RmmWindow *self = user_data;
+
+  self->reload_source = 0;
+  load_areas (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Coalesce a burst of changes into one reload. */
+static void
+on_store_changed (RmmWindow  *self,
+                  const char *entity,
+                  gint64      id)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_now, self);
+}
+
+static gboolean
+poll_store (gpointer user_data)
+{
+  RmmWindow *self = user_data;
+
+  rmm_store_poll (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+move_selection (GtkListBox *list,
+                int         delta)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+  int index = row ? gtk_list_box_row_get_index (row) + delta : 0;
+  GtkListBoxRow *target = gtk_list_box_get_row_at_index (list, MAX (index, 0));
+
+  if (target != NULL)
+    {
+      gtk_list_box_select_row (list, target);
+      gtk_widget_grab_focus (GTK_WIDGET (target));
+    }
+}
+
+static void
+action_newer_meeting (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  move_selection (RMM_WINDOW (widget)->meeting_list, -1);
+}
+
+static void
+action_older_meeting (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  move_selection (RMM_WINDOW (widget)->meeting_list, 1);
+}
+
+static void
+action_previous_area (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  move_selection (RMM_WINDOW (widget)->area_list, -1);
+}
+
+static void
+action_next_area (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_selection (RMM_WINDOW (widget)->area_list, 1);
+}
+
+static void
+action_this_week (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+
+  select_meeting_for_week (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
+}
+
+static void
+action_back (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  adw_leaflet_navigate (RMM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static GSettings *
+settings_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Run from a build tree without the compiled schema: work, just without memory. */
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    return NULL;
+  return g_settings_new (APP_ID);
+}
+
+static void
+save_window_state (RmmWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+rmm_window_close_request (GtkWindow *window)
+{
+  save_window_state (RMM_WINDOW (window));
+  return GTK_WINDOW_CLASS (rmm_window_parent_class)->close_request (window);
+}
+
+static void
+rmm_window_constructed (GObject *object)
+{
+  RmmWindow *self = RMM_WINDOW (object);
+  g_autofree char *file_name = g_path_get_basename (rmm_store_get_path (self->store));
+  int width, height;
+
+  G_OBJECT_CLASS (rmm_window_parent_class)->constructed (object);
+
+  adw_window_title_set_subtitle (self->app_title, file_name);
+  gtk_revealer_set_reveal_child (self->demo_revealer, rmm_store_is_demo (self->store));
+
+  if ((self->settings = settings_if_installed ()) != NULL)
+    {
+      g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
+  load_areas (self);
+}
+
+static void
+rmm_window_dispose (GObject *object)
+{
+  RmmWindow *self = RMM_WINDOW (object);
+
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_WINDOW);
+  g_clear_object (&self->areas);
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rmm_window_parent_class)->dispose (object);
+}
+
+static void
+rmm_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  RmmWindow *self = RMM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rmm_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  RmmWindow *self = RMM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rmm_window_class_init (RmmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rmm_window_constructed;
+  object_class->dispose = rmm_window_dispose;
+  object_class->get_property = rmm_window_get_property;
+  object_class->set_property = rmm_window_set_property;
+  window_class->close_request = rmm_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RMM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/rmmdesk/RmmDesk/rmm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, areas_pane);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, meetings_pane);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, details_pane);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, app_title);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, meetings_title);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, meeting_title);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, area_list);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, meeting_list);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, area_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, framework_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, chair_children_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, chair_family_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, minute_taker_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_meeting_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_meeting_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, action_back);
+  gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);
+  gtk_widget_class_install_action (widget_class, "win.newer-meeting", NULL, action_newer_meeting);
+  gtk_widget_class_install_action (widget_class, "win.older-meeting", NULL, action_older_meeting);
+  gtk_widget_class_install_action (widget_class, "win.previous-area", NULL, action_previous_area);
+  gtk_widget_class_install_action (widget_class, "win.next-area", NULL, action_next_area);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "win.this-week", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.newer-meeting", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.older-meeting", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "win.previous-area", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "win.next-area", NULL);
+}
+
+static void
+rmm_window_init (RmmWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->meeting_list, meeting_header, self, NULL);
+}
+
+RmmWindow *
+rmm_window_new (RmmApplication *application,
+                RmmStore       *store)
+{
+  g_return_val_if_fail (RMM_IS_STORE (store), NULL);
+
+  return g_object_new (RMM_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+RmmStore *
+rmm_window_get_store (RmmWindow *self)
+{
+  g_return_val_if_fail (RMM_IS_WINDOW (self), NULL);
+  return self->store;
+}
