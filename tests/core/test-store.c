@@ -1,0 +1,775 @@
+/* test-store.c: the store, its repositories, its guards and its audit trail
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rmm-error.h"
+#include "rmm-store.h"
+
+typedef struct
+{
+  char     *folder;
+  char     *path;
+  RmmStore *store;
+  gint64    area;
+  gint64    agency;
+  gint64    chair1;
+  gint64    chair2;
+  gint64    child;
+  gint64    meeting;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RmmChildInput child = {
+    .reference = "CH-000001", .first_name = "Amara", .last_name = "Testwood",
+    .date_of_birth = "2011-04-02", .gender = "female",
+  };
+
+  f->folder = g_dir_make_tmp ("rmm-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->folder, "rmm.sqlite", NULL);
+  f->store = rmm_store_open (f->path, RMM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  f->area = rmm_store_add_area (f->store, "Testshire North", "surrey-3-level", &error);
+  g_assert_no_error (error);
+  f->agency = rmm_store_add_agency (f->store, "Testshire Children’s Services",
+                                    "childrens-services", &error);
+  g_assert_no_error (error);
+  f->chair1 = rmm_store_add_professional (f->store, f->agency, "Ada Chairwell", "Chair", &error);
+  g_assert_no_error (error);
+  f->chair2 = rmm_store_add_professional (f->store, f->agency, "Ben Cochair", "Chair", &error);
+  g_assert_no_error (error);
+  child.area_id = f->area;
+  f->child = rmm_store_add_child (f->store, &child, &error);
+  g_assert_no_error (error);
+  f->meeting = rmm_store_add_meeting (f->store, f->area, "2026-11-24", f->chair1, f->chair2, 0,
+                                      &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_folder (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (folder);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->store)
+    g_assert_finalize_object (f->store);
+  remove_folder (f->folder);
+  g_free (f->path);
+  g_free (f->folder);
+}
+
+/* A second, raw connection: what another program (or an attacker) could do to the file. */
+static sqlite3 *
+raw_open (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  return db;
+}
+
+static int
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
+static gint64
+raw_count (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static gint64
+propose_rating (Fixture    *f,
+                const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  RmmDecisionInput input = {
+    .child_id = f->child, .meeting_id = f->meeting, .kind = "risk-rating", .value = value,
+  };
+  gint64 id = rmm_store_propose_decision (f->store, &input, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+confirmed_rating (Fixture    *f,
+                  const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = propose_rating (f, value);
+
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_migrate_from_empty (Fixture       *f,
+                         gconstpointer  data)
+{
+  struct stat st;
+
+  g_assert_cmpuint (rmm_store_get_schema_version (f->store), ==,
+                    rmm_store_get_known_schema_version ());
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                       "AND name IN ('audit_event', 'decision', 'safety_plan', "
+                                       "'strategy_trigger', 'disruption_note', 'transition')"),
+                   ==, 6);
+  g_assert_cmpint (raw_count (f->path, "PRAGMA foreign_keys"), ==, 0); /* per connection */
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_reopen_keeps_data (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) areas = NULL;
+
+  g_clear_object (&f->store);
+  f->store = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  areas = rmm_store_list_areas (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 1);
+}
+
+static void
+test_newer_schema_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmStore) store = NULL;
+  sqlite3 *db;
+
+  g_clear_object (&f->store);
+  db = raw_open (f->path);
+  g_assert_cmpint (raw_exec (db, "INSERT INTO schema_version VALUES (999, 'future')"), ==, 0);
+  sqlite3_close (db);
+
+  store = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+  g_assert_null (store);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "newer version of RMM Desk"));
+}
+
+static void
+expect_open_error (const char *path,
+                   int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmStore) store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_null (store);
+  g_assert_error (error, RMM_ERROR, code);
+  /* The message says which file (or, for a missing folder, which folder). */
+  if (strstr (error->message, folder) == NULL)
+    g_error ("“%s” does not name “%s”", error->message, folder);
+}
+
+static void
+assert_bytes_unchanged (const char *path,
+                        const char *expected,
+                        gsize       length)
+{
+  g_autofree char *contents = NULL;
+  gsize read_length;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_true (g_file_get_contents (path, &contents, &read_length, NULL));
+  g_assert_cmpmem (contents, read_length, expected, length);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_files (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (f->folder, "minutes.txt", NULL);
+  g_autofree char *empty = g_build_filename (f->folder, "empty.sqlite", NULL);
+  g_autofree char *folder = g_build_filename (f->folder, "a-folder", NULL);
+  g_autofree char *missing = g_build_filename (f->folder, "no", "such", "db.sqlite", NULL);
+  const char *garbage = "Minutes of the meeting\nnot a database at all\n";
+
+  g_assert_true (g_file_set_contents (text, garbage, -1, NULL));
+  expect_open_error (text, RMM_ERROR_NOT_DATABASE);
+  assert_bytes_unchanged (text, garbage, strlen (garbage));
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  expect_open_error (empty, RMM_ERROR_EMPTY_FILE);
+  assert_bytes_unchanged (empty, "", 0);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  expect_open_error (folder, RMM_ERROR_IS_FOLDER);
+
+  expect_open_error (missing, RMM_ERROR_NO_FOLDER);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_truncated_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->folder, "truncated.sqlite", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  /* A checkpointed copy, then cut in half as a failed copy or full disk would. */
+  g_assert_true (rmm_store_backup (f->store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (copy, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  g_assert_true (g_file_set_contents (copy, contents, length / 2, NULL));
+
+  expect_open_error (copy, RMM_ERROR_NOT_DATABASE);
+  assert_bytes_unchanged (copy, contents, length / 2);
+}
+
+static void
+test_foreign_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *foreign = g_build_filename (f->folder, "other.sqlite", NULL);
+  sqlite3 *db = raw_open (foreign);
+
+  g_assert_cmpint (raw_exec (db, "CREATE TABLE recipes (name TEXT)"), ==, 0);
+  sqlite3_close (db);
+  expect_open_error (foreign, RMM_ERROR_FOREIGN);
+  g_assert_cmpint (raw_count (foreign, "SELECT count(*) FROM sqlite_master"), ==, 1);
+}
+
+static void
+test_read_only_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* In a child process: root ignores file modes, so become nobody there. */
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_chmod (f->folder, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  if (getuid () == 0)
+    g_assert_cmpint (setuid (65534), ==, 0);
+  expect_open_error (f->path, RMM_ERROR_READ_ONLY);
+}
+
+static void
+test_locked_file (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *fresh = g_build_filename (f->folder, "locked.sqlite", NULL);
+  sqlite3 *holder;
+
+  /* A new RMM Desk file another program holds an exclusive lock on: migrating must wait,
+   * then give up with a clear message and leave the file as it was. */
+  g_clear_object (&f->store);
+  {
+    g_autoptr(RmmStore) store = rmm_store_open (fresh, RMM_STORE_OPEN_CREATE, NULL);
+    g_assert_nonnull (store);
+  }
+  holder = raw_open (fresh);
+  g_assert_cmpint (raw_exec (holder, "PRAGMA journal_mode=DELETE"), ==, 0);
+  g_assert_cmpint (raw_exec (holder, "BEGIN EXCLUSIVE"), ==, 0);
+  g_assert_cmpint (raw_exec (holder, "DELETE FROM schema_version"), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RmmStore) store = rmm_store_open (fresh, RMM_STORE_OPEN_EXISTING, &error);
+
+    g_assert_null (store);
+    g_assert_true (g_error_matches (error, RMM_ERROR, RMM_ERROR_LOCKED) ||
+                   g_error_matches (error, RMM_ERROR, RMM_ERROR_READ_ONLY));
+  }
+  raw_exec (holder, "ROLLBACK");
+  sqlite3_close (holder);
+}
+
+static void
+test_area_and_people (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) areas = NULL;
+  g_autoptr(GListModel) children = NULL;
+  g_autoptr(RmmArea) area = NULL;
+  g_autoptr(RmmArea) found = NULL;
+  g_autoptr(RmmChild) child = NULL;
+  RmmChildInput bad = { .reference = "CH-2", .first_name = "Bo", .last_name = "Test",
+                        .date_of_birth = "2011-02-30", .area_id = f->area };
+
+  g_assert_cmpint (rmm_store_add_area (f->store, "Nowhere", "made-up-framework", &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_add_area (f->store, "  ", "surrey-3-level", &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_add_area (f->store, "Testshire North", "seraf-4-category", &error),
+                   ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_add_agency (f->store, "Odd", "bakery", &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_add_child (f->store, &bad, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  areas = rmm_store_list_areas (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 1);
+  area = g_list_model_get_item (areas, 0);
+  g_assert_cmpstr (rmm_area_get_name (area), ==, "Testshire North");
+  g_assert_cmpstr (rmm_area_get_framework_id (area), ==, "surrey-3-level");
+  g_assert_cmpuint (rmm_area_get_n_children (area), ==, 1);
+  found = rmm_store_find_area (f->store, "Testshire North", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_area_get_id (found), ==, f->area);
+  g_assert_null (rmm_store_find_area (f->store, "Elsewhere", &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  children = rmm_store_list_children (f->store, f->area, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 1);
+  child = g_list_model_get_item (children, 0);
+  g_assert_cmpstr (rmm_child_get_reference (child), ==, "CH-000001");
+  g_assert_cmpstr (rmm_child_get_area_name (child), ==, "Testshire North");
+  g_assert_cmpstr (rmm_child_get_rating (child), ==, "");
+  {
+    g_autofree char *initials = rmm_child_dup_initials (child);
+    g_assert_cmpstr (initials, ==, "A.T.");
+  }
+}
+
+static void
+test_referral (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RmmReferralInput input = {
+    .child_id = f->child, .route = "single-point-of-access", .referrer_name = "Cara Refer",
+    .referrer_agency_id = f->agency, .received_at = "2026-11-20T09:15:00Z",
+    .concern_summary = "Seen with an older adult, “quotes” and ünïcödé",
+  };
+
+  g_assert_cmpint (rmm_store_add_referral (f->store, &input, &error), >, 0);
+  g_assert_no_error (error);
+
+  input.route = "by-pigeon";
+  g_assert_cmpint (rmm_store_add_referral (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  input.route = "lead-professional";
+  input.received_at = "20/11/2026";
+  g_assert_cmpint (rmm_store_add_referral (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM referral"), ==, 1);
+}
+
+static void
+test_meetings_and_agenda (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) meetings = NULL;
+  g_autoptr(RmmMeeting) meeting = NULL;
+  gint64 item;
+
+  g_assert_cmpint (rmm_store_add_meeting (f->store, f->area, "2026-13-01", f->chair1, f->chair2,
+                                          0, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_add_meeting (f->store, f->area, "2026-12-01", f->chair1, f->chair1,
+                                          0, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_add_meeting (f->store, f->area, "2026-11-24", f->chair1, f->chair2,
+                                          0, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT);   /* one meeting a day per area */
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_add_meeting (f->store, f->area, "2026-12-01", f->chair1, f->chair2,
+                                          0, &error), >, 0);
+
+  item = rmm_store_add_agenda_item (f->store, f->meeting, f->child, "new-referral", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (item, >, 0);
+  g_assert_cmpint (rmm_store_add_agenda_item (f->store, f->meeting, f->child, "trigger", &error),
+                   ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  meetings = rmm_store_list_meetings (f->store, f->area, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 2);
+  meeting = g_list_model_get_item (meetings, 1);   /* newest first */
+  g_assert_cmpstr (rmm_meeting_get_meets_on (meeting), ==, "2026-11-24");
+  g_assert_cmpstr (rmm_meeting_get_chair_children (meeting), ==, "Ada Chairwell");
+  g_assert_cmpstr (rmm_meeting_get_chair_family (meeting), ==, "Ben Cochair");
+  g_assert_cmpstr (rmm_meeting_get_status (meeting), ==, "planned");
+  g_assert_cmpuint (rmm_meeting_get_n_children (meeting), ==, 1);
+  g_clear_object (&meeting);
+  meeting = rmm_store_get_meeting (f->store, f->meeting, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rmm_meeting_get_area_name (meeting), ==, "Testshire North");
+  g_assert_null (rmm_store_get_meeting (f->store, 99999, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND);
+}
+
+static void
+test_decision_needs_both_chairs (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rating = NULL;
+  gint64 outsider = rmm_store_add_professional (f->store, f->agency, "Cy Outsider", "", NULL);
+  gint64 id = propose_rating (f, "high");
+
+  g_assert_false (rmm_store_confirm_decision (f->store, id, outsider, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
+  rating = rmm_store_get_current_rating (f->store, f->child, &error);
+  g_assert_cmpstr (rating, ==, "");          /* one chair is not a decision */
+  g_clear_pointer (&rating, g_free);
+
+  g_assert_false (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
+  g_assert_no_error (error);
+  rating = rmm_store_get_current_rating (f->store, f->child, &error);
+  g_assert_cmpstr (rating, ==, "high");
+
+  g_assert_false (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE);
+  g_clear_error (&error);
+
+  {
+    RmmDecisionInput wrong = { .child_id = f->child, .kind = "risk-rating", .value = "4" };
+    g_assert_cmpint (rmm_store_propose_decision (f->store, &wrong, &error), ==, 0);
+    g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);  /* SERAF level in a Surrey area */
+  }
+}
+
+static void
+test_confirmed_decision_refuses_change (Fixture       *f,
+                                        gconstpointer  data)
+{
+  gint64 id = confirmed_rating (f, "medium");
+  g_autofree char *update = g_strdup_printf ("UPDATE decision SET value = 'low' WHERE id = %"
+                                             G_GINT64_FORMAT, id);
+  g_autofree char *delete = g_strdup_printf ("DELETE FROM decision WHERE id = %" G_GINT64_FORMAT,
+                                             id);
+  sqlite3 *db = raw_open (f->path);
+
+  g_assert_cmpint (raw_exec (db, update) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (raw_exec (db, delete) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (raw_exec (db, "UPDATE audit_event SET actor = 'someone else'") & 0xff, ==,
+                   SQLITE_CONSTRAINT);
+  g_assert_cmpint (raw_exec (db, "DELETE FROM audit_event") & 0xff, ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM decision WHERE value = 'medium'"),
+                   ==, 1);
+}
+
+static void
+test_supersede (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rating = NULL;
+  gint64 first = confirmed_rating (f, "medium");
+  RmmDecisionInput correction = {
+    .child_id = f->child, .meeting_id = f->meeting, .kind = "risk-rating", .value = "high",
+  };
+  gint64 second;
+
+  g_assert_cmpint (rmm_store_supersede_decision (f->store, first, &correction, " ", &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  second = rmm_store_supersede_decision (f->store, first, &correction,
+                                         "Police information received after the meeting.",
+                                         &error);
+  g_assert_no_error (error);
+  rating = rmm_store_get_current_rating (f->store, f->child, NULL);
+  g_assert_cmpstr (rating, ==, "medium");    /* until both chairs confirm the correction */
+  g_clear_pointer (&rating, g_free);
+
+  g_assert_true (rmm_store_confirm_decision (f->store, second, f->chair1, NULL));
+  g_assert_true (rmm_store_confirm_decision (f->store, second, f->chair2, NULL));
+  rating = rmm_store_get_current_rating (f->store, f->child, NULL);
+  g_assert_cmpstr (rating, ==, "high");
+
+  /* History is a query: the first decision is still there, unchanged. */
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM decision WHERE value = 'medium' "
+                                       "AND status = 'confirmed'"), ==, 1);
+  g_assert_cmpint (rmm_store_supersede_decision (f->store, first, &correction, "again", &error),
+                   ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT);
+}
+
+static void
+test_audit_chain (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  confirmed_rating (f, "high");
+  g_assert_true (rmm_store_check (f->store, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  /* Every change so far is in the trail: 7 records, 2 confirmations. */
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM audit_event"), ==, 9);
+
+  /* Someone drops the guard and rewrites who confirmed the decision. */
+  db = raw_open (f->path);
+  g_assert_cmpint (raw_exec (db, "DROP TRIGGER audit_event_no_update"), ==, 0);
+  g_assert_cmpint (raw_exec (db, "UPDATE audit_event SET actor = 'mallory' WHERE id = 8"), ==, 0);
+  sqlite3_close (db);
+
+  g_assert_false (rmm_store_check (f->store, &problems, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED);
+  g_assert_cmpuint (problems->len, >=, 1);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
+                   "audit event 8: hash does not match, the event was changed");
+}
+
+static void
+test_audit_deletion_detected (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  sqlite3 *db = raw_open (f->path);
+
+  g_assert_cmpint (raw_exec (db, "DROP TRIGGER audit_event_no_delete"), ==, 0);
+  g_assert_cmpint (raw_exec (db, "DELETE FROM audit_event WHERE id = 3"), ==, 0);
+  sqlite3_close (db);
+
+  g_assert_false (rmm_store_check (f->store, &problems, NULL));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "audit event 4 does not follow"));
+}
+
+static void
+test_audit_records_before_and_after (Fixture       *f,
+                                     gconstpointer  data)
+{
+  gint64 id = propose_rating (f, "low");
+
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair2, NULL));
+  g_assert_cmpint (raw_count (f->path,
+                              "SELECT count(*) FROM audit_event WHERE entity = 'decision' "
+                              "AND action = 'update' AND before LIKE '%\"chair2_id\":null%' "
+                              "AND after LIKE '%\"status\":\"proposed\"%'"), ==, 1);
+}
+
+static void
+on_changed (RmmStore   *store,
+            const char *entity,
+            gint64      id,
+            GPtrArray  *seen)
+{
+  g_ptr_array_add (seen, g_strdup_printf ("%s:%" G_GINT64_FORMAT, entity, id));
+}
+
+static void
+test_changed_after_commit (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  gint64 area;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), seen);
+  g_assert_true (rmm_store_begin (f->store, NULL));
+  area = rmm_store_add_area (f->store, "Testshire South", "seraf-4-category", NULL);
+  g_assert_cmpuint (seen->len, ==, 0);     /* nothing announced before commit */
+  g_assert_true (rmm_store_commit (f->store, NULL));
+  g_assert_cmpuint (seen->len, ==, 1);
+  {
+    g_autofree char *expected = g_strdup_printf ("area:%" G_GINT64_FORMAT, area);
+    g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, expected);
+  }
+
+  /* A rolled-back change is neither announced nor stored, nor audited. */
+  g_assert_true (rmm_store_begin (f->store, NULL));
+  rmm_store_add_area (f->store, "Testshire West", "seraf-4-category", NULL);
+  rmm_store_rollback (f->store);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM area"), ==, 2);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM audit_event WHERE after LIKE "
+                                       "'%Testshire West%'"), ==, 0);
+  g_signal_handlers_disconnect_by_func (f->store, on_changed, seen);
+}
+
+static void
+test_poll_sees_other_process (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RmmStore) other = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, NULL);
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), seen);
+  g_assert_false (rmm_store_poll (f->store));
+  g_assert_cmpint (rmm_store_add_area (other, "Testshire East", "surrey-3-level", NULL), >, 0);
+  g_assert_true (rmm_store_poll (f->store));
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "*:0");
+  g_signal_handlers_disconnect_by_func (f->store, on_changed, seen);
+}
+
+static void
+test_backup_and_restore (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (f->folder, "backup.sqlite", NULL);
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  confirmed_rating (f, "high");
+  g_assert_true (rmm_store_backup (f->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_false (rmm_store_backup (f->store, backup, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Work after the backup, then restore: the backup's state returns, the newer one is kept. */
+  rmm_store_add_area (f->store, "After The Backup", "surrey-3-level", NULL);
+  g_clear_object (&f->store);
+  g_assert_true (rmm_store_restore (backup, f->path, &saved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM area"), ==, 1);
+  g_assert_cmpint (raw_count (saved, "SELECT count(*) FROM area"), ==, 2);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM decision WHERE status = 'confirmed'"),
+                   ==, 1);
+}
+
+static void
+test_restore_refuses_bad_backup (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (f->folder, "tampered.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_true (rmm_store_backup (f->store, backup, NULL));
+  db = raw_open (backup);
+  raw_exec (db, "DROP TRIGGER audit_event_no_update; UPDATE audit_event SET after = '{}' "
+                "WHERE id = 2");
+  sqlite3_close (db);
+
+  g_clear_object (&f->store);
+  g_assert_false (rmm_store_restore (backup, f->path, NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM area"), ==, 1);
+}
+
+static void
+test_foreign_keys_enforced (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RmmReferralInput input = {
+    .child_id = 424242, .route = "lead-professional", .referrer_name = "Dee Ghost",
+    .received_at = "2026-11-20T09:15:00Z",
+  };
+
+  g_assert_cmpint (rmm_store_add_referral (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/migrate/from-empty", test_migrate_from_empty);
+  ADD ("/store/migrate/reopen", test_reopen_keeps_data);
+  ADD ("/store/migrate/newer-schema-refused", test_newer_schema_refused);
+  ADD ("/store/open/bad-files", test_bad_files);
+  ADD ("/store/open/truncated", test_truncated_file);
+  ADD ("/store/open/foreign", test_foreign_database);
+  ADD ("/store/open/read-only", test_read_only_file);
+  ADD ("/store/open/locked", test_locked_file);
+  ADD ("/store/people/areas-children", test_area_and_people);
+  ADD ("/store/referral/add", test_referral);
+  ADD ("/store/meeting/add-list-agenda", test_meetings_and_agenda);
+  ADD ("/store/decision/both-chairs", test_decision_needs_both_chairs);
+  ADD ("/store/decision/refuses-update", test_confirmed_decision_refuses_change);
+  ADD ("/store/decision/supersede", test_supersede);
+  ADD ("/store/audit/tamper-detected", test_audit_chain);
+  ADD ("/store/audit/deletion-detected", test_audit_deletion_detected);
+  ADD ("/store/audit/before-after", test_audit_records_before_and_after);
+  ADD ("/store/changed/after-commit", test_changed_after_commit);
+  ADD ("/store/changed/other-process", test_poll_sees_other_process);
+  ADD ("/store/backup/restore", test_backup_and_restore);
+  ADD ("/store/backup/restore-refuses-bad", test_restore_refuses_bad_backup);
+  ADD ("/store/constraints/foreign-keys", test_foreign_keys_enforced);
+#undef ADD
+
+  return g_test_run ();
+}
