@@ -95,7 +95,8 @@ show_open_error (RmmApplication *self,
   GtkWidget *dialog = adw_message_dialog_new (NULL, _("Could Not Open the Database"),
                                               error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  /* No mnemonic: libadwaita 1.2 puts the raw "_" into the button's accessible name. */
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("Quit"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_error_response), self, 0);

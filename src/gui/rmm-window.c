@@ -133,6 +133,7 @@ create_area_row (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (area), g_object_unref);
   return row;
 }
 
@@ -159,7 +160,17 @@ create_meeting_row (gpointer item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (meeting), g_object_unref);
   return row;
+}
+
+/* The object a row was made for: rows outlive a model swap, so never index the model. */
+static gpointer
+row_item (GtkListBoxRow *row)
+{
+  gpointer item = row ? g_object_get_data (G_OBJECT (row), "item") : NULL;
+
+  return item ? g_object_ref (item) : NULL;
 }
 
 /* "Coming" above next week's meetings, "Past" above the first held one. */
@@ -168,15 +179,11 @@ meeting_header (GtkListBoxRow *row,
                 GtkListBoxRow *before,
                 gpointer       user_data)
 {
-  RmmWindow *self = user_data;
-  g_autoptr(RmmMeeting) meeting = g_list_model_get_item (self->meetings,
-                                                         gtk_list_box_row_get_index (row));
-  g_autoptr(RmmMeeting) previous = NULL;
+  g_autoptr(RmmMeeting) meeting = row_item (row);
+  g_autoptr(RmmMeeting) previous = row_item (before);
   GtkWidget *header;
 
-  if (before != NULL)
-    previous = g_list_model_get_item (self->meetings, gtk_list_box_row_get_index (before));
-  if (previous != NULL && is_coming (previous) == is_coming (meeting))
+  if (meeting == NULL || (previous != NULL && is_coming (previous) == is_coming (meeting)))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -193,21 +200,13 @@ meeting_header (GtkListBoxRow *row,
 static RmmArea *
 selected_area (RmmWindow *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->area_list);
-
-  if (row == NULL || self->areas == NULL)
-    return NULL;
-  return g_list_model_get_item (self->areas, gtk_list_box_row_get_index (row));
+  return row_item (gtk_list_box_get_selected_row (self->area_list));
 }
 
 static RmmMeeting *
 selected_meeting (RmmWindow *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->meeting_list);
-
-  if (row == NULL || self->meetings == NULL)
-    return NULL;
-  return g_list_model_get_item (self->meetings, gtk_list_box_row_get_index (row));
+  return row_item (gtk_list_box_get_selected_row (self->meeting_list));
 }
 
 static void
@@ -268,7 +267,7 @@ show_error (RmmWindow    *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Read the Database"),
                                               error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -571,6 +570,11 @@ rmm_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  /* Tearing down the lists deselects their rows: nothing to show any more. */
+  if (self->area_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->area_list, self);
+  if (self->meeting_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->meeting_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_WINDOW);
   g_clear_object (&self->areas);
   g_clear_object (&self->meetings);

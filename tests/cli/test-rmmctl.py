@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""rmmctl as an administrator or a script uses it: exit codes, one-line errors, JSON."""
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import tempfile
+import unittest
+
+RMMCTL = os.environ["RMMCTL"]
+
+
+def rmmctl(*args, env=None):
+    full_env = dict(os.environ)
+    full_env.pop("RMM_DATABASE", None)
+    full_env.update(env or {})
+    return subprocess.run([RMMCTL, *args], capture_output=True, text=True, env=full_env,
+                          timeout=120)
+
+
+class RmmctlTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "demo.sqlite")
+        result = rmmctl("--database", cls.db, "demo", "--children", "120", "--today",
+                        "2026-11-23")
+        assert result.returncode == 0, result.stderr
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.tmp.name, name)
+
+    def test_help_on_every_command(self):
+        for command in ["demo", "check", "backup", "restore", "list"]:
+            result = rmmctl(command, "--help")
+            self.assertEqual(result.returncode, 0, command)
+            self.assertIn("rmmctl " + command, result.stdout)
+        result = rmmctl("--help")
+        self.assertEqual(result.returncode, 0)
+        for command in ["demo", "check", "backup", "restore", "list"]:
+            self.assertIn(command, result.stdout)
+
+    def test_usage_errors_exit_2(self):
+        self.assertEqual(rmmctl().returncode, 2)
+        self.assertEqual(rmmctl("frobnicate").returncode, 2)
+        self.assertEqual(rmmctl("--database", self.db, "list", "pets").returncode, 2)
+        self.assertEqual(rmmctl("--database", self.db, "list", "areas", "--format", "xml")
+                         .returncode, 2)
+        self.assertEqual(rmmctl("demo", "--children", "0").returncode, 2)
+
+    def test_demo_file_is_private(self):
+        self.assertEqual(stat.S_IMODE(os.stat(self.db).st_mode), 0o600)
+
+    def test_demo_refuses_overwrite(self):
+        result = rmmctl("--database", self.db, "demo")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stderr.count("\n"), 1)
+        self.assertIn("--force", result.stderr)
+
+    def test_list_areas_json(self):
+        result = rmmctl("--database", self.db, "list", "areas", "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        areas = json.loads(result.stdout)
+        self.assertEqual(len(areas), 6)
+        self.assertTrue(all("id" in a and "name" in a and "framework" in a for a in areas))
+        self.assertEqual({a["framework"] for a in areas}, {"surrey-3-level", "seraf-4-category"})
+        self.assertEqual(sum(a["children"] for a in areas), 120)
+
+    def test_list_meetings_json_filtered(self):
+        result = rmmctl("--database", self.db, "list", "meetings", "--area", "Bro Derwen",
+                        "--format", "json")
+        meetings = json.loads(result.stdout)
+        self.assertGreater(len(meetings), 50)
+        self.assertTrue(all(m["area"] == "Bro Derwen" and m["id"] > 0 for m in meetings))
+        self.assertEqual(meetings[0]["status"], "planned")
+        self.assertTrue(meetings[0]["chair_childrens_services"])
+        self.assertTrue(meetings[0]["chair_family_services"])
+
+    def test_list_children_env_database(self):
+        result = rmmctl("list", "children", "--format", "json", env={"RMM_DATABASE": self.db})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        children = json.loads(result.stdout)
+        self.assertEqual(len(children), 120)
+        self.assertTrue(all(c["id"] > 0 and c["reference"].startswith("CH-") for c in children))
+
+    def test_list_text(self):
+        result = rmmctl("--database", self.db, "list", "areas")
+        self.assertIn("Ashdown North", result.stdout)
+        self.assertIn("seraf-4-category", result.stdout)
+
+    def test_unknown_area(self):
+        result = rmmctl("--database", self.db, "list", "meetings", "--area", "Atlantis")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stderr, "rmmctl: There is no area called “Atlantis”.\n")
+
+    def test_check_ok(self):
+        result = rmmctl("--database", self.db, "check")
+        self.assertEqual((result.returncode, result.stdout), (0, "ok\n"))
+
+    def test_check_names_tampered_event(self):
+        copy = self.path("tampered.sqlite")
+        self.assertEqual(rmmctl("--database", self.db, "backup", copy).returncode, 0)
+        con = sqlite3.connect(copy)
+        con.execute("DROP TRIGGER audit_event_no_update")
+        con.execute("UPDATE audit_event SET actor = 'mallory' WHERE id = 40")
+        con.commit()
+        con.close()
+        result = rmmctl("--database", copy, "check")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("audit event 40: hash does not match", result.stdout)
+
+    def test_backup_restore(self):
+        backup = self.path("backup.sqlite")
+        target = self.path("target.sqlite")
+        self.assertEqual(rmmctl("--database", self.db, "backup", backup).returncode, 0)
+        self.assertEqual(stat.S_IMODE(os.stat(backup).st_mode), 0o600)
+        result = rmmctl("--database", target, "restore", backup)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(rmmctl("--database", target, "check").stdout, "ok\n")
+        again = rmmctl("--database", target, "restore", backup)
+        self.assertIn("before-restore", again.stdout)
+
+    def test_bad_databases(self):
+        text = self.path("notes.txt")
+        with open(text, "w") as f:
+            f.write("Minutes\n")
+        empty = self.path("empty.sqlite")
+        open(empty, "w").close()
+        cases = {
+            text: "not an RMM Desk database",
+            empty: "is empty",
+            self.tmp.name: "is a folder",
+            self.path("missing.sqlite"): "There is no database",
+            os.path.join(self.tmp.name, "nope", "x.sqlite"): "There is no database",
+        }
+        for path, message in cases.items():
+            result = rmmctl("--database", path, "list", "areas")
+            self.assertEqual(result.returncode, 1, path)
+            self.assertIn(message, result.stderr)
+            self.assertEqual(result.stderr.count("\n"), 1, result.stderr)
+        with open(text) as f:
+            self.assertEqual(f.read(), "Minutes\n")
+        self.assertEqual(os.path.getsize(empty), 0)
+        self.assertFalse(os.path.exists(self.path("missing.sqlite")))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

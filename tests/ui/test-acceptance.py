@@ -1,0 +1,170 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""RMM Desk as a chair uses it, driven through AT-SPI (dogtail) inside build-aux/gui-session.
+
+Opens a demo database of fictitious people, finds the areas and a meeting by their
+accessible names, and checks what the meeting pane shows; opens a file that is not a
+database and checks the message and that the file is untouched.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+os.environ.setdefault("GTK_A11Y", "atspi")
+
+from dogtail.config import config  # noqa: E402
+
+config.logDebugToStdOut = False
+config.logDebugToFile = False
+config.searchCutoffCount = 20
+config.defaultDelay = 0.2
+
+from dogtail.tree import root  # noqa: E402
+
+RMM_DESK = os.environ["RMM_DESK"]
+RMMCTL = os.environ["RMMCTL"]
+
+
+def wait_for(predicate, timeout=15.0, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception:  # the tree changes under us while the app works
+            pass
+        time.sleep(0.2)
+    raise AssertionError("timed out waiting for " + what)
+
+
+def find(node, role, name=None, prefix=None):
+    def match(n):
+        if n.roleName != role:
+            return False
+        if name is not None:
+            return n.name == name
+        if prefix is not None:
+            return n.name.startswith(prefix)
+        return True
+    return node.findChild(match, retry=False, requireResult=False)
+
+
+class App:
+    def __init__(self, *args, env=None):
+        full_env = dict(os.environ)
+        full_env["GSETTINGS_BACKEND"] = "memory"   # the app's settings, not the session's
+        full_env.update(env or {})
+        self.process = subprocess.Popen([RMM_DESK, *args], env=full_env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.node = wait_for(lambda: self._find_app(), what="rmm-desk on the accessibility bus")
+
+    def _find_app(self):
+        for app in root.applications():
+            if app.name == "rmm-desk":
+                return app
+        return None
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+class MainWindowTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="rmm-ui-")
+        cls.db = os.path.join(cls.tmp, "demo.sqlite")
+        subprocess.run([RMMCTL, "--database", cls.db, "demo", "--children", "300"],
+                       check=True, stdout=subprocess.DEVNULL)
+        meetings = subprocess.run([RMMCTL, "--database", cls.db, "list", "meetings", "--area",
+                                   "Bro Derwen", "--format", "json"], check=True,
+                                  capture_output=True, text=True).stdout
+        cls.bro_derwen = json.loads(meetings)
+        cls.app = App("--database", cls.db)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.app.close()
+        shutil.rmtree(cls.tmp)
+
+    @staticmethod
+    def meeting_rows(meetings):
+        return [c for c in meetings.children
+                if c.roleName == "list item" and c.name.startswith("Meeting on ")]
+
+    def test_1_areas_are_listed_by_name(self):
+        areas = wait_for(lambda: find(self.app.node, "list", name="Areas"), what="areas list")
+        names = [item.name for item in areas.children]
+        for area in ["Ashdown East", "Ashdown North", "Ashdown South", "Ashdown West",
+                     "Bro Derwen", "Cwm Teifion"]:
+            self.assertTrue(any(n.startswith(area + ",") for n in names), (area, names))
+        self.assertTrue(all("children" in n for n in names))
+
+    def test_2_demo_marker_is_shown(self):
+        self.assertIsNotNone(find(self.app.node, "label",
+                                  name="Demo data — fictitious people"))
+
+    def test_3_choosing_an_area_shows_its_meetings_and_the_coming_one(self):
+        areas = find(self.app.node, "list", name="Areas")
+        bro_derwen = [c for c in areas.children if c.name.startswith("Bro Derwen,")][0]
+        bro_derwen.select()
+
+        coming = self.bro_derwen[0]
+        self.assertEqual(coming["status"], "planned")
+        meetings = wait_for(lambda: find(self.app.node, "list", name="Meetings"))
+        rows = wait_for(lambda: self.meeting_rows(meetings) if len(self.meeting_rows(meetings))
+                        == len(self.bro_derwen) else None, what="all of Bro Derwen's meetings")
+        self.assertIn("Coming", rows[0].name)
+        self.assertIn("Signed off", rows[1].name)
+
+        # The coming meeting is selected: its chairs and children are on show.
+        wait_for(lambda: find(self.app.node, "label", name=coming["chair_childrens_services"]),
+                 what="the Children's Services chair")
+        self.assertIsNotNone(find(self.app.node, "label", name=coming["chair_family_services"]))
+        self.assertIsNotNone(find(self.app.node, "label", name=coming["minute_taker"]))
+        self.assertIsNotNone(find(self.app.node, "label", name=str(coming["children"])))
+
+    def test_4_choosing_a_past_meeting_shows_it(self):
+        past = self.bro_derwen[3]
+        meetings = find(self.app.node, "list", name="Meetings")
+        row = [c for c in self.meeting_rows(meetings) if "Signed off" in c.name][2]
+        row.select()
+        wait_for(lambda: find(self.app.node, "label", name="Signed off"),
+                 what="a signed-off meeting")
+        self.assertIsNotNone(find(self.app.node, "label", name=past["chair_childrens_services"]))
+
+
+class BadDatabaseTest(unittest.TestCase):
+    def test_not_a_database_gets_a_message_and_is_untouched(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "minutes.txt")
+            with open(path, "w") as f:
+                f.write("These are minutes, not a database.\n")
+            app = App("--database", path)
+            try:
+                wait_for(lambda: find(app.node, "label", name="Could Not Open the Database"),
+                         what="the error dialog")
+                message = wait_for(lambda: find(app.node, "label",
+                                                prefix="“" + path + "” is not an RMM Desk"))
+                self.assertIn("not an SQLite file", message.name)
+                quit_button = find(app.node, "push button", prefix="Quit")
+                quit_button.doActionNamed("click")
+                self.assertEqual(app.process.wait(timeout=10), 0)
+            finally:
+                app.close()
+            with open(path) as f:
+                self.assertEqual(f.read(), "These are minutes, not a database.\n")
+            self.assertEqual(sorted(os.listdir(tmp)), ["minutes.txt"])
+
+
+if __name__ == "__main__":
+    result = unittest.main(verbosity=2, exit=False).result
+    sys.exit(0 if result.wasSuccessful() else 1)
