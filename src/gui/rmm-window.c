@@ -137,6 +137,8 @@ create_area_row (gpointer item,
   return row;
 }
 
+/* A light row (a box of three labels rather than an AdwActionRow): an area has a row for
+ * every week of its history, and each AdwActionRow costs several times the widgets. */
 static GtkWidget *
 create_meeting_row (gpointer item,
                     gpointer user_data)
@@ -149,15 +151,27 @@ create_meeting_row (gpointer item,
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", weekday, children);
   g_autofree char *accessible = g_strdup_printf (_("Meeting on %s, %s, %s"), date,
                                                  status_label (meeting), children);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_grid_new ();
+  GtkWidget *title = gtk_label_new (day);
+  GtkWidget *details = gtk_label_new (subtitle);
   GtkWidget *status = gtk_label_new (status_label (meeting));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), day);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_grid_set_column_spacing (GTK_GRID (box), 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_add_css_class (details, "dim-label");
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (status, "meeting-status");
   gtk_widget_add_css_class (status, is_coming (meeting) ? "planned" : "signed-off");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+  gtk_grid_attach (GTK_GRID (box), title, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (box), details, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (box), status, 1, 0, 1, 2);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (meeting), g_object_unref);

@@ -1,0 +1,113 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""RMM Desk's speed and memory, as medians of several runs and ratios against a floor.
+
+  * demo generation at 20,000 children x 5 years, against the floor of writing the same
+    number of rows with the sqlite3 shell in one transaction;
+  * opening that database to the main window's first drawn frame, against an empty
+    libadwaita window drawn once (the floor of any GTK app here);
+  * the app's peak memory on that database (/usr/bin/time -v).
+
+Run with `meson test -C _build --benchmark` (inside build-aux/gui-session) or directly.
+Set RMM_BENCH_RUNS (default 3) and RMM_BENCH_CHILDREN (default 20000).
+"""
+
+import os
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+RMMCTL = os.environ["RMMCTL"]
+RMM_DESK = os.environ["RMM_DESK"]
+FLOOR = os.environ["BENCH_FLOOR"]
+RUNS = int(os.environ.get("RMM_BENCH_RUNS", "3"))
+CHILDREN = os.environ.get("RMM_BENCH_CHILDREN", "20000")
+YEARS = os.environ.get("RMM_BENCH_YEARS", "5")
+
+
+def timed(command, env=None):
+    started = time.monotonic()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env=env)
+    return time.monotonic() - started
+
+
+def median_of(label, command, env=None, runs=RUNS, before=None):
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        times.append(timed(command, env))
+    value = statistics.median(times)
+    print(f"{label}: median {value:.3f} s of {runs} ({', '.join(f'{t:.3f}' for t in times)})")
+    return value
+
+
+def row_count(path):
+    con = sqlite3.connect(path)
+    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    total = sum(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables)
+    con.close()
+    return total
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="rmm-bench-")
+    db = os.path.join(tmp, "big.sqlite")
+
+    def remove_db():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.unlink(db + suffix)
+
+    demo = median_of(f"demo --children {CHILDREN} --years {YEARS}",
+                     [RMMCTL, "--database", db, "demo", "--children", CHILDREN, "--years", YEARS,
+                      "--today", "2026-11-23"], before=remove_db)
+    rows = row_count(db)
+    floor_db = os.path.join(tmp, "floor.sqlite")
+    floor_sql = ("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                 "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c INTEGER); BEGIN; "
+                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                 f"WHERE i < {rows}) INSERT INTO t (a, b, c) SELECT "
+                 "printf('2026-11-23T10:%02d:00Z', i % 60), hex(randomblob(48)), i FROM n; "
+                 "COMMIT;")
+
+    def remove_floor():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(floor_db + suffix):
+                os.unlink(floor_db + suffix)
+
+    floor = median_of(f"floor: sqlite3 inserting the same {rows} rows",
+                      ["sqlite3", floor_db, floor_sql], before=remove_floor)
+    print(f"demo / floor: {demo / floor:.1f}x")
+
+    env = dict(os.environ, RMM_DESK_EXIT_AFTER_FIRST_FRAME="1", GSETTINGS_BACKEND="memory")
+    # One run to warm the page cache, as a chair's laptop would be by the second start.
+    timed([RMM_DESK, "--database", db], env)
+    start = median_of("open the 20,000-child database to the first frame",
+                      [RMM_DESK, "--database", db], env)
+    empty = median_of("floor: an empty libadwaita window to its first frame", [FLOOR], env)
+    print(f"start-up / floor: {start / empty:.1f}x")
+
+    result = subprocess.run(["/usr/bin/time", "-v", RMM_DESK, "--database", db], env=env,
+                            capture_output=True, text=True, check=True)
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    result = subprocess.run(["/usr/bin/time", "-v", FLOOR], env=env, capture_output=True,
+                            text=True, check=True)
+    floor_peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)",
+                               result.stderr).group(1))
+    print(f"peak memory on the 20,000-child database: {peak / 1024:.0f} MB "
+          f"(empty window: {floor_peak / 1024:.0f} MB)")
+
+    remove_db()
+    remove_floor()
+    os.rmdir(tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
