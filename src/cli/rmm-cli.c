@@ -240,130 +240,115 @@ cmd_restore (const char  *database,
   return EXIT_SUCCESS;
 }
 
-static void
-list_areas (GListModel *areas,
-            gboolean    json)
+/* A column of `rmmctl list`: a property of the listed objects, its JSON member name, and
+ * its heading and width as text. */
+typedef struct
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *property;
+  const char *member;
+  const char *heading;
+  int         width;
+} Column;
 
-  json_builder_begin_array (builder);
-  if (!json)
-    g_print ("%-4s  %-24s  %-18s  %s\n", "ID", _("AREA"), _("FRAMEWORK"), _("CHILDREN"));
-  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+static const Column area_columns[] = {
+  { "id", "id", "ID", 4 },
+  { "name", "name", N_("AREA"), 24 },
+  { "framework-id", "framework", N_("FRAMEWORK"), 18 },
+  { "n-children", "children", N_("CHILDREN"), 0 },
+};
+
+static const Column meeting_columns[] = {
+  { "id", "id", "ID", 5 },
+  { "meets-on", "date", N_("DATE"), 10 },
+  { "starts-at", "starts_at", N_("TIME"), 5 },
+  { "area-id", "area_id", NULL, 0 },
+  { "area-name", "area", N_("AREA"), 16 },
+  { "status", "status", N_("STATUS"), 10 },
+  { "n-children", "children", N_("CHILDREN"), 8 },
+  { "chair-children", "chair_childrens_services", N_("CHAIR (CHILDREN)"), 22 },
+  { "chair-family", "chair_family_services", N_("CHAIR (FAMILY)"), 22 },
+  { "minute-taker", "minute_taker", N_("MINUTES"), 0 },
+};
+
+static const Column child_columns[] = {
+  { "id", "id", "ID", 6 },
+  { "reference", "reference", N_("REF"), 9 },
+  { "last-name", "last_name", N_("LAST NAME"), 16 },
+  { "first-name", "first_name", N_("FIRST NAME"), 12 },
+  { "date-of-birth", "date_of_birth", N_("BORN"), 10 },
+  { "area-name", "area", N_("AREA"), 16 },
+  { "rating", "rating", N_("RATING"), 0 },
+};
+
+static void
+print_text_row (const Column *columns,
+                guint         n_columns,
+                const char  **cells)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < n_columns; i++)
     {
-      g_autoptr(RmmArea) area = g_list_model_get_item (areas, i);
-
-      if (!json)
-        {
-          g_print ("%-4" G_GINT64_FORMAT "  %-24s  %-18s  %u\n", rmm_area_get_id (area),
-                   rmm_area_get_name (area), rmm_area_get_framework_id (area),
-                   rmm_area_get_n_children (area));
-          continue;
-        }
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, rmm_area_get_id (area));
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, rmm_area_get_name (area));
-      json_builder_set_member_name (builder, "framework");
-      json_builder_add_string_value (builder, rmm_area_get_framework_id (area));
-      json_builder_set_member_name (builder, "children");
-      json_builder_add_int_value (builder, rmm_area_get_n_children (area));
-      json_builder_end_object (builder);
+      if (columns[i].heading == NULL)
+        continue;
+      if (line->len > 0)
+        g_string_append (line, "  ");
+      g_string_append (line, cells[i]);
+      /* Pad by characters, not bytes: names are UTF-8. */
+      for (long pad = columns[i].width - g_utf8_strlen (cells[i], -1); pad > 0; pad--)
+        g_string_append_c (line, ' ');
     }
-  json_builder_end_array (builder);
-  if (json)
-    print_json (builder);
+  g_print ("%s\n", line->str);
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-list_meetings (GListModel *meetings,
-               gboolean    json)
+print_list (GListModel   *items,
+            const Column *columns,
+            guint         n_columns,
+            gboolean      json)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *headings[G_N_ELEMENTS (meeting_columns)];
+
+  g_assert (n_columns <= G_N_ELEMENTS (headings));
+  for (guint i = 0; i < n_columns; i++)
+    headings[i] = columns[i].heading ? _(columns[i].heading) : "";
+  if (!json)
+    print_text_row (columns, n_columns, headings);
 
   json_builder_begin_array (builder);
-  if (!json)
-    g_print ("%-5s  %-10s  %-16s  %-10s  %-8s  %s\n", "ID", _("DATE"), _("AREA"), _("STATUS"),
-             _("CHILDREN"), _("CHAIRS"));
-  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      char *texts[G_N_ELEMENTS (meeting_columns)] = { NULL };
+      const char *cells[G_N_ELEMENTS (meeting_columns)];
 
-      if (!json)
-        {
-          g_print ("%-5" G_GINT64_FORMAT "  %-10s  %-16s  %-10s  %-8u  %s, %s\n",
-                   rmm_meeting_get_id (meeting), rmm_meeting_get_meets_on (meeting),
-                   rmm_meeting_get_area_name (meeting), rmm_meeting_get_status (meeting),
-                   rmm_meeting_get_n_children (meeting),
-                   rmm_meeting_get_chair_children (meeting),
-                   rmm_meeting_get_chair_family (meeting));
-          continue;
-        }
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, rmm_meeting_get_id (meeting));
-      json_builder_set_member_name (builder, "area_id");
-      json_builder_add_int_value (builder, rmm_meeting_get_area_id (meeting));
-      add_string (builder, "area", rmm_meeting_get_area_name (meeting));
-      add_string (builder, "date", rmm_meeting_get_meets_on (meeting));
-      add_string (builder, "starts_at", rmm_meeting_get_starts_at (meeting));
-      add_string (builder, "status", rmm_meeting_get_status (meeting));
-      add_string (builder, "chair_childrens_services", rmm_meeting_get_chair_children (meeting));
-      add_string (builder, "chair_family_services", rmm_meeting_get_chair_family (meeting));
-      add_string (builder, "minute_taker", rmm_meeting_get_minute_taker (meeting));
-      json_builder_set_member_name (builder, "children");
-      json_builder_add_int_value (builder, rmm_meeting_get_n_children (meeting));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  if (json)
-    print_json (builder);
-}
-
-static void
-list_children (GListModel *children,
-               gboolean    json)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_array (builder);
-  if (!json)
-    g_print ("%-6s  %-9s  %-28s  %-10s  %-16s  %s\n", "ID", _("REF"), _("NAME"), _("BORN"),
-             _("AREA"), _("RATING"));
-  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
-    {
-      g_autoptr(RmmChild) child = g_list_model_get_item (children, i);
-
-      if (!json)
+      for (guint c = 0; c < n_columns; c++)
         {
-          g_autofree char *name = g_strdup_printf ("%s, %s", rmm_child_get_last_name (child),
-                                                   rmm_child_get_first_name (child));
-          g_print ("%-6" G_GINT64_FORMAT "  %-9s  %-28s  %-10s  %-16s  %s\n",
-                   rmm_child_get_id (child), rmm_child_get_reference (child), name,
-                   rmm_child_get_date_of_birth (child), rmm_child_get_area_name (child),
-                   rmm_child_get_rating (child));
-          continue;
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_object_get_property (item, columns[c].property, &value);
+          json_builder_set_member_name (builder, columns[c].member);
+          if (G_VALUE_HOLDS_STRING (&value))
+            {
+              texts[c] = g_value_dup_string (&value);
+              json_builder_add_string_value (builder, texts[c] ? texts[c] : "");
+            }
+          else
+            {
+              gint64 number = G_VALUE_HOLDS_INT64 (&value) ? g_value_get_int64 (&value)
+                                                            : g_value_get_uint (&value);
+              texts[c] = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+              json_builder_add_int_value (builder, number);
+            }
+          cells[c] = texts[c] ? texts[c] : "";
         }
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, rmm_child_get_id (child));
-      add_string (builder, "reference", rmm_child_get_reference (child));
-      add_string (builder, "first_name", rmm_child_get_first_name (child));
-      add_string (builder, "last_name", rmm_child_get_last_name (child));
-      add_string (builder, "date_of_birth", rmm_child_get_date_of_birth (child));
-      add_string (builder, "area", rmm_child_get_area_name (child));
-      add_string (builder, "rating", rmm_child_get_rating (child));
       json_builder_end_object (builder);
+      if (!json)
+        print_text_row (columns, n_columns, cells);
+      for (guint c = 0; c < n_columns; c++)
+        g_free (texts[c]);
     }
   json_builder_end_array (builder);
   if (json)
@@ -415,11 +400,11 @@ cmd_list (const char  *database,
     return fail (error);
 
   if (g_str_equal (argv[1], "areas"))
-    list_areas (items, json);
+    print_list (items, area_columns, G_N_ELEMENTS (area_columns), json);
   else if (g_str_equal (argv[1], "meetings"))
-    list_meetings (items, json);
+    print_list (items, meeting_columns, G_N_ELEMENTS (meeting_columns), json);
   else
-    list_children (items, json);
+    print_list (items, child_columns, G_N_ELEMENTS (child_columns), json);
   return EXIT_SUCCESS;
 }
 

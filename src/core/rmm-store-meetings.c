@@ -86,7 +86,7 @@ rmm_store_add_agenda_item (RmmStore    *self,
   }
 }
 
-static RmmMeeting *
+static GObject *
 meeting_from_row (RmmDbStmt *stmt)
 {
   return g_object_new (RMM_TYPE_MEETING,
@@ -110,8 +110,6 @@ rmm_store_list_meetings (RmmStore  *self,
                          gint64     area_id,
                          GError   **error)
 {
-  g_autoptr(GListStore) meetings = g_list_store_new (RMM_TYPE_MEETING);
-  g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
@@ -124,17 +122,7 @@ rmm_store_list_meetings (RmmStore  *self,
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, area_id);
   rmm_db_stmt_bind_int (stmt, 2, area_id);
-  while (rmm_db_stmt_step (stmt, &local_error))
-    {
-      g_autoptr(RmmMeeting) meeting = meeting_from_row (stmt);
-      g_list_store_append (meetings, meeting);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&meetings));
+  return rmm_store_collect (stmt, RMM_TYPE_MEETING, meeting_from_row, error);
 }
 
 RmmMeeting *
@@ -161,7 +149,7 @@ rmm_store_get_meeting (RmmStore    *self,
                      _("There is no meeting with id %" G_GINT64_FORMAT "."), meeting_id);
       return NULL;
     }
-  meeting = meeting_from_row (stmt);
+  meeting = RMM_MEETING (meeting_from_row (stmt));
   rmm_db_stmt_reset (stmt);
   return meeting;
 }

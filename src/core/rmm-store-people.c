@@ -170,12 +170,17 @@ rmm_store_add_referral (RmmStore                *self,
   return rmm_store_insert (self, "referral", fields, G_N_ELEMENTS (fields), error);
 }
 
+static GObject *
+area_from_row (RmmDbStmt *stmt)
+{
+  return G_OBJECT (rmm_area_new (rmm_db_stmt_get_int (stmt, 0), rmm_db_stmt_get_text (stmt, 1),
+                                 rmm_db_stmt_get_text (stmt, 2), rmm_db_stmt_get_int (stmt, 3)));
+}
+
 GListModel *
 rmm_store_list_areas (RmmStore  *self,
                       GError   **error)
 {
-  g_autoptr(GListStore) areas = g_list_store_new (RMM_TYPE_AREA);
-  g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
@@ -186,20 +191,7 @@ rmm_store_list_areas (RmmStore  *self,
                          "FROM area a ORDER BY a.name", error);
   if (stmt == NULL)
     return NULL;
-  while (rmm_db_stmt_step (stmt, &local_error))
-    {
-      g_autoptr(RmmArea) area = rmm_area_new (rmm_db_stmt_get_int (stmt, 0),
-                                              rmm_db_stmt_get_text (stmt, 1),
-                                              rmm_db_stmt_get_text (stmt, 2),
-                                              rmm_db_stmt_get_int (stmt, 3));
-      g_list_store_append (areas, area);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&areas));
+  return rmm_store_collect (stmt, RMM_TYPE_AREA, area_from_row, error);
 }
 
 RmmArea *
@@ -222,13 +214,25 @@ rmm_store_find_area (RmmStore    *self,
   return NULL;
 }
 
+static GObject *
+child_from_row (RmmDbStmt *stmt)
+{
+  return g_object_new (RMM_TYPE_CHILD,
+                       "id", rmm_db_stmt_get_int (stmt, 0),
+                       "reference", rmm_db_stmt_get_text (stmt, 1),
+                       "first-name", rmm_db_stmt_get_text (stmt, 2),
+                       "last-name", rmm_db_stmt_get_text (stmt, 3),
+                       "date-of-birth", rmm_db_stmt_get_text (stmt, 4),
+                       "area-name", rmm_db_stmt_get_text (stmt, 5),
+                       "rating", rmm_db_stmt_get_text (stmt, 6),
+                       NULL);
+}
+
 GListModel *
 rmm_store_list_children (RmmStore  *self,
                          gint64     area_id,
                          GError   **error)
 {
-  g_autoptr(GListStore) children = g_list_store_new (RMM_TYPE_CHILD);
-  g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
@@ -244,23 +248,5 @@ rmm_store_list_children (RmmStore  *self,
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, area_id);
   rmm_db_stmt_bind_int (stmt, 2, area_id);
-  while (rmm_db_stmt_step (stmt, &local_error))
-    {
-      g_autoptr(RmmChild) child = g_object_new (RMM_TYPE_CHILD,
-                                                "id", rmm_db_stmt_get_int (stmt, 0),
-                                                "reference", rmm_db_stmt_get_text (stmt, 1),
-                                                "first-name", rmm_db_stmt_get_text (stmt, 2),
-                                                "last-name", rmm_db_stmt_get_text (stmt, 3),
-                                                "date-of-birth", rmm_db_stmt_get_text (stmt, 4),
-                                                "area-name", rmm_db_stmt_get_text (stmt, 5),
-                                                "rating", rmm_db_stmt_get_text (stmt, 6),
-                                                NULL);
-      g_list_store_append (children, child);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&children));
+  return rmm_store_collect (stmt, RMM_TYPE_CHILD, child_from_row, error);
 }

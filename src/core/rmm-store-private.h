@@ -59,6 +59,12 @@ gboolean  rmm_store_audit       (RmmStore        *self,
 void      rmm_store_queue_change (RmmStore       *self,
                                   const char     *entity,
                                   gint64          id);
+typedef GObject *(*RmmRowFunc) (RmmDbStmt *stmt);
+
+GListModel *rmm_store_collect   (RmmDbStmt       *stmt,
+                                 GType            item_type,
+                                 RmmRowFunc       from_row,
+                                 GError         **error);
 gint64    rmm_store_query_int   (RmmStore        *self,
                                  const char      *sql,
                                  gint64           param,

@@ -131,6 +131,29 @@ rmm_store_query_int (RmmStore    *self,
   return value;
 }
 
+/* Every row of @stmt (prepared and bound) as an object of @item_type, in order. */
+GListModel *
+rmm_store_collect (RmmDbStmt   *stmt,
+                   GType        item_type,
+                   RmmRowFunc   from_row,
+                   GError     **error)
+{
+  g_autoptr(GListStore) items = g_list_store_new (item_type);
+  g_autoptr(GError) local_error = NULL;
+
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      g_autoptr(GObject) item = from_row (stmt);
+      g_list_store_append (items, item);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&items));
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
