@@ -426,14 +426,16 @@ commands_description (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append (text, _("\nThe database is --database PATH, else $RMM_DATABASE, else "
-                           "~/.local/share/rmm-desk/rmm.sqlite.\n"
+                           "~/.local/share/rmm-desk/rmm.sqlite (demo.sqlite for “demo”).\n"
                            "Run “rmmctl COMMAND --help” for a command’s options."));
   return g_string_free (text, FALSE);
 }
 
-/* --database, then $RMM_DATABASE, then the user's own database (its folder made 0700). */
+/* --database, then $RMM_DATABASE, then the user's own database (its folder made 0700);
+ * `demo` without either writes the demo file the app's --demo opens, never the user's own. */
 static char *
-resolve_database (const char *option)
+resolve_database (const char *option,
+                  const char *command)
 {
   const char *from_env = g_getenv ("RMM_DATABASE");
   char *path;
@@ -443,7 +445,8 @@ resolve_database (const char *option)
   if (from_env != NULL && *from_env != '\0')
     return g_strdup (from_env);
 
-  path = rmm_store_default_path ();
+  path = g_str_equal (command, "demo") ? rmm_store_default_demo_path ()
+                                       : rmm_store_default_path ();
   {
     g_autofree char *folder = g_path_get_dirname (path);
     g_mkdir_with_parents (folder, 0700);
@@ -482,7 +485,7 @@ rmm_cli_run (int    argc,
   if (argc < 2)
     return usage_error (context, _("which command?"));
 
-  database = resolve_database (database_option);
+  database = resolve_database (database_option, argv[1]);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       if (g_str_equal (argv[1], commands[i].name))

@@ -55,6 +55,15 @@ class RmmctlTest(unittest.TestCase):
                          .returncode, 2)
         self.assertEqual(rmmctl("demo", "--children", "0").returncode, 2)
 
+    def test_demo_never_writes_the_users_database(self):
+        with tempfile.TemporaryDirectory() as home:
+            result = rmmctl("demo", "--children", "20", env={"XDG_DATA_HOME": home})
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertTrue(os.path.exists(os.path.join(home, "rmm-desk", "demo.sqlite")))
+            self.assertFalse(os.path.exists(os.path.join(home, "rmm-desk", "rmm.sqlite")))
+            self.assertEqual(stat.S_IMODE(os.stat(os.path.join(home, "rmm-desk")).st_mode),
+                             0o700)
+
     def test_demo_file_is_private(self):
         self.assertEqual(stat.S_IMODE(os.stat(self.db).st_mode), 0o600)
 
