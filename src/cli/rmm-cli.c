@@ -19,6 +19,7 @@
 #include "rmm-demo.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
+#include "rmm-referral-import.h"
 #include "rmm-store.h"
 
 #define EXIT_USAGE 2
@@ -410,12 +411,110 @@ cmd_list (const char  *database,
   return EXIT_SUCCESS;
 }
 
+static void
+print_import_summary (RmmReferralImport *import,
+                      const char        *file,
+                      gboolean           written)
+{
+  g_auto(GStrv) agencies = rmm_referral_import_dup_new_agencies (import);
+  guint n_new = rmm_referral_import_count_new (import);
+
+  g_print (_("Read %s (%s): %u referrals.\n"), file, rmm_referral_import_get_encoding (import),
+           rmm_referral_import_get_n_rows (import));
+  g_print (written ? _("Added %u referrals: %u new children, %u repeat referrals.\n")
+                   : _("Would add %u referrals: %u new children, %u repeat referrals.\n"),
+           n_new, rmm_referral_import_count_new_children (import),
+           rmm_referral_import_count_repeats (import));
+  if (rmm_referral_import_count_duplicates (import) > 0)
+    g_print (_("Already recorded, skipped: %u.\n"), rmm_referral_import_count_duplicates (import));
+  if (agencies[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", agencies);
+      g_print (written ? _("New agencies added: %s.\n") : _("New agencies to add: %s.\n"), list);
+    }
+  for (guint i = 0; i < rmm_referral_import_get_n_rows (import); i++)
+    {
+      const RmmImportRow *row = rmm_referral_import_get_row (import, i);
+
+      if (row->repeat && !row->duplicate)
+        g_print (_("line %u: repeat referral for %s (within 12 months of the last)\n"),
+                 row->line, row->child_ref);
+    }
+}
+
+static int
+cmd_import (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("referrals FILE.csv — add the "
+                                                             "referrals in an agency’s CSV file"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(RmmReferralImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gboolean template = FALSE, dry_run = FALSE;
+  gsize length;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "template", 0, 0, G_OPTION_ARG_NONE, &template, N_("Print the header row and exit"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check and report; write nothing"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("All or nothing: any wrong row rejects the file, every "
+                                      "problem is listed as “line N, column X (name): what is "
+                                      "wrong”, and the database is unchanged. Referrals already "
+                                      "recorded are skipped, so importing a file twice adds "
+                                      "nothing. UTF-8 (with or without a byte-order mark), "
+                                      "Windows-1252 and UTF-16 files are read; dates as "
+                                      "2026-11-23 or 23/11/2026, times as UK local time."));
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc < 2 || !g_str_equal (argv[1], "referrals"))
+    return usage_error (context, _("import what? referrals"));
+  if (template)
+    {
+      g_print ("%s\n", rmm_referral_import_get_template ());
+      return EXIT_SUCCESS;
+    }
+  if (argc != 3)
+    return usage_error (context, _("import referrals needs one CSV file"));
+
+  if (!g_file_get_contents (argv[2], &contents, &length, &error))
+    return fail (error);
+  if (!(store = open_existing (database, &error)))
+    return fail (error);
+
+  name = g_path_get_basename (argv[2]);
+  import = rmm_referral_import_new (store, name);
+  if (!rmm_referral_import_read (import, contents, length, &error))
+    {
+      GPtrArray *problems = rmm_referral_import_get_problems (import);
+
+      for (guint i = 0; i < problems->len; i++)
+        g_print ("%s\n", (char *)g_ptr_array_index (problems, i));
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "rmmctl: %s: %u problem, nothing was imported\n",
+                               "rmmctl: %s: %u problems, nothing was imported\n", problems->len),
+                  argv[2], problems->len);
+      return EXIT_FAILURE;
+    }
+  if (!dry_run && !rmm_referral_import_commit (import, &error))
+    return fail (error);
+  print_import_summary (import, argv[2], !dry_run);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "demo", N_("Create a demo database of fictitious people"), cmd_demo },
   { "check", N_("Check integrity, foreign keys and the audit trail"), cmd_check },
   { "backup", N_("Copy the database safely to DEST"), cmd_backup },
   { "restore", N_("Replace the database with a checked backup"), cmd_restore },
   { "list", N_("List areas, meetings or children"), cmd_list },
+  { "import", N_("Import referrals from an agency’s CSV file"), cmd_import },
 };
 
 static char *

@@ -68,3 +68,110 @@ rmm_date_age_on (const GDate *born,
     years--;
   return MAX (years, 0);
 }
+
+/* A date as people type it here: 2026-11-23, 23/11/2026 or 3/1/2026 (day first, always). */
+gboolean
+rmm_date_parse_uk (const char *text,
+                   GDate      *out)
+{
+  int day, month, year, consumed = 0;
+
+  if (rmm_date_parse (text, out))
+    return TRUE;
+  if (text == NULL ||
+      sscanf (text, "%2d/%2d/%4d%n", &day, &month, &year, &consumed) != 3 ||
+      text[consumed] != '\0' || year < 1900 || !g_date_valid_dmy (day, month, year) ||
+      strlen (text) < 8)
+    return FALSE;
+  if (out != NULL)
+    g_date_set_dmy (out, day, month, year);
+  return TRUE;
+}
+
+static GTimeZone *
+uk_time_zone (void)
+{
+  static GTimeZone *zone;
+
+  if (g_once_init_enter (&zone))
+    {
+      GTimeZone *london = g_time_zone_new_identifier ("Europe/London");
+
+      /* Without tzdata, UTC is the closest honest answer: an hour out in summer. */
+      g_once_init_leave (&zone, london ? london : g_time_zone_new_utc ());
+    }
+  return zone;
+}
+
+/* A local (UK) date and time as people type it, stored as UTC: "2026-11-23 14:05",
+ * "2026-11-23T14:05:00Z" (already UTC), "23/11/2026 14:05", or a date alone (the start of
+ * that day, so that a deadline counted from it is never later than the true one). */
+char *
+rmm_time_parse_uk (const char *text)
+{
+  g_autofree char *copy = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  char *space;
+  int hour = 0, minute = 0, second = 0, consumed = 0;
+  GDate day;
+
+  if (text == NULL)
+    return NULL;
+  if (rmm_time_is_valid (text))
+    return g_strdup (text);
+
+  copy = g_strstrip (g_strdup (text));
+  space = strpbrk (copy, " T");
+  if (space != NULL)
+    {
+      *space = '\0';
+      if ((sscanf (space + 1, "%2d:%2d:%2d%n", &hour, &minute, &second, &consumed) != 3 &&
+           sscanf (space + 1, "%2d:%2d%n", &hour, &minute, &consumed) != 2) ||
+          space[1 + consumed] != '\0' || hour > 23 || minute > 59 || second > 59)
+        return NULL;
+    }
+  if (!rmm_date_parse_uk (copy, &day))
+    return NULL;
+
+  local = g_date_time_new (uk_time_zone (), g_date_get_year (&day), g_date_get_month (&day),
+                           g_date_get_day (&day), hour, minute, second);
+  if (local == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (local);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* The UK calendar day of a stored UTC time. */
+GDate *
+rmm_date_from_time (const char *utc_time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (!rmm_time_is_valid (utc_time) ||
+      !(utc = g_date_time_new_from_iso8601 (utc_time, NULL)))
+    return NULL;
+  local = g_date_time_to_timezone (utc, uk_time_zone ());
+  return g_date_new_dmy (g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                         g_date_time_get_year (local));
+}
+
+/* TRUE when @earlier is no more than @months calendar months before @later (both stored
+ * UTC times): MARAC practice counts a referral within 12 months of the last as a repeat. */
+gboolean
+rmm_time_within_months (const char *earlier,
+                        const char *later,
+                        int         months)
+{
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) second = NULL;
+  g_autoptr(GDateTime) limit = NULL;
+
+  if (earlier == NULL || later == NULL ||
+      !(first = g_date_time_new_from_iso8601 (earlier, NULL)) ||
+      !(second = g_date_time_new_from_iso8601 (later, NULL)))
+    return FALSE;
+  limit = g_date_time_add_months (second, -months);
+  return g_date_time_compare (first, limit) >= 0 && g_date_time_compare (first, second) <= 0;
+}

@@ -14,5 +14,12 @@ char     *rmm_date_format     (const GDate *date);
 gboolean  rmm_time_is_valid   (const char  *text);
 guint     rmm_date_age_on     (const GDate *born,
                                const GDate *on);
+gboolean  rmm_date_parse_uk   (const char  *text,
+                               GDate       *out);
+char     *rmm_time_parse_uk   (const char  *text);
+GDate    *rmm_date_from_time  (const char  *utc_time);
+gboolean  rmm_time_within_months (const char *earlier,
+                                 const char *later,
+                                 int         months);
 
 G_END_DECLS
