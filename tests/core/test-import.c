@@ -1,0 +1,440 @@
+/* test-import.c: referral CSV import, deadlines across weekends and bank holidays, repeats
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rmm-dates.h"
+#include "rmm-error.h"
+#include "rmm-referral.h"
+#include "rmm-referral-import.h"
+#include "rmm-working-calendar.h"
+
+#define HEADER "child_ref,first_name,last_name,date_of_birth,area,received_at,referrer_name," \
+               "referrer_agency,route,concern_summary\n"
+
+typedef struct
+{
+  char     *folder;
+  char     *path;
+  RmmStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->folder = g_dir_make_tmp ("rmm-import-XXXXXX", NULL);
+  f->path = g_build_filename (f->folder, "rmm.sqlite", NULL);
+  f->store = rmm_store_open (f->path, RMM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rmm_store_add_area (f->store, "Testshire North", "surrey-3-level", &error);
+  g_assert_no_error (error);
+  rmm_store_add_area (f->store, "Cwm Prawf", "seraf-4-category", &error);
+  g_assert_no_error (error);
+  rmm_store_add_agency (f->store, "Testshire Constabulary", "police", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_assert_finalize_object (f->store);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->folder);
+  g_free (f->path);
+  g_free (f->folder);
+}
+
+static gint64
+count (Fixture    *f,
+       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* The whole database, as a fingerprint: nothing changed if it is the same. */
+static char *
+fingerprint (Fixture *f)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%"
+                          G_GINT64_FORMAT,
+                          count (f, "SELECT count(*) FROM child"),
+                          count (f, "SELECT count(*) FROM referral"),
+                          count (f, "SELECT count(*) FROM agency"),
+                          count (f, "SELECT count(*) FROM audit_event"));
+}
+
+static RmmReferralImport *
+import_ok (Fixture    *f,
+           const char *data,
+           gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  RmmReferralImport *import = rmm_referral_import_new (f->store, "test.csv");
+
+  rmm_referral_import_read (import, data, length < 0 ? strlen (data) : (gsize)length, &error);
+  g_assert_no_error (error);
+  rmm_referral_import_commit (import, &error);
+  g_assert_no_error (error);
+  return import;
+}
+
+/* A bad file: refused, each problem named as expected, the database untouched. */
+static void
+expect_refused (Fixture     *f,
+                const char  *data,
+                gssize       length,
+                const char **problems)
+{
+  g_autoptr(RmmReferralImport) import = rmm_referral_import_new (f->store, "bad.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = fingerprint (f);
+  g_autofree char *after = NULL;
+  GPtrArray *found;
+
+  g_assert_false (rmm_referral_import_read (import, data,
+                                            length < 0 ? strlen (data) : (gsize)length, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  found = rmm_referral_import_get_problems (import);
+  for (guint i = 0; problems[i] != NULL; i++)
+    {
+      g_assert_cmpuint (i, <, found->len);
+      if (strstr (g_ptr_array_index (found, i), problems[i]) == NULL)
+        g_error ("problem %u is “%s”, expected “%s”", i,
+                 (char *)g_ptr_array_index (found, i), problems[i]);
+    }
+  g_assert_cmpuint (found->len, ==, g_strv_length ((char **)problems));
+  after = fingerprint (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_utf8_quoted (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RmmReferralImport) import =
+    import_ok (f, HEADER
+               "T-1,Zoë,Ó Briain,03/04/2012,Testshire North,20/11/2026 14:05,Pat Teacher,"
+               "Hollins Park Academy,SPA,\"Seen with older adults, twice; \"\"worried\"\"\"\r\n"
+               "T-2,Élan,Marsh,2011-05-06,cwm prawf,2026-11-21,PC Reed,testshire constabulary,"
+               "lead professional,\"Two\nlines\"\r\n", -1);
+
+  g_assert_cmpstr (rmm_referral_import_get_encoding (import), ==, "UTF-8");
+  g_assert_cmpuint (rmm_referral_import_count_new (import), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM child WHERE first_name = 'Zoë' "
+                             "AND last_name = 'Ó Briain' AND date_of_birth = '2012-04-03'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral WHERE concern_summary = "
+                             "'Seen with older adults, twice; \"worried\"'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral WHERE concern_summary = "
+                             "'Two\nlines' AND route = 'lead-professional'"), ==, 1);
+  /* 14:05 in November is 14:05 UTC; a date alone is the start of the UK day. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral WHERE received_at IN "
+                             "('2026-11-20T14:05:00Z', '2026-11-21T00:00:00Z')"), ==, 2);
+  /* Existing agency matched whatever its case; the new one added once. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM agency"), ==, 2);
+}
+
+static void
+test_bom_and_summer_time (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RmmReferralImport) import =
+    import_ok (f, "\xef\xbb\xbf" HEADER
+               "T-3,Ann,Test,2012-01-01,Testshire North,2026-07-01 09:30,A Referrer,"
+               "Testshire Constabulary,single-point-of-access,Concern\n", -1);
+
+  g_assert_cmpstr (rmm_referral_import_get_encoding (import), ==, "UTF-8 (with byte-order mark)");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral "
+                             "WHERE received_at = '2026-07-01T08:30:00Z'"), ==, 1);
+}
+
+static void
+test_windows_1252 (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* "Zoë Ó" and a curly apostrophe (0x92) as Excel saves them by default here. */
+  const char *file = HEADER "T-4,Zo\xeb,\xd3 Neill,2012-01-01,Testshire North,2026-11-02 10:00,"
+                     "R,Testshire Constabulary,SPA,Carer\x92s worry\n";
+  g_autoptr(RmmReferralImport) import = import_ok (f, file, -1);
+
+  g_assert_cmpstr (rmm_referral_import_get_encoding (import), ==, "Windows-1252");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM child WHERE first_name = 'Zoë' "
+                             "AND last_name = 'Ó Neill'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral "
+                             "WHERE concern_summary = 'Carer’s worry'"), ==, 1);
+}
+
+static void
+test_utf16 (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *text = HEADER "T-5,Łucja,Test,2012-01-01,Testshire North,2026-11-02 10:00,R,"
+                     "Testshire Constabulary,SPA,Concern\n";
+  gsize written = 0;
+  g_autofree char *utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &written, NULL);
+  g_autofree char *file = g_malloc (written + 2);
+  g_autoptr(RmmReferralImport) import = NULL;
+
+  file[0] = '\xff';
+  file[1] = '\xfe';
+  memcpy (file + 2, utf16, written);
+  import = import_ok (f, file, written + 2);
+  g_assert_cmpstr (rmm_referral_import_get_encoding (import), ==, "UTF-16");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM child WHERE first_name = 'Łucja'"), ==, 1);
+}
+
+static void
+test_reimport_adds_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *file = HEADER
+    "T-6,Bo,Test,2012-01-01,Testshire North,2026-11-02 10:00,R One,Testshire Constabulary,SPA,C\n"
+    "T-6,Bo,Test,2012-01-01,Testshire North,2026-11-02 10:00,R One,Testshire Constabulary,SPA,C\n";
+  g_autoptr(RmmReferralImport) first = import_ok (f, file, -1);
+  g_autoptr(RmmReferralImport) second = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* The same referral twice in one file is one referral. */
+  g_assert_cmpuint (rmm_referral_import_count_new (first), ==, 1);
+  g_assert_cmpuint (rmm_referral_import_count_duplicates (first), ==, 1);
+
+  before = fingerprint (f);
+  second = import_ok (f, file, -1);
+  after = fingerprint (f);
+  g_assert_cmpuint (rmm_referral_import_count_new (second), ==, 0);
+  g_assert_cmpuint (rmm_referral_import_count_duplicates (second), ==, 2);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_dry_run_writes_nothing (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(RmmReferralImport) import = rmm_referral_import_new (f->store, "dry.csv");
+  g_autofree char *before = fingerprint (f);
+  g_autofree char *after = NULL;
+  const char *file = HEADER "T-7,Cy,Test,2012-01-01,Testshire North,2026-11-02 10:00,R,"
+                     "New Agency,SPA,C\n";
+
+  g_assert_true (rmm_referral_import_read (import, file, strlen (file), NULL));
+  g_assert_cmpuint (rmm_referral_import_count_new (import), ==, 1);
+  g_assert_cmpuint (rmm_referral_import_count_new_children (import), ==, 1);
+  {
+    g_auto(GStrv) agencies = rmm_referral_import_dup_new_agencies (import);
+    g_assert_cmpstr (agencies[0], ==, "New Agency");
+  }
+  after = fingerprint (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_repeat_flag (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RmmReferralImport) first = import_ok (f, HEADER
+    "T-8,Di,Test,2012-01-01,Testshire North,2025-12-01 10:00,R,Testshire Constabulary,SPA,C\n"
+    "T-9,Ed,Test,2012-01-01,Testshire North,2024-06-01 10:00,R,Testshire Constabulary,SPA,C\n",
+    -1);
+  g_autoptr(RmmReferralImport) second = import_ok (f, HEADER
+    "T-8,Di,Test,2012-01-01,Testshire North,2026-11-20 09:00,R,Testshire Constabulary,SPA,C\n"
+    "T-9,Ed,Test,2012-01-01,Testshire North,2025-06-02 10:00,R,Testshire Constabulary,SPA,C\n"
+    "T-9,Ed,Test,2012-01-01,Testshire North,2025-07-02 10:00,R,Testshire Constabulary,SPA,C\n",
+    -1);
+
+  /* Within 12 months of the last (2025-12-01 → 2026-11-20): a repeat. 2024-06-01 →
+   * 2025-06-02 is a day over: not a repeat; the third is, counting the row before it. */
+  g_assert_false (rmm_referral_import_get_row (first, 0)->repeat);
+  g_assert_true (rmm_referral_import_get_row (second, 0)->repeat);
+  g_assert_false (rmm_referral_import_get_row (second, 1)->repeat);
+  g_assert_true (rmm_referral_import_get_row (second, 2)->repeat);
+  g_assert_cmpuint (rmm_referral_import_count_repeats (second), ==, 2);
+
+  {
+    g_autoptr(GListModel) referrals = rmm_store_list_referrals (f->store, 0, "2000-01-01",
+                                                                "2100-01-01", NULL);
+    guint n_repeats = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (referrals); i++)
+      {
+        g_autoptr(RmmReferral) referral = g_list_model_get_item (referrals, i);
+        n_repeats += rmm_referral_get_repeat (referral);
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (referrals), ==, 5);
+    g_assert_cmpuint (n_repeats, ==, 2);
+  }
+}
+
+static void
+test_malformed_files (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *missing[] = { "line 1: the required column “concern_summary” is missing", NULL };
+  const char *bad_rows[] = {
+    "line 2, column B (first_name): this must not be empty",
+    "line 2, column D (date_of_birth): “31/02/2012” is not a date",
+    "line 3, column E (area): there is no area called “Atlantis”",
+    "line 4, column F (received_at): “tomorrow” is not a date and time",
+    "line 5, column I (route): “pigeon” is not a route",
+    NULL
+  };
+  const char *unterminated[] = { "line 2: a quoted field starts here and is never closed", NULL };
+  const char *binary[] = { "not text", NULL };
+  const char *empty[] = { "The file is empty", NULL };
+  const char *header_only[] = { "no referrals under the header row", NULL };
+  const char *other_child[] = { "line 3, column A (child_ref): T-10 is a different child on line 2",
+                                NULL };
+  guint8 garbage[512];
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = g_rand_int_range (rand, 0, 256);
+  g_rand_free (rand);
+
+  expect_refused (f, "child_ref,first_name,last_name,date_of_birth,area,received_at,"
+                     "referrer_name,referrer_agency,route\nT,A,B,2012-01-01,Testshire North,"
+                     "2026-11-02,R,A,SPA\n", -1, missing);
+  expect_refused (f, HEADER
+                  "T-1,,B,31/02/2012,Testshire North,2026-11-02,R,A,SPA,C\n"
+                  "T-2,A,B,2012-01-01,Atlantis,2026-11-02,R,A,SPA,C\n"
+                  "T-3,A,B,2012-01-01,Testshire North,tomorrow,R,A,SPA,C\n"
+                  "T-4,A,B,2012-01-01,Testshire North,2026-11-02,R,A,pigeon,C\n", -1, bad_rows);
+  expect_refused (f, HEADER "T-1,A,B,2012-01-01,Testshire North,2026-11-02,R,A,SPA,\"C\n", -1,
+                  unterminated);
+  expect_refused (f, (const char *)garbage, sizeof garbage, binary);
+  expect_refused (f, "", 0, empty);
+  expect_refused (f, HEADER, -1, header_only);
+  expect_refused (f, HEADER
+                  "T-10,Ann,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n"
+                  "T-10,Bea,Test,2012-01-01,Testshire North,2026-11-03,R,A,SPA,C\n", -1,
+                  other_child);
+}
+
+static void
+test_wrong_existing_child (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *problems[] = { "T-11 is already recorded for a child with a different name", NULL };
+  g_autoptr(RmmReferralImport) first = import_ok (f, HEADER
+    "T-11,Ann,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n", -1);
+
+  expect_refused (f, HEADER "T-11,Ann,Other,2012-01-01,Testshire North,2026-11-05,R,A,SPA,C\n",
+                  -1, problems);
+}
+
+static void
+test_working_days (void)
+{
+  RmmWorkingCalendar *calendar = rmm_working_calendar_get_default ();
+  struct { const char *from; guint days; const char *expected; } cases[] = {
+    { "2026-11-23", 7, "2026-12-02" },   /* Monday: Tuesday week */
+    { "2026-11-20", 7, "2026-12-01" },   /* Friday: over one weekend */
+    { "2026-11-21", 1, "2026-11-23" },   /* received on Saturday */
+    { "2026-12-22", 7, "2027-01-05" },   /* Christmas, substitute Boxing Day, New Year */
+    { "2026-03-31", 7, "2026-04-13" },   /* Good Friday and Easter Monday */
+    { "2026-05-22", 1, "2026-05-26" },   /* Spring bank holiday */
+    { "2022-05-31", 2, "2022-06-06" },   /* the Platinum Jubilee's two days */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *result = NULL;
+      GDate day;
+
+      g_assert_true (rmm_date_parse (cases[i].from, &day));
+      rmm_working_calendar_add_working_days (calendar, &day, cases[i].days);
+      result = rmm_date_format (&day);
+      g_assert_cmpstr (result, ==, cases[i].expected);
+    }
+  {
+    GDate boxing;
+    g_assert_true (rmm_date_parse ("2026-12-28", &boxing));
+    g_assert_cmpstr (rmm_working_calendar_get_holiday (calendar, &boxing), ==,
+                     "Boxing Day (substitute day)");
+  }
+}
+
+static void
+test_calendar_file_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmWorkingCalendar) calendar =
+    rmm_working_calendar_new_from_data ("# ok\n2026-01-01 New Year\n01/05/2026 May Day\n",
+                                        "local.txt", &error);
+
+  g_assert_null (calendar);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "local.txt, line 3"));
+}
+
+static void
+test_referral_deadlines (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RmmReferralImport) import = import_ok (f, HEADER
+    "T-12,Fay,Test,2012-01-01,Testshire North,2025-12-24 16:00,R,A,SPA,C\n", -1);
+  g_autoptr(GListModel) referrals = rmm_store_list_referrals (f->store, 0, "2025-12-01",
+                                                              "2026-01-01", NULL);
+  g_autoptr(RmmReferral) referral = g_list_model_get_item (referrals, 0);
+  g_autofree char *decision_due = rmm_referral_dup_decision_due (referral);
+  g_autoptr(GDate) assessment_due = rmm_referral_dup_assessment_due (referral);
+  g_autofree char *assessment_text = rmm_date_format (assessment_due);
+  g_autoptr(GDateTime) before = g_date_time_new_utc (2025, 12, 25, 15, 0, 0);
+  g_autoptr(GDateTime) after = g_date_time_new_utc (2025, 12, 25, 16, 1, 0);
+  GDate late;
+
+  g_assert_cmpstr (decision_due, ==, "2025-12-25T16:00:00Z");
+  g_assert_false (rmm_referral_is_decision_overdue (referral, before));
+  g_assert_true (rmm_referral_is_decision_overdue (referral, after));
+  /* Wednesday 24 December 2025: 29, 30, 31 December, 2, 5, 6, 7 January. */
+  g_assert_cmpstr (assessment_text, ==, "2026-01-07");
+  /* A referral still at screening has no assessment to be late with. */
+  g_date_set_dmy (&late, 8, 1, 2026);
+  g_assert_false (rmm_referral_is_assessment_overdue (referral, &late));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/import/utf8-quoted", test_utf8_quoted);
+  ADD ("/import/bom-summer-time", test_bom_and_summer_time);
+  ADD ("/import/windows-1252", test_windows_1252);
+  ADD ("/import/utf16", test_utf16);
+  ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
+  ADD ("/import/dry-run", test_dry_run_writes_nothing);
+  ADD ("/import/repeat-flag", test_repeat_flag);
+  ADD ("/import/malformed", test_malformed_files);
+  ADD ("/import/wrong-existing-child", test_wrong_existing_child);
+  ADD ("/deadlines/referral", test_referral_deadlines);
+#undef ADD
+  g_test_add_func ("/deadlines/working-days", test_working_days);
+  g_test_add_func ("/deadlines/calendar-file-errors", test_calendar_file_errors);
+  return g_test_run ();
+}
