@@ -86,6 +86,15 @@ print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value ? value : "");
+}
+
 static gboolean
 parse_format (const char  *format,
               gboolean    *json,
@@ -508,6 +517,115 @@ cmd_import (const char  *database,
   return EXIT_SUCCESS;
 }
 
+static void
+print_agenda (GListModel *items,
+              gboolean    json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (!json)
+    g_print ("%-3s  %-9s  %-24s  %-10s  %-5s  %s\n", "#", _("REF"), _("CHILD"), _("RATING"),
+             _("MINS"), _("WHY"));
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
+      g_auto(GStrv) reasons = rmm_agenda_item_dup_reason_list (item);
+      gboolean removed = g_str_equal (rmm_agenda_item_get_status (item), "removed");
+
+      if (!json)
+        {
+          g_autofree char *name = g_strdup_printf ("%s %s", rmm_agenda_item_get_first_name (item),
+                                                   rmm_agenda_item_get_last_name (item));
+          g_autofree char *why = g_strjoinv (", ", reasons);
+
+          g_print ("%-3u  %-9s  %-24s  %-10s  %-5u  %s%s%s%s\n",
+                   rmm_agenda_item_get_position (item),
+                   rmm_agenda_item_get_child_reference (item), name,
+                   rmm_agenda_item_get_rating (item), rmm_agenda_item_get_time_box (item), why,
+                   rmm_agenda_item_get_overdue (item) ? _(" [overdue]") : "",
+                   removed ? _(" — removed: ") : "",
+                   removed ? rmm_agenda_item_get_status_reason (item) : "");
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, rmm_agenda_item_get_id (item));
+      json_builder_set_member_name (builder, "position");
+      json_builder_add_int_value (builder, rmm_agenda_item_get_position (item));
+      json_builder_set_member_name (builder, "child_id");
+      json_builder_add_int_value (builder, rmm_agenda_item_get_child_id (item));
+      add_string (builder, "reference", rmm_agenda_item_get_child_reference (item));
+      add_string (builder, "first_name", rmm_agenda_item_get_first_name (item));
+      add_string (builder, "last_name", rmm_agenda_item_get_last_name (item));
+      json_builder_set_member_name (builder, "reasons");
+      json_builder_begin_array (builder);
+      for (guint r = 0; reasons[r] != NULL; r++)
+        if (*reasons[r] != '\0')
+          json_builder_add_string_value (builder, reasons[r]);
+      json_builder_end_array (builder);
+      add_string (builder, "rating", rmm_agenda_item_get_rating (item));
+      json_builder_set_member_name (builder, "time_box_minutes");
+      json_builder_add_int_value (builder, rmm_agenda_item_get_time_box (item));
+      add_string (builder, "status", rmm_agenda_item_get_status (item));
+      if (removed)
+        add_string (builder, "removed_because", rmm_agenda_item_get_status_reason (item));
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, rmm_agenda_item_get_overdue (item));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (json)
+    print_json (builder);
+}
+
+static int
+cmd_agenda (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— a meeting’s agenda, and why "
+                                                             "each child is on it"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  gint64 meeting_id = 0;
+  int time_box = 5, status = 0;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting_id, N_("The meeting (an id from “list meetings”)"), "ID" },
+    { "time-box", 0, 0, G_OPTION_ARG_INT, &time_box, N_("Minutes for each new item (default 5)"), "MINUTES" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("A coming meeting’s agenda builds itself from the data "
+                                      "first: every child with a reason to be discussed is "
+                                      "added (and audited); nothing is ever taken off except "
+                                      "by a chair. Reasons: new-referral, review-due, trigger, "
+                                      "closure, transition, early-help-check, overdue-actions, "
+                                      "added-by-chair. A held meeting’s agenda is shown as it "
+                                      "was."));
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || meeting_id <= 0)
+    return usage_error (context, _("agenda needs --meeting ID"));
+  if (time_box < 1 || time_box > 120)
+    return usage_error (context, _("--time-box must be 1–120 minutes"));
+  if (!parse_format (format, &json, &error))
+    return usage_error (context, error->message);
+
+  if (!(store = open_existing (database, &error)) ||
+      !rmm_store_refresh_agenda (store, meeting_id, time_box, &error) ||
+      !(items = rmm_store_list_agenda (store, meeting_id, &error)))
+    return fail (error);
+  print_agenda (items, json);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "demo", N_("Create a demo database of fictitious people"), cmd_demo },
   { "check", N_("Check integrity, foreign keys and the audit trail"), cmd_check },
@@ -515,6 +633,7 @@ static const Command commands[] = {
   { "restore", N_("Replace the database with a checked backup"), cmd_restore },
   { "list", N_("List areas, meetings or children"), cmd_list },
   { "import", N_("Import referrals from an agency’s CSV file"), cmd_import },
+  { "agenda", N_("Show a meeting’s agenda (built from the data for a coming meeting)"), cmd_agenda },
 };
 
 static char *

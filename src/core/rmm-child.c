@@ -180,21 +180,24 @@ rmm_child_get_rating (RmmChild *self)
 
 /* "A.B.": what the projector shows unless the chair reveals the name. */
 char *
-rmm_child_dup_initials (RmmChild *self)
+rmm_child_initials (const char *first_name,
+                    const char *last_name)
 {
   GString *initials = g_string_new (NULL);
+  const char *names[] = { first_name, last_name };
 
-  g_return_val_if_fail (RMM_IS_CHILD (self), NULL);
-
-  if (self->first_name && *self->first_name)
-    {
-      g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (self->first_name)));
-      g_string_append_c (initials, '.');
-    }
-  if (self->last_name && *self->last_name)
-    {
-      g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (self->last_name)));
-      g_string_append_c (initials, '.');
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (names[i] != NULL && *names[i] != '\0')
+      {
+        g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (names[i])));
+        g_string_append_c (initials, '.');
+      }
   return g_string_free (initials, FALSE);
+}
+
+char *
+rmm_child_dup_initials (RmmChild *self)
+{
+  g_return_val_if_fail (RMM_IS_CHILD (self), NULL);
+  return rmm_child_initials (self->first_name, self->last_name);
 }

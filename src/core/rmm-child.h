@@ -19,5 +19,7 @@ const char *rmm_child_get_date_of_birth (RmmChild *self);
 const char *rmm_child_get_area_name     (RmmChild *self);
 const char *rmm_child_get_rating        (RmmChild *self);
 char       *rmm_child_dup_initials      (RmmChild *self);
+char       *rmm_child_initials          (const char *first_name,
+                                         const char *last_name);
 
 G_END_DECLS

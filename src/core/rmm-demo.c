@@ -131,7 +131,6 @@ typedef struct
   GArray      *open_triggers;   /* gint64 */
   gboolean     transition;
   gboolean     adult_package;
-  GString     *next_reasons;    /* reasons for next week's agenda */
 } DemoChild;
 
 static void
@@ -985,30 +984,6 @@ discuss (Demo        *demo,
   return rmm_store_add_agenda_item (demo->store, meeting_id, child->id, reasons->str, error) != 0;
 }
 
-static guint
-first_future_meeting (Demo     *demo,
-                      DemoArea *area)
-{
-  return meeting_on_or_after (area, &demo->today);
-}
-
-/* What the child brings to next week's meeting: a review due by then, open triggers. */
-static gboolean
-put_on_next_agenda (Demo       *demo,
-                    DemoChild  *child,
-                    GError    **error)
-{
-  guint next = first_future_meeting (demo, child->area);
-
-  if (child->open_triggers->len > 0)
-    add_reason (child->next_reasons, "trigger");
-  if (child->next_reasons->len == 0 || next >= child->area->meetings->len)
-    return TRUE;
-  return rmm_store_add_agenda_item (demo->store,
-                                    g_array_index (child->area->meetings, gint64, next),
-                                    child->id, child->next_reasons->str, error) != 0;
-}
-
 /* Referral, screening, assessment, then meeting after meeting until closure or today. */
 static gboolean
 follow_case (Demo        *demo,
@@ -1045,13 +1020,9 @@ follow_case (Demo        *demo,
       GDate day;
 
       meeting_date (area, index, &day);
+      /* Next week's agenda builds itself from where the case stands. */
       if (!is_past (demo, &day))
-        {
-          /* Due by next week's meeting; a review due later waits for its own. */
-          if (index == first_future_meeting (demo, area))
-            add_reason (child->next_reasons, child->rating ? "review-due" : "new-referral");
-          break;
-        }
+        break;
       if (!discuss (demo, child, index, proposed, n_reviews++, &closed, &due, error))
         return FALSE;
       if (!closed && chance (demo, 0.3) &&
@@ -1059,7 +1030,7 @@ follow_case (Demo        *demo,
         return FALSE;
       index = MAX (meeting_on_or_after (area, &due), index + 1);
     }
-  return closed || put_on_next_agenda (demo, child, error);
+  return TRUE;
 }
 
 static gboolean
@@ -1075,13 +1046,11 @@ simulate_child (Demo     *demo,
   child.area = &demo->areas[pick (demo, N_AREAS)];
   child.open_actions = g_array_new (FALSE, FALSE, sizeof (gint64));
   child.open_triggers = g_array_new (FALSE, FALSE, sizeof (gint64));
-  child.next_reasons = g_string_new (NULL);
 
   ok = add_child (demo, &child, &referred, error) && follow_case (demo, &child, &referred, error);
 
   g_array_unref (child.open_actions);
   g_array_unref (child.open_triggers);
-  g_string_free (child.next_reasons, TRUE);
   return ok;
 }
 
@@ -1141,6 +1110,26 @@ mark_as_demo (Demo                  *demo,
          rmm_store_set_info (demo->store, "demo_today", today, error);
 }
 
+/* Each area's next meeting has its agenda, built by the store as for a real area. */
+static gboolean
+build_coming_agendas (Demo     *demo,
+                      GError  **error)
+{
+  set_clock (demo, &demo->today, 8, 0);
+  for (guint a = 0; a < N_AREAS; a++)
+    {
+      DemoArea *area = &demo->areas[a];
+
+      guint next = meeting_on_or_after (area, &demo->today);
+
+      if (next < area->meetings->len &&
+          !rmm_store_refresh_agenda (demo->store, g_array_index (area->meetings, gint64, next),
+                                     5, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Children are written in batches of this many per transaction, so the journal stays
  * small on the 20,000-child database; a failure removes the whole file anyway. */
 #define CHILDREN_PER_TRANSACTION 1000
@@ -1167,7 +1156,8 @@ write_demo (Demo                  *demo,
           (!rmm_store_commit (demo->store, error) || !rmm_store_begin (demo->store, error)))
         return FALSE;
     }
-  if (!hold_meetings (demo, error) || !add_concerns_not_referred (demo, error))
+  if (!hold_meetings (demo, error) || !add_concerns_not_referred (demo, error) ||
+      !build_coming_agendas (demo, error))
     goto failed;
   return rmm_store_commit (demo->store, error);
 

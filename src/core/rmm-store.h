@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "rmm-agenda-item.h"
 #include "rmm-area.h"
 #include "rmm-child.h"
 #include "rmm-meeting.h"
@@ -145,6 +146,22 @@ gint64       rmm_store_supersede_decision   (RmmStore            *self,
                                              GError             **error);
 char        *rmm_store_get_current_rating   (RmmStore            *self,
                                              gint64               child_id,
+                                             GError             **error);
+
+gboolean     rmm_store_refresh_agenda       (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             guint                time_box,
+                                             GError             **error);
+GListModel  *rmm_store_list_agenda          (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             GError             **error);
+gboolean     rmm_store_remove_agenda_item   (RmmStore            *self,
+                                             gint64               item_id,
+                                             const char          *reason,
+                                             GError             **error);
+gboolean     rmm_store_move_agenda_item     (RmmStore            *self,
+                                             gint64               item_id,
+                                             guint                position,
                                              GError             **error);
 
 GListModel  *rmm_store_list_areas           (RmmStore            *self,

@@ -1,0 +1,216 @@
+/* rmm-agenda-item.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-agenda-item"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rmm-agenda-item.h"
+#include "rmm-child.h"
+
+struct _RmmAgendaItem
+{
+  GObject   parent_instance;
+
+  gint64    id;
+  gint64    meeting_id;
+  gint64    child_id;
+  char     *child_reference;
+  char     *first_name;
+  char     *last_name;
+  char     *reasons;
+  char     *rating;
+  char     *status;
+  char     *status_reason;
+  guint     position;
+  guint     time_box;
+  gboolean  overdue;
+};
+
+G_DEFINE_FINAL_TYPE (RmmAgendaItem, rmm_agenda_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_MEETING_ID,
+  PROP_CHILD_ID,
+  PROP_CHILD_REFERENCE,
+  PROP_FIRST_NAME,
+  PROP_LAST_NAME,
+  PROP_REASONS,
+  PROP_RATING,
+  PROP_STATUS,
+  PROP_STATUS_REASON,
+  PROP_POSITION,
+  PROP_TIME_BOX,
+  PROP_OVERDUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char **
+string_slot (RmmAgendaItem *self,
+             guint          prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_CHILD_REFERENCE: return &self->child_reference;
+    case PROP_FIRST_NAME: return &self->first_name;
+    case PROP_LAST_NAME: return &self->last_name;
+    case PROP_REASONS: return &self->reasons;
+    case PROP_RATING: return &self->rating;
+    case PROP_STATUS: return &self->status;
+    case PROP_STATUS_REASON: return &self->status_reason;
+    default: return NULL;
+    }
+}
+
+static gint64 *
+int_slot (RmmAgendaItem *self,
+          guint          prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_ID: return &self->id;
+    case PROP_MEETING_ID: return &self->meeting_id;
+    case PROP_CHILD_ID: return &self->child_id;
+    default: return NULL;
+    }
+}
+
+static void
+rmm_agenda_item_finalize (GObject *object)
+{
+  RmmAgendaItem *self = (RmmAgendaItem *)object;
+
+  for (guint i = PROP_CHILD_REFERENCE; i <= PROP_STATUS_REASON; i++)
+    g_free (*string_slot (self, i));
+
+  G_OBJECT_CLASS (rmm_agenda_item_parent_class)->finalize (object);
+}
+
+static void
+rmm_agenda_item_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RmmAgendaItem *self = RMM_AGENDA_ITEM (object);
+
+  if (string_slot (self, prop_id))
+    g_value_set_string (value, *string_slot (self, prop_id));
+  else if (int_slot (self, prop_id))
+    g_value_set_int64 (value, *int_slot (self, prop_id));
+  else if (prop_id == PROP_POSITION)
+    g_value_set_uint (value, self->position);
+  else if (prop_id == PROP_TIME_BOX)
+    g_value_set_uint (value, self->time_box);
+  else if (prop_id == PROP_OVERDUE)
+    g_value_set_boolean (value, self->overdue);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+rmm_agenda_item_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  RmmAgendaItem *self = RMM_AGENDA_ITEM (object);
+
+  if (string_slot (self, prop_id))
+    {
+      g_free (*string_slot (self, prop_id));
+      *string_slot (self, prop_id) = g_value_dup_string (value);
+    }
+  else if (int_slot (self, prop_id))
+    *int_slot (self, prop_id) = g_value_get_int64 (value);
+  else if (prop_id == PROP_POSITION)
+    self->position = g_value_get_uint (value);
+  else if (prop_id == PROP_TIME_BOX)
+    self->time_box = g_value_get_uint (value);
+  else if (prop_id == PROP_OVERDUE)
+    self->overdue = g_value_get_boolean (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+rmm_agenda_item_class_init (RmmAgendaItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  static const char *names[] = {
+    NULL, "id", "meeting-id", "child-id", "child-reference", "first-name", "last-name",
+    "reasons", "rating", "status", "status-reason",
+  };
+
+  object_class->finalize = rmm_agenda_item_finalize;
+  object_class->get_property = rmm_agenda_item_get_property;
+  object_class->set_property = rmm_agenda_item_set_property;
+
+  for (guint i = PROP_ID; i <= PROP_CHILD_ID; i++)
+    properties[i] = g_param_spec_int64 (names[i], NULL, NULL, 0, G_MAXINT64, 0, flags);
+  for (guint i = PROP_CHILD_REFERENCE; i <= PROP_STATUS_REASON; i++)
+    properties[i] = g_param_spec_string (names[i], NULL, NULL, "", flags);
+  properties[PROP_POSITION] = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_TIME_BOX] = g_param_spec_uint ("time-box", NULL, NULL, 0, G_MAXUINT, 5, flags);
+  properties[PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rmm_agenda_item_init (RmmAgendaItem *self)
+{
+}
+
+#define GETTER(type, name, field) \
+  type rmm_agenda_item_get_##name (RmmAgendaItem *self) \
+  { \
+    g_return_val_if_fail (RMM_IS_AGENDA_ITEM (self), 0); \
+    return self->field; \
+  }
+
+GETTER (gint64, id, id)
+GETTER (gint64, meeting_id, meeting_id)
+GETTER (gint64, child_id, child_id)
+GETTER (const char *, child_reference, child_reference)
+GETTER (const char *, first_name, first_name)
+GETTER (const char *, last_name, last_name)
+GETTER (const char *, reasons, reasons)
+GETTER (const char *, rating, rating)
+GETTER (guint, position, position)
+GETTER (guint, time_box, time_box)
+GETTER (const char *, status, status)
+GETTER (const char *, status_reason, status_reason)
+GETTER (gboolean, overdue, overdue)
+
+#undef GETTER
+
+GStrv
+rmm_agenda_item_dup_reason_list (RmmAgendaItem *self)
+{
+  g_return_val_if_fail (RMM_IS_AGENDA_ITEM (self), NULL);
+  return g_strsplit (self->reasons ? self->reasons : "", " ", -1);
+}
+
+gboolean
+rmm_agenda_item_has_reason (RmmAgendaItem *self,
+                            const char    *reason)
+{
+  g_auto(GStrv) reasons = rmm_agenda_item_dup_reason_list (self);
+
+  return g_strv_contains ((const char * const *)reasons, reason);
+}
+
+char *
+rmm_agenda_item_dup_initials (RmmAgendaItem *self)
+{
+  g_return_val_if_fail (RMM_IS_AGENDA_ITEM (self), NULL);
+  return rmm_child_initials (self->first_name, self->last_name);
+}
