@@ -1,0 +1,379 @@
+/* test-agenda.c: every reason a child is put on the agenda, and children who must not be
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rmm-error.h"
+#include "rmm-store-private.h"
+
+typedef struct
+{
+  char     *folder;
+  char     *path;
+  RmmStore *store;
+  gint64    area;
+  gint64    agency;
+  gint64    chair1;
+  gint64    chair2;
+  gint64    held;       /* 2026-11-16, signed off */
+  gint64    coming;     /* 2026-11-23, planned */
+} Fixture;
+
+static void
+at (Fixture    *f,
+    const char *iso)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (when);
+  rmm_store_set_clock (f->store, when);
+}
+
+static gint64
+child (Fixture    *f,
+       const char *reference,
+       const char *born)
+{
+  g_autoptr(GError) error = NULL;
+  RmmChildInput input = {
+    .reference = reference, .first_name = reference, .last_name = "Testchild",
+    .date_of_birth = born, .area_id = f->area,
+  };
+  gint64 id = rmm_store_add_child (f->store, &input, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+decide (Fixture    *f,
+        gint64      child_id,
+        gint64      meeting_id,
+        const char *kind,
+        const char *value,
+        gboolean    confirm)
+{
+  g_autoptr(GError) error = NULL;
+  RmmDecisionInput input = {
+    .child_id = child_id, .meeting_id = meeting_id, .kind = kind, .value = value,
+  };
+  gint64 id = rmm_store_propose_decision (f->store, &input, &error);
+
+  g_assert_no_error (error);
+  if (confirm)
+    {
+      g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
+      g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
+    }
+  return id;
+}
+
+static gint64
+insert (Fixture        *f,
+        const char     *table,
+        const RmmField *fields,
+        guint           n_fields)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = rmm_store_insert (f->store, table, fields, n_fields, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+assessment (Fixture    *f,
+            gint64      child_id,
+            const char *completed_on)
+{
+  RmmField fields[] = {
+    RMM_REF ("child_id", child_id), RMM_TEXT ("started_on", completed_on),
+    RMM_TEXT ("completed_on", completed_on), RMM_TEXT ("proposed_rating", "medium"),
+  };
+  insert (f, "assessment", fields, G_N_ELEMENTS (fields));
+}
+
+static gint64
+plan (Fixture    *f,
+      gint64      child_id,
+      const char *review_on)
+{
+  RmmField plan_fields[] = { RMM_REF ("child_id", child_id), RMM_TEXT ("opened_on", "2026-10-01") };
+  gint64 plan_id = insert (f, "safety_plan", plan_fields, G_N_ELEMENTS (plan_fields));
+  RmmField version[] = {
+    RMM_REF ("plan_id", plan_id), RMM_INT ("version", 1), RMM_TEXT ("review_on", review_on),
+    RMM_TEXT ("created_at", "2026-10-01T10:00:00Z"),
+  };
+
+  insert (f, "safety_plan_version", version, G_N_ELEMENTS (version));
+  return plan_id;
+}
+
+static gint64
+trigger (Fixture *f,
+         gint64   child_id)
+{
+  RmmField fields[] = {
+    RMM_REF ("child_id", child_id), RMM_TEXT ("rule_id", "manual"),
+    RMM_TEXT ("raised_at", "2026-11-19T12:00:00Z"), RMM_TEXT ("raised_by", "test"),
+  };
+  return insert (f, "strategy_trigger", fields, G_N_ELEMENTS (fields));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->folder = g_dir_make_tmp ("rmm-agenda-XXXXXX", NULL);
+  f->path = g_build_filename (f->folder, "rmm.sqlite", NULL);
+  f->store = rmm_store_open (f->path, RMM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  at (f, "2026-09-01T09:00:00Z");
+  f->area = rmm_store_add_area (f->store, "Testshire North", "surrey-3-level", NULL);
+  f->agency = rmm_store_add_agency (f->store, "Testshire Children’s Services",
+                                    "childrens-services", NULL);
+  f->chair1 = rmm_store_add_professional (f->store, f->agency, "Ada Chairwell", "", NULL);
+  f->chair2 = rmm_store_add_professional (f->store, f->agency, "Ben Cochair", "", NULL);
+  f->held = rmm_store_add_meeting (f->store, f->area, "2026-11-16", f->chair1, f->chair2, 0, NULL);
+  f->coming = rmm_store_add_meeting (f->store, f->area, "2026-11-23", f->chair1, f->chair2, 0,
+                                     NULL);
+  {
+    RmmField held[] = { RMM_TEXT ("status", "signed-off") };
+    g_assert_true (rmm_store_update (f->store, "meeting", f->held, held, 1, NULL));
+  }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_assert_finalize_object (f->store);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->folder);
+  g_free (f->path);
+  g_free (f->folder);
+}
+
+/* reference → "reasons" for the coming meeting, after refreshing it. */
+static GHashTable *
+agenda_reasons (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  GHashTable *reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_assert_true (rmm_store_refresh_agenda (f->store, f->coming, 5, &error));
+  g_assert_no_error (error);
+  items = rmm_store_list_agenda (f->store, f->coming, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
+      g_hash_table_insert (reasons, g_strdup (rmm_agenda_item_get_child_reference (item)),
+                           g_strdup (rmm_agenda_item_get_reasons (item)));
+    }
+  return reasons;
+}
+
+static void
+test_every_reason (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GHashTable) reasons = NULL;
+  gint64 id;
+
+  /* new-referral: assessed, not yet rated. Not: rated after its assessment. */
+  assessment (f, child (f, "NEW", "2012-01-01"), "2026-11-18");
+  id = child (f, "RATED", "2012-01-01");
+  assessment (f, id, "2026-10-01");
+  at (f, "2026-10-05T10:00:00Z");
+  decide (f, id, 0, "risk-rating", "low", TRUE);
+
+  /* review-due: the plan's review date has come. Not: due after the meeting. */
+  plan (f, child (f, "REVIEW", "2012-01-01"), "2026-11-20");
+  plan (f, child (f, "LATER", "2012-01-01"), "2026-12-20");
+
+  /* trigger: open. Not: answered by both chairs. */
+  trigger (f, child (f, "TRIGGER", "2012-01-01"));
+  {
+    gint64 answered = trigger (f, child (f, "ANSWERED", "2012-01-01"));
+    RmmField response[] = {
+      RMM_REF ("trigger_id", answered), RMM_INT ("convened", 0),
+      RMM_TEXT ("reasons", "Managed in the plan"), RMM_REF ("chair1_id", f->chair1),
+      RMM_TEXT ("chair1_confirmed_at", "2026-11-20T10:00:00Z"), RMM_REF ("chair2_id", f->chair2),
+      RMM_TEXT ("chair2_confirmed_at", "2026-11-20T10:00:00Z"),
+      RMM_TEXT ("recorded_at", "2026-11-20T10:00:00Z"),
+    };
+    insert (f, "trigger_response", response, G_N_ELEMENTS (response));
+  }
+
+  /* closure: proposed, not yet confirmed. */
+  at (f, "2026-11-16T11:00:00Z");
+  decide (f, child (f, "CLOSURE", "2012-01-01"), f->held, "closure", "closed", FALSE);
+
+  /* transition: 17 with risk remaining and no plan; 18 within three months, no package.
+   * Not: 17 but rated low (no risk remaining). */
+  at (f, "2026-11-16T11:00:00Z");
+  decide (f, child (f, "SEVENTEEN", "2009-06-01"), f->held, "risk-rating", "high", TRUE);
+  decide (f, child (f, "LOW17", "2009-06-01"), f->held, "risk-rating", "low", TRUE);
+  id = child (f, "EIGHTEEN", "2009-01-15");
+  decide (f, id, f->held, "risk-rating", "medium", TRUE);
+  {
+    RmmField transition[] = {
+      RMM_REF ("child_id", id), RMM_TEXT ("planning_started_on", "2026-06-01"),
+    };
+    insert (f, "transition", transition, G_N_ELEMENTS (transition));
+  }
+
+  /* early-help-check: held at Early Help, rated more than 91 days ago. Not: rated lately. */
+  at (f, "2026-08-01T10:00:00Z");
+  decide (f, child (f, "EARLYHELP", "2012-01-01"), 0, "risk-rating", "low", TRUE);
+  at (f, "2026-11-01T10:00:00Z");
+  decide (f, child (f, "RECENT", "2012-01-01"), 0, "risk-rating", "low", TRUE);
+
+  /* overdue-actions: agreed at the last meeting, already past its date. */
+  {
+    gint64 plan_id = plan (f, child (f, "ACTIONS", "2012-01-01"), "2027-01-10");
+    RmmField action[] = {
+      RMM_REF ("plan_id", plan_id), RMM_REF ("meeting_id", f->held),
+      RMM_TEXT ("description", "Return home interview"), RMM_TEXT ("due_on", "2026-11-20"),
+    };
+    insert (f, "plan_action", action, G_N_ELEMENTS (action));
+  }
+
+  reasons = agenda_reasons (f);
+  g_assert_cmpstr (g_hash_table_lookup (reasons, "NEW"), ==, "new-referral");
+  g_assert_cmpstr (g_hash_table_lookup (reasons, "REVIEW"), ==, "review-due");
+  g_assert_cmpstr (g_hash_table_lookup (reasons, "TRIGGER"), ==, "trigger");
+  g_assert_cmpstr (g_hash_table_lookup (reasons, "CLOSURE"), ==, "closure");
+  g_assert_cmpstr (g_hash_table_lookup (reasons, "SEVENTEEN"), ==, "transition");
+  g_assert_cmpstr (g_hash_table_lookup (reasons, "EIGHTEEN"), ==, "transition");
+  g_assert_cmpstr (g_hash_table_lookup (reasons, "EARLYHELP"), ==, "early-help-check");
+  g_assert_cmpstr (g_hash_table_lookup (reasons, "ACTIONS"), ==, "overdue-actions");
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char *absent[] = { "RATED", "LATER", "ANSWERED", "LOW17", "RECENT" };
+      if (g_hash_table_contains (reasons, absent[i]))
+        g_error ("%s should not be on the agenda (%s)", absent[i],
+                 (char *)g_hash_table_lookup (reasons, absent[i]));
+    }
+  g_assert_cmpuint (g_hash_table_size (reasons), ==, 8);
+}
+
+static void
+test_order_and_idempotence (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(RmmAgendaItem) first = NULL;
+  g_autoptr(RmmAgendaItem) second = NULL;
+  g_autoptr(RmmAgendaItem) third = NULL;
+  gint64 events;
+
+  gint64 medium = child (f, "MEDIUM", "2012-01-01");
+  gint64 high = child (f, "HIGH", "2012-01-01");
+
+  at (f, "2026-11-16T11:00:00Z");
+  decide (f, medium, f->held, "risk-rating", "medium", TRUE);
+  decide (f, high, f->held, "risk-rating", "high", TRUE);
+  plan (f, medium, "2026-11-20");
+  plan (f, high, "2026-11-20");
+  trigger (f, child (f, "ZED", "2012-01-01"));
+
+  g_hash_table_unref (agenda_reasons (f));
+  items = rmm_store_list_agenda (f->store, f->coming, NULL);
+  first = g_list_model_get_item (items, 0);
+  second = g_list_model_get_item (items, 1);
+  /* Triggers first, then the highest risk. */
+  g_assert_cmpstr (rmm_agenda_item_get_child_reference (first), ==, "ZED");
+  g_assert_cmpstr (rmm_agenda_item_get_child_reference (second), ==, "HIGH");
+  g_assert_cmpstr (rmm_agenda_item_get_rating (second), ==, "high");
+  third = g_list_model_get_item (items, 2);
+  g_assert_cmpstr (rmm_agenda_item_get_child_reference (third), ==, "MEDIUM");
+
+  /* A second refresh with nothing new writes nothing. */
+  rmm_store_set_clock (f->store, NULL);
+  events = rmm_store_query_int (f->store, "SELECT count(*) FROM audit_event", 0, NULL);
+  g_hash_table_unref (agenda_reasons (f));
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM audit_event", 0, NULL),
+                   ==, events);
+}
+
+static void
+test_chairs_remove_and_move (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(RmmAgendaItem) item = NULL;
+  gint64 item_id;
+
+  trigger (f, child (f, "ONE", "2012-01-01"));
+  trigger (f, child (f, "TWO", "2012-01-01"));
+  trigger (f, child (f, "THREE", "2012-01-01"));
+  g_hash_table_unref (agenda_reasons (f));
+  items = rmm_store_list_agenda (f->store, f->coming, NULL);
+  item = g_list_model_get_item (items, 2);
+  item_id = rmm_agenda_item_get_id (item);
+
+  g_assert_false (rmm_store_remove_agenda_item (f->store, item_id, "  ", &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rmm_store_move_agenda_item (f->store, item_id, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_remove_agenda_item (f->store, item_id, "Discussed at the strategy "
+                                               "meeting yesterday", &error));
+  g_assert_no_error (error);
+
+  /* Still there, at the top, removed with its reason, and a refresh does not bring it back. */
+  g_hash_table_unref (agenda_reasons (f));
+  g_clear_object (&items);
+  g_clear_object (&item);
+  items = rmm_store_list_agenda (f->store, f->coming, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+  item = g_list_model_get_item (items, 0);
+  g_assert_cmpint (rmm_agenda_item_get_id (item), ==, item_id);
+  g_assert_cmpstr (rmm_agenda_item_get_status (item), ==, "removed");
+  g_assert_cmpstr (rmm_agenda_item_get_status_reason (item), ==,
+                   "Discussed at the strategy meeting yesterday");
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM audit_event WHERE "
+                                        "entity = 'agenda_item' AND action = 'update'", 0, NULL),
+                   >=, 4);
+}
+
+static void
+test_held_meeting_untouched (Fixture       *f,
+                             gconstpointer  data)
+{
+  trigger (f, child (f, "OPEN", "2012-01-01"));
+  g_assert_true (rmm_store_refresh_agenda (f->store, f->held, 5, NULL));
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM agenda_item "
+                                        "WHERE meeting_id = ?", f->held, NULL), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/agenda/every-reason", test_every_reason);
+  ADD ("/agenda/order-idempotent", test_order_and_idempotence);
+  ADD ("/agenda/chairs-remove-move", test_chairs_remove_and_move);
+  ADD ("/agenda/held-untouched", test_held_meeting_untouched);
+#undef ADD
+  return g_test_run ();
+}
