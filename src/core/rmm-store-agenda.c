@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * For a coming meeting, every child with a reason to be discussed is proposed, each with
- * its reasons: new-referral (an assessment ready and not yet rated), review-due (the safety
+ * its reasons: new-referral (referred, not screened out, not rated since), review-due (the safety
  * plan's review date has come), trigger (an open strategy-discussion trigger), closure (a
  * proposed closure), transition (17 without a transition plan, or 18 within three months
  * or past with risk remaining and no adult support agreed), early-help-check (held at Early
@@ -155,12 +155,14 @@ static const struct { const char *reason; const char *sql; } reason_queries[] = 
     "  AND NOT EXISTS (SELECT 1 FROM trigger_response r WHERE r.trigger_id = t.id "
     "                  AND r.chair1_confirmed_at IS NOT NULL "
     "                  AND r.chair2_confirmed_at IS NOT NULL)" },
+  /* Referred (and not screened out) and not rated since: the RMM agrees the rating. */
   { "new-referral",
-    "SELECT DISTINCT s.child_id FROM assessment s JOIN child c ON c.id = s.child_id "
-    "WHERE c.area_id = ? AND s.completed_on IS NOT NULL AND s.completed_on <= ? "
-    "  AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.child_id = s.child_id "
+    "SELECT DISTINCT r.child_id FROM referral r JOIN child c ON c.id = r.child_id "
+    "WHERE c.area_id = ? AND r.received_at <= ? || 'T23:59:59Z' "
+    "  AND r.screening_outcome NOT IN ('no-further-action', 'signposted') "
+    "  AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.child_id = r.child_id "
     "                  AND d.kind = 'risk-rating' AND d.status = 'confirmed' "
-    "                  AND d.proposed_at >= s.completed_on)" },
+    "                  AND d.proposed_at >= r.received_at)" },
   { "review-due",
     "SELECT p.child_id FROM safety_plan p JOIN child c ON c.id = p.child_id "
     "WHERE c.area_id = ? AND p.closed_on IS NULL "

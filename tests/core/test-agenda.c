@@ -87,15 +87,19 @@ insert (Fixture        *f,
 }
 
 static void
-assessment (Fixture    *f,
-            gint64      child_id,
-            const char *completed_on)
+referral (Fixture    *f,
+          gint64      child_id,
+          const char *received_at,
+          const char *outcome)
 {
-  RmmField fields[] = {
-    RMM_REF ("child_id", child_id), RMM_TEXT ("started_on", completed_on),
-    RMM_TEXT ("completed_on", completed_on), RMM_TEXT ("proposed_rating", "medium"),
+  g_autoptr(GError) error = NULL;
+  RmmReferralInput input = {
+    .child_id = child_id, .route = "single-point-of-access", .referrer_name = "Pat Referrer",
+    .received_at = received_at, .screening_outcome = outcome,
   };
-  insert (f, "assessment", fields, G_N_ELEMENTS (fields));
+
+  rmm_store_add_referral (f->store, &input, &error);
+  g_assert_no_error (error);
 }
 
 static gint64
@@ -194,12 +198,14 @@ test_every_reason (Fixture       *f,
   g_autoptr(GHashTable) reasons = NULL;
   gint64 id;
 
-  /* new-referral: assessed, not yet rated. Not: rated after its assessment. */
-  assessment (f, child (f, "NEW", "2012-01-01"), "2026-11-18");
+  /* new-referral: referred, not yet rated. Not: rated since, or screened out. */
+  referral (f, child (f, "NEW", "2012-01-01"), "2026-11-18T15:00:00Z", NULL);
   id = child (f, "RATED", "2012-01-01");
-  assessment (f, id, "2026-10-01");
+  referral (f, id, "2026-10-01T09:00:00Z", "assessment-required");
   at (f, "2026-10-05T10:00:00Z");
   decide (f, id, 0, "risk-rating", "low", TRUE);
+  referral (f, child (f, "SCREENED", "2012-01-01"), "2026-11-18T15:00:00Z",
+            "no-further-action");
 
   /* review-due: the plan's review date has come. Not: due after the meeting. */
   plan (f, child (f, "REVIEW", "2012-01-01"), "2026-11-20");
@@ -262,9 +268,10 @@ test_every_reason (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (reasons, "EIGHTEEN"), ==, "transition");
   g_assert_cmpstr (g_hash_table_lookup (reasons, "EARLYHELP"), ==, "early-help-check");
   g_assert_cmpstr (g_hash_table_lookup (reasons, "ACTIONS"), ==, "overdue-actions");
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < 6; i++)
     {
-      static const char *absent[] = { "RATED", "LATER", "ANSWERED", "LOW17", "RECENT" };
+      static const char *absent[] = { "RATED", "LATER", "ANSWERED", "LOW17", "RECENT",
+                                      "SCREENED" };
       if (g_hash_table_contains (reasons, absent[i]))
         g_error ("%s should not be on the agenda (%s)", absent[i],
                  (char *)g_hash_table_lookup (reasons, absent[i]));
