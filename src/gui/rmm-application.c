@@ -11,6 +11,7 @@
 
 #include "rmm-application.h"
 #include "rmm-demo.h"
+#include "rmm-framework.h"
 #include "rmm-store.h"
 #include "rmm-window.h"
 
@@ -154,6 +155,54 @@ rmm_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Text on a level's colour must stay readable: dark text on light colours, white on dark. */
+static const char *
+text_colour_for (const char *background)
+{
+  GdkRGBA rgba;
+  double luminance;
+
+  if (!gdk_rgba_parse (&rgba, background))
+    return "inherit";
+  luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
+  return luminance > 0.55 ? "rgba(0,0,0,0.85)" : "#ffffff";
+}
+
+/* Each framework level's colour as a style class: the frameworks are data, so are their
+ * colours. */
+static void
+install_rating_styles (void)
+{
+  g_autoptr(GPtrArray) frameworks = rmm_framework_list_all ();
+  g_autoptr(GString) css = g_string_new (NULL);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  for (guint f = 0; f < frameworks->len; f++)
+    {
+      RmmFramework *framework = g_ptr_array_index (frameworks, f);
+
+      for (guint i = 0; i < rmm_framework_get_n_levels (framework); i++)
+        {
+          const RmmRiskLevel *level = rmm_framework_get_level (framework, i);
+
+          g_string_append_printf (css, ".rating.rating-%s-%s { background-color: %s; color: %s; }\n",
+                                  rmm_framework_get_id (framework), level->id, level->colour,
+                                  text_colour_for (level->colour));
+        }
+    }
+  gtk_css_provider_load_from_data (provider, css->str, -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+rmm_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (rmm_application_parent_class)->startup (app);
+  install_rating_styles ();
+}
+
 static void
 rmm_application_finalize (GObject *object)
 {
@@ -173,6 +222,7 @@ rmm_application_class_init (RmmApplicationClass *klass)
   object_class->finalize = rmm_application_finalize;
   app_class->handle_local_options = rmm_application_handle_local_options;
   app_class->activate = rmm_application_activate;
+  app_class->startup = rmm_application_startup;
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-agenda-row.h"
 #include "rmm-framework.h"
 #include "rmm-window.h"
 
@@ -21,6 +22,7 @@ struct _RmmWindow
   RmmStore             *store;
   GListModel           *areas;
   GListModel           *meetings;
+  GListModel           *agenda;
   GSettings            *settings;
   guint                 poll_source;
   guint                 reload_source;
@@ -47,6 +49,8 @@ struct _RmmWindow
   GtkLabel             *chair_family_label;
   GtkLabel             *minute_taker_label;
   GtkLabel             *children_label;
+  AdwPreferencesGroup  *agenda_group;
+  GtkListBox           *agenda_list;
 };
 
 G_DEFINE_FINAL_TYPE (RmmWindow, rmm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -223,6 +227,85 @@ selected_meeting (RmmWindow *self)
   return row_item (gtk_list_box_get_selected_row (self->meeting_list));
 }
 
+typedef struct
+{
+  RmmStore *store;
+  char     *framework_id;
+} AgendaRowData;
+
+static void
+agenda_row_data_free (gpointer data)
+{
+  AgendaRowData *row_data = data;
+
+  g_object_unref (row_data->store);
+  g_free (row_data->framework_id);
+  g_free (row_data);
+}
+
+static GtkWidget *
+create_agenda_row (gpointer item,
+                   gpointer user_data)
+{
+  AgendaRowData *data = user_data;
+
+  return rmm_agenda_row_new (data->store, RMM_AGENDA_ITEM (item), data->framework_id);
+}
+
+/* "25 children · about 2 h 5 min" */
+static void
+describe_agenda (RmmWindow *self)
+{
+  g_autofree char *children = NULL;
+  g_autofree char *text = NULL;
+  guint n_items = 0, minutes = 0;
+
+  for (guint i = 0; self->agenda && i < g_list_model_get_n_items (self->agenda); i++)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (self->agenda, i);
+
+      if (g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+        continue;
+      n_items++;
+      minutes += rmm_agenda_item_get_time_box (item);
+    }
+  children = children_text (n_items);
+  text = minutes >= 60
+    ? g_strdup_printf (_("%s · about %u h %u min"), children, minutes / 60, minutes % 60)
+    : g_strdup_printf (_("%s · about %u min"), children, minutes);
+  adw_preferences_group_set_description (self->agenda_group, n_items ? text : NULL);
+}
+
+/* A coming meeting's agenda is brought up to date with the data as it is shown (the store
+ * writes only what changed); a held meeting's is shown as it was. */
+static void
+show_agenda (RmmWindow  *self,
+             RmmMeeting *meeting,
+             const char *framework_id)
+{
+  g_autoptr(GError) error = NULL;
+  AgendaRowData *data;
+  guint time_box = self->settings ? g_settings_get_uint (self->settings, "agenda-time-box") : 5;
+
+  if (is_coming (meeting) &&
+      !rmm_store_refresh_agenda (self->store, rmm_meeting_get_id (meeting), time_box, &error))
+    {
+      g_warning ("Could not bring the agenda up to date: %s", error->message);
+      g_clear_error (&error);
+    }
+  g_clear_object (&self->agenda);
+  self->agenda = rmm_store_list_agenda (self->store, rmm_meeting_get_id (meeting), &error);
+  if (error != NULL)
+    g_warning ("Could not read the agenda: %s", error->message);
+
+  data = g_new0 (AgendaRowData, 1);
+  data->store = g_object_ref (self->store);
+  data->framework_id = g_strdup (framework_id);
+  gtk_list_box_bind_model (self->agenda_list, self->agenda, create_agenda_row, data,
+                           agenda_row_data_free);
+  describe_agenda (self);
+}
+
 static void
 show_meeting (RmmWindow  *self,
               RmmMeeting *meeting)
@@ -255,6 +338,7 @@ show_meeting (RmmWindow  *self,
   gtk_label_set_text (self->chair_family_label, rmm_meeting_get_chair_family (meeting));
   gtk_label_set_text (self->minute_taker_label, rmm_meeting_get_minute_taker (meeting));
   gtk_label_set_text (self->children_label, children);
+  show_agenda (self, meeting, area ? rmm_area_get_framework_id (area) : "");
   gtk_stack_set_visible_child_name (self->detail_stack, "meeting");
 }
 
@@ -592,6 +676,7 @@ rmm_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_WINDOW);
   g_clear_object (&self->areas);
   g_clear_object (&self->meetings);
+  g_clear_object (&self->agenda);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -674,6 +759,8 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, chair_family_label);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, minute_taker_label);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_group);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_list);
   gtk_widget_class_bind_template_callback (widget_class, on_area_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_area_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_selected);

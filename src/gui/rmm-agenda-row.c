@@ -1,0 +1,300 @@
+/* rmm-agenda-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-agenda-row"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rmm-agenda-row.h"
+#include "rmm-framework.h"
+
+struct _RmmAgendaRow
+{
+  GtkListBoxRow  parent_instance;
+
+  RmmStore      *store;
+  RmmAgendaItem *item;
+
+  GtkLabel      *position_label;
+  GtkLabel      *name_label;
+  GtkLabel      *reference_label;
+  GtkBox        *badges;
+  GtkLabel      *removed_label;
+  GtkLabel      *rating_label;
+  GtkLabel      *time_box_label;
+  GtkWidget     *menu_button;
+};
+
+G_DEFINE_FINAL_TYPE (RmmAgendaRow, rmm_agenda_row, GTK_TYPE_LIST_BOX_ROW)
+
+/* What each reason is called on screen. */
+const char *
+rmm_agenda_reason_label (const char *reason)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "trigger", N_("Trigger") },
+    { "new-referral", N_("New referral") },
+    { "review-due", N_("Review due") },
+    { "closure", N_("Closure") },
+    { "transition", N_("Transition") },
+    { "early-help-check", N_("Early Help check") },
+    { "overdue-actions", N_("Overdue actions") },
+    { "added-by-chair", N_("Added by chair") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].id, reason) == 0)
+      return _(labels[i].label);
+  return reason;
+}
+
+static void
+add_badge (RmmAgendaRow *self,
+           const char   *text,
+           const char   *css_class)
+{
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_add_css_class (badge, "badge");
+  gtk_widget_add_css_class (badge, css_class);
+  gtk_box_append (self->badges, badge);
+}
+
+static void
+show_error (RmmAgendaRow *self,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("The Agenda Was Not Changed"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+move_by (RmmAgendaRow *self,
+         int           delta)
+{
+  g_autoptr(GError) error = NULL;
+  int position = (int)rmm_agenda_item_get_position (self->item) + delta;
+
+  if (position < 1)
+    return;
+  if (!rmm_store_move_agenda_item (self->store, rmm_agenda_item_get_id (self->item), position,
+                                   &error))
+    show_error (self, error);
+}
+
+static void
+action_move_up (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move_by (RMM_AGENDA_ROW (widget), -1);
+}
+
+static void
+action_move_down (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_by (RMM_AGENDA_ROW (widget), 1);
+}
+
+static void
+on_reason_changed (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "remove", *text != '\0');
+}
+
+static void
+on_remove_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RmmAgendaRow     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "remove") &&
+      !rmm_store_remove_agenda_item (self->store, rmm_agenda_item_get_id (self->item),
+                                     gtk_editable_get_text (entry), &error))
+    show_error (self, error);
+}
+
+/* Taking a child off the agenda needs a reason: the minutes say why. */
+static void
+action_remove (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RmmAgendaRow *self = RMM_AGENDA_ROW (widget);
+  g_autofree char *heading = g_strdup_printf (_("Remove %s %s from the Agenda?"),
+                                              rmm_agenda_item_get_first_name (self->item),
+                                              rmm_agenda_item_get_last_name (self->item));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                              _("The reason is kept and shown in the minutes."));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why is this child not discussed?"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason for removing"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("Cancel"),
+                                    "remove", _("Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rmm_agenda_row_dispose (GObject *object)
+{
+  RmmAgendaRow *self = RMM_AGENDA_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_AGENDA_ROW);
+  g_clear_object (&self->item);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rmm_agenda_row_parent_class)->dispose (object);
+}
+
+static void
+rmm_agenda_row_class_init (RmmAgendaRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rmm_agenda_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-agenda-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, position_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, reference_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, badges);
+  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, removed_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, rating_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, time_box_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, menu_button);
+
+  gtk_widget_class_install_action (widget_class, "agenda.move-up", NULL, action_move_up);
+  gtk_widget_class_install_action (widget_class, "agenda.move-down", NULL, action_move_down);
+  gtk_widget_class_install_action (widget_class, "agenda.remove", NULL, action_remove);
+}
+
+static void
+rmm_agenda_row_init (RmmAgendaRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* "rating-surrey-3-level-high": style.css is generated from the frameworks' colours. */
+static void
+show_rating (RmmAgendaRow *self,
+             const char   *framework_id)
+{
+  const char *rating = rmm_agenda_item_get_rating (self->item);
+  RmmFramework *framework = rmm_framework_lookup (framework_id);
+  const RmmRiskLevel *level = framework ? rmm_framework_find_level (framework, rating) : NULL;
+  g_autofree char *css_class = NULL;
+
+  if (level == NULL)
+    {
+      gtk_label_set_text (self->rating_label, _("Not rated"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->rating_label), "unrated");
+      return;
+    }
+  css_class = g_strdup_printf ("rating-%s-%s", framework_id, level->id);
+  gtk_label_set_text (self->rating_label, level->label);
+  gtk_widget_add_css_class (GTK_WIDGET (self->rating_label), css_class);
+}
+
+static void
+update_accessible_label (RmmAgendaRow *self,
+                         gboolean      removed)
+{
+  g_auto(GStrv) reasons = rmm_agenda_item_dup_reason_list (self->item);
+  g_autoptr(GString) label = g_string_new (NULL);
+
+  g_string_append_printf (label, "%u. %s, %s, %s", rmm_agenda_item_get_position (self->item),
+                          gtk_label_get_text (self->name_label),
+                          rmm_agenda_item_get_child_reference (self->item),
+                          gtk_label_get_text (self->rating_label));
+  for (guint i = 0; reasons[i] != NULL; i++)
+    if (*reasons[i] != '\0')
+      g_string_append_printf (label, ", %s", rmm_agenda_reason_label (reasons[i]));
+  if (rmm_agenda_item_get_overdue (self->item))
+    g_string_append_printf (label, ", %s", _("overdue"));
+  if (removed)
+    g_string_append_printf (label, ", %s", gtk_label_get_text (self->removed_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label->str, -1);
+}
+
+GtkWidget *
+rmm_agenda_row_new (RmmStore      *store,
+                    RmmAgendaItem *item,
+                    const char    *framework_id)
+{
+  RmmAgendaRow *self = g_object_new (RMM_TYPE_AGENDA_ROW, NULL);
+  g_auto(GStrv) reasons = rmm_agenda_item_dup_reason_list (item);
+  g_autofree char *position = g_strdup_printf ("%u", rmm_agenda_item_get_position (item));
+  g_autofree char *name = g_strdup_printf ("%s %s", rmm_agenda_item_get_first_name (item),
+                                           rmm_agenda_item_get_last_name (item));
+  g_autofree char *minutes = g_strdup_printf (_("%u min"), rmm_agenda_item_get_time_box (item));
+  gboolean removed = g_str_equal (rmm_agenda_item_get_status (item), "removed");
+
+  self->store = g_object_ref (store);
+  self->item = g_object_ref (item);
+
+  gtk_label_set_text (self->position_label, position);
+  gtk_label_set_text (self->name_label, name);
+  gtk_label_set_text (self->reference_label, rmm_agenda_item_get_child_reference (item));
+  gtk_label_set_text (self->time_box_label, minutes);
+  show_rating (self, framework_id);
+  for (guint i = 0; reasons[i] != NULL; i++)
+    if (*reasons[i] != '\0')
+      {
+        g_autofree char *css_class = g_strconcat ("reason-", reasons[i], NULL);
+        add_badge (self, rmm_agenda_reason_label (reasons[i]), css_class);
+      }
+  if (rmm_agenda_item_get_overdue (item))
+    add_badge (self, _("Overdue"), "overdue");
+
+  if (removed)
+    {
+      g_autofree char *why = g_strdup_printf (_("Removed: %s"),
+                                              rmm_agenda_item_get_status_reason (item));
+      gtk_label_set_text (self->removed_label, why);
+      gtk_widget_set_visible (GTK_WIDGET (self->removed_label), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "removed");
+      gtk_widget_set_visible (self->menu_button, FALSE);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Agenda item menu"), -1);
+  update_accessible_label (self, removed);
+  return GTK_WIDGET (self);
+}
+
+RmmAgendaItem *
+rmm_agenda_row_get_item (RmmAgendaRow *self)
+{
+  g_return_val_if_fail (RMM_IS_AGENDA_ROW (self), NULL);
+  return self->item;
+}
