@@ -175,3 +175,18 @@ rmm_time_within_months (const char *earlier,
   limit = g_date_time_add_months (second, -months);
   return g_date_time_compare (first, limit) >= 0 && g_date_time_compare (first, second) <= 0;
 }
+
+/* A stored UTC time as a UK reader expects it, e.g. "%-d %b %Y %H:%M" → "20 Nov 2026 14:05". */
+char *
+rmm_time_format_uk (const char *utc_time,
+                    const char *format)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (!rmm_time_is_valid (utc_time) ||
+      !(utc = g_date_time_new_from_iso8601 (utc_time, NULL)))
+    return g_strdup (utc_time ? utc_time : "");
+  local = g_date_time_to_timezone (utc, uk_time_zone ());
+  return g_date_time_format (local, format);
+}

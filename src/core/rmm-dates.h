@@ -22,4 +22,7 @@ gboolean  rmm_time_within_months (const char *earlier,
                                  const char *later,
                                  int         months);
 
+char     *rmm_time_format_uk  (const char  *utc_time,
+                               const char  *format);
+
 G_END_DECLS

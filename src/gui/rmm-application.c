@@ -20,6 +20,7 @@ struct _RmmApplication
   AdwApplication  parent_instance;
 
   char           *database;   /* --database PATH */
+  char           *import;     /* --import-referrals FILE */
   gboolean        demo;       /* --demo */
 };
 
@@ -30,6 +31,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open this database file (created if it does not exist)"), N_("PATH") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the demo database of fictitious people (made on first use)"), NULL },
+  { "import-referrals", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the import dialog on this referrals CSV file"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -46,6 +49,7 @@ rmm_application_handle_local_options (GApplication *app,
       return EXIT_SUCCESS;
     }
   g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  g_variant_dict_lookup (options, "import-referrals", "^ay", &self->import);
   self->demo = g_variant_dict_contains (options, "demo");
   if (self->demo && self->database != NULL)
     {
@@ -131,6 +135,17 @@ exit_after_first_frame (RmmApplication *self,
     g_signal_connect_object (window, "map", G_CALLBACK (on_window_mapped), self, 0);
 }
 
+/* The import dialog opens once the main window is on screen, so it stacks above it. */
+static void
+on_window_mapped_import (GtkWidget      *window,
+                         RmmApplication *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->import);
+
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped_import, self);
+  rmm_window_import_file (RMM_WINDOW (window), file);
+}
+
 static void
 rmm_application_activate (GApplication *app)
 {
@@ -152,6 +167,9 @@ rmm_application_activate (GApplication *app)
     }
   window = GTK_WINDOW (rmm_window_new (self, store));
   exit_after_first_frame (self, window);
+  if (self->import != NULL)
+    g_signal_connect_object (window, "map", G_CALLBACK (on_window_mapped_import), self,
+                             G_CONNECT_AFTER);
   gtk_window_present (window);
 }
 
@@ -209,6 +227,7 @@ rmm_application_finalize (GObject *object)
   RmmApplication *self = (RmmApplication *)object;
 
   g_clear_pointer (&self->database, g_free);
+  g_clear_pointer (&self->import, g_free);
 
   G_OBJECT_CLASS (rmm_application_parent_class)->finalize (object);
 }

@@ -10,6 +10,7 @@
 
 #include "rmm-agenda-row.h"
 #include "rmm-framework.h"
+#include "rmm-import-dialog.h"
 #include "rmm-window.h"
 
 /* How often another process's writes to the same file are looked for. */
@@ -29,6 +30,7 @@ struct _RmmWindow
 
   /* template widgets */
   GtkRevealer          *demo_revealer;
+  AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *areas_pane;
   GtkWidget            *meetings_pane;
@@ -603,6 +605,47 @@ action_back (GtkWidget  *widget,
   adw_leaflet_navigate (RMM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void
+on_imported (RmmImportDialog *dialog,
+             guint            n_referrals,
+             RmmWindow       *self)
+{
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u referral",
+                                                         "Added %u referrals", n_referrals),
+                                            n_referrals);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static RmmImportDialog *
+open_import_dialog (RmmWindow *self)
+{
+  RmmImportDialog *dialog = rmm_import_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+action_import_referrals (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  open_import_dialog (RMM_WINDOW (widget));
+}
+
+/* Open the import dialog on @file, as when a CSV is opened with RMM Desk. */
+void
+rmm_window_import_file (RmmWindow *self,
+                        GFile     *file)
+{
+  g_return_if_fail (RMM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  rmm_import_dialog_load_file (open_import_dialog (self), file);
+}
+
 static GSettings *
 settings_if_installed (void)
 {
@@ -739,6 +782,7 @@ rmm_window_class_init (RmmWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rmmdesk/RmmDesk/rmm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, areas_pane);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, meetings_pane);
@@ -767,6 +811,8 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_activated);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, action_back);
+  gtk_widget_class_install_action (widget_class, "win.import-referrals", NULL,
+                                   action_import_referrals);
   gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);
   gtk_widget_class_install_action (widget_class, "win.newer-meeting", NULL, action_newer_meeting);
   gtk_widget_class_install_action (widget_class, "win.older-meeting", NULL, action_older_meeting);
@@ -775,6 +821,8 @@ rmm_window_class_init (RmmWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
                                        "win.this-week", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import-referrals", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
                                        "win.newer-meeting", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,

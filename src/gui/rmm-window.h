@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (RmmWindow, rmm_window, RMM, WINDOW, AdwApplicationWindow)
 RmmWindow *rmm_window_new       (RmmApplication *application,
                                  RmmStore       *store);
 RmmStore  *rmm_window_get_store (RmmWindow      *self);
+void       rmm_window_import_file (RmmWindow    *self,
+                                   GFile        *file);
 
 G_END_DECLS

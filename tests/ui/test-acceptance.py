@@ -142,6 +142,47 @@ class MainWindowTest(unittest.TestCase):
         self.assertIsNotNone(find(self.app.node, "label", name=past["chair_childrens_services"]))
 
 
+class ImportTest(unittest.TestCase):
+    """An administrator imports an agency's CSV; the chairs see the children on the agenda."""
+
+    def test_import_puts_new_children_on_the_agenda(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "demo.sqlite")
+            subprocess.run([RMMCTL, "--database", db, "demo", "--children", "200"], check=True,
+                           stdout=subprocess.DEVNULL)
+            yesterday = time.strftime("%d/%m/%Y", time.localtime(time.time() - 86400))
+            csv = os.path.join(tmp, "referrals.csv")
+            with open(csv, "w", encoding="cp1252", newline="") as f:
+                f.write("child_ref,first_name,last_name,date_of_birth,area,received_at,"
+                        "referrer_name,referrer_agency,route,concern_summary\r\n")
+                f.write(f"UI-1,Zoë,Quillfeather,03/04/2012,Ashdown North,{yesterday} 14:05,"
+                        "Pat Teacher,Hollins Park Academy,SPA,\"Seen with older adults, twice\""
+                        "\r\n")
+                f.write(f"UI-2,Rhiannon,Ashgrove,2011-05-06,Ashdown North,{yesterday} 09:30,"
+                        "PC Reed,Ashdown Constabulary,lead professional,Found in a car\r\n")
+            app = App("--database", db, "--import-referrals", csv)
+            try:
+                dialog = wait_for(lambda: find(app.node, "frame", name="Import Referrals"),
+                                  what="the import dialog")
+                wait_for(lambda: find(dialog, "label", prefix="referrals.csv (Windows-1252)"),
+                         what="the preview")
+                self.assertIsNotNone(find(dialog, "list item", prefix="Zoë Quillfeather (UI-1)"))
+                find(dialog, "push button", name="Import").doActionNamed("click")
+                wait_for(lambda: find(app.node, "frame", name="Import Referrals") is None,
+                         what="the dialog to close")
+
+                areas = find(app.node, "list", name="Areas")
+                [c for c in areas.children if c.name.startswith("Ashdown North,")][0].select()
+                agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
+                rows = wait_for(lambda: [r.name for r in agenda.children
+                                         if "Quillfeather" in r.name or "Ashgrove" in r.name]
+                                or None, what="the new children on the agenda")
+                self.assertEqual(len(rows), 2, rows)
+                self.assertTrue(all("New referral" in r and "Not rated" in r for r in rows), rows)
+            finally:
+                app.close()
+
+
 class BadDatabaseTest(unittest.TestCase):
     def test_not_a_database_gets_a_message_and_is_untouched(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -12,6 +12,7 @@
 
 #include "rmm-dates.h"
 #include "rmm-demo.h"
+#include "rmm-import-dialog.h"
 #include "rmm-window.h"
 
 typedef struct
@@ -98,6 +99,25 @@ test_main_window_narrow (Fixture       *f,
 }
 
 static void
+test_import_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->folder, "in.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  RmmImportDialog *dialog = rmm_import_dialog_new (NULL, f->store);
+
+  g_assert_true (g_file_set_contents (csv, "child_ref,first_name\nX,Y\n", -1, NULL));
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_import_dialog_load_file (dialog, file);
+  drain_main_loop ();
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  g_unlink (csv);
+  g_assert_finalize_object (dialog);
+}
+
+static void
 test_shortcuts_window (void)
 {
   g_autoptr(GtkBuilder) builder =
@@ -135,6 +155,8 @@ main (int    argc,
   g_test_add ("/ui/window/main", Fixture, NULL, fixture_set_up, test_main_window,
               fixture_tear_down);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_main_window_narrow,
+              fixture_tear_down);
+  g_test_add ("/ui/dialogs/import", Fixture, NULL, fixture_set_up, test_import_dialog,
               fixture_tear_down);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/dialogs/about-and-message", test_about_and_message_dialogs);
