@@ -19,6 +19,8 @@ struct _RmmChild
   char    *date_of_birth;
   char    *area_name;
   char    *rating;       /* current confirmed level id, or "" */
+  char    *school;
+  char    *rating_label;
 };
 
 G_DEFINE_FINAL_TYPE (RmmChild, rmm_child, G_TYPE_OBJECT)
@@ -32,6 +34,8 @@ enum {
   PROP_DATE_OF_BIRTH,
   PROP_AREA_NAME,
   PROP_RATING,
+  PROP_SCHOOL,
+  PROP_RATING_LABEL,
   N_PROPS
 };
 
@@ -48,6 +52,8 @@ rmm_child_finalize (GObject *object)
   g_free (self->date_of_birth);
   g_free (self->area_name);
   g_free (self->rating);
+  g_free (self->school);
+  g_free (self->rating_label);
 
   G_OBJECT_CLASS (rmm_child_parent_class)->finalize (object);
 }
@@ -64,6 +70,8 @@ string_slot (RmmChild *self,
     case PROP_DATE_OF_BIRTH: return &self->date_of_birth;
     case PROP_AREA_NAME: return &self->area_name;
     case PROP_RATING: return &self->rating;
+    case PROP_SCHOOL: return &self->school;
+    case PROP_RATING_LABEL: return &self->rating_label;
     default: return NULL;
     }
 }
@@ -112,6 +120,7 @@ rmm_child_class_init (RmmChildClass *klass)
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
   static const char *names[] = {
     NULL, NULL, "reference", "first-name", "last-name", "date-of-birth", "area-name", "rating",
+    "school", "rating-label",
   };
 
   object_class->finalize = rmm_child_finalize;
@@ -169,6 +178,21 @@ rmm_child_get_area_name (RmmChild *self)
 {
   g_return_val_if_fail (RMM_IS_CHILD (self), NULL);
   return self->area_name;
+}
+
+/* The rating as its framework calls it ("High", "3 Moderate risk"), or "". */
+const char *
+rmm_child_get_rating_label (RmmChild *self)
+{
+  g_return_val_if_fail (RMM_IS_CHILD (self), NULL);
+  return self->rating_label;
+}
+
+const char *
+rmm_child_get_school (RmmChild *self)
+{
+  g_return_val_if_fail (RMM_IS_CHILD (self), NULL);
+  return self->school;
 }
 
 const char *

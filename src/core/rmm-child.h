@@ -18,6 +18,8 @@ const char *rmm_child_get_last_name     (RmmChild *self);
 const char *rmm_child_get_date_of_birth (RmmChild *self);
 const char *rmm_child_get_area_name     (RmmChild *self);
 const char *rmm_child_get_rating        (RmmChild *self);
+const char *rmm_child_get_school        (RmmChild *self);
+const char *rmm_child_get_rating_label  (RmmChild *self);
 char       *rmm_child_dup_initials      (RmmChild *self);
 char       *rmm_child_initials          (const char *first_name,
                                          const char *last_name);

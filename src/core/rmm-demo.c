@@ -1000,6 +1000,12 @@ follow_case (Demo        *demo,
   double roll = g_rand_double (demo->rand);
   const char *outcome = roll < 0.88 ? "assessment-required"
                       : roll < 0.96 ? "no-further-action" : "signposted";
+  GDate decided = *referred;
+
+  /* The last day's referrals are still waiting for their 24-hour decision. */
+  g_date_add_days (&decided, 2);
+  if (!is_past (demo, &decided))
+    outcome = "pending";
 
   if (!(referral_id = add_referral (demo, child, referred, outcome, error)))
     return FALSE;

@@ -217,6 +217,11 @@ rmm_store_find_area (RmmStore    *self,
 static GObject *
 child_from_row (RmmDbStmt *stmt)
 {
+  RmmFramework *framework = rmm_framework_lookup (rmm_db_stmt_get_text (stmt, 8));
+  const RmmRiskLevel *level = framework ? rmm_framework_find_level (framework,
+                                                                    rmm_db_stmt_get_text (stmt, 6))
+                                        : NULL;
+
   return g_object_new (RMM_TYPE_CHILD,
                        "id", rmm_db_stmt_get_int (stmt, 0),
                        "reference", rmm_db_stmt_get_text (stmt, 1),
@@ -225,6 +230,8 @@ child_from_row (RmmDbStmt *stmt)
                        "date-of-birth", rmm_db_stmt_get_text (stmt, 4),
                        "area-name", rmm_db_stmt_get_text (stmt, 5),
                        "rating", rmm_db_stmt_get_text (stmt, 6),
+                       "school", rmm_db_stmt_get_text (stmt, 7),
+                       "rating-label", level ? level->label : "",
                        NULL);
 }
 
@@ -240,7 +247,8 @@ rmm_store_list_children (RmmStore  *self,
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          "SELECT c.id, c.reference, c.first_name, c.last_name, "
                          "       c.date_of_birth, a.name, "
-                         "       coalesce(" RMM_CURRENT_RATING_SQL ("c.id") ", '') "
+                         "       coalesce(" RMM_CURRENT_RATING_SQL ("c.id") ", ''), c.school, "
+                         "       a.framework "
                          "FROM child c JOIN area a ON a.id = c.area_id "
                          "WHERE ? = 0 OR c.area_id = ? "
                          "ORDER BY c.last_name, c.first_name, c.id", error);

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "rmm-agenda-row.h"
+#include "rmm-children-view.h"
+#include "rmm-referrals-view.h"
 #include "rmm-framework.h"
 #include "rmm-import-dialog.h"
 #include "rmm-window.h"
@@ -38,6 +40,13 @@ struct _RmmWindow
   AdwWindowTitle       *app_title;
   AdwWindowTitle       *meetings_title;
   AdwWindowTitle       *meeting_title;
+  GtkListBox           *views_list;
+  GtkWidget            *children_row;
+  GtkWidget            *referrals_row;
+  GtkStack             *list_stack;
+  RmmChildrenView      *children_view;
+  RmmReferralsView     *referrals_view;
+  GtkWidget            *details_separator;
   GtkListBox           *area_list;
   GtkListBox           *meeting_list;
   GtkStack             *detail_stack;
@@ -66,6 +75,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void select_meeting_for_week (RmmWindow *self);
+static void on_area_selected (RmmWindow     *self,
+                              GtkListBoxRow *row);
 
 /* @format for g_date_strftime(), e.g. "%A %-d %B %Y" for "Monday 23 November 2026" */
 static char *
@@ -412,12 +423,56 @@ load_meetings (RmmWindow *self,
     select_meeting_for_week (self);
 }
 
+/* Meetings of an area use three panes; the children and referrals lists take the width of
+ * the last two. */
+static void
+show_list_page (RmmWindow  *self,
+                const char *page)
+{
+  gboolean meetings = g_str_equal (page, "meetings");
+
+  gtk_stack_set_visible_child_name (self->list_stack, page);
+  gtk_widget_set_visible (self->details_pane, meetings);
+  gtk_widget_set_visible (self->details_separator, meetings);
+  gtk_widget_set_hexpand (self->meetings_pane, !meetings);
+  if (g_str_equal (page, "children"))
+    {
+      adw_window_title_set_title (self->meetings_title, _("Children"));
+      adw_window_title_set_subtitle (self->meetings_title, _("All areas"));
+      rmm_children_view_load (self->children_view, self->store);
+    }
+  else if (g_str_equal (page, "referrals"))
+    {
+      adw_window_title_set_title (self->meetings_title, _("Referrals"));
+      adw_window_title_set_subtitle (self->meetings_title, _("All areas, by week received"));
+      rmm_referrals_view_load (self->referrals_view, self->store);
+    }
+}
+
+static void
+on_view_selected (RmmWindow     *self,
+                  GtkListBoxRow *row)
+{
+  if (row == NULL)
+    return;
+  g_signal_handlers_block_by_func (self->area_list, on_area_selected, self);
+  gtk_list_box_unselect_all (self->area_list);
+  g_signal_handlers_unblock_by_func (self->area_list, on_area_selected, self);
+  show_list_page (self, GTK_WIDGET (row) == self->children_row ? "children" : "referrals");
+}
+
 static void
 on_area_selected (RmmWindow     *self,
                   GtkListBoxRow *row)
 {
   g_autoptr(RmmArea) area = selected_area (self);
 
+  if (row == NULL)
+    return;
+  g_signal_handlers_block_by_func (self->views_list, on_view_selected, self);
+  gtk_list_box_unselect_all (self->views_list);
+  g_signal_handlers_unblock_by_func (self->views_list, on_view_selected, self);
+  show_list_page (self, "meetings");
   load_meetings (self, 0);
   if (area != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "last-area", rmm_area_get_name (area));
@@ -514,10 +569,43 @@ static gboolean
 reload_now (gpointer user_data)
 {
   RmmWindow *self = user_data;
+  const char *page = gtk_stack_get_visible_child_name (self->list_stack);
 
   self->reload_source = 0;
-  load_areas (self);
+  if (g_str_equal (page, "meetings"))
+    load_areas (self);
+  else
+    show_list_page (self, page);
   return G_SOURCE_REMOVE;
+}
+
+static void
+select_view (RmmWindow *self,
+             GtkWidget *row)
+{
+  gtk_list_box_select_row (self->views_list, GTK_LIST_BOX_ROW (row));
+  adw_leaflet_set_visible_child (self->leaflet, self->meetings_pane);
+}
+
+static void
+action_find_child (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+
+  select_view (self, self->children_row);
+  rmm_children_view_focus_search (self->children_view);
+}
+
+static void
+action_show_referrals (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+
+  select_view (self, self->referrals_row);
 }
 
 /* Coalesce a burst of changes into one reload. */
@@ -716,6 +804,8 @@ rmm_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->area_list, self);
   if (self->meeting_list != NULL)
     g_signal_handlers_disconnect_by_data (self->meeting_list, self);
+  if (self->views_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->views_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_WINDOW);
   g_clear_object (&self->areas);
   g_clear_object (&self->meetings);
@@ -780,6 +870,8 @@ rmm_window_class_init (RmmWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RMM_TYPE_CHILDREN_VIEW);
+  g_type_ensure (RMM_TYPE_REFERRALS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rmmdesk/RmmDesk/rmm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, toast_overlay);
@@ -790,6 +882,13 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, app_title);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, meetings_title);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, meeting_title);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, views_list);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, referrals_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_view);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, referrals_view);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, details_separator);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, area_list);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, meeting_list);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, detail_stack);
@@ -806,11 +905,15 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_group);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_list);
   gtk_widget_class_bind_template_callback (widget_class, on_area_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_area_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_activated);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, action_back);
+  gtk_widget_class_install_action (widget_class, "win.find-child", NULL, action_find_child);
+  gtk_widget_class_install_action (widget_class, "win.show-referrals", NULL,
+                                   action_show_referrals);
   gtk_widget_class_install_action (widget_class, "win.import-referrals", NULL,
                                    action_import_referrals);
   gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);
@@ -823,6 +926,10 @@ rmm_window_class_init (RmmWindowClass *klass)
                                        "win.this-week", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import-referrals", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find-child", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.show-referrals", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
                                        "win.newer-meeting", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
