@@ -522,10 +522,11 @@ print_agenda (GListModel *items,
               gboolean    json)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
 
   if (!json)
-    g_print ("%-3s  %-9s  %-24s  %-10s  %-5s  %s\n", "#", _("REF"), _("CHILD"), _("RATING"),
-             _("MINS"), _("WHY"));
+    g_string_append_printf (text, "%-3s  %-9s  %-24s  %-10s  %-5s  %s\n", "#", _("REF"),
+                            _("CHILD"), _("RATING"), _("MINS"), _("WHY"));
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -539,7 +540,7 @@ print_agenda (GListModel *items,
                                                    rmm_agenda_item_get_last_name (item));
           g_autofree char *why = g_strjoinv (", ", reasons);
 
-          g_print ("%-3u  %-9s  %-24s  %-10s  %-5u  %s%s%s%s\n",
+          g_string_append_printf (text, "%-3u  %-9s  %-24s  %-10s  %-5u  %s%s%s%s\n",
                    rmm_agenda_item_get_position (item),
                    rmm_agenda_item_get_child_reference (item), name,
                    rmm_agenda_item_get_rating (item), rmm_agenda_item_get_time_box (item), why,
@@ -577,6 +578,8 @@ print_agenda (GListModel *items,
   json_builder_end_array (builder);
   if (json)
     print_json (builder);
+  else
+    fputs (text->str, stdout);   /* one write, not one a line */
 }
 
 static int

@@ -11,6 +11,24 @@ G_BEGIN_DECLS
 #define RMM_TYPE_AGENDA_ITEM (rmm_agenda_item_get_type ())
 G_DECLARE_FINAL_TYPE (RmmAgendaItem, rmm_agenda_item, RMM, AGENDA_ITEM, GObject)
 
+typedef struct
+{
+  gint64      id;
+  gint64      meeting_id;
+  gint64      child_id;
+  const char *child_reference;
+  const char *first_name;
+  const char *last_name;
+  const char *reasons;
+  const char *rating;
+  const char *status;
+  const char *status_reason;
+  guint       position;
+  guint       time_box;
+  gboolean    overdue;
+} RmmAgendaItemFields;
+
+RmmAgendaItem *rmm_agenda_item_new        (const RmmAgendaItemFields *fields);
 gint64       rmm_agenda_item_get_id               (RmmAgendaItem *self);
 gint64       rmm_agenda_item_get_meeting_id       (RmmAgendaItem *self);
 gint64       rmm_agenda_item_get_child_id         (RmmAgendaItem *self);

@@ -477,6 +477,73 @@ apply_proposals (RmmStore   *self,
   return position >= 0;
 }
 
+/* An item's rating and overdue flag, worked out from the facts (c: child, m: meeting). */
+#define ITEM_RATING_SQL "coalesce(" RMM_CURRENT_RATING_SQL ("c.id") ", '')"
+#define ITEM_OVERDUE_SQL \
+  "EXISTS (SELECT 1 FROM plan_action x " \
+  "        WHERE x.plan_id IN (SELECT p.id FROM safety_plan p WHERE p.child_id = c.id " \
+  "                            AND p.closed_on IS NULL) " \
+  "        AND x.status = 'open' AND x.due_on < m.meets_on)"
+
+static gboolean
+update_agenda_facts (RmmStore  *self,
+                     gint64     meeting_id,
+                     GError   **error)
+{
+  RmmDbStmt *stmt;
+
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "DELETE FROM agenda_fact WHERE item_id IN "
+                               "(SELECT id FROM agenda_item WHERE meeting_id = ?)", error)))
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  if (!rmm_db_stmt_run (stmt, error))
+    return FALSE;
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "INSERT INTO agenda_fact (item_id, rating, overdue) "
+                               "SELECT i.id, " ITEM_RATING_SQL ", " ITEM_OVERDUE_SQL " "
+                               "FROM agenda_item i JOIN child c ON c.id = i.child_id "
+                               "JOIN meeting m ON m.id = i.meeting_id WHERE i.meeting_id = ?",
+                               error)))
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  return rmm_db_stmt_run (stmt, error);
+}
+
+static gint64
+newest_audit_event (RmmStore *self)
+{
+  return rmm_store_query_int (self, "SELECT coalesce(max(id), 0) FROM audit_event", 0, NULL);
+}
+
+/* Nothing has been recorded since the agenda was last worked out (see 0002-agenda-cache). */
+static gboolean
+agenda_is_current (RmmStore *self,
+                   gint64    meeting_id)
+{
+  gint64 noted = rmm_store_query_int (self, "SELECT coalesce(max(audit_id), -1) FROM agenda_cache "
+                                            "WHERE meeting_id = ?", meeting_id, NULL);
+
+  return noted >= 0 && noted == newest_audit_event (self);
+}
+
+static gboolean
+note_agenda_current (RmmStore  *self,
+                     gint64     meeting_id,
+                     GError   **error)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "INSERT INTO agenda_cache (meeting_id, audit_id) VALUES (?, ?) "
+                                    "ON CONFLICT (meeting_id) DO UPDATE "
+                                    "SET audit_id = excluded.audit_id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  rmm_db_stmt_bind_int (stmt, 2, newest_audit_event (self));
+  return rmm_db_stmt_run (stmt, error);
+}
+
 /* Bring a coming meeting's agenda up to date with the data: add every child with a reason
  * to be discussed, refresh the reasons of those already on it. Nothing is ever taken off:
  * only the chairs remove an item, with a reason, and a removed item stays removed. Held
@@ -506,11 +573,19 @@ rmm_store_refresh_agenda (RmmStore  *self,
       return TRUE;
     }
 
+  if (agenda_is_current (self, meeting_id))
+    {
+      meeting_facts_clear (&facts);
+      return TRUE;
+    }
+
   ok = rmm_store_begin (self, error);
   if (ok)
     ok = (proposals = propose (self, &facts, error)) != NULL &&
          (existing = read_existing (self, meeting_id, error)) != NULL &&
-         apply_proposals (self, meeting_id, proposals, existing, time_box, error);
+         apply_proposals (self, meeting_id, proposals, existing, time_box, error) &&
+         update_agenda_facts (self, meeting_id, error) &&
+         note_agenda_current (self, meeting_id, error);
   meeting_facts_clear (&facts);
   if (!ok)
     {
@@ -524,26 +599,32 @@ rmm_store_refresh_agenda (RmmStore  *self,
 static GObject *
 agenda_item_from_row (RmmDbStmt *stmt)
 {
-  return g_object_new (RMM_TYPE_AGENDA_ITEM,
-                       "id", rmm_db_stmt_get_int (stmt, 0),
-                       "meeting-id", rmm_db_stmt_get_int (stmt, 1),
-                       "child-id", rmm_db_stmt_get_int (stmt, 2),
-                       "child-reference", rmm_db_stmt_get_text (stmt, 3),
-                       "first-name", rmm_db_stmt_get_text (stmt, 4),
-                       "last-name", rmm_db_stmt_get_text (stmt, 5),
-                       "reasons", rmm_db_stmt_get_text (stmt, 6),
-                       "position", (guint)rmm_db_stmt_get_int (stmt, 7),
-                       "time-box", (guint)rmm_db_stmt_get_int (stmt, 8),
-                       "status", rmm_db_stmt_get_text (stmt, 9),
-                       "status-reason", rmm_db_stmt_get_text (stmt, 10),
-                       "rating", rmm_db_stmt_get_text (stmt, 11),
-                       "overdue", (gboolean)rmm_db_stmt_get_int (stmt, 12),
-                       NULL);
+  RmmAgendaItemFields fields = {
+    .id = rmm_db_stmt_get_int (stmt, 0),
+    .meeting_id = rmm_db_stmt_get_int (stmt, 1),
+    .child_id = rmm_db_stmt_get_int (stmt, 2),
+    .child_reference = rmm_db_stmt_get_text (stmt, 3),
+    .first_name = rmm_db_stmt_get_text (stmt, 4),
+    .last_name = rmm_db_stmt_get_text (stmt, 5),
+    .reasons = rmm_db_stmt_get_text (stmt, 6),
+    .position = rmm_db_stmt_get_int (stmt, 7),
+    .time_box = rmm_db_stmt_get_int (stmt, 8),
+    .status = rmm_db_stmt_get_text (stmt, 9),
+    .status_reason = rmm_db_stmt_get_text (stmt, 10),
+    .rating = rmm_db_stmt_get_text (stmt, 11),
+    .overdue = rmm_db_stmt_get_int (stmt, 12),
+  };
+
+  return G_OBJECT (rmm_agenda_item_new (&fields));
 }
 
-/* The meeting's agenda in order, removed items included (they say why). An item is
- * overdue when a trigger has waited since before the previous meeting or a plan action is
- * past its date. */
+#define AGENDA_COLUMNS \
+  "SELECT i.id, i.meeting_id, i.child_id, c.reference, c.first_name, c.last_name, " \
+  "       i.reasons, i.position, i.time_box_minutes, i.status, i.status_reason, "
+
+/* The meeting's agenda in order, removed items included (they say why). An item is overdue
+ * when one of the child's plan actions is past its date. A current agenda reads its ratings
+ * from agenda_fact; any other works them out. */
 GListModel *
 rmm_store_list_agenda (RmmStore  *self,
                        gint64     meeting_id,
@@ -553,18 +634,18 @@ rmm_store_list_agenda (RmmStore  *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
-  stmt = rmm_db_prepare (rmm_store_get_db (self),
-                         "SELECT i.id, i.meeting_id, i.child_id, c.reference, c.first_name, "
-                         "       c.last_name, i.reasons, i.position, i.time_box_minutes, "
-                         "       i.status, i.status_reason, "
-                         "       coalesce(" RMM_CURRENT_RATING_SQL ("c.id") ", ''), "
-                         "       EXISTS (SELECT 1 FROM plan_action x JOIN safety_plan p "
-                         "               ON p.id = x.plan_id WHERE p.child_id = c.id "
-                         "               AND x.status = 'open' AND x.due_on < m.meets_on "
-                         "               AND p.closed_on IS NULL) "
-                         "FROM agenda_item i JOIN child c ON c.id = i.child_id "
-                         "JOIN meeting m ON m.id = i.meeting_id "
-                         "WHERE i.meeting_id = ? ORDER BY i.position, i.id", error);
+  if (agenda_is_current (self, meeting_id))
+    stmt = rmm_db_prepare (rmm_store_get_db (self),
+                           AGENDA_COLUMNS "f.rating, f.overdue "
+                           "FROM agenda_item i JOIN child c ON c.id = i.child_id "
+                           "JOIN agenda_fact f ON f.item_id = i.id "
+                           "WHERE i.meeting_id = ? ORDER BY i.position, i.id", error);
+  else
+    stmt = rmm_db_prepare (rmm_store_get_db (self),
+                           AGENDA_COLUMNS ITEM_RATING_SQL ", " ITEM_OVERDUE_SQL " "
+                           "FROM agenda_item i JOIN child c ON c.id = i.child_id "
+                           "JOIN meeting m ON m.id = i.meeting_id "
+                           "WHERE i.meeting_id = ? ORDER BY i.position, i.id", error);
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, meeting_id);
