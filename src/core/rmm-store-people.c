@@ -258,3 +258,39 @@ rmm_store_list_children (RmmStore  *self,
   rmm_db_stmt_bind_int (stmt, 2, area_id);
   return rmm_store_collect (stmt, RMM_TYPE_CHILD, child_from_row, error);
 }
+
+/* Children who may be the one being referred: the same reference, the same date of birth
+ * with either name, or the same first and last name. For the duplicate warning. */
+GListModel *
+rmm_store_search_children (RmmStore    *self,
+                           const char  *reference,
+                           const char  *first_name,
+                           const char  *last_name,
+                           const char  *date_of_birth,
+                           GError     **error)
+{
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT c.id, c.reference, c.first_name, c.last_name, "
+                         "       c.date_of_birth, a.name, "
+                         "       coalesce(" RMM_CURRENT_RATING_SQL ("c.id") ", ''), c.school, "
+                         "       a.framework "
+                         "FROM child c JOIN area a ON a.id = c.area_id "
+                         "WHERE (?1 <> '' AND c.reference = ?1) "
+                         "   OR (?4 <> '' AND c.date_of_birth = ?4 "
+                         "       AND (lower(c.last_name) = lower(?3) "
+                         "            OR lower(c.first_name) = lower(?2))) "
+                         "   OR (?2 <> '' AND ?3 <> '' AND lower(c.first_name) = lower(?2) "
+                         "       AND lower(c.last_name) = lower(?3)) "
+                         "ORDER BY c.last_name, c.first_name LIMIT 20", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_text (stmt, 1, reference ? reference : "");
+  rmm_db_stmt_bind_text (stmt, 2, first_name ? first_name : "");
+  rmm_db_stmt_bind_text (stmt, 3, last_name ? last_name : "");
+  rmm_db_stmt_bind_text (stmt, 4, date_of_birth ? date_of_birth : "");
+  return rmm_store_collect (stmt, RMM_TYPE_CHILD, child_from_row, error);
+}

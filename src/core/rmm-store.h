@@ -11,6 +11,7 @@
 
 #include "rmm-agenda-item.h"
 #include "rmm-area.h"
+#include "rmm-assessment.h"
 #include "rmm-child.h"
 #include "rmm-meeting.h"
 
@@ -60,6 +61,13 @@ typedef struct
   gint64      lead_professional_id;
   const char *rationale;
 } RmmDecisionInput;
+
+/* A row of a chooser: an id and its name. */
+typedef struct
+{
+  gint64 id;
+  char   name[];
+} RmmNamedId;
 
 RmmStore    *rmm_store_open                 (const char          *path,
                                              RmmStoreOpenFlags    flags,
@@ -193,6 +201,24 @@ GListModel  *rmm_store_list_referrals       (RmmStore            *self,
                                              gint64               area_id,
                                              const char          *from,
                                              const char          *to,
+                                             GError             **error);
+gint64       rmm_store_add_assessment       (RmmStore            *self,
+                                             const RmmAssessmentInput *input,
+                                             GError             **error);
+gint64       rmm_store_add_concern_not_referred (RmmStore        *self,
+                                             gint64               child_id,
+                                             gint64               agency_id,
+                                             const char          *recorded_by,
+                                             const char          *concern,
+                                             const char          *reasons,
+                                             GError             **error);
+GPtrArray   *rmm_store_list_agencies        (RmmStore            *self,
+                                             GError             **error);
+GListModel  *rmm_store_search_children      (RmmStore            *self,
+                                             const char          *reference,
+                                             const char          *first_name,
+                                             const char          *last_name,
+                                             const char          *date_of_birth,
                                              GError             **error);
 RmmArea     *rmm_store_find_area            (RmmStore            *self,
                                              const char          *name,
