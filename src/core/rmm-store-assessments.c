@@ -203,33 +203,52 @@ rmm_store_add_concern_not_referred (RmmStore    *self,
   }
 }
 
-/* Agencies by name, as (id, name) pairs for a chooser. */
-GPtrArray *
-rmm_store_list_agencies (RmmStore  *self,
-                         GError   **error)
+static GPtrArray *
+named_ids (RmmStore    *self,
+           const char  *sql,
+           GError     **error)
 {
-  g_autoptr(GPtrArray) agencies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt;
 
-  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
-
-  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
-                               "SELECT id, name FROM agency ORDER BY name", error)))
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self), sql, error)))
     return NULL;
   while (rmm_db_stmt_step (stmt, &local_error))
     {
-      RmmNamedId *agency = g_malloc0 (sizeof (RmmNamedId) +
-                                      strlen (rmm_db_stmt_get_text (stmt, 1)) + 1);
+      const char *name = rmm_db_stmt_get_text (stmt, 1);
+      RmmNamedId *row = g_malloc0 (sizeof (RmmNamedId) + strlen (name) + 1);
 
-      agency->id = rmm_db_stmt_get_int (stmt, 0);
-      strcpy (agency->name, rmm_db_stmt_get_text (stmt, 1));
-      g_ptr_array_add (agencies, agency);
+      row->id = rmm_db_stmt_get_int (stmt, 0);
+      strcpy (row->name, name);
+      g_ptr_array_add (rows, row);
     }
   if (local_error)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  return g_steal_pointer (&agencies);
+  return g_steal_pointer (&rows);
+}
+
+/* Agencies by name, as (id, name) pairs for a chooser. */
+GPtrArray *
+rmm_store_list_agencies (RmmStore  *self,
+                         GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+  return named_ids (self, "SELECT id, name FROM agency ORDER BY name", error);
+}
+
+/* Practitioners of Children's and Family Services, who assess: "Name (Agency)". */
+GPtrArray *
+rmm_store_list_assessors (RmmStore  *self,
+                          GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+  return named_ids (self,
+                    "SELECT p.id, p.full_name || ' (' || g.name || ')' FROM professional p "
+                    "JOIN agency g ON g.id = p.agency_id "
+                    "WHERE g.kind IN ('childrens-services', 'family-services') "
+                    "ORDER BY p.full_name", error);
 }

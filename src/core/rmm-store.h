@@ -214,6 +214,8 @@ gint64       rmm_store_add_concern_not_referred (RmmStore        *self,
                                              GError             **error);
 GPtrArray   *rmm_store_list_agencies        (RmmStore            *self,
                                              GError             **error);
+GPtrArray   *rmm_store_list_assessors       (RmmStore            *self,
+                                             GError             **error);
 GListModel  *rmm_store_search_children      (RmmStore            *self,
                                              const char          *reference,
                                              const char          *first_name,

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rmm-assessment-dialog.h"
 #include "rmm-dates.h"
 #include "rmm-referral.h"
 #include "rmm-referrals-view.h"
@@ -108,8 +109,33 @@ add_deadline_badges (GtkBox      *badges,
     }
 }
 
+static void
+on_record_assessment (GtkButton        *button,
+                      RmmReferralsView *self)
+{
+  RmmReferral *referral = g_object_get_data (G_OBJECT (button), "referral");
+  g_autoptr(RmmArea) area = rmm_store_find_area (self->store,
+                                                 rmm_referral_get_area_name (referral), NULL);
+  RmmAssessmentDialog *dialog =
+    rmm_assessment_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                               referral, area ? rmm_area_get_framework_id (area) : NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Once screening says an assessment is needed, the row offers to record it. */
+static gboolean
+needs_assessment (RmmReferral *referral)
+{
+  const char *assessed = rmm_referral_get_assessment_completed_on (referral);
+
+  return g_strcmp0 (rmm_referral_get_screening_outcome (referral), "assessment-required") == 0 &&
+         (assessed == NULL || *assessed == '\0');
+}
+
 static GtkWidget *
-referral_row (RmmReferral *referral)
+referral_row (RmmReferralsView *self,
+              RmmReferral      *referral)
 {
   g_autofree char *title = g_strdup_printf ("%s (%s) · %s", rmm_referral_get_child_name (referral),
                                             rmm_referral_get_child_reference (referral),
@@ -158,6 +184,20 @@ referral_row (RmmReferral *referral)
                           outcome_label (rmm_referral_get_screening_outcome (referral)));
   add_deadline_badges (GTK_BOX (badges), referral, accessible);
   gtk_box_append (GTK_BOX (box), badges);
+  if (needs_assessment (referral))
+    {
+      g_autofree char *label = g_strdup_printf (_("Record the assessment for %s"),
+                                                rmm_referral_get_child_name (referral));
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Record _Assessment…"));
+
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      g_object_set_data_full (G_OBJECT (button), "referral", g_object_ref (referral),
+                              g_object_unref);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_record_assessment), self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -194,7 +234,7 @@ show_week (RmmReferralsView *self)
   for (guint i = 0; i < g_list_model_get_n_items (referrals); i++)
     {
       g_autoptr(RmmReferral) referral = g_list_model_get_item (referrals, i);
-      gtk_list_box_append (self->list, referral_row (referral));
+      gtk_list_box_append (self->list, referral_row (self, referral));
     }
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (referrals) ? "list" : "empty");

@@ -13,6 +13,7 @@
 #include "rmm-referrals-view.h"
 #include "rmm-framework.h"
 #include "rmm-import-dialog.h"
+#include "rmm-referral-dialog.h"
 #include "rmm-window.h"
 
 /* How often another process's writes to the same file are looked for. */
@@ -694,6 +695,13 @@ action_back (GtkWidget  *widget,
 }
 
 static void
+toast (RmmWindow  *self,
+       const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
 on_imported (RmmImportDialog *dialog,
              guint            n_referrals,
              RmmWindow       *self)
@@ -702,7 +710,7 @@ on_imported (RmmImportDialog *dialog,
                                                          "Added %u referrals", n_referrals),
                                             n_referrals);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  toast (self, title);
 }
 
 static RmmImportDialog *
@@ -713,6 +721,25 @@ open_import_dialog (RmmWindow *self)
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+static void
+on_referral_saved (RmmReferralDialog *dialog,
+                   RmmWindow         *self)
+{
+  toast (self, _("Referral recorded"));
+}
+
+static void
+action_new_referral (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+  RmmReferralDialog *dialog = rmm_referral_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_referral_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -916,6 +943,7 @@ rmm_window_class_init (RmmWindowClass *klass)
                                    action_show_referrals);
   gtk_widget_class_install_action (widget_class, "win.import-referrals", NULL,
                                    action_import_referrals);
+  gtk_widget_class_install_action (widget_class, "win.new-referral", NULL, action_new_referral);
   gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);
   gtk_widget_class_install_action (widget_class, "win.newer-meeting", NULL, action_newer_meeting);
   gtk_widget_class_install_action (widget_class, "win.older-meeting", NULL, action_older_meeting);
@@ -926,6 +954,8 @@ rmm_window_class_init (RmmWindowClass *klass)
                                        "win.this-week", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import-referrals", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-referral", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.find-child", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
