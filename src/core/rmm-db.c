@@ -276,12 +276,9 @@ configure_connection (RmmDb   *self,
       return FALSE;
     }
 
-  /* Memory-mapped reads: a short-lived rmmctl reads its pages without a system call each,
-   * and every process on the file shares them in the page cache. */
   return rmm_db_exec (self,
                       "PRAGMA foreign_keys = ON;"
-                      "PRAGMA synchronous = FULL;"
-                      "PRAGMA mmap_size = 268435456;",
+                      "PRAGMA synchronous = FULL;",
                       error);
 }
 

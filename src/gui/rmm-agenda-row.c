@@ -14,22 +14,23 @@
 
 struct _RmmAgendaRow
 {
-  GtkListBoxRow  parent_instance;
+  GtkBox         parent_instance;
 
   RmmStore      *store;
   RmmAgendaItem *item;
 
   GtkLabel      *position_label;
   GtkLabel      *name_label;
-  GtkLabel      *reference_label;
+  char          *name;
   GtkBox        *badges;
   GtkLabel      *removed_label;
   GtkLabel      *rating_label;
   GtkLabel      *time_box_label;
   GtkWidget     *menu_button;
+  GMenuModel    *item_menu;
 };
 
-G_DEFINE_FINAL_TYPE (RmmAgendaRow, rmm_agenda_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (RmmAgendaRow, rmm_agenda_row, GTK_TYPE_BOX)
 
 /* What each reason is called on screen. */
 const char *
@@ -80,7 +81,11 @@ move_by (RmmAgendaRow *self,
          int           delta)
 {
   g_autoptr(GError) error = NULL;
-  int position = (int)rmm_agenda_item_get_position (self->item) + delta;
+  int position;
+
+  if (self->item == NULL)
+    return;
+  position = (int)rmm_agenda_item_get_position (self->item) + delta;
 
   if (position < 1)
     return;
@@ -135,12 +140,18 @@ action_remove (GtkWidget  *widget,
                GVariant   *parameter)
 {
   RmmAgendaRow *self = RMM_AGENDA_ROW (widget);
-  g_autofree char *heading = g_strdup_printf (_("Remove %s %s from the Agenda?"),
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->item == NULL)
+    return;
+  heading = g_strdup_printf (_("Remove %s %s from the Agenda?"),
                                               rmm_agenda_item_get_first_name (self->item),
                                               rmm_agenda_item_get_last_name (self->item));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                              _("The reason is kept and shown in the minutes."));
-  GtkWidget *entry = gtk_entry_new ();
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("The reason is kept and shown in the minutes."));
+  entry = gtk_entry_new ();
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why is this child not discussed?"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -161,6 +172,19 @@ action_remove (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The menu is built when first opened: a popover for each of 180 rows would be most of
+ * their weight, and few are ever opened. */
+static void
+on_menu_clicked (RmmAgendaRow *self,
+                 GtkButton    *button)
+{
+  GtkWidget *popover = gtk_popover_menu_new_from_model (self->item_menu);
+
+  gtk_widget_set_parent (popover, GTK_WIDGET (button));
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
 static void
 rmm_agenda_row_dispose (GObject *object)
 {
@@ -169,6 +193,7 @@ rmm_agenda_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_AGENDA_ROW);
   g_clear_object (&self->item);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (rmm_agenda_row_parent_class)->dispose (object);
 }
@@ -185,13 +210,14 @@ rmm_agenda_row_class_init (RmmAgendaRowClass *klass)
                                                "/org/rmmdesk/RmmDesk/rmm-agenda-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, position_label);
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, reference_label);
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, badges);
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, removed_label);
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, rating_label);
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, time_box_label);
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, item_menu);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_menu_clicked);
   gtk_widget_class_install_action (widget_class, "agenda.move-up", NULL, action_move_up);
   gtk_widget_class_install_action (widget_class, "agenda.move-down", NULL, action_move_down);
   gtk_widget_class_install_action (widget_class, "agenda.remove", NULL, action_remove);
@@ -232,7 +258,7 @@ update_accessible_label (RmmAgendaRow *self,
   g_autoptr(GString) label = g_string_new (NULL);
 
   g_string_append_printf (label, "%u. %s, %s, %s", rmm_agenda_item_get_position (self->item),
-                          gtk_label_get_text (self->name_label),
+                          self->name,
                           rmm_agenda_item_get_child_reference (self->item),
                           gtk_label_get_text (self->rating_label));
   for (guint i = 0; reasons[i] != NULL; i++)
@@ -247,24 +273,64 @@ update_accessible_label (RmmAgendaRow *self,
 }
 
 GtkWidget *
-rmm_agenda_row_new (RmmStore      *store,
-                    RmmAgendaItem *item,
-                    const char    *framework_id)
+rmm_agenda_row_new (RmmStore *store)
 {
   RmmAgendaRow *self = g_object_new (RMM_TYPE_AGENDA_ROW, NULL);
-  g_auto(GStrv) reasons = rmm_agenda_item_dup_reason_list (item);
-  g_autofree char *position = g_strdup_printf ("%u", rmm_agenda_item_get_position (item));
-  g_autofree char *name = g_strdup_printf ("%s %s", rmm_agenda_item_get_first_name (item),
-                                           rmm_agenda_item_get_last_name (item));
-  g_autofree char *minutes = g_strdup_printf (_("%u min"), rmm_agenda_item_get_time_box (item));
-  gboolean removed = g_str_equal (rmm_agenda_item_get_status (item), "removed");
 
   self->store = g_object_ref (store);
-  self->item = g_object_ref (item);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Agenda item menu"), -1);
+  return GTK_WIDGET (self);
+}
+
+static void
+clear_item (RmmAgendaRow *self)
+{
+  GtkWidget *badge;
+
+  while ((badge = gtk_widget_get_first_child (GTK_WIDGET (self->badges))) != NULL)
+    gtk_box_remove (self->badges, badge);
+  gtk_widget_set_css_classes (GTK_WIDGET (self->rating_label), (const char *[]) { "rating", NULL });
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "removed");
+  gtk_widget_set_visible (GTK_WIDGET (self->removed_label), FALSE);
+  gtk_widget_set_visible (self->menu_button, TRUE);
+}
+
+/* Show @item; a row is reused for other items as the agenda scrolls. */
+void
+rmm_agenda_row_set_item (RmmAgendaRow  *self,
+                         RmmAgendaItem *item,
+                         const char    *framework_id)
+{
+  g_auto(GStrv) reasons = NULL;
+  g_autofree char *position = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *minutes = NULL;
+  gboolean removed;
+
+  g_return_if_fail (RMM_IS_AGENDA_ROW (self));
+
+  clear_item (self);
+  g_set_object (&self->item, item);
+  if (item == NULL)
+    return;
+
+  reasons = rmm_agenda_item_dup_reason_list (item);
+  position = g_strdup_printf ("%u", rmm_agenda_item_get_position (item));
+  name = g_strdup_printf ("%s %s", rmm_agenda_item_get_first_name (item),
+                          rmm_agenda_item_get_last_name (item));
+  minutes = g_strdup_printf (_("%u min"), rmm_agenda_item_get_time_box (item));
+  removed = g_str_equal (rmm_agenda_item_get_status (item), "removed");
 
   gtk_label_set_text (self->position_label, position);
-  gtk_label_set_text (self->name_label, name);
-  gtk_label_set_text (self->reference_label, rmm_agenda_item_get_child_reference (item));
+  {
+    g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>  <small>%s</small>", name,
+                                                       rmm_agenda_item_get_child_reference (item));
+    gtk_label_set_markup (self->name_label, markup);
+  }
+  g_free (self->name);
+  self->name = g_steal_pointer (&name);
   gtk_label_set_text (self->time_box_label, minutes);
   show_rating (self, framework_id);
   for (guint i = 0; reasons[i] != NULL; i++)
@@ -285,11 +351,7 @@ rmm_agenda_row_new (RmmStore      *store,
       gtk_widget_add_css_class (GTK_WIDGET (self), "removed");
       gtk_widget_set_visible (self->menu_button, FALSE);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Agenda item menu"), -1);
   update_accessible_label (self, removed);
-  return GTK_WIDGET (self);
 }
 
 RmmAgendaItem *

@@ -11,9 +11,10 @@
 G_BEGIN_DECLS
 
 #define RMM_TYPE_AGENDA_ROW (rmm_agenda_row_get_type ())
-G_DECLARE_FINAL_TYPE (RmmAgendaRow, rmm_agenda_row, RMM, AGENDA_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (RmmAgendaRow, rmm_agenda_row, RMM, AGENDA_ROW, GtkBox)
 
-GtkWidget     *rmm_agenda_row_new          (RmmStore      *store,
+GtkWidget     *rmm_agenda_row_new          (RmmStore      *store);
+void           rmm_agenda_row_set_item     (RmmAgendaRow  *self,
                                             RmmAgendaItem *item,
                                             const char    *framework_id);
 RmmAgendaItem *rmm_agenda_row_get_item     (RmmAgendaRow  *self);

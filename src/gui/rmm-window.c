@@ -26,6 +26,7 @@ struct _RmmWindow
   RmmStore             *store;
   GListModel           *areas;
   GListModel           *meetings;
+  GtkSliceListModel    *shown_meetings;   /* the coming ones and the last weeks */
   GListModel           *agenda;
   GSettings            *settings;
   guint                 poll_source;
@@ -50,6 +51,7 @@ struct _RmmWindow
   GtkWidget            *details_separator;
   GtkListBox           *area_list;
   GtkListBox           *meeting_list;
+  GtkWidget            *older_button;
   GtkStack             *detail_stack;
   AdwStatusPage        *empty_page;
   GtkLabel             *date_label;
@@ -62,7 +64,8 @@ struct _RmmWindow
   GtkLabel             *minute_taker_label;
   GtkLabel             *children_label;
   AdwPreferencesGroup  *agenda_group;
-  GtkListBox           *agenda_list;
+  GtkListView          *agenda_view;
+  char                 *agenda_framework;   /* the shown meeting's area's framework */
 };
 
 G_DEFINE_FINAL_TYPE (RmmWindow, rmm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -78,6 +81,8 @@ static GParamSpec *properties[N_PROPS];
 static void select_meeting_for_week (RmmWindow *self);
 static void on_area_selected (RmmWindow     *self,
                               GtkListBoxRow *row);
+static void show_list_page   (RmmWindow     *self,
+                              const char    *page);
 
 /* @format for g_date_strftime(), e.g. "%A %-d %B %Y" for "Monday 23 November 2026" */
 static char *
@@ -241,29 +246,42 @@ selected_meeting (RmmWindow *self)
   return row_item (gtk_list_box_get_selected_row (self->meeting_list));
 }
 
-typedef struct
-{
-  RmmStore *store;
-  char     *framework_id;
-} AgendaRowData;
-
 static void
-agenda_row_data_free (gpointer data)
+setup_agenda_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  RmmWindow                *self)
 {
-  AgendaRowData *row_data = data;
-
-  g_object_unref (row_data->store);
-  g_free (row_data->framework_id);
-  g_free (row_data);
+  gtk_list_item_set_child (list_item, rmm_agenda_row_new (self->store));
+  gtk_list_item_set_activatable (list_item, FALSE);
 }
 
-static GtkWidget *
-create_agenda_row (gpointer item,
-                   gpointer user_data)
+static void
+bind_agenda_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 RmmWindow                *self)
 {
-  AgendaRowData *data = user_data;
+  rmm_agenda_row_set_item (RMM_AGENDA_ROW (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item), self->agenda_framework);
+}
 
-  return rmm_agenda_row_new (data->store, RMM_AGENDA_ITEM (item), data->framework_id);
+static void
+unbind_agenda_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   RmmWindow                *self)
+{
+  rmm_agenda_row_set_item (RMM_AGENDA_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
+}
+
+/* The agenda recycles its rows: the 20,000-child database has 180 children on a meeting. */
+static void
+setup_agenda_view (RmmWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_agenda_row), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_agenda_row), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_agenda_row), self, 0);
+  gtk_list_view_set_factory (self->agenda_view, factory);
 }
 
 /* "25 children · about 2 h 5 min" */
@@ -298,7 +316,6 @@ show_agenda (RmmWindow  *self,
              const char *framework_id)
 {
   g_autoptr(GError) error = NULL;
-  AgendaRowData *data;
   guint time_box = self->settings ? g_settings_get_uint (self->settings, "agenda-time-box") : 5;
 
   if (is_coming (meeting) &&
@@ -312,11 +329,15 @@ show_agenda (RmmWindow  *self,
   if (error != NULL)
     g_warning ("Could not read the agenda: %s", error->message);
 
-  data = g_new0 (AgendaRowData, 1);
-  data->store = g_object_ref (self->store);
-  data->framework_id = g_strdup (framework_id);
-  gtk_list_box_bind_model (self->agenda_list, self->agenda, create_agenda_row, data,
-                           agenda_row_data_free);
+  g_free (self->agenda_framework);
+  self->agenda_framework = g_strdup (framework_id);
+  {
+    g_autoptr(GtkNoSelection) selection =
+      gtk_no_selection_new (self->agenda ? g_object_ref (self->agenda) : NULL);
+    gtk_list_view_set_model (self->agenda_view, GTK_SELECTION_MODEL (selection));
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->agenda_view),
+                          self->agenda && g_list_model_get_n_items (self->agenda) > 0);
   describe_agenda (self);
 }
 
@@ -397,6 +418,60 @@ find_meeting (GListModel *meetings,
   return -1;
 }
 
+/* An area has a row for every week of its history; the list starts with the coming
+ * meetings and the last half year, and grows a year at a time on request. */
+#define RECENT_MEETINGS 26
+#define MORE_MEETINGS 52
+
+static void
+update_older_button (RmmWindow *self)
+{
+  guint total = self->meetings ? g_list_model_get_n_items (self->meetings) : 0;
+
+  gtk_widget_set_visible (self->older_button,
+                          gtk_slice_list_model_get_size (self->shown_meetings) < total);
+}
+
+static void
+show_meetings (RmmWindow *self,
+               gint64     keep_meeting_id)
+{
+  guint size = RECENT_MEETINGS;
+  int keep = find_meeting (self->meetings, keep_meeting_id);
+
+  for (guint i = 0; self->meetings && i < g_list_model_get_n_items (self->meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (self->meetings, i);
+
+      if (!is_coming (meeting))
+        break;
+      size++;
+    }
+  size = MAX (size, (guint)keep + 1);
+  if (self->shown_meetings != NULL && gtk_slice_list_model_get_model (self->shown_meetings) != NULL)
+    size = MAX (size, gtk_slice_list_model_get_size (self->shown_meetings));
+
+  g_clear_object (&self->shown_meetings);
+  self->shown_meetings = gtk_slice_list_model_new (self->meetings ? g_object_ref (self->meetings)
+                                                                  : NULL, 0, size);
+  gtk_list_box_bind_model (self->meeting_list, G_LIST_MODEL (self->shown_meetings),
+                           create_meeting_row, self, NULL);
+  update_older_button (self);
+}
+
+static void
+action_show_older_meetings (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+
+  gtk_slice_list_model_set_size (self->shown_meetings,
+                                 gtk_slice_list_model_get_size (self->shown_meetings) +
+                                 MORE_MEETINGS);
+  update_older_button (self);
+}
+
 static void
 load_meetings (RmmWindow *self,
                gint64     keep_meeting_id)
@@ -414,7 +489,7 @@ load_meetings (RmmWindow *self,
   adw_window_title_set_title (self->meetings_title, area ? rmm_area_get_name (area)
                                                          : _("Meetings"));
   adw_window_title_set_subtitle (self->meetings_title, _("Weekly meetings"));
-  gtk_list_box_bind_model (self->meeting_list, self->meetings, create_meeting_row, self, NULL);
+  show_meetings (self, keep_meeting_id);
 
   position = find_meeting (self->meetings, keep_meeting_id);
   if (position >= 0)
@@ -422,6 +497,29 @@ load_meetings (RmmWindow *self,
                              gtk_list_box_get_row_at_index (self->meeting_list, position));
   else
     select_meeting_for_week (self);
+}
+
+/* The children and referrals views are made when first shown: most sessions are a meeting. */
+static RmmChildrenView *
+ensure_children_view (RmmWindow *self)
+{
+  if (self->children_view == NULL)
+    {
+      self->children_view = RMM_CHILDREN_VIEW (rmm_children_view_new ());
+      gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->children_view), "children");
+    }
+  return self->children_view;
+}
+
+static RmmReferralsView *
+ensure_referrals_view (RmmWindow *self)
+{
+  if (self->referrals_view == NULL)
+    {
+      self->referrals_view = RMM_REFERRALS_VIEW (rmm_referrals_view_new ());
+      gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->referrals_view), "referrals");
+    }
+  return self->referrals_view;
 }
 
 /* Meetings of an area use three panes; the children and referrals lists take the width of
@@ -432,6 +530,10 @@ show_list_page (RmmWindow  *self,
 {
   gboolean meetings = g_str_equal (page, "meetings");
 
+  if (g_str_equal (page, "children"))
+    ensure_children_view (self);
+  else if (g_str_equal (page, "referrals"))
+    ensure_referrals_view (self);
   gtk_stack_set_visible_child_name (self->list_stack, page);
   gtk_widget_set_visible (self->details_pane, meetings);
   gtk_widget_set_visible (self->details_separator, meetings);
@@ -440,13 +542,13 @@ show_list_page (RmmWindow  *self,
     {
       adw_window_title_set_title (self->meetings_title, _("Children"));
       adw_window_title_set_subtitle (self->meetings_title, _("All areas"));
-      rmm_children_view_load (self->children_view, self->store);
+      rmm_children_view_load (ensure_children_view (self), self->store);
     }
   else if (g_str_equal (page, "referrals"))
     {
       adw_window_title_set_title (self->meetings_title, _("Referrals"));
       adw_window_title_set_subtitle (self->meetings_title, _("All areas, by week received"));
-      rmm_referrals_view_load (self->referrals_view, self->store);
+      rmm_referrals_view_load (ensure_referrals_view (self), self->store);
     }
 }
 
@@ -539,6 +641,7 @@ load_areas (RmmWindow *self)
   gtk_list_box_select_row (self->area_list,
                            gtk_list_box_get_row_at_index (self->area_list, MAX (position, 0)));
   g_signal_handlers_unblock_by_func (self->area_list, on_area_selected, self);
+  show_list_page (self, "meetings");
   load_meetings (self, meeting_id);
 }
 
@@ -596,7 +699,7 @@ action_find_child (GtkWidget  *widget,
   RmmWindow *self = RMM_WINDOW (widget);
 
   select_view (self, self->children_row);
-  rmm_children_view_focus_search (self->children_view);
+  rmm_children_view_focus_search (ensure_children_view (self));
 }
 
 static void
@@ -816,6 +919,7 @@ rmm_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
+  setup_agenda_view (self);
   load_areas (self);
 }
 
@@ -836,7 +940,9 @@ rmm_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_WINDOW);
   g_clear_object (&self->areas);
   g_clear_object (&self->meetings);
+  g_clear_object (&self->shown_meetings);
   g_clear_object (&self->agenda);
+  g_clear_pointer (&self->agenda_framework, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -897,8 +1003,6 @@ rmm_window_class_init (RmmWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RMM_TYPE_CHILDREN_VIEW);
-  g_type_ensure (RMM_TYPE_REFERRALS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rmmdesk/RmmDesk/rmm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, toast_overlay);
@@ -913,11 +1017,10 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_row);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, referrals_row);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_view);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, referrals_view);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, details_separator);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, area_list);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, meeting_list);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, older_button);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, date_label);
@@ -930,7 +1033,7 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, minute_taker_label);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_label);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_group);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_list);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_view);
   gtk_widget_class_bind_template_callback (widget_class, on_area_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_area_activated);
@@ -938,6 +1041,8 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_activated);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, action_back);
+  gtk_widget_class_install_action (widget_class, "win.show-older-meetings", NULL,
+                                   action_show_older_meetings);
   gtk_widget_class_install_action (widget_class, "win.find-child", NULL, action_find_child);
   gtk_widget_class_install_action (widget_class, "win.show-referrals", NULL,
                                    action_show_referrals);
