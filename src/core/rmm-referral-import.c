@@ -46,6 +46,7 @@ struct _RmmReferralImport
   GArray      *rows;         /* RmmImportRow */
   int          columns[N_COLUMNS];   /* position in the file, or -1 */
   GHashTable  *areas;        /* lower-case name → id */
+  GHashTable  *agencies;     /* lower-case name → id, 0 while not recorded */
   gboolean     read_ok;
 };
 
@@ -80,6 +81,7 @@ rmm_referral_import_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->areas, g_hash_table_unref);
+  g_clear_pointer (&self->agencies, g_hash_table_unref);
 
   G_OBJECT_CLASS (rmm_referral_import_parent_class)->finalize (object);
 }
@@ -97,6 +99,23 @@ rmm_referral_import_init (RmmReferralImport *self)
   self->rows = g_array_new (FALSE, TRUE, sizeof (RmmImportRow));
   g_array_set_clear_func (self->rows, row_clear);
   self->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->agencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* A file names the same few agencies thousands of times: look each up once. */
+static gint64
+known_agency (RmmReferralImport *self,
+              const char        *name)
+{
+  g_autofree char *key = g_utf8_strdown (name, -1);
+  gpointer id;
+
+  if (!g_hash_table_lookup_extended (self->agencies, key, NULL, &id))
+    {
+      id = GSIZE_TO_POINTER (MAX (rmm_store_find_agency (self->store, name, NULL), 0));
+      g_hash_table_insert (self->agencies, g_steal_pointer (&key), id);
+    }
+  return GPOINTER_TO_SIZE (id);
 }
 
 /* The header row `rmmctl import referrals --template` prints. */
@@ -571,7 +590,7 @@ rmm_referral_import_dup_new_agencies (RmmReferralImport *self)
       char *key = g_utf8_strdown (row->referrer_agency, -1);
 
       if (!row->duplicate && !g_hash_table_contains (seen, key) &&
-          rmm_store_find_agency (self->store, row->referrer_agency, NULL) == 0)
+          known_agency (self, row->referrer_agency) == 0)
         {
           g_strv_builder_add (builder, row->referrer_agency);
           g_hash_table_add (seen, key);
@@ -587,10 +606,10 @@ agency_for (RmmReferralImport  *self,
             const char         *name,
             GError            **error)
 {
-  gint64 id = rmm_store_find_agency (self->store, name, error);
+  gint64 id = known_agency (self, name);
 
-  if (id == 0)
-    id = rmm_store_add_agency (self->store, name, "other", error);
+  if (id == 0 && (id = rmm_store_add_agency (self->store, name, "other", error)) != 0)
+    g_hash_table_insert (self->agencies, g_utf8_strdown (name, -1), GSIZE_TO_POINTER (id));
   return id;
 }
 
