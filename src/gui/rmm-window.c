@@ -12,6 +12,7 @@
 #include "rmm-children-view.h"
 #include "rmm-referrals-view.h"
 #include "rmm-framework.h"
+#include "rmm-concern-dialog.h"
 #include "rmm-import-dialog.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
@@ -846,6 +847,25 @@ action_new_referral (GtkWidget  *widget,
 }
 
 static void
+on_concern_saved (RmmConcernDialog *dialog,
+                  RmmWindow        *self)
+{
+  toast (self, _("Concern recorded"));
+}
+
+static void
+action_record_concern (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+  RmmConcernDialog *dialog = rmm_concern_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_concern_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 action_import_referrals (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -1049,6 +1069,8 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-referrals", NULL,
                                    action_import_referrals);
   gtk_widget_class_install_action (widget_class, "win.new-referral", NULL, action_new_referral);
+  gtk_widget_class_install_action (widget_class, "win.record-concern", NULL,
+                                   action_record_concern);
   gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);
   gtk_widget_class_install_action (widget_class, "win.newer-meeting", NULL, action_newer_meeting);
   gtk_widget_class_install_action (widget_class, "win.older-meeting", NULL, action_older_meeting);

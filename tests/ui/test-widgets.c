@@ -12,7 +12,10 @@
 
 #include "rmm-dates.h"
 #include "rmm-demo.h"
+#include "rmm-assessment-dialog.h"
+#include "rmm-concern-dialog.h"
 #include "rmm-import-dialog.h"
+#include "rmm-referral-dialog.h"
 #include "rmm-window.h"
 
 typedef struct
@@ -118,6 +121,31 @@ test_import_dialog (Fixture       *f,
 }
 
 static void
+destroy_window (GtkWidget *window)
+{
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
+static void
+test_forms (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GListModel) referrals = rmm_store_list_referrals (f->store, 0, "2000-01-01",
+                                                              "2100-01-01", NULL);
+  g_autoptr(RmmReferral) referral = g_list_model_get_item (referrals, 0);
+
+  destroy_window (GTK_WIDGET (rmm_referral_dialog_new (NULL, f->store)));
+  destroy_window (GTK_WIDGET (rmm_concern_dialog_new (NULL, f->store)));
+  destroy_window (GTK_WIDGET (rmm_assessment_dialog_new (NULL, f->store, referral,
+                                                         "seraf-4-category")));
+}
+
+static void
 test_shortcuts_window (void)
 {
   g_autoptr(GtkBuilder) builder =
@@ -157,6 +185,8 @@ main (int    argc,
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_main_window_narrow,
               fixture_tear_down);
   g_test_add ("/ui/dialogs/import", Fixture, NULL, fixture_set_up, test_import_dialog,
+              fixture_tear_down);
+  g_test_add ("/ui/dialogs/forms", Fixture, NULL, fixture_set_up, test_forms,
               fixture_tear_down);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/dialogs/about-and-message", test_about_and_message_dialogs);
