@@ -38,7 +38,7 @@ class RmmctlTest(unittest.TestCase):
         return os.path.join(self.tmp.name, name)
 
     def test_help_on_every_command(self):
-        for command in ["demo", "check", "backup", "restore", "list"]:
+        for command in ["demo", "check", "backup", "restore", "list", "import", "agenda"]:
             result = rmmctl(command, "--help")
             self.assertEqual(result.returncode, 0, command)
             self.assertIn("rmmctl " + command, result.stdout)
@@ -135,6 +135,64 @@ class RmmctlTest(unittest.TestCase):
         self.assertEqual(rmmctl("--database", target, "check").stdout, "ok\n")
         again = rmmctl("--database", target, "restore", backup)
         self.assertIn("before-restore", again.stdout)
+
+    def test_import_template_and_dry_run(self):
+        result = rmmctl("import", "referrals", "--template")
+        self.assertTrue(result.stdout.startswith("child_ref,first_name,last_name,date_of_birth"))
+        copy = self.path("import.sqlite")
+        self.assertEqual(rmmctl("--database", self.db, "backup", copy).returncode, 0)
+        csv = self.path("referrals.csv")
+        with open(csv, "w", encoding="cp1252", newline="") as f:
+            f.write(result.stdout.strip() + "\r\n")
+            f.write("CLI-1,Zoë,Ó Briain,31/03/2012,Ashdown North,20/11/2026 14:05,Pat Teacher,"
+                    "Hollins Park Academy,SPA,\"Seen with adults, twice\",female,Oakfield\r\n")
+        before = os.path.getsize(copy)
+        dry = rmmctl("--database", copy, "import", "referrals", "--dry-run", csv)
+        self.assertEqual(dry.returncode, 0, dry.stderr)
+        self.assertIn("(Windows-1252): 1 referrals", dry.stdout)
+        self.assertIn("Would add 1 referrals", dry.stdout)
+        con = sqlite3.connect(copy)
+        self.assertEqual(con.execute("SELECT count(*) FROM child WHERE reference = 'CLI-1'")
+                         .fetchone()[0], 0)
+        con.close()
+        done = rmmctl("--database", copy, "import", "referrals", csv)
+        self.assertIn("Added 1 referrals: 1 new children", done.stdout)
+        again = rmmctl("--database", copy, "import", "referrals", csv)
+        self.assertIn("Added 0 referrals", again.stdout)
+        self.assertIn("Already recorded, skipped: 1", again.stdout)
+        self.assertGreater(os.path.getsize(copy), before - 1)
+
+    def test_import_problems_exit_1(self):
+        csv = self.path("bad.csv")
+        with open(csv, "w") as f:
+            f.write("child_ref,first_name,last_name,date_of_birth,area,received_at,"
+                    "referrer_name,referrer_agency,route,concern_summary\n"
+                    "X,A,B,31/02/2012,Atlantis,2026-11-01,R,A,SPA,C\n")
+        result = rmmctl("--database", self.db, "import", "referrals", csv)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("line 2, column D (date_of_birth)", result.stdout)
+        self.assertIn("line 2, column E (area): there is no area called “Atlantis”",
+                      result.stdout)
+        self.assertEqual(result.stderr.count("\n"), 1)
+
+    def test_agenda_json(self):
+        meetings = json.loads(rmmctl("--database", self.db, "list", "meetings",
+                                     "--format", "json").stdout)
+        coming = [m for m in meetings if m["status"] == "planned" and m["children"] > 0][0]
+        result = rmmctl("--database", self.db, "agenda", "--meeting", str(coming["id"]),
+                        "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        items = json.loads(result.stdout)
+        self.assertEqual(len(items), coming["children"])
+        self.assertEqual([i["position"] for i in items], list(range(1, len(items) + 1)))
+        allowed = {"new-referral", "review-due", "trigger", "closure", "transition",
+                   "early-help-check", "overdue-actions", "added-by-chair"}
+        for item in items:
+            self.assertTrue(item["child_id"] > 0 and item["reasons"])
+            self.assertTrue(set(item["reasons"]) <= allowed, item)
+        self.assertEqual(rmmctl("--database", self.db, "agenda").returncode, 2)
+        missing = rmmctl("--database", self.db, "agenda", "--meeting", "999999")
+        self.assertEqual(missing.returncode, 1)
 
     def test_bad_databases(self):
         text = self.path("notes.txt")
