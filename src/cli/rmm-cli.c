@@ -593,12 +593,14 @@ cmd_agenda (const char  *database,
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *order = NULL;
   gint64 meeting_id = 0;
   int time_box = 5, status = 0;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting_id, N_("The meeting (an id from “list meetings”)"), "ID" },
     { "time-box", 0, 0, G_OPTION_ARG_INT, &time_box, N_("Minutes for each new item (default 5)"), "MINUTES" },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order, N_("Where new items go: risk (triggers, then highest risk; default) or name"), "ORDER" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
     { NULL }
   };
@@ -620,9 +622,14 @@ cmd_agenda (const char  *database,
     return usage_error (context, _("--time-box must be 1–120 minutes"));
   if (!parse_format (format, &json, &error))
     return usage_error (context, error->message);
+  if (order != NULL && !g_str_equal (order, "risk") && !g_str_equal (order, "name"))
+    return usage_error (context, _("--order is risk or name"));
 
   if (!(store = open_existing (database, &error)) ||
-      !rmm_store_refresh_agenda (store, meeting_id, time_box, &error) ||
+      !rmm_store_refresh_agenda (store, meeting_id, time_box,
+                                 g_strcmp0 (order, "name") == 0 ? RMM_AGENDA_ORDER_BY_NAME
+                                                                 : RMM_AGENDA_ORDER_RISK_FIRST,
+                                 &error) ||
       !(items = rmm_store_list_agenda (store, meeting_id, &error)))
     return fail (error);
   print_agenda (items, json);

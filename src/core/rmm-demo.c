@@ -1130,7 +1130,7 @@ build_coming_agendas (Demo     *demo,
 
       if (next < area->meetings->len &&
           !rmm_store_refresh_agenda (demo->store, g_array_index (area->meetings, gint64, next),
-                                     5, error))
+                                     5, RMM_AGENDA_ORDER_RISK_FIRST, error))
         return FALSE;
     }
   return TRUE;

@@ -319,19 +319,21 @@ has_reason (Proposal   *proposal,
   return g_strv_contains ((const char * const *)reasons, reason);
 }
 
-/* Triggers first, then the highest risk, then by name: the chairs' default order. */
+/* Triggers first, then the highest risk, then by name (the chairs' default); or by name. */
 static int
 compare_proposals (gconstpointer a,
-                   gconstpointer b)
+                   gconstpointer b,
+                   gpointer      user_data)
 {
   Proposal *pa = *(Proposal **)a;
   Proposal *pb = *(Proposal **)b;
+  RmmAgendaOrder order = GPOINTER_TO_INT (user_data);
   int by_trigger = has_reason (pb, "trigger") - has_reason (pa, "trigger");
   int by_name;
 
-  if (by_trigger != 0)
+  if (order == RMM_AGENDA_ORDER_RISK_FIRST && by_trigger != 0)
     return by_trigger;
-  if (pa->risk != pb->risk)
+  if (order == RMM_AGENDA_ORDER_RISK_FIRST && pa->risk != pb->risk)
     return pa->risk > pb->risk ? -1 : 1;
   by_name = g_utf8_collate (pa->last_name ? pa->last_name : "", pb->last_name ? pb->last_name : "");
   if (by_name != 0)
@@ -341,9 +343,10 @@ compare_proposals (gconstpointer a,
 
 /* Every child with a reason to be on this meeting's agenda, in the default order. */
 static GPtrArray *
-propose (RmmStore      *self,
-         MeetingFacts  *facts,
-         GError       **error)
+propose (RmmStore       *self,
+         MeetingFacts   *facts,
+         RmmAgendaOrder  order,
+         GError        **error)
 {
   g_autoptr(GHashTable) proposals = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                            proposal_free);
@@ -368,7 +371,7 @@ propose (RmmStore      *self,
       g_hash_table_iter_steal (&iter);
       g_ptr_array_add (ordered, value);
     }
-  g_ptr_array_sort (ordered, compare_proposals);
+  g_ptr_array_sort_with_data (ordered, compare_proposals, GINT_TO_POINTER (order));
   return ordered;
 }
 
@@ -549,10 +552,11 @@ note_agenda_current (RmmStore  *self,
  * only the chairs remove an item, with a reason, and a removed item stays removed. Held
  * meetings are history and are left alone. Writes (and audits) only what changed. */
 gboolean
-rmm_store_refresh_agenda (RmmStore  *self,
-                          gint64     meeting_id,
-                          guint      time_box,
-                          GError   **error)
+rmm_store_refresh_agenda (RmmStore        *self,
+                          gint64           meeting_id,
+                          guint            time_box,
+                          RmmAgendaOrder   order,
+                          GError         **error)
 {
   MeetingFacts facts = { 0 };
   g_autoptr(GPtrArray) proposals = NULL;
@@ -581,7 +585,7 @@ rmm_store_refresh_agenda (RmmStore  *self,
 
   ok = rmm_store_begin (self, error);
   if (ok)
-    ok = (proposals = propose (self, &facts, error)) != NULL &&
+    ok = (proposals = propose (self, &facts, order, error)) != NULL &&
          (existing = read_existing (self, meeting_id, error)) != NULL &&
          apply_proposals (self, meeting_id, proposals, existing, time_box, error) &&
          update_agenda_facts (self, meeting_id, error) &&

@@ -62,6 +62,14 @@ typedef struct
   const char *rationale;
 } RmmDecisionInput;
 
+/* How new children are placed on an agenda: triggers, then the highest risk, then by
+ * name; or by name alone. */
+typedef enum
+{
+  RMM_AGENDA_ORDER_RISK_FIRST,
+  RMM_AGENDA_ORDER_BY_NAME,
+} RmmAgendaOrder;
+
 /* A row of a chooser: an id and its name. */
 typedef struct
 {
@@ -159,6 +167,7 @@ char        *rmm_store_get_current_rating   (RmmStore            *self,
 gboolean     rmm_store_refresh_agenda       (RmmStore            *self,
                                              gint64               meeting_id,
                                              guint                time_box,
+                                             RmmAgendaOrder       order,
                                              GError             **error);
 GListModel  *rmm_store_list_agenda          (RmmStore            *self,
                                              gint64               meeting_id,

@@ -14,6 +14,7 @@
 #include "rmm-framework.h"
 #include "rmm-concern-dialog.h"
 #include "rmm-import-dialog.h"
+#include "rmm-preferences-window.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
 
@@ -318,9 +319,12 @@ show_agenda (RmmWindow  *self,
 {
   g_autoptr(GError) error = NULL;
   guint time_box = self->settings ? g_settings_get_uint (self->settings, "agenda-time-box") : 5;
+  RmmAgendaOrder order = self->settings ? g_settings_get_enum (self->settings, "agenda-order")
+                                        : RMM_AGENDA_ORDER_RISK_FIRST;
 
   if (is_coming (meeting) &&
-      !rmm_store_refresh_agenda (self->store, rmm_meeting_get_id (meeting), time_box, &error))
+      !rmm_store_refresh_agenda (self->store, rmm_meeting_get_id (meeting), time_box, order,
+                                 &error))
     {
       g_warning ("Could not bring the agenda up to date: %s", error->message);
       g_clear_error (&error);
@@ -866,6 +870,18 @@ action_record_concern (GtkWidget  *widget,
 }
 
 static void
+action_preferences (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+
+  if (self->settings != NULL)
+    gtk_window_present (GTK_WINDOW (rmm_preferences_window_new (GTK_WINDOW (self),
+                                                                self->settings)));
+}
+
+static void
 action_import_referrals (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -1071,6 +1087,7 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-referral", NULL, action_new_referral);
   gtk_widget_class_install_action (widget_class, "win.record-concern", NULL,
                                    action_record_concern);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, action_preferences);
   gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);
   gtk_widget_class_install_action (widget_class, "win.newer-meeting", NULL, action_newer_meeting);
   gtk_widget_class_install_action (widget_class, "win.older-meeting", NULL, action_older_meeting);
@@ -1083,6 +1100,8 @@ rmm_window_class_init (RmmWindowClass *klass)
                                        "win.import-referrals", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-referral", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.find-child", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,

@@ -178,7 +178,7 @@ agenda_reasons (Fixture *f)
   g_autoptr(GListModel) items = NULL;
   GHashTable *reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  g_assert_true (rmm_store_refresh_agenda (f->store, f->coming, 5, &error));
+  g_assert_true (rmm_store_refresh_agenda (f->store, f->coming, 5, RMM_AGENDA_ORDER_RISK_FIRST, &error));
   g_assert_no_error (error);
   items = rmm_store_list_agenda (f->store, f->coming, &error);
   g_assert_no_error (error);
@@ -319,6 +319,28 @@ test_order_and_idempotence (Fixture       *f,
 }
 
 static void
+test_order_by_name (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(RmmAgendaItem) first = NULL;
+  gint64 high = child (f, "HIGH", "2012-01-01");
+
+  at (f, "2026-11-16T11:00:00Z");
+  decide (f, high, f->held, "risk-rating", "high", TRUE);
+  plan (f, high, "2026-11-20");
+  trigger (f, child (f, "ZED", "2012-01-01"));
+  referral (f, child (f, "ABLE", "2012-01-01"), "2026-11-18T15:00:00Z", NULL);
+
+  g_assert_true (rmm_store_refresh_agenda (f->store, f->coming, 5, RMM_AGENDA_ORDER_BY_NAME,
+                                           NULL));
+  items = rmm_store_list_agenda (f->store, f->coming, NULL);
+  first = g_list_model_get_item (items, 0);
+  /* All are "Testchild": then by id, so the order they were recorded in. */
+  g_assert_cmpstr (rmm_agenda_item_get_child_reference (first), ==, "HIGH");
+}
+
+static void
 test_chairs_remove_and_move (Fixture       *f,
                              gconstpointer  data)
 {
@@ -365,7 +387,7 @@ test_held_meeting_untouched (Fixture       *f,
                              gconstpointer  data)
 {
   trigger (f, child (f, "OPEN", "2012-01-01"));
-  g_assert_true (rmm_store_refresh_agenda (f->store, f->held, 5, NULL));
+  g_assert_true (rmm_store_refresh_agenda (f->store, f->held, 5, RMM_AGENDA_ORDER_RISK_FIRST, NULL));
   g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM agenda_item "
                                         "WHERE meeting_id = ?", f->held, NULL), ==, 0);
 }
@@ -379,6 +401,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/agenda/every-reason", test_every_reason);
   ADD ("/agenda/order-idempotent", test_order_and_idempotence);
+  ADD ("/agenda/order-by-name", test_order_by_name);
   ADD ("/agenda/chairs-remove-move", test_chairs_remove_and_move);
   ADD ("/agenda/held-untouched", test_held_meeting_untouched);
 #undef ADD

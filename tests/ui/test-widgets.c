@@ -15,6 +15,7 @@
 #include "rmm-assessment-dialog.h"
 #include "rmm-concern-dialog.h"
 #include "rmm-import-dialog.h"
+#include "rmm-preferences-window.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
 
@@ -141,6 +142,10 @@ test_forms (Fixture       *f,
 
   destroy_window (GTK_WIDGET (rmm_referral_dialog_new (NULL, f->store)));
   destroy_window (GTK_WIDGET (rmm_concern_dialog_new (NULL, f->store)));
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    destroy_window (GTK_WIDGET (rmm_preferences_window_new (NULL, settings)));
+  }
   destroy_window (GTK_WIDGET (rmm_assessment_dialog_new (NULL, f->store, referral,
                                                          "seraf-4-category")));
 }
