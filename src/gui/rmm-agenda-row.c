@@ -19,11 +19,9 @@ struct _RmmAgendaRow
   RmmStore      *store;
   RmmAgendaItem *item;
 
-  GtkLabel      *position_label;
   GtkLabel      *name_label;
   char          *name;
   GtkBox        *badges;
-  GtkLabel      *removed_label;
   GtkLabel      *rating_label;
   GtkLabel      *time_box_label;
   GtkWidget     *menu_button;
@@ -208,10 +206,8 @@ rmm_agenda_row_class_init (RmmAgendaRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-agenda-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, position_label);
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, badges);
-  gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, removed_label);
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, rating_label);
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, time_box_label);
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, menu_button);
@@ -267,7 +263,8 @@ update_accessible_label (RmmAgendaRow *self,
   if (rmm_agenda_item_get_overdue (self->item))
     g_string_append_printf (label, ", %s", _("overdue"));
   if (removed)
-    g_string_append_printf (label, ", %s", gtk_label_get_text (self->removed_label));
+    g_string_append_printf (label, ", %s %s", _("removed:"),
+                            rmm_agenda_item_get_status_reason (self->item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label->str, -1);
 }
@@ -293,7 +290,6 @@ clear_item (RmmAgendaRow *self)
     gtk_box_remove (self->badges, badge);
   gtk_widget_set_css_classes (GTK_WIDGET (self->rating_label), (const char *[]) { "rating", NULL });
   gtk_widget_remove_css_class (GTK_WIDGET (self), "removed");
-  gtk_widget_set_visible (GTK_WIDGET (self->removed_label), FALSE);
   gtk_widget_set_visible (self->menu_button, TRUE);
 }
 
@@ -304,7 +300,6 @@ rmm_agenda_row_set_item (RmmAgendaRow  *self,
                          const char    *framework_id)
 {
   g_auto(GStrv) reasons = NULL;
-  g_autofree char *position = NULL;
   g_autofree char *name = NULL;
   g_autofree char *minutes = NULL;
   gboolean removed;
@@ -317,15 +312,16 @@ rmm_agenda_row_set_item (RmmAgendaRow  *self,
     return;
 
   reasons = rmm_agenda_item_dup_reason_list (item);
-  position = g_strdup_printf ("%u", rmm_agenda_item_get_position (item));
   name = g_strdup_printf ("%s %s", rmm_agenda_item_get_first_name (item),
                           rmm_agenda_item_get_last_name (item));
   minutes = g_strdup_printf (_("%u min"), rmm_agenda_item_get_time_box (item));
   removed = g_str_equal (rmm_agenda_item_get_status (item), "removed");
 
-  gtk_label_set_text (self->position_label, position);
   {
-    g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>  <small>%s</small>", name,
+    /* Position, name and reference in one label: every widget counts on a 180-child agenda. */
+    g_autofree char *markup = g_markup_printf_escaped ("<span alpha=\"55%%\" font_features=\"tnum\">"
+                                                       "%2u</span>   <b>%s</b>  <small>%s</small>",
+                                                       rmm_agenda_item_get_position (item), name,
                                                        rmm_agenda_item_get_child_reference (item));
     gtk_label_set_markup (self->name_label, markup);
   }
@@ -346,8 +342,7 @@ rmm_agenda_row_set_item (RmmAgendaRow  *self,
     {
       g_autofree char *why = g_strdup_printf (_("Removed: %s"),
                                               rmm_agenda_item_get_status_reason (item));
-      gtk_label_set_text (self->removed_label, why);
-      gtk_widget_set_visible (GTK_WIDGET (self->removed_label), TRUE);
+      add_badge (self, why, "removed-reason");
       gtk_widget_add_css_class (GTK_WIDGET (self), "removed");
       gtk_widget_set_visible (self->menu_button, FALSE);
     }

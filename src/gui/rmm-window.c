@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-add-child-dialog.h"
 #include "rmm-agenda-row.h"
 #include "rmm-children-view.h"
 #include "rmm-referrals-view.h"
@@ -67,6 +68,8 @@ struct _RmmWindow
   GtkLabel             *children_label;
   AdwPreferencesGroup  *agenda_group;
   GtkListView          *agenda_view;
+  GtkWidget            *add_child_button;
+  GtkMenuButton        *jump_button;
   char                 *agenda_framework;   /* the shown meeting's area's framework */
 };
 
@@ -379,6 +382,7 @@ show_meeting (RmmWindow  *self,
   gtk_label_set_text (self->minute_taker_label, rmm_meeting_get_minute_taker (meeting));
   gtk_label_set_text (self->children_label, children);
   show_agenda (self, meeting, area ? rmm_area_get_framework_id (area) : "");
+  gtk_widget_set_visible (self->add_child_button, is_coming (meeting));
   gtk_stack_set_visible_child_name (self->detail_stack, "meeting");
 }
 
@@ -870,6 +874,57 @@ action_record_concern (GtkWidget  *widget,
 }
 
 static void
+action_add_to_agenda (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+  g_autoptr(RmmMeeting) meeting = selected_meeting (self);
+
+  if (meeting == NULL || !is_coming (meeting))
+    return;
+  gtk_window_present (GTK_WINDOW (rmm_add_child_dialog_new (GTK_WINDOW (self), self->store,
+                                                            rmm_meeting_get_id (meeting),
+                                                            rmm_meeting_get_area_id (meeting))));
+}
+
+/* The area's meeting in the week of the chosen day (Monday to Sunday), or the nearest. */
+static void
+on_jump_day_selected (RmmWindow   *self,
+                      GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+  int best = -1, best_distance = G_MAXINT;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked),
+                  g_date_time_get_year (picked));
+  for (guint i = 0; self->meetings && i < g_list_model_get_n_items (self->meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (self->meetings, i);
+      g_autoptr(GDate) date = rmm_meeting_dup_date (meeting);
+      int distance = date ? ABS (g_date_days_between (&day, date)) : G_MAXINT;
+
+      if (distance < best_distance)
+        {
+          best = i;
+          best_distance = distance;
+        }
+    }
+  gtk_menu_button_popdown (self->jump_button);
+  if (best < 0)
+    return;
+  if ((guint)best >= gtk_slice_list_model_get_size (self->shown_meetings))
+    {
+      gtk_slice_list_model_set_size (self->shown_meetings, best + 1);
+      update_older_button (self);
+    }
+  gtk_list_box_select_row (self->meeting_list,
+                           gtk_list_box_get_row_at_index (self->meeting_list, best));
+}
+
+static void
 action_preferences (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1070,6 +1125,9 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_label);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_group);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, add_child_button);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, jump_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_jump_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_area_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_area_activated);
@@ -1088,6 +1146,7 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.record-concern", NULL,
                                    action_record_concern);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, action_preferences);
+  gtk_widget_class_install_action (widget_class, "win.add-to-agenda", NULL, action_add_to_agenda);
   gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);
   gtk_widget_class_install_action (widget_class, "win.newer-meeting", NULL, action_newer_meeting);
   gtk_widget_class_install_action (widget_class, "win.older-meeting", NULL, action_older_meeting);

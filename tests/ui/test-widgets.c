@@ -12,6 +12,7 @@
 
 #include "rmm-dates.h"
 #include "rmm-demo.h"
+#include "rmm-add-child-dialog.h"
 #include "rmm-assessment-dialog.h"
 #include "rmm-concern-dialog.h"
 #include "rmm-import-dialog.h"
@@ -142,6 +143,14 @@ test_forms (Fixture       *f,
 
   destroy_window (GTK_WIDGET (rmm_referral_dialog_new (NULL, f->store)));
   destroy_window (GTK_WIDGET (rmm_concern_dialog_new (NULL, f->store)));
+  {
+    g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
+    g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, 0);
+
+    destroy_window (GTK_WIDGET (rmm_add_child_dialog_new (NULL, f->store,
+                                                          rmm_meeting_get_id (meeting),
+                                                          rmm_meeting_get_area_id (meeting))));
+  }
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     destroy_window (GTK_WIDGET (rmm_preferences_window_new (NULL, settings)));
