@@ -15,10 +15,12 @@ CREATE TABLE agenda_cache (
 DROP INDEX plan_action_due;
 CREATE INDEX plan_action_meeting ON plan_action (meeting_id);
 
--- Each item's current rating and whether anything of the child's is overdue, as of the noted
+-- Each item's current rating, whether anything of the child's is overdue and when the safety plan
+-- is due for review, as of the noted
 -- audit event: derived, like agenda_cache, so a current agenda reads without working them out.
 CREATE TABLE agenda_fact (
-  item_id  INTEGER PRIMARY KEY REFERENCES agenda_item (id),
-  rating   TEXT NOT NULL,
-  overdue  INTEGER NOT NULL CHECK (overdue IN (0, 1))
+  item_id    INTEGER PRIMARY KEY REFERENCES agenda_item (id),
+  rating     TEXT NOT NULL,
+  overdue    INTEGER NOT NULL CHECK (overdue IN (0, 1)),
+  review_on  TEXT NOT NULL              -- the open safety plan's review date, or ''
 );

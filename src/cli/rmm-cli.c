@@ -573,6 +573,7 @@ print_agenda (GListModel *items,
         add_string (builder, "removed_because", rmm_agenda_item_get_status_reason (item));
       json_builder_set_member_name (builder, "overdue");
       json_builder_add_boolean_value (builder, rmm_agenda_item_get_overdue (item));
+      add_string (builder, "review_on", rmm_agenda_item_get_review_on (item));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -28,6 +28,7 @@ struct _RmmAgendaItem
   guint     position;
   guint     time_box;
   gboolean  overdue;
+  char     *review_on;
 };
 
 G_DEFINE_FINAL_TYPE (RmmAgendaItem, rmm_agenda_item, G_TYPE_OBJECT)
@@ -89,6 +90,7 @@ rmm_agenda_item_finalize (GObject *object)
 
   for (guint i = PROP_CHILD_REFERENCE; i <= PROP_STATUS_REASON; i++)
     g_free (*string_slot (self, i));
+  g_free (self->review_on);
 
   G_OBJECT_CLASS (rmm_agenda_item_parent_class)->finalize (object);
 }
@@ -189,6 +191,7 @@ rmm_agenda_item_new (const RmmAgendaItemFields *fields)
   self->position = fields->position;
   self->time_box = fields->time_box;
   self->overdue = fields->overdue;
+  self->review_on = g_strdup (fields->review_on ? fields->review_on : "");
   return self;
 }
 
@@ -212,6 +215,7 @@ GETTER (guint, time_box, time_box)
 GETTER (const char *, status, status)
 GETTER (const char *, status_reason, status_reason)
 GETTER (gboolean, overdue, overdue)
+GETTER (const char *, review_on, review_on)
 
 #undef GETTER
 

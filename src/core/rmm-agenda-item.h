@@ -26,6 +26,7 @@ typedef struct
   guint       position;
   guint       time_box;
   gboolean    overdue;
+  const char *review_on;     /* YYYY-MM-DD, or "" without an open plan */
 } RmmAgendaItemFields;
 
 RmmAgendaItem *rmm_agenda_item_new        (const RmmAgendaItemFields *fields);
@@ -45,6 +46,7 @@ guint        rmm_agenda_item_get_time_box         (RmmAgendaItem *self);
 const char  *rmm_agenda_item_get_status           (RmmAgendaItem *self);
 const char  *rmm_agenda_item_get_status_reason    (RmmAgendaItem *self);
 gboolean     rmm_agenda_item_get_overdue          (RmmAgendaItem *self);
+const char  *rmm_agenda_item_get_review_on        (RmmAgendaItem *self);
 char        *rmm_agenda_item_dup_initials         (RmmAgendaItem *self);
 
 G_END_DECLS

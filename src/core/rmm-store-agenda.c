@@ -482,6 +482,10 @@ apply_proposals (RmmStore   *self,
 
 /* An item's rating and overdue flag, worked out from the facts (c: child, m: meeting). */
 #define ITEM_RATING_SQL "coalesce(" RMM_CURRENT_RATING_SQL ("c.id") ", '')"
+#define ITEM_REVIEW_SQL \
+  "coalesce((SELECT v.review_on FROM safety_plan p JOIN safety_plan_version v " \
+  "          ON v.plan_id = p.id WHERE p.child_id = c.id AND p.closed_on IS NULL " \
+  "          ORDER BY v.version DESC LIMIT 1), '')"
 #define ITEM_OVERDUE_SQL \
   "EXISTS (SELECT 1 FROM plan_action x " \
   "        WHERE x.plan_id IN (SELECT p.id FROM safety_plan p WHERE p.child_id = c.id " \
@@ -503,8 +507,9 @@ update_agenda_facts (RmmStore  *self,
   if (!rmm_db_stmt_run (stmt, error))
     return FALSE;
   if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
-                               "INSERT INTO agenda_fact (item_id, rating, overdue) "
-                               "SELECT i.id, " ITEM_RATING_SQL ", " ITEM_OVERDUE_SQL " "
+                               "INSERT INTO agenda_fact (item_id, rating, overdue, review_on) "
+                               "SELECT i.id, " ITEM_RATING_SQL ", " ITEM_OVERDUE_SQL ", "
+                               ITEM_REVIEW_SQL " "
                                "FROM agenda_item i JOIN child c ON c.id = i.child_id "
                                "JOIN meeting m ON m.id = i.meeting_id WHERE i.meeting_id = ?",
                                error)))
@@ -617,6 +622,7 @@ agenda_item_from_row (RmmDbStmt *stmt)
     .status_reason = rmm_db_stmt_get_text (stmt, 10),
     .rating = rmm_db_stmt_get_text (stmt, 11),
     .overdue = rmm_db_stmt_get_int (stmt, 12),
+    .review_on = rmm_db_stmt_get_text (stmt, 13),
   };
 
   return G_OBJECT (rmm_agenda_item_new (&fields));
@@ -640,13 +646,14 @@ rmm_store_list_agenda (RmmStore  *self,
 
   if (agenda_is_current (self, meeting_id))
     stmt = rmm_db_prepare (rmm_store_get_db (self),
-                           AGENDA_COLUMNS "f.rating, f.overdue "
+                           AGENDA_COLUMNS "f.rating, f.overdue, f.review_on "
                            "FROM agenda_item i JOIN child c ON c.id = i.child_id "
                            "JOIN agenda_fact f ON f.item_id = i.id "
                            "WHERE i.meeting_id = ? ORDER BY i.position, i.id", error);
   else
     stmt = rmm_db_prepare (rmm_store_get_db (self),
-                           AGENDA_COLUMNS ITEM_RATING_SQL ", " ITEM_OVERDUE_SQL " "
+                           AGENDA_COLUMNS ITEM_RATING_SQL ", " ITEM_OVERDUE_SQL ", "
+                           ITEM_REVIEW_SQL " "
                            "FROM agenda_item i JOIN child c ON c.id = i.child_id "
                            "JOIN meeting m ON m.id = i.meeting_id "
                            "WHERE i.meeting_id = ? ORDER BY i.position, i.id", error);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-agenda-row.h"
+#include "rmm-dates.h"
 #include "rmm-framework.h"
 
 struct _RmmAgendaRow
@@ -246,6 +247,21 @@ show_rating (RmmAgendaRow *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->rating_label), css_class);
 }
 
+/* "Review due 20 Nov": the plan's own date says how late a review is. */
+static char *
+review_badge_text (RmmAgendaItem *item,
+                   const char    *reason)
+{
+  GDate due;
+  char day[32];
+
+  if (!g_str_equal (reason, "review-due") ||
+      !rmm_date_parse (rmm_agenda_item_get_review_on (item), &due))
+    return NULL;
+  g_date_strftime (day, sizeof day, "%-d %b", &due);
+  return g_strdup_printf (_("Review due %s"), day);
+}
+
 static void
 update_accessible_label (RmmAgendaRow *self,
                          gboolean      removed)
@@ -259,7 +275,10 @@ update_accessible_label (RmmAgendaRow *self,
                           gtk_label_get_text (self->rating_label));
   for (guint i = 0; reasons[i] != NULL; i++)
     if (*reasons[i] != '\0')
-      g_string_append_printf (label, ", %s", rmm_agenda_reason_label (reasons[i]));
+      {
+        g_autofree char *review = review_badge_text (self->item, reasons[i]);
+        g_string_append_printf (label, ", %s", review ? review : rmm_agenda_reason_label (reasons[i]));
+      }
   if (rmm_agenda_item_get_overdue (self->item))
     g_string_append_printf (label, ", %s", _("overdue"));
   if (removed)
@@ -333,7 +352,9 @@ rmm_agenda_row_set_item (RmmAgendaRow  *self,
     if (*reasons[i] != '\0')
       {
         g_autofree char *css_class = g_strconcat ("reason-", reasons[i], NULL);
-        add_badge (self, rmm_agenda_reason_label (reasons[i]), css_class);
+        g_autofree char *text = review_badge_text (item, reasons[i]);
+
+        add_badge (self, text ? text : rmm_agenda_reason_label (reasons[i]), css_class);
       }
   if (rmm_agenda_item_get_overdue (item))
     add_badge (self, _("Overdue"), "overdue");
