@@ -70,7 +70,6 @@ read_meeting_facts (RmmStore      *self,
                     MeetingFacts  *facts,
                     GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt;
 
   stmt = rmm_db_prepare (rmm_store_get_db (self),
@@ -79,15 +78,8 @@ read_meeting_facts (RmmStore      *self,
   if (stmt == NULL)
     return FALSE;
   rmm_db_stmt_bind_int (stmt, 1, meeting_id);
-  if (!rmm_db_stmt_step (stmt, &local_error))
-    {
-      if (local_error)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                     _("There is no meeting with id %" G_GINT64_FORMAT "."), meeting_id);
-      return FALSE;
-    }
+  if (!rmm_store_step_row (stmt, "meeting", meeting_id, error))
+    return FALSE;
   facts->area_id = rmm_db_stmt_get_int (stmt, 0);
   facts->meets_on = g_strdup (rmm_db_stmt_get_text (stmt, 1));
   facts->status = g_strdup (rmm_db_stmt_get_text (stmt, 2));

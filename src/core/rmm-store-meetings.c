@@ -130,7 +130,6 @@ rmm_store_get_meeting (RmmStore    *self,
                        gint64       meeting_id,
                        GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   RmmMeeting *meeting;
   RmmDbStmt *stmt;
 
@@ -140,15 +139,8 @@ rmm_store_get_meeting (RmmStore    *self,
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, meeting_id);
-  if (!rmm_db_stmt_step (stmt, &local_error))
-    {
-      if (local_error)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                     _("There is no meeting with id %" G_GINT64_FORMAT "."), meeting_id);
-      return NULL;
-    }
+  if (!rmm_store_step_row (stmt, "meeting", meeting_id, error))
+    return NULL;
   meeting = RMM_MEETING (meeting_from_row (stmt));
   rmm_db_stmt_reset (stmt);
   return meeting;
@@ -168,13 +160,8 @@ check_rating_value (RmmStore                *self,
                                "ON a.id = c.area_id WHERE c.id = ?", error)))
     return FALSE;
   rmm_db_stmt_bind_int (stmt, 1, input->child_id);
-  if (!rmm_db_stmt_step (stmt, error))
-    {
-      if (error && *error == NULL)
-        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                     _("There is no child with id %" G_GINT64_FORMAT "."), input->child_id);
-      return FALSE;
-    }
+  if (!rmm_store_step_row (stmt, "child", input->child_id, error))
+    return FALSE;
   framework_id = g_strdup (rmm_db_stmt_get_text (stmt, 0));
   rmm_db_stmt_reset (stmt);
 
@@ -251,7 +238,6 @@ read_decision_state (RmmStore       *self,
                      DecisionState  *state,
                      GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt;
 
   stmt = rmm_db_prepare (rmm_store_get_db (self),
@@ -265,15 +251,8 @@ read_decision_state (RmmStore       *self,
   if (stmt == NULL)
     return FALSE;
   rmm_db_stmt_bind_int (stmt, 1, decision_id);
-  if (!rmm_db_stmt_step (stmt, &local_error))
-    {
-      if (local_error)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                     _("There is no decision with id %" G_GINT64_FORMAT "."), decision_id);
-      return FALSE;
-    }
+  if (!rmm_store_step_row (stmt, "decision", decision_id, error))
+    return FALSE;
   state->status = g_strdup (rmm_db_stmt_get_text (stmt, 0));
   state->meeting_id = rmm_db_stmt_get_int (stmt, 1);
   state->chair_children_id = rmm_db_stmt_get_int (stmt, 2);

@@ -65,6 +65,10 @@ GListModel *rmm_store_collect   (RmmDbStmt       *stmt,
                                  GType            item_type,
                                  RmmRowFunc       from_row,
                                  GError         **error);
+gboolean  rmm_store_step_row    (RmmDbStmt       *stmt,
+                                 const char      *what,
+                                 gint64           id,
+                                 GError         **error);
 gint64    rmm_store_query_int   (RmmStore        *self,
                                  const char      *sql,
                                  gint64           param,

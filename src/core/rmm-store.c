@@ -131,6 +131,26 @@ rmm_store_query_int (RmmStore    *self,
   return value;
 }
 
+/* Step to the one row a lookup by id returns. FALSE with @error set when it fails, or when
+ * there is no such row ("There is no @what with id @id."). */
+gboolean
+rmm_store_step_row (RmmDbStmt   *stmt,
+                    const char  *what,
+                    gint64       id,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (rmm_db_stmt_step (stmt, &local_error))
+    return TRUE;
+  if (local_error)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                 _("There is no %s with id %" G_GINT64_FORMAT "."), what, id);
+  return FALSE;
+}
+
 /* Every row of @stmt (prepared and bound) as an object of @item_type, in order. */
 GListModel *
 rmm_store_collect (RmmDbStmt   *stmt,
@@ -717,7 +737,6 @@ read_before (RmmStore        *self,
              GError         **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
-  g_autoptr(GError) local_error = NULL;
   GString *json;
   RmmDbStmt *stmt;
 
@@ -728,15 +747,8 @@ read_before (RmmStore        *self,
   if (!(stmt = rmm_db_prepare (self->db, sql->str, error)))
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, id);
-  if (!rmm_db_stmt_step (stmt, &local_error))
-    {
-      if (local_error)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                     _("There is no %s with id %" G_GINT64_FORMAT "."), table, id);
-      return NULL;
-    }
+  if (!rmm_store_step_row (stmt, table, id, error))
+    return NULL;
 
   json = g_string_new ("{");
   for (guint i = 0; i < n_fields; i++)
