@@ -204,7 +204,8 @@ rmm_db_check_header (const char  *path,
                      "was probably truncated. Restore it from a backup."), path);
       return FALSE;
     }
-  if (access (path, W_OK) != 0)
+  /* As the process acts (its effective user), not as whoever started it. */
+  if (faccessat (AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
                    _("RMM Desk cannot write to “%s”: the file is read-only. Check the file’s "

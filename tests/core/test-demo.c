@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "rmm-test-support.h"
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -20,22 +22,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->folder = g_dir_make_tmp ("rmm-demo-XXXXXX", NULL);
+  f->folder = rmm_test_make_folder ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->folder, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (f->folder, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->folder);
+  rmm_test_remove_folder (f->folder);
   g_free (f->folder);
 }
 

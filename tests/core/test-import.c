@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "rmm-test-support.h"
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -30,7 +32,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->folder = g_dir_make_tmp ("rmm-import-XXXXXX", NULL);
+  f->folder = rmm_test_make_folder ();
   f->path = g_build_filename (f->folder, "rmm.sqlite", NULL);
   f->store = rmm_store_open (f->path, RMM_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -46,14 +48,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
   g_assert_finalize_object (f->store);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->folder);
+  rmm_test_remove_folder (f->folder);
   g_free (f->path);
   g_free (f->folder);
 }

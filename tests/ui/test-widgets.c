@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "rmm-test-support.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -36,7 +38,7 @@ fixture_set_up (Fixture       *f,
 
   rmm_demo_options_init (&options);
   options.n_children = 60;
-  f->folder = g_dir_make_tmp ("rmm-ui-XXXXXX", NULL);
+  f->folder = rmm_test_make_folder ();
   f->path = g_build_filename (f->folder, "demo.sqlite", NULL);
   f->store = rmm_demo_create (f->path, &options, FALSE, &error);
   g_assert_no_error (error);
@@ -46,14 +48,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
   g_assert_finalize_object (f->store);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->folder);
+  rmm_test_remove_folder (f->folder);
   g_free (f->path);
   g_free (f->folder);
 }
