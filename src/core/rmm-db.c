@@ -255,6 +255,9 @@ configure_connection (RmmDb   *self,
 
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->handle, 1);
+  /* Keep the journal files between connections: every short-lived rmmctl would otherwise
+   * create, checkpoint and delete them. */
+  sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_PERSIST_WAL, &(int) { 1 });
 
   /* Reading the schema is the first real read: a damaged file fails here. */
   if (!rmm_db_exec (self, "SELECT count(*) FROM sqlite_master", error))
