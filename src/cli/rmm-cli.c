@@ -637,6 +637,104 @@ cmd_agenda (const char  *database,
   return EXIT_SUCCESS;
 }
 
+static void
+print_cse_list (GListModel  *entries,
+                const GDate *day,
+                gboolean     json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  char date[32];
+
+  g_date_strftime (date, sizeof date, "%-d %B %Y", day);
+  if (!json)
+    g_string_append_printf (text, _("County-wide CSE list, %s (changes since a week before)\n"),
+                            date);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RmmCseEntry) entry = g_list_model_get_item (entries, i);
+      RmmCseChange change = rmm_cse_entry_get_change (entry);
+
+      if (!json)
+        {
+          g_autofree char *name = g_strdup_printf ("%s, %s", rmm_cse_entry_get_last_name (entry),
+                                                   rmm_cse_entry_get_first_name (entry));
+          g_string_append_printf (text, "%-9s  %-28s  %-16s  %-18s  %s\n",
+                                  rmm_cse_entry_get_reference (entry), name,
+                                  rmm_cse_entry_get_area_name (entry),
+                                  rmm_cse_entry_get_rating_label (entry),
+                                  change == RMM_CSE_CHANGE_NONE ? ""
+                                                                : rmm_cse_change_to_string (change));
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "child_id");
+      json_builder_add_int_value (builder, rmm_cse_entry_get_child_id (entry));
+      add_string (builder, "reference", rmm_cse_entry_get_reference (entry));
+      add_string (builder, "first_name", rmm_cse_entry_get_first_name (entry));
+      add_string (builder, "last_name", rmm_cse_entry_get_last_name (entry));
+      add_string (builder, "area", rmm_cse_entry_get_area_name (entry));
+      add_string (builder, "rating", rmm_cse_entry_get_rating (entry));
+      add_string (builder, "rating_label", rmm_cse_entry_get_rating_label (entry));
+      add_string (builder, "previous_rating_label", rmm_cse_entry_get_previous_label (entry));
+      add_string (builder, "change", rmm_cse_change_to_string (change));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (json)
+    print_json (builder);
+  else
+    fputs (text->str, stdout);
+}
+
+static int
+cmd_cse_list (const char  *database,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— the county-wide CSE list"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = NULL;
+  g_autofree char *format = NULL;
+  gboolean json = FALSE;
+  int status = 0;
+  GDate day;
+  GOptionEntry entries_options[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The list as it stood at the end of this day (default: today)"), "YYYY-MM-DD" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries_options, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("Every child whose current confirmed rating puts them on "
+                                      "the list (by the area's framework) and whose case has "
+                                      "not been closed, across areas, marked against a week "
+                                      "before: added, up, down, or removed."));
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("cse-list takes no arguments"));
+  if (!parse_format (format, &json, &error))
+    return usage_error (context, error->message);
+  g_date_clear (&day, 1);
+  if (date == NULL)
+    g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+  else if (!rmm_date_parse_uk (date, &day))
+    return usage_error (context, _("--date must be a date as YYYY-MM-DD"));
+
+  if (!(store = open_existing (database, &error)) ||
+      !(entries = rmm_store_list_cse (store, &day, &error)))
+    return fail (error);
+  print_cse_list (entries, &day, json);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "demo", N_("Create a demo database of fictitious people"), cmd_demo },
   { "check", N_("Check integrity, foreign keys and the audit trail"), cmd_check },
@@ -645,6 +743,7 @@ static const Command commands[] = {
   { "list", N_("List areas, meetings or children"), cmd_list },
   { "import", N_("Import referrals from an agency’s CSV file"), cmd_import },
   { "agenda", N_("Show a meeting’s agenda (built from the data for a coming meeting)"), cmd_agenda },
+  { "cse-list", N_("The county-wide CSE list, with last week’s changes"), cmd_cse_list },
 };
 
 static char *

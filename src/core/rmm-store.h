@@ -13,6 +13,7 @@
 #include "rmm-area.h"
 #include "rmm-assessment.h"
 #include "rmm-child.h"
+#include "rmm-cse-entry.h"
 #include "rmm-meeting.h"
 
 G_BEGIN_DECLS
@@ -230,6 +231,9 @@ GListModel  *rmm_store_search_children      (RmmStore            *self,
                                              const char          *first_name,
                                              const char          *last_name,
                                              const char          *date_of_birth,
+                                             GError             **error);
+GListModel  *rmm_store_list_cse             (RmmStore            *self,
+                                             const GDate         *day,
                                              GError             **error);
 RmmArea     *rmm_store_find_area            (RmmStore            *self,
                                              const char          *name,

@@ -11,6 +11,7 @@
 #include "rmm-add-child-dialog.h"
 #include "rmm-agenda-row.h"
 #include "rmm-children-view.h"
+#include "rmm-cse-list-view.h"
 #include "rmm-referrals-view.h"
 #include "rmm-framework.h"
 #include "rmm-concern-dialog.h"
@@ -48,6 +49,8 @@ struct _RmmWindow
   GtkListBox           *views_list;
   GtkWidget            *children_row;
   GtkWidget            *referrals_row;
+  GtkWidget            *cse_list_row;
+  RmmCseListView       *cse_list_view;
   GtkStack             *list_stack;
   RmmChildrenView      *children_view;
   RmmReferralsView     *referrals_view;
@@ -531,6 +534,17 @@ ensure_referrals_view (RmmWindow *self)
   return self->referrals_view;
 }
 
+static RmmCseListView *
+ensure_cse_list_view (RmmWindow *self)
+{
+  if (self->cse_list_view == NULL)
+    {
+      self->cse_list_view = RMM_CSE_LIST_VIEW (rmm_cse_list_view_new ());
+      gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->cse_list_view), "cse-list");
+    }
+  return self->cse_list_view;
+}
+
 /* Meetings of an area use three panes; the children and referrals lists take the width of
  * the last two. */
 static void
@@ -543,15 +557,24 @@ show_list_page (RmmWindow  *self,
     ensure_children_view (self);
   else if (g_str_equal (page, "referrals"))
     ensure_referrals_view (self);
+  else if (g_str_equal (page, "cse-list"))
+    ensure_cse_list_view (self);
   gtk_stack_set_visible_child_name (self->list_stack, page);
   gtk_widget_set_visible (self->details_pane, meetings);
   gtk_widget_set_visible (self->details_separator, meetings);
+  gtk_widget_set_visible (GTK_WIDGET (self->jump_button), meetings);
   gtk_widget_set_hexpand (self->meetings_pane, !meetings);
   if (g_str_equal (page, "children"))
     {
       adw_window_title_set_title (self->meetings_title, _("Children"));
       adw_window_title_set_subtitle (self->meetings_title, _("All areas"));
       rmm_children_view_load (ensure_children_view (self), self->store);
+    }
+  else if (g_str_equal (page, "cse-list"))
+    {
+      adw_window_title_set_title (self->meetings_title, _("County-wide CSE List"));
+      adw_window_title_set_subtitle (self->meetings_title, _("All areas"));
+      rmm_cse_list_view_load (self->cse_list_view, self->store);
     }
   else if (g_str_equal (page, "referrals"))
     {
@@ -570,7 +593,8 @@ on_view_selected (RmmWindow     *self,
   g_signal_handlers_block_by_func (self->area_list, on_area_selected, self);
   gtk_list_box_unselect_all (self->area_list);
   g_signal_handlers_unblock_by_func (self->area_list, on_area_selected, self);
-  show_list_page (self, GTK_WIDGET (row) == self->children_row ? "children" : "referrals");
+  show_list_page (self, GTK_WIDGET (row) == self->children_row ? "children"
+                        : GTK_WIDGET (row) == self->cse_list_row ? "cse-list" : "referrals");
 }
 
 static void
@@ -1107,6 +1131,7 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, views_list);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_row);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, referrals_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, cse_list_row);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, details_separator);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, area_list);

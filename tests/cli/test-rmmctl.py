@@ -38,7 +38,8 @@ class RmmctlTest(unittest.TestCase):
         return os.path.join(self.tmp.name, name)
 
     def test_help_on_every_command(self):
-        for command in ["demo", "check", "backup", "restore", "list", "import", "agenda"]:
+        for command in ["demo", "check", "backup", "restore", "list", "import", "agenda",
+                        "cse-list"]:
             result = rmmctl(command, "--help")
             self.assertEqual(result.returncode, 0, command)
             self.assertIn("rmmctl " + command, result.stdout)
@@ -193,6 +194,20 @@ class RmmctlTest(unittest.TestCase):
         self.assertEqual(rmmctl("--database", self.db, "agenda").returncode, 2)
         missing = rmmctl("--database", self.db, "agenda", "--meeting", "999999")
         self.assertEqual(missing.returncode, 1)
+
+    def test_cse_list(self):
+        result = rmmctl("--database", self.db, "cse-list", "--date", "2026-11-23",
+                        "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        entries = json.loads(result.stdout)
+        self.assertGreater(len(entries), 10)
+        self.assertTrue({e["change"] for e in entries} <=
+                        {"added", "removed", "up", "down", "unchanged"})
+        self.assertTrue(all(e["child_id"] > 0 and e["rating_label"] for e in entries))
+        areas = [e["area"] for e in entries]
+        self.assertEqual(areas, sorted(areas))
+        self.assertEqual(rmmctl("--database", self.db, "cse-list", "--date", "soon").returncode,
+                         2)
 
     def test_bad_databases(self):
         text = self.path("notes.txt")

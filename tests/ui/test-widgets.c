@@ -17,6 +17,7 @@
 #include "rmm-add-child-dialog.h"
 #include "rmm-assessment-dialog.h"
 #include "rmm-concern-dialog.h"
+#include "rmm-cse-list-view.h"
 #include "rmm-import-dialog.h"
 #include "rmm-preferences-window.h"
 #include "rmm-referral-dialog.h"
@@ -156,6 +157,25 @@ test_forms (Fixture       *f,
 }
 
 static void
+test_cse_list_view (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rmm_cse_list_view_new ();
+
+  g_object_ref_sink (window);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  rmm_cse_list_view_load (RMM_CSE_LIST_VIEW (view), f->store);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_true (gtk_widget_activate_action (view, "cse.previous-week", NULL));
+  drain_main_loop ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
+static void
 test_shortcuts_window (void)
 {
   g_autoptr(GtkBuilder) builder =
@@ -197,6 +217,8 @@ main (int    argc,
   g_test_add ("/ui/dialogs/import", Fixture, NULL, fixture_set_up, test_import_dialog,
               fixture_tear_down);
   g_test_add ("/ui/dialogs/forms", Fixture, NULL, fixture_set_up, test_forms,
+              fixture_tear_down);
+  g_test_add ("/ui/views/cse-list", Fixture, NULL, fixture_set_up, test_cse_list_view,
               fixture_tear_down);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/dialogs/about-and-message", test_about_and_message_dialogs);

@@ -1,0 +1,241 @@
+/* rmm-cse-list-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-cse-list-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-cse-list-view.h"
+
+struct _RmmCseListView
+{
+  GtkBox          parent_instance;
+
+  RmmStore       *store;
+  GDate           day;
+
+  GtkLabel       *date_label;
+  GtkLabel       *summary_label;
+  GtkColumnView  *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (RmmCseListView, rmm_cse_list_view, GTK_TYPE_BOX)
+
+static const struct { const char *property; const char *title; gboolean expand; } columns[] = {
+  { "reference", N_("Reference"), FALSE },
+  { "last-name", N_("Last Name"), TRUE },
+  { "first-name", N_("First Name"), TRUE },
+  { "area-name", N_("Area"), TRUE },
+  { "rating-label", N_("Rating"), TRUE },
+  { "change-text", N_("Since a Week Before"), FALSE },
+};
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+/* The change column says it in words, and a removal or a rise stands out. */
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  const char *property = user_data;
+  RmmCseEntry *entry = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = NULL;
+
+  g_object_get (entry, property, &text, NULL);
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "dim-label");
+  if (g_str_equal (property, "change-text"))
+    {
+      RmmCseChange change = rmm_cse_entry_get_change (entry);
+
+      g_free (text);
+      text = g_strdup (change == RMM_CSE_CHANGE_ADDED ? _("Added")
+                       : change == RMM_CSE_CHANGE_REMOVED ? _("Removed")
+                       : change == RMM_CSE_CHANGE_UP ? _("Rating up")
+                       : change == RMM_CSE_CHANGE_DOWN ? _("Rating down") : "");
+      if (change == RMM_CSE_CHANGE_UP || change == RMM_CSE_CHANGE_ADDED)
+        gtk_widget_add_css_class (label, "error");
+    }
+  if (rmm_cse_entry_get_change (entry) == RMM_CSE_CHANGE_REMOVED)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+}
+
+static void
+add_columns (RmmCseListView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      GtkExpression *expression = gtk_property_expression_new (RMM_TYPE_CSE_ENTRY, NULL,
+                                                               columns[i].property);
+      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer)columns[i].property);
+      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+static void
+summarise (RmmCseListView *self,
+           GListModel     *entries)
+{
+  guint counts[RMM_CSE_CHANGE_DOWN + 1] = { 0 };
+  guint n = g_list_model_get_n_items (entries);
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RmmCseEntry) entry = g_list_model_get_item (entries, i);
+      counts[rmm_cse_entry_get_change (entry)]++;
+    }
+  summary = g_strdup_printf (_("%u children on the list · %u added, %u removed, %u rated up, "
+                               "%u rated down since a week before"),
+                             n - counts[RMM_CSE_CHANGE_REMOVED], counts[RMM_CSE_CHANGE_ADDED],
+                             counts[RMM_CSE_CHANGE_REMOVED], counts[RMM_CSE_CHANGE_UP],
+                             counts[RMM_CSE_CHANGE_DOWN]);
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+show_day (RmmCseListView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  char date[64], label[96];
+
+  g_date_strftime (date, sizeof date, "%-d %B %Y", &self->day);
+  g_snprintf (label, sizeof label, _("As of %s"), date);
+  gtk_label_set_text (self->date_label, label);
+  if (self->store == NULL)
+    return;
+  if (!(entries = rmm_store_list_cse (self->store, &self->day, &error)))
+    {
+      g_warning ("Could not list the CSE list: %s", error->message);
+      return;
+    }
+  summarise (self, entries);
+  sorted = gtk_sort_list_model_new (g_object_ref (entries),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+set_today (RmmCseListView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_set_dmy (&self->day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static void
+action_previous_week (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RmmCseListView *self = RMM_CSE_LIST_VIEW (widget);
+
+  g_date_subtract_days (&self->day, 7);
+  show_day (self);
+}
+
+static void
+action_next_week (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RmmCseListView *self = RMM_CSE_LIST_VIEW (widget);
+
+  g_date_add_days (&self->day, 7);
+  show_day (self);
+}
+
+static void
+action_today (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RmmCseListView *self = RMM_CSE_LIST_VIEW (widget);
+
+  set_today (self);
+  show_day (self);
+}
+
+void
+rmm_cse_list_view_load (RmmCseListView *self,
+                        RmmStore       *store)
+{
+  g_return_if_fail (RMM_IS_CSE_LIST_VIEW (self));
+
+  g_set_object (&self->store, store);
+  show_day (self);
+}
+
+static void
+rmm_cse_list_view_dispose (GObject *object)
+{
+  RmmCseListView *self = RMM_CSE_LIST_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_CSE_LIST_VIEW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rmm_cse_list_view_parent_class)->dispose (object);
+}
+
+static void
+rmm_cse_list_view_class_init (RmmCseListViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rmm_cse_list_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-cse-list-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RmmCseListView, date_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmCseListView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RmmCseListView, column_view);
+
+  gtk_widget_class_install_action (widget_class, "cse.previous-week", NULL, action_previous_week);
+  gtk_widget_class_install_action (widget_class, "cse.next-week", NULL, action_next_week);
+  gtk_widget_class_install_action (widget_class, "cse.today", NULL, action_today);
+}
+
+static void
+rmm_cse_list_view_init (RmmCseListView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_date_clear (&self->day, 1);
+  set_today (self);
+  add_columns (self);
+}
+
+GtkWidget *
+rmm_cse_list_view_new (void)
+{
+  return g_object_new (RMM_TYPE_CSE_LIST_VIEW, NULL);
+}
