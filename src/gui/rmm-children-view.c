@@ -147,7 +147,7 @@ rmm_children_view_load (RmmChildrenView *self,
 
   if (!(children = rmm_store_list_children (store, 0, &error)))
     {
-      g_warning ("Could not list the children: %s", error->message);
+      gtk_label_set_text (self->count_label, error->message);
       return;
     }
   self->filtered = gtk_filter_list_model_new (g_steal_pointer (&children),

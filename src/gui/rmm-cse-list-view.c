@@ -133,7 +133,7 @@ show_day (RmmCseListView *self)
     return;
   if (!(entries = rmm_store_list_cse (self->store, &self->day, &error)))
     {
-      g_warning ("Could not list the CSE list: %s", error->message);
+      gtk_label_set_text (self->summary_label, error->message);
       return;
     }
   summarise (self, entries);

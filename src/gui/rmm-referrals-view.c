@@ -228,7 +228,7 @@ show_week (RmmReferralsView *self)
     return;
   if (!(referrals = rmm_store_list_referrals (self->store, 0, from, to, &error)))
     {
-      g_warning ("Could not list the referrals: %s", error->message);
+      gtk_menu_button_set_label (self->week_button, error->message);
       return;
     }
   for (guint i = 0; i < g_list_model_get_n_items (referrals); i++)

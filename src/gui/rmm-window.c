@@ -319,6 +319,17 @@ describe_agenda (RmmWindow *self)
 /* A coming meeting's agenda is brought up to date with the data as it is shown (the store
  * writes only what changed); a held meeting's is shown as it was. */
 static void
+show_error (RmmWindow    *self,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Read the Database"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 show_agenda (RmmWindow  *self,
              RmmMeeting *meeting,
              const char *framework_id)
@@ -328,17 +339,21 @@ show_agenda (RmmWindow  *self,
   RmmAgendaOrder order = self->settings ? g_settings_get_enum (self->settings, "agenda-order")
                                         : RMM_AGENDA_ORDER_RISK_FIRST;
 
+  /* A failure (another program holding the file, say) leaves the agenda as last stored:
+   * say so, and show that. */
   if (is_coming (meeting) &&
       !rmm_store_refresh_agenda (self->store, rmm_meeting_get_id (meeting), time_box, order,
                                  &error))
     {
-      g_warning ("Could not bring the agenda up to date: %s", error->message);
+      g_autofree char *title = g_strdup_printf (_("The agenda was not brought up to date: %s"),
+                                                error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
       g_clear_error (&error);
     }
   g_clear_object (&self->agenda);
   self->agenda = rmm_store_list_agenda (self->store, rmm_meeting_get_id (meeting), &error);
   if (error != NULL)
-    g_warning ("Could not read the agenda: %s", error->message);
+    show_error (self, error);
 
   g_free (self->agenda_framework);
   self->agenda_framework = g_strdup (framework_id);
@@ -405,16 +420,6 @@ on_meeting_activated (RmmWindow     *self,
   adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
 }
 
-static void
-show_error (RmmWindow    *self,
-            const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Read the Database"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static int
 find_meeting (GListModel *meetings,
