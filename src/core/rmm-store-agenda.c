@@ -563,18 +563,16 @@ rmm_store_refresh_agenda (RmmStore        *self,
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (time_box > 0, FALSE);
 
+  /* Nothing recorded since the agenda was last worked out: nothing to do, whatever the
+   * meeting's state (concluding a meeting is itself a recorded change). */
+  if (agenda_is_current (self, meeting_id))
+    return TRUE;
   if (!read_meeting_facts (self, meeting_id, &facts, error))
     {
       meeting_facts_clear (&facts);
       return FALSE;
     }
   if (!g_str_equal (facts.status, "planned") && !g_str_equal (facts.status, "open"))
-    {
-      meeting_facts_clear (&facts);
-      return TRUE;
-    }
-
-  if (agenda_is_current (self, meeting_id))
     {
       meeting_facts_clear (&facts);
       return TRUE;
