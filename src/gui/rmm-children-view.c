@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rmm-children-view.h"
+#include "rmm-gui-utils.h"
 #include "rmm-framework.h"
 
 struct _RmmChildrenView
@@ -31,7 +32,7 @@ struct _RmmChildrenView
 
 G_DEFINE_FINAL_TYPE (RmmChildrenView, rmm_children_view, GTK_TYPE_BOX)
 
-static const struct { const char *property; const char *title; gboolean expand; } columns[] = {
+static const RmmTextColumn columns[] = {
   { "reference", N_("Reference"), FALSE },
   { "last-name", N_("Last Name"), TRUE },
   { "first-name", N_("First Name"), TRUE },
@@ -85,52 +86,6 @@ on_search_changed (RmmChildrenView *self,
   self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
-{
-  const char *property = user_data;
-  g_autofree char *text = NULL;
-
-  g_object_get (gtk_list_item_get_item (list_item), property, &text, NULL);
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text ? text : "");
-}
-
-static void
-add_columns (RmmChildrenView *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      GtkExpression *expression = gtk_property_expression_new (RMM_TYPE_CHILD, NULL,
-                                                               columns[i].property);
-      GtkSorter *sorter = GTK_SORTER (gtk_string_sorter_new (expression));
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer)columns[i].property);
-      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-      g_object_unref (sorter);
-    }
 }
 
 /* (Re)load every child of every area. */
@@ -202,7 +157,8 @@ rmm_children_view_init (RmmChildrenView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filter = gtk_custom_filter_new (match_child, self, NULL);
-  add_columns (self);
+  rmm_column_view_add_text_columns (self->column_view, RMM_TYPE_CHILD, columns,
+                                    G_N_ELEMENTS (columns), NULL);
   /* Alphabetical by last name to start with, as a list of people is read. */
   {
     g_autoptr(GtkColumnViewColumn) last_name =

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-cse-list-view.h"
+#include "rmm-gui-utils.h"
 
 struct _RmmCseListView
 {
@@ -24,7 +25,7 @@ struct _RmmCseListView
 
 G_DEFINE_FINAL_TYPE (RmmCseListView, rmm_cse_list_view, GTK_TYPE_BOX)
 
-static const struct { const char *property; const char *title; gboolean expand; } columns[] = {
+static const RmmTextColumn columns[] = {
   { "reference", N_("Reference"), FALSE },
   { "last-name", N_("Last Name"), TRUE },
   { "first-name", N_("First Name"), TRUE },
@@ -33,67 +34,32 @@ static const struct { const char *property; const char *title; gboolean expand; 
   { "change-text", N_("Since a Week Before"), FALSE },
 };
 
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
 /* The change column says it in words, and a removal or a rise stands out. */
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
+show_cell (GtkLabel   *label,
+           GObject    *item,
+           const char *property)
 {
-  const char *property = user_data;
-  RmmCseEntry *entry = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  RmmCseEntry *entry = RMM_CSE_ENTRY (item);
+  RmmCseChange change = rmm_cse_entry_get_change (entry);
   g_autofree char *text = NULL;
 
-  g_object_get (entry, property, &text, NULL);
-  gtk_widget_remove_css_class (label, "error");
-  gtk_widget_remove_css_class (label, "dim-label");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
   if (g_str_equal (property, "change-text"))
     {
-      RmmCseChange change = rmm_cse_entry_get_change (entry);
-
-      g_free (text);
       text = g_strdup (change == RMM_CSE_CHANGE_ADDED ? _("Added")
                        : change == RMM_CSE_CHANGE_REMOVED ? _("Removed")
                        : change == RMM_CSE_CHANGE_UP ? _("Rating up")
                        : change == RMM_CSE_CHANGE_DOWN ? _("Rating down") : "");
       if (change == RMM_CSE_CHANGE_UP || change == RMM_CSE_CHANGE_ADDED)
-        gtk_widget_add_css_class (label, "error");
+        gtk_widget_add_css_class (GTK_WIDGET (label), "error");
     }
-  if (rmm_cse_entry_get_change (entry) == RMM_CSE_CHANGE_REMOVED)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-}
-
-static void
-add_columns (RmmCseListView *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      GtkExpression *expression = gtk_property_expression_new (RMM_TYPE_CSE_ENTRY, NULL,
-                                                               columns[i].property);
-      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_string_sorter_new (expression));
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer)columns[i].property);
-      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  else
+    g_object_get (item, property, &text, NULL);
+  if (change == RMM_CSE_CHANGE_REMOVED)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  gtk_label_set_text (label, text ? text : "");
 }
 
 static void
@@ -231,7 +197,8 @@ rmm_cse_list_view_init (RmmCseListView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_date_clear (&self->day, 1);
   set_today (self);
-  add_columns (self);
+  rmm_column_view_add_text_columns (self->column_view, RMM_TYPE_CSE_ENTRY, columns,
+                                    G_N_ELEMENTS (columns), show_cell);
 }
 
 GtkWidget *

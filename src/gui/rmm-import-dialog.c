@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-dates.h"
+#include "rmm-gui-utils.h"
 #include "rmm-import-dialog.h"
 #include "rmm-referral-import.h"
 
@@ -37,15 +38,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 static GtkWidget *
 text_row (const char *title,
           const char *subtitle)
@@ -72,7 +64,7 @@ show_problems (RmmImportDialog *self,
                                   "it as CSV again, and choose it again.", problems->len),
                      file_name, problems->len);
 
-  clear_list (self->problem_list);
+  rmm_list_box_remove_all (self->problem_list);
   adw_preferences_group_set_description (self->problems_group, description);
   for (guint i = 0; i < problems->len; i++)
     gtk_list_box_append (self->problem_list, text_row (g_ptr_array_index (problems, i), NULL));
@@ -114,7 +106,7 @@ show_preview (RmmImportDialog *self,
     }
   gtk_label_set_text (self->summary_label, summary->str);
 
-  clear_list (self->row_list);
+  rmm_list_box_remove_all (self->row_list);
   for (guint i = 0; i < rmm_referral_import_get_n_rows (self->import); i++)
     {
       const RmmImportRow *row = rmm_referral_import_get_row (self->import, i);

@@ -10,6 +10,7 @@
 
 #include "rmm-dates.h"
 #include "rmm-error.h"
+#include "rmm-gui-utils.h"
 #include "rmm-referral-dialog.h"
 
 static const char *routes[] = { "single-point-of-access", "lead-professional" };
@@ -57,15 +58,6 @@ text_of (AdwEntryRow *row)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
-static void
-clear_matches (RmmReferralDialog *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches_list))) != NULL)
-    gtk_list_box_remove (self->matches_list, child);
-}
-
 static void on_child_changed (RmmReferralDialog *self);
 
 static void
@@ -102,7 +94,7 @@ on_choose_match (GtkButton         *button,
       if (g_strcmp0 (rmm_area_get_name (area), rmm_child_get_area_name (child)) == 0)
         adw_combo_row_set_selected (self->area_row, i);
     }
-  clear_matches (self);
+  rmm_list_box_remove_all (self->matches_list);
   gtk_widget_set_visible (GTK_WIDGET (self->matches_group), FALSE);
 }
 
@@ -149,7 +141,7 @@ on_child_changed (RmmReferralDialog *self)
   if (rmm_date_parse_uk (dob_text, &born))
     dob = rmm_date_format (&born);
 
-  clear_matches (self);
+  rmm_list_box_remove_all (self->matches_list);
   matches = rmm_store_search_children (self->store, reference, first, last, dob, NULL);
   for (guint i = 0; matches && i < g_list_model_get_n_items (matches); i++)
     {

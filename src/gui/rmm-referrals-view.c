@@ -13,6 +13,7 @@
 #include "rmm-dates.h"
 #include "rmm-referral.h"
 #include "rmm-referrals-view.h"
+#include "rmm-gui-utils.h"
 
 struct _RmmReferralsView
 {
@@ -28,15 +29,6 @@ struct _RmmReferralsView
 };
 
 G_DEFINE_FINAL_TYPE (RmmReferralsView, rmm_referrals_view, GTK_TYPE_BOX)
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
 
 static GtkWidget *
 badge (const char *text,
@@ -223,7 +215,7 @@ show_week (RmmReferralsView *self)
   g_date_strftime (label, sizeof label, _("Week of %-d %B %Y"), &self->monday);
   gtk_menu_button_set_label (self->week_button, label);
 
-  clear_list (self->list);
+  rmm_list_box_remove_all (self->list);
   if (self->store == NULL)
     return;
   if (!(referrals = rmm_store_list_referrals (self->store, 0, from, to, &error)))
