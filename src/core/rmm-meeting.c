@@ -25,6 +25,8 @@ struct _RmmMeeting
   char    *chair_family;
   char    *minute_taker;
   guint    n_children;
+  gint64   chair_children_id;
+  gint64   chair_family_id;
 };
 
 G_DEFINE_FINAL_TYPE (RmmMeeting, rmm_meeting, G_TYPE_OBJECT)
@@ -42,6 +44,8 @@ enum {
   PROP_CHAIR_FAMILY,
   PROP_MINUTE_TAKER,
   PROP_N_CHILDREN,
+  PROP_CHAIR_CHILDREN_ID,
+  PROP_CHAIR_FAMILY_ID,
   N_PROPS
 };
 
@@ -100,6 +104,10 @@ rmm_meeting_get_property (GObject    *object,
     g_value_set_int64 (value, self->area_id);
   else if (prop_id == PROP_N_CHILDREN)
     g_value_set_uint (value, self->n_children);
+  else if (prop_id == PROP_CHAIR_CHILDREN_ID)
+    g_value_set_int64 (value, self->chair_children_id);
+  else if (prop_id == PROP_CHAIR_FAMILY_ID)
+    g_value_set_int64 (value, self->chair_family_id);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -124,6 +132,10 @@ rmm_meeting_set_property (GObject      *object,
     self->area_id = g_value_get_int64 (value);
   else if (prop_id == PROP_N_CHILDREN)
     self->n_children = g_value_get_uint (value);
+  else if (prop_id == PROP_CHAIR_CHILDREN_ID)
+    self->chair_children_id = g_value_get_int64 (value);
+  else if (prop_id == PROP_CHAIR_FAMILY_ID)
+    self->chair_family_id = g_value_get_int64 (value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -158,6 +170,10 @@ rmm_meeting_class_init (RmmMeetingClass *klass)
   properties[PROP_MINUTE_TAKER] = string_property ("minute-taker");
   properties[PROP_N_CHILDREN] = g_param_spec_uint ("n-children", NULL, NULL, 0, G_MAXUINT, 0,
                                                    flags);
+  properties[PROP_CHAIR_CHILDREN_ID] = g_param_spec_int64 ("chair-children-id", NULL, NULL, 0,
+                                                           G_MAXINT64, 0, flags);
+  properties[PROP_CHAIR_FAMILY_ID] = g_param_spec_int64 ("chair-family-id", NULL, NULL, 0,
+                                                         G_MAXINT64, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -234,6 +250,20 @@ rmm_meeting_get_minute_taker (RmmMeeting *self)
 {
   g_return_val_if_fail (RMM_IS_MEETING (self), NULL);
   return self->minute_taker;
+}
+
+gint64
+rmm_meeting_get_chair_children_id (RmmMeeting *self)
+{
+  g_return_val_if_fail (RMM_IS_MEETING (self), 0);
+  return self->chair_children_id;
+}
+
+gint64
+rmm_meeting_get_chair_family_id (RmmMeeting *self)
+{
+  g_return_val_if_fail (RMM_IS_MEETING (self), 0);
+  return self->chair_family_id;
 }
 
 guint

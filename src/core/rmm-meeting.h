@@ -22,6 +22,8 @@ const char *rmm_meeting_get_chair_children     (RmmMeeting *self);
 const char *rmm_meeting_get_chair_family       (RmmMeeting *self);
 const char *rmm_meeting_get_minute_taker       (RmmMeeting *self);
 guint       rmm_meeting_get_n_children         (RmmMeeting *self);
+gint64      rmm_meeting_get_chair_children_id  (RmmMeeting *self);
+gint64      rmm_meeting_get_chair_family_id    (RmmMeeting *self);
 GDate      *rmm_meeting_dup_date               (RmmMeeting *self);
 
 G_END_DECLS

@@ -18,7 +18,8 @@
   "       coalesce(pc.full_name, ''), coalesce(pf.full_name, ''), " \
   "       coalesce(pm.full_name, ''), " \
   "       (SELECT count(*) FROM agenda_item i " \
-  "        WHERE i.meeting_id = m.id AND i.status <> 'removed') " \
+  "        WHERE i.meeting_id = m.id AND i.status <> 'removed'), " \
+  "       coalesce(m.chair_children_id, 0), coalesce(m.chair_family_id, 0) " \
   "FROM meeting m JOIN area a ON a.id = m.area_id " \
   "LEFT JOIN professional pc ON pc.id = m.chair_children_id " \
   "LEFT JOIN professional pf ON pf.id = m.chair_family_id " \
@@ -101,6 +102,8 @@ meeting_from_row (RmmDbStmt *stmt)
                        "chair-family", rmm_db_stmt_get_text (stmt, 8),
                        "minute-taker", rmm_db_stmt_get_text (stmt, 9),
                        "n-children", (guint)rmm_db_stmt_get_int (stmt, 10),
+                       "chair-children-id", rmm_db_stmt_get_int (stmt, 11),
+                       "chair-family-id", rmm_db_stmt_get_int (stmt, 12),
                        NULL);
 }
 
@@ -408,4 +411,138 @@ rmm_store_get_current_rating (RmmStore  *self,
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
   return rating;
+}
+
+void
+rmm_decision_state_free (RmmDecisionState *state)
+{
+  if (state == NULL)
+    return;
+  g_free (state->value);
+  g_free (state->status);
+  g_free (state->dissent);
+  g_free (state->proposed_at);
+  g_free (state);
+}
+
+/* The newest decision of @kind for the child at this meeting, or NULL (no error) if none. */
+RmmDecisionState *
+rmm_store_find_meeting_decision (RmmStore    *self,
+                                 gint64       child_id,
+                                 gint64       meeting_id,
+                                 const char  *kind,
+                                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmDecisionState *state;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT id, value, status, chair1_confirmed_at IS NOT NULL, "
+                         "       chair2_confirmed_at IS NOT NULL, dissent, escalated, "
+                         "       proposed_at "
+                         "FROM decision WHERE child_id = ? AND meeting_id = ? AND kind = ? "
+                         "ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  rmm_db_stmt_bind_int (stmt, 2, meeting_id);
+  rmm_db_stmt_bind_text (stmt, 3, kind);
+  if (!rmm_db_stmt_step (stmt, &local_error))
+    {
+      if (local_error)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  state = g_new0 (RmmDecisionState, 1);
+  state->id = rmm_db_stmt_get_int (stmt, 0);
+  state->value = g_strdup (rmm_db_stmt_get_text (stmt, 1));
+  state->status = g_strdup (rmm_db_stmt_get_text (stmt, 2));
+  state->chair1_confirmed = rmm_db_stmt_get_int (stmt, 3);
+  state->chair2_confirmed = rmm_db_stmt_get_int (stmt, 4);
+  state->dissent = g_strdup (rmm_db_stmt_get_text (stmt, 5));
+  state->escalated = rmm_db_stmt_get_int (stmt, 6);
+  state->proposed_at = g_strdup (rmm_db_stmt_get_text (stmt, 7));
+  rmm_db_stmt_reset (stmt);
+  return state;
+}
+
+/* A chair disagrees with a proposed decision: their view is kept beside any other, the
+ * decision is disputed (it does not stand) and marked for escalation to service managers. */
+gboolean
+rmm_store_record_dissent (RmmStore    *self,
+                          gint64       decision_id,
+                          gint64       chair_id,
+                          const char  *view,
+                          GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (view ? view : ""));
+  g_autofree char *chair = NULL;
+  g_autofree char *dissent = NULL;
+  DecisionState state = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Record the chair’s view."));
+      return FALSE;
+    }
+  if (!rmm_store_begin (self, error))
+    return FALSE;
+  ok = read_decision_state (self, decision_id, &state, error);
+  if (ok && g_strcmp0 (state.status, "confirmed") == 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE,
+                   _("The decision is already confirmed by both chairs; correct it instead."));
+      ok = FALSE;
+    }
+  if (ok && chair_id != state.chair_children_id && chair_id != state.chair_family_id)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("Only the meeting’s two chairs can disagree with a decision."));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_autofree char *previous = NULL;
+      RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                        "SELECT p.full_name, d.dissent FROM professional p, "
+                                        "decision d WHERE p.id = ? AND d.id = ?", error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          rmm_db_stmt_bind_int (stmt, 1, chair_id);
+          rmm_db_stmt_bind_int (stmt, 2, decision_id);
+          ok = rmm_store_step_row (stmt, "chair", chair_id, error);
+        }
+      if (ok)
+        {
+          chair = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+          previous = g_strdup (rmm_db_stmt_get_text (stmt, 1));
+          rmm_db_stmt_reset (stmt);
+          dissent = *previous ? g_strdup_printf ("%s\n%s: %s", previous, chair, trimmed)
+                              : g_strdup_printf ("%s: %s", chair, trimmed);
+        }
+    }
+  if (ok)
+    {
+      RmmField fields[] = {
+        RMM_TEXT ("status", "disputed"),
+        RMM_TEXT ("dissent", dissent),
+        RMM_INT ("escalated", 1),
+      };
+      ok = rmm_store_update (self, "decision", decision_id, fields, G_N_ELEMENTS (fields), error);
+    }
+  g_free (state.status);
+  if (!ok)
+    {
+      rmm_store_rollback (self);
+      return FALSE;
+    }
+  return rmm_store_commit (self, error);
 }

@@ -71,6 +71,22 @@ typedef enum
   RMM_AGENDA_ORDER_BY_NAME,
 } RmmAgendaOrder;
 
+/* Where a decision stands at a meeting. */
+typedef struct
+{
+  gint64    id;
+  char     *value;
+  char     *status;          /* proposed | disputed | confirmed */
+  gboolean  chair1_confirmed; /* Children's Services chair */
+  gboolean  chair2_confirmed; /* Family Services chair */
+  char     *dissent;
+  gboolean  escalated;
+  char     *proposed_at;
+} RmmDecisionState;
+
+void rmm_decision_state_free (RmmDecisionState *state);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmDecisionState, rmm_decision_state_free)
+
 /* A row of a chooser: an id and its name. */
 typedef struct
 {
@@ -160,6 +176,16 @@ gint64       rmm_store_supersede_decision   (RmmStore            *self,
                                              gint64               decision_id,
                                              const RmmDecisionInput *input,
                                              const char          *reason,
+                                             GError             **error);
+RmmDecisionState *rmm_store_find_meeting_decision (RmmStore     *self,
+                                             gint64               child_id,
+                                             gint64               meeting_id,
+                                             const char          *kind,
+                                             GError             **error);
+gboolean     rmm_store_record_dissent       (RmmStore            *self,
+                                             gint64               decision_id,
+                                             gint64               chair_id,
+                                             const char          *view,
                                              GError             **error);
 char        *rmm_store_get_current_rating   (RmmStore            *self,
                                              gint64               child_id,

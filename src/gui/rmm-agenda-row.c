@@ -27,6 +27,7 @@ struct _RmmAgendaRow
   GtkLabel      *time_box_label;
   GtkWidget     *menu_button;
   GMenuModel    *item_menu;
+  GtkWidget     *popover;      /* made on first use */
 };
 
 G_DEFINE_FINAL_TYPE (RmmAgendaRow, rmm_agenda_row, GTK_TYPE_BOX)
@@ -91,6 +92,19 @@ move_by (RmmAgendaRow *self,
   if (!rmm_store_move_agenda_item (self->store, rmm_agenda_item_get_id (self->item), position,
                                    &error))
     show_error (self, error);
+}
+
+/* The window knows the meeting and framework: hand it the item. */
+static void
+action_rate (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RmmAgendaRow *self = RMM_AGENDA_ROW (widget);
+
+  if (self->item != NULL)
+    gtk_widget_activate_action (widget, "win.rate-item", "x",
+                                rmm_agenda_item_get_id (self->item));
 }
 
 static void
@@ -177,11 +191,13 @@ static void
 on_menu_clicked (RmmAgendaRow *self,
                  GtkButton    *button)
 {
-  GtkWidget *popover = gtk_popover_menu_new_from_model (self->item_menu);
-
-  gtk_widget_set_parent (popover, GTK_WIDGET (button));
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  /* Kept, not unparented on close: the menu activates its action after closing. */
+  if (self->popover == NULL)
+    {
+      self->popover = gtk_popover_menu_new_from_model (self->item_menu);
+      gtk_widget_set_parent (self->popover, GTK_WIDGET (button));
+    }
+  gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
 static void
@@ -189,6 +205,7 @@ rmm_agenda_row_dispose (GObject *object)
 {
   RmmAgendaRow *self = RMM_AGENDA_ROW (object);
 
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_AGENDA_ROW);
   g_clear_object (&self->item);
   g_clear_object (&self->store);
@@ -215,6 +232,7 @@ rmm_agenda_row_class_init (RmmAgendaRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, item_menu);
 
   gtk_widget_class_bind_template_callback (widget_class, on_menu_clicked);
+  gtk_widget_class_install_action (widget_class, "agenda.rate", NULL, action_rate);
   gtk_widget_class_install_action (widget_class, "agenda.move-up", NULL, action_move_up);
   gtk_widget_class_install_action (widget_class, "agenda.move-down", NULL, action_move_down);
   gtk_widget_class_install_action (widget_class, "agenda.remove", NULL, action_remove);

@@ -17,6 +17,7 @@
 #include "rmm-concern-dialog.h"
 #include "rmm-import-dialog.h"
 #include "rmm-preferences-window.h"
+#include "rmm-rating-dialog.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
 
@@ -954,6 +955,46 @@ on_jump_day_selected (RmmWindow   *self,
 }
 
 static void
+open_rating (RmmWindow     *self,
+             RmmAgendaItem *item)
+{
+  g_autoptr(RmmMeeting) meeting = selected_meeting (self);
+
+  if (meeting == NULL || item == NULL || g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+    return;
+  gtk_window_present (GTK_WINDOW (rmm_rating_dialog_new (GTK_WINDOW (self), self->store, meeting,
+                                                         item, self->agenda_framework)));
+}
+
+static void
+action_rate_item (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+  gint64 item_id = g_variant_get_int64 (parameter);
+
+  for (guint i = 0; self->agenda && i < g_list_model_get_n_items (self->agenda); i++)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (self->agenda, i);
+
+      if (rmm_agenda_item_get_id (item) == item_id)
+        open_rating (self, item);
+    }
+}
+
+/* Enter (or a double click) on an agenda item: the chairs decide its rating. */
+static void
+on_agenda_activate (RmmWindow *self,
+                    guint      position)
+{
+  g_autoptr(RmmAgendaItem) item = self->agenda ? g_list_model_get_item (self->agenda, position)
+                                               : NULL;
+
+  open_rating (self, item);
+}
+
+static void
 action_preferences (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1177,6 +1218,8 @@ rmm_window_class_init (RmmWindowClass *klass)
                                    action_record_concern);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, action_preferences);
   gtk_widget_class_install_action (widget_class, "win.add-to-agenda", NULL, action_add_to_agenda);
+  gtk_widget_class_install_action (widget_class, "win.rate-item", "x", action_rate_item);
+  gtk_widget_class_bind_template_callback (widget_class, on_agenda_activate);
   gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);
   gtk_widget_class_install_action (widget_class, "win.newer-meeting", NULL, action_newer_meeting);
   gtk_widget_class_install_action (widget_class, "win.older-meeting", NULL, action_older_meeting);

@@ -547,6 +547,48 @@ test_supersede (Fixture       *f,
 }
 
 static void
+test_dissent (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmDecisionState) state = NULL;
+  gint64 outsider = rmm_store_add_professional (f->store, f->agency, "Cy Outsider", "", NULL);
+  gint64 id = propose_rating (f, "medium");
+
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, NULL));
+  g_assert_false (rmm_store_record_dissent (f->store, id, f->chair2, "  ", &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rmm_store_record_dissent (f->store, id, outsider, "No", &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rmm_store_record_dissent (f->store, id, f->chair2,
+                                           "High: a new adult of concern", &error));
+  g_assert_no_error (error);
+
+  /* Disputed: recorded, escalated, and not a decision. */
+  state = rmm_store_find_meeting_decision (f->store, f->child, f->meeting, "risk-rating", NULL);
+  g_assert_cmpint (state->id, ==, id);
+  g_assert_cmpstr (state->status, ==, "disputed");
+  g_assert_true (state->escalated);
+  g_assert_true (state->chair1_confirmed && !state->chair2_confirmed);
+  g_assert_cmpstr (state->dissent, ==, "Ben Cochair: High: a new adult of concern");
+  {
+    g_autofree char *rating = rmm_store_get_current_rating (f->store, f->child, NULL);
+    g_assert_cmpstr (rating, ==, "");
+  }
+
+  /* A confirmed decision cannot be disputed afterwards. */
+  {
+    gint64 confirmed = confirmed_rating (f, "high");
+    g_assert_false (rmm_store_record_dissent (f->store, confirmed, f->chair1, "No", &error));
+    g_assert_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE);
+  }
+  g_assert_null (rmm_store_find_meeting_decision (f->store, f->child, f->meeting, "lead-agency",
+                                                  NULL));
+}
+
+static void
 test_audit_chain (Fixture       *f,
                   gconstpointer  data)
 {
@@ -741,6 +783,7 @@ main (int    argc,
   ADD ("/store/decision/both-chairs", test_decision_needs_both_chairs);
   ADD ("/store/decision/refuses-update", test_confirmed_decision_refuses_change);
   ADD ("/store/decision/supersede", test_supersede);
+  ADD ("/store/decision/dissent", test_dissent);
   ADD ("/store/audit/tamper-detected", test_audit_chain);
   ADD ("/store/audit/deletion-detected", test_audit_deletion_detected);
   ADD ("/store/audit/before-after", test_audit_records_before_and_after);

@@ -10,6 +10,7 @@ database and checks the message and that the file is untouched.
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -147,6 +148,53 @@ class MainWindowTest(unittest.TestCase):
         wait_for(lambda: find(self.app.node, "label", name="Signed off"),
                  what="a signed-off meeting")
         self.assertIsNotNone(find(self.app.node, "label", name=past["chair_childrens_services"]))
+
+
+class RatingTest(unittest.TestCase):
+    """The two chairs confirm a child's rating, each by name; one chair alone is not enough."""
+
+    def test_both_chairs_confirm(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "demo.sqlite")
+            subprocess.run([RMMCTL, "--database", db, "demo", "--children", "200"], check=True,
+                           stdout=subprocess.DEVNULL)
+            app = App("--database", db)
+            try:
+                agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
+                first = wait_for(lambda: [n for n in agenda.findChildren(
+                    lambda n: n.name[:1].isdigit() and ". " in n.name)][0], what="a child")
+                child = first.name.split(", ")[1]    # the reference
+                find(agenda, "push button", prefix="Agenda item menu").doActionNamed("click")
+                wait_for(lambda: find(app.node, "menu item", name="Rate…")).doActionNamed("click")
+                dialog = wait_for(lambda: find(app.node, "frame", name="Risk Rating"))
+
+                chair1 = wait_for(lambda: find(dialog, "push button", prefix="Confirm as "))
+                chair1_name = chair1.name[len("Confirm as "):]
+                chair1.doActionNamed("click")
+                wait_for(lambda: find(dialog, "push button", name="Confirmed by " + chair1_name),
+                         what="the first confirmation")
+                wait_for(lambda: [n for n in dialog.findChildren(
+                    lambda n: n.roleName == "label" and "waiting for" in n.name)],
+                         what="one confirmation not to be a decision")
+
+                find(dialog, "push button", prefix="Confirm as ").doActionNamed("click")
+                wait_for(lambda: [n for n in dialog.findChildren(
+                    lambda n: n.roleName == "label" and "confirmed by both chairs" in n.name)],
+                         what="the rating to stand")
+            finally:
+                app.close()
+            con = sqlite3.connect(db)
+            confirmed = con.execute(
+                "SELECT count(*) FROM decision d JOIN child c ON c.id = d.child_id "
+                "WHERE c.reference = ? AND d.kind = 'risk-rating' AND d.status = 'confirmed' "
+                "AND d.chair1_confirmed_at IS NOT NULL AND d.chair2_confirmed_at IS NOT NULL "
+                "AND d.meeting_id IN (SELECT id FROM meeting WHERE status = 'planned')",
+                (child,)).fetchone()[0]
+            con.close()
+            self.assertEqual(confirmed, 1)
+            check = subprocess.run([RMMCTL, "--database", db, "check"], capture_output=True,
+                                   text=True)
+            self.assertEqual(check.stdout, "ok\n")
 
 
 class ImportTest(unittest.TestCase):

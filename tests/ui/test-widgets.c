@@ -20,6 +20,7 @@
 #include "rmm-cse-list-view.h"
 #include "rmm-import-dialog.h"
 #include "rmm-preferences-window.h"
+#include "rmm-rating-dialog.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
 
@@ -147,6 +148,21 @@ test_forms (Fixture       *f,
     destroy_window (GTK_WIDGET (rmm_add_child_dialog_new (NULL, f->store,
                                                           rmm_meeting_get_id (meeting),
                                                           rmm_meeting_get_area_id (meeting))));
+    /* The rating dialog, for the first child on any agenda. */
+    for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+      {
+        g_autoptr(RmmMeeting) held = g_list_model_get_item (meetings, i);
+        g_autoptr(GListModel) agenda = rmm_store_list_agenda (f->store,
+                                                              rmm_meeting_get_id (held), NULL);
+        g_autoptr(RmmAgendaItem) item = NULL;
+
+        if (g_list_model_get_n_items (agenda) == 0)
+          continue;
+        item = g_list_model_get_item (agenda, 0);
+        destroy_window (GTK_WIDGET (rmm_rating_dialog_new (NULL, f->store, held, item,
+                                                           "surrey-3-level")));
+        break;
+      }
   }
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
