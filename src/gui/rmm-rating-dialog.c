@@ -133,6 +133,9 @@ refresh (RmmRatingDialog *self)
               self->state && self->state->chair2_confirmed,
               rmm_meeting_get_chair_family (self->meeting));
   gtk_widget_set_visible (self->correct_group, stands);
+  /* Alt+1 / Alt+2 must not reach a rating that already stands. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rating.confirm", !stands);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rating.disagree", !stands);
 }
 
 static void
