@@ -280,9 +280,13 @@ configure_connection (RmmDb   *self,
       return FALSE;
     }
 
+  /* A size limit also makes the last connection truncate the kept WAL to nothing when it
+   * closes; without one, every later open would recover the same checkpointed frames and
+   * every close would checkpoint and sync them again, even for a read. */
   return rmm_db_exec (self,
                       "PRAGMA foreign_keys = ON;"
-                      "PRAGMA synchronous = FULL;",
+                      "PRAGMA synchronous = FULL;"
+                      "PRAGMA journal_size_limit = 4194304;",
                       error);
 }
 

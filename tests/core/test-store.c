@@ -165,6 +165,26 @@ test_reopen_keeps_data (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 1);
 }
 
+/* Closing leaves nothing for the next open to recover, so a read (rmmctl agenda, the
+ * window's start) neither checkpoints nor syncs. */
+static void
+test_close_empties_journal (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (rmm_store_add_area (f->store, "Northbrook", "surrey-3-level", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+}
+
 static void
 test_newer_schema_refused (Fixture       *f,
                            gconstpointer  data)
@@ -771,6 +791,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/migrate/from-empty", test_migrate_from_empty);
   ADD ("/store/migrate/reopen", test_reopen_keeps_data);
+  ADD ("/store/migrate/close-empties-journal", test_close_empties_journal);
   ADD ("/store/migrate/newer-schema-refused", test_newer_schema_refused);
   ADD ("/store/open/bad-files", test_bad_files);
   ADD ("/store/open/truncated", test_truncated_file);
