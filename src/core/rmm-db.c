@@ -286,7 +286,8 @@ configure_connection (RmmDb   *self,
   return rmm_db_exec (self,
                       "PRAGMA foreign_keys = ON;"
                       "PRAGMA synchronous = FULL;"
-                      "PRAGMA journal_size_limit = 4194304;",
+                      "PRAGMA journal_size_limit = 4194304;"
+                      "PRAGMA cache_size = " RMM_DB_CACHE_SIZE ";",
                       error);
 }
 

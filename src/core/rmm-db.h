@@ -12,6 +12,12 @@
 G_BEGIN_DECLS
 
 #define RMM_TYPE_DB (rmm_db_get_type ())
+
+/* SQLite's page cache for a connection, as a PRAGMA cache_size value (negative: KiB). The
+ * operating system caches the file already; a window or a command needs only its hot pages.
+ * A bulk writer raises it while it writes (rmm_store_set_bulk_writing()). */
+#define RMM_DB_CACHE_SIZE      "-512"
+#define RMM_DB_BULK_CACHE_SIZE "-65536"
 G_DECLARE_FINAL_TYPE (RmmDb, rmm_db, RMM, DB, GObject)
 
 typedef struct _RmmDbStmt RmmDbStmt;

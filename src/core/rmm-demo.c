@@ -1191,7 +1191,9 @@ rmm_demo_generate (RmmStore              *store,
   g_date_subtract_days (&demo.start, 365 * MAX (options->years, 1));
   rmm_store_set_actor (store, "demo");
 
+  rmm_store_set_bulk_writing (store, TRUE);
   ok = write_demo (&demo, options, error);
+  rmm_store_set_bulk_writing (store, FALSE);
 
   rmm_store_set_clock (store, NULL);
   rmm_store_set_actor (store, actor);

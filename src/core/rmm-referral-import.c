@@ -16,6 +16,7 @@
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-referral-import.h"
+#include "rmm-store-private.h"
 
 /* Past this, the rest would only repeat the same mistake down the file. */
 #define MAX_PROBLEMS 200
@@ -654,15 +655,11 @@ write_row (RmmReferralImport  *self,
   return rmm_store_add_referral (self->store, &referral, error) != 0;
 }
 
-/* Add every new referral (and new child) in one transaction: all or nothing. */
-gboolean
-rmm_referral_import_commit (RmmReferralImport  *self,
-                            GError            **error)
+static gboolean
+write_rows (RmmReferralImport  *self,
+            GError            **error)
 {
   g_autoptr(GHashTable) created = g_hash_table_new (g_str_hash, g_str_equal);
-
-  g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), FALSE);
-  g_return_val_if_fail (self->read_ok, FALSE);
 
   if (!rmm_store_begin (self->store, error))
     return FALSE;
@@ -678,4 +675,20 @@ rmm_referral_import_commit (RmmReferralImport  *self,
         }
     }
   return rmm_store_commit (self->store, error);
+}
+
+/* Add every new referral (and new child) in one transaction: all or nothing. */
+gboolean
+rmm_referral_import_commit (RmmReferralImport  *self,
+                            GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), FALSE);
+  g_return_val_if_fail (self->read_ok, FALSE);
+
+  rmm_store_set_bulk_writing (self->store, TRUE);
+  ok = write_rows (self, error);
+  rmm_store_set_bulk_writing (self->store, FALSE);
+  return ok;
 }

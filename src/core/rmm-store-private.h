@@ -38,6 +38,8 @@ typedef struct
   " ORDER BY d.proposed_at DESC, d.id DESC LIMIT 1)"
 
 RmmDb    *rmm_store_get_db      (RmmStore        *self);
+void      rmm_store_set_bulk_writing (RmmStore    *self,
+                                      gboolean     bulk);
 gint64    rmm_store_insert      (RmmStore        *self,
                                  const char      *table,
                                  const RmmField  *fields,

@@ -350,6 +350,18 @@ rmm_store_get_db (RmmStore *self)
   return self->db;
 }
 
+/* A bulk writer (the demo, an import) keeps the indexes' pages in memory between its
+ * inserts; afterwards the cache shrinks back to what a window needs. */
+void
+rmm_store_set_bulk_writing (RmmStore *self,
+                            gboolean  bulk)
+{
+  rmm_db_exec (self->db,
+               bulk ? "PRAGMA cache_size = " RMM_DB_BULK_CACHE_SIZE
+                    : "PRAGMA cache_size = " RMM_DB_CACHE_SIZE,
+               NULL);
+}
+
 const char *
 rmm_store_get_path (RmmStore *self)
 {
