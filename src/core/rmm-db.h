@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  * A bulk writer raises it while it writes (rmm_store_set_bulk_writing()). */
 #define RMM_DB_CACHE_SIZE      "-512"
 #define RMM_DB_BULK_CACHE_SIZE "-65536"
+
 G_DECLARE_FINAL_TYPE (RmmDb, rmm_db, RMM, DB, GObject)
 
 typedef struct _RmmDbStmt RmmDbStmt;

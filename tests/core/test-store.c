@@ -165,8 +165,8 @@ test_reopen_keeps_data (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 1);
 }
 
-/* Closing leaves nothing for the next open to recover, so a read (rmmctl agenda, the
- * window's start) neither checkpoints nor syncs. */
+/* The last close empties the journal it keeps, so the next open has nothing to recover
+ * and a read (rmmctl agenda, the window's start) neither checkpoints nor syncs. */
 static void
 test_close_empties_journal (Fixture       *f,
                             gconstpointer  data)
