@@ -51,10 +51,7 @@ struct _RmmWindow
   GtkWidget            *children_row;
   GtkWidget            *referrals_row;
   GtkWidget            *cse_list_row;
-  RmmCseListView       *cse_list_view;
   GtkStack             *list_stack;
-  RmmChildrenView      *children_view;
-  RmmReferralsView     *referrals_view;
   GtkWidget            *details_separator;
   GtkListBox           *area_list;
   GtkListBox           *meeting_list;
@@ -517,38 +514,30 @@ load_meetings (RmmWindow *self,
     select_meeting_for_week (self);
 }
 
-/* The children and referrals views are made when first shown: most sessions are a meeting. */
-static RmmChildrenView *
-ensure_children_view (RmmWindow *self)
+/* The children, referrals and CSE list views are made when first shown: most sessions are
+ * a meeting. The stack holds them by page name. */
+static GtkWidget *
+ensure_view (RmmWindow  *self,
+             const char *page,
+             GType       type)
 {
-  if (self->children_view == NULL)
+  GtkWidget *view = gtk_stack_get_child_by_name (self->list_stack, page);
+
+  if (view == NULL)
     {
-      self->children_view = RMM_CHILDREN_VIEW (rmm_children_view_new ());
-      gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->children_view), "children");
+      view = g_object_new (type, NULL);
+      gtk_stack_add_named (self->list_stack, view, page);
     }
-  return self->children_view;
+  return view;
 }
 
-static RmmReferralsView *
-ensure_referrals_view (RmmWindow *self)
+static void
+set_list_title (RmmWindow  *self,
+                const char *title,
+                const char *subtitle)
 {
-  if (self->referrals_view == NULL)
-    {
-      self->referrals_view = RMM_REFERRALS_VIEW (rmm_referrals_view_new ());
-      gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->referrals_view), "referrals");
-    }
-  return self->referrals_view;
-}
-
-static RmmCseListView *
-ensure_cse_list_view (RmmWindow *self)
-{
-  if (self->cse_list_view == NULL)
-    {
-      self->cse_list_view = RMM_CSE_LIST_VIEW (rmm_cse_list_view_new ());
-      gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->cse_list_view), "cse-list");
-    }
-  return self->cse_list_view;
+  adw_window_title_set_title (self->meetings_title, title);
+  adw_window_title_set_subtitle (self->meetings_title, subtitle);
 }
 
 /* Meetings of an area use three panes; the children and referrals lists take the width of
@@ -560,34 +549,29 @@ show_list_page (RmmWindow  *self,
   gboolean meetings = g_str_equal (page, "meetings");
 
   if (g_str_equal (page, "children"))
-    ensure_children_view (self);
-  else if (g_str_equal (page, "referrals"))
-    ensure_referrals_view (self);
+    {
+      set_list_title (self, _("Children"), _("All areas"));
+      rmm_children_view_load (RMM_CHILDREN_VIEW (ensure_view (self, page, RMM_TYPE_CHILDREN_VIEW)),
+                              self->store);
+    }
   else if (g_str_equal (page, "cse-list"))
-    ensure_cse_list_view (self);
+    {
+      set_list_title (self, _("County-wide CSE List"), _("All areas"));
+      rmm_cse_list_view_load (RMM_CSE_LIST_VIEW (ensure_view (self, page, RMM_TYPE_CSE_LIST_VIEW)),
+                              self->store);
+    }
+  else if (g_str_equal (page, "referrals"))
+    {
+      set_list_title (self, _("Referrals"), _("All areas, by week received"));
+      rmm_referrals_view_load (RMM_REFERRALS_VIEW (ensure_view (self, page,
+                                                                RMM_TYPE_REFERRALS_VIEW)),
+                               self->store);
+    }
   gtk_stack_set_visible_child_name (self->list_stack, page);
   gtk_widget_set_visible (self->details_pane, meetings);
   gtk_widget_set_visible (self->details_separator, meetings);
   gtk_widget_set_visible (GTK_WIDGET (self->jump_button), meetings);
   gtk_widget_set_hexpand (self->meetings_pane, !meetings);
-  if (g_str_equal (page, "children"))
-    {
-      adw_window_title_set_title (self->meetings_title, _("Children"));
-      adw_window_title_set_subtitle (self->meetings_title, _("All areas"));
-      rmm_children_view_load (ensure_children_view (self), self->store);
-    }
-  else if (g_str_equal (page, "cse-list"))
-    {
-      adw_window_title_set_title (self->meetings_title, _("County-wide CSE List"));
-      adw_window_title_set_subtitle (self->meetings_title, _("All areas"));
-      rmm_cse_list_view_load (self->cse_list_view, self->store);
-    }
-  else if (g_str_equal (page, "referrals"))
-    {
-      adw_window_title_set_title (self->meetings_title, _("Referrals"));
-      adw_window_title_set_subtitle (self->meetings_title, _("All areas, by week received"));
-      rmm_referrals_view_load (ensure_referrals_view (self), self->store);
-    }
 }
 
 static void
@@ -738,7 +722,8 @@ action_find_child (GtkWidget  *widget,
   RmmWindow *self = RMM_WINDOW (widget);
 
   select_view (self, self->children_row);
-  rmm_children_view_focus_search (ensure_children_view (self));
+  rmm_children_view_focus_search (RMM_CHILDREN_VIEW (ensure_view (self, "children",
+                                                                 RMM_TYPE_CHILDREN_VIEW)));
 }
 
 static void
