@@ -214,6 +214,12 @@ rmm_store_find_area (RmmStore    *self,
   return NULL;
 }
 
+/* The columns child_from_row() reads, in its order. */
+#define CHILD_ROW_SQL \
+  "SELECT c.id, c.reference, c.first_name, c.last_name, c.date_of_birth, a.name, " \
+  "       coalesce(" RMM_CURRENT_RATING_SQL ("c.id") ", ''), c.school, a.framework " \
+  "FROM child c JOIN area a ON a.id = c.area_id "
+
 static GObject *
 child_from_row (RmmDbStmt *stmt)
 {
@@ -245,11 +251,7 @@ rmm_store_list_children (RmmStore  *self,
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
   stmt = rmm_db_prepare (rmm_store_get_db (self),
-                         "SELECT c.id, c.reference, c.first_name, c.last_name, "
-                         "       c.date_of_birth, a.name, "
-                         "       coalesce(" RMM_CURRENT_RATING_SQL ("c.id") ", ''), c.school, "
-                         "       a.framework "
-                         "FROM child c JOIN area a ON a.id = c.area_id "
+                         CHILD_ROW_SQL
                          "WHERE ? = 0 OR c.area_id = ? "
                          "ORDER BY c.last_name, c.first_name, c.id", error);
   if (stmt == NULL)
@@ -274,11 +276,7 @@ rmm_store_search_children (RmmStore    *self,
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
   stmt = rmm_db_prepare (rmm_store_get_db (self),
-                         "SELECT c.id, c.reference, c.first_name, c.last_name, "
-                         "       c.date_of_birth, a.name, "
-                         "       coalesce(" RMM_CURRENT_RATING_SQL ("c.id") ", ''), c.school, "
-                         "       a.framework "
-                         "FROM child c JOIN area a ON a.id = c.area_id "
+                         CHILD_ROW_SQL
                          "WHERE (?1 <> '' AND c.reference = ?1) "
                          "   OR (?4 <> '' AND c.date_of_birth = ?4 "
                          "       AND (lower(c.last_name) = lower(?3) "
