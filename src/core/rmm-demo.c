@@ -873,7 +873,8 @@ decide_lead_agency (Demo                *demo,
                                  rmm_store_propose_decision (demo->store, &input, error), error);
 }
 
-static gboolean
+/* The store applies the framework as the rating is confirmed: note the plan it opened. */
+static gint64
 confirm_rating (Demo         *demo,
                 DemoChild    *child,
                 gint64        meeting_id,
@@ -887,9 +888,43 @@ confirm_rating (Demo         *demo,
     .value = rating,
     .rationale = "Agreed by the meeting on the assessment and the agencies’ updates.",
   };
+  gint64 id = rmm_store_propose_decision (demo->store, &input, error);
 
-  return confirm_by_both_chairs (demo, child->area,
-                                 rmm_store_propose_decision (demo->store, &input, error), error);
+  if (!confirm_by_both_chairs (demo, child->area, id, error))
+    return 0;
+  if (child->plan_id == 0)
+    {
+      child->plan_id = rmm_store_query_int (demo->store,
+                                            "SELECT coalesce(max(id), 0) FROM safety_plan "
+                                            "WHERE child_id = ? AND closed_on IS NULL",
+                                            child->id, error);
+      child->plan_version = 0;
+    }
+  return child->plan_id >= 0 ? id : 0;
+}
+
+/* The strategy-meeting trigger the store raised when @decision_id was confirmed, or 0. */
+static gint64
+rating_trigger (Demo       *demo,
+                DemoChild  *child,
+                gint64      decision_id)
+{
+  g_autofree char *facts = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision_id);
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (demo->store),
+                                    "SELECT id FROM strategy_trigger WHERE child_id = ? "
+                                    "AND facts = ? AND rule_id = 'rating-high'", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  rmm_db_stmt_bind_int (stmt, 1, child->id);
+  rmm_db_stmt_bind_text (stmt, 2, facts);
+  if (rmm_db_stmt_step (stmt, NULL))
+    {
+      id = rmm_db_stmt_get_int (stmt, 0);
+      rmm_db_stmt_reset (stmt);
+    }
+  return id;
 }
 
 static const char *
@@ -923,6 +958,7 @@ discuss (Demo        *demo,
   g_autoptr(GString) reasons = g_string_new (NULL);
   const char *previous = child->rating;
   const RmmRiskLevel *level;
+  gint64 rating_id, trigger_id;
   gboolean can_close, wants_close;
   guint position, age;
   GDate day;
@@ -940,20 +976,17 @@ discuss (Demo        *demo,
   level = rmm_framework_find_level (area->framework, child->rating);
   position = level_position (area->framework, child->rating);
 
-  if (!confirm_rating (demo, child, meeting_id, child->rating, error) ||
+  if (!(rating_id = confirm_rating (demo, child, meeting_id, child->rating, error)) ||
       (previous == NULL && !child->has_social_worker &&
        !decide_lead_agency (demo, child, meeting_id, level, error)) ||
       !answer_triggers (demo, child, meeting_id, &day, error))
     return FALSE;
 
-  if (level->strategy_meeting_required &&
-      (previous == NULL || rmm_framework_compare (area->framework, child->rating, previous) > 0))
+  if ((trigger_id = rating_trigger (demo, child, rating_id)) != 0)
     {
       GDate answered = day;
 
-      if (!raise_trigger (demo, child, "rating-high", "Rating confirmed at a level that needs "
-                          "a multi-agency strategy meeting.", "", &day, error))
-        return FALSE;
+      g_array_append_val (child->open_triggers, trigger_id);
       /* Usually convened within days; only the last few weeks' stay open. */
       g_date_add_days (&answered, 5);
       if (is_past (demo, &answered) && !answer_triggers (demo, child, meeting_id, &day, error))

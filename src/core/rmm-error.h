@@ -29,6 +29,7 @@ typedef enum
   RMM_ERROR_CHECK_FAILED,     /* integrity, foreign keys or the audit chain */
   RMM_ERROR_IO,
   RMM_ERROR_FRAMEWORK,        /* a risk framework file is wrong */
+  RMM_ERROR_CONFLICT,         /* someone else saved the same record first */
 } RmmError;
 
 GQuark rmm_error_quark (void);

@@ -155,11 +155,12 @@ static const struct { const char *reason; const char *sql; } reason_queries[] = 
     "  AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.child_id = r.child_id "
     "                  AND d.kind = 'risk-rating' AND d.status = 'confirmed' "
     "                  AND d.proposed_at >= r.received_at)" },
+  /* A plan opened by a rating but never written is due at the next meeting. */
   { "review-due",
     "SELECT p.child_id FROM safety_plan p JOIN child c ON c.id = p.child_id "
     "WHERE c.area_id = ? AND p.closed_on IS NULL "
-    "  AND (SELECT v.review_on FROM safety_plan_version v WHERE v.plan_id = p.id "
-    "       ORDER BY v.version DESC LIMIT 1) <= ?" },
+    "  AND coalesce((SELECT v.review_on FROM safety_plan_version v WHERE v.plan_id = p.id "
+    "                ORDER BY v.version DESC LIMIT 1), date(p.opened_on, '+1 day')) <= ?" },
   { "closure",
     "SELECT DISTINCT d.child_id FROM decision d JOIN child c ON c.id = d.child_id "
     "WHERE c.area_id = ? AND d.kind = 'closure' AND d.status <> 'confirmed' "

@@ -179,6 +179,36 @@ check_rating_value (RmmStore                *self,
   return TRUE;
 }
 
+/* A lead agency is required; a lead professional, if named, works for it. */
+static gboolean
+check_lead (RmmStore                *self,
+            const RmmDecisionInput  *input,
+            GError                 **error)
+{
+  gint64 agency_id;
+
+  if (input->lead_agency_id == 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("A lead-agency decision must name the lead agency."));
+      return FALSE;
+    }
+  if (input->lead_professional_id == 0)
+    return TRUE;
+  agency_id = rmm_store_query_int (self, "SELECT coalesce((SELECT agency_id FROM professional "
+                                         "WHERE id = ?), 0)",
+                                   input->lead_professional_id, error);
+  if (agency_id < 0)
+    return FALSE;
+  if (agency_id != input->lead_agency_id)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("The lead professional must work for the lead agency."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gint64
 insert_decision (RmmStore                *self,
                  const RmmDecisionInput  *input,
@@ -202,12 +232,8 @@ insert_decision (RmmStore                *self,
 
   if (g_strcmp0 (input->kind, "risk-rating") == 0 && !check_rating_value (self, input, error))
     return 0;
-  if (g_strcmp0 (input->kind, "lead-agency") == 0 && input->lead_agency_id == 0)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("A lead-agency decision must name the lead agency."));
-      return 0;
-    }
+  if (g_strcmp0 (input->kind, "lead-agency") == 0 && !check_lead (self, input, error))
+    return 0;
   return rmm_store_insert (self, "decision", fields, G_N_ELEMENTS (fields), error);
 }
 
@@ -226,6 +252,8 @@ rmm_store_propose_decision (RmmStore                *self,
 typedef struct
 {
   char   *status;
+  char   *kind;
+  gint64  child_id;
   gint64  meeting_id;
   gint64  chair_children_id;
   gint64  chair_family_id;
@@ -234,6 +262,13 @@ typedef struct
   gint64  chair2_id;
   gboolean chair2_confirmed;
 } DecisionState;
+
+static void
+decision_state_clear (DecisionState *state)
+{
+  g_free (state->status);
+  g_free (state->kind);
+}
 
 static gboolean
 read_decision_state (RmmStore       *self,
@@ -248,7 +283,7 @@ read_decision_state (RmmStore       *self,
                          "       coalesce(m.chair_children_id, 0), "
                          "       coalesce(m.chair_family_id, 0), coalesce(d.chair1_id, 0), "
                          "       d.chair1_confirmed_at IS NOT NULL, coalesce(d.chair2_id, 0), "
-                         "       d.chair2_confirmed_at IS NOT NULL "
+                         "       d.chair2_confirmed_at IS NOT NULL, d.kind, d.child_id "
                          "FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id "
                          "WHERE d.id = ?", error);
   if (stmt == NULL)
@@ -264,6 +299,8 @@ read_decision_state (RmmStore       *self,
   state->chair1_confirmed = rmm_db_stmt_get_int (stmt, 5);
   state->chair2_id = rmm_db_stmt_get_int (stmt, 6);
   state->chair2_confirmed = rmm_db_stmt_get_int (stmt, 7);
+  state->kind = g_strdup (rmm_db_stmt_get_text (stmt, 8));
+  state->child_id = rmm_db_stmt_get_int (stmt, 9);
   rmm_db_stmt_reset (stmt);
   return TRUE;
 }
@@ -294,6 +331,8 @@ confirmation_slot (const DecisionState  *state,
   return slot;
 }
 
+/* A chair confirms. When both have, the decision stands; a rating's framework consequences
+ * (plan, trigger) are written in the same transaction. */
 gboolean
 rmm_store_confirm_decision (RmmStore    *self,
                             gint64       decision_id,
@@ -302,7 +341,7 @@ rmm_store_confirm_decision (RmmStore    *self,
 {
   DecisionState state = { 0 };
   g_autofree char *now = NULL;
-  gboolean both;
+  gboolean both, rating;
   gboolean ok;
   int slot;
 
@@ -320,6 +359,7 @@ rmm_store_confirm_decision (RmmStore    *self,
   slot = ok ? confirmation_slot (&state, chair_id, error) : 0;
   if (slot != 0)
     {
+      g_autofree char *previous = NULL;
       RmmField fields[] = {
         RMM_REF (slot == 1 ? "chair1_id" : "chair2_id", chair_id),
         RMM_TEXT (slot == 1 ? "chair1_confirmed_at" : "chair2_confirmed_at", NULL),
@@ -330,11 +370,17 @@ rmm_store_confirm_decision (RmmStore    *self,
       both = slot == 1 ? state.chair2_confirmed : state.chair1_confirmed;
       fields[1].text = now;
       fields[2].text = both ? "confirmed" : state.status;
-      ok = rmm_store_update (self, "decision", decision_id, fields, G_N_ELEMENTS (fields), error);
+      rating = both && g_str_equal (state.kind, "risk-rating");
+      if (rating)
+        ok = (previous = rmm_store_get_current_rating (self, state.child_id, error)) != NULL;
+      ok = ok && rmm_store_update (self, "decision", decision_id, fields, G_N_ELEMENTS (fields),
+                                   error);
+      if (ok && rating)
+        ok = rmm_store_apply_rating (self, decision_id, previous, error);
     }
   else
     ok = FALSE;
-  g_free (state.status);
+  decision_state_clear (&state);
 
   if (!ok)
     {
@@ -377,7 +423,7 @@ rmm_store_supersede_decision (RmmStore                *self,
       else
         id = insert_decision (self, input, decision_id, reason, error);
     }
-  g_free (state.status);
+  decision_state_clear (&state);
 
   if (id == 0)
     {
@@ -422,34 +468,27 @@ rmm_decision_state_free (RmmDecisionState *state)
   g_free (state->status);
   g_free (state->dissent);
   g_free (state->proposed_at);
+  g_free (state->lead_agency);
+  g_free (state->lead_professional);
   g_free (state);
 }
 
-/* The newest decision of @kind for the child at this meeting, or NULL (no error) if none. */
-RmmDecisionState *
-rmm_store_find_meeting_decision (RmmStore    *self,
-                                 gint64       child_id,
-                                 gint64       meeting_id,
-                                 const char  *kind,
-                                 GError     **error)
+#define DECISION_STATE_SELECT \
+  "SELECT d.id, d.value, d.status, d.chair1_confirmed_at IS NOT NULL, " \
+  "       d.chair2_confirmed_at IS NOT NULL, d.dissent, d.escalated, d.proposed_at, " \
+  "       coalesce(d.lead_agency_id, 0), coalesce(g.name, ''), " \
+  "       coalesce(d.lead_professional_id, 0), coalesce(p.full_name, '') " \
+  "FROM decision d LEFT JOIN agency g ON g.id = d.lead_agency_id " \
+  "LEFT JOIN professional p ON p.id = d.lead_professional_id "
+
+/* The state from a DECISION_STATE_SELECT row, or NULL (no error) if there is none. */
+static RmmDecisionState *
+decision_state_from_stmt (RmmDbStmt  *stmt,
+                          GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
   RmmDecisionState *state;
-  RmmDbStmt *stmt;
 
-  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
-
-  stmt = rmm_db_prepare (rmm_store_get_db (self),
-                         "SELECT id, value, status, chair1_confirmed_at IS NOT NULL, "
-                         "       chair2_confirmed_at IS NOT NULL, dissent, escalated, "
-                         "       proposed_at "
-                         "FROM decision WHERE child_id = ? AND meeting_id = ? AND kind = ? "
-                         "ORDER BY id DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return NULL;
-  rmm_db_stmt_bind_int (stmt, 1, child_id);
-  rmm_db_stmt_bind_int (stmt, 2, meeting_id);
-  rmm_db_stmt_bind_text (stmt, 3, kind);
   if (!rmm_db_stmt_step (stmt, &local_error))
     {
       if (local_error)
@@ -465,8 +504,62 @@ rmm_store_find_meeting_decision (RmmStore    *self,
   state->dissent = g_strdup (rmm_db_stmt_get_text (stmt, 5));
   state->escalated = rmm_db_stmt_get_int (stmt, 6);
   state->proposed_at = g_strdup (rmm_db_stmt_get_text (stmt, 7));
+  state->lead_agency_id = rmm_db_stmt_get_int (stmt, 8);
+  state->lead_agency = g_strdup (rmm_db_stmt_get_text (stmt, 9));
+  state->lead_professional_id = rmm_db_stmt_get_int (stmt, 10);
+  state->lead_professional = g_strdup (rmm_db_stmt_get_text (stmt, 11));
   rmm_db_stmt_reset (stmt);
   return state;
+}
+
+/* The newest decision of @kind for the child at this meeting, or NULL (no error) if none. */
+RmmDecisionState *
+rmm_store_find_meeting_decision (RmmStore    *self,
+                                 gint64       child_id,
+                                 gint64       meeting_id,
+                                 const char  *kind,
+                                 GError     **error)
+{
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         DECISION_STATE_SELECT
+                         "WHERE d.child_id = ? AND d.meeting_id = ? AND d.kind = ? "
+                         "ORDER BY d.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  rmm_db_stmt_bind_int (stmt, 2, meeting_id);
+  rmm_db_stmt_bind_text (stmt, 3, kind);
+  return decision_state_from_stmt (stmt, error);
+}
+
+/* The decision of @kind that stands for the child now: the newest confirmed one that no
+ * confirmed correction has superseded; NULL (no error) if none. */
+RmmDecisionState *
+rmm_store_find_current_decision (RmmStore    *self,
+                                 gint64       child_id,
+                                 const char  *kind,
+                                 GError     **error)
+{
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         DECISION_STATE_SELECT
+                         "WHERE d.child_id = ? AND d.kind = ? AND d.status = 'confirmed' "
+                         "  AND NOT EXISTS (SELECT 1 FROM decision s "
+                         "                  WHERE s.supersedes_id = d.id "
+                         "                  AND s.status = 'confirmed') "
+                         "ORDER BY d.proposed_at DESC, d.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  rmm_db_stmt_bind_text (stmt, 2, kind);
+  return decision_state_from_stmt (stmt, error);
 }
 
 /* A chair disagrees with a proposed decision: their view is kept beside any other, the
@@ -538,7 +631,7 @@ rmm_store_record_dissent (RmmStore    *self,
       };
       ok = rmm_store_update (self, "decision", decision_id, fields, G_N_ELEMENTS (fields), error);
     }
-  g_free (state.status);
+  decision_state_clear (&state);
   if (!ok)
     {
       rmm_store_rollback (self);

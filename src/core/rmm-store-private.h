@@ -38,6 +38,10 @@ typedef struct
   " ORDER BY d.proposed_at DESC, d.id DESC LIMIT 1)"
 
 RmmDb    *rmm_store_get_db      (RmmStore        *self);
+gboolean  rmm_store_apply_rating (RmmStore       *self,
+                                  gint64          decision_id,
+                                  const char     *previous,
+                                  GError        **error);
 void      rmm_store_set_bulk_writing (RmmStore    *self,
                                       gboolean     bulk);
 gint64    rmm_store_insert      (RmmStore        *self,

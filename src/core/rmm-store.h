@@ -82,10 +82,63 @@ typedef struct
   char     *dissent;
   gboolean  escalated;
   char     *proposed_at;
+  gint64    lead_agency_id;      /* lead-agency decisions */
+  char     *lead_agency;
+  gint64    lead_professional_id; /* 0: none named */
+  char     *lead_professional;
 } RmmDecisionState;
 
 void rmm_decision_state_free (RmmDecisionState *state);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmDecisionState, rmm_decision_state_free)
+
+/* What the room needs to know about a child on the agenda (see rmm-store-items.c). */
+typedef struct
+{
+  gint64            item_id;
+  gint64            child_id;
+  gint64            meeting_id;
+  char             *meets_on;
+  char             *reference;
+  char             *first_name;
+  char             *last_name;
+  char             *date_of_birth;
+  guint             age;                /* on the meeting's date */
+  char             *gender;
+  char             *school;
+  gboolean          looked_after;
+  char             *area;
+  char             *framework_id;
+  gboolean          has_social_worker;
+  char             *social_worker;
+  char             *reasons;            /* space-separated agenda reasons */
+  char             *status;             /* pending | discussed | deferred | removed */
+  char             *status_reason;
+  char             *minute_text;
+  gint64            row_version;        /* of the minute text, for rmm_store_set_minute_text */
+  RmmDecisionState *rating;             /* the rating that stands, or NULL */
+  char            **rating_history;     /* confirmed ratings, newest first: "level YYYY-MM-DD" */
+  RmmDecisionState *lead;               /* the lead agency that stands, or NULL */
+  char             *assessment_on;      /* NULL: never assessed */
+  char             *assessment_rating;
+  char             *assessment_analysis;
+  char            **vulnerabilities;    /* Table 1 ids ticked in the newest assessment */
+  guint             n_indicators;
+  guint             n_significant;
+  guint             n_missing;
+  guint             n_missing_recent;   /* in the 90 days before the meeting */
+  char             *last_missing_at;
+  guint             n_open_actions;
+  guint             n_overdue_actions;
+  guint             n_open_triggers;
+  gboolean          has_plan;
+  char             *plan_review_on;     /* '' until the plan's first version */
+  gboolean          transition_planned;
+  gboolean          adult_package_agreed;
+} RmmItemFacts;
+
+void     rmm_item_facts_free       (RmmItemFacts       *facts);
+gboolean rmm_item_facts_needs_lead (const RmmItemFacts *facts);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmItemFacts, rmm_item_facts_free)
 
 /* A row of a chooser: an id and its name. */
 typedef struct
@@ -182,6 +235,10 @@ RmmDecisionState *rmm_store_find_meeting_decision (RmmStore     *self,
                                              gint64               meeting_id,
                                              const char          *kind,
                                              GError             **error);
+RmmDecisionState *rmm_store_find_current_decision (RmmStore     *self,
+                                             gint64               child_id,
+                                             const char          *kind,
+                                             GError             **error);
 gboolean     rmm_store_record_dissent       (RmmStore            *self,
                                              gint64               decision_id,
                                              gint64               chair_id,
@@ -266,6 +323,27 @@ RmmArea     *rmm_store_find_area            (RmmStore            *self,
                                              GError             **error);
 RmmMeeting  *rmm_store_get_meeting          (RmmStore            *self,
                                              gint64               meeting_id,
+                                             GError             **error);
+RmmItemFacts *rmm_store_get_item_facts     (RmmStore            *self,
+                                             gint64               item_id,
+                                             GError             **error);
+gint64       rmm_store_set_minute_text      (RmmStore            *self,
+                                             gint64               item_id,
+                                             const char          *text,
+                                             gint64               row_version,
+                                             GError             **error);
+GStrv        rmm_store_list_missing_decisions (RmmStore          *self,
+                                             gint64               item_id,
+                                             GError             **error);
+gboolean     rmm_store_mark_item_discussed  (RmmStore            *self,
+                                             gint64               item_id,
+                                             GError             **error);
+gboolean     rmm_store_defer_item           (RmmStore            *self,
+                                             gint64               item_id,
+                                             const char          *reason,
+                                             GError             **error);
+gboolean     rmm_store_reopen_item          (RmmStore            *self,
+                                             gint64               item_id,
                                              GError             **error);
 
 G_END_DECLS

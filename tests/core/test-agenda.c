@@ -111,13 +111,21 @@ plan (Fixture    *f,
       const char *review_on)
 {
   RmmField plan_fields[] = { RMM_REF ("child_id", child_id), RMM_TEXT ("opened_on", "2026-10-01") };
-  gint64 plan_id = insert (f, "safety_plan", plan_fields, G_N_ELEMENTS (plan_fields));
-  RmmField version[] = {
-    RMM_REF ("plan_id", plan_id), RMM_INT ("version", 1), RMM_TEXT ("review_on", review_on),
-    RMM_TEXT ("created_at", "2026-10-01T10:00:00Z"),
-  };
+  /* A rating that needs a plan has opened one already. */
+  gint64 plan_id = rmm_store_query_int (f->store, "SELECT coalesce(max(id), 0) FROM safety_plan "
+                                                  "WHERE child_id = ? AND closed_on IS NULL",
+                                        child_id, NULL);
 
-  insert (f, "safety_plan_version", version, G_N_ELEMENTS (version));
+  if (plan_id == 0)
+    plan_id = insert (f, "safety_plan", plan_fields, G_N_ELEMENTS (plan_fields));
+  {
+    RmmField version[] = {
+      RMM_REF ("plan_id", plan_id), RMM_INT ("version", 1), RMM_TEXT ("review_on", review_on),
+      RMM_TEXT ("created_at", "2026-10-01T10:00:00Z"),
+    };
+
+    insert (f, "safety_plan_version", version, G_N_ELEMENTS (version));
+  }
   return plan_id;
 }
 
@@ -261,8 +269,10 @@ test_every_reason (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (reasons, "REVIEW"), ==, "review-due");
   g_assert_cmpstr (g_hash_table_lookup (reasons, "TRIGGER"), ==, "trigger");
   g_assert_cmpstr (g_hash_table_lookup (reasons, "CLOSURE"), ==, "closure");
-  g_assert_cmpstr (g_hash_table_lookup (reasons, "SEVENTEEN"), ==, "transition");
-  g_assert_cmpstr (g_hash_table_lookup (reasons, "EIGHTEEN"), ==, "transition");
+  /* Their ratings opened plans not yet written (due at once) and high raised a trigger. */
+  g_assert_cmpstr (g_hash_table_lookup (reasons, "SEVENTEEN"), ==,
+                   "trigger review-due transition");
+  g_assert_cmpstr (g_hash_table_lookup (reasons, "EIGHTEEN"), ==, "review-due transition");
   g_assert_cmpstr (g_hash_table_lookup (reasons, "EARLYHELP"), ==, "early-help-check");
   g_assert_cmpstr (g_hash_table_lookup (reasons, "ACTIONS"), ==, "overdue-actions");
   for (guint i = 0; i < 6; i++)
@@ -300,10 +310,10 @@ test_order_and_idempotence (Fixture       *f,
   items = rmm_store_list_agenda (f->store, f->coming, NULL);
   first = g_list_model_get_item (items, 0);
   second = g_list_model_get_item (items, 1);
-  /* Triggers first, then the highest risk. */
-  g_assert_cmpstr (rmm_agenda_item_get_child_reference (first), ==, "ZED");
-  g_assert_cmpstr (rmm_agenda_item_get_child_reference (second), ==, "HIGH");
-  g_assert_cmpstr (rmm_agenda_item_get_rating (second), ==, "high");
+  /* Triggers first (HIGH's rating raised one), the highest risk first among them. */
+  g_assert_cmpstr (rmm_agenda_item_get_child_reference (first), ==, "HIGH");
+  g_assert_cmpstr (rmm_agenda_item_get_rating (first), ==, "high");
+  g_assert_cmpstr (rmm_agenda_item_get_child_reference (second), ==, "ZED");
   third = g_list_model_get_item (items, 2);
   g_assert_cmpstr (rmm_agenda_item_get_child_reference (third), ==, "MEDIUM");
 

@@ -621,8 +621,9 @@ test_audit_chain (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_pointer (&problems, g_ptr_array_unref);
-  /* Every change so far is in the trail: 7 records, 2 confirmations. */
-  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM audit_event"), ==, 9);
+  /* Every change so far is in the trail: 7 records, 2 confirmations, and the plan and
+   * trigger the high rating brought. */
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM audit_event"), ==, 11);
 
   /* Someone drops the guard and rewrites who confirmed the decision. */
   db = raw_open (f->path);

@@ -1,0 +1,435 @@
+/* test-meeting.c: running an agenda item: framework consequences, the lead agency, the
+ * facts page, the minutes and when an item may be marked discussed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rmm-test-support.h"
+
+#include <string.h>
+
+#include "rmm-error.h"
+#include "rmm-store-private.h"
+
+typedef struct
+{
+  char     *folder;
+  RmmStore *store;
+  gint64    surrey;
+  gint64    seraf;
+  gint64    children_services;
+  gint64    family_services;
+  gint64    chair1;
+  gint64    chair2;
+  gint64    worker;         /* Family Services */
+  gint64    meeting;        /* Surrey, 2026-11-23 */
+  gint64    seraf_meeting;  /* SERAF, 2026-11-23 */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 10, 30, 0);
+  g_autofree char *path = NULL;
+
+  f->folder = rmm_test_make_folder ();
+  path = g_build_filename (f->folder, "rmm.sqlite", NULL);
+  f->store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rmm_store_set_clock (f->store, now);
+  f->surrey = rmm_store_add_area (f->store, "Testshire North", "surrey-3-level", NULL);
+  f->seraf = rmm_store_add_area (f->store, "Testshire West", "seraf-4-category", NULL);
+  f->children_services = rmm_store_add_agency (f->store, "Testshire Children’s Services",
+                                               "childrens-services", NULL);
+  f->family_services = rmm_store_add_agency (f->store, "Testshire Family Services",
+                                             "family-services", NULL);
+  f->chair1 = rmm_store_add_professional (f->store, f->children_services, "Ada Chairwell", "",
+                                          NULL);
+  f->chair2 = rmm_store_add_professional (f->store, f->family_services, "Ben Cochair", "", NULL);
+  f->worker = rmm_store_add_professional (f->store, f->family_services, "Cai Keyworker", "",
+                                          NULL);
+  f->meeting = rmm_store_add_meeting (f->store, f->surrey, "2026-11-23", f->chair1, f->chair2, 0,
+                                      NULL);
+  f->seraf_meeting = rmm_store_add_meeting (f->store, f->seraf, "2026-11-23", f->chair1,
+                                            f->chair2, 0, NULL);
+  g_assert_cmpint (f->seraf_meeting, >, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  rmm_test_remove_folder (f->folder);
+  g_free (f->folder);
+}
+
+static gint64
+child_in (Fixture    *f,
+          gint64      area,
+          const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  RmmChildInput input = {
+    .reference = reference, .first_name = "Robin", .last_name = "Testchild",
+    .date_of_birth = "2011-03-04", .area_id = area,
+  };
+  gint64 id = rmm_store_add_child (f->store, &input, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+item_for (Fixture    *f,
+          gint64      meeting,
+          gint64      child)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = rmm_store_add_agenda_item (f->store, meeting, child, "new-referral", &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+propose (Fixture                 *f,
+         const RmmDecisionInput  *input)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = rmm_store_propose_decision (f->store, input, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+confirm_both (Fixture *f,
+              gint64   decision)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rmm_store_confirm_decision (f->store, decision, f->chair1, &error));
+  g_assert_true (rmm_store_confirm_decision (f->store, decision, f->chair2, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+rate (Fixture    *f,
+      gint64      meeting,
+      gint64      child,
+      const char *level)
+{
+  RmmDecisionInput input = {
+    .child_id = child, .meeting_id = meeting, .kind = "risk-rating", .value = level,
+  };
+  gint64 id = propose (f, &input);
+
+  confirm_both (f, id);
+  return id;
+}
+
+static gint64
+count (Fixture    *f,
+       const char *sql,
+       gint64      child)
+{
+  return rmm_store_query_int (f->store, sql, child, NULL);
+}
+
+#define OPEN_PLANS "SELECT count(*) FROM safety_plan WHERE child_id = ? AND closed_on IS NULL"
+#define TRIGGERS "SELECT count(*) FROM strategy_trigger WHERE child_id = ? " \
+                 "AND rule_id = 'rating-high'"
+
+static void
+test_surrey_consequences (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 low = child_in (f, f->surrey, "LOW"), medium = child_in (f, f->surrey, "MEDIUM");
+  gint64 high = child_in (f, f->surrey, "HIGH");
+  g_autoptr(GListModel) cse = NULL;
+  GDate day;
+
+  rate (f, f->meeting, low, "low");
+  rate (f, f->meeting, medium, "medium");
+  rate (f, f->meeting, high, "high");
+
+  /* Low is held at Early Help: no plan, no trigger. */
+  g_assert_cmpint (count (f, OPEN_PLANS, low), ==, 0);
+  g_assert_cmpint (count (f, TRIGGERS, low), ==, 0);
+  /* Medium needs a plan; high needs a strategy meeting too. */
+  g_assert_cmpint (count (f, OPEN_PLANS, medium), ==, 1);
+  g_assert_cmpint (count (f, TRIGGERS, medium), ==, 0);
+  g_assert_cmpint (count (f, OPEN_PLANS, high), ==, 1);
+  g_assert_cmpint (count (f, TRIGGERS, high), ==, 1);
+
+  /* Surrey lists every rated child. */
+  g_date_set_dmy (&day, 23, 11, 2026);
+  cse = rmm_store_list_cse (f->store, &day, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cse), ==, 3);
+}
+
+static void
+test_seraf_consequences (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *levels[] = { "1", "2", "3", "4" };
+  const gint64 plans[] = { 0, 0, 1, 1 };
+  const gint64 triggers[] = { 0, 0, 1, 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("SERAF%s", levels[i]);
+      gint64 child = child_in (f, f->seraf, reference);
+
+      rate (f, f->seraf_meeting, child, levels[i]);
+      g_assert_cmpint (count (f, OPEN_PLANS, child), ==, plans[i]);
+      g_assert_cmpint (count (f, TRIGGERS, child), ==, triggers[i]);
+    }
+}
+
+/* The trigger comes with reaching the level, once: confirming it again raises nothing;
+ * raising medium to high raises it; one confirmation alone sets nothing in motion. */
+static void
+test_trigger_once (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 child = child_in (f, f->surrey, "RAISED");
+  gint64 next = rmm_store_add_meeting (f->store, f->surrey, "2026-11-30", f->chair1, f->chair2,
+                                       0, NULL);
+  gint64 later = rmm_store_add_meeting (f->store, f->surrey, "2026-12-07", f->chair1, f->chair2,
+                                        0, NULL);
+  RmmDecisionInput input = {
+    .child_id = child, .meeting_id = later, .kind = "risk-rating", .value = "high",
+  };
+  gint64 pending;
+
+  rate (f, f->meeting, child, "medium");
+  g_assert_cmpint (count (f, TRIGGERS, child), ==, 0);
+  rate (f, next, child, "high");
+  g_assert_cmpint (count (f, TRIGGERS, child), ==, 1);
+  g_assert_cmpint (count (f, OPEN_PLANS, child), ==, 1);
+
+  pending = propose (f, &input);
+  g_assert_true (rmm_store_confirm_decision (f->store, pending, f->chair1, &error));
+  g_assert_cmpint (count (f, TRIGGERS, child), ==, 1);
+  g_assert_true (rmm_store_confirm_decision (f->store, pending, f->chair2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, TRIGGERS, child), ==, 1);
+}
+
+static void
+test_lead_agency (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmDecisionState) current = NULL;
+  g_autoptr(RmmDecisionState) state = NULL;
+  gint64 child = child_in (f, f->surrey, "LEAD");
+  RmmDecisionInput input = {
+    .child_id = child, .meeting_id = f->meeting, .kind = "lead-agency",
+  };
+  gint64 id;
+
+  /* No agency; a professional of another agency. */
+  g_assert_cmpint (rmm_store_propose_decision (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  input.lead_agency_id = f->children_services;
+  input.lead_professional_id = f->worker;
+  g_assert_cmpint (rmm_store_propose_decision (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  input.lead_agency_id = f->family_services;
+  id = propose (f, &input);
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
+  /* One confirmation is not a decision. */
+  g_assert_null (rmm_store_find_current_decision (f->store, child, "lead-agency", &error));
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
+
+  current = rmm_store_find_current_decision (f->store, child, "lead-agency", &error);
+  g_assert_nonnull (current);
+  g_assert_cmpstr (current->lead_agency, ==, "Testshire Family Services");
+  g_assert_cmpstr (current->lead_professional, ==, "Cai Keyworker");
+  state = rmm_store_find_meeting_decision (f->store, child, f->meeting, "lead-agency", &error);
+  g_assert_cmpint (state->lead_professional_id, ==, f->worker);
+  g_assert_cmpstr (state->status, ==, "confirmed");
+}
+
+static void
+test_item_facts (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmItemFacts) before = NULL;
+  g_autoptr(RmmItemFacts) after = NULL;
+  gint64 child = child_in (f, f->surrey, "FACTS");
+  gint64 earlier = rmm_store_add_meeting (f->store, f->surrey, "2026-11-16", f->chair1,
+                                          f->chair2, 0, NULL);
+  gint64 item = item_for (f, f->meeting, child);
+  RmmField missing[] = {
+    RMM_REF ("child_id", child), RMM_TEXT ("started_at", "2026-11-01T22:00:00Z"),
+    RMM_TEXT ("recorded_at", "2026-11-02T09:00:00Z"),
+  };
+
+  before = rmm_store_get_item_facts (f->store, item, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (before->reference, ==, "FACTS");
+  g_assert_cmpuint (before->age, ==, 15);
+  g_assert_null (before->rating);
+  g_assert_null (before->assessment_on);
+  g_assert_cmpuint (g_strv_length (before->vulnerabilities), ==, 0);
+  g_assert_true (rmm_item_facts_needs_lead (before));
+
+  rate (f, earlier, child, "medium");
+  g_assert_true (rmm_store_insert (f->store, "missing_episode", missing, G_N_ELEMENTS (missing),
+                                   &error));
+  rate (f, f->meeting, child, "high");
+  after = rmm_store_get_item_facts (f->store, item, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->rating->value, ==, "high");
+  g_assert_cmpuint (g_strv_length (after->rating_history), ==, 2);
+  g_assert_true (g_str_has_prefix (after->rating_history[1], "medium 2026-11-23"));
+  g_assert_cmpuint (after->n_missing, ==, 1);
+  g_assert_cmpuint (after->n_missing_recent, ==, 1);
+  g_assert_cmpuint (after->n_open_triggers, ==, 1);
+  g_assert_true (after->has_plan);
+}
+
+static void
+test_discussed_needs_decisions (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) missing = NULL;
+  gint64 child = child_in (f, f->surrey, "DISCUSS");
+  gint64 item = item_for (f, f->meeting, child);
+  RmmDecisionInput lead = {
+    .child_id = child, .meeting_id = f->meeting, .kind = "lead-agency",
+    .lead_agency_id = f->family_services, .lead_professional_id = f->worker,
+  };
+  RmmDecisionInput rating = {
+    .child_id = child, .meeting_id = f->meeting, .kind = "risk-rating", .value = "low",
+  };
+  gint64 proposed;
+
+  missing = rmm_store_list_missing_decisions (f->store, item, &error);
+  g_assert_cmpuint (g_strv_length (missing), ==, 2);
+  g_assert_false (rmm_store_mark_item_discussed (f->store, item, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "risk rating"));
+  g_clear_error (&error);
+
+  /* One chair's confirmation is not enough. */
+  proposed = propose (f, &rating);
+  g_assert_true (rmm_store_confirm_decision (f->store, proposed, f->chair1, &error));
+  confirm_both (f, propose (f, &lead));
+  g_assert_false (rmm_store_mark_item_discussed (f->store, item, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_null (strstr (error->message, "lead agency"));
+  g_clear_error (&error);
+
+  g_assert_true (rmm_store_confirm_decision (f->store, proposed, f->chair2, &error));
+  g_assert_true (rmm_store_mark_item_discussed (f->store, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT status = 'discussed' FROM agenda_item "
+                                                  "WHERE id = ?", item, NULL), ==, 1);
+}
+
+/* A disagreement recorded is a decision made for the item's sake: escalated, not missing. */
+static void
+test_disputed_can_be_discussed (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 child = child_in (f, f->surrey, "DISPUTE");
+  gint64 item = item_for (f, f->meeting, child);
+  RmmDecisionInput rating = {
+    .child_id = child, .meeting_id = f->meeting, .kind = "risk-rating", .value = "medium",
+  };
+  RmmField worker[] = { RMM_REF ("social_worker_id", f->worker) };
+  gint64 id = propose (f, &rating);
+
+  g_assert_true (rmm_store_update (f->store, "child", child, worker, 1, &error));
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
+  g_assert_true (rmm_store_record_dissent (f->store, id, f->chair2, "Low: risk has reduced",
+                                           &error));
+  g_assert_true (rmm_store_mark_item_discussed (f->store, item, &error));
+  g_assert_no_error (error);
+  /* A disputed rating opens no plan. */
+  g_assert_cmpint (count (f, OPEN_PLANS, child), ==, 0);
+}
+
+static void
+test_deferral (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 item = item_for (f, f->meeting, child_in (f, f->surrey, "DEFER"));
+
+  g_assert_false (rmm_store_defer_item (f->store, item, "  ", &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rmm_store_defer_item (f->store, item, "Police update not yet available",
+                                       &error));
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM agenda_item WHERE "
+                                                  "id = ? AND status = 'deferred' AND "
+                                                  "status_reason <> ''", item, NULL), ==, 1);
+  g_assert_true (rmm_store_reopen_item (f->store, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT status = 'pending' FROM agenda_item "
+                                                  "WHERE id = ?", item, NULL), ==, 1);
+}
+
+/* Minutes saved by two writers: the later save from an old version is refused, and the
+ * first writer's text is still there. */
+static void
+test_minutes_conflict (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmItemFacts) facts = NULL;
+  gint64 item = item_for (f, f->meeting, child_in (f, f->surrey, "MINUTES"));
+  gint64 version;
+
+  version = rmm_store_set_minute_text (f->store, item, "School reports better attendance.", 1,
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, 2);
+  g_assert_cmpint (rmm_store_set_minute_text (f->store, item, "Overwrite", 1, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_set_minute_text (f->store, item, "\xff\xfe", 2, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  facts = rmm_store_get_item_facts (f->store, item, NULL);
+  g_assert_cmpstr (facts->minute_text, ==, "School reports better attendance.");
+  g_assert_cmpint (facts->row_version, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/meeting/consequences/surrey", test_surrey_consequences);
+  ADD ("/meeting/consequences/seraf", test_seraf_consequences);
+  ADD ("/meeting/consequences/trigger-once", test_trigger_once);
+  ADD ("/meeting/lead-agency", test_lead_agency);
+  ADD ("/meeting/item/facts", test_item_facts);
+  ADD ("/meeting/item/discussed-needs-decisions", test_discussed_needs_decisions);
+  ADD ("/meeting/item/disputed-can-be-discussed", test_disputed_can_be_discussed);
+  ADD ("/meeting/item/deferral", test_deferral);
+  ADD ("/meeting/item/minutes-conflict", test_minutes_conflict);
+#undef ADD
+
+  return g_test_run ();
+}
