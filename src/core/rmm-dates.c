@@ -190,3 +190,19 @@ rmm_time_format_uk (const char *utc_time,
   local = g_date_time_to_timezone (utc, uk_time_zone ());
   return g_date_time_format (local, format);
 }
+
+/* A stored date (YYYY-MM-DD) formatted, e.g. "%-d %B %Y" → "3 November 2026"; the text as
+ * given when it is not a date. */
+char *
+rmm_date_format_uk (const char *date,
+                    const char *format)
+{
+  g_autoptr(GDateTime) day = NULL;
+  GDate parsed;
+
+  if (!rmm_date_parse (date, &parsed))
+    return g_strdup (date ? date : "");
+  day = g_date_time_new_local (g_date_get_year (&parsed), g_date_get_month (&parsed),
+                               g_date_get_day (&parsed), 12, 0, 0);
+  return g_date_time_format (day, format);
+}

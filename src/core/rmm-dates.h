@@ -24,5 +24,7 @@ gboolean  rmm_time_within_months (const char *earlier,
 
 char     *rmm_time_format_uk  (const char  *utc_time,
                                const char  *format);
+char     *rmm_date_format_uk  (const char  *date,
+                               const char  *format);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "rmm-meeting.h"
@@ -286,4 +287,43 @@ rmm_meeting_dup_date (RmmMeeting *self)
       !g_date_valid_dmy (day, month, year))
     return NULL;
   return g_date_new_dmy (day, month, year);
+}
+
+/* @format for g_date_strftime(), e.g. "%A %-d %B %Y" for "Monday 23 November 2026". */
+char *
+rmm_meeting_format_date (RmmMeeting *self,
+                         const char *format)
+{
+  g_autoptr(GDate) date = NULL;
+  char text[128];
+
+  g_return_val_if_fail (RMM_IS_MEETING (self), NULL);
+
+  if ((date = rmm_meeting_dup_date (self)) == NULL)
+    return g_strdup (self->meets_on);
+  g_date_strftime (text, sizeof text, format, date);
+  return g_strdup (text);
+}
+
+/* Planned or under way: its agenda still follows the data and decisions are recorded. */
+gboolean
+rmm_meeting_is_coming (RmmMeeting *self)
+{
+  g_return_val_if_fail (RMM_IS_MEETING (self), FALSE);
+
+  return g_strcmp0 (self->status, "planned") == 0 || g_strcmp0 (self->status, "open") == 0;
+}
+
+const char *
+rmm_meeting_get_status_label (RmmMeeting *self)
+{
+  g_return_val_if_fail (RMM_IS_MEETING (self), NULL);
+
+  if (g_strcmp0 (self->status, "planned") == 0)
+    return _("Coming");
+  if (g_strcmp0 (self->status, "open") == 0)
+    return _("In progress");
+  if (g_strcmp0 (self->status, "concluded") == 0)
+    return _("Concluded");
+  return _("Signed off");
 }

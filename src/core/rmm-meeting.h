@@ -25,5 +25,9 @@ guint       rmm_meeting_get_n_children         (RmmMeeting *self);
 gint64      rmm_meeting_get_chair_children_id  (RmmMeeting *self);
 gint64      rmm_meeting_get_chair_family_id    (RmmMeeting *self);
 GDate      *rmm_meeting_dup_date               (RmmMeeting *self);
+char       *rmm_meeting_format_date            (RmmMeeting *self,
+                                                const char *format);
+gboolean    rmm_meeting_is_coming              (RmmMeeting *self);
+const char *rmm_meeting_get_status_label       (RmmMeeting *self);
 
 G_END_DECLS

@@ -203,9 +203,11 @@ rmm_store_add_concern_not_referred (RmmStore    *self,
   }
 }
 
+/* (id, name) rows of @sql; its one parameter, if it has one, is @param. */
 static GPtrArray *
 named_ids (RmmStore    *self,
            const char  *sql,
+           gint64       param,
            GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
@@ -214,6 +216,8 @@ named_ids (RmmStore    *self,
 
   if (!(stmt = rmm_db_prepare (rmm_store_get_db (self), sql, error)))
     return NULL;
+  if (strchr (sql, '?'))
+    rmm_db_stmt_bind_int (stmt, 1, param);
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       const char *name = rmm_db_stmt_get_text (stmt, 1);
@@ -237,7 +241,7 @@ rmm_store_list_agencies (RmmStore  *self,
                          GError   **error)
 {
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
-  return named_ids (self, "SELECT id, name FROM agency ORDER BY name", error);
+  return named_ids (self, "SELECT id, name FROM agency ORDER BY name", 0, error);
 }
 
 /* Practitioners of Children's and Family Services, who assess: "Name (Agency)". */
@@ -250,5 +254,43 @@ rmm_store_list_assessors (RmmStore  *self,
                     "SELECT p.id, p.full_name || ' (' || g.name || ')' FROM professional p "
                     "JOIN agency g ON g.id = p.agency_id "
                     "WHERE g.kind IN ('childrens-services', 'family-services') "
-                    "ORDER BY p.full_name", error);
+                    "ORDER BY p.full_name", 0, error);
+}
+
+/* The people of one agency by name, for choosing a lead professional. */
+GPtrArray *
+rmm_store_list_professionals (RmmStore  *self,
+                              gint64     agency_id,
+                              GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+  return named_ids (self, "SELECT id, full_name FROM professional WHERE agency_id = ? "
+                          "ORDER BY full_name", agency_id, error);
+}
+
+/* The first agency (by name) of a kind, e.g. the area's Family Services; 0 if none. */
+gint64
+rmm_store_find_agency_by_kind (RmmStore    *self,
+                               const char  *kind,
+                               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT id FROM agency WHERE kind = ? ORDER BY name LIMIT 1",
+                               error)))
+    return 0;
+  rmm_db_stmt_bind_text (stmt, 1, kind);
+  if (rmm_db_stmt_step (stmt, &local_error))
+    {
+      id = rmm_db_stmt_get_int (stmt, 0);
+      rmm_db_stmt_reset (stmt);
+    }
+  else if (local_error)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return id;
 }

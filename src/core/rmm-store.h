@@ -309,6 +309,12 @@ GPtrArray   *rmm_store_list_agencies        (RmmStore            *self,
                                              GError             **error);
 GPtrArray   *rmm_store_list_assessors       (RmmStore            *self,
                                              GError             **error);
+GPtrArray   *rmm_store_list_professionals   (RmmStore            *self,
+                                             gint64               agency_id,
+                                             GError             **error);
+gint64       rmm_store_find_agency_by_kind  (RmmStore            *self,
+                                             const char          *kind,
+                                             GError             **error);
 GListModel  *rmm_store_search_children      (RmmStore            *self,
                                              const char          *reference,
                                              const char          *first_name,

@@ -94,7 +94,7 @@ move_by (RmmAgendaRow *self,
     show_error (self, error);
 }
 
-/* The window knows the meeting and framework: hand it the item. */
+/* The meeting view knows the meeting and framework: hand it the item. */
 static void
 action_rate (GtkWidget  *widget,
              const char *action_name,
@@ -103,7 +103,19 @@ action_rate (GtkWidget  *widget,
   RmmAgendaRow *self = RMM_AGENDA_ROW (widget);
 
   if (self->item != NULL)
-    gtk_widget_activate_action (widget, "win.rate-item", "x",
+    gtk_widget_activate_action (widget, "meeting.rate-item", "x",
+                                rmm_agenda_item_get_id (self->item));
+}
+
+static void
+action_open (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RmmAgendaRow *self = RMM_AGENDA_ROW (widget);
+
+  if (self->item != NULL)
+    gtk_widget_activate_action (widget, "meeting.open-item", "x",
                                 rmm_agenda_item_get_id (self->item));
 }
 
@@ -233,6 +245,7 @@ rmm_agenda_row_class_init (RmmAgendaRowClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, on_menu_clicked);
   gtk_widget_class_install_action (widget_class, "agenda.rate", NULL, action_rate);
+  gtk_widget_class_install_action (widget_class, "agenda.open", NULL, action_open);
   gtk_widget_class_install_action (widget_class, "agenda.move-up", NULL, action_move_up);
   gtk_widget_class_install_action (widget_class, "agenda.move-down", NULL, action_move_down);
   gtk_widget_class_install_action (widget_class, "agenda.remove", NULL, action_remove);
@@ -299,6 +312,10 @@ update_accessible_label (RmmAgendaRow *self,
       }
   if (rmm_agenda_item_get_overdue (self->item))
     g_string_append_printf (label, ", %s", _("overdue"));
+  if (g_str_equal (rmm_agenda_item_get_status (self->item), "discussed"))
+    g_string_append_printf (label, ", %s", _("discussed"));
+  else if (g_str_equal (rmm_agenda_item_get_status (self->item), "deferred"))
+    g_string_append_printf (label, ", %s", _("deferred"));
   if (removed)
     g_string_append_printf (label, ", %s %s", _("removed:"),
                             rmm_agenda_item_get_status_reason (self->item));
@@ -376,6 +393,10 @@ rmm_agenda_row_set_item (RmmAgendaRow  *self,
       }
   if (rmm_agenda_item_get_overdue (item))
     add_badge (self, _("Overdue"), "overdue");
+  if (g_str_equal (rmm_agenda_item_get_status (item), "discussed"))
+    add_badge (self, _("Discussed"), "discussed");
+  else if (g_str_equal (rmm_agenda_item_get_status (item), "deferred"))
+    add_badge (self, _("Deferred"), "deferred");
 
   if (removed)
     {

@@ -4,14 +4,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "rmm-store.h"
+#include "rmm-decision-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RMM_TYPE_RATING_DIALOG (rmm_rating_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RmmRatingDialog, rmm_rating_dialog, RMM, RATING_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RmmRatingDialog, rmm_rating_dialog, RMM, RATING_DIALOG, RmmDecisionDialog)
 
 RmmRatingDialog *rmm_rating_dialog_new (GtkWindow     *parent,
                                         RmmStore      *store,

@@ -8,8 +8,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-add-child-dialog.h"
-#include "rmm-agenda-row.h"
 #include "rmm-children-view.h"
 #include "rmm-cse-list-view.h"
 #include "rmm-referrals-view.h"
@@ -17,7 +15,7 @@
 #include "rmm-concern-dialog.h"
 #include "rmm-import-dialog.h"
 #include "rmm-preferences-window.h"
-#include "rmm-rating-dialog.h"
+#include "rmm-meeting-view.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
 
@@ -32,7 +30,6 @@ struct _RmmWindow
   GListModel           *areas;
   GListModel           *meetings;
   GtkSliceListModel    *shown_meetings;   /* the coming ones and the last weeks */
-  GListModel           *agenda;
   GSettings            *settings;
   guint                 poll_source;
   guint                 reload_source;
@@ -58,20 +55,9 @@ struct _RmmWindow
   GtkWidget            *older_button;
   GtkStack             *detail_stack;
   AdwStatusPage        *empty_page;
-  GtkLabel             *date_label;
-  GtkLabel             *time_label;
-  GtkLabel             *area_label;
-  GtkLabel             *framework_label;
-  GtkLabel             *status_label;
-  GtkLabel             *chair_children_label;
-  GtkLabel             *chair_family_label;
-  GtkLabel             *minute_taker_label;
-  GtkLabel             *children_label;
-  AdwPreferencesGroup  *agenda_group;
-  GtkListView          *agenda_view;
-  GtkWidget            *add_child_button;
   GtkMenuButton        *jump_button;
-  char                 *agenda_framework;   /* the shown meeting's area's framework */
+  RmmMeetingView       *meeting_view;
+  GtkWidget            *agenda_button;
 };
 
 G_DEFINE_FINAL_TYPE (RmmWindow, rmm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -89,48 +75,6 @@ static void on_area_selected (RmmWindow     *self,
                               GtkListBoxRow *row);
 static void show_list_page   (RmmWindow     *self,
                               const char    *page);
-
-/* @format for g_date_strftime(), e.g. "%A %-d %B %Y" for "Monday 23 November 2026" */
-static char *
-format_date (RmmMeeting *meeting,
-             const char *format)
-{
-  g_autoptr(GDate) date = rmm_meeting_dup_date (meeting);
-  char text[128];
-
-  if (date == NULL)
-    return g_strdup (rmm_meeting_get_meets_on (meeting));
-  g_date_strftime (text, sizeof text, format, date);
-  return g_strdup (text);
-}
-
-static char *
-format_long_date (RmmMeeting *meeting)
-{
-  return format_date (meeting, "%A %-d %B %Y");
-}
-
-static gboolean
-is_coming (RmmMeeting *meeting)
-{
-  const char *status = rmm_meeting_get_status (meeting);
-
-  return g_str_equal (status, "planned") || g_str_equal (status, "open");
-}
-
-static const char *
-status_label (RmmMeeting *meeting)
-{
-  const char *status = rmm_meeting_get_status (meeting);
-
-  if (g_str_equal (status, "planned"))
-    return _("Coming");
-  if (g_str_equal (status, "open"))
-    return _("In progress");
-  if (g_str_equal (status, "concluded"))
-    return _("Concluded");
-  return _("Signed off");
-}
 
 static char *
 children_text (guint n_children)
@@ -173,18 +117,18 @@ create_meeting_row (gpointer item,
                     gpointer user_data)
 {
   RmmMeeting *meeting = RMM_MEETING (item);
-  g_autofree char *date = format_long_date (meeting);
-  g_autofree char *day = format_date (meeting, "%-d %B %Y");
-  g_autofree char *weekday = format_date (meeting, "%A");
+  g_autofree char *date = rmm_meeting_format_date (meeting, "%A %-d %B %Y");
+  g_autofree char *day = rmm_meeting_format_date (meeting, "%-d %B %Y");
+  g_autofree char *weekday = rmm_meeting_format_date (meeting, "%A");
   g_autofree char *children = children_text (rmm_meeting_get_n_children (meeting));
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", weekday, children);
   g_autofree char *accessible = g_strdup_printf (_("Meeting on %s, %s, %s"), date,
-                                                 status_label (meeting), children);
+                                                 rmm_meeting_get_status_label (meeting), children);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_grid_new ();
   GtkWidget *title = gtk_label_new (day);
   GtkWidget *details = gtk_label_new (subtitle);
-  GtkWidget *status = gtk_label_new (status_label (meeting));
+  GtkWidget *status = gtk_label_new (rmm_meeting_get_status_label (meeting));
 
   gtk_grid_set_column_spacing (GTK_GRID (box), 12);
   gtk_widget_set_margin_top (box, 6);
@@ -196,7 +140,7 @@ create_meeting_row (gpointer item,
   gtk_widget_add_css_class (details, "dim-label");
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (status, "meeting-status");
-  gtk_widget_add_css_class (status, is_coming (meeting) ? "planned" : "signed-off");
+  gtk_widget_add_css_class (status, rmm_meeting_is_coming (meeting) ? "planned" : "signed-off");
   gtk_grid_attach (GTK_GRID (box), title, 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (box), details, 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (box), status, 1, 0, 1, 2);
@@ -226,12 +170,12 @@ meeting_header (GtkListBoxRow *row,
   g_autoptr(RmmMeeting) previous = row_item (before);
   GtkWidget *header;
 
-  if (meeting == NULL || (previous != NULL && is_coming (previous) == is_coming (meeting)))
+  if (meeting == NULL || (previous != NULL && rmm_meeting_is_coming (previous) == rmm_meeting_is_coming (meeting)))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
-  header = gtk_label_new (is_coming (meeting) ? _("Coming") : _("Past"));
+  header = gtk_label_new (rmm_meeting_is_coming (meeting) ? _("Coming") : _("Past"));
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_set_margin_start (header, 12);
@@ -253,70 +197,6 @@ selected_meeting (RmmWindow *self)
 }
 
 static void
-setup_agenda_row (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  RmmWindow                *self)
-{
-  gtk_list_item_set_child (list_item, rmm_agenda_row_new (self->store));
-  gtk_list_item_set_activatable (list_item, FALSE);
-}
-
-static void
-bind_agenda_row (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 RmmWindow                *self)
-{
-  rmm_agenda_row_set_item (RMM_AGENDA_ROW (gtk_list_item_get_child (list_item)),
-                           gtk_list_item_get_item (list_item), self->agenda_framework);
-}
-
-static void
-unbind_agenda_row (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   RmmWindow                *self)
-{
-  rmm_agenda_row_set_item (RMM_AGENDA_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
-}
-
-/* The agenda recycles its rows: the 20,000-child database has 180 children on a meeting. */
-static void
-setup_agenda_view (RmmWindow *self)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_agenda_row), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_agenda_row), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_agenda_row), self, 0);
-  gtk_list_view_set_factory (self->agenda_view, factory);
-}
-
-/* "25 children · about 2 h 5 min" */
-static void
-describe_agenda (RmmWindow *self)
-{
-  g_autofree char *children = NULL;
-  g_autofree char *text = NULL;
-  guint n_items = 0, minutes = 0;
-
-  for (guint i = 0; self->agenda && i < g_list_model_get_n_items (self->agenda); i++)
-    {
-      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (self->agenda, i);
-
-      if (g_str_equal (rmm_agenda_item_get_status (item), "removed"))
-        continue;
-      n_items++;
-      minutes += rmm_agenda_item_get_time_box (item);
-    }
-  children = children_text (n_items);
-  text = minutes >= 60
-    ? g_strdup_printf (_("%s · about %u h %u min"), children, minutes / 60, minutes % 60)
-    : g_strdup_printf (_("%s · about %u min"), children, minutes);
-  adw_preferences_group_set_description (self->agenda_group, n_items ? text : NULL);
-}
-
-/* A coming meeting's agenda is brought up to date with the data as it is shown (the store
- * writes only what changed); a held meeting's is shown as it was. */
-static void
 show_error (RmmWindow    *self,
             const GError *error)
 {
@@ -327,79 +207,44 @@ show_error (RmmWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-show_agenda (RmmWindow  *self,
-             RmmMeeting *meeting,
-             const char *framework_id)
-{
-  g_autoptr(GError) error = NULL;
-  guint time_box = self->settings ? g_settings_get_uint (self->settings, "agenda-time-box") : 5;
-  RmmAgendaOrder order = self->settings ? g_settings_get_enum (self->settings, "agenda-order")
-                                        : RMM_AGENDA_ORDER_RISK_FIRST;
-
-  /* A failure (another program holding the file, say) leaves the agenda as last stored:
-   * say so, and show that. */
-  if (is_coming (meeting) &&
-      !rmm_store_refresh_agenda (self->store, rmm_meeting_get_id (meeting), time_box, order,
-                                 &error))
-    {
-      g_autofree char *title = g_strdup_printf (_("The agenda was not brought up to date: %s"),
-                                                error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-      g_clear_error (&error);
-    }
-  g_clear_object (&self->agenda);
-  self->agenda = rmm_store_list_agenda (self->store, rmm_meeting_get_id (meeting), &error);
-  if (error != NULL)
-    show_error (self, error);
-
-  g_free (self->agenda_framework);
-  self->agenda_framework = g_strdup (framework_id);
-  {
-    g_autoptr(GtkNoSelection) selection =
-      gtk_no_selection_new (self->agenda ? g_object_ref (self->agenda) : NULL);
-    gtk_list_view_set_model (self->agenda_view, GTK_SELECTION_MODEL (selection));
-  }
-  gtk_widget_set_visible (GTK_WIDGET (self->agenda_view),
-                          self->agenda && g_list_model_get_n_items (self->agenda) > 0);
-  describe_agenda (self);
-}
+static void on_item_shown (RmmWindow *self);
 
 static void
 show_meeting (RmmWindow  *self,
               RmmMeeting *meeting)
 {
-  g_autofree char *date = NULL;
-  g_autofree char *children = NULL;
   g_autoptr(RmmArea) area = selected_area (self);
-  RmmFramework *framework = NULL;
 
   if (meeting == NULL)
     {
       adw_window_title_set_title (self->meeting_title, "");
+      adw_window_title_set_subtitle (self->meeting_title, "");
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       return;
     }
-
-  date = format_long_date (meeting);
-  children = g_strdup_printf ("%u", rmm_meeting_get_n_children (meeting));
-  if (area != NULL)
-    framework = rmm_framework_lookup (rmm_area_get_framework_id (area));
-
-  adw_window_title_set_title (self->meeting_title, date);
   adw_window_title_set_subtitle (self->meeting_title, rmm_meeting_get_area_name (meeting));
-  gtk_label_set_text (self->date_label, date);
-  gtk_label_set_text (self->time_label, rmm_meeting_get_starts_at (meeting));
-  gtk_label_set_text (self->area_label, rmm_meeting_get_area_name (meeting));
-  gtk_label_set_text (self->framework_label, framework ? rmm_framework_get_name (framework) : "");
-  gtk_label_set_text (self->status_label, status_label (meeting));
-  gtk_label_set_text (self->chair_children_label, rmm_meeting_get_chair_children (meeting));
-  gtk_label_set_text (self->chair_family_label, rmm_meeting_get_chair_family (meeting));
-  gtk_label_set_text (self->minute_taker_label, rmm_meeting_get_minute_taker (meeting));
-  gtk_label_set_text (self->children_label, children);
-  show_agenda (self, meeting, area ? rmm_area_get_framework_id (area) : "");
-  gtk_widget_set_visible (self->add_child_button, is_coming (meeting));
+  rmm_meeting_view_show_meeting (self->meeting_view, meeting,
+                                 area ? rmm_area_get_framework_id (area) : "");
   gtk_stack_set_visible_child_name (self->detail_stack, "meeting");
+  on_item_shown (self);
+}
+
+/* With a child on show, the header names the child and leads back to the agenda. */
+static void
+on_item_shown (RmmWindow *self)
+{
+  g_autofree char *title = NULL;
+  RmmMeeting *meeting = rmm_meeting_view_get_meeting (self->meeting_view);
+  gboolean shown = rmm_meeting_view_get_item_shown (self->meeting_view);
+
+  gtk_widget_set_visible (self->agenda_button, shown);
+  if (meeting == NULL)
+    return;
+  if (shown)
+    g_object_get (self->meeting_view, "item-title", &title, NULL);
+  else
+    title = rmm_meeting_format_date (meeting, "%A %-d %B %Y");
+  adw_window_title_set_title (self->meeting_title, title);
 }
 
 static void
@@ -458,7 +303,7 @@ show_meetings (RmmWindow *self,
     {
       g_autoptr(RmmMeeting) meeting = g_list_model_get_item (self->meetings, i);
 
-      if (!is_coming (meeting))
+      if (!rmm_meeting_is_coming (meeting))
         break;
       size++;
     }
@@ -678,7 +523,7 @@ select_meeting_for_week (RmmWindow *self)
     {
       g_autoptr(RmmMeeting) meeting = g_list_model_get_item (self->meetings, i);
 
-      if (is_coming (meeting))
+      if (rmm_meeting_is_coming (meeting))
         chosen = i;   /* newest first, so the last coming one is the soonest */
       else
         break;
@@ -813,12 +658,43 @@ action_this_week (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
 }
 
+/* Back from a child to the agenda, else from the meeting to the list of meetings. */
 static void
 action_back (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  adw_leaflet_navigate (RMM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  RmmWindow *self = RMM_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "meeting") ||
+      !rmm_meeting_view_show_agenda (self->meeting_view))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+step_item (RmmWindow *self,
+           int        delta)
+{
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "meeting"))
+    return;
+  rmm_meeting_view_step_item (self->meeting_view, delta);
+  adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
+}
+
+static void
+action_next_item (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  step_item (RMM_WINDOW (widget), 1);
+}
+
+static void
+action_previous_item (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  step_item (RMM_WINDOW (widget), -1);
 }
 
 static void
@@ -888,21 +764,6 @@ action_record_concern (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-action_add_to_agenda (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-  g_autoptr(RmmMeeting) meeting = selected_meeting (self);
-
-  if (meeting == NULL || !is_coming (meeting))
-    return;
-  gtk_window_present (GTK_WINDOW (rmm_add_child_dialog_new (GTK_WINDOW (self), self->store,
-                                                            rmm_meeting_get_id (meeting),
-                                                            rmm_meeting_get_area_id (meeting))));
-}
-
 /* The area's meeting in the week of the chosen day (Monday to Sunday), or the nearest. */
 static void
 on_jump_day_selected (RmmWindow   *self,
@@ -937,46 +798,6 @@ on_jump_day_selected (RmmWindow   *self,
     }
   gtk_list_box_select_row (self->meeting_list,
                            gtk_list_box_get_row_at_index (self->meeting_list, best));
-}
-
-static void
-open_rating (RmmWindow     *self,
-             RmmAgendaItem *item)
-{
-  g_autoptr(RmmMeeting) meeting = selected_meeting (self);
-
-  if (meeting == NULL || item == NULL || g_str_equal (rmm_agenda_item_get_status (item), "removed"))
-    return;
-  gtk_window_present (GTK_WINDOW (rmm_rating_dialog_new (GTK_WINDOW (self), self->store, meeting,
-                                                         item, self->agenda_framework)));
-}
-
-static void
-action_rate_item (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-  gint64 item_id = g_variant_get_int64 (parameter);
-
-  for (guint i = 0; self->agenda && i < g_list_model_get_n_items (self->agenda); i++)
-    {
-      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (self->agenda, i);
-
-      if (rmm_agenda_item_get_id (item) == item_id)
-        open_rating (self, item);
-    }
-}
-
-/* Enter (or a double click) on an agenda item: the chairs decide its rating. */
-static void
-on_agenda_activate (RmmWindow *self,
-                    guint      position)
-{
-  g_autoptr(RmmAgendaItem) item = self->agenda ? g_list_model_get_item (self->agenda, position)
-                                               : NULL;
-
-  open_rating (self, item);
 }
 
 static void
@@ -1065,7 +886,9 @@ rmm_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
-  setup_agenda_view (self);
+  rmm_meeting_view_set_store (self->meeting_view, self->store, self->settings);
+  g_signal_connect_object (self->meeting_view, "notify::item-shown", G_CALLBACK (on_item_shown),
+                           self, G_CONNECT_SWAPPED);
   load_areas (self);
 }
 
@@ -1087,8 +910,6 @@ rmm_window_dispose (GObject *object)
   g_clear_object (&self->areas);
   g_clear_object (&self->meetings);
   g_clear_object (&self->shown_meetings);
-  g_clear_object (&self->agenda);
-  g_clear_pointer (&self->agenda_framework, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -1149,6 +970,7 @@ rmm_window_class_init (RmmWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RMM_TYPE_MEETING_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rmmdesk/RmmDesk/rmm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, toast_overlay);
@@ -1170,19 +992,9 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, older_button);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, date_label);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, area_label);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, framework_label);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, chair_children_label);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, chair_family_label);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, minute_taker_label);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_label);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_group);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_view);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, add_child_button);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, jump_button);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, meeting_view);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_button);
   gtk_widget_class_bind_template_callback (widget_class, on_jump_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_area_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_selected);
@@ -1202,9 +1014,9 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.record-concern", NULL,
                                    action_record_concern);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, action_preferences);
-  gtk_widget_class_install_action (widget_class, "win.add-to-agenda", NULL, action_add_to_agenda);
-  gtk_widget_class_install_action (widget_class, "win.rate-item", "x", action_rate_item);
-  gtk_widget_class_bind_template_callback (widget_class, on_agenda_activate);
+  gtk_widget_class_install_action (widget_class, "win.next-item", NULL, action_next_item);
+  gtk_widget_class_install_action (widget_class, "win.previous-item", NULL,
+                                   action_previous_item);
   gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);
   gtk_widget_class_install_action (widget_class, "win.newer-meeting", NULL, action_newer_meeting);
   gtk_widget_class_install_action (widget_class, "win.older-meeting", NULL, action_older_meeting);
@@ -1231,6 +1043,10 @@ rmm_window_class_init (RmmWindowClass *klass)
                                        "win.previous-area", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
                                        "win.next-area", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
+                                       "win.next-item", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK,
+                                       "win.previous-item", NULL);
 }
 
 static void

@@ -20,6 +20,8 @@
 #include "rmm-cse-list-view.h"
 #include "rmm-import-dialog.h"
 #include "rmm-preferences-window.h"
+#include "rmm-lead-dialog.h"
+#include "rmm-meeting-view.h"
 #include "rmm-rating-dialog.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
@@ -161,6 +163,8 @@ test_forms (Fixture       *f,
         item = g_list_model_get_item (agenda, 0);
         destroy_window (GTK_WIDGET (rmm_rating_dialog_new (NULL, f->store, held, item,
                                                            "surrey-3-level")));
+        destroy_window (GTK_WIDGET (rmm_lead_dialog_new (NULL, f->store, held, item,
+                                                         "surrey-3-level")));
         break;
       }
   }
@@ -186,6 +190,45 @@ test_cse_list_view (Fixture       *f,
   drain_main_loop ();
   g_assert_true (gtk_widget_activate_action (view, "cse.previous-week", NULL));
   drain_main_loop ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
+/* The meeting view steps through the agenda's children and back to the agenda. */
+static void
+test_meeting_view (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
+  g_autoptr(RmmMeeting) meeting = NULL;
+  GtkWidget *window = gtk_window_new ();
+  RmmMeetingView *view = g_object_new (RMM_TYPE_MEETING_VIEW, NULL);
+
+  for (guint i = 0; meeting == NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) candidate = g_list_model_get_item (meetings, i);
+
+      if (rmm_meeting_get_n_children (candidate) > 1)
+        meeting = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (meeting);
+
+  g_object_ref_sink (window);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  rmm_meeting_view_set_store (view, f->store, NULL);
+  rmm_meeting_view_show_meeting (view, meeting, "surrey-3-level");
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_false (rmm_meeting_view_get_item_shown (view));
+  rmm_meeting_view_step_item (view, 1);
+  drain_main_loop ();
+  g_assert_true (rmm_meeting_view_get_item_shown (view));
+  rmm_meeting_view_step_item (view, 1);
+  rmm_meeting_view_reload (view);
+  drain_main_loop ();
+  g_assert_true (rmm_meeting_view_show_agenda (view));
+  g_assert_false (rmm_meeting_view_show_agenda (view));
   gtk_window_destroy (GTK_WINDOW (window));
   drain_main_loop ();
   g_assert_finalize_object (window);
@@ -235,6 +278,8 @@ main (int    argc,
   g_test_add ("/ui/dialogs/forms", Fixture, NULL, fixture_set_up, test_forms,
               fixture_tear_down);
   g_test_add ("/ui/views/cse-list", Fixture, NULL, fixture_set_up, test_cse_list_view,
+              fixture_tear_down);
+  g_test_add ("/ui/views/meeting", Fixture, NULL, fixture_set_up, test_meeting_view,
               fixture_tear_down);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/dialogs/about-and-message", test_about_and_message_dialogs);

@@ -1,0 +1,527 @@
+/* rmm-decision-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-decision-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-dates.h"
+#include "rmm-decision-dialog.h"
+
+typedef struct
+{
+  RmmStore         *store;
+  RmmMeeting       *meeting;
+  RmmAgendaItem    *item;
+  RmmDecisionState *state;      /* the newest decision of the kind at this meeting, or NULL */
+  GPtrArray        *rows;       /* the subclass's proposal rows */
+
+  AdwWindowTitle   *title;
+  AdwPreferencesGroup *proposal_group;
+  AdwActionRow     *current_row;
+  AdwActionRow     *status_row;
+  AdwActionRow     *chair1_row;
+  AdwActionRow     *chair2_row;
+  GtkWidget        *confirm1_button;
+  GtkWidget        *confirm2_button;
+  GtkWidget        *disagree1_button;
+  GtkWidget        *disagree2_button;
+  GtkWidget        *correct_group;
+} RmmDecisionDialogPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (RmmDecisionDialog, rmm_decision_dialog, ADW_TYPE_WINDOW)
+
+#define PRIV(self) ((RmmDecisionDialogPrivate *)rmm_decision_dialog_get_instance_private (self))
+
+static const char *
+kind (RmmDecisionDialog *self)
+{
+  return RMM_DECISION_DIALOG_GET_CLASS (self)->kind;
+}
+
+static char *
+describe (RmmDecisionDialog      *self,
+          const RmmDecisionState *state)
+{
+  return RMM_DECISION_DIALOG_GET_CLASS (self)->describe (self, state);
+}
+
+static gboolean
+stands (RmmDecisionDialogPrivate *priv)
+{
+  return priv->state && g_str_equal (priv->state->status, "confirmed");
+}
+
+static void
+show_chair (RmmDecisionDialog *self,
+            GtkWidget         *confirm,
+            GtkWidget         *disagree,
+            gboolean           confirmed,
+            const char        *name)
+{
+  gboolean done = stands (PRIV (self));
+  g_autofree char *label = confirmed ? g_strdup_printf (_("Confirmed by %s"), name)
+                                     : g_strdup_printf (_("Confirm as %s"), name);
+
+  gtk_button_set_label (GTK_BUTTON (confirm), label);
+  gtk_widget_set_sensitive (confirm, !confirmed && !done);
+  gtk_widget_set_sensitive (disagree, !confirmed && !done);
+}
+
+static char *
+status_text (RmmDecisionDialog *self)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+  g_autofree char *value = NULL;
+
+  if (priv->state == NULL)
+    return g_strdup (_("Not decided at this meeting. Each chair confirms what they agree; "
+                       "it stands once both have."));
+  value = describe (self, priv->state);
+  if (stands (priv))
+    {
+      g_autofree char *on = rmm_time_format_uk (priv->state->proposed_at, "%-d %B %Y");
+
+      return g_strdup_printf (_("%s: confirmed by both chairs (%s). It cannot be changed; a "
+                                "correction supersedes it, with a reason."), value, on);
+    }
+  if (g_str_equal (priv->state->status, "disputed"))
+    return g_strdup_printf (_("%s: disputed, marked for escalation to service managers.\n%s"),
+                            value, priv->state->dissent);
+  return g_strdup_printf (_("%s: proposed; waiting for %s."), value,
+                          priv->state->chair1_confirmed
+                            ? rmm_meeting_get_chair_family (priv->meeting)
+                            : rmm_meeting_get_chair_children (priv->meeting));
+}
+
+static void
+show_current (RmmDecisionDialog *self)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+  g_autoptr(RmmDecisionState) current = NULL;
+  g_autofree char *text = NULL;
+
+  current = rmm_store_find_current_decision (priv->store,
+                                             rmm_agenda_item_get_child_id (priv->item),
+                                             kind (self), NULL);
+  text = current ? describe (self, current) : g_strdup (_("None recorded"));
+  adw_action_row_set_subtitle (priv->current_row, text);
+}
+
+/* Show where the decision stands: nothing yet, one chair, disputed, or confirmed. */
+void
+rmm_decision_dialog_refresh (RmmDecisionDialog *self)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  gboolean open;
+
+  g_return_if_fail (RMM_IS_DECISION_DIALOG (self));
+
+  g_clear_pointer (&priv->state, rmm_decision_state_free);
+  priv->state = rmm_store_find_meeting_decision (priv->store,
+                                                 rmm_agenda_item_get_child_id (priv->item),
+                                                 rmm_meeting_get_id (priv->meeting),
+                                                 kind (self), &error);
+  show_current (self);
+  status = status_text (self);
+  adw_action_row_set_subtitle (priv->status_row, status);
+
+  if (priv->state != NULL)
+    RMM_DECISION_DIALOG_GET_CLASS (self)->show_proposal (self, priv->state);
+  /* A proposal one chair has confirmed is what the other confirms: it is not edited. */
+  open = priv->state == NULL || stands (priv) || g_str_equal (priv->state->status, "disputed");
+  for (guint i = 0; i < priv->rows->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (priv->rows, i), open);
+  show_chair (self, priv->confirm1_button, priv->disagree1_button,
+              priv->state && priv->state->chair1_confirmed,
+              rmm_meeting_get_chair_children (priv->meeting));
+  show_chair (self, priv->confirm2_button, priv->disagree2_button,
+              priv->state && priv->state->chair2_confirmed,
+              rmm_meeting_get_chair_family (priv->meeting));
+  gtk_widget_set_visible (priv->correct_group, stands (priv));
+  /* Alt+1 / Alt+2 must not reach a decision that already stands. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "decision.confirm", !stands (priv));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "decision.disagree", !stands (priv));
+}
+
+void
+rmm_decision_dialog_show_error (RmmDecisionDialog *self,
+                                const GError      *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Recorded"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gint64
+chair_id (RmmDecisionDialog *self,
+          int                chair)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+
+  return chair == 1 ? rmm_meeting_get_chair_children_id (priv->meeting)
+                    : rmm_meeting_get_chair_family_id (priv->meeting);
+}
+
+static gboolean
+read_proposal (RmmDecisionDialog  *self,
+               RmmDecisionInput   *input,
+               GError            **error)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+
+  *input = (RmmDecisionInput) {
+    .child_id = rmm_agenda_item_get_child_id (priv->item),
+    .meeting_id = rmm_meeting_get_id (priv->meeting),
+    .kind = kind (self),
+  };
+  return RMM_DECISION_DIALOG_GET_CLASS (self)->read_proposal (self, input, error);
+}
+
+static gboolean
+same_proposal (const RmmDecisionState *state,
+               const RmmDecisionInput *input)
+{
+  return g_strcmp0 (state->value, input->value ? input->value : "") == 0 &&
+         state->lead_agency_id == input->lead_agency_id &&
+         state->lead_professional_id == input->lead_professional_id;
+}
+
+/* The decision the chairs are confirming: the one proposed, or a new one as the rows show
+ * it (first time, or after a dispute with something different). */
+static gint64
+proposal (RmmDecisionDialog  *self,
+          GError            **error)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+  RmmDecisionDialogClass *klass = RMM_DECISION_DIALOG_GET_CLASS (self);
+  RmmDecisionInput input;
+  gint64 id;
+
+  if (priv->state != NULL && g_str_equal (priv->state->status, "proposed"))
+    return priv->state->id;
+  if (!read_proposal (self, &input, error))
+    return 0;
+  if (priv->state != NULL && !stands (priv) && same_proposal (priv->state, &input))
+    return priv->state->id;
+  id = rmm_store_propose_decision (priv->store, &input, error);
+  if (id != 0 && klass->proposed != NULL && !klass->proposed (self, id, error))
+    return 0;
+  return id;
+}
+
+/* Run @record on the proposal in one transaction; show what went wrong, if anything. */
+static void
+record (RmmDecisionDialog *self,
+        gboolean         (*record_func) (RmmStore *, gint64, gint64, const char *, GError **),
+        int                chair,
+        const char        *text)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!rmm_store_begin (priv->store, &error))
+    {
+      rmm_decision_dialog_show_error (self, error);
+      return;
+    }
+  if (!(id = proposal (self, &error)) ||
+      !record_func (priv->store, id, chair_id (self, chair), text, &error))
+    {
+      rmm_store_rollback (priv->store);
+      rmm_decision_dialog_show_error (self, error);
+      rmm_decision_dialog_refresh (self);
+      return;
+    }
+  if (!rmm_store_commit (priv->store, &error))
+    rmm_decision_dialog_show_error (self, error);
+  rmm_decision_dialog_refresh (self);
+}
+
+static gboolean
+confirm_func (RmmStore    *store,
+              gint64       decision_id,
+              gint64       chair,
+              const char  *unused,
+              GError     **error)
+{
+  return rmm_store_confirm_decision (store, decision_id, chair, error);
+}
+
+static void
+action_confirm (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  record (RMM_DECISION_DIALOG (widget), confirm_func, g_variant_get_int32 (parameter), NULL);
+}
+
+static void
+on_text_changed (GtkEditable      *entry,
+                 AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "record", *text != '\0');
+}
+
+static GtkWidget *
+ask_for_text (RmmDecisionDialog *self,
+              const char        *heading,
+              const char        *body,
+              const char        *placeholder,
+              const char        *action_label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  placeholder, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
+                                    "record", action_label, NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_text_changed), dialog);
+  return dialog;
+}
+
+static const char *
+dialog_text (AdwMessageDialog *dialog)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)));
+}
+
+static void
+on_disagree_response (AdwMessageDialog  *dialog,
+                      const char        *response,
+                      RmmDecisionDialog *self)
+{
+  int chair = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "chair"));
+
+  if (g_str_equal (response, "record"))
+    record (self, rmm_store_record_dissent, chair, dialog_text (dialog));
+}
+
+static void
+action_disagree (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RmmDecisionDialog *self = RMM_DECISION_DIALOG (widget);
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+  int chair = g_variant_get_int32 (parameter);
+  g_autofree char *heading = g_strdup_printf (_("%s Disagrees"),
+                                              chair == 1
+                                                ? rmm_meeting_get_chair_children (priv->meeting)
+                                                : rmm_meeting_get_chair_family (priv->meeting));
+  GtkWidget *dialog = ask_for_text (self, heading,
+                                    _("The view is recorded beside the other chair’s, and the "
+                                      "item is marked for escalation to service managers."),
+                                    _("The chair’s view"), _("Record"));
+
+  g_object_set_data (G_OBJECT (dialog), "chair", GINT_TO_POINTER (chair));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_disagree_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_correct_response (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     RmmDecisionDialog *self)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+  RmmDecisionDialogClass *klass = RMM_DECISION_DIALOG_GET_CLASS (self);
+  g_autoptr(GError) error = NULL;
+  RmmDecisionInput input;
+  gint64 id = 0;
+
+  if (!g_str_equal (response, "record"))
+    return;
+  if (rmm_store_begin (priv->store, &error))
+    {
+      if (read_proposal (self, &input, &error))
+        id = rmm_store_supersede_decision (priv->store, priv->state->id, &input,
+                                           dialog_text (dialog), &error);
+      if (id != 0 && klass->proposed != NULL && !klass->proposed (self, id, &error))
+        id = 0;
+      if (id != 0)
+        rmm_store_commit (priv->store, &error);
+      else
+        rmm_store_rollback (priv->store);
+    }
+  if (error != NULL)
+    rmm_decision_dialog_show_error (self, error);
+  rmm_decision_dialog_refresh (self);
+}
+
+/* A confirmed decision never changes: the correction is a new decision, with a reason,
+ * that both chairs confirm in turn. */
+static void
+action_correct (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RmmDecisionDialog *self = RMM_DECISION_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *body = NULL;
+  RmmDecisionInput input;
+  RmmDecisionState shown = { 0 };
+  GtkWidget *dialog;
+
+  if (!read_proposal (self, &input, &error))
+    {
+      rmm_decision_dialog_show_error (self, error);
+      return;
+    }
+  shown.value = (char *)(input.value ? input.value : "");
+  shown.lead_agency_id = input.lead_agency_id;
+  shown.lead_professional_id = input.lead_professional_id;
+  value = describe (self, &shown);
+  body = g_strdup_printf (_("The confirmed decision stays on record; “%s” is proposed in its "
+                            "place and stands once both chairs confirm it."), value);
+  dialog = ask_for_text (self, _("Correct the Decision?"), body, _("Why it is corrected"),
+                         _("Propose Correction"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_correct_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rmm_decision_dialog_dispose (GObject *object)
+{
+  RmmDecisionDialog *self = RMM_DECISION_DIALOG (object);
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+
+  /* No gtk_widget_dispose_template(): GTK 4.8 refuses it for a subclass's instance (the
+   * template belongs to this class). The window destroys its content itself. */
+  g_clear_pointer (&priv->state, rmm_decision_state_free);
+  g_clear_pointer (&priv->rows, g_ptr_array_unref);
+  g_clear_object (&priv->item);
+  g_clear_object (&priv->meeting);
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (rmm_decision_dialog_parent_class)->dispose (object);
+}
+
+static void
+rmm_decision_dialog_class_init (RmmDecisionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rmm_decision_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-decision-dialog.ui");
+#define BIND(name) \
+  gtk_widget_class_bind_template_child_private (widget_class, RmmDecisionDialog, name)
+  BIND (title);
+  BIND (proposal_group);
+  BIND (current_row);
+  BIND (status_row);
+  BIND (chair1_row);
+  BIND (chair2_row);
+  BIND (confirm1_button);
+  BIND (confirm2_button);
+  BIND (disagree1_button);
+  BIND (disagree2_button);
+  BIND (correct_group);
+#undef BIND
+
+  gtk_widget_class_install_action (widget_class, "decision.confirm", "i", action_confirm);
+  gtk_widget_class_install_action (widget_class, "decision.disagree", "i", action_disagree);
+  gtk_widget_class_install_action (widget_class, "decision.correct", NULL, action_correct);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "decision.confirm",
+                                       "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "decision.confirm",
+                                       "i", 2);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rmm_decision_dialog_init (RmmDecisionDialog *self)
+{
+  PRIV (self)->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Called by the subclass's constructor, before its rows are filled. */
+void
+rmm_decision_dialog_setup (RmmDecisionDialog *self,
+                           RmmStore          *store,
+                           RmmMeeting        *meeting,
+                           RmmAgendaItem     *item)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (RMM_IS_DECISION_DIALOG (self));
+  g_return_if_fail (RMM_IS_STORE (store));
+
+  priv->store = g_object_ref (store);
+  priv->meeting = g_object_ref (meeting);
+  priv->item = g_object_ref (item);
+  subtitle = g_strdup_printf ("%s %s (%s)", rmm_agenda_item_get_first_name (item),
+                              rmm_agenda_item_get_last_name (item),
+                              rmm_agenda_item_get_child_reference (item));
+  adw_window_title_set_title (priv->title, gtk_window_get_title (GTK_WINDOW (self)));
+  adw_window_title_set_subtitle (priv->title, subtitle);
+  adw_action_row_set_subtitle (priv->chair1_row, rmm_meeting_get_chair_children (meeting));
+  adw_action_row_set_subtitle (priv->chair2_row, rmm_meeting_get_chair_family (meeting));
+}
+
+RmmStore *
+rmm_decision_dialog_get_store (RmmDecisionDialog *self)
+{
+  return PRIV (self)->store;
+}
+
+RmmMeeting *
+rmm_decision_dialog_get_meeting (RmmDecisionDialog *self)
+{
+  return PRIV (self)->meeting;
+}
+
+RmmAgendaItem *
+rmm_decision_dialog_get_item (RmmDecisionDialog *self)
+{
+  return PRIV (self)->item;
+}
+
+void
+rmm_decision_dialog_set_intro (RmmDecisionDialog *self,
+                               const char        *title,
+                               const char        *description,
+                               const char        *current_title)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+
+  adw_preferences_group_set_title (priv->proposal_group, title);
+  adw_preferences_group_set_description (priv->proposal_group, description);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (priv->current_row), current_title);
+}
+
+/* A row of the proposal: @editable rows are locked while a chair's confirmation waits. */
+void
+rmm_decision_dialog_add_row (RmmDecisionDialog *self,
+                             GtkWidget         *row,
+                             gboolean           editable)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+
+  adw_preferences_group_add (priv->proposal_group, row);
+  if (editable)
+    g_ptr_array_add (priv->rows, row);
+}

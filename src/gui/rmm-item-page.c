@@ -1,0 +1,720 @@
+/* rmm-item-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-item-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-agenda-row.h"
+#include "rmm-assessment.h"
+#include "rmm-dates.h"
+#include "rmm-error.h"
+#include "rmm-framework.h"
+#include "rmm-item-page.h"
+#include "rmm-lead-dialog.h"
+#include "rmm-rating-dialog.h"
+
+/* Typing pauses this long (ms) before the minutes are saved: at most a second behind. */
+#define SAVE_DELAY_MS 700
+
+struct _RmmItemPage
+{
+  GtkWidget          parent_instance;
+
+  RmmStore       *store;
+  RmmMeeting     *meeting;
+  RmmAgendaItem  *item;
+  RmmFramework   *framework;
+  char           *framework_id;
+  RmmItemFacts   *facts;
+  gint64          row_version;    /* of the minutes in the buffer */
+  guint           save_source;
+  gboolean        dirty;          /* typed, not yet saved */
+  gboolean        loading;        /* the buffer is being filled from the store */
+
+  AdwPreferencesPage *page;
+  GtkLabel       *name_label;
+  GtkLabel       *summary_label;
+  GtkBox         *reasons_box;
+  AdwActionRow   *rating_row;
+  AdwActionRow   *lead_row;
+  GtkButton      *rating_button;
+  GtkButton      *lead_button;
+  GtkLabel       *saved_label;
+  GtkTextView    *minutes_view;
+  AdwActionRow   *history_row;
+  AdwActionRow   *assessment_row;
+  AdwActionRow   *vulnerabilities_row;
+  AdwActionRow   *missing_row;
+  AdwActionRow   *actions_row;
+  AdwActionRow   *triggers_row;
+  AdwActionRow   *worker_row;
+  AdwActionRow   *transition_row;
+  AdwActionRow   *outcome_row;
+  GtkWidget      *defer_button;
+  GtkWidget      *discussed_button;
+  GtkWidget      *reopen_button;
+};
+
+G_DEFINE_FINAL_TYPE (RmmItemPage, rmm_item_page, GTK_TYPE_WIDGET)
+
+static const char *
+level_label (RmmItemPage *self,
+             const char  *id)
+{
+  const RmmRiskLevel *level = self->framework ? rmm_framework_find_level (self->framework, id)
+                                              : NULL;
+
+  return level ? level->label : _("Not rated");
+}
+
+static char *
+format_day (const char *date)
+{
+  return rmm_date_format_uk (date, "%-d %b %Y");
+}
+
+/* Decisions are recorded while the meeting is planned or under way; a concluded or
+ * signed-off meeting is history. */
+static gboolean
+is_editable (RmmItemPage *self)
+{
+  const char *status = rmm_meeting_get_status (self->meeting);
+
+  return g_str_equal (status, "planned") || g_str_equal (status, "open");
+}
+
+static void
+show_error (RmmItemPage  *self,
+            const char   *heading,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_header (RmmItemPage *self)
+{
+  RmmItemFacts *facts = self->facts;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_auto(GStrv) reasons = g_strsplit (facts->reasons, " ", -1);
+  GtkWidget *child;
+  g_autofree char *name = g_strdup_printf ("%s %s", facts->first_name, facts->last_name);
+
+  gtk_label_set_text (self->name_label, name);
+  g_string_append_printf (summary, _("%s · %u years old · %s"), facts->reference, facts->age,
+                          facts->area);
+  if (*facts->school)
+    g_string_append_printf (summary, " · %s", facts->school);
+  if (facts->looked_after)
+    g_string_append_printf (summary, " · %s", _("Looked after"));
+  gtk_label_set_text (self->summary_label, summary->str);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->reasons_box))))
+    gtk_box_remove (self->reasons_box, child);
+  for (guint i = 0; reasons[i] != NULL; i++)
+    if (*reasons[i] != '\0')
+      {
+        GtkWidget *badge = gtk_label_new (rmm_agenda_reason_label (reasons[i]));
+        g_autofree char *css = g_strdup_printf ("reason-%s", reasons[i]);
+
+        gtk_widget_add_css_class (badge, "badge");
+        gtk_widget_add_css_class (badge, css);
+        gtk_box_append (self->reasons_box, badge);
+      }
+}
+
+/* "High, confirmed by both chairs", "Medium proposed; waiting for …", "Disputed …". */
+static char *
+decision_text (RmmItemPage            *self,
+               const RmmDecisionState *state,
+               const char             *value)
+{
+  if (g_str_equal (state->status, "confirmed"))
+    return g_strdup_printf (_("%s, confirmed by both chairs at this meeting."), value);
+  if (g_str_equal (state->status, "disputed"))
+    return g_strdup_printf (_("%s: the chairs disagree; escalated to service managers."), value);
+  return g_strdup_printf (_("%s proposed; waiting for %s."), value,
+                          state->chair1_confirmed ? rmm_meeting_get_chair_family (self->meeting)
+                                                  : rmm_meeting_get_chair_children (self->meeting));
+}
+
+static char *
+lead_text (const RmmDecisionState *lead)
+{
+  if (lead->lead_professional_id == 0)
+    return g_strdup_printf (_("%s (lead professional not named yet)"), lead->lead_agency);
+  return g_strdup_printf (_("%s: %s"), lead->lead_agency, lead->lead_professional);
+}
+
+static void
+show_rating_decision (RmmItemPage *self)
+{
+  g_autoptr(RmmDecisionState) state = NULL;
+  g_autofree char *text = NULL;
+
+  state = rmm_store_find_meeting_decision (self->store, self->facts->child_id,
+                                           self->facts->meeting_id, "risk-rating", NULL);
+  if (state != NULL)
+    text = decision_text (self, state, level_label (self, state->value));
+  else if (self->facts->rating != NULL)
+    text = g_strdup_printf (_("Now %s. Not yet confirmed at this meeting."),
+                            level_label (self, self->facts->rating->value));
+  else
+    text = g_strdup (_("Not rated. Both chairs confirm the rating."));
+  adw_action_row_set_subtitle (self->rating_row, text);
+  gtk_button_set_label (self->rating_button,
+                        state && g_str_equal (state->status, "confirmed") ? _("View…")
+                                                                          : _("Confirm…"));
+}
+
+static void
+show_lead_decision (RmmItemPage *self)
+{
+  g_autoptr(RmmDecisionState) state = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *value = NULL;
+
+  state = rmm_store_find_meeting_decision (self->store, self->facts->child_id,
+                                           self->facts->meeting_id, "lead-agency", NULL);
+  if (state != NULL)
+    {
+      value = lead_text (state);
+      text = decision_text (self, state, value);
+    }
+  else if (self->facts->lead != NULL && self->facts->lead->lead_professional_id != 0)
+    {
+      value = lead_text (self->facts->lead);
+      text = g_strdup_printf (_("%s. Nothing to decide unless it changes."), value);
+    }
+  else if (self->facts->has_social_worker)
+    text = g_strdup_printf (_("Social worker allocated (%s). Nothing to decide."),
+                            self->facts->social_worker);
+  else if (self->facts->lead != NULL)
+    {
+      value = lead_text (self->facts->lead);
+      text = g_strdup_printf (_("%s. A lead professional is needed."), value);
+    }
+  else
+    text = g_strdup (_("No lead agency yet: the chairs allocate one."));
+  adw_action_row_set_subtitle (self->lead_row, text);
+  gtk_button_set_label (self->lead_button,
+                        state && g_str_equal (state->status, "confirmed") ? _("View…")
+                                                                          : _("Allocate…"));
+}
+
+static void
+show_history (RmmItemPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; self->facts->rating_history[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (self->facts->rating_history[i], " ", 2);
+      g_autofree char *day = format_day (parts[1]);
+
+      if (i == 4)
+        {
+          g_string_append (text, " · …");
+          break;
+        }
+      g_string_append_printf (text, "%s%s (%s)", i ? " · " : "", level_label (self, parts[0]),
+                              day);
+    }
+  adw_action_row_set_subtitle (self->history_row, text->len ? text->str : _("Never rated"));
+}
+
+static void
+show_assessment (RmmItemPage *self)
+{
+  RmmItemFacts *facts = self->facts;
+  g_autoptr(GString) ticks = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  if (facts->assessment_on == NULL)
+    {
+      adw_action_row_set_subtitle (self->assessment_row, _("No CSE Risk Assessment recorded"));
+      adw_action_row_set_subtitle (self->vulnerabilities_row, _("None recorded"));
+      return;
+    }
+  {
+    g_autofree char *day = format_day (facts->assessment_on);
+
+    text = g_strdup_printf (_("%s, proposing %s. %s"), day,
+                            level_label (self, facts->assessment_rating),
+                            facts->assessment_analysis);
+  }
+  adw_action_row_set_subtitle (self->assessment_row, text);
+
+  for (guint i = 0; facts->vulnerabilities[i] != NULL; i++)
+    {
+      const RmmVulnerability *vulnerability = rmm_vulnerability_lookup (facts->vulnerabilities[i]);
+
+      g_string_append_printf (ticks, "%s%s", i ? ", " : "",
+                              vulnerability ? _(vulnerability->label) : facts->vulnerabilities[i]);
+    }
+  if (ticks->len > 0)
+    g_string_append (ticks, ". ");
+  g_string_append_printf (ticks, g_dngettext (NULL, "%u indicator", "%u indicators",
+                                              facts->n_indicators), facts->n_indicators);
+  g_string_append_printf (ticks, _(", %u significant"), facts->n_significant);
+  adw_action_row_set_subtitle (self->vulnerabilities_row, ticks->str);
+}
+
+static void
+show_counts (RmmItemPage *self)
+{
+  RmmItemFacts *facts = self->facts;
+  g_autofree char *missing = NULL;
+  g_autofree char *actions = NULL;
+  g_autofree char *triggers = NULL;
+
+  if (facts->n_missing == 0)
+    missing = g_strdup (_("None recorded"));
+  else
+    {
+      g_autofree char *last = rmm_time_format_uk (facts->last_missing_at, "%-d %b %Y");
+
+      missing = g_strdup_printf (_("%u in all, %u in the last 90 days; the last on %s"),
+                                 facts->n_missing, facts->n_missing_recent, last);
+    }
+  adw_action_row_set_subtitle (self->missing_row, missing);
+
+  if (!facts->has_plan)
+    actions = g_strdup (_("No open CSE safety plan"));
+  else if (*facts->plan_review_on == '\0')
+    actions = g_strdup (_("Plan opened; its first version is still to be written"));
+  else
+    {
+      g_autofree char *review = format_day (facts->plan_review_on);
+
+      actions = g_strdup_printf (_("Plan open, review by %s. %u open actions, %u overdue"),
+                                 review, facts->n_open_actions, facts->n_overdue_actions);
+    }
+  adw_action_row_set_subtitle (self->actions_row, actions);
+
+  triggers = facts->n_open_triggers == 0
+    ? g_strdup (_("None open"))
+    : g_strdup_printf (g_dngettext (NULL, "%u open: the RMM must record a response",
+                                    "%u open: the RMM must record responses",
+                                    facts->n_open_triggers), facts->n_open_triggers);
+  adw_action_row_set_subtitle (self->triggers_row, triggers);
+  adw_action_row_set_subtitle (self->worker_row, facts->has_social_worker ? facts->social_worker
+                                                                           : _("None allocated"));
+}
+
+static void
+show_transition (RmmItemPage *self)
+{
+  RmmItemFacts *facts = self->facts;
+  g_autofree char *text = NULL;
+
+  if (facts->age < 17)
+    text = g_strdup_printf (_("%u years old"), facts->age);
+  else if (facts->age == 17)
+    text = g_strdup (facts->transition_planned
+                       ? _("17: transition planning has started")
+                       : _("17: transition planning to adult services is needed"));
+  else
+    text = g_strdup_printf (facts->adult_package_agreed
+                              ? _("%u: adult support package agreed")
+                              : _("%u: no adult support package agreed yet"), facts->age);
+  adw_action_row_set_subtitle (self->transition_row, text);
+}
+
+static void
+show_outcome (RmmItemPage *self)
+{
+  const char *status = self->facts->status;
+  gboolean editable = is_editable (self);
+  gboolean pending = g_str_equal (status, "pending");
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (status, "discussed"))
+    text = g_strdup (_("Discussed."));
+  else if (g_str_equal (status, "deferred"))
+    text = g_strdup_printf (_("Deferred: %s"), self->facts->status_reason);
+  else if (g_str_equal (status, "removed"))
+    text = g_strdup_printf (_("Taken off the agenda: %s"), self->facts->status_reason);
+  else
+    text = g_strdup (_("Not yet discussed. Mark it discussed once the decisions are made, or "
+                       "defer it with a reason."));
+  adw_action_row_set_subtitle (self->outcome_row, text);
+  gtk_widget_set_visible (self->discussed_button, pending);
+  gtk_widget_set_visible (self->defer_button, pending);
+  gtk_widget_set_visible (self->reopen_button, !pending && !g_str_equal (status, "removed"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.discussed", editable && pending);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.defer", editable && pending);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.reopen", editable && !pending);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.decide",
+                                 !g_str_equal (status, "removed"));
+  gtk_text_view_set_editable (self->minutes_view, editable);
+}
+
+static void
+load_minutes (RmmItemPage *self)
+{
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->minutes_view),
+                            self->facts->minute_text, -1);
+  self->loading = FALSE;
+  self->row_version = self->facts->row_version;
+  self->dirty = FALSE;
+  gtk_label_set_text (self->saved_label, "");
+}
+
+/* Read the item again, e.g. after a decision or a change by the minute-taker's window.
+ * Typing not yet saved is kept. */
+void
+rmm_item_page_reload (RmmItemPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  RmmItemFacts *facts;
+
+  g_return_if_fail (RMM_IS_ITEM_PAGE (self));
+
+  if (self->item == NULL)
+    return;
+  facts = rmm_store_get_item_facts (self->store, rmm_agenda_item_get_id (self->item), &error);
+  if (facts == NULL)
+    {
+      g_warning ("The agenda item could not be read: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->facts, rmm_item_facts_free);
+  self->facts = facts;
+  show_header (self);
+  show_rating_decision (self);
+  show_lead_decision (self);
+  show_history (self);
+  show_assessment (self);
+  show_counts (self);
+  show_transition (self);
+  show_outcome (self);
+  if (!self->dirty && facts->row_version != self->row_version)
+    load_minutes (self);
+}
+
+static void
+on_conflict_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RmmItemPage      *self)
+{
+  if (g_str_equal (response, "theirs"))
+    {
+      load_minutes (self);
+      return;
+    }
+  /* Keep mine: save over theirs, knowingly. */
+  self->row_version = self->facts->row_version;
+  rmm_item_page_save_minutes (self);
+}
+
+/* Someone else saved these minutes first: show both, and let the writer choose. */
+static void
+ask_about_conflict (RmmItemPage *self)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  rmm_item_page_reload (self);
+  body = g_strdup_printf (_("Someone else saved these minutes while you were typing. Theirs "
+                            "read:\n\n%s"), self->facts->minute_text);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Minutes Changed Elsewhere"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "theirs", _("Use Theirs"),
+                                    "mine", _("Keep Mine"), NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Save what has been typed now (also when leaving the item). */
+void
+rmm_item_page_save_minutes (RmmItemPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  gint64 version;
+
+  g_return_if_fail (RMM_IS_ITEM_PAGE (self));
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (!self->dirty || self->item == NULL)
+    return;
+  buffer = gtk_text_view_get_buffer (self->minutes_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  version = rmm_store_set_minute_text (self->store, rmm_agenda_item_get_id (self->item), text,
+                                       self->row_version, &error);
+  if (version == 0)
+    {
+      if (g_error_matches (error, RMM_ERROR, RMM_ERROR_CONFLICT))
+        ask_about_conflict (self);
+      else
+        show_error (self, _("The Minutes Were Not Saved"), error);
+      return;
+    }
+  self->row_version = version;
+  self->dirty = FALSE;
+  gtk_label_set_text (self->saved_label, _("Saved"));
+}
+
+static gboolean
+save_later (gpointer user_data)
+{
+  RmmItemPage *self = user_data;
+
+  self->save_source = 0;
+  rmm_item_page_save_minutes (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_minutes_changed (RmmItemPage *self)
+{
+  if (self->loading)
+    return;
+  self->dirty = TRUE;
+  gtk_label_set_text (self->saved_label, _("Saving…"));
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_later, self);
+}
+
+static void
+action_decide (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  const char *kind = g_variant_get_string (parameter, NULL);
+  GtkWindow *dialog;
+
+  if (self->item == NULL)
+    return;
+  if (g_str_equal (kind, "lead-agency"))
+    dialog = GTK_WINDOW (rmm_lead_dialog_new (parent, self->store, self->meeting, self->item,
+                                              self->framework_id));
+  else
+    dialog = GTK_WINDOW (rmm_rating_dialog_new (parent, self->store, self->meeting, self->item,
+                                                self->framework_id));
+  gtk_window_present (dialog);
+}
+
+static void
+action_discussed (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  rmm_item_page_save_minutes (self);
+  if (!rmm_store_mark_item_discussed (self->store, rmm_agenda_item_get_id (self->item), &error))
+    show_error (self, _("Not Yet Discussed"), error);
+  rmm_item_page_reload (self);
+}
+
+static void
+on_reason_changed (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "defer", *text != '\0');
+}
+
+static void
+on_defer_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RmmItemPage      *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "defer"))
+    return;
+  if (!rmm_store_defer_item (self->store, rmm_agenda_item_get_id (self->item),
+                             gtk_editable_get_text (entry), &error))
+    show_error (self, _("The Item Was Not Deferred"), error);
+  rmm_item_page_reload (self);
+}
+
+static void
+action_defer (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *dialog;
+
+  rmm_item_page_save_minutes (self);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Defer This Item?"),
+                                   _("The child stays on the agenda of the next meeting. Say why "
+                                     "it is deferred: the minutes show it."));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why it is deferred"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Why it is deferred"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
+                                    "defer", _("Defer"), NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "defer", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "defer");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_defer_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+action_reopen (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rmm_store_reopen_item (self->store, rmm_agenda_item_get_id (self->item), &error))
+    show_error (self, _("The Item Was Not Reopened"), error);
+  rmm_item_page_reload (self);
+}
+
+static void
+action_focus_minutes (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (RMM_ITEM_PAGE (widget)->minutes_view));
+}
+
+static void
+rmm_item_page_dispose (GObject *object)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (object);
+
+  rmm_item_page_save_minutes (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_ITEM_PAGE);
+  g_clear_pointer (&self->facts, rmm_item_facts_free);
+  g_clear_pointer (&self->framework_id, g_free);
+  g_clear_object (&self->item);
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rmm_item_page_parent_class)->dispose (object);
+}
+
+static void
+rmm_item_page_class_init (RmmItemPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rmm_item_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-item-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, RmmItemPage, name)
+  BIND (page);
+  BIND (name_label);
+  BIND (summary_label);
+  BIND (reasons_box);
+  BIND (rating_row);
+  BIND (lead_row);
+  BIND (rating_button);
+  BIND (lead_button);
+  BIND (saved_label);
+  BIND (minutes_view);
+  BIND (history_row);
+  BIND (assessment_row);
+  BIND (vulnerabilities_row);
+  BIND (missing_row);
+  BIND (actions_row);
+  BIND (triggers_row);
+  BIND (worker_row);
+  BIND (transition_row);
+  BIND (outcome_row);
+  BIND (defer_button);
+  BIND (discussed_button);
+  BIND (reopen_button);
+#undef BIND
+
+  gtk_widget_class_install_action (widget_class, "item.decide", "s", action_decide);
+  gtk_widget_class_install_action (widget_class, "item.discussed", NULL, action_discussed);
+  gtk_widget_class_install_action (widget_class, "item.defer", NULL, action_defer);
+  gtk_widget_class_install_action (widget_class, "item.reopen", NULL, action_reopen);
+  gtk_widget_class_install_action (widget_class, "item.focus-minutes", NULL,
+                                   action_focus_minutes);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "item.decide",
+                                       "s", "risk-rating");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "item.decide",
+                                       "s", "lead-agency");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "item.discussed", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "item.defer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "item.focus-minutes", NULL);
+}
+
+static void
+rmm_item_page_init (RmmItemPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->minutes_view), "changed",
+                           G_CALLBACK (on_minutes_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* A new child starts at the top (AdwPreferencesPage has no call for it in libadwaita 1.2). */
+static void
+scroll_to_top (RmmItemPage *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (self->page));
+
+  if (GTK_IS_SCROLLED_WINDOW (scrolled))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                              0);
+}
+
+void
+rmm_item_page_show_item (RmmItemPage   *self,
+                         RmmStore      *store,
+                         RmmMeeting    *meeting,
+                         RmmAgendaItem *item,
+                         const char    *framework_id)
+{
+  g_return_if_fail (RMM_IS_ITEM_PAGE (self));
+  g_return_if_fail (RMM_IS_STORE (store));
+
+  rmm_item_page_save_minutes (self);
+  g_set_object (&self->store, store);
+  g_set_object (&self->meeting, meeting);
+  g_set_object (&self->item, item);
+  g_free (self->framework_id);
+  self->framework_id = g_strdup (framework_id);
+  self->framework = rmm_framework_lookup (framework_id);
+  self->row_version = -1;
+  self->dirty = FALSE;
+  rmm_item_page_reload (self);
+  scroll_to_top (self);
+}
+
+RmmAgendaItem *
+rmm_item_page_get_item (RmmItemPage *self)
+{
+  g_return_val_if_fail (RMM_IS_ITEM_PAGE (self), NULL);
+  return self->item;
+}

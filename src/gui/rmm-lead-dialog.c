@@ -1,0 +1,233 @@
+/* rmm-lead-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-lead-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-error.h"
+#include "rmm-framework.h"
+#include "rmm-lead-dialog.h"
+
+struct _RmmLeadDialog
+{
+  RmmDecisionDialog  parent_instance;
+
+  GPtrArray         *agencies;       /* RmmNamedId */
+  GPtrArray         *professionals;  /* RmmNamedId of the chosen agency */
+  AdwComboRow       *agency_row;
+  AdwComboRow       *professional_row;
+};
+
+G_DEFINE_FINAL_TYPE (RmmLeadDialog, rmm_lead_dialog, RMM_TYPE_DECISION_DIALOG)
+
+static gint64
+selected_id (AdwComboRow *row,
+             GPtrArray   *ids,
+             guint        offset)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (ids == NULL || selected < offset || selected - offset >= ids->len)
+    return 0;
+  return ((RmmNamedId *)g_ptr_array_index (ids, selected - offset))->id;
+}
+
+static void
+select_id (AdwComboRow *row,
+           GPtrArray   *ids,
+           guint        offset,
+           gint64       id)
+{
+  for (guint i = 0; ids && i < ids->len; i++)
+    if (((RmmNamedId *)g_ptr_array_index (ids, i))->id == id)
+      adw_combo_row_set_selected (row, i + offset);
+}
+
+static GListModel *
+names_model (GPtrArray  *ids,
+             const char *first)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  if (first != NULL)
+    gtk_string_list_append (names, first);
+  for (guint i = 0; ids && i < ids->len; i++)
+    gtk_string_list_append (names, ((RmmNamedId *)g_ptr_array_index (ids, i))->name);
+  return G_LIST_MODEL (names);
+}
+
+/* The people of the chosen agency; the first entry leaves the professional to be named. */
+static void
+fill_professionals (RmmLeadDialog *self)
+{
+  RmmStore *store = rmm_decision_dialog_get_store (RMM_DECISION_DIALOG (self));
+  g_autoptr(GListModel) names = NULL;
+
+  g_clear_pointer (&self->professionals, g_ptr_array_unref);
+  self->professionals = rmm_store_list_professionals (store,
+                                                      selected_id (self->agency_row,
+                                                                   self->agencies, 0),
+                                                      NULL);
+  names = names_model (self->professionals, _("Not named yet"));
+  adw_combo_row_set_model (self->professional_row, names);
+}
+
+static gboolean
+rmm_lead_dialog_read_proposal (RmmDecisionDialog  *dialog,
+                               RmmDecisionInput   *input,
+                               GError            **error)
+{
+  RmmLeadDialog *self = RMM_LEAD_DIALOG (dialog);
+
+  input->lead_agency_id = selected_id (self->agency_row, self->agencies, 0);
+  input->lead_professional_id = selected_id (self->professional_row, self->professionals, 1);
+  if (input->lead_agency_id == 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Choose the lead agency first."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+show_lead (RmmLeadDialog *self,
+           gint64         agency_id,
+           gint64         professional_id)
+{
+  select_id (self->agency_row, self->agencies, 0, agency_id);
+  /* Changing the agency refills the people; then choose the person. */
+  fill_professionals (self);
+  adw_combo_row_set_selected (self->professional_row, 0);
+  select_id (self->professional_row, self->professionals, 1, professional_id);
+}
+
+static void
+rmm_lead_dialog_show_proposal (RmmDecisionDialog      *dialog,
+                               const RmmDecisionState *state)
+{
+  show_lead (RMM_LEAD_DIALOG (dialog), state->lead_agency_id, state->lead_professional_id);
+}
+
+static char *
+rmm_lead_dialog_describe (RmmDecisionDialog      *dialog,
+                          const RmmDecisionState *state)
+{
+  RmmLeadDialog *self = RMM_LEAD_DIALOG (dialog);
+  const char *agency = state->lead_agency;
+  const char *person = state->lead_professional;
+
+  /* A proposal not yet stored has ids only. */
+  for (guint i = 0; agency == NULL && i < self->agencies->len; i++)
+    if (((RmmNamedId *)g_ptr_array_index (self->agencies, i))->id == state->lead_agency_id)
+      agency = ((RmmNamedId *)g_ptr_array_index (self->agencies, i))->name;
+  for (guint i = 0; person == NULL && self->professionals && i < self->professionals->len; i++)
+    if (((RmmNamedId *)g_ptr_array_index (self->professionals, i))->id ==
+        state->lead_professional_id)
+      person = ((RmmNamedId *)g_ptr_array_index (self->professionals, i))->name;
+
+  if (person == NULL || *person == '\0')
+    return g_strdup_printf (_("%s (lead professional not named yet)"), agency ? agency : "");
+  return g_strdup_printf (_("%s: %s"), agency ? agency : "", person);
+}
+
+static void
+on_agency_selected (RmmLeadDialog *self)
+{
+  fill_professionals (self);
+}
+
+static void
+rmm_lead_dialog_dispose (GObject *object)
+{
+  RmmLeadDialog *self = RMM_LEAD_DIALOG (object);
+
+  g_clear_pointer (&self->agencies, g_ptr_array_unref);
+  g_clear_pointer (&self->professionals, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rmm_lead_dialog_parent_class)->dispose (object);
+}
+
+static void
+rmm_lead_dialog_class_init (RmmLeadDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  RmmDecisionDialogClass *dialog_class = RMM_DECISION_DIALOG_CLASS (klass);
+
+  object_class->dispose = rmm_lead_dialog_dispose;
+  dialog_class->kind = "lead-agency";
+  dialog_class->read_proposal = rmm_lead_dialog_read_proposal;
+  dialog_class->show_proposal = rmm_lead_dialog_show_proposal;
+  dialog_class->describe = rmm_lead_dialog_describe;
+}
+
+static void
+rmm_lead_dialog_init (RmmLeadDialog *self)
+{
+  gtk_window_set_title (GTK_WINDOW (self), _("Lead Agency"));
+  self->agency_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->agency_row), _("Lead agency"));
+  self->professional_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->professional_row),
+                                 _("Lead professional"));
+}
+
+/* Where a child held at Early Help goes: Family Services, unless a social worker is
+ * allocated; otherwise Children's Services. */
+static const char *
+default_agency_kind (RmmAgendaItem *item,
+                     const char    *framework_id)
+{
+  RmmFramework *framework = rmm_framework_lookup (framework_id);
+  const RmmRiskLevel *level = framework ? rmm_framework_find_level (framework,
+                                                                    rmm_agenda_item_get_rating (item))
+                                        : NULL;
+
+  return level && level->held_at_early_help ? "family-services" : "childrens-services";
+}
+
+RmmLeadDialog *
+rmm_lead_dialog_new (GtkWindow     *parent,
+                     RmmStore      *store,
+                     RmmMeeting    *meeting,
+                     RmmAgendaItem *item,
+                     const char    *framework_id)
+{
+  g_autoptr(RmmDecisionState) current = NULL;
+  g_autoptr(GListModel) names = NULL;
+  RmmLeadDialog *self;
+
+  g_return_val_if_fail (RMM_IS_STORE (store), NULL);
+
+  self = g_object_new (RMM_TYPE_LEAD_DIALOG, "transient-for", parent, NULL);
+  rmm_decision_dialog_setup (RMM_DECISION_DIALOG (self), store, meeting, item);
+  rmm_decision_dialog_set_intro (RMM_DECISION_DIALOG (self), NULL,
+                                 _("For a child without an allocated lead professional. A child "
+                                   "held at Early Help is led by Family Services unless a social "
+                                   "worker is allocated."),
+                                 _("Current lead"));
+  self->agencies = rmm_store_list_agencies (store, NULL);
+  if (self->agencies == NULL)
+    self->agencies = g_ptr_array_new ();
+  names = names_model (self->agencies, NULL);
+  adw_combo_row_set_model (self->agency_row, names);
+
+  current = rmm_store_find_current_decision (store, rmm_agenda_item_get_child_id (item),
+                                             "lead-agency", NULL);
+  if (current != NULL)
+    show_lead (self, current->lead_agency_id, current->lead_professional_id);
+  else
+    show_lead (self, rmm_store_find_agency_by_kind (store,
+                                                    default_agency_kind (item, framework_id),
+                                                    NULL), 0);
+  g_signal_connect_object (self->agency_row, "notify::selected",
+                           G_CALLBACK (on_agency_selected), self, G_CONNECT_SWAPPED);
+  rmm_decision_dialog_add_row (RMM_DECISION_DIALOG (self), GTK_WIDGET (self->agency_row), TRUE);
+  rmm_decision_dialog_add_row (RMM_DECISION_DIALOG (self), GTK_WIDGET (self->professional_row),
+                               TRUE);
+  rmm_decision_dialog_refresh (RMM_DECISION_DIALOG (self));
+  return self;
+}

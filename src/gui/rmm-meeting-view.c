@@ -1,0 +1,501 @@
+/* rmm-meeting-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-meeting-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-add-child-dialog.h"
+#include "rmm-agenda-row.h"
+#include "rmm-framework.h"
+#include "rmm-item-page.h"
+#include "rmm-meeting-view.h"
+#include "rmm-rating-dialog.h"
+
+struct _RmmMeetingView
+{
+  GtkWidget                parent_instance;
+
+  RmmStore             *store;
+  GSettings            *settings;
+  RmmMeeting           *meeting;
+  GListModel           *agenda;
+  char                 *framework_id;   /* of the meeting's area */
+
+  GtkStack             *pages;
+  GtkLabel             *date_label;
+  GtkLabel             *time_label;
+  GtkLabel             *area_label;
+  GtkLabel             *framework_label;
+  GtkLabel             *status_label;
+  GtkLabel             *chair_children_label;
+  GtkLabel             *chair_family_label;
+  GtkLabel             *minute_taker_label;
+  GtkLabel             *children_label;
+  AdwPreferencesGroup  *agenda_group;
+  GtkListView          *agenda_view;
+  GtkWidget            *add_child_button;
+  RmmItemPage          *item_page;
+};
+
+G_DEFINE_FINAL_TYPE (RmmMeetingView, rmm_meeting_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM_SHOWN,
+  PROP_ITEM_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+children_text (guint n_children)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u child", "%u children", n_children),
+                          n_children);
+}
+
+static void
+setup_agenda_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  RmmMeetingView           *self)
+{
+  gtk_list_item_set_child (list_item, rmm_agenda_row_new (self->store));
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+bind_agenda_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 RmmMeetingView           *self)
+{
+  rmm_agenda_row_set_item (RMM_AGENDA_ROW (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item), self->framework_id);
+}
+
+static void
+unbind_agenda_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   RmmMeetingView           *self)
+{
+  rmm_agenda_row_set_item (RMM_AGENDA_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
+}
+
+/* The agenda recycles its rows: the 20,000-child database has 180 children on a meeting. */
+static void
+setup_agenda_view (RmmMeetingView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_agenda_row), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_agenda_row), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_agenda_row), self, 0);
+  gtk_list_view_set_factory (self->agenda_view, factory);
+}
+
+/* "25 children · about 2 h 5 min" */
+static void
+describe_agenda (RmmMeetingView *self)
+{
+  g_autofree char *children = NULL;
+  g_autofree char *text = NULL;
+  guint n_items = 0, minutes = 0;
+
+  for (guint i = 0; self->agenda && i < g_list_model_get_n_items (self->agenda); i++)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (self->agenda, i);
+
+      if (g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+        continue;
+      n_items++;
+      minutes += rmm_agenda_item_get_time_box (item);
+    }
+  children = children_text (n_items);
+  text = minutes >= 60
+    ? g_strdup_printf (_("%s · about %u h %u min"), children, minutes / 60, minutes % 60)
+    : g_strdup_printf (_("%s · about %u min"), children, minutes);
+  adw_preferences_group_set_description (self->agenda_group, n_items ? text : NULL);
+}
+
+static void
+show_error (RmmMeetingView *self,
+            const GError   *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("Could Not Read the Database"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A coming meeting's agenda is brought up to date with the data as it is shown (the store
+ * writes only what changed); a held meeting's is shown as it was. A failure (another
+ * program holding the file, say) leaves the agenda as last stored: say so, and show that. */
+static void
+show_agenda (RmmMeetingView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  guint time_box = self->settings ? g_settings_get_uint (self->settings, "agenda-time-box") : 5;
+  RmmAgendaOrder order = self->settings ? g_settings_get_enum (self->settings, "agenda-order")
+                                        : RMM_AGENDA_ORDER_RISK_FIRST;
+
+  if (rmm_meeting_is_coming (self->meeting) &&
+      !rmm_store_refresh_agenda (self->store, rmm_meeting_get_id (self->meeting), time_box,
+                                 order, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("The agenda was not brought up to date: %s"),
+                                                error->message);
+      AdwToast *toast = adw_toast_new (title);
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      else
+        g_object_unref (g_object_ref_sink (toast));
+      g_clear_error (&error);
+    }
+  g_clear_object (&self->agenda);
+  self->agenda = rmm_store_list_agenda (self->store, rmm_meeting_get_id (self->meeting), &error);
+  if (error != NULL)
+    show_error (self, error);
+
+  selection = gtk_no_selection_new (self->agenda ? g_object_ref (self->agenda) : NULL);
+  gtk_list_view_set_model (self->agenda_view, GTK_SELECTION_MODEL (selection));
+  gtk_widget_set_visible (GTK_WIDGET (self->agenda_view),
+                          self->agenda && g_list_model_get_n_items (self->agenda) > 0);
+  describe_agenda (self);
+}
+
+static void
+show_details (RmmMeetingView *self)
+{
+  RmmMeeting *meeting = self->meeting;
+  RmmFramework *framework = rmm_framework_lookup (self->framework_id);
+  g_autofree char *date = rmm_meeting_format_date (meeting, "%A %-d %B %Y");
+  g_autofree char *children = g_strdup_printf ("%u", rmm_meeting_get_n_children (meeting));
+
+  gtk_label_set_text (self->date_label, date);
+  gtk_label_set_text (self->time_label, rmm_meeting_get_starts_at (meeting));
+  gtk_label_set_text (self->area_label, rmm_meeting_get_area_name (meeting));
+  gtk_label_set_text (self->framework_label, framework ? rmm_framework_get_name (framework) : "");
+  gtk_label_set_text (self->status_label, rmm_meeting_get_status_label (meeting));
+  gtk_label_set_text (self->chair_children_label, rmm_meeting_get_chair_children (meeting));
+  gtk_label_set_text (self->chair_family_label, rmm_meeting_get_chair_family (meeting));
+  gtk_label_set_text (self->minute_taker_label, rmm_meeting_get_minute_taker (meeting));
+  gtk_label_set_text (self->children_label, children);
+  gtk_widget_set_visible (self->add_child_button, rmm_meeting_is_coming (meeting));
+}
+
+static RmmAgendaItem *
+find_item (RmmMeetingView *self,
+           gint64          item_id,
+           guint          *position)
+{
+  for (guint i = 0; self->agenda && i < g_list_model_get_n_items (self->agenda); i++)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (self->agenda, i);
+
+      if (rmm_agenda_item_get_id (item) == item_id)
+        {
+          if (position != NULL)
+            *position = i;
+          return g_steal_pointer (&item);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+find_position (RmmMeetingView *self,
+               gint64          item_id,
+               guint          *position)
+{
+  g_autoptr(RmmAgendaItem) item = find_item (self, item_id, position);
+
+  return item != NULL;
+}
+
+gboolean
+rmm_meeting_view_get_item_shown (RmmMeetingView *self)
+{
+  g_return_val_if_fail (RMM_IS_MEETING_VIEW (self), FALSE);
+
+  return g_str_equal (gtk_stack_get_visible_child_name (self->pages), "item");
+}
+
+static void
+show_item (RmmMeetingView *self,
+           RmmAgendaItem  *item)
+{
+  rmm_item_page_show_item (self->item_page, self->store, self->meeting, item,
+                           self->framework_id);
+  gtk_stack_set_visible_child_name (self->pages, "item");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_SHOWN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_TITLE]);
+  gtk_widget_child_focus (GTK_WIDGET (self->item_page), GTK_DIR_TAB_FORWARD);
+}
+
+/* Back to the agenda, on the item that was open. FALSE if the agenda was on show already. */
+gboolean
+rmm_meeting_view_show_agenda (RmmMeetingView *self)
+{
+  RmmAgendaItem *item;
+  guint position = 0;
+
+  g_return_val_if_fail (RMM_IS_MEETING_VIEW (self), FALSE);
+
+  if (!rmm_meeting_view_get_item_shown (self))
+    return FALSE;
+  rmm_item_page_save_minutes (self->item_page);
+  item = rmm_item_page_get_item (self->item_page);
+  gtk_stack_set_visible_child_name (self->pages, "overview");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_SHOWN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_TITLE]);
+  if (item != NULL)
+    find_position (self, rmm_agenda_item_get_id (item), &position);
+  /* GTK 4.8 has no gtk_list_view_scroll_to(); its list action does the scrolling. */
+  gtk_widget_activate_action (GTK_WIDGET (self->agenda_view), "list.scroll-to-item", "u",
+                              position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->agenda_view));
+  return TRUE;
+}
+
+/* The next (or previous) child still on the agenda; removed items are skipped. */
+void
+rmm_meeting_view_step_item (RmmMeetingView *self,
+                            int             delta)
+{
+  RmmAgendaItem *current;
+  guint position = 0, n_items;
+
+  g_return_if_fail (RMM_IS_MEETING_VIEW (self));
+
+  if (self->agenda == NULL || (n_items = g_list_model_get_n_items (self->agenda)) == 0)
+    return;
+  current = rmm_meeting_view_get_item_shown (self) ? rmm_item_page_get_item (self->item_page)
+                                                   : NULL;
+  if (current == NULL || !find_position (self, rmm_agenda_item_get_id (current), &position))
+    position = delta > 0 ? (guint)-1 : n_items;
+  for (int i = (int)position + delta; i >= 0 && i < (int)n_items; i += delta)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (self->agenda, i);
+
+      if (!g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+        {
+          show_item (self, item);
+          return;
+        }
+    }
+}
+
+/* Enter (or a double click) on an agenda item: the room turns to that child. */
+static void
+on_agenda_activate (RmmMeetingView *self,
+                    guint           position)
+{
+  g_autoptr(RmmAgendaItem) item = self->agenda ? g_list_model_get_item (self->agenda, position)
+                                               : NULL;
+
+  if (item != NULL && !g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+    show_item (self, item);
+}
+
+static void
+action_rate_item (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RmmMeetingView *self = RMM_MEETING_VIEW (widget);
+  g_autoptr(RmmAgendaItem) item = find_item (self, g_variant_get_int64 (parameter), NULL);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  if (item == NULL || g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+    return;
+  gtk_window_present (GTK_WINDOW (rmm_rating_dialog_new (parent, self->store, self->meeting,
+                                                         item, self->framework_id)));
+}
+
+static void
+action_open_item (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RmmMeetingView *self = RMM_MEETING_VIEW (widget);
+  g_autoptr(RmmAgendaItem) item = find_item (self, g_variant_get_int64 (parameter), NULL);
+
+  if (item != NULL && !g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+    show_item (self, item);
+}
+
+static void
+action_add_child (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RmmMeetingView *self = RMM_MEETING_VIEW (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  if (self->meeting == NULL || !rmm_meeting_is_coming (self->meeting))
+    return;
+  gtk_window_present (GTK_WINDOW (rmm_add_child_dialog_new (parent, self->store,
+                                                            rmm_meeting_get_id (self->meeting),
+                                                            rmm_meeting_get_area_id (self->meeting))));
+}
+
+void
+rmm_meeting_view_set_store (RmmMeetingView *self,
+                            RmmStore       *store,
+                            GSettings      *settings)
+{
+  g_return_if_fail (RMM_IS_MEETING_VIEW (self));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->settings, settings);
+}
+
+void
+rmm_meeting_view_show_meeting (RmmMeetingView *self,
+                               RmmMeeting     *meeting,
+                               const char     *framework_id)
+{
+  gboolean same;
+
+  g_return_if_fail (RMM_IS_MEETING_VIEW (self));
+  g_return_if_fail (RMM_IS_MEETING (meeting));
+
+  same = self->meeting && rmm_meeting_get_id (self->meeting) == rmm_meeting_get_id (meeting);
+  g_set_object (&self->meeting, meeting);
+  g_free (self->framework_id);
+  self->framework_id = g_strdup (framework_id);
+  show_details (self);
+  show_agenda (self);
+  if (!same)
+    rmm_meeting_view_show_agenda (self);
+  else if (rmm_meeting_view_get_item_shown (self))
+    rmm_item_page_reload (self->item_page);
+}
+
+RmmMeeting *
+rmm_meeting_view_get_meeting (RmmMeetingView *self)
+{
+  g_return_val_if_fail (RMM_IS_MEETING_VIEW (self), NULL);
+  return self->meeting;
+}
+
+/* The store changed: read the meeting, its agenda and the open item again. */
+void
+rmm_meeting_view_reload (RmmMeetingView *self)
+{
+  g_autoptr(RmmMeeting) meeting = NULL;
+
+  g_return_if_fail (RMM_IS_MEETING_VIEW (self));
+
+  if (self->meeting == NULL)
+    return;
+  meeting = rmm_store_get_meeting (self->store, rmm_meeting_get_id (self->meeting), NULL);
+  if (meeting != NULL)
+    rmm_meeting_view_show_meeting (self, meeting, self->framework_id);
+}
+
+static char *
+item_title (RmmMeetingView *self)
+{
+  RmmAgendaItem *item = rmm_item_page_get_item (self->item_page);
+
+  if (!rmm_meeting_view_get_item_shown (self) || item == NULL)
+    return g_strdup ("");
+  return g_strdup_printf ("%u. %s %s", rmm_agenda_item_get_position (item),
+                          rmm_agenda_item_get_first_name (item),
+                          rmm_agenda_item_get_last_name (item));
+}
+
+static void
+rmm_meeting_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RmmMeetingView *self = RMM_MEETING_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM_SHOWN:
+      g_value_set_boolean (value, rmm_meeting_view_get_item_shown (self));
+      break;
+    case PROP_ITEM_TITLE:
+      g_value_take_string (value, item_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rmm_meeting_view_dispose (GObject *object)
+{
+  RmmMeetingView *self = RMM_MEETING_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_MEETING_VIEW);
+  g_clear_object (&self->agenda);
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->framework_id, g_free);
+
+  G_OBJECT_CLASS (rmm_meeting_view_parent_class)->dispose (object);
+}
+
+static void
+rmm_meeting_view_class_init (RmmMeetingViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rmm_meeting_view_dispose;
+  object_class->get_property = rmm_meeting_view_get_property;
+
+  properties[PROP_ITEM_SHOWN] =
+    g_param_spec_boolean ("item-shown", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM_TITLE] =
+    g_param_spec_string ("item-title", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RMM_TYPE_ITEM_PAGE);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-meeting-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, RmmMeetingView, name)
+  BIND (pages);
+  BIND (date_label);
+  BIND (time_label);
+  BIND (area_label);
+  BIND (framework_label);
+  BIND (status_label);
+  BIND (chair_children_label);
+  BIND (chair_family_label);
+  BIND (minute_taker_label);
+  BIND (children_label);
+  BIND (agenda_group);
+  BIND (agenda_view);
+  BIND (add_child_button);
+  BIND (item_page);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_agenda_activate);
+
+  gtk_widget_class_install_action (widget_class, "meeting.rate-item", "x", action_rate_item);
+  gtk_widget_class_install_action (widget_class, "meeting.open-item", "x", action_open_item);
+  gtk_widget_class_install_action (widget_class, "meeting.add-child", NULL, action_add_child);
+}
+
+static void
+rmm_meeting_view_init (RmmMeetingView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_agenda_view (self);
+}
