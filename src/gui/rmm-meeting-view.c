@@ -235,6 +235,7 @@ show_item (RmmMeetingView *self,
   rmm_item_page_show_item (self->item_page, self->store, self->meeting, item,
                            self->framework_id);
   gtk_stack_set_visible_child_name (self->pages, "item");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.show-agenda", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_SHOWN]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_TITLE]);
   gtk_widget_child_focus (GTK_WIDGET (self->item_page), GTK_DIR_TAB_FORWARD);
@@ -254,6 +255,7 @@ rmm_meeting_view_show_agenda (RmmMeetingView *self)
   rmm_item_page_save_minutes (self->item_page);
   item = rmm_item_page_get_item (self->item_page);
   gtk_stack_set_visible_child_name (self->pages, "overview");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.show-agenda", FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_SHOWN]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_TITLE]);
   if (item != NULL)
@@ -330,6 +332,14 @@ action_open_item (GtkWidget  *widget,
 
   if (item != NULL && !g_str_equal (rmm_agenda_item_get_status (item), "removed"))
     show_item (self, item);
+}
+
+static void
+action_show_agenda (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  rmm_meeting_view_show_agenda (RMM_MEETING_VIEW (widget));
 }
 
 static void
@@ -490,6 +500,10 @@ rmm_meeting_view_class_init (RmmMeetingViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "meeting.rate-item", "x", action_rate_item);
   gtk_widget_class_install_action (widget_class, "meeting.open-item", "x", action_open_item);
+  gtk_widget_class_install_action (widget_class, "meeting.show-agenda", NULL, action_show_agenda);
+  /* Before the leaflet's own Alt+Left: from a child, back is the agenda. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "meeting.show-agenda", NULL);
   gtk_widget_class_install_action (widget_class, "meeting.add-child", NULL, action_add_child);
 }
 
@@ -497,5 +511,6 @@ static void
 rmm_meeting_view_init (RmmMeetingView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.show-agenda", FALSE);
   setup_agenda_view (self);
 }
