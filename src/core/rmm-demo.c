@@ -312,10 +312,14 @@ hold_meeting (Demo      *demo,
   g_autofree char *date = rmm_date_format (day);
   g_autofree char *opened_at = g_strconcat (date, "T10:00:00Z", NULL);
   g_autofree char *concluded_at = g_strconcat (date, "T12:15:00Z", NULL);
+  g_autofree char *signed_at = g_strconcat (date, "T12:25:00Z", NULL);
   RmmField fields[] = {
     RMM_TEXT ("status", "signed-off"),
     RMM_TEXT ("opened_at", opened_at),
+    RMM_TEXT ("statement_read_at", opened_at),
     RMM_TEXT ("concluded_at", concluded_at),
+    RMM_TEXT ("chair1_signed_at", signed_at),
+    RMM_TEXT ("chair2_signed_at", signed_at),
   };
 
   set_clock (demo, day, 12, 30);
@@ -772,6 +776,7 @@ update_plan (Demo         *demo,
          add_actions (demo, child, meeting_id, day, error);
 }
 
+/* The store closes the plan as the chairs confirm the closure. */
 static gboolean
 close_case (Demo        *demo,
             DemoChild   *child,
@@ -786,36 +791,21 @@ close_case (Demo        *demo,
     .value = "closed",
     .rationale = "Risk has reduced: no missing episodes, engaged with school and services.",
   };
+  RmmClosureInput closure = {
+    .reasons = "Risk reduced and sustained over three months.",
+    .good_practice = "Consistent direct work by one trusted practitioner; quick information "
+                     "sharing by school and police.",
+    .onward_agency_id = chance (demo, 0.4) ? demo->agencies[AG_FAMILY] : 0,
+  };
   gint64 decision_id = rmm_store_propose_decision (demo->store, &input, error);
-  g_autofree char *closed_on = rmm_date_format (day);
 
   /* A closure never drops a trigger: each gets its answer first. */
-  if (!answer_triggers (demo, child, meeting_id, day, error) ||
+  if (decision_id == 0 ||
+      !rmm_store_add_closure_record (demo->store, decision_id, &closure, error) ||
+      !answer_triggers (demo, child, meeting_id, day, error) ||
+      (child->plan_id != 0 && !review_actions (demo, child, meeting_id, error)) ||
       !confirm_by_both_chairs (demo, child->area, decision_id, error))
     return FALSE;
-  {
-    RmmField closure[] = {
-      RMM_REF ("decision_id", decision_id),
-      RMM_TEXT ("reasons", "Risk reduced and sustained over three months."),
-      RMM_TEXT ("good_practice", "Consistent direct work by one trusted practitioner; "
-                                 "quick information sharing by school and police."),
-      RMM_REF ("onward_agency_id", chance (demo, 0.4) ? demo->agencies[AG_FAMILY] : 0),
-      RMM_TEXT ("onward_referral", ""),
-    };
-    if (!rmm_store_insert (demo->store, "closure", closure, G_N_ELEMENTS (closure), error))
-      return FALSE;
-  }
-  if (child->plan_id != 0)
-    {
-      RmmField plan[] = {
-        RMM_TEXT ("closed_on", closed_on),
-        RMM_REF ("closure_decision_id", decision_id),
-      };
-      if (!review_actions (demo, child, meeting_id, error) ||
-          !rmm_store_update (demo->store, "safety_plan", child->plan_id, plan,
-                             G_N_ELEMENTS (plan), error))
-        return FALSE;
-    }
   return TRUE;
 }
 

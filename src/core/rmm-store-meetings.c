@@ -209,6 +209,28 @@ check_lead (RmmStore                *self,
   return TRUE;
 }
 
+static gboolean
+check_closure (RmmStore                *self,
+               const RmmDecisionInput  *input,
+               GError                 **error)
+{
+  g_autofree char *now = rmm_store_now (self);
+  g_autofree char *day = NULL;
+  RmmDbStmt *stmt;
+
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT coalesce((SELECT meets_on FROM meeting WHERE id = ?), "
+                               "                substr(?, 1, 10))", error)))
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, input->meeting_id);
+  rmm_db_stmt_bind_text (stmt, 2, now);
+  if (!rmm_db_stmt_step (stmt, error))
+    return FALSE;
+  day = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+  rmm_db_stmt_reset (stmt);
+  return rmm_store_check_closure (self, input->child_id, day, error);
+}
+
 static gint64
 insert_decision (RmmStore                *self,
                  const RmmDecisionInput  *input,
@@ -233,6 +255,8 @@ insert_decision (RmmStore                *self,
   if (g_strcmp0 (input->kind, "risk-rating") == 0 && !check_rating_value (self, input, error))
     return 0;
   if (g_strcmp0 (input->kind, "lead-agency") == 0 && !check_lead (self, input, error))
+    return 0;
+  if (g_strcmp0 (input->kind, "closure") == 0 && !check_closure (self, input, error))
     return 0;
   return rmm_store_insert (self, "decision", fields, G_N_ELEMENTS (fields), error);
 }
@@ -377,6 +401,8 @@ rmm_store_confirm_decision (RmmStore    *self,
                                    error);
       if (ok && rating)
         ok = rmm_store_apply_rating (self, decision_id, previous, error);
+      if (ok && both && g_str_equal (state.kind, "closure"))
+        ok = rmm_store_apply_closure (self, decision_id, error);
     }
   else
     ok = FALSE;

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-store-private.h"
@@ -151,4 +152,456 @@ rmm_store_apply_rating (RmmStore    *self,
        raise_trigger_if_needed (self, decision_id, &rating, level, framework, previous, error);
   confirmed_rating_clear (&rating);
   return ok;
+}
+
+/* The longest a plan may go before its review: three months, as both procedures say. */
+#define MAX_REVIEW_DAYS 92
+
+void
+rmm_plan_version_free (RmmPlanVersion *version)
+{
+  if (version == NULL)
+    return;
+  g_free (version->meets_on);
+  g_free (version->risks);
+  g_free (version->protective_factors);
+  g_free (version->child_views);
+  g_free (version->carer_views);
+  g_free (version->direct_work_by);
+  g_free (version->review_on);
+  g_free (version->created_at);
+  g_free (version);
+}
+
+void
+rmm_plan_action_free (RmmPlanAction *action)
+{
+  if (action == NULL)
+    return;
+  g_free (action->reference);
+  g_free (action->child_name);
+  g_free (action->description);
+  g_free (action->owner);
+  g_free (action->agency);
+  g_free (action->due_on);
+  g_free (action->status);
+  g_free (action->agreed_on);
+  g_free (action);
+}
+
+static char *
+meeting_date (RmmStore  *self,
+              gint64     meeting_id,
+              GError   **error)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT meets_on FROM meeting WHERE id = ?", error);
+  char *day;
+
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  if (!rmm_store_step_row (stmt, "meeting", meeting_id, error))
+    return NULL;
+  day = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+  rmm_db_stmt_reset (stmt);
+  return day;
+}
+
+/* A review date after the meeting and at most three months on. */
+static gboolean
+check_review_date (const char  *review_on,
+                   const char  *meets_on,
+                   GError     **error)
+{
+  GDate review, meeting, latest;
+
+  if (!rmm_date_parse (review_on, &review))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a review date: use YYYY-MM-DD."), review_on ? review_on : "");
+      return FALSE;
+    }
+  if (!rmm_date_parse (meets_on, &meeting))
+    return TRUE;
+  latest = meeting;
+  g_date_add_days (&latest, MAX_REVIEW_DAYS);
+  if (g_date_compare (&review, &meeting) <= 0 || g_date_compare (&review, &latest) > 0)
+    {
+      g_autofree char *last = rmm_date_format (&latest);
+
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("A plan is reviewed after the meeting and within three months: by %s at "
+                     "the latest."), last);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The child's open plan, opened now if there is none (a chair may start a plan at any
+ * rating); 0 on error. */
+static gint64
+open_plan (RmmStore     *self,
+           gint64        child_id,
+           const char   *day,
+           GError      **error)
+{
+  gint64 id = rmm_store_query_int (self, "SELECT coalesce(max(id), 0) FROM safety_plan "
+                                         "WHERE child_id = ? AND closed_on IS NULL",
+                                   child_id, error);
+  RmmField fields[] = {
+    RMM_REF ("child_id", child_id),
+    RMM_TEXT ("opened_on", day),
+  };
+
+  if (id != 0)
+    return MAX (id, 0);
+  return rmm_store_insert (self, "safety_plan", fields, G_N_ELEMENTS (fields), error);
+}
+
+/* What the meeting wrote into the child's safety plan, as a new version: versions are
+ * never changed, so every earlier one stays readable. */
+gint64
+rmm_store_save_plan_version (RmmStore            *self,
+                             const RmmPlanInput  *input,
+                             GError             **error)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *now = NULL;
+  gint64 plan_id = 0, version, id = 0;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (!(day = meeting_date (self, input->meeting_id, error)) ||
+      !check_review_date (input->review_on, day, error) ||
+      !rmm_store_begin (self, error))
+    return 0;
+  now = rmm_store_now (self);
+  if ((plan_id = open_plan (self, input->child_id, day, error)) != 0 &&
+      (version = rmm_store_query_int (self, "SELECT coalesce(max(version), 0) + 1 FROM "
+                                            "safety_plan_version WHERE plan_id = ?",
+                                      plan_id, error)) > 0)
+    {
+      RmmField fields[] = {
+        RMM_REF ("plan_id", plan_id),
+        RMM_INT ("version", version),
+        RMM_REF ("meeting_id", input->meeting_id),
+        RMM_TEXT ("risks", input->risks ? input->risks : ""),
+        RMM_TEXT ("protective_factors", input->protective_factors ? input->protective_factors : ""),
+        RMM_TEXT ("child_views", input->child_views ? input->child_views : ""),
+        RMM_TEXT ("carer_views", input->carer_views ? input->carer_views : ""),
+        RMM_TEXT ("direct_work_by", input->direct_work_by ? input->direct_work_by : ""),
+        RMM_TEXT ("review_on", input->review_on),
+        RMM_TEXT ("created_at", now),
+      };
+
+      id = rmm_store_insert (self, "safety_plan_version", fields, G_N_ELEMENTS (fields), error);
+    }
+  if (id == 0)
+    {
+      rmm_store_rollback (self);
+      return 0;
+    }
+  return rmm_store_commit (self, error) ? id : 0;
+}
+
+/* The versions of the child's newest plan, newest first: RmmPlanVersion rows. */
+GPtrArray *
+rmm_store_list_plan_versions (RmmStore  *self,
+                              gint64     child_id,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_plan_version_free);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT v.plan_id, v.version, coalesce(v.meeting_id, 0), "
+                         "       coalesce(m.meets_on, ''), v.risks, v.protective_factors, "
+                         "       v.child_views, v.carer_views, v.direct_work_by, v.review_on, "
+                         "       v.created_at, p.closed_on IS NULL "
+                         "FROM safety_plan_version v JOIN safety_plan p ON p.id = v.plan_id "
+                         "LEFT JOIN meeting m ON m.id = v.meeting_id "
+                         "WHERE v.plan_id = (SELECT max(id) FROM safety_plan WHERE child_id = ?) "
+                         "ORDER BY v.version DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      RmmPlanVersion *row = g_new0 (RmmPlanVersion, 1);
+
+      row->plan_id = rmm_db_stmt_get_int (stmt, 0);
+      row->version = rmm_db_stmt_get_int (stmt, 1);
+      row->meeting_id = rmm_db_stmt_get_int (stmt, 2);
+      row->meets_on = g_strdup (rmm_db_stmt_get_text (stmt, 3));
+      row->risks = g_strdup (rmm_db_stmt_get_text (stmt, 4));
+      row->protective_factors = g_strdup (rmm_db_stmt_get_text (stmt, 5));
+      row->child_views = g_strdup (rmm_db_stmt_get_text (stmt, 6));
+      row->carer_views = g_strdup (rmm_db_stmt_get_text (stmt, 7));
+      row->direct_work_by = g_strdup (rmm_db_stmt_get_text (stmt, 8));
+      row->review_on = g_strdup (rmm_db_stmt_get_text (stmt, 9));
+      row->created_at = g_strdup (rmm_db_stmt_get_text (stmt, 10));
+      row->open = rmm_db_stmt_get_int (stmt, 11);
+      g_ptr_array_add (rows, row);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* An action agreed at the meeting: what, who, which agency, by when. Goes into the child's
+ * open plan (opened if need be). */
+gint64
+rmm_store_add_plan_action (RmmStore              *self,
+                           const RmmActionInput  *input,
+                           GError               **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (input && input->description
+                                                   ? input->description : ""));
+  g_autofree char *day = NULL;
+  gint64 plan_id, id = 0;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Say what the action is."));
+      return 0;
+    }
+  if (!rmm_date_parse (input->due_on, NULL))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a due date: use YYYY-MM-DD."),
+                   input->due_on ? input->due_on : "");
+      return 0;
+    }
+  if (!(day = meeting_date (self, input->meeting_id, error)) || !rmm_store_begin (self, error))
+    return 0;
+  if ((plan_id = open_plan (self, input->child_id, day, error)) != 0)
+    {
+      RmmField fields[] = {
+        RMM_REF ("plan_id", plan_id),
+        RMM_REF ("meeting_id", input->meeting_id),
+        RMM_TEXT ("description", trimmed),
+        RMM_REF ("owner_id", input->owner_id),
+        RMM_REF ("agency_id", input->agency_id),
+        RMM_TEXT ("due_on", input->due_on),
+        RMM_INT ("family_visible", input->family_visible ? 1 : 0),
+      };
+
+      id = rmm_store_insert (self, "plan_action", fields, G_N_ELEMENTS (fields), error);
+    }
+  if (id == 0)
+    {
+      rmm_store_rollback (self);
+      return 0;
+    }
+  return rmm_store_commit (self, error) ? id : 0;
+}
+
+#define ACTION_SELECT \
+  "SELECT x.id, p.child_id, c.reference, c.first_name || ' ' || c.last_name, x.description, " \
+  "       coalesce(o.full_name, ''), coalesce(g.name, ''), x.due_on, x.status, " \
+  "       coalesce(m.meets_on, ''), coalesce(x.status_meeting_id, 0) " \
+  "FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id JOIN child c ON c.id = p.child_id " \
+  "LEFT JOIN professional o ON o.id = x.owner_id LEFT JOIN agency g ON g.id = x.agency_id " \
+  "LEFT JOIN meeting m ON m.id = x.meeting_id "
+
+static GPtrArray *
+collect_actions (RmmDbStmt  *stmt,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_plan_action_free);
+  g_autoptr(GError) local_error = NULL;
+
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      RmmPlanAction *row = g_new0 (RmmPlanAction, 1);
+
+      row->id = rmm_db_stmt_get_int (stmt, 0);
+      row->child_id = rmm_db_stmt_get_int (stmt, 1);
+      row->reference = g_strdup (rmm_db_stmt_get_text (stmt, 2));
+      row->child_name = g_strdup (rmm_db_stmt_get_text (stmt, 3));
+      row->description = g_strdup (rmm_db_stmt_get_text (stmt, 4));
+      row->owner = g_strdup (rmm_db_stmt_get_text (stmt, 5));
+      row->agency = g_strdup (rmm_db_stmt_get_text (stmt, 6));
+      row->due_on = g_strdup (rmm_db_stmt_get_text (stmt, 7));
+      row->status = g_strdup (rmm_db_stmt_get_text (stmt, 8));
+      row->agreed_on = g_strdup (rmm_db_stmt_get_text (stmt, 9));
+      row->status_meeting_id = rmm_db_stmt_get_int (stmt, 10);
+      g_ptr_array_add (rows, row);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* The previous actions the meeting reviews first: open actions of the area's open plans
+ * agreed at earlier meetings, and those this meeting has reviewed already. */
+GPtrArray *
+rmm_store_list_previous_actions (RmmStore  *self,
+                                 gint64     meeting_id,
+                                 GError   **error)
+{
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         ACTION_SELECT
+                         "JOIN meeting here ON here.id = ?1 "
+                         "WHERE c.area_id = here.area_id AND p.closed_on IS NULL "
+                         "  AND m.meets_on < here.meets_on "
+                         "  AND (x.status = 'open' OR x.status_meeting_id = here.id) "
+                         "ORDER BY c.last_name, c.first_name, x.due_on, x.id", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  return collect_actions (stmt, error);
+}
+
+/* The actions of the child's open plan, open ones first. */
+GPtrArray *
+rmm_store_list_child_actions (RmmStore  *self,
+                              gint64     child_id,
+                              GError   **error)
+{
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         ACTION_SELECT
+                         "WHERE p.child_id = ? AND p.closed_on IS NULL "
+                         "ORDER BY x.status <> 'open', x.due_on, x.id", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  return collect_actions (stmt, error);
+}
+
+static const char *action_outcomes[] = { "done", "not-done-circumstances", "not-done-agency",
+                                         "carried-forward", NULL };
+
+/* Carried forward: the action stays on the plan as a new one, agreed at this meeting, with
+ * the new date; the old one records that it was carried. */
+static gboolean
+carry_forward (RmmStore    *self,
+               gint64       action_id,
+               gint64       meeting_id,
+               const char  *new_due_on,
+               GError     **error)
+{
+  g_autofree char *day = meeting_date (self, meeting_id, error);
+  RmmDbStmt *stmt;
+  GDate due, meeting;
+
+  if (day == NULL)
+    return FALSE;
+  if (!rmm_date_parse (new_due_on, &due) || !rmm_date_parse (day, &meeting) ||
+      g_date_compare (&due, &meeting) <= 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("A carried-forward action needs a new date after the meeting "
+                     "(YYYY-MM-DD)."));
+      return FALSE;
+    }
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT plan_id, description, coalesce(owner_id, 0), "
+                         "       coalesce(agency_id, 0), family_visible "
+                         "FROM plan_action WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, action_id);
+  if (!rmm_store_step_row (stmt, "action", action_id, error))
+    return FALSE;
+  {
+    g_autofree char *description = g_strdup (rmm_db_stmt_get_text (stmt, 1));
+    RmmField fields[] = {
+      RMM_REF ("plan_id", rmm_db_stmt_get_int (stmt, 0)),
+      RMM_REF ("meeting_id", meeting_id),
+      RMM_TEXT ("description", description),
+      RMM_REF ("owner_id", rmm_db_stmt_get_int (stmt, 2)),
+      RMM_REF ("agency_id", rmm_db_stmt_get_int (stmt, 3)),
+      RMM_TEXT ("due_on", new_due_on),
+      RMM_INT ("family_visible", rmm_db_stmt_get_int (stmt, 4)),
+    };
+
+    rmm_db_stmt_reset (stmt);
+    return rmm_store_insert (self, "plan_action", fields, G_N_ELEMENTS (fields), error) != 0;
+  }
+}
+
+/* The meeting records what became of a previous action: done, not done because
+ * circumstances changed, not done by the agency, or carried forward to a new date. */
+gboolean
+rmm_store_review_action (RmmStore    *self,
+                         gint64       action_id,
+                         gint64       meeting_id,
+                         const char  *outcome,
+                         const char  *new_due_on,
+                         GError     **error)
+{
+  g_autofree char *status = NULL;
+  RmmDbStmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (!g_strv_contains (action_outcomes, outcome ? outcome : ""))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not an outcome: use done, not-done-circumstances, "
+                     "not-done-agency or carried-forward."), outcome ? outcome : "");
+      return FALSE;
+    }
+  if (!rmm_store_begin (self, error))
+    return FALSE;
+  ok = (stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT status FROM plan_action WHERE id = ?", error)) != NULL;
+  if (ok)
+    {
+      rmm_db_stmt_bind_int (stmt, 1, action_id);
+      ok = rmm_store_step_row (stmt, "action", action_id, error);
+    }
+  if (ok)
+    {
+      status = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+      rmm_db_stmt_reset (stmt);
+      if (!g_str_equal (status, "open"))
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                       _("This action has been reviewed already."));
+          ok = FALSE;
+        }
+    }
+  if (ok && g_str_equal (outcome, "carried-forward"))
+    ok = carry_forward (self, action_id, meeting_id, new_due_on, error);
+  if (ok)
+    {
+      RmmField fields[] = {
+        RMM_TEXT ("status", outcome),
+        RMM_REF ("status_meeting_id", meeting_id),
+      };
+
+      ok = rmm_store_update (self, "plan_action", action_id, fields, G_N_ELEMENTS (fields),
+                             error);
+    }
+  if (!ok)
+    {
+      rmm_store_rollback (self);
+      return FALSE;
+    }
+  return rmm_store_commit (self, error);
 }

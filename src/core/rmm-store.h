@@ -140,6 +140,129 @@ void     rmm_item_facts_free       (RmmItemFacts       *facts);
 gboolean rmm_item_facts_needs_lead (const RmmItemFacts *facts);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmItemFacts, rmm_item_facts_free)
 
+/* One agency's (or observer's) attendance at a meeting. */
+typedef struct
+{
+  gint64      agency_id;
+  const char *name;                  /* who came, sent apologies or is observing */
+  const char *status;                /* present | apologies | sent-information | observer */
+  const char *information_sent_at;   /* sent-information: YYYY-MM-DD or a UTC time */
+} RmmAttendanceInput;
+
+typedef struct
+{
+  gint64  agency_id;
+  char   *agency;
+  char   *name;
+  char   *status;
+  char   *information_sent_at;       /* '' unless sent-information */
+} RmmAttendance;
+
+void rmm_attendance_free (RmmAttendance *attendance);
+
+/* One line of what a meeting decided. */
+typedef struct
+{
+  char *kind;       /* rating-new | rating-up | rating-down | rating-same | rating-disputed |
+                     * lead-agency | closure | trigger | deferred | removed */
+  char *reference;
+  char *name;
+  char *detail;
+} RmmSummaryLine;
+
+void rmm_summary_line_free (RmmSummaryLine *line);
+
+/* A safety plan as written at a meeting. */
+typedef struct
+{
+  gint64      child_id;
+  gint64      meeting_id;
+  const char *risks;
+  const char *protective_factors;
+  const char *child_views;
+  const char *carer_views;
+  const char *direct_work_by;
+  const char *review_on;          /* YYYY-MM-DD, after the meeting, within three months */
+} RmmPlanInput;
+
+typedef struct
+{
+  gint64    plan_id;
+  guint     version;
+  gint64    meeting_id;
+  char     *meets_on;
+  char     *risks;
+  char     *protective_factors;
+  char     *child_views;
+  char     *carer_views;
+  char     *direct_work_by;
+  char     *review_on;
+  char     *created_at;
+  gboolean  open;                 /* the plan is still open */
+} RmmPlanVersion;
+
+void rmm_plan_version_free (RmmPlanVersion *version);
+
+typedef struct
+{
+  gint64      child_id;
+  gint64      meeting_id;
+  const char *description;
+  gint64      owner_id;           /* 0: not named */
+  gint64      agency_id;          /* 0: not named */
+  const char *due_on;             /* YYYY-MM-DD */
+  gboolean    family_visible;     /* shown on the family version of the plan */
+} RmmActionInput;
+
+typedef struct
+{
+  gint64  id;
+  gint64  child_id;
+  char   *reference;
+  char   *child_name;
+  char   *description;
+  char   *owner;
+  char   *agency;
+  char   *due_on;
+  char   *status;                 /* open | done | not-done-circumstances | not-done-agency |
+                                   * carried-forward */
+  char   *agreed_on;              /* the date of the meeting that agreed it */
+  gint64  status_meeting_id;      /* where its outcome was recorded */
+} RmmPlanAction;
+
+void rmm_plan_action_free (RmmPlanAction *action);
+
+/* A case closure: why, what went well, and where the child goes on to. */
+typedef struct
+{
+  const char *reasons;
+  const char *good_practice;
+  gint64      onward_agency_id;   /* 0: none */
+  const char *onward_referral;
+} RmmClosureInput;
+
+/* Preparing the move to adult services (dates YYYY-MM-DD; NULL or '' when not yet). */
+typedef struct
+{
+  const char *planning_started_on;
+  const char *adult_services;
+  const char *adult_package_agreed_on;
+  const char *s42_referral_on;        /* Care Act 2014 s42 adult-at-risk referral */
+  const char *notes;
+} RmmTransitionInput;
+
+typedef struct
+{
+  char *planning_started_on;
+  char *adult_services;
+  char *adult_package_agreed_on;    /* '' until agreed */
+  char *s42_referral_on;            /* '' if none */
+  char *notes;
+} RmmTransition;
+
+void rmm_transition_free (RmmTransition *transition);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmTransition, rmm_transition_free)
+
 /* A row of a chooser: an id and its name. */
 typedef struct
 {
@@ -350,6 +473,64 @@ gboolean     rmm_store_defer_item           (RmmStore            *self,
                                              GError             **error);
 gboolean     rmm_store_reopen_item          (RmmStore            *self,
                                              gint64               item_id,
+                                             GError             **error);
+gboolean     rmm_store_open_meeting         (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             const RmmAttendanceInput *rows,
+                                             guint                n_rows,
+                                             gboolean             statement_read,
+                                             GError             **error);
+GPtrArray   *rmm_store_list_attendance      (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             GError             **error);
+gboolean     rmm_store_conclude_meeting     (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             GError             **error);
+gboolean     rmm_store_sign_off_meeting     (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             gint64               chair_id,
+                                             GError             **error);
+int          rmm_store_get_sign_off         (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             GError             **error);
+GPtrArray   *rmm_store_summarize_meeting    (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             GError             **error);
+gint64       rmm_store_save_plan_version    (RmmStore            *self,
+                                             const RmmPlanInput  *input,
+                                             GError             **error);
+GPtrArray   *rmm_store_list_plan_versions   (RmmStore            *self,
+                                             gint64               child_id,
+                                             GError             **error);
+gint64       rmm_store_add_plan_action      (RmmStore            *self,
+                                             const RmmActionInput *input,
+                                             GError             **error);
+GPtrArray   *rmm_store_list_previous_actions (RmmStore           *self,
+                                             gint64               meeting_id,
+                                             GError             **error);
+GPtrArray   *rmm_store_list_child_actions   (RmmStore            *self,
+                                             gint64               child_id,
+                                             GError             **error);
+gboolean     rmm_store_review_action        (RmmStore            *self,
+                                             gint64               action_id,
+                                             gint64               meeting_id,
+                                             const char          *outcome,
+                                             const char          *new_due_on,
+                                             GError             **error);
+gboolean     rmm_store_check_closure        (RmmStore            *self,
+                                             gint64               child_id,
+                                             const char          *day,
+                                             GError             **error);
+gint64       rmm_store_add_closure_record   (RmmStore            *self,
+                                             gint64               decision_id,
+                                             const RmmClosureInput *input,
+                                             GError             **error);
+RmmTransition *rmm_store_get_transition     (RmmStore            *self,
+                                             gint64               child_id,
+                                             GError             **error);
+gboolean     rmm_store_record_transition    (RmmStore            *self,
+                                             gint64               child_id,
+                                             const RmmTransitionInput *input,
                                              GError             **error);
 
 G_END_DECLS

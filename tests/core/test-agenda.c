@@ -68,6 +68,11 @@ decide (Fixture    *f,
   gint64 id = rmm_store_propose_decision (f->store, &input, &error);
 
   g_assert_no_error (error);
+  if (g_str_equal (kind, "closure"))
+    {
+      RmmClosureInput closure = { .reasons = "Risk reduced and sustained" };
+      g_assert_cmpint (rmm_store_add_closure_record (f->store, id, &closure, &error), >, 0);
+    }
   if (confirm)
     {
       g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));

@@ -412,6 +412,306 @@ test_minutes_conflict (Fixture       *f,
   g_assert_cmpint (facts->row_version, ==, 2);
 }
 
+/* ---- the meeting from opening to sign-off ---- */
+
+static void
+open_meeting (Fixture *f,
+              gint64   meeting)
+{
+  g_autoptr(GError) error = NULL;
+  RmmAttendanceInput rows[] = {
+    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = "present" },
+    { .agency_id = f->family_services, .name = "Ben Cochair", .status = "present" },
+  };
+
+  g_assert_true (rmm_store_open_meeting (f->store, meeting, rows, G_N_ELEMENTS (rows), TRUE,
+                                         &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_open_meeting (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attendance = NULL;
+  gint64 police = rmm_store_add_agency (f->store, "Testshire Police", "police", NULL);
+  gint64 school = rmm_store_add_agency (f->store, "Testshire Academy", "education", NULL);
+  RmmAttendanceInput rows[] = {
+    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = "present" },
+    { .agency_id = police, .name = "DC Pat Northway", .status = "apologies" },
+    { .agency_id = school, .status = "sent-information", .information_sent_at = "2026-11-20" },
+    { .agency_id = f->family_services, .name = "Sam Student", .status = "observer" },
+  };
+  RmmAttendanceInput no_date = { .agency_id = school, .status = "sent-information" };
+  RmmAttendanceInput nobody = { .agency_id = police, .status = "apologies" };
+
+  /* The statement must be read; information sent needs its date; someone must be there. */
+  g_assert_false (rmm_store_open_meeting (f->store, f->meeting, rows, 4, FALSE, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rmm_store_open_meeting (f->store, f->meeting, &no_date, 1, TRUE, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rmm_store_open_meeting (f->store, f->meeting, &nobody, 1, TRUE, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM attendance WHERE meeting_id = ?",
+                          f->meeting), ==, 0);
+
+  g_assert_true (rmm_store_open_meeting (f->store, f->meeting, rows, 4, TRUE, &error));
+  g_assert_no_error (error);
+  attendance = rmm_store_list_attendance (f->store, f->meeting, &error);
+  g_assert_cmpuint (attendance->len, ==, 4);
+  /* Observers last. */
+  g_assert_cmpstr (((RmmAttendance *)attendance->pdata[3])->status, ==, "observer");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM meeting WHERE id = ? AND status = 'open' "
+                             "AND statement_read_at IS NOT NULL", f->meeting), ==, 1);
+  /* Opened once. */
+  g_assert_false (rmm_store_open_meeting (f->store, f->meeting, rows, 4, TRUE, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+}
+
+static void
+test_conclude_and_sign_off (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 child = child_in (f, f->surrey, "SIGNOFF");
+  gint64 item = item_for (f, f->meeting, child);
+  RmmField worker[] = { RMM_REF ("social_worker_id", f->worker) };
+
+  g_assert_true (rmm_store_update (f->store, "child", child, worker, 1, NULL));
+  /* Not before it is open; not while a child is pending. */
+  g_assert_false (rmm_store_conclude_meeting (f->store, f->meeting, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  open_meeting (f, f->meeting);
+  g_assert_false (rmm_store_conclude_meeting (f->store, f->meeting, &error));
+  g_assert_nonnull (strstr (error->message, "1 child is not yet discussed"));
+  g_clear_error (&error);
+
+  rate (f, f->meeting, child, "medium");
+  g_assert_true (rmm_store_mark_item_discussed (f->store, item, &error));
+  g_assert_false (rmm_store_sign_off_meeting (f->store, f->meeting, f->chair1, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rmm_store_conclude_meeting (f->store, f->meeting, &error));
+
+  /* Each chair once; someone else not at all; signed off when both have. */
+  g_assert_false (rmm_store_sign_off_meeting (f->store, f->meeting, f->worker, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rmm_store_sign_off_meeting (f->store, f->meeting, f->chair2, &error));
+  g_assert_cmpint (rmm_store_get_sign_off (f->store, f->meeting, NULL), ==, 2);
+  g_assert_false (rmm_store_sign_off_meeting (f->store, f->meeting, f->chair2, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rmm_store_sign_off_meeting (f->store, f->meeting, f->chair1, &error));
+  g_assert_cmpint (count (f, "SELECT status = 'signed-off' FROM meeting WHERE id = ?",
+                          f->meeting), ==, 1);
+
+  /* Signed-off minutes are history. */
+  g_assert_cmpint (rmm_store_set_minute_text (f->store, item, "Rewritten", 1, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (rmm_store_reopen_item (f->store, item, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE);
+}
+
+static void
+test_summary (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  gint64 earlier = rmm_store_add_meeting (f->store, f->surrey, "2026-11-16", f->chair1,
+                                          f->chair2, 0, NULL);
+  gint64 up = child_in (f, f->surrey, "UP"), fresh = child_in (f, f->surrey, "NEW");
+  gint64 deferred = child_in (f, f->surrey, "LATER");
+  g_autoptr(GString) kinds = g_string_new (NULL);
+
+  rate (f, earlier, up, "medium");
+  rate (f, f->meeting, up, "high");
+  rate (f, f->meeting, fresh, "low");
+  g_assert_true (rmm_store_defer_item (f->store, item_for (f, f->meeting, deferred),
+                                       "Police update due", &error));
+  item_for (f, f->meeting, up);
+  lines = rmm_store_summarize_meeting (f->store, f->meeting, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (kinds, "%s:%s ", ((RmmSummaryLine *)lines->pdata[i])->kind,
+                            ((RmmSummaryLine *)lines->pdata[i])->reference);
+  g_assert_cmpstr (kinds->str, ==, "rating-new:NEW rating-up:UP trigger:UP deferred:LATER ");
+}
+
+static void
+test_previous_actions (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  gint64 earlier = rmm_store_add_meeting (f->store, f->surrey, "2026-11-16", f->chair1,
+                                          f->chair2, 0, NULL);
+  gint64 child = child_in (f, f->surrey, "ACTIONS");
+  const char *outcomes[] = { "done", "not-done-circumstances", "not-done-agency",
+                             "carried-forward" };
+  gint64 ids[4];
+
+  for (guint i = 0; i < 4; i++)
+    {
+      RmmActionInput input = {
+        .child_id = child, .meeting_id = earlier, .description = outcomes[i],
+        .agency_id = f->family_services, .due_on = "2026-11-20",
+      };
+      ids[i] = rmm_store_add_plan_action (f->store, &input, &error);
+      g_assert_no_error (error);
+    }
+  actions = rmm_store_list_previous_actions (f->store, f->meeting, &error);
+  g_assert_cmpuint (actions->len, ==, 4);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+
+  /* A carried-forward action needs a new date after the meeting. */
+  g_assert_false (rmm_store_review_action (f->store, ids[3], f->meeting, "carried-forward",
+                                           "2026-11-01", &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rmm_store_review_action (f->store, ids[0], f->meeting, "forgotten", NULL,
+                                           &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (rmm_store_review_action (f->store, ids[i], f->meeting, outcomes[i],
+                                            "2026-12-14", &error));
+  g_assert_no_error (error);
+  /* Each outcome kept apart, reviewed once, the carried one continued at this meeting. */
+  g_assert_false (rmm_store_review_action (f->store, ids[0], f->meeting, "done", NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM plan_action WHERE id = ? "
+                                              "AND status = '%s'", outcomes[i]);
+      g_assert_cmpint (count (f, sql, ids[i]), ==, 1);
+    }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM plan_action WHERE meeting_id = ? "
+                             "AND due_on = '2026-12-14' AND status = 'open'", f->meeting), ==, 1);
+  actions = rmm_store_list_previous_actions (f->store, f->meeting, &error);
+  g_assert_cmpuint (actions->len, ==, 4);
+}
+
+static void
+test_plan_versions (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  gint64 child = child_in (f, f->surrey, "PLAN");
+  RmmPlanInput input = {
+    .child_id = child, .meeting_id = f->meeting, .risks = "Older associates",
+    .review_on = "2027-03-01",
+  };
+
+  /* Never beyond three months, never on or before the meeting. */
+  g_assert_cmpint (rmm_store_save_plan_version (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  input.review_on = "2026-11-23";
+  g_assert_cmpint (rmm_store_save_plan_version (f->store, &input, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, OPEN_PLANS, child), ==, 0);
+
+  input.review_on = "2026-12-21";
+  g_assert_cmpint (rmm_store_save_plan_version (f->store, &input, &error), >, 0);
+  input.risks = "Older associates; online contact";
+  g_assert_cmpint (rmm_store_save_plan_version (f->store, &input, &error), >, 0);
+  g_assert_no_error (error);
+  versions = rmm_store_list_plan_versions (f->store, child, &error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_cmpuint (((RmmPlanVersion *)versions->pdata[0])->version, ==, 2);
+  g_assert_cmpstr (((RmmPlanVersion *)versions->pdata[1])->risks, ==, "Older associates");
+  g_assert_cmpint (count (f, OPEN_PLANS, child), ==, 1);
+}
+
+static gint64
+child_born (Fixture    *f,
+            const char *reference,
+            const char *born)
+{
+  RmmChildInput input = {
+    .reference = reference, .first_name = "Jo", .last_name = "Testchild",
+    .date_of_birth = born, .area_id = f->surrey,
+  };
+
+  return rmm_store_add_child (f->store, &input, NULL);
+}
+
+static gint64
+propose_closure (Fixture  *f,
+                 gint64    child,
+                 GError  **error)
+{
+  RmmDecisionInput input = {
+    .child_id = child, .meeting_id = f->meeting, .kind = "closure", .value = "closed",
+  };
+
+  return rmm_store_propose_decision (f->store, &input, error);
+}
+
+static void
+test_closure_refusals (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 adult = child_born (f, "EIGHTEEN", "2008-06-01");
+  gint64 seventeen = child_born (f, "SEVENTEEN", "2009-06-01");
+  gint64 safe = child_born (f, "LOWADULT", "2008-06-01");
+  RmmTransitionInput planned = { .planning_started_on = "2026-11-23",
+                                 .adult_services = "Testshire Adult Social Care" };
+  RmmTransitionInput agreed = planned;
+  RmmClosureInput closure = { .reasons = "Adult support in place" };
+  gint64 id;
+
+  rate (f, f->meeting, adult, "medium");
+  rate (f, f->meeting, seventeen, "medium");
+  rate (f, f->meeting, safe, "low");
+
+  /* 18 and at risk: not until an adult package is agreed (a plan alone is not enough). */
+  g_assert_cmpint (propose_closure (f, adult, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "adult support package"));
+  g_clear_error (&error);
+  g_assert_true (rmm_store_record_transition (f->store, adult, &planned, &error));
+  g_assert_cmpint (propose_closure (f, adult, &error), ==, 0);
+  g_clear_error (&error);
+  /* 17 and at risk: transition planning first. */
+  g_assert_cmpint (propose_closure (f, seventeen, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "transition plan"));
+  g_clear_error (&error);
+  g_assert_true (rmm_store_record_transition (f->store, seventeen, &planned, &error));
+  g_assert_cmpint (propose_closure (f, seventeen, &error), >, 0);
+  /* 18 with no risk remaining closes. */
+  g_assert_cmpint (propose_closure (f, safe, &error), >, 0);
+
+  agreed.adult_package_agreed_on = "2026-11-20";
+  agreed.s42_referral_on = "not a date";
+  g_assert_false (rmm_store_record_transition (f->store, adult, &agreed, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  agreed.s42_referral_on = "2026-11-21";
+  g_assert_true (rmm_store_record_transition (f->store, adult, &agreed, &error));
+  id = propose_closure (f, adult, &error);
+  g_assert_cmpint (id, >, 0);
+
+  /* The reasons come first; once both chairs confirm, the plan closes. */
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
+  g_assert_false (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_add_closure_record (f->store, id, &closure, &error), >, 0);
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, OPEN_PLANS, adult), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +729,12 @@ main (int   argc,
   ADD ("/meeting/item/disputed-can-be-discussed", test_disputed_can_be_discussed);
   ADD ("/meeting/item/deferral", test_deferral);
   ADD ("/meeting/item/minutes-conflict", test_minutes_conflict);
+  ADD ("/meeting/flow/open", test_open_meeting);
+  ADD ("/meeting/flow/conclude-and-sign-off", test_conclude_and_sign_off);
+  ADD ("/meeting/flow/summary", test_summary);
+  ADD ("/meeting/previous-actions", test_previous_actions);
+  ADD ("/meeting/plan-versions", test_plan_versions);
+  ADD ("/meeting/closure-refusals", test_closure_refusals);
 #undef ADD
 
   return g_test_run ();

@@ -1,0 +1,526 @@
+/* rmm-store-meeting-flow.c: opening a meeting, concluding it, signing it off, and what it
+ * decided
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * planned → open (attendance taken, confidentiality statement read) → concluded (every child
+ * discussed, deferred or removed) → signed-off (both chairs; history from then on).
+ */
+#define G_LOG_DOMAIN "rmm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-dates.h"
+#include "rmm-error.h"
+#include "rmm-framework.h"
+#include "rmm-store-private.h"
+
+static const char *attendance_statuses[] = { "present", "apologies", "sent-information",
+                                             "observer" };
+
+void
+rmm_attendance_free (RmmAttendance *attendance)
+{
+  if (attendance == NULL)
+    return;
+  g_free (attendance->agency);
+  g_free (attendance->name);
+  g_free (attendance->status);
+  g_free (attendance->information_sent_at);
+  g_free (attendance);
+}
+
+void
+rmm_summary_line_free (RmmSummaryLine *line)
+{
+  if (line == NULL)
+    return;
+  g_free (line->kind);
+  g_free (line->reference);
+  g_free (line->name);
+  g_free (line->detail);
+  g_free (line);
+}
+
+static char *
+meeting_status (RmmStore  *self,
+                gint64     meeting_id,
+                GError   **error)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT status FROM meeting WHERE id = ?", error);
+  char *status;
+
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  if (!rmm_store_step_row (stmt, "meeting", meeting_id, error))
+    return NULL;
+  status = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+  rmm_db_stmt_reset (stmt);
+  return status;
+}
+
+static gboolean
+expect_status (RmmStore    *self,
+               gint64       meeting_id,
+               const char  *expected,
+               const char  *message,
+               GError     **error)
+{
+  g_autofree char *status = meeting_status (self, meeting_id, error);
+
+  if (status == NULL)
+    return FALSE;
+  if (!g_str_equal (status, expected))
+    {
+      g_set_error_literal (error, RMM_ERROR, RMM_ERROR_INVALID, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_attendance (const RmmAttendanceInput  *rows,
+                  guint                      n_rows,
+                  GError                   **error)
+{
+  gboolean anyone_present = FALSE;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const RmmAttendanceInput *row = &rows[i];
+
+      if (!g_strv_contains (attendance_statuses, row->status))
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                       _("“%s” is not an attendance: use present, apologies, sent-information "
+                         "or observer."), row->status ? row->status : "");
+          return FALSE;
+        }
+      if (g_str_equal (row->status, "sent-information") &&
+          !rmm_date_parse (row->information_sent_at, NULL) &&
+          !rmm_time_is_valid (row->information_sent_at))
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                       _("Say when the agency sent its information (YYYY-MM-DD)."));
+          return FALSE;
+        }
+      if (g_str_equal (row->status, "observer") && (row->name == NULL || *row->name == '\0'))
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Give each observer’s name."));
+          return FALSE;
+        }
+      anyone_present |= g_str_equal (row->status, "present");
+    }
+  if (!anyone_present)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("Record at least one agency as present."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_attendance (RmmStore                  *self,
+                   gint64                     meeting_id,
+                   const RmmAttendanceInput  *row,
+                   GError                   **error)
+{
+  gboolean sent = g_str_equal (row->status, "sent-information");
+  RmmField fields[] = {
+    RMM_REF ("meeting_id", meeting_id),
+    RMM_REF ("agency_id", row->agency_id),
+    RMM_TEXT ("name", row->name ? row->name : ""),
+    RMM_TEXT ("status", row->status),
+    RMM_TEXT ("information_sent_at", sent ? row->information_sent_at : NULL),
+  };
+
+  return rmm_store_insert (self, "attendance", fields, G_N_ELEMENTS (fields), error) != 0;
+}
+
+/* The chairs open a planned meeting: who is there, who sent apologies or information, the
+ * observers, and that the confidentiality statement was read out. All or nothing. */
+gboolean
+rmm_store_open_meeting (RmmStore                  *self,
+                        gint64                     meeting_id,
+                        const RmmAttendanceInput  *rows,
+                        guint                      n_rows,
+                        gboolean                   statement_read,
+                        GError                   **error)
+{
+  g_autofree char *now = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rows != NULL || n_rows == 0, FALSE);
+
+  if (!statement_read)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("The chairs read the confidentiality statement out before the meeting "
+                     "opens."));
+      return FALSE;
+    }
+  if (!check_attendance (rows, n_rows, error) || !rmm_store_begin (self, error))
+    return FALSE;
+  ok = expect_status (self, meeting_id, "planned",
+                      _("Only a coming meeting can be opened; this one is under way or held."),
+                      error);
+  for (guint i = 0; ok && i < n_rows; i++)
+    ok = insert_attendance (self, meeting_id, &rows[i], error);
+  if (ok)
+    {
+      RmmField fields[] = {
+        RMM_TEXT ("status", "open"),
+        RMM_TEXT ("opened_at", now = rmm_store_now (self)),
+        RMM_TEXT ("statement_read_at", now),
+      };
+
+      ok = rmm_store_update (self, "meeting", meeting_id, fields, G_N_ELEMENTS (fields), error);
+    }
+  if (!ok)
+    {
+      rmm_store_rollback (self);
+      return FALSE;
+    }
+  return rmm_store_commit (self, error);
+}
+
+/* The meeting's attendance, agencies by name: RmmAttendance rows. */
+GPtrArray *
+rmm_store_list_attendance (RmmStore  *self,
+                           gint64     meeting_id,
+                           GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_attendance_free);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT t.agency_id, g.name, t.name, t.status, "
+                         "       coalesce(t.information_sent_at, '') "
+                         "FROM attendance t JOIN agency g ON g.id = t.agency_id "
+                         "WHERE t.meeting_id = ? ORDER BY t.status = 'observer', g.name, t.id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      RmmAttendance *row = g_new0 (RmmAttendance, 1);
+
+      row->agency_id = rmm_db_stmt_get_int (stmt, 0);
+      row->agency = g_strdup (rmm_db_stmt_get_text (stmt, 1));
+      row->name = g_strdup (rmm_db_stmt_get_text (stmt, 2));
+      row->status = g_strdup (rmm_db_stmt_get_text (stmt, 3));
+      row->information_sent_at = g_strdup (rmm_db_stmt_get_text (stmt, 4));
+      g_ptr_array_add (rows, row);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* The room has been through the agenda: every child discussed, deferred or removed. */
+gboolean
+rmm_store_conclude_meeting (RmmStore  *self,
+                            gint64     meeting_id,
+                            GError   **error)
+{
+  g_autofree char *now = NULL;
+  gint64 pending;
+  gboolean ok;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (!rmm_store_begin (self, error))
+    return FALSE;
+  ok = expect_status (self, meeting_id, "open",
+                      _("Only a meeting under way can be concluded: open it first."), error);
+  if (ok)
+    {
+      pending = rmm_store_query_int (self, "SELECT count(*) FROM agenda_item WHERE "
+                                           "meeting_id = ? AND status = 'pending'",
+                                     meeting_id, error);
+      ok = pending == 0;
+      if (pending > 0)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%" G_GINT64_FORMAT " child is not yet discussed or deferred.",
+                                  "%" G_GINT64_FORMAT " children are not yet discussed or "
+                                  "deferred.", pending), pending);
+    }
+  if (ok)
+    {
+      RmmField fields[] = {
+        RMM_TEXT ("status", "concluded"),
+        RMM_TEXT ("concluded_at", now = rmm_store_now (self)),
+      };
+
+      ok = rmm_store_update (self, "meeting", meeting_id, fields, G_N_ELEMENTS (fields), error);
+    }
+  if (!ok)
+    {
+      rmm_store_rollback (self);
+      return FALSE;
+    }
+  return rmm_store_commit (self, error);
+}
+
+/* One chair signs the minutes off; once both have, the meeting is signed off and its
+ * minutes and attendance are history. */
+gboolean
+rmm_store_sign_off_meeting (RmmStore  *self,
+                            gint64     meeting_id,
+                            gint64     chair_id,
+                            GError   **error)
+{
+  g_autofree char *now = NULL;
+  RmmDbStmt *stmt;
+  gint64 chair1 = 0, chair2 = 0;
+  gboolean signed1 = FALSE, signed2 = FALSE, ok;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (!rmm_store_begin (self, error))
+    return FALSE;
+  ok = expect_status (self, meeting_id, "concluded",
+                      _("The minutes are signed off once the meeting is concluded."), error) &&
+       (stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT coalesce(chair_children_id, 0), "
+                               "       coalesce(chair_family_id, 0), "
+                               "       chair1_signed_at IS NOT NULL, chair2_signed_at IS NOT NULL "
+                               "FROM meeting WHERE id = ?", error)) != NULL;
+  if (ok)
+    {
+      rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+      ok = rmm_store_step_row (stmt, "meeting", meeting_id, error);
+    }
+  if (ok)
+    {
+      chair1 = rmm_db_stmt_get_int (stmt, 0);
+      chair2 = rmm_db_stmt_get_int (stmt, 1);
+      signed1 = rmm_db_stmt_get_int (stmt, 2);
+      signed2 = rmm_db_stmt_get_int (stmt, 3);
+      rmm_db_stmt_reset (stmt);
+      if (chair_id == 0 || (chair_id != chair1 && chair_id != chair2))
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                       _("Only the meeting’s two chairs sign the minutes off."));
+          ok = FALSE;
+        }
+      else if ((chair_id == chair1 && signed1) || (chair_id == chair2 && signed2))
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                       _("This chair has already signed the minutes off."));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    {
+      gboolean both = chair_id == chair1 ? signed2 : signed1;
+      RmmField fields[] = {
+        RMM_TEXT (chair_id == chair1 ? "chair1_signed_at" : "chair2_signed_at",
+                  now = rmm_store_now (self)),
+        RMM_TEXT ("status", both ? "signed-off" : "concluded"),
+      };
+
+      ok = rmm_store_update (self, "meeting", meeting_id, fields, G_N_ELEMENTS (fields), error);
+    }
+  if (!ok)
+    {
+      rmm_store_rollback (self);
+      return FALSE;
+    }
+  return rmm_store_commit (self, error);
+}
+
+/* Which chairs have signed the minutes off: bit 1 the Children's Services chair, bit 2 the
+ * Family Services chair; -1 on error. */
+int
+rmm_store_get_sign_off (RmmStore  *self,
+                        gint64     meeting_id,
+                        GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), -1);
+
+  return (int)rmm_store_query_int (self,
+                                   "SELECT (chair1_signed_at IS NOT NULL) "
+                                   "     | (chair2_signed_at IS NOT NULL) << 1 "
+                                   "FROM meeting WHERE id = ?", meeting_id, error);
+}
+
+static void
+add_line (GPtrArray   *lines,
+          const char  *kind,
+          RmmDbStmt   *stmt,
+          char        *detail)
+{
+  RmmSummaryLine *line = g_new0 (RmmSummaryLine, 1);
+
+  line->kind = g_strdup (kind);
+  line->reference = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+  line->name = g_strdup_printf ("%s %s", rmm_db_stmt_get_text (stmt, 1),
+                                rmm_db_stmt_get_text (stmt, 2));
+  line->detail = detail;
+  g_ptr_array_add (lines, line);
+}
+
+static const char *
+level_label (RmmFramework *framework,
+             const char   *id)
+{
+  const RmmRiskLevel *level = framework ? rmm_framework_find_level (framework, id) : NULL;
+
+  return level ? level->label : id;
+}
+
+/* Ratings decided at the meeting, each against the rating that stood before it. */
+static gboolean
+summarize_ratings (RmmStore   *self,
+                   gint64      meeting_id,
+                   GPtrArray  *lines,
+                   GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT c.reference, c.first_name, c.last_name, d.value, d.status, "
+                         "       a.framework, coalesce((SELECT p.value FROM decision p "
+                         "         WHERE p.child_id = d.child_id AND p.kind = 'risk-rating' "
+                         "         AND p.status = 'confirmed' AND p.id <> d.id "
+                         "         AND (p.meeting_id IS NULL OR p.meeting_id <> d.meeting_id) "
+                         "         AND p.proposed_at <= d.proposed_at "
+                         "         ORDER BY p.proposed_at DESC, p.id DESC LIMIT 1), ''), "
+                         "       d.dissent "
+                         "FROM decision d JOIN child c ON c.id = d.child_id "
+                         "JOIN area a ON a.id = c.area_id "
+                         "WHERE d.meeting_id = ? AND d.kind = 'risk-rating' "
+                         "  AND d.status IN ('confirmed', 'disputed') "
+                         "  AND NOT EXISTS (SELECT 1 FROM decision n WHERE n.child_id = d.child_id "
+                         "                  AND n.meeting_id = d.meeting_id "
+                         "                  AND n.kind = 'risk-rating' AND n.id > d.id) "
+                         "ORDER BY c.last_name, c.first_name, c.reference", error);
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      RmmFramework *framework = rmm_framework_lookup (rmm_db_stmt_get_text (stmt, 5));
+      const char *value = rmm_db_stmt_get_text (stmt, 3);
+      const char *before = rmm_db_stmt_get_text (stmt, 6);
+      const char *label = level_label (framework, value);
+      int change = *before && framework ? rmm_framework_compare (framework, value, before) : 0;
+
+      if (g_str_equal (rmm_db_stmt_get_text (stmt, 4), "disputed"))
+        add_line (lines, "rating-disputed", stmt,
+                  g_strdup_printf (_("%s disputed, escalated to service managers: %s"), label,
+                                   rmm_db_stmt_get_text (stmt, 7)));
+      else if (*before == '\0')
+        add_line (lines, "rating-new", stmt, g_strdup_printf (_("Rated %s"), label));
+      else if (change != 0)
+        add_line (lines, change > 0 ? "rating-up" : "rating-down", stmt,
+                  g_strdup_printf (_("%s, was %s"), label, level_label (framework, before)));
+      else
+        add_line (lines, "rating-same", stmt, g_strdup_printf (_("%s, unchanged"), label));
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lead agencies, closures, triggers raised by the meeting's decisions or on its day, and
+ * the items deferred or removed. */
+static const struct { const char *kind; const char *sql; } other_lines[] = {
+  { "lead-agency",
+    "SELECT c.reference, c.first_name, c.last_name, g.name, coalesce(p.full_name, '') "
+    "FROM decision d JOIN child c ON c.id = d.child_id JOIN agency g ON g.id = d.lead_agency_id "
+    "LEFT JOIN professional p ON p.id = d.lead_professional_id "
+    "WHERE d.meeting_id = ?1 AND d.kind = 'lead-agency' AND d.status = 'confirmed' "
+    "ORDER BY c.last_name, c.first_name" },
+  { "closure",
+    "SELECT c.reference, c.first_name, c.last_name, x.reasons, '' "
+    "FROM decision d JOIN child c ON c.id = d.child_id JOIN closure x ON x.decision_id = d.id "
+    "WHERE d.meeting_id = ?1 AND d.kind = 'closure' AND d.status = 'confirmed' "
+    "ORDER BY c.last_name, c.first_name" },
+  { "trigger",
+    "SELECT c.reference, c.first_name, c.last_name, t.reason, '' "
+    "FROM strategy_trigger t JOIN child c ON c.id = t.child_id "
+    "WHERE t.child_id IN (SELECT child_id FROM agenda_item WHERE meeting_id = ?1) "
+    "  AND (t.facts IN (SELECT 'decision:' || id FROM decision WHERE meeting_id = ?1) "
+    "       OR substr(t.raised_at, 1, 10) = (SELECT meets_on FROM meeting WHERE id = ?1)) "
+    "ORDER BY c.last_name, c.first_name, t.id" },
+  { "deferred",
+    "SELECT c.reference, c.first_name, c.last_name, i.status_reason, '' "
+    "FROM agenda_item i JOIN child c ON c.id = i.child_id "
+    "WHERE i.meeting_id = ?1 AND i.status = 'deferred' ORDER BY i.position" },
+  { "removed",
+    "SELECT c.reference, c.first_name, c.last_name, i.status_reason, '' "
+    "FROM agenda_item i JOIN child c ON c.id = i.child_id "
+    "WHERE i.meeting_id = ?1 AND i.status = 'removed' ORDER BY i.position" },
+};
+
+static gboolean
+summarize_others (RmmStore   *self,
+                  gint64      meeting_id,
+                  GPtrArray  *lines,
+                  GError    **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (other_lines); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self), other_lines[i].sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+      while (rmm_db_stmt_step (stmt, &local_error))
+        {
+          const char *person = rmm_db_stmt_get_text (stmt, 4);
+          char *detail = *person ? g_strdup_printf ("%s: %s", rmm_db_stmt_get_text (stmt, 3),
+                                                    person)
+                                 : g_strdup (rmm_db_stmt_get_text (stmt, 3));
+
+          add_line (lines, other_lines[i].kind, stmt, detail);
+        }
+      if (local_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* What the meeting decided, for the chairs to read back before signing off: ratings (new,
+ * up, down, unchanged, disputed), lead agencies, closures, new triggers, deferrals and
+ * removals. RmmSummaryLine rows. */
+GPtrArray *
+rmm_store_summarize_meeting (RmmStore  *self,
+                             gint64     meeting_id,
+                             GError   **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_summary_line_free);
+  g_autofree char *status = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  if (!(status = meeting_status (self, meeting_id, error)) ||
+      !summarize_ratings (self, meeting_id, lines, error) ||
+      !summarize_others (self, meeting_id, lines, error))
+    return NULL;
+  return g_steal_pointer (&lines);
+}
