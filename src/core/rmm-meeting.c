@@ -327,3 +327,15 @@ rmm_meeting_get_status_label (RmmMeeting *self)
     return _("Concluded");
   return _("Signed off");
 }
+
+/* What the chairs read out when they open the meeting; the minutes carry it. */
+const char *
+rmm_meeting_get_confidentiality_statement (void)
+{
+  return _("The information shared at this meeting is confidential. It is shared to protect "
+           "children from sexual exploitation and may be used for that purpose only. It must "
+           "not be passed on outside the agencies present without the chairs’ agreement, "
+           "except where a child is at immediate risk. Minutes and safety plans are marked "
+           "OFFICIAL-SENSITIVE and are stored and sent securely. Anyone with a conflict of "
+           "interest about a child on today’s agenda should say so now.");
+}

@@ -29,5 +29,6 @@ char       *rmm_meeting_format_date            (RmmMeeting *self,
                                                 const char *format);
 gboolean    rmm_meeting_is_coming              (RmmMeeting *self);
 const char *rmm_meeting_get_status_label       (RmmMeeting *self);
+const char *rmm_meeting_get_confidentiality_statement (void);
 
 G_END_DECLS

@@ -43,7 +43,10 @@
   "       EXISTS (SELECT 1 FROM transition t WHERE t.child_id = c.id), " \
   "       EXISTS (SELECT 1 FROM transition t WHERE t.child_id = c.id " \
   "               AND t.adult_package_agreed_on IS NOT NULL), " \
-  "       c.social_worker_id IS NOT NULL " \
+  "       c.social_worker_id IS NOT NULL, " \
+  "       EXISTS (SELECT 1 FROM safety_plan p JOIN safety_plan_version v ON v.plan_id = p.id " \
+  "               WHERE p.child_id = c.id AND p.closed_on IS NULL " \
+  "               AND v.meeting_id = i.meeting_id) " \
   "FROM agenda_item i JOIN child c ON c.id = i.child_id JOIN area a ON a.id = c.area_id " \
   "JOIN meeting m ON m.id = i.meeting_id " \
   "LEFT JOIN professional sw ON sw.id = c.social_worker_id WHERE i.id = ?"
@@ -122,6 +125,7 @@ read_item_row (RmmDbStmt     *stmt,
   facts->transition_planned = rmm_db_stmt_get_int (stmt, 27);
   facts->adult_package_agreed = rmm_db_stmt_get_int (stmt, 28);
   facts->has_social_worker = rmm_db_stmt_get_int (stmt, 29);
+  facts->plan_written_here = rmm_db_stmt_get_int (stmt, 30);
   if (rmm_date_parse (facts->date_of_birth, &born) && rmm_date_parse (facts->meets_on, &meets))
     facts->age = rmm_date_age_on (&born, &meets);
 }
@@ -329,6 +333,8 @@ rmm_store_list_missing_decisions (RmmStore  *self,
   if (rmm_item_facts_needs_lead (facts) &&
       (lead == NULL || g_str_equal (lead->status, "proposed")))
     g_strv_builder_add (missing, _("the lead agency and lead professional"));
+  if (rmm_item_facts_needs_plan (facts) && !facts->plan_written_here)
+    g_strv_builder_add (missing, _("the safety plan, written at this meeting"));
   return g_strv_builder_end (missing);
 }
 
@@ -340,6 +346,27 @@ rmm_item_facts_needs_lead (const RmmItemFacts *facts)
 
   return !facts->has_social_worker &&
          (facts->lead == NULL || facts->lead->lead_professional_id == 0);
+}
+
+/* An open plan is written (reviewed) at every meeting that discusses the child while the
+ * rating needs a plan or the review is due. */
+gboolean
+rmm_item_facts_needs_plan (const RmmItemFacts *facts)
+{
+  RmmFramework *framework;
+  const RmmRiskLevel *level = NULL;
+  g_auto(GStrv) reasons = NULL;
+
+  g_return_val_if_fail (facts != NULL, FALSE);
+
+  if (!facts->has_plan)
+    return FALSE;
+  framework = rmm_framework_lookup (facts->framework_id);
+  if (framework != NULL && facts->rating != NULL)
+    level = rmm_framework_find_level (framework, facts->rating->value);
+  reasons = g_strsplit (facts->reasons, " ", -1);
+  return (level != NULL && level->safety_plan_required) ||
+         g_strv_contains ((const char * const *)reasons, "review-due");
 }
 
 static gboolean

@@ -132,12 +132,14 @@ typedef struct
   guint             n_open_triggers;
   gboolean          has_plan;
   char             *plan_review_on;     /* '' until the plan's first version */
+  gboolean          plan_written_here;  /* a version of the open plan at this meeting */
   gboolean          transition_planned;
   gboolean          adult_package_agreed;
 } RmmItemFacts;
 
 void     rmm_item_facts_free       (RmmItemFacts       *facts);
 gboolean rmm_item_facts_needs_lead (const RmmItemFacts *facts);
+gboolean rmm_item_facts_needs_plan (const RmmItemFacts *facts);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmItemFacts, rmm_item_facts_free)
 
 /* One agency's (or observer's) attendance at a meeting. */

@@ -14,7 +14,10 @@
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-item-page.h"
+#include "rmm-closure-dialog.h"
 #include "rmm-lead-dialog.h"
+#include "rmm-plan-dialog.h"
+#include "rmm-transition-dialog.h"
 #include "rmm-rating-dialog.h"
 
 /* Typing pauses this long (ms) before the minutes are saved: at most a second behind. */
@@ -43,6 +46,10 @@ struct _RmmItemPage
   AdwActionRow   *lead_row;
   GtkButton      *rating_button;
   GtkButton      *lead_button;
+  AdwActionRow   *plan_row;
+  AdwActionRow   *closure_row;
+  GtkButton      *closure_button;
+  GtkWidget      *transition_button;
   GtkLabel       *saved_label;
   GtkTextView    *minutes_view;
   AdwActionRow   *history_row;
@@ -211,6 +218,49 @@ show_lead_decision (RmmItemPage *self)
 }
 
 static void
+show_plan (RmmItemPage *self)
+{
+  RmmItemFacts *facts = self->facts;
+  g_autofree char *review = format_day (facts->plan_review_on);
+  g_autofree char *text = NULL;
+
+  if (facts->plan_written_here)
+    text = g_strdup_printf (_("Written at this meeting; review by %s."), review);
+  else if (rmm_item_facts_needs_plan (facts))
+    text = g_strdup (_("Needed: the chairs write (or review) the plan at this meeting."));
+  else if (facts->has_plan && *facts->plan_review_on)
+    text = g_strdup_printf (_("Open; review by %s."), review);
+  else
+    text = g_strdup (_("No plan open. The rating does not need one; the chairs may still "
+                       "write one."));
+  adw_action_row_set_subtitle (self->plan_row, text);
+}
+
+static void
+show_closure (RmmItemPage *self)
+{
+  g_autoptr(RmmDecisionState) state = NULL;
+  g_autoptr(GError) refusal = NULL;
+  const char *text;
+
+  state = rmm_store_find_meeting_decision (self->store, self->facts->child_id,
+                                           self->facts->meeting_id, "closure", NULL);
+  if (state != NULL && g_str_equal (state->status, "confirmed"))
+    text = _("Closed by both chairs at this meeting.");
+  else if (state != NULL)
+    text = _("Closure proposed; waiting for both chairs.");
+  else if (!rmm_store_check_closure (self->store, self->facts->child_id, self->facts->meets_on,
+                                     &refusal))
+    text = refusal ? refusal->message : "";
+  else
+    text = _("Open case.");
+  adw_action_row_set_subtitle (self->closure_row, text);
+  gtk_button_set_label (self->closure_button,
+                        state && g_str_equal (state->status, "confirmed") ? _("View…")
+                                                                          : _("Close…"));
+}
+
+static void
 show_history (RmmItemPage *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -327,6 +377,7 @@ show_transition (RmmItemPage *self)
                               ? _("%u: adult support package agreed")
                               : _("%u: no adult support package agreed yet"), facts->age);
   adw_action_row_set_subtitle (self->transition_row, text);
+  gtk_widget_set_visible (self->transition_button, facts->age >= 17);
 }
 
 static void
@@ -355,6 +406,9 @@ show_outcome (RmmItemPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.reopen", editable && !pending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.decide",
                                  !g_str_equal (status, "removed"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.plan", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.actions", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.transition", editable);
   gtk_text_view_set_editable (self->minutes_view, editable);
 }
 
@@ -393,6 +447,8 @@ rmm_item_page_reload (RmmItemPage *self)
   show_header (self);
   show_rating_decision (self);
   show_lead_decision (self);
+  show_plan (self);
+  show_closure (self);
   show_history (self);
   show_assessment (self);
   show_counts (self);
@@ -505,10 +561,52 @@ action_decide (GtkWidget  *widget,
   if (g_str_equal (kind, "lead-agency"))
     dialog = GTK_WINDOW (rmm_lead_dialog_new (parent, self->store, self->meeting, self->item,
                                               self->framework_id));
+  else if (g_str_equal (kind, "closure"))
+    dialog = GTK_WINDOW (rmm_closure_dialog_new (parent, self->store, self->meeting, self->item));
   else
     dialog = GTK_WINDOW (rmm_rating_dialog_new (parent, self->store, self->meeting, self->item,
                                                 self->framework_id));
   gtk_window_present (dialog);
+}
+
+static RmmPlanDialog *
+open_plan (RmmItemPage *self)
+{
+  RmmPlanDialog *dialog;
+
+  rmm_item_page_save_minutes (self);
+  dialog = rmm_plan_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                self->store, self->meeting, self->item, self->framework_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+action_plan (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  open_plan (RMM_ITEM_PAGE (widget));
+}
+
+static void
+action_actions (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  rmm_plan_dialog_focus_actions (open_plan (RMM_ITEM_PAGE (widget)));
+}
+
+static void
+action_transition (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (rmm_transition_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                             self->store, self->meeting,
+                                                             self->item)));
 }
 
 static void
@@ -636,6 +734,10 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   BIND (lead_row);
   BIND (rating_button);
   BIND (lead_button);
+  BIND (plan_row);
+  BIND (closure_row);
+  BIND (closure_button);
+  BIND (transition_button);
   BIND (saved_label);
   BIND (minutes_view);
   BIND (history_row);
@@ -658,6 +760,15 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   gtk_widget_class_install_action (widget_class, "item.reopen", NULL, action_reopen);
   gtk_widget_class_install_action (widget_class, "item.focus-minutes", NULL,
                                    action_focus_minutes);
+  gtk_widget_class_install_action (widget_class, "item.plan", NULL, action_plan);
+  gtk_widget_class_install_action (widget_class, "item.actions", NULL, action_actions);
+  gtk_widget_class_install_action (widget_class, "item.transition", NULL, action_transition);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "item.plan",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "item.decide",
+                                       "s", "closure");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK,
+                                       "item.actions", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "item.decide",
                                        "s", "risk-rating");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "item.decide",

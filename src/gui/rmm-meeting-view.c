@@ -8,11 +8,14 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-actions-dialog.h"
 #include "rmm-add-child-dialog.h"
+#include "rmm-conclude-dialog.h"
 #include "rmm-agenda-row.h"
 #include "rmm-framework.h"
 #include "rmm-item-page.h"
 #include "rmm-meeting-view.h"
+#include "rmm-open-meeting-dialog.h"
 #include "rmm-rating-dialog.h"
 
 struct _RmmMeetingView
@@ -38,6 +41,9 @@ struct _RmmMeetingView
   AdwPreferencesGroup  *agenda_group;
   GtkListView          *agenda_view;
   GtkWidget            *add_child_button;
+  GtkWidget            *open_button;
+  GtkWidget            *actions_button;
+  GtkWidget            *conclude_button;
   RmmItemPage          *item_page;
 };
 
@@ -171,6 +177,27 @@ show_agenda (RmmMeetingView *self)
   describe_agenda (self);
 }
 
+/* The step the meeting is at decides what the chairs can do next: open it, review the
+ * previous actions and conclude it, sign it off, or read what it decided. */
+static void
+show_progress (RmmMeetingView *self)
+{
+  const char *status = rmm_meeting_get_status (self->meeting);
+  gboolean planned = g_str_equal (status, "planned");
+  gboolean open = g_str_equal (status, "open");
+
+  gtk_widget_set_visible (self->open_button, planned);
+  gtk_widget_set_visible (self->actions_button, open);
+  gtk_widget_set_visible (self->conclude_button, !planned);
+  gtk_button_set_label (GTK_BUTTON (self->conclude_button),
+                        open ? _("Conclude…")
+                             : g_str_equal (status, "concluded") ? _("Sign Off…")
+                                                                  : _("Decisions…"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.open", planned);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.previous-actions", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.conclude", !planned);
+}
+
 static void
 show_details (RmmMeetingView *self)
 {
@@ -189,6 +216,7 @@ show_details (RmmMeetingView *self)
   gtk_label_set_text (self->minute_taker_label, rmm_meeting_get_minute_taker (meeting));
   gtk_label_set_text (self->children_label, children);
   gtk_widget_set_visible (self->add_child_button, rmm_meeting_is_coming (meeting));
+  show_progress (self);
 }
 
 static RmmAgendaItem *
@@ -332,6 +360,41 @@ action_open_item (GtkWidget  *widget,
 
   if (item != NULL && !g_str_equal (rmm_agenda_item_get_status (item), "removed"))
     show_item (self, item);
+}
+
+static void
+action_open_meeting (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RmmMeetingView *self = RMM_MEETING_VIEW (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  gtk_window_present (GTK_WINDOW (rmm_open_meeting_dialog_new (parent, self->store,
+                                                               self->meeting)));
+}
+
+static void
+action_previous_actions (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RmmMeetingView *self = RMM_MEETING_VIEW (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  gtk_window_present (GTK_WINDOW (rmm_actions_dialog_new (parent, self->store, self->meeting)));
+}
+
+static void
+action_conclude (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RmmMeetingView *self = RMM_MEETING_VIEW (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  rmm_item_page_save_minutes (self->item_page);
+  gtk_window_present (GTK_WINDOW (rmm_conclude_dialog_new (parent, self->store, self->meeting)));
 }
 
 static void
@@ -494,6 +557,9 @@ rmm_meeting_view_class_init (RmmMeetingViewClass *klass)
   BIND (agenda_group);
   BIND (agenda_view);
   BIND (add_child_button);
+  BIND (open_button);
+  BIND (actions_button);
+  BIND (conclude_button);
   BIND (item_page);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_activate);
@@ -501,6 +567,17 @@ rmm_meeting_view_class_init (RmmMeetingViewClass *klass)
   gtk_widget_class_install_action (widget_class, "meeting.rate-item", "x", action_rate_item);
   gtk_widget_class_install_action (widget_class, "meeting.open-item", "x", action_open_item);
   gtk_widget_class_install_action (widget_class, "meeting.show-agenda", NULL, action_show_agenda);
+  gtk_widget_class_install_action (widget_class, "meeting.open", NULL, action_open_meeting);
+  gtk_widget_class_install_action (widget_class, "meeting.previous-actions", NULL,
+                                   action_previous_actions);
+  gtk_widget_class_install_action (widget_class, "meeting.conclude", NULL, action_conclude);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "meeting.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK,
+                                       "meeting.previous-actions", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "meeting.conclude",
+                                       NULL);
   /* Before the leaflet's own Alt+Left: from a child, back is the agenda. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "meeting.show-agenda", NULL);

@@ -492,6 +492,14 @@ test_conclude_and_sign_off (Fixture       *f,
   g_clear_error (&error);
 
   rate (f, f->meeting, child, "medium");
+  /* Medium needs its plan written at the meeting. */
+  g_assert_false (rmm_store_mark_item_discussed (f->store, item, &error));
+  g_assert_nonnull (strstr (error->message, "safety plan"));
+  g_clear_error (&error);
+  {
+    RmmPlanInput plan = { .child_id = child, .meeting_id = f->meeting, .review_on = "2026-12-21" };
+    g_assert_cmpint (rmm_store_save_plan_version (f->store, &plan, &error), >, 0);
+  }
   g_assert_true (rmm_store_mark_item_discussed (f->store, item, &error));
   g_assert_false (rmm_store_sign_off_meeting (f->store, f->meeting, f->chair1, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);

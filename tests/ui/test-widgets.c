@@ -20,7 +20,13 @@
 #include "rmm-cse-list-view.h"
 #include "rmm-import-dialog.h"
 #include "rmm-preferences-window.h"
+#include "rmm-actions-dialog.h"
+#include "rmm-closure-dialog.h"
+#include "rmm-conclude-dialog.h"
 #include "rmm-lead-dialog.h"
+#include "rmm-open-meeting-dialog.h"
+#include "rmm-plan-dialog.h"
+#include "rmm-transition-dialog.h"
 #include "rmm-meeting-view.h"
 #include "rmm-rating-dialog.h"
 #include "rmm-referral-dialog.h"
@@ -165,6 +171,13 @@ test_forms (Fixture       *f,
                                                            "surrey-3-level")));
         destroy_window (GTK_WIDGET (rmm_lead_dialog_new (NULL, f->store, held, item,
                                                          "surrey-3-level")));
+        destroy_window (GTK_WIDGET (rmm_closure_dialog_new (NULL, f->store, held, item)));
+        destroy_window (GTK_WIDGET (rmm_plan_dialog_new (NULL, f->store, held, item,
+                                                         "surrey-3-level")));
+        destroy_window (GTK_WIDGET (rmm_transition_dialog_new (NULL, f->store, held, item)));
+        destroy_window (GTK_WIDGET (rmm_open_meeting_dialog_new (NULL, f->store, held)));
+        destroy_window (GTK_WIDGET (rmm_actions_dialog_new (NULL, f->store, held)));
+        destroy_window (GTK_WIDGET (rmm_conclude_dialog_new (NULL, f->store, held)));
         break;
       }
   }

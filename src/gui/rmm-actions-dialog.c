@@ -1,0 +1,258 @@
+/* rmm-actions-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-actions-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-actions-dialog.h"
+#include "rmm-dates.h"
+
+/* The outcomes, in the order each row's menu offers them; the first is "not yet". */
+static const struct { const char *status; const char *label; } outcomes[] = {
+  { "open", N_("Not yet reviewed") },
+  { "done", N_("Done") },
+  { "not-done-circumstances", N_("Not done: circumstances changed") },
+  { "not-done-agency", N_("Not done by the agency") },
+  { "carried-forward", N_("Carried forward…") },
+};
+
+struct _RmmActionsDialog
+{
+  AdwWindow            parent_instance;
+
+  RmmStore            *store;
+  RmmMeeting          *meeting;
+  GPtrArray           *actions;     /* RmmPlanAction */
+  GPtrArray           *rows;        /* the rows shown, so a reload can take them away */
+
+  AdwWindowTitle      *title;
+  GtkStack            *stack;
+  AdwPreferencesGroup *group;
+};
+
+G_DEFINE_FINAL_TYPE (RmmActionsDialog, rmm_actions_dialog, ADW_TYPE_WINDOW)
+
+static void reload (RmmActionsDialog *self);
+
+static gboolean
+reload_now (gpointer user_data)
+{
+  reload (RMM_ACTIONS_DIALOG (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows are rebuilt after the signal that changed one has finished with it. */
+static void
+reload_later (RmmActionsDialog *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_now, g_object_ref (self), g_object_unref);
+}
+
+const char *
+rmm_action_outcome_label (const char *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    if (g_strcmp0 (outcomes[i].status, status) == 0)
+      return _(outcomes[i].label);
+  return status;
+}
+
+static void
+show_error (RmmActionsDialog *self,
+            const GError     *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Recorded"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+record (RmmActionsDialog *self,
+        gint64            action_id,
+        const char       *outcome,
+        const char       *new_due_on)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rmm_store_review_action (self->store, action_id, rmm_meeting_get_id (self->meeting),
+                                outcome, new_due_on, &error))
+    show_error (self, error);
+  reload_later (self);
+}
+
+static void
+on_date_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RmmActionsDialog *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 action_id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "action-id");
+
+  if (g_str_equal (response, "carry"))
+    record (self, action_id, "carried-forward", gtk_editable_get_text (entry));
+  else
+    reload_later (self);
+}
+
+/* Carried forward: the room agrees the new date first. */
+static void
+ask_new_date (RmmActionsDialog    *self,
+              const RmmPlanAction *action)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *dialog;
+  g_autofree char *body = g_strdup_printf (_("“%s” stays on the plan with a new date (YYYY-MM-DD)."),
+                                           action->description);
+  gint64 *id = g_new (gint64, 1);
+
+  *id = action->id;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Carry the Action Forward?"), body);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("New due date"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("New due date"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
+                                    "carry", _("Carry Forward"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "carry");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "action-id", id, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_date_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_outcome_selected (AdwComboRow      *row,
+                     GParamSpec       *pspec,
+                     RmmActionsDialog *self)
+{
+  const RmmPlanAction *action = g_object_get_data (G_OBJECT (row), "action");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (action == NULL || selected == 0 || selected >= G_N_ELEMENTS (outcomes))
+    return;
+  if (g_str_equal (outcomes[selected].status, "carried-forward"))
+    ask_new_date (self, action);
+  else
+    record (self, action->id, outcomes[selected].status, NULL);
+}
+
+static GtkWidget *
+action_row (RmmActionsDialog    *self,
+            const RmmPlanAction *action)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *due = rmm_date_format_uk (action->due_on, "%-d %b %Y");
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_combo_row_new ();
+  gboolean reviewed = !g_str_equal (action->status, "open");
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    gtk_string_list_append (labels, _(outcomes[i].label));
+  subtitle = g_strdup_printf (_("%s (%s) · %s%s%s · due %s"), action->child_name,
+                              action->reference, action->owner, *action->owner ? ", " : "",
+                              *action->agency ? action->agency : _("no agency named"), due);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action->description);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    if (g_str_equal (outcomes[i].status, action->status))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  /* An outcome is recorded once; the minutes keep it. */
+  gtk_widget_set_sensitive (row, !reviewed);
+  g_object_set_data (G_OBJECT (row), "action", (gpointer)action);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_outcome_selected), self, 0);
+  return row;
+}
+
+static void
+reload (RmmActionsDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  guint open = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  self->actions = rmm_store_list_previous_actions (self->store, rmm_meeting_get_id (self->meeting),
+                                                   &error);
+  if (self->actions == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < self->actions->len; i++)
+    {
+      const RmmPlanAction *action = g_ptr_array_index (self->actions, i);
+      GtkWidget *row = action_row (self, action);
+
+      open += g_str_equal (action->status, "open");
+      adw_preferences_group_add (self->group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u waiting for an outcome",
+                                           "%u waiting for an outcome", open), open);
+  adw_window_title_set_subtitle (self->title, subtitle);
+  gtk_stack_set_visible_child_name (self->stack, self->actions->len ? "actions" : "empty");
+}
+
+static void
+rmm_actions_dialog_dispose (GObject *object)
+{
+  RmmActionsDialog *self = RMM_ACTIONS_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_ACTIONS_DIALOG);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rmm_actions_dialog_parent_class)->dispose (object);
+}
+
+static void
+rmm_actions_dialog_class_init (RmmActionsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rmm_actions_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-actions-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RmmActionsDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, RmmActionsDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, RmmActionsDialog, group);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rmm_actions_dialog_init (RmmActionsDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
+
+RmmActionsDialog *
+rmm_actions_dialog_new (GtkWindow  *parent,
+                        RmmStore   *store,
+                        RmmMeeting *meeting)
+{
+  RmmActionsDialog *self;
+
+  g_return_val_if_fail (RMM_IS_STORE (store), NULL);
+
+  self = g_object_new (RMM_TYPE_ACTIONS_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->meeting = g_object_ref (meeting);
+  reload (self);
+  return self;
+}
