@@ -355,7 +355,7 @@ rmm_store_get_sign_off (RmmStore  *self,
 
   return (int)rmm_store_query_int (self,
                                    "SELECT (chair1_signed_at IS NOT NULL) "
-                                   "     | (chair2_signed_at IS NOT NULL) << 1 "
+                                   "     | ((chair2_signed_at IS NOT NULL) << 1) "
                                    "FROM meeting WHERE id = ?", meeting_id, error);
 }
 

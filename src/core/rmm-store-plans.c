@@ -447,8 +447,10 @@ collect_actions (RmmDbStmt  *stmt,
   return g_steal_pointer (&rows);
 }
 
-/* The previous actions the meeting reviews first: open actions of the area's open plans
- * agreed at earlier meetings, and those this meeting has reviewed already. */
+/* The previous actions the meeting reviews first: the open actions of the children on its
+ * agenda (the agenda brings in every child with an overdue action), agreed at earlier
+ * meetings and due by this one, oldest first; and those this meeting has reviewed already.
+ * Actions not yet due wait for their meeting. */
 GPtrArray *
 rmm_store_list_previous_actions (RmmStore  *self,
                                  gint64     meeting_id,
@@ -462,9 +464,12 @@ rmm_store_list_previous_actions (RmmStore  *self,
                          ACTION_SELECT
                          "JOIN meeting here ON here.id = ?1 "
                          "WHERE c.area_id = here.area_id AND p.closed_on IS NULL "
+                         "  AND p.child_id IN (SELECT child_id FROM agenda_item "
+                         "                     WHERE meeting_id = here.id) "
                          "  AND m.meets_on < here.meets_on "
-                         "  AND (x.status = 'open' OR x.status_meeting_id = here.id) "
-                         "ORDER BY c.last_name, c.first_name, x.due_on, x.id", error);
+                         "  AND ((x.status = 'open' AND x.due_on <= here.meets_on) "
+                         "       OR x.status_meeting_id = here.id) "
+                         "ORDER BY x.due_on, c.last_name, c.first_name, x.id", error);
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, meeting_id);

@@ -11,7 +11,7 @@
 #include "rmm-actions-dialog.h"
 #include "rmm-dates.h"
 
-/* The outcomes, in the order each row's menu offers them; the first is "not yet". */
+/* The outcomes, in the order the chooser offers them; the first is "not yet". */
 static const struct { const char *status; const char *label; } outcomes[] = {
   { "open", N_("Not yet reviewed") },
   { "done", N_("Done") },
@@ -128,46 +128,71 @@ ask_new_date (RmmActionsDialog    *self,
 }
 
 static void
-on_outcome_selected (AdwComboRow      *row,
-                     GParamSpec       *pspec,
+on_outcome_response (AdwMessageDialog *dialog,
+                     const char       *response,
                      RmmActionsDialog *self)
 {
-  const RmmPlanAction *action = g_object_get_data (G_OBJECT (row), "action");
-  guint selected = adw_combo_row_get_selected (row);
+  const RmmPlanAction *action = g_object_get_data (G_OBJECT (dialog), "action");
 
-  if (action == NULL || selected == 0 || selected >= G_N_ELEMENTS (outcomes))
+  if (g_str_equal (response, "cancel"))
     return;
-  if (g_str_equal (outcomes[selected].status, "carried-forward"))
+  if (g_str_equal (response, "carried-forward"))
     ask_new_date (self, action);
   else
-    record (self, action->id, outcomes[selected].status, NULL);
+    record (self, action->id, response, NULL);
+}
+
+/* Recording an action's outcome asks which; each answer is a button. */
+static void
+on_record_clicked (GtkButton        *button,
+                   RmmActionsDialog *self)
+{
+  const RmmPlanAction *action = g_object_get_data (G_OBJECT (button), "action");
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Became of the Action?"),
+                                              action->description);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"));
+  for (guint i = 1; i < G_N_ELEMENTS (outcomes); i++)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), outcomes[i].status,
+                                     _(outcomes[i].label));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "action", (gpointer)action);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_outcome_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *
 action_row (RmmActionsDialog    *self,
             const RmmPlanAction *action)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autofree char *due = rmm_date_format_uk (action->due_on, "%-d %b %Y");
   g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_combo_row_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *outcome = gtk_label_new (rmm_action_outcome_label (action->status));
   gboolean reviewed = !g_str_equal (action->status, "open");
 
-  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
-    gtk_string_list_append (labels, _(outcomes[i].label));
   subtitle = g_strdup_printf (_("%s (%s) · %s%s%s · due %s"), action->child_name,
                               action->reference, action->owner, *action->owner ? ", " : "",
                               *action->agency ? action->agency : _("no agency named"), due);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action->description);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
-    if (g_str_equal (outcomes[i].status, action->status))
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  gtk_widget_add_css_class (outcome, reviewed ? "outcome" : "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), outcome);
   /* An outcome is recorded once; the minutes keep it. */
-  gtk_widget_set_sensitive (row, !reviewed);
-  g_object_set_data (G_OBJECT (row), "action", (gpointer)action);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_outcome_selected), self, 0);
+  if (!reviewed)
+    {
+      g_autofree char *name = g_strdup_printf (_("Record the outcome of “%s” for %s"),
+                                               action->description, action->child_name);
+      GtkWidget *button = gtk_button_new_with_label (_("Record…"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      g_object_set_data (G_OBJECT (button), "action", (gpointer)action);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_record_clicked), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+    }
   return row;
 }
 

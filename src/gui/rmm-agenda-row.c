@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-agenda-row.h"
+#include "rmm-gui-utils.h"
 #include "rmm-dates.h"
 #include "rmm-framework.h"
 
@@ -136,25 +137,16 @@ action_move_down (GtkWidget  *widget,
 }
 
 static void
-on_reason_changed (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "remove", *text != '\0');
-}
-
-static void
 on_remove_response (AdwMessageDialog *dialog,
                     const char       *response,
                     RmmAgendaRow     *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *reason = rmm_reason_dialog_dup_text (dialog);
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (response, "remove") &&
-      !rmm_store_remove_agenda_item (self->store, rmm_agenda_item_get_id (self->item),
-                                     gtk_editable_get_text (entry), &error))
+      !rmm_store_remove_agenda_item (self->store, rmm_agenda_item_get_id (self->item), reason,
+                                     &error))
     show_error (self, error);
 }
 
@@ -166,33 +158,17 @@ action_remove (GtkWidget  *widget,
 {
   RmmAgendaRow *self = RMM_AGENDA_ROW (widget);
   g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  AdwMessageDialog *dialog;
 
   if (self->item == NULL)
     return;
   heading = g_strdup_printf (_("Remove %s %s from the Agenda?"),
-                                              rmm_agenda_item_get_first_name (self->item),
-                                              rmm_agenda_item_get_last_name (self->item));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("The reason is kept and shown in the minutes."));
-  entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why is this child not discussed?"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason for removing"), -1);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("Cancel"),
-                                    "remove", _("Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "remove");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
+                             rmm_agenda_item_get_first_name (self->item),
+                             rmm_agenda_item_get_last_name (self->item));
+  dialog = rmm_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                  _("The reason is kept and shown in the minutes."),
+                                  _("Reason for removing"), "remove", _("Remove"));
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -10,6 +10,7 @@
 
 #include "rmm-closure-dialog.h"
 #include "rmm-error.h"
+#include "rmm-gui-utils.h"
 #include "rmm-transition-dialog.h"
 
 struct _RmmClosureDialog
@@ -17,8 +18,11 @@ struct _RmmClosureDialog
   RmmDecisionDialog  parent_instance;
 
   GPtrArray         *agencies;        /* RmmNamedId */
-  AdwEntryRow       *reasons_row;
-  AdwEntryRow       *practice_row;
+  char              *reasons;         /* as last read, for the proposal */
+  GtkTextView       *reasons_view;
+  GtkTextView       *practice_view;
+  GtkWidget         *reasons_row;
+  GtkWidget         *practice_row;
   AdwComboRow       *onward_agency_row;
   AdwEntryRow       *onward_row;
   AdwActionRow      *refusal_row;
@@ -42,16 +46,16 @@ rmm_closure_dialog_read_proposal (RmmDecisionDialog  *dialog,
                                   GError            **error)
 {
   RmmClosureDialog *self = RMM_CLOSURE_DIALOG (dialog);
-  const char *reasons = gtk_editable_get_text (GTK_EDITABLE (self->reasons_row));
-  g_autofree char *trimmed = g_strstrip (g_strdup (reasons));
 
-  if (*trimmed == '\0')
+  g_free (self->reasons);
+  self->reasons = rmm_text_view_dup_text (self->reasons_view);
+  if (*self->reasons == '\0')
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Give the reasons for closing."));
       return FALSE;
     }
   input->value = "closed";
-  input->rationale = reasons;
+  input->rationale = self->reasons;
   return TRUE;
 }
 
@@ -75,9 +79,11 @@ rmm_closure_dialog_proposed (RmmDecisionDialog  *dialog,
                              GError            **error)
 {
   RmmClosureDialog *self = RMM_CLOSURE_DIALOG (dialog);
+  g_autofree char *reasons = rmm_text_view_dup_text (self->reasons_view);
+  g_autofree char *practice = rmm_text_view_dup_text (self->practice_view);
   RmmClosureInput input = {
-    .reasons = gtk_editable_get_text (GTK_EDITABLE (self->reasons_row)),
-    .good_practice = gtk_editable_get_text (GTK_EDITABLE (self->practice_row)),
+    .reasons = reasons,
+    .good_practice = practice,
     .onward_agency_id = onward_agency (self),
     .onward_referral = gtk_editable_get_text (GTK_EDITABLE (self->onward_row)),
   };
@@ -130,6 +136,7 @@ rmm_closure_dialog_dispose (GObject *object)
   RmmClosureDialog *self = RMM_CLOSURE_DIALOG (object);
 
   g_clear_pointer (&self->agencies, g_ptr_array_unref);
+  g_clear_pointer (&self->reasons, g_free);
 
   G_OBJECT_CLASS (rmm_closure_dialog_parent_class)->dispose (object);
 }
@@ -160,11 +167,11 @@ entry_row (const char *title)
 static void
 rmm_closure_dialog_init (RmmClosureDialog *self)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Transition Plan…"));
+  GtkWidget *button = gtk_button_new_with_label (_("Transition Plan…"));
 
   gtk_window_set_title (GTK_WINDOW (self), _("Close the Case"));
-  self->reasons_row = entry_row (_("Reasons for closing"));
-  self->practice_row = entry_row (_("Areas of good practice"));
+  self->reasons_row = rmm_text_row_new (_("Reasons for closing"), &self->reasons_view);
+  self->practice_row = rmm_text_row_new (_("Areas of good practice"), &self->practice_view);
   self->onward_row = entry_row (_("Onward referral"));
   self->onward_agency_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->onward_agency_row),
@@ -207,8 +214,8 @@ rmm_closure_dialog_new (GtkWindow     *parent,
     gtk_string_list_append (names, ((RmmNamedId *)g_ptr_array_index (self->agencies, i))->name);
   adw_combo_row_set_model (self->onward_agency_row, G_LIST_MODEL (names));
   rmm_decision_dialog_add_row (dialog, GTK_WIDGET (self->refusal_row), FALSE);
-  rmm_decision_dialog_add_row (dialog, GTK_WIDGET (self->reasons_row), TRUE);
-  rmm_decision_dialog_add_row (dialog, GTK_WIDGET (self->practice_row), TRUE);
+  rmm_decision_dialog_add_row (dialog, self->reasons_row, TRUE);
+  rmm_decision_dialog_add_row (dialog, self->practice_row, TRUE);
   rmm_decision_dialog_add_row (dialog, GTK_WIDGET (self->onward_agency_row), TRUE);
   rmm_decision_dialog_add_row (dialog, GTK_WIDGET (self->onward_row), TRUE);
   show_refusal (self);

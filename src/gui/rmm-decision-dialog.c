@@ -10,6 +10,7 @@
 
 #include "rmm-dates.h"
 #include "rmm-decision-dialog.h"
+#include "rmm-gui-utils.h"
 
 typedef struct
 {
@@ -265,53 +266,15 @@ action_confirm (GtkWidget  *widget,
 }
 
 static void
-on_text_changed (GtkEditable      *entry,
-                 AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "record", *text != '\0');
-}
-
-static GtkWidget *
-ask_for_text (RmmDecisionDialog *self,
-              const char        *heading,
-              const char        *body,
-              const char        *placeholder,
-              const char        *action_label)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  placeholder, -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
-                                    "record", action_label, NULL);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "changed", G_CALLBACK (on_text_changed), dialog);
-  return dialog;
-}
-
-static const char *
-dialog_text (AdwMessageDialog *dialog)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)));
-}
-
-static void
 on_disagree_response (AdwMessageDialog  *dialog,
                       const char        *response,
                       RmmDecisionDialog *self)
 {
   int chair = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "chair"));
+  g_autofree char *view = rmm_reason_dialog_dup_text (dialog);
 
   if (g_str_equal (response, "record"))
-    record (self, rmm_store_record_dissent, chair, dialog_text (dialog));
+    record (self, rmm_store_record_dissent, chair, view);
 }
 
 static void
@@ -326,10 +289,12 @@ action_disagree (GtkWidget  *widget,
                                               chair == 1
                                                 ? rmm_meeting_get_chair_children (priv->meeting)
                                                 : rmm_meeting_get_chair_family (priv->meeting));
-  GtkWidget *dialog = ask_for_text (self, heading,
-                                    _("The view is recorded beside the other chair’s, and the "
-                                      "item is marked for escalation to service managers."),
-                                    _("The chair’s view"), _("Record"));
+  AdwMessageDialog *dialog = rmm_reason_dialog_new (GTK_WINDOW (self), heading,
+                                                    _("The view is recorded beside the other "
+                                                      "chair’s, and the item is marked for "
+                                                      "escalation to service managers."),
+                                                    _("The chair’s view"), "record",
+                                                    _("Record"));
 
   g_object_set_data (G_OBJECT (dialog), "chair", GINT_TO_POINTER (chair));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_disagree_response), self, 0);
@@ -344,6 +309,7 @@ on_correct_response (AdwMessageDialog  *dialog,
   RmmDecisionDialogPrivate *priv = PRIV (self);
   RmmDecisionDialogClass *klass = RMM_DECISION_DIALOG_GET_CLASS (self);
   g_autoptr(GError) error = NULL;
+  g_autofree char *reason = rmm_reason_dialog_dup_text (dialog);
   RmmDecisionInput input;
   gint64 id = 0;
 
@@ -352,8 +318,8 @@ on_correct_response (AdwMessageDialog  *dialog,
   if (rmm_store_begin (priv->store, &error))
     {
       if (read_proposal (self, &input, &error))
-        id = rmm_store_supersede_decision (priv->store, priv->state->id, &input,
-                                           dialog_text (dialog), &error);
+        id = rmm_store_supersede_decision (priv->store, priv->state->id, &input, reason,
+                                           &error);
       if (id != 0 && klass->proposed != NULL && !klass->proposed (self, id, &error))
         id = 0;
       if (id != 0)
@@ -379,7 +345,7 @@ action_correct (GtkWidget  *widget,
   g_autofree char *body = NULL;
   RmmDecisionInput input;
   RmmDecisionState shown = { 0 };
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (!read_proposal (self, &input, &error))
     {
@@ -392,8 +358,8 @@ action_correct (GtkWidget  *widget,
   value = describe (self, &shown);
   body = g_strdup_printf (_("The confirmed decision stays on record; “%s” is proposed in its "
                             "place and stands once both chairs confirm it."), value);
-  dialog = ask_for_text (self, _("Correct the Decision?"), body, _("Why it is corrected"),
-                         _("Propose Correction"));
+  dialog = rmm_reason_dialog_new (GTK_WINDOW (self), _("Correct the Decision?"), body,
+                                  _("Why it is corrected"), "record", _("Propose Correction"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_correct_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

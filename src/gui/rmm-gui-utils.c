@@ -85,3 +85,103 @@ rmm_column_view_add_text_columns (GtkColumnView       *view,
       gtk_column_view_append_column (view, column);
     }
 }
+
+/* A row for a few lines of text inside a list of rows: its title above a text view, which
+ * carries the title as its accessible name. */
+GtkWidget *
+rmm_text_row_new (const char   *title,
+                  GtkTextView **view)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *text = gtk_text_view_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text), FALSE);
+  gtk_widget_set_size_request (text, -1, 48);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  if (view != NULL)
+    *view = GTK_TEXT_VIEW (text);
+  return row;
+}
+
+/* The text of a text view, trimmed; free it. */
+char *
+rmm_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static void
+on_reason_changed (GtkTextBuffer    *buffer,
+                   AdwMessageDialog *dialog)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  adw_message_dialog_set_response_enabled (dialog,
+                                           g_object_get_data (G_OBJECT (dialog), "response"),
+                                           *text != '\0');
+}
+
+/* A question that needs a reason (why deferred, why removed, a chair's view): a few lines of
+ * text, with @response_id enabled once something is written. Shown with the text to type
+ * in focused; rmm_reason_dialog_dup_text() reads it in the response handler. */
+AdwMessageDialog *
+rmm_reason_dialog_new (GtkWindow  *parent,
+                       const char *heading,
+                       const char *body,
+                       const char *reason_label,
+                       const char *response_id,
+                       const char *response_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 64);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  reason_label, -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  adw_message_dialog_set_extra_child (dialog, frame);
+  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), response_id, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_enabled (dialog, response_id, FALSE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "response", g_strdup (response_id), g_free);
+  g_object_set_data (G_OBJECT (dialog), "view", view);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                    G_CALLBACK (on_reason_changed), dialog);
+  gtk_window_set_focus (GTK_WINDOW (dialog), view);
+  return dialog;
+}
+
+char *
+rmm_reason_dialog_dup_text (AdwMessageDialog *dialog)
+{
+  return rmm_text_view_dup_text (g_object_get_data (G_OBJECT (dialog), "view"));
+}

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -26,5 +26,15 @@ void rmm_column_view_add_text_columns (GtkColumnView      *view,
                                       const RmmTextColumn *columns,
                                       guint               n_columns,
                                       RmmTextCellFunc     show_cell);
+GtkWidget *rmm_text_row_new       (const char          *title,
+                                   GtkTextView        **view);
+char      *rmm_text_view_dup_text (GtkTextView         *view);
+AdwMessageDialog *rmm_reason_dialog_new (GtkWindow    *parent,
+                                         const char   *heading,
+                                         const char   *body,
+                                         const char   *reason_label,
+                                         const char   *response_id,
+                                         const char   *response_label);
+char      *rmm_reason_dialog_dup_text (AdwMessageDialog *dialog);
 
 G_END_DECLS

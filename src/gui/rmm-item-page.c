@@ -13,6 +13,7 @@
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
+#include "rmm-gui-utils.h"
 #include "rmm-item-page.h"
 #include "rmm-closure-dialog.h"
 #include "rmm-lead-dialog.h"
@@ -624,26 +625,16 @@ action_discussed (GtkWidget  *widget,
 }
 
 static void
-on_reason_changed (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "defer", *text != '\0');
-}
-
-static void
 on_defer_response (AdwMessageDialog *dialog,
                    const char       *response,
                    RmmItemPage      *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *reason = rmm_reason_dialog_dup_text (dialog);
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "defer"))
     return;
-  if (!rmm_store_defer_item (self->store, rmm_agenda_item_get_id (self->item),
-                             gtk_editable_get_text (entry), &error))
+  if (!rmm_store_defer_item (self->store, rmm_agenda_item_get_id (self->item), reason, &error))
     show_error (self, _("The Item Was Not Deferred"), error);
   rmm_item_page_reload (self);
 }
@@ -654,25 +645,14 @@ action_defer (GtkWidget  *widget,
               GVariant   *parameter)
 {
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   rmm_item_page_save_minutes (self);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Defer This Item?"),
-                                   _("The child stays on the agenda of the next meeting. Say why "
-                                     "it is deferred: the minutes show it."));
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why it is deferred"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Why it is deferred"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
-                                    "defer", _("Defer"), NULL);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "defer", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "defer");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
+  dialog = rmm_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                  _("Defer This Item?"),
+                                  _("The child stays on the agenda of the next meeting. Say why "
+                                    "it is deferred: the minutes show it."),
+                                  _("Why it is deferred"), "defer", _("Defer"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_defer_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -11,19 +11,18 @@
 #include "rmm-dates.h"
 #include "rmm-open-meeting-dialog.h"
 
-/* The choices of an agency's attendance, in the order the combo shows them. */
+/* An agency's attendance: one of these, or not represented (none active). */
 static const struct { const char *status; const char *label; } choices[] = {
-  { NULL, N_("Not represented") },
   { "present", N_("Present") },
   { "apologies", N_("Apologies") },
-  { "sent-information", N_("Sent information") },
+  { "sent-information", N_("Sent Information") },
 };
 
 typedef struct
 {
   gint64          agency_id;
   AdwExpanderRow *row;
-  AdwComboRow    *status_row;
+  GtkToggleButton *toggles[G_N_ELEMENTS (choices)];
   AdwEntryRow    *name_row;
   AdwEntryRow    *sent_row;
 } AgencyRows;
@@ -47,7 +46,7 @@ struct _RmmOpenMeetingDialog
 
   AdwWindowTitle      *title;
   GtkLabel            *statement_label;
-  GtkCheckButton      *read_check;
+  GtkToggleButton     *read_check;
   AdwPreferencesGroup *agencies_group;
   AdwPreferencesGroup *observers_group;
   AdwEntryRow         *observer_row;
@@ -68,48 +67,73 @@ static void
 on_read_toggled (RmmOpenMeetingDialog *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "open-meeting.open",
-                                 gtk_check_button_get_active (self->read_check));
+                                 gtk_toggle_button_get_active (self->read_check));
 }
 
-static void
-on_status_selected (AdwComboRow *combo,
-                    GParamSpec  *pspec,
-                    AgencyRows  *rows)
+static int
+chosen (const AgencyRows *rows)
 {
-  guint selected = adw_combo_row_get_selected (combo);
-
-  adw_expander_row_set_subtitle (rows->row, _(choices[MIN (selected, G_N_ELEMENTS (choices) - 1)].label));
-  gtk_widget_set_visible (GTK_WIDGET (rows->sent_row), selected == 3);
-}
-
-static GtkStringList *
-choice_labels (void)
-{
-  GtkStringList *labels = gtk_string_list_new (NULL);
-
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-    gtk_string_list_append (labels, _(choices[i].label));
-  return labels;
+    if (gtk_toggle_button_get_active (rows->toggles[i]))
+      return i;
+  return -1;
 }
 
-/* One expander per agency: its attendance, who came, and when information was sent. */
+/* One toggle at a time, or none (not represented); the subtitle says which. */
+static void
+on_toggled (GtkToggleButton *toggle,
+            AgencyRows      *rows)
+{
+  int choice;
+
+  if (gtk_toggle_button_get_active (toggle))
+    for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+      if (rows->toggles[i] != toggle)
+        gtk_toggle_button_set_active (rows->toggles[i], FALSE);
+  choice = chosen (rows);
+  adw_expander_row_set_subtitle (rows->row, choice < 0 ? _("Not represented")
+                                                       : _(choices[choice].label));
+  gtk_widget_set_visible (GTK_WIDGET (rows->sent_row),
+                          choice >= 0 && g_str_equal (choices[choice].status, "sent-information"));
+}
+
+static GtkWidget *
+choice_toggles (AgencyRows *rows,
+                const char *agency)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s: %s", agency, _(choices[i].label));
+      GtkWidget *toggle = gtk_toggle_button_new_with_label (_(choices[i].label));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      g_signal_connect (toggle, "toggled", G_CALLBACK (on_toggled), rows);
+      rows->toggles[i] = GTK_TOGGLE_BUTTON (toggle);
+      gtk_box_append (GTK_BOX (box), toggle);
+    }
+  return box;
+}
+
+/* One row per agency: its attendance on toggles; who came, and when information was
+ * sent, inside. */
 static void
 add_agency_rows (RmmOpenMeetingDialog *self,
                  const RmmNamedId     *agency,
                  guint                 index)
 {
-  g_autoptr(GtkStringList) labels = choice_labels ();
   g_autoptr(GDate) day = rmm_meeting_dup_date (self->meeting);
-  g_autofree char *before = NULL;
   AgencyRows *rows = &g_array_index (self->agency_rows, AgencyRows, index);
 
   rows->agency_id = agency->id;
   rows->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->row), agency->name);
-  adw_expander_row_set_subtitle (rows->row, _(choices[0].label));
-  rows->status_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->status_row), _("Attendance"));
-  adw_combo_row_set_model (rows->status_row, G_LIST_MODEL (labels));
+  adw_expander_row_set_subtitle (rows->row, _("Not represented"));
+  adw_expander_row_add_action (rows->row, choice_toggles (rows, agency->name));
   rows->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->name_row),
                                  _("Who attended or sent apologies"));
@@ -118,15 +142,14 @@ add_agency_rows (RmmOpenMeetingDialog *self,
                                  _("Information sent on (YYYY-MM-DD)"));
   if (day != NULL)
     {
+      g_autofree char *before = NULL;
+
       g_date_subtract_days (day, 1);
-      before = rmm_date_format (day);
-      gtk_editable_set_text (GTK_EDITABLE (rows->sent_row), before);
+      gtk_editable_set_text (GTK_EDITABLE (rows->sent_row), before = rmm_date_format (day));
     }
   gtk_widget_set_visible (GTK_WIDGET (rows->sent_row), FALSE);
-  adw_expander_row_add_row (rows->row, GTK_WIDGET (rows->status_row));
   adw_expander_row_add_row (rows->row, GTK_WIDGET (rows->name_row));
   adw_expander_row_add_row (rows->row, GTK_WIDGET (rows->sent_row));
-  g_signal_connect (rows->status_row, "notify::selected", G_CALLBACK (on_status_selected), rows);
   adw_preferences_group_add (self->agencies_group, GTK_WIDGET (rows->row));
 }
 
@@ -190,16 +213,16 @@ collect_attendance (RmmOpenMeetingDialog *self)
   for (guint i = 0; i < self->agency_rows->len; i++)
     {
       AgencyRows *agency = &g_array_index (self->agency_rows, AgencyRows, i);
-      guint selected = adw_combo_row_get_selected (agency->status_row);
+      int choice = chosen (agency);
       RmmAttendanceInput row = {
         .agency_id = agency->agency_id,
         .name = gtk_editable_get_text (GTK_EDITABLE (agency->name_row)),
         .information_sent_at = gtk_editable_get_text (GTK_EDITABLE (agency->sent_row)),
       };
 
-      if (selected == 0 || selected >= G_N_ELEMENTS (choices))
+      if (choice < 0)
         continue;
-      row.status = choices[selected].status;
+      row.status = choices[choice].status;
       g_array_append_val (rows, row);
     }
   for (guint i = 0; i < self->observers->len; i++)
@@ -225,7 +248,7 @@ action_open (GtkWidget  *widget,
 
   if (!rmm_store_open_meeting (self->store, rmm_meeting_get_id (self->meeting),
                                (const RmmAttendanceInput *)(gpointer)rows->data, rows->len,
-                               gtk_check_button_get_active (self->read_check), &error))
+                               gtk_toggle_button_get_active (self->read_check), &error))
     {
       show_error (self, error);
       return;

@@ -11,6 +11,7 @@
 #include "rmm-actions-dialog.h"
 #include "rmm-dates.h"
 #include "rmm-framework.h"
+#include "rmm-gui-utils.h"
 #include "rmm-plan-dialog.h"
 
 /* Without a level's own interval, a plan is reviewed within three months. */
@@ -37,7 +38,7 @@ struct _RmmPlanDialog
   AdwEntryRow         *review_row;
   AdwPreferencesGroup *actions_group;
   AdwExpanderRow      *new_action_row;
-  AdwEntryRow         *what_row;
+  GtkTextView         *what_view;
   AdwComboRow         *agency_row;
   AdwComboRow         *owner_row;
   AdwEntryRow         *due_row;
@@ -56,16 +57,6 @@ show_error (RmmPlanDialog *self,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static char *
-view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 }
 
 static void
@@ -228,10 +219,10 @@ action_save (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RmmPlanDialog *self = RMM_PLAN_DIALOG (widget);
-  g_autofree char *risks = view_text (self->risks_view);
-  g_autofree char *protective = view_text (self->protective_view);
-  g_autofree char *child = view_text (self->child_view);
-  g_autofree char *carer = view_text (self->carer_view);
+  g_autofree char *risks = rmm_text_view_dup_text (self->risks_view);
+  g_autofree char *protective = rmm_text_view_dup_text (self->protective_view);
+  g_autofree char *child = rmm_text_view_dup_text (self->child_view);
+  g_autofree char *carer = rmm_text_view_dup_text (self->carer_view);
   g_autoptr(GError) error = NULL;
   RmmPlanInput input = {
     .child_id = rmm_agenda_item_get_child_id (self->item),
@@ -259,10 +250,11 @@ action_add_action (GtkWidget  *widget,
 {
   RmmPlanDialog *self = RMM_PLAN_DIALOG (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *what = rmm_text_view_dup_text (self->what_view);
   RmmActionInput input = {
     .child_id = rmm_agenda_item_get_child_id (self->item),
     .meeting_id = rmm_meeting_get_id (self->meeting),
-    .description = gtk_editable_get_text (GTK_EDITABLE (self->what_row)),
+    .description = what,
     .agency_id = chosen_id (self->agency_row, self->agencies, 1),
     .owner_id = chosen_id (self->owner_row, self->people, 1),
     .due_on = gtk_editable_get_text (GTK_EDITABLE (self->due_row)),
@@ -274,9 +266,9 @@ action_add_action (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->what_row), "");
+  set_view_text (self->what_view, "");
   reload (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->what_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->what_view));
 }
 
 /* "Jump to actions": the new-action form, open and ready to type in. */
@@ -286,7 +278,7 @@ rmm_plan_dialog_focus_actions (RmmPlanDialog *self)
   g_return_if_fail (RMM_IS_PLAN_DIALOG (self));
 
   adw_expander_row_set_expanded (self->new_action_row, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->what_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->what_view));
 }
 
 static void
@@ -326,7 +318,7 @@ rmm_plan_dialog_class_init (RmmPlanDialogClass *klass)
   BIND (review_row);
   BIND (actions_group);
   BIND (new_action_row);
-  BIND (what_row);
+  BIND (what_view);
   BIND (agency_row);
   BIND (owner_row);
   BIND (due_row);

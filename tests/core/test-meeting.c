@@ -516,6 +516,7 @@ test_conclude_and_sign_off (Fixture       *f,
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_true (rmm_store_sign_off_meeting (f->store, f->meeting, f->chair1, &error));
+  g_assert_cmpint (rmm_store_get_sign_off (f->store, f->meeting, NULL), ==, 3);
   g_assert_cmpint (count (f, "SELECT status = 'signed-off' FROM meeting WHERE id = ?",
                           f->meeting), ==, 1);
 
@@ -562,6 +563,7 @@ test_previous_actions (Fixture       *f,
   gint64 earlier = rmm_store_add_meeting (f->store, f->surrey, "2026-11-16", f->chair1,
                                           f->chair2, 0, NULL);
   gint64 child = child_in (f, f->surrey, "ACTIONS");
+  gint64 elsewhere = child_in (f, f->surrey, "NOTHERE");
   const char *outcomes[] = { "done", "not-done-circumstances", "not-done-agency",
                              "carried-forward" };
   gint64 ids[4];
@@ -575,6 +577,19 @@ test_previous_actions (Fixture       *f,
       ids[i] = rmm_store_add_plan_action (f->store, &input, &error);
       g_assert_no_error (error);
     }
+  {
+    /* Not on the agenda, or not yet due: not reviewed at this meeting. */
+    RmmActionInput other = {
+      .child_id = elsewhere, .meeting_id = earlier, .description = "Elsewhere",
+      .due_on = "2026-11-20",
+    };
+    RmmActionInput later = {
+      .child_id = child, .meeting_id = earlier, .description = "Later", .due_on = "2026-12-20",
+    };
+    g_assert_cmpint (rmm_store_add_plan_action (f->store, &other, NULL), >, 0);
+    g_assert_cmpint (rmm_store_add_plan_action (f->store, &later, NULL), >, 0);
+  }
+  item_for (f, f->meeting, child);
   actions = rmm_store_list_previous_actions (f->store, f->meeting, &error);
   g_assert_cmpuint (actions->len, ==, 4);
   g_clear_pointer (&actions, g_ptr_array_unref);

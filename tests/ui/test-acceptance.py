@@ -25,6 +25,7 @@ config.logDebugToStdOut = False
 config.logDebugToFile = False
 config.searchCutoffCount = 20
 config.defaultDelay = 0.2
+config.actionDelay = 0.1  # every wait is on what the action shows, not on time
 
 from dogtail.tree import root  # noqa: E402
 
@@ -150,51 +151,215 @@ class MainWindowTest(unittest.TestCase):
         self.assertIsNotNone(find(self.app.node, "label", name=past["chair_childrens_services"]))
 
 
-class RatingTest(unittest.TestCase):
-    """The two chairs confirm a child's rating, each by name; one chair alone is not enough."""
+def frame(app, title):
+    """A window of the app by title (dialogs are top-level windows)."""
+    return wait_for(lambda: find(app.node, "frame", name=title), what="the window " + title)
 
-    def test_both_chairs_confirm(self):
+
+def click(node, name=None, prefix=None, what=None):
+    button = wait_for(lambda: find(node, "push button", name=name, prefix=prefix),
+                      what=what or "the button " + (name or prefix))
+    button.doActionNamed("click")
+    return button
+
+
+def message(app, heading):
+    """The message dialog with this heading (a top-level window without a title)."""
+    def window():
+        for top in app.node.children:
+            if top.name != "RMM Desk" and find(top, "label", name=heading) is not None:
+                return top
+        return None
+    return wait_for(window, what="the question " + heading)
+
+
+def respond(app, heading, response):
+    """Answer a message dialog. Its buttons are there twice (wide and narrow layouts), and
+    their names repeat the label; the one on show takes the click."""
+    dialog = message(app, heading)
+    for button in dialog.findChildren(lambda n: n.roleName == "push button"
+                                      and n.name.startswith(response)):
+        if find(app.node, "label", name=heading) is None:
+            break
+        button.doActionNamed("click")
+        time.sleep(0.5)
+    wait_for(lambda: find(app.node, "label", name=heading) is None,
+             what="the question " + heading + " answered")
+
+
+def close_window(app, title):
+    window = frame(app, title)
+    click(window, "Close")
+    wait_for(lambda: find(app.node, "frame", name=title) is None, what=title + " to close")
+
+
+def confirm_by_both_chairs(app, title):
+    """Each chair confirms by name in the decision window; one alone is not a decision."""
+    window = frame(app, title)
+    chair1 = click(window, prefix="Confirm as ")
+    wait_for(lambda: [n for n in window.findChildren(
+        lambda n: n.roleName == "label" and "waiting for" in n.name)],
+        what="one confirmation not to be a decision")
+    click(window, prefix="Confirm as ")
+    wait_for(lambda: [n for n in window.findChildren(
+        lambda n: n.roleName == "label" and "confirmed by both chairs" in n.name)],
+        what="the decision to stand")
+    close_window(app, title)
+    return chair1
+
+
+def text_field(node, name):
+    return wait_for(lambda: find(node, "text", name=name), what="the field " + name)
+
+
+class MeetingTest(unittest.TestCase):
+    """The chairs run a demo meeting from opening to sign-off through the real window."""
+
+    def test_open_to_sign_off(self):
         with tempfile.TemporaryDirectory() as tmp:
             db = os.path.join(tmp, "demo.sqlite")
             subprocess.run([RMMCTL, "--database", db, "demo", "--children", "200"], check=True,
                            stdout=subprocess.DEVNULL)
             app = App("--database", db)
             try:
-                agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
-                first = wait_for(lambda: [n for n in agenda.findChildren(
-                    lambda n: n.name[:1].isdigit() and ". " in n.name)][0], what="a child")
-                child = first.name.split(", ")[1]    # the reference
-                find(agenda, "push button", prefix="Agenda item menu").doActionNamed("click")
-                wait_for(lambda: find(app.node, "menu item", name="Rate…")).doActionNamed("click")
-                dialog = wait_for(lambda: find(app.node, "frame", name="Risk Rating"))
-
-                chair1 = wait_for(lambda: find(dialog, "push button", prefix="Confirm as "))
-                chair1_name = chair1.name[len("Confirm as "):]
-                chair1.doActionNamed("click")
-                wait_for(lambda: find(dialog, "push button", name="Confirmed by " + chair1_name),
-                         what="the first confirmation")
-                wait_for(lambda: [n for n in dialog.findChildren(
-                    lambda n: n.roleName == "label" and "waiting for" in n.name)],
-                         what="one confirmation not to be a decision")
-
-                find(dialog, "push button", prefix="Confirm as ").doActionNamed("click")
-                wait_for(lambda: [n for n in dialog.findChildren(
-                    lambda n: n.roleName == "label" and "confirmed by both chairs" in n.name)],
-                         what="the rating to stand")
+                self.run_meeting(app)
             finally:
                 app.close()
-            con = sqlite3.connect(db)
-            confirmed = con.execute(
-                "SELECT count(*) FROM decision d JOIN child c ON c.id = d.child_id "
-                "WHERE c.reference = ? AND d.kind = 'risk-rating' AND d.status = 'confirmed' "
-                "AND d.chair1_confirmed_at IS NOT NULL AND d.chair2_confirmed_at IS NOT NULL "
-                "AND d.meeting_id IN (SELECT id FROM meeting WHERE status = 'planned')",
-                (child,)).fetchone()[0]
+            self.check_database(db)
+
+    def run_meeting(self, app):
+        # Opening: the statement read out, attendance by agency.
+        click(app.node, "Open Meeting…")
+        opening = frame(app, "Open the Meeting")
+        click(opening, "The statement has been read out")
+        click(opening, prefix="Ashdown Children’s Services: Present")
+        click(opening, prefix="Ashdown Family Services: Present")
+        click(opening, prefix="Ashdown Constabulary: Sent Information")
+        click(opening, "Open Meeting")
+        wait_for(lambda: find(app.node, "label", name="In progress"), what="the meeting open")
+
+        # Previous actions first: one is marked done.
+        click(app.node, "Previous Actions…")
+        actions = frame(app, "Previous Actions")
+        record = find(actions, "push button", prefix="Record the outcome of")
+        if record is not None:
+            record.doActionNamed("click")
+            respond(app, "What Became of the Action?", "Done")
+            wait_for(lambda: find(actions, "label", name="Done"), what="the outcome shown")
+        close_window(app, "Previous Actions")
+
+        agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
+        items = wait_for(lambda: agenda.findChildren(
+            lambda n: n.roleName == "push button" and n.name == "Agenda item menu"),
+            what="the agenda")
+        self.__class__.n_items = len(items)
+        items[0].doActionNamed("click")
+        wait_for(lambda: find(app.node, "menu item", name="Open")).doActionNamed("click")
+
+        # The first child: rating by both chairs, lead agency, a plan action, minutes.
+        click(app.node, prefix="Confirm… Risk rating")
+        confirm_by_both_chairs(app, "Risk Rating")
+        click(app.node, prefix="Allocate… Lead agency")
+        confirm_by_both_chairs(app, "Lead Agency")
+        click(app.node, prefix="Write… CSE safety plan")
+        plan = frame(app, "CSE Safety Plan")
+        text_field(plan, "Risks").text = "Seen with older adults near the station."
+        text_field(plan, "What").text = "Youth worker to meet the young person weekly"
+        click(plan, "Add Action")
+        wait_for(lambda: find(plan, "list item", prefix="Youth worker to meet"),
+                 what="the action on the plan")
+        click(plan, "Save Version")
+        wait_for(lambda: find(app.node, "frame", name="CSE Safety Plan") is None,
+                 what="the plan saved")
+        text_field(app.node, "Minutes").text = "Police and school updates shared."
+        click(app.node, "Mark Discussed")
+        wait_for(lambda: find(app.node, "label", name="Discussed."), what="the child discussed")
+
+        # The second child's case is closed by both chairs, or, if it may not close yet,
+        # the refusal is shown and the child is deferred; the rest are deferred.
+        for index in range(1, self.n_items):
+            click(app.node, "Next child")
+            wait_for(lambda: find(app.node, "label", prefix=f"{index + 1}. "),
+                     what="the next child")
+            if index == 1 and self.close_case(app):
+                continue
+            self.defer(app)
+
+        # Conclude, read back, and both chairs sign off.
+        click(app.node, "Conclude…")
+        conclusion = frame(app, "Conclude the Meeting")
+        click(conclusion, "Conclude Meeting")
+        wait_for(lambda: [n for n in conclusion.findChildren(
+            lambda n: n.roleName == "label" and n.name.startswith("Concluded."))],
+            what="the meeting concluded")
+        chairs = [b.name[len("Sign Off as "):] for b in conclusion.findChildren(
+            lambda n: n.roleName == "push button" and n.name.startswith("Sign Off as "))]
+        self.assertEqual(len(chairs), 2, chairs)
+        for chair in chairs:
+            click(conclusion, "Sign Off as " + chair)
+            wait_for(lambda: find(conclusion, "push button", name="Signed Off by " + chair),
+                     what=chair + "'s sign-off")
+        wait_for(lambda: [n for n in conclusion.findChildren(
+            lambda n: n.roleName == "label" and "Signed off by both chairs" in n.name)],
+            what="the minutes signed off")
+        close_window(app, "Conclude the Meeting")
+        wait_for(lambda: find(app.node, "label", name="Signed off"), what="the meeting signed off")
+
+    def close_case(self, app):
+        click(app.node, prefix="Close… Closure")
+        closure = frame(app, "Close the Case")
+        if find(closure, "list item", prefix="The case cannot close yet") is not None:
+            close_window(app, "Close the Case")
+            return False
+        text_field(closure, "Reasons for closing").text = "Risk reduced and sustained."
+        confirm_by_both_chairs(app, "Close the Case")
+        self.__class__.closed = True
+        click(app.node, prefix="Confirm… Risk rating")
+        confirm_by_both_chairs(app, "Risk Rating")
+        click(app.node, "Mark Discussed")
+        if find(app.node, "label", name="Discussed.") is None:
+            respond(app, "Not Yet Discussed", "Close")
+            self.defer(app)
+        return True
+
+    def defer(self, app):
+        click(app.node, "Defer…")
+        question = message(app, "Defer This Item?")
+        text_field(question, "Why it is deferred").text = "Police update not yet available."
+        respond(app, "Defer This Item?", "Defer")
+        wait_for(lambda: find(app.node, "label", prefix="Deferred:"), what="the child deferred")
+
+    def check_database(self, db):
+        con = sqlite3.connect(db)
+        try:
+            # The meeting run: the one where the new plan action was agreed.
+            meeting = con.execute(
+                "SELECT id, status, statement_read_at IS NOT NULL FROM meeting WHERE id = "
+                "(SELECT meeting_id FROM plan_action "
+                " WHERE description = 'Youth worker to meet the young person weekly')").fetchone()
+            self.assertEqual(meeting[1:], ("signed-off", 1))
+            self.assertEqual(con.execute("SELECT count(*) FROM attendance WHERE meeting_id = ?",
+                                         (meeting[0],)).fetchone()[0], 3)
+            self.assertEqual(con.execute(
+                "SELECT count(*) FROM decision WHERE meeting_id = ? AND status = 'confirmed' "
+                "AND kind IN ('risk-rating', 'lead-agency') AND chair1_confirmed_at IS NOT NULL "
+                "AND chair2_confirmed_at IS NOT NULL", (meeting[0],)).fetchone()[0] >= 2, True)
+            self.assertEqual(con.execute(
+                "SELECT count(*) FROM meeting WHERE id = ? AND chair1_signed_at IS NOT NULL "
+                "AND chair2_signed_at IS NOT NULL", (meeting[0],)).fetchone()[0], 1)
+            self.assertEqual(con.execute(
+                "SELECT count(*) FROM agenda_item WHERE meeting_id = ? AND status = 'pending'",
+                (meeting[0],)).fetchone()[0], 0)
+            if getattr(self, "closed", False):
+                self.assertEqual(con.execute(
+                    "SELECT count(*) FROM closure x JOIN decision d ON d.id = x.decision_id "
+                    "WHERE d.meeting_id = ? AND d.status = 'confirmed'",
+                    (meeting[0],)).fetchone()[0], 1)
+        finally:
             con.close()
-            self.assertEqual(confirmed, 1)
-            check = subprocess.run([RMMCTL, "--database", db, "check"], capture_output=True,
-                                   text=True)
-            self.assertEqual(check.stdout, "ok\n")
+        check = subprocess.run([RMMCTL, "--database", db, "check"], capture_output=True,
+                               text=True)
+        self.assertEqual(check.stdout, "ok\n")
 
 
 class ImportTest(unittest.TestCase):
