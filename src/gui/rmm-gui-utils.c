@@ -86,17 +86,18 @@ rmm_column_view_add_text_columns (GtkColumnView       *view,
     }
 }
 
-/* A row for a few lines of text inside a list of rows: its title above a text view, which
- * carries the title as its accessible name. */
+/* A row for a few lines of text in a preferences group: its title above a text view,
+ * which carries the title as its accessible name. */
 GtkWidget *
 rmm_text_row_new (const char   *title,
                   GtkTextView **view)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *text = gtk_text_view_new ();
 
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
