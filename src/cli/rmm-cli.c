@@ -735,6 +735,141 @@ cmd_cse_list (const char  *database,
   return EXIT_SUCCESS;
 }
 
+static void
+print_meeting_json (RmmMeeting *meeting,
+                    int         signed_by,
+                    GPtrArray  *attendance,
+                    GPtrArray  *lines)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, rmm_meeting_get_id (meeting));
+  add_string (builder, "area", rmm_meeting_get_area_name (meeting));
+  add_string (builder, "date", rmm_meeting_get_meets_on (meeting));
+  add_string (builder, "status", rmm_meeting_get_status (meeting));
+  json_builder_set_member_name (builder, "signed_off_by");
+  json_builder_begin_array (builder);
+  if (signed_by & 1)
+    json_builder_add_string_value (builder, rmm_meeting_get_chair_children (meeting));
+  if (signed_by & 2)
+    json_builder_add_string_value (builder, rmm_meeting_get_chair_family (meeting));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "attendance");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < attendance->len; i++)
+    {
+      const RmmAttendance *row = g_ptr_array_index (attendance, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "agency", row->agency);
+      add_string (builder, "name", row->name);
+      add_string (builder, "status", row->status);
+      add_string (builder, "information_sent_at", row->information_sent_at);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "decisions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const RmmSummaryLine *line = g_ptr_array_index (lines, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "kind", line->kind);
+      add_string (builder, "reference", line->reference);
+      add_string (builder, "name", line->name);
+      add_string (builder, "detail", line->detail);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+static void
+print_meeting_text (RmmMeeting *meeting,
+                    int         signed_by,
+                    GPtrArray  *attendance,
+                    GPtrArray  *lines)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *day = rmm_meeting_format_date (meeting, "%A %-d %B %Y");
+
+  g_string_append_printf (text, _("%s, %s: %s\n"), rmm_meeting_get_area_name (meeting), day,
+                          rmm_meeting_get_status_label (meeting));
+  if (signed_by > 0)
+    g_string_append_printf (text, _("Signed off by: %s%s%s\n"),
+                            signed_by & 1 ? rmm_meeting_get_chair_children (meeting) : "",
+                            signed_by == 3 ? ", " : "",
+                            signed_by & 2 ? rmm_meeting_get_chair_family (meeting) : "");
+  g_string_append (text, _("\nAttendance\n"));
+  for (guint i = 0; i < attendance->len; i++)
+    {
+      const RmmAttendance *row = g_ptr_array_index (attendance, i);
+
+      g_string_append_printf (text, "  %-18s  %-32s  %s%s%s\n", row->status, row->agency,
+                              row->name, *row->information_sent_at ? " " : "",
+                              row->information_sent_at);
+    }
+  g_string_append (text, _("\nDecisions\n"));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const RmmSummaryLine *line = g_ptr_array_index (lines, i);
+
+      g_string_append_printf (text, "  %-15s  %-9s  %-24s  %s\n", line->kind, line->reference,
+                              line->name, line->detail);
+    }
+  fputs (text->str, stdout);
+}
+
+static int
+cmd_meeting (const char  *database,
+             int          argc,
+             char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— what a meeting recorded"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(RmmMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) attendance = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  gint64 meeting_id = 0;
+  gboolean json = FALSE;
+  int status = 0, signed_by;
+  GOptionEntry entries[] = {
+    { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting_id, N_("The meeting (an id from “list meetings”)"), "ID" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("The meeting's status and sign-off, its attendance by "
+                                      "agency, and what it decided: ratings (new, up, down, "
+                                      "unchanged, disputed), lead agencies, closures, new "
+                                      "triggers, deferrals and removals."));
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1 || meeting_id <= 0)
+    return usage_error (context, _("meeting needs --meeting ID"));
+  if (!parse_format (format, &json, &error))
+    return usage_error (context, error->message);
+  if (!(store = open_existing (database, &error)) ||
+      !(meeting = rmm_store_get_meeting (store, meeting_id, &error)) ||
+      (signed_by = rmm_store_get_sign_off (store, meeting_id, &error)) < 0 ||
+      !(attendance = rmm_store_list_attendance (store, meeting_id, &error)) ||
+      !(lines = rmm_store_summarize_meeting (store, meeting_id, &error)))
+    return fail (error);
+  if (json)
+    print_meeting_json (meeting, signed_by, attendance, lines);
+  else
+    print_meeting_text (meeting, signed_by, attendance, lines);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "demo", N_("Create a demo database of fictitious people"), cmd_demo },
   { "check", N_("Check integrity, foreign keys and the audit trail"), cmd_check },
@@ -743,6 +878,7 @@ static const Command commands[] = {
   { "list", N_("List areas, meetings or children"), cmd_list },
   { "import", N_("Import referrals from an agency’s CSV file"), cmd_import },
   { "agenda", N_("Show a meeting’s agenda (built from the data for a coming meeting)"), cmd_agenda },
+  { "meeting", N_("What a meeting recorded: attendance, decisions, sign-off"), cmd_meeting },
   { "cse-list", N_("The county-wide CSE list, with last week’s changes"), cmd_cse_list },
 };
 

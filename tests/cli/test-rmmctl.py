@@ -39,7 +39,7 @@ class RmmctlTest(unittest.TestCase):
 
     def test_help_on_every_command(self):
         for command in ["demo", "check", "backup", "restore", "list", "import", "agenda",
-                        "cse-list"]:
+                        "meeting", "cse-list"]:
             result = rmmctl(command, "--help")
             self.assertEqual(result.returncode, 0, command)
             self.assertIn("rmmctl " + command, result.stdout)
@@ -194,6 +194,29 @@ class RmmctlTest(unittest.TestCase):
         self.assertEqual(rmmctl("--database", self.db, "agenda").returncode, 2)
         missing = rmmctl("--database", self.db, "agenda", "--meeting", "999999")
         self.assertEqual(missing.returncode, 1)
+
+    def test_meeting_json(self):
+        meetings = json.loads(rmmctl("--database", self.db, "list", "meetings",
+                                     "--format", "json").stdout)
+        held = [m for m in meetings if m["status"] == "signed-off" and m["children"] > 0][0]
+        result = rmmctl("--database", self.db, "meeting", "--meeting", str(held["id"]),
+                        "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        meeting = json.loads(result.stdout)
+        self.assertEqual(meeting["status"], "signed-off")
+        self.assertEqual(len(meeting["signed_off_by"]), 2)
+        self.assertTrue(meeting["attendance"])
+        self.assertTrue(all(a["status"] in {"present", "apologies", "sent-information",
+                                             "observer"} for a in meeting["attendance"]))
+        kinds = {"rating-new", "rating-up", "rating-down", "rating-same", "rating-disputed",
+                 "lead-agency", "closure", "trigger", "deferred", "removed"}
+        self.assertTrue(meeting["decisions"])
+        self.assertTrue(all(d["kind"] in kinds and d["reference"] for d in meeting["decisions"]))
+        text = rmmctl("--database", self.db, "meeting", "--meeting", str(held["id"]))
+        self.assertIn("Signed off", text.stdout)
+        self.assertEqual(rmmctl("--database", self.db, "meeting").returncode, 2)
+        self.assertEqual(rmmctl("--database", self.db, "meeting", "--meeting",
+                                "999999").returncode, 1)
 
     def test_cse_list(self):
         result = rmmctl("--database", self.db, "cse-list", "--date", "2026-11-23",
