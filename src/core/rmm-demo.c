@@ -882,7 +882,8 @@ confirm_rating (Demo         *demo,
 
   if (!confirm_by_both_chairs (demo, child->area, id, error))
     return 0;
-  if (child->plan_id == 0)
+  if (child->plan_id == 0 &&
+      rmm_framework_find_level (child->area->framework, rating)->safety_plan_required)
     {
       child->plan_id = rmm_store_query_int (demo->store,
                                             "SELECT coalesce(max(id), 0) FROM safety_plan "
@@ -972,7 +973,8 @@ discuss (Demo        *demo,
       !answer_triggers (demo, child, meeting_id, &day, error))
     return FALSE;
 
-  if ((trigger_id = rating_trigger (demo, child, rating_id)) != 0)
+  if (level->strategy_meeting_required &&
+      (trigger_id = rating_trigger (demo, child, rating_id)) != 0)
     {
       GDate answered = day;
 

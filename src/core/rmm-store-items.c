@@ -369,6 +369,7 @@ rmm_item_facts_needs_plan (const RmmItemFacts *facts)
          g_strv_contains ((const char * const *)reasons, "review-due");
 }
 
+/* A removed item stays removed (the chairs add the child again if need be). */
 static gboolean
 set_item_status (RmmStore    *self,
                  gint64       item_id,
@@ -380,7 +381,17 @@ set_item_status (RmmStore    *self,
     RMM_TEXT ("status", status),
     RMM_TEXT ("status_reason", reason),
   };
+  gint64 removed = rmm_store_query_int (self, "SELECT status = 'removed' FROM agenda_item "
+                                              "WHERE id = ?", item_id, error);
 
+  if (removed < 0)
+    return FALSE;
+  if (removed == 1)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("This child was taken off the agenda, with a reason that stands."));
+      return FALSE;
+    }
   return rmm_store_update (self, "agenda_item", item_id, fields, G_N_ELEMENTS (fields), error);
 }
 
@@ -402,6 +413,7 @@ rmm_store_mark_item_discussed (RmmStore  *self,
       rmm_store_rollback (self);
       return FALSE;
     }
+
   if (missing[0] != NULL)
     {
       g_autofree char *list = g_strjoinv (_("; "), missing);

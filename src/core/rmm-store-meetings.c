@@ -383,7 +383,6 @@ rmm_store_confirm_decision (RmmStore    *self,
   slot = ok ? confirmation_slot (&state, chair_id, error) : 0;
   if (slot != 0)
     {
-      g_autofree char *previous = NULL;
       RmmField fields[] = {
         RMM_REF (slot == 1 ? "chair1_id" : "chair2_id", chair_id),
         RMM_TEXT (slot == 1 ? "chair1_confirmed_at" : "chair2_confirmed_at", NULL),
@@ -395,12 +394,9 @@ rmm_store_confirm_decision (RmmStore    *self,
       fields[1].text = now;
       fields[2].text = both ? "confirmed" : state.status;
       rating = both && g_str_equal (state.kind, "risk-rating");
-      if (rating)
-        ok = (previous = rmm_store_get_current_rating (self, state.child_id, error)) != NULL;
-      ok = ok && rmm_store_update (self, "decision", decision_id, fields, G_N_ELEMENTS (fields),
-                                   error);
+      ok = rmm_store_update (self, "decision", decision_id, fields, G_N_ELEMENTS (fields), error);
       if (ok && rating)
-        ok = rmm_store_apply_rating (self, decision_id, previous, error);
+        ok = rmm_store_apply_rating (self, decision_id, error);
       if (ok && both && g_str_equal (state.kind, "closure"))
         ok = rmm_store_apply_closure (self, decision_id, error);
     }

@@ -81,24 +81,62 @@ open_plan_if_needed (RmmStore               *self,
   return rmm_store_insert (self, "safety_plan", fields, G_N_ELEMENTS (fields), error) != 0;
 }
 
+/* The rating that stood before @decision_id was confirmed ('' if none). */
+static char *
+previous_rating (RmmStore  *self,
+                 gint64     child_id,
+                 gint64     decision_id,
+                 GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+  char *value;
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT d.value FROM decision d "
+                         "WHERE d.child_id = ? AND d.kind = 'risk-rating' "
+                         "  AND d.status = 'confirmed' AND d.id <> ? "
+                         "  AND NOT EXISTS (SELECT 1 FROM decision s WHERE s.supersedes_id = d.id "
+                         "                  AND s.status = 'confirmed' AND s.id <> ?) "
+                         "ORDER BY d.proposed_at DESC, d.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  rmm_db_stmt_bind_int (stmt, 2, decision_id);
+  rmm_db_stmt_bind_int (stmt, 3, decision_id);
+  if (!rmm_db_stmt_step (stmt, &local_error))
+    {
+      if (local_error == NULL)
+        return g_strdup ("");
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  value = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+  rmm_db_stmt_reset (stmt);
+  return value;
+}
+
 /* A level that needs a multi-agency strategy meeting raises the trigger when it is first
- * given or reached from below; confirming the same level again raises nothing new. */
+ * given or reached from below (a correction counts from the rating it corrects); confirming
+ * the same level again raises nothing new. */
 static gboolean
 raise_trigger_if_needed (RmmStore               *self,
                          gint64                  decision_id,
                          const ConfirmedRating  *rating,
                          const RmmRiskLevel     *level,
                          RmmFramework           *framework,
-                         const char             *previous,
                          GError                **error)
 {
+  g_autofree char *previous = NULL;
   g_autofree char *now = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *facts = NULL;
 
-  if (!level->strategy_meeting_required ||
-      (previous != NULL && *previous != '\0' &&
-       rmm_framework_compare (framework, rating->value, previous) <= 0))
+  if (!level->strategy_meeting_required)
+    return TRUE;
+  if (!(previous = previous_rating (self, rating->child_id, decision_id, error)))
+    return FALSE;
+  if (*previous != '\0' && rmm_framework_compare (framework, rating->value, previous) <= 0)
     return TRUE;
 
   now = rmm_store_now (self);
@@ -123,12 +161,11 @@ raise_trigger_if_needed (RmmStore               *self,
 /* The area's framework applies its consequences the moment a rating stands: a plan (and
  * so the CSE list) for the levels that need one, and the strategy-meeting trigger. Low
  * levels held at Early Help need nothing written: the agenda and the lead-agency decision
- * follow from the rating. @previous is the rating that stood before. Runs inside the
- * confirming transaction. */
+ * follow from the rating. Runs inside the confirming transaction; a level with no
+ * consequence costs one read. */
 gboolean
 rmm_store_apply_rating (RmmStore    *self,
                         gint64       decision_id,
-                        const char  *previous,
                         GError     **error)
 {
   ConfirmedRating rating = { 0 };
@@ -149,7 +186,7 @@ rmm_store_apply_rating (RmmStore    *self,
       return FALSE;
     }
   ok = (!level->safety_plan_required || open_plan_if_needed (self, &rating, error)) &&
-       raise_trigger_if_needed (self, decision_id, &rating, level, framework, previous, error);
+       raise_trigger_if_needed (self, decision_id, &rating, level, framework, error);
   confirmed_rating_clear (&rating);
   return ok;
 }

@@ -43,7 +43,6 @@ gboolean  rmm_store_apply_closure (RmmStore      *self,
                                    GError       **error);
 gboolean  rmm_store_apply_rating (RmmStore       *self,
                                   gint64          decision_id,
-                                  const char     *previous,
                                   GError        **error);
 void      rmm_store_set_bulk_writing (RmmStore    *self,
                                       gboolean     bulk);

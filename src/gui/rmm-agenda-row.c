@@ -97,18 +97,6 @@ move_by (RmmAgendaRow *self,
 
 /* The meeting view knows the meeting and framework: hand it the item. */
 static void
-action_rate (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RmmAgendaRow *self = RMM_AGENDA_ROW (widget);
-
-  if (self->item != NULL)
-    gtk_widget_activate_action (widget, "meeting.rate-item", "x",
-                                rmm_agenda_item_get_id (self->item));
-}
-
-static void
 action_open (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -220,7 +208,6 @@ rmm_agenda_row_class_init (RmmAgendaRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmAgendaRow, item_menu);
 
   gtk_widget_class_bind_template_callback (widget_class, on_menu_clicked);
-  gtk_widget_class_install_action (widget_class, "agenda.rate", NULL, action_rate);
   gtk_widget_class_install_action (widget_class, "agenda.open", NULL, action_open);
   gtk_widget_class_install_action (widget_class, "agenda.move-up", NULL, action_move_up);
   gtk_widget_class_install_action (widget_class, "agenda.move-down", NULL, action_move_down);

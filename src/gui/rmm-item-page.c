@@ -85,14 +85,12 @@ format_day (const char *date)
   return rmm_date_format_uk (date, "%-d %b %Y");
 }
 
-/* Decisions are recorded while the meeting is planned or under way; a concluded or
- * signed-off meeting is history. */
+/* Decisions and minutes are recorded while the meeting is under way: once the chairs have
+ * opened it, until it is concluded. */
 static gboolean
 is_editable (RmmItemPage *self)
 {
-  const char *status = rmm_meeting_get_status (self->meeting);
-
-  return g_str_equal (status, "planned") || g_str_equal (status, "open");
+  return g_str_equal (rmm_meeting_get_status (self->meeting), "open");
 }
 
 static void
@@ -395,18 +393,24 @@ show_outcome (RmmItemPage *self)
     text = g_strdup_printf (_("Deferred: %s"), self->facts->status_reason);
   else if (g_str_equal (status, "removed"))
     text = g_strdup_printf (_("Taken off the agenda: %s"), self->facts->status_reason);
+  else if (g_str_equal (rmm_meeting_get_status (self->meeting), "planned"))
+    text = g_strdup (_("The meeting is not open yet: open it (Ctrl+Shift+O) to record "
+                       "decisions and minutes."));
+  else if (!editable)
+    text = g_strdup (_("Not discussed."));
   else
     text = g_strdup (_("Not yet discussed. Mark it discussed once the decisions are made, or "
                        "defer it with a reason."));
   adw_action_row_set_subtitle (self->outcome_row, text);
-  gtk_widget_set_visible (self->discussed_button, pending);
-  gtk_widget_set_visible (self->defer_button, pending);
-  gtk_widget_set_visible (self->reopen_button, !pending && !g_str_equal (status, "removed"));
+  gtk_widget_set_visible (self->discussed_button, pending && editable);
+  gtk_widget_set_visible (self->defer_button, pending && editable);
+  gtk_widget_set_visible (self->reopen_button,
+                          editable && !pending && !g_str_equal (status, "removed"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.discussed", editable && pending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.defer", editable && pending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.reopen", editable && !pending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.decide",
-                                 !g_str_equal (status, "removed"));
+                                 editable && !g_str_equal (status, "removed"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.plan", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.actions", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.transition", editable);

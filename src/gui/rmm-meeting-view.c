@@ -16,7 +16,6 @@
 #include "rmm-item-page.h"
 #include "rmm-meeting-view.h"
 #include "rmm-open-meeting-dialog.h"
-#include "rmm-rating-dialog.h"
 
 struct _RmmMeetingView
 {
@@ -44,7 +43,7 @@ struct _RmmMeetingView
   GtkWidget            *open_button;
   GtkWidget            *actions_button;
   GtkWidget            *conclude_button;
-  RmmItemPage          *item_page;
+  RmmItemPage          *item_page;     /* made when first needed: memory at start-up */
 };
 
 G_DEFINE_FINAL_TYPE (RmmMeetingView, rmm_meeting_view, GTK_TYPE_WIDGET)
@@ -256,10 +255,22 @@ rmm_meeting_view_get_item_shown (RmmMeetingView *self)
   return g_str_equal (gtk_stack_get_visible_child_name (self->pages), "item");
 }
 
+static RmmItemPage *
+ensure_item_page (RmmMeetingView *self)
+{
+  if (self->item_page == NULL)
+    {
+      self->item_page = g_object_new (RMM_TYPE_ITEM_PAGE, NULL);
+      gtk_stack_add_named (self->pages, GTK_WIDGET (self->item_page), "item");
+    }
+  return self->item_page;
+}
+
 static void
 show_item (RmmMeetingView *self,
            RmmAgendaItem  *item)
 {
+  ensure_item_page (self);
   rmm_item_page_show_item (self->item_page, self->store, self->meeting, item,
                            self->framework_id);
   gtk_stack_set_visible_child_name (self->pages, "item");
@@ -336,21 +347,6 @@ on_agenda_activate (RmmMeetingView *self,
 }
 
 static void
-action_rate_item (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  RmmMeetingView *self = RMM_MEETING_VIEW (widget);
-  g_autoptr(RmmAgendaItem) item = find_item (self, g_variant_get_int64 (parameter), NULL);
-  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
-
-  if (item == NULL || g_str_equal (rmm_agenda_item_get_status (item), "removed"))
-    return;
-  gtk_window_present (GTK_WINDOW (rmm_rating_dialog_new (parent, self->store, self->meeting,
-                                                         item, self->framework_id)));
-}
-
-static void
 action_open_item (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -393,7 +389,8 @@ action_conclude (GtkWidget  *widget,
   RmmMeetingView *self = RMM_MEETING_VIEW (widget);
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
 
-  rmm_item_page_save_minutes (self->item_page);
+  if (self->item_page != NULL)
+    rmm_item_page_save_minutes (self->item_page);
   gtk_window_present (GTK_WINDOW (rmm_conclude_dialog_new (parent, self->store, self->meeting)));
 }
 
@@ -478,7 +475,7 @@ rmm_meeting_view_reload (RmmMeetingView *self)
 static char *
 item_title (RmmMeetingView *self)
 {
-  RmmAgendaItem *item = rmm_item_page_get_item (self->item_page);
+  RmmAgendaItem *item = self->item_page ? rmm_item_page_get_item (self->item_page) : NULL;
 
   if (!rmm_meeting_view_get_item_shown (self) || item == NULL)
     return g_strdup ("");
@@ -539,7 +536,6 @@ rmm_meeting_view_class_init (RmmMeetingViewClass *klass)
     g_param_spec_string ("item-title", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RMM_TYPE_ITEM_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-meeting-view.ui");
@@ -560,11 +556,9 @@ rmm_meeting_view_class_init (RmmMeetingViewClass *klass)
   BIND (open_button);
   BIND (actions_button);
   BIND (conclude_button);
-  BIND (item_page);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_activate);
 
-  gtk_widget_class_install_action (widget_class, "meeting.rate-item", "x", action_rate_item);
   gtk_widget_class_install_action (widget_class, "meeting.open-item", "x", action_open_item);
   gtk_widget_class_install_action (widget_class, "meeting.show-agenda", NULL, action_show_agenda);
   gtk_widget_class_install_action (widget_class, "meeting.open", NULL, action_open_meeting);

@@ -385,6 +385,14 @@ test_deferral (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (rmm_store_query_int (f->store, "SELECT status = 'pending' FROM agenda_item "
                                                   "WHERE id = ?", item, NULL), ==, 1);
+
+  /* A removed item stays removed: not deferred, reopened or discussed. */
+  g_assert_true (rmm_store_remove_agenda_item (f->store, item, "Moved out of the area", &error));
+  g_assert_false (rmm_store_reopen_item (f->store, item, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rmm_store_defer_item (f->store, item, "Later", &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
 }
 
 /* Minutes saved by two writers: the later save from an old version is refused, and the
