@@ -10,6 +10,7 @@
 
 #include "rmm-actions-dialog.h"
 #include "rmm-dates.h"
+#include "rmm-gui-utils.h"
 
 /* The outcomes, in the order the chooser offers them; the first is "not yet". */
 static const struct { const char *status; const char *label; } outcomes[] = {
@@ -65,11 +66,7 @@ static void
 show_error (RmmActionsDialog *self,
             const GError     *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Recorded"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_show_message (GTK_WIDGET (self), _("Nothing Was Recorded"), error->message);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include "rmm-add-child-dialog.h"
 #include "rmm-error.h"
+#include "rmm-gui-utils.h"
 
 struct _RmmAddChildDialog
 {
@@ -65,11 +66,7 @@ static void
 show_error (RmmAddChildDialog *self,
             const GError      *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Child Was Not Added"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_show_message (GTK_WIDGET (self), _("The Child Was Not Added"), error->message);
 }
 
 static void

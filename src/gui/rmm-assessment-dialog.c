@@ -12,6 +12,7 @@
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
+#include "rmm-gui-utils.h"
 
 struct _RmmAssessmentDialog
 {
@@ -70,11 +71,7 @@ static void
 show_error (RmmAssessmentDialog *self,
             const char          *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                              _("The Assessment Was Not Saved"), message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_show_message (GTK_WIDGET (self), _("The Assessment Was Not Saved"), message);
 }
 
 static GPtrArray *

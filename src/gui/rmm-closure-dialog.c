@@ -30,16 +30,6 @@ struct _RmmClosureDialog
 
 G_DEFINE_FINAL_TYPE (RmmClosureDialog, rmm_closure_dialog, RMM_TYPE_DECISION_DIALOG)
 
-static gint64
-onward_agency (RmmClosureDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->onward_agency_row);
-
-  if (self->agencies == NULL || selected == 0 || selected > self->agencies->len)
-    return 0;
-  return ((RmmNamedId *)g_ptr_array_index (self->agencies, selected - 1))->id;
-}
-
 static gboolean
 rmm_closure_dialog_read_proposal (RmmDecisionDialog  *dialog,
                                   RmmDecisionInput   *input,
@@ -84,7 +74,7 @@ rmm_closure_dialog_proposed (RmmDecisionDialog  *dialog,
   RmmClosureInput input = {
     .reasons = reasons,
     .good_practice = practice,
-    .onward_agency_id = onward_agency (self),
+    .onward_agency_id = rmm_combo_row_get_id (self->onward_agency_row, self->agencies, 1),
     .onward_referral = gtk_editable_get_text (GTK_EDITABLE (self->onward_row)),
   };
 
@@ -193,7 +183,7 @@ rmm_closure_dialog_new (GtkWindow     *parent,
                         RmmMeeting    *meeting,
                         RmmAgendaItem *item)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) names = NULL;
   RmmDecisionDialog *dialog;
   RmmClosureDialog *self;
 
@@ -209,10 +199,8 @@ rmm_closure_dialog_new (GtkWindow     *parent,
                                    "support is agreed."),
                                  _("Earlier closure"));
   self->agencies = rmm_store_list_agencies (store, NULL);
-  gtk_string_list_append (names, _("No onward referral"));
-  for (guint i = 0; self->agencies && i < self->agencies->len; i++)
-    gtk_string_list_append (names, ((RmmNamedId *)g_ptr_array_index (self->agencies, i))->name);
-  adw_combo_row_set_model (self->onward_agency_row, G_LIST_MODEL (names));
+  names = rmm_named_ids_model (self->agencies, _("No onward referral"));
+  adw_combo_row_set_model (self->onward_agency_row, names);
   rmm_decision_dialog_add_row (dialog, GTK_WIDGET (self->refusal_row), FALSE);
   rmm_decision_dialog_add_row (dialog, self->reasons_row, TRUE);
   rmm_decision_dialog_add_row (dialog, self->practice_row, TRUE);

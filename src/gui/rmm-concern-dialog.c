@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-concern-dialog.h"
+#include "rmm-gui-utils.h"
 
 struct _RmmConcernDialog
 {
@@ -37,11 +38,7 @@ static void
 show_error (RmmConcernDialog *self,
             const char       *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Concern Was Not Saved"),
-                                              message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_show_message (GTK_WIDGET (self), _("The Concern Was Not Saved"), message);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-conclude-dialog.h"
+#include "rmm-gui-utils.h"
 
 struct _RmmConcludeDialog
 {
@@ -143,10 +144,7 @@ show_error (RmmConcludeDialog *self,
             const char        *heading,
             const GError      *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_show_message (GTK_WIDGET (self), heading, error->message);
 }
 
 static void

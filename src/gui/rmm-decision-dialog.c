@@ -154,11 +154,7 @@ void
 rmm_decision_dialog_show_error (RmmDecisionDialog *self,
                                 const GError      *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Recorded"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_show_message (GTK_WIDGET (self), _("Nothing Was Recorded"), error->message);
 }
 
 static gint64

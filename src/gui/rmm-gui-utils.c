@@ -186,3 +186,58 @@ rmm_reason_dialog_dup_text (AdwMessageDialog *dialog)
 {
   return rmm_text_view_dup_text (g_object_get_data (G_OBJECT (dialog), "view"));
 }
+
+/* Tell the user what went wrong, over the window @over belongs to. */
+void
+rmm_show_message (GtkWidget  *over,
+                  const char *heading,
+                  const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (over);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A combo row's model from (id, name) rows (RmmNamedId), after an optional @first entry
+ * such as "Not named yet". */
+GListModel *
+rmm_named_ids_model (GPtrArray  *ids,
+                     const char *first)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  if (first != NULL)
+    gtk_string_list_append (names, first);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    gtk_string_list_append (names, ((RmmNamedId *)g_ptr_array_index (ids, i))->name);
+  return G_LIST_MODEL (names);
+}
+
+/* The id chosen in a combo row made by rmm_named_ids_model(); 0 for the first entry when
+ * @offset is 1, or when nothing is chosen. */
+gint64
+rmm_combo_row_get_id (AdwComboRow *row,
+                      GPtrArray   *ids,
+                      guint        offset)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected < offset ||
+      selected - offset >= ids->len)
+    return 0;
+  return ((RmmNamedId *)g_ptr_array_index (ids, selected - offset))->id;
+}
+
+void
+rmm_combo_row_set_id (AdwComboRow *row,
+                      GPtrArray   *ids,
+                      guint        offset,
+                      gint64       id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (((RmmNamedId *)g_ptr_array_index (ids, i))->id == id)
+      adw_combo_row_set_selected (row, i + offset);
+}

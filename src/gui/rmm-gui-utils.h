@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "rmm-store.h"
+
 G_BEGIN_DECLS
 
 /* A text column of a GtkColumnView, showing and sorting by a string property. */
@@ -36,5 +38,17 @@ AdwMessageDialog *rmm_reason_dialog_new (GtkWindow    *parent,
                                          const char   *response_id,
                                          const char   *response_label);
 char      *rmm_reason_dialog_dup_text (AdwMessageDialog *dialog);
+GListModel *rmm_named_ids_model    (GPtrArray           *ids,
+                                    const char          *first);
+gint64     rmm_combo_row_get_id    (AdwComboRow         *row,
+                                    GPtrArray           *ids,
+                                    guint                offset);
+void       rmm_combo_row_set_id    (AdwComboRow         *row,
+                                    GPtrArray           *ids,
+                                    guint                offset,
+                                    gint64               id);
+void       rmm_show_message        (GtkWidget           *over,
+                                    const char          *heading,
+                                    const char          *message);
 
 G_END_DECLS

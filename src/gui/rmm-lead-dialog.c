@@ -10,6 +10,7 @@
 
 #include "rmm-error.h"
 #include "rmm-framework.h"
+#include "rmm-gui-utils.h"
 #include "rmm-lead-dialog.h"
 
 struct _RmmLeadDialog
@@ -24,42 +25,6 @@ struct _RmmLeadDialog
 
 G_DEFINE_FINAL_TYPE (RmmLeadDialog, rmm_lead_dialog, RMM_TYPE_DECISION_DIALOG)
 
-static gint64
-selected_id (AdwComboRow *row,
-             GPtrArray   *ids,
-             guint        offset)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (ids == NULL || selected < offset || selected - offset >= ids->len)
-    return 0;
-  return ((RmmNamedId *)g_ptr_array_index (ids, selected - offset))->id;
-}
-
-static void
-select_id (AdwComboRow *row,
-           GPtrArray   *ids,
-           guint        offset,
-           gint64       id)
-{
-  for (guint i = 0; ids && i < ids->len; i++)
-    if (((RmmNamedId *)g_ptr_array_index (ids, i))->id == id)
-      adw_combo_row_set_selected (row, i + offset);
-}
-
-static GListModel *
-names_model (GPtrArray  *ids,
-             const char *first)
-{
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  if (first != NULL)
-    gtk_string_list_append (names, first);
-  for (guint i = 0; ids && i < ids->len; i++)
-    gtk_string_list_append (names, ((RmmNamedId *)g_ptr_array_index (ids, i))->name);
-  return G_LIST_MODEL (names);
-}
-
 /* The people of the chosen agency; the first entry leaves the professional to be named. */
 static void
 fill_professionals (RmmLeadDialog *self)
@@ -69,10 +34,10 @@ fill_professionals (RmmLeadDialog *self)
 
   g_clear_pointer (&self->professionals, g_ptr_array_unref);
   self->professionals = rmm_store_list_professionals (store,
-                                                      selected_id (self->agency_row,
+                                                      rmm_combo_row_get_id (self->agency_row,
                                                                    self->agencies, 0),
                                                       NULL);
-  names = names_model (self->professionals, _("Not named yet"));
+  names = rmm_named_ids_model (self->professionals, _("Not named yet"));
   adw_combo_row_set_model (self->professional_row, names);
 }
 
@@ -83,8 +48,8 @@ rmm_lead_dialog_read_proposal (RmmDecisionDialog  *dialog,
 {
   RmmLeadDialog *self = RMM_LEAD_DIALOG (dialog);
 
-  input->lead_agency_id = selected_id (self->agency_row, self->agencies, 0);
-  input->lead_professional_id = selected_id (self->professional_row, self->professionals, 1);
+  input->lead_agency_id = rmm_combo_row_get_id (self->agency_row, self->agencies, 0);
+  input->lead_professional_id = rmm_combo_row_get_id (self->professional_row, self->professionals, 1);
   if (input->lead_agency_id == 0)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Choose the lead agency first."));
@@ -98,11 +63,11 @@ show_lead (RmmLeadDialog *self,
            gint64         agency_id,
            gint64         professional_id)
 {
-  select_id (self->agency_row, self->agencies, 0, agency_id);
+  rmm_combo_row_set_id (self->agency_row, self->agencies, 0, agency_id);
   /* Changing the agency refills the people; then choose the person. */
   fill_professionals (self);
   adw_combo_row_set_selected (self->professional_row, 0);
-  select_id (self->professional_row, self->professionals, 1, professional_id);
+  rmm_combo_row_set_id (self->professional_row, self->professionals, 1, professional_id);
 }
 
 static void
@@ -212,7 +177,7 @@ rmm_lead_dialog_new (GtkWindow     *parent,
   self->agencies = rmm_store_list_agencies (store, NULL);
   if (self->agencies == NULL)
     self->agencies = g_ptr_array_new ();
-  names = names_model (self->agencies, NULL);
+  names = rmm_named_ids_model (self->agencies, NULL);
   adw_combo_row_set_model (self->agency_row, names);
 
   current = rmm_store_find_current_decision (store, rmm_agenda_item_get_child_id (item),

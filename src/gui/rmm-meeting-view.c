@@ -16,6 +16,7 @@
 #include "rmm-item-page.h"
 #include "rmm-meeting-view.h"
 #include "rmm-open-meeting-dialog.h"
+#include "rmm-gui-utils.h"
 
 struct _RmmMeetingView
 {
@@ -130,11 +131,7 @@ static void
 show_error (RmmMeetingView *self,
             const GError   *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              _("Could Not Read the Database"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_show_message (GTK_WIDGET (self), _("Could Not Read the Database"), error->message);
 }
 
 /* A coming meeting's agenda is brought up to date with the data as it is shown (the store

@@ -10,6 +10,7 @@
 
 #include "rmm-dates.h"
 #include "rmm-open-meeting-dialog.h"
+#include "rmm-gui-utils.h"
 
 /* An agency's attendance: one of these, or not represented (none active). */
 static const struct { const char *status; const char *label; } choices[] = {
@@ -197,11 +198,7 @@ static void
 show_error (RmmOpenMeetingDialog *self,
             const GError         *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Meeting Was Not Opened"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_show_message (GTK_WIDGET (self), _("The Meeting Was Not Opened"), error->message);
 }
 
 /* The attendance as filled in; the strings belong to the rows. */

@@ -52,11 +52,7 @@ static void
 show_error (RmmPlanDialog *self,
             const GError  *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Saved"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_show_message (GTK_WIDGET (self), _("Nothing Was Saved"), error->message);
 }
 
 static void
@@ -66,31 +62,6 @@ set_view_text (GtkTextView *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
 }
 
-static gint64
-chosen_id (AdwComboRow *row,
-           GPtrArray   *ids,
-           guint        offset)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (ids == NULL || selected < offset || selected - offset >= ids->len)
-    return 0;
-  return ((RmmNamedId *)g_ptr_array_index (ids, selected - offset))->id;
-}
-
-static GListModel *
-names_model (GPtrArray  *ids,
-             const char *first)
-{
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  if (first != NULL)
-    gtk_string_list_append (names, first);
-  for (guint i = 0; ids && i < ids->len; i++)
-    gtk_string_list_append (names, ((RmmNamedId *)g_ptr_array_index (ids, i))->name);
-  return G_LIST_MODEL (names);
-}
-
 static void
 on_agency_selected (RmmPlanDialog *self)
 {
@@ -98,9 +69,9 @@ on_agency_selected (RmmPlanDialog *self)
 
   g_clear_pointer (&self->people, g_ptr_array_unref);
   self->people = rmm_store_list_professionals (self->store,
-                                               chosen_id (self->agency_row, self->agencies, 1),
+                                               rmm_combo_row_get_id (self->agency_row, self->agencies, 1),
                                                NULL);
-  names = names_model (self->people, _("Not named"));
+  names = rmm_named_ids_model (self->people, _("Not named"));
   adw_combo_row_set_model (self->owner_row, names);
 }
 
@@ -255,8 +226,8 @@ action_add_action (GtkWidget  *widget,
     .child_id = rmm_agenda_item_get_child_id (self->item),
     .meeting_id = rmm_meeting_get_id (self->meeting),
     .description = what,
-    .agency_id = chosen_id (self->agency_row, self->agencies, 1),
-    .owner_id = chosen_id (self->owner_row, self->people, 1),
+    .agency_id = rmm_combo_row_get_id (self->agency_row, self->agencies, 1),
+    .owner_id = rmm_combo_row_get_id (self->owner_row, self->people, 1),
     .due_on = gtk_editable_get_text (GTK_EDITABLE (self->due_row)),
     .family_visible = gtk_switch_get_active (self->family_switch),
   };
@@ -401,7 +372,7 @@ rmm_plan_dialog_new (GtkWindow     *parent,
                               rmm_agenda_item_get_child_reference (item));
   adw_window_title_set_subtitle (self->title, subtitle);
   self->agencies = rmm_store_list_agencies (store, NULL);
-  agencies = names_model (self->agencies, _("Not named"));
+  agencies = rmm_named_ids_model (self->agencies, _("Not named"));
   adw_combo_row_set_model (self->agency_row, agencies);
   on_agency_selected (self);
   g_signal_connect_object (self->agency_row, "notify::selected", G_CALLBACK (on_agency_selected),

@@ -156,11 +156,7 @@ static void
 show_error (RmmReferralDialog *self,
             const char        *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Referral Was Not Saved"),
-                                              message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_show_message (GTK_WIDGET (self), _("The Referral Was Not Saved"), message);
 }
 
 static gint64

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-gui-utils.h"
 #include "rmm-transition-dialog.h"
 
 struct _RmmTransitionDialog
@@ -51,11 +52,7 @@ action_save (GtkWidget  *widget,
   if (!rmm_store_record_transition (self->store, rmm_agenda_item_get_child_id (self->item),
                                     &input, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Saved"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      rmm_show_message (GTK_WIDGET (self), _("Nothing Was Saved"), error->message);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));

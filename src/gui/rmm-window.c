@@ -18,6 +18,7 @@
 #include "rmm-meeting-view.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
+#include "rmm-gui-utils.h"
 
 /* How often another process's writes to the same file are looked for. */
 #define POLL_INTERVAL_MS 1000
@@ -200,11 +201,7 @@ static void
 show_error (RmmWindow    *self,
             const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Read the Database"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_show_message (GTK_WIDGET (self), _("Could Not Read the Database"), error->message);
 }
 
 static void on_item_shown (RmmWindow *self);
