@@ -794,8 +794,11 @@ rmm_item_page_show_item (RmmItemPage   *self,
   g_set_object (&self->store, store);
   g_set_object (&self->meeting, meeting);
   g_set_object (&self->item, item);
-  g_free (self->framework_id);
-  self->framework_id = g_strdup (framework_id);
+  if (framework_id != self->framework_id)
+    {
+      g_free (self->framework_id);
+      self->framework_id = g_strdup (framework_id);
+    }
   self->framework = rmm_framework_lookup (framework_id);
   self->row_version = -1;
   self->dirty = FALSE;

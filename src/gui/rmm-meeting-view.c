@@ -437,8 +437,11 @@ rmm_meeting_view_show_meeting (RmmMeetingView *self,
 
   same = self->meeting && rmm_meeting_get_id (self->meeting) == rmm_meeting_get_id (meeting);
   g_set_object (&self->meeting, meeting);
-  g_free (self->framework_id);
-  self->framework_id = g_strdup (framework_id);
+  if (framework_id != self->framework_id)   /* a reload passes our own copy */
+    {
+      g_free (self->framework_id);
+      self->framework_id = g_strdup (framework_id);
+    }
   show_details (self);
   show_agenda (self);
   if (!same)
