@@ -277,6 +277,9 @@ typedef struct
 {
   char   *status;
   char   *kind;
+  char   *value;
+  char   *framework_id;    /* of the child's area */
+  char   *day;             /* the meeting's date, or today outside a meeting */
   gint64  child_id;
   gint64  meeting_id;
   gint64  chair_children_id;
@@ -292,6 +295,9 @@ decision_state_clear (DecisionState *state)
 {
   g_free (state->status);
   g_free (state->kind);
+  g_free (state->value);
+  g_free (state->framework_id);
+  g_free (state->day);
 }
 
 static gboolean
@@ -300,6 +306,7 @@ read_decision_state (RmmStore       *self,
                      DecisionState  *state,
                      GError        **error)
 {
+  g_autofree char *now = rmm_store_now (self);
   RmmDbStmt *stmt;
 
   stmt = rmm_db_prepare (rmm_store_get_db (self),
@@ -307,12 +314,16 @@ read_decision_state (RmmStore       *self,
                          "       coalesce(m.chair_children_id, 0), "
                          "       coalesce(m.chair_family_id, 0), coalesce(d.chair1_id, 0), "
                          "       d.chair1_confirmed_at IS NOT NULL, coalesce(d.chair2_id, 0), "
-                         "       d.chair2_confirmed_at IS NOT NULL, d.kind, d.child_id "
-                         "FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id "
+                         "       d.chair2_confirmed_at IS NOT NULL, d.kind, d.child_id, "
+                         "       d.value, a.framework, coalesce(m.meets_on, substr(?, 1, 10)) "
+                         "FROM decision d JOIN child c ON c.id = d.child_id "
+                         "JOIN area a ON a.id = c.area_id "
+                         "LEFT JOIN meeting m ON m.id = d.meeting_id "
                          "WHERE d.id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  rmm_db_stmt_bind_int (stmt, 1, decision_id);
+  rmm_db_stmt_bind_text (stmt, 1, now);
+  rmm_db_stmt_bind_int (stmt, 2, decision_id);
   if (!rmm_store_step_row (stmt, "decision", decision_id, error))
     return FALSE;
   state->status = g_strdup (rmm_db_stmt_get_text (stmt, 0));
@@ -325,6 +336,9 @@ read_decision_state (RmmStore       *self,
   state->chair2_confirmed = rmm_db_stmt_get_int (stmt, 7);
   state->kind = g_strdup (rmm_db_stmt_get_text (stmt, 8));
   state->child_id = rmm_db_stmt_get_int (stmt, 9);
+  state->value = g_strdup (rmm_db_stmt_get_text (stmt, 10));
+  state->framework_id = g_strdup (rmm_db_stmt_get_text (stmt, 11));
+  state->day = g_strdup (rmm_db_stmt_get_text (stmt, 12));
   rmm_db_stmt_reset (stmt);
   return TRUE;
 }
@@ -396,7 +410,17 @@ rmm_store_confirm_decision (RmmStore    *self,
       rating = both && g_str_equal (state.kind, "risk-rating");
       ok = rmm_store_update (self, "decision", decision_id, fields, G_N_ELEMENTS (fields), error);
       if (ok && rating)
-        ok = rmm_store_apply_rating (self, decision_id, error);
+        {
+          RmmConfirmedRating confirmed = {
+            .decision_id = decision_id,
+            .child_id = state.child_id,
+            .value = state.value,
+            .framework_id = state.framework_id,
+            .day = state.day,
+          };
+
+          ok = rmm_store_apply_rating (self, &confirmed, error);
+        }
       if (ok && both && g_str_equal (state.kind, "closure"))
         ok = rmm_store_apply_closure (self, decision_id, error);
     }

@@ -41,9 +41,19 @@ RmmDb    *rmm_store_get_db      (RmmStore        *self);
 gboolean  rmm_store_apply_closure (RmmStore      *self,
                                    gint64         decision_id,
                                    GError       **error);
-gboolean  rmm_store_apply_rating (RmmStore       *self,
-                                  gint64          decision_id,
-                                  GError        **error);
+/* A risk-rating decision as both chairs have just confirmed it. */
+typedef struct
+{
+  gint64      decision_id;
+  gint64      child_id;
+  const char *value;
+  const char *framework_id;
+  const char *day;           /* the meeting's date, or today outside a meeting */
+} RmmConfirmedRating;
+
+gboolean  rmm_store_apply_rating (RmmStore                  *self,
+                                  const RmmConfirmedRating  *rating,
+                                  GError                   **error);
 void      rmm_store_set_bulk_writing (RmmStore    *self,
                                       gboolean     bulk);
 gint64    rmm_store_insert      (RmmStore        *self,
