@@ -933,6 +933,29 @@ choose_rating (Demo        *demo,
   return proposed;
 }
 
+/* A held meeting's item, as the room left it: discussed. */
+static gboolean
+add_discussed_item (Demo        *demo,
+                    gint64       meeting_id,
+                    gint64       child_id,
+                    const char  *reasons,
+                    GError     **error)
+{
+  gint64 position = rmm_store_query_int (demo->store,
+                                         "SELECT coalesce(max(position), 0) + 1 FROM agenda_item "
+                                         "WHERE meeting_id = ?", meeting_id, error);
+  RmmField fields[] = {
+    RMM_REF ("meeting_id", meeting_id),
+    RMM_REF ("child_id", child_id),
+    RMM_INT ("position", position),
+    RMM_TEXT ("reasons", reasons),
+    RMM_TEXT ("status", "discussed"),
+  };
+
+  return position > 0 &&
+         rmm_store_insert (demo->store, "agenda_item", fields, G_N_ELEMENTS (fields), error) != 0;
+}
+
 /* One meeting's business for one child: rating, lead agency, triggers, plan or closure. */
 static gboolean
 discuss (Demo        *demo,
@@ -1006,7 +1029,7 @@ discuss (Demo        *demo,
            !update_plan (demo, child, meeting_id, &day, next_due, error))
     return FALSE;
 
-  return rmm_store_add_agenda_item (demo->store, meeting_id, child->id, reasons->str, error) != 0;
+  return add_discussed_item (demo, meeting_id, child->id, reasons->str, error);
 }
 
 /* Referral, screening, assessment, then meeting after meeting until closure or today. */
