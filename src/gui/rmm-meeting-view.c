@@ -27,6 +27,7 @@ struct _RmmMeetingView
   RmmMeeting           *meeting;
   GListModel           *agenda;
   char                 *framework_id;   /* of the meeting's area */
+  gboolean              agenda_stale;   /* the open item changed since the list was read */
 
   GtkStack             *pages;
   GtkLabel             *date_label;
@@ -145,6 +146,8 @@ show_agenda (RmmMeetingView *self)
   guint time_box = self->settings ? g_settings_get_uint (self->settings, "agenda-time-box") : 5;
   RmmAgendaOrder order = self->settings ? g_settings_get_enum (self->settings, "agenda-order")
                                         : RMM_AGENDA_ORDER_RISK_FIRST;
+
+  self->agenda_stale = FALSE;
 
   if (rmm_meeting_is_coming (self->meeting) &&
       !rmm_store_refresh_agenda (self->store, rmm_meeting_get_id (self->meeting), time_box,
@@ -289,6 +292,8 @@ rmm_meeting_view_show_agenda (RmmMeetingView *self)
   if (!rmm_meeting_view_get_item_shown (self))
     return FALSE;
   rmm_item_page_save_minutes (self->item_page);
+  if (self->agenda_stale)
+    show_agenda (self);
   item = rmm_item_page_get_item (self->item_page);
   gtk_stack_set_visible_child_name (self->pages, "overview");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.show-agenda", FALSE);
@@ -470,6 +475,26 @@ rmm_meeting_view_reload (RmmMeetingView *self)
   meeting = rmm_store_get_meeting (self->store, rmm_meeting_get_id (self->meeting), NULL);
   if (meeting != NULL)
     rmm_meeting_view_show_meeting (self, meeting, self->framework_id);
+}
+
+/* The store changed item @item_id alone. When it is the child on show, that page is all
+ * there is to read again (the agenda list behind it is read on the way back); FALSE when
+ * the change concerns anything else. */
+gboolean
+rmm_meeting_view_item_changed (RmmMeetingView *self,
+                               gint64          item_id)
+{
+  RmmAgendaItem *item;
+
+  g_return_val_if_fail (RMM_IS_MEETING_VIEW (self), FALSE);
+
+  if (!rmm_meeting_view_get_item_shown (self) ||
+      (item = rmm_item_page_get_item (self->item_page)) == NULL ||
+      rmm_agenda_item_get_id (item) != item_id)
+    return FALSE;
+  self->agenda_stale = TRUE;
+  rmm_item_page_reload (self->item_page);
+  return TRUE;
 }
 
 static char *

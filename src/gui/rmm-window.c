@@ -584,6 +584,11 @@ on_store_changed (RmmWindow  *self,
                   const char *entity,
                   gint64      id)
 {
+  /* Minutes saved as they are typed touch the child on show and nothing else: reloading
+   * every list (and working the agenda out again) each second would be wasted. */
+  if (g_strcmp0 (entity, "agenda_item") == 0 &&
+      rmm_meeting_view_item_changed (self->meeting_view, id))
+    return;
   if (self->reload_source == 0)
     self->reload_source = g_idle_add (reload_now, self);
 }
