@@ -294,3 +294,16 @@ rmm_framework_compare (RmmFramework *self,
   g_return_val_if_fail (RMM_IS_FRAMEWORK (self), 0);
   return level_position (self, level_a) - level_position (self, level_b);
 }
+
+/* A rating as people read it: the level's label; "Not rated" for none; an unknown id as
+ * it is. @self may be NULL (an area whose framework is missing). */
+const char *
+rmm_framework_describe_level (RmmFramework *self,
+                              const char   *level_id)
+{
+  const RmmRiskLevel *level = self ? rmm_framework_find_level (self, level_id) : NULL;
+
+  if (level != NULL)
+    return level->label;
+  return level_id == NULL || *level_id == '\0' ? _("Not rated") : level_id;
+}

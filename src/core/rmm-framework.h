@@ -36,6 +36,8 @@ const RmmRiskLevel *rmm_framework_get_level     (RmmFramework  *self,
                                                  guint          position);
 const RmmRiskLevel *rmm_framework_find_level    (RmmFramework  *self,
                                                  const char    *level_id);
+const char         *rmm_framework_describe_level (RmmFramework *self,
+                                                 const char    *level_id);
 int                 rmm_framework_compare       (RmmFramework  *self,
                                                  const char    *level_a,
                                                  const char    *level_b);

@@ -375,15 +375,6 @@ add_line (GPtrArray   *lines,
   g_ptr_array_add (lines, line);
 }
 
-static const char *
-level_label (RmmFramework *framework,
-             const char   *id)
-{
-  const RmmRiskLevel *level = framework ? rmm_framework_find_level (framework, id) : NULL;
-
-  return level ? level->label : id;
-}
-
 /* Ratings decided at the meeting, each against the rating that stood before it. */
 static gboolean
 summarize_ratings (RmmStore   *self,
@@ -419,7 +410,7 @@ summarize_ratings (RmmStore   *self,
       RmmFramework *framework = rmm_framework_lookup (rmm_db_stmt_get_text (stmt, 5));
       const char *value = rmm_db_stmt_get_text (stmt, 3);
       const char *before = rmm_db_stmt_get_text (stmt, 6);
-      const char *label = level_label (framework, value);
+      const char *label = rmm_framework_describe_level (framework, value);
       int change = *before && framework ? rmm_framework_compare (framework, value, before) : 0;
 
       if (g_str_equal (rmm_db_stmt_get_text (stmt, 4), "disputed"))
@@ -430,7 +421,7 @@ summarize_ratings (RmmStore   *self,
         add_line (lines, "rating-new", stmt, g_strdup_printf (_("Rated %s"), label));
       else if (change != 0)
         add_line (lines, change > 0 ? "rating-up" : "rating-down", stmt,
-                  g_strdup_printf (_("%s, was %s"), label, level_label (framework, before)));
+                  g_strdup_printf (_("%s, was %s"), label, rmm_framework_describe_level (framework, before)));
       else
         add_line (lines, "rating-same", stmt, g_strdup_printf (_("%s, unchanged"), label));
     }

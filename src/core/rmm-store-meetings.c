@@ -558,6 +558,16 @@ decision_state_from_stmt (RmmDbStmt  *stmt,
   return state;
 }
 
+/* A lead-agency decision in words: "Agency: Person", or that no one is named yet. */
+char *
+rmm_describe_lead (const char *agency,
+                   const char *professional)
+{
+  if (professional == NULL || *professional == '\0')
+    return g_strdup_printf (_("%s (lead professional not named yet)"), agency ? agency : "");
+  return g_strdup_printf (_("%s: %s"), agency ? agency : "", professional);
+}
+
 /* The newest decision of @kind for the child at this meeting, or NULL (no error) if none. */
 RmmDecisionState *
 rmm_store_find_meeting_decision (RmmStore    *self,

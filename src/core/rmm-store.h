@@ -88,7 +88,9 @@ typedef struct
   char     *lead_professional;
 } RmmDecisionState;
 
-void rmm_decision_state_free (RmmDecisionState *state);
+void  rmm_decision_state_free (RmmDecisionState *state);
+char *rmm_describe_lead        (const char       *agency,
+                                const char       *professional);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmDecisionState, rmm_decision_state_free)
 
 /* What the room needs to know about a child on the agenda (see rmm-store-items.c). */

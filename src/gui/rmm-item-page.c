@@ -69,16 +69,6 @@ struct _RmmItemPage
 
 G_DEFINE_FINAL_TYPE (RmmItemPage, rmm_item_page, GTK_TYPE_WIDGET)
 
-static const char *
-level_label (RmmItemPage *self,
-             const char  *id)
-{
-  const RmmRiskLevel *level = self->framework ? rmm_framework_find_level (self->framework, id)
-                                              : NULL;
-
-  return level ? level->label : _("Not rated");
-}
-
 static char *
 format_day (const char *date)
 {
@@ -148,14 +138,6 @@ decision_text (RmmItemPage            *self,
                                                   : rmm_meeting_get_chair_children (self->meeting));
 }
 
-static char *
-lead_text (const RmmDecisionState *lead)
-{
-  if (lead->lead_professional_id == 0)
-    return g_strdup_printf (_("%s (lead professional not named yet)"), lead->lead_agency);
-  return g_strdup_printf (_("%s: %s"), lead->lead_agency, lead->lead_professional);
-}
-
 static void
 show_rating_decision (RmmItemPage *self)
 {
@@ -165,10 +147,10 @@ show_rating_decision (RmmItemPage *self)
   state = rmm_store_find_meeting_decision (self->store, self->facts->child_id,
                                            self->facts->meeting_id, "risk-rating", NULL);
   if (state != NULL)
-    text = decision_text (self, state, level_label (self, state->value));
+    text = decision_text (self, state, rmm_framework_describe_level (self->framework, state->value));
   else if (self->facts->rating != NULL)
     text = g_strdup_printf (_("Now %s. Not yet confirmed at this meeting."),
-                            level_label (self, self->facts->rating->value));
+                            rmm_framework_describe_level (self->framework, self->facts->rating->value));
   else
     text = g_strdup (_("Not rated. Both chairs confirm the rating."));
   adw_action_row_set_subtitle (self->rating_row, text);
@@ -188,12 +170,13 @@ show_lead_decision (RmmItemPage *self)
                                            self->facts->meeting_id, "lead-agency", NULL);
   if (state != NULL)
     {
-      value = lead_text (state);
+      value = rmm_describe_lead (state->lead_agency, state->lead_professional);
       text = decision_text (self, state, value);
     }
   else if (self->facts->lead != NULL && self->facts->lead->lead_professional_id != 0)
     {
-      value = lead_text (self->facts->lead);
+      value = rmm_describe_lead (self->facts->lead->lead_agency,
+                                 self->facts->lead->lead_professional);
       text = g_strdup_printf (_("%s. Nothing to decide unless it changes."), value);
     }
   else if (self->facts->has_social_worker)
@@ -201,7 +184,8 @@ show_lead_decision (RmmItemPage *self)
                             self->facts->social_worker);
   else if (self->facts->lead != NULL)
     {
-      value = lead_text (self->facts->lead);
+      value = rmm_describe_lead (self->facts->lead->lead_agency,
+                                 self->facts->lead->lead_professional);
       text = g_strdup_printf (_("%s. A lead professional is needed."), value);
     }
   else
@@ -270,7 +254,7 @@ show_history (RmmItemPage *self)
           g_string_append (text, " · …");
           break;
         }
-      g_string_append_printf (text, "%s%s (%s)", i ? " · " : "", level_label (self, parts[0]),
+      g_string_append_printf (text, "%s%s (%s)", i ? " · " : "", rmm_framework_describe_level (self->framework, parts[0]),
                               day);
     }
   adw_action_row_set_subtitle (self->history_row, text->len ? text->str : _("Never rated"));
@@ -293,7 +277,7 @@ show_assessment (RmmItemPage *self)
     g_autofree char *day = format_day (facts->assessment_on);
 
     text = g_strdup_printf (_("%s, proposing %s. %s"), day,
-                            level_label (self, facts->assessment_rating),
+                            rmm_framework_describe_level (self->framework, facts->assessment_rating),
                             facts->assessment_analysis);
   }
   adw_action_row_set_subtitle (self->assessment_row, text);

@@ -94,9 +94,7 @@ rmm_lead_dialog_describe (RmmDecisionDialog      *dialog,
         state->lead_professional_id)
       person = ((RmmNamedId *)g_ptr_array_index (self->professionals, i))->name;
 
-  if (person == NULL || *person == '\0')
-    return g_strdup_printf (_("%s (lead professional not named yet)"), agency ? agency : "");
-  return g_strdup_printf (_("%s: %s"), agency ? agency : "", person);
+  return rmm_describe_lead (agency, person);
 }
 
 static void

@@ -60,10 +60,8 @@ static char *
 rmm_rating_dialog_describe (RmmDecisionDialog      *dialog,
                             const RmmDecisionState *state)
 {
-  RmmRatingDialog *self = RMM_RATING_DIALOG (dialog);
-  const RmmRiskLevel *level = rmm_framework_find_level (self->framework, state->value);
-
-  return g_strdup (level ? level->label : _("Not rated"));
+  return g_strdup (rmm_framework_describe_level (RMM_RATING_DIALOG (dialog)->framework,
+                                                state->value));
 }
 
 static void
