@@ -885,10 +885,7 @@ confirm_rating (Demo         *demo,
   if (child->plan_id == 0 &&
       rmm_framework_find_level (child->area->framework, rating)->safety_plan_required)
     {
-      child->plan_id = rmm_store_query_int (demo->store,
-                                            "SELECT coalesce(max(id), 0) FROM safety_plan "
-                                            "WHERE child_id = ? AND closed_on IS NULL",
-                                            child->id, error);
+      child->plan_id = rmm_store_find_open_plan (demo->store, child->id, error);
       child->plan_version = 0;
     }
   return child->plan_id >= 0 ? id : 0;

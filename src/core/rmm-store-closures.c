@@ -183,8 +183,7 @@ rmm_store_apply_closure (RmmStore  *self,
   rmm_db_stmt_reset (stmt);
   if (!rmm_store_check_closure (self, child_id, day, error))
     return FALSE;
-  plan_id = rmm_store_query_int (self, "SELECT coalesce(max(id), 0) FROM safety_plan "
-                                       "WHERE child_id = ? AND closed_on IS NULL", child_id, error);
+  plan_id = rmm_store_find_open_plan (self, child_id, error);
   if (plan_id <= 0)
     return plan_id == 0;
   {

@@ -16,24 +16,33 @@
 /* The rule id of the strategy-meeting trigger a rating raises. */
 #define RATING_TRIGGER_RULE "rating-high"
 
-/* A level that needs a plan opens one (the child is then on the CSE list); the plan's first
- * version, written at the meeting, sets what it holds and when it is reviewed. */
-static gboolean
-open_plan_if_needed (RmmStore                  *self,
-                     const RmmConfirmedRating  *rating,
-                     GError                   **error)
+/* The id of the child's open plan: 0 if none, -1 on error. */
+gint64
+rmm_store_find_open_plan (RmmStore  *self,
+                          gint64     child_id,
+                          GError   **error)
 {
-  gint64 open = rmm_store_query_int (self, "SELECT count(*) FROM safety_plan "
-                                           "WHERE child_id = ? AND closed_on IS NULL",
-                                     rating->child_id, error);
+  return rmm_store_query_int (self, "SELECT coalesce(max(id), 0) FROM safety_plan "
+                                    "WHERE child_id = ? AND closed_on IS NULL", child_id, error);
+}
+
+/* The child's open plan, opened now if there is none (a chair may start a plan at any
+ * rating); 0 on error. */
+static gint64
+open_plan (RmmStore     *self,
+           gint64        child_id,
+           const char   *day,
+           GError      **error)
+{
+  gint64 id = rmm_store_find_open_plan (self, child_id, error);
   RmmField fields[] = {
-    RMM_REF ("child_id", rating->child_id),
-    RMM_TEXT ("opened_on", rating->day),
+    RMM_REF ("child_id", child_id),
+    RMM_TEXT ("opened_on", day),
   };
 
-  if (open != 0)
-    return open > 0;
-  return rmm_store_insert (self, "safety_plan", fields, G_N_ELEMENTS (fields), error) != 0;
+  if (id != 0)
+    return MAX (id, 0);
+  return rmm_store_insert (self, "safety_plan", fields, G_N_ELEMENTS (fields), error);
 }
 
 /* The rating that stood before @decision_id was confirmed ('' if none). */
@@ -133,7 +142,10 @@ rmm_store_apply_rating (RmmStore                  *self,
                    rating->framework_id, rating->value);
       return FALSE;
     }
-  return (!level->safety_plan_required || open_plan_if_needed (self, rating, error)) &&
+  /* A level that needs a plan opens one (the child is then on the CSE list); its first
+   * version, written at the meeting, says what it holds and when it is reviewed. */
+  return (!level->safety_plan_required ||
+          open_plan (self, rating->child_id, rating->day, error) != 0) &&
          raise_trigger_if_needed (self, rating, level, framework, error);
 }
 
@@ -219,27 +231,6 @@ check_review_date (const char  *review_on,
       return FALSE;
     }
   return TRUE;
-}
-
-/* The child's open plan, opened now if there is none (a chair may start a plan at any
- * rating); 0 on error. */
-static gint64
-open_plan (RmmStore     *self,
-           gint64        child_id,
-           const char   *day,
-           GError      **error)
-{
-  gint64 id = rmm_store_query_int (self, "SELECT coalesce(max(id), 0) FROM safety_plan "
-                                         "WHERE child_id = ? AND closed_on IS NULL",
-                                   child_id, error);
-  RmmField fields[] = {
-    RMM_REF ("child_id", child_id),
-    RMM_TEXT ("opened_on", day),
-  };
-
-  if (id != 0)
-    return MAX (id, 0);
-  return rmm_store_insert (self, "safety_plan", fields, G_N_ELEMENTS (fields), error);
 }
 
 /* What the meeting wrote into the child's safety plan, as a new version: versions are

@@ -38,6 +38,9 @@ typedef struct
   " ORDER BY d.proposed_at DESC, d.id DESC LIMIT 1)"
 
 RmmDb    *rmm_store_get_db      (RmmStore        *self);
+gint64    rmm_store_find_open_plan (RmmStore     *self,
+                                    gint64        child_id,
+                                    GError      **error);
 gboolean  rmm_store_apply_closure (RmmStore      *self,
                                    gint64         decision_id,
                                    GError       **error);

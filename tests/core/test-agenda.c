@@ -117,9 +117,7 @@ plan (Fixture    *f,
 {
   RmmField plan_fields[] = { RMM_REF ("child_id", child_id), RMM_TEXT ("opened_on", "2026-10-01") };
   /* A rating that needs a plan has opened one already. */
-  gint64 plan_id = rmm_store_query_int (f->store, "SELECT coalesce(max(id), 0) FROM safety_plan "
-                                                  "WHERE child_id = ? AND closed_on IS NULL",
-                                        child_id, NULL);
+  gint64 plan_id = rmm_store_find_open_plan (f->store, child_id, NULL);
 
   if (plan_id == 0)
     plan_id = insert (f, "safety_plan", plan_fields, G_N_ELEMENTS (plan_fields));
