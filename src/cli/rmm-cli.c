@@ -870,6 +870,107 @@ cmd_meeting (const char  *database,
   return EXIT_SUCCESS;
 }
 
+static void
+print_triggers (GPtrArray *triggers,
+                gboolean   json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < triggers->len; i++)
+    {
+      const RmmTrigger *trigger = g_ptr_array_index (triggers, i);
+
+      if (!json)
+        {
+          g_string_append_printf (text, "%-6" G_GINT64_FORMAT "  %-9s  %-24s  %-22s  %-20s  %s\n",
+                                  trigger->id, trigger->reference, trigger->child_name,
+                                  trigger->rule_id, trigger->raised_at,
+                                  trigger->open ? _("open") : _("answered"));
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, trigger->id);
+      json_builder_set_member_name (builder, "child_id");
+      json_builder_add_int_value (builder, trigger->child_id);
+      add_string (builder, "reference", trigger->reference);
+      add_string (builder, "area", trigger->area);
+      add_string (builder, "rule", trigger->rule_id);
+      add_string (builder, "raised_at", trigger->raised_at);
+      add_string (builder, "reason", trigger->reason);
+      json_builder_set_member_name (builder, "facts");
+      json_builder_begin_array (builder);
+      {
+        g_auto(GStrv) facts = g_strsplit (trigger->facts, " ", -1);
+
+        for (guint f = 0; facts[f] != NULL; f++)
+          if (*facts[f] != '\0')
+            json_builder_add_string_value (builder, facts[f]);
+      }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "open");
+      json_builder_add_boolean_value (builder, trigger->open);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (json)
+    print_json (builder);
+  else
+    fputs (text->str, stdout);
+}
+
+static int
+cmd_triggers (const char  *database,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— strategy-discussion triggers"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(RmmTriggerRules) rules = NULL;
+  g_autoptr(GPtrArray) triggers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  gboolean json = FALSE, open_only = FALSE, evaluate = FALSE;
+  guint raised = 0;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "open", 0, 0, G_OPTION_ARG_NONE, &open_only, N_("Only those still waiting for the RMM’s response"), NULL },
+    { "evaluate", 0, 0, G_OPTION_ARG_NONE, &evaluate, N_("First run every rule over the whole database, raising what it calls for"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("A trigger is raised by a rule from recorded facts (the "
+                                      "default rules are data/triggers/default.ini; "
+                                      "$XDG_CONFIG_HOME/rmm-desk/triggers.ini replaces them) or "
+                                      "by hand, and stays open until the RMM records a "
+                                      "response. A rule fires once for its facts."));
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("triggers takes no arguments"));
+  if (!parse_format (format, &json, &error))
+    return usage_error (context, error->message);
+  if (!(store = open_existing (database, &error)))
+    return fail (error);
+  if (evaluate)
+    {
+      if (!(rules = rmm_trigger_rules_load (&error)) ||
+          !rmm_store_evaluate_triggers (store, rules, 0, &raised, &error))
+        return fail (error);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "Raised %u trigger.\n", "Raised %u triggers.\n",
+                               raised), raised);
+    }
+  if (!(triggers = rmm_store_list_triggers (store, open_only, &error)))
+    return fail (error);
+  print_triggers (triggers, json);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "demo", N_("Create a demo database of fictitious people"), cmd_demo },
   { "check", N_("Check integrity, foreign keys and the audit trail"), cmd_check },
@@ -880,6 +981,7 @@ static const Command commands[] = {
   { "agenda", N_("Show a meeting’s agenda (built from the data for a coming meeting)"), cmd_agenda },
   { "meeting", N_("What a meeting recorded: attendance, decisions, sign-off"), cmd_meeting },
   { "cse-list", N_("The county-wide CSE list, with last week’s changes"), cmd_cse_list },
+  { "triggers", N_("Strategy-discussion triggers; --evaluate runs the rules"), cmd_triggers },
 };
 
 static char *

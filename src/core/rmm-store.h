@@ -15,6 +15,7 @@
 #include "rmm-child.h"
 #include "rmm-cse-entry.h"
 #include "rmm-meeting.h"
+#include "rmm-trigger-rules.h"
 
 G_BEGIN_DECLS
 
@@ -266,6 +267,23 @@ typedef struct
 
 void rmm_transition_free (RmmTransition *transition);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmTransition, rmm_transition_free)
+
+/* A strategy-discussion trigger, and whether it still waits for the RMM's response. */
+typedef struct
+{
+  gint64    id;
+  gint64    child_id;
+  char     *reference;
+  char     *child_name;
+  char     *area;
+  char     *rule_id;          /* 'manual' when raised by hand */
+  char     *raised_at;
+  char     *reason;
+  char     *facts;            /* space-separated entity:id */
+  gboolean  open;
+} RmmTrigger;
+
+void rmm_trigger_free (RmmTrigger *trigger);
 
 /* A row of a chooser: an id and its name. */
 typedef struct
@@ -535,6 +553,14 @@ RmmTransition *rmm_store_get_transition     (RmmStore            *self,
 gboolean     rmm_store_record_transition    (RmmStore            *self,
                                              gint64               child_id,
                                              const RmmTransitionInput *input,
+                                             GError             **error);
+gboolean     rmm_store_evaluate_triggers    (RmmStore            *self,
+                                             RmmTriggerRules     *rules,
+                                             gint64               child_id,
+                                             guint               *n_raised,
+                                             GError             **error);
+GPtrArray   *rmm_store_list_triggers        (RmmStore            *self,
+                                             gboolean             open_only,
                                              GError             **error);
 
 G_END_DECLS

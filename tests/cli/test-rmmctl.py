@@ -39,7 +39,7 @@ class RmmctlTest(unittest.TestCase):
 
     def test_help_on_every_command(self):
         for command in ["demo", "check", "backup", "restore", "list", "import", "agenda",
-                        "meeting", "cse-list"]:
+                        "meeting", "cse-list", "triggers"]:
             result = rmmctl(command, "--help")
             self.assertEqual(result.returncode, 0, command)
             self.assertIn("rmmctl " + command, result.stdout)
@@ -217,6 +217,23 @@ class RmmctlTest(unittest.TestCase):
         self.assertEqual(rmmctl("--database", self.db, "meeting").returncode, 2)
         self.assertEqual(rmmctl("--database", self.db, "meeting", "--meeting",
                                 "999999").returncode, 1)
+
+    def test_triggers(self):
+        # The demo leaves nothing for the rules to raise; each open trigger names its facts.
+        result = rmmctl("--database", self.db, "triggers", "--evaluate", "--open",
+                        "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Raised 0 triggers.", result.stderr)
+        triggers = json.loads(result.stdout)
+        self.assertTrue(triggers)
+        for trigger in triggers:
+            self.assertTrue(trigger["open"])
+            self.assertTrue(trigger["rule"] in {"rating-high", "missing-episodes"}, trigger)
+            self.assertTrue(trigger["facts"], trigger)
+        everything = json.loads(rmmctl("--database", self.db, "triggers", "--format",
+                                       "json").stdout)
+        self.assertGreater(len(everything), len(triggers))
+        self.assertEqual(rmmctl("--database", self.db, "triggers", "extra").returncode, 2)
 
     def test_cse_list(self):
         result = rmmctl("--database", self.db, "cse-list", "--date", "2026-11-23",

@@ -1,0 +1,380 @@
+/* rmm-store-triggers.c: strategy-discussion triggers raised by the rules from recorded facts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A rule fires once for its facts: a trigger records them ("missing_episode:12 …"), and
+ * facts already behind a trigger of the same rule never raise another. Nothing here closes
+ * a trigger; only a response does.
+ */
+#define G_LOG_DOMAIN "rmm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-error.h"
+#include "rmm-framework.h"
+#include "rmm-store-private.h"
+
+void
+rmm_trigger_free (RmmTrigger *trigger)
+{
+  if (trigger == NULL)
+    return;
+  g_free (trigger->reference);
+  g_free (trigger->child_name);
+  g_free (trigger->area);
+  g_free (trigger->rule_id);
+  g_free (trigger->raised_at);
+  g_free (trigger->reason);
+  g_free (trigger->facts);
+  g_free (trigger);
+}
+
+/* The facts already behind the rule's triggers for the child, as a set of "entity:id". */
+static GHashTable *
+facts_behind (RmmStore    *self,
+              gint64       child_id,
+              const char  *rule_id,
+              GError     **error)
+{
+  g_autoptr(GHashTable) facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT facts FROM strategy_trigger WHERE child_id = ? AND rule_id = ?",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  rmm_db_stmt_bind_text (stmt, 2, rule_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      g_auto(GStrv) tokens = g_strsplit (rmm_db_stmt_get_text (stmt, 0), " ", -1);
+
+      for (guint i = 0; tokens[i] != NULL; i++)
+        if (*tokens[i] != '\0')
+          g_hash_table_add (facts, g_strdup (tokens[i]));
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&facts);
+}
+
+static gboolean
+raise_trigger (RmmStore              *self,
+               const RmmTriggerRule  *rule,
+               gint64                 child_id,
+               const char            *facts,
+               GError               **error)
+{
+  g_autofree char *now = rmm_store_now (self);
+  RmmField fields[] = {
+    RMM_REF ("child_id", child_id),
+    RMM_TEXT ("rule_id", rule->id),
+    RMM_TEXT ("raised_at", now),
+    RMM_TEXT ("raised_by", "rules"),
+    RMM_TEXT ("reason", rule->explanation),
+    RMM_TEXT ("facts", facts),
+  };
+
+  return rmm_store_insert (self, "strategy_trigger", fields, G_N_ELEMENTS (fields), error) != 0;
+}
+
+/* Whether none of the space-separated @facts is behind a trigger of the rule yet. */
+static gboolean
+facts_are_new (RmmStore    *self,
+               gint64       child_id,
+               const char  *rule_id,
+               const char  *facts,
+               GError     **error)
+{
+  g_autoptr(GHashTable) behind = facts_behind (self, child_id, rule_id, error);
+  g_auto(GStrv) tokens = g_strsplit (facts, " ", -1);
+
+  if (behind == NULL)
+    return FALSE;
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (g_hash_table_contains (behind, tokens[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A run of missing episodes: for each episode, those of the child within the rule's days
+ * before it; Count or more, none yet behind a trigger of the rule, raise one. */
+static gboolean
+evaluate_missing (RmmStore              *self,
+                  const RmmTriggerRule  *rule,
+                  gint64                 child_id,
+                  guint                 *n_raised,
+                  GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (gint64));
+  RmmDbStmt *stmt;
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT e.child_id, "
+                         "       (SELECT group_concat('missing_episode:' || x.id, ' ') FROM "
+                         "          (SELECT x.id FROM missing_episode x "
+                         "           WHERE x.child_id = e.child_id "
+                         "             AND julianday(x.started_at) <= julianday(e.started_at) "
+                         "             AND julianday(x.started_at) >= julianday(e.started_at) - ?1 "
+                         "           ORDER BY x.started_at, x.id) x) "
+                         "FROM missing_episode e "
+                         "WHERE (?2 = 0 OR e.child_id = ?2) "
+                         "  AND (SELECT count(*) FROM missing_episode x "
+                         "       WHERE x.child_id = e.child_id "
+                         "         AND julianday(x.started_at) <= julianday(e.started_at) "
+                         "         AND julianday(x.started_at) >= julianday(e.started_at) - ?1) >= ?3 "
+                         "ORDER BY e.child_id, e.started_at, e.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, rule->days);
+  rmm_db_stmt_bind_int (stmt, 2, child_id);
+  rmm_db_stmt_bind_int (stmt, 3, rule->count);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      gint64 child = rmm_db_stmt_get_int (stmt, 0);
+
+      g_array_append_val (children, child);
+      g_ptr_array_add (runs, g_strdup (rmm_db_stmt_get_text (stmt, 1)));
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* Earliest first: a run raises once, and the episodes after it join no new trigger
+   * until enough new ones make a run of their own. */
+  for (guint i = 0; i < runs->len; i++)
+    {
+      gint64 child = g_array_index (children, gint64, i);
+      const char *facts = g_ptr_array_index (runs, i);
+      gboolean fresh = facts_are_new (self, child, rule->id, facts, error);
+
+      if (!fresh && error && *error)
+        return FALSE;
+      if (fresh)
+        {
+          if (!raise_trigger (self, rule, child, facts, error))
+            return FALSE;
+          (*n_raised)++;
+        }
+    }
+  return TRUE;
+}
+
+/* Information notes of the rule's kinds that no trigger of the rule stands on yet. */
+static gboolean
+evaluate_notes (RmmStore              *self,
+                const RmmTriggerRule  *rule,
+                gint64                 child_id,
+                guint                 *n_raised,
+                GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *joined = g_strjoinv (" ", rule->note_kinds);
+  g_autofree char *kinds = g_strdup_printf (" %s ", joined);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  RmmDbStmt *stmt;
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT n.child_id, n.id FROM information_note n "
+                         "WHERE instr(?1, ' ' || n.kind || ' ') > 0 "
+                         "  AND (?2 = 0 OR n.child_id = ?2) "
+                         "  AND NOT EXISTS (SELECT 1 FROM strategy_trigger t "
+                         "                  WHERE t.child_id = n.child_id AND t.rule_id = ?3 "
+                         "                  AND ' ' || t.facts || ' ' "
+                         "                      LIKE '% information_note:' || n.id || ' %') "
+                         "ORDER BY n.recorded_at, n.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 1, kinds);
+  rmm_db_stmt_bind_int (stmt, 2, child_id);
+  rmm_db_stmt_bind_text (stmt, 3, rule->id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      gint64 row[2] = { rmm_db_stmt_get_int (stmt, 0), rmm_db_stmt_get_int (stmt, 1) };
+
+      g_array_append_vals (found, row, 1);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      gint64 *row = &((gint64 *)(gpointer)found->data)[i * 2];
+      g_autofree char *facts = g_strdup_printf ("information_note:%" G_GINT64_FORMAT, row[1]);
+
+      if (!raise_trigger (self, rule, row[0], facts, error))
+        return FALSE;
+      (*n_raised)++;
+    }
+  return TRUE;
+}
+
+/* Confirmed ratings at a level that needs a strategy meeting, first given or reached from
+ * below, with no trigger of the rule yet (confirmation raises it; this catches history). */
+static gboolean
+evaluate_ratings (RmmStore              *self,
+                  const RmmTriggerRule  *rule,
+                  gint64                 child_id,
+                  guint                 *n_raised,
+                  GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (gint64));
+  RmmDbStmt *stmt;
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT d.id, d.child_id, d.value, a.framework, "
+                         "       coalesce((SELECT p.value FROM decision p "
+                         "                 WHERE p.child_id = d.child_id "
+                         "                 AND p.kind = 'risk-rating' AND p.status = 'confirmed' "
+                         "                 AND p.id <> d.id AND p.proposed_at <= d.proposed_at "
+                         "                 ORDER BY p.proposed_at DESC, p.id DESC LIMIT 1), '') "
+                         "FROM decision d JOIN child c ON c.id = d.child_id "
+                         "JOIN area a ON a.id = c.area_id "
+                         "WHERE d.kind = 'risk-rating' AND d.status = 'confirmed' "
+                         "  AND (?1 = 0 OR d.child_id = ?1) "
+                         "  AND NOT EXISTS (SELECT 1 FROM strategy_trigger t "
+                         "                  WHERE t.child_id = d.child_id AND t.rule_id = ?2 "
+                         "                  AND t.facts = 'decision:' || d.id)", error);
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  rmm_db_stmt_bind_text (stmt, 2, rule->id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      RmmFramework *framework = rmm_framework_lookup (rmm_db_stmt_get_text (stmt, 3));
+      const char *value = rmm_db_stmt_get_text (stmt, 2);
+      const char *previous = rmm_db_stmt_get_text (stmt, 4);
+      const RmmRiskLevel *level = framework ? rmm_framework_find_level (framework, value) : NULL;
+      gint64 child = rmm_db_stmt_get_int (stmt, 1);
+
+      if (level == NULL || !level->strategy_meeting_required ||
+          (*previous != '\0' && rmm_framework_compare (framework, value, previous) <= 0))
+        continue;
+      g_ptr_array_add (facts, g_strdup_printf ("decision:%" G_GINT64_FORMAT,
+                                               rmm_db_stmt_get_int (stmt, 0)));
+      g_array_append_val (children, child);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  for (guint i = 0; i < facts->len; i++)
+    {
+      if (!raise_trigger (self, rule, g_array_index (children, gint64, i),
+                          g_ptr_array_index (facts, i), error))
+        return FALSE;
+      (*n_raised)++;
+    }
+  return TRUE;
+}
+
+/* Run every rule over the recorded facts of one child (@child_id) or all (0), raising what
+ * they call for, in one transaction. @n_raised says how many. */
+gboolean
+rmm_store_evaluate_triggers (RmmStore         *self,
+                             RmmTriggerRules  *rules,
+                             gint64            child_id,
+                             guint            *n_raised,
+                             GError          **error)
+{
+  guint raised = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RMM_IS_TRIGGER_RULES (rules), FALSE);
+
+  if (!rmm_store_begin (self, error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < rmm_trigger_rules_get_n_rules (rules); i++)
+    {
+      const RmmTriggerRule *rule = rmm_trigger_rules_get_rule (rules, i);
+
+      switch (rule->facts)
+        {
+        case RMM_TRIGGER_FACTS_DECISION:
+          ok = evaluate_ratings (self, rule, child_id, &raised, error);
+          break;
+        case RMM_TRIGGER_FACTS_MISSING_EPISODE:
+          ok = evaluate_missing (self, rule, child_id, &raised, error);
+          break;
+        case RMM_TRIGGER_FACTS_INFORMATION_NOTE:
+          ok = evaluate_notes (self, rule, child_id, &raised, error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  if (!ok)
+    {
+      rmm_store_rollback (self);
+      return FALSE;
+    }
+  if (n_raised != NULL)
+    *n_raised = raised;
+  return rmm_store_commit (self, error);
+}
+
+/* Every trigger, oldest first; @open_only: those still waiting for the RMM's response. */
+GPtrArray *
+rmm_store_list_triggers (RmmStore  *self,
+                         gboolean   open_only,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_trigger_free);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT * FROM (SELECT t.id, t.child_id, c.reference, "
+                         "  c.first_name || ' ' || c.last_name, a.name, t.rule_id, t.raised_at, "
+                         "  t.reason, t.facts, "
+                         "  NOT EXISTS (SELECT 1 FROM trigger_response r WHERE r.trigger_id = t.id "
+                         "              AND r.chair1_confirmed_at IS NOT NULL "
+                         "              AND r.chair2_confirmed_at IS NOT NULL) AS open "
+                         "FROM strategy_trigger t JOIN child c ON c.id = t.child_id "
+                         "JOIN area a ON a.id = c.area_id) "
+                         "WHERE ? = 0 OR open ORDER BY raised_at, id", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, open_only);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      RmmTrigger *row = g_new0 (RmmTrigger, 1);
+
+      row->id = rmm_db_stmt_get_int (stmt, 0);
+      row->child_id = rmm_db_stmt_get_int (stmt, 1);
+      row->reference = g_strdup (rmm_db_stmt_get_text (stmt, 2));
+      row->child_name = g_strdup (rmm_db_stmt_get_text (stmt, 3));
+      row->area = g_strdup (rmm_db_stmt_get_text (stmt, 4));
+      row->rule_id = g_strdup (rmm_db_stmt_get_text (stmt, 5));
+      row->raised_at = g_strdup (rmm_db_stmt_get_text (stmt, 6));
+      row->reason = g_strdup (rmm_db_stmt_get_text (stmt, 7));
+      row->facts = g_strdup (rmm_db_stmt_get_text (stmt, 8));
+      row->open = rmm_db_stmt_get_int (stmt, 9);
+      g_ptr_array_add (rows, row);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

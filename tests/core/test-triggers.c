@@ -1,0 +1,324 @@
+/* test-triggers.c: the trigger rules as configuration, and each rule firing on its facts,
+ * not just below its threshold, and once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rmm-test-support.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rmm-error.h"
+#include "rmm-store-private.h"
+
+typedef struct
+{
+  char            *folder;
+  RmmStore        *store;
+  RmmTriggerRules *rules;
+  gint64           area;
+  gint64           agency;
+  gint64           chair1;
+  gint64           chair2;
+  gint64           meeting;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
+  g_autofree char *path = NULL;
+
+  f->folder = rmm_test_make_folder ();
+  path = g_build_filename (f->folder, "rmm.sqlite", NULL);
+  f->store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rmm_store_set_clock (f->store, now);
+  f->rules = rmm_trigger_rules_load (&error);
+  g_assert_no_error (error);
+  f->area = rmm_store_add_area (f->store, "Testshire North", "surrey-3-level", NULL);
+  f->agency = rmm_store_add_agency (f->store, "Testshire Police", "police", NULL);
+  f->chair1 = rmm_store_add_professional (f->store, f->agency, "Ada Chairwell", "", NULL);
+  f->chair2 = rmm_store_add_professional (f->store, f->agency, "Ben Cochair", "", NULL);
+  f->meeting = rmm_store_add_meeting (f->store, f->area, "2026-11-23", f->chair1, f->chair2, 0,
+                                      NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->rules);
+  g_assert_finalize_object (f->store);
+  rmm_test_remove_folder (f->folder);
+  g_free (f->folder);
+}
+
+static gint64
+child (Fixture    *f,
+       const char *reference)
+{
+  RmmChildInput input = {
+    .reference = reference, .first_name = "Sam", .last_name = "Testchild",
+    .date_of_birth = "2011-05-06", .area_id = f->area,
+  };
+
+  return rmm_store_add_child (f->store, &input, NULL);
+}
+
+static void
+missing (Fixture    *f,
+         gint64      child_id,
+         const char *started_at)
+{
+  RmmField fields[] = {
+    RMM_REF ("child_id", child_id), RMM_TEXT ("started_at", started_at),
+    RMM_TEXT ("recorded_at", started_at),
+  };
+
+  g_assert_cmpint (rmm_store_insert (f->store, "missing_episode", fields, G_N_ELEMENTS (fields),
+                                     NULL), >, 0);
+}
+
+static void
+note (Fixture    *f,
+      gint64      child_id,
+      const char *kind)
+{
+  RmmField fields[] = {
+    RMM_REF ("child_id", child_id), RMM_TEXT ("kind", kind), RMM_TEXT ("summary", "Recorded"),
+    RMM_TEXT ("recorded_at", "2026-11-20T09:00:00Z"),
+  };
+
+  g_assert_cmpint (rmm_store_insert (f->store, "information_note", fields, G_N_ELEMENTS (fields),
+                                     NULL), >, 0);
+}
+
+static guint
+evaluate (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  guint raised = G_MAXUINT;
+
+  g_assert_true (rmm_store_evaluate_triggers (f->store, f->rules, 0, &raised, &error));
+  g_assert_no_error (error);
+  return raised;
+}
+
+static gint64
+triggers_of (Fixture    *f,
+             gint64      child_id)
+{
+  return rmm_store_query_int (f->store, "SELECT count(*) FROM strategy_trigger WHERE child_id = ?",
+                              child_id, NULL);
+}
+
+static void
+test_default_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmTriggerRules) rules = rmm_trigger_rules_load (&error);
+  const RmmTriggerRule *run;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rmm_trigger_rules_get_n_rules (rules), ==, 8);
+  run = rmm_trigger_rules_find (rules, "missing-episodes");
+  g_assert_cmpuint (run->count, ==, 3);
+  g_assert_cmpuint (run->days, ==, 30);
+  g_assert_nonnull (rmm_trigger_rules_find (rules, "rating-high"));
+  g_assert_cmpint (rmm_trigger_rules_find (rules, "immediate-risk")->target, ==,
+                   RMM_TRIGGER_TARGET_SAME_WORKING_DAY);
+  for (guint i = 0; i < rmm_trigger_rules_get_n_rules (rules); i++)
+    {
+      const RmmTriggerRule *rule = rmm_trigger_rules_get_rule (rules, i);
+      g_assert_true (*rule->title && *rule->explanation);
+    }
+}
+
+static void
+test_bad_rules (void)
+{
+  static const struct { const char *text; const char *says; } cases[] = {
+    { "", "no rules" },
+    { "[Other]\nTitle=x\n", "not a rule" },
+    { "[Rule a]\nExplanation=e\nFacts=decision\nTarget=next-meeting\n", "Title" },
+    { "[Rule a]\nTitle=t\nExplanation=e\nFacts=feelings\nTarget=next-meeting\n", "Facts" },
+    { "[Rule a]\nTitle=t\nExplanation=e\nFacts=decision\nTarget=someday\n", "Target" },
+    { "[Rule a]\nTitle=t\nExplanation=e\nFacts=missing_episode\nTarget=next-meeting\n"
+      "Count=0\nDays=30\n", "Count" },
+    { "[Rule a]\nTitle=t\nExplanation=e\nFacts=missing_episode\nTarget=next-meeting\n"
+      "Count=3\nDays=many\n", "Days" },
+    { "[Rule a]\nTitle=t\nExplanation=e\nFacts=information_note\nTarget=next-meeting\n",
+      "NoteKinds" },
+    { "[Rule a\nTitle=t\n", "triggers.ini" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RmmTriggerRules) rules =
+        rmm_trigger_rules_new_from_data (cases[i].text, -1, "triggers.ini", &error);
+
+      g_assert_null (rules);
+      g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+      if (strstr (error->message, cases[i].says) == NULL)
+        g_error ("case %u: “%s” does not mention %s", i, error->message, cases[i].says);
+    }
+}
+
+/* An installation's own file replaces the default set. */
+static void
+test_override (void)
+{
+  g_autofree char *path = rmm_trigger_rules_override_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmTriggerRules) rules = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "[Rule missing-episodes]\nTitle=Runs\n"
+                                            "Explanation=Two in a week\nFacts=missing_episode\n"
+                                            "Target=next-meeting\nCount=2\nDays=7\n", -1, NULL));
+  rules = rmm_trigger_rules_load (&error);
+  g_unlink (path);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rmm_trigger_rules_get_n_rules (rules), ==, 1);
+  g_assert_cmpuint (rmm_trigger_rules_find (rules, "missing-episodes")->count, ==, 2);
+}
+
+static void
+test_missing_episodes (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 run = child (f, "RUN"), two = child (f, "TWO"), spread = child (f, "SPREAD");
+  g_autoptr(GPtrArray) open = NULL;
+
+  missing (f, run, "2026-10-01T20:00:00Z");
+  missing (f, run, "2026-10-12T20:00:00Z");
+  missing (f, run, "2026-10-30T20:00:00Z");
+  /* Just below: two episodes; three spread over 31 days. */
+  missing (f, two, "2026-10-01T20:00:00Z");
+  missing (f, two, "2026-10-02T20:00:00Z");
+  missing (f, spread, "2026-10-01T20:00:00Z");
+  missing (f, spread, "2026-10-15T20:00:00Z");
+  missing (f, spread, "2026-11-01T20:00:01Z");
+
+  g_assert_cmpuint (evaluate (f), ==, 1);
+  g_assert_cmpint (triggers_of (f, run), ==, 1);
+  g_assert_cmpint (triggers_of (f, two), ==, 0);
+  g_assert_cmpint (triggers_of (f, spread), ==, 0);
+  open = rmm_store_list_triggers (f->store, TRUE, NULL);
+  g_assert_cmpuint (open->len, ==, 1);
+  g_assert_cmpstr (((RmmTrigger *)open->pdata[0])->facts, ==,
+                   "missing_episode:1 missing_episode:2 missing_episode:3");
+
+  /* Once: not again for the same facts, nor for a fourth episode of the same run. */
+  g_assert_cmpuint (evaluate (f), ==, 0);
+  missing (f, run, "2026-11-05T20:00:00Z");
+  g_assert_cmpuint (evaluate (f), ==, 0);
+  g_assert_cmpint (triggers_of (f, run), ==, 1);
+}
+
+static void
+test_information_notes (Fixture       *f,
+                        gconstpointer  data)
+{
+  guint n_note_rules = 0;
+
+  for (guint i = 0; i < rmm_trigger_rules_get_n_rules (f->rules); i++)
+    {
+      const RmmTriggerRule *rule = rmm_trigger_rules_get_rule (f->rules, i);
+      g_autofree char *reference = g_strdup_printf ("NOTE-%u", i);
+      gint64 id;
+
+      if (rule->facts != RMM_TRIGGER_FACTS_INFORMATION_NOTE)
+        continue;
+      n_note_rules++;
+      id = child (f, reference);
+      /* Not on a note of another kind. */
+      note (f, id, "school-update");
+      g_assert_cmpuint (evaluate (f), ==, 0);
+      for (guint k = 0; rule->note_kinds[k] != NULL; k++)
+        note (f, id, rule->note_kinds[k]);
+      g_assert_cmpuint (evaluate (f), ==, g_strv_length (rule->note_kinds));
+      g_assert_cmpuint (evaluate (f), ==, 0);
+      g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM strategy_trigger "
+                                                      "WHERE child_id = ? AND raised_by = 'rules'",
+                                            id, NULL), ==, g_strv_length (rule->note_kinds));
+    }
+  g_assert_cmpuint (n_note_rules, ==, 6);
+}
+
+/* Confirming a high rating raises its trigger; evaluation finds nothing more to raise, and
+ * a medium one raises none. */
+static void
+test_ratings (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *levels[] = { "high", "medium" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      gint64 id = child (f, levels[i]);
+      RmmDecisionInput input = {
+        .child_id = id, .meeting_id = f->meeting, .kind = "risk-rating", .value = levels[i],
+      };
+      gint64 decision = rmm_store_propose_decision (f->store, &input, NULL);
+
+      g_assert_true (rmm_store_confirm_decision (f->store, decision, f->chair1, NULL));
+      g_assert_true (rmm_store_confirm_decision (f->store, decision, f->chair2, NULL));
+      g_assert_cmpint (triggers_of (f, id), ==, i == 0 ? 1 : 0);
+    }
+  g_assert_cmpuint (evaluate (f), ==, 0);
+
+  /* History recorded without its trigger (before the rules existed): evaluation raises it,
+   * once. */
+  {
+    gint64 id = child (f, "HISTORY");
+    RmmField fields[] = {
+      RMM_REF ("child_id", id), RMM_TEXT ("kind", "risk-rating"), RMM_TEXT ("value", "high"),
+      RMM_TEXT ("proposed_at", "2026-06-01T10:00:00Z"), RMM_REF ("chair1_id", f->chair1),
+      RMM_TEXT ("chair1_confirmed_at", "2026-06-01T10:01:00Z"), RMM_REF ("chair2_id", f->chair2),
+      RMM_TEXT ("chair2_confirmed_at", "2026-06-01T10:02:00Z"), RMM_TEXT ("status", "confirmed"),
+    };
+
+    g_assert_cmpint (rmm_store_insert (f->store, "decision", fields, G_N_ELEMENTS (fields),
+                                       NULL), >, 0);
+    g_assert_cmpuint (evaluate (f), ==, 1);
+    g_assert_cmpuint (evaluate (f), ==, 0);
+    g_assert_cmpint (triggers_of (f, id), ==, 1);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  /* The override test writes the installation's file here, never in the user's own. */
+  config = rmm_test_make_folder ();
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+
+  g_test_add_func ("/triggers/rules/default", test_default_rules);
+  g_test_add_func ("/triggers/rules/bad", test_bad_rules);
+  g_test_add_func ("/triggers/rules/override", test_override);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/triggers/missing-episodes", test_missing_episodes);
+  ADD ("/triggers/information-notes", test_information_notes);
+  ADD ("/triggers/ratings", test_ratings);
+#undef ADD
+
+  {
+    int status = g_test_run ();
+
+    rmm_test_remove_folder (config);
+    return status;
+  }
+}
