@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-store-private.h"
@@ -377,4 +378,265 @@ rmm_store_list_triggers (RmmStore  *self,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+/* Record a fact and let the rules look at the child's facts again, in one transaction:
+ * the trigger it calls for is raised with it, or nothing is written. */
+static gint64
+record_fact (RmmStore        *self,
+             const char      *table,
+             gint64           child_id,
+             const RmmField  *fields,
+             guint            n_fields,
+             GError         **error)
+{
+  RmmTriggerRules *rules = rmm_store_get_trigger_rules (self, error);
+  gint64 id;
+
+  if (rules == NULL || !rmm_store_begin (self, error))
+    return 0;
+  id = rmm_store_insert (self, table, fields, n_fields, error);
+  if (id == 0 || !rmm_store_evaluate_triggers (self, rules, child_id, NULL, error))
+    {
+      rmm_store_rollback (self);
+      return 0;
+    }
+  return rmm_store_commit (self, error) ? id : 0;
+}
+
+/* A missing episode (times in UTC, ISO 8601; @ended_at NULL while the child is missing). */
+gint64
+rmm_store_add_missing_episode (RmmStore                      *self,
+                               const RmmMissingEpisodeInput  *input,
+                               GError                       **error)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (!rmm_time_is_valid (input->started_at) ||
+      (input->ended_at != NULL && !rmm_time_is_valid (input->ended_at)))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("Say when the child went missing (and was found), as a date and time."));
+      return 0;
+    }
+  if (input->ended_at != NULL && g_strcmp0 (input->ended_at, input->started_at) < 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("The child was found before going missing: check the times."));
+      return 0;
+    }
+  now = rmm_store_now (self);
+  {
+    RmmField fields[] = {
+      RMM_REF ("child_id", input->child_id),
+      RMM_TEXT ("started_at", input->started_at),
+      RMM_TEXT ("ended_at", input->ended_at),
+      RMM_REF ("reported_by_agency", input->agency_id),
+      RMM_TEXT ("notes", input->notes ? input->notes : ""),
+      RMM_TEXT ("recorded_at", now),
+    };
+
+    return record_fact (self, "missing_episode", input->child_id, fields, G_N_ELEMENTS (fields),
+                        error);
+  }
+}
+
+/* New information on an open case; @kind is one of the rules' note kinds or any other
+ * word ("school-update"). Police-sensitive notes never reach a family's document. */
+gint64
+rmm_store_add_information_note (RmmStore                        *self,
+                                const RmmInformationNoteInput   *input,
+                                GError                         **error)
+{
+  g_autofree char *summary = g_strstrip (g_strdup (input && input->summary ? input->summary : ""));
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (input->kind == NULL || *input->kind == '\0' || *summary == '\0')
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("Say what kind of information it is, and what it is."));
+      return 0;
+    }
+  now = rmm_store_now (self);
+  {
+    RmmField fields[] = {
+      RMM_REF ("child_id", input->child_id),
+      RMM_TEXT ("kind", input->kind),
+      RMM_TEXT ("summary", summary),
+      RMM_REF ("agency_id", input->agency_id),
+      RMM_INT ("police_sensitive", input->police_sensitive ? 1 : 0),
+      RMM_TEXT ("recorded_at", now),
+    };
+
+    return record_fact (self, "information_note", input->child_id, fields,
+                        G_N_ELEMENTS (fields), error);
+  }
+}
+
+/* Anyone may raise a trigger by hand, with a reason. */
+gint64
+rmm_store_raise_trigger (RmmStore    *self,
+                         gint64       child_id,
+                         const char  *reason,
+                         GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Say why the trigger is raised."));
+      return 0;
+    }
+  now = rmm_store_now (self);
+  {
+    RmmField fields[] = {
+      RMM_REF ("child_id", child_id),
+      RMM_TEXT ("rule_id", "manual"),
+      RMM_TEXT ("raised_at", now),
+      RMM_TEXT ("raised_by", rmm_store_get_actor (self)),
+      RMM_TEXT ("reason", trimmed),
+      RMM_TEXT ("facts", ""),
+    };
+
+    return rmm_store_insert (self, "strategy_trigger", fields, G_N_ELEMENTS (fields), error);
+  }
+}
+
+static gboolean
+check_response (const RmmTriggerResponseInput  *input,
+                GError                        **error)
+{
+  if (input->convened && !rmm_date_parse (input->convened_on, NULL))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("Say when the strategy discussion was held (YYYY-MM-DD)."));
+      return FALSE;
+    }
+  if (!input->convened && (input->reasons == NULL || *input->reasons == '\0'))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("Give the reasons the strategy discussion is not convened."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The RMM's response to a trigger, as proposed: it closes the trigger once both chairs of
+ * the meeting confirm it. Proposing again before then replaces the proposal (and its
+ * confirmations); a confirmed response is final. */
+gint64
+rmm_store_respond_to_trigger (RmmStore                        *self,
+                              const RmmTriggerResponseInput   *input,
+                              GError                         **error)
+{
+  g_autofree char *now = NULL;
+  gint64 existing, confirmed;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (!check_response (input, error) || !rmm_store_begin (self, error))
+    return 0;
+  existing = rmm_store_query_int (self, "SELECT coalesce((SELECT id FROM trigger_response "
+                                        "WHERE trigger_id = ?), 0)", input->trigger_id, error);
+  confirmed = existing > 0
+    ? rmm_store_query_int (self, "SELECT chair1_confirmed_at IS NOT NULL "
+                                 "AND chair2_confirmed_at IS NOT NULL FROM trigger_response "
+                                 "WHERE id = ?", existing, error)
+    : 0;
+  if (confirmed > 0)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE,
+                 _("The RMM has already answered this trigger, confirmed by both chairs."));
+  if (existing < 0 || confirmed != 0)
+    {
+      rmm_store_rollback (self);
+      return 0;
+    }
+  now = rmm_store_now (self);
+  {
+    RmmField fields[] = {
+      RMM_REF ("trigger_id", input->trigger_id),
+      RMM_REF ("meeting_id", input->meeting_id),
+      RMM_INT ("convened", input->convened ? 1 : 0),
+      RMM_TEXT ("convened_on", input->convened ? input->convened_on : NULL),
+      RMM_TEXT ("agencies_present", input->agencies_present ? input->agencies_present : ""),
+      RMM_TEXT ("outcome", input->outcome ? input->outcome : ""),
+      RMM_INT ("section47", input->section47 ? 1 : 0),
+      RMM_TEXT ("reasons", input->reasons ? input->reasons : ""),
+      RMM_REF ("chair1_id", 0),
+      RMM_TEXT ("chair1_confirmed_at", NULL),
+      RMM_REF ("chair2_id", 0),
+      RMM_TEXT ("chair2_confirmed_at", NULL),
+      RMM_TEXT ("recorded_at", now),
+    };
+    gboolean ok = existing > 0
+      ? rmm_store_update (self, "trigger_response", existing, fields, G_N_ELEMENTS (fields), error)
+      : (existing = rmm_store_insert (self, "trigger_response", fields, G_N_ELEMENTS (fields),
+                                      error)) != 0;
+
+    if (!ok)
+      {
+        rmm_store_rollback (self);
+        return 0;
+      }
+  }
+  return rmm_store_commit (self, error) ? existing : 0;
+}
+
+/* A chair of the response's meeting confirms it (1: Children's Services, 2: Family
+ * Services); once both have, the trigger is answered. */
+gboolean
+rmm_store_confirm_trigger_response (RmmStore  *self,
+                                    gint64     response_id,
+                                    gint64     chair_id,
+                                    GError   **error)
+{
+  g_autofree char *now = NULL;
+  RmmDbStmt *stmt;
+  int slot = 0;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT coalesce(m.chair_children_id, 0), "
+                               "       coalesce(m.chair_family_id, 0), "
+                               "       r.chair1_confirmed_at IS NOT NULL, "
+                               "       r.chair2_confirmed_at IS NOT NULL "
+                               "FROM trigger_response r LEFT JOIN meeting m ON m.id = r.meeting_id "
+                               "WHERE r.id = ?", error)))
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, response_id);
+  if (!rmm_store_step_row (stmt, "trigger response", response_id, error))
+    return FALSE;
+  if (chair_id != 0 && chair_id == rmm_db_stmt_get_int (stmt, 0) && !rmm_db_stmt_get_int (stmt, 2))
+    slot = 1;
+  else if (chair_id != 0 && chair_id == rmm_db_stmt_get_int (stmt, 1) &&
+           !rmm_db_stmt_get_int (stmt, 3))
+    slot = 2;
+  rmm_db_stmt_reset (stmt);
+  if (slot == 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("Only the meeting’s two chairs confirm a response, each once."));
+      return FALSE;
+    }
+  now = rmm_store_now (self);
+  {
+    RmmField fields[] = {
+      RMM_REF (slot == 1 ? "chair1_id" : "chair2_id", chair_id),
+      RMM_TEXT (slot == 1 ? "chair1_confirmed_at" : "chair2_confirmed_at", now),
+    };
+
+    return rmm_store_update (self, "trigger_response", response_id, fields,
+                             G_N_ELEMENTS (fields), error);
+  }
 }

@@ -36,6 +36,7 @@ struct _RmmStore
   gboolean    pending_overflow;
   gint64      data_version;
   guint       schema_version;
+  RmmTriggerRules *trigger_rules;  /* loaded when a fact is first recorded */
 };
 
 G_DEFINE_FINAL_TYPE (RmmStore, rmm_store, G_TYPE_OBJECT)
@@ -62,6 +63,7 @@ rmm_store_finalize (GObject *object)
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->clock, g_date_time_unref);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_object (&self->trigger_rules);
 
   G_OBJECT_CLASS (rmm_store_parent_class)->finalize (object);
 }
@@ -342,6 +344,27 @@ rmm_store_open (const char         *path,
 
   self->data_version = rmm_db_get_data_version (self->db);
   return g_steal_pointer (&self);
+}
+
+/* The rules that raise triggers: the installation's, unless a test set its own. */
+RmmTriggerRules *
+rmm_store_get_trigger_rules (RmmStore  *self,
+                             GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  if (self->trigger_rules == NULL)
+    self->trigger_rules = rmm_trigger_rules_load (error);
+  return self->trigger_rules;
+}
+
+void
+rmm_store_set_trigger_rules (RmmStore        *self,
+                             RmmTriggerRules *rules)
+{
+  g_return_if_fail (RMM_IS_STORE (self));
+
+  g_set_object (&self->trigger_rules, rules);
 }
 
 RmmDb *

@@ -285,6 +285,36 @@ typedef struct
 
 void rmm_trigger_free (RmmTrigger *trigger);
 
+typedef struct
+{
+  gint64      child_id;
+  const char *started_at;       /* UTC, ISO 8601 */
+  const char *ended_at;         /* NULL while missing */
+  gint64      agency_id;        /* who reported it; 0: not recorded */
+  const char *notes;
+} RmmMissingEpisodeInput;
+
+typedef struct
+{
+  gint64      child_id;
+  const char *kind;             /* a rule's note kind (disclosure, exclusion…) or another */
+  const char *summary;
+  gint64      agency_id;
+  gboolean    police_sensitive;
+} RmmInformationNoteInput;
+
+typedef struct
+{
+  gint64      trigger_id;
+  gint64      meeting_id;       /* whose chairs confirm it */
+  gboolean    convened;
+  const char *convened_on;      /* convened: YYYY-MM-DD */
+  const char *agencies_present;
+  const char *outcome;
+  gboolean    section47;        /* section 47 enquiries follow */
+  const char *reasons;          /* not convened: why */
+} RmmTriggerResponseInput;
+
 /* A row of a chooser: an id and its name. */
 typedef struct
 {
@@ -554,6 +584,10 @@ gboolean     rmm_store_record_transition    (RmmStore            *self,
                                              gint64               child_id,
                                              const RmmTransitionInput *input,
                                              GError             **error);
+RmmTriggerRules *rmm_store_get_trigger_rules (RmmStore         *self,
+                                             GError             **error);
+void         rmm_store_set_trigger_rules    (RmmStore            *self,
+                                             RmmTriggerRules     *rules);
 gboolean     rmm_store_evaluate_triggers    (RmmStore            *self,
                                              RmmTriggerRules     *rules,
                                              gint64               child_id,
@@ -561,6 +595,23 @@ gboolean     rmm_store_evaluate_triggers    (RmmStore            *self,
                                              GError             **error);
 GPtrArray   *rmm_store_list_triggers        (RmmStore            *self,
                                              gboolean             open_only,
+                                             GError             **error);
+gint64       rmm_store_add_missing_episode  (RmmStore            *self,
+                                             const RmmMissingEpisodeInput *input,
+                                             GError             **error);
+gint64       rmm_store_add_information_note (RmmStore            *self,
+                                             const RmmInformationNoteInput *input,
+                                             GError             **error);
+gint64       rmm_store_raise_trigger        (RmmStore            *self,
+                                             gint64               child_id,
+                                             const char          *reason,
+                                             GError             **error);
+gint64       rmm_store_respond_to_trigger   (RmmStore            *self,
+                                             const RmmTriggerResponseInput *input,
+                                             GError             **error);
+gboolean     rmm_store_confirm_trigger_response (RmmStore        *self,
+                                             gint64               response_id,
+                                             gint64               chair_id,
                                              GError             **error);
 
 G_END_DECLS

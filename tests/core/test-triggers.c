@@ -294,6 +294,125 @@ test_ratings (Fixture       *f,
   }
 }
 
+/* Recording a fact lets the rules look at once: the third missing episode in 30 days
+ * raises the trigger with it; a disclosure note raises its own. */
+static void
+test_raised_as_recorded (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = child (f, "RECORDED");
+  const char *times[] = { "2026-11-01T21:00:00Z", "2026-11-08T21:00:00Z",
+                          "2026-11-15T21:00:00Z" };
+  RmmInformationNoteInput disclosure = {
+    .child_id = id, .kind = "disclosure", .summary = "Told a teacher about an older man",
+    .police_sensitive = TRUE,
+  };
+  RmmMissingEpisodeInput bad = { .child_id = id, .started_at = "last Tuesday" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      RmmMissingEpisodeInput input = { .child_id = id, .started_at = times[i] };
+
+      g_assert_cmpint (triggers_of (f, id), ==, 0);
+      g_assert_cmpint (rmm_store_add_missing_episode (f->store, &input, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (triggers_of (f, id), ==, 1);
+  g_assert_cmpint (rmm_store_add_information_note (f->store, &disclosure, &error), >, 0);
+  g_assert_cmpint (triggers_of (f, id), ==, 2);
+
+  g_assert_cmpint (rmm_store_add_missing_episode (f->store, &bad, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_raise_trigger (f->store, id, "  ", &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_raise_trigger (f->store, id, "Seen in a car with adults", &error),
+                   >, 0);
+  g_assert_cmpint (triggers_of (f, id), ==, 3);
+}
+
+static gint64
+open_count (Fixture *f)
+{
+  g_autoptr(GPtrArray) open = rmm_store_list_triggers (f->store, TRUE, NULL);
+
+  return open->len;
+}
+
+/* A trigger closes only by a response both chairs confirm: not by one chair, not by
+ * removing its fact, closing the plan or a new rating. */
+static void
+test_response_closes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = child (f, "RESPONSE");
+  gint64 trigger = rmm_store_raise_trigger (f->store, id, "Found with an adult of concern",
+                                            NULL);
+  RmmTriggerResponseInput input = { .trigger_id = trigger, .meeting_id = f->meeting };
+  RmmDecisionInput rating = {
+    .child_id = id, .meeting_id = f->meeting, .kind = "risk-rating", .value = "low",
+  };
+  gint64 response, decision;
+
+  /* Not convened needs reasons; convened needs its date. */
+  g_assert_cmpint (rmm_store_respond_to_trigger (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  input.convened = TRUE;
+  g_assert_cmpint (rmm_store_respond_to_trigger (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  input.convened_on = "2026-11-24";
+  input.outcome = "Police and children's services to visit together";
+  input.section47 = TRUE;
+  response = rmm_store_respond_to_trigger (f->store, &input, &error);
+  g_assert_cmpint (response, >, 0);
+
+  /* Nothing else answers it. */
+  decision = rmm_store_propose_decision (f->store, &rating, NULL);
+  g_assert_true (rmm_store_confirm_decision (f->store, decision, f->chair1, NULL));
+  g_assert_true (rmm_store_confirm_decision (f->store, decision, f->chair2, NULL));
+  g_assert_true (rmm_store_confirm_trigger_response (f->store, response, f->chair1, &error));
+  g_assert_false (rmm_store_confirm_trigger_response (f->store, response, f->chair1, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (open_count (f), ==, 1);
+
+  g_assert_true (rmm_store_confirm_trigger_response (f->store, response, f->chair2, &error));
+  g_assert_cmpint (open_count (f), ==, 0);
+  /* Answered triggers stay in history, and the answer is final. */
+  {
+    g_autoptr(GPtrArray) all = rmm_store_list_triggers (f->store, FALSE, NULL);
+    g_assert_cmpuint (all->len, ==, 1);
+  }
+  g_assert_cmpint (rmm_store_respond_to_trigger (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM strategy_trigger", 0,
+                                        NULL), ==, 1);
+}
+
+/* The facts behind a trigger going does not close it. */
+static void
+test_fact_removed_stays_open (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 id = child (f, "REMOVED");
+
+  missing (f, id, "2026-11-01T21:00:00Z");
+  missing (f, id, "2026-11-02T21:00:00Z");
+  missing (f, id, "2026-11-03T21:00:00Z");
+  g_assert_cmpuint (evaluate (f), ==, 1);
+  g_assert_true (rmm_store_begin (f->store, NULL));
+  g_assert_true (rmm_db_exec (rmm_store_get_db (f->store),
+                              "DELETE FROM missing_episode", NULL));
+  g_assert_true (rmm_store_commit (f->store, NULL));
+  g_assert_cmpint (open_count (f), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +432,9 @@ main (int   argc,
   ADD ("/triggers/missing-episodes", test_missing_episodes);
   ADD ("/triggers/information-notes", test_information_notes);
   ADD ("/triggers/ratings", test_ratings);
+  ADD ("/triggers/raised-as-recorded", test_raised_as_recorded);
+  ADD ("/triggers/response-closes", test_response_closes);
+  ADD ("/triggers/fact-removed-stays-open", test_fact_removed_stays_open);
 #undef ADD
 
   {
