@@ -965,7 +965,7 @@ cmd_triggers (const char  *database,
       g_printerr (g_dngettext (GETTEXT_PACKAGE, "Raised %u trigger.\n", "Raised %u triggers.\n",
                                raised), raised);
     }
-  if (!(triggers = rmm_store_list_triggers (store, open_only, &error)))
+  if (!(triggers = rmm_store_list_triggers (store, 0, open_only, &error)))
     return fail (error);
   print_triggers (triggers, json);
   return EXIT_SUCCESS;

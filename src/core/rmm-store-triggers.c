@@ -331,9 +331,11 @@ rmm_store_evaluate_triggers (RmmStore         *self,
   return rmm_store_commit (self, error);
 }
 
-/* Every trigger, oldest first; @open_only: those still waiting for the RMM's response. */
+/* Every trigger (of one child, or all: 0), oldest first; @open_only: those still waiting for
+ * the RMM's response. */
 GPtrArray *
 rmm_store_list_triggers (RmmStore  *self,
+                         gint64     child_id,
                          gboolean   open_only,
                          GError   **error)
 {
@@ -344,7 +346,7 @@ rmm_store_list_triggers (RmmStore  *self,
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
   stmt = rmm_db_prepare (rmm_store_get_db (self),
-                         "SELECT * FROM (SELECT t.id, t.child_id, c.reference, "
+                         "SELECT * FROM (SELECT t.id, t.child_id AS child_id, c.reference, "
                          "  c.first_name || ' ' || c.last_name, a.name, t.rule_id, t.raised_at, "
                          "  t.reason, t.facts, "
                          "  NOT EXISTS (SELECT 1 FROM trigger_response r WHERE r.trigger_id = t.id "
@@ -352,10 +354,12 @@ rmm_store_list_triggers (RmmStore  *self,
                          "              AND r.chair2_confirmed_at IS NOT NULL) AS open "
                          "FROM strategy_trigger t JOIN child c ON c.id = t.child_id "
                          "JOIN area a ON a.id = c.area_id) "
-                         "WHERE ? = 0 OR open ORDER BY raised_at, id", error);
+                         "WHERE (?1 = 0 OR open) AND (?2 = 0 OR child_id = ?2) "
+                         "ORDER BY raised_at, id", error);
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, open_only);
+  rmm_db_stmt_bind_int (stmt, 2, child_id);
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       RmmTrigger *row = g_new0 (RmmTrigger, 1);

@@ -594,6 +594,7 @@ gboolean     rmm_store_evaluate_triggers    (RmmStore            *self,
                                              guint               *n_raised,
                                              GError             **error);
 GPtrArray   *rmm_store_list_triggers        (RmmStore            *self,
+                                             gint64               child_id,
                                              gboolean             open_only,
                                              GError             **error);
 gint64       rmm_store_add_missing_episode  (RmmStore            *self,

@@ -47,6 +47,18 @@ void       rmm_combo_row_set_id    (AdwComboRow         *row,
                                     GPtrArray           *ids,
                                     guint                offset,
                                     gint64               id);
+AdwPreferencesGroup *rmm_form_window_init (AdwWindow   *window,
+                                          GtkWindow   *parent,
+                                          const char  *title,
+                                          const char  *subtitle,
+                                          const char  *close_label,
+                                          const char  *done_label,
+                                          GtkWidget  **done);
+AdwEntryRow *rmm_entry_row_new     (const char          *title,
+                                    const char          *text);
+GtkSwitch  *rmm_switch_row_add     (AdwPreferencesGroup *group,
+                                    const char          *title,
+                                    gboolean             active);
 void       rmm_show_message        (GtkWidget           *over,
                                     const char          *heading,
                                     const char          *message);

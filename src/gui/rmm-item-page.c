@@ -16,10 +16,13 @@
 #include "rmm-gui-utils.h"
 #include "rmm-item-page.h"
 #include "rmm-closure-dialog.h"
+#include "rmm-episode-dialog.h"
 #include "rmm-lead-dialog.h"
+#include "rmm-note-dialog.h"
 #include "rmm-plan-dialog.h"
 #include "rmm-transition-dialog.h"
 #include "rmm-rating-dialog.h"
+#include "rmm-response-dialog.h"
 
 /* Typing pauses this long (ms) before the minutes are saved: at most a second behind. */
 #define SAVE_DELAY_MS 700
@@ -394,6 +397,11 @@ show_outcome (RmmItemPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.plan", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.actions", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.transition", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.record-episode", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.record-note", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.raise-trigger", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.respond",
+                                 editable && self->facts->n_open_triggers > 0);
   gtk_text_view_set_editable (self->minutes_view, editable);
 }
 
@@ -595,6 +603,81 @@ action_transition (GtkWidget  *widget,
 }
 
 static void
+action_record_episode (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (rmm_episode_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                          self->store, self->item)));
+}
+
+static void
+action_record_note (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (rmm_note_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       self->store, self->item)));
+}
+
+/* The oldest open trigger first: that is the order the room answers them in. */
+static void
+action_respond (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) open = rmm_store_list_triggers (self->store, self->facts->child_id, TRUE,
+                                                       &error);
+
+  if (open == NULL)
+    {
+      show_error (self, _("Could Not Read the Triggers"), error);
+      return;
+    }
+  if (open->len == 0)
+    return;
+  gtk_window_present (GTK_WINDOW (rmm_response_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                           self->store, self->meeting,
+                                                           g_ptr_array_index (open, 0))));
+}
+
+static void
+on_raise_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RmmItemPage      *self)
+{
+  g_autofree char *reason = rmm_reason_dialog_dup_text (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "raise") &&
+      rmm_store_raise_trigger (self->store, self->facts->child_id, reason, &error) == 0)
+    show_error (self, _("No Trigger Was Raised"), error);
+}
+
+static void
+action_raise_trigger (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = rmm_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                  _("Raise a Strategy-Discussion Trigger?"),
+                                  _("It stays on every agenda of the area, first, until the RMM "
+                                    "records a response confirmed by both chairs."),
+                                  _("Why a strategy discussion is needed"), "raise", _("Raise"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_raise_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 action_discussed (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -727,6 +810,12 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   gtk_widget_class_install_action (widget_class, "item.plan", NULL, action_plan);
   gtk_widget_class_install_action (widget_class, "item.actions", NULL, action_actions);
   gtk_widget_class_install_action (widget_class, "item.transition", NULL, action_transition);
+  gtk_widget_class_install_action (widget_class, "item.record-episode", NULL,
+                                   action_record_episode);
+  gtk_widget_class_install_action (widget_class, "item.record-note", NULL, action_record_note);
+  gtk_widget_class_install_action (widget_class, "item.respond", NULL, action_respond);
+  gtk_widget_class_install_action (widget_class, "item.raise-trigger", NULL,
+                                   action_raise_trigger);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "item.plan",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "item.decide",

@@ -211,7 +211,7 @@ test_missing_episodes (Fixture       *f,
   g_assert_cmpint (triggers_of (f, run), ==, 1);
   g_assert_cmpint (triggers_of (f, two), ==, 0);
   g_assert_cmpint (triggers_of (f, spread), ==, 0);
-  open = rmm_store_list_triggers (f->store, TRUE, NULL);
+  open = rmm_store_list_triggers (f->store, 0, TRUE, NULL);
   g_assert_cmpuint (open->len, ==, 1);
   g_assert_cmpstr (((RmmTrigger *)open->pdata[0])->facts, ==,
                    "missing_episode:1 missing_episode:2 missing_episode:3");
@@ -336,7 +336,7 @@ test_raised_as_recorded (Fixture       *f,
 static gint64
 open_count (Fixture *f)
 {
-  g_autoptr(GPtrArray) open = rmm_store_list_triggers (f->store, TRUE, NULL);
+  g_autoptr(GPtrArray) open = rmm_store_list_triggers (f->store, 0, TRUE, NULL);
 
   return open->len;
 }
@@ -385,7 +385,7 @@ test_response_closes (Fixture       *f,
   g_assert_cmpint (open_count (f), ==, 0);
   /* Answered triggers stay in history, and the answer is final. */
   {
-    g_autoptr(GPtrArray) all = rmm_store_list_triggers (f->store, FALSE, NULL);
+    g_autoptr(GPtrArray) all = rmm_store_list_triggers (f->store, 0, FALSE, NULL);
     g_assert_cmpuint (all->len, ==, 1);
   }
   g_assert_cmpint (rmm_store_respond_to_trigger (f->store, &input, &error), ==, 0);

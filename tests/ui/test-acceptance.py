@@ -364,6 +364,90 @@ class MeetingTest(unittest.TestCase):
         self.assertEqual(check.stdout, "ok\n")
 
 
+class TriggerTest(unittest.TestCase):
+    """Missing episodes recorded in the meeting raise a trigger, which the chairs answer."""
+
+    def test_missing_episodes_to_response(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "demo.sqlite")
+            subprocess.run([RMMCTL, "--database", db, "demo", "--children", "200"], check=True,
+                           stdout=subprocess.DEVNULL)
+            app = App("--database", db)
+            try:
+                child = self.record_and_answer(app)
+            finally:
+                app.close()
+            con = sqlite3.connect(db)
+            try:
+                rows = con.execute(
+                    "SELECT r.convened, r.chair1_confirmed_at IS NOT NULL "
+                    "AND r.chair2_confirmed_at IS NOT NULL FROM strategy_trigger t "
+                    "JOIN child c ON c.id = t.child_id "
+                    "JOIN trigger_response r ON r.trigger_id = t.id "
+                    "WHERE c.reference = ? AND t.rule_id = 'missing-episodes'",
+                    (child,)).fetchall()
+                self.assertIn((1, 1), rows)
+                self.assertEqual(con.execute(
+                    "SELECT count(*) FROM missing_episode e JOIN child c ON c.id = e.child_id "
+                    "WHERE c.reference = ? AND e.recorded_at >= date('now')",
+                    (child,)).fetchone()[0], 3)
+            finally:
+                con.close()
+
+    def record_and_answer(self, app):
+        click(app.node, "Open Meeting…")
+        opening = frame(app, "Open the Meeting")
+        click(opening, "The statement has been read out")
+        click(opening, prefix="Ashdown Children’s Services: Present")
+        click(opening, "Open Meeting")
+        agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
+        first = wait_for(lambda: [n for n in agenda.findChildren(
+            lambda n: n.name[:1].isdigit() and ". " in n.name)][0], what="a child")
+        child = first.name.split(", ")[1]
+        wait_for(lambda: find(agenda, "push button", name="Agenda item menu")).doActionNamed(
+            "click")
+        wait_for(lambda: find(app.node, "menu item", name="Open")).doActionNamed("click")
+
+        def episodes():
+            label = find(app.node, "label", prefix="None recorded") and "0 in all"
+            found = app.node.findChildren(lambda n: n.roleName == "label" and " in all, " in n.name)
+            return int((found[0].name if found else label or "0").split(" ")[0])
+
+        # Three missing episodes, each recorded as it is reported (now, by default).
+        before = wait_for(lambda: find(app.node, "label", name="Missing episodes")) and episodes()
+        for _ in range(3):
+            click(app.node, "Record a missing episode")
+            episode = frame(app, "Missing Episode")
+            click(episode, "Record")
+            wait_for(lambda: find(app.node, "frame", name="Missing Episode") is None,
+                     what="the episode recorded")
+        wait_for(lambda: episodes() == before + 3, what="the episodes counted")
+
+        # Every open trigger answered, the new one among them: convened, both chairs.
+        for _ in range(10):
+            if find(app.node, "label", name="None open") is not None:
+                break
+            click(app.node, "Respond to the oldest open trigger")
+            response = frame(app, "Strategy Discussion")
+            text_field(response, "Outcome").text = "Joint visit by police and social worker."
+            click(response, "Record Response")
+            wait_for(lambda: [n for n in response.findChildren(
+                lambda n: n.roleName == "label" and n.name.startswith("Recorded;"))],
+                what="the response recorded")
+            chairs = [b.name[len("Confirm as "):] for b in response.findChildren(
+                lambda n: n.roleName == "push button" and n.name.startswith("Confirm as "))]
+            for chair in chairs:
+                click(response, "Confirm as " + chair)
+                wait_for(lambda: find(response, "push button", name="Confirmed by " + chair),
+                         what=chair + "'s confirmation")
+            wait_for(lambda: [n for n in response.findChildren(
+                lambda n: n.roleName == "label" and n.name.startswith("Answered"))],
+                what="the response confirmed by both chairs")
+            close_window(app, "Strategy Discussion")
+        wait_for(lambda: find(app.node, "label", name="None open"), what="no trigger open")
+        return child
+
+
 class ImportTest(unittest.TestCase):
     """An administrator imports an agency's CSV; the chairs see the children on the agenda."""
 

@@ -23,7 +23,10 @@
 #include "rmm-actions-dialog.h"
 #include "rmm-closure-dialog.h"
 #include "rmm-conclude-dialog.h"
+#include "rmm-episode-dialog.h"
 #include "rmm-lead-dialog.h"
+#include "rmm-note-dialog.h"
+#include "rmm-response-dialog.h"
 #include "rmm-open-meeting-dialog.h"
 #include "rmm-plan-dialog.h"
 #include "rmm-transition-dialog.h"
@@ -178,6 +181,15 @@ test_forms (Fixture       *f,
         destroy_window (GTK_WIDGET (rmm_open_meeting_dialog_new (NULL, f->store, held)));
         destroy_window (GTK_WIDGET (rmm_actions_dialog_new (NULL, f->store, held)));
         destroy_window (GTK_WIDGET (rmm_conclude_dialog_new (NULL, f->store, held)));
+        destroy_window (GTK_WIDGET (rmm_episode_dialog_new (NULL, f->store, item)));
+        destroy_window (GTK_WIDGET (rmm_note_dialog_new (NULL, f->store, item)));
+        {
+          g_autoptr(GPtrArray) triggers = rmm_store_list_triggers (f->store, 0, FALSE, NULL);
+
+          g_assert_cmpuint (triggers->len, >, 0);
+          destroy_window (GTK_WIDGET (rmm_response_dialog_new (NULL, f->store, held,
+                                                               g_ptr_array_index (triggers, 0))));
+        }
         break;
       }
   }
