@@ -1195,6 +1195,7 @@ raise_remaining_triggers (Demo     *demo,
   g_autoptr(RmmTriggerRules) rules = rmm_trigger_rules_load_default (error);
   guint raised;
 
+  set_clock (demo, &demo->today, 7, 0);
   return rules != NULL && rmm_store_evaluate_triggers (demo->store, rules, 0, &raised, error);
 }
 

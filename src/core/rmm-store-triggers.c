@@ -331,8 +331,30 @@ rmm_store_evaluate_triggers (RmmStore         *self,
   return rmm_store_commit (self, error);
 }
 
+/* " immediate-risk … ": the rules to answer the same working day. */
+static char *
+same_day_rules (RmmStore  *self,
+                GError   **error)
+{
+  RmmTriggerRules *rules = rmm_store_get_trigger_rules (self, error);
+  GString *ids;
+
+  if (rules == NULL)
+    return NULL;
+  ids = g_string_new (" ");
+  for (guint i = 0; i < rmm_trigger_rules_get_n_rules (rules); i++)
+    {
+      const RmmTriggerRule *rule = rmm_trigger_rules_get_rule (rules, i);
+
+      if (rule->target == RMM_TRIGGER_TARGET_SAME_WORKING_DAY)
+        g_string_append_printf (ids, "%s ", rule->id);
+    }
+  return g_string_free (ids, FALSE);
+}
+
 /* Every trigger (of one child, or all: 0), oldest first; @open_only: those still waiting for
- * the RMM's response. */
+ * the RMM's response. An open one is overdue past its target: the same day for the rules
+ * that say so (immediate risk), else once a meeting of the area has been held since. */
 GPtrArray *
 rmm_store_list_triggers (RmmStore  *self,
                          gint64     child_id,
@@ -341,17 +363,31 @@ rmm_store_list_triggers (RmmStore  *self,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_trigger_free);
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *same_day = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *today = NULL;
   RmmDbStmt *stmt;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
+  if (!(same_day = same_day_rules (self, error)))
+    return NULL;
+  now = rmm_store_now (self);
+  today = g_strndup (now, 10);
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          "SELECT * FROM (SELECT t.id, t.child_id AS child_id, c.reference, "
                          "  c.first_name || ' ' || c.last_name, a.name, t.rule_id, t.raised_at, "
                          "  t.reason, t.facts, "
                          "  NOT EXISTS (SELECT 1 FROM trigger_response r WHERE r.trigger_id = t.id "
                          "              AND r.chair1_confirmed_at IS NOT NULL "
-                         "              AND r.chair2_confirmed_at IS NOT NULL) AS open "
+                         "              AND r.chair2_confirmed_at IS NOT NULL) AS open, "
+                         /* Past its target: the same working day for the rules that say so,
+                          * else a meeting of the area held since it was raised. */
+                         "  CASE WHEN instr(?3, ' ' || t.rule_id || ' ') > 0 "
+                         "       THEN substr(t.raised_at, 1, 10) < ?4 "
+                         "       ELSE EXISTS (SELECT 1 FROM meeting m WHERE m.area_id = c.area_id "
+                         "                    AND m.status IN ('concluded', 'signed-off') "
+                         "                    AND m.meets_on > substr(t.raised_at, 1, 10)) END "
                          "FROM strategy_trigger t JOIN child c ON c.id = t.child_id "
                          "JOIN area a ON a.id = c.area_id) "
                          "WHERE (?1 = 0 OR open) AND (?2 = 0 OR child_id = ?2) "
@@ -360,6 +396,8 @@ rmm_store_list_triggers (RmmStore  *self,
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, open_only);
   rmm_db_stmt_bind_int (stmt, 2, child_id);
+  rmm_db_stmt_bind_text (stmt, 3, same_day);
+  rmm_db_stmt_bind_text (stmt, 4, today);
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       RmmTrigger *row = g_new0 (RmmTrigger, 1);
@@ -374,6 +412,7 @@ rmm_store_list_triggers (RmmStore  *self,
       row->reason = g_strdup (rmm_db_stmt_get_text (stmt, 7));
       row->facts = g_strdup (rmm_db_stmt_get_text (stmt, 8));
       row->open = rmm_db_stmt_get_int (stmt, 9);
+      row->overdue = row->open && rmm_db_stmt_get_int (stmt, 10);
       g_ptr_array_add (rows, row);
     }
   if (local_error)

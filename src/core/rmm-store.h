@@ -281,6 +281,7 @@ typedef struct
   char     *reason;
   char     *facts;            /* space-separated entity:id */
   gboolean  open;
+  gboolean  overdue;          /* open past its target */
 } RmmTrigger;
 
 void rmm_trigger_free (RmmTrigger *trigger);

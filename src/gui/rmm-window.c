@@ -11,6 +11,7 @@
 #include "rmm-children-view.h"
 #include "rmm-cse-list-view.h"
 #include "rmm-referrals-view.h"
+#include "rmm-triggers-view.h"
 #include "rmm-framework.h"
 #include "rmm-concern-dialog.h"
 #include "rmm-import-dialog.h"
@@ -49,6 +50,7 @@ struct _RmmWindow
   GtkWidget            *children_row;
   GtkWidget            *referrals_row;
   GtkWidget            *cse_list_row;
+  GtkWidget            *triggers_row;
   GtkStack             *list_stack;
   GtkWidget            *details_separator;
   GtkListBox           *area_list;
@@ -356,7 +358,7 @@ load_meetings (RmmWindow *self,
     select_meeting_for_week (self);
 }
 
-/* The children, referrals and CSE list views are made when first shown: most sessions are
+/* The children, referrals, CSE list and triggers views are made when first shown: most sessions are
  * a meeting. The stack holds them by page name. */
 static GtkWidget *
 ensure_view (RmmWindow  *self,
@@ -402,6 +404,13 @@ show_list_page (RmmWindow  *self,
       rmm_cse_list_view_load (RMM_CSE_LIST_VIEW (ensure_view (self, page, RMM_TYPE_CSE_LIST_VIEW)),
                               self->store);
     }
+  else if (g_str_equal (page, "triggers"))
+    {
+      set_list_title (self, _("Strategy-Discussion Triggers"), _("All areas"));
+      rmm_triggers_view_load (RMM_TRIGGERS_VIEW (ensure_view (self, page,
+                                                              RMM_TYPE_TRIGGERS_VIEW)),
+                              self->store);
+    }
   else if (g_str_equal (page, "referrals"))
     {
       set_list_title (self, _("Referrals"), _("All areas, by week received"));
@@ -426,7 +435,8 @@ on_view_selected (RmmWindow     *self,
   gtk_list_box_unselect_all (self->area_list);
   g_signal_handlers_unblock_by_func (self->area_list, on_area_selected, self);
   show_list_page (self, GTK_WIDGET (row) == self->children_row ? "children"
-                        : GTK_WIDGET (row) == self->cse_list_row ? "cse-list" : "referrals");
+                        : GTK_WIDGET (row) == self->cse_list_row ? "cse-list"
+                        : GTK_WIDGET (row) == self->triggers_row ? "triggers" : "referrals");
 }
 
 static void
@@ -987,6 +997,7 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_row);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, referrals_row);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, cse_list_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, triggers_row);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, details_separator);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, area_list);

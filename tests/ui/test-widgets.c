@@ -30,6 +30,7 @@
 #include "rmm-open-meeting-dialog.h"
 #include "rmm-plan-dialog.h"
 #include "rmm-transition-dialog.h"
+#include "rmm-triggers-view.h"
 #include "rmm-meeting-view.h"
 #include "rmm-rating-dialog.h"
 #include "rmm-referral-dialog.h"
@@ -260,6 +261,23 @@ test_meeting_view (Fixture       *f,
 }
 
 static void
+test_triggers_view (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  RmmTriggersView *view = g_object_new (RMM_TYPE_TRIGGERS_VIEW, NULL);
+
+  g_object_ref_sink (window);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  rmm_triggers_view_load (view, f->store);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
+static void
 test_shortcuts_window (void)
 {
   g_autoptr(GtkBuilder) builder =
@@ -305,6 +323,8 @@ main (int    argc,
   g_test_add ("/ui/views/cse-list", Fixture, NULL, fixture_set_up, test_cse_list_view,
               fixture_tear_down);
   g_test_add ("/ui/views/meeting", Fixture, NULL, fixture_set_up, test_meeting_view,
+              fixture_tear_down);
+  g_test_add ("/ui/views/triggers", Fixture, NULL, fixture_set_up, test_triggers_view,
               fixture_tear_down);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/dialogs/about-and-message", test_about_and_message_dialogs);
