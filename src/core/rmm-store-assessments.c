@@ -150,14 +150,18 @@ rmm_store_add_assessment (RmmStore                  *self,
                           const RmmAssessmentInput  *input,
                           GError                   **error)
 {
+  RmmTriggerRules *rules;
   gint64 id = 0;
 
   g_return_val_if_fail (RMM_IS_STORE (self), 0);
   g_return_val_if_fail (input != NULL, 0);
 
-  if (!check_assessment (self, input, error) || !rmm_store_begin (self, error))
+  if (!check_assessment (self, input, error) || !(rules = rmm_store_get_trigger_rules (self, error)) ||
+      !rmm_store_begin (self, error))
     return 0;
-  if (!write_assessment (self, input, &id, error))
+  /* Its missing episodes are facts the trigger rules look at, in the same transaction. */
+  if (!write_assessment (self, input, &id, error) ||
+      !rmm_store_evaluate_triggers (self, rules, input->child_id, NULL, error))
     {
       rmm_store_rollback (self);
       return 0;

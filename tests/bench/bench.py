@@ -135,6 +135,9 @@ def main():
                                      runs=max(RUNS, 31))
     print(f"agenda / --version: {agenda / version:.2f}x")
 
+    median_of("rmmctl triggers --evaluate over all of it (every rule, every child)",
+              [RMMCTL, "--database", db, "triggers", "--evaluate", "--open"])
+
     csv = os.path.join(tmp, "referrals.csv")
     with open(csv, "w", newline="") as f:
         f.write("child_ref,first_name,last_name,date_of_birth,area,received_at,referrer_name,"

@@ -333,6 +333,26 @@ test_raised_as_recorded (Fixture       *f,
   g_assert_cmpint (triggers_of (f, id), ==, 3);
 }
 
+/* An assessment's missing episodes are facts too: recorded with it, they raise the run. */
+static void
+test_assessment_episodes (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = child (f, "ASSESSED");
+  const char *episodes[] = { "2026-11-01", "2026-11-05", "2026-11-09", NULL };
+  RmmAssessmentInput input = {
+    .child_id = id, .started_on = "2026-11-10", .missing_episodes = episodes,
+  };
+
+  g_assert_cmpint (rmm_store_add_assessment (f->store, &input, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM strategy_trigger "
+                                                  "WHERE child_id = ? "
+                                                  "AND rule_id = 'missing-episodes'", id, NULL),
+                   ==, 1);
+}
+
 static gint64
 open_count (Fixture *f)
 {
@@ -433,6 +453,7 @@ main (int   argc,
   ADD ("/triggers/information-notes", test_information_notes);
   ADD ("/triggers/ratings", test_ratings);
   ADD ("/triggers/raised-as-recorded", test_raised_as_recorded);
+  ADD ("/triggers/assessment-episodes", test_assessment_episodes);
   ADD ("/triggers/response-closes", test_response_closes);
   ADD ("/triggers/fact-removed-stays-open", test_fact_removed_stays_open);
 #undef ADD
