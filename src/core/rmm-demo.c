@@ -1185,20 +1185,6 @@ build_coming_agendas (Demo     *demo,
  * small on the 20,000-child database; a failure removes the whole file anyway. */
 #define CHILDREN_PER_TRANSACTION 1000
 
-/* The shipped rules have the last word on what the history calls for (a run of missing
- * episodes the simulation let pass, say); never an installation's own, so that a seed and a
- * day always make the same demo. */
-static gboolean
-raise_remaining_triggers (Demo     *demo,
-                          GError  **error)
-{
-  g_autoptr(RmmTriggerRules) rules = rmm_trigger_rules_load_default (error);
-  guint raised;
-
-  set_clock (demo, &demo->today, 7, 0);
-  return rules != NULL && rmm_store_evaluate_triggers (demo->store, rules, 0, &raised, error);
-}
-
 static gboolean
 write_demo (Demo                  *demo,
             const RmmDemoOptions  *options,
@@ -1222,7 +1208,7 @@ write_demo (Demo                  *demo,
         return FALSE;
     }
   if (!hold_meetings (demo, error) || !add_concerns_not_referred (demo, error) ||
-      !raise_remaining_triggers (demo, error) || !build_coming_agendas (demo, error))
+      !build_coming_agendas (demo, error))
     goto failed;
   return rmm_store_commit (demo->store, error);
 

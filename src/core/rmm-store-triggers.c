@@ -683,3 +683,78 @@ rmm_store_confirm_trigger_response (RmmStore  *self,
                              G_N_ELEMENTS (fields), error);
   }
 }
+
+/* One fact behind a trigger in words: what it is and when. */
+static char *
+describe_fact (RmmStore    *self,
+               const char  *fact,
+               GError     **error)
+{
+  static const struct { const char *entity; const char *sql; } queries[] = {
+    { "missing_episode",
+      "SELECT started_at, coalesce(ended_at, ''), notes FROM missing_episode WHERE id = ?" },
+    { "information_note",
+      "SELECT recorded_at, kind, summary FROM information_note WHERE id = ?" },
+    { "decision",
+      "SELECT proposed_at, value, rationale FROM decision WHERE id = ?" },
+  };
+  g_auto(GStrv) parts = g_strsplit (fact, ":", 2);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *when = NULL;
+  RmmDbStmt *stmt = NULL;
+  char *text;
+
+  for (guint i = 0; parts[1] != NULL && i < G_N_ELEMENTS (queries); i++)
+    if (g_str_equal (parts[0], queries[i].entity) &&
+        !(stmt = rmm_db_prepare (rmm_store_get_db (self), queries[i].sql, error)))
+      return NULL;
+  if (stmt == NULL)
+    return g_strdup (fact);
+  rmm_db_stmt_bind_int (stmt, 1, g_ascii_strtoll (parts[1], NULL, 10));
+  if (!rmm_db_stmt_step (stmt, &local_error))
+    {
+      if (local_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      return g_strdup_printf (_("%s (no longer recorded)"), fact);
+    }
+  when = rmm_time_format_uk (rmm_db_stmt_get_text (stmt, 0), "%-d %b %Y %H:%M");
+  if (g_str_equal (parts[0], "missing_episode"))
+    text = g_strdup_printf (_("Missing episode from %s%s%s"), when,
+                            *rmm_db_stmt_get_text (stmt, 2) ? ": " : "",
+                            rmm_db_stmt_get_text (stmt, 2));
+  else if (g_str_equal (parts[0], "information_note"))
+    text = g_strdup_printf (_("%s, recorded %s: %s"), rmm_db_stmt_get_text (stmt, 1), when,
+                            rmm_db_stmt_get_text (stmt, 2));
+  else
+    text = g_strdup_printf (_("Rating “%s” confirmed %s"), rmm_db_stmt_get_text (stmt, 1),
+                            when);
+  rmm_db_stmt_reset (stmt);
+  return text;
+}
+
+/* The facts behind a trigger, one line each ("Missing episode from 1 Nov 2026 21:00…"). */
+GStrv
+rmm_store_describe_trigger_facts (RmmStore    *self,
+                                  const char  *facts,
+                                  GError     **error)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto(GStrv) tokens = g_strsplit (facts ? facts : "", " ", -1);
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      g_autofree char *line = NULL;
+
+      if (*tokens[i] == '\0')
+        continue;
+      if (!(line = describe_fact (self, tokens[i], error)))
+        return NULL;
+      g_strv_builder_add (lines, line);
+    }
+  return g_strv_builder_end (lines);
+}

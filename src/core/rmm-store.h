@@ -598,6 +598,9 @@ GPtrArray   *rmm_store_list_triggers        (RmmStore            *self,
                                              gint64               child_id,
                                              gboolean             open_only,
                                              GError             **error);
+GStrv        rmm_store_describe_trigger_facts (RmmStore          *self,
+                                             const char          *facts,
+                                             GError             **error);
 gint64       rmm_store_add_missing_episode  (RmmStore            *self,
                                              const RmmMissingEpisodeInput *input,
                                              GError             **error);

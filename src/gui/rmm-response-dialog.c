@@ -139,6 +139,26 @@ add_chairs (RmmResponseDialog   *self,
     }
 }
 
+/* The facts that raised it, each in words, so the room answers what was recorded. */
+static void
+add_facts (RmmResponseDialog   *self,
+           AdwPreferencesGroup *group,
+           const RmmTrigger    *trigger)
+{
+  g_auto(GStrv) facts = rmm_store_describe_trigger_facts (self->store, trigger->facts, NULL);
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+
+  if (facts == NULL || facts[0] == NULL)
+    return;
+  text = g_strjoinv ("\n", facts);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Raised by"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_preferences_group_add (group, row);
+}
+
 static void
 rmm_response_dialog_dispose (GObject *object)
 {
@@ -185,6 +205,7 @@ rmm_response_dialog_new (GtkWindow        *parent,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (why), trigger->reason);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (why), 4);
   adw_preferences_group_add (group, why);
+  add_facts (self, group, trigger);
   self->convened_switch = rmm_switch_row_add (group, _("A strategy discussion was convened"),
                                               TRUE);
   self->held_row = rmm_entry_row_new (_("Held on (YYYY-MM-DD)"),

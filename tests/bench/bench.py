@@ -135,8 +135,11 @@ def main():
                                      runs=max(RUNS, 31))
     print(f"agenda / --version: {agenda / version:.2f}x")
 
-    median_of("rmmctl triggers --evaluate over all of it (every rule, every child)",
-              [RMMCTL, "--database", db, "triggers", "--evaluate", "--open"])
+    evaluate = [RMMCTL, "--database", db, "triggers", "--evaluate", "--open"]
+    median_of("rmmctl triggers --evaluate, raising what the demo's history calls for",
+              evaluate, runs=1)
+    median_of("rmmctl triggers --evaluate again (every rule, every child, nothing new)",
+              evaluate)
 
     csv = os.path.join(tmp, "referrals.csv")
     with open(csv, "w", newline="") as f:

@@ -426,10 +426,34 @@ test_fact_removed_stays_open (Fixture       *f,
   missing (f, id, "2026-11-02T21:00:00Z");
   missing (f, id, "2026-11-03T21:00:00Z");
   g_assert_cmpuint (evaluate (f), ==, 1);
+  {
+    g_autoptr(GPtrArray) open = rmm_store_list_triggers (f->store, id, TRUE, NULL);
+    g_auto(GStrv) facts = rmm_store_describe_trigger_facts (f->store,
+                                                            ((RmmTrigger *)open->pdata[0])->facts,
+                                                            NULL);
+
+    /* The trigger says which facts raised it. */
+    g_assert_cmpuint (g_strv_length (facts), ==, 3);
+    g_assert_true (g_str_has_prefix (facts[0], "Missing episode from 1 Nov 2026"));
+  }
   g_assert_true (rmm_store_begin (f->store, NULL));
   g_assert_true (rmm_db_exec (rmm_store_get_db (f->store),
                               "DELETE FROM missing_episode", NULL));
   g_assert_true (rmm_store_commit (f->store, NULL));
+  g_assert_cmpint (open_count (f), ==, 1);
+
+  /* Nor does closing the case. */
+  {
+    RmmDecisionInput input = {
+      .child_id = id, .meeting_id = f->meeting, .kind = "closure", .value = "closed",
+    };
+    RmmClosureInput closure = { .reasons = "Moved away" };
+    gint64 decision = rmm_store_propose_decision (f->store, &input, NULL);
+
+    g_assert_cmpint (rmm_store_add_closure_record (f->store, decision, &closure, NULL), >, 0);
+    g_assert_true (rmm_store_confirm_decision (f->store, decision, f->chair1, NULL));
+    g_assert_true (rmm_store_confirm_decision (f->store, decision, f->chair2, NULL));
+  }
   g_assert_cmpint (open_count (f), ==, 1);
 }
 
