@@ -70,6 +70,7 @@ static gboolean
 raise_trigger (RmmStore              *self,
                const RmmTriggerRule  *rule,
                gint64                 child_id,
+               const char            *reason,
                const char            *facts,
                GError               **error)
 {
@@ -79,7 +80,7 @@ raise_trigger (RmmStore              *self,
     RMM_TEXT ("rule_id", rule->id),
     RMM_TEXT ("raised_at", now),
     RMM_TEXT ("raised_by", "rules"),
-    RMM_TEXT ("reason", rule->explanation),
+    RMM_TEXT ("reason", reason),
     RMM_TEXT ("facts", facts),
   };
 
@@ -163,7 +164,10 @@ evaluate_missing (RmmStore              *self,
         return FALSE;
       if (fresh)
         {
-          if (!raise_trigger (self, rule, child, facts, error))
+          g_autofree char *reason = g_strdup_printf (_("%s: %u within %u days."), rule->title,
+                                                     rule->count, rule->days);
+
+          if (!raise_trigger (self, rule, child, reason, facts, error))
             return FALSE;
           (*n_raised)++;
         }
@@ -215,7 +219,7 @@ evaluate_notes (RmmStore              *self,
       gint64 *row = &((gint64 *)(gpointer)found->data)[i * 2];
       g_autofree char *facts = g_strdup_printf ("information_note:%" G_GINT64_FORMAT, row[1]);
 
-      if (!raise_trigger (self, rule, row[0], facts, error))
+      if (!raise_trigger (self, rule, row[0], rule->explanation, facts, error))
         return FALSE;
       (*n_raised)++;
     }
@@ -276,7 +280,7 @@ evaluate_ratings (RmmStore              *self,
     }
   for (guint i = 0; i < facts->len; i++)
     {
-      if (!raise_trigger (self, rule, g_array_index (children, gint64, i),
+      if (!raise_trigger (self, rule, g_array_index (children, gint64, i), rule->explanation,
                           g_ptr_array_index (facts, i), error))
         return FALSE;
       (*n_raised)++;
