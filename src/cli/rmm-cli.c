@@ -86,6 +86,18 @@ print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
+/* The command's output: JSON, or the text it built, in one write rather than one a line. */
+static void
+print_either (JsonBuilder *builder,
+              GString     *text,
+              gboolean     json)
+{
+  if (json)
+    print_json (builder);
+  else
+    fputs (text->str, stdout);
+}
+
 static void
 add_string (JsonBuilder *builder,
             const char  *name,
@@ -577,10 +589,7 @@ print_agenda (GListModel *items,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  if (json)
-    print_json (builder);
-  else
-    fputs (text->str, stdout);   /* one write, not one a line */
+  print_either (builder, text, json);
 }
 
 static int
@@ -682,10 +691,7 @@ print_cse_list (GListModel  *entries,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  if (json)
-    print_json (builder);
-  else
-    fputs (text->str, stdout);
+  print_either (builder, text, json);
 }
 
 static int
@@ -915,10 +921,7 @@ print_triggers (GPtrArray *triggers,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  if (json)
-    print_json (builder);
-  else
-    fputs (text->str, stdout);
+  print_either (builder, text, json);
 }
 
 static int
