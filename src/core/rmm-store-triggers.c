@@ -87,27 +87,31 @@ raise_trigger (RmmStore              *self,
   return rmm_store_insert (self, "strategy_trigger", fields, G_N_ELEMENTS (fields), error) != 0;
 }
 
-/* Whether none of the space-separated @facts is behind a trigger of the rule yet. */
-static gboolean
-facts_are_new (RmmStore    *self,
-               gint64       child_id,
-               const char  *rule_id,
-               const char  *facts,
-               GError     **error)
+/* Those of the space-separated @facts that no trigger of the rule stands on yet; NULL on
+ * error. */
+static GPtrArray *
+new_facts (RmmStore    *self,
+           gint64       child_id,
+           const char  *rule_id,
+           const char  *facts,
+           GError     **error)
 {
   g_autoptr(GHashTable) behind = facts_behind (self, child_id, rule_id, error);
   g_auto(GStrv) tokens = g_strsplit (facts, " ", -1);
+  GPtrArray *fresh;
 
   if (behind == NULL)
-    return FALSE;
+    return NULL;
+  fresh = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; tokens[i] != NULL; i++)
-    if (g_hash_table_contains (behind, tokens[i]))
-      return FALSE;
-  return TRUE;
+    if (*tokens[i] != '\0' && !g_hash_table_contains (behind, tokens[i]))
+      g_ptr_array_add (fresh, g_strdup (tokens[i]));
+  return fresh;
 }
 
 /* A run of missing episodes: for each episode, those of the child within the rule's days
- * before it; Count or more, none yet behind a trigger of the rule, raise one. */
+ * before it; Count or more not yet behind a trigger of the rule raise one (so a fourth
+ * episode does not raise the run again, and three new ones do). */
 static gboolean
 evaluate_missing (RmmStore              *self,
                   const RmmTriggerRule  *rule,
@@ -157,16 +161,19 @@ evaluate_missing (RmmStore              *self,
   for (guint i = 0; i < runs->len; i++)
     {
       gint64 child = g_array_index (children, gint64, i);
-      const char *facts = g_ptr_array_index (runs, i);
-      gboolean fresh = facts_are_new (self, child, rule->id, facts, error);
+      g_autoptr(GPtrArray) fresh = new_facts (self, child, rule->id,
+                                              g_ptr_array_index (runs, i), error);
 
-      if (!fresh && error && *error)
+      if (fresh == NULL)
         return FALSE;
-      if (fresh)
+      if (fresh->len >= rule->count)
         {
           g_autofree char *reason = g_strdup_printf (_("%s: %u within %u days."), rule->title,
                                                      rule->count, rule->days);
+          g_autofree char *facts = NULL;
 
+          g_ptr_array_add (fresh, NULL);
+          facts = g_strjoinv (" ", (char **)fresh->pdata);
           if (!raise_trigger (self, rule, child, reason, facts, error))
             return FALSE;
           (*n_raised)++;

@@ -216,11 +216,16 @@ test_missing_episodes (Fixture       *f,
   g_assert_cmpstr (((RmmTrigger *)open->pdata[0])->facts, ==,
                    "missing_episode:1 missing_episode:2 missing_episode:3");
 
-  /* Once: not again for the same facts, nor for a fourth episode of the same run. */
+  /* Once: not again for the same facts, nor for a fourth episode of the same run; three
+   * new episodes are a run of their own, even close to the old one. */
   g_assert_cmpuint (evaluate (f), ==, 0);
   missing (f, run, "2026-11-05T20:00:00Z");
   g_assert_cmpuint (evaluate (f), ==, 0);
   g_assert_cmpint (triggers_of (f, run), ==, 1);
+  missing (f, run, "2026-11-06T20:00:00Z");
+  missing (f, run, "2026-11-07T20:00:00Z");
+  g_assert_cmpuint (evaluate (f), ==, 1);
+  g_assert_cmpint (triggers_of (f, run), ==, 2);
 }
 
 static void

@@ -68,8 +68,9 @@ class App:
         self.node = wait_for(lambda: self._find_app(), what="rmm-desk on the accessibility bus")
 
     def _find_app(self):
+        # This process's, not one an earlier test closed that the bus still lists.
         for app in root.applications():
-            if app.name == "rmm-desk":
+            if app.name == "rmm-desk" and app.get_process_id() == self.process.pid:
                 return app
         return None
 
@@ -253,8 +254,10 @@ class MeetingTest(unittest.TestCase):
             lambda n: n.roleName == "push button" and n.name == "Agenda item menu"),
             what="the agenda")
         self.__class__.n_items = len(items)
-        items[0].doActionNamed("click")
-        wait_for(lambda: find(app.node, "menu item", name="Open")).doActionNamed("click")
+        wait_for(lambda: find(agenda, "push button", name="Agenda item menu").doActionNamed(
+            "click"), what="the first item's menu")
+        wait_for(lambda: find(app.node, "menu item", name="Open").doActionNamed("click"),
+                 what="Open")
 
         # The first child: rating by both chairs, lead agency, a plan action, minutes.
         click(app.node, prefix="Confirm… Risk rating")
@@ -401,12 +404,14 @@ class TriggerTest(unittest.TestCase):
         click(opening, prefix="Ashdown Children’s Services: Present")
         click(opening, "Open Meeting")
         agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
-        first = wait_for(lambda: [n for n in agenda.findChildren(
-            lambda n: n.name[:1].isdigit() and ". " in n.name)][0], what="a child")
-        child = first.name.split(", ")[1]
-        wait_for(lambda: find(agenda, "push button", name="Agenda item menu")).doActionNamed(
-            "click")
-        wait_for(lambda: find(app.node, "menu item", name="Open")).doActionNamed("click")
+        # The agenda is read again as the meeting opens: names, not rows that may go.
+        child = wait_for(lambda: [n.name for n in agenda.findChildren(
+            lambda n: n.name[:1].isdigit() and ". " in n.name)][0].split(", ")[1],
+            what="a child")
+        wait_for(lambda: find(agenda, "push button", name="Agenda item menu").doActionNamed(
+            "click"), what="the item's menu")
+        wait_for(lambda: find(app.node, "menu item", name="Open").doActionNamed("click"),
+                 what="Open")
 
         def episodes():
             label = find(app.node, "label", prefix="None recorded") and "0 in all"
