@@ -16,6 +16,9 @@
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-store-private.h"
+#include "rmm-working-calendar.h"
+
+#include <string.h>
 
 void
 rmm_trigger_free (RmmTrigger *trigger)
@@ -363,8 +366,24 @@ same_day_rules (RmmStore  *self,
   return g_string_free (ids, FALSE);
 }
 
+/* Raised (UK date) before the end of its working day: a trigger raised on a Saturday or a
+ * bank holiday is due the next working day. */
+static gboolean
+past_same_working_day (const char  *raised_at,
+                       const GDate *today)
+{
+  RmmWorkingCalendar *calendar = rmm_working_calendar_get_default ();
+  g_autoptr(GDate) due = rmm_date_from_time (raised_at);
+
+  if (due == NULL)
+    return FALSE;
+  while (!rmm_working_calendar_is_working_day (calendar, due))
+    g_date_add_days (due, 1);
+  return g_date_compare (today, due) > 0;
+}
+
 /* Every trigger (of one child, or all: 0), oldest first; @open_only: those still waiting for
- * the RMM's response. An open one is overdue past its target: the same day for the rules
+ * the RMM's response. An open one is overdue past its target: its working day for the rules
  * that say so (immediate risk), else once a meeting of the area has been held since. */
 GPtrArray *
 rmm_store_list_triggers (RmmStore  *self,
@@ -376,15 +395,18 @@ rmm_store_list_triggers (RmmStore  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *same_day = NULL;
   g_autofree char *now = NULL;
-  g_autofree char *today = NULL;
+  g_autofree char *token = NULL;      /* " rule-id ", to look for in same_day */
+  g_autoptr(GDate) day = NULL;
   RmmDbStmt *stmt;
+  GDate today;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
   if (!(same_day = same_day_rules (self, error)))
     return NULL;
   now = rmm_store_now (self);
-  today = g_strndup (now, 10);
+  day = rmm_date_from_time (now);
+  today = *day;
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          "SELECT * FROM (SELECT t.id, t.child_id AS child_id, c.reference, "
                          "  c.first_name || ' ' || c.last_name, a.name, t.rule_id, t.raised_at, "
@@ -392,13 +414,10 @@ rmm_store_list_triggers (RmmStore  *self,
                          "  NOT EXISTS (SELECT 1 FROM trigger_response r WHERE r.trigger_id = t.id "
                          "              AND r.chair1_confirmed_at IS NOT NULL "
                          "              AND r.chair2_confirmed_at IS NOT NULL) AS open, "
-                         /* Past its target: the same working day for the rules that say so,
-                          * else a meeting of the area held since it was raised. */
-                         "  CASE WHEN instr(?3, ' ' || t.rule_id || ' ') > 0 "
-                         "       THEN substr(t.raised_at, 1, 10) < ?4 "
-                         "       ELSE EXISTS (SELECT 1 FROM meeting m WHERE m.area_id = c.area_id "
-                         "                    AND m.status IN ('concluded', 'signed-off') "
-                         "                    AND m.meets_on > substr(t.raised_at, 1, 10)) END "
+                         /* A meeting of the area held since it was raised. */
+                         "  EXISTS (SELECT 1 FROM meeting m WHERE m.area_id = c.area_id "
+                         "          AND m.status IN ('concluded', 'signed-off') "
+                         "          AND m.meets_on > substr(t.raised_at, 1, 10)) "
                          "FROM strategy_trigger t JOIN child c ON c.id = t.child_id "
                          "JOIN area a ON a.id = c.area_id) "
                          "WHERE (?1 = 0 OR open) AND (?2 = 0 OR child_id = ?2) "
@@ -407,8 +426,6 @@ rmm_store_list_triggers (RmmStore  *self,
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, open_only);
   rmm_db_stmt_bind_int (stmt, 2, child_id);
-  rmm_db_stmt_bind_text (stmt, 3, same_day);
-  rmm_db_stmt_bind_text (stmt, 4, today);
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       RmmTrigger *row = g_new0 (RmmTrigger, 1);
@@ -423,7 +440,11 @@ rmm_store_list_triggers (RmmStore  *self,
       row->reason = g_strdup (rmm_db_stmt_get_text (stmt, 7));
       row->facts = g_strdup (rmm_db_stmt_get_text (stmt, 8));
       row->open = rmm_db_stmt_get_int (stmt, 9);
-      row->overdue = row->open && rmm_db_stmt_get_int (stmt, 10);
+      token = g_strdup_printf (" %s ", row->rule_id);
+      row->overdue = row->open && (strstr (same_day, token)
+                                     ? past_same_working_day (row->raised_at, &today)
+                                     : rmm_db_stmt_get_int (stmt, 10));
+      g_clear_pointer (&token, g_free);
       g_ptr_array_add (rows, row);
     }
   if (local_error)

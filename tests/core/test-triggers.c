@@ -462,6 +462,55 @@ test_fact_removed_stays_open (Fixture       *f,
   g_assert_cmpint (open_count (f), ==, 1);
 }
 
+static gboolean
+overdue_on (Fixture    *f,
+            const char *now)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (now, NULL);
+  g_autoptr(GPtrArray) open = NULL;
+
+  rmm_store_set_clock (f->store, when);
+  open = rmm_store_list_triggers (f->store, 0, TRUE, NULL);
+  g_assert_cmpuint (open->len, ==, 1);
+  return ((RmmTrigger *)open->pdata[0])->overdue;
+}
+
+/* An immediate risk is answered the same working day: raised on a Saturday, it is due on
+ * Monday and overdue on Tuesday. Others wait for the area's next meeting. */
+static void
+test_overdue (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GDateTime) saturday = g_date_time_new_utc (2026, 11, 21, 11, 0, 0);
+  gint64 id = child (f, "RISK");
+  RmmInformationNoteInput risk = {
+    .child_id = id, .kind = "immediate-risk", .summary = "Threat to life reported",
+  };
+
+  rmm_store_set_clock (f->store, saturday);
+  g_assert_cmpint (rmm_store_add_information_note (f->store, &risk, NULL), >, 0);
+  g_assert_false (overdue_on (f, "2026-11-22T12:00:00Z"));
+  g_assert_false (overdue_on (f, "2026-11-23T17:00:00Z"));
+  g_assert_true (overdue_on (f, "2026-11-24T09:00:00Z"));
+}
+
+/* Any other trigger waits for the RMM: overdue once a meeting of its area has been held
+ * since it was raised, and not before. */
+static void
+test_overdue_after_meeting (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GDateTime) friday = g_date_time_new_utc (2026, 11, 20, 11, 0, 0);
+  RmmField held[] = { RMM_TEXT ("status", "concluded") };
+
+  rmm_store_set_clock (f->store, friday);
+  g_assert_cmpint (rmm_store_raise_trigger (f->store, child (f, "WAITING"), "Seen with adults",
+                                            NULL), >, 0);
+  g_assert_false (overdue_on (f, "2026-11-23T09:00:00Z"));
+  g_assert_true (rmm_store_update (f->store, "meeting", f->meeting, held, 1, NULL));
+  g_assert_true (overdue_on (f, "2026-11-23T13:00:00Z"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +532,8 @@ main (int   argc,
   ADD ("/triggers/ratings", test_ratings);
   ADD ("/triggers/raised-as-recorded", test_raised_as_recorded);
   ADD ("/triggers/assessment-episodes", test_assessment_episodes);
+  ADD ("/triggers/overdue", test_overdue);
+  ADD ("/triggers/overdue-after-meeting", test_overdue_after_meeting);
   ADD ("/triggers/response-closes", test_response_closes);
   ADD ("/triggers/fact-removed-stays-open", test_fact_removed_stays_open);
 #undef ADD
