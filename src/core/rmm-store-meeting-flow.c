@@ -17,6 +17,8 @@
 #include "rmm-framework.h"
 #include "rmm-store-private.h"
 
+#define STATUS_SQL "SELECT status FROM meeting WHERE id = ?"
+
 static const char *attendance_statuses[] = { "present", "apologies", "sent-information",
                                              "observer" };
 
@@ -44,25 +46,6 @@ rmm_summary_line_free (RmmSummaryLine *line)
   g_free (line);
 }
 
-static char *
-meeting_status (RmmStore  *self,
-                gint64     meeting_id,
-                GError   **error)
-{
-  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
-                                    "SELECT status FROM meeting WHERE id = ?", error);
-  char *status;
-
-  if (stmt == NULL)
-    return NULL;
-  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
-  if (!rmm_store_step_row (stmt, "meeting", meeting_id, error))
-    return NULL;
-  status = g_strdup (rmm_db_stmt_get_text (stmt, 0));
-  rmm_db_stmt_reset (stmt);
-  return status;
-}
-
 static gboolean
 expect_status (RmmStore    *self,
                gint64       meeting_id,
@@ -70,7 +53,7 @@ expect_status (RmmStore    *self,
                const char  *message,
                GError     **error)
 {
-  g_autofree char *status = meeting_status (self, meeting_id, error);
+  g_autofree char *status = rmm_store_query_text (self, STATUS_SQL, "meeting", meeting_id, error);
 
   if (status == NULL)
     return FALSE;
@@ -509,7 +492,7 @@ rmm_store_summarize_meeting (RmmStore  *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
-  if (!(status = meeting_status (self, meeting_id, error)) ||
+  if (!(status = rmm_store_query_text (self, STATUS_SQL, "meeting", meeting_id, error)) ||
       !summarize_ratings (self, meeting_id, lines, error) ||
       !summarize_others (self, meeting_id, lines, error))
     return NULL;

@@ -13,6 +13,8 @@
 #include "rmm-framework.h"
 #include "rmm-store-private.h"
 
+#define MEETS_ON_SQL "SELECT meets_on FROM meeting WHERE id = ?"
+
 /* The rule id of the strategy-meeting trigger a rating raises. */
 #define RATING_TRIGGER_RULE "rating-high"
 
@@ -184,25 +186,6 @@ rmm_plan_action_free (RmmPlanAction *action)
   g_free (action);
 }
 
-static char *
-meeting_date (RmmStore  *self,
-              gint64     meeting_id,
-              GError   **error)
-{
-  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
-                                    "SELECT meets_on FROM meeting WHERE id = ?", error);
-  char *day;
-
-  if (stmt == NULL)
-    return NULL;
-  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
-  if (!rmm_store_step_row (stmt, "meeting", meeting_id, error))
-    return NULL;
-  day = g_strdup (rmm_db_stmt_get_text (stmt, 0));
-  rmm_db_stmt_reset (stmt);
-  return day;
-}
-
 /* A review date after the meeting and at most three months on. */
 static gboolean
 check_review_date (const char  *review_on,
@@ -247,7 +230,7 @@ rmm_store_save_plan_version (RmmStore            *self,
   g_return_val_if_fail (RMM_IS_STORE (self), 0);
   g_return_val_if_fail (input != NULL, 0);
 
-  if (!(day = meeting_date (self, input->meeting_id, error)) ||
+  if (!(day = rmm_store_query_text (self, MEETS_ON_SQL, "meeting", input->meeting_id, error)) ||
       !check_review_date (input->review_on, day, error) ||
       !rmm_store_begin (self, error))
     return 0;
@@ -357,7 +340,8 @@ rmm_store_add_plan_action (RmmStore              *self,
                    input->due_on ? input->due_on : "");
       return 0;
     }
-  if (!(day = meeting_date (self, input->meeting_id, error)) || !rmm_store_begin (self, error))
+  if (!(day = rmm_store_query_text (self, MEETS_ON_SQL, "meeting", input->meeting_id, error)) ||
+      !rmm_store_begin (self, error))
     return 0;
   if ((plan_id = open_plan (self, input->child_id, day, error)) != 0)
     {
@@ -482,7 +466,7 @@ carry_forward (RmmStore    *self,
                const char  *new_due_on,
                GError     **error)
 {
-  g_autofree char *day = meeting_date (self, meeting_id, error);
+  g_autofree char *day = rmm_store_query_text (self, MEETS_ON_SQL, "meeting", meeting_id, error);
   RmmDbStmt *stmt;
   GDate due, meeting;
 

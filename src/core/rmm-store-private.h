@@ -90,6 +90,11 @@ gboolean  rmm_store_step_row    (RmmDbStmt       *stmt,
                                  const char      *what,
                                  gint64           id,
                                  GError         **error);
+char     *rmm_store_query_text  (RmmStore        *self,
+                                 const char      *sql,
+                                 const char      *what,
+                                 gint64           id,
+                                 GError         **error);
 gint64    rmm_store_query_int   (RmmStore        *self,
                                  const char      *sql,
                                  gint64           param,

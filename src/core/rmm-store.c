@@ -133,6 +133,28 @@ rmm_store_query_int (RmmStore    *self,
   return value;
 }
 
+/* The one text of the row @sql selects by @id ("There is no @what with id @id." if none);
+ * free it. */
+char *
+rmm_store_query_text (RmmStore    *self,
+                      const char  *sql,
+                      const char  *what,
+                      gint64       id,
+                      GError     **error)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (self->db, sql, error);
+  char *text;
+
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, id);
+  if (!rmm_store_step_row (stmt, what, id, error))
+    return NULL;
+  text = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+  rmm_db_stmt_reset (stmt);
+  return text;
+}
+
 /* Step to the one row a lookup by id returns. FALSE with @error set when it fails, or when
  * there is no such row ("There is no @what with id @id."). */
 gboolean
