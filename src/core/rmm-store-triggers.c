@@ -185,6 +185,26 @@ evaluate_missing (RmmStore              *self,
   return TRUE;
 }
 
+/* One trigger for each child and its facts, found while the rule's query ran (raising
+ * during the query would change what it reads). */
+static gboolean
+raise_each (RmmStore              *self,
+            const RmmTriggerRule  *rule,
+            GArray                *children,
+            GPtrArray             *facts,
+            guint                 *n_raised,
+            GError               **error)
+{
+  for (guint i = 0; i < facts->len; i++)
+    {
+      if (!raise_trigger (self, rule, g_array_index (children, gint64, i), rule->explanation,
+                          g_ptr_array_index (facts, i), error))
+        return FALSE;
+      (*n_raised)++;
+    }
+  return TRUE;
+}
+
 /* Information notes of the rule's kinds that no trigger of the rule stands on yet. */
 static gboolean
 evaluate_notes (RmmStore              *self,
@@ -196,7 +216,8 @@ evaluate_notes (RmmStore              *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *joined = g_strjoinv (" ", rule->note_kinds);
   g_autofree char *kinds = g_strdup_printf (" %s ", joined);
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (gint64));
   RmmDbStmt *stmt;
 
   stmt = rmm_db_prepare (rmm_store_get_db (self),
@@ -215,25 +236,18 @@ evaluate_notes (RmmStore              *self,
   rmm_db_stmt_bind_text (stmt, 3, rule->id);
   while (rmm_db_stmt_step (stmt, &local_error))
     {
-      gint64 row[2] = { rmm_db_stmt_get_int (stmt, 0), rmm_db_stmt_get_int (stmt, 1) };
+      gint64 child = rmm_db_stmt_get_int (stmt, 0);
 
-      g_array_append_vals (found, row, 1);
+      g_array_append_val (children, child);
+      g_ptr_array_add (facts, g_strdup_printf ("information_note:%" G_GINT64_FORMAT,
+                                               rmm_db_stmt_get_int (stmt, 1)));
     }
   if (local_error)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  for (guint i = 0; i < found->len; i++)
-    {
-      gint64 *row = &((gint64 *)(gpointer)found->data)[i * 2];
-      g_autofree char *facts = g_strdup_printf ("information_note:%" G_GINT64_FORMAT, row[1]);
-
-      if (!raise_trigger (self, rule, row[0], rule->explanation, facts, error))
-        return FALSE;
-      (*n_raised)++;
-    }
-  return TRUE;
+  return raise_each (self, rule, children, facts, n_raised, error);
 }
 
 /* Confirmed ratings at a level that needs a strategy meeting, first given or reached from
@@ -288,14 +302,7 @@ evaluate_ratings (RmmStore              *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  for (guint i = 0; i < facts->len; i++)
-    {
-      if (!raise_trigger (self, rule, g_array_index (children, gint64, i), rule->explanation,
-                          g_ptr_array_index (facts, i), error))
-        return FALSE;
-      (*n_raised)++;
-    }
-  return TRUE;
+  return raise_each (self, rule, children, facts, n_raised, error);
 }
 
 /* Run every rule over the recorded facts of one child (@child_id) or all (0), raising what
