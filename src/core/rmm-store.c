@@ -368,7 +368,7 @@ rmm_store_open (const char         *path,
   return g_steal_pointer (&self);
 }
 
-/* The rules that raise triggers: the installation's, unless a test set its own. */
+/* The rules that raise triggers: the installation's, loaded when first needed. */
 RmmTriggerRules *
 rmm_store_get_trigger_rules (RmmStore  *self,
                              GError   **error)
@@ -378,15 +378,6 @@ rmm_store_get_trigger_rules (RmmStore  *self,
   if (self->trigger_rules == NULL)
     self->trigger_rules = rmm_trigger_rules_load (error);
   return self->trigger_rules;
-}
-
-void
-rmm_store_set_trigger_rules (RmmStore        *self,
-                             RmmTriggerRules *rules)
-{
-  g_return_if_fail (RMM_IS_STORE (self));
-
-  g_set_object (&self->trigger_rules, rules);
 }
 
 RmmDb *

@@ -587,8 +587,6 @@ gboolean     rmm_store_record_transition    (RmmStore            *self,
                                              GError             **error);
 RmmTriggerRules *rmm_store_get_trigger_rules (RmmStore         *self,
                                              GError             **error);
-void         rmm_store_set_trigger_rules    (RmmStore            *self,
-                                             RmmTriggerRules     *rules);
 gboolean     rmm_store_evaluate_triggers    (RmmStore            *self,
                                              RmmTriggerRules     *rules,
                                              gint64               child_id,

@@ -860,6 +860,8 @@ rmm_item_page_show_item (RmmItemPage   *self,
                          RmmAgendaItem *item,
                          const char    *framework_id)
 {
+  char *framework;   /* copied before the old one goes: it may be the same string */
+
   g_return_if_fail (RMM_IS_ITEM_PAGE (self));
   g_return_if_fail (RMM_IS_STORE (store));
 
@@ -867,12 +869,10 @@ rmm_item_page_show_item (RmmItemPage   *self,
   g_set_object (&self->store, store);
   g_set_object (&self->meeting, meeting);
   g_set_object (&self->item, item);
-  if (framework_id != self->framework_id)
-    {
-      g_free (self->framework_id);
-      self->framework_id = g_strdup (framework_id);
-    }
-  self->framework = rmm_framework_lookup (framework_id);
+  framework = g_strdup (framework_id);
+  g_free (self->framework_id);
+  self->framework_id = framework;
+  self->framework = rmm_framework_lookup (self->framework_id);
   self->row_version = -1;
   self->dirty = FALSE;
   rmm_item_page_reload (self);

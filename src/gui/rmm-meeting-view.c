@@ -435,6 +435,7 @@ rmm_meeting_view_show_meeting (RmmMeetingView *self,
                                RmmMeeting     *meeting,
                                const char     *framework_id)
 {
+  char *framework;   /* copied before the old one goes: it may be the same string */
   gboolean same;
 
   g_return_if_fail (RMM_IS_MEETING_VIEW (self));
@@ -442,11 +443,9 @@ rmm_meeting_view_show_meeting (RmmMeetingView *self,
 
   same = self->meeting && rmm_meeting_get_id (self->meeting) == rmm_meeting_get_id (meeting);
   g_set_object (&self->meeting, meeting);
-  if (framework_id != self->framework_id)   /* a reload passes our own copy */
-    {
-      g_free (self->framework_id);
-      self->framework_id = g_strdup (framework_id);
-    }
+  framework = g_strdup (framework_id);
+  g_free (self->framework_id);
+  self->framework_id = framework;
   show_details (self);
   show_agenda (self);
   if (!same)
@@ -460,21 +459,6 @@ rmm_meeting_view_get_meeting (RmmMeetingView *self)
 {
   g_return_val_if_fail (RMM_IS_MEETING_VIEW (self), NULL);
   return self->meeting;
-}
-
-/* The store changed: read the meeting, its agenda and the open item again. */
-void
-rmm_meeting_view_reload (RmmMeetingView *self)
-{
-  g_autoptr(RmmMeeting) meeting = NULL;
-
-  g_return_if_fail (RMM_IS_MEETING_VIEW (self));
-
-  if (self->meeting == NULL)
-    return;
-  meeting = rmm_store_get_meeting (self->store, rmm_meeting_get_id (self->meeting), NULL);
-  if (meeting != NULL)
-    rmm_meeting_view_show_meeting (self, meeting, self->framework_id);
 }
 
 /* The store changed item @item_id alone. When it is the child on show, that page is all

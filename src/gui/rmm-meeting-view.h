@@ -20,7 +20,6 @@ void        rmm_meeting_view_show_meeting (RmmMeetingView *self,
                                            RmmMeeting     *meeting,
                                            const char     *framework_id);
 RmmMeeting *rmm_meeting_view_get_meeting  (RmmMeetingView *self);
-void        rmm_meeting_view_reload       (RmmMeetingView *self);
 gboolean    rmm_meeting_view_item_changed (RmmMeetingView *self,
                                            gint64          item_id);
 gboolean    rmm_meeting_view_get_item_shown (RmmMeetingView *self);
