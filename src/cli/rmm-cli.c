@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "rmm-cli.h"
+#include "rmm-cli-private.h"
 #include "rmm-dates.h"
 #include "rmm-demo.h"
 #include "rmm-error.h"
@@ -31,16 +32,16 @@ typedef struct
   int       (*run) (const char *database, int argc, char **argv);
 } Command;
 
-static int
-fail (const GError *error)
+int
+rmm_cli_fail (const GError *error)
 {
   g_printerr ("rmmctl: %s\n", error->message);
   return EXIT_FAILURE;
 }
 
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
+int
+rmm_cli_usage_error (GOptionContext *context,
+                     const char     *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
@@ -50,25 +51,25 @@ usage_error (GOptionContext *context,
 }
 
 /* Parse a command's options; on a bad command line, say so and return FALSE. */
-static gboolean
-parse_command (GOptionContext  *context,
-               int             *argc,
-               char          ***argv,
-               int             *status)
+gboolean
+rmm_cli_parse_command (GOptionContext  *context,
+                       int             *argc,
+                       char          ***argv,
+                       int             *status)
 {
   g_autoptr(GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (context, error->message);
+      *status = rmm_cli_usage_error (context, error->message);
       return FALSE;
     }
   return TRUE;
 }
 
-static RmmStore *
-open_existing (const char  *database,
-               GError     **error)
+RmmStore *
+rmm_cli_open_existing (const char  *database,
+                       GError     **error)
 {
   return rmm_store_open (database, RMM_STORE_OPEN_EXISTING, error);
 }
@@ -154,23 +155,23 @@ cmd_demo (const char  *database,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
                                     _("Every person, place and school in it is invented."));
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (context, _("demo takes no arguments"));
+    return rmm_cli_usage_error (context, _("demo takes no arguments"));
   if (n_children < 1 || n_children > 1000000 || years < 1 || years > 20 || seed < 0)
-    return usage_error (context, _("--children must be 1–1000000, --years 1–20, --seed ≥ 0"));
+    return rmm_cli_usage_error (context, _("--children must be 1–1000000, --years 1–20, --seed ≥ 0"));
 
   rmm_demo_options_init (&options);
   options.n_children = n_children;
   options.years = years;
   options.seed = seed;
   if (today != NULL && !rmm_date_parse (today, &options.today))
-    return usage_error (context, _("--today must be a date as YYYY-MM-DD"));
+    return rmm_cli_usage_error (context, _("--today must be a date as YYYY-MM-DD"));
 
   started = g_get_monotonic_time ();
   if (!(store = rmm_demo_create (database, &options, force, &error)))
-    return fail (error);
+    return rmm_cli_fail (error);
 
   meetings = rmm_store_list_meetings (store, 0, NULL);
   children = rmm_store_list_children (store, 0, NULL);
@@ -197,12 +198,12 @@ cmd_check (const char  *database,
                                     _("Runs SQLite’s integrity and foreign-key checks and "
                                       "verifies the audit trail’s hash chain. Prints “ok”, or "
                                       "each problem, one a line, and exits 1."));
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (context, _("check takes no arguments"));
-  if (!(store = open_existing (database, &error)))
-    return fail (error);
+    return rmm_cli_usage_error (context, _("check takes no arguments"));
+  if (!(store = rmm_cli_open_existing (database, &error)))
+    return rmm_cli_fail (error);
 
   if (rmm_store_check (store, &problems, NULL))
     {
@@ -226,13 +227,13 @@ cmd_backup (const char  *database,
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("backup needs one destination file"));
-  if (!(store = open_existing (database, &error)) ||
+    return rmm_cli_usage_error (context, _("backup needs one destination file"));
+  if (!(store = rmm_cli_open_existing (database, &error)) ||
       !rmm_store_backup (store, argv[1], &error))
-    return fail (error);
+    return rmm_cli_fail (error);
   g_print (_("Backed up %s to %s\n"), database, argv[1]);
   return EXIT_SUCCESS;
 }
@@ -252,12 +253,12 @@ cmd_restore (const char  *database,
                                     _("The backup must pass “rmmctl check”. The database it "
                                       "replaces is kept beside it as "
                                       "NAME.before-restore-TIME. Close RMM Desk first."));
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("restore needs one backup file"));
+    return rmm_cli_usage_error (context, _("restore needs one backup file"));
   if (!rmm_store_restore (argv[1], database, &saved, &error))
-    return fail (error);
+    return rmm_cli_fail (error);
   g_print (_("Restored %s from %s\n"), database, argv[1]);
   if (saved != NULL)
     g_print (_("The database it replaced is kept as %s\n"), saved);
@@ -401,18 +402,18 @@ cmd_list (const char  *database,
   };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc != 2 || (!g_str_equal (argv[1], "areas") && !g_str_equal (argv[1], "meetings") &&
                     !g_str_equal (argv[1], "children")))
-    return usage_error (context, _("list what? areas, meetings or children"));
+    return rmm_cli_usage_error (context, _("list what? areas, meetings or children"));
   if (!parse_format (format, &json, &error))
-    return usage_error (context, error->message);
+    return rmm_cli_usage_error (context, error->message);
 
-  if (!(store = open_existing (database, &error)))
-    return fail (error);
+  if (!(store = rmm_cli_open_existing (database, &error)))
+    return rmm_cli_fail (error);
   if (area_name != NULL && !(area = rmm_store_find_area (store, area_name, &error)))
-    return fail (error);
+    return rmm_cli_fail (error);
 
   if (g_str_equal (argv[1], "areas"))
     items = rmm_store_list_areas (store, &error);
@@ -421,7 +422,7 @@ cmd_list (const char  *database,
   else
     items = rmm_store_list_children (store, area ? rmm_area_get_id (area) : 0, &error);
   if (items == NULL)
-    return fail (error);
+    return rmm_cli_fail (error);
 
   if (g_str_equal (argv[1], "areas"))
     print_list (items, area_columns, G_N_ELEMENTS (area_columns), json);
@@ -493,22 +494,22 @@ cmd_import (const char  *database,
                                       "nothing. UTF-8 (with or without a byte-order mark), "
                                       "Windows-1252 and UTF-16 files are read; dates as "
                                       "2026-11-23 or 23/11/2026, times as UK local time."));
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc < 2 || !g_str_equal (argv[1], "referrals"))
-    return usage_error (context, _("import what? referrals"));
+    return rmm_cli_usage_error (context, _("import what? referrals"));
   if (template)
     {
       g_print ("%s\n", rmm_referral_import_get_template ());
       return EXIT_SUCCESS;
     }
   if (argc != 3)
-    return usage_error (context, _("import referrals needs one CSV file"));
+    return rmm_cli_usage_error (context, _("import referrals needs one CSV file"));
 
   if (!g_file_get_contents (argv[2], &contents, &length, &error))
-    return fail (error);
-  if (!(store = open_existing (database, &error)))
-    return fail (error);
+    return rmm_cli_fail (error);
+  if (!(store = rmm_cli_open_existing (database, &error)))
+    return rmm_cli_fail (error);
 
   name = g_path_get_basename (argv[2]);
   import = rmm_referral_import_new (store, name);
@@ -524,7 +525,7 @@ cmd_import (const char  *database,
       return EXIT_FAILURE;
     }
   if (!dry_run && !rmm_referral_import_commit (import, &error))
-    return fail (error);
+    return rmm_cli_fail (error);
   print_import_summary (import, argv[2], !dry_run);
   return EXIT_SUCCESS;
 }
@@ -624,24 +625,24 @@ cmd_agenda (const char  *database,
                                       "closure, transition, early-help-check, overdue-actions, "
                                       "added-by-chair. A held meeting’s agenda is shown as it "
                                       "was."));
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1 || meeting_id <= 0)
-    return usage_error (context, _("agenda needs --meeting ID"));
+    return rmm_cli_usage_error (context, _("agenda needs --meeting ID"));
   if (time_box < 1 || time_box > 120)
-    return usage_error (context, _("--time-box must be 1–120 minutes"));
+    return rmm_cli_usage_error (context, _("--time-box must be 1–120 minutes"));
   if (!parse_format (format, &json, &error))
-    return usage_error (context, error->message);
+    return rmm_cli_usage_error (context, error->message);
   if (order != NULL && !g_str_equal (order, "risk") && !g_str_equal (order, "name"))
-    return usage_error (context, _("--order is risk or name"));
+    return rmm_cli_usage_error (context, _("--order is risk or name"));
 
-  if (!(store = open_existing (database, &error)) ||
+  if (!(store = rmm_cli_open_existing (database, &error)) ||
       !rmm_store_refresh_agenda (store, meeting_id, time_box,
                                  g_strcmp0 (order, "name") == 0 ? RMM_AGENDA_ORDER_BY_NAME
                                                                  : RMM_AGENDA_ORDER_RISK_FIRST,
                                  &error) ||
       !(items = rmm_store_list_agenda (store, meeting_id, &error)))
-    return fail (error);
+    return rmm_cli_fail (error);
   print_agenda (items, json);
   return EXIT_SUCCESS;
 }
@@ -721,22 +722,22 @@ cmd_cse_list (const char  *database,
                                       "the list (by the area's framework) and whose case has "
                                       "not been closed, across areas, marked against a week "
                                       "before: added, up, down, or removed."));
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (context, _("cse-list takes no arguments"));
+    return rmm_cli_usage_error (context, _("cse-list takes no arguments"));
   if (!parse_format (format, &json, &error))
-    return usage_error (context, error->message);
+    return rmm_cli_usage_error (context, error->message);
   g_date_clear (&day, 1);
   if (date == NULL)
     g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                     g_date_time_get_year (now));
   else if (!rmm_date_parse_uk (date, &day))
-    return usage_error (context, _("--date must be a date as YYYY-MM-DD"));
+    return rmm_cli_usage_error (context, _("--date must be a date as YYYY-MM-DD"));
 
-  if (!(store = open_existing (database, &error)) ||
+  if (!(store = rmm_cli_open_existing (database, &error)) ||
       !(entries = rmm_store_list_cse (store, &day, &error)))
-    return fail (error);
+    return rmm_cli_fail (error);
   print_cse_list (entries, &day, json);
   return EXIT_SUCCESS;
 }
@@ -857,18 +858,18 @@ cmd_meeting (const char  *database,
                                       "agency, and what it decided: ratings (new, up, down, "
                                       "unchanged, disputed), lead agencies, closures, new "
                                       "triggers, deferrals and removals."));
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1 || meeting_id <= 0)
-    return usage_error (context, _("meeting needs --meeting ID"));
+    return rmm_cli_usage_error (context, _("meeting needs --meeting ID"));
   if (!parse_format (format, &json, &error))
-    return usage_error (context, error->message);
-  if (!(store = open_existing (database, &error)) ||
+    return rmm_cli_usage_error (context, error->message);
+  if (!(store = rmm_cli_open_existing (database, &error)) ||
       !(meeting = rmm_store_get_meeting (store, meeting_id, &error)) ||
       (signed_by = rmm_store_get_sign_off (store, meeting_id, &error)) < 0 ||
       !(attendance = rmm_store_list_attendance (store, meeting_id, &error)) ||
       !(lines = rmm_store_summarize_meeting (store, meeting_id, &error)))
-    return fail (error);
+    return rmm_cli_fail (error);
   if (json)
     print_meeting_json (meeting, signed_by, attendance, lines);
   else
@@ -952,24 +953,24 @@ cmd_triggers (const char  *database,
                                       "$XDG_CONFIG_HOME/rmm-desk/triggers.ini replaces them) or "
                                       "by hand, and stays open until the RMM records a "
                                       "response. A rule fires once for its facts."));
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (context, _("triggers takes no arguments"));
+    return rmm_cli_usage_error (context, _("triggers takes no arguments"));
   if (!parse_format (format, &json, &error))
-    return usage_error (context, error->message);
-  if (!(store = open_existing (database, &error)))
-    return fail (error);
+    return rmm_cli_usage_error (context, error->message);
+  if (!(store = rmm_cli_open_existing (database, &error)))
+    return rmm_cli_fail (error);
   if (evaluate)
     {
       if (!(rules = rmm_trigger_rules_load (&error)) ||
           !rmm_store_evaluate_triggers (store, rules, 0, &raised, &error))
-        return fail (error);
+        return rmm_cli_fail (error);
       g_printerr (g_dngettext (GETTEXT_PACKAGE, "Raised %u trigger.\n", "Raised %u triggers.\n",
                                raised), raised);
     }
   if (!(triggers = rmm_store_list_triggers (store, 0, open_only, &error)))
-    return fail (error);
+    return rmm_cli_fail (error);
   print_triggers (triggers, json);
   return EXIT_SUCCESS;
 }
@@ -985,6 +986,7 @@ static const Command commands[] = {
   { "meeting", N_("What a meeting recorded: attendance, decisions, sign-off"), cmd_meeting },
   { "cse-list", N_("The county-wide CSE list, with last week’s changes"), cmd_cse_list },
   { "triggers", N_("Strategy-discussion triggers; --evaluate runs the rules"), cmd_triggers },
+  { "export", N_("Minutes, safety plans, the CSE list or a chair’s pack as PDF"), rmm_cli_export },
 };
 
 static char *
@@ -1045,14 +1047,14 @@ rmm_cli_run (int    argc,
   /* Options after the command belong to the command. */
   g_option_context_set_strict_posix (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return rmm_cli_usage_error (context, error->message);
   if (version)
     {
       g_print ("rmmctl %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
   if (argc < 2)
-    return usage_error (context, _("which command?"));
+    return rmm_cli_usage_error (context, _("which command?"));
 
   database = resolve_database (database_option, argv[1]);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -1067,6 +1069,6 @@ rmm_cli_run (int    argc,
     }
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
-    return usage_error (context, message);
+    return rmm_cli_usage_error (context, message);
   }
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "rmm-agenda-item.h"
@@ -216,4 +217,25 @@ rmm_agenda_item_dup_initials (RmmAgendaItem *self)
 {
   g_return_val_if_fail (RMM_IS_AGENDA_ITEM (self), NULL);
   return rmm_child_initials (self->first_name, self->last_name);
+}
+
+/* What each agenda reason is called, on screen and on paper. */
+const char *
+rmm_agenda_reason_label (const char *reason)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "trigger", N_("Trigger") },
+    { "new-referral", N_("New referral") },
+    { "review-due", N_("Review due") },
+    { "closure", N_("Closure") },
+    { "transition", N_("Transition") },
+    { "early-help-check", N_("Early Help check") },
+    { "overdue-actions", N_("Overdue actions") },
+    { "added-by-chair", N_("Added by chair") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].id, reason) == 0)
+      return _(labels[i].label);
+  return reason;
 }

@@ -49,4 +49,6 @@ gboolean     rmm_agenda_item_get_overdue          (RmmAgendaItem *self);
 const char  *rmm_agenda_item_get_review_on        (RmmAgendaItem *self);
 char        *rmm_agenda_item_dup_initials         (RmmAgendaItem *self);
 
+const char  *rmm_agenda_reason_label              (const char    *reason);
+
 G_END_DECLS

@@ -368,7 +368,8 @@ rmm_store_add_plan_action (RmmStore              *self,
 #define ACTION_SELECT \
   "SELECT x.id, p.child_id, c.reference, c.first_name || ' ' || c.last_name, x.description, " \
   "       coalesce(o.full_name, ''), coalesce(g.name, ''), x.due_on, x.status, " \
-  "       coalesce(m.meets_on, ''), coalesce(x.status_meeting_id, 0) " \
+  "       coalesce(m.meets_on, ''), coalesce(x.status_meeting_id, 0), " \
+  "       coalesce(x.meeting_id, 0), x.family_visible " \
   "FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id JOIN child c ON c.id = p.child_id " \
   "LEFT JOIN professional o ON o.id = x.owner_id LEFT JOIN agency g ON g.id = x.agency_id " \
   "LEFT JOIN meeting m ON m.id = x.meeting_id "
@@ -395,6 +396,8 @@ collect_actions (RmmDbStmt  *stmt,
       row->status = g_strdup (rmm_db_stmt_get_text (stmt, 8));
       row->agreed_on = g_strdup (rmm_db_stmt_get_text (stmt, 9));
       row->status_meeting_id = rmm_db_stmt_get_int (stmt, 10);
+      row->meeting_id = rmm_db_stmt_get_int (stmt, 11);
+      row->family_visible = rmm_db_stmt_get_int (stmt, 12);
       g_ptr_array_add (rows, row);
     }
   if (local_error)

@@ -33,27 +33,6 @@ struct _RmmAgendaRow
 
 G_DEFINE_FINAL_TYPE (RmmAgendaRow, rmm_agenda_row, GTK_TYPE_BOX)
 
-/* What each reason is called on screen. */
-const char *
-rmm_agenda_reason_label (const char *reason)
-{
-  static const struct { const char *id; const char *label; } labels[] = {
-    { "trigger", N_("Trigger") },
-    { "new-referral", N_("New referral") },
-    { "review-due", N_("Review due") },
-    { "closure", N_("Closure") },
-    { "transition", N_("Transition") },
-    { "early-help-check", N_("Early Help check") },
-    { "overdue-actions", N_("Overdue actions") },
-    { "added-by-chair", N_("Added by chair") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].id, reason) == 0)
-      return _(labels[i].label);
-  return reason;
-}
-
 static void
 add_badge (RmmAgendaRow *self,
            const char   *text,

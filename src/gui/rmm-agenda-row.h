@@ -18,6 +18,5 @@ void           rmm_agenda_row_set_item     (RmmAgendaRow  *self,
                                             RmmAgendaItem *item,
                                             const char    *framework_id);
 RmmAgendaItem *rmm_agenda_row_get_item     (RmmAgendaRow  *self);
-const char    *rmm_agenda_reason_label     (const char    *reason);
 
 G_END_DECLS

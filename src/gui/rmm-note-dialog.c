@@ -9,24 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "rmm-gui-utils.h"
+#include "rmm-labels.h"
 #include "rmm-note-dialog.h"
-
-/* What the information is about; the kinds the trigger rules look for come first. */
-static const struct { const char *kind; const char *label; } kinds[] = {
-  { "disclosure", N_("Disclosure of sexual abuse or exploitation") },
-  { "allegation", N_("Allegation of sexual abuse or exploitation") },
-  { "person-posing-risk", N_("A person posing a risk identified") },
-  { "offence", N_("An offence against the child") },
-  { "found-with-adult-of-concern", N_("Found with an adult of concern") },
-  { "pregnancy", N_("Pregnancy") },
-  { "pre-birth", N_("Pre-birth concern") },
-  { "sti-younger-child", N_("Sexually transmitted infection (younger child)") },
-  { "placement-breakdown", N_("Placement breakdown") },
-  { "exclusion", N_("Exclusion from school") },
-  { "moved-into-area", N_("Moved into the area") },
-  { "immediate-risk", N_("Immediate risk to life") },
-  { "update", N_("Other update") },
-};
 
 struct _RmmNoteDialog
 {
@@ -48,10 +32,12 @@ on_record (RmmNoteDialog *self)
 {
   g_autofree char *summary = rmm_text_view_dup_text (self->summary_view);
   g_autoptr(GError) error = NULL;
-  guint kind = MIN (adw_combo_row_get_selected (self->kind_row), G_N_ELEMENTS (kinds) - 1);
+  guint n_kinds;
+  const RmmLabel *kinds = rmm_note_kinds (&n_kinds);
+  guint kind = MIN (adw_combo_row_get_selected (self->kind_row), n_kinds - 1);
   RmmInformationNoteInput input = {
     .child_id = rmm_agenda_item_get_child_id (self->item),
-    .kind = kinds[kind].kind,
+    .kind = kinds[kind].id,
     .summary = summary,
     .agency_id = rmm_combo_row_get_id (self->agency_row, self->agencies, 1),
     .police_sensitive = gtk_switch_get_active (self->sensitive_switch),
@@ -103,6 +89,8 @@ rmm_note_dialog_new (GtkWindow     *parent,
   RmmNoteDialog *self = g_object_new (RMM_TYPE_NOTE_DIALOG, NULL);
   AdwPreferencesGroup *group;
   GtkWidget *record;
+  guint n_kinds;
+  const RmmLabel *kinds = rmm_note_kinds (&n_kinds);
 
   self->store = g_object_ref (store);
   self->item = g_object_ref (item);
@@ -113,7 +101,7 @@ rmm_note_dialog_new (GtkWindow     *parent,
                                            "look at it at once: a disclosure, an offence or an "
                                            "immediate risk raises a strategy-discussion "
                                            "trigger."));
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+  for (guint i = 0; i < n_kinds; i++)
     gtk_string_list_append (labels, _(kinds[i].label));
   self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("What it is"));

@@ -1,0 +1,275 @@
+/* rmm-cli-export.c: rmmctl export — the documents that leave the room, as PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   rmmctl export minutes --meeting ID [--anonymised] -o F.pdf
+ *   rmmctl export safety-plan --child ID|REF --audience professional|family -o F.pdf
+ *   rmmctl export safety-plan --area NAME --all-open [--audience …] --out-dir DIR
+ *   rmmctl export cse-list [--date D] [--anonymised] -o F.pdf
+ *   rmmctl export pack --meeting ID -o F.pdf
+ *
+ * Each file is written under a temporary name and renamed into place, so a failure never
+ * leaves a partial PDF behind.
+ */
+#define G_LOG_DOMAIN "rmmctl"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include <errno.h>
+
+#include "rmm-cli-private.h"
+#include "rmm-dates.h"
+#include "rmm-documents.h"
+#include "rmm-error.h"
+
+typedef struct
+{
+  gint64    meeting_id;
+  char     *child;
+  char     *area;
+  char     *audience;
+  char     *date;
+  char     *output;
+  char     *out_dir;
+  char     *marking;
+  gboolean  all_open;
+  gboolean  anonymised;
+} ExportOptions;
+
+static void
+export_options_clear (ExportOptions *options)
+{
+  g_free (options->child);
+  g_free (options->area);
+  g_free (options->audience);
+  g_free (options->date);
+  g_free (options->output);
+  g_free (options->out_dir);
+  g_free (options->marking);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
+
+static gboolean
+write_document (RmmPdfDocument  *document,
+                const char      *path,
+                GError         **error)
+{
+  if (document == NULL || !rmm_pdf_document_write (document, path, error))
+    return FALSE;
+  g_print ("%s\n", path);
+  return TRUE;
+}
+
+/* A child by id, or by reference when it is not a number. */
+static gint64
+resolve_child (RmmStore    *store,
+               const char  *child,
+               GError     **error)
+{
+  g_autoptr(RmmChild) found = NULL;
+  gint64 id;
+
+  if (g_ascii_string_to_signed (child, 10, 1, G_MAXINT64, &id, NULL))
+    return id;
+  if (!(found = rmm_store_find_child_by_reference (store, child, error)))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                     _("There is no child with the reference “%s”."), child);
+      return 0;
+    }
+  return rmm_child_get_id (found);
+}
+
+static gboolean
+export_plans_of_area (RmmStore                 *store,
+                      const ExportOptions      *options,
+                      RmmPlanAudience           audience,
+                      const RmmDocumentOptions *document_options,
+                      GError                  **error)
+{
+  g_autoptr(RmmArea) area = rmm_store_find_area (store, options->area, error);
+  g_autoptr(GPtrArray) children = NULL;
+
+  if (area == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND, _("There is no area called “%s”."),
+                     options->area);
+      return FALSE;
+    }
+  if (!(children = rmm_store_list_open_plan_children (store, rmm_area_get_id (area), error)))
+    return FALSE;
+  if (g_mkdir_with_parents (options->out_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO, _("Could not make the folder “%s”: %s"),
+                   options->out_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  for (guint i = 0; i < children->len; i++)
+    {
+      RmmChildRecord *child = g_ptr_array_index (children, i);
+      /* Named by reference: a file name is seen by more eyes than its content. */
+      g_autofree char *name = g_strdup_printf ("%s-safety-plan-%s.pdf", child->reference,
+                                               audience == RMM_PLAN_AUDIENCE_FAMILY
+                                               ? "family" : "professional");
+      g_autofree char *path = g_build_filename (options->out_dir, name, NULL);
+      g_autoptr(RmmPdfDocument) document = NULL;
+
+      document = rmm_safety_plan_document_new (store, child->id, audience, document_options,
+                                               error);
+      if (!write_document (document, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+export_safety_plan (RmmStore                 *store,
+                    const ExportOptions      *options,
+                    const RmmDocumentOptions *document_options,
+                    GError                  **error)
+{
+  RmmPlanAudience audience = RMM_PLAN_AUDIENCE_PROFESSIONAL;
+  g_autoptr(RmmPdfDocument) document = NULL;
+  gint64 child_id;
+
+  if (options->audience != NULL && !rmm_plan_audience_from_string (options->audience, &audience))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("unknown audience “%s”: use professional or family"), options->audience);
+      return FALSE;
+    }
+  if (options->all_open)
+    return export_plans_of_area (store, options, audience, document_options, error);
+  if (!(child_id = resolve_child (store, options->child, error)))
+    return FALSE;
+  document = rmm_safety_plan_document_new (store, child_id, audience, document_options, error);
+  return write_document (document, options->output, error);
+}
+
+static gboolean
+export_cse_list (RmmStore                 *store,
+                 const ExportOptions      *options,
+                 const RmmDocumentOptions *document_options,
+                 GError                  **error)
+{
+  g_autoptr(RmmPdfDocument) document = NULL;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  if (options->date == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+  else if (!rmm_date_parse_uk (options->date, &day))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("--date must be a date as YYYY-MM-DD, not “%s”"), options->date);
+      return FALSE;
+    }
+  document = rmm_cse_list_document_new (store, &day, document_options, error);
+  return write_document (document, options->output, error);
+}
+
+/* What each document needs on the command line, or NULL when it has it. */
+static const char *
+missing_option (const char          *what,
+                const ExportOptions *options)
+{
+  if (g_str_equal (what, "safety-plan"))
+    {
+      if (options->all_open)
+        return options->area && options->out_dir ? NULL
+               : _("safety-plan --all-open needs --area NAME and --out-dir DIR");
+      return options->child && options->output ? NULL
+             : _("safety-plan needs --child ID (or --area NAME --all-open) and -o FILE");
+    }
+  if (options->output == NULL)
+    return _("export needs -o FILE.pdf");
+  if ((g_str_equal (what, "minutes") || g_str_equal (what, "pack")) && options->meeting_id <= 0)
+    return _("minutes and pack need --meeting ID");
+  return NULL;
+}
+
+static gboolean
+run_export (const char           *database,
+            const char           *what,
+            const ExportOptions  *options,
+            GError              **error)
+{
+  g_autoptr(RmmStore) store = rmm_cli_open_existing (database, error);
+  g_autoptr(RmmPdfDocument) document = NULL;
+  RmmDocumentOptions document_options = {
+    .marking = options->marking,
+    .anonymised = options->anonymised,
+  };
+
+  if (store == NULL)
+    return FALSE;
+  if (g_str_equal (what, "safety-plan"))
+    return export_safety_plan (store, options, &document_options, error);
+  if (g_str_equal (what, "cse-list"))
+    return export_cse_list (store, options, &document_options, error);
+  if (g_str_equal (what, "minutes"))
+    document = rmm_minutes_document_new (store, options->meeting_id, &document_options, error);
+  else if (rmm_store_refresh_agenda (store, options->meeting_id, 5, RMM_AGENDA_ORDER_RISK_FIRST,
+                                     error))
+    /* A coming meeting's agenda builds itself from the data, as `rmmctl agenda` shows it. */
+    document = rmm_chairs_pack_document_new (store, options->meeting_id, &document_options, error);
+  return write_document (document, options->output, error);
+}
+
+int
+rmm_cli_export (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("minutes|safety-plan|cse-list|pack "
+                                                             "— write a document as PDF"));
+  static const char *documents[] = { "minutes", "safety-plan", "cse-list", "pack", NULL };
+  g_auto(ExportOptions) options = { 0 };
+  g_autoptr(GError) error = NULL;
+  const char *missing;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, N_("The PDF to write"), "FILE" },
+    { "meeting", 'm', 0, G_OPTION_ARG_INT64, &options.meeting_id, N_("minutes, pack: the meeting (an id from “list meetings”)"), "ID" },
+    { "child", 'c', 0, G_OPTION_ARG_STRING, &options.child, N_("safety-plan: the child (id or reference)"), "ID" },
+    { "audience", 0, 0, G_OPTION_ARG_STRING, &options.audience, N_("safety-plan: professional (default) or family"), "AUDIENCE" },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &options.area, N_("safety-plan --all-open: the area"), "NAME" },
+    { "all-open", 0, 0, G_OPTION_ARG_NONE, &options.all_open, N_("safety-plan: every open plan of the area, one file each"), NULL },
+    { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &options.out_dir, N_("safety-plan --all-open: where the files go"), "DIR" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &options.date, N_("cse-list: the list as it stood at the end of this day (default: today)"), "YYYY-MM-DD" },
+    { "anonymised", 0, 0, G_OPTION_ARG_NONE, &options.anonymised, N_("minutes, cse-list: initials and reference instead of names"), NULL },
+    { "marking", 0, 0, G_OPTION_ARG_STRING, &options.marking, N_("The protective marking (default: the database’s, else OFFICIAL-SENSITIVE)"), "TEXT" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("The minutes of a meeting; a child’s CSE safety plan for "
+                                      "the professional network or for the family (no "
+                                      "police-sensitive or third-party detail); the county-wide "
+                                      "CSE list with last week’s changes; the chair’s pack "
+                                      "for a meeting. A failed export leaves no file behind."));
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !g_strv_contains (documents, argv[1]))
+    return rmm_cli_usage_error (context, _("export which document: minutes, safety-plan, "
+                                           "cse-list or pack?"));
+  if ((missing = missing_option (argv[1], &options)) != NULL)
+    return rmm_cli_usage_error (context, missing);
+  if (!run_export (database, argv[1], &options, &error))
+    return rmm_cli_fail (error);
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,82 @@
+/* rmm-labels.c: what the ids the store keeps are called in words, on screen and on paper
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rmm-labels"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-labels.h"
+
+/* What new information is about; the kinds the trigger rules look for come first. */
+static const RmmLabel note_kinds[] = {
+  { "disclosure", N_("Disclosure of sexual abuse or exploitation") },
+  { "allegation", N_("Allegation of sexual abuse or exploitation") },
+  { "person-posing-risk", N_("A person posing a risk identified") },
+  { "offence", N_("An offence against the child") },
+  { "found-with-adult-of-concern", N_("Found with an adult of concern") },
+  { "pregnancy", N_("Pregnancy") },
+  { "pre-birth", N_("Pre-birth concern") },
+  { "sti-younger-child", N_("Sexually transmitted infection (younger child)") },
+  { "placement-breakdown", N_("Placement breakdown") },
+  { "exclusion", N_("Exclusion from school") },
+  { "moved-into-area", N_("Moved into the area") },
+  { "immediate-risk", N_("Immediate risk to life") },
+  { "update", N_("Other update") },
+};
+
+static const RmmLabel action_statuses[] = {
+  { "open", N_("Open") },
+  { "done", N_("Done") },
+  { "not-done-circumstances", N_("Not done: circumstances changed") },
+  { "not-done-agency", N_("Not done by the agency") },
+  { "carried-forward", N_("Carried forward") },
+};
+
+static const RmmLabel disruption_tactics[] = {
+  { "cawn", N_("Child Abduction Warning Notice") },
+  { "shpo", N_("Sexual Harm Prevention Order") },
+  { "srho", N_("Sexual Risk Order") },
+  { "licensing", N_("Licensing enforcement") },
+  { "harassment", N_("Harassment warning") },
+  { "observation", N_("Observation") },
+  { "other", N_("Other disruption") },
+};
+
+static const char *
+find_label (const RmmLabel *labels,
+            guint           n_labels,
+            const char     *id)
+{
+  for (guint i = 0; i < n_labels; i++)
+    if (g_strcmp0 (labels[i].id, id) == 0)
+      return _(labels[i].label);
+  return id;
+}
+
+const RmmLabel *
+rmm_note_kinds (guint *n_kinds)
+{
+  *n_kinds = G_N_ELEMENTS (note_kinds);
+  return note_kinds;
+}
+
+const char *
+rmm_note_kind_label (const char *kind)
+{
+  return find_label (note_kinds, G_N_ELEMENTS (note_kinds), kind);
+}
+
+const char *
+rmm_action_status_label (const char *status)
+{
+  return find_label (action_statuses, G_N_ELEMENTS (action_statuses), status);
+}
+
+const char *
+rmm_disruption_tactic_label (const char *tactic)
+{
+  return find_label (disruption_tactics, G_N_ELEMENTS (disruption_tactics), tactic);
+}

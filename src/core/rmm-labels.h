@@ -1,0 +1,22 @@
+/* rmm-labels.h: what the ids the store keeps are called in words, on screen and on paper
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *id;
+  const char *label;      /* untranslated: pass through _() */
+} RmmLabel;
+
+const RmmLabel *rmm_note_kinds               (guint      *n_kinds);
+const char     *rmm_note_kind_label          (const char *kind);
+const char     *rmm_action_status_label      (const char *status);
+const char     *rmm_disruption_tactic_label  (const char *tactic);
+
+G_END_DECLS

@@ -1,0 +1,423 @@
+/* rmm-store-documents.c: what the documents that leave the room read, beyond the lists
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The minutes need a meeting's opening and sign-off times, the trigger responses and
+ * closures recorded there; a safety plan needs the child, the new information and the
+ * police disruption notes. Each is read here so the PDF layer holds no SQL.
+ */
+#define G_LOG_DOMAIN "rmm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-error.h"
+#include "rmm-store-private.h"
+
+void
+rmm_meeting_record_free (RmmMeetingRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->opened_at);
+  g_free (record->statement_read_at);
+  g_free (record->concluded_at);
+  g_free (record->chair1_signed_at);
+  g_free (record->chair2_signed_at);
+  g_free (record);
+}
+
+void
+rmm_trigger_response_free (RmmTriggerResponse *response)
+{
+  if (response == NULL)
+    return;
+  g_free (response->rule_id);
+  g_free (response->reason);
+  g_free (response->raised_at);
+  g_free (response->convened_on);
+  g_free (response->agencies_present);
+  g_free (response->outcome);
+  g_free (response->reasons);
+  g_free (response);
+}
+
+void
+rmm_closure_free (RmmClosure *closure)
+{
+  if (closure == NULL)
+    return;
+  g_free (closure->reasons);
+  g_free (closure->good_practice);
+  g_free (closure->onward_agency);
+  g_free (closure->onward_referral);
+  g_free (closure);
+}
+
+void
+rmm_information_note_free (RmmInformationNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->kind);
+  g_free (note->summary);
+  g_free (note->agency);
+  g_free (note->recorded_at);
+  g_free (note);
+}
+
+void
+rmm_disruption_note_free (RmmDisruptionNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->subject_ref);
+  g_free (note->tactic);
+  g_free (note->detail);
+  g_free (note->recorded_at);
+  g_free (note);
+}
+
+void
+rmm_child_record_free (RmmChildRecord *child)
+{
+  if (child == NULL)
+    return;
+  g_free (child->reference);
+  g_free (child->first_name);
+  g_free (child->last_name);
+  g_free (child->date_of_birth);
+  g_free (child->gender);
+  g_free (child->school);
+  g_free (child->area);
+  g_free (child->framework_id);
+  g_free (child->social_worker);
+  g_free (child->rating);
+  g_free (child);
+}
+
+/* NULL columns read as "". */
+static char *
+dup_column (RmmDbStmt *stmt,
+            int        column)
+{
+  const char *text = rmm_db_stmt_get_text (stmt, column);
+
+  return g_strdup (text ? text : "");
+}
+
+static gboolean
+finish_rows (GError  *local_error,
+             GError **error)
+{
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+RmmMeetingRecord *
+rmm_store_get_meeting_record (RmmStore  *self,
+                              gint64     meeting_id,
+                              GError   **error)
+{
+  RmmMeetingRecord *record;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT opened_at, statement_read_at, concluded_at, chair1_signed_at, "
+                         "       chair2_signed_at FROM meeting WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  if (!rmm_store_step_row (stmt, "meeting", meeting_id, error))
+    return NULL;
+  record = g_new0 (RmmMeetingRecord, 1);
+  record->opened_at = dup_column (stmt, 0);
+  record->statement_read_at = dup_column (stmt, 1);
+  record->concluded_at = dup_column (stmt, 2);
+  record->chair1_signed_at = dup_column (stmt, 3);
+  record->chair2_signed_at = dup_column (stmt, 4);
+  rmm_db_stmt_reset (stmt);
+  return record;
+}
+
+/**
+ * rmm_store_list_trigger_responses:
+ * @child_id: 0 for every child
+ *
+ * The responses to strategy-discussion triggers recorded at @meeting_id, with why each
+ * trigger was raised, oldest trigger first.
+ */
+GPtrArray *
+rmm_store_list_trigger_responses (RmmStore  *self,
+                                  gint64     meeting_id,
+                                  gint64     child_id,
+                                  GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_trigger_response_free);
+  GError *local_error = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT t.id, t.child_id, t.rule_id, t.reason, t.raised_at, r.convened, "
+                         "  r.convened_on, r.agencies_present, r.outcome, r.section47, r.reasons, "
+                         "  r.chair1_confirmed_at IS NOT NULL AND r.chair2_confirmed_at IS NOT NULL "
+                         "FROM trigger_response r JOIN strategy_trigger t ON t.id = r.trigger_id "
+                         "WHERE r.meeting_id = ?1 AND (?2 = 0 OR t.child_id = ?2) "
+                         "ORDER BY t.raised_at, t.id", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  rmm_db_stmt_bind_int (stmt, 2, child_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      RmmTriggerResponse *row = g_new0 (RmmTriggerResponse, 1);
+
+      row->trigger_id = rmm_db_stmt_get_int (stmt, 0);
+      row->child_id = rmm_db_stmt_get_int (stmt, 1);
+      row->rule_id = dup_column (stmt, 2);
+      row->reason = dup_column (stmt, 3);
+      row->raised_at = dup_column (stmt, 4);
+      row->convened = rmm_db_stmt_get_int (stmt, 5);
+      row->convened_on = dup_column (stmt, 6);
+      row->agencies_present = dup_column (stmt, 7);
+      row->outcome = dup_column (stmt, 8);
+      row->section47 = rmm_db_stmt_get_int (stmt, 9);
+      row->reasons = dup_column (stmt, 10);
+      row->confirmed = rmm_db_stmt_get_int (stmt, 11);
+      g_ptr_array_add (rows, row);
+    }
+  if (!finish_rows (local_error, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* The closure record of a closure decision, or NULL (no error) when none was written. */
+RmmClosure *
+rmm_store_get_closure (RmmStore  *self,
+                       gint64     decision_id,
+                       GError   **error)
+{
+  GError *local_error = NULL;
+  RmmClosure *closure = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT z.reasons, z.good_practice, COALESCE(a.name, ''), "
+                         "       z.onward_referral "
+                         "FROM closure z LEFT JOIN agency a ON a.id = z.onward_agency_id "
+                         "WHERE z.decision_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, decision_id);
+  if (rmm_db_stmt_step (stmt, &local_error))
+    {
+      closure = g_new0 (RmmClosure, 1);
+      closure->reasons = dup_column (stmt, 0);
+      closure->good_practice = dup_column (stmt, 1);
+      closure->onward_agency = dup_column (stmt, 2);
+      closure->onward_referral = dup_column (stmt, 3);
+      rmm_db_stmt_reset (stmt);
+    }
+  finish_rows (local_error, error);
+  return closure;
+}
+
+/* New information on the child, oldest first. */
+GPtrArray *
+rmm_store_list_information_notes (RmmStore  *self,
+                                  gint64     child_id,
+                                  GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_information_note_free);
+  GError *local_error = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT n.kind, n.summary, COALESCE(a.name, ''), n.police_sensitive, "
+                         "       n.recorded_at "
+                         "FROM information_note n LEFT JOIN agency a ON a.id = n.agency_id "
+                         "WHERE n.child_id = ? ORDER BY n.recorded_at, n.id", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      RmmInformationNote *note = g_new0 (RmmInformationNote, 1);
+
+      note->kind = dup_column (stmt, 0);
+      note->summary = dup_column (stmt, 1);
+      note->agency = dup_column (stmt, 2);
+      note->police_sensitive = rmm_db_stmt_get_int (stmt, 3);
+      note->recorded_at = dup_column (stmt, 4);
+      g_ptr_array_add (rows, note);
+    }
+  if (!finish_rows (local_error, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+static const char *disruption_tactics[] = { "cawn", "shpo", "srho", "licensing", "harassment",
+                                            "observation", "other", NULL };
+
+/* Police-led disruption of a person of concern: police-sensitive by definition. */
+gint64
+rmm_store_add_disruption_note (RmmStore                     *self,
+                               const RmmDisruptionNoteInput *input,
+                               GError                      **error)
+{
+  g_autofree char *now = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (input->subject_ref == NULL || *input->subject_ref == '\0'
+      || input->tactic == NULL || !g_strv_contains (disruption_tactics, input->tactic))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("A disruption note needs the police reference of the person of concern "
+                     "and a tactic (%s)."), "cawn, shpo, srho, licensing, harassment, observation, other");
+      return 0;
+    }
+  now = rmm_store_now (self);
+  {
+    RmmField fields[] = {
+      RMM_REF ("child_id", input->child_id),
+      RMM_TEXT ("subject_ref", input->subject_ref),
+      RMM_TEXT ("tactic", input->tactic),
+      RMM_TEXT ("detail", input->detail ? input->detail : ""),
+      RMM_TEXT ("recorded_by", rmm_store_get_actor (self)),
+      RMM_TEXT ("recorded_at", now),
+    };
+
+    if (!rmm_store_begin (self, error))
+      return 0;
+    id = rmm_store_insert (self, "disruption_note", fields, G_N_ELEMENTS (fields), error);
+    if (id == 0 || !rmm_store_commit (self, error))
+      {
+        rmm_store_rollback (self);
+        return 0;
+      }
+  }
+  return id;
+}
+
+GPtrArray *
+rmm_store_list_disruption_notes (RmmStore  *self,
+                                 gint64     child_id,
+                                 GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_disruption_note_free);
+  GError *local_error = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT subject_ref, tactic, detail, recorded_at FROM disruption_note "
+                         "WHERE child_id = ? ORDER BY recorded_at, id", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      RmmDisruptionNote *note = g_new0 (RmmDisruptionNote, 1);
+
+      note->subject_ref = dup_column (stmt, 0);
+      note->tactic = dup_column (stmt, 1);
+      note->detail = dup_column (stmt, 2);
+      note->recorded_at = dup_column (stmt, 3);
+      g_ptr_array_add (rows, note);
+    }
+  if (!finish_rows (local_error, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+#define CHILD_RECORD_SQL \
+  "SELECT c.id, c.reference, c.first_name, c.last_name, c.date_of_birth, c.gender, c.school, " \
+  "  c.looked_after, a.name, a.framework, COALESCE(p.full_name, ''), " \
+  "  COALESCE(" RMM_CURRENT_RATING_SQL ("c.id") ", ''), " \
+  "  EXISTS (SELECT 1 FROM safety_plan s WHERE s.child_id = c.id AND s.closed_on IS NULL) " \
+  "FROM child c JOIN area a ON a.id = c.area_id " \
+  "LEFT JOIN professional p ON p.id = c.social_worker_id "
+
+static RmmChildRecord *
+child_record_from_row (RmmDbStmt *stmt)
+{
+  RmmChildRecord *child = g_new0 (RmmChildRecord, 1);
+
+  child->id = rmm_db_stmt_get_int (stmt, 0);
+  child->reference = dup_column (stmt, 1);
+  child->first_name = dup_column (stmt, 2);
+  child->last_name = dup_column (stmt, 3);
+  child->date_of_birth = dup_column (stmt, 4);
+  child->gender = dup_column (stmt, 5);
+  child->school = dup_column (stmt, 6);
+  child->looked_after = rmm_db_stmt_get_int (stmt, 7);
+  child->area = dup_column (stmt, 8);
+  child->framework_id = dup_column (stmt, 9);
+  child->social_worker = dup_column (stmt, 10);
+  child->rating = dup_column (stmt, 11);
+  child->has_open_plan = rmm_db_stmt_get_int (stmt, 12);
+  return child;
+}
+
+RmmChildRecord *
+rmm_store_get_child_record (RmmStore  *self,
+                            gint64     child_id,
+                            GError   **error)
+{
+  RmmChildRecord *child;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self), CHILD_RECORD_SQL "WHERE c.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  if (!rmm_store_step_row (stmt, "child", child_id, error))
+    return NULL;
+  child = child_record_from_row (stmt);
+  rmm_db_stmt_reset (stmt);
+  return child;
+}
+
+/* The children of the area with an open safety plan, by name. */
+GPtrArray *
+rmm_store_list_open_plan_children (RmmStore  *self,
+                                   gint64     area_id,
+                                   GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_child_record_free);
+  GError *local_error = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         CHILD_RECORD_SQL
+                         "WHERE c.area_id = ? AND EXISTS (SELECT 1 FROM safety_plan o "
+                         "  WHERE o.child_id = c.id AND o.closed_on IS NULL) "
+                         "ORDER BY c.last_name, c.first_name, c.reference", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, area_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    g_ptr_array_add (rows, child_record_from_row (stmt));
+  if (!finish_rows (local_error, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}

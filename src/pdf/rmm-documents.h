@@ -1,0 +1,52 @@
+/* rmm-documents.h: the documents that leave the room
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each reads what it needs from the store and lays it out as an RmmPdfDocument, ready to
+ * write, preview or print. None changes the store.
+ */
+#pragma once
+
+#include "rmm-pdf-document.h"
+#include "rmm-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *marking;      /* NULL: the database's "protective-marking", else the default */
+  gboolean    anonymised;   /* children as initials and reference, for a wider circulation */
+} RmmDocumentOptions;
+
+typedef enum
+{
+  RMM_PLAN_AUDIENCE_PROFESSIONAL,   /* everything, for the professional network */
+  RMM_PLAN_AUDIENCE_FAMILY,         /* for the child and parents or carers: plain language,
+                                     * nothing police-sensitive, no third parties */
+} RmmPlanAudience;
+
+#define RMM_MARKING_INFO_KEY "protective-marking"
+
+char           *rmm_document_get_marking        (RmmStore                  *store,
+                                                 const RmmDocumentOptions  *options);
+gboolean        rmm_plan_audience_from_string   (const char                *text,
+                                                 RmmPlanAudience           *audience);
+RmmPdfDocument *rmm_minutes_document_new        (RmmStore                  *store,
+                                                 gint64                     meeting_id,
+                                                 const RmmDocumentOptions  *options,
+                                                 GError                   **error);
+RmmPdfDocument *rmm_safety_plan_document_new    (RmmStore                  *store,
+                                                 gint64                     child_id,
+                                                 RmmPlanAudience            audience,
+                                                 const RmmDocumentOptions  *options,
+                                                 GError                   **error);
+RmmPdfDocument *rmm_cse_list_document_new       (RmmStore                  *store,
+                                                 const GDate               *day,
+                                                 const RmmDocumentOptions  *options,
+                                                 GError                   **error);
+RmmPdfDocument *rmm_chairs_pack_document_new    (RmmStore                  *store,
+                                                 gint64                     meeting_id,
+                                                 const RmmDocumentOptions  *options,
+                                                 GError                   **error);
+
+G_END_DECLS

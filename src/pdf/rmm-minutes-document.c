@@ -1,0 +1,683 @@
+/* rmm-minutes-document.c: the minutes of a meeting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * In the order the meeting ran: who came, the confidentiality statement, the previous
+ * actions reviewed, each child's item (why, the decisions with both chairs' confirmations or
+ * their disagreement, the plan and actions, triggers and responses, closure, the minute
+ * text), what the meeting decided, and the sign-off. Each child's item is a section, so
+ * the contents and the PDF outline have one entry per agenda item.
+ */
+#define G_LOG_DOMAIN "rmm-pdf"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-document-text.h"
+#include "rmm-documents.h"
+#include "rmm-framework.h"
+#include "rmm-labels.h"
+
+typedef struct
+{
+  RmmStore         *store;
+  RmmMeeting       *meeting;
+  RmmPdfDocument   *document;
+  RmmFramework     *framework;
+  RmmTriggerRules  *rules;
+  RmmNameScrubber  *scrubber;     /* anonymised: names in free text become initials */
+  gboolean          anonymised;
+} Minutes;
+
+static void
+minutes_clear (Minutes *minutes)
+{
+  g_clear_object (&minutes->meeting);
+  g_clear_object (&minutes->document);
+  g_clear_object (&minutes->rules);
+  g_clear_pointer (&minutes->scrubber, rmm_name_scrubber_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Minutes, minutes_clear)
+
+/* Free text as this variant may carry it. */
+static char *
+clean (Minutes    *minutes,
+       const char *text)
+{
+  if (minutes->scrubber != NULL)
+    return rmm_name_scrubber_apply (minutes->scrubber, text);
+  return g_strdup (text ? text : "");
+}
+
+static void
+add_text_paragraphs (Minutes    *minutes,
+                     const char *text)
+{
+  g_autofree char *cleaned = clean (minutes, text);
+  g_auto(GStrv) paragraphs = g_regex_split_simple ("\\n\\s*\\n", g_strstrip (cleaned), 0, 0);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    if (*g_strstrip (paragraphs[i]) != '\0')
+      rmm_pdf_document_add_paragraph (minutes->document, paragraphs[i]);
+}
+
+static void
+add_clean_key_value (Minutes    *minutes,
+                     const char *key,
+                     const char *value)
+{
+  g_autofree char *cleaned = clean (minutes, value);
+
+  if (*cleaned != '\0')
+    rmm_pdf_document_add_key_value (minutes->document, key, cleaned);
+}
+
+static const char *
+attendance_label (const char *status)
+{
+  if (g_strcmp0 (status, "present") == 0)
+    return _("Present");
+  if (g_strcmp0 (status, "apologies") == 0)
+    return _("Apologies");
+  if (g_strcmp0 (status, "sent-information") == 0)
+    return _("Sent information");
+  if (g_strcmp0 (status, "observer") == 0)
+    return _("Observer");
+  return status;
+}
+
+static void
+add_header (Minutes          *minutes,
+            RmmMeetingRecord *record)
+{
+  RmmPdfDocument *document = minutes->document;
+  RmmMeeting *meeting = minutes->meeting;
+  g_autofree char *day = rmm_document_format_date (rmm_meeting_get_meets_on (meeting));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *opened = rmm_document_format_time (record->opened_at);
+  g_autofree char *concluded = rmm_document_format_time (record->concluded_at);
+
+  subtitle = g_strdup_printf (_("%s · %s at %s"), rmm_meeting_get_area_name (meeting), day,
+                              rmm_meeting_get_starts_at (meeting));
+  rmm_pdf_document_add_title (document, _("Minutes of the CSE Risk Management Meeting"),
+                              subtitle);
+  if (minutes->anonymised)
+    rmm_pdf_document_add_note (document, _("Anonymised for a wider circulation: children are "
+                                           "shown by their initials and reference."));
+  rmm_pdf_document_add_key_value (document, _("Status"), rmm_meeting_get_status_label (meeting));
+  if (*rmm_meeting_get_location (meeting) != '\0')
+    rmm_pdf_document_add_key_value (document, _("Where"), rmm_meeting_get_location (meeting));
+  rmm_pdf_document_add_key_value (document, _("Chair (Children’s Services)"),
+                                  rmm_meeting_get_chair_children (meeting));
+  rmm_pdf_document_add_key_value (document, _("Chair (Family Services)"),
+                                  rmm_meeting_get_chair_family (meeting));
+  rmm_pdf_document_add_key_value (document, _("Minute-taker"),
+                                  rmm_meeting_get_minute_taker (meeting));
+  if (*opened != '\0')
+    rmm_pdf_document_add_key_value (document, _("Opened"), opened);
+  if (*concluded != '\0')
+    rmm_pdf_document_add_key_value (document, _("Concluded"), concluded);
+  rmm_pdf_document_add_contents (document);
+}
+
+static gboolean
+add_attendance (Minutes          *minutes,
+                RmmMeetingRecord *record,
+                GError          **error)
+{
+  RmmPdfDocument *document = minutes->document;
+  g_autoptr(GPtrArray) rows = rmm_store_list_attendance (minutes->store,
+                                                         rmm_meeting_get_id (minutes->meeting),
+                                                         error);
+  static const double widths[] = { 0.38, 0.34, 0.28 };
+  const char *headers[] = { _("Agency"), _("Name"), _("Attendance") };
+  g_autofree char *read_at = rmm_document_format_time (record->statement_read_at);
+
+  if (rows == NULL)
+    return FALSE;
+  rmm_pdf_document_add_heading (document, 1, _("Attendance and apologies"));
+  if (rows->len == 0)
+    rmm_pdf_document_add_paragraph (document, _("No attendance was recorded."));
+  else
+    rmm_pdf_document_begin_table (document, 3, widths, headers);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RmmAttendance *row = g_ptr_array_index (rows, i);
+      g_autofree char *sent = rmm_document_format_short_date (row->information_sent_at);
+      g_autofree char *status = *sent != '\0'
+        ? g_strdup_printf (_("%s (%s)"), attendance_label (row->status), sent)
+        : g_strdup (attendance_label (row->status));
+      const char *cells[] = { row->agency, row->name, status };
+
+      rmm_pdf_document_add_row (document, RMM_PDF_ROW_PLAIN, cells);
+    }
+
+  rmm_pdf_document_add_heading (document, 1, _("Confidentiality"));
+  rmm_pdf_document_add_paragraph (document, rmm_meeting_get_confidentiality_statement ());
+  if (*read_at != '\0')
+    {
+      g_autofree char *note = g_strdup_printf (_("Read out by the chair at the opening, %s."),
+                                               read_at);
+
+      rmm_pdf_document_add_note (document, note);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_previous_actions (Minutes  *minutes,
+                      GError  **error)
+{
+  RmmPdfDocument *document = minutes->document;
+  g_autoptr(GPtrArray) actions = rmm_store_list_previous_actions (minutes->store,
+                                                                  rmm_meeting_get_id (minutes->meeting),
+                                                                  error);
+  static const double widths[] = { 0.2, 0.36, 0.18, 0.12, 0.14 };
+  const char *headers[] = { _("Child"), _("Action"), _("Owner"), _("Due"), _("Outcome") };
+
+  if (actions == NULL)
+    return FALSE;
+  rmm_pdf_document_add_heading (document, 1, _("Previous actions"));
+  if (actions->len == 0)
+    {
+      rmm_pdf_document_add_paragraph (document, _("No actions were due for review."));
+      return TRUE;
+    }
+  rmm_pdf_document_begin_table (document, 5, widths, headers);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      RmmPlanAction *action = g_ptr_array_index (actions, i);
+      g_auto(GStrv) names = g_strsplit (action->child_name, " ", 2);
+      g_autofree char *child = rmm_document_child_name (names[0], names[0] ? names[1] : "",
+                                                        action->reference, minutes->anonymised);
+      g_autofree char *what = clean (minutes, action->description);
+      g_autofree char *owner = rmm_describe_lead (action->agency, action->owner);
+      g_autofree char *due = rmm_document_format_short_date (action->due_on);
+      gboolean reviewed = g_strcmp0 (action->status, "open") != 0;
+      const char *outcome = reviewed ? rmm_action_status_label (action->status)
+                                     : _("Not reviewed");
+      const char *cells[] = { child, what, *action->owner ? owner : action->agency, due, outcome };
+
+      rmm_pdf_document_add_row (document, reviewed ? RMM_PDF_ROW_PLAIN : RMM_PDF_ROW_FLAGGED,
+                                cells);
+    }
+  return TRUE;
+}
+
+static char *
+describe_confirmation (Minutes          *minutes,
+                       RmmDecisionState *decision)
+{
+  const char *chair1 = rmm_meeting_get_chair_children (minutes->meeting);
+  const char *chair2 = rmm_meeting_get_chair_family (minutes->meeting);
+
+  if (g_strcmp0 (decision->status, "confirmed") == 0)
+    return g_strdup_printf (_("Confirmed by %s (Children’s Services) and %s (Family Services)."),
+                            chair1, chair2);
+  if (g_strcmp0 (decision->status, "disputed") == 0)
+    {
+      g_autofree char *dissent = clean (minutes, decision->dissent);
+
+      return g_strdup_printf (_("The chairs disagreed: %s%s"), dissent,
+                              decision->escalated ? _(" Escalated for resolution.") : "");
+    }
+  if (decision->chair1_confirmed || decision->chair2_confirmed)
+    return g_strdup_printf (_("Confirmed by %s only; not yet decided."),
+                            decision->chair1_confirmed ? chair1 : chair2);
+  return g_strdup (_("Proposed; not confirmed by the chairs."));
+}
+
+static gboolean
+add_decisions (Minutes       *minutes,
+               RmmAgendaItem *item,
+               GError       **error)
+{
+  gint64 child_id = rmm_agenda_item_get_child_id (item);
+  gint64 meeting_id = rmm_meeting_get_id (minutes->meeting);
+  g_autoptr(RmmDecisionState) rating = NULL;
+  g_autoptr(RmmDecisionState) lead = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  rating = rmm_store_find_meeting_decision (minutes->store, child_id, meeting_id, "risk-rating",
+                                            &local_error);
+  if (local_error == NULL)
+    lead = rmm_store_find_meeting_decision (minutes->store, child_id, meeting_id, "lead-agency",
+                                            &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (rating != NULL)
+    {
+      g_autofree char *confirmation = describe_confirmation (minutes, rating);
+      g_autofree char *text = g_strdup_printf ("%s. %s",
+                                               rmm_framework_describe_level (minutes->framework,
+                                                                             rating->value),
+                                               confirmation);
+
+      rmm_pdf_document_add_key_value (minutes->document, _("Risk rating"), text);
+    }
+  if (lead != NULL)
+    {
+      g_autofree char *who = rmm_describe_lead (lead->lead_agency, lead->lead_professional);
+      g_autofree char *confirmation = describe_confirmation (minutes, lead);
+      g_autofree char *text = g_strdup_printf ("%s. %s", who, confirmation);
+
+      rmm_pdf_document_add_key_value (minutes->document, _("Lead agency"), text);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_plan (Minutes       *minutes,
+          RmmAgendaItem *item,
+          GError       **error)
+{
+  gint64 child_id = rmm_agenda_item_get_child_id (item);
+  gint64 meeting_id = rmm_meeting_get_id (minutes->meeting);
+  g_autoptr(GPtrArray) versions = rmm_store_list_plan_versions (minutes->store, child_id, error);
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) agreed = g_ptr_array_new ();
+  static const double widths[] = { 0.46, 0.2, 0.2, 0.14 };
+  const char *headers[] = { _("Action agreed"), _("Owner"), _("Agency"), _("Due") };
+
+  if (versions == NULL)
+    return FALSE;
+  for (guint i = 0; i < versions->len; i++)
+    {
+      RmmPlanVersion *version = g_ptr_array_index (versions, i);
+      g_autofree char *review = NULL;
+      g_autofree char *text = NULL;
+
+      if (version->meeting_id != meeting_id)
+        continue;
+      review = rmm_document_format_date (version->review_on);
+      text = g_strdup_printf (_("Version %u agreed; to be reviewed by %s."), version->version,
+                              review);
+      rmm_pdf_document_add_key_value (minutes->document, _("Safety plan"), text);
+      add_clean_key_value (minutes, _("Risks"), version->risks);
+      add_clean_key_value (minutes, _("Protective factors"), version->protective_factors);
+      add_clean_key_value (minutes, _("Direct work by"), version->direct_work_by);
+      break;
+    }
+
+  if (!(actions = rmm_store_list_child_actions (minutes->store, child_id, error)))
+    return FALSE;
+  for (guint i = 0; i < actions->len; i++)
+    {
+      RmmPlanAction *action = g_ptr_array_index (actions, i);
+
+      if (action->meeting_id == meeting_id)
+        g_ptr_array_add (agreed, action);
+    }
+  if (agreed->len > 0)
+    rmm_pdf_document_begin_table (minutes->document, 4, widths, headers);
+  for (guint i = 0; i < agreed->len; i++)
+    {
+      RmmPlanAction *action = g_ptr_array_index (agreed, i);
+      g_autofree char *what = clean (minutes, action->description);
+      g_autofree char *due = rmm_document_format_short_date (action->due_on);
+      const char *cells[] = { what, action->owner, action->agency, due };
+
+      rmm_pdf_document_add_row (minutes->document, RMM_PDF_ROW_PLAIN, cells);
+    }
+  return TRUE;
+}
+
+static const char *
+rule_title (Minutes    *minutes,
+            const char *rule_id)
+{
+  const RmmTriggerRule *rule = minutes->rules ? rmm_trigger_rules_find (minutes->rules, rule_id)
+                                              : NULL;
+
+  if (g_strcmp0 (rule_id, "manual") == 0)
+    return _("Raised by hand");
+  return rule != NULL ? rule->title : rule_id;
+}
+
+static char *
+describe_response (Minutes            *minutes,
+                   RmmTriggerResponse *response)
+{
+  g_autofree char *raised = rmm_document_format_date (response->raised_at);
+  g_autofree char *held = rmm_document_format_date (response->convened_on);
+  g_autofree char *outcome = clean (minutes, response->outcome);
+  g_autofree char *reasons = clean (minutes, response->reasons);
+  g_autofree char *answer = NULL;
+
+  if (response->convened)
+    answer = g_strdup_printf (_("Strategy discussion held on %s (%s): %s%s"), held,
+                              response->agencies_present, outcome,
+                              response->section47 ? _(" Section 47 enquiries follow.") : "");
+  else
+    answer = g_strdup_printf (_("Not convened: %s"), reasons);
+  return g_strdup_printf (_("%s, raised %s. %s%s"), rule_title (minutes, response->rule_id),
+                          raised, answer,
+                          response->confirmed ? "" : _(" (Not yet confirmed by both chairs.)"));
+}
+
+static gboolean
+add_triggers (Minutes       *minutes,
+              RmmAgendaItem *item,
+              GError       **error)
+{
+  gint64 child_id = rmm_agenda_item_get_child_id (item);
+  g_autoptr(GPtrArray) responses = rmm_store_list_trigger_responses (minutes->store,
+                                                                     rmm_meeting_get_id (minutes->meeting),
+                                                                     child_id, error);
+  g_autoptr(GPtrArray) open = NULL;
+
+  if (responses == NULL)
+    return FALSE;
+  for (guint i = 0; i < responses->len; i++)
+    {
+      g_autofree char *text = describe_response (minutes, g_ptr_array_index (responses, i));
+
+      rmm_pdf_document_add_key_value (minutes->document, _("Trigger"), text);
+    }
+  if (!(open = rmm_store_list_triggers (minutes->store, child_id, TRUE, error)))
+    return FALSE;
+  for (guint i = 0; i < open->len; i++)
+    {
+      RmmTrigger *trigger = g_ptr_array_index (open, i);
+      g_autofree char *raised = rmm_document_format_date (trigger->raised_at);
+      g_autofree char *text = g_strdup_printf (_("%s, raised %s: waiting for the RMM’s response."),
+                                               rule_title (minutes, trigger->rule_id), raised);
+
+      rmm_pdf_document_add_key_value (minutes->document, _("Open trigger"), text);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_closure (Minutes       *minutes,
+             RmmAgendaItem *item,
+             GError       **error)
+{
+  g_autoptr(RmmDecisionState) decision = NULL;
+  g_autoptr(RmmClosure) closure = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *confirmation = NULL;
+
+  decision = rmm_store_find_meeting_decision (minutes->store, rmm_agenda_item_get_child_id (item),
+                                              rmm_meeting_get_id (minutes->meeting), "closure",
+                                              &local_error);
+  if (decision != NULL)
+    closure = rmm_store_get_closure (minutes->store, decision->id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (decision == NULL)
+    return TRUE;
+  confirmation = describe_confirmation (minutes, decision);
+  rmm_pdf_document_add_key_value (minutes->document, _("Case closure"), confirmation);
+  if (closure != NULL)
+    {
+      g_autofree char *onward = *closure->onward_agency == '\0'
+        ? g_strdup (closure->onward_referral)
+        : *closure->onward_referral == '\0'
+        ? g_strdup (closure->onward_agency)
+        : g_strdup_printf ("%s: %s", closure->onward_agency, closure->onward_referral);
+
+      add_clean_key_value (minutes, _("Reasons for closure"), closure->reasons);
+      add_clean_key_value (minutes, _("Good practice"), closure->good_practice);
+      add_clean_key_value (minutes, _("Onward referral"), onward);
+    }
+  return TRUE;
+}
+
+static char *
+describe_reasons (const char *reasons)
+{
+  g_auto(GStrv) ids = g_strsplit (reasons ? reasons : "", " ", -1);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (*ids[i] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, rmm_agenda_reason_label (ids[i]));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+describe_item_status (Minutes       *minutes,
+                      RmmAgendaItem *item)
+{
+  const char *status = rmm_agenda_item_get_status (item);
+  g_autofree char *reason = clean (minutes, rmm_agenda_item_get_status_reason (item));
+
+  if (g_strcmp0 (status, "discussed") == 0)
+    return g_strdup (_("Discussed"));
+  if (g_strcmp0 (status, "deferred") == 0)
+    return g_strdup_printf (_("Deferred: %s"), reason);
+  if (g_strcmp0 (status, "removed") == 0)
+    return g_strdup_printf (_("Removed from the agenda: %s"), reason);
+  return g_strdup (_("Not discussed"));
+}
+
+static gboolean
+add_item (Minutes       *minutes,
+          RmmAgendaItem *item,
+          guint          number,
+          GError       **error)
+{
+  RmmPdfDocument *document = minutes->document;
+  g_autofree char *name = rmm_document_child_name (rmm_agenda_item_get_first_name (item),
+                                                   rmm_agenda_item_get_last_name (item),
+                                                   rmm_agenda_item_get_child_reference (item),
+                                                   minutes->anonymised);
+  g_autofree char *heading = g_strdup_printf (_("%u. %s"), number, name);
+  g_autofree char *reasons = describe_reasons (rmm_agenda_item_get_reasons (item));
+  g_autofree char *status = describe_item_status (minutes, item);
+  g_autoptr(RmmItemFacts) facts = rmm_store_get_item_facts (minutes->store,
+                                                           rmm_agenda_item_get_id (item), error);
+  g_autofree char *age = NULL;
+
+  if (facts == NULL)
+    return FALSE;
+  age = g_strdup_printf (_("%u"), facts->age);
+  rmm_pdf_document_add_heading (document, 1, heading);
+  rmm_pdf_document_add_key_value (document, _("Why on the agenda"), reasons);
+  rmm_pdf_document_add_key_value (document, _("Age"), age);
+  rmm_pdf_document_add_key_value (document, _("Outcome"), status);
+  if (!add_decisions (minutes, item, error) || !add_plan (minutes, item, error)
+      || !add_triggers (minutes, item, error) || !add_closure (minutes, item, error))
+    return FALSE;
+  if (*g_strstrip (facts->minute_text) != '\0')
+    {
+      rmm_pdf_document_add_heading (document, 2, _("Discussion"));
+      add_text_paragraphs (minutes, facts->minute_text);
+    }
+  return TRUE;
+}
+
+static const char *
+summary_kind_label (const char *kind)
+{
+  static const struct { const char *kind; const char *label; } labels[] = {
+    { "rating-new", N_("New rating") },
+    { "rating-up", N_("Risk up") },
+    { "rating-down", N_("Risk down") },
+    { "rating-same", N_("Rating unchanged") },
+    { "rating-disputed", N_("Disputed") },
+    { "lead-agency", N_("Lead agency") },
+    { "closure", N_("Closed") },
+    { "trigger", N_("Trigger") },
+    { "deferred", N_("Deferred") },
+    { "removed", N_("Removed") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].kind, kind) == 0)
+      return _(labels[i].label);
+  return kind;
+}
+
+static gboolean
+add_summary (Minutes  *minutes,
+             GError  **error)
+{
+  RmmPdfDocument *document = minutes->document;
+  g_autoptr(GPtrArray) lines = rmm_store_summarize_meeting (minutes->store,
+                                                            rmm_meeting_get_id (minutes->meeting),
+                                                            error);
+  static const double widths[] = { 0.18, 0.3, 0.52 };
+  const char *headers[] = { _("Decision"), _("Child"), _("Detail") };
+
+  if (lines == NULL)
+    return FALSE;
+  rmm_pdf_document_add_heading (document, 1, _("Decisions summary"));
+  if (lines->len == 0)
+    {
+      rmm_pdf_document_add_paragraph (document, _("The meeting recorded no decisions."));
+      return TRUE;
+    }
+  rmm_pdf_document_begin_table (document, 3, widths, headers);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      RmmSummaryLine *line = g_ptr_array_index (lines, i);
+      g_auto(GStrv) names = g_strsplit (line->name, " ", 2);
+      g_autofree char *child = rmm_document_child_name (names[0], names[0] ? names[1] : "",
+                                                        line->reference, minutes->anonymised);
+      g_autofree char *detail = clean (minutes, line->detail);
+      const char *cells[] = { summary_kind_label (line->kind), child, detail };
+      gboolean flagged = g_strcmp0 (line->kind, "rating-disputed") == 0
+                         || g_strcmp0 (line->kind, "rating-up") == 0;
+
+      rmm_pdf_document_add_row (document, flagged ? RMM_PDF_ROW_FLAGGED : RMM_PDF_ROW_PLAIN,
+                                cells);
+    }
+  return TRUE;
+}
+
+static void
+add_sign_off_line (Minutes    *minutes,
+                   const char *role,
+                   const char *chair,
+                   const char *signed_at)
+{
+  g_autofree char *at = rmm_document_format_time (signed_at);
+  g_autofree char *text = *at != '\0'
+    ? g_strdup_printf (_("%s, chair for %s: signed off %s"), chair, role, at)
+    : g_strdup_printf (_("%s, chair for %s: not yet signed off"), chair, role);
+
+  rmm_pdf_document_add_check (minutes->document, *at != '\0', text);
+}
+
+static void
+add_sign_off (Minutes          *minutes,
+              RmmMeetingRecord *record)
+{
+  rmm_pdf_document_add_heading (minutes->document, 1, _("Sign-off"));
+  rmm_pdf_document_add_paragraph (minutes->document,
+                                  _("Both chairs sign off the minutes; once both have, the "
+                                    "record of this meeting can no longer change."));
+  add_sign_off_line (minutes, _("Children’s Services"),
+                     rmm_meeting_get_chair_children (minutes->meeting), record->chair1_signed_at);
+  add_sign_off_line (minutes, _("Family Services"),
+                     rmm_meeting_get_chair_family (minutes->meeting), record->chair2_signed_at);
+}
+
+static RmmPdfDocument *
+start_document (RmmStore                 *store,
+                RmmMeeting               *meeting,
+                const RmmDocumentOptions *options)
+{
+  g_autofree char *marking = rmm_document_get_marking (store, options);
+  g_autofree char *day = rmm_document_format_date (rmm_meeting_get_meets_on (meeting));
+  g_autofree char *title = g_strdup_printf (_("RMM minutes, %s, %s"),
+                                            rmm_meeting_get_area_name (meeting), day);
+  RmmPdfInfo info = {
+    .title = title,
+    .subject = options->anonymised ? _("Minutes of the CSE Risk Management Meeting (anonymised)")
+                                   : _("Minutes of the CSE Risk Management Meeting"),
+    .author = rmm_meeting_get_minute_taker (meeting),
+    .marking = marking,
+    .date = day,
+  };
+
+  return rmm_pdf_document_new (&info);
+}
+
+static gboolean
+add_items (Minutes  *minutes,
+           GError  **error)
+{
+  g_autoptr(GListModel) items = rmm_store_list_agenda (minutes->store,
+                                                       rmm_meeting_get_id (minutes->meeting),
+                                                       error);
+  guint n;
+
+  if (items == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (items);
+  if (minutes->anonymised)
+    {
+      minutes->scrubber = rmm_name_scrubber_new ();
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
+
+          rmm_name_scrubber_add (minutes->scrubber, rmm_agenda_item_get_first_name (item),
+                                 rmm_agenda_item_get_last_name (item));
+        }
+    }
+  if (!add_previous_actions (minutes, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
+
+      if (!add_item (minutes, item, i + 1, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * rmm_minutes_document_new:
+ *
+ * The minutes of @meeting_id as they stand: a meeting still open gives a draft whose
+ * status says so.
+ */
+RmmPdfDocument *
+rmm_minutes_document_new (RmmStore                  *store,
+                          gint64                     meeting_id,
+                          const RmmDocumentOptions  *options,
+                          GError                   **error)
+{
+  g_auto(Minutes) minutes = { store };
+  g_autoptr(RmmMeetingRecord) record = NULL;
+  g_autoptr(RmmArea) area = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!(minutes.meeting = rmm_store_get_meeting (store, meeting_id, error)) ||
+      !(record = rmm_store_get_meeting_record (store, meeting_id, error)))
+    return NULL;
+  area = rmm_store_find_area (store, rmm_meeting_get_area_name (minutes.meeting), NULL);
+  minutes.framework = area ? rmm_framework_lookup (rmm_area_get_framework_id (area)) : NULL;
+  minutes.rules = rmm_store_get_trigger_rules (store, NULL);
+  if (minutes.rules != NULL)
+    g_object_ref (minutes.rules);   /* the store's; a broken rules file only loses titles */
+  minutes.anonymised = options->anonymised;
+  minutes.document = start_document (store, minutes.meeting, options);
+
+  add_header (&minutes, record);
+  if (!add_attendance (&minutes, record, error) || !add_items (&minutes, error)
+      || !add_summary (&minutes, error))
+    return NULL;
+  add_sign_off (&minutes, record);
+  return g_steal_pointer (&minutes.document);
+}

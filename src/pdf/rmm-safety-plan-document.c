@@ -1,0 +1,401 @@
+/* rmm-safety-plan-document.c: a child's CSE safety plan, for professionals or for the family
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The professional version carries everything the network needs: the risks, every action,
+ * the new information (police-sensitive marked) and police disruption. The family version
+ * is written to the child and their parents or carers in plain words, and is built only
+ * from what is meant for them: what is going well, their own views, who works with them
+ * and the actions marked for the family's copy, each by agency. The risks, new
+ * information and disruption (where police-sensitive and third-party detail lives) are
+ * never read into it.
+ */
+#define G_LOG_DOMAIN "rmm-pdf"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-document-text.h"
+#include "rmm-documents.h"
+#include "rmm-error.h"
+#include "rmm-framework.h"
+#include "rmm-labels.h"
+
+typedef struct
+{
+  RmmStore         *store;
+  RmmChildRecord   *child;
+  RmmPlanVersion   *version;    /* the newest, or NULL before the plan is written */
+  GPtrArray        *versions;
+  GPtrArray        *actions;
+  RmmDecisionState *lead;
+  RmmPdfDocument   *document;
+} Plan;
+
+static void
+plan_clear (Plan *plan)
+{
+  g_clear_pointer (&plan->child, rmm_child_record_free);
+  g_clear_pointer (&plan->versions, g_ptr_array_unref);
+  g_clear_pointer (&plan->actions, g_ptr_array_unref);
+  g_clear_pointer (&plan->lead, rmm_decision_state_free);
+  g_clear_object (&plan->document);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Plan, plan_clear)
+
+static void
+add_section (RmmPdfDocument *document,
+             const char     *heading,
+             const char     *text,
+             const char     *empty)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  rmm_pdf_document_add_heading (document, 1, heading);
+  if (*stripped != '\0')
+    rmm_pdf_document_add_paragraph (document, stripped);
+  else
+    rmm_pdf_document_add_note (document, empty);
+}
+
+static char *
+describe_lead (Plan *plan)
+{
+  if (plan->lead == NULL)
+    return g_strdup (_("Not yet agreed"));
+  return rmm_describe_lead (plan->lead->lead_agency, plan->lead->lead_professional);
+}
+
+static char *
+describe_version (Plan *plan)
+{
+  g_autofree char *agreed = NULL;
+
+  if (plan->version == NULL)
+    return g_strdup (_("Not yet written: due at the next meeting"));
+  agreed = rmm_document_format_date (*plan->version->meets_on ? plan->version->meets_on
+                                                              : plan->version->created_at);
+  return g_strdup_printf (_("Version %u, agreed at the RMM on %s"), plan->version->version,
+                          agreed);
+}
+
+/* Professional version. */
+
+static void
+add_professional_header (Plan *plan)
+{
+  RmmPdfDocument *document = plan->document;
+  RmmChildRecord *child = plan->child;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *born = rmm_document_format_date (child->date_of_birth);
+  g_autofree char *born_age = g_strdup_printf (_("%s (age %u)"), born,
+                                               rmm_document_age_on (child->date_of_birth, today));
+  g_autofree char *name = rmm_document_child_name (child->first_name, child->last_name,
+                                                   child->reference, FALSE);
+  g_autofree char *lead = describe_lead (plan);
+  g_autofree char *version = describe_version (plan);
+  g_autofree char *review = plan->version ? rmm_document_format_date (plan->version->review_on)
+                                          : g_strdup ("");
+  RmmFramework *framework = rmm_framework_lookup (child->framework_id);
+
+  rmm_pdf_document_add_title (document, _("CSE Safety Plan"), name);
+  rmm_pdf_document_add_note (document, _("Professional version: it holds police-sensitive and "
+                                         "third-party information. Never give it to the child "
+                                         "or family; they have their own version."));
+  rmm_pdf_document_add_key_value (document, _("Born"), born_age);
+  if (*child->gender != '\0')
+    rmm_pdf_document_add_key_value (document, _("Gender"), child->gender);
+  rmm_pdf_document_add_key_value (document, _("Area"), child->area);
+  if (*child->school != '\0')
+    rmm_pdf_document_add_key_value (document, _("School"), child->school);
+  rmm_pdf_document_add_key_value (document, _("Looked after"),
+                                  child->looked_after ? _("Yes") : _("No"));
+  rmm_pdf_document_add_key_value (document, _("Social worker"),
+                                  *child->social_worker ? child->social_worker
+                                                        : _("None allocated"));
+  rmm_pdf_document_add_key_value (document, _("Risk rating"),
+                                  rmm_framework_describe_level (framework, child->rating));
+  rmm_pdf_document_add_key_value (document, _("Lead agency"), lead);
+  rmm_pdf_document_add_key_value (document, _("Plan"), version);
+  if (*review != '\0')
+    rmm_pdf_document_add_key_value (document, _("Review by"), review);
+}
+
+static void
+add_professional_actions (Plan *plan)
+{
+  static const double widths[] = { 0.34, 0.17, 0.15, 0.12, 0.12, 0.10 };
+  const char *headers[] = { _("Action"), _("Owner"), _("Agency"), _("Due"), _("Status"),
+                            _("Family copy") };
+
+  rmm_pdf_document_add_heading (plan->document, 1, _("Actions"));
+  if (plan->actions->len == 0)
+    {
+      rmm_pdf_document_add_note (plan->document, _("No actions agreed yet."));
+      return;
+    }
+  rmm_pdf_document_begin_table (plan->document, 6, widths, headers);
+  for (guint i = 0; i < plan->actions->len; i++)
+    {
+      RmmPlanAction *action = g_ptr_array_index (plan->actions, i);
+      g_autofree char *due = rmm_document_format_short_date (action->due_on);
+      const char *cells[] = { action->description, action->owner, action->agency, due,
+                              rmm_action_status_label (action->status),
+                              action->family_visible ? _("Yes") : _("No") };
+
+      rmm_pdf_document_add_row (plan->document, RMM_PDF_ROW_PLAIN, cells);
+    }
+}
+
+static gboolean
+add_information (Plan    *plan,
+                 GError **error)
+{
+  g_autoptr(GPtrArray) notes = rmm_store_list_information_notes (plan->store, plan->child->id,
+                                                                 error);
+  static const double widths[] = { 0.15, 0.22, 0.18, 0.45 };
+  const char *headers[] = { _("Recorded"), _("What"), _("From"), _("Summary") };
+
+  if (notes == NULL)
+    return FALSE;
+  if (notes->len == 0)
+    return TRUE;
+  rmm_pdf_document_add_heading (plan->document, 1, _("New information"));
+  rmm_pdf_document_add_note (plan->document, _("Police-sensitive entries are marked and shown "
+                                               "in red."));
+  rmm_pdf_document_begin_table (plan->document, 4, widths, headers);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      RmmInformationNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *day = rmm_document_format_short_date (note->recorded_at);
+      g_autofree char *what = note->police_sensitive
+        ? g_strdup_printf (_("%s (police-sensitive)"), rmm_note_kind_label (note->kind))
+        : g_strdup (rmm_note_kind_label (note->kind));
+      const char *cells[] = { day, what, note->agency, note->summary };
+
+      rmm_pdf_document_add_row (plan->document,
+                                note->police_sensitive ? RMM_PDF_ROW_FLAGGED : RMM_PDF_ROW_PLAIN,
+                                cells);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_disruption (Plan    *plan,
+                GError **error)
+{
+  g_autoptr(GPtrArray) notes = rmm_store_list_disruption_notes (plan->store, plan->child->id,
+                                                                error);
+  static const double widths[] = { 0.15, 0.25, 0.18, 0.42 };
+  const char *headers[] = { _("Recorded"), _("Tactic"), _("Person of concern"), _("Detail") };
+
+  if (notes == NULL)
+    return FALSE;
+  if (notes->len == 0)
+    return TRUE;
+  rmm_pdf_document_add_heading (plan->document, 1, _("Police disruption (police-sensitive)"));
+  rmm_pdf_document_begin_table (plan->document, 4, widths, headers);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      RmmDisruptionNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *day = rmm_document_format_short_date (note->recorded_at);
+      const char *cells[] = { day, rmm_disruption_tactic_label (note->tactic), note->subject_ref,
+                              note->detail };
+
+      rmm_pdf_document_add_row (plan->document, RMM_PDF_ROW_PLAIN, cells);
+    }
+  return TRUE;
+}
+
+static gboolean
+build_professional (Plan    *plan,
+                    GError **error)
+{
+  RmmPlanVersion *version = plan->version;
+
+  add_professional_header (plan);
+  add_section (plan->document, _("Risks"), version ? version->risks : NULL,
+               _("Not recorded."));
+  add_section (plan->document, _("Protective factors"),
+               version ? version->protective_factors : NULL, _("Not recorded."));
+  add_section (plan->document, _("The child’s views"), version ? version->child_views : NULL,
+               _("Not recorded."));
+  add_section (plan->document, _("Parents’ or carers’ views"),
+               version ? version->carer_views : NULL, _("Not recorded."));
+  add_section (plan->document, _("Direct work"), version ? version->direct_work_by : NULL,
+               _("Not recorded."));
+  add_professional_actions (plan);
+  return add_information (plan, error) && add_disruption (plan, error);
+}
+
+/* Family version. */
+
+static void
+add_family_header (Plan *plan)
+{
+  RmmPdfDocument *document = plan->document;
+  RmmChildRecord *child = plan->child;
+  g_autofree char *subtitle = g_strdup_printf (_("For %s %s and their family"),
+                                               child->first_name, child->last_name);
+  g_autofree char *review = plan->version ? rmm_document_format_date (plan->version->review_on)
+                                          : g_strdup (_("at the next meeting"));
+  g_autofree char *agreed = plan->version
+    ? rmm_document_format_date (*plan->version->meets_on ? plan->version->meets_on
+                                                         : plan->version->created_at)
+    : NULL;
+  g_autofree char *intro = NULL;
+
+  rmm_pdf_document_add_title (document, _("Your Safety Plan"), subtitle);
+  intro = agreed
+    ? g_strdup_printf (_("The people who work with you met on %s and agreed this plan with you. "
+                         "It says what is going well, what you and your family told us, and "
+                         "what each of us will do to help keep you safe."), agreed)
+    : g_strdup (_("The people who work with you are writing this plan with you. It says what "
+                  "is going well, what you and your family told us, and what each of us will "
+                  "do to help keep you safe."));
+  rmm_pdf_document_add_paragraph (document, intro);
+  if (plan->lead != NULL)
+    {
+      g_autofree char *lead = describe_lead (plan);
+
+      rmm_pdf_document_add_key_value (document, _("Who to talk to"), lead);
+    }
+  if (*child->social_worker != '\0')
+    rmm_pdf_document_add_key_value (document, _("Your social worker"), child->social_worker);
+  rmm_pdf_document_add_key_value (document, _("We will look at this plan again"), review);
+}
+
+static void
+add_family_actions (Plan *plan)
+{
+  static const double widths[] = { 0.56, 0.26, 0.18 };
+  const char *headers[] = { _("What will happen"), _("Who"), _("By when") };
+  guint shown = 0;
+
+  rmm_pdf_document_add_heading (plan->document, 1, _("What will happen next"));
+  for (guint i = 0; i < plan->actions->len; i++)
+    {
+      RmmPlanAction *action = g_ptr_array_index (plan->actions, i);
+      g_autofree char *due = NULL;
+
+      if (!action->family_visible || g_strcmp0 (action->status, "open") != 0)
+        continue;
+      if (shown++ == 0)
+        rmm_pdf_document_begin_table (plan->document, 3, widths, headers);
+      due = rmm_document_format_date (action->due_on);
+      {
+        /* The agency, not a person's name: the family knows who to ask by where they work. */
+        const char *cells[] = { action->description, action->agency, due };
+
+        rmm_pdf_document_add_row (plan->document, RMM_PDF_ROW_PLAIN, cells);
+      }
+    }
+  if (shown == 0)
+    rmm_pdf_document_add_note (plan->document, _("Your worker will tell you what happens next."));
+}
+
+static gboolean
+build_family (Plan    *plan,
+              GError **error)
+{
+  RmmPlanVersion *version = plan->version;
+
+  add_family_header (plan);
+  add_section (plan->document, _("What is going well"),
+               version ? version->protective_factors : NULL,
+               _("We will talk about this with you."));
+  add_section (plan->document, _("What you told us"), version ? version->child_views : NULL,
+               _("We want to hear what you think. Tell your worker."));
+  add_section (plan->document, _("What your parents or carers told us"),
+               version ? version->carer_views : NULL, _("We will talk about this with you."));
+  add_section (plan->document, _("Who will work with you"),
+               version ? version->direct_work_by : NULL, _("Your worker will tell you."));
+  add_family_actions (plan);
+  rmm_pdf_document_add_heading (plan->document, 1, _("If you feel unsafe"));
+  rmm_pdf_document_add_paragraph (plan->document,
+                                  _("If you are in danger now, call 999. You can talk to "
+                                    "Childline at any time on 0800 1111: it is free and does "
+                                    "not show on the phone bill. You can always talk to your "
+                                    "worker, or to any adult you trust."));
+  return TRUE;
+}
+
+static gboolean
+load_plan (Plan    *plan,
+           gint64   child_id,
+           GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(plan->child = rmm_store_get_child_record (plan->store, child_id, error)) ||
+      !(plan->versions = rmm_store_list_plan_versions (plan->store, child_id, error)))
+    return FALSE;
+  /* Newest first; a closed plan's versions are history, not this plan. */
+  if (plan->versions->len > 0)
+    {
+      RmmPlanVersion *newest = g_ptr_array_index (plan->versions, 0);
+
+      if (newest->open)
+        plan->version = newest;
+    }
+  if (plan->version == NULL && !plan->child->has_open_plan)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                   _("%s has no open safety plan."), plan->child->reference);
+      return FALSE;
+    }
+  if (!(plan->actions = rmm_store_list_child_actions (plan->store, child_id, error)))
+    return FALSE;
+  plan->lead = rmm_store_find_current_decision (plan->store, child_id, "lead-agency",
+                                                &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+RmmPdfDocument *
+rmm_safety_plan_document_new (RmmStore                  *store,
+                              gint64                     child_id,
+                              RmmPlanAudience            audience,
+                              const RmmDocumentOptions  *options,
+                              GError                   **error)
+{
+  g_auto(Plan) plan = { store };
+  g_autofree char *marking = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *agreed = NULL;
+  gboolean family = audience == RMM_PLAN_AUDIENCE_FAMILY;
+  RmmPdfInfo info = { 0 };
+
+  g_return_val_if_fail (RMM_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!load_plan (&plan, child_id, error))
+    return NULL;
+  marking = rmm_document_get_marking (store, options);
+  if (plan.version != NULL)
+    agreed = rmm_document_format_date (*plan.version->meets_on ? plan.version->meets_on
+                                                               : plan.version->created_at);
+  /* The professional copy's footer names the child by reference only. */
+  title = family ? g_strdup_printf (_("Safety plan for %s %s"), plan.child->first_name,
+                                    plan.child->last_name)
+                 : g_strdup_printf (_("CSE safety plan, %s, professional version"),
+                                    plan.child->reference);
+  info.title = title;
+  info.subject = family ? _("CSE safety plan: family version")
+                        : _("CSE safety plan: professional version");
+  info.author = plan.child->area;
+  info.marking = marking;
+  info.date = agreed;
+  plan.document = rmm_pdf_document_new (&info);
+
+  if (!(family ? build_family (&plan, error) : build_professional (&plan, error)))
+    return NULL;
+  return g_steal_pointer (&plan.document);
+}
