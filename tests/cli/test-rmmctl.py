@@ -39,7 +39,7 @@ class RmmctlTest(unittest.TestCase):
 
     def test_help_on_every_command(self):
         for command in ["demo", "check", "backup", "restore", "list", "import", "agenda",
-                        "meeting", "cse-list", "triggers"]:
+                        "meeting", "cse-list", "triggers", "export"]:
             result = rmmctl(command, "--help")
             self.assertEqual(result.returncode, 0, command)
             self.assertIn("rmmctl " + command, result.stdout)
@@ -275,6 +275,97 @@ class RmmctlTest(unittest.TestCase):
             self.assertEqual(f.read(), "Minutes\n")
         self.assertEqual(os.path.getsize(empty), 0)
         self.assertFalse(os.path.exists(self.path("missing.sqlite")))
+
+    # ---- export: the documents as PDF ----
+
+    def meetings(self, status):
+        result = rmmctl("--database", self.db, "list", "meetings", "--format", "json")
+        return [m for m in json.loads(result.stdout) if m["status"] == status]
+
+    def pdf_text(self, path):
+        result = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True,
+                                text=True, check=True)
+        return result.stdout
+
+    def test_export_minutes_and_pack(self):
+        meeting = self.meetings("signed-off")[0]
+        out = self.path("minutes.pdf")
+        result = rmmctl("--database", self.db, "export", "minutes", "--meeting",
+                        str(meeting["id"]), "-o", out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.strip(), out)
+        text = self.pdf_text(out)
+        self.assertIn("Minutes of the CSE Risk Management Meeting", text)
+        self.assertIn(meeting["area"], text)
+        self.assertIn("OFFICIAL-SENSITIVE", text)
+        self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o600)
+
+        coming = self.meetings("planned")[0]
+        pack = self.path("pack.pdf")
+        result = rmmctl("--database", self.db, "export", "pack", "--meeting", str(coming["id"]),
+                        "-o", pack, "--marking", "OFFICIAL-SENSITIVE PERSONAL")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = self.pdf_text(pack)
+        self.assertIn("Chairs’ Pack", text)
+        self.assertIn("OFFICIAL-SENSITIVE PERSONAL", text)
+
+    def test_export_cse_list_anonymised(self):
+        named, hidden = self.path("cse.pdf"), self.path("cse-anon.pdf")
+        self.assertEqual(rmmctl("--database", self.db, "export", "cse-list", "--date",
+                                "2026-11-23", "-o", named).returncode, 0)
+        self.assertEqual(rmmctl("--database", self.db, "export", "cse-list", "--date",
+                                "2026-11-23", "--anonymised", "-o", hidden).returncode, 0)
+        listed = json.loads(rmmctl("--database", self.db, "cse-list", "--date", "2026-11-23",
+                                   "--format", "json").stdout)
+        self.assertTrue(listed)
+        named_text, hidden_text = self.pdf_text(named), self.pdf_text(hidden)
+        for child in listed[:20]:
+            full_name = child["first_name"] + " " + child["last_name"]
+            self.assertIn(child["reference"], hidden_text)
+            self.assertNotIn(full_name, hidden_text)
+        self.assertIn(listed[0]["first_name"] + " " + listed[0]["last_name"], named_text)
+
+    def test_export_every_open_plan_of_an_area(self):
+        area = json.loads(rmmctl("--database", self.db, "list", "areas", "--format", "json")
+                          .stdout)[0]["name"]
+        folder = self.path("plans")
+        result = rmmctl("--database", self.db, "export", "safety-plan", "--area", area,
+                        "--all-open", "--audience", "family", "--out-dir", folder)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        written = result.stdout.split()
+        self.assertTrue(written)
+        self.assertEqual(sorted(os.listdir(folder)), sorted(os.path.basename(p) for p in written))
+        for path in written:
+            self.assertTrue(path.endswith("-safety-plan-family.pdf"))
+            self.assertIn("Your Safety Plan", self.pdf_text(path))
+        reference = os.path.basename(written[0]).split("-safety-plan")[0]
+        one = self.path("one.pdf")
+        result = rmmctl("--database", self.db, "export", "safety-plan", "--child", reference,
+                        "-o", one)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("CSE Safety Plan", self.pdf_text(one))
+
+    def test_export_errors_leave_nothing(self):
+        folder = self.path("errors")
+        os.mkdir(folder)
+        out = os.path.join(folder, "x.pdf")
+        cases = [
+            (["minutes", "--meeting", "999999", "-o", out], 1, "no meeting"),
+            (["safety-plan", "--child", "NO-SUCH-REF", "-o", out], 1, "no child"),
+            (["safety-plan", "--child", "1", "--audience", "neighbours", "-o", out], 1,
+             "audience"),
+            (["minutes", "--meeting", "1", "-o", os.path.join(folder, "missing", "x.pdf")], 1,
+             "missing folder"),
+            (["cse-list", "--date", "2026-02-30", "-o", out], 1, "bad date"),
+            (["minutes", "-o", out], 2, "no --meeting"),
+            (["poster", "-o", out], 2, "unknown document"),
+            (["cse-list"], 2, "no -o"),
+        ]
+        for args, code, why in cases:
+            result = rmmctl("--database", self.db, "export", *args)
+            self.assertEqual(result.returncode, code, why + ": " + result.stderr)
+            self.assertTrue(result.stderr.startswith("rmmctl"), why)
+            self.assertEqual(os.listdir(folder), [], why)
 
 
 if __name__ == "__main__":

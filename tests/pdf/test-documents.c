@@ -1,0 +1,705 @@
+/* test-documents.c: the documents that leave the room, read back with poppler
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test builds a small meeting of fictitious people, renders a document and asserts
+ * what a reader would see: the text, the outline, the links, "Page X of Y" on the last
+ * page; that the family's plan and the anonymised variants carry nothing they must not;
+ * and that a write that fails leaves no file.
+ */
+#include "config.h"
+
+#include "rmm-test-support.h"
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rmm-documents.h"
+#include "rmm-error.h"
+
+/* poppler-glib 22.12 declares no cleanup for its page. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+/* Distinctive text seeded where only professionals may read it. */
+#define POLICE_NOTE      "ZEBRA-7731 intelligence on an adult"
+#define DISRUPTION       "QUOKKA warning notice served"
+#define THIRD_PARTY      "Kestrel Nightingale"
+#define POLICE_ACTION    "Police to watch the Parkgate address"
+#define FAMILY_ACTION    "Weekly session with the Safe Steps worker"
+#define PROTECTIVE       "Loves the Brookside football club"
+#define RTL_FIRST        "ليلى"
+#define RTL_LAST         "حداد"
+
+typedef struct
+{
+  char     *folder;
+  RmmStore *store;
+  gint64    area;
+  gint64    meeting;
+  gint64    chair1;
+  gint64    chair2;
+  gint64    police;
+  gint64    children_services;
+  gint64    robin;          /* rated, lead agency, plan, minutes: the full item */
+  gint64    sky;            /* disputed */
+  gint64    layla;          /* a right-to-left name, deferred */
+} Fixture;
+
+static gint64
+add_child (Fixture    *f,
+           const char *reference,
+           const char *first,
+           const char *last)
+{
+  g_autoptr(GError) error = NULL;
+  RmmChildInput input = {
+    .reference = reference, .first_name = first, .last_name = last,
+    .date_of_birth = "2011-03-04", .area_id = f->area, .school = "Testshire Academy",
+  };
+  gint64 id = rmm_store_add_child (f->store, &input, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_add_agenda_item (f->store, f->meeting, id, "new-referral", &error),
+                   >, 0);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+decide (Fixture                *f,
+        const RmmDecisionInput *input,
+        gboolean                both)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = rmm_store_propose_decision (f->store, input, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
+  if (both)
+    g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+open_the_meeting (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  RmmAttendanceInput rows[] = {
+    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = "present" },
+    { .agency_id = f->police, .name = "DC Pat Northway", .status = "apologies" },
+  };
+
+  g_assert_true (rmm_store_open_meeting (f->store, f->meeting, rows, G_N_ELEMENTS (rows), TRUE,
+                                         &error));
+  g_assert_no_error (error);
+}
+
+static void
+write_robins_plan (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  RmmPlanInput plan = {
+    .child_id = f->robin, .meeting_id = f->meeting,
+    .risks = "Seen with " THIRD_PARTY " near the station after dark.",
+    .protective_factors = PROTECTIVE, .child_views = "Wants to keep playing on Saturdays.",
+    .carer_views = "Worried about late nights.", .direct_work_by = "Safe Steps practitioner",
+    .review_on = "2027-02-01",
+  };
+  RmmActionInput family = {
+    .child_id = f->robin, .meeting_id = f->meeting, .description = FAMILY_ACTION,
+    .agency_id = f->children_services, .due_on = "2026-12-14", .family_visible = TRUE,
+  };
+  RmmActionInput police = {
+    .child_id = f->robin, .meeting_id = f->meeting, .description = POLICE_ACTION,
+    .agency_id = f->police, .due_on = "2026-12-01", .family_visible = FALSE,
+  };
+  RmmInformationNoteInput sensitive = {
+    .child_id = f->robin, .kind = "update", .summary = POLICE_NOTE, .agency_id = f->police,
+    .police_sensitive = TRUE,
+  };
+  RmmDisruptionNoteInput disruption = {
+    .child_id = f->robin, .subject_ref = "TP/2026/0042", .tactic = "cawn",
+    .detail = DISRUPTION,
+  };
+
+  g_assert_cmpint (rmm_store_save_plan_version (f->store, &plan, &error), >, 0);
+  g_assert_cmpint (rmm_store_add_plan_action (f->store, &family, &error), >, 0);
+  g_assert_cmpint (rmm_store_add_plan_action (f->store, &police, &error), >, 0);
+  g_assert_cmpint (rmm_store_add_information_note (f->store, &sensitive, &error), >, 0);
+  g_assert_cmpint (rmm_store_add_disruption_note (f->store, &disruption, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* Robin rated medium (a plan) with a lead agency and minutes; Sky's rating disputed;
+ * Layla deferred. */
+static void
+run_the_meeting (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  RmmDecisionInput rating = {
+    .child_id = f->robin, .meeting_id = f->meeting, .kind = "risk-rating", .value = "medium",
+  };
+  RmmDecisionInput lead = {
+    .child_id = f->robin, .meeting_id = f->meeting, .kind = "lead-agency",
+    .lead_agency_id = f->children_services,
+  };
+  RmmDecisionInput disputed = {
+    .child_id = f->sky, .meeting_id = f->meeting, .kind = "risk-rating", .value = "high",
+  };
+  gint64 id;
+
+  open_the_meeting (f);
+  decide (f, &rating, TRUE);
+  decide (f, &lead, TRUE);
+  write_robins_plan (f);
+  id = decide (f, &disputed, FALSE);
+  g_assert_true (rmm_store_record_dissent (f->store, id, f->chair2,
+                                           "Medium is enough while school attendance holds",
+                                           &error));
+  g_assert_no_error (error);
+
+  items = rmm_store_list_agenda (f->store, f->meeting, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
+      gint64 child = rmm_agenda_item_get_child_id (item);
+
+      if (child == f->robin)
+        g_assert_cmpint (rmm_store_set_minute_text (f->store, rmm_agenda_item_get_id (item),
+                                                    "Robin told the school nurse about the car. "
+                                                    "Testchild family engaged.\n\nAgreed: "
+                                                    "weekly sessions.", 1, &error), >, 0);
+      if (child == f->layla)
+        g_assert_true (rmm_store_defer_item (f->store, rmm_agenda_item_get_id (item),
+                                             "Assessment not back yet", &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 10, 30, 0);
+  g_autofree char *path = NULL;
+  gint64 family_services;
+
+  f->folder = rmm_test_make_folder ();
+  path = g_build_filename (f->folder, "rmm.sqlite", NULL);
+  f->store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rmm_store_set_clock (f->store, now);
+  f->area = rmm_store_add_area (f->store, "Testshire North", "surrey-3-level", NULL);
+  f->children_services = rmm_store_add_agency (f->store, "Testshire Children’s Services",
+                                               "childrens-services", NULL);
+  family_services = rmm_store_add_agency (f->store, "Testshire Family Services",
+                                          "family-services", NULL);
+  f->police = rmm_store_add_agency (f->store, "Testshire Police", "police", NULL);
+  f->chair1 = rmm_store_add_professional (f->store, f->children_services, "Ada Chairwell", "",
+                                          NULL);
+  f->chair2 = rmm_store_add_professional (f->store, family_services, "Ben Cochair", "", NULL);
+  f->meeting = rmm_store_add_meeting (f->store, f->area, "2026-11-23", f->chair1, f->chair2, 0,
+                                      NULL);
+  f->robin = add_child (f, "T-001", "Robin", "Testchild");
+  f->sky = add_child (f, "T-002", "Sky", "Examplewood");
+  f->layla = add_child (f, "T-003", RTL_FIRST, RTL_LAST);
+  run_the_meeting (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  rmm_test_remove_folder (f->folder);
+  g_free (f->folder);
+}
+
+/* ---- reading a PDF back ---- */
+
+typedef struct
+{
+  PopplerDocument *pdf;
+  char            *text;       /* every page's text, and the outline's titles */
+  GPtrArray       *pages;      /* each page's text */
+} Reading;
+
+static void
+read_outline (PopplerIndexIter *iter,
+              GString          *text)
+{
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+
+      g_string_append_printf (text, "[outline] %s\n", action->any.title);
+      poppler_action_free (action);
+      if (child != NULL)
+        {
+          read_outline (child, text);
+          poppler_index_iter_free (child);
+        }
+    }
+  while (poppler_index_iter_next (iter));
+}
+
+static Reading *
+read_document (RmmPdfDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = rmm_pdf_document_to_bytes (document, &error);
+  Reading *reading = g_new0 (Reading, 1);
+  GString *text = g_string_new (NULL);
+  PopplerIndexIter *outline;
+
+  g_assert_no_error (error);
+  reading->pdf = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  reading->pages = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < poppler_document_get_n_pages (reading->pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (reading->pdf, i);
+      char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_ptr_array_add (reading->pages, page_text);
+    }
+  if ((outline = poppler_index_iter_new (reading->pdf)) != NULL)
+    {
+      read_outline (outline, text);
+      poppler_index_iter_free (outline);
+    }
+  reading->text = g_string_free (text, FALSE);
+  return reading;
+}
+
+static void
+reading_free (Reading *reading)
+{
+  g_object_unref (reading->pdf);
+  g_free (reading->text);
+  g_ptr_array_unref (reading->pages);
+  g_free (reading);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reading, reading_free)
+
+#define assert_has(reading, needle) \
+  G_STMT_START { \
+    if (strstr ((reading)->text, (needle)) == NULL) \
+      g_error ("“%s” is missing from the document, which begins:\n%.2000s", (needle), \
+               (reading)->text); \
+  } G_STMT_END
+
+#define assert_lacks(reading, needle) \
+  G_STMT_START { \
+    if (strstr ((reading)->text, (needle)) != NULL) \
+      g_error ("“%s” must not be in the document", (needle)); \
+  } G_STMT_END
+
+/* Every page carries the marking and "Page X of N" for its own X. */
+static void
+assert_pages_numbered (Reading    *reading,
+                       const char *marking)
+{
+  guint n = reading->pages->len;
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *page = g_strdup_printf ("Page %u of %u", i + 1, n);
+
+      g_assert_nonnull (strstr (g_ptr_array_index (reading->pages, i), page));
+      g_assert_nonnull (strstr (g_ptr_array_index (reading->pages, i), marking));
+    }
+}
+
+static guint
+count_named_links (PopplerDocument *pdf,
+                   int              page_index)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, page_index);
+  GList *mapping = poppler_page_get_link_mapping (page);
+  guint n = 0;
+
+  for (GList *l = mapping; l != NULL; l = l->next)
+    {
+      PopplerLinkMapping *link = l->data;
+
+      if (link->action->type == POPPLER_ACTION_GOTO_DEST)
+        n++;
+    }
+  poppler_page_free_link_mapping (mapping);
+  return n;
+}
+
+static const RmmDocumentOptions full = { NULL, FALSE };
+static const RmmDocumentOptions anonymised = { NULL, TRUE };
+
+/* ---- the documents ---- */
+
+static void
+test_minutes (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) document = rmm_minutes_document_new (f->store, f->meeting, &full,
+                                                                 &error);
+  g_autoptr(Reading) reading = NULL;
+
+  g_assert_no_error (error);
+  reading = read_document (document);
+  assert_has (reading, "Minutes of the CSE Risk Management Meeting");
+  assert_has (reading, "Testshire North");
+  assert_has (reading, "Ada Chairwell");
+  assert_has (reading, "DC Pat Northway");
+  assert_has (reading, "Apologies");
+  assert_has (reading, "The information shared at this meeting is confidential");
+  assert_has (reading, "1. Robin Testchild (T-001)");
+  assert_has (reading, "Confirmed by Ada Chairwell (Children’s Services) and Ben Cochair");
+  assert_has (reading, "Testshire Children’s Services (lead professional not named yet)");
+  assert_has (reading, "Version 1 agreed; to be reviewed by 1 February 2027");
+  assert_has (reading, FAMILY_ACTION);
+  assert_has (reading, "Robin told the school nurse about the car.");
+  assert_has (reading, "The chairs disagreed");
+  assert_has (reading, "Medium is enough while school attendance holds");
+  assert_has (reading, "Deferred: Assessment not back yet");
+  assert_has (reading, "Decisions summary");
+  assert_has (reading, "not yet signed off");
+  assert_has (reading, "OFFICIAL-SENSITIVE");
+  /* A section per agenda item in the outline; the contents link to them. */
+  assert_has (reading, "[outline] 2. Sky Examplewood (T-002)");
+  assert_has (reading, "[outline] Sign-off");
+  g_assert_cmpuint (count_named_links (reading->pdf, 0), >=, 8);
+  assert_pages_numbered (reading, "OFFICIAL-SENSITIVE");
+}
+
+static void
+test_minutes_anonymised (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) document = rmm_minutes_document_new (f->store, f->meeting,
+                                                                 &anonymised, &error);
+  g_autoptr(Reading) reading = NULL;
+
+  g_assert_no_error (error);
+  reading = read_document (document);
+  assert_has (reading, "1. R.T. (T-001)");
+  assert_has (reading, "[outline] 2. S.E. (T-002)");
+  /* The names typed into the minutes go too. */
+  assert_has (reading, "R.T. told the school nurse about the car. R.T. family engaged.");
+  assert_lacks (reading, "Robin");
+  assert_lacks (reading, "Testchild");
+  assert_lacks (reading, "Examplewood");
+  assert_lacks (reading, RTL_LAST);
+  /* The professionals stay named: they are accountable for what was decided. */
+  assert_has (reading, "Ada Chairwell");
+}
+
+static void
+test_safety_plan_audiences (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) professional = NULL;
+  g_autoptr(RmmPdfDocument) family = NULL;
+  g_autoptr(Reading) full_reading = NULL;
+  g_autoptr(Reading) family_reading = NULL;
+  const char *police_only[] = { POLICE_NOTE, DISRUPTION, THIRD_PARTY, POLICE_ACTION,
+                                "TP/2026/0042", "police-sensitive", "Risks" };
+
+  professional = rmm_safety_plan_document_new (f->store, f->robin, RMM_PLAN_AUDIENCE_PROFESSIONAL,
+                                               &full, &error);
+  g_assert_no_error (error);
+  family = rmm_safety_plan_document_new (f->store, f->robin, RMM_PLAN_AUDIENCE_FAMILY, &full,
+                                         &error);
+  g_assert_no_error (error);
+  full_reading = read_document (professional);
+  family_reading = read_document (family);
+
+  for (guint i = 0; i < G_N_ELEMENTS (police_only); i++)
+    {
+      assert_has (full_reading, police_only[i]);
+      assert_lacks (family_reading, police_only[i]);
+    }
+  assert_has (full_reading, "CSE Safety Plan");
+  assert_has (full_reading, "Medium");
+  assert_has (family_reading, "Your Safety Plan");
+  assert_has (family_reading, "For Robin Testchild and their family");
+  assert_has (family_reading, PROTECTIVE);
+  assert_has (family_reading, FAMILY_ACTION);
+  assert_has (family_reading, "1 February 2027");
+  assert_has (family_reading, "call 999");
+  assert_pages_numbered (family_reading, "OFFICIAL-SENSITIVE");
+}
+
+static void
+test_safety_plan_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) document = NULL;
+
+  /* Layla has no plan; a child that does not exist is not found either. */
+  document = rmm_safety_plan_document_new (f->store, f->layla, RMM_PLAN_AUDIENCE_FAMILY, &full,
+                                           &error);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND);
+  g_assert_null (document);
+  g_clear_error (&error);
+  document = rmm_safety_plan_document_new (f->store, 9999, RMM_PLAN_AUDIENCE_FAMILY, &full,
+                                           &error);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND);
+  g_assert_null (document);
+}
+
+static void
+test_cse_list (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) named = NULL;
+  g_autoptr(RmmPdfDocument) hidden = NULL;
+  g_autoptr(Reading) named_reading = NULL;
+  g_autoptr(Reading) hidden_reading = NULL;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 23, 11, 2026);
+  named = rmm_cse_list_document_new (f->store, &day, &full, &error);
+  g_assert_no_error (error);
+  hidden = rmm_cse_list_document_new (f->store, &day, &anonymised, &error);
+  g_assert_no_error (error);
+  named_reading = read_document (named);
+  hidden_reading = read_document (hidden);
+
+  assert_has (named_reading, "County-wide CSE list");
+  assert_has (named_reading, "Robin Testchild");
+  assert_has (named_reading, "Added");
+  assert_has (named_reading, "[outline] Testshire North");
+  /* Sky's rating is disputed, so Sky is not on the list. */
+  assert_lacks (named_reading, "Examplewood");
+  assert_has (hidden_reading, "R.T.");
+  assert_has (hidden_reading, "T-001");
+  assert_lacks (hidden_reading, "Robin");
+  assert_lacks (hidden_reading, "Testchild");
+  assert_pages_numbered (hidden_reading, "OFFICIAL-SENSITIVE");
+}
+
+static void
+test_chairs_pack (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autoptr(Reading) reading = NULL;
+  RmmDocumentOptions marked = { "OFFICIAL-SENSITIVE PERSONAL", FALSE };
+
+  g_assert_cmpint (rmm_store_raise_trigger (f->store, f->sky, "Seen in a car with adults", &error),
+                   >, 0);
+  g_assert_no_error (error);
+  document = rmm_chairs_pack_document_new (f->store, f->meeting, &marked, &error);
+  g_assert_no_error (error);
+  reading = read_document (document);
+  assert_has (reading, "Chairs’ Pack");
+  assert_has (reading, "Agenda");
+  assert_has (reading, "2. Sky Examplewood (T-002)");
+  assert_has (reading, "Seen in a car with adults");
+  assert_has (reading, "1 open trigger");
+  assert_has (reading, "Never assessed");
+  assert_pages_numbered (reading, "OFFICIAL-SENSITIVE PERSONAL");
+}
+
+static void
+test_right_to_left_name (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) document = rmm_minutes_document_new (f->store, f->meeting, &full,
+                                                                 &error);
+  g_autoptr(Reading) reading = NULL;
+
+  g_assert_no_error (error);
+  reading = read_document (document);
+  /* Shaped by pango, embedded, and extractable as the same letters. */
+  assert_has (reading, RTL_FIRST);
+  assert_has (reading, RTL_LAST);
+  assert_lacks (reading, "\357\277\275");   /* U+FFFD: a glyph that was not there */
+}
+
+static void
+test_marking_from_database (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autoptr(Reading) reading = NULL;
+  GDate day;
+
+  g_assert_true (rmm_store_set_info (f->store, RMM_MARKING_INFO_KEY, "OFFICIAL", &error));
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 23, 11, 2026);
+  document = rmm_cse_list_document_new (f->store, &day, &full, &error);
+  g_assert_no_error (error);
+  reading = read_document (document);
+  assert_pages_numbered (reading, "OFFICIAL");
+  assert_lacks (reading, "OFFICIAL-SENSITIVE");
+}
+
+/* ---- the engine ---- */
+
+static RmmPdfDocument *
+long_document (void)
+{
+  RmmPdfInfo info = { .title = "Engine test", .date = "23 November 2026" };
+  RmmPdfDocument *document = rmm_pdf_document_new (&info);
+  static const double widths[] = { 0.2, 0.5, 0.3 };
+  const char *headers[] = { "Number", "Text", "Repeated header" };
+  g_autoptr(GString) paragraph = g_string_new (NULL);
+
+  rmm_pdf_document_add_title (document, "Engine test", "Tables and long paragraphs");
+  rmm_pdf_document_add_contents (document);
+  rmm_pdf_document_add_heading (document, 1, "A long table");
+  rmm_pdf_document_begin_table (document, 3, widths, headers);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("row %u", i);
+      const char *cells[] = { number, "Some text that wraps onto a second line in this column "
+                              "when the column is narrow", "x" };
+
+      rmm_pdf_document_add_row (document, i % 7 ? RMM_PDF_ROW_PLAIN : RMM_PDF_ROW_FLAGGED, cells);
+    }
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (paragraph, "word%u ", i);
+  rmm_pdf_document_add_heading (document, 1, "A long paragraph");
+  rmm_pdf_document_add_paragraph (document, paragraph->str);
+  rmm_pdf_document_add_heading (document, 2, "Checks");
+  rmm_pdf_document_add_check (document, TRUE, "Done");
+  rmm_pdf_document_add_check (document, FALSE, "Not done");
+  return document;
+}
+
+static void
+test_engine_pagination (void)
+{
+  g_autoptr(RmmPdfDocument) document = long_document ();
+  g_autoptr(Reading) reading = read_document (document);
+  guint pages_with_header = 0;
+
+  g_assert_cmpuint (reading->pages->len, >=, 5);
+  assert_pages_numbered (reading, "OFFICIAL-SENSITIVE");
+  /* The table's header repeats on every page it runs onto; no row is lost or cut. */
+  for (guint i = 0; i < reading->pages->len; i++)
+    if (strstr (g_ptr_array_index (reading->pages, i), "Repeated header"))
+      pages_with_header++;
+  g_assert_cmpuint (pages_with_header, >=, 3);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *row = g_strdup_printf ("row %u(?![0-9])", i);
+
+      g_assert_true (g_regex_match_simple (row, reading->text, 0, 0));
+    }
+  /* The paragraph runs over pages, every word once. */
+  assert_has (reading, "word0 ");
+  assert_has (reading, "word1499");
+  assert_has (reading, "[outline] A long paragraph");
+  assert_has (reading, "[outline] Checks");
+}
+
+static void
+test_engine_reproducible (void)
+{
+  g_autoptr(RmmPdfDocument) first = long_document ();
+  g_autoptr(RmmPdfDocument) second = long_document ();
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1795000000", TRUE);
+  a = rmm_pdf_document_to_bytes (first, &error);
+  g_usleep (1100 * 1000);   /* a second later: the clock must not reach the bytes */
+  b = rmm_pdf_document_to_bytes (second, &error);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (a, b));
+}
+
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir && g_dir_read_name (dir))
+    n++;
+  return n;
+}
+
+static void
+test_engine_write (void)
+{
+  g_autofree char *folder = rmm_test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "out.pdf", NULL);
+  g_autofree char *nowhere = g_build_filename (folder, "missing", "out.pdf", NULL);
+  g_autoptr(RmmPdfDocument) document = long_document ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf buf;
+
+  /* A folder that does not exist: a clear error, no file. */
+  g_assert_false (rmm_pdf_document_write (document, nowhere, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, nowhere));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (folder), ==, 0);
+
+  /* Written, private to the user, and replaced whole with no temporary file left. */
+  g_assert_true (g_file_set_contents (path, "an older file", -1, NULL));
+  g_assert_true (rmm_pdf_document_write (document, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (buf.st_size, >, 1000);
+  g_assert_cmpuint (count_files (folder), ==, 1);
+
+  /* A read-only folder (when not root, who may write anyway): the old file stays. */
+  if (geteuid () != 0)
+    {
+      g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
+      g_assert_false (rmm_pdf_document_write (document, path, &error));
+      g_assert_error (error, RMM_ERROR, RMM_ERROR_IO);
+      g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+      g_assert_cmpuint (count_files (folder), ==, 1);
+    }
+  rmm_test_remove_folder (folder);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/pdf/minutes/content", test_minutes);
+  ADD ("/pdf/minutes/anonymised", test_minutes_anonymised);
+  ADD ("/pdf/minutes/right-to-left", test_right_to_left_name);
+  ADD ("/pdf/safety-plan/audiences", test_safety_plan_audiences);
+  ADD ("/pdf/safety-plan/refused", test_safety_plan_refused);
+  ADD ("/pdf/cse-list/content", test_cse_list);
+  ADD ("/pdf/cse-list/marking", test_marking_from_database);
+  ADD ("/pdf/pack/content", test_chairs_pack);
+#undef ADD
+  g_test_add_func ("/pdf/engine/pagination", test_engine_pagination);
+  g_test_add_func ("/pdf/engine/reproducible", test_engine_reproducible);
+  g_test_add_func ("/pdf/engine/write", test_engine_write);
+
+  return g_test_run ();
+}
