@@ -9,7 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "rmm-cse-list-view.h"
+#include "rmm-dates.h"
+#include "rmm-documents.h"
 #include "rmm-gui-utils.h"
+#include "rmm-preview-window.h"
 
 struct _RmmCseListView
 {
@@ -140,6 +143,24 @@ action_next_week (GtkWidget  *widget,
   show_day (self);
 }
 
+/* The list of the week shown, with names or anonymised for a wider circulation. */
+static void
+action_pdf (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RmmCseListView *self = RMM_CSE_LIST_VIEW (widget);
+  RmmDocumentOptions options = { NULL, g_variant_get_boolean (parameter) };
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = rmm_date_format (&self->day);
+  g_autofree char *file_name = g_strdup_printf (options.anonymised ? "cse-list-%s-anonymised.pdf"
+                                                                   : "cse-list-%s.pdf", day);
+
+  document = rmm_cse_list_document_new (self->store, &self->day, &options, &error);
+  rmm_preview_show (widget, document, error, file_name);
+}
+
 static void
 action_today (GtkWidget  *widget,
               const char *action_name,
@@ -189,6 +210,7 @@ rmm_cse_list_view_class_init (RmmCseListViewClass *klass)
   gtk_widget_class_install_action (widget_class, "cse.previous-week", NULL, action_previous_week);
   gtk_widget_class_install_action (widget_class, "cse.next-week", NULL, action_next_week);
   gtk_widget_class_install_action (widget_class, "cse.today", NULL, action_today);
+  gtk_widget_class_install_action (widget_class, "cse.pdf", "b", action_pdf);
 }
 
 static void

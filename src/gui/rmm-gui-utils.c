@@ -201,6 +201,17 @@ rmm_show_message (GtkWidget  *over,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A passing note in the nearest toast overlay above @over; none, none shown. */
+void
+rmm_show_toast (GtkWidget  *over,
+                const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (over, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
 /* A combo row's model from (id, name) rows (RmmNamedId), after an optional @first entry
  * such as "Not named yet". */
 GListModel *

@@ -62,5 +62,7 @@ GtkSwitch  *rmm_switch_row_add     (AdwPreferencesGroup *group,
 void       rmm_show_message        (GtkWidget           *over,
                                     const char          *heading,
                                     const char          *message);
+void       rmm_show_toast          (GtkWidget           *over,
+                                    const char          *text);
 
 G_END_DECLS

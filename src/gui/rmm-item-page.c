@@ -14,7 +14,9 @@
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-gui-utils.h"
+#include "rmm-documents.h"
 #include "rmm-item-page.h"
+#include "rmm-preview-window.h"
 #include "rmm-closure-dialog.h"
 #include "rmm-episode-dialog.h"
 #include "rmm-lead-dialog.h"
@@ -216,6 +218,7 @@ show_plan (RmmItemPage *self)
     text = g_strdup (_("No plan open. The rating does not need one; the chairs may still "
                        "write one."));
   adw_action_row_set_subtitle (self->plan_row, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.plan-pdf", facts->has_plan);
 }
 
 static void
@@ -582,6 +585,27 @@ action_plan (GtkWidget  *widget,
   open_plan (RMM_ITEM_PAGE (widget));
 }
 
+/* The plan as it would be circulated, for the professional network or the family. */
+static void
+action_plan_pdf (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  const char *audience_name = g_variant_get_string (parameter, NULL);
+  RmmDocumentOptions options = { NULL, FALSE };
+  RmmPlanAudience audience = RMM_PLAN_AUDIENCE_PROFESSIONAL;
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+
+  rmm_plan_audience_from_string (audience_name, &audience);
+  document = rmm_safety_plan_document_new (self->store, self->facts->child_id, audience,
+                                           &options, &error);
+  file_name = g_strdup_printf ("%s-safety-plan-%s.pdf", self->facts->reference, audience_name);
+  rmm_preview_show (widget, document, error, file_name);
+}
+
 static void
 action_actions (GtkWidget  *widget,
                 const char *action_name,
@@ -808,6 +832,7 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   gtk_widget_class_install_action (widget_class, "item.focus-minutes", NULL,
                                    action_focus_minutes);
   gtk_widget_class_install_action (widget_class, "item.plan", NULL, action_plan);
+  gtk_widget_class_install_action (widget_class, "item.plan-pdf", "s", action_plan_pdf);
   gtk_widget_class_install_action (widget_class, "item.actions", NULL, action_actions);
   gtk_widget_class_install_action (widget_class, "item.transition", NULL, action_transition);
   gtk_widget_class_install_action (widget_class, "item.record-episode", NULL,

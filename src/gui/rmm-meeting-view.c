@@ -14,7 +14,9 @@
 #include "rmm-agenda-row.h"
 #include "rmm-framework.h"
 #include "rmm-item-page.h"
+#include "rmm-documents.h"
 #include "rmm-meeting-view.h"
+#include "rmm-preview-window.h"
 #include "rmm-open-meeting-dialog.h"
 #include "rmm-gui-utils.h"
 
@@ -155,13 +157,8 @@ show_agenda (RmmMeetingView *self)
     {
       g_autofree char *title = g_strdup_printf (_("The agenda was not brought up to date: %s"),
                                                 error->message);
-      AdwToast *toast = adw_toast_new (title);
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      else
-        g_object_unref (g_object_ref_sink (toast));
+      rmm_show_toast (GTK_WIDGET (self), title);
       g_clear_error (&error);
     }
   g_clear_object (&self->agenda);
@@ -396,6 +393,116 @@ action_conclude (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (rmm_conclude_dialog_new (parent, self->store, self->meeting)));
 }
 
+/* The minutes (full or anonymised) or the chairs' pack, previewed before saving. */
+
+static void
+action_document (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RmmMeetingView *self = RMM_MEETING_VIEW (widget);
+  const char *which = g_variant_get_string (parameter, NULL);
+  RmmDocumentOptions options = { NULL, g_str_equal (which, "minutes-anonymised") };
+  gint64 meeting_id = rmm_meeting_get_id (self->meeting);
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = g_strdup_printf ("%s-%s.pdf", which,
+                                                rmm_meeting_get_meets_on (self->meeting));
+
+  if (self->item_page != NULL)
+    rmm_item_page_save_minutes (self->item_page);
+  if (g_str_equal (which, "pack"))
+    document = rmm_chairs_pack_document_new (self->store, meeting_id, &options, &error);
+  else
+    document = rmm_minutes_document_new (self->store, meeting_id, &options, &error);
+  rmm_preview_show (widget, document, error, file_name);
+}
+
+/* Every open safety plan of the area, one file each, named by the child's reference. */
+static gboolean
+write_area_plans (RmmMeetingView   *self,
+                  const char       *folder,
+                  RmmPlanAudience   audience,
+                  guint            *n_written,
+                  GError          **error)
+{
+  g_autoptr(GPtrArray) children = rmm_store_list_open_plan_children (self->store,
+                                                                     rmm_meeting_get_area_id (self->meeting),
+                                                                     error);
+  RmmDocumentOptions options = { NULL, FALSE };
+
+  if (children == NULL)
+    return FALSE;
+  for (guint i = 0; i < children->len; i++)
+    {
+      RmmChildRecord *child = g_ptr_array_index (children, i);
+      g_autofree char *name = g_strdup_printf ("%s-safety-plan-%s.pdf", child->reference,
+                                               audience == RMM_PLAN_AUDIENCE_FAMILY
+                                               ? "family" : "professional");
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(RmmPdfDocument) document = NULL;
+
+      document = rmm_safety_plan_document_new (self->store, child->id, audience, &options, error);
+      if (document == NULL || !rmm_pdf_document_write (document, path, error))
+        return FALSE;
+      (*n_written)++;
+    }
+  return TRUE;
+}
+
+static void
+on_plans_folder (GtkNativeDialog *chooser,
+                 int              response,
+                 RmmMeetingView  *self)
+{
+  RmmPlanAudience audience = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "audience"));
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  guint written = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (folder);
+      if (!write_area_plans (self, path, audience, &written, &error))
+        rmm_show_message (GTK_WIDGET (self), _("Not Every Safety Plan Was Saved"),
+                          error->message);
+      else
+        {
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "Saved %u safety plan",
+                                                                "Saved %u safety plans",
+                                                                written), written);
+
+          rmm_show_toast (GTK_WIDGET (self), text);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+action_export_plans (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RmmMeetingView *self = RMM_MEETING_VIEW (widget);
+  RmmPlanAudience audience = RMM_PLAN_AUDIENCE_PROFESSIONAL;
+  GtkFileChooserNative *chooser;
+
+  rmm_plan_audience_from_string (g_variant_get_string (parameter, NULL), &audience);
+  chooser = gtk_file_chooser_native_new (audience == RMM_PLAN_AUDIENCE_FAMILY
+                                         ? _("Save the Family Safety Plans In")
+                                         : _("Save the Professional Safety Plans In"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Save"),
+                                         _("_Cancel"));
+  g_object_set_data (G_OBJECT (chooser), "audience", GINT_TO_POINTER (audience));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_plans_folder), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 action_show_agenda (GtkWidget  *widget,
                     const char *action_name,
@@ -585,6 +692,15 @@ rmm_meeting_view_class_init (RmmMeetingViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "meeting.show-agenda", NULL);
   gtk_widget_class_install_action (widget_class, "meeting.add-child", NULL, action_add_child);
+  gtk_widget_class_install_action (widget_class, "meeting.document", "s", action_document);
+  gtk_widget_class_install_action (widget_class, "meeting.export-plans", "s",
+                                   action_export_plans);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "meeting.document",
+                                       "s", "minutes");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "meeting.document",
+                                       "s", "pack");
 }
 
 static void

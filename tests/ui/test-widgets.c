@@ -31,7 +31,9 @@
 #include "rmm-plan-dialog.h"
 #include "rmm-transition-dialog.h"
 #include "rmm-triggers-view.h"
+#include "rmm-documents.h"
 #include "rmm-meeting-view.h"
+#include "rmm-preview-window.h"
 #include "rmm-rating-dialog.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
@@ -260,6 +262,37 @@ test_meeting_view (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+/* The preview renders in the background, then shows every page; zoom and thumbnails work. */
+static void
+test_preview_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  RmmDocumentOptions options = { NULL, FALSE };
+  RmmPreviewWindow *window;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 23, 11, 2026);
+  document = rmm_cse_list_document_new (f->store, &day, &options, &error);
+  g_assert_no_error (error);
+  window = rmm_preview_window_new (NULL, document, "cse-list.pdf");
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  while (rmm_preview_window_get_n_pages (window) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (rmm_preview_window_get_n_pages (window), ==,
+                    rmm_pdf_document_get_n_pages (document));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "preview.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "preview.toggle-sidebar",
+                                             NULL));
+  drain_main_loop ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
 static void
 test_triggers_view (Fixture       *f,
                     gconstpointer  data)
@@ -325,6 +358,8 @@ main (int    argc,
   g_test_add ("/ui/views/meeting", Fixture, NULL, fixture_set_up, test_meeting_view,
               fixture_tear_down);
   g_test_add ("/ui/views/triggers", Fixture, NULL, fixture_set_up, test_triggers_view,
+              fixture_tear_down);
+  g_test_add ("/ui/windows/preview", Fixture, NULL, fixture_set_up, test_preview_window,
               fixture_tear_down);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/dialogs/about-and-message", test_about_and_message_dialogs);
