@@ -9,6 +9,7 @@ database and checks the message and that the file is untouched.
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -150,6 +151,37 @@ class MainWindowTest(unittest.TestCase):
         wait_for(lambda: find(self.app.node, "label", name="Signed off"),
                  what="a signed-off meeting")
         self.assertIsNotNone(find(self.app.node, "label", name=past["chair_childrens_services"]))
+
+    def test_5_the_minutes_are_previewed_as_they_will_be_sent(self):
+        """Documents → Minutes opens the preview of the meeting shown: the same pages that
+        rmmctl export writes, each named for AT-SPI, with the PDF's title."""
+        meetings = find(self.app.node, "list", name="Meetings")
+        row = [c for c in self.meeting_rows(meetings) if "Signed off" in c.name][0]
+        row.select()
+        wait_for(lambda: find(self.app.node, "label", name="Signed off"),
+                 what="a signed-off meeting")
+        click(self.app.node, "Documents")
+        item = wait_for(lambda: find(self.app.node, "menu item", name="Minutes"),
+                        what="the Minutes menu item")
+        item.doActionNamed("click")
+        preview = wait_for(lambda: self.app.node.findChild(
+            lambda n: n.roleName == "frame" and n.name.startswith("RMM minutes, Bro Derwen"),
+            retry=False, requireResult=False), what="the minutes' preview")
+
+        day = max((m for m in self.bro_derwen if m["status"] == "signed-off"),
+                  key=lambda m: m["date"])
+        pdf = os.path.join(self.tmp, "minutes.pdf")
+        subprocess.run([RMMCTL, "--database", self.db, "export", "minutes", "--meeting",
+                        str(day["id"]), "-o", pdf], check=True, stdout=subprocess.DEVNULL)
+        info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True,
+                              text=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        wait_for(lambda: find(preview, "label", name=f"{pages} pages"), what="the page count")
+        last = f"Page {pages} of {pages}"
+        self.assertTrue(preview.findChildren(lambda n: n.name == last))
+        click(preview, "Close")
+        wait_for(lambda: find(self.app.node, "frame", prefix="RMM minutes") is None,
+                 what="the preview to close")
 
 
 def frame(app, title):
