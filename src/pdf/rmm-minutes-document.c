@@ -27,6 +27,7 @@ typedef struct
   RmmFramework     *framework;
   RmmTriggerRules  *rules;
   RmmNameScrubber  *scrubber;     /* anonymised: names in free text become initials */
+  GPtrArray        *responses;    /* RmmTriggerResponse recorded at the meeting */
   gboolean          anonymised;
 } Minutes;
 
@@ -37,6 +38,7 @@ minutes_clear (Minutes *minutes)
   g_clear_object (&minutes->document);
   g_clear_object (&minutes->rules);
   g_clear_pointer (&minutes->scrubber, rmm_name_scrubber_free);
+  g_clear_pointer (&minutes->responses, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Minutes, minutes_clear)
@@ -361,25 +363,25 @@ describe_response (Minutes            *minutes,
 }
 
 static gboolean
-add_triggers (Minutes       *minutes,
-              RmmAgendaItem *item,
-              GError       **error)
+add_triggers (Minutes            *minutes,
+              const RmmItemFacts *facts,
+              GError            **error)
 {
-  gint64 child_id = rmm_agenda_item_get_child_id (item);
-  g_autoptr(GPtrArray) responses = rmm_store_list_trigger_responses (minutes->store,
-                                                                     rmm_meeting_get_id (minutes->meeting),
-                                                                     child_id, error);
   g_autoptr(GPtrArray) open = NULL;
 
-  if (responses == NULL)
-    return FALSE;
-  for (guint i = 0; i < responses->len; i++)
+  for (guint i = 0; i < minutes->responses->len; i++)
     {
-      g_autofree char *text = describe_response (minutes, g_ptr_array_index (responses, i));
+      RmmTriggerResponse *response = g_ptr_array_index (minutes->responses, i);
+      g_autofree char *text = NULL;
 
+      if (response->child_id != facts->child_id)
+        continue;
+      text = describe_response (minutes, response);
       rmm_pdf_document_add_key_value (minutes->document, _("Trigger"), text);
     }
-  if (!(open = rmm_store_list_triggers (minutes->store, child_id, TRUE, error)))
+  if (facts->n_open_triggers == 0)
+    return TRUE;
+  if (!(open = rmm_store_list_triggers (minutes->store, facts->child_id, TRUE, error)))
     return FALSE;
   for (guint i = 0; i < open->len; i++)
     {
@@ -491,7 +493,7 @@ add_item (Minutes       *minutes,
   rmm_pdf_document_add_key_value (document, _("Age"), age);
   rmm_pdf_document_add_key_value (document, _("Outcome"), status);
   if (!add_decisions (minutes, item, error) || !add_plan (minutes, item, error)
-      || !add_triggers (minutes, item, error) || !add_closure (minutes, item, error))
+      || !add_triggers (minutes, facts, error) || !add_closure (minutes, item, error))
     return FALSE;
   if (*g_strstrip (facts->minute_text) != '\0')
     {
@@ -632,7 +634,10 @@ add_items (Minutes  *minutes,
                                  rmm_agenda_item_get_last_name (item));
         }
     }
-  if (!add_previous_actions (minutes, error))
+  minutes->responses = rmm_store_list_trigger_responses (minutes->store,
+                                                         rmm_meeting_get_id (minutes->meeting),
+                                                         0, error);
+  if (minutes->responses == NULL || !add_previous_actions (minutes, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
     {

@@ -1006,6 +1006,161 @@ rmm_pdf_document_draw_page (RmmPdfDocument *self,
   cairo_restore (cr);
 }
 
+/* The same flow as HTML. */
+
+static void
+append_escaped (GString    *html,
+                const char *element,
+                const char *attributes,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append_printf (html, "<%s%s>%s</%s>", element, attributes ? attributes : "",
+                          escaped, element);
+}
+
+static const char *
+cell_text (const Row *row,
+           guint      i)
+{
+  return ((Cell *)g_ptr_array_index (row->cells, i))->text;
+}
+
+/* Close what the previous row opened when the next one does not continue it. */
+static void
+close_element (GString *html,
+               RowKind  previous,
+               RowKind  next)
+{
+  if (previous == ROW_KEY_VALUE && next != ROW_KEY_VALUE)
+    g_string_append (html, "</table>\n");
+  if ((previous == ROW_TABLE_HEADER || previous == ROW_TABLE_BODY) && next != ROW_TABLE_BODY)
+    g_string_append (html, "</tbody></table>\n");
+  if (previous == ROW_CONTENTS && next != ROW_CONTENTS)
+    g_string_append (html, "</ul>\n");
+}
+
+static void
+append_row_html (GString   *html,
+                 const Row *row,
+                 RowKind    previous)
+{
+  static const char *text_elements[N_STYLES] = {
+    [STYLE_TITLE] = "h1", [STYLE_SUBTITLE] = "p class=\"subtitle\"",
+    [STYLE_NOTE] = "p class=\"note\"",
+  };
+  const char *element;
+
+  close_element (html, previous, row->kind);
+  switch (row->kind)
+    {
+    case ROW_TEXT:
+      element = text_elements[((Cell *)g_ptr_array_index (row->cells, 0))->style];
+      if (element == NULL || g_str_has_prefix (element, "p "))
+        {
+          g_autofree char *escaped = g_markup_escape_text (cell_text (row, 0), -1);
+
+          g_string_append_printf (html, "<%s>%s</p>\n", element ? element : "p", escaped);
+        }
+      else
+        {
+          append_escaped (html, element, NULL, cell_text (row, 0));
+          g_string_append_c (html, '\n');
+        }
+      break;
+    case ROW_HEADING:
+      {
+        g_autofree char *id = g_strdup_printf (" id=\"%s\"", row->dest);
+
+        append_escaped (html, row->level == 1 ? "h2" : "h3", id, cell_text (row, 0));
+        g_string_append_c (html, '\n');
+      }
+      break;
+    case ROW_KEY_VALUE:
+      if (previous != ROW_KEY_VALUE)
+        g_string_append (html, "<table class=\"facts\">\n");
+      g_string_append (html, "<tr>");
+      append_escaped (html, "th", NULL, cell_text (row, 0));
+      append_escaped (html, "td", NULL, cell_text (row, 1));
+      g_string_append (html, "</tr>\n");
+      break;
+    case ROW_CHECK:
+      {
+        g_autofree char *text = g_strdup_printf ("%s %s", row->checked ? "☑" : "☐",
+                                                 cell_text (row, 0));
+
+        append_escaped (html, "p", NULL, text);
+        g_string_append_c (html, '\n');
+      }
+      break;
+    case ROW_TABLE_HEADER:
+    case ROW_TABLE_BODY:
+      if (row->kind == ROW_TABLE_HEADER)
+        g_string_append (html, "<table class=\"grid\"><thead>");
+      g_string_append (html, "<tr>");
+      for (guint i = 0; i < row->cells->len; i++)
+        append_escaped (html, row->kind == ROW_TABLE_HEADER ? "th" : "td", NULL,
+                        cell_text (row, i));
+      g_string_append (html, row->kind == ROW_TABLE_HEADER ? "</tr></thead><tbody>\n"
+                                                           : "</tr>\n");
+      break;
+    case ROW_CONTENTS:
+      {
+        g_autofree char *href = g_strdup_printf (" href=\"#%s\"", row->target->dest);
+
+        if (previous != ROW_CONTENTS)
+          g_string_append (html, "<ul class=\"contents\">\n");
+        g_string_append (html, "<li>");
+        append_escaped (html, "a", href, cell_text (row, 0));
+        g_string_append (html, "</li>\n");
+      }
+      break;
+    case ROW_PAGE_BREAK:
+    default:
+      g_string_append (html, "<div style=\"page-break-after: always\"></div>\n");
+      break;
+    }
+}
+
+/**
+ * rmm_pdf_document_to_html:
+ *
+ * The same flow as one HTML page: what a word processor is given to make the same
+ * document (the benchmark's peer), with the marking above and below.
+ */
+char *
+rmm_pdf_document_to_html (RmmPdfDocument *self)
+{
+  GString *html = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *marking = NULL;
+  RowKind previous = ROW_TEXT;
+
+  g_return_val_if_fail (RMM_IS_PDF_DOCUMENT (self), NULL);
+
+  expand_contents (self);
+  title = g_markup_escape_text (self->title, -1);
+  marking = g_markup_escape_text (self->marking, -1);
+  g_string_append_printf (html, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                          "<title>%s</title><style>body { font-family: Cantarell; "
+                          "font-size: 10pt } .marking { text-align: center; font-weight: bold } "
+                          "table.grid { border-collapse: collapse; width: 100%% } "
+                          "table.grid th { background: #e0e8f2 } "
+                          "table.grid td { border-bottom: 0.5pt solid #ccc }</style></head>\n"
+                          "<body>\n<p class=\"marking\">%s</p>\n", title, marking);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      append_row_html (html, row, previous);
+      previous = row->kind;
+    }
+  close_element (html, previous, ROW_TEXT);
+  g_string_append_printf (html, "<p class=\"marking\">%s</p>\n</body></html>\n", marking);
+  return g_string_free (html, FALSE);
+}
+
 /* Writing. */
 
 static void
