@@ -1,10 +1,12 @@
-/* rmm-preferences-window.h: the agenda's time-box and order
+/* rmm-preferences-window.h: the agenda's time-box and order; the documents' marking
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <adwaita.h>
+
+#include "rmm-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +15,7 @@ G_DECLARE_FINAL_TYPE (RmmPreferencesWindow, rmm_preferences_window, RMM, PREFERE
                       AdwPreferencesWindow)
 
 RmmPreferencesWindow *rmm_preferences_window_new (GtkWindow *parent,
-                                                  GSettings *settings);
+                                                  GSettings *settings,
+                                                  RmmStore  *store);
 
 G_END_DECLS

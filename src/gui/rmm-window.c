@@ -821,7 +821,7 @@ action_preferences (GtkWidget  *widget,
 
   if (self->settings != NULL)
     gtk_window_present (GTK_WINDOW (rmm_preferences_window_new (GTK_WINDOW (self),
-                                                                self->settings)));
+                                                                self->settings, self->store)));
 }
 
 static void

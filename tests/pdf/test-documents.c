@@ -14,6 +14,8 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "rmm-documents.h"
@@ -631,6 +633,34 @@ test_engine_reproducible (void)
   g_assert_true (g_bytes_equal (a, b));
 }
 
+/* Printing draws each page with the same code onto the printer's cairo context. */
+static void
+test_engine_draws_pages_for_printing (void)
+{
+  g_autoptr(RmmPdfDocument) document = long_document ();
+  guint n = rmm_pdf_document_get_n_pages (document);
+
+  for (guint page = 0; page < n; page++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 595, 842);
+      cairo_t *cr = cairo_create (surface);
+      const guint32 *pixels;
+      guint dark = 0;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      rmm_pdf_document_draw_page (document, cr, page);
+      cairo_surface_flush (surface);
+      pixels = (const guint32 *)cairo_image_surface_get_data (surface);
+      for (guint i = 0; i < 595 * 842; i++)
+        dark += (pixels[i] & 0xff) < 0x80;
+      /* Text on every page, the header and footer at least. */
+      g_assert_cmpuint (dark, >, 500);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static guint
 count_files (const char *folder)
 {
@@ -668,6 +698,29 @@ test_engine_write (void)
   g_assert_cmpint (buf.st_size, >, 1000);
   g_assert_cmpuint (count_files (folder), ==, 1);
 
+  /* A disk that fills up mid-write (a file-size limit stands in for it): a clear error,
+   * the earlier file untouched, no temporary file left. */
+  {
+    struct rlimit saved, tiny;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    tiny = saved;
+    tiny.rlim_cur = 4096;
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &tiny), ==, 0);
+    g_assert_false (rmm_pdf_document_write (document, path, &error));
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    g_assert_error (error, RMM_ERROR, RMM_ERROR_IO);
+    g_assert_nonnull (strstr (error->message, path));
+    g_clear_error (&error);
+    g_assert_cmpuint (count_files (folder), ==, 1);
+    g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    g_assert_cmpstr (before, ==, after);
+  }
+
   /* A read-only folder (when not root, who may write anyway): the old file stays. */
   if (geteuid () != 0)
     {
@@ -700,6 +753,7 @@ main (int    argc,
   g_test_add_func ("/pdf/engine/pagination", test_engine_pagination);
   g_test_add_func ("/pdf/engine/reproducible", test_engine_reproducible);
   g_test_add_func ("/pdf/engine/write", test_engine_write);
+  g_test_add_func ("/pdf/engine/print", test_engine_draws_pages_for_printing);
 
   return g_test_run ();
 }

@@ -198,7 +198,7 @@ test_forms (Fixture       *f,
   }
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    destroy_window (GTK_WIDGET (rmm_preferences_window_new (NULL, settings)));
+    destroy_window (GTK_WIDGET (rmm_preferences_window_new (NULL, settings, f->store)));
   }
   destroy_window (GTK_WIDGET (rmm_assessment_dialog_new (NULL, f->store, referral,
                                                          "seraf-4-category")));
