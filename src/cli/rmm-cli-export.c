@@ -16,9 +16,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-
-#include <errno.h>
 
 #include "rmm-cli-private.h"
 #include "rmm-dates.h"
@@ -93,7 +90,7 @@ export_plans_of_area (RmmStore                 *store,
                       GError                  **error)
 {
   g_autoptr(RmmArea) area = rmm_store_find_area (store, options->area, error);
-  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GPtrArray) written = NULL;
 
   if (area == NULL)
     {
@@ -102,31 +99,12 @@ export_plans_of_area (RmmStore                 *store,
                      options->area);
       return FALSE;
     }
-  if (!(children = rmm_store_list_open_plan_children (store, rmm_area_get_id (area), error)))
+  written = rmm_safety_plans_write_area (store, rmm_area_get_id (area), audience,
+                                         document_options, options->out_dir, error);
+  if (written == NULL)
     return FALSE;
-  if (g_mkdir_with_parents (options->out_dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RMM_ERROR, RMM_ERROR_IO, _("Could not make the folder “%s”: %s"),
-                   options->out_dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  for (guint i = 0; i < children->len; i++)
-    {
-      RmmChildRecord *child = g_ptr_array_index (children, i);
-      /* Named by reference: a file name is seen by more eyes than its content. */
-      g_autofree char *name = g_strdup_printf ("%s-safety-plan-%s.pdf", child->reference,
-                                               audience == RMM_PLAN_AUDIENCE_FAMILY
-                                               ? "family" : "professional");
-      g_autofree char *path = g_build_filename (options->out_dir, name, NULL);
-      g_autoptr(RmmPdfDocument) document = NULL;
-
-      document = rmm_safety_plan_document_new (store, child->id, audience, document_options,
-                                               error);
-      if (!write_document (document, path, error))
-        return FALSE;
-    }
+  for (guint i = 0; i < written->len; i++)
+    g_print ("%s\n", (const char *)g_ptr_array_index (written, i));
   return TRUE;
 }
 

@@ -418,38 +418,6 @@ action_document (GtkWidget  *widget,
   rmm_preview_show (widget, document, error, file_name);
 }
 
-/* Every open safety plan of the area, one file each, named by the child's reference. */
-static gboolean
-write_area_plans (RmmMeetingView   *self,
-                  const char       *folder,
-                  RmmPlanAudience   audience,
-                  guint            *n_written,
-                  GError          **error)
-{
-  g_autoptr(GPtrArray) children = rmm_store_list_open_plan_children (self->store,
-                                                                     rmm_meeting_get_area_id (self->meeting),
-                                                                     error);
-  RmmDocumentOptions options = { NULL, FALSE };
-
-  if (children == NULL)
-    return FALSE;
-  for (guint i = 0; i < children->len; i++)
-    {
-      RmmChildRecord *child = g_ptr_array_index (children, i);
-      g_autofree char *name = g_strdup_printf ("%s-safety-plan-%s.pdf", child->reference,
-                                               audience == RMM_PLAN_AUDIENCE_FAMILY
-                                               ? "family" : "professional");
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_autoptr(RmmPdfDocument) document = NULL;
-
-      document = rmm_safety_plan_document_new (self->store, child->id, audience, &options, error);
-      if (document == NULL || !rmm_pdf_document_write (document, path, error))
-        return FALSE;
-      (*n_written)++;
-    }
-  return TRUE;
-}
-
 static void
 on_plans_folder (GtkNativeDialog *chooser,
                  int              response,
@@ -459,13 +427,16 @@ on_plans_folder (GtkNativeDialog *chooser,
   g_autoptr(GFile) folder = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  guint written = 0;
+  g_autoptr(GPtrArray) written = NULL;
+  RmmDocumentOptions options = { NULL, FALSE };
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (folder);
-      if (!write_area_plans (self, path, audience, &written, &error))
+      written = rmm_safety_plans_write_area (self->store, rmm_meeting_get_area_id (self->meeting),
+                                             audience, &options, path, &error);
+      if (written == NULL)
         rmm_show_message (GTK_WIDGET (self), _("Not Every Safety Plan Was Saved"),
                           error->message);
       else
@@ -473,7 +444,7 @@ on_plans_folder (GtkNativeDialog *chooser,
           g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                 "Saved %u safety plan",
                                                                 "Saved %u safety plans",
-                                                                written), written);
+                                                                written->len), written->len);
 
           rmm_show_toast (GTK_WIDGET (self), text);
         }

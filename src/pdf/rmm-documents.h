@@ -40,6 +40,12 @@ RmmPdfDocument *rmm_safety_plan_document_new    (RmmStore                  *stor
                                                  RmmPlanAudience            audience,
                                                  const RmmDocumentOptions  *options,
                                                  GError                   **error);
+GPtrArray      *rmm_safety_plans_write_area     (RmmStore                  *store,
+                                                 gint64                     area_id,
+                                                 RmmPlanAudience            audience,
+                                                 const RmmDocumentOptions  *options,
+                                                 const char                *folder,
+                                                 GError                   **error);
 RmmPdfDocument *rmm_cse_list_document_new       (RmmStore                  *store,
                                                  const GDate               *day,
                                                  const RmmDocumentOptions  *options,

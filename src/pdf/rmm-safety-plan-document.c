@@ -15,6 +15,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include <errno.h>
 
 #include "rmm-document-text.h"
 #include "rmm-documents.h"
@@ -398,4 +401,115 @@ rmm_safety_plan_document_new (RmmStore                  *store,
   if (!(family ? build_family (&plan, error) : build_professional (&plan, error)))
     return NULL;
   return g_steal_pointer (&plan.document);
+}
+
+/* Writing every open plan of an area: the documents are read from the store here, then
+ * laid out and written by one worker a processor (each with its own pango context). */
+
+typedef struct
+{
+  GPtrArray  *documents;   /* RmmPdfDocument */
+  GPtrArray  *paths;
+  int         next;        /* the next document a worker takes */
+  GMutex      lock;
+  GError     *error;       /* the first failure; the workers stop on it */
+} AreaPlans;
+
+static gpointer
+write_plans_worker (gpointer data)
+{
+  AreaPlans *plans = data;
+
+  for (;;)
+    {
+      int i = g_atomic_int_add (&plans->next, 1);
+      GError *error = NULL;
+      gboolean failed;
+
+      g_mutex_lock (&plans->lock);
+      failed = plans->error != NULL;
+      g_mutex_unlock (&plans->lock);
+      if (failed || i >= (int)plans->documents->len)
+        return NULL;
+      if (!rmm_pdf_document_write (g_ptr_array_index (plans->documents, i),
+                                   g_ptr_array_index (plans->paths, i), &error))
+        {
+          g_mutex_lock (&plans->lock);
+          if (plans->error == NULL)
+            plans->error = error;
+          else
+            g_error_free (error);
+          g_mutex_unlock (&plans->lock);
+        }
+    }
+}
+
+/**
+ * rmm_safety_plans_write_area:
+ * @folder: where the files go, made (0700) if it does not exist
+ *
+ * Writes every open safety plan of @area_id, one file each named by the child's reference
+ * ("REF-safety-plan-family.pdf"), never by name: a file name is seen by more eyes than its
+ * content. Returns the paths written, in the children's order, or NULL with @error set.
+ */
+GPtrArray *
+rmm_safety_plans_write_area (RmmStore                  *store,
+                             gint64                     area_id,
+                             RmmPlanAudience            audience,
+                             const RmmDocumentOptions  *options,
+                             const char                *folder,
+                             GError                   **error)
+{
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  AreaPlans plans = { 0 };
+  guint n_workers = MAX (1, MIN (g_get_num_processors (), 8));
+
+  g_return_val_if_fail (RMM_IS_STORE (store), NULL);
+
+  if (!(children = rmm_store_list_open_plan_children (store, area_id, error)))
+    return NULL;
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO, _("Could not make the folder “%s”: %s"),
+                   folder, g_strerror (saved_errno));
+      return NULL;
+    }
+  plans.documents = g_ptr_array_new_with_free_func (g_object_unref);
+  plans.paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < children->len; i++)
+    {
+      RmmChildRecord *child = g_ptr_array_index (children, i);
+      g_autofree char *name = g_strdup_printf ("%s-safety-plan-%s.pdf", child->reference,
+                                               audience == RMM_PLAN_AUDIENCE_FAMILY
+                                               ? "family" : "professional");
+      RmmPdfDocument *document = rmm_safety_plan_document_new (store, child->id, audience,
+                                                               options, error);
+
+      if (document == NULL)
+        {
+          g_ptr_array_unref (plans.documents);
+          g_ptr_array_unref (plans.paths);
+          return NULL;
+        }
+      g_ptr_array_add (plans.documents, document);
+      g_ptr_array_add (plans.paths, g_build_filename (folder, name, NULL));
+    }
+
+  g_mutex_init (&plans.lock);
+  for (guint i = 0; i < n_workers; i++)
+    g_ptr_array_add (threads, g_thread_new ("rmm-plans", write_plans_worker, &plans));
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_mutex_clear (&plans.lock);
+  g_ptr_array_unref (plans.documents);
+  if (plans.error != NULL)
+    {
+      g_propagate_error (error, plans.error);
+      g_ptr_array_unref (plans.paths);
+      return NULL;
+    }
+  return plans.paths;
 }
