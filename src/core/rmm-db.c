@@ -503,6 +503,16 @@ rmm_db_stmt_get_text (RmmDbStmt *stmt,
   return (const char *)sqlite3_column_text (stmt->handle, column);
 }
 
+/* A copy of the column's text; NULL reads as "". */
+char *
+rmm_db_stmt_dup_text (RmmDbStmt *stmt,
+                      int        column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt->handle, column);
+
+  return g_strdup (text ? text : "");
+}
+
 gboolean
 rmm_db_stmt_is_null (RmmDbStmt *stmt,
                      int        column)

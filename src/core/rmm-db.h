@@ -71,6 +71,8 @@ gint64       rmm_db_stmt_get_int     (RmmDbStmt       *stmt,
                                       int              column);
 const char  *rmm_db_stmt_get_text    (RmmDbStmt       *stmt,
                                       int              column);
+char        *rmm_db_stmt_dup_text    (RmmDbStmt       *stmt,
+                                      int              column);
 gboolean     rmm_db_stmt_is_null     (RmmDbStmt       *stmt,
                                       int              column);
 

@@ -97,16 +97,6 @@ rmm_child_record_free (RmmChildRecord *child)
   g_free (child);
 }
 
-/* NULL columns read as "". */
-static char *
-dup_column (RmmDbStmt *stmt,
-            int        column)
-{
-  const char *text = rmm_db_stmt_get_text (stmt, column);
-
-  return g_strdup (text ? text : "");
-}
-
 static gboolean
 finish_rows (GError  *local_error,
              GError **error)
@@ -136,11 +126,11 @@ rmm_store_get_meeting_record (RmmStore  *self,
   if (!rmm_store_step_row (stmt, "meeting", meeting_id, error))
     return NULL;
   record = g_new0 (RmmMeetingRecord, 1);
-  record->opened_at = dup_column (stmt, 0);
-  record->statement_read_at = dup_column (stmt, 1);
-  record->concluded_at = dup_column (stmt, 2);
-  record->chair1_signed_at = dup_column (stmt, 3);
-  record->chair2_signed_at = dup_column (stmt, 4);
+  record->opened_at = rmm_db_stmt_dup_text (stmt, 0);
+  record->statement_read_at = rmm_db_stmt_dup_text (stmt, 1);
+  record->concluded_at = rmm_db_stmt_dup_text (stmt, 2);
+  record->chair1_signed_at = rmm_db_stmt_dup_text (stmt, 3);
+  record->chair2_signed_at = rmm_db_stmt_dup_text (stmt, 4);
   rmm_db_stmt_reset (stmt);
   return record;
 }
@@ -181,15 +171,15 @@ rmm_store_list_trigger_responses (RmmStore  *self,
 
       row->trigger_id = rmm_db_stmt_get_int (stmt, 0);
       row->child_id = rmm_db_stmt_get_int (stmt, 1);
-      row->rule_id = dup_column (stmt, 2);
-      row->reason = dup_column (stmt, 3);
-      row->raised_at = dup_column (stmt, 4);
+      row->rule_id = rmm_db_stmt_dup_text (stmt, 2);
+      row->reason = rmm_db_stmt_dup_text (stmt, 3);
+      row->raised_at = rmm_db_stmt_dup_text (stmt, 4);
       row->convened = rmm_db_stmt_get_int (stmt, 5);
-      row->convened_on = dup_column (stmt, 6);
-      row->agencies_present = dup_column (stmt, 7);
-      row->outcome = dup_column (stmt, 8);
+      row->convened_on = rmm_db_stmt_dup_text (stmt, 6);
+      row->agencies_present = rmm_db_stmt_dup_text (stmt, 7);
+      row->outcome = rmm_db_stmt_dup_text (stmt, 8);
       row->section47 = rmm_db_stmt_get_int (stmt, 9);
-      row->reasons = dup_column (stmt, 10);
+      row->reasons = rmm_db_stmt_dup_text (stmt, 10);
       row->confirmed = rmm_db_stmt_get_int (stmt, 11);
       g_ptr_array_add (rows, row);
     }
@@ -221,10 +211,10 @@ rmm_store_get_closure (RmmStore  *self,
   if (rmm_db_stmt_step (stmt, &local_error))
     {
       closure = g_new0 (RmmClosure, 1);
-      closure->reasons = dup_column (stmt, 0);
-      closure->good_practice = dup_column (stmt, 1);
-      closure->onward_agency = dup_column (stmt, 2);
-      closure->onward_referral = dup_column (stmt, 3);
+      closure->reasons = rmm_db_stmt_dup_text (stmt, 0);
+      closure->good_practice = rmm_db_stmt_dup_text (stmt, 1);
+      closure->onward_agency = rmm_db_stmt_dup_text (stmt, 2);
+      closure->onward_referral = rmm_db_stmt_dup_text (stmt, 3);
       rmm_db_stmt_reset (stmt);
     }
   finish_rows (local_error, error);
@@ -255,11 +245,11 @@ rmm_store_list_information_notes (RmmStore  *self,
     {
       RmmInformationNote *note = g_new0 (RmmInformationNote, 1);
 
-      note->kind = dup_column (stmt, 0);
-      note->summary = dup_column (stmt, 1);
-      note->agency = dup_column (stmt, 2);
+      note->kind = rmm_db_stmt_dup_text (stmt, 0);
+      note->summary = rmm_db_stmt_dup_text (stmt, 1);
+      note->agency = rmm_db_stmt_dup_text (stmt, 2);
       note->police_sensitive = rmm_db_stmt_get_int (stmt, 3);
-      note->recorded_at = dup_column (stmt, 4);
+      note->recorded_at = rmm_db_stmt_dup_text (stmt, 4);
       g_ptr_array_add (rows, note);
     }
   if (!finish_rows (local_error, error))
@@ -334,10 +324,10 @@ rmm_store_list_disruption_notes (RmmStore  *self,
     {
       RmmDisruptionNote *note = g_new0 (RmmDisruptionNote, 1);
 
-      note->subject_ref = dup_column (stmt, 0);
-      note->tactic = dup_column (stmt, 1);
-      note->detail = dup_column (stmt, 2);
-      note->recorded_at = dup_column (stmt, 3);
+      note->subject_ref = rmm_db_stmt_dup_text (stmt, 0);
+      note->tactic = rmm_db_stmt_dup_text (stmt, 1);
+      note->detail = rmm_db_stmt_dup_text (stmt, 2);
+      note->recorded_at = rmm_db_stmt_dup_text (stmt, 3);
       g_ptr_array_add (rows, note);
     }
   if (!finish_rows (local_error, error))
@@ -359,17 +349,17 @@ child_record_from_row (RmmDbStmt *stmt)
   RmmChildRecord *child = g_new0 (RmmChildRecord, 1);
 
   child->id = rmm_db_stmt_get_int (stmt, 0);
-  child->reference = dup_column (stmt, 1);
-  child->first_name = dup_column (stmt, 2);
-  child->last_name = dup_column (stmt, 3);
-  child->date_of_birth = dup_column (stmt, 4);
-  child->gender = dup_column (stmt, 5);
-  child->school = dup_column (stmt, 6);
+  child->reference = rmm_db_stmt_dup_text (stmt, 1);
+  child->first_name = rmm_db_stmt_dup_text (stmt, 2);
+  child->last_name = rmm_db_stmt_dup_text (stmt, 3);
+  child->date_of_birth = rmm_db_stmt_dup_text (stmt, 4);
+  child->gender = rmm_db_stmt_dup_text (stmt, 5);
+  child->school = rmm_db_stmt_dup_text (stmt, 6);
   child->looked_after = rmm_db_stmt_get_int (stmt, 7);
-  child->area = dup_column (stmt, 8);
-  child->framework_id = dup_column (stmt, 9);
-  child->social_worker = dup_column (stmt, 10);
-  child->rating = dup_column (stmt, 11);
+  child->area = rmm_db_stmt_dup_text (stmt, 8);
+  child->framework_id = rmm_db_stmt_dup_text (stmt, 9);
+  child->social_worker = rmm_db_stmt_dup_text (stmt, 10);
+  child->rating = rmm_db_stmt_dup_text (stmt, 11);
   child->has_open_plan = rmm_db_stmt_get_int (stmt, 12);
   return child;
 }

@@ -53,6 +53,18 @@ clean (Minutes    *minutes,
   return g_strdup (text ? text : "");
 }
 
+/* A child named by the store as "First Last", as this variant names them. */
+static char *
+child_label (Minutes    *minutes,
+             const char *full_name,
+             const char *reference)
+{
+  g_auto(GStrv) names = g_strsplit (full_name ? full_name : "", " ", 2);
+
+  return rmm_document_child_name (names[0] ? names[0] : "", names[0] ? names[1] : "",
+                                  reference, minutes->anonymised);
+}
+
 static void
 add_text_paragraphs (Minutes    *minutes,
                      const char *text)
@@ -191,9 +203,7 @@ add_previous_actions (Minutes  *minutes,
   for (guint i = 0; i < actions->len; i++)
     {
       RmmPlanAction *action = g_ptr_array_index (actions, i);
-      g_auto(GStrv) names = g_strsplit (action->child_name, " ", 2);
-      g_autofree char *child = rmm_document_child_name (names[0], names[0] ? names[1] : "",
-                                                        action->reference, minutes->anonymised);
+      g_autofree char *child = child_label (minutes, action->child_name, action->reference);
       g_autofree char *what = clean (minutes, action->description);
       g_autofree char *owner = rmm_describe_lead (action->agency, action->owner);
       g_autofree char *due = rmm_document_format_short_date (action->due_on);
@@ -548,9 +558,7 @@ add_summary (Minutes  *minutes,
   for (guint i = 0; i < lines->len; i++)
     {
       RmmSummaryLine *line = g_ptr_array_index (lines, i);
-      g_auto(GStrv) names = g_strsplit (line->name, " ", 2);
-      g_autofree char *child = rmm_document_child_name (names[0], names[0] ? names[1] : "",
-                                                        line->reference, minutes->anonymised);
+      g_autofree char *child = child_label (minutes, line->name, line->reference);
       g_autofree char *detail = clean (minutes, line->detail);
       const char *cells[] = { summary_kind_label (line->kind), child, detail };
       gboolean flagged = g_strcmp0 (line->kind, "rating-disputed") == 0

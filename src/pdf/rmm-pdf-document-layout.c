@@ -1,0 +1,546 @@
+/* rmm-pdf-document-layout.c: laying a document out on pages, and drawing a page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pagination places rows top to bottom; a row that does not fit is split between lines,
+ * never through one, and a table's header row is repeated above the rest of the table on
+ * each new page. Headings keep with what follows them. It runs once, so "Page X of Y" and
+ * the contents' page numbers are known before anything is drawn.
+ */
+#define G_LOG_DOMAIN "rmm-pdf"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include <string.h>
+
+#include "rmm-pdf-document-private.h"
+
+static const char *style_fonts[N_STYLES] = {
+  [STYLE_BODY] = "Cantarell 10",
+  [STYLE_KEY] = "Cantarell Bold 10",
+  [STYLE_NOTE] = "Cantarell 8.5",
+  [STYLE_TITLE] = "Cantarell Bold 20",
+  [STYLE_SUBTITLE] = "Cantarell 12",
+  [STYLE_H1] = "Cantarell Bold 14",
+  [STYLE_H2] = "Cantarell Bold 11.5",
+  [STYLE_TABLE] = "Cantarell 9",
+  [STYLE_TABLE_HEADER] = "Cantarell Bold 9",
+  [STYLE_MARGIN] = "Cantarell 8",
+  [STYLE_MARKING] = "Cantarell Bold 9",
+};
+
+
+static void
+placement_clear (gpointer data)
+{
+  Placement *placement = data;
+
+  g_free (placement->start);
+  g_free (placement->end);
+}
+
+static PangoContext *
+get_context (RmmPdfDocument *self)
+{
+  if (self->context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      /* Points as units, and no hinting: the same metrics on a PDF and a printer. */
+      self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_cairo_context_set_resolution (self->context, 72);
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (self->context, options);
+      pango_context_set_round_glyph_positions (self->context, FALSE);
+      cairo_font_options_destroy (options);
+    }
+  return self->context;
+}
+
+static void
+layout_cell (RmmPdfDocument *self,
+             Cell           *cell)
+{
+  PangoFontDescription *font = pango_font_description_from_string (style_fonts[cell->style]);
+  PangoLayoutIter *iter;
+  guint i = 0;
+
+  g_clear_object (&cell->layout);
+  cell->layout = pango_layout_new (get_context (self));
+  pango_layout_set_font_description (cell->layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (cell->layout, pango_units_from_double (cell->width));
+  pango_layout_set_wrap (cell->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_auto_dir (cell->layout, TRUE);
+  if (cell->align_end)
+    pango_layout_set_alignment (cell->layout, PANGO_ALIGN_RIGHT);
+  pango_layout_set_text (cell->layout, cell->text, -1);
+
+  cell->n_lines = pango_layout_get_line_count (cell->layout);
+  g_free (cell->tops);
+  g_free (cell->bottoms);
+  cell->tops = g_new (double, cell->n_lines);
+  cell->bottoms = g_new (double, cell->n_lines);
+  iter = pango_layout_get_iter (cell->layout);
+  do
+    {
+      int top, bottom;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      cell->tops[i] = pango_units_to_double (top);
+      cell->bottoms[i] = pango_units_to_double (bottom);
+      i++;
+    }
+  while (i < cell->n_lines && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static double
+cell_span (const Cell *cell,
+           guint       start,
+           guint       end)
+{
+  return end > start ? cell->bottoms[end - 1] - cell->tops[start] : 0;
+}
+
+static double
+row_height (const Row *row)
+{
+  double height = 0;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      const Cell *cell = g_ptr_array_index (row->cells, i);
+
+      height = MAX (height, cell_span (cell, 0, cell->n_lines));
+    }
+  if (row->kind == ROW_CHECK)
+    height = MAX (height, CHECK_SIZE + 2);
+  return height + 2 * row->pad;
+}
+
+/* Room the first line of @row needs, so that a heading is not left alone at a page's end. */
+static double
+first_line_height (const Row *row)
+{
+  double height = 0;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      const Cell *cell = g_ptr_array_index (row->cells, i);
+
+      height = MAX (height, cell_span (cell, 0, MIN (cell->n_lines, 2)));
+    }
+  return height + 2 * row->pad;
+}
+
+/* The least of @row that can start a page: two lines of a paragraph, else all of it. */
+static double
+least_height (const Row *row)
+{
+  if (row->kind == ROW_TEXT)
+    return first_line_height (row);
+  return MIN (row_height (row), RMM_PDF_PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 40);
+}
+
+typedef struct
+{
+  RmmPdfDocument *self;
+  GArray         *page;
+  double          y;
+} Cursor;
+
+static void
+new_page (Cursor *cursor)
+{
+  cursor->page = g_array_new (FALSE, TRUE, sizeof (Placement));
+  g_array_set_clear_func (cursor->page, placement_clear);
+  g_ptr_array_add (cursor->self->pages, cursor->page);
+  cursor->y = MARGIN_TOP;
+}
+
+static void
+place (Cursor     *cursor,
+       Row        *row,
+       const guint *start,
+       const guint *end)
+{
+  Placement placement = { row, cursor->y, 0, NULL, NULL };
+  guint n = row->cells->len;
+  double height = 0;
+
+  placement.start = g_memdup2 (start, n * sizeof (guint));
+  placement.end = g_memdup2 (end, n * sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    height = MAX (height, cell_span (g_ptr_array_index (row->cells, i), start[i], end[i]));
+  if (row->kind == ROW_CHECK)
+    height = MAX (height, CHECK_SIZE + 2);
+  placement.height = height + 2 * row->pad;
+  g_array_append_val (cursor->page, placement);
+  cursor->y += placement.height;
+  if (row->kind == ROW_HEADING && row->page == 0)
+    row->page = cursor->self->pages->len;
+}
+
+static void
+place_whole (Cursor *cursor,
+             Row    *row)
+{
+  guint n = row->cells->len;
+  g_autofree guint *start = g_new0 (guint, n);
+  g_autofree guint *end = g_new0 (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    end[i] = ((Cell *)g_ptr_array_index (row->cells, i))->n_lines;
+  place (cursor, row, start, end);
+}
+
+static void
+turn_page (Cursor *cursor,
+           Row    *row)
+{
+  new_page (cursor);
+  if (row->header != NULL)
+    place_whole (cursor, row->header);
+}
+
+/* Places @row, splitting it between lines over as many pages as it needs. */
+static void
+place_split (Cursor *cursor,
+             Row    *row)
+{
+  guint n = row->cells->len;
+  g_autofree guint *start = g_new0 (guint, n);
+  g_autofree guint *end = g_new0 (guint, n);
+  double bottom = RMM_PDF_PAGE_HEIGHT - MARGIN_BOTTOM;
+
+  for (;;)
+    {
+      double room = bottom - cursor->y - 2 * row->pad;
+      gboolean done = TRUE;
+      gboolean stuck = FALSE;
+      gboolean page_is_fresh = cursor->page->len == 0
+                               || (cursor->page->len == 1 && row->header != NULL);
+
+      for (guint i = 0; i < n; i++)
+        {
+          Cell *cell = g_ptr_array_index (row->cells, i);
+
+          end[i] = start[i];
+          while (end[i] < cell->n_lines && cell_span (cell, start[i], end[i] + 1) <= room)
+            end[i]++;
+          /* A line taller than a whole page is placed anyway, rather than never. */
+          if (end[i] == start[i] && start[i] < cell->n_lines && page_is_fresh)
+            end[i]++;
+          if (end[i] == start[i] && start[i] < cell->n_lines)
+            stuck = TRUE;
+          if (end[i] < cell->n_lines)
+            done = FALSE;
+        }
+      if (stuck)
+        {
+          turn_page (cursor, row);
+          continue;
+        }
+      place (cursor, row, start, end);
+      if (done)
+        return;
+      memcpy (start, end, n * sizeof (guint));
+      turn_page (cursor, row);
+    }
+}
+
+static double
+header_height (const Row *row)
+{
+  return row->header != NULL ? row_height (row->header) : 0;
+}
+
+void
+rmm_pdf_document_paginate (RmmPdfDocument *self)
+{
+  Cursor cursor = { self, NULL, 0 };
+  double bottom = RMM_PDF_PAGE_HEIGHT - MARGIN_BOTTOM;
+
+  if (self->pages != NULL)
+    return;
+  rmm_pdf_document_expand_contents (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      row->page = 0;
+      for (guint j = 0; j < row->cells->len; j++)
+        layout_cell (self, g_ptr_array_index (row->cells, j));
+    }
+
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  new_page (&cursor);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+      Row *next = i + 1 < self->rows->len ? g_ptr_array_index (self->rows, i + 1) : NULL;
+      double space = cursor.page->len == 0 ? 0 : row->space_before;
+      double height, needed;
+
+      if (row->kind == ROW_PAGE_BREAK)
+        {
+          if (cursor.page->len > 0)
+            new_page (&cursor);
+          continue;
+        }
+      height = row_height (row);
+      needed = height;
+      if (row->keep_with_next && next != NULL && next->kind != ROW_PAGE_BREAK)
+        needed += next->space_before + least_height (next);
+      if (cursor.page->len > 0 && cursor.y + space + needed > bottom)
+        {
+          /* A paragraph runs on over the page when two lines fit here; headings, table
+           * rows and the like move whole to the next page when they fit one. */
+          gboolean runs_on = row->kind == ROW_TEXT
+                             && cursor.y + space + first_line_height (row) <= bottom;
+
+          if (!runs_on && needed <= bottom - MARGIN_TOP - header_height (row))
+            {
+              turn_page (&cursor, row);
+              space = 0;
+            }
+        }
+      cursor.y += space;
+      if (cursor.y + height <= bottom)
+        place_whole (&cursor, row);
+      else
+        place_split (&cursor, row);
+    }
+}
+
+guint
+rmm_pdf_document_get_n_pages (RmmPdfDocument *self)
+{
+  g_return_val_if_fail (RMM_IS_PDF_DOCUMENT (self), 0);
+
+  rmm_pdf_document_paginate (self);
+  return self->pages->len;
+}
+
+/* Drawing. */
+
+static void
+set_text_colour (cairo_t        *cr,
+                 RmmPdfRowFlags  flags,
+                 Style           style)
+{
+  if (flags & RMM_PDF_ROW_FLAGGED_TEXT)
+    cairo_set_source_rgb (cr, 0.64, 0.09, 0.09);
+  else if ((flags & RMM_PDF_ROW_MUTED) || style == STYLE_NOTE || style == STYLE_MARGIN)
+    cairo_set_source_rgb (cr, 0.40, 0.40, 0.42);
+  else if (style == STYLE_H1 || style == STYLE_TITLE)
+    cairo_set_source_rgb (cr, 0.11, 0.25, 0.45);
+  else
+    cairo_set_source_rgb (cr, 0.10, 0.10, 0.12);
+}
+
+static void
+draw_cell_lines (cairo_t    *cr,
+                 const Cell *cell,
+                 double      x,
+                 double      y,
+                 guint       start,
+                 guint       end)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (cell->layout);
+  guint i = 0;
+
+  do
+    {
+      if (i >= start && i < end)
+        {
+          PangoRectangle logical;
+          double baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter));
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, x + pango_units_to_double (logical.x),
+                         y + baseline - cell->tops[start]);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      i++;
+    }
+  while (i < end && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+draw_row_decoration (cairo_t         *cr,
+                     const Placement *placement,
+                     double           left)
+{
+  const Row *row = placement->row;
+
+  switch (row->kind)
+    {
+    case ROW_TABLE_HEADER:
+      cairo_set_source_rgb (cr, 0.88, 0.91, 0.95);
+      cairo_rectangle (cr, left, placement->y, CONTENT_WIDTH, placement->height);
+      cairo_fill (cr);
+      break;
+    case ROW_TABLE_BODY:
+      cairo_set_source_rgb (cr, 0.80, 0.81, 0.83);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, left, placement->y + placement->height);
+      cairo_line_to (cr, left + CONTENT_WIDTH, placement->y + placement->height);
+      cairo_stroke (cr);
+      break;
+    case ROW_HEADING:
+      if (row->level == 1 && placement->start[0] == 0)
+        {
+          cairo_set_source_rgb (cr, 0.11, 0.25, 0.45);
+          cairo_set_line_width (cr, 0.8);
+          cairo_move_to (cr, left, placement->y + placement->height);
+          cairo_line_to (cr, left + CONTENT_WIDTH, placement->y + placement->height);
+          cairo_stroke (cr);
+        }
+      break;
+    case ROW_CHECK:
+      cairo_set_source_rgb (cr, 0.10, 0.10, 0.12);
+      cairo_set_line_width (cr, 0.8);
+      cairo_rectangle (cr, left + 0.5, placement->y + 2.5, CHECK_SIZE, CHECK_SIZE);
+      cairo_stroke (cr);
+      if (row->checked)
+        {
+          cairo_move_to (cr, left + 2.2, placement->y + 2.5 + CHECK_SIZE * 0.55);
+          cairo_line_to (cr, left + 4.2, placement->y + 2.5 + CHECK_SIZE - 1.6);
+          cairo_line_to (cr, left + CHECK_SIZE - 1, placement->y + 4);
+          cairo_stroke (cr);
+        }
+      break;
+    case ROW_TEXT:
+    case ROW_KEY_VALUE:
+    case ROW_CONTENTS:
+    case ROW_PAGE_BREAK:
+    default:
+      break;
+    }
+  if (row->flags & (RMM_PDF_ROW_FLAGGED | RMM_PDF_ROW_FLAGGED_LAST))
+    {
+      cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+      cairo_rectangle (cr, left - 5, placement->y + 1, 2.5, placement->height - 2);
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_placement (cairo_t         *cr,
+                const Placement *placement)
+{
+  Row *row = placement->row;
+  g_autofree char *attributes = NULL;
+  const char *tag = NULL;
+
+  draw_row_decoration (cr, placement, MARGIN_SIDE);
+  if (row->kind == ROW_HEADING && placement->start[0] == 0)
+    {
+      tag = CAIRO_TAG_DEST;
+      attributes = g_strdup_printf ("name='%s'", row->dest);
+    }
+  else if (row->kind == ROW_CONTENTS)
+    {
+      g_autofree char *page = g_strdup_printf ("%u", row->target->page);
+      Cell *number = g_ptr_array_index (row->cells, 1);
+
+      pango_layout_set_text (number->layout, page, -1);
+      tag = CAIRO_TAG_LINK;
+      attributes = g_strdup_printf ("dest='%s'", row->target->dest);
+    }
+  if (tag != NULL)
+    cairo_tag_begin (cr, tag, attributes);
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      const Cell *cell = g_ptr_array_index (row->cells, i);
+      RmmPdfRowFlags flags = row->flags;
+
+      if ((flags & RMM_PDF_ROW_FLAGGED) ||
+          ((flags & RMM_PDF_ROW_FLAGGED_LAST) && i + 1 == row->cells->len))
+        flags |= RMM_PDF_ROW_FLAGGED_TEXT;
+      set_text_colour (cr, flags, cell->style);
+      draw_cell_lines (cr, cell, MARGIN_SIDE + cell->x, placement->y + row->pad,
+                       placement->start[i], placement->end[i]);
+    }
+  if (tag != NULL)
+    cairo_tag_end (cr, tag);
+}
+
+static void
+draw_margin_text (RmmPdfDocument *self,
+                  cairo_t        *cr,
+                  const char     *text,
+                  Style           style,
+                  PangoAlignment  alignment,
+                  double          y)
+{
+  PangoLayout *layout = pango_layout_new (get_context (self));
+  PangoFontDescription *font = pango_font_description_from_string (style_fonts[style]);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, pango_units_from_double (CONTENT_WIDTH));
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, text, -1);
+  set_text_colour (cr, RMM_PDF_ROW_PLAIN, style);
+  cairo_move_to (cr, MARGIN_SIDE, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+static void
+draw_header_and_footer (RmmPdfDocument *self,
+                        cairo_t        *cr,
+                        guint           page)
+{
+  g_autofree char *page_text = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+  double footer = RMM_PDF_PAGE_HEIGHT - MARGIN_BOTTOM + 22;
+  /* The date once, even when the title already carries it. */
+  g_autofree char *left = *self->date == '\0' || strstr (self->title, self->date)
+                          ? g_strdup (self->title)
+                          : g_strdup_printf ("%s · %s", self->title, self->date);
+
+  draw_margin_text (self, cr, self->marking, STYLE_MARKING, PANGO_ALIGN_CENTER, 26);
+  cairo_set_source_rgb (cr, 0.80, 0.81, 0.83);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MARGIN_SIDE, footer - 5);
+  cairo_line_to (cr, RMM_PDF_PAGE_WIDTH - MARGIN_SIDE, footer - 5);
+  cairo_stroke (cr);
+  draw_margin_text (self, cr, left, STYLE_MARGIN, PANGO_ALIGN_LEFT, footer);
+  draw_margin_text (self, cr, page_text, STYLE_MARGIN, PANGO_ALIGN_RIGHT, footer);
+  draw_margin_text (self, cr, self->marking, STYLE_MARKING, PANGO_ALIGN_CENTER,
+                    RMM_PDF_PAGE_HEIGHT - 24);
+}
+
+/**
+ * rmm_pdf_document_draw_page:
+ * @cr: user space in points, with the origin at the paper's top-left corner
+ * @page: from 0
+ */
+void
+rmm_pdf_document_draw_page (RmmPdfDocument *self,
+                            cairo_t        *cr,
+                            guint           page)
+{
+  GArray *placements;
+
+  g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
+
+  rmm_pdf_document_paginate (self);
+  g_return_if_fail (page < self->pages->len);
+
+  placements = g_ptr_array_index (self->pages, page);
+  cairo_save (cr);
+  draw_header_and_footer (self, cr, page);
+  for (guint i = 0; i < placements->len; i++)
+    draw_placement (cr, &g_array_index (placements, Placement, i));
+  cairo_restore (cr);
+}

@@ -1,0 +1,117 @@
+/* rmm-pdf-document-private.h: what the engine's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * rmm-pdf-document.c builds the flow of rows, rmm-pdf-document-layout.c paginates and draws
+ * it, rmm-pdf-document-output.c writes it as PDF (or HTML).
+ */
+#pragma once
+
+#include <pango/pango.h>
+
+#include "rmm-pdf-document.h"
+
+G_BEGIN_DECLS
+
+#define MARGIN_SIDE    56.7    /* 20 mm */
+#define MARGIN_TOP     64.0
+#define MARGIN_BOTTOM  70.0
+#define CONTENT_WIDTH  (RMM_PDF_PAGE_WIDTH - 2 * MARGIN_SIDE)
+#define KEY_WIDTH      150.0
+#define CELL_PAD_X     4.0
+#define CELL_PAD_Y     3.0
+#define CHECK_SIZE     8.5
+
+typedef enum
+{
+  STYLE_BODY,
+  STYLE_KEY,
+  STYLE_NOTE,
+  STYLE_TITLE,
+  STYLE_SUBTITLE,
+  STYLE_H1,
+  STYLE_H2,
+  STYLE_TABLE,
+  STYLE_TABLE_HEADER,
+  STYLE_MARGIN,
+  STYLE_MARKING,
+  N_STYLES
+} Style;
+
+
+typedef enum
+{
+  ROW_TEXT,
+  ROW_HEADING,
+  ROW_KEY_VALUE,
+  ROW_CHECK,
+  ROW_TABLE_HEADER,
+  ROW_TABLE_BODY,
+  ROW_CONTENTS,
+  ROW_PAGE_BREAK,
+} RowKind;
+
+typedef struct
+{
+  char        *text;
+  Style        style;
+  double       x;          /* from the left margin */
+  double       width;
+  gboolean     align_end;
+  PangoLayout *layout;
+  guint        n_lines;
+  double      *tops;       /* per line, from the layout's top */
+  double      *bottoms;
+} Cell;
+
+typedef struct _Row Row;
+struct _Row
+{
+  RowKind         kind;
+  GPtrArray      *cells;
+  RmmPdfRowFlags  flags;
+  double          space_before;
+  double          pad;           /* above and below the text */
+  gboolean        keep_with_next;
+  Row            *header;        /* table body: the header row to repeat */
+  guint           level;         /* headings: 1 or 2, shown in the outline */
+  char           *dest;          /* headings: the link target's name */
+  Row            *target;        /* contents: the heading it points to */
+  gboolean        checked;
+  guint           page;          /* headings: where pagination put them (from 1) */
+};
+
+/* A row, or the part of it on one page: lines [start, end) of each cell. */
+typedef struct
+{
+  Row    *row;
+  double  y;
+  double  height;
+  guint  *start;
+  guint  *end;
+} Placement;
+
+struct _RmmPdfDocument
+{
+  GObject       parent_instance;
+
+  char         *title;
+  char         *subject;
+  char         *author;
+  char         *marking;
+  char         *date;
+
+  GPtrArray    *rows;
+  Row          *table_header;    /* of the table being added to */
+  guint         n_headings;
+
+  PangoContext *context;
+  GPtrArray    *pages;           /* of GArray of Placement */
+};
+
+void   rmm_pdf_cell_free                 (gpointer        data);
+void   rmm_pdf_row_free                  (gpointer        data);
+void   rmm_pdf_document_expand_contents  (RmmPdfDocument *self);
+void   rmm_pdf_document_paginate         (RmmPdfDocument *self);
+
+G_END_DECLS
