@@ -71,15 +71,23 @@ describe_lead (Plan *plan)
   return rmm_describe_lead (plan->lead->lead_agency, plan->lead->lead_professional);
 }
 
+/* When the newest version was agreed ("20 November 2026"), or NULL before the first. */
+static char *
+format_agreed_on (Plan *plan)
+{
+  if (plan->version == NULL)
+    return NULL;
+  return rmm_document_format_date (*plan->version->meets_on ? plan->version->meets_on
+                                                            : plan->version->created_at);
+}
+
 static char *
 describe_version (Plan *plan)
 {
-  g_autofree char *agreed = NULL;
+  g_autofree char *agreed = format_agreed_on (plan);
 
-  if (plan->version == NULL)
+  if (agreed == NULL)
     return g_strdup (_("Not yet written: due at the next meeting"));
-  agreed = rmm_document_format_date (*plan->version->meets_on ? plan->version->meets_on
-                                                              : plan->version->created_at);
   return g_strdup_printf (_("Version %u, agreed at the RMM on %s"), plan->version->version,
                           agreed);
 }
@@ -91,8 +99,8 @@ add_professional_header (Plan *plan)
 {
   RmmPdfDocument *document = plan->document;
   RmmChildRecord *child = plan->child;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *now = rmm_store_now (plan->store);
+  g_autofree char *today = g_strndup (now, 10);
   g_autofree char *born = rmm_document_format_date (child->date_of_birth);
   g_autofree char *born_age = g_strdup_printf (_("%s (age %u)"), born,
                                                rmm_document_age_on (child->date_of_birth, today));
@@ -245,10 +253,7 @@ add_family_header (Plan *plan)
                                                child->first_name, child->last_name);
   g_autofree char *review = plan->version ? rmm_document_format_date (plan->version->review_on)
                                           : g_strdup (_("at the next meeting"));
-  g_autofree char *agreed = plan->version
-    ? rmm_document_format_date (*plan->version->meets_on ? plan->version->meets_on
-                                                         : plan->version->created_at)
-    : NULL;
+  g_autofree char *agreed = format_agreed_on (plan);
   g_autofree char *intro = NULL;
 
   rmm_pdf_document_add_title (document, _("Your Safety Plan"), subtitle);
@@ -382,9 +387,7 @@ rmm_safety_plan_document_new (RmmStore                  *store,
   if (!load_plan (&plan, child_id, error))
     return NULL;
   marking = rmm_document_get_marking (store, options);
-  if (plan.version != NULL)
-    agreed = rmm_document_format_date (*plan.version->meets_on ? plan.version->meets_on
-                                                               : plan.version->created_at);
+  agreed = format_agreed_on (&plan);
   /* The professional copy's footer names the child by reference only. */
   title = family ? g_strdup_printf (_("Safety plan for %s %s"), plan.child->first_name,
                                     plan.child->last_name)
