@@ -559,6 +559,17 @@ rmm_meeting_view_item_changed (RmmMeetingView *self,
   return TRUE;
 }
 
+/* The child on show, or NULL with the agenda on show. */
+RmmAgendaItem *
+rmm_meeting_view_get_current_item (RmmMeetingView *self)
+{
+  g_return_val_if_fail (RMM_IS_MEETING_VIEW (self), NULL);
+
+  if (!rmm_meeting_view_get_item_shown (self))
+    return NULL;
+  return rmm_item_page_get_item (self->item_page);
+}
+
 static char *
 item_title (RmmMeetingView *self)
 {

@@ -17,6 +17,7 @@
 #include "rmm-import-dialog.h"
 #include "rmm-preferences-window.h"
 #include "rmm-meeting-view.h"
+#include "rmm-projector.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
 #include "rmm-gui-utils.h"
@@ -33,6 +34,7 @@ struct _RmmWindow
   GListModel           *meetings;
   GtkSliceListModel    *shown_meetings;   /* the coming ones and the last weeks */
   GSettings            *settings;
+  RmmProjector         *projector;
   guint                 poll_source;
   guint                 reload_source;
 
@@ -693,6 +695,52 @@ step_item (RmmWindow *self,
   adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
 }
 
+/* The projector: F5 puts it up or takes it down; Ctrl+B blanks it, Ctrl+Shift+B shows it
+ * again; Ctrl+Shift+N shows (or hides again) the name of the child on show. */
+static void
+update_projector_actions (RmmWindow *self)
+{
+  gboolean open = self->projector != NULL && rmm_projector_is_open (self->projector);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.projector-blank", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.projector-unblank", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.projector-reveal", open);
+}
+
+static void
+action_projector (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+
+  if (self->projector == NULL)
+    return;
+  if (rmm_projector_is_open (self->projector))
+    rmm_projector_close (self->projector);
+  else
+    rmm_projector_open (self->projector, GTK_WINDOW (self));
+  update_projector_actions (self);
+}
+
+static void
+action_projector_screen (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+  RmmProjectorWindow *projector = self->projector ? rmm_projector_get_window (self->projector)
+                                                  : NULL;
+
+  if (projector == NULL)
+    return;
+  if (g_str_equal (action_name, "win.projector-reveal"))
+    rmm_projector_window_set_revealed (projector,
+                                       !rmm_projector_window_get_revealed (projector));
+  else
+    rmm_projector_window_set_blank (projector, g_str_equal (action_name, "win.projector-blank"));
+}
+
 static void
 action_next_item (GtkWidget  *widget,
                   const char *action_name,
@@ -899,6 +947,8 @@ rmm_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
   rmm_meeting_view_set_store (self->meeting_view, self->store, self->settings);
+  self->projector = rmm_projector_new (self->store, self->meeting_view, self->settings);
+  update_projector_actions (self);
   g_signal_connect_object (self->meeting_view, "notify::item-shown", G_CALLBACK (on_item_shown),
                            self, G_CONNECT_SWAPPED);
   load_areas (self);
@@ -922,6 +972,7 @@ rmm_window_dispose (GObject *object)
   g_clear_object (&self->areas);
   g_clear_object (&self->meetings);
   g_clear_object (&self->shown_meetings);
+  g_clear_object (&self->projector);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -1028,6 +1079,22 @@ rmm_window_class_init (RmmWindowClass *klass)
                                    action_record_concern);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, action_preferences);
   gtk_widget_class_install_action (widget_class, "win.next-item", NULL, action_next_item);
+  gtk_widget_class_install_action (widget_class, "win.projector", NULL, action_projector);
+  gtk_widget_class_install_action (widget_class, "win.projector-blank", NULL,
+                                   action_projector_screen);
+  gtk_widget_class_install_action (widget_class, "win.projector-unblank", NULL,
+                                   action_projector_screen);
+  gtk_widget_class_install_action (widget_class, "win.projector-reveal", NULL,
+                                   action_projector_screen);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.projector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
+                                       "win.projector-blank", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.projector-unblank", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.projector-reveal", NULL);
   gtk_widget_class_install_action (widget_class, "win.previous-item", NULL,
                                    action_previous_item);
   gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);

@@ -183,6 +183,63 @@ class MainWindowTest(unittest.TestCase):
         wait_for(lambda: find(self.app.node, "frame", prefix="RMM minutes") is None,
                  what="the preview to close")
 
+    def test_6_the_projector_follows_the_chair_and_shows_initials(self):
+        """F5 puts the projector up; it follows the chair from child to child, showing each
+        child's initials and reference and never their name until the chair reveals it;
+        Ctrl+B blanks it and Ctrl+Shift+B shows it again."""
+        from dogtail.rawinput import keyCombo
+
+        meetings = find(self.app.node, "list", name="Meetings")
+        row = [c for c in self.meeting_rows(meetings) if "Signed off" in c.name][0]
+        row.select()
+        wait_for(lambda: find(self.app.node, "label", name="Signed off"),
+                 what="a signed-off meeting")
+        day = max((m for m in self.bro_derwen if m["status"] == "signed-off"),
+                  key=lambda m: m["date"])
+        agenda = json.loads(subprocess.run(
+            [RMMCTL, "--database", self.db, "agenda", "--meeting", str(day["id"]), "--format",
+             "json"], check=True, capture_output=True, text=True).stdout)
+        children = [c for c in agenda if c["status"] != "removed"][:2]
+
+        keyCombo("F5")
+        projector = wait_for(lambda: find(self.app.node, "frame", name="RMM Desk Projector"),
+                             what="the projector")
+        wait_for(lambda: find(projector, "label", prefix=day["area"] + " · "),
+                 what="the agenda on the projector")
+
+        def labels():
+            # GTK 4.8 reports no "showing" state: a blanked projector empties its labels.
+            return [n.name for n in projector.findChildren(lambda n: n.roleName == "label")]
+
+        listing = find(self.app.node, "list", name="Agenda")
+        wait_for(lambda: find(listing, "push button", name="Agenda item menu").doActionNamed(
+            "click"), what="the first item's menu")
+        wait_for(lambda: find(self.app.node, "menu item", name="Open").doActionNamed("click"),
+                 what="Open")
+        for number, child in enumerate(children):
+            if number > 0:
+                keyCombo("<Alt>Page_Down")
+            initials = child["first_name"][0] + "." + child["last_name"][0] + "."
+            shown = wait_for(lambda: [n for n in labels()
+                                      if n.startswith(initials) and child["reference"] in n],
+                             what=f"child {number + 1} on the projector")
+            self.assertTrue(shown)
+            full_name = child["first_name"] + " " + child["last_name"]
+            self.assertFalse([n for n in labels() if child["last_name"] in n], labels())
+            self.assertFalse([n for n in labels() if full_name in n])
+
+        keyCombo("<Control><Shift>n")
+        wait_for(lambda: [n for n in labels() if full_name in n], what="the name revealed")
+        keyCombo("<Control>b")
+        wait_for(lambda: not [n for n in labels() if child["reference"] in n],
+                 what="the projector blanked")
+        keyCombo("<Control><Shift>b")
+        wait_for(lambda: [n for n in labels() if child["reference"] in n],
+                 what="the projector back")
+        keyCombo("F5")
+        wait_for(lambda: find(self.app.node, "frame", name="RMM Desk Projector") is None,
+                 what="the projector to close")
+
 
 def frame(app, title):
     """A window of the app by title (dialogs are top-level windows)."""

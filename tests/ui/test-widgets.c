@@ -34,6 +34,7 @@
 #include "rmm-documents.h"
 #include "rmm-meeting-view.h"
 #include "rmm-preview-window.h"
+#include "rmm-projector-window.h"
 #include "rmm-rating-dialog.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
@@ -293,6 +294,48 @@ test_preview_window (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+/* The projector follows a meeting and a child, blanks, reveals, and goes away cleanly. */
+static void
+test_projector_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
+  g_autoptr(RmmMeeting) meeting = NULL;
+  g_autoptr(GListModel) agenda = NULL;
+  g_autoptr(RmmAgendaItem) item = NULL;
+  RmmProjectorWindow *window = rmm_projector_window_new (f->store);
+
+  for (guint i = 0; meeting == NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) candidate = g_list_model_get_item (meetings, i);
+
+      if (rmm_meeting_get_n_children (candidate) > 0)
+        meeting = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (meeting);
+  agenda = rmm_store_list_agenda (f->store, rmm_meeting_get_id (meeting), NULL);
+  item = g_list_model_get_item (agenda, 0);
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  rmm_projector_window_follow (window, meeting, NULL);
+  drain_main_loop ();
+  rmm_projector_window_follow (window, meeting, item);
+  rmm_projector_window_set_revealed (window, TRUE);
+  g_assert_true (rmm_projector_window_get_revealed (window));
+  rmm_projector_window_set_blank (window, TRUE);
+  g_assert_true (rmm_projector_window_get_blank (window));
+  rmm_projector_window_set_blank (window, FALSE);
+  rmm_projector_window_follow (window, meeting, NULL);
+  /* Another child, or the agenda, hides the name again. */
+  g_assert_false (rmm_projector_window_get_revealed (window));
+  rmm_projector_window_reload (window);
+  drain_main_loop ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
 static void
 test_triggers_view (Fixture       *f,
                     gconstpointer  data)
@@ -360,6 +403,8 @@ main (int    argc,
   g_test_add ("/ui/views/triggers", Fixture, NULL, fixture_set_up, test_triggers_view,
               fixture_tear_down);
   g_test_add ("/ui/windows/preview", Fixture, NULL, fixture_set_up, test_preview_window,
+              fixture_tear_down);
+  g_test_add ("/ui/windows/projector", Fixture, NULL, fixture_set_up, test_projector_window,
               fixture_tear_down);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/dialogs/about-and-message", test_about_and_message_dialogs);
