@@ -109,6 +109,10 @@ set_error_from_code (GError     **error,
                      _("The change was refused: %s"), detail);
       break;
     case SQLITE_FULL:
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                   _("The disk holding “%s” is full: this change was not saved, and everything "
+                     "saved before it is safe. Free some space and try again."), path);
+      break;
     case SQLITE_IOERR:
       g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
                    _("Could not write to “%s” (%s). Check that the disk has space."),

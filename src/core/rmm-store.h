@@ -739,4 +739,13 @@ GPtrArray   *rmm_store_list_open_plan_children (RmmStore         *self,
                                              gint64               area_id,
                                              GError             **error);
 
+char        *rmm_store_get_backup_folder    (RmmStore            *self);
+GPtrArray   *rmm_store_list_backups         (RmmStore            *self,
+                                             GError             **error);
+gboolean     rmm_store_backup_is_due        (RmmStore            *self);
+char        *rmm_store_auto_backup          (RmmStore            *self,
+                                             const char          *why,
+                                             guint                keep,
+                                             GError             **error);
+
 G_END_DECLS

@@ -157,6 +157,8 @@ action_conclude (GtkWidget  *widget,
 
   if (!rmm_store_conclude_meeting (self->store, rmm_meeting_get_id (self->meeting), &error))
     show_error (self, _("The Meeting Was Not Concluded"), error);
+  else
+    rmm_make_auto_backup (GTK_WIDGET (self), self->store, "concluded");
   refresh (self);
 }
 

@@ -201,6 +201,35 @@ rmm_show_message (GtkWidget  *over,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The app's settings, or NULL when run from a build tree without the compiled schema: the
+ * app works, just without memory. */
+GSettings *
+rmm_settings_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    return NULL;
+  return g_settings_new (APP_ID);
+}
+
+/* An automatic backup ("concluded", "daily"), keeping as many as the settings say. A
+ * failure changes nothing in the database, and is said over @over. */
+void
+rmm_make_auto_backup (GtkWidget  *over,
+                      RmmStore   *store,
+                      const char *why)
+{
+  g_autoptr(GSettings) settings = rmm_settings_if_installed ();
+  guint keep = settings ? g_settings_get_uint (settings, "backups-kept") : 14;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = rmm_store_auto_backup (store, why, keep, &error);
+
+  if (path == NULL)
+    rmm_show_message (over, _("The Automatic Backup Failed"), error->message);
+}
+
 /* A passing note in the nearest toast overlay above @over; none, none shown. */
 void
 rmm_show_toast (GtkWidget  *over,

@@ -64,5 +64,9 @@ void       rmm_show_message        (GtkWidget           *over,
                                     const char          *message);
 void       rmm_show_toast          (GtkWidget           *over,
                                     const char          *text);
+GSettings *rmm_settings_if_installed (void);
+void       rmm_make_auto_backup    (GtkWidget           *over,
+                                    RmmStore            *store,
+                                    const char          *why);
 
 G_END_DECLS

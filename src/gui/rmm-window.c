@@ -23,7 +23,7 @@
 #include "rmm-gui-utils.h"
 
 /* How often another process's writes to the same file are looked for. */
-#define POLL_INTERVAL_MS 1000
+#define POLL_INTERVAL_MS 400   /* another process's change on screen within a second */
 
 struct _RmmWindow
 {
@@ -36,6 +36,7 @@ struct _RmmWindow
   GSettings            *settings;
   RmmProjector         *projector;
   guint                 poll_source;
+  guint                 backup_source;
   guint                 reload_source;
 
   /* template widgets */
@@ -891,16 +892,14 @@ rmm_window_import_file (RmmWindow *self,
   rmm_import_dialog_load_file (open_import_dialog (self), file);
 }
 
-static GSettings *
-settings_if_installed (void)
+static gboolean
+check_daily_backup (gpointer user_data)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  RmmWindow *self = user_data;
 
-  /* Run from a build tree without the compiled schema: work, just without memory. */
-  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
-    return NULL;
-  return g_settings_new (APP_ID);
+  if (!rmm_store_is_demo (self->store) && rmm_store_backup_is_due (self->store))
+    rmm_make_auto_backup (GTK_WIDGET (self), self->store, "daily");
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -935,7 +934,7 @@ rmm_window_constructed (GObject *object)
   adw_window_title_set_subtitle (self->app_title, file_name);
   gtk_revealer_set_reveal_child (self->demo_revealer, rmm_store_is_demo (self->store));
 
-  if ((self->settings = settings_if_installed ()) != NULL)
+  if ((self->settings = rmm_settings_if_installed ()) != NULL)
     {
       g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
       gtk_window_set_default_size (GTK_WINDOW (self), width, height);
@@ -949,6 +948,9 @@ rmm_window_constructed (GObject *object)
   rmm_meeting_view_set_store (self->meeting_view, self->store, self->settings);
   self->projector = rmm_projector_new (self->store, self->meeting_view, self->settings);
   update_projector_actions (self);
+  /* The daily backup, checked at start and every hour of a long meeting day. */
+  check_daily_backup (self);
+  self->backup_source = g_timeout_add_seconds (60 * 60, check_daily_backup, self);
   g_signal_connect_object (self->meeting_view, "notify::item-shown", G_CALLBACK (on_item_shown),
                            self, G_CONNECT_SWAPPED);
   load_areas (self);
@@ -960,6 +962,7 @@ rmm_window_dispose (GObject *object)
   RmmWindow *self = RMM_WINDOW (object);
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   /* Tearing down the lists deselects their rows: nothing to show any more. */
   if (self->area_list != NULL)

@@ -749,6 +749,51 @@ test_backup_and_restore (Fixture       *f,
                    ==, 1);
 }
 
+/* Automatic backups: each a checked copy, in a private folder beside the database, and only
+ * the newest few kept. */
+static void
+test_auto_backups_rotate (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *folder = rmm_store_get_backup_folder (f->store);
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  confirmed_rating (f, "high");
+  g_assert_true (rmm_store_backup_is_due (f->store));
+  for (guint i = 0; i < 5; i++)
+    {
+      char *path = rmm_store_auto_backup (f->store, i % 2 ? "daily" : "concluded", 3, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (path);
+      g_ptr_array_add (made, path);
+    }
+  g_assert_false (rmm_store_backup_is_due (f->store));
+  kept = rmm_store_list_backups (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RmmStore) copy = NULL;
+
+      /* The newest three, oldest first. */
+      g_assert_cmpstr (g_ptr_array_index (kept, i), ==, g_ptr_array_index (made, i + 2));
+      copy = rmm_store_open (g_ptr_array_index (kept, i), RMM_STORE_OPEN_EXISTING, &error);
+      g_assert_no_error (error);
+      g_assert_true (rmm_store_check (copy, NULL, &error));
+      g_assert_cmpint (raw_count (g_ptr_array_index (kept, i),
+                                  "SELECT count(*) FROM decision WHERE status = 'confirmed'"),
+                       ==, 1);
+    }
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (g_ptr_array_index (kept, 0), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 static void
 test_restore_refuses_bad_backup (Fixture       *f,
                                  gconstpointer  data)
@@ -813,6 +858,7 @@ main (int    argc,
   ADD ("/store/changed/other-process", test_poll_sees_other_process);
   ADD ("/store/backup/restore", test_backup_and_restore);
   ADD ("/store/backup/restore-refuses-bad", test_restore_refuses_bad_backup);
+  ADD ("/store/backup/automatic-rotated", test_auto_backups_rotate);
   ADD ("/store/constraints/foreign-keys", test_foreign_keys_enforced);
 #undef ADD
 
