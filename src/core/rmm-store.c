@@ -37,6 +37,8 @@ struct _RmmStore
   gint64      data_version;
   guint       schema_version;
   RmmTriggerRules *trigger_rules;  /* loaded when a fact is first recorded */
+  GStatBuf    file;            /* the database file as opened: is it still there? */
+  char       *read_only;       /* why this session may not write, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RmmStore, rmm_store, G_TYPE_OBJECT)
@@ -64,6 +66,7 @@ rmm_store_finalize (GObject *object)
   g_clear_pointer (&self->clock, g_date_time_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_object (&self->trigger_rules);
+  g_clear_pointer (&self->read_only, g_free);
 
   G_OBJECT_CLASS (rmm_store_parent_class)->finalize (object);
 }
@@ -365,6 +368,7 @@ rmm_store_open (const char         *path,
     }
 
   self->data_version = rmm_db_get_data_version (self->db);
+  g_stat (path, &self->file);
   return g_steal_pointer (&self);
 }
 
@@ -456,7 +460,86 @@ rmm_store_begin (RmmStore  *self,
                  GError   **error)
 {
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  /* Every change starts here, so a session gone read-only refuses them all alike. */
+  if (self->read_only != NULL)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY, "%s", self->read_only);
+      return FALSE;
+    }
   return rmm_db_begin (self->db, error);
+}
+
+/* Is the file this session opened still there, the same file? Removed (or replaced, say by
+ * a restore elsewhere), what the session writes would go to a file nobody will open again. */
+gboolean
+rmm_store_verify_file (RmmStore  *self,
+                       GError   **error)
+{
+  const char *path = rmm_db_get_path (self->db);
+  GStatBuf now;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (g_stat (path, &now) != 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                   _("The database file “%s” was removed while RMM Desk had it open."), path);
+      return FALSE;
+    }
+  if (now.st_ino != self->file.st_ino || now.st_dev != self->file.st_dev)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                   _("The database file “%s” was replaced by another while RMM Desk had it "
+                     "open."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* From now on every change is refused with @reason; reading goes on. */
+void
+rmm_store_set_read_only (RmmStore   *self,
+                         const char *reason)
+{
+  g_return_if_fail (RMM_IS_STORE (self));
+  g_return_if_fail (reason != NULL);
+
+  g_free (self->read_only);
+  self->read_only = g_strdup (reason);
+}
+
+const char *
+rmm_store_get_read_only (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  return self->read_only;
+}
+
+/**
+ * rmm_store_rescue:
+ *
+ * Copies what this session can still read (the connection keeps a removed file open) to a
+ * new file beside where the database was, "NAME.recovered-TIME", and returns its path.
+ */
+char *
+rmm_store_rescue (RmmStore  *self,
+                  GError   **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  char *path;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  path = g_strdup_printf ("%s.recovered-%s", rmm_db_get_path (self->db), stamp);
+  if (!rmm_store_backup (self, path, error))
+    {
+      g_free (path);
+      return NULL;
+    }
+  return path;
 }
 
 static void

@@ -748,4 +748,12 @@ char        *rmm_store_auto_backup          (RmmStore            *self,
                                              guint                keep,
                                              GError             **error);
 
+gboolean     rmm_store_verify_file          (RmmStore            *self,
+                                             GError             **error);
+void         rmm_store_set_read_only        (RmmStore            *self,
+                                             const char          *reason);
+const char  *rmm_store_get_read_only        (RmmStore            *self);
+char        *rmm_store_rescue               (RmmStore            *self,
+                                             GError             **error);
+
 G_END_DECLS

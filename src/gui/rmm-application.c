@@ -283,7 +283,25 @@ rmm_application_quit (GSimpleAction *action,
     }
 }
 
+/* A second window on the same database, for the minute-taker beside the chair: both
+ * share one store, so each sees the other's changes as they are saved. */
+static void
+rmm_application_new_window (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RmmApplication *self = user_data;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window;
+
+  if (!RMM_IS_WINDOW (active))
+    return;
+  window = GTK_WINDOW (rmm_window_new (self, rmm_window_get_store (RMM_WINDOW (active))));
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
+  { "new-window", rmm_application_new_window },
   { "about", rmm_application_about },
   { "quit", rmm_application_quit },
 };

@@ -559,6 +559,22 @@ rmm_meeting_view_item_changed (RmmMeetingView *self,
   return TRUE;
 }
 
+/* Turns to the agenda item @item_id, as the chair did before RMM Desk last stopped.
+ * FALSE when this meeting's agenda has no such item. */
+gboolean
+rmm_meeting_view_open_item (RmmMeetingView *self,
+                            gint64          item_id)
+{
+  g_autoptr(RmmAgendaItem) item = NULL;
+
+  g_return_val_if_fail (RMM_IS_MEETING_VIEW (self), FALSE);
+
+  if (!(item = find_item (self, item_id, NULL)))
+    return FALSE;
+  show_item (self, item);
+  return TRUE;
+}
+
 /* The child on show, or NULL with the agenda on show. */
 RmmAgendaItem *
 rmm_meeting_view_get_current_item (RmmMeetingView *self)

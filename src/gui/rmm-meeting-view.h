@@ -24,6 +24,8 @@ gboolean    rmm_meeting_view_item_changed (RmmMeetingView *self,
                                            gint64          item_id);
 gboolean    rmm_meeting_view_get_item_shown (RmmMeetingView *self);
 RmmAgendaItem *rmm_meeting_view_get_current_item (RmmMeetingView *self);
+gboolean    rmm_meeting_view_open_item    (RmmMeetingView *self,
+                                           gint64          item_id);
 gboolean    rmm_meeting_view_show_agenda  (RmmMeetingView *self);
 void        rmm_meeting_view_step_item    (RmmMeetingView *self,
                                            int             delta);

@@ -35,6 +35,7 @@ struct _RmmWindow
   GtkSliceListModel    *shown_meetings;   /* the coming ones and the last weeks */
   GSettings            *settings;
   RmmProjector         *projector;
+  gboolean              restoring;      /* reopening the place of last time */
   guint                 poll_source;
   guint                 backup_source;
   guint                 reload_source;
@@ -231,6 +232,19 @@ show_meeting (RmmWindow  *self,
   on_item_shown (self);
 }
 
+/* Where the chair is, kept as it changes, so that a restart after a crash comes back there. */
+static void
+remember_place (RmmWindow *self)
+{
+  RmmMeeting *meeting = rmm_meeting_view_get_meeting (self->meeting_view);
+  RmmAgendaItem *item = rmm_meeting_view_get_current_item (self->meeting_view);
+
+  if (self->settings == NULL || self->restoring || meeting == NULL)
+    return;
+  g_settings_set (self->settings, "last-place", "(sxx)", rmm_store_get_path (self->store),
+                  rmm_meeting_get_id (meeting), item ? rmm_agenda_item_get_id (item) : 0);
+}
+
 /* With a child on show, the header names the child and leads back to the agenda. */
 static void
 on_item_shown (RmmWindow *self)
@@ -242,6 +256,7 @@ on_item_shown (RmmWindow *self)
   gtk_widget_set_visible (self->agenda_button, shown);
   if (meeting == NULL)
     return;
+  remember_place (self);
   if (shown)
     g_object_get (self->meeting_view, "item-title", &title, NULL);
   else
@@ -523,6 +538,35 @@ load_areas (RmmWindow *self)
   load_meetings (self, meeting_id);
 }
 
+/* The first load: back where the chair was when RMM Desk last stopped, crash or not (the
+ * meeting, and the child if one was on show, their minutes as saved a second before). The
+ * place is read before anything is shown, since showing anything remembers it anew. */
+static void
+load_and_restore_place (RmmWindow *self)
+{
+  g_autofree char *path = NULL;
+  gint64 meeting_id = 0, item_id = 0;
+  g_autoptr(RmmMeeting) meeting = NULL;
+  int area;
+
+  if (self->settings != NULL)
+    g_settings_get (self->settings, "last-place", "(sxx)", &path, &meeting_id, &item_id);
+  self->restoring = TRUE;
+  load_areas (self);
+  if (g_strcmp0 (path, rmm_store_get_path (self->store)) == 0 && meeting_id > 0 &&
+      (meeting = rmm_store_get_meeting (self->store, meeting_id, NULL)) != NULL &&
+      (area = find_area (self->areas, rmm_meeting_get_area_name (meeting), -1)) >= 0)
+    {
+      gtk_list_box_select_row (self->area_list,
+                               gtk_list_box_get_row_at_index (self->area_list, area));
+      load_meetings (self, meeting_id);
+      if (item_id > 0)
+        rmm_meeting_view_open_item (self->meeting_view, item_id);
+    }
+  self->restoring = FALSE;
+  remember_place (self);
+}
+
 /* The meeting a chair wants on opening: the next one to be held, else the newest. */
 static void
 select_meeting_for_week (RmmWindow *self)
@@ -606,11 +650,38 @@ on_store_changed (RmmWindow  *self,
     self->reload_source = g_idle_add (reload_now, self);
 }
 
+/* The file went from under the session (removed, or replaced by another): what the session
+ * can still read is copied out at once, and it goes on read-only, saying where the copy is. */
+static void
+rescue_lost_database (RmmWindow    *self,
+                      const GError *lost)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = rmm_store_rescue (self->store, &error);
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+
+  if (copy != NULL)
+    reason = g_strdup_printf (_("This window is read-only: its database file is gone. "
+                                "Everything saved before is in “%s”; open that file to go on."),
+                              copy);
+  else
+    reason = g_strdup_printf (_("This window is read-only: its database file is gone, and "
+                                "copying what it held failed (%s). Keep RMM Desk open and ask "
+                                "for help: the data is still readable here."), error->message);
+  rmm_store_set_read_only (self->store, reason);
+  message = g_strdup_printf ("%s\n\n%s", lost->message, reason);
+  rmm_show_message (GTK_WIDGET (self), _("The Database File Is Gone"), message);
+}
+
 static gboolean
 poll_store (gpointer user_data)
 {
   RmmWindow *self = user_data;
+  g_autoptr(GError) lost = NULL;
 
+  if (rmm_store_get_read_only (self->store) == NULL && !rmm_store_verify_file (self->store, &lost))
+    rescue_lost_database (self, lost);
   rmm_store_poll (self->store);
   return G_SOURCE_CONTINUE;
 }
@@ -951,9 +1022,9 @@ rmm_window_constructed (GObject *object)
   /* The daily backup, checked at start and every hour of a long meeting day. */
   check_daily_backup (self);
   self->backup_source = g_timeout_add_seconds (60 * 60, check_daily_backup, self);
-  g_signal_connect_object (self->meeting_view, "notify::item-shown", G_CALLBACK (on_item_shown),
+  g_signal_connect_object (self->meeting_view, "notify::item-title", G_CALLBACK (on_item_shown),
                            self, G_CONNECT_SWAPPED);
-  load_areas (self);
+  load_and_restore_place (self);
 }
 
 static void

@@ -323,6 +323,52 @@ test_disk_full_refuses_and_keeps (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* ---- the file removed underneath ---- */
+
+static void
+test_removed_file_rescued_read_only (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rescued = NULL;
+  g_autoptr(RmmStore) copy = NULL;
+  gint64 version;
+
+  version = rmm_store_set_minute_text (f->store, f->item, "Saved before the file went", 1,
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_verify_file (f->store, &error));
+
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  g_assert_false (rmm_store_verify_file (f->store, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "removed"));
+  g_clear_error (&error);
+
+  /* What the session still holds is copied out, and the session stops writing. */
+  rescued = rmm_store_rescue (f->store, &error);
+  g_assert_no_error (error);
+  rmm_store_set_read_only (f->store, "This session is read-only.");
+  g_assert_cmpint (rmm_store_set_minute_text (f->store, f->item, "Typed after", version, &error),
+                   ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  {
+    g_autoptr(RmmItemFacts) facts = rmm_store_get_item_facts (f->store, f->item, &error);
+
+    g_assert_cmpstr (facts->minute_text, ==, "Saved before the file went");
+  }
+
+  copy = rmm_store_open (rescued, RMM_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_check (copy, NULL, &error));
+  {
+    g_autoptr(RmmItemFacts) facts = rmm_store_get_item_facts (copy, f->item, &error);
+
+    g_assert_cmpstr (facts->minute_text, ==, "Saved before the file went");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -333,6 +379,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/faults/two-processes/seen-within-a-second", test_second_process_seen_within_a_second);
   ADD ("/faults/kill/nothing-acknowledged-lost", test_killed_writer_loses_nothing_acknowledged);
+  ADD ("/faults/file-removed/rescued-read-only", test_removed_file_rescued_read_only);
   ADD ("/faults/disk-full/refused-and-kept", test_disk_full_refuses_and_keeps);
 #undef ADD
 

@@ -456,6 +456,57 @@ class MeetingTest(unittest.TestCase):
         self.assertEqual(check.stdout, "ok\n")
 
 
+class CrashTest(unittest.TestCase):
+    """Killed (SIGKILL) in the middle of a meeting, RMM Desk comes back where the chair was,
+    with the minutes typed a second before, and the database passes its checks."""
+
+    def test_killed_mid_meeting_reopens_where_it_was(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "demo.sqlite")
+            subprocess.run([RMMCTL, "--database", db, "demo", "--children", "200"], check=True,
+                           stdout=subprocess.DEVNULL)
+            # Settings that outlive the process, as on a real desktop.
+            env = {"GSETTINGS_BACKEND": "dconf"}
+            app = App("--database", db, env=env)
+            try:
+                title = self.type_minutes_then_wait(app)
+            finally:
+                app.process.kill()
+                app.process.wait()
+
+            app = App("--database", db, env=env)
+            try:
+                wait_for(lambda: find(app.node, "label", name=title),
+                         what="the same child's page after the restart")
+                wait_for(lambda: text_field(app.node, "Minutes").text == self.TYPED,
+                         what="the minutes typed before the crash")
+            finally:
+                app.close()
+            check = subprocess.run([RMMCTL, "--database", db, "check"], capture_output=True,
+                                   text=True)
+            self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+
+    TYPED = "Typed a second before the crash."
+
+    def type_minutes_then_wait(self, app):
+        click(app.node, "Open Meeting…")
+        opening = frame(app, "Open the Meeting")
+        click(opening, "The statement has been read out")
+        click(opening, prefix="Ashdown Children’s Services: Present")
+        click(opening, "Open Meeting")
+        wait_for(lambda: find(app.node, "label", name="In progress"), what="the meeting open")
+        agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
+        wait_for(lambda: find(agenda, "push button", name="Agenda item menu").doActionNamed(
+            "click"), what="the first item's menu")
+        wait_for(lambda: find(app.node, "menu item", name="Open").doActionNamed("click"),
+                 what="Open")
+        text_field(app.node, "Minutes").text = self.TYPED
+        title = wait_for(lambda: find(app.node, "label", prefix="1. "), what="the child's name")
+        # Saved as typed: 0.7 s after the last key.
+        time.sleep(1.5)
+        return title.name
+
+
 class TriggerTest(unittest.TestCase):
     """Missing episodes recorded in the meeting raise a trigger, which the chairs answer."""
 
