@@ -34,6 +34,7 @@ struct _RmmProjectorWindow
   GHashTable      *elapsed;        /* item id → microseconds already spent on it */
   gint64           shown_since;    /* monotonic time the item came on */
   guint            timer_source;
+  guint            rescale_source;
   GtkCssProvider  *scale_provider;
   int              scaled_for;     /* the height the type was last scaled for */
 
@@ -84,6 +85,7 @@ rescale (gpointer user_data)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   /* As a 1920 × 1080 screen would show it, in proportion: the narrower side decides. */
+  self->rescale_source = 0;
   scale_type (self, MIN (height, width * 1080 / 1920));
   return G_SOURCE_REMOVE;
 }
@@ -100,8 +102,8 @@ rmm_projector_window_size_allocate (GtkWidget *widget,
                                                                         baseline);
   /* Not during allocation: new type sizes lay the window out again. The content sits in a
    * scrolled window, so that cannot change the window's own size. */
-  if (MIN (height, width * 1080 / 1920) != self->scaled_for)
-    g_idle_add_full (G_PRIORITY_HIGH_IDLE, rescale, g_object_ref (self), g_object_unref);
+  if (MIN (height, width * 1080 / 1920) != self->scaled_for && self->rescale_source == 0)
+    self->rescale_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rescale, self, NULL);
 }
 
 /* The timer. */
@@ -513,6 +515,7 @@ rmm_projector_window_dispose (GObject *object)
   RmmProjectorWindow *self = RMM_PROJECTOR_WINDOW (object);
 
   g_clear_handle_id (&self->timer_source, g_source_remove);
+  g_clear_handle_id (&self->rescale_source, g_source_remove);
   if (self->scale_provider != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->scale_provider));
