@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The PDF is rendered off the main thread, then shown with poppler: the pages, zoomed,
- * with thumbnails to jump between them. Save writes exactly the bytes shown; Print draws
+ * with thumbnails to jump between them (a plain side column, shown or hidden at once:
+ * AdwFlap 1.2 sometimes allocated a negative width while animating). Save writes exactly the bytes shown; Print draws
  * the same document through GtkPrintOperation with the engine's own drawing code.
  */
 #define G_LOG_DOMAIN "rmm-preview-window"
@@ -37,7 +38,7 @@ struct _RmmPreviewWindow
   AdwWindowTitle    *title;
   GtkStack          *stack;
   AdwStatusPage     *error_page;
-  AdwFlap           *flap;
+  GtkWidget         *sidebar;
   GtkListBox        *thumbnails;
   GtkScrolledWindow *scroller;
   GtkBox            *page_box;
@@ -219,8 +220,6 @@ on_thumbnail_activated (RmmPreviewWindow *self,
   if (gtk_widget_compute_point (area, GTK_WIDGET (self->page_box), &GRAPHENE_POINT_INIT (0, 0),
                                 &point))
     gtk_adjustment_set_value (adjustment, point.y);
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 static void
@@ -246,7 +245,7 @@ action_toggle_sidebar (GtkWidget  *widget,
 {
   RmmPreviewWindow *self = RMM_PREVIEW_WINDOW (widget);
 
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+  gtk_widget_set_visible (self->sidebar, !gtk_widget_get_visible (self->sidebar));
 }
 
 static void
@@ -379,7 +378,7 @@ rmm_preview_window_class_init (RmmPreviewWindowClass *klass)
   BIND (title);
   BIND (stack);
   BIND (error_page);
-  BIND (flap);
+  BIND (sidebar);
   BIND (thumbnails);
   BIND (scroller);
   BIND (page_box);
