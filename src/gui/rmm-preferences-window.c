@@ -1,4 +1,5 @@
-/* rmm-preferences-window.c: the agenda's time-box and order; the documents' marking
+/* rmm-preferences-window.c: the agenda's time-box and order, the projector's screen, the
+ * documents' marking
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +22,8 @@ struct _RmmPreferencesWindow
 
   GtkSpinButton        *time_box_spin;
   AdwComboRow          *order_row;
+  AdwComboRow          *projector_row;
+  GPtrArray            *connectors;     /* of the projector row's choices; "" first */
   GtkWidget            *documents_group;
   AdwEntryRow          *marking_row;
 };
@@ -31,6 +34,61 @@ static void
 on_order_selected (RmmPreferencesWindow *self)
 {
   g_settings_set_enum (self->settings, "agenda-order", adw_combo_row_get_selected (self->order_row));
+}
+
+static void
+on_projector_selected (RmmPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->projector_row);
+
+  if (selected < self->connectors->len)
+    g_settings_set_string (self->settings, "projector-monitor",
+                           g_ptr_array_index (self->connectors, selected));
+}
+
+/* "Automatic", then each screen connected now, by make and connector; a remembered screen
+ * that is not connected stays chosen, by name. */
+static void
+fill_projector_row (RmmPreferencesWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *chosen = g_settings_get_string (self->settings, "projector-monitor");
+  guint selected = 0;
+
+  self->connectors = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (labels, _("Automatic"));
+  g_ptr_array_add (self->connectors, g_strdup (""));
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      const char *connector = gdk_monitor_get_connector (monitor);
+      const char *model = gdk_monitor_get_model (monitor);
+      GdkRectangle geometry;
+      g_autofree char *label = NULL;
+
+      if (connector == NULL)
+        continue;
+      gdk_monitor_get_geometry (monitor, &geometry);
+      label = g_strdup_printf (_("%s (%s, %d × %d)"), model ? model : _("Screen"), connector,
+                               geometry.width, geometry.height);
+      if (g_str_equal (connector, chosen))
+        selected = self->connectors->len;
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->connectors, g_strdup (connector));
+    }
+  if (*chosen != '\0' && selected == 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("%s (not connected)"), chosen);
+
+      selected = self->connectors->len;
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->connectors, g_strdup (chosen));
+    }
+  adw_combo_row_set_model (self->projector_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->projector_row, selected);
+  g_signal_connect_object (self->projector_row, "notify::selected",
+                           G_CALLBACK (on_projector_selected), self, G_CONNECT_SWAPPED);
 }
 
 /* The marking belongs to the database, so rmmctl and every laptop on it print the same. */
@@ -53,6 +111,7 @@ rmm_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->connectors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rmm_preferences_window_parent_class)->dispose (object);
 }
@@ -69,6 +128,7 @@ rmm_preferences_window_class_init (RmmPreferencesWindowClass *klass)
                                                "/org/rmmdesk/RmmDesk/rmm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, time_box_spin);
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, order_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, projector_row);
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, documents_group);
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, marking_row);
   gtk_widget_class_bind_template_callback (widget_class, on_marking_apply);
@@ -99,6 +159,7 @@ rmm_preferences_window_new (GtkWindow *parent,
   adw_combo_row_set_selected (self->order_row, g_settings_get_enum (settings, "agenda-order"));
   g_signal_connect_object (self->order_row, "notify::selected", G_CALLBACK (on_order_selected),
                            self, G_CONNECT_SWAPPED);
+  fill_projector_row (self);
   if (store != NULL)
     {
       g_autofree char *marking = rmm_store_get_info (store, RMM_MARKING_INFO_KEY);
