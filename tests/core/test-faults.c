@@ -196,11 +196,11 @@ test_killed_writer_loses_nothing_acknowledged (Fixture       *f,
 
 /* ---- the disk fills up ---- */
 
-/* A VFS over the default one whose writes fail with SQLITE_FULL while told to. The default
+/* A VFS over the default one whose writes fail (disk full, read-only) while told to. The default
  * VFS opens files with several method tables (the database, its WAL, temporary files), so
  * each gets its own wrapped copy. */
 static sqlite3_vfs full_vfs;
-static gboolean disk_full;
+static int failing_writes;     /* SQLITE_OK, or the code every write fails with */
 
 typedef struct
 {
@@ -225,8 +225,8 @@ full_write (sqlite3_file *file,
             int           amount,
             sqlite3_int64 offset)
 {
-  if (disk_full)
-    return SQLITE_FULL;
+  if (failing_writes != SQLITE_OK)
+    return failing_writes;
   return real_methods_of (file)->xWrite (file, data, amount, offset);
 }
 
@@ -296,7 +296,7 @@ test_disk_full_refuses_and_keeps (Fixture       *f,
                                              1, &error);
   g_assert_no_error (error);
 
-  disk_full = TRUE;
+  failing_writes = SQLITE_FULL;
   g_assert_cmpint (rmm_store_propose_decision (f->store, &input, &error), ==, 0);
   g_assert_error (error, RMM_ERROR, RMM_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "full"));
@@ -305,7 +305,7 @@ test_disk_full_refuses_and_keeps (Fixture       *f,
                                               saved_version, &error), ==, 0);
   g_assert_error (error, RMM_ERROR, RMM_ERROR_IO);
   g_clear_error (&error);
-  disk_full = FALSE;
+  failing_writes = SQLITE_OK;
 
   /* Room again: nothing half-written, everything from before still there, work goes on. */
   g_clear_object (&f->store);
@@ -369,6 +369,44 @@ test_removed_file_rescued_read_only (Fixture       *f,
   }
 }
 
+/* The file turned read-only under the session (a remount, a permission change): refused with
+ * a message that says so, and nothing saved before is touched. */
+static void
+test_read_only_refuses_and_keeps (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RmmDecisionInput input = {
+    .child_id = f->child, .meeting_id = f->meeting, .kind = "risk-rating", .value = "high",
+  };
+
+  g_clear_object (&f->store);
+  install_full_vfs ();
+  f->store = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_set_minute_text (f->store, f->item, "Saved while writable", 1,
+                                              &error), >, 0);
+  failing_writes = SQLITE_READONLY;
+  g_assert_cmpint (rmm_store_propose_decision (f->store, &input, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_true (error->code == RMM_ERROR_READ_ONLY || error->code == RMM_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_clear_error (&error);
+  failing_writes = SQLITE_OK;
+
+  g_clear_object (&f->store);
+  f->store = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_check (f->store, NULL, &error));
+  {
+    g_autoptr(RmmItemFacts) facts = rmm_store_get_item_facts (f->store, f->item, &error);
+
+    g_assert_cmpstr (facts->minute_text, ==, "Saved while writable");
+  }
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM decision WHERE child_id = ?",
+                                        f->child, NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -381,6 +419,7 @@ main (int    argc,
   ADD ("/faults/kill/nothing-acknowledged-lost", test_killed_writer_loses_nothing_acknowledged);
   ADD ("/faults/file-removed/rescued-read-only", test_removed_file_rescued_read_only);
   ADD ("/faults/disk-full/refused-and-kept", test_disk_full_refuses_and_keeps);
+  ADD ("/faults/read-only/refused-and-kept", test_read_only_refuses_and_keeps);
 #undef ADD
 
   return g_test_run ();
