@@ -239,3 +239,21 @@ rmm_agenda_reason_label (const char *reason)
       return _(labels[i].label);
   return reason;
 }
+
+/* The space-separated reasons as people read them: "Trigger, Review due". */
+char *
+rmm_agenda_describe_reasons (const char *reasons)
+{
+  g_auto(GStrv) ids = g_strsplit (reasons ? reasons : "", " ", -1);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (*ids[i] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, rmm_agenda_reason_label (ids[i]));
+    }
+  return g_string_free (text, FALSE);
+}

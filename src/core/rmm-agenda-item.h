@@ -50,5 +50,6 @@ const char  *rmm_agenda_item_get_review_on        (RmmAgendaItem *self);
 char        *rmm_agenda_item_dup_initials         (RmmAgendaItem *self);
 
 const char  *rmm_agenda_reason_label              (const char    *reason);
+char        *rmm_agenda_describe_reasons          (const char    *reasons);
 
 G_END_DECLS

@@ -31,7 +31,7 @@ struct _RmmProjectorWindow
   guint            time_box;       /* of the item on show, in minutes */
   gboolean         revealed;       /* the chair showed this item's name */
   gboolean         blank;
-  GHashTable      *elapsed;        /* item id → microseconds already spent on it */
+  GHashTable      *elapsed;        /* item id → microseconds already spent on it (gint64 *) */
   gint64           shown_since;    /* monotonic time the item came on */
   guint            timer_source;
   guint            rescale_source;
@@ -111,24 +111,22 @@ rmm_projector_window_size_allocate (GtkWidget *widget,
 static gint64
 spent_on_item (RmmProjectorWindow *self)
 {
-  gint64 before = GPOINTER_TO_SIZE (g_hash_table_lookup (self->elapsed, &self->item_id));
+  gint64 *before = g_hash_table_lookup (self->elapsed, &self->item_id);
 
-  return before + (g_get_monotonic_time () - self->shown_since);
+  return (before ? *before : 0) + (g_get_monotonic_time () - self->shown_since);
 }
 
 static void
 update_timer (RmmProjectorWindow *self)
 {
   gint64 left = (gint64)self->time_box * 60 - spent_on_item (self) / G_USEC_PER_SEC;
-  gint64 magnitude = ABS (left);
+  guint magnitude = (guint)MIN (ABS (left), G_MAXUINT);
   g_autofree char *text = NULL;
 
   if (left >= 0)
-    text = g_strdup_printf (_("%" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT " left"),
-                            magnitude / 60, magnitude % 60);
+    text = g_strdup_printf (_("%u:%02u left"), magnitude / 60, magnitude % 60);
   else
-    text = g_strdup_printf (_("%" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT " over"),
-                            magnitude / 60, magnitude % 60);
+    text = g_strdup_printf (_("%u:%02u over"), magnitude / 60, magnitude % 60);
   gtk_label_set_text (self->timer_label, text);
   if (left < 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->timer_label), "over");
@@ -153,31 +151,16 @@ stop_timing (RmmProjectorWindow *self)
   if (self->item_id != 0)
     {
       gint64 *key = g_new (gint64, 1);
+      gint64 *spent = g_new (gint64, 1);
 
       *key = self->item_id;
-      g_hash_table_replace (self->elapsed, key, GSIZE_TO_POINTER (spent_on_item (self)));
+      *spent = spent_on_item (self);
+      g_hash_table_replace (self->elapsed, key, spent);
     }
   g_clear_handle_id (&self->timer_source, g_source_remove);
 }
 
 /* Showing the agenda. */
-
-static char *
-describe_reasons (const char *reasons)
-{
-  g_auto(GStrv) ids = g_strsplit (reasons ? reasons : "", " ", -1);
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      if (*ids[i] == '\0')
-        continue;
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, rmm_agenda_reason_label (ids[i]));
-    }
-  return g_string_free (text, FALSE);
-}
 
 static void
 show_agenda (RmmProjectorWindow *self)
@@ -195,7 +178,7 @@ show_agenda (RmmProjectorWindow *self)
       g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
       g_autofree char *who = rmm_document_initials (rmm_agenda_item_get_first_name (item),
                                                      rmm_agenda_item_get_last_name (item));
-      g_autofree char *why = describe_reasons (rmm_agenda_item_get_reasons (item));
+      g_autofree char *why = rmm_agenda_describe_reasons (rmm_agenda_item_get_reasons (item));
 
       if (g_str_equal (rmm_agenda_item_get_status (item), "removed"))
         continue;
@@ -285,7 +268,7 @@ show_facts (RmmProjectorWindow *self,
             RmmItemFacts       *facts)
 {
   RmmFramework *framework = rmm_framework_lookup (facts->framework_id);
-  g_autofree char *why = describe_reasons (facts->reasons);
+  g_autofree char *why = rmm_agenda_describe_reasons (facts->reasons);
   g_autofree char *decision = NULL;
   g_autofree char *lead = describe_lead (facts);
   g_autofree char *actions = g_strdup_printf (_("%u open, %u overdue"), facts->n_open_actions,
@@ -562,7 +545,7 @@ static void
 rmm_projector_window_init (RmmProjectorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->elapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->elapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->scale_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->scale_provider),

@@ -35,20 +35,6 @@ pack_clear (Pack *pack)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pack, pack_clear)
 
-static char *
-describe_reasons (const char *reasons)
-{
-  g_auto(GStrv) ids = g_strsplit (reasons ? reasons : "", " ", -1);
-  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  g_auto(GStrv) joined = NULL;
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (*ids[i] != '\0')
-      g_strv_builder_add (labels, rmm_agenda_reason_label (ids[i]));
-  joined = g_strv_builder_end (labels);
-  return g_strjoinv (", ", joined);
-}
-
 static gboolean
 review_overdue (const RmmItemFacts *facts)
 {
@@ -122,7 +108,7 @@ add_agenda (Pack *pack)
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *name = rmm_document_child_name (facts->first_name, facts->last_name,
                                                        facts->reference, FALSE);
-      g_autofree char *why = describe_reasons (facts->reasons);
+      g_autofree char *why = rmm_agenda_describe_reasons (facts->reasons);
       g_autofree char *needs = describe_needs (facts);
       g_autofree char *flags = describe_flags (facts);
       const char *rating = rmm_framework_describe_level (framework,
@@ -279,7 +265,7 @@ add_item (Pack               *pack,
   g_autofree char *name = rmm_document_child_name (facts->first_name, facts->last_name,
                                                    facts->reference, FALSE);
   g_autofree char *heading = g_strdup_printf (_("%u. %s"), number, name);
-  g_autofree char *why = describe_reasons (facts->reasons);
+  g_autofree char *why = rmm_agenda_describe_reasons (facts->reasons);
   g_autofree char *age = g_strdup_printf (_("%u%s"), facts->age,
                                           facts->looked_after ? _(", looked after") : "");
   g_autofree char *history = facts->rating_history && facts->rating_history[0]

@@ -445,23 +445,6 @@ add_closure (Minutes       *minutes,
 }
 
 static char *
-describe_reasons (const char *reasons)
-{
-  g_auto(GStrv) ids = g_strsplit (reasons ? reasons : "", " ", -1);
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      if (*ids[i] == '\0')
-        continue;
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, rmm_agenda_reason_label (ids[i]));
-    }
-  return g_string_free (text, FALSE);
-}
-
-static char *
 describe_item_status (Minutes       *minutes,
                       RmmAgendaItem *item)
 {
@@ -489,7 +472,7 @@ add_item (Minutes       *minutes,
                                                    rmm_agenda_item_get_child_reference (item),
                                                    minutes->anonymised);
   g_autofree char *heading = g_strdup_printf (_("%u. %s"), number, name);
-  g_autofree char *reasons = describe_reasons (rmm_agenda_item_get_reasons (item));
+  g_autofree char *reasons = rmm_agenda_describe_reasons (rmm_agenda_item_get_reasons (item));
   g_autofree char *status = describe_item_status (minutes, item);
   g_autoptr(RmmItemFacts) facts = rmm_store_get_item_facts (minutes->store,
                                                            rmm_agenda_item_get_id (item), error);
