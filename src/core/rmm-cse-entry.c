@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rmm-cse-entry.h"
 
 struct _RmmCseEntry
@@ -150,3 +152,19 @@ GETTER (const char *, previous_label)
 GETTER (RmmCseChange, change)
 
 #undef GETTER
+
+/* How many of @entries (RmmCseEntry) have each change, indexed by RmmCseChange. */
+void
+rmm_cse_entries_count_changes (GListModel *entries,
+                               guint       counts[RMM_CSE_N_CHANGES])
+{
+  guint n = g_list_model_get_n_items (entries);
+
+  memset (counts, 0, RMM_CSE_N_CHANGES * sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RmmCseEntry) entry = g_list_model_get_item (entries, i);
+
+      counts[rmm_cse_entry_get_change (entry)]++;
+    }
+}

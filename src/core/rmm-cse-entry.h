@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -16,6 +16,8 @@ typedef enum
   RMM_CSE_CHANGE_UP,
   RMM_CSE_CHANGE_DOWN,
 } RmmCseChange;
+
+#define RMM_CSE_N_CHANGES (RMM_CSE_CHANGE_DOWN + 1)
 
 typedef struct
 {
@@ -44,5 +46,8 @@ const char   *rmm_cse_entry_get_rating_label   (RmmCseEntry *self);
 const char   *rmm_cse_entry_get_previous_label (RmmCseEntry *self);
 RmmCseChange  rmm_cse_entry_get_change         (RmmCseEntry *self);
 const char   *rmm_cse_change_to_string         (RmmCseChange change);
+
+void          rmm_cse_entries_count_changes    (GListModel   *entries,
+                                                guint         counts[RMM_CSE_N_CHANGES]);
 
 G_END_DECLS

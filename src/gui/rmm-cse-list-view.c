@@ -69,15 +69,11 @@ static void
 summarise (RmmCseListView *self,
            GListModel     *entries)
 {
-  guint counts[RMM_CSE_CHANGE_DOWN + 1] = { 0 };
+  guint counts[RMM_CSE_N_CHANGES];
   guint n = g_list_model_get_n_items (entries);
   g_autofree char *summary = NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RmmCseEntry) entry = g_list_model_get_item (entries, i);
-      counts[rmm_cse_entry_get_change (entry)]++;
-    }
+  rmm_cse_entries_count_changes (entries, counts);
   summary = g_strdup_printf (_("%u children on the list · %u added, %u removed, %u rated up, "
                                "%u rated down since a week before"),
                              n - counts[RMM_CSE_CHANGE_REMOVED], counts[RMM_CSE_CHANGE_ADDED],

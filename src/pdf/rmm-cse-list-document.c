@@ -48,18 +48,13 @@ static void
 add_counts (RmmPdfDocument *document,
             GListModel     *entries)
 {
-  guint counts[RMM_CSE_CHANGE_DOWN + 1] = { 0 };
+  guint counts[RMM_CSE_N_CHANGES];
   guint n = g_list_model_get_n_items (entries);
   g_autofree char *listed = NULL;
   const char *keys[] = { NULL, _("Added this week"), _("Removed this week"), _("Risk up"),
                          _("Risk down") };
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RmmCseEntry) entry = g_list_model_get_item (entries, i);
-
-      counts[rmm_cse_entry_get_change (entry)]++;
-    }
+  rmm_cse_entries_count_changes (entries, counts);
   listed = g_strdup_printf ("%u", n - counts[RMM_CSE_CHANGE_REMOVED]);
   rmm_pdf_document_add_key_value (document, _("Children on the list"), listed);
   for (guint change = RMM_CSE_CHANGE_ADDED; change <= RMM_CSE_CHANGE_DOWN; change++)
