@@ -454,6 +454,12 @@ class MeetingTest(unittest.TestCase):
         check = subprocess.run([RMMCTL, "--database", db, "check"], capture_output=True,
                                text=True)
         self.assertEqual(check.stdout, "ok\n")
+        # Concluding made an automatic backup beside the database, which passes its checks.
+        backups = [f for f in os.listdir(db + ".backups") if f.endswith("-concluded.sqlite")]
+        self.assertEqual(len(backups), 1, backups)
+        check = subprocess.run([RMMCTL, "--database", os.path.join(db + ".backups", backups[0]),
+                                "check"], capture_output=True, text=True)
+        self.assertEqual(check.stdout, "ok\n")
 
 
 class CrashTest(unittest.TestCase):
