@@ -12,7 +12,7 @@
 #include "rmm-dates.h"
 #include "rmm-documents.h"
 #include "rmm-gui-utils.h"
-#include "rmm-preview-window.h"
+#include "rmm-preview.h"
 
 struct _RmmCseListView
 {

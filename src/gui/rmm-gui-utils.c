@@ -230,6 +230,23 @@ rmm_make_auto_backup (GtkWidget  *over,
     rmm_show_message (over, _("The Automatic Backup Failed"), error->message);
 }
 
+static void
+set_menu_on_first_popup (GtkMenuButton *button,
+                         gpointer       menu)
+{
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+/* @button's menu is built the first time it opens: a menu built with its window costs
+ * memory at every start for what is used now and then. */
+void
+rmm_menu_button_set_menu_lazily (GtkMenuButton *button,
+                                 GMenuModel    *menu)
+{
+  gtk_menu_button_set_create_popup_func (button, set_menu_on_first_popup,
+                                         g_object_ref (menu), g_object_unref);
+}
+
 /* A passing note in the nearest toast overlay above @over; none, none shown. */
 void
 rmm_show_toast (GtkWidget  *over,

@@ -65,6 +65,8 @@ void       rmm_show_message        (GtkWidget           *over,
 void       rmm_show_toast          (GtkWidget           *over,
                                     const char          *text);
 GSettings *rmm_settings_if_installed (void);
+void       rmm_menu_button_set_menu_lazily (GtkMenuButton *button,
+                                    GMenuModel          *menu);
 void       rmm_make_auto_backup    (GtkWidget           *over,
                                     RmmStore            *store,
                                     const char          *why);

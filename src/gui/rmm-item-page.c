@@ -16,7 +16,7 @@
 #include "rmm-gui-utils.h"
 #include "rmm-documents.h"
 #include "rmm-item-page.h"
-#include "rmm-preview-window.h"
+#include "rmm-preview.h"
 #include "rmm-closure-dialog.h"
 #include "rmm-episode-dialog.h"
 #include "rmm-lead-dialog.h"

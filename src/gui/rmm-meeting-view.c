@@ -16,7 +16,7 @@
 #include "rmm-item-page.h"
 #include "rmm-documents.h"
 #include "rmm-meeting-view.h"
-#include "rmm-preview-window.h"
+#include "rmm-preview.h"
 #include "rmm-open-meeting-dialog.h"
 #include "rmm-gui-utils.h"
 
@@ -47,6 +47,8 @@ struct _RmmMeetingView
   GtkWidget            *open_button;
   GtkWidget            *actions_button;
   GtkWidget            *conclude_button;
+  GtkMenuButton        *documents_button;
+  GMenuModel           *documents_menu;
   RmmItemPage          *item_page;     /* made when first needed: memory at start-up */
 };
 
@@ -670,6 +672,8 @@ rmm_meeting_view_class_init (RmmMeetingViewClass *klass)
   BIND (open_button);
   BIND (actions_button);
   BIND (conclude_button);
+  BIND (documents_button);
+  BIND (documents_menu);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_activate);
 
@@ -705,6 +709,7 @@ static void
 rmm_meeting_view_init (RmmMeetingView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rmm_menu_button_set_menu_lazily (self->documents_button, self->documents_menu);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.show-agenda", FALSE);
   setup_agenda_view (self);
 }

@@ -6,12 +6,15 @@
  * with thumbnails to jump between them (a plain side column, shown or hidden at once:
  * AdwFlap 1.2 sometimes allocated a negative width while animating). Save writes exactly the bytes shown; Print draws
  * the same document through GtkPrintOperation with the engine's own drawing code.
+ *
+ * Built as a module of its own (see rmm-preview.c), loaded when first needed.
  */
 #define G_LOG_DOMAIN "rmm-preview-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 #include <poppler.h>
 
 #include "rmm-gui-utils.h"
@@ -454,27 +457,15 @@ rmm_preview_window_get_n_pages (RmmPreviewWindow *self)
   return self->pages->len;
 }
 
-/**
- * rmm_preview_show:
- * @document: (nullable): the document, or NULL when making it failed with @error
- *
- * Previews @document over @from's window, or says why there is nothing to preview.
- */
-void
-rmm_preview_show (GtkWidget      *from,
-                  RmmPdfDocument *document,
-                  const GError   *error,
-                  const char     *file_name)
-{
-  GtkRoot *root = gtk_widget_get_root (from);
+/* The module's entry point, found by rmm-preview.c. */
+G_MODULE_EXPORT void rmm_preview_window_show (GtkWindow      *parent,
+                                              RmmPdfDocument *document,
+                                              const char     *file_name);
 
-  if (document == NULL)
-    {
-      rmm_show_message (from, _("The Document Could Not Be Made"),
-                        error ? error->message : "");
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (rmm_preview_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                              : NULL,
-                                                          document, file_name)));
+G_MODULE_EXPORT void
+rmm_preview_window_show (GtkWindow      *parent,
+                         RmmPdfDocument *document,
+                         const char     *file_name)
+{
+  gtk_window_present (GTK_WINDOW (rmm_preview_window_new (parent, document, file_name)));
 }

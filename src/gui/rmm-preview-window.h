@@ -17,9 +17,5 @@ RmmPreviewWindow *rmm_preview_window_new         (GtkWindow        *parent,
                                                   RmmPdfDocument   *document,
                                                   const char       *file_name);
 guint             rmm_preview_window_get_n_pages (RmmPreviewWindow *self);
-void              rmm_preview_show               (GtkWidget        *from,
-                                                  RmmPdfDocument   *document,
-                                                  const GError     *error,
-                                                  const char       *file_name);
 
 G_END_DECLS

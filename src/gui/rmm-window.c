@@ -35,6 +35,11 @@ struct _RmmWindow
   GtkSliceListModel    *shown_meetings;   /* the coming ones and the last weeks */
   GSettings            *settings;
   RmmProjector         *projector;
+  GtkWindow            *shortcuts;      /* made when first asked for */
+  GtkMenuButton        *projector_button;
+  GMenuModel           *projector_menu;
+  GtkMenuButton        *primary_button;
+  GMenuModel           *primary_menu;
   gboolean              restoring;      /* reopening the place of last time */
   guint                 poll_source;
   guint                 backup_source;
@@ -813,6 +818,28 @@ action_projector_screen (GtkWidget  *widget,
     rmm_projector_window_set_blank (projector, g_str_equal (action_name, "win.projector-blank"));
 }
 
+/* The shortcuts window is built when first asked for, not with every window as GTK does
+ * for a gtk/help-overlay.ui: that cost each start 3 MB. */
+static void
+action_show_shortcuts (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/rmmdesk/RmmDesk/rmm-shortcuts-window.ui");
+
+      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
+    }
+  gtk_window_present (self->shortcuts);
+}
+
 static void
 action_next_item (GtkWidget  *widget,
                   const char *action_name,
@@ -1047,6 +1074,8 @@ rmm_window_dispose (GObject *object)
   g_clear_object (&self->meetings);
   g_clear_object (&self->shown_meetings);
   g_clear_object (&self->projector);
+  if (self->shortcuts != NULL)
+    gtk_window_destroy (self->shortcuts);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -1132,6 +1161,10 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, jump_button);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, meeting_view);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, projector_button);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, projector_menu);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_button);
   gtk_widget_class_bind_template_callback (widget_class, on_jump_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_area_selected);
@@ -1153,6 +1186,10 @@ rmm_window_class_init (RmmWindowClass *klass)
                                    action_record_concern);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, action_preferences);
   gtk_widget_class_install_action (widget_class, "win.next-item", NULL, action_next_item);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   action_show_shortcuts);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.projector", NULL, action_projector);
   gtk_widget_class_install_action (widget_class, "win.projector-blank", NULL,
                                    action_projector_screen);
@@ -1208,6 +1245,8 @@ rmm_window_init (RmmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_header_func (self->meeting_list, meeting_header, self, NULL);
+  rmm_menu_button_set_menu_lazily (self->projector_button, self->projector_menu);
+  rmm_menu_button_set_menu_lazily (self->primary_button, self->primary_menu);
 }
 
 RmmWindow *

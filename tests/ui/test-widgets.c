@@ -357,7 +357,7 @@ static void
 test_shortcuts_window (void)
 {
   g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/org/rmmdesk/RmmDesk/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource ("/org/rmmdesk/RmmDesk/rmm-shortcuts-window.ui");
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
