@@ -19,19 +19,25 @@
 #include "rmm-error.h"
 #include "rmm-store-private.h"
 
+static char *
+backup_folder_for (const char *database)
+{
+  return g_strconcat (database, ".backups", NULL);
+}
+
 /* The folder the automatic backups of this database go to. */
 char *
 rmm_store_get_backup_folder (RmmStore *self)
 {
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
-  return g_strconcat (rmm_store_get_path (self), ".backups", NULL);
+  return backup_folder_for (rmm_store_get_path (self));
 }
 
 static char *
-backup_prefix (RmmStore *self)
+backup_prefix (const char *database)
 {
-  g_autofree char *base = g_path_get_basename (rmm_store_get_path (self));
+  g_autofree char *base = g_path_get_basename (database);
   char *dot = strrchr (base, '.');
 
   if (dot != NULL && dot != base)
@@ -46,19 +52,16 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
-/* The automatic backups there are, oldest first (full paths). */
-GPtrArray *
-rmm_store_list_backups (RmmStore  *self,
-                        GError   **error)
+static GPtrArray *
+list_backups_of (const char  *database,
+                 GError     **error)
 {
-  g_autofree char *folder = rmm_store_get_backup_folder (self);
-  g_autofree char *prefix = backup_prefix (self);
+  g_autofree char *folder = backup_folder_for (database);
+  g_autofree char *prefix = backup_prefix (database);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;
   GError *local_error = NULL;
   const char *name;
-
-  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     return g_steal_pointer (&paths);
@@ -74,6 +77,16 @@ rmm_store_list_backups (RmmStore  *self,
       g_ptr_array_add (paths, g_build_filename (folder, name, NULL));
   g_ptr_array_sort (paths, compare_paths);
   return g_steal_pointer (&paths);
+}
+
+/* The automatic backups there are, oldest first (full paths). */
+GPtrArray *
+rmm_store_list_backups (RmmStore  *self,
+                        GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  return list_backups_of (rmm_store_get_path (self), error);
 }
 
 /* Older than a day, or none yet: time for the daily backup. */
@@ -92,6 +105,59 @@ rmm_store_backup_is_due (RmmStore *self)
   return g_get_real_time () / G_USEC_PER_SEC - buf.st_mtime >= 24 * 60 * 60;
 }
 
+/* Copies @db (the database at @database) into the backups folder and deletes all but the
+ * newest @keep. */
+static char *
+make_backup (RmmDb       *db,
+             const char  *database,
+             const char  *why,
+             guint        keep,
+             GError     **error)
+{
+  g_autofree char *folder = backup_folder_for (database);
+  g_autofree char *prefix = backup_prefix (database);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S%fZ");
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *partial = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO, _("Could not make the backups folder “%s”: %s"),
+                   folder, g_strerror (saved_errno));
+      return NULL;
+    }
+  name = g_strdup_printf ("%s%s-%s.sqlite", prefix, stamp, why);
+  path = g_build_filename (folder, name, NULL);
+  /* Under another name until complete: a backup cut short (the app killed, the disk full)
+   * is never taken for one. */
+  partial = g_strconcat (path, ".partial", NULL);
+  if (!rmm_db_backup_to (db, partial, error))
+    {
+      g_unlink (partial);
+      return NULL;
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (partial);
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO, _("Could not keep the backup “%s”: %s"), path,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* Rotate: a failure to delete an old backup loses nothing, so it is not an error. */
+  if ((backups = list_backups_of (database, NULL)) != NULL)
+    for (guint i = 0; i + keep < backups->len; i++)
+      g_unlink (g_ptr_array_index (backups, i));
+  return g_steal_pointer (&path);
+}
+
 /**
  * rmm_store_auto_backup:
  * @why: a word for the file name: "concluded", "daily"
@@ -105,33 +171,30 @@ rmm_store_auto_backup (RmmStore    *self,
                        guint        keep,
                        GError     **error)
 {
-  g_autofree char *folder = rmm_store_get_backup_folder (self);
-  g_autofree char *prefix = backup_prefix (self);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S%fZ");
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
   g_return_val_if_fail (why != NULL && keep > 0, NULL);
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
+  return make_backup (rmm_store_get_db (self), rmm_store_get_path (self), why, keep, error);
+}
 
-      g_set_error (error, RMM_ERROR, RMM_ERROR_IO, _("Could not make the backups folder “%s”: %s"),
-                   folder, g_strerror (saved_errno));
-      return NULL;
-    }
-  name = g_strdup_printf ("%s%s-%s.sqlite", prefix, stamp, why);
-  path = g_build_filename (folder, name, NULL);
-  if (!rmm_store_backup (self, path, error))
+/**
+ * rmm_auto_backup_file:
+ * @database: the database's path
+ *
+ * The same as rmm_store_auto_backup() through a connection of its own, so that a worker
+ * thread can back up while the session goes on with its own connection (WAL lets both read).
+ */
+char *
+rmm_auto_backup_file (const char  *database,
+                      const char  *why,
+                      guint        keep,
+                      GError     **error)
+{
+  g_autoptr(RmmDb) db = NULL;
+
+  g_return_val_if_fail (database != NULL && why != NULL && keep > 0, NULL);
+
+  if (!(db = rmm_db_open (database, RMM_DB_OPEN_EXISTING, error)))
     return NULL;
-
-  /* Rotate: a failure to delete an old backup loses nothing, so it is not an error. */
-  if ((backups = rmm_store_list_backups (self, NULL)) != NULL)
-    for (guint i = 0; i + keep < backups->len; i++)
-      g_unlink (g_ptr_array_index (backups, i));
-  return g_steal_pointer (&path);
+  return make_backup (db, database, why, keep, error);
 }

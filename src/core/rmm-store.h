@@ -747,6 +747,10 @@ char        *rmm_store_auto_backup          (RmmStore            *self,
                                              const char          *why,
                                              guint                keep,
                                              GError             **error);
+char        *rmm_auto_backup_file           (const char          *database,
+                                             const char          *why,
+                                             guint                keep,
+                                             GError             **error);
 
 gboolean     rmm_store_verify_file          (RmmStore            *self,
                                              GError             **error);

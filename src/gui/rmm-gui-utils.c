@@ -214,20 +214,68 @@ rmm_settings_if_installed (void)
   return g_settings_new (APP_ID);
 }
 
-/* An automatic backup ("concluded", "daily"), keeping as many as the settings say. A
- * failure changes nothing in the database, and is said over @over. */
+typedef struct
+{
+  char  *database;
+  char  *why;
+  guint  keep;
+} BackupJob;
+
+static void
+backup_job_free (gpointer data)
+{
+  BackupJob *job = data;
+
+  g_free (job->database);
+  g_free (job->why);
+  g_free (job);
+}
+
+static void
+back_up_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  BackupJob *job = data;
+  GError *error = NULL;
+  char *path = rmm_auto_backup_file (job->database, job->why, job->keep, &error);
+
+  if (path != NULL)
+    g_task_return_pointer (task, path, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_backed_up (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (path == NULL)
+    rmm_show_message (GTK_WIDGET (source), _("The Automatic Backup Failed"), error->message);
+}
+
+/* An automatic backup ("concluded", "daily"), keeping as many as the settings say. It runs
+ * in a worker thread with its own connection (a large database takes a while to copy, and
+ * the meeting goes on meanwhile); a failure changes nothing, and is said over @over. */
 void
 rmm_make_auto_backup (GtkWidget  *over,
                       RmmStore   *store,
                       const char *why)
 {
   g_autoptr(GSettings) settings = rmm_settings_if_installed ();
-  guint keep = settings ? g_settings_get_uint (settings, "backups-kept") : 14;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = rmm_store_auto_backup (store, why, keep, &error);
+  g_autoptr(GTask) task = g_task_new (over, NULL, on_backed_up, NULL);
+  BackupJob *job = g_new0 (BackupJob, 1);
 
-  if (path == NULL)
-    rmm_show_message (over, _("The Automatic Backup Failed"), error->message);
+  job->database = g_strdup (rmm_store_get_path (store));
+  job->why = g_strdup (why);
+  job->keep = settings ? g_settings_get_uint (settings, "backups-kept") : 14;
+  g_task_set_task_data (task, job, backup_job_free);
+  g_task_run_in_thread (task, back_up_in_thread);
 }
 
 static void

@@ -765,7 +765,9 @@ test_auto_backups_rotate (Fixture       *f,
   g_assert_true (rmm_store_backup_is_due (f->store));
   for (guint i = 0; i < 5; i++)
     {
-      char *path = rmm_store_auto_backup (f->store, i % 2 ? "daily" : "concluded", 3, &error);
+      /* Through the session's connection, or (as the app does) a worker's own. */
+      char *path = i % 2 ? rmm_auto_backup_file (f->path, "daily", 3, &error)
+                         : rmm_store_auto_backup (f->store, "concluded", 3, &error);
 
       g_assert_no_error (error);
       g_assert_nonnull (path);
