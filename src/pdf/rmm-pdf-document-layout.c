@@ -329,12 +329,14 @@ rmm_pdf_document_get_n_pages (RmmPdfDocument *self)
 
 /* Drawing. */
 
+/* @red: the text is what a flag points at */
 static void
 set_text_colour (cairo_t        *cr,
                  RmmPdfRowFlags  flags,
-                 Style           style)
+                 Style           style,
+                 gboolean        red)
 {
-  if (flags & RMM_PDF_ROW_FLAGGED_TEXT)
+  if (red)
     cairo_set_source_rgb (cr, 0.64, 0.09, 0.09);
   else if ((flags & RMM_PDF_ROW_MUTED) || style == STYLE_NOTE || style == STYLE_MARGIN)
     cairo_set_source_rgb (cr, 0.40, 0.40, 0.42);
@@ -460,12 +462,10 @@ draw_placement (cairo_t         *cr,
   for (guint i = 0; i < row->cells->len; i++)
     {
       const Cell *cell = g_ptr_array_index (row->cells, i);
-      RmmPdfRowFlags flags = row->flags;
+      gboolean red = (row->flags & RMM_PDF_ROW_FLAGGED) ||
+                     ((row->flags & RMM_PDF_ROW_FLAGGED_LAST) && i + 1 == row->cells->len);
 
-      if ((flags & RMM_PDF_ROW_FLAGGED) ||
-          ((flags & RMM_PDF_ROW_FLAGGED_LAST) && i + 1 == row->cells->len))
-        flags |= RMM_PDF_ROW_FLAGGED_TEXT;
-      set_text_colour (cr, flags, cell->style);
+      set_text_colour (cr, row->flags, cell->style, red);
       draw_cell_lines (cr, cell, MARGIN_SIDE + cell->x, placement->y + row->pad,
                        placement->start[i], placement->end[i]);
     }
@@ -489,7 +489,7 @@ draw_margin_text (RmmPdfDocument *self,
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_text (layout, text, -1);
-  set_text_colour (cr, RMM_PDF_ROW_PLAIN, style);
+  set_text_colour (cr, RMM_PDF_ROW_PLAIN, style, FALSE);
   cairo_move_to (cr, MARGIN_SIDE, y);
   pango_cairo_show_layout (cr, layout);
   pango_font_description_free (font);

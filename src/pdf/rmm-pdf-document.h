@@ -33,7 +33,6 @@ typedef enum
   RMM_PDF_ROW_FLAGGED = 1 << 0,   /* overdue, disputed, open: red text and a bar */
   RMM_PDF_ROW_MUTED   = 1 << 1,   /* removed, superseded: grey */
   RMM_PDF_ROW_FLAGGED_LAST = 1 << 2, /* the bar, and only the last column (the flags) red */
-  RMM_PDF_ROW_FLAGGED_TEXT = 1 << 3, /* private: draw this cell's text red */
 } RmmPdfRowFlags;
 
 #define RMM_TYPE_PDF_DOCUMENT (rmm_pdf_document_get_type ())
