@@ -56,6 +56,7 @@ get_context (RmmPdfDocument *self)
       cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
       pango_cairo_context_set_font_options (self->context, options);
       pango_context_set_round_glyph_positions (self->context, FALSE);
+      pango_context_set_base_dir (self->context, PANGO_DIRECTION_LTR);
       cairo_font_options_destroy (options);
     }
   return self->context;
@@ -75,7 +76,9 @@ layout_cell (RmmPdfDocument *self,
   pango_font_description_free (font);
   pango_layout_set_width (cell->layout, pango_units_from_double (cell->width));
   pango_layout_set_wrap (cell->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_auto_dir (cell->layout, TRUE);
+  /* The documents are English: a name in Arabic or Hebrew is shaped right to left inside
+   * a left-to-right line, not turning the whole line round. */
+  pango_layout_set_auto_dir (cell->layout, FALSE);
   if (cell->align_end)
     pango_layout_set_alignment (cell->layout, PANGO_ALIGN_RIGHT);
   pango_layout_set_text (cell->layout, cell->text, -1);
