@@ -335,6 +335,8 @@ action_print (GtkWidget  *widget,
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GError) error = NULL;
 
+  /* Laid out again here, on the main thread, with its own font map. */
+  rmm_pdf_document_forget_layout (self->document);
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_use_full_page (operation, TRUE);

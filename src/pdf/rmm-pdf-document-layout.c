@@ -321,6 +321,29 @@ rmm_pdf_document_paginate (RmmPdfDocument *self)
     }
 }
 
+/**
+ * rmm_pdf_document_forget_layout:
+ *
+ * Drops the pages and the pango context they were laid out with, so that the next use lays
+ * the document out again in the calling thread: pango's font maps belong to a thread, and a
+ * document rendered by a worker is printed by the main thread.
+ */
+void
+rmm_pdf_document_forget_layout (RmmPdfDocument *self)
+{
+  g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
+
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      for (guint j = 0; j < row->cells->len; j++)
+        g_clear_object (&((Cell *)g_ptr_array_index (row->cells, j))->layout);
+    }
+  g_clear_object (&self->context);
+}
+
 guint
 rmm_pdf_document_get_n_pages (RmmPdfDocument *self)
 {

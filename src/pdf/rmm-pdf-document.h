@@ -65,6 +65,7 @@ void            rmm_pdf_document_add_row        (RmmPdfDocument      *self,
                                                  const char * const  *cells);
 void            rmm_pdf_document_add_contents   (RmmPdfDocument      *self);
 void            rmm_pdf_document_add_page_break (RmmPdfDocument      *self);
+void            rmm_pdf_document_forget_layout  (RmmPdfDocument      *self);
 guint           rmm_pdf_document_get_n_pages    (RmmPdfDocument      *self);
 void            rmm_pdf_document_draw_page      (RmmPdfDocument      *self,
                                                  cairo_t             *cr,

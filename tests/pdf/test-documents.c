@@ -640,6 +640,9 @@ test_engine_draws_pages_for_printing (void)
   g_autoptr(RmmPdfDocument) document = long_document ();
   guint n = rmm_pdf_document_get_n_pages (document);
 
+  /* As the preview does before printing: laid out again, to the same pages. */
+  rmm_pdf_document_forget_layout (document);
+  g_assert_cmpuint (rmm_pdf_document_get_n_pages (document), ==, n);
   for (guint page = 0; page < n; page++)
     {
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 595, 842);
