@@ -75,6 +75,13 @@ rmm_action_status_label (const char *status)
   return find_label (action_statuses, G_N_ELEMENTS (action_statuses), status);
 }
 
+const RmmLabel *
+rmm_disruption_tactics (guint *n_tactics)
+{
+  *n_tactics = G_N_ELEMENTS (disruption_tactics);
+  return disruption_tactics;
+}
+
 const char *
 rmm_disruption_tactic_label (const char *tactic)
 {

@@ -18,6 +18,7 @@
 #include "rmm-item-page.h"
 #include "rmm-preview.h"
 #include "rmm-closure-dialog.h"
+#include "rmm-disruption-dialog.h"
 #include "rmm-episode-dialog.h"
 #include "rmm-lead-dialog.h"
 #include "rmm-note-dialog.h"
@@ -402,6 +403,7 @@ show_outcome (RmmItemPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.transition", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.record-episode", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.record-note", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.record-disruption", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.raise-trigger", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.respond",
                                  editable && self->facts->n_open_triggers > 0);
@@ -648,6 +650,17 @@ action_record_note (GtkWidget  *widget,
                                                        self->store, self->item)));
 }
 
+static void
+action_record_disruption (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (rmm_disruption_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                             self->store, self->item)));
+}
+
 /* The oldest open trigger first: that is the order the room answers them in. */
 static void
 action_respond (GtkWidget  *widget,
@@ -838,6 +851,8 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   gtk_widget_class_install_action (widget_class, "item.record-episode", NULL,
                                    action_record_episode);
   gtk_widget_class_install_action (widget_class, "item.record-note", NULL, action_record_note);
+  gtk_widget_class_install_action (widget_class, "item.record-disruption", NULL,
+                                   action_record_disruption);
   gtk_widget_class_install_action (widget_class, "item.respond", NULL, action_respond);
   gtk_widget_class_install_action (widget_class, "item.raise-trigger", NULL,
                                    action_raise_trigger);

@@ -26,6 +26,7 @@
 #include "rmm-episode-dialog.h"
 #include "rmm-lead-dialog.h"
 #include "rmm-note-dialog.h"
+#include "rmm-disruption-dialog.h"
 #include "rmm-response-dialog.h"
 #include "rmm-open-meeting-dialog.h"
 #include "rmm-plan-dialog.h"
@@ -187,6 +188,7 @@ test_forms (Fixture       *f,
         destroy_window (GTK_WIDGET (rmm_conclude_dialog_new (NULL, f->store, held)));
         destroy_window (GTK_WIDGET (rmm_episode_dialog_new (NULL, f->store, item)));
         destroy_window (GTK_WIDGET (rmm_note_dialog_new (NULL, f->store, item)));
+        destroy_window (GTK_WIDGET (rmm_disruption_dialog_new (NULL, f->store, item)));
         {
           g_autoptr(GPtrArray) triggers = rmm_store_list_triggers (f->store, 0, FALSE, NULL);
 
