@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "rmm-cse-entry.h"
@@ -131,6 +133,21 @@ rmm_cse_change_to_string (RmmCseChange change)
     case RMM_CSE_CHANGE_DOWN: return "down";
     case RMM_CSE_CHANGE_NONE:
     default: return "unchanged";
+    }
+}
+
+/* What a change is called on screen and on paper; "" for none. */
+const char *
+rmm_cse_change_label (RmmCseChange change)
+{
+  switch (change)
+    {
+    case RMM_CSE_CHANGE_ADDED: return _("Added");
+    case RMM_CSE_CHANGE_REMOVED: return _("Removed");
+    case RMM_CSE_CHANGE_UP: return _("Rating up");
+    case RMM_CSE_CHANGE_DOWN: return _("Rating down");
+    case RMM_CSE_CHANGE_NONE:
+    default: return "";
     }
 }
 

@@ -46,6 +46,7 @@ const char   *rmm_cse_entry_get_rating_label   (RmmCseEntry *self);
 const char   *rmm_cse_entry_get_previous_label (RmmCseEntry *self);
 RmmCseChange  rmm_cse_entry_get_change         (RmmCseEntry *self);
 const char   *rmm_cse_change_to_string         (RmmCseChange change);
+const char   *rmm_cse_change_label             (RmmCseChange change);
 
 void          rmm_cse_entries_count_changes    (GListModel   *entries,
                                                 guint         counts[RMM_CSE_N_CHANGES]);

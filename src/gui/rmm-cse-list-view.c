@@ -51,10 +51,7 @@ show_cell (GtkLabel   *label,
   gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
   if (g_str_equal (property, "change-text"))
     {
-      text = g_strdup (change == RMM_CSE_CHANGE_ADDED ? _("Added")
-                       : change == RMM_CSE_CHANGE_REMOVED ? _("Removed")
-                       : change == RMM_CSE_CHANGE_UP ? _("Rating up")
-                       : change == RMM_CSE_CHANGE_DOWN ? _("Rating down") : "");
+      text = g_strdup (rmm_cse_change_label (change));
       if (change == RMM_CSE_CHANGE_UP || change == RMM_CSE_CHANGE_ADDED)
         gtk_widget_add_css_class (GTK_WIDGET (label), "error");
     }

@@ -15,25 +15,6 @@
 #include "rmm-document-text.h"
 #include "rmm-documents.h"
 
-static const char *
-change_label (RmmCseChange change)
-{
-  switch (change)
-    {
-    case RMM_CSE_CHANGE_ADDED:
-      return _("Added");
-    case RMM_CSE_CHANGE_REMOVED:
-      return _("Removed");
-    case RMM_CSE_CHANGE_UP:
-      return _("Risk up");
-    case RMM_CSE_CHANGE_DOWN:
-      return _("Risk down");
-    case RMM_CSE_CHANGE_NONE:
-    default:
-      return "";
-    }
-}
-
 static RmmPdfRowFlags
 change_flags (RmmCseChange change)
 {
@@ -51,8 +32,8 @@ add_counts (RmmPdfDocument *document,
   guint counts[RMM_CSE_N_CHANGES];
   guint n = g_list_model_get_n_items (entries);
   g_autofree char *listed = NULL;
-  const char *keys[] = { NULL, _("Added this week"), _("Removed this week"), _("Risk up"),
-                         _("Risk down") };
+  const char *keys[] = { NULL, _("Added this week"), _("Removed this week"),
+                         _("Rating up this week"), _("Rating down this week") };
 
   rmm_cse_entries_count_changes (entries, counts);
   listed = g_strdup_printf ("%u", n - counts[RMM_CSE_CHANGE_REMOVED]);
@@ -92,7 +73,7 @@ add_area_table (RmmPdfDocument *document,
         const char *cells[] = { rmm_cse_entry_get_reference (entry), name,
                                 rmm_cse_entry_get_rating_label (entry),
                                 rmm_cse_entry_get_previous_label (entry),
-                                change_label (change) };
+                                rmm_cse_change_label (change) };
 
         rmm_pdf_document_add_row (document, change_flags (change), cells);
       }
