@@ -71,7 +71,14 @@ RmmStore *
 rmm_cli_open_existing (const char  *database,
                        GError     **error)
 {
-  return rmm_store_open (database, RMM_STORE_OPEN_EXISTING, error);
+  RmmStore *store = rmm_store_open (database, RMM_STORE_OPEN_EXISTING, error);
+
+  /* Used as it is (the user may share it on purpose), but never without saying so. */
+  if (store != NULL && rmm_store_is_exposed (store))
+    g_printerr (_("rmmctl: warning: other users of this computer can read %s. It holds "
+                  "children’s details: make it private with “chmod 600 %s”.\n"),
+                database, database);
+  return store;
 }
 
 static void

@@ -37,6 +37,7 @@ struct _RmmDb
   GHashTable *statements;  /* SQL text → RmmDbStmt */
   guint       depth;
   gboolean    created;
+  gboolean    damaged;     /* SQLite said the file is corrupt: never write to it again */
 };
 
 G_DEFINE_FINAL_TYPE (RmmDb, rmm_db, G_TYPE_OBJECT)
@@ -86,8 +87,7 @@ set_error_from_code (GError     **error,
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE,
-                   _("“%s” is damaged or is not a database (%s). Restore it from a backup."),
-                   path, detail);
+                   _("“%s” is damaged or is not a database (%s)."), path, detail);
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -124,12 +124,23 @@ set_error_from_code (GError     **error,
     }
 }
 
+/* Damage found at any moment, by any statement, ends writing for the connection's life. */
+static void
+note_damage (RmmDb *self,
+             int    code)
+{
+  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+    self->damaged = TRUE;
+}
+
 static gboolean
 set_error_from_db (RmmDb   *self,
                    GError **error)
 {
-  set_error_from_code (error, sqlite3_extended_errcode (self->handle), self->path,
-                       sqlite3_errmsg (self->handle));
+  int code = sqlite3_extended_errcode (self->handle);
+
+  note_damage (self, code);
+  set_error_from_code (error, code, self->path, sqlite3_errmsg (self->handle));
   return FALSE;
 }
 
@@ -151,8 +162,19 @@ header_says_truncated (const guint8 *header,
   return (goffset)page_size * n_pages > file_size;
 }
 
+/* Frames in the WAL beside @path: pages of the database that may not be in the file yet. */
+static gboolean
+wal_has_frames (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 32;
+}
+
 /* Look at an existing file before SQLite touches it: SQLite would happily turn an empty or
- * foreign file into a new database, and we must never write into what we cannot read. */
+ * foreign file into a new database, and we must never write into what we cannot read. Only
+ * what is certain is judged here; the rest is SQLite's to say (rmm_db_quick_check()). */
 gboolean
 rmm_db_check_header (const char  *path,
                      GError     **error)
@@ -177,8 +199,8 @@ rmm_db_check_header (const char  *path,
   if (st.st_size == 0)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_EMPTY_FILE,
-                   _("“%s” is empty: it may have been truncated. Restore it from a backup, "
-                     "or remove it to start a new database."), path);
+                   _("“%s” is empty: it may have been truncated. Remove it to start a new "
+                     "database."), path);
       return FALSE;
     }
 
@@ -201,11 +223,13 @@ rmm_db_check_header (const char  *path,
                      "damaged)."), path);
       return FALSE;
     }
-  if (header_says_truncated (header, st.st_size))
+  /* A checkpoint cut short leaves the file shorter than its header says, with the missing
+   * pages still in the WAL: healthy once SQLite reads the WAL. Without one, it was cut. */
+  if (header_says_truncated (header, st.st_size) && !wal_has_frames (path))
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE,
                    _("“%s” is damaged: the file is shorter than its own header says, so it "
-                     "was probably truncated. Restore it from a backup."), path);
+                     "was probably truncated."), path);
       return FALSE;
     }
   /* As the process acts (its effective user), not as whoever started it. */
@@ -249,23 +273,62 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* Settings of this connection only: none of them writes to the file. */
 static gboolean
 configure_connection (RmmDb   *self,
                       GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  RmmDbStmt *stmt;
-  gboolean wal;
-
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->handle, 1);
   /* Keep the journal files between connections: every short-lived rmmctl would otherwise
    * create, checkpoint and delete them. */
   sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_PERSIST_WAL, &(int) { 1 });
 
-  /* Reading the schema is the first real read: a damaged file fails here. */
-  if (!rmm_db_exec (self, "SELECT count(*) FROM sqlite_master", error))
-    return FALSE;
+  /* Reading the schema is the first real read: a file SQLite cannot read fails here. A
+   * size limit also makes the last connection truncate the kept WAL to nothing when it
+   * closes; without one, every later open would recover the same checkpointed frames and
+   * every close would checkpoint and sync them again, even for a read. */
+  return rmm_db_exec (self,
+                      "SELECT count(*) FROM sqlite_master;"
+                      "PRAGMA foreign_keys = ON;"
+                      "PRAGMA synchronous = FULL;"
+                      "PRAGMA journal_size_limit = 4194304;"
+                      "PRAGMA cache_size = " RMM_DB_CACHE_SIZE ";",
+                      error);
+}
+
+/* SQLite makes the WAL and its index with the database file's permissions: a file left
+ * readable by others must not spread to them. */
+static void
+make_companions_private (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (companion, &st) == 0 && (st.st_mode & 077) != 0)
+        g_chmod (companion, st.st_mode & 0700);
+    }
+}
+
+/**
+ * rmm_db_enable_writing:
+ *
+ * Switches the file to write-ahead logging, the first thing that may write to it: call it
+ * only once the file is known to be one of ours and sound (rmm_db_quick_check()).
+ */
+gboolean
+rmm_db_enable_writing (RmmDb   *self,
+                       GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+  gboolean wal;
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
 
   if (!(stmt = rmm_db_prepare (self, "PRAGMA journal_mode=WAL", error)))
     return FALSE;
@@ -283,16 +346,65 @@ configure_connection (RmmDb   *self,
                      "files in the same folder."), self->path);
       return FALSE;
     }
+  make_companions_private (self->path);
+  return TRUE;
+}
 
-  /* A size limit also makes the last connection truncate the kept WAL to nothing when it
-   * closes; without one, every later open would recover the same checkpointed frames and
-   * every close would checkpoint and sync them again, even for a read. */
-  return rmm_db_exec (self,
-                      "PRAGMA foreign_keys = ON;"
-                      "PRAGMA synchronous = FULL;"
-                      "PRAGMA journal_size_limit = 4194304;"
-                      "PRAGMA cache_size = " RMM_DB_CACHE_SIZE ";",
-                      error);
+/**
+ * rmm_db_quick_check:
+ *
+ * SQLite's own quick check of every page: FALSE, with a message naming what it found, when
+ * the file is damaged. Reads the whole file; run it off the main thread in the app.
+ */
+gboolean
+rmm_db_quick_check (RmmDb   *self,
+                    GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *found = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+
+  if (!(stmt = rmm_db_prepare (self, "PRAGMA quick_check(1)", error)))
+    return FALSE;
+  if (rmm_db_stmt_step (stmt, &local_error))
+    {
+      found = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+      rmm_db_stmt_reset (stmt);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (g_strcmp0 (found, "ok") != 0)
+    {
+      self->damaged = TRUE;
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE,
+                   _("“%s” is damaged: SQLite’s check of the file found “%s”."), self->path,
+                   found ? found : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Has SQLite found the file damaged since it was opened? */
+gboolean
+rmm_db_is_damaged (RmmDb *self)
+{
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+  return self->damaged;
+}
+
+/* Others than the owner may read the file (or write to it). */
+gboolean
+rmm_db_is_exposed (RmmDb *self)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+  return g_stat (self->path, &st) == 0 && (st.st_mode & 077) != 0;
 }
 
 RmmDb *
@@ -332,12 +444,10 @@ rmm_db_open (const char      *path,
   self->created = !exists;
 
   rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK || !configure_connection (self, NULL))
+  if (rc != SQLITE_OK || !configure_connection (self, error))
     {
       if (rc != SQLITE_OK)
         set_error_from_code (error, rc, path, sqlite3_errstr (rc));
-      else
-        configure_connection (self, error);
       rmm_db_close (self);
       if (self->created)
         g_unlink (path);
@@ -388,6 +498,7 @@ rmm_db_exec (RmmDb       *self,
   rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
   if (rc != SQLITE_OK)
     {
+      note_damage (self, sqlite3_extended_errcode (self->handle));
       set_error_from_code (error, sqlite3_extended_errcode (self->handle), self->path,
                            message ? message : sqlite3_errstr (rc));
       sqlite3_free (message);

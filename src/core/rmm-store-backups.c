@@ -123,6 +123,9 @@ make_backup (RmmDb       *db,
   g_autofree char *partial = NULL;
   g_autoptr(GPtrArray) backups = NULL;
 
+  /* A damaged copy must never push a sound backup out of the rotation. */
+  if (!rmm_db_quick_check (db, error))
+    return NULL;
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved_errno = errno;
@@ -197,4 +200,33 @@ rmm_auto_backup_file (const char  *database,
   if (!(db = rmm_db_open (database, RMM_DB_OPEN_EXISTING, error)))
     return NULL;
   return make_backup (db, database, why, keep, error);
+}
+
+/**
+ * rmm_store_describe_restore:
+ * @path: a damaged database
+ *
+ * What restoring @path from its newest automatic backup would lose, as a sentence or two for
+ * the message that says it is damaged: a restore is never advised without its cost.
+ */
+char *
+rmm_store_describe_restore (const char *path)
+{
+  g_autoptr(GPtrArray) backups = list_backups_of (path, NULL);
+  g_autoptr(GDateTime) made = NULL;
+  g_autofree char *when = NULL;
+  const char *newest;
+  GStatBuf st;
+
+  if (backups == NULL || backups->len == 0)
+    return g_strdup_printf (_("There is no automatic backup of it to restore; keep the file "
+                              "as it is and ask for help."));
+  newest = g_ptr_array_index (backups, backups->len - 1);
+  if (g_stat (newest, &st) != 0)
+    return g_strdup_printf (_("Its newest automatic backup is “%s”."), newest);
+  made = g_date_time_new_from_unix_local (st.st_mtime);
+  when = g_date_time_format (made, "%-d %b %Y %H:%M");
+  return g_strdup_printf (_("Its newest automatic backup, “%s”, was made on %s and lacks every "
+                            "change made since then. “rmmctl restore” keeps this file aside "
+                            "before it restores, so nothing is thrown away."), newest, when);
 }

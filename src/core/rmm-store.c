@@ -16,6 +16,8 @@
 #include "rmm-store-private.h"
 
 #define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations"
+/* PRAGMA application_id of an RMM Desk database: "RMMD". */
+#define RMM_APPLICATION_ID 0x524D4D44
 /* More queued changes than this are announced as one "everything changed". */
 #define MAX_QUEUED_CHANGES 256
 
@@ -39,6 +41,10 @@ struct _RmmStore
   RmmTriggerRules *trigger_rules;  /* loaded when a fact is first recorded */
   GStatBuf    file;            /* the database file as opened: is it still there? */
   char       *read_only;       /* why this session may not write, or NULL */
+  GThread    *check_thread;    /* the quick check at open, when it runs in the background */
+  gint        check_done;      /* atomic: the thread has finished */
+  GError     *check_error;     /* what it found, set by the thread before check_done */
+  char       *damage;          /* why the file is damaged, once known, with what to do */
 };
 
 G_DEFINE_FINAL_TYPE (RmmStore, rmm_store, G_TYPE_OBJECT)
@@ -61,6 +67,10 @@ rmm_store_finalize (GObject *object)
 {
   RmmStore *self = (RmmStore *)object;
 
+  if (self->check_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->check_thread));
+  g_clear_error (&self->check_error);
+  g_clear_pointer (&self->damage, g_free);
   g_clear_object (&self->db);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->clock, g_date_time_unref);
@@ -234,11 +244,33 @@ rmm_store_get_known_schema_version (void)
   return migrations->len;
 }
 
+/* Whose file is this? Read only: nothing is written before the answer is ours. */
 static gboolean
 read_schema_version (RmmStore  *self,
                      GError   **error)
 {
-  gint64 n_objects, has_version;
+  gint64 n_objects, has_version, application_id, user_version;
+  guint known = rmm_store_get_known_schema_version ();
+
+  application_id = rmm_store_query_int (self, "PRAGMA application_id", 0, error);
+  user_version = rmm_store_query_int (self, "PRAGMA user_version", 0, error);
+  if (application_id == -1 || user_version == -1)
+    return FALSE;
+  if (application_id != 0 && application_id != RMM_APPLICATION_ID)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not of RMM Desk. "
+                     "Nothing was changed."), rmm_db_get_path (self->db));
+      return FALSE;
+    }
+  if (user_version > known)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of RMM Desk (schema %" G_GINT64_FORMAT
+                     "; this version knows up to %u). Update RMM Desk to open it."),
+                   rmm_db_get_path (self->db), user_version, known);
+      return FALSE;
+    }
 
   n_objects = rmm_store_query_int (self, "SELECT count(*) FROM sqlite_master", 0, error);
   has_version = rmm_store_query_int (self,
@@ -303,7 +335,14 @@ apply_migrations (RmmStore   *self,
       if (!rmm_db_stmt_run (stmt, error))
         return FALSE;
     }
-  return TRUE;
+
+  /* Marked in the file's header too, where other tools and an older RMM Desk look first. */
+  {
+    g_autofree char *mark = g_strdup_printf ("PRAGMA application_id = %d; "
+                                             "PRAGMA user_version = %u;",
+                                             RMM_APPLICATION_ID, migrations->len);
+    return rmm_db_exec (self->db, mark, error);
+  }
 }
 
 /* Forward-only, all in one transaction: a database is at one version or the next, never
@@ -313,9 +352,6 @@ migrate (RmmStore  *self,
          GError   **error)
 {
   g_autoptr(GPtrArray) migrations = list_migrations ();
-
-  if (!read_schema_version (self, error))
-    return FALSE;
 
   if (self->schema_version > migrations->len)
     {
@@ -340,6 +376,102 @@ migrate (RmmStore  *self,
   return TRUE;
 }
 
+/* A damaged file: say what a restore would lose, never only "restore it". */
+static void
+add_restore_advice (GError     **error,
+                    const char  *path)
+{
+  g_autofree char *advice = NULL;
+  char *message;
+
+  if (error == NULL || *error == NULL || (*error)->code != RMM_ERROR_NOT_DATABASE)
+    return;
+  advice = rmm_store_describe_restore (path);
+  message = g_strdup_printf ("%s %s", (*error)->message, advice);
+  g_free ((*error)->message);
+  (*error)->message = message;
+}
+
+static gpointer
+quick_check_thread (gpointer data)
+{
+  RmmStore *self = data;
+  g_autoptr(RmmDb) db = rmm_db_open (rmm_db_get_path (self->db), RMM_DB_OPEN_EXISTING,
+                                     &self->check_error);
+
+  if (db != NULL)
+    rmm_db_quick_check (db, &self->check_error);
+  add_restore_advice (&self->check_error, rmm_db_get_path (self->db));
+  g_atomic_int_set (&self->check_done, TRUE);
+  return NULL;
+}
+
+/* Joins the background check (waiting for it if @wait) and notes what it found. */
+static void
+finish_quick_check (RmmStore *self,
+                    gboolean  wait)
+{
+  if (self->check_thread == NULL || (!wait && !g_atomic_int_get (&self->check_done)))
+    return;
+  g_thread_join (g_steal_pointer (&self->check_thread));
+  if (self->check_error != NULL && self->check_error->code == RMM_ERROR_NOT_DATABASE)
+    self->damage = g_strdup (self->check_error->message);
+  g_clear_error (&self->check_error);
+}
+
+/**
+ * rmm_store_get_damage:
+ *
+ * Why the file is damaged, with what a restore would lose, once that is known (the
+ * background check at open found it, or SQLite met a damaged page since); NULL otherwise.
+ * Never waits. A damaged file is read, never written.
+ */
+const char *
+rmm_store_get_damage (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  finish_quick_check (self, FALSE);
+  if (self->damage == NULL && rmm_db_is_damaged (self->db))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_set_error (&error, RMM_ERROR, RMM_ERROR_NOT_DATABASE,
+                   _("“%s” is damaged: SQLite found a damaged page while reading it. Nothing "
+                     "more will be written to it."), rmm_db_get_path (self->db));
+      add_restore_advice (&error, rmm_db_get_path (self->db));
+      self->damage = g_strdup (error->message);
+    }
+  return self->damage;
+}
+
+/* Is it ours, sound, current? Nothing is written before the first two are known. */
+static gboolean
+prepare (RmmStore           *self,
+         RmmStoreOpenFlags   flags,
+         GError            **error)
+{
+  gboolean created = rmm_db_get_created (self->db);
+  gboolean migrating;
+
+  if (!read_schema_version (self, error))
+    return FALSE;
+  migrating = self->schema_version < rmm_store_get_known_schema_version ();
+
+  if (!created && (migrating || !(flags & RMM_STORE_OPEN_CHECK_IN_BACKGROUND)))
+    {
+      if (!rmm_db_quick_check (self->db, error))
+        {
+          add_restore_advice (error, rmm_db_get_path (self->db));
+          return FALSE;
+        }
+    }
+  else if (!created)
+    self->check_thread = g_thread_new ("rmm-quick-check", quick_check_thread, self);
+
+  return rmm_db_enable_writing (self->db, error) && migrate (self, error);
+}
+
 RmmStore *
 rmm_store_open (const char         *path,
                 RmmStoreOpenFlags   flags,
@@ -355,12 +487,17 @@ rmm_store_open (const char         *path,
                                                           : RMM_DB_OPEN_EXISTING,
                           error);
   if (self->db == NULL)
-    return NULL;
+    {
+      add_restore_advice (error, path);
+      return NULL;
+    }
 
-  if (!migrate (self, error))
+  if (!prepare (self, flags, error))
     {
       gboolean created = rmm_db_get_created (self->db);
 
+      if (self->check_thread != NULL)
+        g_thread_join (g_steal_pointer (&self->check_thread));
       rmm_db_close (self->db);
       if (created)
         g_unlink (path);
@@ -461,10 +598,17 @@ rmm_store_begin (RmmStore  *self,
 {
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  /* Every change starts here, so a session gone read-only refuses them all alike. */
+  /* Every change starts here, so a session gone read-only refuses them all alike. A change
+   * made while the check at open still runs waits for its verdict. */
+  finish_quick_check (self, TRUE);
   if (self->read_only != NULL)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY, "%s", self->read_only);
+      return FALSE;
+    }
+  if (rmm_store_get_damage (self) != NULL)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE, "%s", self->damage);
       return FALSE;
     }
   return rmm_db_begin (self->db, error);
@@ -1195,4 +1339,13 @@ rmm_store_restore (const char  *source_path,
   if (saved_copy)
     *saved_copy = g_steal_pointer (&saved);
   return TRUE;
+}
+
+/* Others than the owner may read the database file: worth a warning wherever it is opened. */
+gboolean
+rmm_store_is_exposed (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  return rmm_db_is_exposed (self->db);
 }

@@ -26,6 +26,9 @@ typedef enum
 {
   RMM_STORE_OPEN_EXISTING = 0,
   RMM_STORE_OPEN_CREATE = 1 << 0,
+  /* SQLite's quick check of the file runs in a thread of its own: reading starts at once,
+   * a change waits for the verdict (the app). Without it, opening waits (rmmctl). */
+  RMM_STORE_OPEN_CHECK_IN_BACKGROUND = 1 << 1,
 } RmmStoreOpenFlags;
 
 typedef struct
@@ -425,6 +428,9 @@ RmmStore    *rmm_store_open                 (const char          *path,
 char        *rmm_store_default_path         (void);
 char        *rmm_store_default_demo_path    (void);
 const char  *rmm_store_get_path             (RmmStore            *self);
+const char  *rmm_store_get_damage           (RmmStore            *self);
+gboolean     rmm_store_is_exposed           (RmmStore            *self);
+char        *rmm_store_describe_restore     (const char          *path);
 guint        rmm_store_get_schema_version   (RmmStore            *self);
 guint        rmm_store_get_known_schema_version (void);
 const char  *rmm_store_get_actor            (RmmStore            *self);

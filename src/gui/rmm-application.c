@@ -67,8 +67,10 @@ open_store (RmmApplication  *self,
   g_autofree char *path = NULL;
   g_autofree char *folder = NULL;
 
+  /* The window reads at once; SQLite's check of the whole file runs beside it. */
   if (self->database != NULL)
-    return rmm_store_open (self->database, RMM_STORE_OPEN_CREATE, error);
+    return rmm_store_open (self->database,
+                           RMM_STORE_OPEN_CREATE | RMM_STORE_OPEN_CHECK_IN_BACKGROUND, error);
 
   path = self->demo ? rmm_store_default_demo_path () : rmm_store_default_path ();
   folder = g_path_get_dirname (path);
@@ -81,7 +83,8 @@ open_store (RmmApplication  *self,
       rmm_demo_options_init (&options);
       return rmm_demo_create (path, &options, FALSE, error);
     }
-  return rmm_store_open (path, RMM_STORE_OPEN_CREATE, error);
+  return rmm_store_open (path, RMM_STORE_OPEN_CREATE | RMM_STORE_OPEN_CHECK_IN_BACKGROUND,
+                         error);
 }
 
 static void

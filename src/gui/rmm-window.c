@@ -41,6 +41,7 @@ struct _RmmWindow
   GtkMenuButton        *primary_button;
   GMenuModel           *primary_menu;
   gboolean              restoring;      /* reopening the place of last time */
+  gboolean              damage_shown;   /* the file was found damaged and this window said so */
   guint                 poll_source;
   guint                 backup_source;
   guint                 reload_source;
@@ -679,6 +680,20 @@ rescue_lost_database (RmmWindow    *self,
   rmm_show_message (GTK_WIDGET (self), _("The Database File Is Gone"), message);
 }
 
+/* The file is used as it is (it may be shared on purpose), but never without saying so;
+ * the toast stays until dismissed. */
+static void
+warn_if_exposed (RmmWindow *self)
+{
+  AdwToast *toast;
+
+  if (!rmm_store_is_exposed (self->store))
+    return;
+  toast = adw_toast_new (_("Other users of this computer can read this database"));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static gboolean
 poll_store (gpointer user_data)
 {
@@ -687,6 +702,16 @@ poll_store (gpointer user_data)
 
   if (rmm_store_get_read_only (self->store) == NULL && !rmm_store_verify_file (self->store, &lost))
     rescue_lost_database (self, lost);
+  if (!self->damage_shown && rmm_store_get_damage (self->store) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s\n\nThis window stays open to read what "
+                                                    "it can; no change will be saved to the "
+                                                    "file."),
+                                                  rmm_store_get_damage (self->store));
+
+      self->damage_shown = TRUE;
+      rmm_show_message (GTK_WIDGET (self), _("The Database File Is Damaged"), message);
+    }
   rmm_store_poll (self->store);
   return G_SOURCE_CONTINUE;
 }
@@ -1043,6 +1068,7 @@ rmm_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
+  warn_if_exposed (self);
   rmm_meeting_view_set_store (self->meeting_view, self->store, self->settings);
   self->projector = rmm_projector_new (self->store, self->meeting_view, self->settings);
   update_projector_actions (self);

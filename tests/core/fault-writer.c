@@ -8,6 +8,13 @@
  *       save minute text "burst N" for N = 1, 2, … and every tenth time also record new
  *       information, forever; after each commit append N to ACKS and sync it, so whoever kills
  *       this process knows what it was told was saved
+ *   fault-writer checkpoints DATABASE CHILD ACKS
+ *       record twenty long notes in one transaction, then checkpoint the WAL into the file, for
+ *       N = 1, 2, … forever, acknowledging N after each commit: killed, the file is left
+ *       part-way through a checkpoint, with the rest of its pages still in the WAL
+ *   fault-writer imports DATABASE AREA AGENCY PREFIX ACKS
+ *       import a file of fifty new referrals (references PREFIX-N-…) as N, checkpointing after every other one,
+ *       forever, acknowledging N after each import
  */
 #include "config.h"
 
@@ -18,7 +25,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "rmm-store.h"
+#include "rmm-referral-import.h"
+#include "rmm-store-private.h"
 
 static gint64
 number (const char *text)
@@ -47,6 +55,99 @@ write_decision (RmmStore  *store,
   return EXIT_SUCCESS;
 }
 
+/* Tell whoever kills this process that @n was saved. */
+static gboolean
+acknowledge (int   acks,
+             guint n)
+{
+  g_autofree char *line = g_strdup_printf ("%u\n", n);
+
+  return write (acks, line, strlen (line)) >= 0 && fsync (acks) == 0;
+}
+
+static int
+fail (GError *error)
+{
+  g_printerr ("fault-writer: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static gboolean
+checkpoint (RmmStore  *store,
+            GError   **error)
+{
+  return rmm_db_exec (rmm_store_get_db (store), "PRAGMA wal_checkpoint(FULL)", error);
+}
+
+static int
+write_checkpoints (RmmStore  *store,
+                   char     **argv)
+{
+  g_autofree char *padding = g_strnfill (1500, 'x');
+  int acks = open (argv[4], O_WRONLY | O_CREAT | O_APPEND, 0600);
+
+  /* Only the explicit checkpoints below, each over many pages. */
+  rmm_db_exec (rmm_store_get_db (store), "PRAGMA wal_autocheckpoint = 0", NULL);
+  for (guint n = 1;; n++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!rmm_store_begin (store, &error))
+        return fail (error);
+      for (guint i = 0; i < 20; i++)
+        {
+          g_autofree char *summary = g_strdup_printf ("checkpoint %u.%u %s", n, i, padding);
+          RmmInformationNoteInput note = {
+            .child_id = number (argv[3]), .kind = "update", .summary = summary,
+          };
+
+          if (rmm_store_add_information_note (store, &note, &error) == 0)
+            return fail (error);
+        }
+      if (!rmm_store_commit (store, &error))
+        return fail (error);
+      if (!acknowledge (acks, n) || !checkpoint (store, &error))
+        return error ? fail (error) : EXIT_FAILURE;
+    }
+}
+
+static char *
+referrals_file (const char *prefix,
+                guint       n,
+                const char *area,
+                const char *agency)
+{
+  GString *csv = g_string_new (rmm_referral_import_get_template ());
+
+  g_string_append_c (csv, '\n');
+  for (guint i = 0; i < 50; i++)
+    g_string_append_printf (csv, "%s-%u-%u,Kit,Killtest,2012-01-01,%s,2026-11-02 10:00,"
+                            "Ruth Referrer,%s,single-point-of-access,Import %u row %u\n",
+                            prefix, n, i, area, agency, n, i);
+  return g_string_free (csv, FALSE);
+}
+
+static int
+write_imports (RmmStore  *store,
+               char     **argv)
+{
+  int acks = open (argv[6], O_WRONLY | O_CREAT | O_APPEND, 0600);
+
+  rmm_db_exec (rmm_store_get_db (store), "PRAGMA wal_autocheckpoint = 0", NULL);
+  for (guint n = 1;; n++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RmmReferralImport) import = rmm_referral_import_new (store, "kill.csv");
+      g_autofree char *csv = referrals_file (argv[5], n, argv[3], argv[4]);
+
+      if (!rmm_referral_import_read (import, csv, strlen (csv), &error) ||
+          !rmm_referral_import_commit (import, &error))
+        return fail (error);
+      if (!acknowledge (acks, n) || (n % 2 == 0 && !checkpoint (store, &error)))
+        return error ? fail (error) : EXIT_FAILURE;
+    }
+}
+
 static int
 write_bursts (RmmStore  *store,
               char     **argv)
@@ -60,7 +161,6 @@ write_bursts (RmmStore  *store,
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *text = g_strdup_printf ("burst %u", n);
-      g_autofree char *line = g_strdup_printf ("%u\n", n);
 
       version = rmm_store_set_minute_text (store, item_id, text, version, &error);
       if (version == 0)
@@ -80,7 +180,7 @@ write_bursts (RmmStore  *store,
               return EXIT_FAILURE;
             }
         }
-      if (write (acks, line, strlen (line)) < 0 || fsync (acks) != 0)
+      if (!acknowledge (acks, n))
         return EXIT_FAILURE;
     }
 }
@@ -101,5 +201,9 @@ main (int    argc,
     return write_decision (store, argv);
   if (g_str_equal (argv[1], "burst") && argc == 5)
     return write_bursts (store, argv);
+  if (g_str_equal (argv[1], "checkpoints") && argc == 5)
+    return write_checkpoints (store, argv);
+  if (g_str_equal (argv[1], "imports") && argc == 7)
+    return write_imports (store, argv);
   return 2;
 }

@@ -145,44 +145,77 @@ last_ack (const char *acks)
   return last;
 }
 
+/* Starts the fault writer with @args, kills it (SIGKILL) after a random 60–300 ms and returns
+ * the last change it acknowledged as saved. */
+static guint
+kill_writer_at_random (const char * const *args,
+                       const char         *acks)
+{
+  g_autofree char *writer = writer_path ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_ptr_array_add (argv, writer);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, (char *)acks);
+  g_ptr_array_add (argv, NULL);
+
+  g_unlink (acks);
+  g_assert_true (g_spawn_async (NULL, (char **)argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_usleep (g_test_rand_int_range (60, 300) * 1000);
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+  return last_ack (acks);
+}
+
+/* The file a killed writer left opens (never "damaged"), passes every check, and the store
+ * is handed back for the caller to look for what was acknowledged. */
+static RmmStore *
+reopen_checked (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmStore) store = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_check (store, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static guint
+kill_rounds (void)
+{
+  return g_test_slow () ? 200 : 20;
+}
+
 static void
 test_killed_writer_loses_nothing_acknowledged (Fixture       *f,
                                                gconstpointer  data)
 {
-  g_autofree char *writer = writer_path ();
   g_autofree char *item = g_strdup_printf ("%" G_GINT64_FORMAT, f->item);
-  guint rounds = g_test_slow () ? 100 : 20;
+  g_autofree char *acks = g_build_filename (f->folder, "acks", NULL);
+  const char *args[] = { "burst", f->path, item, NULL };
 
   g_clear_object (&f->store);
-  for (guint round = 0; round < rounds; round++)
+  for (guint round = 0; round < kill_rounds (); round++)
     {
-      g_autofree char *acks = g_strdup_printf ("%s/acks-%u", f->folder, round);
-      const char *argv[] = { writer, "burst", f->path, item, acks, NULL };
-      g_autoptr(GError) error = NULL;
-      g_autoptr(RmmStore) store = NULL;
+      guint acked = kill_writer_at_random (args, acks);
+      g_autoptr(RmmStore) store = reopen_checked (f);
       g_autoptr(RmmItemFacts) facts = NULL;
       g_autoptr(GPtrArray) notes = NULL;
-      GPid pid;
-      guint acked, saved;
+      g_autoptr(GError) error = NULL;
 
-      g_assert_true (g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL,
-                                    NULL, &pid, &error));
-      g_assert_no_error (error);
-      g_usleep (g_test_rand_int_range (60, 300) * 1000);
-      kill (pid, SIGKILL);
-      waitpid (pid, NULL, 0);
-      g_spawn_close_pid (pid);
-      acked = last_ack (acks);
-
-      /* What the killed process was told was saved, is; the file passes every check. */
-      store = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
-      g_assert_no_error (error);
-      g_assert_true (rmm_store_check (store, NULL, &error));
-      g_assert_no_error (error);
       facts = rmm_store_get_item_facts (store, f->item, &error);
       g_assert_no_error (error);
       if (acked > 0)
         {
+          guint saved;
+
           g_assert_true (g_str_has_prefix (facts->minute_text, "burst "));
           saved = (guint)g_ascii_strtoull (facts->minute_text + 6, NULL, 10);
           g_assert_cmpuint (saved, >=, acked);
@@ -190,7 +223,54 @@ test_killed_writer_loses_nothing_acknowledged (Fixture       *f,
       notes = rmm_store_list_information_notes (store, f->child, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (notes->len, >=, acked / 10);
-      g_unlink (acks);
+    }
+}
+
+/* Killed part-way through a checkpoint, the file is shorter than its header says and the
+ * missing pages are in the WAL: that is a healthy database, and must open as one. */
+static void
+test_killed_checkpoint_opens (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *child = g_strdup_printf ("%" G_GINT64_FORMAT, f->child);
+  g_autofree char *acks = g_build_filename (f->folder, "acks", NULL);
+  const char *args[] = { "checkpoints", f->path, child, NULL };
+  guint total = 0;
+
+  g_clear_object (&f->store);
+  for (guint round = 0; round < kill_rounds (); round++)
+    {
+      guint acked = kill_writer_at_random (args, acks);
+      g_autoptr(RmmStore) store = reopen_checked (f);
+
+      total += acked;
+      g_assert_cmpint (rmm_store_query_int (store, "SELECT count(*) FROM information_note "
+                                            "WHERE summary LIKE 'checkpoint %'", 0, NULL),
+                       >=, total * 20);
+    }
+}
+
+static void
+test_killed_import_opens (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *acks = g_build_filename (f->folder, "acks", NULL);
+  guint total = 0;
+
+  g_assert_cmpint (rmm_store_add_agency (f->store, "Testshire Constabulary", "police", NULL),
+                   >, 0);
+  g_clear_object (&f->store);
+  for (guint round = 0; round < kill_rounds (); round++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("R%u", round);
+      const char *args[] = { "imports", f->path, "Testshire North", "Testshire Constabulary",
+                             prefix, NULL };
+      guint acked = kill_writer_at_random (args, acks);
+      g_autoptr(RmmStore) store = reopen_checked (f);
+
+      total += acked;
+      g_assert_cmpint (rmm_store_query_int (store, "SELECT count(*) FROM referral", 0, NULL),
+                       >=, total * 50);
     }
 }
 
@@ -417,6 +497,8 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/faults/two-processes/seen-within-a-second", test_second_process_seen_within_a_second);
   ADD ("/faults/kill/nothing-acknowledged-lost", test_killed_writer_loses_nothing_acknowledged);
+  ADD ("/faults/kill/checkpoint-opens", test_killed_checkpoint_opens);
+  ADD ("/faults/kill/import-opens", test_killed_import_opens);
   ADD ("/faults/file-removed/rescued-read-only", test_removed_file_rescued_read_only);
   ADD ("/faults/disk-full/refused-and-kept", test_disk_full_refuses_and_keeps);
   ADD ("/faults/read-only/refused-and-kept", test_read_only_refuses_and_keeps);
