@@ -280,9 +280,6 @@ configure_connection (RmmDb   *self,
 {
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->handle, 1);
-  /* Keep the journal files between connections: every short-lived rmmctl would otherwise
-   * create, checkpoint and delete them. */
-  sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_PERSIST_WAL, &(int) { 1 });
 
   /* Reading the schema is the first real read: a file SQLite cannot read fails here. A
    * size limit also makes the last connection truncate the kept WAL to nothing when it
@@ -330,6 +327,10 @@ rmm_db_enable_writing (RmmDb   *self,
 
   g_return_val_if_fail (RMM_IS_DB (self), FALSE);
 
+  /* Keep the journal files between connections: every short-lived rmmctl would otherwise
+   * create, checkpoint and delete them. A connection that only reads (a backup's anchor)
+   * leaves none behind. */
+  sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_PERSIST_WAL, &(int) { 1 });
   if (!(stmt = rmm_db_prepare (self, "PRAGMA journal_mode=WAL", error)))
     return FALSE;
   if (!rmm_db_stmt_step (stmt, &local_error) && local_error != NULL)
@@ -387,6 +388,24 @@ rmm_db_quick_check (RmmDb   *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Is the file in write-ahead-log mode already (so switching to it writes nothing)? */
+gboolean
+rmm_db_is_in_wal_mode (RmmDb *self)
+{
+  RmmDbStmt *stmt;
+  gboolean wal = FALSE;
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+
+  if ((stmt = rmm_db_prepare (self, "PRAGMA journal_mode", NULL)) != NULL &&
+      rmm_db_stmt_step (stmt, NULL))
+    {
+      wal = g_strcmp0 (rmm_db_stmt_get_text (stmt, 0), "wal") == 0;
+      rmm_db_stmt_reset (stmt);
+    }
+  return wal;
 }
 
 /* Has SQLite found the file damaged since it was opened? */
@@ -454,6 +473,26 @@ rmm_db_open (const char      *path,
       return NULL;
     }
 
+  return g_steal_pointer (&self);
+}
+
+/* A private database in memory, for comparing a file's schema with what it should be. */
+RmmDb *
+rmm_db_open_memory (GError **error)
+{
+  g_autoptr(RmmDb) self = g_object_new (RMM_TYPE_DB, NULL);
+  int rc;
+
+  self->path = g_strdup (":memory:");
+  rc = sqlite3_open_v2 (":memory:", &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, self->path, sqlite3_errstr (rc));
+      rmm_db_close (self);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
   return g_steal_pointer (&self);
 }
 

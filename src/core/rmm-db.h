@@ -32,10 +32,12 @@ typedef enum
 RmmDb       *rmm_db_open             (const char      *path,
                                       RmmDbOpenFlags   flags,
                                       GError         **error);
+RmmDb       *rmm_db_open_memory      (GError         **error);
 gboolean     rmm_db_enable_writing   (RmmDb           *self,
                                       GError         **error);
 gboolean     rmm_db_quick_check      (RmmDb           *self,
                                       GError         **error);
+gboolean     rmm_db_is_in_wal_mode   (RmmDb           *self);
 gboolean     rmm_db_is_damaged       (RmmDb           *self);
 gboolean     rmm_db_is_exposed       (RmmDb           *self);
 const char  *rmm_db_get_path         (RmmDb           *self);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "rmm-error.h"
+#include "rmm-store-anchors.h"
 #include "rmm-store-private.h"
 
 static char *
@@ -153,11 +154,19 @@ make_backup (RmmDb       *db,
                    g_strerror (saved_errno));
       return NULL;
     }
+  /* Its head, beside it: the database's trail must always reach it (rmm-store-anchors.c). */
+  if (!rmm_anchor_write_sidecar (path, error))
+    return NULL;
 
   /* Rotate: a failure to delete an old backup loses nothing, so it is not an error. */
   if ((backups = list_backups_of (database, NULL)) != NULL)
     for (guint i = 0; i + keep < backups->len; i++)
-      g_unlink (g_ptr_array_index (backups, i));
+      {
+        g_autofree char *anchor = g_strconcat (g_ptr_array_index (backups, i), ".anchor", NULL);
+
+        g_unlink (g_ptr_array_index (backups, i));
+        g_unlink (anchor);
+      }
   return g_steal_pointer (&path);
 }
 

@@ -38,6 +38,9 @@ typedef struct
   " ORDER BY d.proposed_at DESC, d.id DESC LIMIT 1)"
 
 RmmDb    *rmm_store_get_db      (RmmStore        *self);
+gboolean  rmm_store_build_schema (RmmDb          *db,
+                                  GError        **error);
+char     *rmm_store_check_schema (RmmStore       *self);
 gint64    rmm_store_find_open_plan (RmmStore     *self,
                                     gint64        child_id,
                                     GError      **error);

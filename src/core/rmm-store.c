@@ -13,6 +13,7 @@
 #include "rmm-audit.h"
 #include "rmm-core-resources.h"
 #include "rmm-error.h"
+#include "rmm-store-anchors.h"
 #include "rmm-store-private.h"
 
 #define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations"
@@ -41,10 +42,12 @@ struct _RmmStore
   RmmTriggerRules *trigger_rules;  /* loaded when a fact is first recorded */
   GStatBuf    file;            /* the database file as opened: is it still there? */
   char       *read_only;       /* why this session may not write, or NULL */
+  gboolean    check_pending;   /* the quick check is still owed before the first write */
   GThread    *check_thread;    /* the quick check at open, when it runs in the background */
   gint        check_done;      /* atomic: the thread has finished */
   GError     *check_error;     /* what it found, set by the thread before check_done */
   char       *damage;          /* why the file is damaged, once known, with what to do */
+  gboolean    wrote;           /* this session committed a change: its head is worth noting */
 };
 
 G_DEFINE_FINAL_TYPE (RmmStore, rmm_store, G_TYPE_OBJECT)
@@ -69,6 +72,8 @@ rmm_store_finalize (GObject *object)
 
   if (self->check_thread != NULL)
     g_thread_join (g_steal_pointer (&self->check_thread));
+  if (self->wrote && self->db != NULL)
+    rmm_store_remember_head (self);
   g_clear_error (&self->check_error);
   g_clear_pointer (&self->damage, g_free);
   g_clear_object (&self->db);
@@ -345,6 +350,18 @@ apply_migrations (RmmStore   *self,
   }
 }
 
+/* The schema every migration makes, built into @db (empty): what a sound file must match. */
+gboolean
+rmm_store_build_schema (RmmDb   *db,
+                        GError **error)
+{
+  g_autoptr(RmmStore) fresh = g_object_new (RMM_TYPE_STORE, NULL);
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  fresh->db = g_object_ref (db);
+  return apply_migrations (fresh, migrations, error);
+}
+
 /* Forward-only, all in one transaction: a database is at one version or the next, never
  * half-way. A database from a newer RMM Desk is refused rather than misread. */
 static gboolean
@@ -406,17 +423,38 @@ quick_check_thread (gpointer data)
   return NULL;
 }
 
-/* Joins the background check (waiting for it if @wait) and notes what it found. */
+static void
+note_check_result (RmmStore *self,
+                   GError   *error)
+{
+  if (error != NULL && error->code == RMM_ERROR_NOT_DATABASE && self->damage == NULL)
+    self->damage = g_strdup (error->message);
+}
+
+/* The quick check owed before the first write: joins the background one (waiting for it if
+ * @wait), or, when @wait, runs it here. */
 static void
 finish_quick_check (RmmStore *self,
                     gboolean  wait)
 {
-  if (self->check_thread == NULL || (!wait && !g_atomic_int_get (&self->check_done)))
-    return;
-  g_thread_join (g_steal_pointer (&self->check_thread));
-  if (self->check_error != NULL && self->check_error->code == RMM_ERROR_NOT_DATABASE)
-    self->damage = g_strdup (self->check_error->message);
-  g_clear_error (&self->check_error);
+  if (self->check_thread != NULL && (wait || g_atomic_int_get (&self->check_done)))
+    {
+      g_thread_join (g_steal_pointer (&self->check_thread));
+      note_check_result (self, self->check_error);
+      g_clear_error (&self->check_error);
+    }
+  else if (self->check_pending && wait)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!rmm_db_quick_check (self->db, &error))
+        {
+          add_restore_advice (&error, rmm_db_get_path (self->db));
+          note_check_result (self, error);
+        }
+    }
+  if (wait)
+    self->check_pending = FALSE;
 }
 
 /**
@@ -445,20 +483,24 @@ rmm_store_get_damage (RmmStore *self)
   return self->damage;
 }
 
-/* Is it ours, sound, current? Nothing is written before the first two are known. */
+/* Is it ours, sound, current? Nothing is written before the first two are known: the
+ * quick check reads the whole file (over a second for 20,000 children), so it runs now only
+ * when opening must write (a migration, the switch to WAL); otherwise in the background
+ * (the app) or before the first change (rmmctl), and a session that only reads never waits. */
 static gboolean
 prepare (RmmStore           *self,
          RmmStoreOpenFlags   flags,
          GError            **error)
 {
   gboolean created = rmm_db_get_created (self->db);
-  gboolean migrating;
+  gboolean writes_now;
 
   if (!read_schema_version (self, error))
     return FALSE;
-  migrating = self->schema_version < rmm_store_get_known_schema_version ();
+  writes_now = self->schema_version < rmm_store_get_known_schema_version () ||
+               !rmm_db_is_in_wal_mode (self->db);
 
-  if (!created && (migrating || !(flags & RMM_STORE_OPEN_CHECK_IN_BACKGROUND)))
+  if (!created && writes_now)
     {
       if (!rmm_db_quick_check (self->db, error))
         {
@@ -466,10 +508,29 @@ prepare (RmmStore           *self,
           return FALSE;
         }
     }
-  else if (!created)
+  else if (!created && (flags & RMM_STORE_OPEN_CHECK_IN_BACKGROUND))
     self->check_thread = g_thread_new ("rmm-quick-check", quick_check_thread, self);
+  else if (!created)
+    self->check_pending = TRUE;
 
-  return rmm_db_enable_writing (self->db, error) && migrate (self, error);
+  if (!rmm_db_enable_writing (self->db, error) || !migrate (self, error))
+    return FALSE;
+
+  /* A file whose guards were dropped or changed would let history be rewritten: read it,
+   * never write to it. */
+  {
+    g_autofree char *schema = rmm_store_check_schema (self);
+
+    if (schema != NULL)
+      self->read_only = g_strdup_printf (_("RMM Desk will not write to “%s”: its %s. Run "
+                                           "“rmmctl check” on it and ask for help."),
+                                         rmm_db_get_path (self->db), schema);
+  }
+  if (created)
+    rmm_anchor_forget (rmm_db_get_path (self->db));
+  else if (self->read_only == NULL)
+    rmm_store_remember_head (self);
+  return TRUE;
 }
 
 RmmStore *
@@ -722,7 +783,10 @@ rmm_store_commit (RmmStore  *self,
       return FALSE;
     }
   if (rmm_db_get_depth (self->db) == 0)
-    announce_pending (self);
+    {
+      self->wrote = TRUE;
+      announce_pending (self);
+    }
   return TRUE;
 }
 
@@ -1158,121 +1222,6 @@ rmm_store_is_demo (RmmStore *self)
   return g_strcmp0 (demo, "true") == 0;
 }
 
-static void
-check_pragma (RmmStore   *self,
-              const char *pragma,
-              GPtrArray  *problems)
-{
-  g_autoptr(GError) error = NULL;
-  RmmDbStmt *stmt;
-
-  if (!(stmt = rmm_db_prepare (self->db, pragma, &error)))
-    {
-      g_ptr_array_add (problems, g_strdup (error->message));
-      return;
-    }
-  while (rmm_db_stmt_step (stmt, &error))
-    {
-      const char *first = rmm_db_stmt_get_text (stmt, 0);
-
-      if (g_str_equal (pragma, "PRAGMA integrity_check"))
-        {
-          if (g_strcmp0 (first, "ok") != 0)
-            g_ptr_array_add (problems, g_strdup_printf (_("integrity: %s"), first));
-        }
-      else
-        g_ptr_array_add (problems,
-                         g_strdup_printf (_("foreign key: %s row %" G_GINT64_FORMAT
-                                            " refers to a missing %s"),
-                                          first, rmm_db_stmt_get_int (stmt, 1),
-                                          rmm_db_stmt_get_text (stmt, 2)));
-    }
-  if (error)
-    g_ptr_array_add (problems, g_strdup (error->message));
-}
-
-static void
-check_audit_chain (RmmStore  *self,
-                   GPtrArray *problems)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *expected_prev = g_strdup (RMM_AUDIT_GENESIS);
-  RmmDbStmt *stmt;
-
-  stmt = rmm_db_prepare (self->db,
-                         "SELECT id, at, actor, action, entity, entity_id, before, after, "
-                         "prev_hash, hash FROM audit_event ORDER BY id", &error);
-  if (stmt == NULL)
-    {
-      g_ptr_array_add (problems, g_strdup (error->message));
-      return;
-    }
-
-  while (rmm_db_stmt_step (stmt, &error))
-    {
-      RmmAuditEvent event = {
-        .id = rmm_db_stmt_get_int (stmt, 0),
-        .at = rmm_db_stmt_get_text (stmt, 1),
-        .actor = rmm_db_stmt_get_text (stmt, 2),
-        .action = rmm_db_stmt_get_text (stmt, 3),
-        .entity = rmm_db_stmt_get_text (stmt, 4),
-        .entity_id = rmm_db_stmt_get_int (stmt, 5),
-        .before = rmm_db_stmt_get_text (stmt, 6),
-        .after = rmm_db_stmt_get_text (stmt, 7),
-        .prev_hash = rmm_db_stmt_get_text (stmt, 8),
-      };
-      const char *stored = rmm_db_stmt_get_text (stmt, 9);
-      g_autofree char *computed = rmm_audit_hash (&event);
-
-      if (g_strcmp0 (event.prev_hash, expected_prev) != 0)
-        g_ptr_array_add (problems,
-                         g_strdup_printf (_("audit event %" G_GINT64_FORMAT " does not follow "
-                                            "the event before it: an event was removed or "
-                                            "inserted"), event.id));
-      if (g_strcmp0 (computed, stored) != 0)
-        g_ptr_array_add (problems,
-                         g_strdup_printf (_("audit event %" G_GINT64_FORMAT ": hash does not "
-                                            "match, the event was changed"), event.id));
-      g_free (expected_prev);
-      expected_prev = g_strdup (stored);
-
-      /* One broken link is enough to name; the rest would only repeat it. */
-      if (problems->len > 0)
-        {
-          rmm_db_stmt_reset (stmt);
-          return;
-        }
-    }
-  if (error)
-    g_ptr_array_add (problems, g_strdup (error->message));
-}
-
-/* integrity_check, foreign_key_check and the audit chain. TRUE when all are clean; each
- * problem found is added to @problems as a sentence. */
-gboolean
-rmm_store_check (RmmStore   *self,
-                 GPtrArray **problems,
-                 GError    **error)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
-
-  check_pragma (self, "PRAGMA integrity_check", found);
-  check_pragma (self, "PRAGMA foreign_key_check", found);
-  check_audit_chain (self, found);
-
-  if (found->len > 0)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED,
-                   _("“%s” failed its check: %s"), rmm_store_get_path (self),
-                   (char *)g_ptr_array_index (found, 0));
-    }
-  if (problems)
-    *problems = g_ptr_array_ref (found);
-  return found->len == 0;
-}
-
 gboolean
 rmm_store_backup (RmmStore    *self,
                   const char  *dest_path,
@@ -1281,7 +1230,8 @@ rmm_store_backup (RmmStore    *self,
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
-  return rmm_db_backup_to (self->db, dest_path, error);
+  return rmm_db_backup_to (self->db, dest_path, error) &&
+         rmm_anchor_write_sidecar (dest_path, error);
 }
 
 /* Replace @dest_path with a copy of @source_path, which must pass rmm_store_check(). The
@@ -1297,14 +1247,26 @@ rmm_store_restore (const char  *source_path,
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
   g_autofree char *saved = NULL;
   g_autofree char *incoming = NULL;
+  g_autofree char *incoming_anchor = NULL;
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_anchor_free);
+  RmmAnchor *own = rmm_anchor_read_sidecar (source_path);
 
+  /* A backup whose tail was cut still passes every other check: its own anchor says. */
+  if (own != NULL)
+    g_ptr_array_add (anchors, own);
   if (!(source = rmm_store_open (source_path, RMM_STORE_OPEN_EXISTING, error)) ||
-      !rmm_store_check (source, NULL, error))
+      !rmm_store_check_against (source, anchors, NULL, error))
     return FALSE;
 
   incoming = g_strdup_printf ("%s.restoring-%s", dest_path, stamp);
+  incoming_anchor = g_strconcat (incoming, ".anchor", NULL);
   if (!rmm_store_backup (source, incoming, error))
-    return FALSE;
+    {
+      g_unlink (incoming);
+      g_unlink (incoming_anchor);
+      return FALSE;
+    }
+  g_unlink (incoming_anchor);
 
   if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
     {
@@ -1336,6 +1298,16 @@ rmm_store_restore (const char  *source_path,
       g_unlink (incoming);
       return FALSE;
     }
+
+  /* The trail seen at @dest_path before is not this one's now, nor are the anchors of
+   * backups made after the one restored. */
+  rmm_anchor_forget (dest_path);
+  {
+    g_autoptr(RmmStore) restored = rmm_store_open (dest_path, RMM_STORE_OPEN_EXISTING, NULL);
+
+    if (restored != NULL)
+      rmm_store_set_aside_other_anchors (restored);
+  }
   if (saved_copy)
     *saved_copy = g_steal_pointer (&saved);
   return TRUE;

@@ -26,8 +26,9 @@ typedef enum
 {
   RMM_STORE_OPEN_EXISTING = 0,
   RMM_STORE_OPEN_CREATE = 1 << 0,
-  /* SQLite's quick check of the file runs in a thread of its own: reading starts at once,
-   * a change waits for the verdict (the app). Without it, opening waits (rmmctl). */
+  /* SQLite's quick check of the file runs in a thread of its own from the start: reading
+   * starts at once, a change waits for the verdict (the app). Without it, the check runs
+   * before the first change (rmmctl): a session that only reads never pays for it. */
   RMM_STORE_OPEN_CHECK_IN_BACKGROUND = 1 << 1,
 } RmmStoreOpenFlags;
 

@@ -11,7 +11,10 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rmm-audit.h"
 #include "rmm-error.h"
+#include "rmm-referral-import.h"
+#include "rmm-store-anchors.h"
 #include "rmm-store-private.h"
 
 typedef struct
@@ -204,10 +207,15 @@ test_damaged_file_never_written (Fixture       *f,
   damage_middle_page (f->path);
   before = read_bytes (f->path);
 
+  /* Read as far as it can be (rmmctl list); the first change is refused, nothing written. */
   reopened = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
-  g_assert_null (reopened);
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_add_area (reopened, "Testshire South", "surrey-3-level", &error),
+                   ==, 0);
   g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE);
   g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_nonnull (strstr (error->message, "no automatic backup"));
+  g_clear_object (&reopened);
   after = read_bytes (f->path);
   g_assert_true (g_bytes_equal (before, after));
 }
@@ -319,10 +327,414 @@ test_exposed_file_private_companions (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
+/* ---- tampering, and what check says of it ---- */
+
+static sqlite3 *
+raw_open (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* What someone with the file and sqlite3 would do first: drop the guards. */
+static sqlite3 *
+open_unguarded (const char *path)
+{
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, "DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;"
+                "DROP TRIGGER decision_confirmed_no_update;");
+  return db;
+}
+
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *what)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    if (strstr (g_ptr_array_index (problems, i), what) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Checks @path as `rmmctl check` would (a new session), expecting a problem with @what. */
+static void
+expect_check_finds (const char *path,
+                    const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(RmmStore) store = rmm_store_open (path, RMM_STORE_OPEN_EXISTING, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (rmm_store_check (store, &problems, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED);
+  if (!has_problem (problems, what))
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("problem: %s\n", (char *)g_ptr_array_index (problems, i));
+      g_error ("no problem names “%s”", what);
+    }
+}
+
+static gint64
+import_referrals (Fixture    *f,
+                  const char *prefix,
+                  guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmReferralImport) import = rmm_referral_import_new (f->store, "test.csv");
+  g_autoptr(GString) csv = g_string_new (rmm_referral_import_get_template ());
+
+  g_string_append_c (csv, '\n');
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "%s-%u,Kim,Tamper,2012-01-01,Testshire North,2026-11-02 10:00,"
+                            "Ruth Referrer,Testshire Constabulary,single-point-of-access,"
+                            "Worry %u\n", prefix, i, i);
+  g_assert_true (rmm_referral_import_read (import, csv->str, csv->len, &error));
+  g_assert_no_error (error);
+  g_assert_true (rmm_referral_import_commit (import, &error));
+  g_assert_no_error (error);
+  return rmm_store_query_int (f->store, "SELECT max(id) FROM audit_event", 0, NULL);
+}
+
+/* A session that wrote leaves the trail's head in this user's state when it closes. */
+static void
+close_session (Fixture *f)
+{
+  g_clear_object (&f->store);
+}
+
+static void
+reopen_session (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_check_clean_after_work (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (rmm_store_add_agency (f->store, "Testshire Constabulary", "police", NULL), >, 0);
+  import_referrals (f, "A", 30);
+  add_notes (f->store, f->child, 5, "note");
+  g_assert_true (rmm_store_set_info (f->store, "marking", "OFFICIAL-SENSITIVE", &error));
+  g_assert_true (rmm_store_set_info (f->store, "marking", "OFFICIAL", &error));
+  close_session (f);
+  reopen_session (f);
+  g_assert_true (rmm_store_check (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_check_finds_tail_cut (Fixture       *f,
+                           gconstpointer  data)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (rmm_store_add_agency (f->store, "Testshire Constabulary", "police", NULL), >, 0);
+  import_referrals (f, "A", 20);
+  close_session (f);
+
+  /* The last event, with nothing else touched. */
+  db = open_unguarded (f->path);
+  raw_exec (db, "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)");
+  sqlite3_close (db);
+  expect_check_finds (f->path, "events were cut from its end");
+}
+
+static void
+test_check_finds_all_events_deleted (Fixture       *f,
+                                     gconstpointer  data)
+{
+  sqlite3 *db;
+
+  close_session (f);
+  db = open_unguarded (f->path);
+  raw_exec (db, "DELETE FROM audit_event");
+  sqlite3_close (db);
+  expect_check_finds (f->path, "has no audit event: it was added outside RMM Desk");
+  expect_check_finds (f->path, "events were cut from its end");
+}
+
+/* A whole import removed, its rows and its events: every row left agrees with the trail
+ * left, and only the anchor kept outside the file shows the cut. */
+static void
+test_check_finds_import_removed (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *sql = NULL;
+  gint64 before_import;
+  sqlite3 *db;
+
+  g_assert_cmpint (rmm_store_add_agency (f->store, "Testshire Constabulary", "police", NULL), >, 0);
+  before_import = import_referrals (f, "A", 10);
+  import_referrals (f, "B", 10);
+  close_session (f);
+
+  db = open_unguarded (f->path);
+  sql = g_strdup_printf ("DELETE FROM referral WHERE child_id IN "
+                         "  (SELECT id FROM child WHERE reference LIKE 'B-%%');"
+                         "DELETE FROM child WHERE reference LIKE 'B-%%';"
+                         "DELETE FROM audit_event WHERE id > %" G_GINT64_FORMAT ";",
+                         before_import);
+  raw_exec (db, sql);
+  sqlite3_close (db);
+  expect_check_finds (f->path, "events were cut from its end");
+}
+
+static void
+test_check_finds_row_deleted (Fixture       *f,
+                              gconstpointer  data)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (rmm_store_add_agency (f->store, "Testshire Constabulary", "police", NULL), >, 0);
+  import_referrals (f, "A", 3);
+  close_session (f);
+  db = raw_open (f->path);
+  raw_exec (db, "DELETE FROM referral WHERE id = (SELECT max(id) FROM referral)");
+  sqlite3_close (db);
+  expect_check_finds (f->path, "was deleted outside RMM Desk");
+}
+
+static void
+test_check_finds_name_changed (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *expected = NULL;
+  sqlite3 *db;
+
+  close_session (f);
+  db = raw_open (f->path);
+  raw_exec (db, "UPDATE child SET last_name = 'Otherchild', date_of_birth = '2010-01-01' "
+                "WHERE reference = 'T-001'");
+  sqlite3_close (db);
+  expected = g_strdup_printf ("child %" G_GINT64_FORMAT ": last_name differs from audit event",
+                              f->child);
+  expect_check_finds (f->path, expected);
+  expect_check_finds (f->path, "date_of_birth differs from audit event");
+}
+
+/* The guard dropped, a confirmed "high" made "low"; the guard left dropped: the file is
+ * read, never written. */
+static void
+test_check_finds_guard_dropped (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 agency, chair1, chair2, meeting, decision;
+  RmmDecisionInput input = { .child_id = f->child, .kind = "risk-rating", .value = "high" };
+  sqlite3 *db;
+
+  agency = rmm_store_add_agency (f->store, "Testshire Children’s Services", "childrens-services",
+                                 NULL);
+  chair1 = rmm_store_add_professional (f->store, agency, "Ada Chairwell", "", NULL);
+  chair2 = rmm_store_add_professional (f->store, agency, "Ben Cochair", "", NULL);
+  meeting = rmm_store_add_meeting (f->store, f->area, "2026-11-23", chair1, chair2, 0, NULL);
+  input.meeting_id = meeting;
+  decision = rmm_store_propose_decision (f->store, &input, &error);
+  g_assert_true (rmm_store_confirm_decision (f->store, decision, chair1, &error));
+  g_assert_true (rmm_store_confirm_decision (f->store, decision, chair2, &error));
+  g_assert_no_error (error);
+  close_session (f);
+
+  db = raw_open (f->path);
+  raw_exec (db, "DROP TRIGGER decision_confirmed_no_update;"
+                "UPDATE decision SET value = 'low' WHERE value = 'high'");
+  sqlite3_close (db);
+  expect_check_finds (f->path, "the trigger “decision_confirmed_no_update” is missing");
+  expect_check_finds (f->path, "value differs from audit event");
+
+  reopen_session (f);
+  g_assert_nonnull (rmm_store_get_read_only (f->store));
+  g_assert_cmpint (rmm_store_add_area (f->store, "Testshire South", "surrey-3-level", &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "decision_confirmed_no_update"));
+}
+
+/* Rewrites event @id's "after" and recomputes the chain from there on, as someone who knows
+ * the hash (plain SHA-256, no key) would. */
+static void
+rewrite_chain_from (const char *path,
+                    gint64      id,
+                    const char *after)
+{
+  sqlite3 *db = open_unguarded (path);
+  sqlite3_stmt *select = NULL, *update = NULL;
+  g_autofree char *prev = NULL;
+
+  sqlite3_prepare_v2 (db, "SELECT id, at, actor, action, entity, entity_id, before, after, "
+                          "prev_hash FROM audit_event WHERE id >= ? ORDER BY id", -1, &select, NULL);
+  sqlite3_prepare_v2 (db, "UPDATE audit_event SET after = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                      -1, &update, NULL);
+  sqlite3_bind_int64 (select, 1, id);
+  raw_exec (db, "BEGIN");
+  while (sqlite3_step (select) == SQLITE_ROW)
+    {
+      gint64 event_id = sqlite3_column_int64 (select, 0);
+      g_autofree char *new_after = g_strdup (event_id == id ? after
+                                             : (const char *)sqlite3_column_text (select, 7));
+      g_autofree char *prev_hash = g_strdup (prev ? prev
+                                             : (const char *)sqlite3_column_text (select, 8));
+      RmmAuditEvent event = {
+        .id = event_id,
+        .at = (const char *)sqlite3_column_text (select, 1),
+        .actor = (const char *)sqlite3_column_text (select, 2),
+        .action = (const char *)sqlite3_column_text (select, 3),
+        .entity = (const char *)sqlite3_column_text (select, 4),
+        .entity_id = sqlite3_column_int64 (select, 5),
+        .before = (const char *)sqlite3_column_text (select, 6),
+        .after = new_after,
+        .prev_hash = prev_hash,
+      };
+
+      g_free (prev);
+      prev = rmm_audit_hash (&event);
+      sqlite3_bind_text (update, 1, new_after, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (update, 2, prev_hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (update, 3, prev, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (update, 4, event_id);
+      g_assert_cmpint (sqlite3_step (update), ==, SQLITE_DONE);
+      sqlite3_reset (update);
+    }
+  raw_exec (db, "COMMIT");
+  sqlite3_finalize (select);
+  sqlite3_finalize (update);
+  raw_exec (db, "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event "
+                "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;"
+                "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event "
+                "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;"
+                "CREATE TRIGGER decision_confirmed_no_update BEFORE UPDATE ON decision "
+                "WHEN OLD.status = 'confirmed' "
+                "BEGIN SELECT RAISE(ABORT, 'a confirmed decision cannot be changed; record a "
+                "correction that supersedes it'); END;");
+  sqlite3_close (db);
+}
+
+static void
+test_check_finds_chain_recomputed (Fixture       *f,
+                                   gconstpointer  data)
+{
+  gint64 created;
+  g_autofree char *after = NULL;
+  sqlite3 *db;
+
+  add_notes (f->store, f->child, 3, "note");
+  close_session (f);
+  {
+    g_autoptr(RmmStore) store = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, NULL);
+
+    created = rmm_store_query_int (store, "SELECT id FROM audit_event WHERE entity = 'child' "
+                                          "AND action = 'create'", 0, NULL);
+    after = rmm_store_query_text (store, "SELECT after FROM audit_event WHERE id = ?", "event",
+                                  created, NULL);
+  }
+  db = raw_open (f->path);
+  raw_exec (db, "UPDATE child SET last_name = 'Otherchild' WHERE reference = 'T-001'");
+  sqlite3_close (db);
+  {
+    g_autofree char *forged = NULL;
+    GString *text = g_string_new (after);
+
+    g_string_replace (text, "Testchild", "Otherchild", 0);
+    forged = g_string_free (text, FALSE);
+    rewrite_chain_from (f->path, created, forged);
+  }
+  expect_check_finds (f->path, "the trail was rewritten");
+}
+
+/* A backup whose tail was cut is refused by restore: its anchor is beside it. */
+static void
+test_restore_refuses_cut_backup (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (f->folder, "backup.sqlite", NULL);
+  g_autofree char *target = g_build_filename (f->folder, "target.sqlite", NULL);
+  g_autofree char *saved = NULL;
+  sqlite3 *db;
+
+  add_notes (f->store, f->child, 3, "note");
+  g_assert_true (rmm_store_backup (f->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (g_strconcat (backup, ".anchor", NULL), G_FILE_TEST_EXISTS));
+
+  /* Whole, it restores. */
+  g_assert_true (rmm_store_restore (backup, target, &saved, &error));
+  g_assert_no_error (error);
+
+  db = open_unguarded (backup);
+  raw_exec (db, "DELETE FROM information_note WHERE id = (SELECT max(id) FROM information_note);"
+                "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)");
+  sqlite3_close (db);
+  g_assert_false (rmm_store_restore (backup, target, &saved, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED);
+}
+
+/* The seal printed on signed-off minutes is an anchor the file's holder cannot reach. */
+static void
+test_check_against_printed_seal (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_anchor_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(RmmAnchor) head = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *state = g_build_filename (g_get_user_state_dir (), "rmm-desk", "anchors", NULL);
+  sqlite3 *db;
+
+  add_notes (f->store, f->child, 3, "note");
+  head = rmm_store_get_head (f->store, &error);
+  printed = g_strdup_printf ("%" G_GINT64_FORMAT ":%.16s", head->event, head->hash);
+  g_ptr_array_add (anchors, rmm_anchor_parse (printed, "the seal on the minutes", &error));
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_check_against (f->store, anchors, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (rmm_anchor_parse ("12:abc", "x", &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Cut, with this computer's own anchors gone too: the printed seal still tells. */
+  close_session (f);
+  rmm_test_remove_folder (state);
+  db = open_unguarded (f->path);
+  raw_exec (db, "DELETE FROM information_note WHERE id = (SELECT max(id) FROM information_note);"
+                "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)");
+  sqlite3_close (db);
+  reopen_session (f);
+  g_assert_false (rmm_store_check_against (f->store, anchors, &problems, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED);
+  g_assert_true (has_problem (problems, "the seal on the minutes recorded event"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *state = rmm_test_make_folder ();
+  int status;
+
+  /* This user's anchors go to a folder of the test's own (read once, before any use). */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -334,7 +746,19 @@ main (int    argc,
   ADD ("/integrity/open/foreign-unchanged", test_foreign_file_unchanged);
   ADD ("/integrity/open/newer-user-version", test_newer_user_version_refused);
   ADD ("/integrity/open/exposed-private-companions", test_exposed_file_private_companions);
+  ADD ("/integrity/check/clean-after-work", test_check_clean_after_work);
+  ADD ("/integrity/check/tail-cut", test_check_finds_tail_cut);
+  ADD ("/integrity/check/all-events-deleted", test_check_finds_all_events_deleted);
+  ADD ("/integrity/check/import-removed", test_check_finds_import_removed);
+  ADD ("/integrity/check/row-deleted", test_check_finds_row_deleted);
+  ADD ("/integrity/check/name-changed", test_check_finds_name_changed);
+  ADD ("/integrity/check/guard-dropped", test_check_finds_guard_dropped);
+  ADD ("/integrity/check/chain-recomputed", test_check_finds_chain_recomputed);
+  ADD ("/integrity/check/printed-seal", test_check_against_printed_seal);
+  ADD ("/integrity/restore/cut-backup-refused", test_restore_refuses_cut_backup);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  rmm_test_remove_folder (state);
+  return status;
 }

@@ -608,6 +608,17 @@ test_dissent (Fixture       *f,
                                                   NULL));
 }
 
+/* Is one of @problems (sentences from rmm_store_check()) the one containing @what? */
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *what)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    if (strstr (g_ptr_array_index (problems, i), what) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_audit_chain (Fixture       *f,
                   gconstpointer  data)
@@ -633,9 +644,9 @@ test_audit_chain (Fixture       *f,
 
   g_assert_false (rmm_store_check (f->store, &problems, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED);
-  g_assert_cmpuint (problems->len, >=, 1);
-  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
-                   "audit event 8: hash does not match, the event was changed");
+  g_assert_true (has_problem (problems,
+                              "audit event 8: hash does not match, the event was changed"));
+  g_assert_true (has_problem (problems, "the trigger “audit_event_no_update” is missing"));
 }
 
 static void
@@ -650,7 +661,7 @@ test_audit_deletion_detected (Fixture       *f,
   sqlite3_close (db);
 
   g_assert_false (rmm_store_check (f->store, &problems, NULL));
-  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "audit event 4 does not follow"));
+  g_assert_true (has_problem (problems, "audit event 4 does not follow"));
 }
 
 static void
