@@ -22,6 +22,7 @@
 #include "rmm-framework.h"
 #include "rmm-referral-import.h"
 #include "rmm-store.h"
+#include "rmm-store-anchors.h"
 
 #define EXIT_USAGE 2
 
@@ -198,21 +199,43 @@ cmd_check (const char  *database,
                                                              "integrity and audit trail"));
   g_autoptr(RmmStore) store = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_anchor_free);
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) seals = NULL;
   int status = 0;
+  GOptionEntry entries[] = {
+    { "anchor", 0, 0, G_OPTION_ARG_STRING_ARRAY, &seals,
+      N_("An audit seal from a signed-off minutes (“Audit seal: event 9031, 3f2a…”), as "
+         "9031:3f2a…; may be repeated"), "EVENT:HASH" },
+    { NULL }
+  };
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-                                    _("Runs SQLite’s integrity and foreign-key checks and "
-                                      "verifies the audit trail’s hash chain. Prints “ok”, or "
+                                    _("Runs SQLite’s integrity and foreign-key checks, compares "
+                                      "the schema and its guards with RMM Desk’s, verifies the "
+                                      "audit trail’s hash chain, replays the trail against "
+                                      "every row, and checks that the trail still reaches "
+                                      "every anchor kept outside the file (each backup’s, "
+                                      "this computer’s, and any --anchor). Prints “ok”, or "
                                       "each problem, one a line, and exits 1."));
   if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return rmm_cli_usage_error (context, _("check takes no arguments"));
+  for (guint i = 0; seals != NULL && seals[i] != NULL; i++)
+    {
+      g_autofree char *source = g_strdup_printf (_("the seal %s"), seals[i]);
+      RmmAnchor *anchor = rmm_anchor_parse (seals[i], source, &error);
+
+      if (anchor == NULL)
+        return rmm_cli_usage_error (context, error->message);
+      g_ptr_array_add (anchors, anchor);
+    }
   if (!(store = rmm_cli_open_existing (database, &error)))
     return rmm_cli_fail (error);
 
-  if (rmm_store_check (store, &problems, NULL))
+  if (rmm_store_check_against (store, anchors, &problems, NULL))
     {
       g_print ("ok\n");
       return EXIT_SUCCESS;
@@ -241,7 +264,8 @@ cmd_backup (const char  *database,
   if (!(store = rmm_cli_open_existing (database, &error)) ||
       !rmm_store_backup (store, argv[1], &error))
     return rmm_cli_fail (error);
-  g_print (_("Backed up %s to %s\n"), database, argv[1]);
+  g_print (_("Backed up %s to %s (its audit trail’s head is in %s.anchor: keep them "
+             "together)\n"), database, argv[1], argv[1]);
   return EXIT_SUCCESS;
 }
 
@@ -257,8 +281,9 @@ cmd_restore (const char  *database,
   int status = 0;
 
   g_option_context_set_description (context,
-                                    _("The backup must pass “rmmctl check”. The database it "
-                                      "replaces is kept beside it as "
+                                    _("The backup must pass “rmmctl check”, and reach the head "
+                                      "recorded beside it (SRC.anchor) when there is one. The "
+                                      "database it replaces is kept beside it as "
                                       "NAME.before-restore-TIME. Close RMM Desk first."));
   if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;

@@ -18,6 +18,7 @@
 #include "rmm-documents.h"
 #include "rmm-framework.h"
 #include "rmm-labels.h"
+#include "rmm-store-anchors.h"
 
 typedef struct
 {
@@ -567,6 +568,25 @@ add_sign_off_line (Minutes    *minutes,
   rmm_pdf_document_add_check (minutes->document, *at != '\0', text);
 }
 
+/* The audit event that recorded the sign-off, printed where whoever holds the file cannot
+ * change it: `rmmctl check --anchor` proves from it that the trail was not cut or rewritten. */
+static void
+add_seal (Minutes *minutes)
+{
+  g_autoptr(RmmAnchor) seal = rmm_store_get_meeting_seal (minutes->store,
+                                                          rmm_meeting_get_id (minutes->meeting),
+                                                          NULL);
+  g_autofree char *text = NULL;
+
+  if (seal == NULL)
+    return;
+  text = g_strdup_printf (_("Audit seal: event %" G_GINT64_FORMAT ", %.16s. “rmmctl check "
+                            "--anchor %" G_GINT64_FORMAT ":%.16s” shows whether the record has "
+                            "been cut or rewritten since the sign-off."),
+                          seal->event, seal->hash, seal->event, seal->hash);
+  rmm_pdf_document_add_note (minutes->document, text);
+}
+
 static void
 add_sign_off (Minutes          *minutes,
               RmmMeetingRecord *record)
@@ -579,6 +599,7 @@ add_sign_off (Minutes          *minutes,
                      rmm_meeting_get_chair_children (minutes->meeting), record->chair1_signed_at);
   add_sign_off_line (minutes, _("Family Services"),
                      rmm_meeting_get_chair_family (minutes->meeting), record->chair2_signed_at);
+  add_seal (minutes);
 }
 
 static RmmPdfDocument *

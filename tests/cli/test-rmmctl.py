@@ -4,6 +4,7 @@
 
 import json
 import os
+import re
 import sqlite3
 import stat
 import subprocess
@@ -11,11 +12,14 @@ import tempfile
 import unittest
 
 RMMCTL = os.environ["RMMCTL"]
+# The audit trail's anchors for each database opened go here, not to the user's own state.
+STATE = tempfile.TemporaryDirectory()
 
 
 def rmmctl(*args, env=None):
     full_env = dict(os.environ)
     full_env.pop("RMM_DATABASE", None)
+    full_env["XDG_STATE_HOME"] = STATE.name
     full_env.update(env or {})
     return subprocess.run([RMMCTL, *args], capture_output=True, text=True, env=full_env,
                           timeout=120)
@@ -125,6 +129,69 @@ class RmmctlTest(unittest.TestCase):
         result = rmmctl("--database", copy, "check")
         self.assertEqual(result.returncode, 1)
         self.assertIn("audit event 40: hash does not match", result.stdout)
+
+    def tampered_copy(self, name, *statements):
+        copy = self.path(name)
+        self.assertEqual(rmmctl("--database", self.db, "backup", copy).returncode, 0)
+        # As a careful tamperer would: drop the guards, edit, put the guards back as they were.
+        con = sqlite3.connect(copy)
+        guards = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                             "AND tbl_name = 'audit_event'").fetchall()
+        for name, _ in guards:
+            con.execute(f"DROP TRIGGER {name}")
+        for statement in statements:
+            con.execute(statement)
+        for _, sql in guards:
+            con.execute(sql)
+        con.commit()
+        con.close()
+        return copy
+
+    def test_check_names_direct_edit(self):
+        copy = self.tampered_copy("renamed.sqlite",
+                                  "UPDATE child SET last_name = 'Renamed' WHERE id = 7")
+        result = rmmctl("--database", copy, "check")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("child 7: last_name differs from audit event", result.stdout)
+
+    def test_check_finds_cut_tail_from_the_backups_anchor(self):
+        # The backup's own head is beside it; a tail cut from the copy, the last event and the
+        # row it made, falls short of it though every row left agrees with the trail left.
+        con = sqlite3.connect(self.db)
+        entity, row, action = con.execute("SELECT entity, entity_id, action FROM audit_event "
+                                          "ORDER BY id DESC LIMIT 1").fetchone()
+        con.close()
+        self.assertEqual(action, "create")
+        derived = f"DELETE FROM agenda_fact WHERE item_id = {row}" \
+            if entity == "agenda_item" else "SELECT 1"
+        copy = self.tampered_copy(
+            "cut.sqlite", derived, f"DELETE FROM {entity} WHERE id = {row}",
+            "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)")
+        target = self.path("cut-target.sqlite")
+        result = rmmctl("--database", target, "restore", copy)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("events were cut from its end", result.stderr)
+        self.assertFalse(os.path.exists(target))
+
+    def test_check_anchor_from_signed_off_minutes(self):
+        meeting = self.meetings("signed-off")[0]
+        out = self.path("sealed-minutes.pdf")
+        result = rmmctl("--database", self.db, "export", "minutes", "--meeting",
+                        str(meeting["id"]), "-o", out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = " ".join(self.pdf_text(out).split())
+        seal = re.search(r"Audit seal: event (\d+), ([0-9a-f]{16})", text)
+        self.assertIsNotNone(seal, text[-800:])
+        anchor = f"{seal.group(1)}:{seal.group(2)}"
+        self.assertEqual(rmmctl("--database", self.db, "check", "--anchor", anchor).stdout,
+                         "ok\n")
+        forged = f"{seal.group(1)}:{'0' * 16}"
+        result = rmmctl("--database", self.db, "check", "--anchor", forged)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("the trail was rewritten", result.stdout)
+        result = rmmctl("--database", self.db, "check", "--anchor", "12:abc")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("is not an audit seal", result.stderr)
 
     def test_backup_restore(self):
         backup = self.path("backup.sqlite")
