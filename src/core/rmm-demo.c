@@ -1261,7 +1261,38 @@ remove_database_files (const char *path)
   g_unlink (shm);
 }
 
-/* A new demo database at @path; an existing file is replaced only when @replace. */
+/* --force may replace a demo, never anything else; even a demo is kept aside first, as
+ * "NAME.replaced-TIME", since the demo is where people try things out. */
+static gboolean
+set_aside_demo (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RmmStore) old = rmm_store_open (path, RMM_STORE_OPEN_EXISTING, &local_error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *aside = g_strdup_printf ("%s.replaced-%s", path, stamp);
+
+  if (old == NULL)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_EXISTS,
+                   _("“%s” could not be read as a demo database (%s); --force replaces only a "
+                     "demo database. Move the file away yourself if you mean to."),
+                   path, local_error->message);
+      return FALSE;
+    }
+  if (!rmm_store_is_demo (old))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_EXISTS,
+                   _("“%s” is not a demo database: it may hold real children’s records. "
+                     "--force replaces only a demo database."), path);
+      return FALSE;
+    }
+  return rmm_store_backup (old, aside, error);
+}
+
+/* A new demo database at @path; an existing file is replaced only when @replace, and only
+ * when it is a demo itself. */
 RmmStore *
 rmm_demo_create (const char            *path,
                  const RmmDemoOptions  *options,
@@ -1286,6 +1317,8 @@ rmm_demo_create (const char            *path,
                        _("“%s” already exists; use --force to replace it."), path);
           return NULL;
         }
+      if (!set_aside_demo (path, error))
+        return NULL;
       remove_database_files (path);
     }
 

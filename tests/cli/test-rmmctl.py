@@ -78,6 +78,32 @@ class RmmctlTest(unittest.TestCase):
         self.assertEqual(result.stderr.count("\n"), 1)
         self.assertIn("--force", result.stderr)
 
+    def test_demo_force_replaces_only_a_demo(self):
+        real = self.path("real.sqlite")
+        self.assertEqual(rmmctl("--database", self.db, "backup", real).returncode, 0)
+        con = sqlite3.connect(real)
+        con.execute("UPDATE database_info SET value = 'false' WHERE key = 'demo'")
+        con.commit()
+        con.close()
+        with open(real, "rb") as f:
+            before = f.read()
+        result = rmmctl("--database", real, "demo", "--children", "5", "--force")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("is not a demo database", result.stderr)
+        with open(real, "rb") as f:
+            self.assertEqual(f.read(), before)
+
+        # A demo is replaced, and the one it replaced is kept aside, whole.
+        demo = self.path("replaceable.sqlite")
+        self.assertEqual(rmmctl("--database", demo, "demo", "--children", "5").returncode, 0)
+        result = rmmctl("--database", demo, "demo", "--children", "6", "--force",
+                        env={"RMM_DATABASE": demo})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        aside = [n for n in os.listdir(self.tmp.name) if n.startswith("replaceable.sqlite.replaced-")
+                 and not n.endswith(".anchor")]
+        self.assertEqual(len(aside), 1)
+        self.assertEqual(rmmctl("--database", self.path(aside[0]), "check").stdout, "ok\n")
+
     def test_list_areas_json(self):
         result = rmmctl("--database", self.db, "list", "areas", "--format", "json")
         self.assertEqual(result.returncode, 0, result.stderr)
