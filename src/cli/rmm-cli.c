@@ -68,11 +68,32 @@ rmm_cli_parse_command (GOptionContext  *context,
   return TRUE;
 }
 
+/* Another process (the app, an import) holds the write lock: say so once, and wait. */
+static gboolean
+wait_for_other_writer (RmmStore *store,
+                       gint64    waited_us,
+                       gpointer  data)
+{
+  gboolean *said = data;
+
+  if (waited_us < 0)
+    return FALSE;
+  if (!*said)
+    g_printerr (_("rmmctl: waiting for another RMM Desk to finish saving to %s…\n"),
+                rmm_store_get_path (store));
+  *said = TRUE;
+  g_usleep (100 * 1000);
+  return waited_us < 10 * 60 * G_USEC_PER_SEC;
+}
+
 RmmStore *
 rmm_cli_open_existing (const char  *database,
                        GError     **error)
 {
   RmmStore *store = rmm_store_open (database, RMM_STORE_OPEN_EXISTING, error);
+
+  if (store != NULL)
+    rmm_store_set_wait_func (store, wait_for_other_writer, g_new0 (gboolean, 1), g_free);
 
   /* Used as it is (the user may share it on purpose), but never without saying so. */
   if (store != NULL && rmm_store_is_exposed (store))

@@ -18,8 +18,9 @@
 #include "rmm-db.h"
 #include "rmm-error.h"
 
-/* Long enough for the minute-taker's process to finish a write, short enough not to hang. */
-#define BUSY_TIMEOUT_MS 5000
+/* How long SQLite itself waits for another process's write lock before the store's own,
+ * patient wait takes over (rmm_store_begin()), saying that it waits. */
+#define BUSY_TIMEOUT_MS 1000
 #define SQLITE_HEADER "SQLite format 3"
 
 struct _RmmDbStmt
@@ -690,6 +691,23 @@ rmm_db_begin (RmmDb   *self,
     return FALSE;
   self->depth++;
   return TRUE;
+}
+
+/* The outermost BEGIN IMMEDIATE without waiting for another process's lock: RMM_ERROR_LOCKED
+ * at once if it is held (for a caller that waits in its own way between tries). */
+gboolean
+rmm_db_try_begin (RmmDb   *self,
+                  GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  sqlite3_busy_timeout (self->handle, 0);
+  ok = rmm_db_begin (self, error);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  return ok;
 }
 
 gboolean

@@ -50,6 +50,8 @@ RmmDbStmt   *rmm_db_prepare          (RmmDb           *self,
                                       GError         **error);
 gboolean     rmm_db_begin            (RmmDb           *self,
                                       GError         **error);
+gboolean     rmm_db_try_begin        (RmmDb           *self,
+                                      GError         **error);
 gboolean     rmm_db_commit           (RmmDb           *self,
                                       GError         **error);
 void         rmm_db_rollback         (RmmDb           *self);

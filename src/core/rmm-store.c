@@ -19,6 +19,9 @@
 #define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations"
 /* PRAGMA application_id of an RMM Desk database: "RMMD". */
 #define RMM_APPLICATION_ID 0x524D4D44
+/* Without a wait function, a change waits this long for another process's write lock. */
+#define LOCK_PATIENCE_US (10 * 60 * G_USEC_PER_SEC)
+#define LOCK_RETRY_US (100 * 1000)
 /* More queued changes than this are announced as one "everything changed". */
 #define MAX_QUEUED_CHANGES 256
 
@@ -48,6 +51,10 @@ struct _RmmStore
   GError     *check_error;     /* what it found, set by the thread before check_done */
   char       *damage;          /* why the file is damaged, once known, with what to do */
   gboolean    wrote;           /* this session committed a change: its head is worth noting */
+  RmmStoreWaitFunc wait_func;  /* while another process holds the write lock */
+  gboolean    waiting;         /* a change is in the wait function (which may run the loop) */
+  gpointer    wait_data;
+  GDestroyNotify wait_data_free;
 };
 
 G_DEFINE_FINAL_TYPE (RmmStore, rmm_store, G_TYPE_OBJECT)
@@ -76,6 +83,8 @@ rmm_store_finalize (GObject *object)
     rmm_store_remember_head (self);
   g_clear_error (&self->check_error);
   g_clear_pointer (&self->damage, g_free);
+  if (self->wait_data_free != NULL)
+    g_clear_pointer (&self->wait_data, self->wait_data_free);
   g_clear_object (&self->db);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->clock, g_date_time_unref);
@@ -653,6 +662,90 @@ rmm_store_now (RmmStore *self)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/**
+ * rmm_store_set_wait_func:
+ * @func: called about every 100 ms while another process holds the write lock (from 1 s
+ *   on), with how long the change has waited; return %FALSE to give the change up. Called
+ *   once more with -1 when the wait is over, either way.
+ *
+ * A change never fails because an administrator's import is saving: it waits, and @func
+ * says so (the app shows it; rmmctl prints it). Without one, a change waits up to ten
+ * minutes, quietly.
+ */
+void
+rmm_store_set_wait_func (RmmStore         *self,
+                         RmmStoreWaitFunc  func,
+                         gpointer          data,
+                         GDestroyNotify    data_free)
+{
+  g_return_if_fail (RMM_IS_STORE (self));
+
+  if (self->wait_data_free != NULL)
+    g_clear_pointer (&self->wait_data, self->wait_data_free);
+  self->wait_func = func;
+  self->wait_data = data;
+  self->wait_data_free = data_free;
+}
+
+/* A change made from the main loop while another waits in the wait function (a timer's
+ * autosave, say) waits quietly behind it. */
+static gboolean
+keep_waiting (RmmStore *self,
+              gint64    waited,
+              gboolean  nested)
+{
+  if (self->wait_func != NULL && !nested)
+    return self->wait_func (self, waited, self->wait_data);
+  if (waited >= LOCK_PATIENCE_US)
+    return FALSE;
+  g_usleep (LOCK_RETRY_US);
+  return TRUE;
+}
+
+/* BEGIN IMMEDIATE, which SQLite tries for a second; then again and again for as long as the
+ * wait function allows, outside any SQLite call, so that it may run the main loop. */
+static gboolean
+begin_when_unlocked (RmmStore  *self,
+                     GError   **error)
+{
+  gint64 started = g_get_monotonic_time ();
+  gboolean nested = self->waiting;
+  gboolean waited = FALSE;
+  gboolean ok;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      ok = waited ? rmm_db_try_begin (self->db, &local_error)
+                  : rmm_db_begin (self->db, &local_error);
+      if (ok)
+        break;
+      if (!g_error_matches (local_error, RMM_ERROR, RMM_ERROR_LOCKED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          break;
+        }
+      waited = self->waiting = TRUE;
+      if (!keep_waiting (self, g_get_monotonic_time () - started, nested))
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_LOCKED,
+                       _("This change was not saved: another RMM Desk has been saving to “%s” "
+                         "for %" G_GINT64_FORMAT " s. Try again when it has finished."),
+                       rmm_db_get_path (self->db),
+                       (g_get_monotonic_time () - started) / G_USEC_PER_SEC);
+          break;
+        }
+    }
+  if (waited && !nested)
+    {
+      self->waiting = FALSE;
+      if (self->wait_func != NULL)
+        self->wait_func (self, -1, self->wait_data);
+    }
+  return ok;
+}
+
 gboolean
 rmm_store_begin (RmmStore  *self,
                  GError   **error)
@@ -672,7 +765,9 @@ rmm_store_begin (RmmStore  *self,
       g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE, "%s", self->damage);
       return FALSE;
     }
-  return rmm_db_begin (self->db, error);
+  if (rmm_db_get_depth (self->db) > 0)
+    return rmm_db_begin (self->db, error);
+  return begin_when_unlocked (self, error);
 }
 
 /* Is the file this session opened still there, the same file? Removed (or replaced, say by

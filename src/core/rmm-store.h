@@ -423,6 +423,10 @@ typedef struct
   char   name[];
 } RmmNamedId;
 
+typedef gboolean (*RmmStoreWaitFunc) (RmmStore *store,
+                                      gint64    waited_us,
+                                      gpointer  data);
+
 RmmStore    *rmm_store_open                 (const char          *path,
                                              RmmStoreOpenFlags    flags,
                                              GError             **error);
@@ -442,6 +446,10 @@ void         rmm_store_set_clock            (RmmStore            *self,
 char        *rmm_store_now                  (RmmStore            *self);
 gboolean     rmm_store_begin                (RmmStore            *self,
                                              GError             **error);
+void         rmm_store_set_wait_func        (RmmStore            *self,
+                                             RmmStoreWaitFunc     func,
+                                             gpointer             data,
+                                             GDestroyNotify       data_free);
 gboolean     rmm_store_commit               (RmmStore            *self,
                                              GError             **error);
 void         rmm_store_rollback             (RmmStore            *self);

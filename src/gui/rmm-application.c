@@ -22,6 +22,8 @@ struct _RmmApplication
   char           *database;   /* --database PATH */
   char           *import;     /* --import-referrals FILE */
   gboolean        demo;       /* --demo */
+  GtkWindow      *wait_dialog;     /* while another RMM Desk holds the write lock */
+  gboolean        wait_cancelled;  /* the chair chose to stop waiting */
 };
 
 G_DEFINE_FINAL_TYPE (RmmApplication, rmm_application, ADW_TYPE_APPLICATION)
@@ -150,6 +152,57 @@ on_window_mapped_import (GtkWidget      *window,
 }
 
 static void
+on_wait_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RmmApplication   *self)
+{
+  self->wait_cancelled = TRUE;
+}
+
+static void
+show_wait_dialog (RmmApplication *self)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Waiting for Another RMM Desk"),
+                                              _("Another RMM Desk is saving to this database, "
+                                                "an import perhaps. This change will be saved "
+                                                "as soon as it has finished."));
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "stop", _("Stop Waiting"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "stop");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_wait_response), self, 0);
+  self->wait_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->wait_dialog);
+  gtk_window_present (self->wait_dialog);
+}
+
+/* Called by the store from 1 s into a wait for another process's write lock: says so in a
+ * dialog the chair can answer ("Stop Waiting"), and keeps the windows drawing meanwhile. The
+ * store calls this between its tries, outside any SQLite call. */
+static gboolean
+wait_for_other_writer (RmmStore *store,
+                       gint64    waited_us,
+                       gpointer  data)
+{
+  RmmApplication *self = data;
+  gint64 until = g_get_monotonic_time () + 100 * 1000;
+
+  if (waited_us < 0)
+    {
+      if (self->wait_dialog != NULL)
+        gtk_window_destroy (self->wait_dialog);
+      self->wait_cancelled = FALSE;
+      return FALSE;
+    }
+  if (self->wait_dialog == NULL && !self->wait_cancelled)
+    show_wait_dialog (self);
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10 * 1000);
+  return !self->wait_cancelled;
+}
+
+static void
 rmm_application_activate (GApplication *app)
 {
   RmmApplication *self = RMM_APPLICATION (app);
@@ -168,6 +221,7 @@ rmm_application_activate (GApplication *app)
       show_open_error (self, error);
       return;
     }
+  rmm_store_set_wait_func (store, wait_for_other_writer, self, NULL);
   window = GTK_WINDOW (rmm_window_new (self, store));
   exit_after_first_frame (self, window);
   if (self->import != NULL)

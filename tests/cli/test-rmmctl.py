@@ -9,6 +9,7 @@ import sqlite3
 import stat
 import subprocess
 import tempfile
+import time
 import unittest
 
 RMMCTL = os.environ["RMMCTL"]
@@ -268,6 +269,34 @@ class RmmctlTest(unittest.TestCase):
         self.assertIn("line 2, column E (area): there is no area called “Atlantis”",
                       result.stdout)
         self.assertEqual(result.stderr.count("\n"), 1)
+
+    def test_import_waits_for_another_writer(self):
+        # An administrator's import while another RMM Desk is saving: it waits, says so,
+        # and saves, instead of failing with "locked" after five seconds.
+        db = self.path("busy.sqlite")
+        self.assertEqual(rmmctl("--database", self.db, "backup", db).returncode, 0)
+        csv = self.path("one.csv")
+        with open(csv, "w") as f:
+            f.write("child_ref,first_name,last_name,date_of_birth,area,received_at,"
+                    "referrer_name,referrer_agency,route,concern_summary\n"
+                    "W-1,Wren,Waiting,2012-01-01,Bro Derwen,2026-11-20 10:00,Ruth Referrer,"
+                    "Bro Derwen Police,single-point-of-access,Seen with an older man\n")
+        holder = sqlite3.connect(db, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        env = dict(os.environ, XDG_STATE_HOME=STATE.name)
+        env.pop("RMM_DATABASE", None)
+        started = time.monotonic()
+        importer = subprocess.Popen([RMMCTL, "--database", db, "import", "referrals", csv],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                    env=env)
+        time.sleep(6.5)
+        holder.execute("COMMIT")
+        holder.close()
+        out, err = importer.communicate(timeout=60)
+        self.assertEqual(importer.returncode, 0, err)
+        self.assertGreater(time.monotonic() - started, 6)
+        self.assertIn("waiting for another RMM Desk to finish saving", err)
+        self.assertIn("Wren", rmmctl("--database", db, "list", "children").stdout)
 
     def test_agenda_json(self):
         meetings = json.loads(rmmctl("--database", self.db, "list", "meetings",

@@ -12,6 +12,9 @@
  *       record twenty long notes in one transaction, then checkpoint the WAL into the file, for
  *       N = 1, 2, … forever, acknowledging N after each commit: killed, the file is left
  *       part-way through a checkpoint, with the rest of its pages still in the WAL
+ *   fault-writer hold DATABASE SECONDS
+ *       take the write lock (as a long import does), print "holding", keep it for SECONDS,
+ *       record a note of it and commit
  *   fault-writer imports DATABASE AREA AGENCY PREFIX ACKS
  *       import a file of fifty new referrals (references PREFIX-N-…) as N, checkpointing after every other one,
  *       forever, acknowledging N after each import
@@ -149,6 +152,23 @@ write_imports (RmmStore  *store,
 }
 
 static int
+hold_lock (RmmStore  *store,
+           char     **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rmm_store_begin (store, &error))
+    return fail (error);
+  g_print ("holding\n");
+  fflush (stdout);
+  g_usleep (number (argv[3]) * G_USEC_PER_SEC);
+  if (!rmm_store_set_info (store, "held-by", "fault-writer", &error) ||
+      !rmm_store_commit (store, &error))
+    return fail (error);
+  return EXIT_SUCCESS;
+}
+
+static int
 write_bursts (RmmStore  *store,
               char     **argv)
 {
@@ -201,6 +221,8 @@ main (int    argc,
     return write_decision (store, argv);
   if (g_str_equal (argv[1], "burst") && argc == 5)
     return write_bursts (store, argv);
+  if (g_str_equal (argv[1], "hold") && argc == 4)
+    return hold_lock (store, argv);
   if (g_str_equal (argv[1], "checkpoints") && argc == 5)
     return write_checkpoints (store, argv);
   if (g_str_equal (argv[1], "imports") && argc == 7)

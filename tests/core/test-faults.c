@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "rmm-error.h"
 #include "rmm-store-private.h"
@@ -120,6 +121,107 @@ test_second_process_seen_within_a_second (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (rating, ==, "medium");
   g_assert_cmpint (seen - committed, <, G_USEC_PER_SEC);
+}
+
+/* ---- a long write by another process ---- */
+
+typedef struct
+{
+  guint    calls;
+  gboolean done;
+  gint64   first_us;
+  gint64   give_up_us;   /* 0: wait as long as it takes */
+} Waiting;
+
+static gboolean
+count_wait (RmmStore *store,
+            gint64    waited_us,
+            gpointer  data)
+{
+  Waiting *waiting = data;
+
+  if (waited_us < 0)
+    {
+      waiting->done = TRUE;
+      return FALSE;
+    }
+  if (waiting->calls++ == 0)
+    waiting->first_us = waited_us;
+  g_usleep (100 * 1000);
+  return waiting->give_up_us == 0 || waited_us < waiting->give_up_us;
+}
+
+/* Starts a writer that holds the write lock for @seconds; returns once it holds it. */
+static GPid
+hold_lock_elsewhere (Fixture *f,
+                     guint    seconds)
+{
+  g_autofree char *writer = writer_path ();
+  g_autofree char *duration = g_strdup_printf ("%u", seconds);
+  const char *argv[] = { writer, "hold", f->path, duration, NULL };
+  g_autoptr(GError) error = NULL;
+  char line[16] = { 0 };
+  GPid pid;
+  int out;
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read (out, line, sizeof line - 1), >, 0);
+  g_assert_cmpstr (line, ==, "holding\n");
+  close (out);
+  return pid;
+}
+
+static void
+test_change_waits_for_another_writer (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Waiting waiting = { 0 };
+  gint64 started;
+  GPid pid;
+  int status;
+
+  rmm_store_set_wait_func (f->store, count_wait, &waiting, NULL);
+  pid = hold_lock_elsewhere (f, 3);
+  started = g_get_monotonic_time ();
+
+  /* Saved once the other process lets go: not refused at 1 s, nor at SQLite's 5 s. */
+  g_assert_cmpint (rmm_store_set_minute_text (f->store, f->item, "Typed while they saved", 1,
+                                              &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, 2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (waiting.calls, >, 5);
+  g_assert_cmpint (waiting.first_us, >=, 900 * 1000);
+  g_assert_true (waiting.done);
+  waitpid (pid, &status, 0);
+  g_spawn_close_pid (pid);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *held = rmm_store_get_info (f->store, "held-by");
+
+    g_assert_cmpstr (held, ==, "fault-writer");
+  }
+}
+
+static void
+test_change_given_up_says_so (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Waiting waiting = { .give_up_us = 1500 * 1000 };
+  GPid pid;
+
+  rmm_store_set_wait_func (f->store, count_wait, &waiting, NULL);
+  pid = hold_lock_elsewhere (f, 3);
+  g_assert_cmpint (rmm_store_set_minute_text (f->store, f->item, "Typed", 1, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "not saved"));
+  g_assert_true (waiting.done);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
 }
 
 /* ---- killed mid-write, again and again ---- */
@@ -498,6 +600,8 @@ main (int    argc,
   ADD ("/faults/two-processes/seen-within-a-second", test_second_process_seen_within_a_second);
   ADD ("/faults/kill/nothing-acknowledged-lost", test_killed_writer_loses_nothing_acknowledged);
   ADD ("/faults/kill/checkpoint-opens", test_killed_checkpoint_opens);
+  ADD ("/faults/lock/change-waits", test_change_waits_for_another_writer);
+  ADD ("/faults/lock/given-up", test_change_given_up_says_so);
   ADD ("/faults/kill/import-opens", test_killed_import_opens);
   ADD ("/faults/file-removed/rescued-read-only", test_removed_file_rescued_read_only);
   ADD ("/faults/disk-full/refused-and-kept", test_disk_full_refuses_and_keeps);
