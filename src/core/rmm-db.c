@@ -382,10 +382,16 @@ rmm_db_quick_check (RmmDb   *self,
     }
   if (g_strcmp0 (found, "ok") != 0)
     {
+      /* "*** in database main ***\nOn tree page 9 cell 0: …": the finding, on one line. */
+      if (found == NULL)
+        found = g_strdup ("");
+      if (g_str_has_prefix (found, "*** in database main ***"))
+        memmove (found, found + 24, strlen (found + 24) + 1);
+      g_strdelimit (g_strstrip (found), "\n", ' ');
       self->damaged = TRUE;
       g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE,
                    _("“%s” is damaged: SQLite’s check of the file found “%s”."), self->path,
-                   found ? found : "");
+                   found);
       return FALSE;
     }
   return TRUE;

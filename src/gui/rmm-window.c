@@ -702,13 +702,21 @@ poll_store (gpointer user_data)
 
   if (rmm_store_get_read_only (self->store) == NULL && !rmm_store_verify_file (self->store, &lost))
     rescue_lost_database (self, lost);
-  if (!self->damage_shown && rmm_store_get_damage (self->store) != NULL)
+  /* Once the window is on screen, so that the message stacks above it. */
+  if (!self->damage_shown && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      rmm_store_get_damage (self->store) != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("%s\n\nThis window stays open to read what "
                                                     "it can; no change will be saved to the "
                                                     "file."),
                                                   rmm_store_get_damage (self->store));
 
+      AdwToast *toast = adw_toast_new (_("The database file is damaged: nothing more will be "
+                                         "saved to it"));
+
+      /* The toast stays until dismissed, in the window itself; the message says the rest. */
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
       self->damage_shown = TRUE;
       rmm_show_message (GTK_WIDGET (self), _("The Database File Is Damaged"), message);
     }
