@@ -680,13 +680,22 @@ rescue_lost_database (RmmWindow    *self,
   rmm_show_message (GTK_WIDGET (self), _("The Database File Is Gone"), message);
 }
 
-/* The file is used as it is (it may be shared on purpose), but never without saying so;
- * the toast stays until dismissed. */
+/* What the window must say about its file from the start, in toasts that stay until
+ * dismissed: a file read-only for want of its guards, and one others can read (used as it
+ * is: it may be shared on purpose). */
 static void
-warn_if_exposed (RmmWindow *self)
+warn_about_file (RmmWindow *self)
 {
   AdwToast *toast;
 
+  if (rmm_store_get_read_only (self->store) != NULL)
+    {
+      /* The guards of the history are gone (rmm_store_check_schema()): read, never write. */
+      toast = adw_toast_new (_("This database is read-only: its safeguards were changed. "
+                               "Run “rmmctl check” on it"));
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
   if (!rmm_store_is_exposed (self->store))
     return;
   toast = adw_toast_new (_("Other users of this computer can read this database"));
@@ -1076,7 +1085,7 @@ rmm_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
-  warn_if_exposed (self);
+  warn_about_file (self);
   rmm_meeting_view_set_store (self->meeting_view, self->store, self->settings);
   self->projector = rmm_projector_new (self->store, self->meeting_view, self->settings);
   update_projector_actions (self);

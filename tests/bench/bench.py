@@ -10,7 +10,11 @@
   * `rmmctl agenda` for a coming meeting of that database, against `rmmctl --version`
     (the two timed alternately);
   * importing 10,000 referrals from CSV into it, against the sqlite3 shell's bare .import
-    of the same file.
+    of the same file;
+  * `rmmctl check` (SQLite's checks, the schema, the chain, every row against the audit
+    trail, the anchors), against sqlite3's bare PRAGMA integrity_check, and SQLite's
+    quick_check, which a session runs once before its first write (the app in the
+    background).
 
 Run with `meson test -C _build --benchmark` (inside build-aux/gui-session) or directly.
 Set RMM_BENCH_RUNS (default 3) and RMM_BENCH_CHILDREN (default 20000).
@@ -76,6 +80,8 @@ def row_count(path):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="rmm-bench-")
+    # The audit trail's anchors of these throw-away databases stay with them.
+    os.environ["XDG_STATE_HOME"] = os.path.join(tmp, "state")
     db = os.path.join(tmp, "big.sqlite")
 
     def remove_db():
@@ -140,6 +146,13 @@ def main():
               evaluate, runs=1)
     median_of("rmmctl triggers --evaluate again (every rule, every child, nothing new)",
               evaluate)
+
+    quick = median_of("SQLite's quick_check, run once before a session's first write",
+                      ["sqlite3", db, "PRAGMA quick_check"])
+    check = median_of("rmmctl check", [RMMCTL, "--database", db, "check"])
+    integrity = median_of("floor: sqlite3 PRAGMA integrity_check",
+                          ["sqlite3", db, "PRAGMA integrity_check"])
+    print(f"check / floor: {check / integrity:.1f}x; quick_check {quick:.2f} s")
 
     csv = os.path.join(tmp, "referrals.csv")
     with open(csv, "w", newline="") as f:
