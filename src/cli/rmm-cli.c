@@ -516,12 +516,13 @@ cmd_import (const char  *database,
   if (!rmm_referral_import_read (import, contents, length, &error))
     {
       GPtrArray *problems = rmm_referral_import_get_problems (import);
+      guint n_problems = rmm_referral_import_get_n_problems (import);
 
       for (guint i = 0; i < problems->len; i++)
         g_print ("%s\n", (char *)g_ptr_array_index (problems, i));
       g_printerr (g_dngettext (GETTEXT_PACKAGE, "rmmctl: %s: %u problem, nothing was imported\n",
-                               "rmmctl: %s: %u problems, nothing was imported\n", problems->len),
-                  argv[2], problems->len);
+                               "rmmctl: %s: %u problems, nothing was imported\n", n_problems),
+                  argv[2], n_problems);
       return EXIT_FAILURE;
     }
   if (!dry_run && !rmm_referral_import_commit (import, &error))

@@ -43,7 +43,8 @@ struct _RmmReferralImport
   RmmStore    *store;
   char        *source_name;
   const char  *encoding;
-  GPtrArray   *problems;     /* char * */
+  GPtrArray   *problems;     /* char *, the first MAX_PROBLEMS */
+  guint        n_problems;   /* listed or not */
   GArray      *rows;         /* RmmImportRow */
   int          columns[N_COLUMNS];   /* position in the file, or -1 */
   GHashTable  *areas;        /* lower-case name → id */
@@ -151,6 +152,7 @@ add_problem (RmmReferralImport *self,
   g_autofree char *what = NULL;
   va_list args;
 
+  self->n_problems++;
   if (self->problems->len >= MAX_PROBLEMS)
     return;
   va_start (args, format);
@@ -435,6 +437,30 @@ compare_problem_lines (gconstpointer a,
   return (line_a > line_b) - (line_a < line_b);
 }
 
+static void
+record_free (gpointer data)
+{
+  RmmCsvRecord *record = data;
+
+  g_ptr_array_unref (record->fields);
+  g_free (record);
+}
+
+static gboolean
+collect_record (RmmCsvRecord  *record,
+                gpointer       user_data,
+                GError       **error)
+{
+  RmmCsvRecord *copy = g_new0 (RmmCsvRecord, 1);
+
+  copy->line = record->line;
+  copy->fields = g_ptr_array_new_full (record->fields->len, g_free);
+  for (guint i = 0; i < record->fields->len; i++)
+    g_ptr_array_add (copy->fields, g_strdup (g_ptr_array_index (record->fields, i)));
+  g_ptr_array_add (user_data, copy);
+  return TRUE;
+}
+
 /* Check the whole file and plan what it would add. Writes nothing. FALSE, with every
  * problem in rmm_referral_import_get_problems(), when any row is wrong. */
 gboolean
@@ -445,23 +471,30 @@ rmm_referral_import_read (RmmReferralImport  *self,
 {
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = NULL;
+  g_autoptr(RmmCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), FALSE);
 
   g_ptr_array_set_size (self->problems, 0);
+  self->n_problems = 0;
   g_array_set_size (self->rows, 0);
   self->read_ok = FALSE;
 
-  if (!(text = rmm_csv_decode (data, length, &self->encoding, &local_error)) ||
-      !(records = rmm_csv_parse (text, &local_error)))
+  reader = rmm_csv_reader_new_for_data (data, length);
+  records = g_ptr_array_new_with_free_func (record_free);
+  if (!rmm_csv_reader_read (reader, collect_record, records, NULL, &local_error))
     {
-      g_ptr_array_add (self->problems, g_strdup (local_error->message));
+      GPtrArray *problems = rmm_csv_reader_get_problems (reader);
+
+      for (guint i = 0; i < problems->len; i++)
+        g_ptr_array_add (self->problems, g_strdup (g_ptr_array_index (problems, i)));
+      self->n_problems = rmm_csv_reader_get_n_problems (reader);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
                                   self->source_name);
       return FALSE;
     }
+  self->encoding = rmm_csv_reader_get_encoding (reader);
 
   load_areas (self);
   if (read_header (self, g_ptr_array_index (records, 0)))
@@ -475,13 +508,13 @@ rmm_referral_import_read (RmmReferralImport  *self,
     classify_rows (self);
   g_ptr_array_sort (self->problems, compare_problem_lines);
 
-  if (self->problems->len > 0)
+  if (self->n_problems > 0)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE, "%s: %u problem, nothing was imported: %s",
                                 "%s: %u problems, nothing was imported; the first: %s",
-                                self->problems->len),
-                   self->source_name, self->problems->len,
+                                self->n_problems),
+                   self->source_name, self->n_problems,
                    (char *)g_ptr_array_index (self->problems, 0));
       return FALSE;
     }
@@ -496,6 +529,16 @@ rmm_referral_import_get_problems (RmmReferralImport *self)
   return self->problems;
 }
 
+/* How many problems the file has: rmm_referral_import_get_problems() lists the first few
+ * hundred. */
+guint
+rmm_referral_import_get_n_problems (RmmReferralImport *self)
+{
+  g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), 0);
+  return self->n_problems;
+}
+
+/* How the file was read, for the preview: "UTF-8", "Windows-1252", … */
 const char *
 rmm_referral_import_get_encoding (RmmReferralImport *self)
 {

@@ -40,6 +40,7 @@ gboolean            rmm_referral_import_read             (RmmReferralImport *sel
                                                           gsize              length,
                                                           GError           **error);
 GPtrArray          *rmm_referral_import_get_problems     (RmmReferralImport *self);
+guint               rmm_referral_import_get_n_problems   (RmmReferralImport *self);
 const char         *rmm_referral_import_get_encoding     (RmmReferralImport *self);
 guint               rmm_referral_import_get_n_rows       (RmmReferralImport *self);
 const RmmImportRow *rmm_referral_import_get_row          (RmmReferralImport *self,

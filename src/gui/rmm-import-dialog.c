@@ -54,15 +54,16 @@ text_row (const char *title,
 static void
 show_problems (RmmImportDialog *self,
                const char      *file_name,
-               GPtrArray       *problems)
+               GPtrArray       *problems,
+               guint            n_problems)
 {
   g_autofree char *description =
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                   "%s has %u problem. Correct it in the spreadsheet, save it "
                                   "as CSV again, and choose it again.",
                                   "%s has %u problems. Correct them in the spreadsheet, save "
-                                  "it as CSV again, and choose it again.", problems->len),
-                     file_name, problems->len);
+                                  "it as CSV again, and choose it again.", n_problems),
+                     file_name, n_problems);
 
   rmm_list_box_remove_all (self->problem_list);
   adw_preferences_group_set_description (self->problems_group, description);
@@ -142,11 +143,12 @@ rmm_import_dialog_load_file (RmmImportDialog *self,
       g_autoptr(GPtrArray) problems = g_ptr_array_new ();
 
       g_ptr_array_add (problems, error->message);
-      show_problems (self, name, problems);
+      show_problems (self, name, problems, 1);
       return;
     }
   if (!rmm_referral_import_read (self->import, contents, length, NULL))
-    show_problems (self, name, rmm_referral_import_get_problems (self->import));
+    show_problems (self, name, rmm_referral_import_get_problems (self->import),
+                   rmm_referral_import_get_n_problems (self->import));
   else
     show_preview (self, name);
 }
@@ -203,7 +205,7 @@ action_commit (GtkWidget  *widget,
       g_autoptr(GPtrArray) problems = g_ptr_array_new ();
 
       g_ptr_array_add (problems, error->message);
-      show_problems (self, _("The file"), problems);
+      show_problems (self, _("The file"), problems, 1);
       return;
     }
   g_signal_emit (self, signals[IMPORTED], 0, n_added);

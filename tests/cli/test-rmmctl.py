@@ -176,6 +176,61 @@ class RmmctlTest(unittest.TestCase):
                       result.stdout)
         self.assertEqual(result.stderr.count("\n"), 1)
 
+    HEADER = ("child_ref,first_name,last_name,date_of_birth,area,received_at,referrer_name,"
+              "referrer_agency,route,concern_summary\n")
+
+    def write_bytes(self, name, data):
+        path = self.path(name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def assert_refused(self, csv, *expected):
+        """Exit 1, each expected problem on stdout, one line on stderr, nothing written."""
+        copy = self.path("refused.sqlite")
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(copy + suffix):
+                os.unlink(copy + suffix)
+        self.assertEqual(rmmctl("--database", self.db, "backup", copy).returncode, 0)
+        con = sqlite3.connect(copy)
+        before = con.execute("SELECT count(*) FROM audit_event").fetchone()[0]
+        con.close()
+        result = rmmctl("--database", copy, "import", "referrals", csv)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        for text in expected:
+            self.assertIn(text, result.stdout)
+        self.assertEqual(result.stderr.count("\n"), 1, result.stderr)
+        self.assertIn("nothing was imported", result.stderr)
+        con = sqlite3.connect(copy)
+        self.assertEqual(con.execute("SELECT count(*) FROM audit_event").fetchone()[0], before)
+        con.close()
+        return result
+
+    def test_import_mixed_encoding_refused(self):
+        # UTF-8 but for one Windows-1252 byte: refused where it is, not read as mojibake.
+        csv = self.write_bytes("mixed.csv", (
+            self.HEADER + "M-1,Siân,Jones,2012-01-01,Ashdown North,2026-11-02,R,A,SPA,C\n"
+            "M-2,Sia").encode() + b"\xe2" +
+            "n,Evans,2012-01-01,Ashdown North,2026-11-02,R,A,SPA,C\n".encode())
+        result = self.assert_refused(csv, "is not UTF-8 in 1 place",
+                                     "line 3, column 8: the byte E2 is not UTF-8")
+        self.assertIn(": 1 problem, nothing", result.stderr)
+        self.assertNotIn("Ã", result.stdout)
+
+    def test_import_says_which_encoding(self):
+        text = self.HEADER + ("E-1,Łucja,Ó Briain,2012-01-01,Ashdown North,2026-11-02 10:00,R,"
+                              "Testshire Constabulary,SPA,C\n")
+        cases = {
+            "utf8.csv": (text.encode(), "(UTF-8)"),
+            "utf16.csv": (text.encode("utf-16-le"), "(UTF-16 (little-endian, without a "
+                                                    "byte-order mark))"),
+        }
+        for name, (data, encoding) in cases.items():
+            result = rmmctl("--database", self.db, "import", "referrals", "--dry-run",
+                            self.write_bytes(name, data))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn(encoding + ": 1 referrals", result.stdout)
+
     def test_agenda_json(self):
         meetings = json.loads(rmmctl("--database", self.db, "list", "meetings",
                                      "--format", "json").stdout)

@@ -202,6 +202,87 @@ test_utf16 (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM child WHERE first_name = 'Łucja'"), ==, 1);
 }
 
+/* "Unicode text" saved without a byte-order mark was refused as "NUL bytes" though UTF-16 is
+ * promised: it is recognised by where its NUL bytes fall, either way round. */
+static void
+test_utf16_without_bom (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *text = HEADER "T-5,Łucja,Test,2012-01-01,Testshire North,2026-11-02 10:00,R,"
+                     "Testshire Constabulary,SPA,Concern\n";
+  const char *encodings[] = { "UTF-16LE", "UTF-16BE" };
+  const char *names[] = { "UTF-16 (little-endian, without a byte-order mark)",
+                          "UTF-16 (big-endian, without a byte-order mark)" };
+  const char *not_text[] = { "If it is UTF-16 (“Unicode text”), save it again with a "
+                             "byte-order mark", "line 2, column 4: a NUL byte", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      gsize written = 0;
+      g_autofree char *utf16 = g_convert (text, -1, encodings[i], "UTF-8", NULL, &written,
+                                          NULL);
+      g_autoptr(RmmReferralImport) import = rmm_referral_import_new (f->store, "u16.csv");
+
+      g_assert_true (rmm_referral_import_read (import, utf16, written, NULL));
+      g_assert_cmpstr (rmm_referral_import_get_encoding (import), ==, names[i]);
+      g_assert_cmpstr (rmm_referral_import_get_row (import, 0)->first_name, ==, "Łucja");
+    }
+
+  /* NUL bytes without UTF-16's pattern: not text, and the message says what UTF-16 needs. */
+  expect_refused (f, HEADER "T-1\0,A,B,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n",
+                  strlen (HEADER) + 57, not_text);
+}
+
+/* A UTF-8 file with one byte that is not UTF-8 (here "â" as Windows-1252 writes it) was read
+ * whole as Windows-1252, turning every "Siân" in it into "SiÃ¢n". Now it is refused, naming
+ * where the bad byte is; nothing is written. */
+static void
+test_mostly_utf8_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *one[] = {
+    "is not UTF-8 in 1 place, listed below",
+    "line 3, column 8: the byte E2 is not UTF-8",
+    NULL
+  };
+  g_autoptr(GString) many = g_string_new (HEADER);
+  const char *twelve[] = {
+    "is not UTF-8 in 12 places, listed below",
+    "line 2, column 12", "line 3, column 12", "line 4, column 12", "line 5, column 12",
+    "line 6, column 12", "line 7, column 12", "line 8, column 12", "line 9, column 12",
+    "line 10, column 12", "line 11, column 12",
+    "and 2 more",
+    NULL
+  };
+
+  expect_refused (f, HEADER
+                  "T-1,Siân,Jones,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n"
+                  "T-2,Sia\xe2n,Evans,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n"
+                  "T-3,Siân,Hughes,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n", -1, one);
+
+  /* Every bad sequence is counted; the first ten are listed. */
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (many, "T-%u,Siân,Jo\xe9,2012-01-01,Testshire North,2026-11-02,R,A,"
+                            "SPA,C\n", i);
+  expect_refused (f, many->str, many->len, twelve);
+}
+
+/* Windows-1252 is chosen only when nothing in the file is UTF-8 beyond ASCII, and the bytes
+ * Windows-1252 leaves undefined are refused where they are. */
+static void
+test_windows_1252_undefined_bytes (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const char *problems[] = {
+    "neither UTF-8 nor Windows-1252",
+    "line 2, column 9: the byte 81 is not a character in Windows-1252",
+    NULL
+  };
+
+  expect_refused (f, HEADER "T-1,Zo\xeb,\x81Neill,2012-01-01,Testshire North,2026-11-02,R,A,SPA,"
+                  "C\n", -1, problems);
+}
+
 static void
 test_reimport_adds_nothing (Fixture       *f,
                             gconstpointer  data)
@@ -298,7 +379,7 @@ test_malformed_files (Fixture       *f,
     NULL
   };
   const char *unterminated[] = { "line 2: a quoted field starts here and is never closed", NULL };
-  const char *binary[] = { "not text", NULL };
+  const char *binary[] = { "not text: it has NUL bytes", "line 3, column 74: a NUL byte", NULL };
   const char *empty[] = { "The file is empty", NULL };
   const char *header_only[] = { "no referrals under the header row", NULL };
   const char *other_child[] = { "line 3, column A (child_ref): T-10 is a different child on line 2",
@@ -423,6 +504,9 @@ main (int    argc,
   ADD ("/import/bom-summer-time", test_bom_and_summer_time);
   ADD ("/import/windows-1252", test_windows_1252);
   ADD ("/import/utf16", test_utf16);
+  ADD ("/import/utf16-without-bom", test_utf16_without_bom);
+  ADD ("/import/mostly-utf8-refused", test_mostly_utf8_refused);
+  ADD ("/import/windows-1252-undefined-bytes", test_windows_1252_undefined_bytes);
   ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
   ADD ("/import/dry-run", test_dry_run_writes_nothing);
   ADD ("/import/repeat-flag", test_repeat_flag);
