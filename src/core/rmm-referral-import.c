@@ -47,6 +47,7 @@ struct _RmmReferralImport
   guint        n_problems;   /* listed or not */
   GArray      *rows;         /* RmmImportRow */
   int          columns[N_COLUMNS];   /* position in the file, or -1 */
+  guint        n_header_fields;
   GHashTable  *areas;        /* lower-case name → id */
   GHashTable  *agencies;     /* lower-case name → id, 0 while not recorded */
   gboolean     read_ok;
@@ -169,6 +170,22 @@ add_problem (RmmReferralImport *self,
     g_ptr_array_add (self->problems, g_strdup_printf (_("line %u: %s"), line, what));
 }
 
+/* A problem that names its line itself. */
+static void G_GNUC_PRINTF (2, 3)
+add_problem_text (RmmReferralImport *self,
+                  const char        *format,
+                  ...)
+{
+  va_list args;
+
+  self->n_problems++;
+  if (self->problems->len >= MAX_PROBLEMS)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (self->problems, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
 /* "Child Ref" and "child_ref" are the same column to a person. */
 static char *
 normalise_header (const char *name)
@@ -186,6 +203,7 @@ read_header (RmmReferralImport *self,
 {
   for (guint c = 0; c < N_COLUMNS; c++)
     self->columns[c] = -1;
+  self->n_header_fields = header->fields->len;
 
   for (guint i = 0; i < header->fields->len; i++)
     {
@@ -324,9 +342,27 @@ read_row (RmmReferralImport *self,
           GDateTime         *now)
 {
   RmmImportRow row = { 0 };
-  const char *route = field (self, record, COL_ROUTE);
+  const char *route;
   g_autofree char *area_key = NULL;
 
+  /* Read by position, a row with a field too many would put the rest of its text under the
+   * wrong columns (or past the last one, unseen). */
+  if (record->fields->len > self->n_header_fields)
+    {
+      add_problem_text (self, _("line %u has %u fields but the header has %u: a comma inside a "
+                                "field must be in double quotes (\"older males, given gifts\")"),
+                        record->line, record->fields->len, self->n_header_fields);
+      return;
+    }
+  if (record->fields->len < self->n_header_fields)
+    {
+      add_problem_text (self, _("line %u has %u fields but the header has %u: every row needs "
+                                "a field for each column, empty or not"),
+                        record->line, record->fields->len, self->n_header_fields);
+      return;
+    }
+
+  route = field (self, record, COL_ROUTE);
   row.line = record->line;
   row.child_ref = required (self, record, COL_CHILD_REF);
   row.first_name = required (self, record, COL_FIRST_NAME);

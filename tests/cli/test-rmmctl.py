@@ -217,6 +217,14 @@ class RmmctlTest(unittest.TestCase):
         self.assertIn(": 1 problem, nothing", result.stderr)
         self.assertNotIn("Ã", result.stdout)
 
+    def test_import_unquoted_comma_refused(self):
+        csv = self.write_bytes("comma.csv", (
+            self.HEADER.strip() + ",gender,school\n"
+            "C-1,Ann,Test,2012-01-01,Ashdown North,2026-11-02,R,A,SPA,"
+            "older males, given gifts, missing twice,female,Oakfield\n").encode())
+        self.assert_refused(csv, "line 2 has 14 fields but the header has 12: a comma inside "
+                                 "a field must be in double quotes")
+
     def test_import_says_which_encoding(self):
         text = self.HEADER + ("E-1,Łucja,Ó Briain,2012-01-01,Ashdown North,2026-11-02 10:00,R,"
                               "Testshire Constabulary,SPA,C\n")

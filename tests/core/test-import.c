@@ -283,6 +283,37 @@ test_windows_1252_undefined_bytes (Fixture       *f,
                   "C\n", -1, problems);
 }
 
+/* An unquoted comma in the concern moved its text into the gender and school columns, or
+ * dropped it when they were absent, and the import succeeded. A row must have as many fields
+ * as the header. */
+static void
+test_field_count (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *with_optional[] = {
+    "line 3 has 14 fields but the header has 12: a comma inside a field must be in double "
+    "quotes",
+    NULL
+  };
+  const char *without_optional[] = {
+    "line 2 has 12 fields but the header has 10",
+    "line 4 has 9 fields but the header has 10: every row needs a field for each column",
+    NULL
+  };
+
+  expect_refused (f, "child_ref,first_name,last_name,date_of_birth,area,received_at,"
+                  "referrer_name,referrer_agency,route,concern_summary,gender,school\n"
+                  "T-1,Ann,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,female,Oak\n"
+                  "T-2,Bea,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,"
+                  "older males, given gifts, missing twice,female,Oak\n", -1, with_optional);
+  expect_refused (f, HEADER
+                  "T-1,Ann,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,"
+                  "older males, given gifts, missing twice\n"
+                  "T-2,Bea,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,\"one, quoted\"\n"
+                  "T-3,Cy,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA\n", -1,
+                  without_optional);
+}
+
 static void
 test_reimport_adds_nothing (Fixture       *f,
                             gconstpointer  data)
@@ -507,6 +538,7 @@ main (int    argc,
   ADD ("/import/utf16-without-bom", test_utf16_without_bom);
   ADD ("/import/mostly-utf8-refused", test_mostly_utf8_refused);
   ADD ("/import/windows-1252-undefined-bytes", test_windows_1252_undefined_bytes);
+  ADD ("/import/field-count", test_field_count);
   ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
   ADD ("/import/dry-run", test_dry_run_writes_nothing);
   ADD ("/import/repeat-flag", test_repeat_flag);
