@@ -48,6 +48,7 @@ struct _RmmReferralImport
   GArray      *rows;         /* RmmImportRow */
   int          columns[N_COLUMNS];   /* position in the file, or -1 */
   guint        n_header_fields;
+  GPtrArray   *header;       /* char *, the header row's names */
   GHashTable  *areas;        /* lower-case name → id */
   GHashTable  *agencies;     /* lower-case name → id, 0 while not recorded */
   gboolean     read_ok;
@@ -82,6 +83,7 @@ rmm_referral_import_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->source_name, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->header, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->areas, g_hash_table_unref);
   g_clear_pointer (&self->agencies, g_hash_table_unref);
@@ -99,6 +101,7 @@ static void
 rmm_referral_import_init (RmmReferralImport *self)
 {
   self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->header = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_array_new (FALSE, TRUE, sizeof (RmmImportRow));
   g_array_set_clear_func (self->rows, row_clear);
   self->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -204,6 +207,9 @@ read_header (RmmReferralImport *self,
   for (guint c = 0; c < N_COLUMNS; c++)
     self->columns[c] = -1;
   self->n_header_fields = header->fields->len;
+  g_ptr_array_set_size (self->header, 0);
+  for (guint i = 0; i < header->fields->len; i++)
+    g_ptr_array_add (self->header, g_strdup (g_ptr_array_index (header->fields, i)));
 
   for (guint i = 0; i < header->fields->len; i++)
     {
@@ -336,6 +342,80 @@ match_child (RmmReferralImport *self,
                    "birth; check the reference"), row->child_ref);
 }
 
+/* Characters that would make a name print or display as something other than what is
+ * stored: C0 and C1 controls and DEL (a terminal escape, a bell, a backspace), and the
+ * Unicode controls that reorder text (U+202A–U+202E, U+2066–U+2069). Free text may keep its
+ * line breaks and tabs. Returns the first one, with its position in characters from 1. */
+static gunichar
+find_control (const char *text,
+              gboolean    free_text,
+              guint      *position)
+{
+  guint n = 1;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
+
+      if ((c < 0x20 && !(free_text && (c == '\t' || c == '\n' || c == '\r'))) ||
+          (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+          (c >= 0x2066 && c <= 0x2069))
+        {
+          *position = n;
+          return c;
+        }
+    }
+  return 0;
+}
+
+/* Every field of the row, whether the import reads its column or not. */
+static gboolean
+check_controls (RmmReferralImport *self,
+                RmmCsvRecord      *record)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < record->fields->len; i++)
+    {
+      const char *value = g_strstrip ((char *)g_ptr_array_index (record->fields, i));
+      g_autofree char *letter = NULL;
+      int column = -1;
+      guint position = 0;
+      gboolean free_text;
+      gunichar c;
+
+      for (guint k = 0; k < N_COLUMNS && column < 0; k++)
+        if (self->columns[k] == (int)i)
+          column = k;
+      free_text = column < 0 || column == COL_CONCERN_SUMMARY;
+      c = find_control (value, free_text, &position);
+      if (c == 0)
+        continue;
+
+      ok = FALSE;
+      letter = rmm_csv_column_letter (i);
+      if (c < 0x202a && free_text)
+        add_problem_text (self, _("line %u, column %s (%s): character %u is a control character "
+                                  "(U+%04X); of those, only line breaks and tabs may be in this "
+                                  "column: remove it in the spreadsheet"),
+                          record->line, letter, (const char *)g_ptr_array_index (self->header, i),
+                          position, c);
+      else if (c < 0x202a)
+        add_problem_text (self, _("line %u, column %s (%s): character %u is a control character "
+                                  "(U+%04X), which names, references, dates and the like must "
+                                  "not hold: remove it in the spreadsheet"),
+                          record->line, letter, (const char *)g_ptr_array_index (self->header, i),
+                          position, c);
+      else
+        add_problem_text (self, _("line %u, column %s (%s): character %u is a text-direction "
+                                  "control (U+%04X), which makes the text show in another "
+                                  "order than it is stored: remove it in the spreadsheet"),
+                          record->line, letter, (const char *)g_ptr_array_index (self->header, i),
+                          position, c);
+    }
+  return ok;
+}
+
 static void
 read_row (RmmReferralImport *self,
           RmmCsvRecord      *record,
@@ -361,6 +441,10 @@ read_row (RmmReferralImport *self,
                         record->line, record->fields->len, self->n_header_fields);
       return;
     }
+
+  /* An invisible character makes every other message about the field misleading. */
+  if (!check_controls (self, record))
+    return;
 
   route = field (self, record, COL_ROUTE);
   row.line = record->line;

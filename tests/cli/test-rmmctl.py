@@ -225,6 +225,15 @@ class RmmctlTest(unittest.TestCase):
         self.assert_refused(csv, "line 2 has 14 fields but the header has 12: a comma inside "
                                  "a field must be in double quotes")
 
+    def test_import_control_characters_refused(self):
+        csv = self.write_bytes("escape.csv", (
+            self.HEADER + "X-1,\x1b[2J\x1b[31mAnn,Test\u202eabc,2012-01-01,Ashdown North,"
+            "2026-11-02,R,A,SPA,C\n").encode())
+        result = self.assert_refused(
+            csv, "line 2, column B (first_name): character 1 is a control character (U+001B)",
+            "line 2, column C (last_name): character 5 is a text-direction control (U+202E)")
+        self.assertNotIn("\x1b", result.stdout + result.stderr)
+
     def test_import_says_which_encoding(self):
         text = self.HEADER + ("E-1,Łucja,Ó Briain,2012-01-01,Ashdown North,2026-11-02 10:00,R,"
                               "Testshire Constabulary,SPA,C\n")

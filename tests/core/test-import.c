@@ -314,6 +314,46 @@ test_field_count (Fixture       *f,
                   without_optional);
 }
 
+/* A name with a terminal escape or a text-direction override would print or display as
+ * something other than what is stored; such characters are refused wherever they are, named
+ * by line, column and character. Free text keeps its line breaks and tabs. */
+static void
+test_control_characters (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *problems[] = {
+    "line 2, column B (first_name): character 1 is a control character (U+001B)",
+    "line 3, column C (last_name): character 5 is a text-direction control (U+202E)",
+    "line 4, column A (child_ref): character 3 is a control character (U+0085)",
+    "line 5, column J (concern_summary): character 4 is a control character (U+0007)",
+    "line 6, column K (notes): character 2 is a text-direction control (U+2067)",
+    "line 7, column B (first_name): character 4 is a control character (U+0009)",
+    "line 8, column D (date_of_birth): character 11 is a control character (U+007F)",
+    NULL
+  };
+  g_autoptr(RmmReferralImport) ok = NULL;
+
+  expect_refused (f, "child_ref,first_name,last_name,date_of_birth,area,received_at,"
+                  "referrer_name,referrer_agency,route,concern_summary,notes\n"
+                  "T-1,\x1b[31mAnn,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,\n"
+                  "T-2,Bea,Test\u202Eabc,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,\n"
+                  "T-\xc2\x85" "3,Cy,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,\n"
+                  "T-4,Di,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,\"Bel\x07l\",\n"
+                  "T-5,Ed,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,x\u2067y\n"
+                  "T-6,Fay\tX,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,\n"
+                  "T-7,Gus,Test,2012-01-01\x7f,Testshire North,2026-11-02,R,A,SPA,C,\n",
+                  -1, problems);
+
+  /* Line breaks and tabs in the concern, and in a column the import does not read. */
+  ok = import_ok (f, "child_ref,first_name,last_name,date_of_birth,area,received_at,"
+                  "referrer_name,referrer_agency,route,concern_summary,notes\n"
+                  "T-8,Hal,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,"
+                  "\"First\r\nsecond\tthird\",\"a\nb\"\n", -1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral "
+                             "WHERE concern_summary = 'First' || char(13, 10) || 'second' || "
+                             "char(9) || 'third'"), ==, 1);
+}
+
 static void
 test_reimport_adds_nothing (Fixture       *f,
                             gconstpointer  data)
@@ -539,6 +579,7 @@ main (int    argc,
   ADD ("/import/mostly-utf8-refused", test_mostly_utf8_refused);
   ADD ("/import/windows-1252-undefined-bytes", test_windows_1252_undefined_bytes);
   ADD ("/import/field-count", test_field_count);
+  ADD ("/import/control-characters", test_control_characters);
   ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
   ADD ("/import/dry-run", test_dry_run_writes_nothing);
   ADD ("/import/repeat-flag", test_repeat_flag);
