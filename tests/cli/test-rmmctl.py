@@ -248,6 +248,32 @@ class RmmctlTest(unittest.TestCase):
             self.assertEqual(result.returncode, 0, result.stderr)
             self.assertIn(encoding + ": 1 referrals", result.stdout)
 
+    def test_stored_control_characters_never_reach_the_terminal(self):
+        # Written behind the import's back (an older version, another tool): every text the
+        # command prints escapes it; JSON keeps the exact value.
+        copy = self.path("controls.sqlite")
+        self.assertEqual(rmmctl("--database", self.db, "backup", copy).returncode, 0)
+        listed = json.loads(rmmctl("--database", copy, "cse-list", "--date", "2026-11-23",
+                                   "--format", "json").stdout)
+        child = listed[0]["child_id"]
+        name = "Eve\x1b[2J\x1b[31m\u202eRed\x07\u0085"
+        con = sqlite3.connect(copy)
+        con.execute("UPDATE child SET first_name = ?, last_name = ? WHERE id = ?",
+                    (name, "Line\nbreak", child))
+        con.commit()
+        con.close()
+        for args in (["list", "children"], ["cse-list", "--date", "2026-11-23"]):
+            result = rmmctl("--database", copy, *args)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            out = result.stdout
+            for raw in ("\x1b", "\u202e", "\x07", "\u0085"):
+                self.assertNotIn(raw, out, args)
+            self.assertIn("Eve\\x1b[2J\\x1b[31m<U+202E>Red\\x07<U+0085>", out, args)
+            self.assertIn("Line\\nbreak", out, args)
+        result = rmmctl("--database", copy, "list", "children", "--format", "json")
+        self.assertNotIn("\u202e", result.stdout)
+        self.assertIn(name, [c["first_name"] for c in json.loads(result.stdout)])
+
     def test_agenda_json(self):
         meetings = json.loads(rmmctl("--database", self.db, "list", "meetings",
                                      "--format", "json").stdout)
