@@ -579,10 +579,9 @@ cmd_import (const char  *database,
   g_autoptr(RmmStore) store = NULL;
   g_autoptr(RmmReferralImport) import = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
   gboolean template = FALSE, dry_run = FALSE;
-  gsize length;
   int status = 0;
   GOptionEntry entries[] = {
     { "template", 0, 0, G_OPTION_ARG_NONE, &template, N_("Print the header row and exit"), NULL },
@@ -611,18 +610,20 @@ cmd_import (const char  *database,
   if (argc != 3)
     return rmm_cli_usage_error (context, _("import referrals needs one CSV file"));
 
-  if (!g_file_get_contents (argv[2], &contents, &length, &error))
-    return rmm_cli_fail (error);
   if (!(store = rmm_cli_open_existing (database, &error)))
     return rmm_cli_fail (error);
 
+  file = g_file_new_for_commandline_arg (argv[2]);
   name = g_path_get_basename (argv[2]);
   import = rmm_referral_import_new (store, name);
-  if (!rmm_referral_import_read (import, contents, length, &error))
+  if (!rmm_referral_import_read_file (import, file, NULL, &error))
     {
       GPtrArray *problems = rmm_referral_import_get_problems (import);
       guint n_problems = rmm_referral_import_get_n_problems (import);
 
+      /* A file that cannot be opened at all is one line saying why. */
+      if (error->domain == G_IO_ERROR)
+        return rmm_cli_fail (error);
       for (guint i = 0; i < problems->len; i++)
         g_print ("%s\n", (char *)g_ptr_array_index (problems, i));
       g_printerr (g_dngettext (GETTEXT_PACKAGE, "rmmctl: %s: %u problem, nothing was imported\n",

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* Far beyond any agency's file (a million referrals is under 200 MB), and refused by its size
  * before a byte is read. */
-#define RMM_CSV_MAX_FILE_BYTES (256 * 1024 * 1024)
+#define RMM_CSV_MAX_FILE_BYTES (250 * 1000 * 1000)
 
 typedef struct
 {

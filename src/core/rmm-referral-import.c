@@ -581,29 +581,26 @@ collect_record (RmmCsvRecord  *record,
   return TRUE;
 }
 
-/* Check the whole file and plan what it would add. Writes nothing. FALSE, with every
- * problem in rmm_referral_import_get_problems(), when any row is wrong. */
-gboolean
-rmm_referral_import_read (RmmReferralImport  *self,
-                          const char         *data,
-                          gsize               length,
-                          GError            **error)
+static void
+reset (RmmReferralImport *self)
 {
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(RmmCsvReader) reader = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), FALSE);
-
   g_ptr_array_set_size (self->problems, 0);
   self->n_problems = 0;
   g_array_set_size (self->rows, 0);
   self->read_ok = FALSE;
+}
 
-  reader = rmm_csv_reader_new_for_data (data, length);
-  records = g_ptr_array_new_with_free_func (record_free);
-  if (!rmm_csv_reader_read (reader, collect_record, records, NULL, &local_error))
+static gboolean
+read_records (RmmReferralImport  *self,
+              RmmCsvReader       *reader,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (!rmm_csv_reader_read (reader, collect_record, records, cancellable, &local_error))
     {
       GPtrArray *problems = rmm_csv_reader_get_problems (reader);
 
@@ -640,6 +637,49 @@ rmm_referral_import_read (RmmReferralImport  *self,
     }
   self->read_ok = TRUE;
   return TRUE;
+}
+
+/* Check the whole file and plan what it would add. Writes nothing. FALSE, with every
+ * problem in rmm_referral_import_get_problems(), when any row is wrong. */
+gboolean
+rmm_referral_import_read (RmmReferralImport  *self,
+                          const char         *data,
+                          gsize               length,
+                          GError            **error)
+{
+  g_autoptr(RmmCsvReader) reader = NULL;
+
+  g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), FALSE);
+
+  reset (self);
+  reader = rmm_csv_reader_new_for_data (data, length);
+  return read_records (self, reader, NULL, error);
+}
+
+/* The same, from @file, read a piece at a time; one over RMM_CSV_MAX_FILE_BYTES is refused by
+ * its size before any of it is read. */
+gboolean
+rmm_referral_import_read_file (RmmReferralImport  *self,
+                               GFile              *file,
+                               GCancellable       *cancellable,
+                               GError            **error)
+{
+  g_autoptr(RmmCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  reset (self);
+  if (!(reader = rmm_csv_reader_new_for_file (file, cancellable, &local_error)))
+    {
+      g_ptr_array_add (self->problems, g_strdup (local_error->message));
+      self->n_problems = 1;
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
+                                  self->source_name);
+      return FALSE;
+    }
+  return read_records (self, reader, cancellable, error);
 }
 
 GPtrArray *

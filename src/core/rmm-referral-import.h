@@ -39,6 +39,10 @@ gboolean            rmm_referral_import_read             (RmmReferralImport *sel
                                                           const char        *data,
                                                           gsize              length,
                                                           GError           **error);
+gboolean            rmm_referral_import_read_file        (RmmReferralImport *self,
+                                                          GFile             *file,
+                                                          GCancellable      *cancellable,
+                                                          GError           **error);
 GPtrArray          *rmm_referral_import_get_problems     (RmmReferralImport *self);
 guint               rmm_referral_import_get_n_problems   (RmmReferralImport *self);
 const char         *rmm_referral_import_get_encoding     (RmmReferralImport *self);

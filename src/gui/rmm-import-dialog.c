@@ -129,24 +129,13 @@ void
 rmm_import_dialog_load_file (RmmImportDialog *self,
                              GFile           *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_basename (file);
-  gsize length = 0;
 
   g_return_if_fail (RMM_IS_IMPORT_DIALOG (self));
 
   g_clear_object (&self->import);
   self->import = rmm_referral_import_new (self->store, name);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
-    {
-      g_autoptr(GPtrArray) problems = g_ptr_array_new ();
-
-      g_ptr_array_add (problems, error->message);
-      show_problems (self, name, problems, 1);
-      return;
-    }
-  if (!rmm_referral_import_read (self->import, contents, length, NULL))
+  if (!rmm_referral_import_read_file (self->import, file, NULL, NULL))
     show_problems (self, name, rmm_referral_import_get_problems (self->import),
                    rmm_referral_import_get_n_problems (self->import));
   else

@@ -4,6 +4,7 @@
 
 import json
 import os
+import re
 import sqlite3
 import stat
 import subprocess
@@ -233,6 +234,23 @@ class RmmctlTest(unittest.TestCase):
             csv, "line 2, column B (first_name): character 1 is a control character (U+001B)",
             "line 2, column C (last_name): character 5 is a text-direction control (U+202E)")
         self.assertNotIn("\x1b", result.stdout + result.stderr)
+
+    def test_import_too_large_refused_unread(self):
+        huge = self.path("huge.csv")
+        with open(huge, "wb") as f:
+            f.truncate(1000 * 1000 * 1000)   # sparse: no room taken on the disk
+        try:
+            result = subprocess.run(["/usr/bin/time", "-v", RMMCTL, "--database", self.db,
+                                     "import", "referrals", huge], capture_output=True,
+                                    text=True, timeout=120)
+        finally:
+            os.unlink(huge)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("The file is 1.0\u00a0GB, more than the 250.0\u00a0MB an import can read: split it "
+                      "into smaller files.", result.stdout)
+        peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)",
+                             result.stderr).group(1))
+        self.assertLess(peak, 64 * 1024)
 
     def test_import_says_which_encoding(self):
         text = self.HEADER + ("E-1,Łucja,Ó Briain,2012-01-01,Ashdown North,2026-11-02 10:00,R,"

@@ -6,9 +6,12 @@
 
 #include "rmm-test-support.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "rmm-dates.h"
 #include "rmm-error.h"
@@ -354,6 +357,69 @@ test_control_characters (Fixture       *f,
                              "char(9) || 'third'"), ==, 1);
 }
 
+static glong
+peak_rss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+/* A 1 GB file took 1 GB of memory to be refused as too large: its size is now checked before
+ * a byte of it is read. */
+static void
+test_too_large (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->folder, "huge.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RmmReferralImport) import = rmm_referral_import_new (f->store, "huge.csv");
+  g_autoptr(GError) error = NULL;
+  glong before;
+  int fd;
+
+  /* Sparse: a gigabyte that takes no room on the disk. */
+  fd = g_open (path, O_CREAT | O_WRONLY, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t)1000 * 1000 * 1000), ==, 0);
+  close (fd);
+
+  before = peak_rss_kb ();
+  g_assert_false (rmm_referral_import_read_file (import, file, NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "The file is 1.0\u00a0GB, more than the "
+                                            "250.0\u00a0MB an import can read: split it into smaller files."));
+  g_assert_cmpuint (rmm_referral_import_get_problems (import)->len, ==, 1);
+  g_assert_cmpint (peak_rss_kb () - before, <, 32 * 1024);
+  g_unlink (path);
+}
+
+/* From a file as from memory; and a file that is missing says so. */
+static void
+test_read_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->folder, "in.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RmmReferralImport) import = rmm_referral_import_new (f->store, "in.csv");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rmm_referral_import_read_file (import, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, HEADER "T-30,Siân,Test,2012-01-01,Testshire North,"
+                                      "2026-11-02 10:00,R,A,SPA,C\n", -1, NULL));
+  g_assert_true (rmm_referral_import_read_file (import, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rmm_referral_import_get_row (import, 0)->first_name, ==, "Siân");
+  g_assert_true (rmm_referral_import_commit (import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM child WHERE first_name = 'Siân'"), ==, 1);
+  g_unlink (path);
+}
+
 static void
 test_reimport_adds_nothing (Fixture       *f,
                             gconstpointer  data)
@@ -580,6 +646,8 @@ main (int    argc,
   ADD ("/import/windows-1252-undefined-bytes", test_windows_1252_undefined_bytes);
   ADD ("/import/field-count", test_field_count);
   ADD ("/import/control-characters", test_control_characters);
+  ADD ("/import/too-large", test_too_large);
+  ADD ("/import/read-file", test_read_file);
   ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
   ADD ("/import/dry-run", test_dry_run_writes_nothing);
   ADD ("/import/repeat-flag", test_repeat_flag);
