@@ -1166,6 +1166,8 @@ rmm_cli_run (int    argc,
   /* Whatever a command prints, a stored control character reaches the terminal escaped. */
   g_set_print_handler (print_escaped);
   g_set_printerr_handler (printerr_escaped);
+  /* Debugging messages (G_MESSAGES_DEBUG) never mix with the output a script reads. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, description);

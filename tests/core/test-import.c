@@ -420,6 +420,118 @@ test_read_file (Fixture       *f,
   g_unlink (path);
 }
 
+/* An import checks and plans everything before it takes the write lock; by the time it has
+ * the lock another import (another process, or this one) may have added the same children,
+ * referrals or agencies. Its plan is brought up to date first: nothing is added twice and
+ * nothing fails on a name already taken. */
+static void
+test_plan_overtaken (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *file = HEADER
+    "T-40,Ann,Test,2012-01-01,Testshire North,2026-11-02 10:00,R,Example Youth Service,SPA,C\n"
+    "T-41,Bea,Test,2012-01-01,Testshire North,2026-11-02 11:00,R,Example Youth Service,SPA,C\n";
+  const char *other = HEADER
+    "T-42,Cy,Test,2012-01-01,Testshire North,2026-11-03 10:00,R,Example Youth Service,SPA,C\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmStore) second = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+  g_autoptr(RmmReferralImport) late = rmm_referral_import_new (f->store, "late.csv");
+  g_autoptr(RmmReferralImport) agency = rmm_referral_import_new (f->store, "agency.csv");
+  g_autoptr(RmmReferralImport) same = rmm_referral_import_new (f->store, "same.csv");
+
+  g_assert_no_error (error);
+  g_assert_true (rmm_referral_import_read (late, file, strlen (file), NULL));
+  g_assert_true (rmm_referral_import_read (agency, other, strlen (other), NULL));
+  g_assert_cmpuint (rmm_referral_import_count_new (late), ==, 2);
+
+  /* Another process imports the same file first. */
+  {
+    g_autoptr(RmmReferralImport) first = rmm_referral_import_new (second, "first.csv");
+
+    g_assert_true (rmm_referral_import_read (first, file, strlen (file), NULL));
+    g_assert_true (rmm_referral_import_commit (first, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (rmm_referral_import_commit (late, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rmm_referral_import_count_new (late), ==, 0);
+  g_assert_cmpuint (rmm_referral_import_count_duplicates (late), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM child WHERE reference LIKE 'T-4_'"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral"), ==, 2);
+
+  /* The agency it planned to add is there now: the referral goes to that one. */
+  g_assert_true (rmm_referral_import_commit (agency, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM agency "
+                             "WHERE name = 'Example Youth Service'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral"), ==, 3);
+
+  /* The same connection's own import in between counts too. */
+  g_assert_true (rmm_referral_import_read (same, other, strlen (other), NULL));
+  {
+    const char *again = HEADER
+      "T-42,Cy,Test,2012-01-01,Testshire North,2026-11-04 10:00,R,Example Youth Service,SPA,"
+      "C\n";
+    g_autoptr(RmmReferralImport) between = import_ok (f, again, -1);
+  }
+  g_assert_true (rmm_referral_import_commit (same, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral"), ==, 4);
+  g_assert_cmpuint (rmm_referral_import_count_duplicates (same), ==, 1);
+}
+
+/* A child recorded under the same reference with another name while the import waited is a
+ * problem, not a silent attachment to somebody else's record: nothing is written. */
+static void
+test_plan_overtaken_conflict (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *file = HEADER
+    "T-50,Ann,Test,2012-01-01,Testshire North,2026-11-02 10:00,R,A,SPA,C\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmReferralImport) late = rmm_referral_import_new (f->store, "late.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RmmChildInput child = {
+    .reference = "T-50", .first_name = "Someone", .last_name = "Else",
+    .date_of_birth = "2011-01-01",
+  };
+
+  g_assert_true (rmm_referral_import_read (late, file, strlen (file), NULL));
+  child.area_id = rmm_store_add_area (f->store, "Testshire South", "surrey-3-level", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_add_child (f->store, &child, &error), >, 0);
+  g_assert_no_error (error);
+
+  before = fingerprint (f);
+  g_assert_false (rmm_referral_import_commit (late, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "T-50 is already recorded for a child with a "
+                                            "different name"));
+  after = fingerprint (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Checking a file takes no write lock: another program may be writing meanwhile. */
+static void
+test_read_takes_no_lock (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *file = HEADER
+    "T-60,Ann,Test,2012-01-01,Testshire North,2026-11-02 10:00,R,A,SPA,C\n";
+  g_autoptr(RmmReferralImport) import = rmm_referral_import_new (f->store, "in.csv");
+  sqlite3 *db = NULL;
+  gint64 started;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  started = g_get_monotonic_time ();
+  g_assert_true (rmm_referral_import_read (import, file, strlen (file), NULL));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
 static void
 test_reimport_adds_nothing (Fixture       *f,
                             gconstpointer  data)
@@ -648,6 +760,9 @@ main (int    argc,
   ADD ("/import/control-characters", test_control_characters);
   ADD ("/import/too-large", test_too_large);
   ADD ("/import/read-file", test_read_file);
+  ADD ("/import/plan-overtaken", test_plan_overtaken);
+  ADD ("/import/plan-overtaken-conflict", test_plan_overtaken_conflict);
+  ADD ("/import/read-takes-no-lock", test_read_takes_no_lock);
   ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
   ADD ("/import/dry-run", test_dry_run_writes_nothing);
   ADD ("/import/repeat-flag", test_repeat_flag);
