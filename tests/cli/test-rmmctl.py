@@ -292,6 +292,37 @@ class RmmctlTest(unittest.TestCase):
         self.assertNotIn("\u202e", result.stdout)
         self.assertIn(name, [c["first_name"] for c in json.loads(result.stdout)])
 
+    def test_simultaneous_imports_all_succeed(self):
+        # Five agencies' files at once, each naming the same agency not yet recorded: every
+        # import checks its file without the write lock, then writes; none fails on the
+        # agency another has just added, and none adds it twice.
+        copy = self.path("simultaneous.sqlite")
+        self.assertEqual(rmmctl("--database", self.db, "backup", copy).returncode, 0)
+        files = []
+        for n in range(5):
+            csv = self.path(f"agency-{n}.csv")
+            with open(csv, "w", newline="") as f:
+                f.write(self.HEADER)
+                for i in range(2000):
+                    f.write(f"S{n}-{i:05d},Ffion,Parallel{i % 97},2012-01-{1 + i % 28:02d},"
+                            f"Ashdown North,2026-10-{1 + i % 28:02d} {8 + i % 10:02d}:{i % 60:02d},"
+                            f"Referrer {i % 7},Example Outreach Team,SPA,Concern {i}\n")
+            files.append(csv)
+        running = [subprocess.Popen([RMMCTL, "--database", copy, "import", "referrals", csv],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                   for csv in files]
+        for process in running:
+            out, err = process.communicate(timeout=120)
+            self.assertEqual(process.returncode, 0, err)
+            self.assertIn("Added 2000 referrals", out)
+        con = sqlite3.connect(copy)
+        self.assertEqual(con.execute("SELECT count(*) FROM agency "
+                                     "WHERE name = 'Example Outreach Team'").fetchone()[0], 1)
+        self.assertEqual(con.execute("SELECT count(*) FROM child WHERE reference GLOB 'S?-*'")
+                         .fetchone()[0], 10000)
+        con.close()
+        self.assertEqual(rmmctl("--database", copy, "check").stdout, "ok\n")
+
     def test_agenda_json(self):
         meetings = json.loads(rmmctl("--database", self.db, "list", "meetings",
                                      "--format", "json").stdout)
