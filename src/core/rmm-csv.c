@@ -438,12 +438,12 @@ detect (RmmCsvReader  *self,
       if (looks_like_utf16 (&d, length, d.nul_odd, d.nul_even))
         {
           set_encoding (self, ENCODING_UTF16LE);
-          self->encoding_name = _("UTF-16 (little-endian, without a byte-order mark)");
+          self->encoding_name = _("UTF-16, little-endian, without a byte-order mark");
         }
       else if (looks_like_utf16 (&d, length, d.nul_even, d.nul_odd))
         {
           set_encoding (self, ENCODING_UTF16BE);
-          self->encoding_name = _("UTF-16 (big-endian, without a byte-order mark)");
+          self->encoding_name = _("UTF-16, big-endian, without a byte-order mark");
         }
       else
         {

@@ -31,6 +31,9 @@ struct _RmmImportDialog
 
 G_DEFINE_FINAL_TYPE (RmmImportDialog, rmm_import_dialog, ADW_TYPE_WINDOW)
 
+/* Rows listed in the preview; the summary counts them all. */
+#define MAX_LISTED_ROWS 1000
+
 enum {
   IMPORTED,
   N_SIGNALS
@@ -90,6 +93,7 @@ show_preview (RmmImportDialog *self,
   g_auto(GStrv) agencies = rmm_referral_import_dup_new_agencies (self->import);
   g_autoptr(GString) summary = g_string_new (NULL);
   guint n_new = rmm_referral_import_count_new (self->import);
+  guint n_rows = rmm_referral_import_get_n_rows (self->import);
 
   g_string_append_printf (summary, _("%s (%s): %u referrals. "), file_name,
                           rmm_referral_import_get_encoding (self->import),
@@ -108,7 +112,8 @@ show_preview (RmmImportDialog *self,
   gtk_label_set_text (self->summary_label, summary->str);
 
   rmm_list_box_remove_all (self->row_list);
-  for (guint i = 0; i < rmm_referral_import_get_n_rows (self->import); i++)
+  /* A row each for a big file would take longer to build than the file to read. */
+  for (guint i = 0; i < MIN (n_rows, MAX_LISTED_ROWS); i++)
     {
       const RmmImportRow *row = rmm_referral_import_get_row (self->import, i);
       g_autofree char *title = g_strdup_printf ("%s %s (%s)", row->first_name, row->last_name,
@@ -119,6 +124,16 @@ show_preview (RmmImportDialog *self,
                                                    row_status (row));
 
       gtk_list_box_append (self->row_list, text_row (title, subtitle));
+    }
+  if (n_rows > MAX_LISTED_ROWS)
+    {
+      guint rest = n_rows - MAX_LISTED_ROWS;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "and %u more referral",
+                                                            "and %u more referrals", rest),
+                                               rest);
+
+      gtk_list_box_append (self->row_list, text_row (more, NULL));
     }
   gtk_widget_set_sensitive (self->import_button, n_new > 0);
   gtk_stack_set_visible_child_name (self->stack, "preview");
@@ -188,7 +203,6 @@ action_commit (GtkWidget  *widget,
 
   if (self->import == NULL)
     return;
-  n_added = rmm_referral_import_count_new (self->import);
   if (!rmm_referral_import_commit (self->import, &error))
     {
       g_autoptr(GPtrArray) problems = g_ptr_array_new ();
@@ -197,6 +211,8 @@ action_commit (GtkWidget  *widget,
       show_problems (self, _("The file"), problems, 1);
       return;
     }
+  /* Counted after writing: another import may have added some meanwhile. */
+  n_added = rmm_referral_import_count_new (self->import);
   g_signal_emit (self, signals[IMPORTED], 0, n_added);
   gtk_window_close (GTK_WINDOW (self));
 }

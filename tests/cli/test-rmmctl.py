@@ -257,8 +257,8 @@ class RmmctlTest(unittest.TestCase):
                               "Testshire Constabulary,SPA,C\n")
         cases = {
             "utf8.csv": (text.encode(), "(UTF-8)"),
-            "utf16.csv": (text.encode("utf-16-le"), "(UTF-16 (little-endian, without a "
-                                                    "byte-order mark))"),
+            "utf16.csv": (text.encode("utf-16-le"), "(UTF-16, little-endian, without a "
+                                                    "byte-order mark)"),
         }
         for name, (data, encoding) in cases.items():
             result = rmmctl("--database", self.db, "import", "referrals", "--dry-run",

@@ -214,8 +214,8 @@ test_utf16_without_bom (Fixture       *f,
   const char *text = HEADER "T-5,Łucja,Test,2012-01-01,Testshire North,2026-11-02 10:00,R,"
                      "Testshire Constabulary,SPA,Concern\n";
   const char *encodings[] = { "UTF-16LE", "UTF-16BE" };
-  const char *names[] = { "UTF-16 (little-endian, without a byte-order mark)",
-                          "UTF-16 (big-endian, without a byte-order mark)" };
+  const char *names[] = { "UTF-16, little-endian, without a byte-order mark",
+                          "UTF-16, big-endian, without a byte-order mark" };
   const char *not_text[] = { "If it is UTF-16 (“Unicode text”), save it again with a "
                              "byte-order mark", "line 2, column 4: a NUL byte", NULL };
 
