@@ -596,8 +596,13 @@ cmd_import (const char  *database,
                                       "wrong”, and the database is unchanged. Referrals already "
                                       "recorded are skipped, so importing a file twice adds "
                                       "nothing. UTF-8 (with or without a byte-order mark), "
-                                      "Windows-1252 and UTF-16 files are read; dates as "
-                                      "2026-11-23 or 23/11/2026, times as UK local time."));
+                                      "UTF-16 and Windows-1252 files are read, the encoding "
+                                      "decided from the whole file; a file partly UTF-8 is "
+                                      "refused, naming each place that is not. A row with "
+                                      "more or fewer fields than the header, or a control "
+                                      "character in a field, is refused; so is a file over "
+                                      "250 MB. Dates as 2026-11-23 or 23/11/2026, times as UK "
+                                      "local time."));
   if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc < 2 || !g_str_equal (argv[1], "referrals"))
