@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "rmm-csv.h"
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-referral.h"
@@ -532,6 +533,50 @@ test_read_takes_no_lock (Fixture       *f,
   sqlite3_close (db);
 }
 
+static gboolean
+change_file_once (RmmCsvRecord  *record,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  const char *path = user_data;
+
+  /* The first record is read from the first chunk; the rest of the file is still to come. */
+  if (record->line == 1)
+    {
+      FILE *file = fopen (path, "r+b");
+
+      g_assert_nonnull (file);
+      fseek (file, -20, SEEK_END);
+      fputs ("\xe9", file);
+      fclose (file);
+    }
+  return TRUE;
+}
+
+/* The encoding is decided on the first reading of a file and the records come from a second:
+ * if the file changes in between, what was decided no longer holds, and it is refused. */
+static void
+test_file_changed_while_read (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->folder, "changing.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autoptr(RmmCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  while (text->len < 256 * 1024)
+    g_string_append (text, "T-1,Ann,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  reader = rmm_csv_reader_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rmm_csv_reader_read (reader, change_file_once, path, NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "The file changed while it was being read"));
+  g_unlink (path);
+}
+
 static void
 test_reimport_adds_nothing (Fixture       *f,
                             gconstpointer  data)
@@ -763,6 +808,7 @@ main (int    argc,
   ADD ("/import/plan-overtaken", test_plan_overtaken);
   ADD ("/import/plan-overtaken-conflict", test_plan_overtaken_conflict);
   ADD ("/import/read-takes-no-lock", test_read_takes_no_lock);
+  ADD ("/import/file-changed-while-read", test_file_changed_while_read);
   ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
   ADD ("/import/dry-run", test_dry_run_writes_nothing);
   ADD ("/import/repeat-flag", test_repeat_flag);
