@@ -17,8 +17,6 @@ gboolean  rmm_cli_parse_command (GOptionContext  *context,
                                  int             *status);
 RmmStore *rmm_cli_open_existing (const char      *database,
                                  GError         **error);
-const char *rmm_cli_text        (GPtrArray       *pool,
-                                 const char      *value);
 int       rmm_cli_export        (const char      *database,
                                  int              argc,
                                  char           **argv);

@@ -80,7 +80,7 @@ escape_text (const char *text,
 }
 
 /* A stored value for one cell of text output: escaped, kept in @pool until it is freed. */
-const char *
+static const char *
 rmm_cli_text (GPtrArray  *pool,
               const char *value)
 {

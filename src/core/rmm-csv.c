@@ -369,10 +369,9 @@ refuse (RmmCsvReader  *self,
 }
 
 static gboolean
-looks_like_utf16 (Detect  *d,
-                  guint64  length,
-                  guint64  high,
-                  guint64  low)
+looks_like_utf16 (guint64 length,
+                  guint64 high,
+                  guint64 low)
 {
   return length % 2 == 0 && high >= (length / 2) / UTF16_MIN_ASCII_FRACTION &&
          high >= UTF16_MIN_RATIO * low;
@@ -435,12 +434,12 @@ detect (RmmCsvReader  *self,
   else if (d.nul_even + d.nul_odd > 0)
     {
       /* Little-endian UTF-16 has its NULs at odd offsets, big-endian at even. */
-      if (looks_like_utf16 (&d, length, d.nul_odd, d.nul_even))
+      if (looks_like_utf16 (length, d.nul_odd, d.nul_even))
         {
           set_encoding (self, ENCODING_UTF16LE);
           self->encoding_name = _("UTF-16, little-endian, without a byte-order mark");
         }
-      else if (looks_like_utf16 (&d, length, d.nul_even, d.nul_odd))
+      else if (looks_like_utf16 (length, d.nul_even, d.nul_odd))
         {
           set_encoding (self, ENCODING_UTF16BE);
           self->encoding_name = _("UTF-16, big-endian, without a byte-order mark");
