@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rmm-cli.h"
 #include "rmm-cli-private.h"
@@ -32,6 +33,89 @@ typedef struct
   const char *summary;
   int       (*run) (const char *database, int argc, char **argv);
 } Command;
+
+/* Characters that must never reach a terminal as they are: C0 controls (an escape sequence
+ * can clear the screen, retitle the window or fake output), DEL, C1 controls, and the
+ * Unicode controls that reorder text on screen. */
+static inline gboolean
+is_dangerous (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+         (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+}
+
+/* @text with every such character written out, "\x1b" or "<U+202E>" (and "\n", "\t"),
+ * and any byte that is not UTF-8 as "\xFF"; @keep lists the ASCII controls left alone. */
+static char *
+escape_text (const char *text,
+             const char *keep)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar)*p);
+          p++;
+          continue;
+        }
+      if (!is_dangerous (c) || (c < 0x80 && strchr (keep, (char)c) != NULL))
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < 0x80)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_printf (out, "<U+%04X>", c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A stored value for one cell of text output: escaped, kept in @pool until it is freed. */
+static const char *
+rmm_cli_text (GPtrArray  *pool,
+              const char *value)
+{
+  char *escaped = escape_text (value ? value : "", "");
+
+  g_ptr_array_add (pool, escaped);
+  return escaped;
+}
+
+static void
+write_escaped (FILE       *stream,
+               const char *text)
+{
+  g_autofree char *escaped = escape_text (text, "\n");
+  g_autofree char *converted = NULL;
+  const char *charset = NULL;
+
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (escaped, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+  fputs (converted ? converted : escaped, stream);
+  fflush (stream);
+}
+
+static void
+print_escaped (const char *text)
+{
+  write_escaped (stdout, text);
+}
+
+static void
+printerr_escaped (const char *text)
+{
+  write_escaped (stderr, text);
+}
 
 int
 rmm_cli_fail (const GError *error)
@@ -113,7 +197,22 @@ print_json (JsonBuilder *builder)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  {
+    /* json-glib escapes C0 controls but writes DEL, C1 and the reordering controls as they
+     * are; as JSON escapes a script still reads the same string. */
+    g_autoptr(GString) safe = g_string_sized_new (strlen (text));
+
+    for (const char *p = text; *p; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (is_dangerous (c) && c != '\n')
+          g_string_append_printf (safe, "\\u%04x", c);
+        else
+          g_string_append_len (safe, p, g_utf8_next_char (p) - p);
+      }
+    g_print ("%s\n", safe->str);
+  }
 }
 
 /* The command's output: JSON, or the text it built, in one write rather than one a line. */
@@ -125,7 +224,7 @@ print_either (JsonBuilder *builder,
   if (json)
     print_json (builder);
   else
-    fputs (text->str, stdout);
+    g_print ("%s", text->str);
 }
 
 static void
@@ -386,6 +485,7 @@ print_list (GListModel   *items,
             gboolean      json)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
   const char *headings[G_N_ELEMENTS (meeting_columns)];
 
   g_assert (n_columns <= G_N_ELEMENTS (headings));
@@ -420,13 +520,14 @@ print_list (GListModel   *items,
               texts[c] = g_strdup_printf ("%" G_GINT64_FORMAT, number);
               json_builder_add_int_value (builder, number);
             }
-          cells[c] = texts[c] ? texts[c] : "";
+          cells[c] = rmm_cli_text (pool, texts[c]);
         }
       json_builder_end_object (builder);
       if (!json)
         print_text_row (columns, n_columns, cells);
       for (guint c = 0; c < n_columns; c++)
         g_free (texts[c]);
+      g_ptr_array_set_size (pool, 0);
     }
   json_builder_end_array (builder);
   if (json)
@@ -512,8 +613,12 @@ print_import_summary (RmmReferralImport *import,
       const RmmImportRow *row = rmm_referral_import_get_row (import, i);
 
       if (row->repeat && !row->duplicate)
-        g_print (_("line %u: repeat referral for %s (within 12 months of the last)\n"),
-                 row->line, row->child_ref);
+        {
+          g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
+
+          g_print (_("line %u: repeat referral for %s (within 12 months of the last)\n"),
+                   row->line, rmm_cli_text (pool, row->child_ref));
+        }
     }
 }
 
@@ -527,10 +632,9 @@ cmd_import (const char  *database,
   g_autoptr(RmmStore) store = NULL;
   g_autoptr(RmmReferralImport) import = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
   gboolean template = FALSE, dry_run = FALSE;
-  gsize length;
   int status = 0;
   GOptionEntry entries[] = {
     { "template", 0, 0, G_OPTION_ARG_NONE, &template, N_("Print the header row and exit"), NULL },
@@ -545,8 +649,13 @@ cmd_import (const char  *database,
                                       "wrong”, and the database is unchanged. Referrals already "
                                       "recorded are skipped, so importing a file twice adds "
                                       "nothing. UTF-8 (with or without a byte-order mark), "
-                                      "Windows-1252 and UTF-16 files are read; dates as "
-                                      "2026-11-23 or 23/11/2026, times as UK local time."));
+                                      "UTF-16 and Windows-1252 files are read, the encoding "
+                                      "decided from the whole file; a file partly UTF-8 is "
+                                      "refused, naming each place that is not. A row with "
+                                      "more or fewer fields than the header, or a control "
+                                      "character in a field, is refused; so is a file over "
+                                      "250 MB. Dates as 2026-11-23 or 23/11/2026, times as UK "
+                                      "local time."));
   if (!rmm_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc < 2 || !g_str_equal (argv[1], "referrals"))
@@ -559,22 +668,25 @@ cmd_import (const char  *database,
   if (argc != 3)
     return rmm_cli_usage_error (context, _("import referrals needs one CSV file"));
 
-  if (!g_file_get_contents (argv[2], &contents, &length, &error))
-    return rmm_cli_fail (error);
   if (!(store = rmm_cli_open_existing (database, &error)))
     return rmm_cli_fail (error);
 
+  file = g_file_new_for_commandline_arg (argv[2]);
   name = g_path_get_basename (argv[2]);
   import = rmm_referral_import_new (store, name);
-  if (!rmm_referral_import_read (import, contents, length, &error))
+  if (!rmm_referral_import_read_file (import, file, NULL, &error))
     {
       GPtrArray *problems = rmm_referral_import_get_problems (import);
+      guint n_problems = rmm_referral_import_get_n_problems (import);
 
+      /* A file that cannot be opened at all is one line saying why. */
+      if (error->domain == G_IO_ERROR)
+        return rmm_cli_fail (error);
       for (guint i = 0; i < problems->len; i++)
         g_print ("%s\n", (char *)g_ptr_array_index (problems, i));
       g_printerr (g_dngettext (GETTEXT_PACKAGE, "rmmctl: %s: %u problem, nothing was imported\n",
-                               "rmmctl: %s: %u problems, nothing was imported\n", problems->len),
-                  argv[2], problems->len);
+                               "rmmctl: %s: %u problems, nothing was imported\n", n_problems),
+                  argv[2], n_problems);
       return EXIT_FAILURE;
     }
   if (!dry_run && !rmm_referral_import_commit (import, &error))
@@ -602,17 +714,20 @@ print_agenda (GListModel *items,
 
       if (!json)
         {
+          g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
           g_autofree char *name = g_strdup_printf ("%s %s", rmm_agenda_item_get_first_name (item),
                                                    rmm_agenda_item_get_last_name (item));
           g_autofree char *why = g_strjoinv (", ", reasons);
 
           g_string_append_printf (text, "%-3u  %-9s  %-24s  %-10s  %-5u  %s%s%s%s\n",
                    rmm_agenda_item_get_position (item),
-                   rmm_agenda_item_get_child_reference (item), name,
-                   rmm_agenda_item_get_rating (item), rmm_agenda_item_get_time_box (item), why,
+                   rmm_cli_text (pool, rmm_agenda_item_get_child_reference (item)),
+                   rmm_cli_text (pool, name),
+                   rmm_cli_text (pool, rmm_agenda_item_get_rating (item)),
+                   rmm_agenda_item_get_time_box (item), why,
                    rmm_agenda_item_get_overdue (item) ? _(" [overdue]") : "",
                    removed ? _(" — removed: ") : "",
-                   removed ? rmm_agenda_item_get_status_reason (item) : "");
+                   removed ? rmm_cli_text (pool, rmm_agenda_item_get_status_reason (item)) : "");
           continue;
         }
       json_builder_begin_object (builder);
@@ -721,12 +836,14 @@ print_cse_list (GListModel  *entries,
 
       if (!json)
         {
+          g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
           g_autofree char *name = g_strdup_printf ("%s, %s", rmm_cse_entry_get_last_name (entry),
                                                    rmm_cse_entry_get_first_name (entry));
           g_string_append_printf (text, "%-9s  %-28s  %-16s  %-18s  %s\n",
-                                  rmm_cse_entry_get_reference (entry), name,
-                                  rmm_cse_entry_get_area_name (entry),
-                                  rmm_cse_entry_get_rating_label (entry),
+                                  rmm_cli_text (pool, rmm_cse_entry_get_reference (entry)),
+                                  rmm_cli_text (pool, name),
+                                  rmm_cli_text (pool, rmm_cse_entry_get_area_name (entry)),
+                                  rmm_cli_text (pool, rmm_cse_entry_get_rating_label (entry)),
                                   change == RMM_CSE_CHANGE_NONE ? ""
                                                                 : rmm_cse_change_to_string (change));
           continue;
@@ -855,33 +972,39 @@ print_meeting_text (RmmMeeting *meeting,
                     GPtrArray  *lines)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *day = rmm_meeting_format_date (meeting, "%A %-d %B %Y");
 
-  g_string_append_printf (text, _("%s, %s: %s\n"), rmm_meeting_get_area_name (meeting), day,
+  g_string_append_printf (text, _("%s, %s: %s\n"),
+                          rmm_cli_text (pool, rmm_meeting_get_area_name (meeting)), day,
                           rmm_meeting_get_status_label (meeting));
   if (signed_by > 0)
     g_string_append_printf (text, _("Signed off by: %s%s%s\n"),
-                            signed_by & 1 ? rmm_meeting_get_chair_children (meeting) : "",
+                            signed_by & 1
+                              ? rmm_cli_text (pool, rmm_meeting_get_chair_children (meeting)) : "",
                             signed_by == 3 ? ", " : "",
-                            signed_by & 2 ? rmm_meeting_get_chair_family (meeting) : "");
+                            signed_by & 2
+                              ? rmm_cli_text (pool, rmm_meeting_get_chair_family (meeting)) : "");
   g_string_append (text, _("\nAttendance\n"));
   for (guint i = 0; i < attendance->len; i++)
     {
       const RmmAttendance *row = g_ptr_array_index (attendance, i);
 
-      g_string_append_printf (text, "  %-18s  %-32s  %s%s%s\n", row->status, row->agency,
-                              row->name, *row->information_sent_at ? " " : "",
-                              row->information_sent_at);
+      g_string_append_printf (text, "  %-18s  %-32s  %s%s%s\n", row->status,
+                              rmm_cli_text (pool, row->agency), rmm_cli_text (pool, row->name),
+                              *row->information_sent_at ? " " : "",
+                              rmm_cli_text (pool, row->information_sent_at));
     }
   g_string_append (text, _("\nDecisions\n"));
   for (guint i = 0; i < lines->len; i++)
     {
       const RmmSummaryLine *line = g_ptr_array_index (lines, i);
 
-      g_string_append_printf (text, "  %-15s  %-9s  %-24s  %s\n", line->kind, line->reference,
-                              line->name, line->detail);
+      g_string_append_printf (text, "  %-15s  %-9s  %-24s  %s\n", line->kind,
+                              rmm_cli_text (pool, line->reference),
+                              rmm_cli_text (pool, line->name), rmm_cli_text (pool, line->detail));
     }
-  fputs (text->str, stdout);
+  g_print ("%s", text->str);
 }
 
 static int
@@ -944,9 +1067,12 @@ print_triggers (GPtrArray *triggers,
 
       if (!json)
         {
+          g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
+
           g_string_append_printf (text, "%-6" G_GINT64_FORMAT "  %-9s  %-24s  %-22s  %-20s  %s\n",
-                                  trigger->id, trigger->reference, trigger->child_name,
-                                  trigger->rule_id, trigger->raised_at,
+                                  trigger->id, rmm_cli_text (pool, trigger->reference),
+                                  rmm_cli_text (pool, trigger->child_name),
+                                  rmm_cli_text (pool, trigger->rule_id), trigger->raised_at,
                                   trigger->open ? _("open") : _("answered"));
           continue;
         }
@@ -1094,6 +1220,12 @@ rmm_cli_run (int    argc,
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
     { NULL }
   };
+
+  /* Whatever a command prints, a stored control character reaches the terminal escaped. */
+  g_set_print_handler (print_escaped);
+  g_set_printerr_handler (printerr_escaped);
+  /* Debugging messages (G_MESSAGES_DEBUG) never mix with the output a script reads. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, description);

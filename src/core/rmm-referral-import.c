@@ -4,6 +4,15 @@
  *
  * Reading checks everything and writes nothing; committing writes every row in one
  * transaction, so a file is imported whole or not at all.
+ *
+ * Everything but the writing happens before the write lock is taken: decoding, parsing,
+ * checking every field, matching references to recorded children, finding duplicates and
+ * repeats, looking up agencies. Whoever else writes meanwhile (another process importing,
+ * the minute-taker) waits only for the inserts. If what the plan was made from has changed by
+ * the time the lock is held (the audit trail says so), the plan is made again first.
+ *
+ * A file may hold a million rows, so they are kept compactly: each row's own texts in one
+ * block of a string chunk, the texts that repeat (referrers, agencies, genders, schools) once.
  */
 #define G_LOG_DOMAIN "rmm-referral-import"
 
@@ -20,6 +29,9 @@
 
 /* Past this, the rest would only repeat the same mistake down the file. */
 #define MAX_PROBLEMS 200
+/* Made again outside the lock this often while others keep writing; then under it. */
+#define MAX_PLAN_ATTEMPTS 3
+#define NONE G_MAXUINT32
 
 typedef enum {
   COL_CHILD_REF, COL_FIRST_NAME, COL_LAST_NAME, COL_DATE_OF_BIRTH, COL_AREA, COL_RECEIVED_AT,
@@ -36,40 +48,111 @@ static const char *column_names[N_COLUMNS] = {
   "referrer_name", "referrer_agency", "route", "concern_summary", "gender", "school",
 };
 
+/* A row's own texts, one after another in Row.text, each ending in NUL. */
+typedef enum {
+  TEXT_CHILD_REF, TEXT_FIRST_NAME, TEXT_LAST_NAME, TEXT_DATE_OF_BIRTH, TEXT_RECEIVED_AT,
+  TEXT_CONCERN_SUMMARY,
+} Text;
+
+typedef enum {
+  ROUTE_NONE, ROUTE_SPA, ROUTE_LEAD_PROFESSIONAL,
+} Route;
+
+enum {
+  ROW_COMPLETE  = 1 << 0,   /* everything classification needs read */
+  ROW_DUPLICATE = 1 << 1,   /* already recorded: skipped */
+  ROW_REPEAT    = 1 << 2,   /* within 12 months of the child's previous referral */
+};
+
+typedef struct
+{
+  const char *text;        /* in self->texts */
+  gint64      child_id;    /* a recorded child, or 0 */
+  gint64      area_id;
+  guint32     line;
+  guint32     referrer;    /* in self->strings */
+  guint32     agency;
+  guint32     gender;
+  guint32     school;
+  guint32     child;       /* in self->children, or NONE */
+  guint8      route;
+  guint8      flags;
+} Row;
+
+/* One child reference of the file. */
+typedef struct
+{
+  guint32  first_row;
+  guint32  last_row;       /* the last row not a duplicate so far, for repeats; or NONE */
+  gint64   child_id;       /* recorded, or 0 */
+  gint64   created_id;     /* added by this import's writing */
+} Child;
+
+/* An open-addressing set of row or child indices (stored plus one; 0 is empty), sized once. */
+typedef struct
+{
+  guint32 *slots;
+  gsize    mask;
+} Table;
+
 struct _RmmReferralImport
 {
-  GObject      parent_instance;
+  GObject       parent_instance;
 
-  RmmStore    *store;
-  char        *source_name;
-  const char  *encoding;
-  GPtrArray   *problems;     /* char * */
-  GArray      *rows;         /* RmmImportRow */
-  int          columns[N_COLUMNS];   /* position in the file, or -1 */
-  GHashTable  *areas;        /* lower-case name → id */
-  GHashTable  *agencies;     /* lower-case name → id, 0 while not recorded */
-  gboolean     read_ok;
+  RmmStore     *store;
+  char         *source_name;
+  const char   *encoding;
+  GPtrArray    *problems;     /* char *, the first MAX_PROBLEMS */
+  guint         n_problems;   /* listed or not */
+  int           columns[N_COLUMNS];   /* position in the file, or -1 */
+  guint         n_header_fields;
+  GPtrArray    *header;       /* char *, the header row's names */
+  gboolean      have_header;
+  gboolean      header_ok;
+  guint         n_records;    /* under the header */
+  GDateTime    *now;
+  char         *now_text;     /* as stored, for dates in the future */
+  int           column_at[256];      /* the column of each position in the file, or -1 */
+
+  GArray       *rows;         /* Row */
+  GStringChunk *texts;
+  GString      *block;        /* a row's texts while it is read */
+  GStringChunk *chunk;        /* the strings below */
+  GHashTable   *string_index; /* string → index + 1 */
+  GPtrArray    *strings;      /* const char *, [0] is "" */
+  GArray       *folded;       /* guint32 per string: its lower-case form, or NONE */
+  GArray       *agency_ids;   /* gint64 per string: 0 not looked up, -1 not recorded */
+  GHashTable   *area_of;      /* string index → area id, or -1 for no such area */
+  GHashTable   *route_of;     /* string index → Route */
+  GArray       *children;     /* Child */
+  GHashTable   *areas;        /* lower-case name → id */
+  GHashTable   *area_names;   /* id → name */
+  GHashTable   *agencies;     /* lower-case name → id, 0 while not recorded */
+  gint64        audit_mark;   /* the newest audit event when the plan was made */
+  RmmImportRow  scratch;      /* what rmm_referral_import_get_row() returns */
+  gboolean      read_ok;
 };
 
 G_DEFINE_FINAL_TYPE (RmmReferralImport, rmm_referral_import, G_TYPE_OBJECT)
 
 static void
-row_clear (gpointer data)
+clear_rows (RmmReferralImport *self)
 {
-  RmmImportRow *row = data;
+  g_array_set_size (self->rows, 0);
+  g_array_set_size (self->children, 0);
+  g_clear_pointer (&self->texts, g_string_chunk_free);
+  g_clear_pointer (&self->chunk, g_string_chunk_free);
+  g_hash_table_remove_all (self->string_index);
+  g_ptr_array_set_size (self->strings, 0);
+  g_array_set_size (self->folded, 0);
+  g_array_set_size (self->agency_ids, 0);
+  g_hash_table_remove_all (self->area_of);
+  g_hash_table_remove_all (self->route_of);
 
-  g_free (row->child_ref);
-  g_free (row->first_name);
-  g_free (row->last_name);
-  g_free (row->date_of_birth);
-  g_free (row->area);
-  g_free (row->received_at);
-  g_free (row->referrer_name);
-  g_free (row->referrer_agency);
-  g_free (row->route);
-  g_free (row->concern_summary);
-  g_free (row->gender);
-  g_free (row->school);
+  self->texts = g_string_chunk_new (1 << 20);
+  self->chunk = g_string_chunk_new (1 << 16);
+  g_ptr_array_add (self->strings, (char *)"");
+  g_hash_table_insert (self->string_index, (char *)"", GUINT_TO_POINTER (1));
 }
 
 static void
@@ -80,8 +163,22 @@ rmm_referral_import_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->source_name, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->header, g_ptr_array_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->now_text, g_free);
+  g_clear_pointer (&self->area_of, g_hash_table_unref);
+  g_clear_pointer (&self->route_of, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->texts, g_string_chunk_free);
+  g_string_free (self->block, TRUE);
+  g_clear_pointer (&self->chunk, g_string_chunk_free);
+  g_clear_pointer (&self->string_index, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_ptr_array_unref);
+  g_clear_pointer (&self->folded, g_array_unref);
+  g_clear_pointer (&self->agency_ids, g_array_unref);
+  g_clear_pointer (&self->children, g_array_unref);
   g_clear_pointer (&self->areas, g_hash_table_unref);
+  g_clear_pointer (&self->area_names, g_hash_table_unref);
   g_clear_pointer (&self->agencies, g_hash_table_unref);
 
   G_OBJECT_CLASS (rmm_referral_import_parent_class)->finalize (object);
@@ -97,11 +194,184 @@ static void
 rmm_referral_import_init (RmmReferralImport *self)
 {
   self->problems = g_ptr_array_new_with_free_func (g_free);
-  self->rows = g_array_new (FALSE, TRUE, sizeof (RmmImportRow));
-  g_array_set_clear_func (self->rows, row_clear);
+  self->header = g_ptr_array_new_with_free_func (g_free);
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  self->children = g_array_new (FALSE, TRUE, sizeof (Child));
+  self->block = g_string_new (NULL);
+  self->string_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->strings = g_ptr_array_new ();
+  self->folded = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->agency_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->area_of = g_hash_table_new (NULL, NULL);
+  self->route_of = g_hash_table_new (NULL, NULL);
   self->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->area_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->agencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  clear_rows (self);
 }
+
+/* ---- texts ---- */
+
+/* The index of @text among the strings that repeat down a file, added if new. */
+static guint32
+intern (RmmReferralImport *self,
+        const char        *text)
+{
+  gpointer found = g_hash_table_lookup (self->string_index, text);
+  char *copy;
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  copy = g_string_chunk_insert (self->chunk, text);
+  g_ptr_array_add (self->strings, copy);
+  g_hash_table_insert (self->string_index, copy, GUINT_TO_POINTER (self->strings->len));
+  return self->strings->len - 1;
+}
+
+static const char *
+string_at (RmmReferralImport *self,
+           guint32            index)
+{
+  return g_ptr_array_index (self->strings, index);
+}
+
+/* Referrers are the same person whatever their case: their lower-case form, interned. */
+static guint32
+folded_string (RmmReferralImport *self,
+               guint32            index)
+{
+  guint32 folded;
+
+  while (self->folded->len < self->strings->len)
+    {
+      guint32 none = NONE;
+      g_array_append_val (self->folded, none);
+    }
+  folded = g_array_index (self->folded, guint32, index);
+  if (folded == NONE)
+    {
+      g_autofree char *lower = g_utf8_strdown (string_at (self, index), -1);
+
+      folded = intern (self, lower);
+      g_array_index (self->folded, guint32, index) = folded;
+    }
+  return folded;
+}
+
+static const char *
+row_text (const Row *row,
+          Text       which)
+{
+  const char *p = row->text;
+
+  for (guint i = 0; i < which; i++)
+    p += strlen (p) + 1;
+  return p;
+}
+
+static Row *
+row_at (RmmReferralImport *self,
+        guint32            index)
+{
+  return &g_array_index (self->rows, Row, index);
+}
+
+/* ---- tables ---- */
+
+static void
+table_init (Table *table,
+            gsize  n_items)
+{
+  gsize size = 16;
+
+  while (size < n_items * 2)
+    size *= 2;
+  table->slots = g_new0 (guint32, size);
+  table->mask = size - 1;
+}
+
+static void
+table_clear (Table *table)
+{
+  g_clear_pointer (&table->slots, g_free);
+}
+
+static guint
+hash_text (guint       hash,
+           const char *text)
+{
+  for (const char *p = text; *p; p++)
+    hash = (hash << 5) + hash + (guchar)*p;
+  return hash;
+}
+
+/* The child of @ref in the file, or NONE; *@slot is where it is or would go. */
+static guint32
+find_child (RmmReferralImport  *self,
+            Table              *table,
+            const char         *ref,
+            guint32           **slot)
+{
+  gsize i = hash_text (5381, ref) & table->mask;
+
+  for (;; i = (i + 1) & table->mask)
+    {
+      guint32 value = table->slots[i];
+      Child *child;
+
+      if (value == 0)
+        {
+          *slot = &table->slots[i];
+          return NONE;
+        }
+      child = &g_array_index (self->children, Child, value - 1);
+      if (strcmp (row_text (row_at (self, child->first_row), TEXT_CHILD_REF), ref) == 0)
+        {
+          *slot = &table->slots[i];
+          return value - 1;
+        }
+    }
+}
+
+static guint
+referral_hash (RmmReferralImport *self,
+               const Row         *row)
+{
+  guint hash = hash_text (5381, row_text (row, TEXT_CHILD_REF));
+
+  hash = hash_text (hash * 31, row_text (row, TEXT_RECEIVED_AT));
+  return hash * 31 + folded_string (self, row->referrer);
+}
+
+/* Whether a row earlier in the file is the same referral as row @index: same child, same
+ * minute, same referrer whatever the case. Adds it if not. */
+static gboolean
+seen_referral (RmmReferralImport *self,
+               Table             *table,
+               guint32            index)
+{
+  const Row *row = row_at (self, index);
+  gsize i = referral_hash (self, row) & table->mask;
+
+  for (;; i = (i + 1) & table->mask)
+    {
+      guint32 value = table->slots[i];
+      const Row *other;
+
+      if (value == 0)
+        {
+          table->slots[i] = index + 1;
+          return FALSE;
+        }
+      other = row_at (self, value - 1);
+      if (folded_string (self, other->referrer) == folded_string (self, row->referrer) &&
+          strcmp (row_text (other, TEXT_RECEIVED_AT), row_text (row, TEXT_RECEIVED_AT)) == 0 &&
+          strcmp (row_text (other, TEXT_CHILD_REF), row_text (row, TEXT_CHILD_REF)) == 0)
+        return TRUE;
+    }
+}
+
+/* ---- agencies and areas ---- */
 
 /* A file names the same few agencies thousands of times: look each up once. */
 static gint64
@@ -117,6 +387,49 @@ known_agency (RmmReferralImport *self,
       g_hash_table_insert (self->agencies, g_steal_pointer (&key), id);
     }
   return GPOINTER_TO_SIZE (id);
+}
+
+/* The recorded agency a row names, or -1 when it is not recorded yet. */
+static gint64 *
+agency_slot (RmmReferralImport *self,
+             guint32            index)
+{
+  if (self->agency_ids->len < self->strings->len)
+    g_array_set_size (self->agency_ids, self->strings->len);
+  return &g_array_index (self->agency_ids, gint64, index);
+}
+
+static gint64
+row_agency (RmmReferralImport *self,
+            const Row         *row)
+{
+  gint64 *id = agency_slot (self, row->agency);
+
+  if (*id == 0)
+    {
+      gint64 known = known_agency (self, string_at (self, row->agency));
+      *id = known > 0 ? known : -1;
+    }
+  return *id;
+}
+
+static void
+load_areas (RmmReferralImport *self)
+{
+  g_autoptr(GListModel) areas = rmm_store_list_areas (self->store, NULL);
+
+  g_hash_table_remove_all (self->areas);
+  g_hash_table_remove_all (self->area_names);
+  for (guint i = 0; areas != NULL && i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(RmmArea) area = g_list_model_get_item (areas, i);
+      gint64 id = rmm_area_get_id (area);
+
+      g_hash_table_insert (self->areas, g_utf8_strdown (rmm_area_get_name (area), -1),
+                           GSIZE_TO_POINTER (id));
+      g_hash_table_insert (self->area_names, g_memdup2 (&id, sizeof id),
+                           g_strdup (rmm_area_get_name (area)));
+    }
 }
 
 /* The header row `rmmctl import referrals --template` prints. */
@@ -141,6 +454,8 @@ rmm_referral_import_new (RmmStore   *store,
   return self;
 }
 
+/* ---- reading ---- */
+
 static void G_GNUC_PRINTF (4, 5)
 add_problem (RmmReferralImport *self,
              guint              line,
@@ -151,6 +466,7 @@ add_problem (RmmReferralImport *self,
   g_autofree char *what = NULL;
   va_list args;
 
+  self->n_problems++;
   if (self->problems->len >= MAX_PROBLEMS)
     return;
   va_start (args, format);
@@ -165,6 +481,22 @@ add_problem (RmmReferralImport *self,
     }
   else
     g_ptr_array_add (self->problems, g_strdup_printf (_("line %u: %s"), line, what));
+}
+
+/* A problem that names its line itself. */
+static void G_GNUC_PRINTF (2, 3)
+add_problem_text (RmmReferralImport *self,
+                  const char        *format,
+                  ...)
+{
+  va_list args;
+
+  self->n_problems++;
+  if (self->problems->len >= MAX_PROBLEMS)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (self->problems, g_strdup_vprintf (format, args));
+  va_end (args);
 }
 
 /* "Child Ref" and "child_ref" are the same column to a person. */
@@ -184,6 +516,12 @@ read_header (RmmReferralImport *self,
 {
   for (guint c = 0; c < N_COLUMNS; c++)
     self->columns[c] = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (self->column_at); i++)
+    self->column_at[i] = -1;
+  self->n_header_fields = header->fields->len;
+  g_ptr_array_set_size (self->header, 0);
+  for (guint i = 0; i < header->fields->len; i++)
+    g_ptr_array_add (self->header, g_strdup (g_ptr_array_index (header->fields, i)));
 
   for (guint i = 0; i < header->fields->len; i++)
     {
@@ -199,6 +537,9 @@ read_header (RmmReferralImport *self,
           }
     }
 
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (self->columns[c] >= 0 && self->columns[c] < (int)G_N_ELEMENTS (self->column_at))
+      self->column_at[self->columns[c]] = c;
   for (guint c = 0; c < N_REQUIRED; c++)
     if (self->columns[c] < 0)
       add_problem (self, header->line, -1,
@@ -219,7 +560,7 @@ field (RmmReferralImport *self,
   return g_strstrip ((char *)g_ptr_array_index (record->fields, position));
 }
 
-static char *
+static const char *
 required (RmmReferralImport *self,
           RmmCsvRecord      *record,
           Column             column)
@@ -231,189 +572,384 @@ required (RmmReferralImport *self,
       add_problem (self, record->line, column, _("this must not be empty"));
       return NULL;
     }
-  return g_strdup (value);
+  return value;
 }
 
-static char *
+/* Characters that would make a name print or display as something other than what is
+ * stored: C0 and C1 controls and DEL (a terminal escape, a bell, a backspace), and the
+ * Unicode controls that reorder text (U+202A–U+202E, U+2066–U+2069). Free text may keep its
+ * line breaks and tabs. Returns the first one, with its position in characters from 1. */
+static gunichar
+find_control (const char *text,
+              gboolean    free_text,
+              guint      *position)
+{
+  guint n = 1;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
+
+      if ((c < 0x20 && !(free_text && (c == '\t' || c == '\n' || c == '\r'))) ||
+          (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+          (c >= 0x2066 && c <= 0x2069))
+        {
+          *position = n;
+          return c;
+        }
+    }
+  return 0;
+}
+
+/* Every field of the row, whether the import reads its column or not. */
+static gboolean
+check_controls (RmmReferralImport *self,
+                RmmCsvRecord      *record)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < record->fields->len; i++)
+    {
+      const char *value = g_strstrip ((char *)g_ptr_array_index (record->fields, i));
+      g_autofree char *letter = NULL;
+      int column = i < G_N_ELEMENTS (self->column_at) ? self->column_at[i] : -1;
+      guint position = 0;
+      gboolean free_text;
+      gunichar c;
+
+      free_text = column < 0 || column == COL_CONCERN_SUMMARY;
+      c = find_control (value, free_text, &position);
+      if (c == 0)
+        continue;
+
+      ok = FALSE;
+      letter = rmm_csv_column_letter (i);
+      if (c < 0x202a && free_text)
+        add_problem_text (self, _("line %u, column %s (%s): character %u is a control character "
+                                  "(U+%04X); of those, only line breaks and tabs may be in this "
+                                  "column: remove it in the spreadsheet"),
+                          record->line, letter, (const char *)g_ptr_array_index (self->header, i),
+                          position, c);
+      else if (c < 0x202a)
+        add_problem_text (self, _("line %u, column %s (%s): character %u is a control character "
+                                  "(U+%04X), which names, references, dates and the like must "
+                                  "not hold: remove it in the spreadsheet"),
+                          record->line, letter, (const char *)g_ptr_array_index (self->header, i),
+                          position, c);
+      else
+        add_problem_text (self, _("line %u, column %s (%s): character %u is a text-direction "
+                                  "control (U+%04X), which makes the text show in another "
+                                  "order than it is stored: remove it in the spreadsheet"),
+                          record->line, letter, (const char *)g_ptr_array_index (self->header, i),
+                          position, c);
+    }
+  return ok;
+}
+
+static Route
 parse_route (const char *text)
 {
   g_autofree char *key = normalise_header (text);
 
   if (g_str_equal (key, "single_point_of_access") || g_str_equal (key, "spa") ||
       g_str_equal (key, "c_spa") || g_str_equal (key, "cspa"))
-    return g_strdup ("single-point-of-access");
+    return ROUTE_SPA;
   if (g_str_equal (key, "lead_professional") || g_str_equal (key, "lp"))
-    return g_strdup ("lead-professional");
-  return NULL;
+    return ROUTE_LEAD_PROFESSIONAL;
+  return ROUTE_NONE;
 }
 
-static void
+static const char *
+route_name (Route route)
+{
+  switch (route)
+    {
+    case ROUTE_SPA:
+      return "single-point-of-access";
+    case ROUTE_LEAD_PROFESSIONAL:
+      return "lead-professional";
+    case ROUTE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* The date of birth and time received as stored ("" when they do not read). */
+static gboolean
 read_dates (RmmReferralImport *self,
             RmmCsvRecord      *record,
-            RmmImportRow      *row,
-            GDateTime         *now)
+            char               born_text[11],
+            char             **received_text)
 {
   const char *born = field (self, record, COL_DATE_OF_BIRTH);
   const char *received = field (self, record, COL_RECEIVED_AT);
-  g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  const char *now_text = self->now_text;
+  gboolean ok = TRUE;
   GDate day;
 
+  born_text[0] = '\0';
   if (!rmm_date_parse_uk (born, &day))
-    add_problem (self, record->line, COL_DATE_OF_BIRTH,
-                 _("“%s” is not a date: use 2012-03-31 or 31/03/2012"), born);
+    {
+      add_problem (self, record->line, COL_DATE_OF_BIRTH,
+                   _("“%s” is not a date: use 2012-03-31 or 31/03/2012"), born);
+      ok = FALSE;
+    }
   else
     {
-      row->date_of_birth = rmm_date_format (&day);
-      if (strcmp (row->date_of_birth, now_text) > 0)
-        add_problem (self, record->line, COL_DATE_OF_BIRTH,
-                     _("%s is in the future"), row->date_of_birth);
+      g_autofree char *formatted = rmm_date_format (&day);
+
+      g_strlcpy (born_text, formatted, 11);
+      if (strcmp (born_text, now_text) > 0)
+        add_problem (self, record->line, COL_DATE_OF_BIRTH, _("%s is in the future"), born_text);
     }
 
-  row->received_at = rmm_time_parse_uk (received);
-  if (row->received_at == NULL)
-    add_problem (self, record->line, COL_RECEIVED_AT,
-                 _("“%s” is not a date and time: use 2026-11-23 14:05 or 23/11/2026 14:05"),
-                 received);
-  else if (strcmp (row->received_at, now_text) > 0)
+  *received_text = rmm_time_parse_uk (received);
+  if (*received_text == NULL)
+    {
+      add_problem (self, record->line, COL_RECEIVED_AT,
+                   _("“%s” is not a date and time: use 2026-11-23 14:05 or 23/11/2026 14:05"),
+                   received);
+      ok = FALSE;
+    }
+  else if (strcmp (*received_text, now_text) > 0)
     add_problem (self, record->line, COL_RECEIVED_AT, _("“%s” is in the future"), received);
+  return ok;
 }
 
-/* A child reference already in the database must be the same child: never attach a
- * referral to somebody else's record because two agencies reused a number. */
 static void
-match_child (RmmReferralImport *self,
-             RmmImportRow      *row,
-             GHashTable        *seen)
+append_text (GString    *block,
+             const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RmmChild) child = NULL;
-  RmmImportRow *earlier = g_hash_table_lookup (seen, row->child_ref);
-
-  if (earlier != NULL)
-    {
-      if (g_utf8_collate (earlier->first_name, row->first_name) != 0 ||
-          g_utf8_collate (earlier->last_name, row->last_name) != 0 ||
-          g_strcmp0 (earlier->date_of_birth, row->date_of_birth) != 0)
-        add_problem (self, row->line, COL_CHILD_REF,
-                     _("%s is a different child on line %u (name or date of birth differ)"),
-                     row->child_ref, earlier->line);
-      row->child_id = earlier->child_id;
-      return;
-    }
-
-  child = rmm_store_find_child_by_reference (self->store, row->child_ref, &error);
-  if (error != NULL)
-    add_problem (self, row->line, -1, "%s", error->message);
-  if (child == NULL)
-    return;
-
-  row->child_id = rmm_child_get_id (child);
-  if (g_utf8_collate (rmm_child_get_first_name (child), row->first_name) != 0 ||
-      g_utf8_collate (rmm_child_get_last_name (child), row->last_name) != 0 ||
-      g_strcmp0 (rmm_child_get_date_of_birth (child), row->date_of_birth) != 0)
-    add_problem (self, row->line, COL_CHILD_REF,
-                 _("%s is already recorded for a child with a different name or date of "
-                   "birth; check the reference"), row->child_ref);
+  g_string_append (block, text ? text : "");
+  g_string_append_c (block, '\0');
 }
 
 static void
 read_row (RmmReferralImport *self,
-          RmmCsvRecord      *record,
-          GDateTime         *now)
+          RmmCsvRecord      *record)
 {
-  RmmImportRow row = { 0 };
-  const char *route = field (self, record, COL_ROUTE);
-  g_autofree char *area_key = NULL;
+  Row row = { 0 };
+  const char *child_ref, *first_name, *last_name, *area, *referrer, *agency, *concern;
+  g_autofree char *received = NULL;
+  char born[11];
+  gboolean dates_ok;
+
+  /* Read by position, a row with a field too many would put the rest of its text under the
+   * wrong columns (or past the last one, unseen). */
+  if (record->fields->len > self->n_header_fields)
+    {
+      add_problem_text (self, _("line %u has %u fields but the header has %u: a comma inside a "
+                                "field must be in double quotes (\"older males, given gifts\")"),
+                        record->line, record->fields->len, self->n_header_fields);
+      return;
+    }
+  if (record->fields->len < self->n_header_fields)
+    {
+      add_problem_text (self, _("line %u has %u fields but the header has %u: every row needs "
+                                "a field for each column, empty or not"),
+                        record->line, record->fields->len, self->n_header_fields);
+      return;
+    }
+
+  /* An invisible character makes every other message about the field misleading. */
+  if (!check_controls (self, record))
+    return;
 
   row.line = record->line;
-  row.child_ref = required (self, record, COL_CHILD_REF);
-  row.first_name = required (self, record, COL_FIRST_NAME);
-  row.last_name = required (self, record, COL_LAST_NAME);
-  row.area = required (self, record, COL_AREA);
-  row.referrer_name = required (self, record, COL_REFERRER_NAME);
-  row.referrer_agency = required (self, record, COL_REFERRER_AGENCY);
-  row.concern_summary = required (self, record, COL_CONCERN_SUMMARY);
-  row.gender = g_strdup (field (self, record, COL_GENDER));
-  row.school = g_strdup (field (self, record, COL_SCHOOL));
-  read_dates (self, record, &row, now);
+  row.child = NONE;
+  child_ref = required (self, record, COL_CHILD_REF);
+  first_name = required (self, record, COL_FIRST_NAME);
+  last_name = required (self, record, COL_LAST_NAME);
+  area = required (self, record, COL_AREA);
+  referrer = required (self, record, COL_REFERRER_NAME);
+  agency = required (self, record, COL_REFERRER_AGENCY);
+  concern = required (self, record, COL_CONCERN_SUMMARY);
+  dates_ok = read_dates (self, record, born, &received);
 
-  if (!(row.route = parse_route (route)))
-    add_problem (self, record->line, COL_ROUTE,
-                 _("“%s” is not a route: use single-point-of-access or lead-professional"),
-                 route);
-  if (row.area != NULL)
+  /* A file spells its few routes and areas the same way thousands of times. */
+  {
+    const char *route = field (self, record, COL_ROUTE);
+    guint32 key = intern (self, route);
+    gpointer known;
+
+    if (!g_hash_table_lookup_extended (self->route_of, GUINT_TO_POINTER (key), NULL, &known))
+      {
+        known = GUINT_TO_POINTER (parse_route (route));
+        g_hash_table_insert (self->route_of, GUINT_TO_POINTER (key), known);
+      }
+    row.route = GPOINTER_TO_UINT (known);
+    if (row.route == ROUTE_NONE)
+      add_problem (self, record->line, COL_ROUTE,
+                   _("“%s” is not a route: use single-point-of-access or lead-professional"),
+                   route);
+  }
+  if (area != NULL)
     {
-      area_key = g_utf8_strdown (row.area, -1);
-      row.area_id = GPOINTER_TO_SIZE (g_hash_table_lookup (self->areas, area_key));
+      guint32 key = intern (self, area);
+      gpointer known;
+
+      if (!g_hash_table_lookup_extended (self->area_of, GUINT_TO_POINTER (key), NULL, &known))
+        {
+          g_autofree char *lower = g_utf8_strdown (area, -1);
+
+          known = g_hash_table_lookup (self->areas, lower);
+          g_hash_table_insert (self->area_of, GUINT_TO_POINTER (key), known);
+        }
+      row.area_id = GPOINTER_TO_SIZE (known);
       if (row.area_id == 0)
-        add_problem (self, record->line, COL_AREA, _("there is no area called “%s”"), row.area);
+        add_problem (self, record->line, COL_AREA, _("there is no area called “%s”"), area);
     }
+
+  if (child_ref && first_name && last_name && dates_ok && referrer)
+    row.flags |= ROW_COMPLETE;
+  row.referrer = intern (self, referrer ? referrer : "");
+  row.agency = intern (self, agency ? agency : "");
+  row.gender = intern (self, field (self, record, COL_GENDER));
+  row.school = intern (self, field (self, record, COL_SCHOOL));
+
+  g_string_truncate (self->block, 0);
+  append_text (self->block, child_ref);
+  append_text (self->block, first_name);
+  append_text (self->block, last_name);
+  append_text (self->block, dates_ok ? born : "");
+  append_text (self->block, dates_ok ? received : "");
+  append_text (self->block, concern);
+  row.text = g_string_chunk_insert_len (self->texts, self->block->str, self->block->len);
   g_array_append_val (self->rows, row);
 }
 
-static void
-load_areas (RmmReferralImport *self)
+static gboolean
+on_record (RmmCsvRecord  *record,
+           gpointer       user_data,
+           GError       **error)
 {
-  g_autoptr(GListModel) areas = rmm_store_list_areas (self->store, NULL);
+  RmmReferralImport *self = user_data;
 
-  for (guint i = 0; areas != NULL && i < g_list_model_get_n_items (areas); i++)
+  if (!self->have_header)
     {
-      g_autoptr(RmmArea) area = g_list_model_get_item (areas, i);
-
-      g_hash_table_insert (self->areas, g_utf8_strdown (rmm_area_get_name (area), -1),
-                           GSIZE_TO_POINTER (rmm_area_get_id (area)));
+      self->have_header = TRUE;
+      self->header_ok = read_header (self, record);
+      return TRUE;
     }
+  self->n_records++;
+  if (self->header_ok)
+    read_row (self, record);
+  return TRUE;
 }
 
-/* Duplicates (in the database or earlier in this file) and repeats, once every row reads. */
+/* ---- the plan ---- */
+
+/* A reference recorded or earlier in the file must be the same child: never attach a
+ * referral to somebody else's record because two agencies reused a number. */
+static void
+match_child (RmmReferralImport *self,
+             Table             *table,
+             guint32            index)
+{
+  Row *row = row_at (self, index);
+  const char *ref = row_text (row, TEXT_CHILD_REF);
+  guint32 *slot;
+  guint32 found = find_child (self, table, ref, &slot);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmChild) recorded = NULL;
+  Child child = { index, NONE, 0, 0 };
+
+  if (found != NONE)
+    {
+      const Row *earlier = row_at (self, g_array_index (self->children, Child, found).first_row);
+
+      if (g_utf8_collate (row_text (earlier, TEXT_FIRST_NAME),
+                          row_text (row, TEXT_FIRST_NAME)) != 0 ||
+          g_utf8_collate (row_text (earlier, TEXT_LAST_NAME), row_text (row, TEXT_LAST_NAME)) != 0 ||
+          strcmp (row_text (earlier, TEXT_DATE_OF_BIRTH), row_text (row, TEXT_DATE_OF_BIRTH)) != 0)
+        add_problem (self, row->line, COL_CHILD_REF,
+                     _("%s is a different child on line %u (name or date of birth differ)"),
+                     ref, earlier->line);
+      row->child = found;
+      row->child_id = g_array_index (self->children, Child, found).child_id;
+      return;
+    }
+
+  recorded = rmm_store_find_child_by_reference (self->store, ref, &error);
+  if (error != NULL)
+    add_problem (self, row->line, -1, "%s", error->message);
+  if (recorded != NULL)
+    {
+      child.child_id = rmm_child_get_id (recorded);
+      if (g_utf8_collate (rmm_child_get_first_name (recorded), row_text (row, TEXT_FIRST_NAME)) ||
+          g_utf8_collate (rmm_child_get_last_name (recorded), row_text (row, TEXT_LAST_NAME)) ||
+          g_strcmp0 (rmm_child_get_date_of_birth (recorded),
+                     row_text (row, TEXT_DATE_OF_BIRTH)) != 0)
+        add_problem (self, row->line, COL_CHILD_REF,
+                     _("%s is already recorded for a child with a different name or date of "
+                       "birth; check the reference"), ref);
+    }
+  g_array_append_val (self->children, child);
+  row->child = self->children->len - 1;
+  row->child_id = child.child_id;
+  *slot = self->children->len;
+}
+
+/* Children, duplicates (recorded, or earlier in this file) and repeats, once every row
+ * reads; and the agencies. Reads the database, writes nothing. */
 static void
 classify_rows (RmmReferralImport *self)
 {
-  g_autoptr(GHashTable) seen_children = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) seen_referrals = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                                g_free, NULL);
-  g_autoptr(GHashTable) last_received = g_hash_table_new (g_str_hash, g_str_equal);
+  Table children = { 0 };
+  Table referrals = { 0 };
 
-  for (guint i = 0; i < self->rows->len; i++)
+  self->audit_mark = rmm_store_query_int (self->store,
+                                          "SELECT coalesce(max(id), 0) FROM audit_event", 0,
+                                          NULL);
+  g_array_set_size (self->children, 0);
+  g_array_set_size (self->agency_ids, 0);
+  g_hash_table_remove_all (self->agencies);
+  table_init (&children, self->rows->len);
+  table_init (&referrals, self->rows->len);
+
+  for (guint32 i = 0; i < self->rows->len; i++)
     {
-      RmmImportRow *row = &g_array_index (self->rows, RmmImportRow, i);
+      Row *row = row_at (self, i);
+      Child *child;
       g_autofree char *previous = NULL;
-      g_autofree char *referrer = NULL;
+      const char *received = row_text (row, TEXT_RECEIVED_AT);
       const char *in_file;
-      char *key;
 
+      row->flags &= ~(ROW_DUPLICATE | ROW_REPEAT);
+      row->child = NONE;
+      row->child_id = 0;
+      if (*string_at (self, row->agency) != '\0')
+        row_agency (self, row);
       /* A row that did not read has its problems listed already. */
-      if (!row->child_ref || !row->first_name || !row->last_name || !row->date_of_birth ||
-          !row->received_at || !row->referrer_name)
+      if (!(row->flags & ROW_COMPLETE))
         continue;
-      referrer = g_utf8_strdown (row->referrer_name, -1);
-      key = g_strdup_printf ("%s|%s|%s", row->child_ref, row->received_at, referrer);
 
-      match_child (self, row, seen_children);
-      if (!g_hash_table_contains (seen_children, row->child_ref))
-        g_hash_table_insert (seen_children, row->child_ref, row);
-
-      row->duplicate = g_hash_table_contains (seen_referrals, key) ||
-                       (row->child_id != 0 &&
-                        rmm_store_has_referral (self->store, row->child_id, row->received_at,
-                                                row->referrer_name, NULL));
-      g_hash_table_add (seen_referrals, key);
-      if (row->duplicate)
-        continue;
+      match_child (self, &children, i);
+      child = &g_array_index (self->children, Child, row->child);
+      if (seen_referral (self, &referrals, i) ||
+          (row->child_id != 0 &&
+           rmm_store_has_referral (self->store, row->child_id, received,
+                                   string_at (self, row->referrer), NULL)))
+        {
+          row->flags |= ROW_DUPLICATE;
+          continue;
+        }
 
       if (row->child_id != 0)
-        previous = rmm_store_get_previous_referral (self->store, row->child_id,
-                                                    row->received_at, NULL);
-      in_file = g_hash_table_lookup (last_received, row->child_ref);
-      if (in_file != NULL && g_strcmp0 (in_file, row->received_at) < 0 &&
-          g_strcmp0 (in_file, previous) > 0)
+        previous = rmm_store_get_previous_referral (self->store, row->child_id, received, NULL);
+      in_file = child->last_row != NONE ? row_text (row_at (self, child->last_row),
+                                                    TEXT_RECEIVED_AT) : NULL;
+      if (in_file != NULL && strcmp (in_file, received) < 0 && g_strcmp0 (in_file, previous) > 0)
         {
           g_free (previous);
           previous = g_strdup (in_file);
         }
-      row->repeat = rmm_store_is_repeat_referral (previous, row->received_at);
-      g_hash_table_insert (last_received, row->child_ref, row->received_at);
+      if (rmm_store_is_repeat_referral (previous, received))
+        row->flags |= ROW_REPEAT;
+      child->last_row = i;
     }
+  table_clear (&children);
+  table_clear (&referrals);
 }
 
 static guint
@@ -435,6 +971,78 @@ compare_problem_lines (gconstpointer a,
   return (line_a > line_b) - (line_a < line_b);
 }
 
+static void
+set_problems_error (RmmReferralImport  *self,
+                    GError            **error)
+{
+  g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE, "%s: %u problem, nothing was imported: %s",
+                            "%s: %u problems, nothing was imported; the first: %s",
+                            self->n_problems),
+               self->source_name, self->n_problems,
+               (char *)g_ptr_array_index (self->problems, 0));
+}
+
+static void
+reset (RmmReferralImport *self)
+{
+  g_ptr_array_set_size (self->problems, 0);
+  self->n_problems = 0;
+  self->have_header = FALSE;
+  self->header_ok = FALSE;
+  self->n_records = 0;
+  self->read_ok = FALSE;
+  self->encoding = NULL;
+  clear_rows (self);
+}
+
+static gboolean
+read_records (RmmReferralImport  *self,
+              RmmCsvReader       *reader,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->now_text, g_free);
+  self->now = g_date_time_new_now_utc ();
+  self->now_text = g_date_time_format (self->now, "%Y-%m-%dT%H:%M:%SZ");
+  load_areas (self);
+
+  if (!rmm_csv_reader_read (reader, on_record, self, cancellable, &local_error))
+    {
+      GPtrArray *problems = rmm_csv_reader_get_problems (reader);
+
+      /* What stopped the reading, after whatever the rows before it had. */
+      for (guint i = 0; i < problems->len; i++)
+        g_ptr_array_add (self->problems, g_strdup (g_ptr_array_index (problems, i)));
+      self->n_problems += rmm_csv_reader_get_n_problems (reader);
+      /* Bytes that are not text come as a sentence, then where; rows come in file order. */
+      if (rmm_csv_reader_get_encoding (reader) != NULL)
+        g_ptr_array_sort (self->problems, compare_problem_lines);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
+                                  self->source_name);
+      clear_rows (self);
+      return FALSE;
+    }
+  self->encoding = rmm_csv_reader_get_encoding (reader);
+
+  if (self->header_ok && self->n_records == 0)
+    add_problem (self, 1, -1, _("there are no referrals under the header row"));
+  if (self->rows->len > 0)
+    classify_rows (self);
+  g_ptr_array_sort (self->problems, compare_problem_lines);
+
+  if (self->n_problems > 0)
+    {
+      set_problems_error (self, error);
+      return FALSE;
+    }
+  self->read_ok = TRUE;
+  return TRUE;
+}
+
 /* Check the whole file and plan what it would add. Writes nothing. FALSE, with every
  * problem in rmm_referral_import_get_problems(), when any row is wrong. */
 gboolean
@@ -443,50 +1051,39 @@ rmm_referral_import_read (RmmReferralImport  *self,
                           gsize               length,
                           GError            **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RmmCsvReader) reader = NULL;
 
   g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), FALSE);
 
-  g_ptr_array_set_size (self->problems, 0);
-  g_array_set_size (self->rows, 0);
-  self->read_ok = FALSE;
+  reset (self);
+  reader = rmm_csv_reader_new_for_data (data, length);
+  return read_records (self, reader, NULL, error);
+}
 
-  if (!(text = rmm_csv_decode (data, length, &self->encoding, &local_error)) ||
-      !(records = rmm_csv_parse (text, &local_error)))
+/* The same, from @file, read a piece at a time; one over RMM_CSV_MAX_FILE_BYTES is refused by
+ * its size before any of it is read. */
+gboolean
+rmm_referral_import_read_file (RmmReferralImport  *self,
+                               GFile              *file,
+                               GCancellable       *cancellable,
+                               GError            **error)
+{
+  g_autoptr(RmmCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  reset (self);
+  if (!(reader = rmm_csv_reader_new_for_file (file, cancellable, &local_error)))
     {
       g_ptr_array_add (self->problems, g_strdup (local_error->message));
+      self->n_problems = 1;
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
                                   self->source_name);
       return FALSE;
     }
-
-  load_areas (self);
-  if (read_header (self, g_ptr_array_index (records, 0)))
-    {
-      if (records->len == 1)
-        add_problem (self, 1, -1, _("there are no referrals under the header row"));
-      for (guint i = 1; i < records->len; i++)
-        read_row (self, g_ptr_array_index (records, i), now);
-    }
-  if (self->rows->len > 0)
-    classify_rows (self);
-  g_ptr_array_sort (self->problems, compare_problem_lines);
-
-  if (self->problems->len > 0)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE, "%s: %u problem, nothing was imported: %s",
-                                "%s: %u problems, nothing was imported; the first: %s",
-                                self->problems->len),
-                   self->source_name, self->problems->len,
-                   (char *)g_ptr_array_index (self->problems, 0));
-      return FALSE;
-    }
-  self->read_ok = TRUE;
-  return TRUE;
+  return read_records (self, reader, cancellable, error);
 }
 
 GPtrArray *
@@ -496,6 +1093,16 @@ rmm_referral_import_get_problems (RmmReferralImport *self)
   return self->problems;
 }
 
+/* How many problems the file has: rmm_referral_import_get_problems() lists the first few
+ * hundred. */
+guint
+rmm_referral_import_get_n_problems (RmmReferralImport *self)
+{
+  g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), 0);
+  return self->n_problems;
+}
+
+/* How the file was read, for the preview: "UTF-8", "Windows-1252", … */
 const char *
 rmm_referral_import_get_encoding (RmmReferralImport *self)
 {
@@ -510,13 +1117,44 @@ rmm_referral_import_get_n_rows (RmmReferralImport *self)
   return self->rows->len;
 }
 
+static char *
+or_null (const char *text)
+{
+  return *text ? (char *)text : NULL;
+}
+
+/* Row @index as read and classified. The row belongs to the import and lasts until the next
+ * call (rows are not kept as RmmImportRows: a million of them would take a gigabyte). */
 const RmmImportRow *
 rmm_referral_import_get_row (RmmReferralImport *self,
                              guint              index)
 {
+  RmmImportRow *out;
+  const Row *row;
+
   g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), NULL);
   g_return_val_if_fail (index < self->rows->len, NULL);
-  return &g_array_index (self->rows, RmmImportRow, index);
+
+  row = row_at (self, index);
+  out = &self->scratch;
+  out->line = row->line;
+  out->child_ref = or_null (row_text (row, TEXT_CHILD_REF));
+  out->first_name = or_null (row_text (row, TEXT_FIRST_NAME));
+  out->last_name = or_null (row_text (row, TEXT_LAST_NAME));
+  out->date_of_birth = or_null (row_text (row, TEXT_DATE_OF_BIRTH));
+  out->area = g_hash_table_lookup (self->area_names, &row->area_id);
+  out->area_id = row->area_id;
+  out->received_at = or_null (row_text (row, TEXT_RECEIVED_AT));
+  out->referrer_name = or_null (string_at (self, row->referrer));
+  out->referrer_agency = or_null (string_at (self, row->agency));
+  out->route = (char *)route_name (row->route);
+  out->concern_summary = or_null (row_text (row, TEXT_CONCERN_SUMMARY));
+  out->gender = (char *)string_at (self, row->gender);
+  out->school = (char *)string_at (self, row->school);
+  out->child_id = row->child_id;
+  out->duplicate = (row->flags & ROW_DUPLICATE) != 0;
+  out->repeat = (row->flags & ROW_REPEAT) != 0;
+  return out;
 }
 
 static guint
@@ -528,9 +1166,10 @@ count_rows (RmmReferralImport *self,
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      RmmImportRow *row = &g_array_index (self->rows, RmmImportRow, i);
+      const Row *row = row_at (self, i);
 
-      if (row->duplicate == duplicates && (!repeats_only || row->repeat))
+      if (((row->flags & ROW_DUPLICATE) != 0) == duplicates &&
+          (!repeats_only || (row->flags & ROW_REPEAT)))
         n++;
     }
   return n;
@@ -562,18 +1201,14 @@ rmm_referral_import_count_repeats (RmmReferralImport *self)
 guint
 rmm_referral_import_count_new_children (RmmReferralImport *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = 0;
 
   g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), 0);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      RmmImportRow *row = &g_array_index (self->rows, RmmImportRow, i);
-
-      if (row->child_id == 0)
-        g_hash_table_add (seen, row->child_ref);
-    }
-  return g_hash_table_size (seen);
+  for (guint i = 0; i < self->children->len; i++)
+    if (g_array_index (self->children, Child, i).child_id == 0)
+      n++;
+  return n;
 }
 
 /* Referring agencies not yet known: the import adds them (as kind "other"). */
@@ -582,18 +1217,23 @@ rmm_referral_import_dup_new_agencies (RmmReferralImport *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) done = g_hash_table_new (NULL, NULL);
 
   g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), NULL);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      RmmImportRow *row = &g_array_index (self->rows, RmmImportRow, i);
-      char *key = g_utf8_strdown (row->referrer_agency, -1);
+      const Row *row = row_at (self, i);
+      const char *name = string_at (self, row->agency);
+      char *key;
 
-      if (!row->duplicate && !g_hash_table_contains (seen, key) &&
-          known_agency (self, row->referrer_agency) == 0)
+      if ((row->flags & ROW_DUPLICATE) || *name == '\0' ||
+          !g_hash_table_add (done, GUINT_TO_POINTER (row->agency)))
+        continue;
+      key = g_utf8_strdown (name, -1);
+      if (!g_hash_table_contains (seen, key) && row_agency (self, row) < 0)
         {
-          g_strv_builder_add (builder, row->referrer_agency);
+          g_strv_builder_add (builder, name);
           g_hash_table_add (seen, key);
         }
       else
@@ -602,79 +1242,160 @@ rmm_referral_import_dup_new_agencies (RmmReferralImport *self)
   return g_strv_builder_end (builder);
 }
 
+/* ---- writing ---- */
+
 static gint64
 agency_for (RmmReferralImport  *self,
-            const char         *name,
+            const Row          *row,
             GError            **error)
 {
-  gint64 id = known_agency (self, name);
+  gint64 *id = agency_slot (self, row->agency);
+  const char *name = string_at (self, row->agency);
 
-  if (id == 0 && (id = rmm_store_add_agency (self->store, name, "other", error)) != 0)
-    g_hash_table_insert (self->agencies, g_utf8_strdown (name, -1), GSIZE_TO_POINTER (id));
-  return id;
+  if (*id > 0)
+    return *id;
+  /* Another spelling of the same agency may have added it already in this import. */
+  *id = known_agency (self, name);
+  if (*id == 0 && (*id = rmm_store_add_agency (self->store, name, "other", error)) != 0)
+    g_hash_table_insert (self->agencies, g_utf8_strdown (name, -1), GSIZE_TO_POINTER (*id));
+  return *id;
 }
 
 static gboolean
 write_row (RmmReferralImport  *self,
-           RmmImportRow       *row,
-           GHashTable         *created,
+           const Row          *row,
            GError            **error)
 {
   g_autofree char *source = g_strdup_printf ("import:%s:%u", self->source_name, row->line);
+  Child *child = &g_array_index (self->children, Child, row->child);
   RmmReferralInput referral = {
-    .route = row->route,
-    .referrer_name = row->referrer_name,
-    .received_at = row->received_at,
-    .concern_summary = row->concern_summary,
+    .route = route_name (row->route),
+    .referrer_name = string_at (self, row->referrer),
+    .received_at = row_text (row, TEXT_RECEIVED_AT),
+    .concern_summary = row_text (row, TEXT_CONCERN_SUMMARY),
     .source = source,
   };
-  gint64 child_id = row->child_id;
 
-  if (child_id == 0)
-    child_id = GPOINTER_TO_SIZE (g_hash_table_lookup (created, row->child_ref));
-  if (child_id == 0)
+  referral.child_id = child->child_id != 0 ? child->child_id : child->created_id;
+  if (referral.child_id == 0)
     {
-      RmmChildInput child = {
-        .reference = row->child_ref,
-        .first_name = row->first_name,
-        .last_name = row->last_name,
-        .date_of_birth = row->date_of_birth,
-        .gender = row->gender,
+      RmmChildInput input = {
+        .reference = row_text (row, TEXT_CHILD_REF),
+        .first_name = row_text (row, TEXT_FIRST_NAME),
+        .last_name = row_text (row, TEXT_LAST_NAME),
+        .date_of_birth = row_text (row, TEXT_DATE_OF_BIRTH),
+        .gender = string_at (self, row->gender),
         .area_id = row->area_id,
-        .school = row->school,
+        .school = string_at (self, row->school),
       };
 
-      if (!(child_id = rmm_store_add_child (self->store, &child, error)))
+      if (!(child->created_id = rmm_store_add_child (self->store, &input, error)))
         return FALSE;
-      g_hash_table_insert (created, row->child_ref, GSIZE_TO_POINTER (child_id));
+      referral.child_id = child->created_id;
     }
 
-  referral.child_id = child_id;
-  if (!(referral.referrer_agency_id = agency_for (self, row->referrer_agency, error)))
+  if (!(referral.referrer_agency_id = agency_for (self, row, error)))
     return FALSE;
   return rmm_store_add_referral (self->store, &referral, error) != 0;
 }
 
+/* Inside the transaction: only inserts. */
 static gboolean
 write_rows (RmmReferralImport  *self,
             GError            **error)
 {
-  g_autoptr(GHashTable) created = g_hash_table_new (g_str_hash, g_str_equal);
-
-  if (!rmm_store_begin (self->store, error))
-    return FALSE;
+  for (guint i = 0; i < self->children->len; i++)
+    g_array_index (self->children, Child, i).created_id = 0;
   for (guint i = 0; i < self->rows->len; i++)
     {
-      RmmImportRow *row = &g_array_index (self->rows, RmmImportRow, i);
+      const Row *row = row_at (self, i);
 
-      if (!row->duplicate && !write_row (self, row, created, error))
+      if (!(row->flags & ROW_DUPLICATE) && !write_row (self, row, error))
         {
           g_prefix_error (error, _("line %u: "), row->line);
-          rmm_store_rollback (self->store);
           return FALSE;
         }
     }
-  return rmm_store_commit (self->store, error);
+  return TRUE;
+}
+
+/* Whether anything the plan was made from (children, referrals, agencies, areas) has
+ * changed since, by anyone: every change is in the audit trail. -1 on error. */
+static int
+plan_overtaken (RmmReferralImport  *self,
+                GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 changed;
+
+  /* The unary + keeps SQLite on the id range rather than the index on entity. */
+  changed = rmm_store_query_int (self->store,
+                                 "SELECT EXISTS (SELECT 1 FROM audit_event WHERE id > ? AND "
+                                 "+entity IN ('child', 'referral', 'agency', 'area'))",
+                                 self->audit_mark, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+  return changed != 0;
+}
+
+/* The plan again, from the database as it is now. */
+static gboolean
+replan (RmmReferralImport  *self,
+        GError            **error)
+{
+  g_ptr_array_set_size (self->problems, 0);
+  self->n_problems = 0;
+  classify_rows (self);
+  g_ptr_array_sort (self->problems, compare_problem_lines);
+  if (self->n_problems > 0)
+    {
+      self->read_ok = FALSE;
+      set_problems_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Take the write lock with a plan that is still true; *@locked_at is when it was taken. */
+static gboolean
+begin (RmmReferralImport  *self,
+       gint64             *locked_at,
+       GError            **error)
+{
+  for (guint attempt = 1;; attempt++)
+    {
+      int overtaken;
+
+      if (!rmm_store_begin (self->store, error))
+        return FALSE;
+      *locked_at = g_get_monotonic_time ();
+      if ((overtaken = plan_overtaken (self, error)) < 0)
+        {
+          rmm_store_rollback (self->store);
+          return FALSE;
+        }
+      if (!overtaken)
+        return TRUE;
+      g_debug ("%s: the database changed since the file was checked; checking again",
+               self->source_name);
+      if (attempt < MAX_PLAN_ATTEMPTS)
+        {
+          rmm_store_rollback (self->store);
+          if (!replan (self, error))
+            return FALSE;
+          continue;
+        }
+      /* Others keep writing: plan once more holding the lock, so nothing can move. */
+      if (!replan (self, error))
+        {
+          rmm_store_rollback (self->store);
+          return FALSE;
+        }
+      return TRUE;
+    }
 }
 
 /* Add every new referral (and new child) in one transaction: all or nothing. */
@@ -682,13 +1403,26 @@ gboolean
 rmm_referral_import_commit (RmmReferralImport  *self,
                             GError            **error)
 {
+  gint64 started;
   gboolean ok;
 
   g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), FALSE);
   g_return_val_if_fail (self->read_ok, FALSE);
 
+  if (!begin (self, &started, error))
+    return FALSE;
   rmm_store_set_bulk_writing (self->store, TRUE);
   ok = write_rows (self, error);
+  if (ok)
+    ok = rmm_store_commit (self->store, error);
+  else
+    rmm_store_rollback (self->store);
   rmm_store_set_bulk_writing (self->store, FALSE);
+  g_debug ("%s: write lock held for %.3f s for %u referrals (%s)", self->source_name,
+           (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC,
+           rmm_referral_import_count_new (self), ok ? "committed" : "rolled back");
+  /* Whatever was written is gone with the transaction: plan afresh before trying again. */
+  if (!ok)
+    self->audit_mark = -1;
   return ok;
 }

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* One row as read and planned. rmm_referral_import_get_row() fills one in for the caller,
+ * good until its next call: the rows themselves are kept more compactly. */
 typedef struct
 {
   guint       line;
@@ -15,7 +17,7 @@ typedef struct
   char       *first_name;
   char       *last_name;
   char       *date_of_birth;     /* YYYY-MM-DD */
-  char       *area;
+  char       *area;              /* as RMM Desk names it */
   gint64      area_id;
   char       *received_at;       /* UTC, as stored */
   char       *referrer_name;
@@ -39,7 +41,12 @@ gboolean            rmm_referral_import_read             (RmmReferralImport *sel
                                                           const char        *data,
                                                           gsize              length,
                                                           GError           **error);
+gboolean            rmm_referral_import_read_file        (RmmReferralImport *self,
+                                                          GFile             *file,
+                                                          GCancellable      *cancellable,
+                                                          GError           **error);
 GPtrArray          *rmm_referral_import_get_problems     (RmmReferralImport *self);
+guint               rmm_referral_import_get_n_problems   (RmmReferralImport *self);
 const char         *rmm_referral_import_get_encoding     (RmmReferralImport *self);
 guint               rmm_referral_import_get_n_rows       (RmmReferralImport *self);
 const RmmImportRow *rmm_referral_import_get_row          (RmmReferralImport *self,

@@ -31,6 +31,9 @@ struct _RmmImportDialog
 
 G_DEFINE_FINAL_TYPE (RmmImportDialog, rmm_import_dialog, ADW_TYPE_WINDOW)
 
+/* Rows listed in the preview; the summary counts them all. */
+#define MAX_LISTED_ROWS 1000
+
 enum {
   IMPORTED,
   N_SIGNALS
@@ -54,15 +57,16 @@ text_row (const char *title,
 static void
 show_problems (RmmImportDialog *self,
                const char      *file_name,
-               GPtrArray       *problems)
+               GPtrArray       *problems,
+               guint            n_problems)
 {
   g_autofree char *description =
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                   "%s has %u problem. Correct it in the spreadsheet, save it "
                                   "as CSV again, and choose it again.",
                                   "%s has %u problems. Correct them in the spreadsheet, save "
-                                  "it as CSV again, and choose it again.", problems->len),
-                     file_name, problems->len);
+                                  "it as CSV again, and choose it again.", n_problems),
+                     file_name, n_problems);
 
   rmm_list_box_remove_all (self->problem_list);
   adw_preferences_group_set_description (self->problems_group, description);
@@ -89,6 +93,7 @@ show_preview (RmmImportDialog *self,
   g_auto(GStrv) agencies = rmm_referral_import_dup_new_agencies (self->import);
   g_autoptr(GString) summary = g_string_new (NULL);
   guint n_new = rmm_referral_import_count_new (self->import);
+  guint n_rows = rmm_referral_import_get_n_rows (self->import);
 
   g_string_append_printf (summary, _("%s (%s): %u referrals. "), file_name,
                           rmm_referral_import_get_encoding (self->import),
@@ -107,7 +112,8 @@ show_preview (RmmImportDialog *self,
   gtk_label_set_text (self->summary_label, summary->str);
 
   rmm_list_box_remove_all (self->row_list);
-  for (guint i = 0; i < rmm_referral_import_get_n_rows (self->import); i++)
+  /* A row each for a big file would take longer to build than the file to read. */
+  for (guint i = 0; i < MIN (n_rows, MAX_LISTED_ROWS); i++)
     {
       const RmmImportRow *row = rmm_referral_import_get_row (self->import, i);
       g_autofree char *title = g_strdup_printf ("%s %s (%s)", row->first_name, row->last_name,
@@ -119,6 +125,16 @@ show_preview (RmmImportDialog *self,
 
       gtk_list_box_append (self->row_list, text_row (title, subtitle));
     }
+  if (n_rows > MAX_LISTED_ROWS)
+    {
+      guint rest = n_rows - MAX_LISTED_ROWS;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "and %u more referral",
+                                                            "and %u more referrals", rest),
+                                               rest);
+
+      gtk_list_box_append (self->row_list, text_row (more, NULL));
+    }
   gtk_widget_set_sensitive (self->import_button, n_new > 0);
   gtk_stack_set_visible_child_name (self->stack, "preview");
 }
@@ -128,25 +144,15 @@ void
 rmm_import_dialog_load_file (RmmImportDialog *self,
                              GFile           *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_basename (file);
-  gsize length = 0;
 
   g_return_if_fail (RMM_IS_IMPORT_DIALOG (self));
 
   g_clear_object (&self->import);
   self->import = rmm_referral_import_new (self->store, name);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
-    {
-      g_autoptr(GPtrArray) problems = g_ptr_array_new ();
-
-      g_ptr_array_add (problems, error->message);
-      show_problems (self, name, problems);
-      return;
-    }
-  if (!rmm_referral_import_read (self->import, contents, length, NULL))
-    show_problems (self, name, rmm_referral_import_get_problems (self->import));
+  if (!rmm_referral_import_read_file (self->import, file, NULL, NULL))
+    show_problems (self, name, rmm_referral_import_get_problems (self->import),
+                   rmm_referral_import_get_n_problems (self->import));
   else
     show_preview (self, name);
 }
@@ -197,15 +203,16 @@ action_commit (GtkWidget  *widget,
 
   if (self->import == NULL)
     return;
-  n_added = rmm_referral_import_count_new (self->import);
   if (!rmm_referral_import_commit (self->import, &error))
     {
       g_autoptr(GPtrArray) problems = g_ptr_array_new ();
 
       g_ptr_array_add (problems, error->message);
-      show_problems (self, _("The file"), problems);
+      show_problems (self, _("The file"), problems, 1);
       return;
     }
+  /* Counted after writing: another import may have added some meanwhile. */
+  n_added = rmm_referral_import_count_new (self->import);
   g_signal_emit (self, signals[IMPORTED], 0, n_added);
   gtk_window_close (GTK_WINDOW (self));
 }

@@ -298,6 +298,152 @@ class RmmctlTest(unittest.TestCase):
         self.assertIn("waiting for another RMM Desk to finish saving", err)
         self.assertIn("Wren", rmmctl("--database", db, "list", "children").stdout)
 
+    HEADER = ("child_ref,first_name,last_name,date_of_birth,area,received_at,referrer_name,"
+              "referrer_agency,route,concern_summary\n")
+
+    def write_bytes(self, name, data):
+        path = self.path(name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def assert_refused(self, csv, *expected):
+        """Exit 1, each expected problem on stdout, one line on stderr, nothing written."""
+        copy = self.path("refused.sqlite")
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(copy + suffix):
+                os.unlink(copy + suffix)
+        self.assertEqual(rmmctl("--database", self.db, "backup", copy).returncode, 0)
+        con = sqlite3.connect(copy)
+        before = con.execute("SELECT count(*) FROM audit_event").fetchone()[0]
+        con.close()
+        result = rmmctl("--database", copy, "import", "referrals", csv)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        for text in expected:
+            self.assertIn(text, result.stdout)
+        self.assertEqual(result.stderr.count("\n"), 1, result.stderr)
+        self.assertIn("nothing was imported", result.stderr)
+        con = sqlite3.connect(copy)
+        self.assertEqual(con.execute("SELECT count(*) FROM audit_event").fetchone()[0], before)
+        con.close()
+        return result
+
+    def test_import_mixed_encoding_refused(self):
+        # UTF-8 but for one Windows-1252 byte: refused where it is, not read as mojibake.
+        csv = self.write_bytes("mixed.csv", (
+            self.HEADER + "M-1,Siân,Jones,2012-01-01,Ashdown North,2026-11-02,R,A,SPA,C\n"
+            "M-2,Sia").encode() + b"\xe2" +
+            "n,Evans,2012-01-01,Ashdown North,2026-11-02,R,A,SPA,C\n".encode())
+        result = self.assert_refused(csv, "is not UTF-8 in 1 place",
+                                     "line 3, column 8: the byte E2 is not UTF-8")
+        self.assertIn(": 1 problem, nothing", result.stderr)
+        self.assertNotIn("Ã", result.stdout)
+
+    def test_import_unquoted_comma_refused(self):
+        csv = self.write_bytes("comma.csv", (
+            self.HEADER.strip() + ",gender,school\n"
+            "C-1,Ann,Test,2012-01-01,Ashdown North,2026-11-02,R,A,SPA,"
+            "older males, given gifts, missing twice,female,Oakfield\n").encode())
+        self.assert_refused(csv, "line 2 has 14 fields but the header has 12: a comma inside "
+                                 "a field must be in double quotes")
+
+    def test_import_control_characters_refused(self):
+        csv = self.write_bytes("escape.csv", (
+            self.HEADER + "X-1,\x1b[2J\x1b[31mAnn,Test\u202eabc,2012-01-01,Ashdown North,"
+            "2026-11-02,R,A,SPA,C\n").encode())
+        result = self.assert_refused(
+            csv, "line 2, column B (first_name): character 1 is a control character (U+001B)",
+            "line 2, column C (last_name): character 5 is a text-direction control (U+202E)")
+        self.assertNotIn("\x1b", result.stdout + result.stderr)
+
+    def test_import_too_large_refused_unread(self):
+        huge = self.path("huge.csv")
+        with open(huge, "wb") as f:
+            f.truncate(1000 * 1000 * 1000)   # sparse: no room taken on the disk
+        try:
+            result = subprocess.run(["/usr/bin/time", "-v", RMMCTL, "--database", self.db,
+                                     "import", "referrals", huge], capture_output=True,
+                                    text=True, timeout=120)
+        finally:
+            os.unlink(huge)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("The file is 1.0\u00a0GB, more than the 250.0\u00a0MB an import can read: split it "
+                      "into smaller files.", result.stdout)
+        peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)",
+                             result.stderr).group(1))
+        self.assertLess(peak, 64 * 1024)
+
+    def test_import_says_which_encoding(self):
+        text = self.HEADER + ("E-1,Łucja,Ó Briain,2012-01-01,Ashdown North,2026-11-02 10:00,R,"
+                              "Testshire Constabulary,SPA,C\n")
+        cases = {
+            "utf8.csv": (text.encode(), "(UTF-8)"),
+            "utf16.csv": (text.encode("utf-16-le"), "(UTF-16, little-endian, without a "
+                                                    "byte-order mark)"),
+        }
+        for name, (data, encoding) in cases.items():
+            result = rmmctl("--database", self.db, "import", "referrals", "--dry-run",
+                            self.write_bytes(name, data))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn(encoding + ": 1 referrals", result.stdout)
+
+    def test_stored_control_characters_never_reach_the_terminal(self):
+        # Written behind the import's back (an older version, another tool): every text the
+        # command prints escapes it; JSON keeps the exact value.
+        copy = self.path("controls.sqlite")
+        self.assertEqual(rmmctl("--database", self.db, "backup", copy).returncode, 0)
+        listed = json.loads(rmmctl("--database", copy, "cse-list", "--date", "2026-11-23",
+                                   "--format", "json").stdout)
+        child = listed[0]["child_id"]
+        name = "Eve\x1b[2J\x1b[31m\u202eRed\x07\u0085"
+        con = sqlite3.connect(copy)
+        con.execute("UPDATE child SET first_name = ?, last_name = ? WHERE id = ?",
+                    (name, "Line\nbreak", child))
+        con.commit()
+        con.close()
+        for args in (["list", "children"], ["cse-list", "--date", "2026-11-23"]):
+            result = rmmctl("--database", copy, *args)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            out = result.stdout
+            for raw in ("\x1b", "\u202e", "\x07", "\u0085"):
+                self.assertNotIn(raw, out, args)
+            self.assertIn("Eve\\x1b[2J\\x1b[31m<U+202E>Red\\x07<U+0085>", out, args)
+            self.assertIn("Line\\nbreak", out, args)
+        result = rmmctl("--database", copy, "list", "children", "--format", "json")
+        self.assertNotIn("\u202e", result.stdout)
+        self.assertIn(name, [c["first_name"] for c in json.loads(result.stdout)])
+
+    def test_simultaneous_imports_all_succeed(self):
+        # Five agencies' files at once, each naming the same agency not yet recorded: every
+        # import checks its file without the write lock, then writes; none fails on the
+        # agency another has just added, and none adds it twice.
+        copy = self.path("simultaneous.sqlite")
+        self.assertEqual(rmmctl("--database", self.db, "backup", copy).returncode, 0)
+        files = []
+        for n in range(5):
+            csv = self.path(f"agency-{n}.csv")
+            with open(csv, "w", newline="") as f:
+                f.write(self.HEADER)
+                for i in range(2000):
+                    f.write(f"S{n}-{i:05d},Ffion,Parallel{i % 97},2012-01-{1 + i % 28:02d},"
+                            f"Ashdown North,2026-10-{1 + i % 28:02d} {8 + i % 10:02d}:{i % 60:02d},"
+                            f"Referrer {i % 7},Example Outreach Team,SPA,Concern {i}\n")
+            files.append(csv)
+        running = [subprocess.Popen([RMMCTL, "--database", copy, "import", "referrals", csv],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                   for csv in files]
+        for process in running:
+            out, err = process.communicate(timeout=120)
+            self.assertEqual(process.returncode, 0, err)
+            self.assertIn("Added 2000 referrals", out)
+        con = sqlite3.connect(copy)
+        self.assertEqual(con.execute("SELECT count(*) FROM agency "
+                                     "WHERE name = 'Example Outreach Team'").fetchone()[0], 1)
+        self.assertEqual(con.execute("SELECT count(*) FROM child WHERE reference GLOB 'S?-*'")
+                         .fetchone()[0], 10000)
+        con.close()
+        self.assertEqual(rmmctl("--database", copy, "check").stdout, "ok\n")
+
     def test_agenda_json(self):
         meetings = json.loads(rmmctl("--database", self.db, "list", "meetings",
                                      "--format", "json").stdout)

@@ -125,7 +125,7 @@ referrals_file (const char *prefix,
   g_string_append_c (csv, '\n');
   for (guint i = 0; i < 50; i++)
     g_string_append_printf (csv, "%s-%u-%u,Kit,Killtest,2012-01-01,%s,2026-11-02 10:00,"
-                            "Ruth Referrer,%s,single-point-of-access,Import %u row %u\n",
+                            "Ruth Referrer,%s,single-point-of-access,Import %u row %u,,\n",
                             prefix, n, i, area, agency, n, i);
   return g_string_free (csv, FALSE);
 }

@@ -6,10 +6,14 @@
 
 #include "rmm-test-support.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
+#include "rmm-csv.h"
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-referral.h"
@@ -202,6 +206,377 @@ test_utf16 (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM child WHERE first_name = 'Łucja'"), ==, 1);
 }
 
+/* "Unicode text" saved without a byte-order mark was refused as "NUL bytes" though UTF-16 is
+ * promised: it is recognised by where its NUL bytes fall, either way round. */
+static void
+test_utf16_without_bom (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *text = HEADER "T-5,Łucja,Test,2012-01-01,Testshire North,2026-11-02 10:00,R,"
+                     "Testshire Constabulary,SPA,Concern\n";
+  const char *encodings[] = { "UTF-16LE", "UTF-16BE" };
+  const char *names[] = { "UTF-16, little-endian, without a byte-order mark",
+                          "UTF-16, big-endian, without a byte-order mark" };
+  const char *not_text[] = { "If it is UTF-16 (“Unicode text”), save it again with a "
+                             "byte-order mark", "line 2, column 4: a NUL byte", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      gsize written = 0;
+      g_autofree char *utf16 = g_convert (text, -1, encodings[i], "UTF-8", NULL, &written,
+                                          NULL);
+      g_autoptr(RmmReferralImport) import = rmm_referral_import_new (f->store, "u16.csv");
+
+      g_assert_true (rmm_referral_import_read (import, utf16, written, NULL));
+      g_assert_cmpstr (rmm_referral_import_get_encoding (import), ==, names[i]);
+      g_assert_cmpstr (rmm_referral_import_get_row (import, 0)->first_name, ==, "Łucja");
+    }
+
+  /* NUL bytes without UTF-16's pattern: not text, and the message says what UTF-16 needs. */
+  expect_refused (f, HEADER "T-1\0,A,B,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n",
+                  strlen (HEADER) + 57, not_text);
+}
+
+/* A UTF-8 file with one byte that is not UTF-8 (here "â" as Windows-1252 writes it) was read
+ * whole as Windows-1252, turning every "Siân" in it into "SiÃ¢n". Now it is refused, naming
+ * where the bad byte is; nothing is written. */
+static void
+test_mostly_utf8_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *one[] = {
+    "is not UTF-8 in 1 place, listed below",
+    "line 3, column 8: the byte E2 is not UTF-8",
+    NULL
+  };
+  g_autoptr(GString) many = g_string_new (HEADER);
+  const char *twelve[] = {
+    "is not UTF-8 in 12 places, listed below",
+    "line 2, column 12", "line 3, column 12", "line 4, column 12", "line 5, column 12",
+    "line 6, column 12", "line 7, column 12", "line 8, column 12", "line 9, column 12",
+    "line 10, column 12", "line 11, column 12",
+    "and 2 more",
+    NULL
+  };
+
+  expect_refused (f, HEADER
+                  "T-1,Siân,Jones,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n"
+                  "T-2,Sia\xe2n,Evans,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n"
+                  "T-3,Siân,Hughes,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n", -1, one);
+
+  /* Every bad sequence is counted; the first ten are listed. */
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (many, "T-%u,Siân,Jo\xe9,2012-01-01,Testshire North,2026-11-02,R,A,"
+                            "SPA,C\n", i);
+  expect_refused (f, many->str, many->len, twelve);
+}
+
+/* Windows-1252 is chosen only when nothing in the file is UTF-8 beyond ASCII, and the bytes
+ * Windows-1252 leaves undefined are refused where they are. */
+static void
+test_windows_1252_undefined_bytes (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const char *problems[] = {
+    "neither UTF-8 nor Windows-1252",
+    "line 2, column 9: the byte 81 is not a character in Windows-1252",
+    NULL
+  };
+
+  expect_refused (f, HEADER "T-1,Zo\xeb,\x81Neill,2012-01-01,Testshire North,2026-11-02,R,A,SPA,"
+                  "C\n", -1, problems);
+}
+
+/* An unquoted comma in the concern moved its text into the gender and school columns, or
+ * dropped it when they were absent, and the import succeeded. A row must have as many fields
+ * as the header. */
+static void
+test_field_count (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *with_optional[] = {
+    "line 3 has 14 fields but the header has 12: a comma inside a field must be in double "
+    "quotes",
+    NULL
+  };
+  const char *without_optional[] = {
+    "line 2 has 12 fields but the header has 10",
+    "line 4 has 9 fields but the header has 10: every row needs a field for each column",
+    NULL
+  };
+
+  expect_refused (f, "child_ref,first_name,last_name,date_of_birth,area,received_at,"
+                  "referrer_name,referrer_agency,route,concern_summary,gender,school\n"
+                  "T-1,Ann,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,female,Oak\n"
+                  "T-2,Bea,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,"
+                  "older males, given gifts, missing twice,female,Oak\n", -1, with_optional);
+  expect_refused (f, HEADER
+                  "T-1,Ann,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,"
+                  "older males, given gifts, missing twice\n"
+                  "T-2,Bea,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,\"one, quoted\"\n"
+                  "T-3,Cy,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA\n", -1,
+                  without_optional);
+}
+
+/* A name with a terminal escape or a text-direction override would print or display as
+ * something other than what is stored; such characters are refused wherever they are, named
+ * by line, column and character. Free text keeps its line breaks and tabs. */
+static void
+test_control_characters (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *problems[] = {
+    "line 2, column B (first_name): character 1 is a control character (U+001B)",
+    "line 3, column C (last_name): character 5 is a text-direction control (U+202E)",
+    "line 4, column A (child_ref): character 3 is a control character (U+0085)",
+    "line 5, column J (concern_summary): character 4 is a control character (U+0007)",
+    "line 6, column K (notes): character 2 is a text-direction control (U+2067)",
+    "line 7, column B (first_name): character 4 is a control character (U+0009)",
+    "line 8, column D (date_of_birth): character 11 is a control character (U+007F)",
+    NULL
+  };
+  g_autoptr(RmmReferralImport) ok = NULL;
+
+  expect_refused (f, "child_ref,first_name,last_name,date_of_birth,area,received_at,"
+                  "referrer_name,referrer_agency,route,concern_summary,notes\n"
+                  "T-1,\x1b[31mAnn,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,\n"
+                  "T-2,Bea,Test\u202Eabc,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,\n"
+                  "T-\xc2\x85" "3,Cy,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,\n"
+                  "T-4,Di,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,\"Bel\x07l\",\n"
+                  "T-5,Ed,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,x\u2067y\n"
+                  "T-6,Fay\tX,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C,\n"
+                  "T-7,Gus,Test,2012-01-01\x7f,Testshire North,2026-11-02,R,A,SPA,C,\n",
+                  -1, problems);
+
+  /* Line breaks and tabs in the concern, and in a column the import does not read. */
+  ok = import_ok (f, "child_ref,first_name,last_name,date_of_birth,area,received_at,"
+                  "referrer_name,referrer_agency,route,concern_summary,notes\n"
+                  "T-8,Hal,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,"
+                  "\"First\r\nsecond\tthird\",\"a\nb\"\n", -1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral "
+                             "WHERE concern_summary = 'First' || char(13, 10) || 'second' || "
+                             "char(9) || 'third'"), ==, 1);
+}
+
+static glong
+peak_rss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+/* A 1 GB file took 1 GB of memory to be refused as too large: its size is now checked before
+ * a byte of it is read. */
+static void
+test_too_large (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->folder, "huge.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RmmReferralImport) import = rmm_referral_import_new (f->store, "huge.csv");
+  g_autoptr(GError) error = NULL;
+  glong before;
+  int fd;
+
+  /* Sparse: a gigabyte that takes no room on the disk. */
+  fd = g_open (path, O_CREAT | O_WRONLY, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t)1000 * 1000 * 1000), ==, 0);
+  close (fd);
+
+  before = peak_rss_kb ();
+  g_assert_false (rmm_referral_import_read_file (import, file, NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "The file is 1.0\u00a0GB, more than the "
+                                            "250.0\u00a0MB an import can read: split it into smaller files."));
+  g_assert_cmpuint (rmm_referral_import_get_problems (import)->len, ==, 1);
+  g_assert_cmpint (peak_rss_kb () - before, <, 32 * 1024);
+  g_unlink (path);
+}
+
+/* From a file as from memory; and a file that is missing says so. */
+static void
+test_read_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->folder, "in.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RmmReferralImport) import = rmm_referral_import_new (f->store, "in.csv");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rmm_referral_import_read_file (import, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, HEADER "T-30,Siân,Test,2012-01-01,Testshire North,"
+                                      "2026-11-02 10:00,R,A,SPA,C\n", -1, NULL));
+  g_assert_true (rmm_referral_import_read_file (import, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rmm_referral_import_get_row (import, 0)->first_name, ==, "Siân");
+  g_assert_true (rmm_referral_import_commit (import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM child WHERE first_name = 'Siân'"), ==, 1);
+  g_unlink (path);
+}
+
+/* An import checks and plans everything before it takes the write lock; by the time it has
+ * the lock another import (another process, or this one) may have added the same children,
+ * referrals or agencies. Its plan is brought up to date first: nothing is added twice and
+ * nothing fails on a name already taken. */
+static void
+test_plan_overtaken (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *file = HEADER
+    "T-40,Ann,Test,2012-01-01,Testshire North,2026-11-02 10:00,R,Example Youth Service,SPA,C\n"
+    "T-41,Bea,Test,2012-01-01,Testshire North,2026-11-02 11:00,R,Example Youth Service,SPA,C\n";
+  const char *other = HEADER
+    "T-42,Cy,Test,2012-01-01,Testshire North,2026-11-03 10:00,R,Example Youth Service,SPA,C\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmStore) second = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+  g_autoptr(RmmReferralImport) late = rmm_referral_import_new (f->store, "late.csv");
+  g_autoptr(RmmReferralImport) agency = rmm_referral_import_new (f->store, "agency.csv");
+  g_autoptr(RmmReferralImport) same = rmm_referral_import_new (f->store, "same.csv");
+
+  g_assert_no_error (error);
+  g_assert_true (rmm_referral_import_read (late, file, strlen (file), NULL));
+  g_assert_true (rmm_referral_import_read (agency, other, strlen (other), NULL));
+  g_assert_cmpuint (rmm_referral_import_count_new (late), ==, 2);
+
+  /* Another process imports the same file first. */
+  {
+    g_autoptr(RmmReferralImport) first = rmm_referral_import_new (second, "first.csv");
+
+    g_assert_true (rmm_referral_import_read (first, file, strlen (file), NULL));
+    g_assert_true (rmm_referral_import_commit (first, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (rmm_referral_import_commit (late, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rmm_referral_import_count_new (late), ==, 0);
+  g_assert_cmpuint (rmm_referral_import_count_duplicates (late), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM child WHERE reference LIKE 'T-4_'"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral"), ==, 2);
+
+  /* The agency it planned to add is there now: the referral goes to that one. */
+  g_assert_true (rmm_referral_import_commit (agency, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM agency "
+                             "WHERE name = 'Example Youth Service'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral"), ==, 3);
+
+  /* The same connection's own import in between counts too. */
+  g_assert_true (rmm_referral_import_read (same, other, strlen (other), NULL));
+  {
+    const char *again = HEADER
+      "T-42,Cy,Test,2012-01-01,Testshire North,2026-11-04 10:00,R,Example Youth Service,SPA,"
+      "C\n";
+    g_autoptr(RmmReferralImport) between = import_ok (f, again, -1);
+  }
+  g_assert_true (rmm_referral_import_commit (same, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM referral"), ==, 4);
+  g_assert_cmpuint (rmm_referral_import_count_duplicates (same), ==, 1);
+}
+
+/* A child recorded under the same reference with another name while the import waited is a
+ * problem, not a silent attachment to somebody else's record: nothing is written. */
+static void
+test_plan_overtaken_conflict (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *file = HEADER
+    "T-50,Ann,Test,2012-01-01,Testshire North,2026-11-02 10:00,R,A,SPA,C\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmReferralImport) late = rmm_referral_import_new (f->store, "late.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RmmChildInput child = {
+    .reference = "T-50", .first_name = "Someone", .last_name = "Else",
+    .date_of_birth = "2011-01-01",
+  };
+
+  g_assert_true (rmm_referral_import_read (late, file, strlen (file), NULL));
+  child.area_id = rmm_store_add_area (f->store, "Testshire South", "surrey-3-level", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_add_child (f->store, &child, &error), >, 0);
+  g_assert_no_error (error);
+
+  before = fingerprint (f);
+  g_assert_false (rmm_referral_import_commit (late, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "T-50 is already recorded for a child with a "
+                                            "different name"));
+  after = fingerprint (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Checking a file takes no write lock: another program may be writing meanwhile. */
+static void
+test_read_takes_no_lock (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *file = HEADER
+    "T-60,Ann,Test,2012-01-01,Testshire North,2026-11-02 10:00,R,A,SPA,C\n";
+  g_autoptr(RmmReferralImport) import = rmm_referral_import_new (f->store, "in.csv");
+  sqlite3 *db = NULL;
+  gint64 started;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  started = g_get_monotonic_time ();
+  g_assert_true (rmm_referral_import_read (import, file, strlen (file), NULL));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
+static gboolean
+change_file_once (RmmCsvRecord  *record,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  const char *path = user_data;
+
+  /* The first record is read from the first chunk; the rest of the file is still to come. */
+  if (record->line == 1)
+    {
+      FILE *file = fopen (path, "r+b");
+
+      g_assert_nonnull (file);
+      fseek (file, -20, SEEK_END);
+      fputs ("\xe9", file);
+      fclose (file);
+    }
+  return TRUE;
+}
+
+/* The encoding is decided on the first reading of a file and the records come from a second:
+ * if the file changes in between, what was decided no longer holds, and it is refused. */
+static void
+test_file_changed_while_read (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->folder, "changing.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autoptr(RmmCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  while (text->len < 256 * 1024)
+    g_string_append (text, "T-1,Ann,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,C\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  reader = rmm_csv_reader_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rmm_csv_reader_read (reader, change_file_once, path, NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "The file changed while it was being read"));
+  g_unlink (path);
+}
+
 static void
 test_reimport_adds_nothing (Fixture       *f,
                             gconstpointer  data)
@@ -298,7 +673,7 @@ test_malformed_files (Fixture       *f,
     NULL
   };
   const char *unterminated[] = { "line 2: a quoted field starts here and is never closed", NULL };
-  const char *binary[] = { "not text", NULL };
+  const char *binary[] = { "not text: it has NUL bytes", "line 3, column 74: a NUL byte", NULL };
   const char *empty[] = { "The file is empty", NULL };
   const char *header_only[] = { "no referrals under the header row", NULL };
   const char *other_child[] = { "line 3, column A (child_ref): T-10 is a different child on line 2",
@@ -423,6 +798,17 @@ main (int    argc,
   ADD ("/import/bom-summer-time", test_bom_and_summer_time);
   ADD ("/import/windows-1252", test_windows_1252);
   ADD ("/import/utf16", test_utf16);
+  ADD ("/import/utf16-without-bom", test_utf16_without_bom);
+  ADD ("/import/mostly-utf8-refused", test_mostly_utf8_refused);
+  ADD ("/import/windows-1252-undefined-bytes", test_windows_1252_undefined_bytes);
+  ADD ("/import/field-count", test_field_count);
+  ADD ("/import/control-characters", test_control_characters);
+  ADD ("/import/too-large", test_too_large);
+  ADD ("/import/read-file", test_read_file);
+  ADD ("/import/plan-overtaken", test_plan_overtaken);
+  ADD ("/import/plan-overtaken-conflict", test_plan_overtaken_conflict);
+  ADD ("/import/read-takes-no-lock", test_read_takes_no_lock);
+  ADD ("/import/file-changed-while-read", test_file_changed_while_read);
   ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
   ADD ("/import/dry-run", test_dry_run_writes_nothing);
   ADD ("/import/repeat-flag", test_repeat_flag);

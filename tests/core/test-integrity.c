@@ -402,7 +402,7 @@ import_referrals (Fixture    *f,
   for (guint i = 0; i < n; i++)
     g_string_append_printf (csv, "%s-%u,Kim,Tamper,2012-01-01,Testshire North,2026-11-02 10:00,"
                             "Ruth Referrer,Testshire Constabulary,single-point-of-access,"
-                            "Worry %u\n", prefix, i, i);
+                            "Worry %u,,\n", prefix, i, i);
   g_assert_true (rmm_referral_import_read (import, csv->str, csv->len, &error));
   g_assert_no_error (error);
   g_assert_true (rmm_referral_import_commit (import, &error));
