@@ -51,6 +51,8 @@ struct _RmmStore
   GError     *check_error;     /* what it found, set by the thread before check_done */
   char       *damage;          /* why the file is damaged, once known, with what to do */
   gboolean    wrote;           /* this session committed a change: its head is worth noting */
+  gint64      head_id;         /* the audit trail's newest event while a transaction writes */
+  char       *head_hash;       /* (nobody else can append then); 0/NULL: read it again */
   RmmStoreWaitFunc wait_func;  /* while another process holds the write lock */
   gboolean    waiting;         /* a change is in the wait function (which may run the loop) */
   gpointer    wait_data;
@@ -83,6 +85,7 @@ rmm_store_finalize (GObject *object)
     rmm_store_remember_head (self);
   g_clear_error (&self->check_error);
   g_clear_pointer (&self->damage, g_free);
+  g_clear_pointer (&self->head_hash, g_free);
   if (self->wait_data_free != NULL)
     g_clear_pointer (&self->wait_data, self->wait_data_free);
   g_clear_object (&self->db);
@@ -767,6 +770,7 @@ rmm_store_begin (RmmStore  *self,
     }
   if (rmm_db_get_depth (self->db) > 0)
     return rmm_db_begin (self->db, error);
+  g_clear_pointer (&self->head_hash, g_free);
   return begin_when_unlocked (self, error);
 }
 
@@ -873,12 +877,14 @@ rmm_store_commit (RmmStore  *self,
 
   if (!rmm_db_commit (self->db, error))
     {
+      g_clear_pointer (&self->head_hash, g_free);
       if (rmm_db_get_depth (self->db) == 0)
         g_array_set_size (self->pending, 0);
       return FALSE;
     }
   if (rmm_db_get_depth (self->db) == 0)
     {
+      g_clear_pointer (&self->head_hash, g_free);
       self->wrote = TRUE;
       announce_pending (self);
     }
@@ -891,6 +897,8 @@ rmm_store_rollback (RmmStore *self)
   g_return_if_fail (RMM_IS_STORE (self));
 
   rmm_db_rollback (self->db);
+  /* What the rolled-back part appended is gone, head with it. */
+  g_clear_pointer (&self->head_hash, g_free);
   if (rmm_db_get_depth (self->db) == 0)
     {
       g_array_set_size (self->pending, 0);
@@ -955,26 +963,32 @@ rmm_store_audit (RmmStore    *self,
 
   g_assert (rmm_db_get_depth (self->db) > 0);
 
-  if (!(stmt = rmm_db_prepare (self->db,
-                               "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1",
-                               error)))
-    return FALSE;
-  if (rmm_db_stmt_step (stmt, &local_error))
+  /* The head is read once a transaction: an import appends an event for every row. */
+  if (self->head_hash == NULL)
     {
-      event.id = rmm_db_stmt_get_int (stmt, 0) + 1;
-      prev_hash = g_strdup (rmm_db_stmt_get_text (stmt, 1));
-      rmm_db_stmt_reset (stmt);
+      if (!(stmt = rmm_db_prepare (self->db,
+                                   "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1",
+                                   error)))
+        return FALSE;
+      if (rmm_db_stmt_step (stmt, &local_error))
+        {
+          self->head_id = rmm_db_stmt_get_int (stmt, 0);
+          self->head_hash = g_strdup (rmm_db_stmt_get_text (stmt, 1));
+          rmm_db_stmt_reset (stmt);
+        }
+      else if (local_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      else
+        {
+          self->head_id = 0;
+          self->head_hash = g_strdup (RMM_AUDIT_GENESIS);
+        }
     }
-  else if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  else
-    {
-      event.id = 1;
-      prev_hash = g_strdup (RMM_AUDIT_GENESIS);
-    }
+  event.id = self->head_id + 1;
+  prev_hash = g_strdup (self->head_hash);
 
   event.at = at;
   event.actor = self->actor;
@@ -1001,7 +1015,12 @@ rmm_store_audit (RmmStore    *self,
   rmm_db_stmt_bind_text (stmt, 8, event.after);
   rmm_db_stmt_bind_text (stmt, 9, event.prev_hash);
   rmm_db_stmt_bind_text (stmt, 10, hash);
-  return rmm_db_stmt_run (stmt, error);
+  if (!rmm_db_stmt_run (stmt, error))
+    return FALSE;
+  self->head_id = event.id;
+  g_free (self->head_hash);
+  self->head_hash = g_steal_pointer (&hash);
+  return TRUE;
 }
 
 static void
