@@ -736,6 +736,32 @@ test_engine_write (void)
   rmm_test_remove_folder (folder);
 }
 
+/* Found by fuzz-pdf-text: one invalid byte in the title, marking or date (which come from
+ * the database, like an area's name) lost the whole PDF. The bytes show as U+FFFD. */
+static void
+test_engine_invalid_utf8_info (void)
+{
+  RmmPdfInfo info = {
+    .title = "Minutes \xc3\x28 Testshire", .subject = "RMM \xff",
+    .marking = "OFFICIAL\xfe-SENSITIVE", .date = "16 Nov\xe2\x28 2026",
+  };
+  g_autoptr(RmmPdfDocument) document = rmm_pdf_document_new (&info);
+  g_autoptr(Reading) reading = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *html = NULL;
+
+  rmm_pdf_document_add_heading (document, 1, "Robin \xf0\x28\x8c\xbc Testchild");
+  rmm_pdf_document_add_paragraph (document, "Seen at the station.");
+  reading = read_document (document);
+  assert_pages_numbered (reading, "OFFICIAL\xef\xbf\xbd-SENSITIVE");
+  assert_has (reading, "Minutes \xef\xbf\xbd( Testshire");
+  assert_has (reading, "[outline] Robin \xef\xbf\xbd");
+  title = poppler_document_get_title (reading->pdf);
+  g_assert_cmpstr (title, ==, "Minutes \xef\xbf\xbd( Testshire");
+  html = rmm_pdf_document_to_html (document);
+  g_assert_true (g_utf8_validate (html, -1, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -757,6 +783,7 @@ main (int    argc,
   g_test_add_func ("/pdf/engine/reproducible", test_engine_reproducible);
   g_test_add_func ("/pdf/engine/write", test_engine_write);
   g_test_add_func ("/pdf/engine/print", test_engine_draws_pages_for_printing);
+  g_test_add_func ("/pdf/engine/invalid-utf8-info", test_engine_invalid_utf8_info);
 
   return g_test_run ();
 }
