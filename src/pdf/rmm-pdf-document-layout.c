@@ -251,12 +251,23 @@ place_whole (Cursor *cursor,
   place (cursor, row, start, end);
 }
 
+/* A table's header repeats on each page the table runs onto, unless it would take more
+ * than a third of the page: then each page would hold a line or two of the table under a
+ * header drawn again and again (a header of long text made one page a line of the body,
+ * thousands of pages). */
+static gboolean
+repeats_header (const Row *row)
+{
+  return row->header != NULL &&
+         row_height (row->header) <= (RMM_PDF_PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / 3;
+}
+
 static void
 turn_page (Cursor *cursor,
            Row    *row)
 {
   new_page (cursor);
-  if (row->header != NULL)
+  if (repeats_header (row))
     place_whole (cursor, row->header);
 }
 
@@ -276,7 +287,7 @@ place_split (Cursor *cursor,
       gboolean done = TRUE;
       gboolean stuck = FALSE;
       gboolean page_is_fresh = cursor->page->len == 0
-                               || (cursor->page->len == 1 && row->header != NULL);
+                               || (cursor->page->len == 1 && repeats_header (row));
 
       for (guint i = 0; i < n; i++)
         {
@@ -309,7 +320,7 @@ place_split (Cursor *cursor,
 static double
 header_height (const Row *row)
 {
-  return row->header != NULL ? row_height (row->header) : 0;
+  return repeats_header (row) ? row_height (row->header) : 0;
 }
 
 void

@@ -849,6 +849,42 @@ test_engine_long_word (void)
   g_object_unref (pdf);
 }
 
+/* Found by fuzz-pdf-text: a table's header was repeated on every page the table ran onto
+ * whatever its height, so a header taller than a page left room for one line of the body a
+ * page, each under the whole header again: a hundred rows, a hundred pages and more. A
+ * header of more than a third of a page is now shown once. */
+static void
+test_engine_tall_header (void)
+{
+  RmmPdfInfo info = { .title = "Engine test", .date = "23 November 2026" };
+  g_autoptr(RmmPdfDocument) document = rmm_pdf_document_new (&info);
+  static const double widths[] = { 0.05, 0.95 };
+  g_autoptr(GString) tall = g_string_new (NULL);
+  const char *headers[] = { NULL, "Short" };
+  g_autoptr(Reading) reading = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (tall, "w ");
+  headers[0] = tall->str;
+  rmm_pdf_document_begin_table (document, 2, widths, headers);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("row %u", i);
+      const char *cells[] = { "", text };
+
+      rmm_pdf_document_add_row (document, RMM_PDF_ROW_PLAIN, cells);
+    }
+  reading = read_document (document);
+  g_assert_cmpuint (reading->pages->len, <, 10);
+  assert_pages_numbered (reading, "OFFICIAL-SENSITIVE");
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *row = g_strdup_printf ("row %u(?![0-9])", i);
+
+      g_assert_true (g_regex_match_simple (row, reading->text, 0, 0));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -872,6 +908,7 @@ main (int    argc,
   g_test_add_func ("/pdf/engine/print", test_engine_draws_pages_for_printing);
   g_test_add_func ("/pdf/engine/invalid-utf8-info", test_engine_invalid_utf8_info);
   g_test_add_func ("/pdf/engine/long-word", test_engine_long_word);
+  g_test_add_func ("/pdf/engine/tall-header", test_engine_tall_header);
 
   return g_test_run ();
 }
