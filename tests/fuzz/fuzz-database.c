@@ -67,6 +67,11 @@ empty_folder (void)
 static void
 remove_folder (void)
 {
+  g_autofree char *good = g_build_filename (folder, "good", NULL);
+  g_autofree char *good_path = g_build_filename (good, "good.sqlite", NULL);
+
+  remove_database (good_path);
+  g_rmdir (good);
   empty_folder ();
   g_rmdir (folder);
 }
@@ -215,7 +220,8 @@ restore_from (const char *path,
   remove_database (dest);
 }
 
-/* A good database, made once: restored over the fuzzed file below. */
+/* A good database, made once in a folder of its own (the fuzzed files' folder is emptied
+ * after every input): restored over the fuzzed file below. */
 static const char *
 good_database (void)
 {
@@ -225,21 +231,16 @@ good_database (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(RmmStore) store = NULL;
+      g_autofree char *good = g_build_filename (folder, "good", NULL);
 
-      path = g_strconcat (folder, "-good.sqlite", NULL);
-      remove_database (path);
+      g_mkdir (good, 0700);
+      path = g_build_filename (good, "good.sqlite", NULL);
       store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
       g_assert_no_error (error);
       g_assert_cmpint (rmm_store_add_area (store, "Testshire North", "surrey-3-level", NULL), >,
                        0);
     }
   return path;
-}
-
-static void
-remove_good_database (void)
-{
-  remove_database (good_database ());
 }
 
 /* Restoring a good backup over the fuzzed file, as a chair would over a damaged database:
@@ -277,7 +278,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       folder = g_dir_make_tmp ("rmm-fuzz-db-XXXXXX", NULL);
       atexit (remove_folder);
-      atexit (remove_good_database);
     }
   path = g_build_filename (folder, "fuzz.sqlite", NULL);
   write_file (path, data, size);
