@@ -57,12 +57,14 @@ static const struct { gunichar first, last; } ranges[] = {
 };
 #define REPEAT G_N_ELEMENTS (ranges)
 
-/* A text of 16 KB, a document of 128 KB: a word that long in the narrowest column is 130
- * pages, seconds under the sanitizers, and a cost that grew with the square of a word's
- * length would take minutes. (/pdf/engine/long-word lays out 64 KB, what an imported field
- * may hold.) */
+/* A text of 16 KB; a document of about a hundred pages, counting each text by the lines it
+ * can take: its bytes and 16 for the cell, over the share of the line its column has. A
+ * 16 KB word in the narrowest column is a document of 300 pages, a few seconds under the
+ * sanitizers; a cost that grew with the square of a word's length would take far longer.
+ * (/pdf/engine/long-word lays out 64 KB, what an imported field may hold.) */
 #define MAX_TEXT (16 * 1024)
-#define MAX_DOCUMENT (128 * 1024)
+#define MAX_DOCUMENT (512 * 1024)
+#define CELL_COST 16
 
 static GString *
 generate (const uint8_t *bytes,
@@ -149,13 +151,17 @@ next_text (Input *input)
   return g_ptr_array_index (input->texts, input->next_text++ % input->texts->len);
 }
 
-/* The next text for a block, counted against what the document may hold. */
+/* The next text for a block whose column has @share of the line, counted against what
+ * the document may hold; a cell counts for something even empty, so that a few bytes
+ * cannot make ten thousand pages of empty rows. */
 static const char *
-next_block_text (Input *input)
+next_block_text (Input *input,
+                 double share)
 {
   const char *text = next_text (input);
+  gsize cost = (strlen (text) + CELL_COST) / share;
 
-  input->budget -= MIN (input->budget, strlen (text) + 1);
+  input->budget -= MIN (input->budget, cost);
   return text;
 }
 
@@ -200,6 +206,7 @@ static void
 add_blocks (RmmPdfDocument *document,
             Input          *input)
 {
+  double widths[7];
   guint n_columns = 0;
 
   while (input->next_op < input->script_length && input->budget > 0)
@@ -209,32 +216,32 @@ add_blocks (RmmPdfDocument *document,
       switch (op % 11)
         {
         case 0:
-          rmm_pdf_document_add_paragraph (document, next_block_text (input));
+          rmm_pdf_document_add_paragraph (document, next_block_text (input, 1));
           break;
         case 1:
-          rmm_pdf_document_add_heading (document, op & 0x10 ? 2 : 1, next_block_text (input));
+          rmm_pdf_document_add_heading (document, op & 0x10 ? 2 : 1,
+                                        next_block_text (input, 1));
           break;
         case 2:
           {
-            const char *key = next_block_text (input);
+            const char *key = next_block_text (input, 0.3);
 
-            rmm_pdf_document_add_key_value (document, key, next_block_text (input));
+            rmm_pdf_document_add_key_value (document, key, next_block_text (input, 0.7));
           }
           break;
         case 3:
-          rmm_pdf_document_add_note (document, next_block_text (input));
+          rmm_pdf_document_add_note (document, next_block_text (input, 1));
           break;
         case 4:
-          rmm_pdf_document_add_check (document, op & 0x10, next_block_text (input));
+          rmm_pdf_document_add_check (document, op & 0x10, next_block_text (input, 1));
           break;
         case 5:
           {
-            double widths[7];
             const char *headers[7];
 
             n_columns = choose_widths (input, widths);
             for (guint i = 0; i < n_columns; i++)
-              headers[i] = next_block_text (input);
+              headers[i] = next_block_text (input, widths[i]);
             rmm_pdf_document_begin_table (document, n_columns, widths, headers);
           }
           break;
@@ -245,7 +252,7 @@ add_blocks (RmmPdfDocument *document,
               const char *cells[7];
 
               for (guint i = 0; i < n_columns; i++)
-                cells[i] = next_block_text (input);
+                cells[i] = next_block_text (input, widths[i]);
               rmm_pdf_document_add_row (document, op >> 4 & 7, cells);
               continue;
             }
@@ -258,9 +265,9 @@ add_blocks (RmmPdfDocument *document,
           break;
         case 9:
           {
-            const char *title = next_block_text (input);
+            const char *title = next_block_text (input, 1);
 
-            rmm_pdf_document_add_title (document, title, next_block_text (input));
+            rmm_pdf_document_add_title (document, title, next_block_text (input, 1));
           }
           break;
         case 10:
@@ -273,7 +280,7 @@ add_blocks (RmmPdfDocument *document,
               for (guint row = 0; row < (op >> 4) * 8 && input->budget > 0; row++)
                 {
                   for (guint i = 0; i < n_columns; i++)
-                    cells[i] = next_block_text (input);
+                    cells[i] = next_block_text (input, widths[i]);
                   rmm_pdf_document_add_row (document, RMM_PDF_ROW_PLAIN, cells);
                 }
               continue;
