@@ -57,13 +57,13 @@ static const struct { gunichar first, last; } ranges[] = {
 };
 #define REPEAT G_N_ELEMENTS (ranges)
 
-/* A text of 16 KB; a document of about a hundred pages, counting each text by the lines it
- * can take: its bytes and 16 for the cell, over the share of the line its column has. A
- * 16 KB word in the narrowest column is a document of 300 pages, a few seconds under the
- * sanitizers; a cost that grew with the square of a word's length would take far longer.
- * (/pdf/engine/long-word lays out 64 KB, what an imported field may hold.) */
+/* A text of 16 KB; a document of some twenty-five pages, counting each text by the lines
+ * it can take: its bytes and 16 for the cell, over the share of the line its column has
+ * (the last text may go over: a 16 KB word in the narrowest column is 300 pages, a few
+ * seconds under the sanitizers; a cost that grew with the square of a word's length would
+ * take far longer). /pdf/engine/long-word lays out 64 KB, what an imported field may hold. */
 #define MAX_TEXT (16 * 1024)
-#define MAX_DOCUMENT (512 * 1024)
+#define MAX_DOCUMENT (128 * 1024)
 #define CELL_COST 16
 
 static GString *
