@@ -62,10 +62,59 @@ get_context (RmmPdfDocument *self)
   return self->context;
 }
 
+/* Pango (1.50) shapes the rest of a word again for every line the word takes, so a word
+ * with nowhere to break costs the square of its length: 8,000 letters in a narrow column
+ * took 3 s, 64,000 minutes. A run of more than LONGEST_WORD characters with nowhere to break
+ * is given somewhere: a zero-width space, which shows as nothing. Words that long are never
+ * words; a long web address only gains places where the line may break. */
+#define LONGEST_WORD 100
+#define ZERO_WIDTH_SPACE 0x200b
+
+static gboolean
+may_break_at (gunichar c)
+{
+  GUnicodeBreakType type = g_unichar_break_type (c);
+
+  return type == G_UNICODE_BREAK_MANDATORY || type == G_UNICODE_BREAK_CARRIAGE_RETURN ||
+         type == G_UNICODE_BREAK_LINE_FEED || type == G_UNICODE_BREAK_NEXT_LINE ||
+         type == G_UNICODE_BREAK_SPACE || type == G_UNICODE_BREAK_ZERO_WIDTH_SPACE ||
+         type == G_UNICODE_BREAK_AFTER || type == G_UNICODE_BREAK_BEFORE ||
+         type == G_UNICODE_BREAK_BEFORE_AND_AFTER || type == G_UNICODE_BREAK_HYPHEN ||
+         type == G_UNICODE_BREAK_IDEOGRAPHIC;
+}
+
+/* @text with a zero-width space in every run longer than LONGEST_WORD, or NULL if it has
+ * none. */
+static char *
+break_long_words (const char *text)
+{
+  GString *broken = NULL;
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (may_break_at (c))
+        run = 0;
+      else if (++run > LONGEST_WORD)
+        {
+          if (broken == NULL)
+            broken = g_string_new_len (text, p - text);
+          g_string_append_unichar (broken, ZERO_WIDTH_SPACE);
+          run = 1;
+        }
+      if (broken != NULL)
+        g_string_append_len (broken, p, g_utf8_next_char (p) - p);
+    }
+  return broken != NULL ? g_string_free (broken, FALSE) : NULL;
+}
+
 static void
 layout_cell (RmmPdfDocument *self,
              Cell           *cell)
 {
+  g_autofree char *broken = break_long_words (cell->text);
   PangoFontDescription *font = pango_font_description_from_string (style_fonts[cell->style]);
   PangoLayoutIter *iter;
   guint i = 0;
@@ -81,7 +130,7 @@ layout_cell (RmmPdfDocument *self,
   pango_layout_set_auto_dir (cell->layout, FALSE);
   if (cell->align_end)
     pango_layout_set_alignment (cell->layout, PANGO_ALIGN_RIGHT);
-  pango_layout_set_text (cell->layout, cell->text, -1);
+  pango_layout_set_text (cell->layout, broken != NULL ? broken : cell->text, -1);
 
   cell->n_lines = pango_layout_get_line_count (cell->layout);
   g_free (cell->tops);
@@ -202,12 +251,23 @@ place_whole (Cursor *cursor,
   place (cursor, row, start, end);
 }
 
+/* A table's header repeats on each page the table runs onto, unless it would take more
+ * than a third of the page: then each page would hold a line or two of the table under a
+ * header drawn again and again (a header of long text made one page a line of the body,
+ * thousands of pages). */
+static gboolean
+repeats_header (const Row *row)
+{
+  return row->header != NULL &&
+         row_height (row->header) <= (RMM_PDF_PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / 3;
+}
+
 static void
 turn_page (Cursor *cursor,
            Row    *row)
 {
   new_page (cursor);
-  if (row->header != NULL)
+  if (repeats_header (row))
     place_whole (cursor, row->header);
 }
 
@@ -227,7 +287,7 @@ place_split (Cursor *cursor,
       gboolean done = TRUE;
       gboolean stuck = FALSE;
       gboolean page_is_fresh = cursor->page->len == 0
-                               || (cursor->page->len == 1 && row->header != NULL);
+                               || (cursor->page->len == 1 && repeats_header (row));
 
       for (guint i = 0; i < n; i++)
         {
@@ -260,7 +320,7 @@ place_split (Cursor *cursor,
 static double
 header_height (const Row *row)
 {
-  return row->header != NULL ? row_height (row->header) : 0;
+  return repeats_header (row) ? row_height (row->header) : 0;
 }
 
 void
@@ -499,27 +559,38 @@ draw_placement (cairo_t         *cr,
     cairo_tag_end (cr, tag);
 }
 
-static void
+/* Far more than a line of the margin shows (it is ellipsised). */
+#define MARGIN_CHARS 400
+
+/* One line of @text in @width from the left margin, ellipsised; returns the width it took. */
+static double
 draw_margin_text (RmmPdfDocument *self,
                   cairo_t        *cr,
                   const char     *text,
                   Style           style,
                   PangoAlignment  alignment,
-                  double          y)
+                  double          y,
+                  double          width)
 {
   PangoLayout *layout = pango_layout_new (get_context (self));
   PangoFontDescription *font = pango_font_description_from_string (style_fonts[style]);
+  /* No more of a long title than a line could show is shaped, on every page. */
+  const char *end = g_utf8_offset_to_pointer (text, MIN (g_utf8_strlen (text, 4 * MARGIN_CHARS),
+                                                         MARGIN_CHARS));
+  PangoRectangle logical;
 
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, pango_units_from_double (CONTENT_WIDTH));
+  pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, text, end - text);
   set_text_colour (cr, RMM_PDF_ROW_PLAIN, style, FALSE);
   cairo_move_to (cr, MARGIN_SIDE, y);
   pango_cairo_show_layout (cr, layout);
+  pango_layout_get_extents (layout, NULL, &logical);
   pango_font_description_free (font);
   g_object_unref (layout);
+  return pango_units_to_double (logical.width);
 }
 
 static void
@@ -533,17 +604,22 @@ draw_header_and_footer (RmmPdfDocument *self,
   g_autofree char *left = *self->date == '\0' || strstr (self->title, self->date)
                           ? g_strdup (self->title)
                           : g_strdup_printf ("%s · %s", self->title, self->date);
+  double page_width;
 
-  draw_margin_text (self, cr, self->marking, STYLE_MARKING, PANGO_ALIGN_CENTER, 26);
+  draw_margin_text (self, cr, self->marking, STYLE_MARKING, PANGO_ALIGN_CENTER, 26,
+                    CONTENT_WIDTH);
   cairo_set_source_rgb (cr, 0.80, 0.81, 0.83);
   cairo_set_line_width (cr, 0.5);
   cairo_move_to (cr, MARGIN_SIDE, footer - 5);
   cairo_line_to (cr, RMM_PDF_PAGE_WIDTH - MARGIN_SIDE, footer - 5);
   cairo_stroke (cr);
-  draw_margin_text (self, cr, left, STYLE_MARGIN, PANGO_ALIGN_LEFT, footer);
-  draw_margin_text (self, cr, page_text, STYLE_MARGIN, PANGO_ALIGN_RIGHT, footer);
+  /* A long title stops short of the page number rather than running under it. */
+  page_width = draw_margin_text (self, cr, page_text, STYLE_MARGIN, PANGO_ALIGN_RIGHT, footer,
+                                 CONTENT_WIDTH);
+  draw_margin_text (self, cr, left, STYLE_MARGIN, PANGO_ALIGN_LEFT, footer,
+                    CONTENT_WIDTH - page_width - 12);
   draw_margin_text (self, cr, self->marking, STYLE_MARKING, PANGO_ALIGN_CENTER,
-                    RMM_PDF_PAGE_HEIGHT - 24);
+                    RMM_PDF_PAGE_HEIGHT - 24, CONTENT_WIDTH);
 }
 
 /**

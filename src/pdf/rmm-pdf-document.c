@@ -85,12 +85,15 @@ rmm_pdf_document_new (const RmmPdfInfo *info)
 
   g_return_val_if_fail (info != NULL && info->title != NULL, NULL);
 
-  self->title = g_strdup (info->title);
-  self->subject = g_strdup (info->subject ? info->subject : "");
-  self->author = g_strdup (info->author ? info->author : PACKAGE_NAME);
-  self->marking = g_strdup (info->marking && *info->marking ? info->marking
-                                                           : rmm_pdf_get_default_marking ());
-  self->date = g_strdup (info->date ? info->date : "");
+  /* Made valid like every cell's text: they come from the database too (an area's name in
+   * the title, a configured marking), and one invalid byte in the footer or the metadata
+   * would otherwise lose the whole PDF ("input string not valid UTF-8"). */
+  self->title = g_utf8_make_valid (info->title, -1);
+  self->subject = g_utf8_make_valid (info->subject ? info->subject : "", -1);
+  self->author = g_utf8_make_valid (info->author ? info->author : PACKAGE_NAME, -1);
+  self->marking = g_utf8_make_valid (info->marking && *info->marking
+                                     ? info->marking : rmm_pdf_get_default_marking (), -1);
+  self->date = g_utf8_make_valid (info->date ? info->date : "", -1);
   return self;
 }
 

@@ -716,6 +716,86 @@ test_wrong_existing_child (Fixture       *f,
                   -1, problems);
 }
 
+/* The limits a hostile file meets, each at its edge: the fuzzers reach the field and column
+ * limits (their inputs go past 64 KB), but a 64 MB input is beyond what they try, so the
+ * file-size limit is asserted here. */
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  const gsize max_file = 64 * 1024 * 1024;
+  const gsize max_field = 64 * 1024;
+  /* A quoted field is named by the line it has reached. */
+  const char *too_long[] = { "a field is longer than 64 KB", NULL };
+  const char *too_wide[] = { "line 1: more than 256 columns", NULL };
+  const char *too_big[] = { "The file is larger than 64 MB", NULL };
+  g_autoptr(GError) error = NULL;
+  const char *encoding = NULL;
+
+  /* 64 MB is read (here, as one long field of plain text); a byte more is refused before
+   * anything else is looked at. */
+  {
+    g_autofree char *big = g_malloc (max_file + 1);
+    g_autofree char *text = NULL;
+
+    memset (big, 'a', max_file + 1);
+    text = rmm_csv_decode (big, max_file, &encoding, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (text), ==, max_file);
+    g_assert_null (rmm_csv_decode (big, max_file + 1, &encoding, &error));
+    g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+    g_clear_error (&error);
+    expect_refused (f, big, max_file + 1, too_big);
+  }
+
+  /* A field of 64 KB goes in whole (quoted, over lines, with doubled quotes); one byte
+   * more is refused, whether quoted or not. */
+  {
+    g_autoptr(GString) csv = g_string_new (HEADER "T-64K,Ann,Test,2012-01-01,Testshire North,"
+                                           "2026-11-02,R,A,SPA,\"");
+    g_autoptr(RmmReferralImport) import = NULL;
+
+    /* The field: a quote (doubled in the file), a line break, and c up to 64 KB. */
+    g_string_append (csv, "\"\"\n");
+    for (gsize i = 2; i < max_field; i++)
+      g_string_append_c (csv, 'c');
+    g_string_append (csv, "\"\n");
+    import = import_ok (f, csv->str, csv->len);
+    g_assert_cmpuint (rmm_referral_import_count_new (import), ==, 1);
+    g_assert_cmpint (count (f, "SELECT length(CAST(concern_summary AS BLOB)) FROM referral "
+                               "WHERE concern_summary LIKE '\"%'"), ==, max_field);
+
+    g_string_truncate (csv, csv->len - 2);
+    g_string_append (csv, "c\"\n");
+    expect_refused (f, csv->str, csv->len, too_long);
+    g_string_assign (csv, HEADER "T-64K,Ann,Test,2012-01-01,Testshire North,2026-11-02,R,A,SPA,");
+    for (gsize i = 0; i <= max_field; i++)
+      g_string_append_c (csv, 'c');
+    expect_refused (f, csv->str, csv->len, too_long);
+  }
+
+  /* 256 columns are read (the import takes the ones it knows); 257 are refused. */
+  {
+    g_autoptr(GString) csv = g_string_new ("child_ref,first_name,last_name,date_of_birth,area,"
+                                           "received_at,referrer_name,referrer_agency,route,"
+                                           "concern_summary");
+    g_autoptr(GString) row = g_string_new ("T-256,Ann,Wide,2012-01-01,Testshire North,"
+                                           "2026-11-02,R,A,SPA,C");
+    g_autoptr(RmmReferralImport) import = NULL;
+
+    for (guint i = 10; i < 256; i++)
+      {
+        g_string_append_printf (csv, ",extra_%u", i);
+        g_string_append (row, ",x");
+      }
+    g_string_append_printf (csv, "\n%s\n", row->str);
+    import = import_ok (f, csv->str, csv->len);
+    g_assert_cmpuint (rmm_referral_import_count_new (import), ==, 1);
+    g_string_insert (csv, strlen ("child_ref"), ",one_too_many");
+    expect_refused (f, csv->str, csv->len, too_wide);
+  }
+}
+
 static void
 test_working_days (void)
 {
@@ -814,6 +894,7 @@ main (int    argc,
   ADD ("/import/repeat-flag", test_repeat_flag);
   ADD ("/import/malformed", test_malformed_files);
   ADD ("/import/wrong-existing-child", test_wrong_existing_child);
+  ADD ("/import/limits", test_limits);
   ADD ("/deadlines/referral", test_referral_deadlines);
 #undef ADD
   g_test_add_func ("/deadlines/working-days", test_working_days);

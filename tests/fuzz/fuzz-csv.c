@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "rmm-csv.h"
 
@@ -27,8 +28,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       RmmCsvRecord *record = g_ptr_array_index (records, i);
 
       g_assert (record->line >= 1);
+      /* The reader's limits hold (the fuzzer's inputs go past them). */
+      g_assert_cmpuint (record->fields->len, <=, 256);
       for (guint j = 0; j < record->fields->len; j++)
-        g_assert (g_utf8_validate (g_ptr_array_index (record->fields, j), -1, NULL));
+        {
+          const char *field = g_ptr_array_index (record->fields, j);
+
+          g_assert (g_utf8_validate (field, -1, NULL));
+          g_assert_cmpuint (strlen (field), <=, 64 * 1024);
+        }
     }
   return 0;
 }

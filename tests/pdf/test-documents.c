@@ -736,6 +736,155 @@ test_engine_write (void)
   rmm_test_remove_folder (folder);
 }
 
+/* Found by fuzz-pdf-text: one invalid byte in the title, marking or date (which come from
+ * the database, like an area's name) lost the whole PDF. The bytes show as U+FFFD. */
+static void
+test_engine_invalid_utf8_info (void)
+{
+  RmmPdfInfo info = {
+    .title = "Minutes \xc3\x28 Testshire", .subject = "RMM \xff",
+    .marking = "OFFICIAL\xfe-SENSITIVE", .date = "16 Nov\xe2\x28 2026",
+  };
+  g_autoptr(RmmPdfDocument) document = rmm_pdf_document_new (&info);
+  g_autoptr(Reading) reading = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *html = NULL;
+
+  rmm_pdf_document_add_heading (document, 1, "Robin \xf0\x28\x8c\xbc Testchild");
+  rmm_pdf_document_add_paragraph (document, "Seen at the station.");
+  reading = read_document (document);
+  assert_pages_numbered (reading, "OFFICIAL\xef\xbf\xbd-SENSITIVE");
+  assert_has (reading, "Minutes \xef\xbf\xbd( Testshire");
+  assert_has (reading, "[outline] Robin \xef\xbf\xbd");
+  title = poppler_document_get_title (reading->pdf);
+  g_assert_cmpstr (title, ==, "Minutes \xef\xbf\xbd( Testshire");
+  html = rmm_pdf_document_to_html (document);
+  g_assert_true (g_utf8_validate (html, -1, NULL));
+}
+
+/* Every letter of the footer's title ends before the page number begins. */
+static void
+assert_title_left_of_page_number (PopplerPage *page,
+                                  const char  *text,
+                                  const char  *numbered)
+{
+  PopplerRectangle *boxes = NULL;
+  guint n_boxes = 0;
+  glong number_at = g_utf8_pointer_to_offset (text, strstr (text, numbered));
+  double number_left;
+  guint n_title = 0;
+
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+  g_assert_cmpuint (number_at, <, n_boxes);
+  number_left = boxes[number_at].x1;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      glong i = g_utf8_pointer_to_offset (text, p);
+
+      /* The title's letters on the footer's line (the ellipsis stands for the rest). */
+      if (*p == 'y' && boxes[i].y1 >= boxes[number_at].y1 - 1 &&
+          boxes[i].y2 <= boxes[number_at].y2 + 1 && boxes[i].x2 > boxes[i].x1)
+        {
+          n_title++;
+          g_assert_cmpfloat (boxes[i].x2, <=, number_left);
+        }
+    }
+  g_assert_cmpuint (n_title, >, 50);
+  g_free (boxes);
+}
+
+/* Found by fuzz-pdf-text: pango shapes the rest of a word again for every line it takes, so
+ * a 64 KB word with nowhere to break, in the narrowest column of the chairs' pack, took
+ * 90 s on the reference machine (2.5 s now: the fuzzer's time limit on each input keeps it
+ * so, this test that nothing is lost); and a title as long, shaped again in every page's
+ * footer, ran under the page number. Every letter of the word is on the pages, and
+ * the title stops short of "Page X of Y". */
+static void
+test_engine_long_word (void)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *pdf;
+  static const double widths[] = { 0.05, 0.25, 0.2, 0.13, 0.15, 0.22 };
+  const char *headers[] = { "No.", "Child", "Why", "Rating", "Decide", "Flags" };
+  const char *cells[] = { NULL, "Robin Testchild", "New referral", "Medium", "", "" };
+  RmmPdfInfo info = { .title = NULL, .date = "16 November 2026" };
+  guint n_letters = 0;
+  int n_pages;
+
+  while (word->len < 64 * 1024)
+    {
+      g_string_append_c (word, 'x');
+      g_string_append_c (title, 'y');
+    }
+  info.title = title->str;
+  document = rmm_pdf_document_new (&info);
+  rmm_pdf_document_begin_table (document, G_N_ELEMENTS (widths), widths, headers);
+  cells[0] = word->str;
+  rmm_pdf_document_add_row (document, RMM_PDF_ROW_PLAIN, cells);
+  bytes = rmm_pdf_document_to_bytes (document, &error);
+  g_assert_no_error (error);
+
+  pdf = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  n_pages = poppler_document_get_n_pages (pdf);
+  g_assert_cmpint (n_pages, >, 100);
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *numbered = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
+
+      g_assert_nonnull (strstr (text, "Child"));
+      g_assert_nonnull (strstr (text, numbered));
+      for (const char *p = text; *p != '\0'; p++)
+        n_letters += *p == 'x';
+      if (i == 0)
+        assert_title_left_of_page_number (page, text, numbered);
+    }
+  g_assert_cmpuint (n_letters, ==, word->len);
+  g_object_unref (pdf);
+}
+
+/* Found by fuzz-pdf-text: a table's header was repeated on every page the table ran onto
+ * whatever its height, so a header taller than a page left room for one line of the body a
+ * page, each under the whole header again: a hundred rows, a hundred pages and more. A
+ * header of more than a third of a page is now shown once. */
+static void
+test_engine_tall_header (void)
+{
+  RmmPdfInfo info = { .title = "Engine test", .date = "23 November 2026" };
+  g_autoptr(RmmPdfDocument) document = rmm_pdf_document_new (&info);
+  static const double widths[] = { 0.05, 0.95 };
+  g_autoptr(GString) tall = g_string_new (NULL);
+  const char *headers[] = { NULL, "Short" };
+  g_autoptr(Reading) reading = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (tall, "w ");
+  headers[0] = tall->str;
+  rmm_pdf_document_begin_table (document, 2, widths, headers);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("row %u", i);
+      const char *cells[] = { "", text };
+
+      rmm_pdf_document_add_row (document, RMM_PDF_ROW_PLAIN, cells);
+    }
+  reading = read_document (document);
+  g_assert_cmpuint (reading->pages->len, <, 10);
+  assert_pages_numbered (reading, "OFFICIAL-SENSITIVE");
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *row = g_strdup_printf ("row %u(?![0-9])", i);
+
+      g_assert_true (g_regex_match_simple (row, reading->text, 0, 0));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -757,6 +906,9 @@ main (int    argc,
   g_test_add_func ("/pdf/engine/reproducible", test_engine_reproducible);
   g_test_add_func ("/pdf/engine/write", test_engine_write);
   g_test_add_func ("/pdf/engine/print", test_engine_draws_pages_for_printing);
+  g_test_add_func ("/pdf/engine/invalid-utf8-info", test_engine_invalid_utf8_info);
+  g_test_add_func ("/pdf/engine/long-word", test_engine_long_word);
+  g_test_add_func ("/pdf/engine/tall-header", test_engine_tall_header);
 
   return g_test_run ();
 }
