@@ -132,6 +132,50 @@ check_audit_chain (RmmStore  *self,
     add_problem (problems, g_strdup (error->message));
 }
 
+/* The hash covers each event as `check` reads it: a text up to its first NUL, entity_id as a
+ * number. So every event must also be stored as the store writes it — integers as integers,
+ * texts as texts without a NUL — or bytes past a NUL, or entity_id 3 turned into '3 extra',
+ * would pass unseen. */
+static void
+check_audit_storage (RmmStore  *self,
+                     GPtrArray *problems)
+{
+  g_autoptr(GError) error = NULL;
+  RmmDbStmt *stmt;
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT id FROM audit_event WHERE "
+                         "typeof(id) <> 'integer' OR typeof(entity_id) <> 'integer' OR "
+                         "typeof(at) <> 'text' OR typeof(actor) <> 'text' OR "
+                         "typeof(action) <> 'text' OR typeof(entity) <> 'text' OR "
+                         "typeof(before) <> 'text' OR typeof(after) <> 'text' OR "
+                         "typeof(prev_hash) <> 'text' OR typeof(hash) <> 'text' OR "
+                         "instr(CAST(at AS BLOB), x'00') OR instr(CAST(actor AS BLOB), x'00') OR "
+                         "instr(CAST(action AS BLOB), x'00') OR "
+                         "instr(CAST(entity AS BLOB), x'00') OR "
+                         "instr(CAST(before AS BLOB), x'00') OR "
+                         "instr(CAST(after AS BLOB), x'00') OR "
+                         "instr(CAST(prev_hash AS BLOB), x'00') OR "
+                         "instr(CAST(hash AS BLOB), x'00') "
+                         "ORDER BY id", &error);
+  if (stmt == NULL)
+    {
+      add_problem (problems, g_strdup (error->message));
+      return;
+    }
+  while (rmm_db_stmt_step (stmt, &error))
+    if (!add_problem (problems,
+                      g_strdup_printf (_("audit event %" G_GINT64_FORMAT " is not stored as RMM "
+                                         "Desk writes it: it was changed"),
+                                       rmm_db_stmt_get_int (stmt, 0))))
+      {
+        rmm_db_stmt_reset (stmt);
+        return;
+      }
+  if (error != NULL)
+    add_problem (problems, g_strdup (error->message));
+}
+
 /* ---- the schema, guards included ---- */
 
 /* Every schema object (type, name) → its SQL, as the file has it. */
@@ -797,6 +841,7 @@ rmm_store_check_against (RmmStore   *self,
   check_pragma (self, "PRAGMA integrity_check", found);
   check_pragma (self, "PRAGMA foreign_key_check", found);
   compare_schema (self, found);
+  check_audit_storage (self, found);
   check_audit_chain (self, found);
   check_rows_against_trail (self, found);
   known = rmm_store_list_anchors (self);

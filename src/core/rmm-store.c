@@ -1348,6 +1348,26 @@ rmm_store_backup (RmmStore    *self,
          rmm_anchor_write_sidecar (dest_path, error);
 }
 
+/* Keeps the database at @path as @saved before a restore replaces it: a consistent copy when
+ * it can be read whole, else (damaged) the file itself moved aside with its WAL, so that
+ * nothing it held is lost either way. */
+static gboolean
+keep_aside (const char *path,
+            const char *saved)
+{
+  g_autoptr(RmmStore) current = rmm_store_open (path, RMM_STORE_OPEN_EXISTING, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *saved_wal = g_strconcat (saved, "-wal", NULL);
+
+  if (current != NULL && rmm_store_backup (current, saved, NULL))
+    return TRUE;
+  g_clear_object (&current);
+  g_unlink (saved);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) && g_rename (wal, saved_wal) != 0)
+    return FALSE;
+  return g_rename (path, saved) == 0;
+}
+
 /* Replace @dest_path with a copy of @source_path, which must pass rmm_store_check(). The
  * database it replaces is kept beside it first (@saved_copy), so a restore loses nothing. */
 gboolean
@@ -1384,16 +1404,13 @@ rmm_store_restore (const char  *source_path,
 
   if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(RmmStore) current = rmm_store_open (dest_path, RMM_STORE_OPEN_EXISTING, NULL);
-
       saved = g_strdup_printf ("%s.before-restore-%s", dest_path, stamp);
-      if (current != NULL ? !rmm_store_backup (current, saved, error)
-                          : g_rename (dest_path, saved) != 0)
+      if (!keep_aside (dest_path, saved))
         {
-          if (error && *error == NULL)
-            g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
-                         _("Could not keep the current database as “%s”."), saved);
+          g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                       _("Could not keep the current database as “%s”."), saved);
           g_unlink (incoming);
+          g_unlink (incoming_anchor);
           return FALSE;
         }
     }

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "rmm-referral-import.h"
+#include "rmm-store-anchors.h"
 #include "rmm-store-private.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -35,6 +36,8 @@ remove_database (void)
 
       g_unlink (file);
     }
+  /* Every input is a new database at the same path, not the last one cut short. */
+  rmm_anchor_forget (path);
 }
 
 static void
