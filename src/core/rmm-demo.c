@@ -656,14 +656,21 @@ record_missing_episodes (Demo        *demo,
   return TRUE;
 }
 
-static const char *action_texts[] = {
-  "Return home interview after every missing episode",
-  "Direct work on healthy relationships, six sessions",
-  "Share intelligence on the adult associate with the police CSE team",
-  "School to monitor attendance and report absences the same day",
-  "Sexual health appointment offered and supported",
-  "Review the young person’s phone safety with them and their carer",
-  "Licensing check of the venue named in the referral",
+/* Each action with whether the chairs would put it on the family's copy; the police's
+ * own are never there (rmm_store_add_plan_action() refuses it). */
+static const struct
+{
+  const char *text;
+  gboolean    police;
+  gboolean    for_family;
+} action_texts[] = {
+  { "Return home interview after every missing episode", FALSE, TRUE },
+  { "Direct work on healthy relationships, six sessions", FALSE, TRUE },
+  { "Share intelligence on the adult associate with the police CSE team", TRUE, FALSE },
+  { "School to monitor attendance and report absences the same day", FALSE, TRUE },
+  { "Sexual health appointment offered and supported", FALSE, FALSE },
+  { "Review the young person’s phone safety with them and their carer", FALSE, TRUE },
+  { "Licensing check of the venue named in the referral", TRUE, FALSE },
 };
 
 /* At each review the previous actions are accounted for, in every state the minutes know. */
@@ -706,19 +713,26 @@ add_actions (Demo        *demo,
       AgencyKind kind = owners[pick (demo, G_N_ELEMENTS (owners))];
       GDate due = *day;
       g_autofree char *due_on = NULL;
+      guint text;
       gint64 id;
 
       g_date_add_days (&due, 14 + pick (demo, 28));
       due_on = rmm_date_format (&due);
+      text = pick (demo, G_N_ELEMENTS (action_texts));
+      /* The police own what only they can do, and no one else does. */
+      if (action_texts[text].police)
+        kind = AG_POLICE;
+      else if (kind == AG_POLICE)
+        kind = AG_CHILDREN;
       {
         RmmField fields[] = {
           RMM_REF ("plan_id", child->plan_id),
           RMM_REF ("meeting_id", meeting_id),
-          RMM_TEXT ("description", action_texts[pick (demo, G_N_ELEMENTS (action_texts))]),
+          RMM_TEXT ("description", action_texts[text].text),
           RMM_REF ("owner_id", pick_staff (demo, kind)),
           RMM_REF ("agency_id", demo->agencies[kind]),
           RMM_TEXT ("due_on", due_on),
-          RMM_INT ("family_visible", kind != AG_POLICE),
+          RMM_INT ("family_visible", action_texts[text].for_family),
         };
         if (!(id = rmm_store_insert (demo->store, "plan_action", fields, G_N_ELEMENTS (fields),
                                      error)))

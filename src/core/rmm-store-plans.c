@@ -313,6 +313,18 @@ rmm_store_list_plan_versions (RmmStore  *self,
   return g_steal_pointer (&rows);
 }
 
+/* Is @agency_id the police? Their actions, like their disruption, never reach a family. */
+gboolean
+rmm_store_agency_is_police (RmmStore *self,
+                            gint64    agency_id)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  return agency_id != 0 &&
+         rmm_store_query_int (self, "SELECT count(*) FROM agency WHERE id = ? AND kind = 'police'",
+                              agency_id, NULL) > 0;
+}
+
 /* An action agreed at the meeting: what, who, which agency, by when. Goes into the child's
  * open plan (opened if need be). */
 gint64
@@ -338,6 +350,12 @@ rmm_store_add_plan_action (RmmStore              *self,
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                    _("“%s” is not a due date: use YYYY-MM-DD."),
                    input->due_on ? input->due_on : "");
+      return 0;
+    }
+  if (input->family_visible && rmm_store_agency_is_police (self, input->agency_id))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("An action the police own is never on the family’s copy of the plan."));
       return 0;
     }
   if (!(day = rmm_store_query_text (self, MEETS_ON_SQL, "meeting", input->meeting_id, error)) ||
@@ -369,7 +387,7 @@ rmm_store_add_plan_action (RmmStore              *self,
   "SELECT x.id, p.child_id, c.reference, c.first_name || ' ' || c.last_name, x.description, " \
   "       coalesce(o.full_name, ''), coalesce(g.name, ''), x.due_on, x.status, " \
   "       coalesce(m.meets_on, ''), coalesce(x.status_meeting_id, 0), " \
-  "       coalesce(x.meeting_id, 0), x.family_visible " \
+  "       coalesce(x.meeting_id, 0), x.family_visible, coalesce(g.kind, '') = 'police' " \
   "FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id JOIN child c ON c.id = p.child_id " \
   "LEFT JOIN professional o ON o.id = x.owner_id LEFT JOIN agency g ON g.id = x.agency_id " \
   "LEFT JOIN meeting m ON m.id = x.meeting_id "
@@ -398,6 +416,7 @@ collect_actions (RmmDbStmt  *stmt,
       row->status_meeting_id = rmm_db_stmt_get_int (stmt, 10);
       row->meeting_id = rmm_db_stmt_get_int (stmt, 11);
       row->family_visible = rmm_db_stmt_get_int (stmt, 12);
+      row->police_owned = rmm_db_stmt_get_int (stmt, 13);
       g_ptr_array_add (rows, row);
     }
   if (local_error)

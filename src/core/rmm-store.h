@@ -239,6 +239,7 @@ typedef struct
   gint64  status_meeting_id;      /* where its outcome was recorded */
   gint64  meeting_id;             /* where it was agreed; 0 outside a meeting */
   gboolean family_visible;        /* on the family's copy of the plan */
+  gboolean police_owned;          /* its agency is the police: never on the family's copy */
 } RmmPlanAction;
 
 void rmm_plan_action_free (RmmPlanAction *action);
@@ -599,6 +600,8 @@ GPtrArray   *rmm_store_list_assessors       (RmmStore            *self,
 GPtrArray   *rmm_store_list_professionals   (RmmStore            *self,
                                              gint64               agency_id,
                                              GError             **error);
+gboolean     rmm_store_agency_is_police     (RmmStore            *self,
+                                             gint64               agency_id);
 gint64       rmm_store_find_agency_by_kind  (RmmStore            *self,
                                              const char          *kind,
                                              GError             **error);

@@ -42,6 +42,7 @@ struct _RmmPlanDialog
   AdwComboRow         *agency_row;
   AdwComboRow         *owner_row;
   AdwEntryRow         *due_row;
+  AdwActionRow        *family_row;
   GtkSwitch           *family_switch;
   AdwPreferencesGroup *versions_group;
 };
@@ -62,6 +63,23 @@ set_view_text (GtkTextView *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
 }
 
+/* The family reads what the chairs tick, and never what the police own: for a police action
+ * the switch is off and cannot be turned on. */
+static void
+update_family_row (RmmPlanDialog *self)
+{
+  gint64 agency = rmm_combo_row_get_id (self->agency_row, self->agencies, 1);
+  gboolean police = rmm_store_agency_is_police (self->store, agency);
+
+  if (police)
+    gtk_switch_set_active (self->family_switch, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->family_switch), !police);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->family_row), !police);
+  adw_action_row_set_subtitle (self->family_row,
+                               police ? _("Never for an action the police own")
+                                      : _("Only what the family should read"));
+}
+
 static void
 on_agency_selected (RmmPlanDialog *self)
 {
@@ -73,6 +91,7 @@ on_agency_selected (RmmPlanDialog *self)
                                                NULL);
   names = rmm_named_ids_model (self->people, _("Not named"));
   adw_combo_row_set_model (self->owner_row, names);
+  update_family_row (self);
 }
 
 static void
@@ -238,6 +257,8 @@ action_add_action (GtkWidget  *widget,
       return;
     }
   set_view_text (self->what_view, "");
+  /* The next action starts off the family's copy too, until a chair ticks it. */
+  gtk_switch_set_active (self->family_switch, FALSE);
   reload (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->what_view));
 }
@@ -293,6 +314,7 @@ rmm_plan_dialog_class_init (RmmPlanDialogClass *klass)
   BIND (agency_row);
   BIND (owner_row);
   BIND (due_row);
+  BIND (family_row);
   BIND (family_switch);
   BIND (versions_group);
 #undef BIND

@@ -281,6 +281,8 @@ add_family_actions (Plan *plan)
 {
   static const double widths[] = { 0.56, 0.26, 0.18 };
   const char *headers[] = { _("What will happen"), _("Who"), _("By when") };
+  g_autofree char *now = rmm_store_now (plan->store);
+  g_autofree char *today = g_strndup (now, 10);
   guint shown = 0;
 
   rmm_pdf_document_add_heading (plan->document, 1, _("What will happen next"));
@@ -289,11 +291,20 @@ add_family_actions (Plan *plan)
       RmmPlanAction *action = g_ptr_array_index (plan->actions, i);
       g_autofree char *due = NULL;
 
-      if (!action->family_visible || g_strcmp0 (action->status, "open") != 0)
+      /* Only what is still to happen, only what the chairs chose for the family, and never
+       * the police's own actions, whatever the flag an older version stored says. */
+      if (!action->family_visible || action->police_owned ||
+          g_strcmp0 (action->status, "open") != 0)
         continue;
       if (shown++ == 0)
         rmm_pdf_document_begin_table (plan->document, 3, widths, headers);
       due = rmm_document_format_date (action->due_on);
+      if (g_strcmp0 (action->due_on, today) < 0)
+        {
+          g_autofree char *date = g_steal_pointer (&due);
+
+          due = g_strdup_printf (_("%s: this is late and has not happened yet"), date);
+        }
       {
         /* The agency, not a person's name: the family knows who to ask by where they work. */
         const char *cells[] = { action->description, action->agency, due };

@@ -20,6 +20,7 @@
 
 #include "rmm-documents.h"
 #include "rmm-error.h"
+#include "rmm-store-private.h"
 
 /* poppler-glib 22.12 declares no cleanup for its page. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
@@ -441,6 +442,69 @@ test_safety_plan_audiences (Fixture       *f,
   assert_has (family_reading, "1 February 2027");
   assert_has (family_reading, "call 999");
   assert_pages_numbered (family_reading, "OFFICIAL-SENSITIVE");
+}
+
+/* What reaches a family: only open actions the chairs chose for them, never the police's own
+ * (even where an older version stored the flag), and a late one said in plain words. */
+static void
+test_safety_plan_family_actions (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) family = NULL;
+  g_autoptr(Reading) reading = NULL;
+  RmmActionInput police_for_family = {
+    .child_id = f->robin, .meeting_id = f->meeting, .description = "Police visit with the family",
+    .agency_id = f->police, .due_on = "2099-01-01", .family_visible = TRUE,
+  };
+  RmmActionInput late = {
+    .child_id = f->robin, .meeting_id = f->meeting, .description = "Book the dentist together",
+    .agency_id = f->children_services, .due_on = "2020-01-06", .family_visible = TRUE,
+  };
+  RmmActionInput done = {
+    .child_id = f->robin, .meeting_id = f->meeting, .description = "Meet the new teacher",
+    .agency_id = f->children_services, .due_on = "2020-01-06", .family_visible = TRUE,
+  };
+  RmmActionInput unticked = {
+    .child_id = f->robin, .meeting_id = f->meeting, .description = "Speak to the head teacher",
+    .agency_id = f->children_services, .due_on = "2099-01-01", .family_visible = FALSE,
+  };
+  gint64 done_id;
+
+  /* The store refuses a police action for the family's copy outright. */
+  g_assert_cmpint (rmm_store_add_plan_action (f->store, &police_for_family, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rmm_store_agency_is_police (f->store, f->police));
+  g_assert_false (rmm_store_agency_is_police (f->store, f->children_services));
+
+  g_assert_cmpint (rmm_store_add_plan_action (f->store, &late, &error), >, 0);
+  g_assert_cmpint (done_id = rmm_store_add_plan_action (f->store, &done, &error), >, 0);
+  g_assert_cmpint (rmm_store_add_plan_action (f->store, &unticked, &error), >, 0);
+  g_assert_true (rmm_store_review_action (f->store, done_id, f->meeting, "done", NULL, &error));
+  g_assert_no_error (error);
+  /* As a database from before the rule could hold it: the police action flagged. */
+  g_assert_true (rmm_db_exec (rmm_store_get_db (f->store),
+                              "UPDATE plan_action SET family_visible = 1 "
+                              "WHERE description = '" POLICE_ACTION "'", NULL));
+
+  family = rmm_safety_plan_document_new (f->store, f->robin, RMM_PLAN_AUDIENCE_FAMILY, &full,
+                                         &error);
+  g_assert_no_error (error);
+  reading = read_document (family);
+  assert_lacks (reading, POLICE_ACTION);
+  assert_lacks (reading, "Testshire Police");
+  assert_lacks (reading, "Meet the new teacher");
+  assert_lacks (reading, "Speak to the head teacher");
+  assert_has (reading, FAMILY_ACTION);
+  assert_has (reading, "Book the dentist together");
+  /* The words, wherever the narrow column breaks them. */
+  {
+    g_auto(GStrv) words = g_regex_split_simple ("\\s+", reading->text, 0, 0);
+    g_autofree char *flat = g_strjoinv (" ", words);
+
+    g_assert_nonnull (strstr (flat, "6 January 2020: this is late and has not happened yet"));
+  }
 }
 
 static void
@@ -897,6 +961,7 @@ main (int    argc,
   ADD ("/pdf/minutes/anonymised", test_minutes_anonymised);
   ADD ("/pdf/minutes/right-to-left", test_right_to_left_name);
   ADD ("/pdf/safety-plan/audiences", test_safety_plan_audiences);
+  ADD ("/pdf/safety-plan/family-actions", test_safety_plan_family_actions);
   ADD ("/pdf/safety-plan/refused", test_safety_plan_refused);
   ADD ("/pdf/cse-list/content", test_cse_list);
   ADD ("/pdf/cse-list/marking", test_marking_from_database);
