@@ -954,7 +954,6 @@ rmm_store_audit (RmmStore    *self,
                  const char  *after,
                  GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *at = rmm_store_now (self);
   g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;
@@ -966,26 +965,12 @@ rmm_store_audit (RmmStore    *self,
   /* The head is read once a transaction: an import appends an event for every row. */
   if (self->head_hash == NULL)
     {
-      if (!(stmt = rmm_db_prepare (self->db,
-                                   "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1",
-                                   error)))
+      g_autoptr(RmmAnchor) head = rmm_store_get_head (self, error);
+
+      if (head == NULL)
         return FALSE;
-      if (rmm_db_stmt_step (stmt, &local_error))
-        {
-          self->head_id = rmm_db_stmt_get_int (stmt, 0);
-          self->head_hash = g_strdup (rmm_db_stmt_get_text (stmt, 1));
-          rmm_db_stmt_reset (stmt);
-        }
-      else if (local_error)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      else
-        {
-          self->head_id = 0;
-          self->head_hash = g_strdup (RMM_AUDIT_GENESIS);
-        }
+      self->head_id = head->event;
+      self->head_hash = g_steal_pointer (&head->hash);
     }
   event.id = self->head_id + 1;
   prev_hash = g_strdup (self->head_hash);

@@ -680,27 +680,31 @@ rescue_lost_database (RmmWindow    *self,
   rmm_show_message (GTK_WIDGET (self), _("The Database File Is Gone"), message);
 }
 
+/* A toast about the file that stays until it is dismissed. */
+static void
+lasting_toast (RmmWindow  *self,
+               const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* What the window must say about its file from the start, in toasts that stay until
  * dismissed: a file read-only for want of its guards, and one others can read (used as it
  * is: it may be shared on purpose). */
 static void
 warn_about_file (RmmWindow *self)
 {
-  AdwToast *toast;
-
   if (rmm_store_get_read_only (self->store) != NULL)
     {
       /* The guards of the history are gone (rmm_store_check_schema()): read, never write. */
-      toast = adw_toast_new (_("This database is read-only: its safeguards were changed. "
-                               "Run “rmmctl check” on it"));
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      lasting_toast (self, _("This database is read-only: its safeguards were changed. "
+                             "Run “rmmctl check” on it"));
     }
-  if (!rmm_store_is_exposed (self->store))
-    return;
-  toast = adw_toast_new (_("Other users of this computer can read this database"));
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (rmm_store_is_exposed (self->store))
+    lasting_toast (self, _("Other users of this computer can read this database"));
 }
 
 static gboolean
@@ -720,12 +724,8 @@ poll_store (gpointer user_data)
                                                     "file."),
                                                   rmm_store_get_damage (self->store));
 
-      AdwToast *toast = adw_toast_new (_("The database file is damaged: nothing more will be "
-                                         "saved to it"));
-
-      /* The toast stays until dismissed, in the window itself; the message says the rest. */
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      /* In the window itself, until dismissed; the message says the rest. */
+      lasting_toast (self, _("The database file is damaged: nothing more will be saved to it"));
       self->damage_shown = TRUE;
       rmm_show_message (GTK_WIDGET (self), _("The Database File Is Damaged"), message);
     }
