@@ -41,12 +41,6 @@ rmm_anchor_new (gint64      event,
   return anchor;
 }
 
-RmmAnchor *
-rmm_anchor_copy (const RmmAnchor *anchor)
-{
-  return rmm_anchor_new (anchor->event, anchor->hash, anchor->source);
-}
-
 void
 rmm_anchor_free (RmmAnchor *anchor)
 {

@@ -25,7 +25,6 @@ RmmAnchor *rmm_anchor_new            (gint64       event,
 RmmAnchor *rmm_anchor_parse          (const char  *text,
                                       const char  *source,
                                       GError     **error);
-RmmAnchor *rmm_anchor_copy           (const RmmAnchor *anchor);
 void       rmm_anchor_free           (RmmAnchor   *anchor);
 RmmAnchor *rmm_anchor_read_sidecar   (const char  *backup);
 gboolean   rmm_anchor_write_sidecar  (const char  *backup,

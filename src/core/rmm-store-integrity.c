@@ -667,23 +667,22 @@ keyed_set (gpointer    data,
   KeyedReplay *replay = data;
   char *key;
 
-  /* database_info's events name the key as the column; a vulnerability's name its value. */
-  if (g_str_equal (replay->table, "database_info"))
-    key = g_strdup_printf ("%s\x1f%s", column, value ? value : "");
-  else
-    key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", replay->entity_id, value ? value : "");
+  /* database_info's events name the key as the column, and a later value of the same key
+   * replaces the earlier one; a vulnerability's name its value, and add to a set. */
   if (g_str_equal (replay->table, "database_info"))
     {
-      /* A later value of the same key replaces the earlier one. */
+      g_autofree char *prefix = g_strdup_printf ("%s\x1f", column);
       GHashTableIter iter;
       gpointer old;
-      g_autofree char *prefix = g_strdup_printf ("%s\x1f", column);
 
       g_hash_table_iter_init (&iter, replay->expected);
       while (g_hash_table_iter_next (&iter, &old, NULL))
         if (g_str_has_prefix (old, prefix))
           g_hash_table_iter_remove (&iter);
+      key = g_strconcat (prefix, value ? value : "", NULL);
     }
+  else
+    key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", replay->entity_id, value ? value : "");
   g_hash_table_insert (replay->expected, key, (gpointer)(gintptr)replay->event);
 }
 
