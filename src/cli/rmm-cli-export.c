@@ -179,6 +179,41 @@ missing_option (const char          *what,
   return NULL;
 }
 
+/* An option given to a document it does not apply to is refused with the reason, never
+ * ignored: an "--anonymised" plan that came out named would reach the wrong eyes. */
+static char *
+refused_option (const char          *what,
+                const ExportOptions *options)
+{
+  gboolean minutes = g_str_equal (what, "minutes");
+  gboolean plan = g_str_equal (what, "safety-plan");
+  gboolean list = g_str_equal (what, "cse-list");
+
+  if (options->anonymised && plan)
+    return g_strdup (_("--anonymised does not apply to safety-plan: a safety plan is one "
+                       "child’s, for their network or their family, and is never anonymised"));
+  if (options->anonymised && !minutes && !list)
+    return g_strdup (_("--anonymised does not apply to pack: the chairs’ pack is for the "
+                       "chairs and names every child; use the anonymised minutes or CSE list"));
+  if (options->meeting_id != 0 && !minutes && !g_str_equal (what, "pack"))
+    return g_strdup_printf (_("--meeting does not apply to %s"), what);
+  if (options->date != NULL && !list)
+    return g_strdup_printf (_("--date does not apply to %s: only the CSE list is as it stood "
+                              "on a day"), what);
+  if (!plan && (options->child || options->audience || options->area || options->all_open
+                || options->out_dir))
+    return g_strdup_printf (_("--child, --audience, --area, --all-open and --out-dir are for "
+                              "safety-plan, not %s"), what);
+  if (plan && options->all_open && options->output != NULL)
+    return g_strdup (_("safety-plan --all-open writes one file per child into --out-dir, "
+                       "not -o FILE"));
+  if (plan && !options->all_open && (options->area || options->out_dir))
+    return g_strdup (_("--area and --out-dir are for safety-plan --all-open"));
+  if (plan && options->all_open && options->child != NULL)
+    return g_strdup (_("safety-plan takes --child or --all-open, not both"));
+  return NULL;
+}
+
 static gboolean
 run_export (const char           *database,
             const char           *what,
@@ -217,6 +252,7 @@ rmm_cli_export (const char  *database,
   static const char *documents[] = { "minutes", "safety-plan", "cse-list", "pack", NULL };
   g_auto(ExportOptions) options = { 0 };
   g_autoptr(GError) error = NULL;
+  g_autofree char *refused = NULL;
   const char *missing;
   int status = 0;
   GOptionEntry entries[] = {
@@ -228,7 +264,7 @@ rmm_cli_export (const char  *database,
     { "all-open", 0, 0, G_OPTION_ARG_NONE, &options.all_open, N_("safety-plan: every open plan of the area, one file each"), NULL },
     { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &options.out_dir, N_("safety-plan --all-open: where the files go"), "DIR" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &options.date, N_("cse-list: the list as it stood at the end of this day (default: today)"), "YYYY-MM-DD" },
-    { "anonymised", 0, 0, G_OPTION_ARG_NONE, &options.anonymised, N_("minutes, cse-list: initials and reference instead of names"), NULL },
+    { "anonymised", 0, 0, G_OPTION_ARG_NONE, &options.anonymised, N_("minutes, cse-list: initials and reference instead of children’s names, also in typed text"), NULL },
     { "marking", 0, 0, G_OPTION_ARG_STRING, &options.marking, N_("The protective marking (default: the database’s, else OFFICIAL-SENSITIVE)"), "TEXT" },
     { NULL }
   };
@@ -245,6 +281,8 @@ rmm_cli_export (const char  *database,
   if (argc != 2 || !g_strv_contains (documents, argv[1]))
     return rmm_cli_usage_error (context, _("export which document: minutes, safety-plan, "
                                            "cse-list or pack?"));
+  if ((refused = refused_option (argv[1], &options)) != NULL)
+    return rmm_cli_usage_error (context, refused);
   if ((missing = missing_option (argv[1], &options)) != NULL)
     return rmm_cli_usage_error (context, missing);
   if (!run_export (database, argv[1], &options, &error))

@@ -272,6 +272,18 @@ rmm_store_list_professionals (RmmStore  *self,
                           "ORDER BY full_name", agency_id, error);
 }
 
+/* Every professional's name the database holds, from its people and from the attendance
+ * recorded at meetings: an anonymised document must not take any of them for a child's. */
+GPtrArray *
+rmm_store_list_professional_names (RmmStore  *self,
+                                   GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+  return named_ids (self, "SELECT id, full_name FROM professional "
+                          "UNION SELECT 0, name FROM attendance WHERE name <> '' "
+                          "ORDER BY 2", 0, error);
+}
+
 /* The first agency (by name) of a kind, e.g. the area's Family Services; 0 if none. */
 gint64
 rmm_store_find_agency_by_kind (RmmStore    *self,

@@ -600,6 +600,8 @@ GPtrArray   *rmm_store_list_assessors       (RmmStore            *self,
 GPtrArray   *rmm_store_list_professionals   (RmmStore            *self,
                                              gint64               agency_id,
                                              GError             **error);
+GPtrArray   *rmm_store_list_professional_names (RmmStore         *self,
+                                                GError          **error);
 gboolean     rmm_store_agency_is_police     (RmmStore            *self,
                                              gint64               agency_id);
 gint64       rmm_store_find_agency_by_kind  (RmmStore            *self,

@@ -2,9 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Anonymised documents go to a wider circulation: a child is their initials and reference,
- * and the free text typed about them (minutes, reasons) has their names replaced by the
- * same initials before it is laid out.
+ * Anonymised documents go to a wider circulation: a child is their initials and reference
+ * (the free text typed about them goes through RmmNameScrubber).
  */
 #define G_LOG_DOMAIN "rmm-pdf"
 
@@ -17,12 +16,6 @@
 #include "rmm-dates.h"
 #include "rmm-document-text.h"
 #include "rmm-documents.h"
-
-struct _RmmNameScrubber
-{
-  GHashTable *names;       /* casefolded name → initials */
-  GRegex     *regex;       /* made when first applied */
-};
 
 static void
 append_initial (GString    *initials,
@@ -101,113 +94,6 @@ rmm_document_age_on (const char *date_of_birth,
   if (!rmm_date_parse (date_of_birth, &born) || !rmm_date_parse (day, &on))
     return 0;
   return rmm_date_age_on (&born, &on);
-}
-
-RmmNameScrubber *
-rmm_name_scrubber_new (void)
-{
-  RmmNameScrubber *self = g_new0 (RmmNameScrubber, 1);
-
-  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  return self;
-}
-
-void
-rmm_name_scrubber_free (RmmNameScrubber *self)
-{
-  if (self == NULL)
-    return;
-  g_hash_table_unref (self->names);
-  g_clear_pointer (&self->regex, g_regex_unref);
-  g_free (self);
-}
-
-static void
-add_name (RmmNameScrubber *self,
-          const char      *name,
-          const char      *initials)
-{
-  if (name == NULL || g_utf8_strlen (name, -1) < 2 || !g_utf8_validate (name, -1, NULL))
-    return;
-  g_hash_table_replace (self->names, g_utf8_casefold (name, -1), g_strdup (initials));
-}
-
-/* The child's names, each alone and together, will read as their initials. */
-void
-rmm_name_scrubber_add (RmmNameScrubber *self,
-                       const char      *first_name,
-                       const char      *last_name)
-{
-  g_autofree char *initials = rmm_document_initials (first_name, last_name);
-  g_autofree char *full = g_strdup_printf ("%s %s", first_name, last_name);
-
-  add_name (self, full, initials);
-  add_name (self, first_name, initials);
-  add_name (self, last_name, initials);
-  g_clear_pointer (&self->regex, g_regex_unref);
-}
-
-static gboolean
-replace_name (const GMatchInfo *match,
-              GString          *result,
-              gpointer          user_data)
-{
-  RmmNameScrubber *self = user_data;
-  g_autofree char *found = g_match_info_fetch (match, 0);
-  g_autofree char *key = g_utf8_casefold (found, -1);
-  const char *initials = g_hash_table_lookup (self->names, key);
-
-  g_string_append (result, initials ? initials : "");
-  return FALSE;
-}
-
-static int
-longer_first (gconstpointer a,
-              gconstpointer b)
-{
-  return (int)strlen (*(const char **)b) - (int)strlen (*(const char **)a);
-}
-
-static GRegex *
-build_regex (RmmNameScrubber *self)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GString) pattern = g_string_new ("\\b(?:");
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->names);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (names, key);
-
-  /* Longest first, so "Ava Thompson" is replaced whole before "Ava". */
-  g_ptr_array_sort (names, longer_first);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *escaped = g_regex_escape_string (g_ptr_array_index (names, i), -1);
-
-      if (i > 0)
-        g_string_append_c (pattern, '|');
-      g_string_append (pattern, escaped);
-    }
-  g_string_append (pattern, ")\\b");
-  return g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-}
-
-/* @text with every name added replaced by its child's initials. */
-char *
-rmm_name_scrubber_apply (RmmNameScrubber *self,
-                         const char      *text)
-{
-  if (text == NULL)
-    return g_strdup ("");
-  if (g_hash_table_size (self->names) == 0 || !g_utf8_validate (text, -1, NULL))
-    return g_utf8_make_valid (text, -1);
-  if (self->regex == NULL)
-    self->regex = build_regex (self);
-  if (self->regex == NULL)
-    return g_strdup (text);
-  return g_regex_replace_eval (self->regex, text, -1, 0, 0, replace_name, self, NULL);
 }
 
 /* The marking asked for, else the one this database's installation set, else the default. */

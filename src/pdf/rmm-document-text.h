@@ -8,8 +8,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct _RmmNameScrubber RmmNameScrubber;
-
 char            *rmm_document_child_name       (const char      *first_name,
                                                 const char      *last_name,
                                                 const char      *reference,
@@ -21,15 +19,5 @@ char            *rmm_document_format_short_date (const char   *iso);
 char            *rmm_document_format_time      (const char      *utc);
 guint            rmm_document_age_on           (const char      *date_of_birth,
                                                 const char      *day);
-
-RmmNameScrubber *rmm_name_scrubber_new         (void);
-void             rmm_name_scrubber_add         (RmmNameScrubber *self,
-                                                const char      *first_name,
-                                                const char      *last_name);
-char            *rmm_name_scrubber_apply       (RmmNameScrubber *self,
-                                                const char      *text);
-void             rmm_name_scrubber_free        (RmmNameScrubber *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmNameScrubber, rmm_name_scrubber_free)
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "rmm-documents.h"
 #include "rmm-framework.h"
 #include "rmm-labels.h"
+#include "rmm-name-scrubber.h"
 #include "rmm-store-anchors.h"
 
 typedef struct
@@ -27,8 +28,10 @@ typedef struct
   RmmPdfDocument   *document;
   RmmFramework     *framework;
   RmmTriggerRules  *rules;
-  RmmNameScrubber  *scrubber;     /* anonymised: names in free text become initials */
+  RmmNameScrubber  *scrubber;     /* anonymised: children's names out of typed text */
+  gint64            child_id;     /* whose item the text being written is about; 0: none */
   GPtrArray        *responses;    /* RmmTriggerResponse recorded at the meeting */
+  GHashTable       *references;   /* a child's reference → their id, for the summary */
   gboolean          anonymised;
 } Minutes;
 
@@ -40,18 +43,28 @@ minutes_clear (Minutes *minutes)
   g_clear_object (&minutes->rules);
   g_clear_pointer (&minutes->scrubber, rmm_name_scrubber_free);
   g_clear_pointer (&minutes->responses, g_ptr_array_unref);
+  g_clear_pointer (&minutes->references, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Minutes, minutes_clear)
 
-/* Free text as this variant may carry it. */
+/* Free text typed about @child_id (0: no one child) as this variant may carry it. */
+static char *
+clean_for (Minutes    *minutes,
+           gint64      child_id,
+           const char *text)
+{
+  if (minutes->scrubber != NULL)
+    return rmm_name_scrubber_apply (minutes->scrubber, child_id, text);
+  return g_strdup (text ? text : "");
+}
+
+/* Free text in the item being written. */
 static char *
 clean (Minutes    *minutes,
        const char *text)
 {
-  if (minutes->scrubber != NULL)
-    return rmm_name_scrubber_apply (minutes->scrubber, text);
-  return g_strdup (text ? text : "");
+  return clean_for (minutes, minutes->child_id, text);
 }
 
 /* A child named by the store as "First Last", as this variant names them. */
@@ -205,7 +218,7 @@ add_previous_actions (Minutes  *minutes,
     {
       RmmPlanAction *action = g_ptr_array_index (actions, i);
       g_autofree char *child = child_label (minutes, action->child_name, action->reference);
-      g_autofree char *what = clean (minutes, action->description);
+      g_autofree char *what = clean_for (minutes, action->child_id, action->description);
       g_autofree char *owner = rmm_describe_lead (action->agency, action->owner);
       g_autofree char *due = rmm_document_format_short_date (action->due_on);
       gboolean reviewed = g_strcmp0 (action->status, "open") != 0;
@@ -481,6 +494,7 @@ add_item (Minutes       *minutes,
 
   if (facts == NULL)
     return FALSE;
+  minutes->child_id = rmm_agenda_item_get_child_id (item);
   age = g_strdup_printf (_("%u"), facts->age);
   rmm_pdf_document_add_heading (document, 1, heading);
   rmm_pdf_document_add_key_value (document, _("Why on the agenda"), reasons);
@@ -543,7 +557,8 @@ add_summary (Minutes  *minutes,
     {
       RmmSummaryLine *line = g_ptr_array_index (lines, i);
       g_autofree char *child = child_label (minutes, line->name, line->reference);
-      g_autofree char *detail = clean (minutes, line->detail);
+      gint64 *child_id = g_hash_table_lookup (minutes->references, line->reference);
+      g_autofree char *detail = clean_for (minutes, child_id ? *child_id : 0, line->detail);
       const char *cells[] = { summary_kind_label (line->kind), child, detail };
       gboolean flagged = g_strcmp0 (line->kind, "rating-disputed") == 0
                          || g_strcmp0 (line->kind, "rating-up") == 0;
@@ -623,6 +638,38 @@ start_document (RmmStore                 *store,
   return rmm_pdf_document_new (&info);
 }
 
+/* Every child on the agenda leaves the typed text; every professional stays in it. */
+static gboolean
+start_scrubbing (Minutes     *minutes,
+                 GListModel  *items,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) professionals = rmm_store_list_professional_names (minutes->store, error);
+  const char *staff[] = {
+    rmm_meeting_get_chair_children (minutes->meeting),
+    rmm_meeting_get_chair_family (minutes->meeting),
+    rmm_meeting_get_minute_taker (minutes->meeting),
+  };
+
+  if (professionals == NULL)
+    return FALSE;
+  minutes->scrubber = rmm_name_scrubber_new ();
+  for (guint i = 0; i < professionals->len; i++)
+    rmm_name_scrubber_add_professional (minutes->scrubber,
+                                        ((RmmNamedId *)g_ptr_array_index (professionals, i))->name);
+  for (guint i = 0; i < G_N_ELEMENTS (staff); i++)
+    rmm_name_scrubber_add_professional (minutes->scrubber, staff[i]);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
+
+      rmm_name_scrubber_add_child (minutes->scrubber, rmm_agenda_item_get_child_id (item),
+                                   rmm_agenda_item_get_first_name (item),
+                                   rmm_agenda_item_get_last_name (item));
+    }
+  return TRUE;
+}
+
 static gboolean
 add_items (Minutes  *minutes,
            GError  **error)
@@ -635,17 +682,18 @@ add_items (Minutes  *minutes,
   if (items == NULL)
     return FALSE;
   n = g_list_model_get_n_items (items);
-  if (minutes->anonymised)
+  minutes->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < n; i++)
     {
-      minutes->scrubber = rmm_name_scrubber_new ();
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
+      gint64 child_id = rmm_agenda_item_get_child_id (item);
 
-          rmm_name_scrubber_add (minutes->scrubber, rmm_agenda_item_get_first_name (item),
-                                 rmm_agenda_item_get_last_name (item));
-        }
+      g_hash_table_replace (minutes->references,
+                            g_strdup (rmm_agenda_item_get_child_reference (item)),
+                            g_memdup2 (&child_id, sizeof child_id));
     }
+  if (minutes->anonymised && !start_scrubbing (minutes, items, error))
+    return FALSE;
   minutes->responses = rmm_store_list_trigger_responses (minutes->store,
                                                          rmm_meeting_get_id (minutes->meeting),
                                                          0, error);
@@ -658,6 +706,7 @@ add_items (Minutes  *minutes,
       if (!add_item (minutes, item, i + 1, error))
         return FALSE;
     }
+  minutes->child_id = 0;
   return TRUE;
 }
 

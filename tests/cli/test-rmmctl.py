@@ -628,6 +628,15 @@ class RmmctlTest(unittest.TestCase):
             (["minutes", "-o", out], 2, "no --meeting"),
             (["poster", "-o", out], 2, "unknown document"),
             (["cse-list"], 2, "no -o"),
+            # An option the document does not support is refused, never ignored.
+            (["pack", "--meeting", "1", "--anonymised", "-o", out], 2, "anonymised pack"),
+            (["safety-plan", "--child", "1", "--anonymised", "-o", out], 2,
+             "anonymised plan"),
+            (["minutes", "--meeting", "1", "--date", "2026-11-23", "-o", out], 2,
+             "minutes --date"),
+            (["cse-list", "--child", "1", "-o", out], 2, "cse-list --child"),
+            (["safety-plan", "--area", "Ashdown North", "--all-open", "--out-dir", folder,
+              "-o", out], 2, "--all-open with -o"),
         ]
         for args, code, why in cases:
             result = rmmctl("--database", self.db, "export", *args)

@@ -297,7 +297,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reading, reading_free)
 #define assert_has(reading, needle) \
   G_STMT_START { \
     if (strstr ((reading)->text, (needle)) == NULL) \
-      g_error ("“%s” is missing from the document, which begins:\n%.2000s", (needle), \
+      g_error ("“%s” is missing from the document:\n%s", (needle), \
                (reading)->text); \
   } G_STMT_END
 
@@ -397,8 +397,9 @@ test_minutes_anonymised (Fixture       *f,
   reading = read_document (document);
   assert_has (reading, "1. R.T. (T-001)");
   assert_has (reading, "[outline] 2. S.E. (T-002)");
-  /* The names typed into the minutes go too. */
-  assert_has (reading, "R.T. told the school nurse about the car. R.T. family engaged.");
+  /* The names typed into the minutes go too. Robin is also a bird, and the surname is the
+   * family's: neither may read as the child's initials (tests/pdf/test-name-scrubber.c). */
+  assert_has (reading, "[name] told the school nurse about the car. [name] family engaged.");
   assert_lacks (reading, "Robin");
   assert_lacks (reading, "Testchild");
   assert_lacks (reading, "Examplewood");
