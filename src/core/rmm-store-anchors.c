@@ -78,8 +78,14 @@ rmm_anchor_parse (const char  *text,
       !is_hash_prefix (g_strstrip (parts[1])))
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("“%s” is not an audit seal: write it as EVENT:HASH, e.g. 9031:3f2a6c0e91d4b7a5, "
-                     "with at least %d hexadecimal digits of the hash."), text, RMM_ANCHOR_MIN_HASH);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” is not an audit seal: write it as EVENT:HASH, e.g. "
+                                "9031:3f2a6c0e91d4b7a5, with at least %d hexadecimal digit of "
+                                "the hash.",
+                                "“%s” is not an audit seal: write it as EVENT:HASH, e.g. "
+                                "9031:3f2a6c0e91d4b7a5, with at least %d hexadecimal digits of "
+                                "the hash.", RMM_ANCHOR_MIN_HASH),
+                   text, RMM_ANCHOR_MIN_HASH);
       return NULL;
     }
   return rmm_anchor_new ((gint64)event, parts[1], source);

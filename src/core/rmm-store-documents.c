@@ -157,7 +157,8 @@ rmm_store_list_trigger_responses (RmmStore  *self,
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          "SELECT t.id, t.child_id, t.rule_id, t.reason, t.raised_at, r.convened, "
                          "  r.convened_on, r.agencies_present, r.outcome, r.section47, r.reasons, "
-                         "  r.chair1_confirmed_at IS NOT NULL AND r.chair2_confirmed_at IS NOT NULL "
+                         "  r.chair1_confirmed_at IS NOT NULL AND r.chair2_confirmed_at IS NOT NULL, "
+                         "  r.chair1_confirmed_at IS NOT NULL, r.chair2_confirmed_at IS NOT NULL "
                          "FROM trigger_response r JOIN strategy_trigger t ON t.id = r.trigger_id "
                          "WHERE r.meeting_id = ?1 AND (?2 = 0 OR t.child_id = ?2) "
                          "ORDER BY t.raised_at, t.id", error);
@@ -181,6 +182,8 @@ rmm_store_list_trigger_responses (RmmStore  *self,
       row->section47 = rmm_db_stmt_get_int (stmt, 9);
       row->reasons = rmm_db_stmt_dup_text (stmt, 10);
       row->confirmed = rmm_db_stmt_get_int (stmt, 11);
+      row->chair1_confirmed = rmm_db_stmt_get_int (stmt, 12);
+      row->chair2_confirmed = rmm_db_stmt_get_int (stmt, 13);
       g_ptr_array_add (rows, row);
     }
   if (!finish_rows (local_error, error))

@@ -186,9 +186,12 @@ rmm_store_list_attendance (RmmStore  *self,
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
   stmt = rmm_db_prepare (rmm_store_get_db (self),
-                         "SELECT t.agency_id, g.name, t.name, t.status, "
+                         "SELECT t.agency_id, g.name, "
+                         "       CASE t.name WHEN '' THEN coalesce(p.full_name, '') "
+                         "       ELSE t.name END, t.status, "
                          "       coalesce(t.information_sent_at, '') "
                          "FROM attendance t JOIN agency g ON g.id = t.agency_id "
+                         "LEFT JOIN professional p ON p.id = t.professional_id "
                          "WHERE t.meeting_id = ? ORDER BY t.status = 'observer', g.name, t.id",
                          error);
   if (stmt == NULL)
@@ -479,6 +482,52 @@ summarize_others (RmmStore   *self,
   return TRUE;
 }
 
+static int
+by_agenda_position (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  GHashTable *positions = user_data;
+  const RmmSummaryLine *line_a = *(RmmSummaryLine * const *)a;
+  const RmmSummaryLine *line_b = *(RmmSummaryLine * const *)b;
+  gsize position_a = GPOINTER_TO_SIZE (g_hash_table_lookup (positions, line_a->reference)) - 1;
+  gsize position_b = GPOINTER_TO_SIZE (g_hash_table_lookup (positions, line_b->reference)) - 1;
+
+  /* Not on the agenda (0 - 1 wraps round): last. */
+  return (position_a > position_b) - (position_a < position_b);
+}
+
+/* The lines in the agenda's order, each child's together, as the meeting took them. The
+ * sort is stable: within a child, ratings come first, then the other decisions. */
+static gboolean
+sort_by_agenda (RmmStore   *self,
+                gint64      meeting_id,
+                GPtrArray  *lines,
+                GError    **error)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT c.reference, i.position FROM agenda_item i "
+                                    "JOIN child c ON c.id = i.child_id WHERE i.meeting_id = ?",
+                                    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    g_hash_table_insert (positions, g_strdup (rmm_db_stmt_get_text (stmt, 0)),
+                         GSIZE_TO_POINTER (rmm_db_stmt_get_int (stmt, 1) + 1));
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_ptr_array_sort_with_data (lines, by_agenda_position, positions);
+  return TRUE;
+}
+
 /* What the meeting decided, for the chairs to read back before signing off: ratings (new,
  * up, down, unchanged, disputed), lead agencies, closures, new triggers, deferrals and
  * removals. RmmSummaryLine rows. */
@@ -494,7 +543,8 @@ rmm_store_summarize_meeting (RmmStore  *self,
 
   if (!(status = rmm_store_query_text (self, STATUS_SQL, "meeting", meeting_id, error)) ||
       !summarize_ratings (self, meeting_id, lines, error) ||
-      !summarize_others (self, meeting_id, lines, error))
+      !summarize_others (self, meeting_id, lines, error) ||
+      !sort_by_agenda (self, meeting_id, lines, error))
     return NULL;
   return g_steal_pointer (&lines);
 }

@@ -12,6 +12,7 @@
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-store-private.h"
+#include "rmm-text.h"
 
 #define MEETING_SELECT \
   "SELECT m.id, m.area_id, a.name, m.meets_on, m.starts_at, m.location, m.status, " \
@@ -57,6 +58,44 @@ rmm_store_add_meeting (RmmStore    *self,
       return 0;
     }
   return rmm_store_insert (self, "meeting", fields, G_N_ELEMENTS (fields), error);
+}
+
+#define MAX_LOCATION_LENGTH 200
+
+/* Where the meeting is held, as its minutes say: one line of text, '' for not recorded. A
+ * signed-off meeting's place is history. */
+gboolean
+rmm_store_set_meeting_location (RmmStore    *self,
+                                gint64       meeting_id,
+                                const char  *location,
+                                GError     **error)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (location ? location : ""));
+  RmmField fields[] = { RMM_TEXT ("location", trimmed) };
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (!g_utf8_validate (trimmed, -1, NULL) || rmm_text_find_control (trimmed, FALSE, NULL) ||
+      g_utf8_strlen (trimmed, -1) > MAX_LOCATION_LENGTH)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "A meeting’s place is one line of at most %d character.",
+                                "A meeting’s place is one line of at most %d characters.",
+                                MAX_LOCATION_LENGTH), MAX_LOCATION_LENGTH);
+      return FALSE;
+    }
+  if (!(status = rmm_store_query_text (self, "SELECT status FROM meeting WHERE id = ?",
+                                       "meeting", meeting_id, error)))
+    return FALSE;
+  if (g_str_equal (status, "signed-off"))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE,
+                   _("The meeting is signed off: where it was held cannot change."));
+      return FALSE;
+    }
+  return rmm_store_update (self, "meeting", meeting_id, fields, G_N_ELEMENTS (fields), error);
 }
 
 gint64
@@ -516,6 +555,7 @@ rmm_decision_state_free (RmmDecisionState *state)
   g_free (state->proposed_at);
   g_free (state->lead_agency);
   g_free (state->lead_professional);
+  g_free (state->rationale);
   g_free (state);
 }
 
@@ -523,7 +563,7 @@ rmm_decision_state_free (RmmDecisionState *state)
   "SELECT d.id, d.value, d.status, d.chair1_confirmed_at IS NOT NULL, " \
   "       d.chair2_confirmed_at IS NOT NULL, d.dissent, d.escalated, d.proposed_at, " \
   "       coalesce(d.lead_agency_id, 0), coalesce(g.name, ''), " \
-  "       coalesce(d.lead_professional_id, 0), coalesce(p.full_name, '') " \
+  "       coalesce(d.lead_professional_id, 0), coalesce(p.full_name, ''), d.rationale " \
   "FROM decision d LEFT JOIN agency g ON g.id = d.lead_agency_id " \
   "LEFT JOIN professional p ON p.id = d.lead_professional_id "
 
@@ -554,6 +594,7 @@ decision_state_from_stmt (RmmDbStmt  *stmt,
   state->lead_agency = g_strdup (rmm_db_stmt_get_text (stmt, 9));
   state->lead_professional_id = rmm_db_stmt_get_int (stmt, 10);
   state->lead_professional = g_strdup (rmm_db_stmt_get_text (stmt, 11));
+  state->rationale = g_strdup (rmm_db_stmt_get_text (stmt, 12));
   rmm_db_stmt_reset (stmt);
   return state;
 }
@@ -615,6 +656,39 @@ rmm_store_find_current_decision (RmmStore    *self,
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, child_id);
   rmm_db_stmt_bind_text (stmt, 2, kind);
+  return decision_state_from_stmt (stmt, error);
+}
+
+/* The decision of @kind that stood for the child at a meeting, as its minutes record it:
+ * before the meeting, or at its end when @including_meeting. Later decisions, and later
+ * corrections of this one, do not change what stood then. NULL (no error) when none did. */
+RmmDecisionState *
+rmm_store_find_standing_decision (RmmStore    *self,
+                                  gint64       child_id,
+                                  const char  *kind,
+                                  gint64       meeting_id,
+                                  gboolean     including_meeting,
+                                  GError     **error)
+{
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         DECISION_STATE_SELECT
+                         "WHERE d.child_id = ?1 AND d.kind = ?2 AND d.status = 'confirmed' "
+                         "  AND ((?4 AND d.meeting_id = ?3) "
+                         "       OR (coalesce(d.meeting_id, 0) <> ?3 "
+                         "           AND substr(d.proposed_at, 1, 10) <= "
+                         "               (SELECT meets_on FROM meeting WHERE id = ?3))) "
+                         "ORDER BY d.meeting_id = ?3 DESC, d.proposed_at DESC, d.id DESC "
+                         "LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  rmm_db_stmt_bind_text (stmt, 2, kind);
+  rmm_db_stmt_bind_int (stmt, 3, meeting_id);
+  rmm_db_stmt_bind_int (stmt, 4, including_meeting);
   return decision_state_from_stmt (stmt, error);
 }
 
@@ -694,4 +768,20 @@ rmm_store_record_dissent (RmmStore    *self,
       return FALSE;
     }
   return rmm_store_commit (self, error);
+}
+
+/* The area's next meeting after @meeting_id, for the minutes to say when it is; 0 when
+ * none is arranged yet. */
+gint64
+rmm_store_find_next_meeting (RmmStore  *self,
+                             gint64     meeting_id,
+                             GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+
+  return rmm_store_query_int (self,
+                              "SELECT coalesce((SELECT n.id FROM meeting m JOIN meeting n "
+                              "  ON n.area_id = m.area_id AND n.meets_on > m.meets_on "
+                              "  WHERE m.id = ?1 ORDER BY n.meets_on LIMIT 1), 0)",
+                              meeting_id, error);
 }

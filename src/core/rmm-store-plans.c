@@ -183,6 +183,7 @@ rmm_plan_action_free (RmmPlanAction *action)
   g_free (action->due_on);
   g_free (action->status);
   g_free (action->agreed_on);
+  g_free (action->carried_to);
   g_free (action);
 }
 
@@ -387,7 +388,11 @@ rmm_store_add_plan_action (RmmStore              *self,
   "SELECT x.id, p.child_id, c.reference, c.first_name || ' ' || c.last_name, x.description, " \
   "       coalesce(o.full_name, ''), coalesce(g.name, ''), x.due_on, x.status, " \
   "       coalesce(m.meets_on, ''), coalesce(x.status_meeting_id, 0), " \
-  "       coalesce(x.meeting_id, 0), x.family_visible, coalesce(g.kind, '') = 'police' " \
+  "       coalesce(x.meeting_id, 0), x.family_visible, coalesce(g.kind, '') = 'police', " \
+  "       CASE x.status WHEN 'carried-forward' THEN coalesce((SELECT n.due_on " \
+  "         FROM plan_action n WHERE n.plan_id = x.plan_id AND n.id > x.id " \
+  "         AND n.meeting_id = x.status_meeting_id AND n.description = x.description " \
+  "         ORDER BY n.id LIMIT 1), '') ELSE '' END " \
   "FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id JOIN child c ON c.id = p.child_id " \
   "LEFT JOIN professional o ON o.id = x.owner_id LEFT JOIN agency g ON g.id = x.agency_id " \
   "LEFT JOIN meeting m ON m.id = x.meeting_id "
@@ -417,6 +422,7 @@ collect_actions (RmmDbStmt  *stmt,
       row->meeting_id = rmm_db_stmt_get_int (stmt, 11);
       row->family_visible = rmm_db_stmt_get_int (stmt, 12);
       row->police_owned = rmm_db_stmt_get_int (stmt, 13);
+      row->carried_to = g_strdup (rmm_db_stmt_get_text (stmt, 14));
       g_ptr_array_add (rows, row);
     }
   if (local_error)

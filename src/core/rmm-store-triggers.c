@@ -171,8 +171,11 @@ evaluate_missing (RmmStore              *self,
         return FALSE;
       if (fresh->len >= rule->count)
         {
-          g_autofree char *reason = g_strdup_printf (_("%s: %u within %u days."), rule->title,
-                                                     rule->count, rule->days);
+          g_autofree char *reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%s: %u within %u day.",
+                                                                  "%s: %u within %u days.",
+                                                                  rule->days),
+                                                     rule->title, rule->count, rule->days);
           g_autofree char *facts = NULL;
 
           g_ptr_array_add (fresh, NULL);

@@ -91,6 +91,7 @@ typedef struct
   char     *lead_agency;
   gint64    lead_professional_id; /* 0: none named */
   char     *lead_professional;
+  char     *rationale;           /* the reason recorded with it */
 } RmmDecisionState;
 
 void  rmm_decision_state_free (RmmDecisionState *state);
@@ -240,6 +241,7 @@ typedef struct
   gint64  meeting_id;             /* where it was agreed; 0 outside a meeting */
   gboolean family_visible;        /* on the family's copy of the plan */
   gboolean police_owned;          /* its agency is the police: never on the family's copy */
+  char    *carried_to;            /* carried forward: the new due date, else '' */
 } RmmPlanAction;
 
 void rmm_plan_action_free (RmmPlanAction *action);
@@ -351,6 +353,8 @@ typedef struct
   gboolean  section47;
   char     *reasons;          /* not convened: why */
   gboolean  confirmed;        /* by both chairs */
+  gboolean  chair1_confirmed; /* the Children's Services chair */
+  gboolean  chair2_confirmed; /* the Family Services chair */
 } RmmTriggerResponse;
 
 void rmm_trigger_response_free (RmmTriggerResponse *response);
@@ -501,6 +505,10 @@ gint64       rmm_store_add_meeting          (RmmStore            *self,
                                              gint64               chair_family_id,
                                              gint64               minute_taker_id,
                                              GError             **error);
+gboolean     rmm_store_set_meeting_location (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             const char          *location,
+                                             GError             **error);
 gint64       rmm_store_add_agenda_item      (RmmStore            *self,
                                              gint64               meeting_id,
                                              gint64               child_id,
@@ -527,6 +535,12 @@ RmmDecisionState *rmm_store_find_current_decision (RmmStore     *self,
                                              gint64               child_id,
                                              const char          *kind,
                                              GError             **error);
+RmmDecisionState *rmm_store_find_standing_decision (RmmStore    *self,
+                                                    gint64       child_id,
+                                                    const char  *kind,
+                                                    gint64       meeting_id,
+                                                    gboolean     including_meeting,
+                                                    GError     **error);
 gboolean     rmm_store_record_dissent       (RmmStore            *self,
                                              gint64               decision_id,
                                              gint64               chair_id,
@@ -620,6 +634,9 @@ RmmArea     *rmm_store_find_area            (RmmStore            *self,
                                              const char          *name,
                                              GError             **error);
 RmmMeeting  *rmm_store_get_meeting          (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             GError             **error);
+gint64       rmm_store_find_next_meeting    (RmmStore            *self,
                                              gint64               meeting_id,
                                              GError             **error);
 RmmItemFacts *rmm_store_get_item_facts     (RmmStore            *self,

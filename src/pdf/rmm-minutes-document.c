@@ -17,6 +17,7 @@
 #include "rmm-document-text.h"
 #include "rmm-documents.h"
 #include "rmm-framework.h"
+#include "rmm-dates.h"
 #include "rmm-labels.h"
 #include "rmm-name-scrubber.h"
 #include "rmm-store-anchors.h"
@@ -32,7 +33,9 @@ typedef struct
   gint64            child_id;     /* whose item the text being written is about; 0: none */
   GPtrArray        *responses;    /* RmmTriggerResponse recorded at the meeting */
   GHashTable       *references;   /* a child's reference → their id, for the summary */
+  char             *next_meeting; /* when the area meets next, in words */
   gboolean          anonymised;
+  gboolean          draft;        /* the meeting has not concluded */
 } Minutes;
 
 static void
@@ -44,9 +47,28 @@ minutes_clear (Minutes *minutes)
   g_clear_pointer (&minutes->scrubber, rmm_name_scrubber_free);
   g_clear_pointer (&minutes->responses, g_ptr_array_unref);
   g_clear_pointer (&minutes->references, g_hash_table_unref);
+  g_free (minutes->next_meeting);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Minutes, minutes_clear)
+
+/* The decisions that stood for a child, before a meeting or at its end. */
+typedef struct
+{
+  RmmDecisionState *rating;
+  RmmDecisionState *lead;
+  RmmDecisionState *closure;
+} Standing;
+
+static void
+standing_clear (Standing *standing)
+{
+  g_clear_pointer (&standing->rating, rmm_decision_state_free);
+  g_clear_pointer (&standing->lead, rmm_decision_state_free);
+  g_clear_pointer (&standing->closure, rmm_decision_state_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Standing, standing_clear)
 
 /* Free text typed about @child_id (0: no one child) as this variant may carry it. */
 static char *
@@ -129,14 +151,20 @@ add_header (Minutes          *minutes,
 
   subtitle = g_strdup_printf (_("%s · %s at %s"), rmm_meeting_get_area_name (meeting), day,
                               rmm_meeting_get_starts_at (meeting));
-  rmm_pdf_document_add_title (document, _("Minutes of the CSE Risk Management Meeting"),
+  rmm_pdf_document_add_title (document, minutes->draft
+                                        ? _("DRAFT minutes of the CSE Risk Management Meeting")
+                                        : _("Minutes of the CSE Risk Management Meeting"),
                               subtitle);
+  if (minutes->draft)
+    rmm_pdf_document_add_note (document, _("DRAFT: the meeting has not concluded, so what "
+                                           "these minutes record can still change."));
   if (minutes->anonymised)
     rmm_pdf_document_add_note (document, _("Anonymised for a wider circulation: children are "
                                            "shown by their initials and reference."));
   rmm_pdf_document_add_key_value (document, _("Status"), rmm_meeting_get_status_label (meeting));
-  if (*rmm_meeting_get_location (meeting) != '\0')
-    rmm_pdf_document_add_key_value (document, _("Where"), rmm_meeting_get_location (meeting));
+  rmm_pdf_document_add_key_value (document, _("Where"),
+                                  *rmm_meeting_get_location (meeting) != '\0'
+                                  ? rmm_meeting_get_location (meeting) : _("Not recorded"));
   rmm_pdf_document_add_key_value (document, _("Chair (Children’s Services)"),
                                   rmm_meeting_get_chair_children (meeting));
   rmm_pdf_document_add_key_value (document, _("Chair (Family Services)"),
@@ -147,7 +175,32 @@ add_header (Minutes          *minutes,
     rmm_pdf_document_add_key_value (document, _("Opened"), opened);
   if (*concluded != '\0')
     rmm_pdf_document_add_key_value (document, _("Concluded"), concluded);
+  rmm_pdf_document_add_key_value (document, _("Next meeting"), minutes->next_meeting);
   rmm_pdf_document_add_contents (document);
+}
+
+/* "Tuesday 8 December 2026 at 10:00", or that none is arranged. */
+static char *
+describe_next_meeting (RmmStore    *store,
+                       RmmMeeting  *meeting,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RmmMeeting) next = NULL;
+  g_autofree char *day = NULL;
+  gint64 id = rmm_store_find_next_meeting (store, rmm_meeting_get_id (meeting), &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (id == 0)
+    return g_strdup (_("Not arranged yet"));
+  if (!(next = rmm_store_get_meeting (store, id, error)))
+    return NULL;
+  day = rmm_document_format_date (rmm_meeting_get_meets_on (next));
+  return g_strdup_printf (_("%s at %s"), day, rmm_meeting_get_starts_at (next));
 }
 
 static gboolean
@@ -222,8 +275,10 @@ add_previous_actions (Minutes  *minutes,
       g_autofree char *owner = rmm_describe_lead (action->agency, action->owner);
       g_autofree char *due = rmm_document_format_short_date (action->due_on);
       gboolean reviewed = g_strcmp0 (action->status, "open") != 0;
-      const char *outcome = reviewed ? rmm_action_status_label (action->status)
-                                     : _("Not reviewed");
+      g_autofree char *carried_to = rmm_document_format_short_date (action->carried_to);
+      g_autofree char *outcome = *carried_to != '\0'
+        ? g_strdup_printf (_("Carried forward to %s"), carried_to)
+        : g_strdup (reviewed ? rmm_action_status_label (action->status) : _("Not reviewed"));
       const char *cells[] = { child, what, *action->owner ? owner : action->agency, due, outcome };
 
       rmm_pdf_document_add_row (document, reviewed ? RMM_PDF_ROW_PLAIN : RMM_PDF_ROW_FLAGGED,
@@ -232,16 +287,29 @@ add_previous_actions (Minutes  *minutes,
   return TRUE;
 }
 
+/* Where the two chairs stand on something that needs them both. */
 static char *
-describe_confirmation (Minutes          *minutes,
-                       RmmDecisionState *decision)
+describe_chairs (Minutes    *minutes,
+                 const char *status,
+                 gboolean    chair1_confirmed,
+                 gboolean    chair2_confirmed)
 {
   const char *chair1 = rmm_meeting_get_chair_children (minutes->meeting);
   const char *chair2 = rmm_meeting_get_chair_family (minutes->meeting);
 
-  if (g_strcmp0 (decision->status, "confirmed") == 0)
+  if (g_strcmp0 (status, "confirmed") == 0)
     return g_strdup_printf (_("Confirmed by %s (Children’s Services) and %s (Family Services)."),
                             chair1, chair2);
+  if (chair1_confirmed || chair2_confirmed)
+    return g_strdup_printf (_("Confirmed by %s only; not yet decided."),
+                            chair1_confirmed ? chair1 : chair2);
+  return g_strdup (_("Proposed; not confirmed by the chairs."));
+}
+
+static char *
+describe_confirmation (Minutes          *minutes,
+                       RmmDecisionState *decision)
+{
   if (g_strcmp0 (decision->status, "disputed") == 0)
     {
       g_autofree char *dissent = clean (minutes, decision->dissent);
@@ -249,10 +317,8 @@ describe_confirmation (Minutes          *minutes,
       return g_strdup_printf (_("The chairs disagreed: %s%s"), dissent,
                               decision->escalated ? _(" Escalated for resolution.") : "");
     }
-  if (decision->chair1_confirmed || decision->chair2_confirmed)
-    return g_strdup_printf (_("Confirmed by %s only; not yet decided."),
-                            decision->chair1_confirmed ? chair1 : chair2);
-  return g_strdup (_("Proposed; not confirmed by the chairs."));
+  return describe_chairs (minutes, decision->status, decision->chair1_confirmed,
+                          decision->chair2_confirmed);
 }
 
 static gboolean
@@ -285,6 +351,7 @@ add_decisions (Minutes       *minutes,
                                                confirmation);
 
       rmm_pdf_document_add_key_value (minutes->document, _("Risk rating"), text);
+      add_clean_key_value (minutes, _("Reason for the rating"), rating->rationale);
     }
   if (lead != NULL)
     {
@@ -293,6 +360,7 @@ add_decisions (Minutes       *minutes,
       g_autofree char *text = g_strdup_printf ("%s. %s", who, confirmation);
 
       rmm_pdf_document_add_key_value (minutes->document, _("Lead agency"), text);
+      add_clean_key_value (minutes, _("Reason for the lead agency"), lead->rationale);
     }
   return TRUE;
 }
@@ -326,6 +394,8 @@ add_plan (Minutes       *minutes,
       rmm_pdf_document_add_key_value (minutes->document, _("Safety plan"), text);
       add_clean_key_value (minutes, _("Risks"), version->risks);
       add_clean_key_value (minutes, _("Protective factors"), version->protective_factors);
+      add_clean_key_value (minutes, _("The child’s views"), version->child_views);
+      add_clean_key_value (minutes, _("Parents’ or carers’ views"), version->carer_views);
       add_clean_key_value (minutes, _("Direct work by"), version->direct_work_by);
       break;
     }
@@ -373,6 +443,10 @@ describe_response (Minutes            *minutes,
   g_autofree char *held = rmm_document_format_date (response->convened_on);
   g_autofree char *outcome = clean (minutes, response->outcome);
   g_autofree char *reasons = clean (minutes, response->reasons);
+  g_autofree char *confirmation = describe_chairs (minutes, response->confirmed ? "confirmed"
+                                                                                : "proposed",
+                                                   response->chair1_confirmed,
+                                                   response->chair2_confirmed);
   g_autofree char *answer = NULL;
 
   if (response->convened)
@@ -381,9 +455,8 @@ describe_response (Minutes            *minutes,
                               response->section47 ? _(" Section 47 enquiries follow.") : "");
   else
     answer = g_strdup_printf (_("Not convened: %s"), reasons);
-  return g_strdup_printf (_("%s, raised %s. %s%s"), rule_title (minutes, response->rule_id),
-                          raised, answer,
-                          response->confirmed ? "" : _(" (Not yet confirmed by both chairs.)"));
+  return g_strdup_printf (_("%s, raised %s. %s %s"), rule_title (minutes, response->rule_id),
+                          raised, answer, confirmation);
 }
 
 static gboolean
@@ -458,6 +531,170 @@ add_closure (Minutes       *minutes,
   return TRUE;
 }
 
+/* Whether a rating puts a child on the county-wide CSE list. */
+static gboolean
+is_listed (Minutes          *minutes,
+           RmmDecisionState *rating,
+           RmmDecisionState *closure)
+{
+  const RmmRiskLevel *level;
+
+  if (rating == NULL || minutes->framework == NULL)
+    return FALSE;
+  if (closure != NULL && g_strcmp0 (closure->proposed_at, rating->proposed_at) >= 0)
+    return FALSE;
+  level = rmm_framework_find_level (minutes->framework, rating->value);
+  return level != NULL && level->cse_list;
+}
+
+/* Joined, left, stays on or is not on the CSE list, comparing what stood before the meeting
+ * with what stood at its end. */
+static const char *
+describe_listing (Minutes  *minutes,
+                  Standing *before,
+                  Standing *after)
+{
+  gboolean was = is_listed (minutes, before->rating, before->closure);
+  gboolean is = is_listed (minutes, after->rating, after->closure);
+
+  if (is && !was)
+    return _("Joined the county-wide CSE list at this meeting.");
+  if (was && !is)
+    return _("Left the county-wide CSE list at this meeting.");
+  return is ? _("Stays on the county-wide CSE list.") : _("Not on the county-wide CSE list.");
+}
+
+/* Held at Early Help: by whom, and when the RMM looks at the child again. */
+static char *
+describe_early_help (Minutes            *minutes,
+                     Standing           *after,
+                     const RmmItemFacts *facts)
+{
+  const RmmRiskLevel *level;
+  g_autofree char *due = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *rated_on = NULL;
+  GDate review;
+
+  if (after->rating == NULL || minutes->framework == NULL || after->closure != NULL ||
+      !(level = rmm_framework_find_level (minutes->framework, after->rating->value)) ||
+      !level->held_at_early_help)
+    return NULL;
+  if (*facts->plan_review_on != '\0')
+    due = g_strdup (facts->plan_review_on);
+  else if (level->review_interval_days > 0
+           && rmm_date_parse ((rated_on = g_strndup (after->rating->proposed_at, 10)), &review))
+    {
+      g_date_add_days (&review, level->review_interval_days);
+      due = rmm_date_format (&review);
+    }
+  if (due == NULL)
+    return g_strdup (_("Held at Early Help by Family Services."));
+  day = rmm_document_format_date (due);
+  return g_strdup_printf (_("Held at Early Help by Family Services; the RMM looks at the "
+                            "child again by %s."), day);
+}
+
+static char *
+describe_transition (RmmTransition *transition)
+{
+  g_autofree char *started = NULL;
+  g_autofree char *agreed = NULL;
+  g_autofree char *referred = NULL;
+  g_autofree char *package = NULL;
+  g_autofree char *s42 = NULL;
+
+  if (transition == NULL)
+    return g_strdup (_("Planning for adulthood has not started yet."));
+  started = rmm_document_format_date (transition->planning_started_on);
+  agreed = rmm_document_format_date (transition->adult_package_agreed_on);
+  referred = rmm_document_format_date (transition->s42_referral_on);
+  package = *agreed != '\0' ? g_strdup_printf (_("adult package agreed on %s"), agreed)
+                            : g_strdup (_("no adult package agreed yet"));
+  s42 = *referred != '\0' ? g_strdup_printf (_("Care Act s42 referral made on %s"), referred)
+                          : g_strdup (_("no Care Act s42 referral"));
+  return g_strdup_printf (_("Planning started on %s with %s; %s; %s."), started,
+                          *transition->adult_services ? transition->adult_services
+                                                      : _("adult services not named yet"),
+                          package, s42);
+}
+
+static gboolean
+read_standing (Minutes   *minutes,
+               gint64     child_id,
+               gboolean   at_end,
+               Standing  *standing,
+               GError   **error)
+{
+  gint64 meeting_id = rmm_meeting_get_id (minutes->meeting);
+  g_autoptr(GError) local_error = NULL;
+
+  standing->rating = rmm_store_find_standing_decision (minutes->store, child_id, "risk-rating",
+                                                       meeting_id, at_end, &local_error);
+  if (local_error == NULL)
+    standing->lead = rmm_store_find_standing_decision (minutes->store, child_id, "lead-agency",
+                                                       meeting_id, at_end, &local_error);
+  if (local_error == NULL)
+    standing->closure = rmm_store_find_standing_decision (minutes->store, child_id, "closure",
+                                                          meeting_id, at_end, &local_error);
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Where the child stands once the meeting is over, whatever it decided: the lead agency and
+ * social worker, Early Help, the CSE list, and transition when that is on the agenda. */
+static gboolean
+add_standing (Minutes            *minutes,
+              RmmAgendaItem      *item,
+              const RmmItemFacts *facts,
+              GError            **error)
+{
+  g_auto(Standing) before = { NULL };
+  g_auto(Standing) after = { NULL };
+  g_autofree char *early_help = NULL;
+  gint64 child_id = rmm_agenda_item_get_child_id (item);
+
+  if (!read_standing (minutes, child_id, FALSE, &before, error) ||
+      !read_standing (minutes, child_id, TRUE, &after, error))
+    return FALSE;
+  if (after.lead == NULL)
+    rmm_pdf_document_add_key_value (minutes->document, _("Lead agency"), _("None agreed yet"));
+  else if (after.lead->id == (before.lead ? before.lead->id : 0))
+    {
+      g_autofree char *who = rmm_describe_lead (after.lead->lead_agency,
+                                                after.lead->lead_professional);
+      g_autofree char *since = rmm_document_format_date (after.lead->proposed_at);
+      g_autofree char *text = g_strdup_printf (_("%s (agreed on %s)"), who, since);
+
+      rmm_pdf_document_add_key_value (minutes->document, _("Lead agency"), text);
+    }
+  rmm_pdf_document_add_key_value (minutes->document, _("Social worker"),
+                                  facts->has_social_worker ? facts->social_worker
+                                                           : _("None allocated"));
+  if ((early_help = describe_early_help (minutes, &after, facts)) != NULL)
+    rmm_pdf_document_add_key_value (minutes->document, _("Early Help"), early_help);
+  rmm_pdf_document_add_key_value (minutes->document, _("CSE list"),
+                                  describe_listing (minutes, &before, &after));
+  if (rmm_agenda_item_has_reason (item, "transition"))
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(RmmTransition) transition = rmm_store_get_transition (minutes->store, child_id,
+                                                                      &local_error);
+      g_autofree char *text = NULL;
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      text = describe_transition (transition);
+      rmm_pdf_document_add_key_value (minutes->document, _("Transition to adulthood"), text);
+    }
+  return TRUE;
+}
+
 static char *
 describe_item_status (Minutes       *minutes,
                       RmmAgendaItem *item)
@@ -500,8 +737,9 @@ add_item (Minutes       *minutes,
   rmm_pdf_document_add_key_value (document, _("Why on the agenda"), reasons);
   rmm_pdf_document_add_key_value (document, _("Age"), age);
   rmm_pdf_document_add_key_value (document, _("Outcome"), status);
-  if (!add_decisions (minutes, item, error) || !add_plan (minutes, item, error)
-      || !add_triggers (minutes, facts, error) || !add_closure (minutes, item, error))
+  if (!add_decisions (minutes, item, error) || !add_standing (minutes, item, facts, error)
+      || !add_plan (minutes, item, error) || !add_triggers (minutes, facts, error)
+      || !add_closure (minutes, item, error))
     return FALSE;
   if (*g_strstrip (facts->minute_text) != '\0')
     {
@@ -617,15 +855,27 @@ add_sign_off (Minutes          *minutes,
   add_seal (minutes);
 }
 
+/* Minutes are a draft until the meeting concludes. */
+static gboolean
+is_draft (RmmMeeting *meeting)
+{
+  const char *status = rmm_meeting_get_status (meeting);
+
+  return g_strcmp0 (status, "concluded") != 0 && g_strcmp0 (status, "signed-off") != 0;
+}
+
 static RmmPdfDocument *
 start_document (RmmStore                 *store,
                 RmmMeeting               *meeting,
+                gboolean                  draft,
                 const RmmDocumentOptions *options)
 {
   g_autofree char *marking = rmm_document_get_marking (store, options);
   g_autofree char *day = rmm_document_format_date (rmm_meeting_get_meets_on (meeting));
-  g_autofree char *title = g_strdup_printf (_("RMM minutes, %s, %s"),
-                                            rmm_meeting_get_area_name (meeting), day);
+  g_autofree char *title = draft ? g_strdup_printf (_("DRAFT RMM minutes, %s, %s"),
+                                                    rmm_meeting_get_area_name (meeting), day)
+                                 : g_strdup_printf (_("RMM minutes, %s, %s"),
+                                                    rmm_meeting_get_area_name (meeting), day);
   RmmPdfInfo info = {
     .title = title,
     .subject = options->anonymised ? _("Minutes of the CSE Risk Management Meeting (anonymised)")
@@ -738,7 +988,10 @@ rmm_minutes_document_new (RmmStore                  *store,
   if (minutes.rules != NULL)
     g_object_ref (minutes.rules);   /* the store's; a broken rules file only loses titles */
   minutes.anonymised = options->anonymised;
-  minutes.document = start_document (store, minutes.meeting, options);
+  minutes.draft = is_draft (minutes.meeting);
+  if (!(minutes.next_meeting = describe_next_meeting (store, minutes.meeting, error)))
+    return NULL;
+  minutes.document = start_document (store, minutes.meeting, minutes.draft, options);
 
   add_header (&minutes, record);
   if (!add_attendance (&minutes, record, error) || !add_items (&minutes, error)

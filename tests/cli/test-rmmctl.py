@@ -244,17 +244,17 @@ class RmmctlTest(unittest.TestCase):
         before = os.path.getsize(copy)
         dry = rmmctl("--database", copy, "import", "referrals", "--dry-run", csv)
         self.assertEqual(dry.returncode, 0, dry.stderr)
-        self.assertIn("(Windows-1252): 1 referrals", dry.stdout)
-        self.assertIn("Would add 1 referrals", dry.stdout)
+        self.assertIn("(Windows-1252): 1 referral.", dry.stdout)
+        self.assertIn("Would add 1 referral:", dry.stdout)
         con = sqlite3.connect(copy)
         self.assertEqual(con.execute("SELECT count(*) FROM child WHERE reference = 'CLI-1'")
                          .fetchone()[0], 0)
         con.close()
         done = rmmctl("--database", copy, "import", "referrals", csv)
-        self.assertIn("Added 1 referrals: 1 new children", done.stdout)
+        self.assertIn("Added 1 referral: 1 new child, 0 repeat referrals.", done.stdout)
         again = rmmctl("--database", copy, "import", "referrals", csv)
         self.assertIn("Added 0 referrals", again.stdout)
-        self.assertIn("Already recorded, skipped: 1", again.stdout)
+        self.assertIn("1 was already recorded and is skipped.", again.stdout)
         self.assertGreater(os.path.getsize(copy), before - 1)
 
     def test_import_problems_exit_1(self):
@@ -385,7 +385,7 @@ class RmmctlTest(unittest.TestCase):
             result = rmmctl("--database", self.db, "import", "referrals", "--dry-run",
                             self.write_bytes(name, data))
             self.assertEqual(result.returncode, 0, result.stderr)
-            self.assertIn(encoding + ": 1 referrals", result.stdout)
+            self.assertIn(encoding + ": 1 referral.", result.stdout)
 
     def test_stored_control_characters_never_reach_the_terminal(self):
         # Written behind the import's back (an older version, another tool): every text the
@@ -567,6 +567,15 @@ class RmmctlTest(unittest.TestCase):
         self.assertIn(meeting["area"], text)
         self.assertIn("OFFICIAL-SENSITIVE", text)
         self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o600)
+        # Signed off: no draft; who came is named; the next meeting is given.
+        self.assertNotIn("DRAFT", text)
+        self.assertIn("Next meeting", text)
+        self.assertRegex(text, r"Ashdown Constabulary +\S+ \S+ +(Present|Apologies)")
+        draft = self.path("draft.pdf")
+        planned = self.meetings("planned")[0]
+        self.assertEqual(rmmctl("--database", self.db, "export", "minutes", "--meeting",
+                                str(planned["id"]), "-o", draft).returncode, 0)
+        self.assertIn("DRAFT minutes of the CSE Risk Management", self.pdf_text(draft))
 
         coming = self.meetings("planned")[0]
         pack = self.path("pack.pdf")

@@ -145,6 +145,7 @@ run_the_meeting (Fixture *f)
   g_autoptr(GListModel) items = NULL;
   RmmDecisionInput rating = {
     .child_id = f->robin, .meeting_id = f->meeting, .kind = "risk-rating", .value = "medium",
+    .rationale = "Seen getting into cars twice since October",
   };
   RmmDecisionInput lead = {
     .child_id = f->robin, .meeting_id = f->meeting, .kind = "lead-agency",
@@ -209,6 +210,12 @@ fixture_set_up (Fixture       *f,
   f->chair2 = rmm_store_add_professional (f->store, family_services, "Ben Cochair", "", NULL);
   f->meeting = rmm_store_add_meeting (f->store, f->area, "2026-11-23", f->chair1, f->chair2, 0,
                                       NULL);
+  g_assert_true (rmm_store_set_meeting_location (f->store, f->meeting, "  Room 4, Testshire "
+                                                 "House  ", &error));
+  g_assert_cmpint (rmm_store_add_meeting (f->store, f->area, "2026-12-07", f->chair1, f->chair2,
+                                          0, NULL), >, 0);
+  g_assert_cmpint (rmm_store_add_meeting (f->store, f->area, "2027-01-04", f->chair1, f->chair2,
+                                          0, NULL), >, 0);
   f->robin = add_child (f, "T-001", "Robin", "Testchild");
   f->sky = add_child (f, "T-002", "Sky", "Examplewood");
   f->layla = add_child (f, "T-003", RTL_FIRST, RTL_LAST);
@@ -359,8 +366,13 @@ test_minutes (Fixture       *f,
 
   g_assert_no_error (error);
   reading = read_document (document);
-  assert_has (reading, "Minutes of the CSE Risk Management Meeting");
+  /* The meeting is still open: a draft, and the heading says so. */
+  assert_has (reading, "DRAFT minutes of the CSE Risk Management");
+  assert_has (reading, "DRAFT: the meeting has not concluded");
   assert_has (reading, "Testshire North");
+  assert_has (reading, "\nRoom 4, Testshire House\n");
+  assert_has (reading, "Next meeting");
+  assert_has (reading, "7 December 2026 at 10:00");
   assert_has (reading, "Ada Chairwell");
   assert_has (reading, "DC Pat Northway");
   assert_has (reading, "Apologies");
@@ -369,6 +381,16 @@ test_minutes (Fixture       *f,
   assert_has (reading, "Confirmed by Ada Chairwell (Children’s Services) and Ben Cochair");
   assert_has (reading, "Testshire Children’s Services (lead professional not named yet)");
   assert_has (reading, "Version 1 agreed; to be reviewed by 1 February 2027");
+  /* Why it was decided, the child's and carers' views, where the child now stands. */
+  assert_has (reading, "Reason for the rating");
+  assert_has (reading, "Seen getting into cars twice since October");
+  assert_has (reading, "The child’s views");
+  assert_has (reading, "Wants to keep playing on Saturdays.");
+  assert_has (reading, "Parents’ or carers’ views");
+  assert_has (reading, "Worried about late nights.");
+  assert_has (reading, "None allocated");
+  assert_has (reading, "Joined the county-wide CSE list at this meeting.");
+  assert_has (reading, "None agreed yet");
   assert_has (reading, FAMILY_ACTION);
   assert_has (reading, "Robin told the school nurse about the car.");
   assert_has (reading, "The chairs disagreed");

@@ -1,0 +1,15 @@
+/* rmm-text.h: what text the record accepts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gunichar rmm_text_find_control (const char *text,
+                                gboolean    free_text,
+                                guint      *position);
+
+G_END_DECLS
