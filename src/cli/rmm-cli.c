@@ -267,8 +267,11 @@ cmd_demo (const char  *database,
   g_autoptr(GListModel) children = NULL;
   g_autofree char *today = NULL;
   g_autofree char *folder = NULL;
+  g_autofree char *children_text = NULL;
+  g_autofree char *meetings_text = NULL;
   RmmDemoOptions options;
   int n_children = 1500, years = 1, seed = 1, status = 0;
+  guint made_children, made_meetings;
   gboolean force = FALSE;
   gint64 started;
   GOptionEntry entries[] = {
@@ -303,9 +306,15 @@ cmd_demo (const char  *database,
 
   meetings = rmm_store_list_meetings (store, 0, NULL);
   children = rmm_store_list_children (store, 0, NULL);
-  g_print (_("Created the demo database %s: %u children, %u meetings, in %.1f s.\n"),
-           database, children ? g_list_model_get_n_items (children) : 0,
-           meetings ? g_list_model_get_n_items (meetings) : 0,
+  made_children = children ? g_list_model_get_n_items (children) : 0;
+  made_meetings = meetings ? g_list_model_get_n_items (meetings) : 0;
+  children_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u child", "%u children",
+                                                made_children), made_children);
+  meetings_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting", "%u meetings",
+                                                made_meetings), made_meetings);
+  /* TRANSLATORS: "Created the demo database demo.sqlite: 2000 children, 1560 meetings, …" */
+  g_print (_("Created the demo database %s: %s, %s, in %.1f s.\n"), database, children_text,
+           meetings_text,
            (g_get_monotonic_time () - started) / 1e6);
   return EXIT_SUCCESS;
 }
@@ -362,7 +371,9 @@ cmd_check (const char  *database,
     }
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (char *)g_ptr_array_index (problems, i));
-  g_printerr (_("rmmctl: %s failed its check (%u problems)\n"), database, problems->len);
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "rmmctl: %s failed its check (%u problem)\n",
+                          "rmmctl: %s failed its check (%u problems)\n", problems->len),
+              database, problems->len);
   return EXIT_FAILURE;
 }
 
@@ -593,16 +604,10 @@ print_import_summary (RmmReferralImport *import,
                       gboolean           written)
 {
   g_auto(GStrv) agencies = rmm_referral_import_dup_new_agencies (import);
-  guint n_new = rmm_referral_import_count_new (import);
+  g_autofree char *counts = rmm_referral_import_describe (import, file, written);
 
-  g_print (_("Read %s (%s): %u referrals.\n"), file, rmm_referral_import_get_encoding (import),
-           rmm_referral_import_get_n_rows (import));
-  g_print (written ? _("Added %u referrals: %u new children, %u repeat referrals.\n")
-                   : _("Would add %u referrals: %u new children, %u repeat referrals.\n"),
-           n_new, rmm_referral_import_count_new_children (import),
-           rmm_referral_import_count_repeats (import));
-  if (rmm_referral_import_count_duplicates (import) > 0)
-    g_print (_("Already recorded, skipped: %u.\n"), rmm_referral_import_count_duplicates (import));
+  /* TRANSLATORS: "Read referrals.csv (UTF-8): 3 referrals. Added 2 referrals: …" */
+  g_print (_("Read %s\n"), counts);
   if (agencies[0] != NULL)
     {
       g_autofree char *list = g_strjoinv (", ", agencies);

@@ -529,7 +529,9 @@ end_field (Parser  *parser,
   if (parser->record.fields->len >= MAX_FIELDS)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("line %u: more than %u columns"), parser->record.line, MAX_FIELDS);
+                   g_dngettext (GETTEXT_PACKAGE, "line %u: more than %u column",
+                                "line %u: more than %u columns", MAX_FIELDS),
+                   parser->record.line, MAX_FIELDS);
       return FALSE;
     }
   field = current_field (parser);

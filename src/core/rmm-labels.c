@@ -87,3 +87,10 @@ rmm_disruption_tactic_label (const char *tactic)
 {
   return find_label (disruption_tactics, G_N_ELEMENTS (disruption_tactics), tactic);
 }
+
+/* "15 years old", with the plural form the language needs. */
+char *
+rmm_describe_age (guint age)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u year old", "%u years old", age), age);
+}

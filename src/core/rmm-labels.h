@@ -20,4 +20,6 @@ const char     *rmm_action_status_label      (const char *status);
 const RmmLabel *rmm_disruption_tactics       (guint      *n_tactics);
 const char     *rmm_disruption_tactic_label  (const char *tactic);
 
+char       *rmm_describe_age               (guint       age);
+
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-referral-import.h"
+#include "rmm-text.h"
 #include "rmm-store-private.h"
 
 /* Past this, the rest would only repeat the same mistake down the file. */
@@ -575,32 +576,6 @@ required (RmmReferralImport *self,
   return value;
 }
 
-/* Characters that would make a name print or display as something other than what is
- * stored: C0 and C1 controls and DEL (a terminal escape, a bell, a backspace), and the
- * Unicode controls that reorder text (U+202A–U+202E, U+2066–U+2069). Free text may keep its
- * line breaks and tabs. Returns the first one, with its position in characters from 1. */
-static gunichar
-find_control (const char *text,
-              gboolean    free_text,
-              guint      *position)
-{
-  guint n = 1;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
-
-      if ((c < 0x20 && !(free_text && (c == '\t' || c == '\n' || c == '\r'))) ||
-          (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
-          (c >= 0x2066 && c <= 0x2069))
-        {
-          *position = n;
-          return c;
-        }
-    }
-  return 0;
-}
-
 /* Every field of the row, whether the import reads its column or not. */
 static gboolean
 check_controls (RmmReferralImport *self,
@@ -618,7 +593,7 @@ check_controls (RmmReferralImport *self,
       gunichar c;
 
       free_text = column < 0 || column == COL_CONCERN_SUMMARY;
-      c = find_control (value, free_text, &position);
+      c = rmm_text_find_control (value, free_text, &position);
       if (c == 0)
         continue;
 
@@ -738,15 +713,23 @@ read_row (RmmReferralImport *self,
    * wrong columns (or past the last one, unseen). */
   if (record->fields->len > self->n_header_fields)
     {
-      add_problem_text (self, _("line %u has %u fields but the header has %u: a comma inside a "
+      g_autofree char *fields = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u field",
+                                                              "%u fields", record->fields->len),
+                                                 record->fields->len);
+
+      add_problem_text (self, _("line %u has %s but the header has %u: a comma inside a "
                                 "field must be in double quotes (\"older males, given gifts\")"),
-                        record->line, record->fields->len, self->n_header_fields);
+                        record->line, fields, self->n_header_fields);
       return;
     }
   if (record->fields->len < self->n_header_fields)
     {
-      add_problem_text (self, _("line %u has %u fields but the header has %u: every row needs "
-                                "a field for each column, empty or not"),
+      add_problem_text (self, g_dngettext (GETTEXT_PACKAGE,
+                                           "line %u has %u field but the header has %u: every "
+                                           "row needs a field for each column, empty or not",
+                                           "line %u has %u fields but the header has %u: every "
+                                           "row needs a field for each column, empty or not",
+                                           record->fields->len),
                         record->line, record->fields->len, self->n_header_fields);
       return;
     }
@@ -1195,6 +1178,54 @@ rmm_referral_import_count_repeats (RmmReferralImport *self)
 {
   g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), 0);
   return count_rows (self, FALSE, TRUE);
+}
+
+/**
+ * rmm_referral_import_describe:
+ * @written: the referrals were added (else: what adding them would do)
+ *
+ * What the file holds and what the import adds, in a sentence or three for the window and
+ * the command line: "referrals.csv (UTF-8): 3 referrals. Would add 2 referrals: 1 new child,
+ * 1 repeat referral. 1 was already recorded and is skipped."
+ */
+char *
+rmm_referral_import_describe (RmmReferralImport *self,
+                              const char        *file_name,
+                              gboolean           written)
+{
+  guint n_rows = rmm_referral_import_get_n_rows (self);
+  guint n_new = rmm_referral_import_count_new (self);
+  guint n_children = rmm_referral_import_count_new_children (self);
+  guint n_repeats = rmm_referral_import_count_repeats (self);
+  guint n_duplicates = rmm_referral_import_count_duplicates (self);
+  g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u referral",
+                                                        "%u referrals", n_rows), n_rows);
+  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u referral",
+                                                         "%u referrals", n_new), n_new);
+  g_autofree char *children = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new child",
+                                                            "%u new children", n_children),
+                                               n_children);
+  g_autofree char *repeats = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%u repeat referral",
+                                                           "%u repeat referrals", n_repeats),
+                                              n_repeats);
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (RMM_IS_REFERRAL_IMPORT (self), NULL);
+
+  g_string_append_printf (text, _("%s (%s): %s."), file_name, self->encoding, rows);
+  g_string_append_c (text, ' ');
+  g_string_append_printf (text, written ? _("Added %s: %s, %s.") : _("Would add %s: %s, %s."),
+                          added, children, repeats);
+  if (n_duplicates > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u was already recorded and is skipped.",
+                                                 "%u were already recorded and are skipped.",
+                                                 n_duplicates), n_duplicates);
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* Children the import would create: references not yet in the database. */

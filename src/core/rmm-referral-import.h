@@ -54,6 +54,9 @@ const RmmImportRow *rmm_referral_import_get_row          (RmmReferralImport *sel
 guint               rmm_referral_import_count_new        (RmmReferralImport *self);
 guint               rmm_referral_import_count_duplicates (RmmReferralImport *self);
 guint               rmm_referral_import_count_repeats    (RmmReferralImport *self);
+char               *rmm_referral_import_describe         (RmmReferralImport *self,
+                                                          const char        *file_name,
+                                                          gboolean           written);
 guint               rmm_referral_import_count_new_children (RmmReferralImport *self);
 GStrv               rmm_referral_import_dup_new_agencies (RmmReferralImport *self);
 gboolean            rmm_referral_import_commit           (RmmReferralImport *self,

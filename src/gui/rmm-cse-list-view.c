@@ -69,11 +69,16 @@ summarise (RmmCseListView *self,
   guint counts[RMM_CSE_N_CHANGES];
   guint n = g_list_model_get_n_items (entries);
   g_autofree char *summary = NULL;
+  g_autofree char *listed = NULL;
 
   rmm_cse_entries_count_changes (entries, counts);
-  summary = g_strdup_printf (_("%u children on the list · %u added, %u removed, %u rated up, "
-                               "%u rated down since a week before"),
-                             n - counts[RMM_CSE_CHANGE_REMOVED], counts[RMM_CSE_CHANGE_ADDED],
+  listed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u child on the list",
+                                         "%u children on the list",
+                                         n - counts[RMM_CSE_CHANGE_REMOVED]),
+                            n - counts[RMM_CSE_CHANGE_REMOVED]);
+  /* TRANSLATORS: "12 children on the list · 1 added, 0 removed, …" */
+  summary = g_strdup_printf (_("%s · %u added, %u removed, %u rated up, %u rated down since a "
+                               "week before"), listed, counts[RMM_CSE_CHANGE_ADDED],
                              counts[RMM_CSE_CHANGE_REMOVED], counts[RMM_CSE_CHANGE_UP],
                              counts[RMM_CSE_CHANGE_DOWN]);
   gtk_label_set_text (self->summary_label, summary);

@@ -92,18 +92,11 @@ show_preview (RmmImportDialog *self,
 {
   g_auto(GStrv) agencies = rmm_referral_import_dup_new_agencies (self->import);
   g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *counts = rmm_referral_import_describe (self->import, file_name, FALSE);
   guint n_new = rmm_referral_import_count_new (self->import);
   guint n_rows = rmm_referral_import_get_n_rows (self->import);
 
-  g_string_append_printf (summary, _("%s (%s): %u referrals. "), file_name,
-                          rmm_referral_import_get_encoding (self->import),
-                          rmm_referral_import_get_n_rows (self->import));
-  g_string_append_printf (summary, _("%u will be added: %u new children, %u repeat referrals."),
-                          n_new, rmm_referral_import_count_new_children (self->import),
-                          rmm_referral_import_count_repeats (self->import));
-  if (rmm_referral_import_count_duplicates (self->import) > 0)
-    g_string_append_printf (summary, _(" %u are already recorded and will be skipped."),
-                            rmm_referral_import_count_duplicates (self->import));
+  g_string_append (summary, counts);
   if (agencies[0] != NULL)
     {
       g_autofree char *list = g_strjoinv (", ", agencies);

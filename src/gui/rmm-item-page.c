@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-labels.h"
 #include "rmm-agenda-row.h"
 #include "rmm-assessment.h"
 #include "rmm-dates.h"
@@ -103,12 +104,12 @@ show_header (RmmItemPage *self)
   RmmItemFacts *facts = self->facts;
   g_autoptr(GString) summary = g_string_new (NULL);
   g_auto(GStrv) reasons = g_strsplit (facts->reasons, " ", -1);
+  g_autofree char *age = rmm_describe_age (facts->age);
   GtkWidget *child;
   g_autofree char *name = g_strdup_printf ("%s %s", facts->first_name, facts->last_name);
 
   gtk_label_set_text (self->name_label, name);
-  g_string_append_printf (summary, _("%s · %u years old · %s"), facts->reference, facts->age,
-                          facts->area);
+  g_string_append_printf (summary, "%s · %s · %s", facts->reference, age, facts->area);
   if (*facts->school)
     g_string_append_printf (summary, " · %s", facts->school);
   if (facts->looked_after)
@@ -330,9 +331,14 @@ show_counts (RmmItemPage *self)
   else
     {
       g_autofree char *review = format_day (facts->plan_review_on);
+      g_autofree char *open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open action",
+                                                            "%u open actions",
+                                                            facts->n_open_actions),
+                                               facts->n_open_actions);
 
-      actions = g_strdup_printf (_("Plan open, review by %s. %u open actions, %u overdue"),
-                                 review, facts->n_open_actions, facts->n_overdue_actions);
+      /* TRANSLATORS: "Plan open, review by 5 Jan 2027. 3 open actions, 1 overdue" */
+      actions = g_strdup_printf (_("Plan open, review by %s. %s, %u overdue"), review, open,
+                                 facts->n_overdue_actions);
     }
   adw_action_row_set_subtitle (self->actions_row, actions);
 
@@ -353,7 +359,7 @@ show_transition (RmmItemPage *self)
   g_autofree char *text = NULL;
 
   if (facts->age < 17)
-    text = g_strdup_printf (_("%u years old"), facts->age);
+    text = rmm_describe_age (facts->age);
   else if (facts->age == 17)
     text = g_strdup (facts->transition_planned
                        ? _("17: transition planning has started")

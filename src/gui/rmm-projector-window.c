@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-labels.h"
 #include "rmm-document-text.h"
 #include "rmm-framework.h"
 #include "rmm-projector-window.h"
@@ -306,6 +307,7 @@ show_item (RmmProjectorWindow *self)
   g_autoptr(GListModel) items = NULL;
   g_autofree char *name = NULL;
   g_autofree char *about = NULL;
+  g_autofree char *age = NULL;
   g_autofree char *position = NULL;
   guint n_items, number = 0;
 
@@ -332,8 +334,8 @@ show_item (RmmProjectorWindow *self)
 
       name = g_strdup_printf ("%s   %s", letters, facts->reference);
     }
-  about = g_strdup_printf (facts->looked_after ? _("%u years old · looked after")
-                                               : _("%u years old"), facts->age);
+  age = rmm_describe_age (facts->age);
+  about = facts->looked_after ? g_strdup_printf (_("%s · looked after"), age) : g_strdup (age);
   gtk_label_set_text (self->position_label, position);
   gtk_label_set_text (self->name_label, name);
   gtk_label_set_text (self->about_label, about);

@@ -210,13 +210,41 @@ add_missing (RmmPdfDocument     *document,
   rmm_pdf_document_add_key_value (document, _("Missing episodes"), text);
 }
 
+/* "High on 2 November 2026; Medium on 7 September 2026", newest first, in the framework's
+ * own words. */
+static char *
+describe_history (RmmFramework  *framework,
+                  char         **history)
+{
+  GString *text;
+
+  if (history == NULL || history[0] == NULL)
+    return g_strdup (_("Never rated"));
+  text = g_string_new (NULL);
+  for (guint i = 0; history[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (history[i], " ", 2);
+      g_autofree char *day = rmm_document_format_date (parts[0] ? parts[1] : NULL);
+
+      if (i > 0)
+        g_string_append (text, "; ");
+      /* TRANSLATORS: a rating and the day it was confirmed: "High on 2 November 2026" */
+      g_string_append_printf (text, _("%s on %s"),
+                              rmm_framework_describe_level (framework, parts[0]), day);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 add_assessment (RmmPdfDocument     *document,
                 RmmFramework       *framework,
                 const RmmItemFacts *facts)
 {
   g_autofree char *on = NULL;
+  g_autofree char *vulnerabilities = NULL;
+  g_autofree char *indicators = NULL;
   g_autofree char *text = NULL;
+  guint n_vulnerabilities;
 
   if (facts->assessment_on == NULL || *facts->assessment_on == '\0')
     {
@@ -224,11 +252,16 @@ add_assessment (RmmPdfDocument     *document,
       return;
     }
   on = rmm_document_format_date (facts->assessment_on);
-  text = g_strdup_printf (_("%s: proposes %s; %u vulnerabilities, %u indicators (%u "
-                            "significant)"), on,
+  n_vulnerabilities = g_strv_length (facts->vulnerabilities);
+  vulnerabilities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vulnerability",
+                                                  "%u vulnerabilities", n_vulnerabilities),
+                                     n_vulnerabilities);
+  indicators = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators",
+                                             facts->n_indicators), facts->n_indicators);
+  /* TRANSLATORS: "1 vulnerability, 3 indicators (1 significant)" */
+  text = g_strdup_printf (_("%s: proposes %s; %s, %s (%u significant)"), on,
                           rmm_framework_describe_level (framework, facts->assessment_rating),
-                          g_strv_length (facts->vulnerabilities), facts->n_indicators,
-                          facts->n_significant);
+                          vulnerabilities, indicators, facts->n_significant);
   rmm_pdf_document_add_key_value (document, _("Assessment"), text);
   if (facts->assessment_analysis != NULL && *facts->assessment_analysis != '\0')
     rmm_pdf_document_add_key_value (document, _("Analysis"), facts->assessment_analysis);
@@ -268,8 +301,7 @@ add_item (Pack               *pack,
   g_autofree char *why = rmm_agenda_describe_reasons (facts->reasons);
   g_autofree char *age = g_strdup_printf (_("%u%s"), facts->age,
                                           facts->looked_after ? _(", looked after") : "");
-  g_autofree char *history = facts->rating_history && facts->rating_history[0]
-                             ? g_strjoinv ("; ", facts->rating_history) : g_strdup (_("Never rated"));
+  g_autofree char *history = describe_history (framework, facts->rating_history);
   g_autofree char *lead = facts->lead ? rmm_describe_lead (facts->lead->lead_agency,
                                                            facts->lead->lead_professional)
                                       : g_strdup (_("Not agreed"));

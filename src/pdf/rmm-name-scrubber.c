@@ -25,10 +25,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "rmm-document-text.h"
 #include "rmm-name-scrubber.h"
+
+/* TRANSLATORS: in an anonymised document, a name that cannot safely be shown as anyone's
+ * initials */
+#define UNKNOWN_NAME _("[name]")
 
 typedef struct
 {
@@ -453,7 +458,7 @@ scrub_full_name (Scrub      *scrub,
         if (name->initials == NULL)
           write_name (scrub, "", p, end);                      /* a professional's */
         else if (name->professional)
-          write_name (scrub, RMM_NAME_SCRUBBER_UNKNOWN, name_end, end);
+          write_name (scrub, UNKNOWN_NAME, name_end, end);
         else
           write_name (scrub, name->initials, name_end, end);
         return end;
@@ -560,7 +565,7 @@ scrub_word (Scrub      *scrub,
         at = scrub->given_at;
       take_given_name (scrub);
     }
-  write_name (scrub, RMM_NAME_SCRUBBER_UNKNOWN, name_end, end);
+  write_name (scrub, UNKNOWN_NAME, name_end, end);
   /* "[name]" itself may stand before a surname: "Alfie Lomax" with Alfie another child's. */
   scrub->given = TRUE;
   scrub->given_at = at;

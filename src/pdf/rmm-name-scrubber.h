@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 
 typedef struct _RmmNameScrubber RmmNameScrubber;
 
-#define RMM_NAME_SCRUBBER_UNKNOWN "[name]"
-
 RmmNameScrubber *rmm_name_scrubber_new              (void);
 void             rmm_name_scrubber_free             (RmmNameScrubber *self);
 void             rmm_name_scrubber_add_child        (RmmNameScrubber *self,
