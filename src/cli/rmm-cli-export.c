@@ -283,6 +283,15 @@ rmm_cli_export (const char  *database,
                                            "cse-list or pack?"));
   if ((refused = refused_option (argv[1], &options)) != NULL)
     return rmm_cli_usage_error (context, refused);
+  if (options.marking != NULL)
+    {
+      g_autofree char *marking = rmm_document_check_marking (options.marking, &error);
+
+      if (marking == NULL)
+        return rmm_cli_usage_error (context, error->message);
+      g_free (options.marking);
+      options.marking = g_steal_pointer (&marking);
+    }
   if ((missing = missing_option (argv[1], &options)) != NULL)
     return rmm_cli_usage_error (context, missing);
   if (!run_export (database, argv[1], &options, &error))

@@ -439,7 +439,7 @@ on_plans_folder (GtkNativeDialog *chooser,
       written = rmm_safety_plans_write_area (self->store, rmm_meeting_get_area_id (self->meeting),
                                              audience, &options, path, &error);
       if (written == NULL)
-        rmm_show_message (GTK_WIDGET (self), _("Not Every Safety Plan Was Saved"),
+        rmm_show_message (GTK_WIDGET (self), _("The Safety Plans Were Not Saved"),
                           error->message);
       else
         {

@@ -96,11 +96,16 @@ static void
 on_marking_apply (RmmPreferencesWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->marking_row));
-  g_autofree char *marking = g_strstrip (g_strdup (text));
   g_autoptr(GError) error = NULL;
+  g_autofree char *marking = rmm_document_check_marking (text, &error);
 
-  if (!rmm_store_set_info (self->store, RMM_MARKING_INFO_KEY, marking, &error))
-    rmm_show_message (GTK_WIDGET (self), _("The Marking Was Not Changed"), error->message);
+  if (marking == NULL || !rmm_store_set_info (self->store, RMM_MARKING_INFO_KEY, marking, &error))
+    {
+      rmm_show_message (GTK_WIDGET (self), _("The Marking Was Not Changed"), error->message);
+      return;
+    }
+  /* As it will print: trimmed; blank shows the default's placeholder again. */
+  gtk_editable_set_text (GTK_EDITABLE (self->marking_row), marking);
 }
 
 static void

@@ -16,6 +16,8 @@
 #include "rmm-dates.h"
 #include "rmm-document-text.h"
 #include "rmm-documents.h"
+#include "rmm-error.h"
+#include "rmm-text.h"
 
 static void
 append_initial (GString    *initials,
@@ -96,18 +98,68 @@ rmm_document_age_on (const char *date_of_birth,
   return rmm_date_age_on (&born, &on);
 }
 
-/* The marking asked for, else the one this database's installation set, else the default. */
+/**
+ * rmm_document_check_marking:
+ *
+ * A protective marking as every page prints it, in its header and footer: one line of at
+ * most RMM_MARKING_MAX_LENGTH characters, without control characters, trimmed. A line
+ * break would run off the page, a control character prints as a box, and a marking of
+ * spaces would print no marking at all.
+ *
+ * Returns: the marking to keep ('' for blank: the default applies), or NULL with @error
+ */
+char *
+rmm_document_check_marking (const char  *text,
+                            GError     **error)
+{
+  g_autofree char *marking = g_strstrip (g_strdup (text ? text : ""));
+  guint position;
+
+  if (!g_utf8_validate (marking, -1, NULL))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("The protective marking is not valid text."));
+      return NULL;
+    }
+  if (rmm_text_find_control (marking, FALSE, &position) != 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("The protective marking must be one line: character %u is a line break "
+                     "or another control character."), position);
+      return NULL;
+    }
+  if (g_utf8_strlen (marking, -1) > RMM_MARKING_MAX_LENGTH)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The protective marking is too long: at most %d character fits "
+                                "every page’s header.",
+                                "The protective marking is too long: at most %d characters fit "
+                                "every page’s header.", RMM_MARKING_MAX_LENGTH),
+                   RMM_MARKING_MAX_LENGTH);
+      return NULL;
+    }
+  return g_steal_pointer (&marking);
+}
+
+/* The marking asked for, else the one this database's installation set, else the default.
+ * A configured marking that is not a valid one (the file was edited outside RMM Desk) gives
+ * way to the default rather than print broken: OFFICIAL-SENSITIVE is never less careful. */
 char *
 rmm_document_get_marking (RmmStore                 *store,
                           const RmmDocumentOptions *options)
 {
+  g_autofree char *asked = NULL;
   g_autofree char *configured = NULL;
+  g_autofree char *checked = NULL;
 
-  if (options != NULL && options->marking != NULL && *options->marking != '\0')
-    return g_strdup (options->marking);
+  if (options != NULL && (asked = rmm_document_check_marking (options->marking, NULL)) != NULL
+      && *asked != '\0')
+    return g_steal_pointer (&asked);
   configured = rmm_store_get_info (store, RMM_MARKING_INFO_KEY);
-  if (configured != NULL && *configured != '\0')
-    return g_steal_pointer (&configured);
+  checked = rmm_document_check_marking (configured, NULL);
+  if (checked != NULL && *checked != '\0')
+    return g_steal_pointer (&checked);
   return g_strdup (rmm_pdf_get_default_marking ());
 }
 

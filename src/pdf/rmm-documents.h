@@ -26,7 +26,10 @@ typedef enum
 } RmmPlanAudience;
 
 #define RMM_MARKING_INFO_KEY "protective-marking"
+#define RMM_MARKING_MAX_LENGTH 60
 
+char           *rmm_document_check_marking      (const char                *text,
+                                                 GError                   **error);
 char           *rmm_document_get_marking        (RmmStore                  *store,
                                                  const RmmDocumentOptions  *options);
 gboolean        rmm_plan_audience_from_string   (const char                *text,

@@ -458,13 +458,69 @@ write_plans_worker (gpointer data)
     }
 }
 
+/* Empties and removes the staging folder (only the files this run put there). */
+static void
+remove_staged (const char *staging,
+               GPtrArray  *staged)
+{
+  for (guint i = 0; i < staged->len; i++)
+    g_remove (g_ptr_array_index (staged, i));
+  g_rmdir (staging);
+}
+
+/* Every file written, then moved into @folder together: a failure part-way (a full disk)
+ * must not leave some families' plans out and others in with nothing said. A rename in
+ * one folder does not need space, so once all are written, all arrive. */
+static gboolean
+write_staged (AreaPlans   *plans,
+              GPtrArray   *final_paths,
+              const char  *staging,
+              GError     **error)
+{
+  guint n_workers = MAX (1, MIN (g_get_num_processors (), 8));
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  g_mutex_init (&plans->lock);
+  for (guint i = 0; i < n_workers; i++)
+    g_ptr_array_add (threads, g_thread_new ("rmm-plans", write_plans_worker, plans));
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_mutex_clear (&plans->lock);
+  if (plans->error != NULL)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                   _("No plan was written, so that none is missing unnoticed: %s"),
+                   plans->error->message);
+      g_clear_error (&plans->error);
+      return FALSE;
+    }
+  for (guint i = 0; i < final_paths->len; i++)
+    if (g_rename (g_ptr_array_index (plans->paths, i), g_ptr_array_index (final_paths, i)) != 0)
+      {
+        int saved_errno = errno;
+
+        g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "Could not put “%s” in place (%s); the %u plan before it was "
+                                  "written, the rest were not.",
+                                  "Could not put “%s” in place (%s); the %u plans before it "
+                                  "were written, the rest were not.", i),
+                     (const char *)g_ptr_array_index (final_paths, i), g_strerror (saved_errno),
+                     i);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 /**
  * rmm_safety_plans_write_area:
  * @folder: where the files go, made (0700) if it does not exist
  *
  * Writes every open safety plan of @area_id, one file each named by the child's reference
  * ("REF-safety-plan-family.pdf"), never by name: a file name is seen by more eyes than its
- * content. Returns the paths written, in the children's order, or NULL with @error set.
+ * content. All are written or none: they are made in a private folder inside @folder and
+ * moved into place once every one is complete. Returns the paths written, in the children's
+ * order, or NULL with @error set.
  */
 GPtrArray *
 rmm_safety_plans_write_area (RmmStore                  *store,
@@ -475,9 +531,10 @@ rmm_safety_plans_write_area (RmmStore                  *store,
                              GError                   **error)
 {
   g_autoptr(GPtrArray) children = NULL;
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autoptr(GPtrArray) final_paths = NULL;
+  g_autofree char *staging = NULL;
   AreaPlans plans = { 0 };
-  guint n_workers = MAX (1, MIN (g_get_num_processors (), 8));
+  gboolean written;
 
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
 
@@ -491,8 +548,18 @@ rmm_safety_plans_write_area (RmmStore                  *store,
                    folder, g_strerror (saved_errno));
       return NULL;
     }
+  staging = g_build_filename (folder, ".rmm-plans-XXXXXX", NULL);
+  if (g_mkdtemp_full (staging, 0700) == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO, _("Could not write in the folder “%s”: %s"),
+                   folder, g_strerror (saved_errno));
+      return NULL;
+    }
   plans.documents = g_ptr_array_new_with_free_func (g_object_unref);
   plans.paths = g_ptr_array_new_with_free_func (g_free);
+  final_paths = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < children->len; i++)
     {
       RmmChildRecord *child = g_ptr_array_index (children, i);
@@ -503,27 +570,16 @@ rmm_safety_plans_write_area (RmmStore                  *store,
                                                                options, error);
 
       if (document == NULL)
-        {
-          g_ptr_array_unref (plans.documents);
-          g_ptr_array_unref (plans.paths);
-          return NULL;
-        }
+        break;
       g_ptr_array_add (plans.documents, document);
-      g_ptr_array_add (plans.paths, g_build_filename (folder, name, NULL));
+      g_ptr_array_add (plans.paths, g_build_filename (staging, name, NULL));
+      g_ptr_array_add (final_paths, g_build_filename (folder, name, NULL));
     }
 
-  g_mutex_init (&plans.lock);
-  for (guint i = 0; i < n_workers; i++)
-    g_ptr_array_add (threads, g_thread_new ("rmm-plans", write_plans_worker, &plans));
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (g_ptr_array_index (threads, i));
-  g_mutex_clear (&plans.lock);
+  written = plans.documents->len == children->len
+            && write_staged (&plans, final_paths, staging, error);
+  remove_staged (staging, plans.paths);
   g_ptr_array_unref (plans.documents);
-  if (plans.error != NULL)
-    {
-      g_propagate_error (error, plans.error);
-      g_ptr_array_unref (plans.paths);
-      return NULL;
-    }
-  return plans.paths;
+  g_ptr_array_unref (plans.paths);
+  return written ? g_steal_pointer (&final_paths) : NULL;
 }

@@ -585,6 +585,13 @@ class RmmctlTest(unittest.TestCase):
         text = self.pdf_text(pack)
         self.assertIn("Chairs’ Pack", text)
         self.assertIn("OFFICIAL-SENSITIVE PERSONAL", text)
+        # A blank marking is the default, not none; a padded one is trimmed.
+        for marking, shown in (("   ", "OFFICIAL-SENSITIVE"), ("  OFFICIAL  ", "OFFICIAL")):
+            self.assertEqual(rmmctl("--database", self.db, "export", "minutes", "--meeting",
+                                    str(meeting["id"]), "-o", out, "--marking",
+                                    marking).returncode, 0)
+            first = self.pdf_text(out).splitlines()[0]
+            self.assertEqual(first.strip(), shown)
 
     def test_export_cse_list_anonymised(self):
         named, hidden = self.path("cse.pdf"), self.path("cse-anon.pdf")
@@ -646,6 +653,10 @@ class RmmctlTest(unittest.TestCase):
             (["cse-list", "--child", "1", "-o", out], 2, "cse-list --child"),
             (["safety-plan", "--area", "Ashdown North", "--all-open", "--out-dir", folder,
               "-o", out], 2, "--all-open with -o"),
+            # A marking that would not print as one line of text on every page.
+            (["cse-list", "--marking", "OFFICIAL\nSENSITIVE", "-o", out], 2, "marking newline"),
+            (["cse-list", "--marking", "OFFICIAL\x07", "-o", out], 2, "marking control"),
+            (["cse-list", "--marking", "X" * 61, "-o", out], 2, "marking too long"),
         ]
         for args, code, why in cases:
             result = rmmctl("--database", self.db, "export", *args)

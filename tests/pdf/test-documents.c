@@ -762,6 +762,70 @@ count_files (const char *folder)
   return n;
 }
 
+static gsize
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_size;
+}
+
+/* Every open plan of an area, all or none: a full disk part-way writes none, says so, and
+ * leaves the plans written before in place untouched. */
+static void
+test_safety_plans_of_area (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_risks = g_string_new (NULL);
+  g_autofree char *folder = rmm_test_make_folder ();
+  g_autoptr(GPtrArray) written = NULL;
+  g_autofree char *robins_before = NULL;
+  g_autofree char *robins_after = NULL;
+  struct rlimit saved, small;
+  RmmPlanInput skys = { .child_id = f->sky, .meeting_id = f->meeting, .review_on = "2027-02-01" };
+  gsize robins_size, skys_size;
+
+  /* Sky's plan runs to many pages (of text that does not compress away), so a limit can
+   * fall between the two files' sizes. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (long_risks, "%08x ", g_str_hash (long_risks->str) ^ i);
+  skys.risks = long_risks->str;
+  g_assert_cmpint (rmm_store_save_plan_version (f->store, &skys, &error), >, 0);
+  g_assert_no_error (error);
+
+  written = rmm_safety_plans_write_area (f->store, f->area, RMM_PLAN_AUDIENCE_PROFESSIONAL,
+                                         &full, folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 2);
+  g_assert_cmpuint (count_files (folder), ==, 2);       /* and no staging folder left */
+  /* In the children's order: Sky Examplewood, then Robin Testchild. */
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (written, 1),
+                                   "T-001-safety-plan-professional.pdf"));
+  robins_size = file_size (g_ptr_array_index (written, 1));
+  skys_size = file_size (g_ptr_array_index (written, 0));
+  g_assert_cmpuint (skys_size, >, robins_size + 8192);
+  g_assert_true (g_file_get_contents (g_ptr_array_index (written, 1), &robins_before, NULL,
+                                      NULL));
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  small = saved;
+  small.rlim_cur = (robins_size + skys_size) / 2;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  g_assert_null (rmm_safety_plans_write_area (f->store, f->area, RMM_PLAN_AUDIENCE_PROFESSIONAL,
+                                              &full, folder, &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "No plan was written"));
+  g_assert_cmpuint (count_files (folder), ==, 2);
+  g_assert_true (g_file_get_contents (g_ptr_array_index (written, 1), &robins_after, NULL,
+                                      NULL));
+  g_assert_cmpstr (robins_before, ==, robins_after);
+  rmm_test_remove_folder (folder);
+}
+
 static void
 test_engine_write (void)
 {
@@ -986,6 +1050,7 @@ main (int    argc,
   ADD ("/pdf/safety-plan/audiences", test_safety_plan_audiences);
   ADD ("/pdf/safety-plan/family-actions", test_safety_plan_family_actions);
   ADD ("/pdf/safety-plan/refused", test_safety_plan_refused);
+  ADD ("/pdf/safety-plan/area-all-or-none", test_safety_plans_of_area);
   ADD ("/pdf/cse-list/content", test_cse_list);
   ADD ("/pdf/cse-list/marking", test_marking_from_database);
   ADD ("/pdf/pack/content", test_chairs_pack);
