@@ -418,22 +418,31 @@ read_existing (RmmStore  *self,
   return g_steal_pointer (&items);
 }
 
-/* Today's reasons, keeping a chair's own addition. */
+/* Today's reasons, keeping a chair's own addition. Once the meeting is open, the reasons
+ * an item came to it with are what the minutes record (a plan saved in the meeting no
+ * longer makes the review due, but it was why the child was discussed): nothing is taken
+ * away, only a new reason added. */
 static char *
 merged_reasons (const char *stored,
-                GString    *computed)
+                GString    *computed,
+                gboolean    meeting_open)
 {
-  g_autoptr(GString) merged = g_string_new (computed->str);
+  g_autoptr(GString) merged = g_string_new (meeting_open ? stored : computed->str);
   g_auto(GStrv) old = g_strsplit (stored, " ", -1);
+  g_auto(GStrv) fresh = g_strsplit (computed->str, " ", -1);
 
   if (g_strv_contains ((const char * const *)old, "added-by-chair"))
     add_reason (merged, "added-by-chair");
+  for (guint i = 0; meeting_open && fresh[i] != NULL; i++)
+    if (*fresh[i] != '\0')
+      add_reason (merged, fresh[i]);
   return g_string_free (g_steal_pointer (&merged), FALSE);
 }
 
 static gboolean
 apply_proposals (RmmStore   *self,
                  gint64      meeting_id,
+                 gboolean    meeting_open,
                  GPtrArray  *proposals,
                  GHashTable *existing,
                  guint       time_box,
@@ -462,7 +471,8 @@ apply_proposals (RmmStore   *self,
         }
       else if (!g_str_equal (item->status, "removed"))
         {
-          g_autofree char *reasons = merged_reasons (item->reasons, proposal->reasons);
+          g_autofree char *reasons = merged_reasons (item->reasons, proposal->reasons,
+                                                     meeting_open);
           RmmField fields[] = { RMM_TEXT ("reasons", reasons) };
 
           if (!g_str_equal (reasons, item->reasons) &&
@@ -583,7 +593,8 @@ rmm_store_refresh_agenda (RmmStore        *self,
   if (ok)
     ok = (proposals = propose (self, &facts, order, error)) != NULL &&
          (existing = read_existing (self, meeting_id, error)) != NULL &&
-         apply_proposals (self, meeting_id, proposals, existing, time_box, error) &&
+         apply_proposals (self, meeting_id, g_str_equal (facts.status, "open"), proposals,
+                          existing, time_box, error) &&
          update_agenda_facts (self, meeting_id, error) &&
          note_agenda_current (self, meeting_id, error);
   meeting_facts_clear (&facts);

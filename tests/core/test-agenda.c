@@ -473,6 +473,32 @@ test_seraf_not_at_risk_off_list (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
 }
 
+/* Once the meeting is open, an item keeps the reasons it came with: a plan written in the
+ * meeting no longer makes the review due, but that was why the child was discussed, and
+ * the minutes say so. A new reason is still added. */
+static void
+test_reasons_kept_once_open (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) during = NULL;
+  gint64 id = child (f, "REVIEW", "2012-01-01");
+  gint64 plan_id = plan (f, id, "2026-11-20");
+  RmmField open[] = { RMM_TEXT ("status", "open") };
+  RmmField next[] = {
+    RMM_REF ("plan_id", plan_id), RMM_INT ("version", 2), RMM_REF ("meeting_id", f->coming),
+    RMM_TEXT ("review_on", "2027-01-18"), RMM_TEXT ("created_at", "2026-11-23T10:20:00Z"),
+  };
+
+  before = agenda_reasons (f);
+  g_assert_cmpstr (g_hash_table_lookup (before, "REVIEW"), ==, "review-due");
+  g_assert_true (rmm_store_update (f->store, "meeting", f->coming, open, 1, NULL));
+  insert (f, "safety_plan_version", next, G_N_ELEMENTS (next));
+  trigger (f, id);
+  during = agenda_reasons (f);
+  g_assert_cmpstr (g_hash_table_lookup (during, "REVIEW"), ==, "review-due trigger");
+}
+
 static void
 test_held_meeting_untouched (Fixture       *f,
                              gconstpointer  data)
@@ -495,6 +521,7 @@ main (int    argc,
   ADD ("/agenda/order-by-name", test_order_by_name);
   ADD ("/agenda/chairs-remove-move", test_chairs_remove_and_move);
   ADD ("/agenda/held-untouched", test_held_meeting_untouched);
+  ADD ("/agenda/reasons-kept-once-open", test_reasons_kept_once_open);
   ADD ("/cse-list/changes", test_cse_list_changes);
   ADD ("/cse-list/seraf-not-at-risk", test_seraf_not_at_risk_off_list);
 #undef ADD
