@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rmm-dates.h"
@@ -69,23 +70,102 @@ rmm_date_age_on (const GDate *born,
   return MAX (years, 0);
 }
 
-/* A date as people type it here: 2026-11-23, 23/11/2026 or 3/1/2026 (day first, always). */
-gboolean
-rmm_date_parse_uk (const char *text,
-                   GDate      *out)
-{
-  int day, month, year, consumed = 0;
+/* English and Welsh month names and their usual short forms, January first. */
+static const char *month_names[12][5] = {
+  { "january", "jan", "ionawr", "ion", NULL },
+  { "february", "feb", "chwefror", "chwe", NULL },
+  { "march", "mar", "mawrth", "maw", NULL },
+  { "april", "apr", "ebrill", "ebr", NULL },
+  { "may", "mai", NULL },
+  { "june", "jun", "mehefin", "meh", NULL },
+  { "july", "jul", "gorffennaf", "gorff", NULL },
+  { "august", "aug", "awst", NULL },
+  { "september", "sep", "sept", "medi", NULL },
+  { "october", "oct", "hydref", "hyd", NULL },
+  { "november", "nov", "tachwedd", "tach", NULL },
+  { "december", "dec", "rhagfyr", "rhag", NULL },
+};
 
-  if (rmm_date_parse (text, out))
-    return TRUE;
-  if (text == NULL ||
-      sscanf (text, "%2d/%2d/%4d%n", &day, &month, &year, &consumed) != 3 ||
-      text[consumed] != '\0' || year < 1900 || !g_date_valid_dmy (day, month, year) ||
-      strlen (text) < 8)
+static int
+month_from_name (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (int month = 0; month < 12; month++)
+    for (int i = 0; month_names[month][i] != NULL; i++)
+      if (g_str_equal (lower, month_names[month][i]))
+        return month + 1;
+  return 0;
+}
+
+/* Two digits of a year are this century's: the people and meetings here are all of it. */
+static int
+full_year (const char *digits)
+{
+  int year = atoi (digits);
+
+  return strlen (digits) == 2 ? 2000 + year : year;
+}
+
+static gboolean
+set_day (GDate *out,
+         int    day,
+         int    month,
+         int    year)
+{
+  if (year < 1900 || year > 9999 || !g_date_valid_dmy (day, month, year))
     return FALSE;
   if (out != NULL)
     g_date_set_dmy (out, day, month, year);
   return TRUE;
+}
+
+/**
+ * rmm_date_parse_uk:
+ *
+ * A date as people type it here, day first always: 2026-11-23, 23/11/2026, 23/11/26,
+ * 3.1.2026, 23-11-2026, 23 Nov 2026, 23rd November 2026, 23 Tachwedd 2026. Two-digit
+ * years are 20YY. A day that does not exist (30/02/2026) is refused, never rolled over.
+ */
+gboolean
+rmm_date_parse_uk (const char *text,
+                   GDate      *out)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *trimmed = NULL;
+  static GRegex *numeric, *named;
+
+  if (text == NULL)
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (text));
+  if (rmm_date_parse (trimmed, out))
+    return TRUE;
+  if (g_once_init_enter (&numeric))
+    g_once_init_leave (&numeric,
+                       g_regex_new ("^(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})$", 0, 0, NULL));
+  if (g_once_init_enter (&named))
+    g_once_init_leave (&named,
+                       g_regex_new ("^(\\d{1,2})(?:st|nd|rd|th)?\\s+([a-z]+)\\.?,?\\s+(\\d{4}|\\d{2})$",
+                                    G_REGEX_CASELESS, 0, NULL));
+  if (g_regex_match (numeric, trimmed, 0, &match))
+    {
+      g_autofree char *day = g_match_info_fetch (match, 1);
+      g_autofree char *month = g_match_info_fetch (match, 3);
+      g_autofree char *year = g_match_info_fetch (match, 4);
+
+      return set_day (out, atoi (day), atoi (month), full_year (year));
+    }
+  g_clear_pointer (&match, g_match_info_unref);
+  if (g_regex_match (named, trimmed, 0, &match))
+    {
+      g_autofree char *day = g_match_info_fetch (match, 1);
+      g_autofree char *month = g_match_info_fetch (match, 2);
+      g_autofree char *year = g_match_info_fetch (match, 3);
+      int month_number = month_from_name (month);
+
+      return month_number > 0 && set_day (out, atoi (day), month_number, full_year (year));
+    }
+  return FALSE;
 }
 
 static GTimeZone *

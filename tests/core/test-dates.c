@@ -1,0 +1,52 @@
+/* test-dates.c: dates as people in the room type them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rmm-dates.h"
+
+static void
+test_uk_forms (void)
+{
+  static const char *typed[] = {
+    "2026-12-15", "15/12/2026", "15/12/26", "15-12-2026", "15.12.2026", "15 Dec 2026",
+    "15 Dec. 2026", "15 Dec, 2026", "15th December 2026", "15 DECEMBER 26", "15 Rhagfyr 2026",
+    "  15/12/2026  ",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autofree char *stored = NULL;
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_assert_true (rmm_date_parse_uk (typed[i], &day));
+      stored = rmm_date_format (&day);
+      g_assert_cmpstr (stored, ==, "2026-12-15");
+    }
+}
+
+static void
+test_refused (void)
+{
+  /* Never a day that does not exist, never month first, nothing half-typed. */
+  static const char *typed[] = {
+    "30/02/2026", "12/31/2026", "Dec 15 2026", "15 Foo 2026", "15/12-2026", "15/12",
+    "15/12/202", "", "   ", "2026-02-30", "15/12/2026x", "١٥/١٢/٢٠٢٦",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    g_assert_false (rmm_date_parse_uk (typed[i], NULL));
+  g_assert_false (rmm_date_parse_uk (NULL, NULL));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/dates/uk-forms", test_uk_forms);
+  g_test_add_func ("/dates/refused", test_refused);
+  return g_test_run ();
+}
