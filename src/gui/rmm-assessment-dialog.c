@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-assessment-dialog.h"
+#include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
@@ -26,8 +27,8 @@ struct _RmmAssessmentDialog
 
   AdwWindowTitle      *title;
   AdwComboRow         *assessor_row;
-  AdwEntryRow         *started_row;
-  AdwEntryRow         *completed_row;
+  RmmDateRow          *started_row;
+  RmmDateRow          *completed_row;
   AdwComboRow         *rating_row;
   AdwPreferencesGroup *inherent_group;
   AdwPreferencesGroup *additional_group;
@@ -53,18 +54,6 @@ text_view_text (GtkTextView *view)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
-/* A typed UK date ("23/11/2026"), as stored; NULL for an empty field, "" when wrong. */
-static char *
-entry_date (AdwEntryRow *row)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  GDate day;
-
-  if (*text == '\0')
-    return NULL;
-  return rmm_date_parse_uk (text, &day) ? rmm_date_format (&day) : g_strdup ("");
 }
 
 static void
@@ -131,15 +120,22 @@ action_save (GtkWidget  *widget,
   g_autofree char *indicator_text = text_view_text (self->indicators_view);
   g_autoptr(GPtrArray) indicators = split_list (indicator_text, "\n");
   g_autofree char *analysis = text_view_text (self->analysis_view);
-  g_autofree char *started = entry_date (self->started_row);
-  g_autofree char *completed = entry_date (self->completed_row);
+  g_autofree char *started = NULL;
+  g_autofree char *completed = NULL;
   guint assessor = adw_combo_row_get_selected (self->assessor_row);
   guint rating = adw_combo_row_get_selected (self->rating_row);
   RmmAssessmentInput input = { 0 };
 
-  if (started == NULL || *started == '\0' || (completed && *completed == '\0'))
+  if (!rmm_date_row_get_date (self->started_row, &started, &error) ||
+      !rmm_date_row_get_date (self->completed_row, &completed, &error))
     {
-      show_error (self, _("Dates must be real dates, such as 23/11/2026."));
+      show_error (self, error->message);
+      return;
+    }
+  if (*started == '\0')
+    {
+      show_error (self, _("When the assessment started is needed."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->started_row));
       return;
     }
   if (!missing_dates (self, &missing, &error))
@@ -159,7 +155,7 @@ action_save (GtkWidget  *widget,
   input.assessor_id = assessor < self->assessors->len
     ? ((RmmNamedId *)g_ptr_array_index (self->assessors, assessor))->id : 0;
   input.started_on = started;
-  input.completed_on = completed;
+  input.completed_on = *completed != '\0' ? completed : NULL;
   input.proposed_rating = rating < rmm_framework_get_n_levels (self->framework)
     ? rmm_framework_get_level (self->framework, rating)->id : NULL;
   input.analysis = analysis;
@@ -225,6 +221,7 @@ rmm_assessment_dialog_class_init (RmmAssessmentDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (RMM_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-assessment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmAssessmentDialog, title);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-open-meeting-dialog.h"
 #include "rmm-gui-utils.h"
@@ -25,7 +26,7 @@ typedef struct
   AdwExpanderRow *row;
   GtkToggleButton *toggles[G_N_ELEMENTS (choices)];
   AdwEntryRow    *name_row;
-  AdwEntryRow    *sent_row;
+  RmmDateRow     *sent_row;
 } AgencyRows;
 
 typedef struct
@@ -138,15 +139,13 @@ add_agency_rows (RmmOpenMeetingDialog *self,
   rows->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->name_row),
                                  _("Who attended or sent apologies"));
-  rows->sent_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->sent_row),
-                                 _("Information sent on (YYYY-MM-DD)"));
+  rows->sent_row = RMM_DATE_ROW (rmm_date_row_new (_("Information sent on")));
   if (day != NULL)
     {
       g_autofree char *before = NULL;
 
       g_date_subtract_days (day, 1);
-      gtk_editable_set_text (GTK_EDITABLE (rows->sent_row), before = rmm_date_format (day));
+      rmm_date_row_set_date (rows->sent_row, before = rmm_date_format (day));
     }
   gtk_widget_set_visible (GTK_WIDGET (rows->sent_row), FALSE);
   adw_expander_row_add_row (rows->row, GTK_WIDGET (rows->name_row));
@@ -201,25 +200,35 @@ show_error (RmmOpenMeetingDialog *self,
   rmm_show_message (GTK_WIDGET (self), _("The Meeting Was Not Opened"), error->message);
 }
 
-/* The attendance as filled in; the strings belong to the rows. */
+/* The attendance as filled in; the strings belong to the rows, or to @dates. NULL when a
+ * date typed is not one. */
 static GArray *
-collect_attendance (RmmOpenMeetingDialog *self)
+collect_attendance (RmmOpenMeetingDialog  *self,
+                    GPtrArray             *dates,
+                    GError               **error)
 {
-  GArray *rows = g_array_new (FALSE, TRUE, sizeof (RmmAttendanceInput));
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (RmmAttendanceInput));
 
   for (guint i = 0; i < self->agency_rows->len; i++)
     {
       AgencyRows *agency = &g_array_index (self->agency_rows, AgencyRows, i);
       int choice = chosen (agency);
+      char *sent = NULL;
       RmmAttendanceInput row = {
         .agency_id = agency->agency_id,
         .name = gtk_editable_get_text (GTK_EDITABLE (agency->name_row)),
-        .information_sent_at = gtk_editable_get_text (GTK_EDITABLE (agency->sent_row)),
       };
 
       if (choice < 0)
         continue;
       row.status = choices[choice].status;
+      if (g_str_equal (row.status, "sent-information"))
+        {
+          if (!rmm_date_row_get_date (agency->sent_row, &sent, error))
+            return NULL;
+          g_ptr_array_add (dates, sent);
+          row.information_sent_at = sent;
+        }
       g_array_append_val (rows, row);
     }
   for (guint i = 0; i < self->observers->len; i++)
@@ -231,7 +240,7 @@ collect_attendance (RmmOpenMeetingDialog *self)
 
       g_array_append_val (rows, row);
     }
-  return rows;
+  return g_steal_pointer (&rows);
 }
 
 static void
@@ -240,10 +249,12 @@ action_open (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RmmOpenMeetingDialog *self = RMM_OPEN_MEETING_DIALOG (widget);
-  g_autoptr(GArray) rows = collect_attendance (self);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = collect_attendance (self, dates, &error);
 
-  if (!rmm_store_open_meeting (self->store, rmm_meeting_get_id (self->meeting),
+  if (rows == NULL ||
+      !rmm_store_open_meeting (self->store, rmm_meeting_get_id (self->meeting),
                                (const RmmAttendanceInput *)(gpointer)rows->data, rows->len,
                                gtk_toggle_button_get_active (self->read_check), &error))
     {

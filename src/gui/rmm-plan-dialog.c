@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-actions-dialog.h"
+#include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-framework.h"
 #include "rmm-gui-utils.h"
@@ -35,13 +36,13 @@ struct _RmmPlanDialog
   GtkTextView         *child_view;
   GtkTextView         *carer_view;
   AdwEntryRow         *direct_work_row;
-  AdwEntryRow         *review_row;
+  RmmDateRow          *review_row;
   AdwPreferencesGroup *actions_group;
   AdwExpanderRow      *new_action_row;
   GtkTextView         *what_view;
   AdwComboRow         *agency_row;
   AdwComboRow         *owner_row;
-  AdwEntryRow         *due_row;
+  RmmDateRow          *due_row;
   AdwActionRow        *family_row;
   GtkSwitch           *family_switch;
   AdwPreferencesGroup *versions_group;
@@ -213,6 +214,7 @@ action_save (GtkWidget  *widget,
   g_autofree char *protective = rmm_text_view_dup_text (self->protective_view);
   g_autofree char *child = rmm_text_view_dup_text (self->child_view);
   g_autofree char *carer = rmm_text_view_dup_text (self->carer_view);
+  g_autofree char *review = NULL;
   g_autoptr(GError) error = NULL;
   RmmPlanInput input = {
     .child_id = rmm_agenda_item_get_child_id (self->item),
@@ -222,9 +224,14 @@ action_save (GtkWidget  *widget,
     .child_views = child,
     .carer_views = carer,
     .direct_work_by = gtk_editable_get_text (GTK_EDITABLE (self->direct_work_row)),
-    .review_on = gtk_editable_get_text (GTK_EDITABLE (self->review_row)),
   };
 
+  if (!rmm_date_row_get_date (self->review_row, &review, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  input.review_on = review;
   if (rmm_store_save_plan_version (self->store, &input, &error) == 0)
     {
       show_error (self, error);
@@ -241,16 +248,22 @@ action_add_action (GtkWidget  *widget,
   RmmPlanDialog *self = RMM_PLAN_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *what = rmm_text_view_dup_text (self->what_view);
+  g_autofree char *due = NULL;
   RmmActionInput input = {
     .child_id = rmm_agenda_item_get_child_id (self->item),
     .meeting_id = rmm_meeting_get_id (self->meeting),
     .description = what,
     .agency_id = rmm_combo_row_get_id (self->agency_row, self->agencies, 1),
     .owner_id = rmm_combo_row_get_id (self->owner_row, self->people, 1),
-    .due_on = gtk_editable_get_text (GTK_EDITABLE (self->due_row)),
     .family_visible = gtk_switch_get_active (self->family_switch),
   };
 
+  if (!rmm_date_row_get_date (self->due_row, &due, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  input.due_on = due;
   if (rmm_store_add_plan_action (self->store, &input, &error) == 0)
     {
       show_error (self, error);
@@ -297,6 +310,7 @@ rmm_plan_dialog_class_init (RmmPlanDialogClass *klass)
 
   object_class->dispose = rmm_plan_dialog_dispose;
 
+  g_type_ensure (RMM_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-plan-dialog.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RmmPlanDialog, name)
@@ -367,8 +381,8 @@ fill_form (RmmPlanDialog *self,
                                  ? MIN (level->review_interval_days, DEFAULT_REVIEW_DAYS)
                                  : DEFAULT_REVIEW_DAYS);
       g_date_add_days (due, 14);
-      gtk_editable_set_text (GTK_EDITABLE (self->review_row), review_text = rmm_date_format (review));
-      gtk_editable_set_text (GTK_EDITABLE (self->due_row), due_text = rmm_date_format (due));
+      rmm_date_row_set_date (self->review_row, review_text = rmm_date_format (review));
+      rmm_date_row_set_date (self->due_row, due_text = rmm_date_format (due));
     }
 }
 

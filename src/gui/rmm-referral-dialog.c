@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-gui-utils.h"
@@ -177,7 +178,8 @@ new_child (RmmReferralDialog  *self,
   if (!rmm_date_parse_uk (dob_text, &born))
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("“%s” is not a date of birth: use 31/03/2012."), dob_text);
+                   _("“%s” is not a date of birth: type it as 31/03/2012 or 31 Mar 2012, or "
+                     "pick it."), dob_text);
       return 0;
     }
   dob = rmm_date_format (&born);
@@ -310,6 +312,7 @@ rmm_referral_dialog_class_init (RmmReferralDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (RMM_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-referral-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmReferralDialog, reference_row);

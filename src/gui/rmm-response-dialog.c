@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-date-row.h"
 #include "rmm-gui-utils.h"
 #include "rmm-response-dialog.h"
 
@@ -22,7 +23,7 @@ struct _RmmResponseDialog
 
   GtkWidget     *record_button;
   GtkSwitch     *convened_switch;
-  AdwEntryRow   *held_row;
+  RmmDateRow    *held_row;
   AdwEntryRow   *agencies_row;
   GtkTextView   *outcome_view;
   GtkSwitch     *s47_switch;
@@ -72,19 +73,24 @@ on_record (RmmResponseDialog *self)
 {
   g_autofree char *outcome = rmm_text_view_dup_text (self->outcome_view);
   g_autofree char *reasons = rmm_text_view_dup_text (self->reasons_view);
+  g_autofree char *held = NULL;
   g_autoptr(GError) error = NULL;
   RmmTriggerResponseInput input = {
     .trigger_id = self->trigger_id,
     .meeting_id = rmm_meeting_get_id (self->meeting),
     .convened = gtk_switch_get_active (self->convened_switch),
-    .convened_on = gtk_editable_get_text (GTK_EDITABLE (self->held_row)),
     .agencies_present = gtk_editable_get_text (GTK_EDITABLE (self->agencies_row)),
     .outcome = outcome,
     .section47 = gtk_switch_get_active (self->s47_switch),
     .reasons = reasons,
   };
-  gint64 id = rmm_store_respond_to_trigger (self->store, &input, &error);
+  gint64 id = 0;
 
+  if (rmm_date_row_get_date (self->held_row, &held, &error))
+    {
+      input.convened_on = held;
+      id = rmm_store_respond_to_trigger (self->store, &input, &error);
+    }
   if (id == 0)
     {
       rmm_show_message (GTK_WIDGET (self), _("Nothing Was Recorded"), error->message);
@@ -208,8 +214,8 @@ rmm_response_dialog_new (GtkWindow        *parent,
   add_facts (self, group, trigger);
   self->convened_switch = rmm_switch_row_add (group, _("A strategy discussion was convened"),
                                               TRUE);
-  self->held_row = rmm_entry_row_new (_("Held on (YYYY-MM-DD)"),
-                                      rmm_meeting_get_meets_on (meeting));
+  self->held_row = RMM_DATE_ROW (rmm_date_row_new (_("Held on")));
+  rmm_date_row_set_date (self->held_row, rmm_meeting_get_meets_on (meeting));
   self->agencies_row = rmm_entry_row_new (_("Agencies present"), NULL);
   adw_preferences_group_add (group, GTK_WIDGET (self->held_row));
   adw_preferences_group_add (group, GTK_WIDGET (self->agencies_row));

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-date-row.h"
 #include "rmm-gui-utils.h"
 #include "rmm-transition-dialog.h"
 
@@ -19,10 +20,10 @@ struct _RmmTransitionDialog
   RmmAgendaItem  *item;
 
   AdwWindowTitle *title;
-  AdwEntryRow    *started_row;
+  RmmDateRow     *started_row;
   AdwEntryRow    *services_row;
-  AdwEntryRow    *package_row;
-  AdwEntryRow    *s42_row;
+  RmmDateRow     *package_row;
+  RmmDateRow     *s42_row;
   AdwEntryRow    *notes_row;
 };
 
@@ -41,14 +42,24 @@ action_save (GtkWidget  *widget,
 {
   RmmTransitionDialog *self = RMM_TRANSITION_DIALOG (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *started = NULL;
+  g_autofree char *package = NULL;
+  g_autofree char *s42 = NULL;
   RmmTransitionInput input = {
-    .planning_started_on = text_of (self->started_row),
     .adult_services = text_of (self->services_row),
-    .adult_package_agreed_on = text_of (self->package_row),
-    .s42_referral_on = text_of (self->s42_row),
     .notes = text_of (self->notes_row),
   };
 
+  if (!rmm_date_row_get_date (self->started_row, &started, &error) ||
+      !rmm_date_row_get_date (self->package_row, &package, &error) ||
+      !rmm_date_row_get_date (self->s42_row, &s42, &error))
+    {
+      rmm_show_message (GTK_WIDGET (self), _("Nothing Was Saved"), error->message);
+      return;
+    }
+  input.planning_started_on = started;
+  input.adult_package_agreed_on = package;
+  input.s42_referral_on = s42;
   if (!rmm_store_record_transition (self->store, rmm_agenda_item_get_child_id (self->item),
                                     &input, &error))
     {
@@ -78,6 +89,7 @@ rmm_transition_dialog_class_init (RmmTransitionDialogClass *klass)
 
   object_class->dispose = rmm_transition_dialog_dispose;
 
+  g_type_ensure (RMM_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-transition-dialog.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RmmTransitionDialog, name)
@@ -121,15 +133,13 @@ rmm_transition_dialog_new (GtkWindow     *parent,
                               rmm_agenda_item_get_child_reference (item));
   adw_window_title_set_subtitle (self->title, subtitle);
   transition = rmm_store_get_transition (store, rmm_agenda_item_get_child_id (item), NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->started_row),
-                         transition ? transition->planning_started_on
-                                    : rmm_meeting_get_meets_on (meeting));
+  rmm_date_row_set_date (self->started_row, transition ? transition->planning_started_on
+                                                       : rmm_meeting_get_meets_on (meeting));
   if (transition != NULL)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->services_row), transition->adult_services);
-      gtk_editable_set_text (GTK_EDITABLE (self->package_row),
-                             transition->adult_package_agreed_on);
-      gtk_editable_set_text (GTK_EDITABLE (self->s42_row), transition->s42_referral_on);
+      rmm_date_row_set_date (self->package_row, transition->adult_package_agreed_on);
+      rmm_date_row_set_date (self->s42_row, transition->s42_referral_on);
       gtk_editable_set_text (GTK_EDITABLE (self->notes_row), transition->notes);
     }
   return self;

@@ -7,6 +7,7 @@ accessible names, and checks what the meeting pane shows; opens a file that is n
 database and checks the message and that the file is untouched.
 """
 
+import datetime
 import json
 import os
 import re
@@ -364,6 +365,21 @@ class MeetingTest(unittest.TestCase):
         plan = frame(app, "CSE Safety Plan")
         text_field(plan, "Risks").text = "Seen with older adults near the station."
         text_field(plan, "What").text = "Youth worker to meet the young person weekly"
+        # A date that does not exist is refused and stays there to be corrected; a UK date
+        # as people type it is taken.
+        due = text_field(plan, "Due")
+        due.text = "31/02/2027"
+        for attempt in range(2):
+            # The refusal quotes what is in the field: still the text typed, the second
+            # time too (GTK 4.8 does not read an entry's text back through AT-SPI).
+            click(plan, "Add Action")
+            refusal = message(app, "Nothing Was Saved")
+            wait_for(lambda: [n for n in refusal.findChildren(
+                lambda n: n.roleName == "label" and "“31/02/2027” is not a date" in n.name)],
+                what="the refusal quoting the date typed")
+            respond(app, "Nothing Was Saved", "Close")
+        self.__class__.due = datetime.date.today() + datetime.timedelta(days=28)
+        due.text = self.due.strftime("%d/%m/%y")
         click(plan, "Add Action")
         wait_for(lambda: find(plan, "list item", prefix="Youth worker to meet"),
                  what="the action on the plan")
@@ -439,6 +455,10 @@ class MeetingTest(unittest.TestCase):
                 "(SELECT meeting_id FROM plan_action "
                 " WHERE description = 'Youth worker to meet the young person weekly')").fetchone()
             self.assertEqual(meeting[1:], ("signed-off", 1))
+            self.assertEqual(con.execute(
+                "SELECT due_on FROM plan_action "
+                "WHERE description = 'Youth worker to meet the young person weekly'").fetchone(),
+                (self.due.isoformat(),))
             self.assertEqual(con.execute("SELECT count(*) FROM attendance WHERE meeting_id = ?",
                                          (meeting[0],)).fetchone()[0], 3)
             self.assertEqual(con.execute(
