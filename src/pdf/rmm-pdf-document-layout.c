@@ -111,6 +111,16 @@ break_long_words (const char *text)
 }
 
 static void
+set_no_hyphens (PangoLayout *layout)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+}
+
+static void
 layout_cell (RmmPdfDocument *self,
              Cell           *cell)
 {
@@ -124,7 +134,11 @@ layout_cell (RmmPdfDocument *self,
   pango_layout_set_font_description (cell->layout, font);
   pango_font_description_free (font);
   pango_layout_set_width (cell->layout, pango_units_from_double (cell->width));
+  /* Lines break between words; only a word wider than its cell breaks between letters, and
+   * then with no hyphen, which pango (1.44 and later) would add: "circumstan-ces" in a
+   * narrow column reads as a misspelling and is copied out as one. */
   pango_layout_set_wrap (cell->layout, PANGO_WRAP_WORD_CHAR);
+  set_no_hyphens (cell->layout);
   /* The documents are English: a name in Arabic or Hebrew is shaped right to left inside
    * a left-to-right line, not turning the whole line round. */
   pango_layout_set_auto_dir (cell->layout, FALSE);
