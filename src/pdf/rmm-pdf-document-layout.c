@@ -4,8 +4,9 @@
  *
  * Pagination places rows top to bottom; a row that does not fit is split between lines,
  * never through one, and a table's header row is repeated above the rest of the table on
- * each new page. Headings keep with what follows them. It runs once, so "Page X of Y" and
- * the contents' page numbers are known before anything is drawn.
+ * each new page, below the heading of the section it is in, repeated as "… — continued".
+ * Headings keep with the next three lines that follow them. It runs once, so "Page X of Y"
+ * and the contents' page numbers are known before anything is drawn.
  */
 #define G_LOG_DOMAIN "rmm-pdf"
 
@@ -204,13 +205,82 @@ first_line_height (const Row *row)
   return height + 2 * row->pad;
 }
 
+#define PAGE_ROOM (RMM_PDF_PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
+
 /* The least of @row that can start a page: two lines of a paragraph, else all of it. */
 static double
 least_height (const Row *row)
 {
   if (row->kind == ROW_TEXT)
     return first_line_height (row);
-  return MIN (row_height (row), RMM_PDF_PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 40);
+  return MIN (row_height (row), PAGE_ROOM - 40);
+}
+
+static guint
+row_lines (const Row *row)
+{
+  guint lines = 0;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    lines = MAX (lines, ((const Cell *)g_ptr_array_index (row->cells, i))->n_lines);
+  return lines;
+}
+
+/* The first @n lines of a paragraph, which may run on over a page; any other row moves
+ * whole. */
+static double
+lines_height (const Row *row,
+              guint      n)
+{
+  double height = 0;
+
+  if (row->kind != ROW_TEXT)
+    return row_height (row);
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      const Cell *cell = g_ptr_array_index (row->cells, i);
+
+      height = MAX (height, cell_span (cell, 0, MIN (cell->n_lines, n)));
+    }
+  return height + 2 * row->pad;
+}
+
+/* A heading keeps with this many lines of what it heads. */
+#define KEEP_LINES 3
+
+/* What must fit below the heading at @index for it to stay on this page: the next
+ * KEEP_LINES lines of what it heads (a heading under it and a table's header row count as
+ * none), so that a heading is never alone at a page's foot, nor over a child's first row
+ * with the rest overleaf. At most half a page: a heading over a table row taller than that
+ * starts a page with it rather than stand alone. A table's header keeps with its first row. */
+static double
+kept_height (RmmPdfDocument *self,
+             guint           index)
+{
+  Row *row = g_ptr_array_index (self->rows, index);
+  Row *next = index + 1 < self->rows->len ? g_ptr_array_index (self->rows, index + 1) : NULL;
+  guint lines = 0;
+  double height = 0;
+
+  if (!row->keep_with_next || next == NULL || next->kind == ROW_PAGE_BREAK)
+    return 0;
+  if (row->kind != ROW_HEADING)
+    return next->space_before + least_height (next);
+  for (guint i = index + 1; i < self->rows->len && lines < KEEP_LINES; i++)
+    {
+      next = g_ptr_array_index (self->rows, i);
+      if (next->kind == ROW_PAGE_BREAK || (next->kind == ROW_HEADING && lines > 0))
+        break;
+      height += next->space_before;
+      if (next->kind == ROW_HEADING || next->kind == ROW_TABLE_HEADER)
+        {
+          height += row_height (next);
+          continue;
+        }
+      height += lines_height (next, KEEP_LINES - lines);
+      lines += MIN (row_lines (next), KEEP_LINES - lines);
+    }
+  return MIN (height, PAGE_ROOM / 2);
 }
 
 typedef struct
@@ -218,7 +288,14 @@ typedef struct
   RmmPdfDocument *self;
   GArray         *page;
   double          y;
+  guint           furniture;   /* placements atop the page that repeat what came before */
 } Cursor;
+
+static gboolean
+page_is_fresh (const Cursor *cursor)
+{
+  return cursor->page->len == cursor->furniture;
+}
 
 static void
 new_page (Cursor *cursor)
@@ -227,6 +304,7 @@ new_page (Cursor *cursor)
   g_array_set_clear_func (cursor->page, placement_clear);
   g_ptr_array_add (cursor->self->pages, cursor->page);
   cursor->y = MARGIN_TOP;
+  cursor->furniture = 0;
 }
 
 static void
@@ -235,7 +313,7 @@ place (Cursor     *cursor,
        const guint *start,
        const guint *end)
 {
-  Placement placement = { row, cursor->y, 0, NULL, NULL };
+  Placement placement = { row, cursor->y, 0, NULL, NULL, FALSE };
   guint n = row->cells->len;
   double height = 0;
 
@@ -265,24 +343,62 @@ place_whole (Cursor *cursor,
   place (cursor, row, start, end);
 }
 
-/* A table's header repeats on each page the table runs onto, unless it would take more
- * than a third of the page: then each page would hold a line or two of the table under a
- * header drawn again and again (a header of long text made one page a line of the body,
- * thousands of pages). */
+/* Something placed again atop a page, which the structure tree has already. */
+static void
+place_furniture (Cursor *cursor,
+                 Row    *row)
+{
+  place_whole (cursor, row);
+  g_array_index (cursor->page, Placement, cursor->page->len - 1).furniture = TRUE;
+  cursor->furniture = cursor->page->len;
+}
+
+/* Repeated atop a page only when it takes no more than a third of it: a header or heading of
+ * long text, drawn again on every page, would leave a line or two of the body a page
+ * (thousands of pages). */
+static gboolean
+fits_furniture (const Row *row)
+{
+  return row_height (row) <= PAGE_ROOM / 3;
+}
+
+/* A table's header repeats on each page the table runs onto. */
 static gboolean
 repeats_header (const Row *row)
 {
-  return row->header != NULL &&
-         row_height (row->header) <= (RMM_PDF_PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / 3;
+  return row->header != NULL && fits_furniture (row->header);
+}
+
+/* The section whose heading is repeated atop a page @row begins: the row's own, or for the
+ * heading that begins a section, the section around it. */
+static Row *
+continued_section (const Row *row)
+{
+  Row *section = row->section == row ? row->outer : row->section;
+
+  return section != NULL && fits_furniture (section->continued) ? section : NULL;
+}
+
+static double
+furniture_height (const Row *row)
+{
+  Row *section = continued_section (row);
+
+  return (section != NULL ? row_height (section->continued) : 0) +
+         (repeats_header (row) ? row_height (row->header) : 0);
 }
 
 static void
 turn_page (Cursor *cursor,
            Row    *row)
 {
+  Row *section = continued_section (row);
+
   new_page (cursor);
+  if (section != NULL)
+    place_furniture (cursor, section->continued);
   if (repeats_header (row))
-    place_whole (cursor, row->header);
+    place_furniture (cursor, row->header);
 }
 
 /* Places @row, splitting it between lines over as many pages as it needs. */
@@ -300,8 +416,7 @@ place_split (Cursor *cursor,
       double room = bottom - cursor->y - 2 * row->pad;
       gboolean done = TRUE;
       gboolean stuck = FALSE;
-      gboolean page_is_fresh = cursor->page->len == 0
-                               || (cursor->page->len == 1 && repeats_header (row));
+      gboolean fresh = page_is_fresh (cursor);
 
       for (guint i = 0; i < n; i++)
         {
@@ -311,7 +426,7 @@ place_split (Cursor *cursor,
           while (end[i] < cell->n_lines && cell_span (cell, start[i], end[i] + 1) <= room)
             end[i]++;
           /* A line taller than a whole page is placed anyway, rather than never. */
-          if (end[i] == start[i] && start[i] < cell->n_lines && page_is_fresh)
+          if (end[i] == start[i] && start[i] < cell->n_lines && fresh)
             end[i]++;
           if (end[i] == start[i] && start[i] < cell->n_lines)
             stuck = TRUE;
@@ -331,16 +446,30 @@ place_split (Cursor *cursor,
     }
 }
 
-static double
-header_height (const Row *row)
+static void
+layout_row (RmmPdfDocument *self,
+            Row            *row)
 {
-  return repeats_header (row) ? row_height (row->header) : 0;
+  row->page = 0;
+  for (guint j = 0; j < row->cells->len; j++)
+    layout_cell (self, g_ptr_array_index (row->cells, j));
+}
+
+/* An explicit page break: the next row starts a page, under its section's heading. */
+static void
+break_page (Cursor *cursor,
+            Row    *next)
+{
+  if (next == NULL || next->kind == ROW_PAGE_BREAK)
+    new_page (cursor);
+  else
+    turn_page (cursor, next);
 }
 
 void
 rmm_pdf_document_paginate (RmmPdfDocument *self)
 {
-  Cursor cursor = { self, NULL, 0 };
+  Cursor cursor = { self, NULL, 0, 0 };
   double bottom = RMM_PDF_PAGE_HEIGHT - MARGIN_BOTTOM;
 
   if (self->pages != NULL)
@@ -350,9 +479,9 @@ rmm_pdf_document_paginate (RmmPdfDocument *self)
     {
       Row *row = g_ptr_array_index (self->rows, i);
 
-      row->page = 0;
-      for (guint j = 0; j < row->cells->len; j++)
-        layout_cell (self, g_ptr_array_index (row->cells, j));
+      layout_row (self, row);
+      if (row->continued != NULL)
+        layout_row (self, row->continued);
     }
 
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
@@ -361,30 +490,29 @@ rmm_pdf_document_paginate (RmmPdfDocument *self)
     {
       Row *row = g_ptr_array_index (self->rows, i);
       Row *next = i + 1 < self->rows->len ? g_ptr_array_index (self->rows, i + 1) : NULL;
+      /* Below a heading or header repeated atop the page, as below the first one. */
       double space = cursor.page->len == 0 ? 0 : row->space_before;
       double height, needed;
 
       if (row->kind == ROW_PAGE_BREAK)
         {
-          if (cursor.page->len > 0)
-            new_page (&cursor);
+          if (!page_is_fresh (&cursor))
+            break_page (&cursor, next);
           continue;
         }
       height = row_height (row);
-      needed = height;
-      if (row->keep_with_next && next != NULL && next->kind != ROW_PAGE_BREAK)
-        needed += next->space_before + least_height (next);
-      if (cursor.page->len > 0 && cursor.y + space + needed > bottom)
+      needed = height + kept_height (self, i);
+      if (!page_is_fresh (&cursor) && cursor.y + space + needed > bottom)
         {
           /* A paragraph runs on over the page when two lines fit here; headings, table
            * rows and the like move whole to the next page when they fit one. */
           gboolean runs_on = row->kind == ROW_TEXT
                              && cursor.y + space + first_line_height (row) <= bottom;
 
-          if (!runs_on && needed <= bottom - MARGIN_TOP - header_height (row))
+          if (!runs_on && needed <= bottom - MARGIN_TOP - furniture_height (row))
             {
               turn_page (&cursor, row);
-              space = 0;
+              space = cursor.page->len == 0 ? 0 : row->space_before;
             }
         }
       cursor.y += space;
@@ -393,6 +521,13 @@ rmm_pdf_document_paginate (RmmPdfDocument *self)
       else
         place_split (&cursor, row);
     }
+}
+
+static void
+forget_row_layout (Row *row)
+{
+  for (guint j = 0; j < row->cells->len; j++)
+    g_clear_object (&((Cell *)g_ptr_array_index (row->cells, j))->layout);
 }
 
 /**
@@ -412,8 +547,9 @@ rmm_pdf_document_forget_layout (RmmPdfDocument *self)
     {
       Row *row = g_ptr_array_index (self->rows, i);
 
-      for (guint j = 0; j < row->cells->len; j++)
-        g_clear_object (&((Cell *)g_ptr_array_index (row->cells, j))->layout);
+      forget_row_layout (row);
+      if (row->continued != NULL)
+        forget_row_layout (row->continued);
     }
   g_clear_object (&self->context);
 }
@@ -497,6 +633,7 @@ draw_row_decoration (cairo_t         *cr,
       cairo_stroke (cr);
       break;
     case ROW_HEADING:
+    case ROW_CONTINUED:
       if (row->level == 1 && placement->start[0] == 0)
         {
           cairo_set_source_rgb (cr, 0.11, 0.25, 0.45);

@@ -132,6 +132,7 @@ append_row_html (GString   *html,
       }
       break;
     case ROW_PAGE_BREAK:
+    case ROW_CONTINUED:
     default:
       g_string_append (html, "<div style=\"page-break-after: always\"></div>\n");
       break;

@@ -49,6 +49,7 @@ typedef enum
   ROW_TABLE_BODY,
   ROW_CONTENTS,
   ROW_PAGE_BREAK,
+  ROW_CONTINUED,    /* a section's heading again atop a page it runs onto; never in the flow */
 } RowKind;
 
 typedef struct
@@ -79,6 +80,10 @@ struct _Row
   Row            *target;        /* contents: the heading it points to */
   gboolean        checked;
   guint           page;          /* headings: where pagination put them (from 1) */
+  Row            *section;       /* the innermost section the row is in (its own, for the
+                                  * heading that begins one), or NULL */
+  Row            *outer;         /* a section's heading: the section it is in, or NULL */
+  Row            *continued;     /* a section's heading: its ROW_CONTINUED row (owned) */
 };
 
 /* A row, or the part of it on one page: lines [start, end) of each cell. */
@@ -89,6 +94,7 @@ typedef struct
   double  height;
   guint  *start;
   guint  *end;
+  gboolean furniture;   /* repeated atop a page: a table's header, a section's heading */
 } Placement;
 
 struct _RmmPdfDocument
@@ -102,6 +108,8 @@ struct _RmmPdfDocument
   char         *date;
 
   GPtrArray    *rows;
+  GPtrArray    *sections;        /* of Row: the section headings open while adding, innermost
+                                  * last */
   Row          *table_header;    /* of the table being added to */
   guint         n_headings;
 

@@ -46,6 +46,11 @@ void            rmm_pdf_document_add_title      (RmmPdfDocument      *self,
 void            rmm_pdf_document_add_heading    (RmmPdfDocument      *self,
                                                  guint                level,
                                                  const char          *text);
+void            rmm_pdf_document_begin_section  (RmmPdfDocument      *self,
+                                                 guint                level,
+                                                 const char          *text,
+                                                 const char          *continued_text);
+void            rmm_pdf_document_end_section    (RmmPdfDocument      *self);
 void            rmm_pdf_document_add_paragraph  (RmmPdfDocument      *self,
                                                  const char          *text);
 void            rmm_pdf_document_add_note       (RmmPdfDocument      *self,
