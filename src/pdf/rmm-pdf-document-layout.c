@@ -31,6 +31,8 @@ static const char *style_fonts[N_STYLES] = {
   [STYLE_TABLE_HEADER] = "Cantarell Bold 9",
   [STYLE_MARGIN] = "Cantarell 8",
   [STYLE_MARKING] = "Cantarell Bold 9",
+  /* Cantarell has no ballot box; DejaVu Sans is on every Debian desktop. */
+  [STYLE_CHECK] = "DejaVu Sans 10",
 };
 
 
@@ -475,6 +477,7 @@ rmm_pdf_document_paginate (RmmPdfDocument *self)
   if (self->pages != NULL)
     return;
   rmm_pdf_document_expand_contents (self);
+  rmm_pdf_document_plan_structure (self);
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = g_ptr_array_index (self->rows, i);
@@ -644,18 +647,6 @@ draw_row_decoration (cairo_t         *cr,
         }
       break;
     case ROW_CHECK:
-      cairo_set_source_rgb (cr, 0.10, 0.10, 0.12);
-      cairo_set_line_width (cr, 0.8);
-      cairo_rectangle (cr, left + 0.5, placement->y + 2.5, CHECK_SIZE, CHECK_SIZE);
-      cairo_stroke (cr);
-      if (row->checked)
-        {
-          cairo_move_to (cr, left + 2.2, placement->y + 2.5 + CHECK_SIZE * 0.55);
-          cairo_line_to (cr, left + 4.2, placement->y + 2.5 + CHECK_SIZE - 1.6);
-          cairo_line_to (cr, left + CHECK_SIZE - 1, placement->y + 4);
-          cairo_stroke (cr);
-        }
-      break;
     case ROW_TEXT:
     case ROW_KEY_VALUE:
     case ROW_CONTENTS:
@@ -673,13 +664,20 @@ draw_row_decoration (cairo_t         *cr,
 
 static void
 draw_placement (cairo_t         *cr,
-                const Placement *placement)
+                const Placement *placement,
+                gboolean         tagged)
 {
   Row *row = placement->row;
   g_autofree char *attributes = NULL;
   const char *tag = NULL;
 
+  /* What is repeated atop a page is left out of the structure: a screen reader reads the
+   * table's header and the section's heading once. (cairo 1.16 cannot mark it as an
+   * artifact; outside any tagged element it is in no element.) */
+  tagged = tagged && !placement->furniture;
   draw_row_decoration (cr, placement, MARGIN_SIDE);
+  if (tagged)
+    rmm_pdf_structure_begin_placement (cr, placement);
   if (row->kind == ROW_HEADING && placement->start[0] == 0)
     {
       tag = CAIRO_TAG_DEST;
@@ -701,13 +699,20 @@ draw_placement (cairo_t         *cr,
       const Cell *cell = g_ptr_array_index (row->cells, i);
       gboolean red = (row->flags & RMM_PDF_ROW_FLAGGED) ||
                      ((row->flags & RMM_PDF_ROW_FLAGGED_LAST) && i + 1 == row->cells->len);
+      const char *element = tagged ? rmm_pdf_structure_cell_tag (row, i) : NULL;
 
+      if (element != NULL)
+        cairo_tag_begin (cr, element, NULL);
       set_text_colour (cr, row->flags, cell->style, red);
       draw_cell_lines (cr, cell, MARGIN_SIDE + cell->x, placement->y + row->pad,
                        placement->start[i], placement->end[i]);
+      if (element != NULL)
+        cairo_tag_end (cr, element);
     }
   if (tag != NULL)
     cairo_tag_end (cr, tag);
+  if (tagged)
+    rmm_pdf_structure_end_placement (cr, placement);
 }
 
 /* Far more than a line of the margin shows (it is ellipsised). */
@@ -773,19 +778,16 @@ draw_header_and_footer (RmmPdfDocument *self,
                     RMM_PDF_PAGE_HEIGHT - 24, CONTENT_WIDTH);
 }
 
-/**
- * rmm_pdf_document_draw_page:
- * @cr: user space in points, with the origin at the paper's top-left corner
- * @page: from 0
- */
+/* @tagged: with the structure tags of the document's PDF, which span pages; the caller
+ * has begun the Document element. The header and footer are drawn outside any element
+ * that holds content, so a screen reader does not read them on every page. */
 void
-rmm_pdf_document_draw_page (RmmPdfDocument *self,
-                            cairo_t        *cr,
-                            guint           page)
+rmm_pdf_document_draw_page_tagged (RmmPdfDocument *self,
+                                   cairo_t        *cr,
+                                   guint           page,
+                                   gboolean        tagged)
 {
   GArray *placements;
-
-  g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
 
   rmm_pdf_document_paginate (self);
   g_return_if_fail (page < self->pages->len);
@@ -794,6 +796,24 @@ rmm_pdf_document_draw_page (RmmPdfDocument *self,
   cairo_save (cr);
   draw_header_and_footer (self, cr, page);
   for (guint i = 0; i < placements->len; i++)
-    draw_placement (cr, &g_array_index (placements, Placement, i));
+    draw_placement (cr, &g_array_index (placements, Placement, i), tagged);
   cairo_restore (cr);
+}
+
+/**
+ * rmm_pdf_document_draw_page:
+ * @cr: user space in points, with the origin at the paper's top-left corner
+ * @page: from 0
+ *
+ * Draws one page by itself, as a printer is given it (in any order, or some pages only):
+ * without the structure tags, which belong to the whole document and to the PDF it writes.
+ */
+void
+rmm_pdf_document_draw_page (RmmPdfDocument *self,
+                            cairo_t        *cr,
+                            guint           page)
+{
+  g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
+
+  rmm_pdf_document_draw_page_tagged (self, cr, page, FALSE);
 }

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The PDF carries an outline (one entry per heading), the contents' internal links and
+ * The PDF is tagged (rmm-pdf-document-structure.c); it carries an outline (one entry per heading), the contents' internal links and
  * metadata; SOURCE_DATE_EPOCH makes the bytes reproducible. A file is written under a
  * temporary name, synced and renamed, so a failure leaves nothing behind.
  */
@@ -102,8 +102,9 @@ append_row_html (GString   *html,
       break;
     case ROW_CHECK:
       {
-        g_autofree char *text = g_strdup_printf ("%s %s", row->checked ? "☑" : "☐",
-                                                 cell_text (row, 0));
+        /* The box, then the text. */
+        g_autofree char *text = g_strdup_printf ("%s %s", cell_text (row, 0),
+                                                 cell_text (row, 1));
 
         append_escaped (html, "p", NULL, text);
         g_string_append_c (html, '\n');
@@ -218,6 +219,24 @@ creation_date (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+static void
+draw_pages (RmmPdfDocument *self,
+            cairo_t        *cr)
+{
+  /* The root of the structure tree, around every page: with it cairo writes a tagged PDF
+   * (/MarkInfo << /Marked true >>). */
+  cairo_tag_begin (cr, "Document", NULL);
+  for (guint page = 0; page < self->pages->len; page++)
+    {
+      rmm_pdf_document_draw_page_tagged (self, cr, page, TRUE);
+      /* Ended on the last page: after its cairo_show_page() the end would be on a page of
+       * its own. */
+      if (page + 1 == self->pages->len)
+        cairo_tag_end (cr, "Document");
+      cairo_show_page (cr);
+    }
+}
+
 static gboolean
 render (RmmPdfDocument     *self,
         cairo_write_func_t  write,
@@ -241,15 +260,13 @@ render (RmmPdfDocument     *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, created);
   cr = cairo_create (surface);
-  for (guint page = 0; page < self->pages->len; page++)
-    {
-      rmm_pdf_document_draw_page (self, cr, page);
-      cairo_show_page (cr);
-    }
+  draw_pages (self, cr);
   add_outline (self, surface);
+  status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {

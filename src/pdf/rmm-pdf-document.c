@@ -314,6 +314,9 @@ rmm_pdf_document_add_check (RmmPdfDocument *self,
 
   row = add_row (self, ROW_CHECK, 3);
   row->checked = checked;
+  /* The box is a character, not a drawing: a screen reader and a copy of the text then say
+   * whether it is ticked. */
+  add_cell (row, checked ? "☑" : "☐", STYLE_CHECK, 0, CHECK_SIZE + 6);
   add_cell (row, text, STYLE_BODY, CHECK_SIZE + 8, CONTENT_WIDTH - CHECK_SIZE - 8);
 }
 

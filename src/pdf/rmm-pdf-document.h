@@ -4,9 +4,10 @@
  *
  * A document is a flow of blocks (headings, paragraphs, key–value blocks, checklists,
  * tables) laid out on A4 pages with the protective marking in the header and the title,
- * date and "Page X of Y" in the footer. It writes a PDF (with an outline, internal links
- * from the contents list and metadata) and draws any page on a cairo context, so the same
- * code prints through GtkPrintOperation.
+ * date and "Page X of Y" in the footer. It writes a tagged PDF (a structure tree a screen
+ * reader follows, an outline, internal links from the contents list and metadata) and
+ * draws any page on a cairo context, so the same code prints through
+ * GtkPrintOperation.
  */
 #pragma once
 
