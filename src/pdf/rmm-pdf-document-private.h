@@ -4,7 +4,8 @@
  *
  * rmm-pdf-document.c builds the flow of rows, rmm-pdf-document-layout.c paginates and draws
  * it, rmm-pdf-document-structure.c tags what is drawn with the PDF's logical structure,
- * rmm-pdf-document-output.c writes it as PDF (or HTML).
+ * rmm-pdf-document-output.c writes it as PDF (or HTML) and rmm-pdf-document-catalog.c adds
+ * what cairo cannot write to the PDF's catalog.
  */
 #pragma once
 
@@ -117,6 +118,7 @@ struct _RmmPdfDocument
   char         *author;
   char         *marking;
   char         *date;
+  char         *language;
 
   GPtrArray    *rows;
   GPtrArray    *sections;        /* of Row: the section headings open while adding, innermost
@@ -144,5 +146,8 @@ void        rmm_pdf_structure_end_placement   (cairo_t         *cr,
                                                const Placement *placement);
 const char *rmm_pdf_structure_cell_tag        (const Row       *row,
                                                guint            cell);
+
+gboolean    rmm_pdf_update_catalog            (GByteArray      *pdf,
+                                               const char      *language);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "rmm-pdf-document-private.h"
 
 G_DEFINE_FINAL_TYPE (RmmPdfDocument, rmm_pdf_document, G_TYPE_OBJECT)
@@ -50,6 +52,7 @@ rmm_pdf_document_finalize (GObject *object)
   g_free (self->author);
   g_free (self->marking);
   g_free (self->date);
+  g_free (self->language);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_ptr_array_unref (self->sections);
   g_ptr_array_unref (self->rows);
@@ -77,6 +80,26 @@ rmm_pdf_get_default_marking (void)
   return "OFFICIAL-SENSITIVE";
 }
 
+/* The documents are written in British English; a Welsh edition says "cy". */
+const char *
+rmm_pdf_get_default_language (void)
+{
+  return "en-GB";
+}
+
+/* A BCP 47 tag as the PDF's /Lang takes it: letters, digits and hyphens. Anything else
+ * (it may come from settings one day) would break the PDF string it is written into. */
+static gboolean
+is_language_tag (const char *tag)
+{
+  if (tag == NULL || *tag == '\0' || strlen (tag) > 35)
+    return FALSE;
+  for (const char *p = tag; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * rmm_pdf_document_new:
  * @info: the title, marking and metadata; copied
@@ -97,6 +120,8 @@ rmm_pdf_document_new (const RmmPdfInfo *info)
   self->marking = g_utf8_make_valid (info->marking && *info->marking
                                      ? info->marking : rmm_pdf_get_default_marking (), -1);
   self->date = g_utf8_make_valid (info->date ? info->date : "", -1);
+  self->language = g_strdup (is_language_tag (info->language) ? info->language
+                                                               : rmm_pdf_get_default_language ());
   return self;
 }
 

@@ -5,8 +5,8 @@
  * A document is a flow of blocks (headings, paragraphs, key–value blocks, checklists,
  * tables) laid out on A4 pages with the protective marking in the header and the title,
  * date and "Page X of Y" in the footer. It writes a tagged PDF (a structure tree a screen
- * reader follows, an outline, internal links from the contents list and metadata) and
- * draws any page on a cairo context, so the same code prints through
+ * reader follows, the language, an outline, internal links from the contents list and
+ * metadata) and draws any page on a cairo context, so the same code prints through
  * GtkPrintOperation.
  */
 #pragma once
@@ -26,6 +26,7 @@ typedef struct
   const char *author;
   const char *marking;    /* protective marking: OFFICIAL-SENSITIVE unless configured */
   const char *date;       /* shown in the footer as given */
+  const char *language;   /* what a screen reader speaks it as: "en-GB" unless set ("cy") */
 } RmmPdfInfo;
 
 typedef enum
@@ -83,5 +84,6 @@ gboolean        rmm_pdf_document_write          (RmmPdfDocument      *self,
                                                  const char          *path,
                                                  GError             **error);
 const char     *rmm_pdf_get_default_marking     (void);
+const char     *rmm_pdf_get_default_language    (void);
 
 G_END_DECLS
