@@ -307,7 +307,7 @@ add_item (Pack               *pack,
                                       : g_strdup (_("Not agreed"));
   g_autofree char *needs = describe_needs (facts);
 
-  rmm_pdf_document_add_heading (document, 1, heading);
+  rmm_pdf_document_begin_section (document, 1, heading, NULL);
   rmm_pdf_document_add_key_value (document, _("Why on the agenda"), why);
   rmm_pdf_document_add_key_value (document, _("To decide"), needs);
   rmm_pdf_document_add_key_value (document, _("Age"), age);

@@ -57,7 +57,7 @@ add_area_table (RmmPdfDocument *document,
                             _("Change") };
   guint n = g_list_model_get_n_items (entries);
 
-  rmm_pdf_document_add_heading (document, 1, area);
+  rmm_pdf_document_begin_section (document, 1, area, NULL);
   rmm_pdf_document_begin_table (document, 5, widths, headers);
   for (guint i = 0; i < n; i++)
     {

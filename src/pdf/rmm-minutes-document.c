@@ -733,7 +733,7 @@ add_item (Minutes       *minutes,
     return FALSE;
   minutes->child_id = rmm_agenda_item_get_child_id (item);
   age = g_strdup_printf (_("%u"), facts->age);
-  rmm_pdf_document_add_heading (document, 1, heading);
+  rmm_pdf_document_begin_section (document, 1, heading, NULL);
   rmm_pdf_document_add_key_value (document, _("Why on the agenda"), reasons);
   rmm_pdf_document_add_key_value (document, _("Age"), age);
   rmm_pdf_document_add_key_value (document, _("Outcome"), status);

@@ -4,8 +4,9 @@
  *
  * Pagination places rows top to bottom; a row that does not fit is split between lines,
  * never through one, and a table's header row is repeated above the rest of the table on
- * each new page. Headings keep with what follows them. It runs once, so "Page X of Y" and
- * the contents' page numbers are known before anything is drawn.
+ * each new page, below the heading of the section it is in, repeated as "… — continued".
+ * Headings keep with the next three lines that follow them. It runs once, so "Page X of Y"
+ * and the contents' page numbers are known before anything is drawn.
  */
 #define G_LOG_DOMAIN "rmm-pdf"
 
@@ -30,6 +31,8 @@ static const char *style_fonts[N_STYLES] = {
   [STYLE_TABLE_HEADER] = "Cantarell Bold 9",
   [STYLE_MARGIN] = "Cantarell 8",
   [STYLE_MARKING] = "Cantarell Bold 9",
+  /* Cantarell has no ballot box; DejaVu Sans is on every Debian desktop. */
+  [STYLE_CHECK] = "DejaVu Sans 10",
 };
 
 
@@ -111,6 +114,16 @@ break_long_words (const char *text)
 }
 
 static void
+set_no_hyphens (PangoLayout *layout)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+}
+
+static void
 layout_cell (RmmPdfDocument *self,
              Cell           *cell)
 {
@@ -124,7 +137,11 @@ layout_cell (RmmPdfDocument *self,
   pango_layout_set_font_description (cell->layout, font);
   pango_font_description_free (font);
   pango_layout_set_width (cell->layout, pango_units_from_double (cell->width));
+  /* Lines break between words; only a word wider than its cell breaks between letters, and
+   * then with no hyphen, which pango (1.44 and later) would add: "circumstan-ces" in a
+   * narrow column reads as a misspelling and is copied out as one. */
   pango_layout_set_wrap (cell->layout, PANGO_WRAP_WORD_CHAR);
+  set_no_hyphens (cell->layout);
   /* The documents are English: a name in Arabic or Hebrew is shaped right to left inside
    * a left-to-right line, not turning the whole line round. */
   pango_layout_set_auto_dir (cell->layout, FALSE);
@@ -190,13 +207,82 @@ first_line_height (const Row *row)
   return height + 2 * row->pad;
 }
 
+#define PAGE_ROOM (RMM_PDF_PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
+
 /* The least of @row that can start a page: two lines of a paragraph, else all of it. */
 static double
 least_height (const Row *row)
 {
   if (row->kind == ROW_TEXT)
     return first_line_height (row);
-  return MIN (row_height (row), RMM_PDF_PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 40);
+  return MIN (row_height (row), PAGE_ROOM - 40);
+}
+
+static guint
+row_lines (const Row *row)
+{
+  guint lines = 0;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    lines = MAX (lines, ((const Cell *)g_ptr_array_index (row->cells, i))->n_lines);
+  return lines;
+}
+
+/* The first @n lines of a paragraph, which may run on over a page; any other row moves
+ * whole. */
+static double
+lines_height (const Row *row,
+              guint      n)
+{
+  double height = 0;
+
+  if (row->kind != ROW_TEXT)
+    return row_height (row);
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      const Cell *cell = g_ptr_array_index (row->cells, i);
+
+      height = MAX (height, cell_span (cell, 0, MIN (cell->n_lines, n)));
+    }
+  return height + 2 * row->pad;
+}
+
+/* A heading keeps with this many lines of what it heads. */
+#define KEEP_LINES 3
+
+/* What must fit below the heading at @index for it to stay on this page: the next
+ * KEEP_LINES lines of what it heads (a heading under it and a table's header row count as
+ * none), so that a heading is never alone at a page's foot, nor over a child's first row
+ * with the rest overleaf. At most half a page: a heading over a table row taller than that
+ * starts a page with it rather than stand alone. A table's header keeps with its first row. */
+static double
+kept_height (RmmPdfDocument *self,
+             guint           index)
+{
+  Row *row = g_ptr_array_index (self->rows, index);
+  Row *next = index + 1 < self->rows->len ? g_ptr_array_index (self->rows, index + 1) : NULL;
+  guint lines = 0;
+  double height = 0;
+
+  if (!row->keep_with_next || next == NULL || next->kind == ROW_PAGE_BREAK)
+    return 0;
+  if (row->kind != ROW_HEADING)
+    return next->space_before + least_height (next);
+  for (guint i = index + 1; i < self->rows->len && lines < KEEP_LINES; i++)
+    {
+      next = g_ptr_array_index (self->rows, i);
+      if (next->kind == ROW_PAGE_BREAK || (next->kind == ROW_HEADING && lines > 0))
+        break;
+      height += next->space_before;
+      if (next->kind == ROW_HEADING || next->kind == ROW_TABLE_HEADER)
+        {
+          height += row_height (next);
+          continue;
+        }
+      height += lines_height (next, KEEP_LINES - lines);
+      lines += MIN (row_lines (next), KEEP_LINES - lines);
+    }
+  return MIN (height, PAGE_ROOM / 2);
 }
 
 typedef struct
@@ -204,7 +290,14 @@ typedef struct
   RmmPdfDocument *self;
   GArray         *page;
   double          y;
+  guint           furniture;   /* placements atop the page that repeat what came before */
 } Cursor;
+
+static gboolean
+page_is_fresh (const Cursor *cursor)
+{
+  return cursor->page->len == cursor->furniture;
+}
 
 static void
 new_page (Cursor *cursor)
@@ -213,6 +306,7 @@ new_page (Cursor *cursor)
   g_array_set_clear_func (cursor->page, placement_clear);
   g_ptr_array_add (cursor->self->pages, cursor->page);
   cursor->y = MARGIN_TOP;
+  cursor->furniture = 0;
 }
 
 static void
@@ -221,7 +315,7 @@ place (Cursor     *cursor,
        const guint *start,
        const guint *end)
 {
-  Placement placement = { row, cursor->y, 0, NULL, NULL };
+  Placement placement = { row, cursor->y, 0, NULL, NULL, FALSE };
   guint n = row->cells->len;
   double height = 0;
 
@@ -251,24 +345,62 @@ place_whole (Cursor *cursor,
   place (cursor, row, start, end);
 }
 
-/* A table's header repeats on each page the table runs onto, unless it would take more
- * than a third of the page: then each page would hold a line or two of the table under a
- * header drawn again and again (a header of long text made one page a line of the body,
- * thousands of pages). */
+/* Something placed again atop a page, which the structure tree has already. */
+static void
+place_furniture (Cursor *cursor,
+                 Row    *row)
+{
+  place_whole (cursor, row);
+  g_array_index (cursor->page, Placement, cursor->page->len - 1).furniture = TRUE;
+  cursor->furniture = cursor->page->len;
+}
+
+/* Repeated atop a page only when it takes no more than a third of it: a header or heading of
+ * long text, drawn again on every page, would leave a line or two of the body a page
+ * (thousands of pages). */
+static gboolean
+fits_furniture (const Row *row)
+{
+  return row_height (row) <= PAGE_ROOM / 3;
+}
+
+/* A table's header repeats on each page the table runs onto. */
 static gboolean
 repeats_header (const Row *row)
 {
-  return row->header != NULL &&
-         row_height (row->header) <= (RMM_PDF_PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / 3;
+  return row->header != NULL && fits_furniture (row->header);
+}
+
+/* The section whose heading is repeated atop a page @row begins: the row's own, or for the
+ * heading that begins a section, the section around it. */
+static Row *
+continued_section (const Row *row)
+{
+  Row *section = row->section == row ? row->outer : row->section;
+
+  return section != NULL && fits_furniture (section->continued) ? section : NULL;
+}
+
+static double
+furniture_height (const Row *row)
+{
+  Row *section = continued_section (row);
+
+  return (section != NULL ? row_height (section->continued) : 0) +
+         (repeats_header (row) ? row_height (row->header) : 0);
 }
 
 static void
 turn_page (Cursor *cursor,
            Row    *row)
 {
+  Row *section = continued_section (row);
+
   new_page (cursor);
+  if (section != NULL)
+    place_furniture (cursor, section->continued);
   if (repeats_header (row))
-    place_whole (cursor, row->header);
+    place_furniture (cursor, row->header);
 }
 
 /* Places @row, splitting it between lines over as many pages as it needs. */
@@ -286,8 +418,7 @@ place_split (Cursor *cursor,
       double room = bottom - cursor->y - 2 * row->pad;
       gboolean done = TRUE;
       gboolean stuck = FALSE;
-      gboolean page_is_fresh = cursor->page->len == 0
-                               || (cursor->page->len == 1 && repeats_header (row));
+      gboolean fresh = page_is_fresh (cursor);
 
       for (guint i = 0; i < n; i++)
         {
@@ -297,7 +428,7 @@ place_split (Cursor *cursor,
           while (end[i] < cell->n_lines && cell_span (cell, start[i], end[i] + 1) <= room)
             end[i]++;
           /* A line taller than a whole page is placed anyway, rather than never. */
-          if (end[i] == start[i] && start[i] < cell->n_lines && page_is_fresh)
+          if (end[i] == start[i] && start[i] < cell->n_lines && fresh)
             end[i]++;
           if (end[i] == start[i] && start[i] < cell->n_lines)
             stuck = TRUE;
@@ -317,28 +448,43 @@ place_split (Cursor *cursor,
     }
 }
 
-static double
-header_height (const Row *row)
+static void
+layout_row (RmmPdfDocument *self,
+            Row            *row)
 {
-  return repeats_header (row) ? row_height (row->header) : 0;
+  row->page = 0;
+  for (guint j = 0; j < row->cells->len; j++)
+    layout_cell (self, g_ptr_array_index (row->cells, j));
+}
+
+/* An explicit page break: the next row starts a page, under its section's heading. */
+static void
+break_page (Cursor *cursor,
+            Row    *next)
+{
+  if (next == NULL || next->kind == ROW_PAGE_BREAK)
+    new_page (cursor);
+  else
+    turn_page (cursor, next);
 }
 
 void
 rmm_pdf_document_paginate (RmmPdfDocument *self)
 {
-  Cursor cursor = { self, NULL, 0 };
+  Cursor cursor = { self, NULL, 0, 0 };
   double bottom = RMM_PDF_PAGE_HEIGHT - MARGIN_BOTTOM;
 
   if (self->pages != NULL)
     return;
   rmm_pdf_document_expand_contents (self);
+  rmm_pdf_document_plan_structure (self);
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = g_ptr_array_index (self->rows, i);
 
-      row->page = 0;
-      for (guint j = 0; j < row->cells->len; j++)
-        layout_cell (self, g_ptr_array_index (row->cells, j));
+      layout_row (self, row);
+      if (row->continued != NULL)
+        layout_row (self, row->continued);
     }
 
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
@@ -347,30 +493,29 @@ rmm_pdf_document_paginate (RmmPdfDocument *self)
     {
       Row *row = g_ptr_array_index (self->rows, i);
       Row *next = i + 1 < self->rows->len ? g_ptr_array_index (self->rows, i + 1) : NULL;
+      /* Below a heading or header repeated atop the page, as below the first one. */
       double space = cursor.page->len == 0 ? 0 : row->space_before;
       double height, needed;
 
       if (row->kind == ROW_PAGE_BREAK)
         {
-          if (cursor.page->len > 0)
-            new_page (&cursor);
+          if (!page_is_fresh (&cursor))
+            break_page (&cursor, next);
           continue;
         }
       height = row_height (row);
-      needed = height;
-      if (row->keep_with_next && next != NULL && next->kind != ROW_PAGE_BREAK)
-        needed += next->space_before + least_height (next);
-      if (cursor.page->len > 0 && cursor.y + space + needed > bottom)
+      needed = height + kept_height (self, i);
+      if (!page_is_fresh (&cursor) && cursor.y + space + needed > bottom)
         {
           /* A paragraph runs on over the page when two lines fit here; headings, table
            * rows and the like move whole to the next page when they fit one. */
           gboolean runs_on = row->kind == ROW_TEXT
                              && cursor.y + space + first_line_height (row) <= bottom;
 
-          if (!runs_on && needed <= bottom - MARGIN_TOP - header_height (row))
+          if (!runs_on && needed <= bottom - MARGIN_TOP - furniture_height (row))
             {
               turn_page (&cursor, row);
-              space = 0;
+              space = cursor.page->len == 0 ? 0 : row->space_before;
             }
         }
       cursor.y += space;
@@ -379,6 +524,13 @@ rmm_pdf_document_paginate (RmmPdfDocument *self)
       else
         place_split (&cursor, row);
     }
+}
+
+static void
+forget_row_layout (Row *row)
+{
+  for (guint j = 0; j < row->cells->len; j++)
+    g_clear_object (&((Cell *)g_ptr_array_index (row->cells, j))->layout);
 }
 
 /**
@@ -398,8 +550,9 @@ rmm_pdf_document_forget_layout (RmmPdfDocument *self)
     {
       Row *row = g_ptr_array_index (self->rows, i);
 
-      for (guint j = 0; j < row->cells->len; j++)
-        g_clear_object (&((Cell *)g_ptr_array_index (row->cells, j))->layout);
+      forget_row_layout (row);
+      if (row->continued != NULL)
+        forget_row_layout (row->continued);
     }
   g_clear_object (&self->context);
 }
@@ -483,6 +636,7 @@ draw_row_decoration (cairo_t         *cr,
       cairo_stroke (cr);
       break;
     case ROW_HEADING:
+    case ROW_CONTINUED:
       if (row->level == 1 && placement->start[0] == 0)
         {
           cairo_set_source_rgb (cr, 0.11, 0.25, 0.45);
@@ -493,18 +647,6 @@ draw_row_decoration (cairo_t         *cr,
         }
       break;
     case ROW_CHECK:
-      cairo_set_source_rgb (cr, 0.10, 0.10, 0.12);
-      cairo_set_line_width (cr, 0.8);
-      cairo_rectangle (cr, left + 0.5, placement->y + 2.5, CHECK_SIZE, CHECK_SIZE);
-      cairo_stroke (cr);
-      if (row->checked)
-        {
-          cairo_move_to (cr, left + 2.2, placement->y + 2.5 + CHECK_SIZE * 0.55);
-          cairo_line_to (cr, left + 4.2, placement->y + 2.5 + CHECK_SIZE - 1.6);
-          cairo_line_to (cr, left + CHECK_SIZE - 1, placement->y + 4);
-          cairo_stroke (cr);
-        }
-      break;
     case ROW_TEXT:
     case ROW_KEY_VALUE:
     case ROW_CONTENTS:
@@ -522,13 +664,20 @@ draw_row_decoration (cairo_t         *cr,
 
 static void
 draw_placement (cairo_t         *cr,
-                const Placement *placement)
+                const Placement *placement,
+                gboolean         tagged)
 {
   Row *row = placement->row;
   g_autofree char *attributes = NULL;
   const char *tag = NULL;
 
+  /* What is repeated atop a page is left out of the structure: a screen reader reads the
+   * table's header and the section's heading once. (cairo 1.16 cannot mark it as an
+   * artifact; outside any tagged element it is in no element.) */
+  tagged = tagged && !placement->furniture;
   draw_row_decoration (cr, placement, MARGIN_SIDE);
+  if (tagged)
+    rmm_pdf_structure_begin_placement (cr, placement);
   if (row->kind == ROW_HEADING && placement->start[0] == 0)
     {
       tag = CAIRO_TAG_DEST;
@@ -550,13 +699,20 @@ draw_placement (cairo_t         *cr,
       const Cell *cell = g_ptr_array_index (row->cells, i);
       gboolean red = (row->flags & RMM_PDF_ROW_FLAGGED) ||
                      ((row->flags & RMM_PDF_ROW_FLAGGED_LAST) && i + 1 == row->cells->len);
+      const char *element = tagged ? rmm_pdf_structure_cell_tag (row, i) : NULL;
 
+      if (element != NULL)
+        cairo_tag_begin (cr, element, NULL);
       set_text_colour (cr, row->flags, cell->style, red);
       draw_cell_lines (cr, cell, MARGIN_SIDE + cell->x, placement->y + row->pad,
                        placement->start[i], placement->end[i]);
+      if (element != NULL)
+        cairo_tag_end (cr, element);
     }
   if (tag != NULL)
     cairo_tag_end (cr, tag);
+  if (tagged)
+    rmm_pdf_structure_end_placement (cr, placement);
 }
 
 /* Far more than a line of the margin shows (it is ellipsised). */
@@ -622,19 +778,16 @@ draw_header_and_footer (RmmPdfDocument *self,
                     RMM_PDF_PAGE_HEIGHT - 24, CONTENT_WIDTH);
 }
 
-/**
- * rmm_pdf_document_draw_page:
- * @cr: user space in points, with the origin at the paper's top-left corner
- * @page: from 0
- */
+/* @tagged: with the structure tags of the document's PDF, which span pages; the caller
+ * has begun the Document element. The header and footer are drawn outside any element
+ * that holds content, so a screen reader does not read them on every page. */
 void
-rmm_pdf_document_draw_page (RmmPdfDocument *self,
-                            cairo_t        *cr,
-                            guint           page)
+rmm_pdf_document_draw_page_tagged (RmmPdfDocument *self,
+                                   cairo_t        *cr,
+                                   guint           page,
+                                   gboolean        tagged)
 {
   GArray *placements;
-
-  g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
 
   rmm_pdf_document_paginate (self);
   g_return_if_fail (page < self->pages->len);
@@ -643,6 +796,24 @@ rmm_pdf_document_draw_page (RmmPdfDocument *self,
   cairo_save (cr);
   draw_header_and_footer (self, cr, page);
   for (guint i = 0; i < placements->len; i++)
-    draw_placement (cr, &g_array_index (placements, Placement, i));
+    draw_placement (cr, &g_array_index (placements, Placement, i), tagged);
   cairo_restore (cr);
+}
+
+/**
+ * rmm_pdf_document_draw_page:
+ * @cr: user space in points, with the origin at the paper's top-left corner
+ * @page: from 0
+ *
+ * Draws one page by itself, as a printer is given it (in any order, or some pages only):
+ * without the structure tags, which belong to the whole document and to the PDF it writes.
+ */
+void
+rmm_pdf_document_draw_page (RmmPdfDocument *self,
+                            cairo_t        *cr,
+                            guint           page)
+{
+  g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
+
+  rmm_pdf_document_draw_page_tagged (self, cr, page, FALSE);
 }

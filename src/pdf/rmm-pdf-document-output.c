@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The PDF carries an outline (one entry per heading), the contents' internal links and
- * metadata; SOURCE_DATE_EPOCH makes the bytes reproducible. A file is written under a
- * temporary name, synced and renamed, so a failure leaves nothing behind.
+ * The PDF is tagged (rmm-pdf-document-structure.c) and names its language; it carries an
+ * outline (one entry per heading), the contents' internal links and metadata;
+ * SOURCE_DATE_EPOCH makes the bytes reproducible. It is made in memory, where its catalog is
+ * completed (rmm-pdf-document-catalog.c), then written under a temporary name, synced and
+ * renamed, so a failure leaves nothing behind.
  */
 #define G_LOG_DOMAIN "rmm-pdf"
 
@@ -102,8 +104,9 @@ append_row_html (GString   *html,
       break;
     case ROW_CHECK:
       {
-        g_autofree char *text = g_strdup_printf ("%s %s", row->checked ? "☑" : "☐",
-                                                 cell_text (row, 0));
+        /* The box, then the text. */
+        g_autofree char *text = g_strdup_printf ("%s %s", cell_text (row, 0),
+                                                 cell_text (row, 1));
 
         append_escaped (html, "p", NULL, text);
         g_string_append_c (html, '\n');
@@ -132,6 +135,7 @@ append_row_html (GString   *html,
       }
       break;
     case ROW_PAGE_BREAK:
+    case ROW_CONTINUED:
     default:
       g_string_append (html, "<div style=\"page-break-after: always\"></div>\n");
       break;
@@ -157,13 +161,14 @@ rmm_pdf_document_to_html (RmmPdfDocument *self)
   rmm_pdf_document_expand_contents (self);
   title = g_markup_escape_text (self->title, -1);
   marking = g_markup_escape_text (self->marking, -1);
-  g_string_append_printf (html, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+  g_string_append_printf (html, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
                           "<title>%s</title><style>body { font-family: Cantarell; "
                           "font-size: 10pt } .marking { text-align: center; font-weight: bold } "
                           "table.grid { border-collapse: collapse; width: 100%% } "
                           "table.grid th { background: #e0e8f2 } "
                           "table.grid td { border-bottom: 0.5pt solid #ccc }</style></head>\n"
-                          "<body>\n<p class=\"marking\">%s</p>\n", title, marking);
+                          "<body>\n<p class=\"marking\">%s</p>\n", self->language, title,
+                          marking);
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = g_ptr_array_index (self->rows, i);
@@ -217,20 +222,21 @@ creation_date (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static gboolean
-render (RmmPdfDocument     *self,
-        cairo_write_func_t  write,
-        gpointer            closure,
-        GError            **error)
+static cairo_status_t
+append_to_bytes (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  g_autofree char *created = creation_date ();
-  cairo_t *cr;
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
 
-  rmm_pdf_document_paginate (self);
-  surface = cairo_pdf_surface_create_for_stream (write, closure, RMM_PDF_PAGE_WIDTH,
-                                                 RMM_PDF_PAGE_HEIGHT);
+static void
+set_metadata (RmmPdfDocument  *self,
+              cairo_surface_t *surface)
+{
+  g_autofree char *created = creation_date ();
+
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subject);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
@@ -239,16 +245,48 @@ render (RmmPdfDocument     *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, self->marking);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, created);
-  cr = cairo_create (surface);
+}
+
+static void
+draw_pages (RmmPdfDocument *self,
+            cairo_t        *cr)
+{
+  /* The root of the structure tree, around every page: with it cairo writes a tagged PDF
+   * (/MarkInfo << /Marked true >>). */
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint page = 0; page < self->pages->len; page++)
     {
-      rmm_pdf_document_draw_page (self, cr, page);
+      rmm_pdf_document_draw_page_tagged (self, cr, page, TRUE);
+      /* Ended on the last page: after its cairo_show_page() the end would be on a page of
+       * its own. */
+      if (page + 1 == self->pages->len)
+        cairo_tag_end (cr, "Document");
       cairo_show_page (cr);
     }
+}
+
+/* The whole PDF, in @pdf. */
+static gboolean
+render (RmmPdfDocument  *self,
+        GByteArray      *pdf,
+        GError         **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  rmm_pdf_document_paginate (self);
+  surface = cairo_pdf_surface_create_for_stream (append_to_bytes, pdf, RMM_PDF_PAGE_WIDTH,
+                                                 RMM_PDF_PAGE_HEIGHT);
+  set_metadata (self, surface);
+  cr = cairo_create (surface);
+  draw_pages (self, cr);
   add_outline (self, surface);
+  status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -256,16 +294,10 @@ render (RmmPdfDocument     *self,
                    _("The PDF could not be written: %s"), cairo_status_to_string (status));
       return FALSE;
     }
+  /* Still a whole PDF if not, only without its language: not worth losing the document. */
+  if (!rmm_pdf_update_catalog (pdf, self->language))
+    g_warning ("The PDF’s catalog was not as expected; it has no /Lang");
   return TRUE;
-}
-
-static cairo_status_t
-append_to_bytes (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
 }
 
 /* The PDF in memory, for the preview. */
@@ -277,7 +309,7 @@ rmm_pdf_document_to_bytes (RmmPdfDocument  *self,
 
   g_return_val_if_fail (RMM_IS_PDF_DOCUMENT (self), NULL);
 
-  if (!render (self, append_to_bytes, bytes, error))
+  if (!render (self, bytes, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
@@ -288,13 +320,11 @@ typedef struct
   int saved_errno;
 } FileSink;
 
-static cairo_status_t
-write_to_file (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
+static gboolean
+write_to_file (FileSink     *sink,
+               const guint8 *data,
+               gsize         length)
 {
-  FileSink *sink = closure;
-
   while (length > 0 && sink->saved_errno == 0)
     {
       ssize_t written = write (sink->fd, data, length);
@@ -304,12 +334,12 @@ write_to_file (void                *closure,
       if (written < 0)
         {
           sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
+          return FALSE;
         }
       data += written;
       length -= written;
     }
-  return sink->saved_errno == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  return sink->saved_errno == 0;
 }
 
 static gboolean
@@ -335,24 +365,25 @@ rmm_pdf_document_write (RmmPdfDocument  *self,
                         GError         **error)
 {
   g_autofree char *temp = NULL;
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
   FileSink sink = { -1, 0 };
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (RMM_IS_PDF_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Whole before it is written: the catalog is completed at the end (and the layout the PDF
+   * comes from is larger than the PDF). */
+  if (!render (self, pdf, error))
+    return FALSE;
   temp = g_strconcat (path, ".XXXXXX", NULL);
   sink.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
   if (sink.fd < 0)
     return fail_with_errno (path, errno, error);
-  if (!render (self, write_to_file, &sink, &local_error))
+  if (!write_to_file (&sink, pdf->data, pdf->len))
     {
       close (sink.fd);
       g_unlink (temp);
-      if (sink.saved_errno != 0)
-        return fail_with_errno (path, sink.saved_errno, error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      return fail_with_errno (path, sink.saved_errno, error);
     }
   /* On disk before it takes the real name: a crash leaves the old file or the new. */
   if (fsync (sink.fd) != 0)

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * rmm-pdf-document.c builds the flow of rows, rmm-pdf-document-layout.c paginates and draws
- * it, rmm-pdf-document-output.c writes it as PDF (or HTML).
+ * it, rmm-pdf-document-structure.c tags what is drawn with the PDF's logical structure,
+ * rmm-pdf-document-output.c writes it as PDF (or HTML) and rmm-pdf-document-catalog.c adds
+ * what cairo cannot write to the PDF's catalog.
  */
 #pragma once
 
@@ -35,6 +37,7 @@ typedef enum
   STYLE_TABLE_HEADER,
   STYLE_MARGIN,
   STYLE_MARKING,
+  STYLE_CHECK,
   N_STYLES
 } Style;
 
@@ -49,6 +52,7 @@ typedef enum
   ROW_TABLE_BODY,
   ROW_CONTENTS,
   ROW_PAGE_BREAK,
+  ROW_CONTINUED,    /* a section's heading again atop a page it runs onto; never in the flow */
 } RowKind;
 
 typedef struct
@@ -79,6 +83,18 @@ struct _Row
   Row            *target;        /* contents: the heading it points to */
   gboolean        checked;
   guint           page;          /* headings: where pagination put them (from 1) */
+  Row            *section;       /* the innermost section the row is in (its own, for the
+                                  * heading that begins one), or NULL */
+  Row            *outer;         /* a section's heading: the section it is in, or NULL */
+  Row            *continued;     /* a section's heading: its ROW_CONTINUED row (owned) */
+
+  /* The structure around the row (rmm-pdf-document-structure.c): before its first part,
+   * open_sections Sect elements then open_group; after its last, close_group then
+   * close_sections Sect elements. */
+  const char     *open_group;
+  const char     *close_group;
+  guint8          open_sections;
+  guint8          close_sections;
 };
 
 /* A row, or the part of it on one page: lines [start, end) of each cell. */
@@ -89,6 +105,8 @@ typedef struct
   double  height;
   guint  *start;
   guint  *end;
+  gboolean furniture;   /* repeated atop a page (a table's header, a section's heading):
+                         * not part of the document's structure a second time */
 } Placement;
 
 struct _RmmPdfDocument
@@ -100,8 +118,11 @@ struct _RmmPdfDocument
   char         *author;
   char         *marking;
   char         *date;
+  char         *language;
 
   GPtrArray    *rows;
+  GPtrArray    *sections;        /* of Row: the section headings open while adding, innermost
+                                  * last */
   Row          *table_header;    /* of the table being added to */
   guint         n_headings;
 
@@ -113,5 +134,20 @@ void   rmm_pdf_cell_free                 (gpointer        data);
 void   rmm_pdf_row_free                  (gpointer        data);
 void   rmm_pdf_document_expand_contents  (RmmPdfDocument *self);
 void   rmm_pdf_document_paginate         (RmmPdfDocument *self);
+void   rmm_pdf_document_draw_page_tagged (RmmPdfDocument *self,
+                                          cairo_t        *cr,
+                                          guint           page,
+                                          gboolean        tagged);
+
+void        rmm_pdf_document_plan_structure   (RmmPdfDocument  *self);
+void        rmm_pdf_structure_begin_placement (cairo_t         *cr,
+                                               const Placement *placement);
+void        rmm_pdf_structure_end_placement   (cairo_t         *cr,
+                                               const Placement *placement);
+const char *rmm_pdf_structure_cell_tag        (const Row       *row,
+                                               guint            cell);
+
+gboolean    rmm_pdf_update_catalog            (GByteArray      *pdf,
+                                               const char      *language);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "rmm-pdf-document-private.h"
 
 G_DEFINE_FINAL_TYPE (RmmPdfDocument, rmm_pdf_document, G_TYPE_OBJECT)
@@ -36,6 +38,7 @@ rmm_pdf_row_free (gpointer data)
 
   g_ptr_array_unref (row->cells);
   g_free (row->dest);
+  g_clear_pointer (&row->continued, rmm_pdf_row_free);
   g_free (row);
 }
 
@@ -49,7 +52,9 @@ rmm_pdf_document_finalize (GObject *object)
   g_free (self->author);
   g_free (self->marking);
   g_free (self->date);
+  g_free (self->language);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_ptr_array_unref (self->sections);
   g_ptr_array_unref (self->rows);
   g_clear_object (&self->context);
 
@@ -66,12 +71,33 @@ static void
 rmm_pdf_document_init (RmmPdfDocument *self)
 {
   self->rows = g_ptr_array_new_with_free_func (rmm_pdf_row_free);
+  self->sections = g_ptr_array_new ();
 }
 
 const char *
 rmm_pdf_get_default_marking (void)
 {
   return "OFFICIAL-SENSITIVE";
+}
+
+/* The documents are written in British English; a Welsh edition says "cy". */
+const char *
+rmm_pdf_get_default_language (void)
+{
+  return "en-GB";
+}
+
+/* A BCP 47 tag as the PDF's /Lang takes it: letters, digits and hyphens. Anything else
+ * (it may come from settings one day) would break the PDF string it is written into. */
+static gboolean
+is_language_tag (const char *tag)
+{
+  if (tag == NULL || *tag == '\0' || strlen (tag) > 35)
+    return FALSE;
+  for (const char *p = tag; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -94,6 +120,8 @@ rmm_pdf_document_new (const RmmPdfInfo *info)
   self->marking = g_utf8_make_valid (info->marking && *info->marking
                                      ? info->marking : rmm_pdf_get_default_marking (), -1);
   self->date = g_utf8_make_valid (info->date ? info->date : "", -1);
+  self->language = g_strdup (is_language_tag (info->language) ? info->language
+                                                               : rmm_pdf_get_default_language ());
   return self;
 }
 
@@ -120,6 +148,10 @@ add_row (RmmPdfDocument *self,
   row->kind = kind;
   row->cells = g_ptr_array_new_with_free_func (rmm_pdf_cell_free);
   row->space_before = space_before;
+  /* In the innermost section open, if any: pagination repeats its heading on each page the
+   * section runs onto, and the structure tree nests the row in it. */
+  if (self->sections->len > 0)
+    row->section = g_ptr_array_index (self->sections, self->sections->len - 1);
   g_ptr_array_add (self->rows, row);
   return row;
 }
@@ -161,27 +193,106 @@ rmm_pdf_document_add_title (RmmPdfDocument *self,
     }
 }
 
-/**
- * rmm_pdf_document_add_heading:
- * @level: 1 for a section (in the contents and the outline), 2 for a part of one
- *   (in the outline, under its section)
- */
-void
-rmm_pdf_document_add_heading (RmmPdfDocument *self,
-                              guint           level,
-                              const char     *text)
+/* A heading ends the sections it is not part of: those of its own level and below. */
+static void
+end_sections_from (RmmPdfDocument *self,
+                   guint           level)
+{
+  while (self->sections->len > 0)
+    {
+      Row *section = g_ptr_array_index (self->sections, self->sections->len - 1);
+
+      if (section->level < level)
+        break;
+      g_ptr_array_set_size (self->sections, self->sections->len - 1);
+    }
+}
+
+static Row *
+add_heading_row (RmmPdfDocument *self,
+                 guint           level,
+                 const char     *text)
 {
   Row *row;
 
-  g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
-  g_return_if_fail (level == 1 || level == 2);
-
+  end_sections_from (self, level);
   row = add_row (self, ROW_HEADING, level == 1 ? 18 : 10);
   add_cell (row, text, level == 1 ? STYLE_H1 : STYLE_H2, 0, CONTENT_WIDTH);
   row->level = level;
   row->keep_with_next = TRUE;
   row->pad = level == 1 ? 3 : 0;
   row->dest = g_strdup_printf ("section-%u", ++self->n_headings);
+  return row;
+}
+
+/**
+ * rmm_pdf_document_add_heading:
+ * @level: 1 for a section (in the contents and the outline), 2 for a part of one
+ *   (in the outline, under its section)
+ *
+ * Ends any section begun at @level or below.
+ */
+void
+rmm_pdf_document_add_heading (RmmPdfDocument *self,
+                              guint           level,
+                              const char     *text)
+{
+  g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (level == 1 || level == 2);
+
+  add_heading_row (self, level, text);
+}
+
+/**
+ * rmm_pdf_document_begin_section:
+ * @level: as for rmm_pdf_document_add_heading()
+ * @text: the section's heading
+ * @continued_text: (nullable): the heading repeated atop each page the section runs onto;
+ *   NULL for "@text — continued"
+ *
+ * Adds the heading of a section: what follows is in it until the next heading of @level
+ * or above, the next section of that level, or rmm_pdf_document_end_section(). A reader
+ * who turns to the second page of a child's section in the minutes sees whose it is, and
+ * the PDF's structure tree holds the section as one Sect element.
+ */
+void
+rmm_pdf_document_begin_section (RmmPdfDocument *self,
+                                guint           level,
+                                const char     *text,
+                                const char     *continued_text)
+{
+  g_autofree char *continued = NULL;
+  Row *row;
+  Cell *heading;
+
+  g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (level == 1 || level == 2);
+
+  row = add_heading_row (self, level, text);
+  heading = g_ptr_array_index (row->cells, 0);
+  /* From the cell's text, made valid already. */
+  continued = continued_text != NULL ? g_strdup (continued_text)
+                                     : g_strdup_printf (_("%s — continued"), heading->text);
+  row->outer = row->section;
+  row->section = row;
+  row->continued = g_new0 (Row, 1);
+  row->continued->kind = ROW_CONTINUED;
+  row->continued->cells = g_ptr_array_new_with_free_func (rmm_pdf_cell_free);
+  row->continued->level = level;
+  row->continued->pad = row->pad;
+  row->continued->section = row;
+  add_cell (row->continued, continued, heading->style, 0, CONTENT_WIDTH);
+  g_ptr_array_add (self->sections, row);
+}
+
+/* Ends the innermost section begun, before a heading of a lower level would. */
+void
+rmm_pdf_document_end_section (RmmPdfDocument *self)
+{
+  g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (self->sections->len > 0);
+
+  g_ptr_array_set_size (self->sections, self->sections->len - 1);
 }
 
 void
@@ -228,6 +339,9 @@ rmm_pdf_document_add_check (RmmPdfDocument *self,
 
   row = add_row (self, ROW_CHECK, 3);
   row->checked = checked;
+  /* The box is a character, not a drawing: a screen reader and a copy of the text then say
+   * whether it is ticked. */
+  add_cell (row, checked ? "☑" : "☐", STYLE_CHECK, 0, CHECK_SIZE + 6);
   add_cell (row, text, STYLE_BODY, CHECK_SIZE + 8, CONTENT_WIDTH - CHECK_SIZE - 8);
 }
 
@@ -328,8 +442,9 @@ rmm_pdf_document_add_page_break (RmmPdfDocument *self)
 /* The contents. */
 
 static Row *
-new_contents_entry (Row *heading,
-                    double space_before)
+new_contents_entry (Row    *heading,
+                    Row    *section,
+                    double  space_before)
 {
   Row *entry = g_new0 (Row, 1);
   Cell *page;
@@ -338,6 +453,7 @@ new_contents_entry (Row *heading,
   entry->cells = g_ptr_array_new_with_free_func (rmm_pdf_cell_free);
   entry->space_before = space_before;
   entry->target = heading;
+  entry->section = section;
   add_cell (entry, ((Cell *)g_ptr_array_index (heading->cells, 0))->text, STYLE_BODY, 0,
             CONTENT_WIDTH - 50);
   /* Wide enough for any page number; filled in when drawn. */
@@ -368,7 +484,8 @@ rmm_pdf_document_expand_contents (RmmPdfDocument *self)
 
           if (heading->kind != ROW_HEADING || heading->level != 1)
             continue;
-          g_ptr_array_add (rows, new_contents_entry (heading, first ? row->space_before : 2));
+          g_ptr_array_add (rows, new_contents_entry (heading, row->section,
+                                                     first ? row->space_before : 2));
           first = FALSE;
         }
       rmm_pdf_row_free (row);

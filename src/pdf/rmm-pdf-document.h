@@ -4,9 +4,10 @@
  *
  * A document is a flow of blocks (headings, paragraphs, key–value blocks, checklists,
  * tables) laid out on A4 pages with the protective marking in the header and the title,
- * date and "Page X of Y" in the footer. It writes a PDF (with an outline, internal links
- * from the contents list and metadata) and draws any page on a cairo context, so the same
- * code prints through GtkPrintOperation.
+ * date and "Page X of Y" in the footer. It writes a tagged PDF (a structure tree a screen
+ * reader follows, the language, an outline, internal links from the contents list and
+ * metadata) and draws any page on a cairo context, so the same code prints through
+ * GtkPrintOperation.
  */
 #pragma once
 
@@ -25,6 +26,7 @@ typedef struct
   const char *author;
   const char *marking;    /* protective marking: OFFICIAL-SENSITIVE unless configured */
   const char *date;       /* shown in the footer as given */
+  const char *language;   /* what a screen reader speaks it as: "en-GB" unless set ("cy") */
 } RmmPdfInfo;
 
 typedef enum
@@ -46,6 +48,11 @@ void            rmm_pdf_document_add_title      (RmmPdfDocument      *self,
 void            rmm_pdf_document_add_heading    (RmmPdfDocument      *self,
                                                  guint                level,
                                                  const char          *text);
+void            rmm_pdf_document_begin_section  (RmmPdfDocument      *self,
+                                                 guint                level,
+                                                 const char          *text,
+                                                 const char          *continued_text);
+void            rmm_pdf_document_end_section    (RmmPdfDocument      *self);
 void            rmm_pdf_document_add_paragraph  (RmmPdfDocument      *self,
                                                  const char          *text);
 void            rmm_pdf_document_add_note       (RmmPdfDocument      *self,
@@ -77,5 +84,6 @@ gboolean        rmm_pdf_document_write          (RmmPdfDocument      *self,
                                                  const char          *path,
                                                  GError             **error);
 const char     *rmm_pdf_get_default_marking     (void);
+const char     *rmm_pdf_get_default_language    (void);
 
 G_END_DECLS

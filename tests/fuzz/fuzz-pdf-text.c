@@ -101,6 +101,8 @@ typedef struct
   GPtrArray     *texts;       /* char *, as the engine is given them */
   guint          next_text;
   gsize          budget;      /* bytes of text the document may still take */
+  guint          sections[2]; /* the levels of the sections open, innermost last */
+  guint          n_sections;
 } Input;
 
 static char *
@@ -117,7 +119,8 @@ static Input
 split_input (const uint8_t *data,
              size_t         size)
 {
-  Input input = { data, size, 0, g_ptr_array_new_with_free_func (g_free), 0, MAX_DOCUMENT };
+  Input input = { data, size, 0, g_ptr_array_new_with_free_func (g_free), 0, MAX_DOCUMENT,
+                  { 0, 0 }, 0 };
   const uint8_t *end = memchr (data, 0xff, size);
   gsize start;
 
@@ -202,6 +205,36 @@ choose_widths (Input  *input,
   return n;
 }
 
+/* A heading; or a section, whose heading (or a text of its own) repeats atop the pages it
+ * runs onto; or the end of the innermost section, as the engine counts them. */
+static void
+add_heading (RmmPdfDocument *document,
+             Input          *input,
+             guint           op)
+{
+  guint level = op & 0x10 ? 2 : 1;
+
+  if ((op & 0x60) == 0x60 && input->n_sections > 0)
+    {
+      rmm_pdf_document_end_section (document);
+      input->n_sections--;
+      return;
+    }
+  /* A heading ends the sections of its level and below. */
+  while (input->n_sections > 0 && input->sections[input->n_sections - 1] >= level)
+    input->n_sections--;
+  if (op & 0x20)
+    {
+      const char *text = next_block_text (input, 1);
+
+      rmm_pdf_document_begin_section (document, level, text,
+                                      op & 0x40 ? next_block_text (input, 1) : NULL);
+      input->sections[input->n_sections++] = level;
+    }
+  else
+    rmm_pdf_document_add_heading (document, level, next_block_text (input, 1));
+}
+
 static void
 add_blocks (RmmPdfDocument *document,
             Input          *input)
@@ -219,8 +252,7 @@ add_blocks (RmmPdfDocument *document,
           rmm_pdf_document_add_paragraph (document, next_block_text (input, 1));
           break;
         case 1:
-          rmm_pdf_document_add_heading (document, op & 0x10 ? 2 : 1,
-                                        next_block_text (input, 1));
+          add_heading (document, input, op);
           break;
         case 2:
           {
