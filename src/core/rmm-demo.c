@@ -326,7 +326,7 @@ static const char *minute_texts[N_MINUTES][2] = {
     "The young person is now 18 and the adult support package is in place, with a named "
     "transition worker. Agencies agreed adult services lead from here.",
     "Adult Social Care confirmed the support package and the young person has agreed to it. "
-    "The RMM's involvement ends; concerns now go through the adult safeguarding procedures.",
+    "The RMM’s involvement ends; concerns now go through the adult safeguarding procedures.",
   },
 };
 
