@@ -3,9 +3,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every name here is invented: the areas, schools, agencies and people do not exist. The
- * history is simulated week by week through the store's own repository functions, so the
- * demo database has the same audit trail and rules as a real one. Same seed and same
- * "today", same database.
+ * history is simulated through the store's own repository functions, so the demo database
+ * has the same audit trail and rules as a real one. Same seed and same "today", same
+ * database (under the same trigger rules: the store raises triggers by the installation's
+ * rules, and the demo follows whatever they raise).
+ *
+ * The history tells the truth: each child's story runs forward in time, and nothing is
+ * recorded at a meeting before it happened. A strategy discussion is reported at the first
+ * meeting after it was held; what happens between two meetings (missing episodes, new
+ * information, police disruption) brings the child to the next meeting when the rules raise
+ * a trigger or the chairs add them; each past agenda item carries the reasons the store
+ * would have given it on the day; a case closes only when the rating has come down to the
+ * lowest level (or, at 18, once adult services have taken the young person on).
  */
 #define G_LOG_DOMAIN "rmm-demo"
 
@@ -23,13 +32,14 @@
 
 #define N_AREAS 6
 
-static const struct { const char *name; const char *framework; } area_specs[N_AREAS] = {
-  { "Ashdown North", "surrey-3-level" },
-  { "Ashdown East", "surrey-3-level" },
-  { "Ashdown South", "surrey-3-level" },
-  { "Ashdown West", "surrey-3-level" },
-  { "Bro Derwen", "seraf-4-category" },
-  { "Cwm Teifion", "seraf-4-category" },
+static const struct { const char *name; const char *framework; const char *location; }
+area_specs[N_AREAS] = {
+  { "Ashdown North", "surrey-3-level", "Meeting Room 2, Fernbrook House, Ashdown" },
+  { "Ashdown East", "surrey-3-level", "Conference Room, Eastgate Family Centre" },
+  { "Ashdown South", "surrey-3-level", "Room 14, Southmead Locality Office" },
+  { "Ashdown West", "surrey-3-level", "Training Room, Westholme Children’s Centre" },
+  { "Bro Derwen", "seraf-4-category", "Ystafell Gyfarfod 1, Canolfan Derwen" },
+  { "Cwm Teifion", "seraf-4-category", "Meeting Room B, Teifion Valley Offices" },
 };
 
 typedef enum {
@@ -49,6 +59,7 @@ static const struct { const char *name; const char *kind; const char *role; } ag
   { "Ashdown Adult Social Care", "adult-services", "Transition worker" },
 };
 
+/* Children's names. */
 static const char *first_names[] = {
   "Amara", "Bethan", "Callum", "Dara", "Ellis", "Freya", "Gethin", "Hollie", "Idris", "Jade",
   "Kieran", "Lowri", "Maisie", "Nico", "Orla", "Priya", "Quinn", "Rhys", "Saffron", "Tobias",
@@ -65,6 +76,28 @@ static const char *last_names[] = {
   "Hafren", "Iorwerth", "Llewellin", "Meirion", "Nantlle", "Penrhos", "Rhydian", "Tegid",
   "Wynford",
 };
+
+/* Professionals' names: a list of their own, sharing no first or last name with the
+ * children's, so that minutes and anonymised documents never confuse the two. */
+static const char *staff_first_names[] = {
+  "Alison", "Bernadette", "Colin", "Deborah", "Eleri", "Fiona", "Gareth", "Helen", "Ian",
+  "Janet", "Karen", "Lesley", "Martin", "Nerys", "Owain", "Pauline", "Rachel", "Simon",
+  "Tracey", "Vivienne", "Wendy", "Adrian", "Beverley", "Clive", "Dilys", "Elaine", "Geraint",
+  "Hywel", "Joanne", "Kevin", "Linda", "Meinir", "Neil", "Philippa", "Rhian", "Sian",
+  "Trevor", "Yvonne", "Angharad", "Duncan",
+};
+
+static const char *staff_last_names[] = {
+  "Ainsworth", "Blackwood", "Cartwright", "Dempsey", "Eastham", "Fairbairn", "Greenhalgh",
+  "Hartnell", "Ingleby", "Kingsley", "Lambourne", "Mottram", "Nettleton", "Ormerod",
+  "Prothero", "Radcliffe", "Sheldrake", "Underhill", "Wainwright", "Aspinall", "Bellamy",
+  "Crossley", "Driscoll", "Emberton", "Fothergill", "Gwilliam", "Hebden", "Jenkinson",
+  "Kerslake", "Maddocks", "Nuttall", "Pryce", "Rowlands", "Scudamore", "Treharne", "Whitworth",
+  "Yeoman", "Ackroyd", "Bradwell", "Cotterill",
+};
+
+#define N_STAFF_FIRST_NAMES G_N_ELEMENTS (staff_first_names)
+#define N_STAFF_LAST_NAMES G_N_ELEMENTS (staff_last_names)
 
 static const char *schools[] = {
   "Hollins Park Academy", "St Aldhelm’s High School", "Marlow Vale College",
@@ -94,6 +127,213 @@ static const char *concerns[] = {
   "Parent reports messages from unknown adults on a second phone.",
 };
 
+/* Plan actions: who owns each, and whether the chairs may put it on the family's copy.
+ * The police's own are never there (rmm_store_add_plan_action() refuses it); of the others
+ * the chairs tick some. */
+typedef struct
+{
+  const char *text;
+  AgencyKind  owner;
+  gboolean    for_family;
+} ActionText;
+
+static const ActionText action_texts[] = {
+  { "Return home interview after every missing episode", AG_CHILDREN, TRUE },
+  { "Direct work on healthy relationships, six sessions", AG_VOLUNTARY, TRUE },
+  { "Share intelligence on the adult associate with the police CSE team", AG_POLICE, FALSE },
+  { "School to monitor attendance and report absences the same day", AG_EDUCATION, TRUE },
+  { "Sexual health appointment offered and supported", AG_HEALTH, FALSE },
+  { "Review the young person’s phone safety with them and their carer", AG_CHILDREN, TRUE },
+  { "Licensing check of the venue named in the referral", AG_POLICE, FALSE },
+  { "Family support worker to agree a weekend routine with the family", AG_FAMILY, TRUE },
+  { "Youth worker to support the young person to join a weekend activity", AG_VOLUNTARY, TRUE },
+  { "Consider a Child Abduction Warning Notice for the adult of concern", AG_POLICE, FALSE },
+};
+
+/* Actions due within days: the next week's agenda finds them overdue unless reviewed. */
+static const ActionText short_action_texts[] = {
+  { "Share the updated safety plan with every agency in the network", AG_CHILDREN, FALSE },
+  { "Visit the young person at home to go through the plan with them", AG_CHILDREN, TRUE },
+  { "Welfare check at the address where the young person was found", AG_POLICE, FALSE },
+};
+
+/* New information between meetings. Kinds the trigger rules know raise a trigger; the
+ * others may lead the chairs to add the child to the next agenda. */
+static const struct
+{
+  const char *kind;
+  AgencyKind  agency;
+  gboolean    police_sensitive;
+  gboolean    chairs_add;       /* when no rule raises a trigger, the chairs add the child */
+  const char *summary;
+} note_texts[] = {
+  { "disclosure", AG_VOLUNTARY, FALSE, TRUE,
+    "During a direct work session the young person said older males at a flat in the town "
+    "centre have been giving them alcohol and cannabis." },
+  { "found-with-adult-of-concern", AG_POLICE, TRUE, TRUE,
+    "Found by officers at 01:30 in a car with two adult males who are subject to an ongoing "
+    "police investigation; returned home." },
+  { "person-posing-risk", AG_POLICE, TRUE, TRUE,
+    "Police intelligence links an adult of concern to the address where the young person has "
+    "been staying overnight." },
+  { "exclusion", AG_EDUCATION, FALSE, TRUE,
+    "Fixed-term exclusion of five days after an incident with an older pupil; school is "
+    "worried about where the young person will spend those days." },
+  { "school-update", AG_EDUCATION, FALSE, TRUE,
+    "Attendance has fallen to 78% this half term; twice collected at lunchtime by an older "
+    "associate in a car." },
+  { "intelligence", AG_POLICE, TRUE, TRUE,
+    "Intelligence suggests the young person’s phone number is being passed between older "
+    "males linked to drug supply." },
+  { "health-update", AG_HEALTH, FALSE, FALSE,
+    "Attended the sexual health clinic with their carer; advice and support offered and "
+    "accepted." },
+};
+
+/* Police disruption of the adults of concern: police-sensitive, never on a family's copy. */
+static const struct { const char *tactic; const char *detail; } disruption_texts[] = {
+  { "cawn", "Child Abduction Warning Notice served on the adult of concern in respect of this "
+            "young person." },
+  { "licensing", "Licensing officers and police visited the takeaway where young people "
+                 "gather late at night; staff briefed and the licence conditions reviewed." },
+  { "observation", "Targeted patrols around the park and the retail estate on Friday and "
+                   "Saturday evenings for four weeks." },
+  { "harassment", "Harassment warning given to the adult of concern after repeated messages "
+                  "to the young person." },
+  { "shpo", "Application for a Sexual Harm Prevention Order against the adult of concern is "
+            "being prepared." },
+};
+
+static const char *deferral_reasons[] = {
+  "The lead professional could not attend and no written update was received; deferred to "
+  "next week’s meeting.",
+  "Police update awaited following an arrest at the weekend; deferred to next week’s meeting.",
+  "The school’s report arrived after the papers went out; deferred so that agencies can read "
+  "it first.",
+};
+
+static const char *agencies_present[] = {
+  "Children’s Services, Police, Education, Health",
+  "Children’s Services, Police, Health, Safe Steps",
+  "Children’s Services, Police, Education, Youth Justice Service",
+};
+
+#define N_AGENCIES_PRESENT G_N_ELEMENTS (agencies_present)
+
+static const struct { const char *outcome; gboolean section47; } strategy_outcomes[] = {
+  { "Information shared; the safety plan was updated with the agreed actions.", FALSE },
+  { "Section 47 enquiries agreed; a joint visit by police and the social worker followed.",
+    TRUE },
+  { "Police to progress the investigation; agencies to report any sighting of the adult of "
+    "concern the same day.", FALSE },
+};
+
+typedef enum
+{
+  MINUTES_NEW,
+  MINUTES_DOWN,
+  MINUTES_SAME,
+  MINUTES_UP,
+  MINUTES_STRATEGY,
+  MINUTES_NEW_INFORMATION,
+  MINUTES_OVERDUE,
+  MINUTES_EARLY_HELP,
+  MINUTES_DISPUTE,
+  MINUTES_CLOSURE,
+  MINUTES_CLOSURE_EARLY_HELP,
+  MINUTES_CLOSURE_NOT_AT_RISK,
+  MINUTES_CLOSURE_ADULT,
+  N_MINUTES
+} MinutesKind;
+
+/* What a minute-taker types for an item: short, factual, no names. */
+static const char *minute_texts[N_MINUTES][2] = {
+  [MINUTES_NEW] = {
+    "The assessing practitioner summarised the referral and the CSE risk assessment. The "
+    "young person took part in the assessment and their carer is supportive. Agencies agreed "
+    "the rating on the evidence of the assessment and their own information.",
+    "School and police updates were shared. The young person is guarded about who they spend "
+    "time with. The meeting agreed the rating and asked the lead professional to start direct "
+    "work promptly.",
+  },
+  [MINUTES_DOWN] = {
+    "No missing episodes since the last meeting. School reports better attendance and the young "
+    "person is engaging well with the specialist service. Agencies agreed the risk has reduced.",
+    "Direct work is complete and the young person can say how they keep safe online and who "
+    "they would go to. Police have no new intelligence. Agencies agreed the risk has reduced.",
+  },
+  [MINUTES_SAME] = {
+    "Agencies reported little change since the last review. The young person keeps to the "
+    "direct work sessions, though school attendance remains inconsistent.",
+    "Police have no new intelligence. The carer remains worried about late returns; the social "
+    "worker will review the evening routine with the family.",
+  },
+  [MINUTES_UP] = {
+    "School reports new clothes and a second phone, and concern about an older associate has "
+    "grown. Agencies agreed the risk has increased and what each will do next.",
+    "The young person has been harder to engage and has stayed out overnight. Agencies agreed "
+    "the risk has increased; the lead professional will convene the network this week.",
+  },
+  [MINUTES_STRATEGY] = {
+    "The chairs reviewed the strategy discussion and its outcome. Agencies are sharing "
+    "information weekly and the safety plan reflects what was agreed.",
+    "The outcome of the strategy discussion was shared with the meeting. The lead professional "
+    "confirmed the young person and their carer know what happens next.",
+  },
+  [MINUTES_NEW_INFORMATION] = {
+    "The meeting considered the information recorded since the last meeting and the response "
+    "to it, and agreed what each agency will do next.",
+    "Agencies shared what they know since the new information came in. The young person has "
+    "been seen by the lead professional since.",
+  },
+  [MINUTES_OVERDUE] = {
+    "The chairs followed up the action that fell due since the last meeting; its outcome is "
+    "recorded with the actions reviewed.",
+    "The action agreed last week was due before this meeting. The agency responsible gave an "
+    "update and the chairs recorded the outcome.",
+  },
+  [MINUTES_EARLY_HELP] = {
+    "Family Services reported the young person is engaging with Early Help and there are no "
+    "new concerns from school or police.",
+    "Early Help support continues. The family report things are more settled and school has "
+    "no new concerns.",
+  },
+  [MINUTES_DISPUTE] = {
+    "The chairs did not agree the rating. Both views are recorded and the decision has been "
+    "escalated to the heads of service; the item returns next week.",
+    "Agencies’ views on the level of risk were divided and the chairs could not agree. The "
+    "decision is escalated and the young person is back on next week’s agenda.",
+  },
+  [MINUTES_CLOSURE] = {
+    "All agencies agreed the risk has reduced and stayed low. The young person and their carer "
+    "agree with closure and know who to contact if worries return.",
+    "The lead professional set out the progress made. Agencies agreed the case can close to "
+    "the RMM; the young person knows how to ask for help again.",
+  },
+  [MINUTES_CLOSURE_EARLY_HELP] = {
+    "Early Help support continues and there have been no new concerns from any agency. The "
+    "chairs agreed the RMM need not hold the case.",
+    "Family Services reported steady progress with Early Help and no new concerns. Agencies "
+    "agreed the case can close to the RMM.",
+  },
+  [MINUTES_CLOSURE_NOT_AT_RISK] = {
+    "The assessment found no current indicators of exploitation. The family has been given "
+    "advice and knows how to get help if worries return.",
+    "Agencies shared what they know and none holds a concern about exploitation. The young "
+    "person and their carer were told the outcome.",
+  },
+  [MINUTES_CLOSURE_ADULT] = {
+    "The young person is now 18 and the adult support package is in place, with a named "
+    "transition worker. Agencies agreed adult services lead from here.",
+    "Adult Social Care confirmed the support package and the young person has agreed to it. "
+    "The RMM’s involvement ends; concerns now go through the adult safeguarding procedures.",
+  },
+};
+
+static const char *transition_minutes =
+  " Transition planning with Ashdown Adult Social Care is under way; the young person has met "
+  "the transition worker.";
+
 typedef struct
 {
   gint64         id;
@@ -112,10 +352,34 @@ typedef struct
   GDate           today;
   GDate           start;
   gint64          agencies[N_AGENCIES];
-  GArray         *staff[N_AGENCIES];  /* gint64 professional ids */
+  GArray         *staff[N_AGENCIES];        /* gint64 professional ids */
+  GPtrArray      *staff_names[N_AGENCIES];  /* their names, in the same order */
+  GHashTable     *names_in_use;             /* professionals' full names, each given once */
   DemoArea        areas[N_AREAS];
+  GArray         *chair_additions;          /* ChairAddition, for the coming meetings */
   guint           n_children;
 } Demo;
+
+/* A child the chairs add to a coming meeting's agenda after new information. */
+typedef struct
+{
+  gint64  meeting_id;
+  gint64  child_id;
+} ChairAddition;
+
+typedef struct
+{
+  gint64    id;
+  GDate     raised;
+  gboolean  from_rating;   /* raised by a rating the meeting confirmed */
+} DemoTrigger;
+
+typedef struct
+{
+  gint64  id;
+  GDate   due;
+  guint   agreed;          /* the meeting (index) that agreed it */
+} DemoAction;
 
 /* What one child's history carries from meeting to meeting. */
 typedef struct
@@ -124,13 +388,25 @@ typedef struct
   DemoArea    *area;
   GDate        born;
   gboolean     has_social_worker;
-  const char  *rating;
-  gint64       plan_id;
-  guint        plan_version;
-  GArray      *open_actions;    /* gint64 */
-  GArray      *open_triggers;   /* gint64 */
+  const char  *rating;          /* the rating that stands; NULL until the first */
+  guint        position;        /* its place in the framework */
+  GDate        rated_on;
+  gboolean     has_plan;
+  GDate        review_on;       /* the plan's review date, once a version is written */
+  guint        n_reviews;
+  GArray      *actions;         /* DemoAction, open */
+  GArray      *triggers;        /* DemoTrigger, open */
+  gint64       newest_trigger;  /* the newest trigger seen, to notice what the rules raise */
+  GDate        last_strategy;   /* the last strategy discussion held; cleared: none */
   gboolean     transition;
   gboolean     adult_package;
+  gint64       closure_id;      /* a closure proposed for the meeting closure_index */
+  guint        closure_index;
+  int          closure_kind;    /* a CloseKind */
+  gboolean     back_next_week;  /* deferred or disputed */
+  gboolean     disputed;        /* the chairs disagreed last time: settled after escalation */
+  gboolean     added_by_chair;  /* new information: the chairs add the child to the next agenda */
+  gboolean     new_information; /* something happened since the last meeting */
 } DemoChild;
 
 static void
@@ -159,20 +435,62 @@ pick (Demo *demo,
   return g_rand_int_range (demo->rand, 0, n);
 }
 
+static guint
+pick_staff_index (Demo       *demo,
+                  AgencyKind  kind)
+{
+  return pick (demo, demo->staff[kind]->len);
+}
+
 static gint64
 pick_staff (Demo       *demo,
             AgencyKind  kind)
 {
-  GArray *staff = demo->staff[kind];
-
-  return g_array_index (staff, gint64, pick (demo, staff->len));
+  return g_array_index (demo->staff[kind], gint64, pick_staff_index (demo, kind));
 }
 
-static char *
-invent_name (Demo *demo)
+static const char *
+pick_staff_name (Demo       *demo,
+                 AgencyKind  kind)
 {
-  return g_strdup_printf ("%s %s", first_names[pick (demo, G_N_ELEMENTS (first_names))],
-                          last_names[pick (demo, G_N_ELEMENTS (last_names))]);
+  return g_ptr_array_index (demo->staff_names[kind], pick_staff_index (demo, kind));
+}
+
+/* A professional's name no one else has: two people of the same name in the minutes would
+ * be one person to their readers. */
+static char *
+invent_staff_name (Demo *demo)
+{
+  for (;;)
+    {
+      char *name = g_strdup_printf ("%s %s",
+                                    staff_first_names[pick (demo, N_STAFF_FIRST_NAMES)],
+                                    staff_last_names[pick (demo, N_STAFF_LAST_NAMES)]);
+
+      if (!g_hash_table_contains (demo->names_in_use, name))
+        {
+          g_hash_table_add (demo->names_in_use, g_strdup (name));
+          return name;
+        }
+      g_free (name);
+    }
+}
+
+static gint64
+add_professional (Demo        *demo,
+                  AgencyKind   kind,
+                  const char  *role,
+                  GError     **error)
+{
+  g_autofree char *name = invent_staff_name (demo);
+  gint64 id = rmm_store_add_professional (demo->store, demo->agencies[kind], name, role, error);
+
+  if (id != 0)
+    {
+      g_array_append_val (demo->staff[kind], id);
+      g_ptr_array_add (demo->staff_names[kind], g_steal_pointer (&name));
+    }
+  return id;
 }
 
 static gboolean
@@ -188,26 +506,23 @@ add_agencies (Demo     *demo,
       if (demo->agencies[kind] == 0)
         return FALSE;
       demo->staff[kind] = g_array_new (FALSE, FALSE, sizeof (gint64));
+      demo->staff_names[kind] = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < n_staff; i++)
-        {
-          g_autofree char *name = invent_name (demo);
-          gint64 id = rmm_store_add_professional (demo->store, demo->agencies[kind], name,
-                                                  agency_specs[kind].role, error);
-          if (id == 0)
-            return FALSE;
-          g_array_append_val (demo->staff[kind], id);
-        }
+        if (!add_professional (demo, kind, agency_specs[kind].role, error))
+          return FALSE;
     }
   return TRUE;
 }
 
+/* A chair or minute-taker: a professional of the agency, but not one the demo picks for
+ * casework (they would otherwise turn up as someone's social worker). */
 static gint64
 add_chair (Demo        *demo,
            AgencyKind   kind,
            const char  *role,
            GError     **error)
 {
-  g_autofree char *name = invent_name (demo);
+  g_autofree char *name = invent_staff_name (demo);
 
   return rmm_store_add_professional (demo->store, demo->agencies[kind], name, role, error);
 }
@@ -240,12 +555,18 @@ add_area (Demo     *demo,
   for (; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 7))
     {
       g_autofree char *meets_on = rmm_date_format (&day);
+      RmmField where[] = { RMM_TEXT ("location", area_specs[index].location) };
+      GDate arranged = day;
       gint64 id;
 
-      set_clock (demo, &day, 9, 0);
+      /* Arranged four weeks ahead (or at the start of the history): never after the fact. */
+      g_date_subtract_days (&arranged, 28);
+      if (g_date_compare (&arranged, &demo->start) < 0)
+        arranged = demo->start;
+      set_clock (demo, &arranged, 9, 0);
       id = rmm_store_add_meeting (demo->store, area->id, meets_on, area->chair_children,
                                   area->chair_family, area->minute_taker, error);
-      if (id == 0)
+      if (id == 0 || !rmm_store_update (demo->store, "meeting", id, where, 1, error))
         return FALSE;
       g_array_append_val (area->meetings, id);
     }
@@ -261,6 +582,13 @@ meeting_date (DemoArea *area,
   g_date_add_days (out, index * 7);
 }
 
+static gint64
+meeting_id (DemoArea *area,
+            guint     index)
+{
+  return g_array_index (area->meetings, gint64, index);
+}
+
 /* The first meeting on or after @day; area->meetings->len when it is past next week. */
 static guint
 meeting_on_or_after (DemoArea    *area,
@@ -273,6 +601,17 @@ meeting_on_or_after (DemoArea    *area,
   return MIN ((guint)((days + 6) / 7), area->meetings->len);
 }
 
+/* The first meeting held after @day (a fact recorded that evening waits for it). */
+static guint
+meeting_after (DemoArea    *area,
+               const GDate *day)
+{
+  GDate next = *day;
+
+  g_date_add_days (&next, 1);
+  return meeting_on_or_after (area, &next);
+}
+
 static gboolean
 is_past (Demo        *demo,
          const GDate *day)
@@ -281,19 +620,29 @@ is_past (Demo        *demo,
 }
 
 static gboolean
-add_attendance (Demo      *demo,
-                gint64     meeting_id,
-                GError   **error)
+add_attendance (Demo         *demo,
+                gint64        id,
+                const GDate  *day,
+                GError      **error)
 {
+  GDate sent = *day;
+  g_autofree char *sent_on = NULL;
+
+  g_date_subtract_days (&sent, 1);
+  sent_on = rmm_date_format (&sent);
   for (guint kind = AG_POLICE; kind < N_AGENCIES; kind++)
     {
       double roll = g_rand_double (demo->rand);
       const char *status = roll < 0.7 ? "present" : roll < 0.9 ? "apologies" : "sent-information";
+      guint who = pick_staff_index (demo, kind);
       RmmField fields[] = {
-        RMM_REF ("meeting_id", meeting_id),
+        RMM_REF ("meeting_id", id),
         RMM_REF ("agency_id", demo->agencies[kind]),
-        RMM_REF ("professional_id", pick_staff (demo, kind)),
+        RMM_REF ("professional_id", g_array_index (demo->staff[kind], gint64, who)),
+        RMM_TEXT ("name", g_ptr_array_index (demo->staff_names[kind], who)),
         RMM_TEXT ("status", status),
+        RMM_TEXT ("information_sent_at", g_str_equal (status, "sent-information") ? sent_on
+                                                                                   : NULL),
       };
 
       if (!rmm_store_insert (demo->store, "attendance", fields, G_N_ELEMENTS (fields), error))
@@ -323,7 +672,7 @@ hold_meeting (Demo      *demo,
   };
 
   set_clock (demo, day, 12, 30);
-  return add_attendance (demo, id, error) &&
+  return add_attendance (demo, id, day, error) &&
          rmm_store_update (demo->store, "meeting", id, fields, G_N_ELEMENTS (fields), error);
 }
 
@@ -340,8 +689,7 @@ hold_meetings (Demo     *demo,
           GDate day;
 
           meeting_date (area, i, &day);
-          if (is_past (demo, &day) &&
-              !hold_meeting (demo, g_array_index (area->meetings, gint64, i), &day, error))
+          if (is_past (demo, &day) && !hold_meeting (demo, meeting_id (area, i), &day, error))
             return FALSE;
         }
     }
@@ -359,11 +707,11 @@ confirm_by_both_chairs (Demo      *demo,
          rmm_store_confirm_decision (demo->store, decision_id, area->chair_family, error);
 }
 
-static const char *
-level_id (RmmFramework *framework,
+static const RmmRiskLevel *
+level_at (RmmFramework *framework,
           guint         position)
 {
-  return rmm_framework_get_level (framework, position)->id;
+  return rmm_framework_get_level (framework, position);
 }
 
 static guint
@@ -371,9 +719,15 @@ level_position (RmmFramework *framework,
                 const char   *id)
 {
   for (guint i = 0; i < rmm_framework_get_n_levels (framework); i++)
-    if (g_str_equal (level_id (framework, i), id))
+    if (g_str_equal (level_at (framework, i)->id, id))
       return i;
   g_assert_not_reached ();
+}
+
+static guint
+top_position (RmmFramework *framework)
+{
+  return rmm_framework_get_n_levels (framework) - 1;
 }
 
 static const char *
@@ -388,24 +742,149 @@ initial_rating (Demo         *demo,
 
   while (roll > weights[i])
     i++;
-  return level_id (framework, i);
+  return level_at (framework, i)->id;
 }
 
-/* Most children's risk comes down with a plan; some stay, a few rise. */
-static const char *
-review_rating (Demo         *demo,
-               RmmFramework *framework,
-               const char   *current)
+static gboolean
+has_reason (const char *reasons,
+            const char *reason)
 {
-  guint position = level_position (framework, current);
-  guint top = rmm_framework_get_n_levels (framework) - 1;
-  double roll = g_rand_double (demo->rand);
+  g_auto(GStrv) list = g_strsplit (reasons, " ", -1);
 
-  if (roll < 0.45 && position > 0)
-    position--;
-  else if (roll > 0.85 && position < top)
-    position++;
-  return level_id (framework, position);
+  return g_strv_contains ((const char * const *)list, reason);
+}
+
+static void
+add_reason (GString    *reasons,
+            const char *reason)
+{
+  if (!has_reason (reasons->str, reason))
+    g_string_append_printf (reasons, "%s%s", reasons->len ? " " : "", reason);
+}
+
+static guint
+age_on (DemoChild   *child,
+        const GDate *day)
+{
+  return rmm_date_age_on (&child->born, day);
+}
+
+/* The store's transition rule (rmm-store-agenda.c): with risk remaining, 17 without a
+ * transition plan, or 18 within three months (or past) with no adult support agreed. */
+static gboolean
+needs_transition (DemoChild   *child,
+                  const GDate *day)
+{
+  GDate eighteenth = child->born;
+  GDate horizon = *day;
+
+  if (child->rating == NULL || child->position == 0)
+    return FALSE;
+  g_date_add_years (&eighteenth, 18);
+  g_date_add_months (&horizon, 3);
+  if (age_on (child, day) >= 17 && !child->transition)
+    return TRUE;
+  return !child->adult_package && g_date_compare (&eighteenth, &horizon) <= 0;
+}
+
+/* When a child held at Early Help without a plan is due a look; invalid if never. */
+static void
+early_help_due (DemoChild *child,
+                GDate     *due)
+{
+  const RmmRiskLevel *level;
+
+  g_date_clear (due, 1);
+  if (child->rating == NULL || child->has_plan)
+    return;
+  level = level_at (child->area->framework, child->position);
+  if (!level->held_at_early_help || level->review_interval_days == 0)
+    return;
+  *due = child->rated_on;
+  g_date_add_days (due, level->review_interval_days);
+}
+
+/* The agenda's reasons for the child at meeting @index, as the store would give them on
+ * the day (rmm-store-agenda.c), in its order. */
+static void
+reasons_at (DemoChild *child,
+            guint      index,
+            GString   *reasons)
+{
+  GDate day, due;
+
+  meeting_date (child->area, index, &day);
+  g_string_truncate (reasons, 0);
+  for (guint i = 0; i < child->triggers->len; i++)
+    if (g_date_compare (&g_array_index (child->triggers, DemoTrigger, i).raised, &day) <= 0)
+      add_reason (reasons, "trigger");
+  if (child->rating == NULL)
+    add_reason (reasons, "new-referral");
+  if (child->has_plan && g_date_valid (&child->review_on) &&
+      g_date_compare (&child->review_on, &day) <= 0)
+    add_reason (reasons, "review-due");
+  if (child->closure_id != 0)
+    add_reason (reasons, "closure");
+  for (guint i = 0; i < child->actions->len; i++)
+    {
+      DemoAction *action = &g_array_index (child->actions, DemoAction, i);
+
+      if (action->agreed + 1 == index && g_date_compare (&action->due, &day) < 0)
+        add_reason (reasons, "overdue-actions");
+    }
+  if (needs_transition (child, &day))
+    add_reason (reasons, "transition");
+  early_help_due (child, &due);
+  if (g_date_valid (&due) && g_date_compare (&due, &day) <= 0)
+    add_reason (reasons, "early-help-check");
+  if (child->added_by_chair)
+    add_reason (reasons, "added-by-chair");
+}
+
+/* The next meeting that must consider the child, by the same rules; len if none. */
+static guint
+next_visit (DemoChild *child,
+            guint      index)
+{
+  DemoArea *area = child->area;
+  guint next = area->meetings->len;
+  GDate week, due;
+
+  meeting_date (area, index + 1, &week);
+  if (child->back_next_week || child->triggers->len > 0)
+    next = index + 1;
+  for (guint i = 0; i < child->actions->len; i++)
+    {
+      DemoAction *action = &g_array_index (child->actions, DemoAction, i);
+
+      if (action->agreed == index && g_date_compare (&action->due, &week) < 0)
+        next = index + 1;
+    }
+  if (child->closure_id != 0)
+    next = MIN (next, child->closure_index);
+  if (child->has_plan && g_date_valid (&child->review_on))
+    next = MIN (next, meeting_on_or_after (area, &child->review_on));
+  early_help_due (child, &due);
+  if (g_date_valid (&due))
+    next = MIN (next, meeting_on_or_after (area, &due));
+  if (child->rating != NULL && child->position > 0)
+    {
+      if (!child->transition)
+        {
+          due = child->born;
+          g_date_add_years (&due, 17);
+          next = MIN (next, MAX (index + 1, meeting_on_or_after (area, &due)));
+        }
+      if (!child->adult_package)
+        {
+          due = child->born;
+          g_date_add_years (&due, 18);
+          g_date_subtract_months (&due, 3);
+          next = MIN (next, MAX (index + 1, meeting_on_or_after (area, &due)));
+        }
+    }
+  /* A review or look already due (the item was deferred) is next week's. */
+  return MAX (next, index + 1);
 }
 
 static gboolean
@@ -417,7 +896,6 @@ add_child (Demo        *demo,
   g_autofree char *reference = g_strdup_printf ("CH-%06u", 100000 + ++demo->n_children);
   g_autofree char *dob = NULL;
   gboolean girl = chance (demo, 0.7);
-  guint name_half = G_N_ELEMENTS (first_names);
   RmmChildInput input = { 0 };
 
   child->born = *referred;
@@ -427,7 +905,7 @@ add_child (Demo        *demo,
   child->has_social_worker = chance (demo, 0.45);
 
   input.reference = reference;
-  input.first_name = first_names[pick (demo, name_half)];
+  input.first_name = first_names[pick (demo, G_N_ELEMENTS (first_names))];
   input.last_name = last_names[pick (demo, G_N_ELEMENTS (last_names))];
   input.date_of_birth = dob;
   input.gender = girl ? "female" : "male";
@@ -454,11 +932,11 @@ add_referral (Demo        *demo,
   g_autofree char *day = rmm_date_format (referred);
   g_autofree char *received_at = g_strdup_printf ("%sT%02d:%02d:00Z", day, 8 + pick (demo, 9),
                                                   pick (demo, 60));
-  g_autofree char *referrer = invent_name (demo);
   RmmReferralInput input = {
     .child_id = child->id,
     .route = chance (demo, 0.8) ? "single-point-of-access" : "lead-professional",
-    .referrer_name = referrer,
+    /* The referrer is one of the agency's own professionals. */
+    .referrer_name = pick_staff_name (demo, kind),
     .referrer_agency_id = demo->agencies[kind],
     .received_at = received_at,
     .concern_summary = concerns[pick (demo, G_N_ELEMENTS (concerns))],
@@ -530,343 +1008,382 @@ add_assessment (Demo        *demo,
   return TRUE;
 }
 
-static gint64
-raise_trigger (Demo        *demo,
-               DemoChild   *child,
-               const char  *rule_id,
-               const char  *reason,
-               const char  *facts,
-               const GDate *day,
-               GError     **error)
+/* The triggers the store has raised for the child since we last looked (by the rating just
+ * confirmed, or by its rules over a fact just recorded); @earliest: the first one's day. */
+static gboolean
+collect_new_triggers (Demo       *demo,
+                      DemoChild  *child,
+                      gboolean    from_rating,
+                      GDate      *earliest,
+                      GError    **error)
 {
-  g_autofree char *raised_at = NULL;
-  RmmField fields[] = {
-    RMM_REF ("child_id", child->id),
-    RMM_TEXT ("rule_id", rule_id),
-    RMM_TEXT ("raised_at", NULL),
-    RMM_TEXT ("raised_by", "rules"),
-    RMM_TEXT ("reason", reason),
-    RMM_TEXT ("facts", facts),
-  };
-  gint64 id;
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (demo->store),
+                                    "SELECT id, substr(raised_at, 1, 10) FROM strategy_trigger "
+                                    "WHERE child_id = ? AND id > ? ORDER BY id", error);
 
-  set_clock (demo, day, 13, 0);
-  raised_at = rmm_store_now (demo->store);
-  fields[2].text = raised_at;
-  id = rmm_store_insert (demo->store, "strategy_trigger", fields, G_N_ELEMENTS (fields), error);
-  if (id != 0)
-    g_array_append_val (child->open_triggers, id);
-  return id;
+  if (earliest != NULL)
+    g_date_clear (earliest, 1);
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, child->id);
+  rmm_db_stmt_bind_int (stmt, 2, child->newest_trigger);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      DemoTrigger trigger = { .id = rmm_db_stmt_get_int (stmt, 0), .from_rating = from_rating };
+
+      g_date_clear (&trigger.raised, 1);
+      rmm_date_parse (rmm_db_stmt_get_text (stmt, 1), &trigger.raised);
+      g_array_append_val (child->triggers, trigger);
+      child->newest_trigger = trigger.id;
+      if (earliest != NULL && !g_date_valid (earliest))
+        *earliest = trigger.raised;
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
-/* The RMM's answer to every open trigger: mostly convened within days, some not convened
- * with reasons; both chairs confirm it. */
+/* The RMM's answer to each trigger raised before the meeting, confirmed by both chairs: a
+ * strategy discussion already held (and so reported here, never before), or not convened
+ * with reasons that are true of this child. The trigger a rating raises today waits for the
+ * next meeting. */
 static gboolean
 answer_triggers (Demo        *demo,
                  DemoChild   *child,
-                 gint64       meeting_id,
+                 gint64       meeting,
                  const GDate *day,
                  GError     **error)
 {
-  for (guint i = 0; i < child->open_triggers->len; i++)
+  for (guint i = 0; i < child->triggers->len;)
     {
-      gboolean convened = chance (demo, 0.75);
-      GDate held = *day;
-      g_autofree char *convened_on = NULL;
-      g_autofree char *now = NULL;
-      RmmField fields[] = {
-        RMM_REF ("trigger_id", g_array_index (child->open_triggers, gint64, i)),
-        RMM_REF ("meeting_id", meeting_id),
-        RMM_INT ("convened", convened),
-        RMM_TEXT ("convened_on", NULL),
-        RMM_TEXT ("agencies_present", convened ? "Children’s Services, Police, Education, Health"
-                                               : ""),
-        RMM_TEXT ("outcome", convened ? "Information shared; safety plan updated." : ""),
-        RMM_INT ("section47", convened && chance (demo, 0.3)),
-        RMM_TEXT ("reasons", convened ? "" : "Risk already managed through the safety plan; "
-                                             "strategy discussion held last month."),
-        RMM_REF ("chair1_id", child->area->chair_children),
-        RMM_TEXT ("chair1_confirmed_at", NULL),
-        RMM_REF ("chair2_id", child->area->chair_family),
-        RMM_TEXT ("chair2_confirmed_at", NULL),
-        RMM_TEXT ("recorded_at", NULL),
-      };
+      DemoTrigger *trigger = &g_array_index (child->triggers, DemoTrigger, i);
+      int gap = g_date_days_between (&trigger->raised, day);
+      gboolean recent = g_date_valid (&child->last_strategy) &&
+                        g_date_days_between (&child->last_strategy, day) <= 35;
+      gboolean convened;
+      GDate held = trigger->raised;
+      g_autofree char *held_on = NULL;
+      g_autofree char *not_convened = NULL;
+      guint outcome = pick (demo, G_N_ELEMENTS (strategy_outcomes));
+      gint64 response;
 
-      g_date_add_days (&held, 1 + pick (demo, 4));
-      convened_on = rmm_date_format (&held);
-      set_clock (demo, day, 11, 30);
-      now = rmm_store_now (demo->store);
-      fields[3].text = convened ? convened_on : NULL;
-      fields[9].text = fields[11].text = fields[12].text = now;
-      if (!rmm_store_insert (demo->store, "trigger_response", fields, G_N_ELEMENTS (fields),
-                             error))
-        return FALSE;
-    }
-  g_array_set_size (child->open_triggers, 0);
-  return TRUE;
-}
-
-static gboolean
-record_missing_episodes (Demo        *demo,
-                         DemoChild   *child,
-                         const GDate *from,
-                         guint        days,
-                         GError     **error)
-{
-  g_autoptr(GString) facts = g_string_new (NULL);
-  guint n = 1 + pick (demo, 4);
-  GDate first_day = *from;
-  GDate day = *from;
-
-  g_date_add_days (&first_day, 1 + pick (demo, MAX (days, 2) - 1));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *date = NULL;
-      g_autofree char *started_at = NULL;
-      g_autofree char *now = NULL;
-      gint64 id;
-
-      day = first_day;
-      g_date_add_days (&day, i * (2 + pick (demo, 8)));
-      if (!is_past (demo, &day))
-        break;
-      date = rmm_date_format (&day);
-      started_at = g_strconcat (date, "T21:00:00Z", NULL);
-      set_clock (demo, &day, 23, 0);
-      now = rmm_store_now (demo->store);
+      if (gap <= 0)
+        {
+          i++;
+          continue;
+        }
+      /* A rating that needs a strategy meeting always gets one, unless one was held weeks
+       * ago; new information gets one unless the agencies agree the plan covers it. */
+      convened = trigger->from_rating ? !recent || chance (demo, 0.5) : chance (demo, 0.7);
+      if (trigger->from_rating && gap >= 2)
+        g_date_add_days (&held, 1 + pick (demo, MIN (gap - 1, 4)));
+      else
+        g_date_add_days (&held, pick (demo, MIN (gap, 4)));
+      held_on = rmm_date_format (&held);
+      if (!convened && recent)
+        {
+          g_autofree char *iso = rmm_date_format (&child->last_strategy);
+          g_autofree char *last = rmm_date_format_uk (iso, "%-d %B %Y");
+          not_convened = g_strdup_printf ("The strategy discussion on %s considered this risk; "
+                                          "the safety plan already covers it.", last);
+        }
+      else if (!convened)
+        not_convened = g_strdup ("Police and Children’s Services agreed the information is "
+                                 "managed through the safety plan; the threshold for a "
+                                 "strategy discussion is not met.");
       {
-        RmmField fields[] = {
-          RMM_REF ("child_id", child->id),
-          RMM_TEXT ("started_at", started_at),
-          RMM_REF ("reported_by_agency", demo->agencies[AG_POLICE]),
-          RMM_TEXT ("notes", "Returned the next morning; return interview offered."),
-          RMM_TEXT ("recorded_at", now),
+        RmmTriggerResponseInput input = {
+          .trigger_id = trigger->id,
+          .meeting_id = meeting,
+          .convened = convened,
+          .convened_on = held_on,
+          .agencies_present = convened ? agencies_present[pick (demo, N_AGENCIES_PRESENT)] : "",
+          .outcome = convened ? strategy_outcomes[outcome].outcome : "",
+          .section47 = convened && strategy_outcomes[outcome].section47,
+          .reasons = not_convened,
         };
-        if (!(id = rmm_store_insert (demo->store, "missing_episode", fields,
-                                     G_N_ELEMENTS (fields), error)))
+
+        if (!(response = rmm_store_respond_to_trigger (demo->store, &input, error)) ||
+            !rmm_store_confirm_trigger_response (demo->store, response,
+                                                 child->area->chair_children, error) ||
+            !rmm_store_confirm_trigger_response (demo->store, response,
+                                                 child->area->chair_family, error))
           return FALSE;
       }
-      g_string_append_printf (facts, "%smissing_episode:%" G_GINT64_FORMAT,
-                              facts->len ? " " : "", id);
-      if (i == 2 && g_date_days_between (&first_day, &day) <= 30 &&
-          !raise_trigger (demo, child, "missing-episodes",
-                          "Three missing episodes within 30 days.", facts->str, &day, error))
-        return FALSE;
+      if (convened)
+        child->last_strategy = held;
+      g_array_remove_index (child->triggers, i);
     }
   return TRUE;
 }
 
-/* Each action with whether the chairs would put it on the family's copy; the police's
- * own are never there (rmm_store_add_plan_action() refuses it). */
-static const struct
-{
-  const char *text;
-  gboolean    police;
-  gboolean    for_family;
-} action_texts[] = {
-  { "Return home interview after every missing episode", FALSE, TRUE },
-  { "Direct work on healthy relationships, six sessions", FALSE, TRUE },
-  { "Share intelligence on the adult associate with the police CSE team", TRUE, FALSE },
-  { "School to monitor attendance and report absences the same day", FALSE, TRUE },
-  { "Sexual health appointment offered and supported", FALSE, FALSE },
-  { "Review the young person’s phone safety with them and their carer", FALSE, TRUE },
-  { "Licensing check of the venue named in the referral", TRUE, FALSE },
-};
-
-/* At each review the previous actions are accounted for, in every state the minutes know. */
+/* At each meeting the actions that have come due are accounted for, in every state the
+ * minutes know; one not yet due waits for its meeting. At a closure every open action ends:
+ * done, or overtaken by the closure. */
 static gboolean
-review_actions (Demo      *demo,
-                DemoChild *child,
-                gint64     meeting_id,
-                GError   **error)
+review_actions (Demo        *demo,
+                DemoChild   *child,
+                gint64       meeting,
+                guint        index,
+                const GDate *day,
+                gboolean     closing,
+                GError     **error)
 {
-  for (guint i = 0; i < child->open_actions->len; i++)
-    {
-      double roll = g_rand_double (demo->rand);
-      const char *status = roll < 0.6 ? "done" : roll < 0.75 ? "not-done-circumstances"
-                         : roll < 0.85 ? "not-done-agency" : "carried-forward";
-      RmmField fields[] = {
-        RMM_TEXT ("status", status),
-        RMM_REF ("status_meeting_id", meeting_id),
-      };
+  guint n = child->actions->len;
 
-      if (!rmm_store_update (demo->store, "plan_action",
-                             g_array_index (child->open_actions, gint64, i),
-                             fields, G_N_ELEMENTS (fields), error))
+  for (guint i = 0; i < n;)
+    {
+      DemoAction action = g_array_index (child->actions, DemoAction, i);
+      gboolean due = g_date_compare (&action.due, day) <= 0;
+      double roll = g_rand_double (demo->rand);
+      const char *outcome;
+      g_autofree char *new_due_on = NULL;
+
+      if (closing)
+        outcome = due ? (roll < 0.75 ? "done" : "not-done-circumstances")
+                      : (roll < 0.4 ? "done" : "not-done-circumstances");
+      else if (!due)
+        outcome = roll < 0.1 ? "done" : NULL;
+      else
+        outcome = roll < 0.6 ? "done" : roll < 0.75 ? "not-done-circumstances"
+                : roll < 0.85 ? "not-done-agency" : "carried-forward";
+      if (outcome == NULL)
+        {
+          i++;
+          continue;
+        }
+      if (g_str_equal (outcome, "carried-forward"))
+        {
+          GDate later = *day;
+
+          g_date_add_days (&later, 14 + pick (demo, 15));
+          new_due_on = rmm_date_format (&later);
+          action.due = later;
+        }
+      if (!rmm_store_review_action (demo->store, action.id, meeting, outcome, new_due_on, error))
         return FALSE;
+      g_array_remove_index (child->actions, i);
+      n--;
+      if (new_due_on != NULL)
+        {
+          /* The store carried it as a new action, agreed here. */
+          action.id = rmm_store_query_int (demo->store, "SELECT max(id) FROM plan_action "
+                                                        "WHERE meeting_id = ?", meeting, error);
+          action.agreed = index;
+          if (action.id <= 0)
+            return FALSE;
+          g_array_append_val (child->actions, action);
+        }
     }
-  g_array_set_size (child->open_actions, 0);
   return TRUE;
 }
 
 static gboolean
 add_actions (Demo        *demo,
              DemoChild   *child,
-             gint64       meeting_id,
+             gint64       meeting,
+             guint        index,
              const GDate *day,
+             guint        n,
              GError     **error)
 {
-  for (guint i = 0, n = 1 + pick (demo, 3); i < n; i++)
-    {
-      static const AgencyKind owners[] = { AG_CHILDREN, AG_FAMILY, AG_POLICE, AG_EDUCATION,
-                                           AG_HEALTH, AG_VOLUNTARY };
-      AgencyKind kind = owners[pick (demo, G_N_ELEMENTS (owners))];
-      GDate due = *day;
-      g_autofree char *due_on = NULL;
-      guint text;
-      gint64 id;
+  guint first = pick (demo, G_N_ELEMENTS (action_texts));
 
-      g_date_add_days (&due, 14 + pick (demo, 28));
-      due_on = rmm_date_format (&due);
-      text = pick (demo, G_N_ELEMENTS (action_texts));
-      /* The police own what only they can do, and no one else does. */
-      if (action_texts[text].police)
-        kind = AG_POLICE;
-      else if (kind == AG_POLICE)
-        kind = AG_CHILDREN;
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean soon = chance (demo, 0.07);
+      const ActionText *text = soon
+        ? &short_action_texts[pick (demo, G_N_ELEMENTS (short_action_texts))]
+        : &action_texts[(first + i * 3) % G_N_ELEMENTS (action_texts)];
+      DemoAction action = { .due = *day, .agreed = index };
+      g_autofree char *due_on = NULL;
+
+      g_date_add_days (&action.due, soon ? 2 + pick (demo, 4) : 14 + pick (demo, 28));
+      due_on = rmm_date_format (&action.due);
       {
-        RmmField fields[] = {
-          RMM_REF ("plan_id", child->plan_id),
-          RMM_REF ("meeting_id", meeting_id),
-          RMM_TEXT ("description", action_texts[text].text),
-          RMM_REF ("owner_id", pick_staff (demo, kind)),
-          RMM_REF ("agency_id", demo->agencies[kind]),
-          RMM_TEXT ("due_on", due_on),
-          RMM_INT ("family_visible", action_texts[text].for_family),
+        RmmActionInput input = {
+          .child_id = child->id,
+          .meeting_id = meeting,
+          .description = text->text,
+          .owner_id = pick_staff (demo, text->owner),
+          .agency_id = demo->agencies[text->owner],
+          .due_on = due_on,
+          /* The chairs tick some of what the family may read; never the police's own. */
+          .family_visible = text->for_family && text->owner != AG_POLICE && chance (demo, 0.6),
         };
-        if (!(id = rmm_store_insert (demo->store, "plan_action", fields, G_N_ELEMENTS (fields),
-                                     error)))
+
+        if (!(action.id = rmm_store_add_plan_action (demo->store, &input, error)))
           return FALSE;
       }
-      g_array_append_val (child->open_actions, id);
+      g_array_append_val (child->actions, action);
     }
   return TRUE;
 }
 
-/* A new version of the plan at every meeting that changes it; the first one opens it. */
+/* A new version of the plan at every meeting that discusses the child while it is open. */
 static gboolean
 update_plan (Demo         *demo,
              DemoChild    *child,
-             gint64        meeting_id,
+             gint64        meeting,
+             guint         index,
              const GDate  *day,
              const GDate  *review_on,
+             guint         n_actions,
              GError      **error)
 {
-  g_autofree char *today = rmm_date_format (day);
   g_autofree char *review = rmm_date_format (review_on);
-  g_autofree char *now = rmm_store_now (demo->store);
+  RmmPlanInput input = {
+    .child_id = child->id,
+    .meeting_id = meeting,
+    .risks = "Older adult associates; going missing; online contact.",
+    .protective_factors = "Good relationship with a teacher; engages with the specialist "
+                          "service.",
+    .child_views = "Wants to stay at the same school and see friends safely.",
+    .carer_views = "Carer worried about late nights; supports the plan.",
+    .direct_work_by = "Safe Steps practitioner",
+    .review_on = review,
+  };
 
-  if (child->plan_id == 0)
-    {
-      RmmField plan[] = {
-        RMM_REF ("child_id", child->id),
-        RMM_TEXT ("opened_on", today),
-      };
-      if (!(child->plan_id = rmm_store_insert (demo->store, "safety_plan", plan,
-                                               G_N_ELEMENTS (plan), error)))
-        return FALSE;
-      child->plan_version = 0;
-    }
-
-  {
-    RmmField version[] = {
-      RMM_REF ("plan_id", child->plan_id),
-      RMM_INT ("version", ++child->plan_version),
-      RMM_REF ("meeting_id", meeting_id),
-      RMM_TEXT ("risks", "Older adult associates; going missing; online contact."),
-      RMM_TEXT ("protective_factors", "Good relationship with a teacher; engages with "
-                                      "the specialist service."),
-      RMM_TEXT ("child_views", "Wants to stay at the same school and see friends safely."),
-      RMM_TEXT ("carer_views", "Carer worried about late nights; supports the plan."),
-      RMM_TEXT ("direct_work_by", "Safe Steps practitioner"),
-      RMM_TEXT ("review_on", review),
-      RMM_TEXT ("created_at", now),
-    };
-    if (!rmm_store_insert (demo->store, "safety_plan_version", version,
-                           G_N_ELEMENTS (version), error))
-      return FALSE;
-  }
-  return review_actions (demo, child, meeting_id, error) &&
-         add_actions (demo, child, meeting_id, day, error);
+  if (!rmm_store_save_plan_version (demo->store, &input, error))
+    return FALSE;
+  child->has_plan = TRUE;
+  child->review_on = *review_on;
+  return review_actions (demo, child, meeting, index, day, FALSE, error) &&
+         add_actions (demo, child, meeting, index, day, n_actions, error);
 }
 
-/* The store closes the plan as the chairs confirm the closure. */
+typedef enum
+{
+  CLOSE_RISK_REDUCED,
+  CLOSE_EARLY_HELP,
+  CLOSE_NOT_AT_RISK,
+  CLOSE_ADULT_SERVICES,
+} CloseKind;
+
+static gint64
+propose_closure (Demo        *demo,
+                 DemoChild   *child,
+                 gint64       meeting,
+                 CloseKind    kind,
+                 GError     **error)
+{
+  static const struct { const char *rationale; const char *reasons; } texts[] = {
+    [CLOSE_RISK_REDUCED] = {
+      "Risk has come down and stayed down: no missing episodes, engaged with school and "
+      "services.",
+      "Risk reduced to the lowest level and sustained; the young person and their carer "
+      "agree." },
+    [CLOSE_EARLY_HELP] = {
+      "Held at Early Help with no new concerns since the last look.",
+      "No new concerns while held at Early Help; Early Help support continues without the "
+      "RMM." },
+    [CLOSE_NOT_AT_RISK] = {
+      "The assessment and the agencies found no current indicators of exploitation.",
+      "Not at risk of exploitation on the evidence of the assessment; no RMM involvement is "
+      "needed." },
+    [CLOSE_ADULT_SERVICES] = {
+      "Now 18 with an adult support package agreed; adult services lead from here.",
+      "Now an adult: the support package agreed with Ashdown Adult Social Care is in place, "
+      "and the risk that remains is managed under the adult safeguarding procedures." },
+  };
+  RmmDecisionInput input = {
+    .child_id = child->id,
+    .meeting_id = meeting,
+    .kind = "closure",
+    .value = "closed",
+    .rationale = texts[kind].rationale,
+  };
+  RmmClosureInput closure = {
+    .reasons = texts[kind].reasons,
+    .good_practice = "Consistent direct work by one trusted practitioner; quick information "
+                     "sharing by school and police.",
+    .onward_agency_id = kind == CLOSE_ADULT_SERVICES ? demo->agencies[AG_ADULT]
+                      : chance (demo, 0.4) ? demo->agencies[AG_FAMILY] : 0,
+  };
+  gint64 id = rmm_store_propose_decision (demo->store, &input, error);
+
+  if (id == 0 || !rmm_store_add_closure_record (demo->store, id, &closure, error))
+    return 0;
+  return id;
+}
+
+/* The store closes the plan as the chairs confirm the closure; nothing is left hanging. */
 static gboolean
 close_case (Demo        *demo,
             DemoChild   *child,
-            gint64       meeting_id,
+            gint64       meeting,
+            guint        index,
             const GDate *day,
+            CloseKind    kind,
             GError     **error)
 {
-  RmmDecisionInput input = {
-    .child_id = child->id,
-    .meeting_id = meeting_id,
-    .kind = "closure",
-    .value = "closed",
-    .rationale = "Risk has reduced: no missing episodes, engaged with school and services.",
-  };
-  RmmClosureInput closure = {
-    .reasons = "Risk reduced and sustained over three months.",
-    .good_practice = "Consistent direct work by one trusted practitioner; quick information "
-                     "sharing by school and police.",
-    .onward_agency_id = chance (demo, 0.4) ? demo->agencies[AG_FAMILY] : 0,
-  };
-  gint64 decision_id = rmm_store_propose_decision (demo->store, &input, error);
+  gint64 decision_id = child->closure_id;
 
   /* A closure never drops a trigger: each gets its answer first. */
-  if (decision_id == 0 ||
-      !rmm_store_add_closure_record (demo->store, decision_id, &closure, error) ||
-      !answer_triggers (demo, child, meeting_id, day, error) ||
-      (child->plan_id != 0 && !review_actions (demo, child, meeting_id, error)) ||
-      !confirm_by_both_chairs (demo, child->area, decision_id, error))
+  if (!answer_triggers (demo, child, meeting, day, error) ||
+      !review_actions (demo, child, meeting, index, day, TRUE, error))
     return FALSE;
-  return TRUE;
+  if (decision_id == 0 && !(decision_id = propose_closure (demo, child, meeting, kind, error)))
+    return FALSE;
+  child->has_plan = FALSE;
+  child->closure_id = 0;
+  return confirm_by_both_chairs (demo, child->area, decision_id, error);
 }
 
-/* At 17 transition planning starts; at 18 the case stays open until adult support is agreed. */
+/* At 17, with risk remaining, transition planning starts; adult support is agreed at a later
+ * meeting, and a young person still at risk at 18 may be referred under s42 (an adult then). */
 static gboolean
 plan_transition (Demo        *demo,
                  DemoChild   *child,
                  const GDate *day,
                  GError     **error)
 {
-  g_autofree char *started = rmm_date_format (day);
-  RmmField fields[] = {
-    RMM_REF ("child_id", child->id),
-    RMM_TEXT ("planning_started_on", started),
-    RMM_TEXT ("adult_services", agency_specs[AG_ADULT].name),
-    RMM_TEXT ("adult_package_agreed_on", NULL),
-    RMM_TEXT ("s42_referral_on", NULL),
+  g_autofree char *today = rmm_date_format (day);
+  g_autofree char *started_on = NULL;
+  g_autofree char *s42 = NULL;
+  RmmTransitionInput input = {
+    .adult_services = agency_specs[AG_ADULT].name,
+    .notes = "Transition worker allocated; the young person has been told what adult "
+             "services can offer.",
   };
 
-  child->adult_package = chance (demo, 0.6);
-  if (child->adult_package)
-    fields[3].text = started;
-  if (chance (demo, 0.15))
-    fields[4].text = started;
-  child->transition = TRUE;
-  return rmm_store_insert (demo->store, "transition", fields, G_N_ELEMENTS (fields), error) != 0;
-}
-
-static void
-add_reason (GString    *reasons,
-            const char *reason)
-{
-  if (strstr (reasons->str, reason) == NULL)
-    g_string_append_printf (reasons, "%s%s", reasons->len ? " " : "", reason);
+  if (!child->transition)
+    {
+      child->transition = TRUE;
+      input.planning_started_on = today;
+      return rmm_store_record_transition (demo->store, child->id, &input, error);
+    }
+  if (child->adult_package || !chance (demo, age_on (child, day) >= 18 ? 0.4 : 0.15))
+    return TRUE;
+  started_on = rmm_store_query_text (demo->store, "SELECT planning_started_on FROM transition "
+                                                  "WHERE child_id = ?", "transition", child->id,
+                                     error);
+  if (started_on == NULL)
+    return FALSE;
+  if (age_on (child, day) >= 18 && chance (demo, 0.25))
+    s42 = g_strdup (today);
+  input.planning_started_on = started_on;
+  input.adult_package_agreed_on = today;
+  input.s42_referral_on = s42;
+  child->adult_package = TRUE;
+  return rmm_store_record_transition (demo->store, child->id, &input, error);
 }
 
 static gboolean
 decide_lead_agency (Demo                *demo,
                     DemoChild           *child,
-                    gint64               meeting_id,
+                    gint64               meeting,
                     const RmmRiskLevel  *level,
                     GError             **error)
 {
   AgencyKind lead = level->held_at_early_help ? AG_FAMILY : AG_CHILDREN;
   RmmDecisionInput input = {
     .child_id = child->id,
-    .meeting_id = meeting_id,
+    .meeting_id = meeting,
     .kind = "lead-agency",
     .lead_agency_id = demo->agencies[lead],
     .lead_professional_id = pick_staff (demo, lead),
@@ -877,94 +1394,172 @@ decide_lead_agency (Demo                *demo,
                                  rmm_store_propose_decision (demo->store, &input, error), error);
 }
 
-/* The store applies the framework as the rating is confirmed: note the plan it opened. */
-static gint64
-confirm_rating (Demo         *demo,
-                DemoChild    *child,
-                gint64        meeting_id,
-                const char   *rating,
-                GError      **error)
-{
-  RmmDecisionInput input = {
-    .child_id = child->id,
-    .meeting_id = meeting_id,
-    .kind = "risk-rating",
-    .value = rating,
-    .rationale = "Agreed by the meeting on the assessment and the agencies’ updates.",
-  };
-  gint64 id = rmm_store_propose_decision (demo->store, &input, error);
-
-  if (!confirm_by_both_chairs (demo, child->area, id, error))
-    return 0;
-  if (child->plan_id == 0 &&
-      rmm_framework_find_level (child->area->framework, rating)->safety_plan_required)
-    {
-      child->plan_id = rmm_store_find_open_plan (demo->store, child->id, error);
-      child->plan_version = 0;
-    }
-  return child->plan_id >= 0 ? id : 0;
-}
-
-/* The strategy-meeting trigger the store raised when @decision_id was confirmed, or 0. */
-static gint64
-rating_trigger (Demo       *demo,
-                DemoChild  *child,
-                gint64      decision_id)
-{
-  g_autofree char *facts = g_strdup_printf ("decision:%" G_GINT64_FORMAT, decision_id);
-  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (demo->store),
-                                    "SELECT id FROM strategy_trigger WHERE child_id = ? "
-                                    "AND facts = ? AND rule_id = 'rating-high'", NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  rmm_db_stmt_bind_int (stmt, 1, child->id);
-  rmm_db_stmt_bind_text (stmt, 2, facts);
-  if (rmm_db_stmt_step (stmt, NULL))
-    {
-      id = rmm_db_stmt_get_int (stmt, 0);
-      rmm_db_stmt_reset (stmt);
-    }
-  return id;
-}
-
-static const char *
-choose_rating (Demo        *demo,
-               DemoChild   *child,
-               const char  *proposed)
+/* Where the rating goes at this meeting: agreed on the assessment at first (now and then
+ * the meeting differs from the assessor), reviewed when due, raised on new information,
+ * left alone by a follow-up. */
+static guint
+choose_position (Demo        *demo,
+                 DemoChild   *child,
+                 const char  *proposed,
+                 const char  *reasons)
 {
   RmmFramework *framework = child->area->framework;
+  guint top = top_position (framework);
+  guint position;
+  double roll = g_rand_double (demo->rand);
 
-  if (child->rating != NULL)
-    return review_rating (demo, framework, child->rating);
-  /* Now and then the meeting rates differently from the assessor. */
-  if (chance (demo, 0.1))
-    return review_rating (demo, framework, proposed);
-  return proposed;
+  if (child->rating == NULL)
+    {
+      position = level_position (framework, proposed);
+      if (roll < 0.05 && position > 0)
+        position--;
+      else if (roll > 0.95 && position < top)
+        position++;
+      return position;
+    }
+  position = child->position;
+  if (child->closure_id != 0)
+    return position;
+  if (child->new_information)
+    {
+      /* New information never lowers the risk; a child the framework held not at risk at
+       * all (with no review) is no longer. */
+      gboolean up = roll < (position == 0 ? 0.6 : 0.4) ||
+                    (position == 0 && level_at (framework, 0)->review_interval_days == 0);
+
+      return up && position < top ? position + 1 : position;
+    }
+  if (has_reason (reasons, "review-due") || has_reason (reasons, "early-help-check"))
+    {
+      if (roll < (child->n_reviews >= 3 ? 0.6 : 0.45) && position > 0)
+        position--;
+      else if (roll > 0.88 && position < top)
+        position++;
+    }
+  return position;
 }
 
-/* A held meeting's item, as the room left it: discussed. */
+/* A held meeting's item, as the room left it. */
 static gboolean
-add_discussed_item (Demo        *demo,
-                    gint64       meeting_id,
-                    gint64       child_id,
-                    const char  *reasons,
-                    GError     **error)
+add_past_item (Demo        *demo,
+               gint64       meeting,
+               gint64       child_id,
+               const char  *reasons,
+               const char  *status,
+               const char  *status_reason,
+               const char  *minute_text,
+               GError     **error)
 {
   gint64 position = rmm_store_query_int (demo->store,
                                          "SELECT coalesce(max(position), 0) + 1 FROM agenda_item "
-                                         "WHERE meeting_id = ?", meeting_id, error);
+                                         "WHERE meeting_id = ?", meeting, error);
   RmmField fields[] = {
-    RMM_REF ("meeting_id", meeting_id),
+    RMM_REF ("meeting_id", meeting),
     RMM_REF ("child_id", child_id),
     RMM_INT ("position", position),
     RMM_TEXT ("reasons", reasons),
-    RMM_TEXT ("status", "discussed"),
+    RMM_TEXT ("status", status),
+    RMM_TEXT ("status_reason", status_reason),
+    RMM_TEXT ("minute_text", minute_text),
   };
 
   return position > 0 &&
          rmm_store_insert (demo->store, "agenda_item", fields, G_N_ELEMENTS (fields), error) != 0;
+}
+
+/* What the minute-taker typed, for about half the items (every dispute). */
+static char *
+type_minutes (Demo        *demo,
+              MinutesKind  kind,
+              gboolean     transition)
+{
+  if (kind != MINUTES_DISPUTE && !chance (demo, 0.5))
+    return g_strdup ("");
+  return g_strconcat (minute_texts[kind][pick (demo, 2)], transition ? transition_minutes : "",
+                      NULL);
+}
+
+/* The chairs cannot agree the rating: each view is recorded, the decision is escalated and
+ * does not stand, and the child comes back next week. */
+static gboolean
+dispute_rating (Demo        *demo,
+                DemoChild   *child,
+                gint64       meeting,
+                guint        index,
+                const GDate *day,
+                guint        position,
+                const char  *reasons,
+                GError     **error)
+{
+  RmmFramework *framework = child->area->framework;
+  /* The Children's Services chair holds to the higher of the two levels in question. */
+  guint higher = MAX (MAX (position, child->rating ? child->position : 0), 1);
+  const char *high = level_at (framework, higher)->label;
+  const char *low = level_at (framework, higher - 1)->label;
+  g_autofree char *for_higher = g_strdup_printf ("Rates the risk %s on the police and school "
+                                                 "information shared today.", high);
+  g_autofree char *for_lower = g_strdup_printf ("Rates the risk %s: the young person is "
+                                                "engaging and the family is protective; the "
+                                                "plan can manage the risk.", low);
+  g_autofree char *minutes = type_minutes (demo, MINUTES_DISPUTE, FALSE);
+  RmmDecisionInput input = {
+    .child_id = child->id,
+    .meeting_id = meeting,
+    .kind = "risk-rating",
+    .value = level_at (framework, higher)->id,
+    .rationale = "Proposed on the agencies’ updates.",
+  };
+  gint64 id = rmm_store_propose_decision (demo->store, &input, error);
+
+  if (id == 0 ||
+      !rmm_store_record_dissent (demo->store, id, child->area->chair_children, for_higher,
+                                 error) ||
+      !rmm_store_record_dissent (demo->store, id, child->area->chair_family, for_lower, error) ||
+      !answer_triggers (demo, child, meeting, day, error))
+    return FALSE;
+  /* The plan stands meanwhile, its review brought forward to next week. */
+  if (child->has_plan)
+    {
+      GDate review = *day;
+
+      g_date_add_days (&review, 7);
+      if (!update_plan (demo, child, meeting, index, day, &review, 0, error))
+        return FALSE;
+    }
+  child->back_next_week = TRUE;
+  child->disputed = TRUE;
+  return add_past_item (demo, meeting, child->id, reasons, "discussed", "", minutes, error);
+}
+
+/* Which of the minute-taker's texts fits the item (@closing: a CloseKind, or -1). */
+static MinutesKind
+minutes_kind (int          closing,
+              gboolean     first,
+              gboolean     strategy,
+              gboolean     new_information,
+              int          change,
+              const char  *reasons)
+{
+  static const MinutesKind closures[] = {
+    [CLOSE_RISK_REDUCED] = MINUTES_CLOSURE,
+    [CLOSE_EARLY_HELP] = MINUTES_CLOSURE_EARLY_HELP,
+    [CLOSE_NOT_AT_RISK] = MINUTES_CLOSURE_NOT_AT_RISK,
+    [CLOSE_ADULT_SERVICES] = MINUTES_CLOSURE_ADULT,
+  };
+
+  if (closing >= 0)
+    return closures[closing];
+  if (first)
+    return MINUTES_NEW;
+  if (strategy)
+    return new_information ? MINUTES_NEW_INFORMATION : MINUTES_STRATEGY;
+  if (change != 0)
+    return change > 0 ? MINUTES_UP : MINUTES_DOWN;
+  if (has_reason (reasons, "overdue-actions"))
+    return MINUTES_OVERDUE;
+  if (has_reason (reasons, "early-help-check"))
+    return MINUTES_EARLY_HELP;
+  return new_information ? MINUTES_NEW_INFORMATION : MINUTES_SAME;
 }
 
 /* One meeting's business for one child: rating, lead agency, triggers, plan or closure. */
@@ -973,74 +1568,351 @@ discuss (Demo        *demo,
          DemoChild   *child,
          guint        index,
          const char  *proposed,
-         guint        n_reviews,
+         const char  *reasons,
          gboolean    *closed,
-         GDate       *next_due,
          GError     **error)
 {
   DemoArea *area = child->area;
-  gint64 meeting_id = g_array_index (area->meetings, gint64, index);
-  g_autoptr(GString) reasons = g_string_new (NULL);
-  const char *previous = child->rating;
+  RmmFramework *framework = area->framework;
+  gint64 meeting = meeting_id (area, index);
+  gboolean first = child->rating == NULL;
+  gboolean new_information = child->new_information;
+  gboolean answered_strategy = FALSE;
+  guint before = child->position;
   const RmmRiskLevel *level;
-  gint64 rating_id, trigger_id;
-  gboolean can_close, wants_close;
+  g_autofree char *minutes = NULL;
+  MinutesKind kind;
   guint position, age;
-  GDate day;
+  gint64 rating_id;
+  GDate day, review;
+  CloseKind close_kind = CLOSE_RISK_REDUCED;
+  gboolean closing = FALSE;
 
   meeting_date (area, index, &day);
-  age = rmm_date_age_on (&child->born, &day);
-  add_reason (reasons, previous ? "review-due" : "new-referral");
-  if (child->open_triggers->len > 0)
-    add_reason (reasons, "trigger");
-  if (age >= 17)
-    add_reason (reasons, "transition");
-
+  age = age_on (child, &day);
+  child->back_next_week = FALSE;
+  child->added_by_chair = FALSE;
   set_clock (demo, &day, 10 + pick (demo, 2), pick (demo, 60));
-  child->rating = choose_rating (demo, child, proposed);
-  level = rmm_framework_find_level (area->framework, child->rating);
-  position = level_position (area->framework, child->rating);
 
-  if (!(rating_id = confirm_rating (demo, child, meeting_id, child->rating, error)) ||
-      (previous == NULL && !child->has_social_worker &&
-       !decide_lead_agency (demo, child, meeting_id, level, error)) ||
-      !answer_triggers (demo, child, meeting_id, &day, error))
-    return FALSE;
-
-  if (level->strategy_meeting_required &&
-      (trigger_id = rating_trigger (demo, child, rating_id)) != 0)
+  /* Now and then the chairs defer an item to next week, with the reason. */
+  if (!first && !child->disputed && child->closure_id == 0 && chance (demo, 0.025))
     {
-      GDate answered = day;
-
-      g_array_append_val (child->open_triggers, trigger_id);
-      /* Usually convened within days; only the last few weeks' stay open. */
-      g_date_add_days (&answered, 5);
-      if (is_past (demo, &answered) && !answer_triggers (demo, child, meeting_id, &day, error))
-        return FALSE;
+      child->back_next_week = TRUE;
+      return add_past_item (demo, meeting, child->id, reasons, "deferred",
+                            deferral_reasons[pick (demo, G_N_ELEMENTS (deferral_reasons))], "",
+                            error);
     }
-  if (age >= 17 && !child->transition && position > 0 &&
-      !plan_transition (demo, child, &day, error))
+  child->new_information = FALSE;
+
+  position = choose_position (demo, child, proposed, reasons);
+  /* The chairs disagree, rarely, on a rating that would change (a new child's only when a
+   * social worker already leads, so nothing else waits on it). */
+  if (!child->disputed && (first ? child->has_social_worker : position != before) &&
+      chance (demo, 0.03))
+    return dispute_rating (demo, child, meeting, index, &day, position, reasons, error);
+
+  {
+    RmmDecisionInput input = {
+      .child_id = child->id,
+      .meeting_id = meeting,
+      .kind = "risk-rating",
+      .value = level_at (framework, position)->id,
+      .rationale = child->disputed ? "Agreed after escalation to the heads of service."
+                 : first ? "Agreed by the meeting on the assessment and the agencies’ updates."
+                 : position < before ? "Risk has reduced on the agencies’ updates."
+                 : position > before ? "Risk has increased on new information."
+                 : "No change on the agencies’ updates.",
+    };
+
+    /* The store applies the framework as the rating is confirmed: the plan it opens, the
+     * trigger it raises (answered at a later meeting, once the discussion is held). */
+    if (!(rating_id = rmm_store_propose_decision (demo->store, &input, error)) ||
+        !confirm_by_both_chairs (demo, area, rating_id, error))
+      return FALSE;
+  }
+  child->disputed = FALSE;
+  level = level_at (framework, position);
+  child->rating = level->id;
+  child->position = position;
+  child->rated_on = day;
+  child->has_plan |= level->safety_plan_required;
+  if (has_reason (reasons, "review-due") || has_reason (reasons, "early-help-check"))
+    child->n_reviews++;
+
+  for (guint i = 0; i < child->triggers->len; i++)
+    answered_strategy |= g_date_compare (&g_array_index (child->triggers, DemoTrigger, i).raised,
+                                         &day) < 0;
+  if ((first && !child->has_social_worker &&
+       !decide_lead_agency (demo, child, meeting, level, error)) ||
+      !answer_triggers (demo, child, meeting, &day, error) ||
+      !collect_new_triggers (demo, child, TRUE, NULL, error))
+    return FALSE;
+  if (age >= 17 && position > 0 && !plan_transition (demo, child, &day, error))
     return FALSE;
 
-  /* At 18 with risk remaining the RMM cannot close until adult support is agreed. */
-  can_close = age < 18 || child->adult_package || position == 0;
-  wants_close = level->review_interval_days == 0 || n_reviews >= 8 ||
-                (position == 0 && previous != NULL && chance (demo, 0.6));
-  *next_due = day;
-  g_date_add_days (next_due, level->review_interval_days ? level->review_interval_days : 91);
-
-  if (wants_close && can_close)
+  /* A case closes at the lowest level only (the framework's "not at risk" at once), or at
+   * 18 once adult services have taken the young person on; never with a trigger open, nor
+   * on the day the meeting weighs new information. */
+  if (child->closure_id != 0)
+    closing = TRUE;
+  else if (new_information || answered_strategy)
+    closing = FALSE;
+  else if (child->triggers->len == 0 && position == 0)
     {
-      add_reason (reasons, "closure");
+      if (level->review_interval_days == 0)
+        {
+          closing = TRUE;
+          close_kind = CLOSE_NOT_AT_RISK;
+        }
+      else if (!first)
+        {
+          /* Down to the lowest level, or held there: the chairs close at once, or the lead
+           * professional checks with the family and proposes it in a few weeks. */
+          double roll = g_rand_double (demo->rand);
+          double at_once = before > 0 ? 0.35 : 0.4;
+
+          close_kind = child->has_plan ? CLOSE_RISK_REDUCED : CLOSE_EARLY_HELP;
+          closing = roll < at_once;
+          if (!closing && roll < at_once + 0.4)
+            {
+              child->closure_index = index + 2 + pick (demo, 2);
+              child->closure_kind = close_kind;
+            }
+        }
+    }
+  else if (child->triggers->len == 0 && age >= 18 && child->adult_package &&
+           position <= before && position < top_position (framework) && chance (demo, 0.5))
+    {
+      closing = TRUE;
+      close_kind = CLOSE_ADULT_SERVICES;
+    }
+
+  kind = minutes_kind (closing ? (int)close_kind : -1, first, answered_strategy, new_information,
+                       (int)position - (int)before, reasons);
+  minutes = type_minutes (demo, kind, child->transition && !closing);
+
+  if (closing)
+    {
       *closed = TRUE;
-      if (!close_case (demo, child, meeting_id, &day, error))
+      if (!close_case (demo, child, meeting, index, &day, close_kind, error))
         return FALSE;
     }
-  else if ((level->safety_plan_required || child->plan_id != 0) &&
-           !update_plan (demo, child, meeting_id, &day, next_due, error))
-    return FALSE;
+  else if (child->has_plan)
+    {
+      review = day;
+      g_date_add_days (&review, MIN (level->review_interval_days ? level->review_interval_days
+                                                                 : 91, 91));
+      if (!update_plan (demo, child, meeting, index, &day, &review,
+                        first ? 2 + pick (demo, 2) : pick (demo, 3), error))
+        return FALSE;
+    }
+  return add_past_item (demo, meeting, child->id, reasons, "discussed", "", minutes, error);
+}
 
-  return add_discussed_item (demo, meeting_id, child->id, reasons->str, error);
+typedef enum
+{
+  EVENT_MISSING,
+  EVENT_NOTE,
+  EVENT_DISRUPTION,
+} EventKind;
+
+typedef struct
+{
+  GDate      day;
+  EventKind  kind;
+  guint      variant;
+} DemoEvent;
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const DemoEvent *ea = a, *eb = b;
+  int by_day = g_date_compare (&ea->day, &eb->day);
+
+  return by_day != 0 ? by_day : (int)ea->kind - (int)eb->kind;
+}
+
+static gboolean
+record_event (Demo        *demo,
+              DemoChild   *child,
+              DemoEvent   *event,
+              GError     **error)
+{
+  g_autofree char *date = NULL;
+
+  switch (event->kind)
+    {
+    case EVENT_MISSING:
+      {
+        /* Went missing the evening before; recorded once back, the next morning. */
+        GDate went = event->day;
+        g_autofree char *went_on = NULL;
+        g_autofree char *started_at = NULL;
+        g_autofree char *ended_at = NULL;
+
+        g_date_subtract_days (&went, 1);
+        went_on = rmm_date_format (&went);
+        date = rmm_date_format (&event->day);
+        started_at = g_strdup_printf ("%sT%02d:%02d:00Z", went_on, 19 + pick (demo, 4),
+                                      pick (demo, 60));
+        ended_at = g_strdup_printf ("%sT%02d:%02d:00Z", date, 6 + pick (demo, 4), pick (demo, 60));
+        {
+          RmmMissingEpisodeInput input = {
+            .child_id = child->id,
+            .started_at = started_at,
+            .ended_at = ended_at,
+            .agency_id = demo->agencies[AG_POLICE],
+            .notes = "Returned the next morning; return home interview offered.",
+          };
+
+          set_clock (demo, &event->day, 11, pick (demo, 60));
+          return rmm_store_add_missing_episode (demo->store, &input, error) != 0;
+        }
+      }
+    case EVENT_NOTE:
+      {
+        RmmInformationNoteInput input = {
+          .child_id = child->id,
+          .kind = note_texts[event->variant].kind,
+          .summary = note_texts[event->variant].summary,
+          .agency_id = demo->agencies[note_texts[event->variant].agency],
+          .police_sensitive = note_texts[event->variant].police_sensitive,
+        };
+
+        set_clock (demo, &event->day, 9 + pick (demo, 8), pick (demo, 60));
+        return rmm_store_add_information_note (demo->store, &input, error) != 0;
+      }
+    case EVENT_DISRUPTION:
+      {
+        g_autofree char *subject = g_strdup_printf ("AC/POC/%04u", 100 + pick (demo, 9000));
+        RmmDisruptionNoteInput input = {
+          .child_id = child->id,
+          .subject_ref = subject,
+          .tactic = disruption_texts[event->variant].tactic,
+          .detail = disruption_texts[event->variant].detail,
+        };
+
+        set_clock (demo, &event->day, 14 + pick (demo, 3), pick (demo, 60));
+        return rmm_store_add_disruption_note (demo->store, &input, error) != 0;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* What happens between the meeting @index and the next one that considers the child, in
+ * order of time, each on its own day and before that meeting: missing episodes, new
+ * information, police disruption. A trigger the rules raise, or information the chairs
+ * act on, brings the child to the first meeting after it (@next). A closure the chairs
+ * asked for is proposed a few days before its meeting, and then nothing else happens. */
+static gboolean
+between_meetings (Demo       *demo,
+                  DemoChild  *child,
+                  guint       index,
+                  guint      *next,
+                  GError    **error)
+{
+  DemoArea *area = child->area;
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (DemoEvent));
+  GDate from, until, last;
+  int span;
+
+  meeting_date (area, index, &from);
+  g_date_add_days (&from, 1);
+  meeting_date (area, MIN (*next, area->meetings->len), &until);
+  g_date_subtract_days (&until, 1);
+  last = demo->today;
+  g_date_subtract_days (&last, 1);
+  if (g_date_compare (&last, &until) < 0)
+    until = last;
+  span = g_date_days_between (&from, &until) + 1;
+  if (span <= 0)
+    return TRUE;
+
+  if (child->closure_index != 0)
+    {
+      GDate proposed;
+
+      *next = MIN (*next, child->closure_index);
+      meeting_date (area, child->closure_index, &proposed);
+      g_date_subtract_days (&proposed, 2);
+      if (*next == child->closure_index && g_date_compare (&proposed, &until) <= 0)
+        {
+          set_clock (demo, &proposed, 15, pick (demo, 60));
+          if (!(child->closure_id = propose_closure (demo, child,
+                                                     meeting_id (area, child->closure_index),
+                                                     child->closure_kind, error)))
+            return FALSE;
+        }
+      child->closure_index = child->closure_id != 0 ? child->closure_index : 0;
+      if (child->closure_id != 0)
+        return TRUE;
+    }
+
+  if (chance (demo, child->position > 0 ? 0.3 : 0.1))
+    {
+      DemoEvent event = { .kind = EVENT_MISSING };
+
+      event.day = from;
+      g_date_add_days (&event.day, 1 + pick (demo, span));
+      for (guint i = 0, n = 1 + pick (demo, 4); i < n; i++)
+        {
+          g_array_append_val (events, event);
+          g_date_add_days (&event.day, 1 + pick (demo, 6));
+        }
+    }
+  if (chance (demo, child->position > 0 ? 0.1 : 0.03))
+    {
+      DemoEvent event = { .kind = EVENT_NOTE, .variant = pick (demo, G_N_ELEMENTS (note_texts)) };
+
+      event.day = from;
+      g_date_add_days (&event.day, pick (demo, span));
+      g_array_append_val (events, event);
+      /* The police act on what they know of the adults around the child. */
+      if (note_texts[event.variant].police_sensitive && chance (demo, 0.7))
+        {
+          event.kind = EVENT_DISRUPTION;
+          event.variant = pick (demo, G_N_ELEMENTS (disruption_texts));
+          g_date_add_days (&event.day, 1 + pick (demo, 5));
+          g_array_append_val (events, event);
+        }
+    }
+  g_array_sort (events, compare_events);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      DemoEvent *event = &g_array_index (events, DemoEvent, i);
+      GDate raised;
+
+      if (g_date_compare (&event->day, &until) > 0)
+        break;
+      if (!record_event (demo, child, event, error) ||
+          !collect_new_triggers (demo, child, FALSE, &raised, error))
+        return FALSE;
+      /* What the room will weigh: not a routine health update, not the police's own work. */
+      child->new_information |=
+        event->kind == EVENT_MISSING ||
+        (event->kind == EVENT_NOTE && note_texts[event->variant].chairs_add);
+      if (g_date_valid (&raised))
+        *next = MIN (*next, meeting_after (area, &raised));
+      else if ((event->kind == EVENT_NOTE && note_texts[event->variant].chairs_add &&
+                chance (demo, 0.7)) ||
+               (event->kind == EVENT_MISSING && chance (demo, 0.15)))
+        {
+          /* Not a trigger, but the chairs want to hear it: they add the child. */
+          child->added_by_chair = TRUE;
+          *next = MIN (*next, meeting_after (area, &event->day));
+        }
+      else
+        continue;
+      /* Nothing recorded after the day before that meeting. */
+      meeting_date (area, MIN (*next, area->meetings->len), &until);
+      g_date_subtract_days (&until, 1);
+      if (g_date_compare (&last, &until) < 0)
+        until = last;
+    }
+  return TRUE;
 }
 
 /* Referral, screening, assessment, then meeting after meeting until closure or today. */
@@ -1051,10 +1923,11 @@ follow_case (Demo        *demo,
              GError     **error)
 {
   DemoArea *area = child->area;
+  g_autoptr(GString) reasons = g_string_new (NULL);
   GDate started = *referred, completed = *referred, due;
   const char *proposed;
   gint64 referral_id;
-  guint index, n_reviews = 0;
+  guint index;
   gboolean closed = FALSE;
   double roll = g_rand_double (demo->rand);
   const char *outcome = roll < 0.88 ? "assessment-required"
@@ -1083,17 +1956,36 @@ follow_case (Demo        *demo,
   while (index < area->meetings->len && !closed)
     {
       GDate day;
+      guint next;
 
       meeting_date (area, index, &day);
       /* Next week's agenda builds itself from where the case stands. */
       if (!is_past (demo, &day))
+        {
+          if (child->added_by_chair)
+            {
+              ChairAddition addition = { meeting_id (area, index), child->id };
+
+              g_array_append_val (demo->chair_additions, addition);
+            }
+          break;
+        }
+      reasons_at (child, index, reasons);
+      if (!discuss (demo, child, index, proposed, reasons->str, &closed, error))
+        return FALSE;
+      if (closed)
         break;
-      if (!discuss (demo, child, index, proposed, n_reviews++, &closed, &due, error))
+      next = next_visit (child, index);
+      if (!between_meetings (demo, child, index, &next, error))
         return FALSE;
-      if (!closed && chance (demo, 0.3) &&
-          !record_missing_episodes (demo, child, &day, g_date_days_between (&day, &due), error))
-        return FALSE;
-      index = MAX (meeting_on_or_after (area, &due), index + 1);
+      /* A deferred or disputed item is due back next week; when the store would give the child
+       * no reason of its own to be there, the chairs carry it over. */
+      if (child->back_next_week && next == index + 1 && !child->added_by_chair)
+        {
+          reasons_at (child, next, reasons);
+          child->added_by_chair = reasons->len == 0;
+        }
+      index = next;
     }
   return TRUE;
 }
@@ -1109,13 +2001,16 @@ simulate_child (Demo     *demo,
   g_date_add_days (&referred, pick (demo, MAX (g_date_days_between (&demo->start,
                                                                      &demo->today), 1)));
   child.area = &demo->areas[pick (demo, N_AREAS)];
-  child.open_actions = g_array_new (FALSE, FALSE, sizeof (gint64));
-  child.open_triggers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  child.actions = g_array_new (FALSE, FALSE, sizeof (DemoAction));
+  child.triggers = g_array_new (FALSE, FALSE, sizeof (DemoTrigger));
+  g_date_clear (&child.rated_on, 1);
+  g_date_clear (&child.review_on, 1);
+  g_date_clear (&child.last_strategy, 1);
 
   ok = add_child (demo, &child, &referred, error) && follow_case (demo, &child, &referred, error);
 
-  g_array_unref (child.open_actions);
-  g_array_unref (child.open_triggers);
+  g_array_unref (child.actions);
+  g_array_unref (child.triggers);
   return ok;
 }
 
@@ -1127,11 +2022,11 @@ add_concerns_not_referred (Demo     *demo,
   for (guint i = 0; i < N_AREAS * 2; i++)
     {
       g_autofree char *now = NULL;
-      g_autofree char *recorder = invent_name (demo);
+      AgencyKind kind = i % 2 ? AG_EDUCATION : AG_HEALTH;
       GDate day = demo->today;
       RmmField fields[] = {
-        RMM_REF ("agency_id", demo->agencies[i % 2 ? AG_EDUCATION : AG_HEALTH]),
-        RMM_TEXT ("recorded_by", recorder),
+        RMM_REF ("agency_id", demo->agencies[kind]),
+        RMM_TEXT ("recorded_by", pick_staff_name (demo, kind)),
         RMM_TEXT ("recorded_at", NULL),
         RMM_TEXT ("concern", "Pupil seen leaving school with an older student."),
         RMM_TEXT ("reasons", "Discussed with the safeguarding lead: known family friend, "
@@ -1175,21 +2070,136 @@ mark_as_demo (Demo                  *demo,
          rmm_store_set_info (demo->store, "demo_today", today, error);
 }
 
-/* Each area's next meeting has its agenda, built by the store as for a real area. */
+/* The first child of @area that @sql (binding the area's id, then @text if any) finds;
+ * 0 if none, -1 on error. */
+static gint64
+find_child (Demo        *demo,
+            DemoArea    *area,
+            const char  *sql,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (demo->store), sql, error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return -1;
+  rmm_db_stmt_bind_int (stmt, 1, area->id);
+  if (text != NULL)
+    rmm_db_stmt_bind_text (stmt, 2, text);
+  if (rmm_db_stmt_step (stmt, &local_error))
+    {
+      id = rmm_db_stmt_get_int (stmt, 0);
+      rmm_db_stmt_reset (stmt);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+  return id;
+}
+
+/* A demo shows every reason a coming agenda can give. A closure proposed ahead and a child
+ * the chairs add are rare enough that a week may have neither; then the last day brings one
+ * of each, as it well might: a lead professional proposes closing a case held at the lowest
+ * level, and a school rings the chairs about a child on a plan. */
+static gboolean
+prepare_coming_week (Demo     *demo,
+                     GError  **error)
+{
+  GDate yesterday = demo->today;
+  guint first = pick (demo, N_AREAS);
+  gint64 proposed;
+  gboolean added = demo->chair_additions->len > 0;
+
+  g_date_subtract_days (&yesterday, 1);
+  proposed = rmm_store_query_int (demo->store, "SELECT count(*) FROM decision "
+                                               "WHERE kind = 'closure' AND status <> 'confirmed'",
+                                  0, error);
+  if (proposed < 0)
+    return FALSE;
+  for (guint i = 0; i < N_AREAS && (proposed == 0 || !added); i++)
+    {
+      DemoArea *area = &demo->areas[(first + i) % N_AREAS];
+      guint next = meeting_on_or_after (area, &demo->today);
+      gint64 child_id;
+
+      if (next >= area->meetings->len)
+        continue;
+      child_id = proposed > 0 ? 0 : find_child (demo, area,
+        "SELECT p.child_id FROM safety_plan p JOIN child c ON c.id = p.child_id "
+        "WHERE c.area_id = ? AND p.closed_on IS NULL "
+        "  AND " RMM_CURRENT_RATING_SQL ("c.id") " = ? "
+        "  AND NOT EXISTS (SELECT 1 FROM strategy_trigger t WHERE t.child_id = c.id "
+        "                  AND NOT EXISTS (SELECT 1 FROM trigger_response r "
+        "                                  WHERE r.trigger_id = t.id)) "
+        "ORDER BY p.child_id LIMIT 1", level_at (area->framework, 0)->id, error);
+      if (child_id < 0)
+        return FALSE;
+      if (child_id > 0)
+        {
+          DemoChild child = { .id = child_id, .area = area };
+
+          set_clock (demo, &yesterday, 15, 0);
+          if (!propose_closure (demo, &child, meeting_id (area, next), CLOSE_RISK_REDUCED,
+                                error))
+            return FALSE;
+          proposed = 1;
+        }
+
+      child_id = added ? 0 : find_child (demo, area,
+        "SELECT p.child_id FROM safety_plan p JOIN child c ON c.id = p.child_id "
+        "WHERE c.area_id = ? AND p.closed_on IS NULL "
+        "ORDER BY p.child_id DESC LIMIT 1", NULL, error);
+      if (child_id < 0)
+        return FALSE;
+      if (child_id > 0)
+        {
+          RmmInformationNoteInput input = { .child_id = child_id };
+          ChairAddition addition = { meeting_id (area, next), child_id };
+          guint school = 0;
+
+          while (!g_str_equal (note_texts[school].kind, "school-update"))
+            school++;
+          input.kind = note_texts[school].kind;
+          input.summary = note_texts[school].summary;
+          input.agency_id = demo->agencies[note_texts[school].agency];
+          set_clock (demo, &yesterday, 11, 0);
+          if (!rmm_store_add_information_note (demo->store, &input, error))
+            return FALSE;
+          g_array_append_val (demo->chair_additions, addition);
+          added = TRUE;
+        }
+    }
+  return TRUE;
+}
+
+/* Each area's next meeting has its agenda, built by the store as for a real area, with
+ * the children the chairs added after new information since the last meeting. */
 static gboolean
 build_coming_agendas (Demo     *demo,
                       GError  **error)
 {
   set_clock (demo, &demo->today, 8, 0);
+  for (guint i = 0; i < demo->chair_additions->len; i++)
+    {
+      ChairAddition *addition = &g_array_index (demo->chair_additions, ChairAddition, i);
+
+      if (!rmm_store_add_agenda_item (demo->store, addition->meeting_id, addition->child_id,
+                                      "added-by-chair", error))
+        return FALSE;
+    }
+  set_clock (demo, &demo->today, 8, 30);
   for (guint a = 0; a < N_AREAS; a++)
     {
       DemoArea *area = &demo->areas[a];
-
       guint next = meeting_on_or_after (area, &demo->today);
 
       if (next < area->meetings->len &&
-          !rmm_store_refresh_agenda (demo->store, g_array_index (area->meetings, gint64, next),
-                                     5, RMM_AGENDA_ORDER_RISK_FIRST, error))
+          !rmm_store_refresh_agenda (demo->store, meeting_id (area, next), 5,
+                                     RMM_AGENDA_ORDER_RISK_FIRST, error))
         return FALSE;
     }
   return TRUE;
@@ -1222,7 +2232,7 @@ write_demo (Demo                  *demo,
         return FALSE;
     }
   if (!hold_meetings (demo, error) || !add_concerns_not_referred (demo, error) ||
-      !build_coming_agendas (demo, error))
+      !prepare_coming_week (demo, error) || !build_coming_agendas (demo, error))
     goto failed;
   return rmm_store_commit (demo->store, error);
 
@@ -1245,6 +2255,8 @@ rmm_demo_generate (RmmStore              *store,
 
   demo.store = store;
   demo.rand = g_rand_new_with_seed (options->seed);
+  demo.names_in_use = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  demo.chair_additions = g_array_new (FALSE, FALSE, sizeof (ChairAddition));
   demo.today = options->today;
   demo.start = options->today;
   g_date_subtract_days (&demo.start, 365 * MAX (options->years, 1));
@@ -1258,7 +2270,12 @@ rmm_demo_generate (RmmStore              *store,
   rmm_store_set_actor (store, actor);
   g_rand_free (demo.rand);
   for (guint i = 0; i < N_AGENCIES; i++)
-    g_clear_pointer (&demo.staff[i], g_array_unref);
+    {
+      g_clear_pointer (&demo.staff[i], g_array_unref);
+      g_clear_pointer (&demo.staff_names[i], g_ptr_array_unref);
+    }
+  g_hash_table_unref (demo.names_in_use);
+  g_array_unref (demo.chair_additions);
   for (guint i = 0; i < N_AREAS; i++)
     g_clear_pointer (&demo.areas[i].meetings, g_array_unref);
   return ok;

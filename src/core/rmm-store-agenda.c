@@ -174,7 +174,8 @@ static const struct { const char *reason; const char *sql; } reason_queries[] = 
     "                    WHERE l.area_id = ?1 AND l.meets_on < ?2)" },
 };
 
-/* The children with a current rating and an open case (no confirmed closure since). */
+/* The children with a current rating and an open case (no closure confirmed since: a
+ * closure proposed before the meeting is confirmed after the day's rating). */
 #define RATED_CHILDREN_SQL \
   "SELECT c.id, c.date_of_birth, d.value, substr(d.proposed_at, 1, 10), " \
   "       EXISTS (SELECT 1 FROM transition t WHERE t.child_id = c.id), " \
@@ -188,7 +189,8 @@ static const struct { const char *reason; const char *sql; } reason_queries[] = 
   "   ORDER BY d2.proposed_at DESC, d2.id DESC LIMIT 1) " \
   "WHERE c.area_id = ? AND substr(d.proposed_at, 1, 10) <= ? " \
   "  AND NOT EXISTS (SELECT 1 FROM decision z WHERE z.child_id = c.id AND z.kind = 'closure' " \
-  "                  AND z.status = 'confirmed' AND z.proposed_at >= d.proposed_at)"
+  "                  AND z.status = 'confirmed' " \
+  "                  AND max(z.chair1_confirmed_at, z.chair2_confirmed_at) >= d.proposed_at)"
 
 /* Transition: at 17 without a plan; at 18 within three months, or past 18, with risk
  * remaining and no adult support package agreed. */

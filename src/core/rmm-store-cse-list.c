@@ -55,7 +55,8 @@ listed_free (gpointer data)
   "   ORDER BY d2.proposed_at DESC, d2.id DESC LIMIT 1) " \
   "WHERE NOT EXISTS (SELECT 1 FROM decision z WHERE z.child_id = c.id " \
   "                  AND z.kind = 'closure' AND z.status = 'confirmed' " \
-  "                  AND z.proposed_at >= d.proposed_at AND z.proposed_at <= ?1)"
+  "                  AND max(z.chair1_confirmed_at, z.chair2_confirmed_at) " \
+  "                      BETWEEN d.proposed_at AND ?1)"
 
 static guint
 level_position (RmmFramework *framework,

@@ -35,6 +35,12 @@ rmm_trigger_free (RmmTrigger *trigger)
   g_free (trigger);
 }
 
+/* One child's rows (@param holds its id) or everyone's (0), in a form the child index can
+ * serve: written as "? = 0 OR child_id = ?", SQLite reads the whole table, so recording one
+ * fact for one child would read every decision and note in the database. */
+#define ONE_CHILD_OR_ALL(column, param) \
+  column " BETWEEN " param " AND coalesce(nullif(" param ", 0), 9223372036854775807)"
+
 /* The facts already behind the rule's triggers for the child, as a set of "entity:id". */
 static GHashTable *
 facts_behind (RmmStore    *self,
@@ -136,7 +142,7 @@ evaluate_missing (RmmStore              *self,
                          "             AND julianday(x.started_at) >= julianday(e.started_at) - ?1 "
                          "           ORDER BY x.started_at, x.id) x) "
                          "FROM missing_episode e "
-                         "WHERE (?2 = 0 OR e.child_id = ?2) "
+                         "WHERE " ONE_CHILD_OR_ALL ("e.child_id", "?2") " "
                          "  AND (SELECT count(*) FROM missing_episode x "
                          "       WHERE x.child_id = e.child_id "
                          "         AND julianday(x.started_at) <= julianday(e.started_at) "
@@ -226,7 +232,7 @@ evaluate_notes (RmmStore              *self,
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          "SELECT n.child_id, n.id FROM information_note n "
                          "WHERE instr(?1, ' ' || n.kind || ' ') > 0 "
-                         "  AND (?2 = 0 OR n.child_id = ?2) "
+                         "  AND " ONE_CHILD_OR_ALL ("n.child_id", "?2") " "
                          "  AND NOT EXISTS (SELECT 1 FROM strategy_trigger t "
                          "                  WHERE t.child_id = n.child_id AND t.rule_id = ?3 "
                          "                  AND ' ' || t.facts || ' ' "
@@ -277,7 +283,7 @@ evaluate_ratings (RmmStore              *self,
                          "FROM decision d JOIN child c ON c.id = d.child_id "
                          "JOIN area a ON a.id = c.area_id "
                          "WHERE d.kind = 'risk-rating' AND d.status = 'confirmed' "
-                         "  AND (?1 = 0 OR d.child_id = ?1) "
+                         "  AND " ONE_CHILD_OR_ALL ("d.child_id", "?1") " "
                          "  AND NOT EXISTS (SELECT 1 FROM strategy_trigger t "
                          "                  WHERE t.child_id = d.child_id AND t.rule_id = ?2 "
                          "                  AND t.facts = 'decision:' || d.id)", error);
