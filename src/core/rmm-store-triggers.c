@@ -32,6 +32,7 @@ rmm_trigger_free (RmmTrigger *trigger)
   g_free (trigger->raised_at);
   g_free (trigger->reason);
   g_free (trigger->facts);
+  g_free (trigger->answered_at);
   g_free (trigger);
 }
 
@@ -433,7 +434,12 @@ rmm_store_list_triggers (RmmStore  *self,
                          /* A meeting of the area held since it was raised. */
                          "  EXISTS (SELECT 1 FROM meeting m WHERE m.area_id = c.area_id "
                          "          AND m.status IN ('concluded', 'signed-off') "
-                         "          AND m.meets_on > substr(t.raised_at, 1, 10)) "
+                         "          AND m.meets_on > substr(t.raised_at, 1, 10)), "
+                         /* When the second chair confirmed the response. */
+                         "  coalesce((SELECT max(r.chair1_confirmed_at, r.chair2_confirmed_at) "
+                         "            FROM trigger_response r WHERE r.trigger_id = t.id "
+                         "            AND r.chair1_confirmed_at IS NOT NULL "
+                         "            AND r.chair2_confirmed_at IS NOT NULL), '') "
                          "FROM strategy_trigger t JOIN child c ON c.id = t.child_id "
                          "JOIN area a ON a.id = c.area_id "
                          /* Inside, so that one child's triggers are read by the index. */
@@ -458,6 +464,7 @@ rmm_store_list_triggers (RmmStore  *self,
       row->reason = g_strdup (rmm_db_stmt_get_text (stmt, 7));
       row->facts = g_strdup (rmm_db_stmt_get_text (stmt, 8));
       row->open = rmm_db_stmt_get_int (stmt, 9);
+      row->answered_at = g_strdup (rmm_db_stmt_get_text (stmt, 11));
       token = g_strdup_printf (" %s ", row->rule_id);
       row->overdue = row->open && (strstr (same_day, token)
                                      ? past_same_working_day (row->raised_at, &today)

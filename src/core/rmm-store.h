@@ -291,6 +291,7 @@ typedef struct
   char     *facts;            /* space-separated entity:id */
   gboolean  open;
   gboolean  overdue;          /* open past its target */
+  char     *answered_at;      /* when both chairs had confirmed the response; '' while open */
 } RmmTrigger;
 
 void rmm_trigger_free (RmmTrigger *trigger);

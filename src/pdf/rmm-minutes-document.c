@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "rmm-document-text.h"
 #include "rmm-documents.h"
 #include "rmm-framework.h"
@@ -459,6 +461,18 @@ describe_response (Minutes            *minutes,
                           raised, answer, confirmation);
 }
 
+/* Whether a trigger waited for the RMM's response at the end of the meeting's day: raised
+ * by then, and not yet answered by both chairs. The minutes of a past meeting never show a
+ * trigger raised after it. */
+static gboolean
+was_open_at (const RmmTrigger *trigger,
+             const char       *meets_on)
+{
+  if (strncmp (trigger->raised_at, meets_on, 10) > 0)
+    return FALSE;
+  return *trigger->answered_at == '\0' || strncmp (trigger->answered_at, meets_on, 10) > 0;
+}
+
 static gboolean
 add_triggers (Minutes            *minutes,
               const RmmItemFacts *facts,
@@ -476,17 +490,19 @@ add_triggers (Minutes            *minutes,
       text = describe_response (minutes, response);
       rmm_pdf_document_add_key_value (minutes->document, _("Trigger"), text);
     }
-  if (facts->n_open_triggers == 0)
-    return TRUE;
-  if (!(open = rmm_store_list_triggers (minutes->store, facts->child_id, TRUE, error)))
+  if (!(open = rmm_store_list_triggers (minutes->store, facts->child_id, FALSE, error)))
     return FALSE;
   for (guint i = 0; i < open->len; i++)
     {
       RmmTrigger *trigger = g_ptr_array_index (open, i);
-      g_autofree char *raised = rmm_document_format_date (trigger->raised_at);
-      g_autofree char *text = g_strdup_printf (_("%s, raised %s: waiting for the RMM’s response."),
-                                               rule_title (minutes, trigger->rule_id), raised);
+      g_autofree char *raised = NULL;
+      g_autofree char *text = NULL;
 
+      if (!was_open_at (trigger, rmm_meeting_get_meets_on (minutes->meeting)))
+        continue;
+      raised = rmm_document_format_date (trigger->raised_at);
+      text = g_strdup_printf (_("%s, raised %s: waiting for the RMM’s response."),
+                              rule_title (minutes, trigger->rule_id), raised);
       rmm_pdf_document_add_key_value (minutes->document, _("Open trigger"), text);
     }
   return TRUE;
@@ -659,7 +675,14 @@ add_standing (Minutes            *minutes,
   if (!read_standing (minutes, child_id, FALSE, &before, error) ||
       !read_standing (minutes, child_id, TRUE, &after, error))
     return FALSE;
-  if (after.lead == NULL)
+  if (after.lead == NULL && facts->has_social_worker)
+    {
+      g_autofree char *text = g_strdup_printf (_("Led by the allocated social worker, %s"),
+                                               facts->social_worker);
+
+      rmm_pdf_document_add_key_value (minutes->document, _("Lead agency"), text);
+    }
+  else if (after.lead == NULL)
     rmm_pdf_document_add_key_value (minutes->document, _("Lead agency"), _("None agreed yet"));
   else if (after.lead->id == (before.lead ? before.lead->id : 0))
     {

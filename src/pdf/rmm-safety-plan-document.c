@@ -66,6 +66,10 @@ add_section (RmmPdfDocument *document,
 static char *
 describe_lead (Plan *plan)
 {
+  /* With a social worker allocated, no lead agency is decided: the social worker leads. */
+  if (plan->lead == NULL && *plan->child->social_worker != '\0')
+    return g_strdup_printf (_("Led by the allocated social worker, %s"),
+                            plan->child->social_worker);
   if (plan->lead == NULL)
     return g_strdup (_("Not yet agreed"));
   return rmm_describe_lead (plan->lead->lead_agency, plan->lead->lead_professional);

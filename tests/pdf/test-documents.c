@@ -157,6 +157,23 @@ run_the_meeting (Fixture *f)
   gint64 id;
 
   open_the_meeting (f);
+  /* One trigger waiting since before the meeting; one raised two days after it, which the
+   * minutes of this meeting must never show. */
+  {
+    RmmField before[] = {
+      RMM_REF ("child_id", f->robin), RMM_TEXT ("rule_id", "manual"),
+      RMM_TEXT ("raised_at", "2026-11-20T09:00:00Z"), RMM_TEXT ("raised_by", "test"),
+    };
+    RmmField after[] = {
+      RMM_REF ("child_id", f->robin), RMM_TEXT ("rule_id", "manual"),
+      RMM_TEXT ("raised_at", "2026-11-25T09:00:00Z"), RMM_TEXT ("raised_by", "test"),
+    };
+
+    g_assert_cmpint (rmm_store_insert (f->store, "strategy_trigger", before,
+                                       G_N_ELEMENTS (before), &error), >, 0);
+    g_assert_cmpint (rmm_store_insert (f->store, "strategy_trigger", after,
+                                       G_N_ELEMENTS (after), &error), >, 0);
+  }
   decide (f, &rating, TRUE);
   decide (f, &lead, TRUE);
   write_robins_plan (f);
@@ -391,6 +408,8 @@ test_minutes (Fixture       *f,
   assert_has (reading, "None allocated");
   assert_has (reading, "Joined the county-wide CSE list at this meeting.");
   assert_has (reading, "None agreed yet");
+  assert_has (reading, "Raised by hand, raised 20 November 2026: waiting for the RMM’s");
+  assert_lacks (reading, "25 November 2026");
   assert_has (reading, FAMILY_ACTION);
   assert_has (reading, "Robin told the school nurse about the car.");
   assert_has (reading, "The chairs disagreed");
