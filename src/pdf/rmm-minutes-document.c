@@ -906,6 +906,8 @@ start_document (RmmStore                 *store,
     .author = rmm_meeting_get_minute_taker (meeting),
     .marking = marking,
     .date = day,
+    /* TRANSLATORS: across every page of minutes of a meeting not yet concluded */
+    .watermark = draft ? _("DRAFT") : NULL,
   };
 
   return rmm_pdf_document_new (&info);

@@ -749,6 +749,41 @@ draw_margin_text (RmmPdfDocument *self,
   return pango_units_to_double (logical.width);
 }
 
+/* "DRAFT" in large pale letters across the page, under its content: no page of a draft
+ * can be taken for the final one, alone or printed. */
+static void
+draw_watermark (RmmPdfDocument *self,
+                cairo_t        *cr)
+{
+  PangoLayout *layout;
+  PangoFontDescription *font;
+  PangoRectangle logical;
+
+  if (*self->watermark == '\0')
+    return;
+  layout = pango_layout_new (get_context (self));
+  font = pango_font_description_from_string ("Cantarell Bold 96");
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, self->watermark, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_save (cr);
+  cairo_translate (cr, RMM_PDF_PAGE_WIDTH / 2, RMM_PDF_PAGE_HEIGHT / 2);
+  cairo_rotate (cr, -G_PI / 4);
+  /* Long words shrink to fit the diagonal. */
+  {
+    double width = pango_units_to_double (logical.width);
+    double scale = MIN (1.0, RMM_PDF_PAGE_HEIGHT * 0.9 / MAX (width, 1.0));
+
+    cairo_scale (cr, scale, scale);
+    cairo_move_to (cr, -width / 2, -pango_units_to_double (logical.height) / 2);
+  }
+  cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.12);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
 static void
 draw_header_and_footer (RmmPdfDocument *self,
                         cairo_t        *cr,
@@ -794,6 +829,7 @@ rmm_pdf_document_draw_page_tagged (RmmPdfDocument *self,
 
   placements = g_ptr_array_index (self->pages, page);
   cairo_save (cr);
+  draw_watermark (self, cr);
   draw_header_and_footer (self, cr, page);
   for (guint i = 0; i < placements->len; i++)
     draw_placement (cr, &g_array_index (placements, Placement, i), tagged);

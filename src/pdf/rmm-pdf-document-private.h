@@ -119,6 +119,7 @@ struct _RmmPdfDocument
   char         *marking;
   char         *date;
   char         *language;
+  char         *watermark;  /* '' for none */
 
   GPtrArray    *rows;
   GPtrArray    *sections;        /* of Row: the section headings open while adding, innermost

@@ -53,6 +53,7 @@ rmm_pdf_document_finalize (GObject *object)
   g_free (self->marking);
   g_free (self->date);
   g_free (self->language);
+  g_free (self->watermark);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_ptr_array_unref (self->sections);
   g_ptr_array_unref (self->rows);
@@ -120,6 +121,7 @@ rmm_pdf_document_new (const RmmPdfInfo *info)
   self->marking = g_utf8_make_valid (info->marking && *info->marking
                                      ? info->marking : rmm_pdf_get_default_marking (), -1);
   self->date = g_utf8_make_valid (info->date ? info->date : "", -1);
+  self->watermark = g_utf8_make_valid (info->watermark ? info->watermark : "", -1);
   self->language = g_strdup (is_language_tag (info->language) ? info->language
                                                                : rmm_pdf_get_default_language ());
   return self;

@@ -27,6 +27,7 @@ typedef struct
   const char *marking;    /* protective marking: OFFICIAL-SENSITIVE unless configured */
   const char *date;       /* shown in the footer as given */
   const char *language;   /* what a screen reader speaks it as: "en-GB" unless set ("cy") */
+  const char *watermark;  /* across every page, e.g. "DRAFT"; NULL for none */
 } RmmPdfInfo;
 
 typedef enum

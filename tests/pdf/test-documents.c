@@ -386,6 +386,10 @@ test_minutes (Fixture       *f,
   /* The meeting is still open: a draft, and the heading says so. */
   assert_has (reading, "DRAFT minutes of the CSE Risk Management");
   assert_has (reading, "DRAFT: the meeting has not concluded");
+  /* And across every page, so that no page alone passes for the final minutes. */
+  g_assert_cmpuint (reading->pages->len, >, 1);
+  for (guint i = 0; i < reading->pages->len; i++)
+    g_assert_nonnull (strstr (g_ptr_array_index (reading->pages, i), "DRAFT"));
   assert_has (reading, "Testshire North");
   assert_has (reading, "\nRoom 4, Testshire House\n");
   assert_has (reading, "Next meeting");
