@@ -386,6 +386,7 @@ typedef struct
 {
   gint64       id;
   DemoArea    *area;
+  const char  *first_name;      /* how the minutes may speak of them */
   GDate        born;
   gboolean     has_social_worker;
   const char  *rating;          /* the rating that stands; NULL until the first */
@@ -905,7 +906,7 @@ add_child (Demo        *demo,
   child->has_social_worker = chance (demo, 0.45);
 
   input.reference = reference;
-  input.first_name = first_names[pick (demo, G_N_ELEMENTS (first_names))];
+  input.first_name = child->first_name = first_names[pick (demo, G_N_ELEMENTS (first_names))];
   input.last_name = last_names[pick (demo, G_N_ELEMENTS (last_names))];
   input.date_of_birth = dob;
   input.gender = girl ? "female" : "male";
@@ -1467,16 +1468,23 @@ add_past_item (Demo        *demo,
          rmm_store_insert (demo->store, "agenda_item", fields, G_N_ELEMENTS (fields), error) != 0;
 }
 
-/* What the minute-taker typed, for about half the items (every dispute). */
+/* What the minute-taker typed, for about half the items (every dispute); now and then
+ * the child by their first name, as minute-takers do, which anonymised minutes take out. */
 static char *
 type_minutes (Demo        *demo,
+              DemoChild   *child,
               MinutesKind  kind,
               gboolean     transition)
 {
+  g_autofree char *views = NULL;
+
   if (kind != MINUTES_DISPUTE && !chance (demo, 0.5))
     return g_strdup ("");
-  return g_strconcat (minute_texts[kind][pick (demo, 2)], transition ? transition_minutes : "",
-                      NULL);
+  if (chance (demo, 0.3))
+    views = g_strdup_printf ("%s joined the start of the meeting with their carer and said "
+                             "what helps them feel safe. ", child->first_name);
+  return g_strconcat (views ? views : "", minute_texts[kind][pick (demo, 2)],
+                      transition ? transition_minutes : "", NULL);
 }
 
 /* The chairs cannot agree the rating: each view is recorded, the decision is escalated and
@@ -1501,7 +1509,7 @@ dispute_rating (Demo        *demo,
   g_autofree char *for_lower = g_strdup_printf ("Rates the risk %s: the young person is "
                                                 "engaging and the family is protective; the "
                                                 "plan can manage the risk.", low);
-  g_autofree char *minutes = type_minutes (demo, MINUTES_DISPUTE, FALSE);
+  g_autofree char *minutes = type_minutes (demo, child, MINUTES_DISPUTE, FALSE);
   RmmDecisionInput input = {
     .child_id = child->id,
     .meeting_id = meeting,
@@ -1689,7 +1697,7 @@ discuss (Demo        *demo,
 
   kind = minutes_kind (closing ? (int)close_kind : -1, first, answered_strategy, new_information,
                        (int)position - (int)before, reasons);
-  minutes = type_minutes (demo, kind, child->transition && !closing);
+  minutes = type_minutes (demo, child, kind, child->transition && !closing);
 
   if (closing)
     {
