@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rmm-unsaved-guard.h"
 #include "rmm-add-child-dialog.h"
 #include "rmm-error.h"
 #include "rmm-gui-utils.h"
@@ -90,6 +91,7 @@ add_selected (RmmAddChildDialog *self)
       show_error (self, error);
       return;
     }
+  rmm_unsaved_guard_set_saved (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -201,5 +203,6 @@ rmm_add_child_dialog_new (GtkWindow *parent,
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Child You Were Adding?"));
   return self;
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "rmm-shortcuts.h"
 #include "rmm-application.h"
 #include "rmm-demo.h"
 #include "rmm-framework.h"
@@ -369,8 +370,7 @@ rmm_application_init (RmmApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
-                                         (const char *[]) { "<Ctrl>q", NULL });
+  rmm_shortcuts_install (GTK_APPLICATION (self));
 }
 
 RmmApplication *

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-unsaved-guard.h"
 #include "rmm-assessment-dialog.h"
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
@@ -169,6 +170,7 @@ action_save (GtkWidget  *widget,
       return;
     }
   g_signal_emit (self, signals[SAVED], 0);
+  rmm_unsaved_guard_set_saved (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -293,5 +295,6 @@ rmm_assessment_dialog_new (GtkWindow   *parent,
   if (self->framework == NULL)
     self->framework = rmm_framework_lookup ("surrey-3-level");
   fill_choices (self);
+  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Assessment You Were Recording?"));
   return self;
 }

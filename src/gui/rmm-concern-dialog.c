@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-unsaved-guard.h"
 #include "rmm-concern-dialog.h"
 #include "rmm-gui-utils.h"
 
@@ -74,6 +75,7 @@ action_save (GtkWidget  *widget,
       return;
     }
   g_signal_emit (self, signals[SAVED], 0);
+  rmm_unsaved_guard_set_saved (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -138,5 +140,6 @@ rmm_concern_dialog_new (GtkWindow *parent,
     gtk_string_list_append (names, ((RmmNamedId *)g_ptr_array_index (self->agencies, i))->name);
   adw_combo_row_set_model (self->agency_row, G_LIST_MODEL (names));
   gtk_editable_set_text (GTK_EDITABLE (self->recorded_by_row), g_get_real_name ());
+  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Concern You Were Recording?"));
   return self;
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-unsaved-guard.h"
 #include "rmm-disruption-dialog.h"
 #include "rmm-gui-utils.h"
 #include "rmm-labels.h"
@@ -111,5 +112,6 @@ rmm_disruption_dialog_new (GtkWindow     *parent,
   adw_preferences_group_add (group, GTK_WIDGET (self->tactic_row));
   adw_preferences_group_add (group, rmm_text_row_new (_("Detail"), &self->detail_view));
   g_signal_connect_object (record, "clicked", G_CALLBACK (on_record), self, G_CONNECT_SWAPPED);
+  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Disruption You Were Recording?"));
   return self;
 }

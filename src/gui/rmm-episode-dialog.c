@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-unsaved-guard.h"
 #include "rmm-dates.h"
 #include "rmm-episode-dialog.h"
 #include "rmm-error.h"
@@ -133,5 +134,6 @@ rmm_episode_dialog_new (GtkWindow     *parent,
   adw_preferences_group_add (group, GTK_WIDGET (self->agency_row));
   adw_preferences_group_add (group, notes_row);
   g_signal_connect_object (record, "clicked", G_CALLBACK (on_record), self, G_CONNECT_SWAPPED);
+  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Missing Episode You Were Recording?"));
   return self;
 }

@@ -45,6 +45,8 @@ struct _RmmItemPage
   guint           save_source;
   gboolean        dirty;          /* typed, not yet saved */
   gboolean        loading;        /* the buffer is being filled from the store */
+  gboolean        active;         /* on show: its actions' keys work window-wide */
+  GSimpleActionGroup *actions;    /* "item.*", reached from anywhere in the window */
 
   AdwPreferencesPage *page;
   GtkLabel       *name_label;
@@ -75,6 +77,18 @@ struct _RmmItemPage
 };
 
 G_DEFINE_FINAL_TYPE (RmmItemPage, rmm_item_page, GTK_TYPE_WIDGET)
+
+/* An action of the child on show. While the page is not on show (the agenda is, or another
+ * view) none is enabled: Ctrl+1 at the agenda must not rate the child last looked at. */
+static void
+set_enabled (RmmItemPage *self,
+             const char  *name,
+             gboolean     enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled && self->active);
+}
 
 static char *
 format_day (const char *date)
@@ -220,7 +234,7 @@ show_plan (RmmItemPage *self)
     text = g_strdup (_("No plan open. The rating does not need one; the chairs may still "
                        "write one."));
   adw_action_row_set_subtitle (self->plan_row, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.plan-pdf", facts->has_plan);
+  set_enabled (self, "plan-pdf", facts->has_plan);
 }
 
 static void
@@ -399,19 +413,19 @@ show_outcome (RmmItemPage *self)
   gtk_widget_set_visible (self->defer_button, pending && editable);
   gtk_widget_set_visible (self->reopen_button,
                           editable && !pending && !g_str_equal (status, "removed"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.discussed", editable && pending);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.defer", editable && pending);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.reopen", editable && !pending);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.decide",
+  set_enabled (self, "discussed", editable && pending);
+  set_enabled (self, "defer", editable && pending);
+  set_enabled (self, "reopen", editable && !pending);
+  set_enabled (self, "decide",
                                  editable && !g_str_equal (status, "removed"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.plan", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.actions", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.transition", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.record-episode", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.record-note", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.record-disruption", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.raise-trigger", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.respond",
+  set_enabled (self, "plan", editable);
+  set_enabled (self, "actions", editable);
+  set_enabled (self, "transition", editable);
+  set_enabled (self, "record-episode", editable);
+  set_enabled (self, "record-note", editable);
+  set_enabled (self, "record-disruption", editable);
+  set_enabled (self, "raise-trigger", editable);
+  set_enabled (self, "respond",
                                  editable && self->facts->n_open_triggers > 0);
   gtk_text_view_set_editable (self->minutes_view, editable);
 }
@@ -551,10 +565,11 @@ on_minutes_changed (RmmItemPage *self)
 }
 
 static void
-action_decide (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+action_decide (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
   const char *kind = g_variant_get_string (parameter, NULL);
@@ -586,19 +601,21 @@ open_plan (RmmItemPage *self)
 }
 
 static void
-action_plan (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+action_plan (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   open_plan (RMM_ITEM_PAGE (widget));
 }
 
 /* The plan as it would be circulated, for the professional network or the family. */
 static void
-action_plan_pdf (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+action_plan_pdf (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
   const char *audience_name = g_variant_get_string (parameter, NULL);
   RmmDocumentOptions options = { NULL, FALSE };
@@ -615,18 +632,20 @@ action_plan_pdf (GtkWidget  *widget,
 }
 
 static void
-action_actions (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+action_actions (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   rmm_plan_dialog_focus_actions (open_plan (RMM_ITEM_PAGE (widget)));
 }
 
 static void
-action_transition (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+action_transition (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
 
   gtk_window_present (GTK_WINDOW (rmm_transition_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -635,10 +654,11 @@ action_transition (GtkWidget  *widget,
 }
 
 static void
-action_record_episode (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+action_record_episode (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
 
   gtk_window_present (GTK_WINDOW (rmm_episode_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -646,10 +666,11 @@ action_record_episode (GtkWidget  *widget,
 }
 
 static void
-action_record_note (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+action_record_note (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
 
   gtk_window_present (GTK_WINDOW (rmm_note_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -657,10 +678,11 @@ action_record_note (GtkWidget  *widget,
 }
 
 static void
-action_record_disruption (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+action_record_disruption (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
 
   gtk_window_present (GTK_WINDOW (rmm_disruption_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -669,10 +691,11 @@ action_record_disruption (GtkWidget  *widget,
 
 /* The oldest open trigger first: that is the order the room answers them in. */
 static void
-action_respond (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+action_respond (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) open = rmm_store_list_triggers (self->store, self->facts->child_id, TRUE,
@@ -704,10 +727,11 @@ on_raise_response (AdwMessageDialog *dialog,
 }
 
 static void
-action_raise_trigger (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+action_raise_trigger (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
   AdwMessageDialog *dialog;
 
@@ -721,10 +745,11 @@ action_raise_trigger (GtkWidget  *widget,
 }
 
 static void
-action_discussed (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+action_discussed (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
@@ -750,10 +775,11 @@ on_defer_response (AdwMessageDialog *dialog,
 }
 
 static void
-action_defer (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+action_defer (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
   AdwMessageDialog *dialog;
 
@@ -768,10 +794,11 @@ action_defer (GtkWidget  *widget,
 }
 
 static void
-action_reopen (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+action_reopen (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
@@ -781,10 +808,11 @@ action_reopen (GtkWidget  *widget,
 }
 
 static void
-action_focus_minutes (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+action_focus_minutes (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   gtk_widget_grab_focus (GTK_WIDGET (RMM_ITEM_PAGE (widget)->minutes_view));
 }
 
@@ -800,6 +828,7 @@ rmm_item_page_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->meeting);
   g_clear_object (&self->store);
+  g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (rmm_item_page_parent_class)->dispose (object);
 }
@@ -843,46 +872,35 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   BIND (discussed_button);
   BIND (reopen_button);
 #undef BIND
-
-  gtk_widget_class_install_action (widget_class, "item.decide", "s", action_decide);
-  gtk_widget_class_install_action (widget_class, "item.discussed", NULL, action_discussed);
-  gtk_widget_class_install_action (widget_class, "item.defer", NULL, action_defer);
-  gtk_widget_class_install_action (widget_class, "item.reopen", NULL, action_reopen);
-  gtk_widget_class_install_action (widget_class, "item.focus-minutes", NULL,
-                                   action_focus_minutes);
-  gtk_widget_class_install_action (widget_class, "item.plan", NULL, action_plan);
-  gtk_widget_class_install_action (widget_class, "item.plan-pdf", "s", action_plan_pdf);
-  gtk_widget_class_install_action (widget_class, "item.actions", NULL, action_actions);
-  gtk_widget_class_install_action (widget_class, "item.transition", NULL, action_transition);
-  gtk_widget_class_install_action (widget_class, "item.record-episode", NULL,
-                                   action_record_episode);
-  gtk_widget_class_install_action (widget_class, "item.record-note", NULL, action_record_note);
-  gtk_widget_class_install_action (widget_class, "item.record-disruption", NULL,
-                                   action_record_disruption);
-  gtk_widget_class_install_action (widget_class, "item.respond", NULL, action_respond);
-  gtk_widget_class_install_action (widget_class, "item.raise-trigger", NULL,
-                                   action_raise_trigger);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "item.plan",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "item.decide",
-                                       "s", "closure");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK,
-                                       "item.actions", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "item.decide",
-                                       "s", "risk-rating");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "item.decide",
-                                       "s", "lead-agency");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
-                                       "item.discussed", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "item.defer", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
-                                       "item.focus-minutes", NULL);
 }
+
+/* Their keys are the application's (rmm-shortcuts.c), so they work wherever focus is. */
+static const GActionEntry item_actions[] = {
+  { "decide", action_decide, "s" },
+  { "discussed", action_discussed },
+  { "defer", action_defer },
+  { "reopen", action_reopen },
+  { "focus-minutes", action_focus_minutes },
+  { "plan", action_plan },
+  { "plan-pdf", action_plan_pdf, "s" },
+  { "actions", action_actions },
+  { "transition", action_transition },
+  { "record-episode", action_record_episode },
+  { "record-note", action_record_note },
+  { "record-disruption", action_record_disruption },
+  { "respond", action_respond },
+  { "raise-trigger", action_raise_trigger },
+};
 
 static void
 rmm_item_page_init (RmmItemPage *self)
 {
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), item_actions,
+                                   G_N_ELEMENTS (item_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (item_actions); i++)
+    set_enabled (self, item_actions[i].name, FALSE);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "item", G_ACTION_GROUP (self->actions));
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (gtk_text_view_get_buffer (self->minutes_view), "changed",
                            G_CALLBACK (on_minutes_changed), self, G_CONNECT_SWAPPED);
@@ -923,6 +941,31 @@ rmm_item_page_show_item (RmmItemPage   *self,
   self->dirty = FALSE;
   rmm_item_page_reload (self);
   scroll_to_top (self);
+}
+
+/* The page's actions ("item.*"), for the window to offer wherever focus is. */
+GActionGroup *
+rmm_item_page_get_actions (RmmItemPage *self)
+{
+  g_return_val_if_fail (RMM_IS_ITEM_PAGE (self), NULL);
+  return G_ACTION_GROUP (self->actions);
+}
+
+/* On show or not: its actions follow. */
+void
+rmm_item_page_set_active (RmmItemPage *self,
+                          gboolean     active)
+{
+  g_return_if_fail (RMM_IS_ITEM_PAGE (self));
+
+  self->active = active;
+  if (self->facts == NULL || !active)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (item_actions); i++)
+        set_enabled (self, item_actions[i].name, FALSE);
+      return;
+    }
+  rmm_item_page_reload (self);
 }
 
 RmmAgendaItem *

@@ -22,6 +22,9 @@ void           rmm_item_page_show_item     (RmmItemPage   *self,
                                             RmmAgendaItem *item,
                                             const char    *framework_id);
 RmmAgendaItem *rmm_item_page_get_item      (RmmItemPage   *self);
+GActionGroup  *rmm_item_page_get_actions   (RmmItemPage   *self);
+void           rmm_item_page_set_active    (RmmItemPage   *self,
+                                            gboolean       active);
 void           rmm_item_page_reload        (RmmItemPage   *self);
 void           rmm_item_page_save_minutes  (RmmItemPage   *self);
 

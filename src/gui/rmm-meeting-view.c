@@ -50,9 +50,51 @@ struct _RmmMeetingView
   GtkMenuButton        *documents_button;
   GMenuModel           *documents_menu;
   RmmItemPage          *item_page;     /* made when first needed: memory at start-up */
+  GSimpleActionGroup   *actions;       /* "meeting.*", reached from anywhere in the window */
+  gboolean              active;        /* on show in its window */
+  gboolean              enabled[16];   /* each action's own state, whether on show or not */
+  gint64                focus_item_id; /* the row to focus once the rows are made; 0: first */
+  guint                 focus_source;
 };
 
 G_DEFINE_FINAL_TYPE (RmmMeetingView, rmm_meeting_view, GTK_TYPE_WIDGET)
+
+static void action_open_item (GSimpleAction *, GVariant *, gpointer);
+static void action_show_agenda (GSimpleAction *, GVariant *, gpointer);
+static void action_open_meeting (GSimpleAction *, GVariant *, gpointer);
+static void action_previous_actions (GSimpleAction *, GVariant *, gpointer);
+static void action_conclude (GSimpleAction *, GVariant *, gpointer);
+static void action_add_child (GSimpleAction *, GVariant *, gpointer);
+static void action_document (GSimpleAction *, GVariant *, gpointer);
+static void action_export_plans (GSimpleAction *, GVariant *, gpointer);
+
+/* Their keys are the application's (rmm-shortcuts.c), so they work wherever focus is. */
+static const GActionEntry meeting_actions[] = {
+  { "open-item", action_open_item, "x" },
+  { "show-agenda", action_show_agenda },
+  { "open", action_open_meeting },
+  { "previous-actions", action_previous_actions },
+  { "conclude", action_conclude },
+  { "add-child", action_add_child },
+  { "document", action_document, "s" },
+  { "export-plans", action_export_plans, "s" },
+};
+
+/* An action of the meeting on show, enabled by its state while the view is on show. */
+static void
+set_enabled (RmmMeetingView *self,
+             const char     *name,
+             gboolean        enabled)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (meeting_actions); i++)
+    if (g_str_equal (meeting_actions[i].name, name))
+      {
+        GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+        self->enabled[i] = enabled;
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled && self->active);
+      }
+}
 
 enum {
   PROP_0,
@@ -76,7 +118,8 @@ setup_agenda_row (GtkSignalListItemFactory *factory,
                   RmmMeetingView           *self)
 {
   gtk_list_item_set_child (list_item, rmm_agenda_row_new (self->store));
-  gtk_list_item_set_activatable (list_item, FALSE);
+  /* Enter or a double click opens the child (on_agenda_activate). */
+  gtk_list_item_set_activatable (list_item, TRUE);
 }
 
 static void
@@ -142,11 +185,64 @@ show_error (RmmMeetingView *self,
 /* A coming meeting's agenda is brought up to date with the data as it is shown (the store
  * writes only what changed); a held meeting's is shown as it was. A failure (another
  * program holding the file, say) leaves the agenda as last stored: say so, and show that. */
+/* The agenda row keyboard focus is on: its item's id, or 0 when focus is elsewhere. */
+static gint64
+focused_item (RmmMeetingView *self)
+{
+  GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (self->agenda_view));
+  GtkWidget *child = row ? gtk_widget_get_first_child (row) : NULL;
+  RmmAgendaItem *item = RMM_IS_AGENDA_ROW (child) ? rmm_agenda_row_get_item (RMM_AGENDA_ROW (child))
+                                                  : NULL;
+
+  return item ? rmm_agenda_item_get_id (item) : 0;
+}
+
+/* Focus on the row of @item_id, or on the first row (0), if it is on screen. GTK 4.8 has no
+ * call to focus a list's item by position, so the row widget showing it is found. */
+static gboolean
+focus_row (RmmMeetingView *self,
+           gint64          item_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_view));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+      RmmAgendaItem *item = RMM_IS_AGENDA_ROW (child)
+                            ? rmm_agenda_row_get_item (RMM_AGENDA_ROW (child)) : NULL;
+
+      if (item != NULL && (item_id == 0 || rmm_agenda_item_get_id (item) == item_id))
+        return gtk_widget_grab_focus (row);
+    }
+  return FALSE;
+}
+
+static gboolean
+focus_row_later (gpointer data)
+{
+  RmmMeetingView *self = data;
+
+  focus_row (self, self->focus_item_id);
+  self->focus_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the rows exist (they are made when the list is next laid out). */
+static void
+focus_row_when_shown (RmmMeetingView *self,
+                      gint64          item_id)
+{
+  self->focus_item_id = item_id;
+  if (self->focus_source == 0)
+    self->focus_source = g_idle_add_full (G_PRIORITY_LOW, focus_row_later, self, NULL);
+}
+
 static void
 show_agenda (RmmMeetingView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
+  /* A reload (this window or another changed the record) keeps focus on the same child. */
+  gint64 focused = focused_item (self);
   guint time_box = self->settings ? g_settings_get_uint (self->settings, "agenda-time-box") : 5;
   RmmAgendaOrder order = self->settings ? g_settings_get_enum (self->settings, "agenda-order")
                                         : RMM_AGENDA_ORDER_RISK_FIRST;
@@ -173,6 +269,8 @@ show_agenda (RmmMeetingView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->agenda_view),
                           self->agenda && g_list_model_get_n_items (self->agenda) > 0);
   describe_agenda (self);
+  if (focused != 0)
+    focus_row_when_shown (self, focused);
 }
 
 /* The step the meeting is at decides what the chairs can do next: open it, review the
@@ -191,9 +289,9 @@ show_progress (RmmMeetingView *self)
                         open ? _("Conclude…")
                              : g_str_equal (status, "concluded") ? _("Sign Off…")
                                                                   : _("Decisions…"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.open", planned);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.previous-actions", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.conclude", !planned);
+  set_enabled (self, "open", planned);
+  set_enabled (self, "previous-actions", open);
+  set_enabled (self, "conclude", !planned);
 }
 
 static void
@@ -273,7 +371,8 @@ show_item (RmmMeetingView *self,
   rmm_item_page_show_item (self->item_page, self->store, self->meeting, item,
                            self->framework_id);
   gtk_stack_set_visible_child_name (self->pages, "item");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.show-agenda", TRUE);
+  rmm_item_page_set_active (self->item_page, self->active);
+  set_enabled (self, "show-agenda", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_SHOWN]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_TITLE]);
   gtk_widget_child_focus (GTK_WIDGET (self->item_page), GTK_DIR_TAB_FORWARD);
@@ -295,7 +394,8 @@ rmm_meeting_view_show_agenda (RmmMeetingView *self)
     show_agenda (self);
   item = rmm_item_page_get_item (self->item_page);
   gtk_stack_set_visible_child_name (self->pages, "overview");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.show-agenda", FALSE);
+  rmm_item_page_set_active (self->item_page, FALSE);
+  set_enabled (self, "show-agenda", FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_SHOWN]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_TITLE]);
   if (item != NULL)
@@ -348,10 +448,11 @@ on_agenda_activate (RmmMeetingView *self,
 }
 
 static void
-action_open_item (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+action_open_item (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmMeetingView *self = RMM_MEETING_VIEW (widget);
   g_autoptr(RmmAgendaItem) item = find_item (self, g_variant_get_int64 (parameter), NULL);
 
@@ -359,23 +460,36 @@ action_open_item (GtkWidget  *widget,
     show_item (self, item);
 }
 
+/* Focus on the agenda's first row (not on the list as a whole, where Enter does nothing). */
 static void
-action_open_meeting (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+focus_agenda (RmmMeetingView *self)
 {
-  RmmMeetingView *self = RMM_MEETING_VIEW (widget);
-  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
-
-  gtk_window_present (GTK_WINDOW (rmm_open_meeting_dialog_new (parent, self->store,
-                                                               self->meeting)));
+  focus_row_when_shown (self, 0);
 }
 
 static void
-action_previous_actions (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+action_open_meeting (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
+  RmmMeetingView *self = RMM_MEETING_VIEW (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  GtkWindow *dialog = GTK_WINDOW (rmm_open_meeting_dialog_new (parent, self->store,
+                                                              self->meeting));
+
+  /* The agenda is where the chair goes next: Enter opens the first child. */
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (focus_agenda), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+action_previous_actions (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GtkWidget *widget = user_data;
   RmmMeetingView *self = RMM_MEETING_VIEW (widget);
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
 
@@ -383,10 +497,11 @@ action_previous_actions (GtkWidget  *widget,
 }
 
 static void
-action_conclude (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+action_conclude (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmMeetingView *self = RMM_MEETING_VIEW (widget);
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
 
@@ -398,10 +513,11 @@ action_conclude (GtkWidget  *widget,
 /* The minutes (full or anonymised) or the chairs' pack, previewed before saving. */
 
 static void
-action_document (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+action_document (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmMeetingView *self = RMM_MEETING_VIEW (widget);
   const char *which = g_variant_get_string (parameter, NULL);
   RmmDocumentOptions options = { NULL, g_str_equal (which, "minutes-anonymised") };
@@ -456,10 +572,11 @@ on_plans_folder (GtkNativeDialog *chooser,
 }
 
 static void
-action_export_plans (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+action_export_plans (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmMeetingView *self = RMM_MEETING_VIEW (widget);
   RmmPlanAudience audience = RMM_PLAN_AUDIENCE_PROFESSIONAL;
   GtkFileChooserNative *chooser;
@@ -477,18 +594,20 @@ action_export_plans (GtkWidget  *widget,
 }
 
 static void
-action_show_agenda (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+action_show_agenda (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   rmm_meeting_view_show_agenda (RMM_MEETING_VIEW (widget));
 }
 
 static void
-action_add_child (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+action_add_child (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   RmmMeetingView *self = RMM_MEETING_VIEW (widget);
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
 
@@ -532,6 +651,40 @@ rmm_meeting_view_show_meeting (RmmMeetingView *self,
     rmm_meeting_view_show_agenda (self);
   else if (rmm_meeting_view_get_item_shown (self))
     rmm_item_page_reload (self->item_page);
+}
+
+/* The meeting's actions ("meeting.*"), for the window to offer wherever focus is. */
+GActionGroup *
+rmm_meeting_view_get_actions (RmmMeetingView *self)
+{
+  g_return_val_if_fail (RMM_IS_MEETING_VIEW (self), NULL);
+  return G_ACTION_GROUP (self->actions);
+}
+
+/* The actions of the child on show ("item.*"); NULL until a child was first shown. */
+GActionGroup *
+rmm_meeting_view_get_item_actions (RmmMeetingView *self)
+{
+  g_return_val_if_fail (RMM_IS_MEETING_VIEW (self), NULL);
+  return self->item_page ? rmm_item_page_get_actions (self->item_page) : NULL;
+}
+
+/* On show in its window or not (another view is, or no meeting): the actions follow, so a
+ * key never acts on a meeting or a child the chair cannot see. */
+void
+rmm_meeting_view_set_active (RmmMeetingView *self,
+                             gboolean        active)
+{
+  g_return_if_fail (RMM_IS_MEETING_VIEW (self));
+
+  if (self->active == active)
+    return;
+  self->active = active;
+  for (guint i = 0; i < G_N_ELEMENTS (meeting_actions); i++)
+    set_enabled (self, meeting_actions[i].name, self->enabled[i]);
+  if (self->item_page != NULL)
+    rmm_item_page_set_active (self->item_page,
+                              active && rmm_meeting_view_get_item_shown (self));
 }
 
 RmmMeeting *
@@ -632,6 +785,8 @@ rmm_meeting_view_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->framework_id, g_free);
+  g_clear_object (&self->actions);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
 
   G_OBJECT_CLASS (rmm_meeting_view_parent_class)->dispose (object);
 }
@@ -676,40 +831,24 @@ rmm_meeting_view_class_init (RmmMeetingViewClass *klass)
   BIND (documents_menu);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_activate);
-
-  gtk_widget_class_install_action (widget_class, "meeting.open-item", "x", action_open_item);
-  gtk_widget_class_install_action (widget_class, "meeting.show-agenda", NULL, action_show_agenda);
-  gtk_widget_class_install_action (widget_class, "meeting.open", NULL, action_open_meeting);
-  gtk_widget_class_install_action (widget_class, "meeting.previous-actions", NULL,
-                                   action_previous_actions);
-  gtk_widget_class_install_action (widget_class, "meeting.conclude", NULL, action_conclude);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "meeting.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK,
-                                       "meeting.previous-actions", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "meeting.conclude",
-                                       NULL);
-  /* Before the leaflet's own Alt+Left: from a child, back is the agenda. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "meeting.show-agenda", NULL);
-  gtk_widget_class_install_action (widget_class, "meeting.add-child", NULL, action_add_child);
-  gtk_widget_class_install_action (widget_class, "meeting.document", "s", action_document);
-  gtk_widget_class_install_action (widget_class, "meeting.export-plans", "s",
-                                   action_export_plans);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "meeting.document",
-                                       "s", "minutes");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "meeting.document",
-                                       "s", "pack");
 }
 
 static void
 rmm_meeting_view_init (RmmMeetingView *self)
 {
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), meeting_actions,
+                                   G_N_ELEMENTS (meeting_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (meeting_actions); i++)
+    set_enabled (self, meeting_actions[i].name, FALSE);
+  /* Those that need no meeting state. */
+  set_enabled (self, "open-item", TRUE);
+  set_enabled (self, "add-child", TRUE);
+  set_enabled (self, "document", TRUE);
+  set_enabled (self, "export-plans", TRUE);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "meeting", G_ACTION_GROUP (self->actions));
   gtk_widget_init_template (GTK_WIDGET (self));
   rmm_menu_button_set_menu_lazily (self->documents_button, self->documents_menu);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.show-agenda", FALSE);
+  set_enabled (self, "show-agenda", FALSE);
   setup_agenda_view (self);
 }

@@ -30,4 +30,9 @@ gboolean    rmm_meeting_view_show_agenda  (RmmMeetingView *self);
 void        rmm_meeting_view_step_item    (RmmMeetingView *self,
                                            int             delta);
 
+GActionGroup   *rmm_meeting_view_get_actions      (RmmMeetingView *self);
+GActionGroup   *rmm_meeting_view_get_item_actions (RmmMeetingView *self);
+void            rmm_meeting_view_set_active       (RmmMeetingView *self,
+                                                   gboolean        active);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-unsaved-guard.h"
 #include "rmm-gui-utils.h"
 #include "rmm-labels.h"
 #include "rmm-note-dialog.h"
@@ -118,5 +119,6 @@ rmm_note_dialog_new (GtkWindow     *parent,
   self->sensitive_switch = rmm_switch_row_add (group, _("Police-sensitive (never on a family’s "
                                                         "document)"), FALSE);
   g_signal_connect_object (record, "clicked", G_CALLBACK (on_record), self, G_CONNECT_SWAPPED);
+  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Information You Were Recording?"));
   return self;
 }

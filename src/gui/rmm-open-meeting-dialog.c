@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-unsaved-guard.h"
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-open-meeting-dialog.h"
@@ -347,5 +348,6 @@ rmm_open_meeting_dialog_new (GtkWindow  *parent,
     subtitle = g_strdup_printf ("%s · %s", rmm_meeting_get_area_name (meeting), day);
   }
   adw_window_title_set_subtitle (self->title, subtitle);
+  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Attendance You Recorded?"));
   return self;
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-unsaved-guard.h"
 #include "rmm-actions-dialog.h"
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
@@ -415,5 +416,6 @@ rmm_plan_dialog_new (GtkWindow     *parent,
                            self, G_CONNECT_SWAPPED);
   fill_form (self, framework_id);
   reload (self);
+  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Plan You Were Writing?"));
   return self;
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-unsaved-guard.h"
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-error.h"
@@ -244,6 +245,7 @@ save (RmmReferralDialog *self)
       return;
     }
   g_signal_emit (self, signals[SAVED], 0);
+  rmm_unsaved_guard_set_saved (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -380,5 +382,6 @@ rmm_referral_dialog_new (GtkWindow *parent,
   self = g_object_new (RMM_TYPE_REFERRAL_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   fill_choices (self);
+  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Referral You Were Recording?"));
   return self;
 }

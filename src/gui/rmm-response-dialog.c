@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-unsaved-guard.h"
 #include "rmm-date-row.h"
 #include "rmm-gui-utils.h"
 #include "rmm-response-dialog.h"
@@ -97,6 +98,7 @@ on_record (RmmResponseDialog *self)
       return;
     }
   self->response_id = id;
+  rmm_unsaved_guard_set_saved (GTK_WINDOW (self));
   self->confirmed[0] = self->confirmed[1] = FALSE;
   show_state (self);
 }
@@ -234,5 +236,6 @@ rmm_response_dialog_new (GtkWindow        *parent,
   g_signal_connect_object (self->record_button, "clicked", G_CALLBACK (on_record), self,
                            G_CONNECT_SWAPPED);
   show_state (self);
+  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Response You Were Recording?"));
   return self;
 }

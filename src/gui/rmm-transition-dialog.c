@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-unsaved-guard.h"
 #include "rmm-date-row.h"
 #include "rmm-gui-utils.h"
 #include "rmm-transition-dialog.h"
@@ -142,5 +143,6 @@ rmm_transition_dialog_new (GtkWindow     *parent,
       rmm_date_row_set_date (self->s42_row, transition->s42_referral_on);
       gtk_editable_set_text (GTK_EDITABLE (self->notes_row), transition->notes);
     }
+  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Transition Plan You Were Writing?"));
   return self;
 }

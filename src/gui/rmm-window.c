@@ -70,6 +70,7 @@ struct _RmmWindow
   AdwStatusPage        *empty_page;
   GtkMenuButton        *jump_button;
   RmmMeetingView       *meeting_view;
+  gboolean              item_actions_offered;
   GtkWidget            *agenda_button;
 };
 
@@ -218,6 +219,24 @@ show_error (RmmWindow    *self,
 
 static void on_item_shown (RmmWindow *self);
 
+/* The meeting's and the child's keys work while they are on show, and only then. The
+ * child's actions join the window once its page exists (it is made when first needed). */
+static void
+update_meeting_actions (RmmWindow *self)
+{
+  GActionGroup *item_actions = rmm_meeting_view_get_item_actions (self->meeting_view);
+
+  if (item_actions != NULL && !self->item_actions_offered)
+    {
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "item", item_actions);
+      self->item_actions_offered = TRUE;
+    }
+  rmm_meeting_view_set_active (self->meeting_view,
+                               gtk_widget_get_visible (self->details_pane) &&
+                               g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack),
+                                            "meeting"));
+}
+
 static void
 show_meeting (RmmWindow  *self,
               RmmMeeting *meeting)
@@ -229,6 +248,7 @@ show_meeting (RmmWindow  *self,
       adw_window_title_set_title (self->meeting_title, "");
       adw_window_title_set_subtitle (self->meeting_title, "");
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      update_meeting_actions (self);
       return;
     }
   adw_window_title_set_subtitle (self->meeting_title, rmm_meeting_get_area_name (meeting));
@@ -260,6 +280,7 @@ on_item_shown (RmmWindow *self)
   gboolean shown = rmm_meeting_view_get_item_shown (self->meeting_view);
 
   gtk_widget_set_visible (self->agenda_button, shown);
+  update_meeting_actions (self);
   if (meeting == NULL)
     return;
   remember_place (self);
@@ -445,6 +466,7 @@ show_list_page (RmmWindow  *self,
   gtk_stack_set_visible_child_name (self->list_stack, page);
   gtk_widget_set_visible (self->details_pane, meetings);
   gtk_widget_set_visible (self->details_separator, meetings);
+  update_meeting_actions (self);
   gtk_widget_set_visible (GTK_WIDGET (self->jump_button), meetings);
   gtk_widget_set_hexpand (self->meetings_pane, !meetings);
 }
@@ -1231,8 +1253,6 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-item", NULL, action_next_item);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    action_show_shortcuts);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
-                                       "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.projector", NULL, action_projector);
   gtk_widget_class_install_action (widget_class, "win.projector-blank", NULL,
                                    action_projector_screen);
@@ -1240,15 +1260,6 @@ rmm_window_class_init (RmmWindowClass *klass)
                                    action_projector_screen);
   gtk_widget_class_install_action (widget_class, "win.projector-reveal", NULL,
                                    action_projector_screen);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.projector", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
-                                       "win.projector-blank", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.projector-unblank", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.projector-reveal", NULL);
   gtk_widget_class_install_action (widget_class, "win.previous-item", NULL,
                                    action_previous_item);
   gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);
@@ -1257,36 +1268,14 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-area", NULL, action_previous_area);
   gtk_widget_class_install_action (widget_class, "win.next-area", NULL, action_next_area);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
-                                       "win.this-week", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
-                                       "win.import-referrals", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-referral", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
-                                       "win.preferences", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.find-child", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
-                                       "win.show-referrals", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "win.newer-meeting", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "win.older-meeting", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
-                                       "win.previous-area", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
-                                       "win.next-area", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
-                                       "win.next-item", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK,
-                                       "win.previous-item", NULL);
 }
 
 static void
 rmm_window_init (RmmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "meeting",
+                                  rmm_meeting_view_get_actions (self->meeting_view));
   gtk_list_box_set_header_func (self->meeting_list, meeting_header, self, NULL);
   rmm_menu_button_set_menu_lazily (self->projector_button, self->projector_menu);
   rmm_menu_button_set_menu_lazily (self->primary_button, self->primary_menu);

@@ -37,6 +37,7 @@
 #include "rmm-preview-window.h"
 #include "rmm-projector-window.h"
 #include "rmm-rating-dialog.h"
+#include "rmm-shortcuts.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
 
@@ -369,6 +370,84 @@ test_shortcuts_window (void)
   drain_main_loop ();
 }
 
+/* An accelerator as "keyval/modifiers", to compare however it was written. */
+static char *
+normalise_accel (const char *accel)
+{
+  GdkModifierType mods = 0;
+  guint key = 0;
+
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods) || g_str_equal (accel, "<Super>"));
+  return g_strdup_printf ("%u/%u", gdk_keyval_to_lower (key), mods);
+}
+
+/* Every key of the application is listed in the shortcuts window, none twice, and none is
+ * a key GTK or GNOME Shell takes first; what else the window lists belongs to one window
+ * (a dialog, the preview, the projector) or is the toolkit's own. */
+static void
+test_shortcuts_table (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/rmmdesk/RmmDesk/rmm-shortcuts-window.ui");
+  g_autoptr(GHashTable) ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const char *local[] = {
+    "Return", "Escape", "F10", "<Alt>1", "<Alt>2", "F9", "F11", "<Ctrl>s", "<Ctrl>p",
+    "<Ctrl>plus", "<Ctrl>minus", "<Ctrl>0",
+  };
+  const char * const *reserved = rmm_shortcuts_get_reserved ();
+  const RmmShortcut *shortcuts;
+  GSList *objects;
+  guint n;
+
+  shortcuts = rmm_shortcuts_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      char *key = normalise_accel (shortcuts[i].accel);
+
+      if (!g_hash_table_add (ours, key))
+        g_error ("%s is the key of two actions", shortcuts[i].accel);
+    }
+  for (guint i = 0; reserved[i] != NULL; i++)
+    {
+      g_autofree char *key = normalise_accel (reserved[i]);
+
+      if (g_hash_table_contains (ours, key))
+        g_error ("%s is GTK's or GNOME Shell's", reserved[i]);
+    }
+
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL;
+      g_autofree char *key = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, NULL);
+      key = normalise_accel (accel);
+      g_hash_table_add (listed, g_strdup (key));
+      if (!g_hash_table_contains (ours, key))
+        {
+          gboolean is_local = FALSE;
+
+          for (guint i = 0; i < G_N_ELEMENTS (local); i++)
+            is_local |= g_str_equal (local[i], accel);
+          if (!is_local)
+            g_error ("the shortcuts window lists %s, which no action has", accel);
+        }
+    }
+  g_slist_free (objects);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *key = normalise_accel (shortcuts[i].accel);
+
+      if (!g_hash_table_contains (listed, key))
+        g_error ("%s (%s) is not in the shortcuts window", shortcuts[i].accel,
+                 shortcuts[i].action);
+    }
+}
+
 static void
 test_about_and_message_dialogs (void)
 {
@@ -409,6 +488,7 @@ main (int    argc,
   g_test_add ("/ui/windows/projector", Fixture, NULL, fixture_set_up, test_projector_window,
               fixture_tear_down);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
+  g_test_add_func ("/ui/shortcuts/table", test_shortcuts_table);
   g_test_add_func ("/ui/dialogs/about-and-message", test_about_and_message_dialogs);
   return g_test_run ();
 }
