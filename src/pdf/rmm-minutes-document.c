@@ -19,6 +19,7 @@
 #include "rmm-document-text.h"
 #include "rmm-documents.h"
 #include "rmm-framework.h"
+#include "rmm-child.h"
 #include "rmm-dates.h"
 #include "rmm-labels.h"
 #include "rmm-name-scrubber.h"
@@ -35,6 +36,7 @@ typedef struct
   gint64            child_id;     /* whose item the text being written is about; 0: none */
   GPtrArray        *responses;    /* RmmTriggerResponse recorded at the meeting */
   GHashTable       *references;   /* a child's reference → their id, for the summary */
+  GHashTable       *items;        /* a child's reference → their RmmAgendaItem */
   char             *next_meeting; /* when the area meets next, in words */
   gboolean          anonymised;
   gboolean          draft;        /* the meeting has not concluded */
@@ -49,6 +51,7 @@ minutes_clear (Minutes *minutes)
   g_clear_pointer (&minutes->scrubber, rmm_name_scrubber_free);
   g_clear_pointer (&minutes->responses, g_ptr_array_unref);
   g_clear_pointer (&minutes->references, g_hash_table_unref);
+  g_clear_pointer (&minutes->items, g_hash_table_unref);
   g_free (minutes->next_meeting);
 }
 
@@ -91,14 +94,22 @@ clean (Minutes    *minutes,
   return clean_for (minutes, minutes->child_id, text);
 }
 
-/* A child named by the store as "First Last", as this variant names them. */
+/* A child named by the store as "First Last", as this variant names them: from the agenda
+ * when they are on it, so that "Mary Ann Whitlock" is M.W. everywhere, not M.A. in a table
+ * that only has the name in one piece. */
 static char *
 child_label (Minutes    *minutes,
              const char *full_name,
              const char *reference)
 {
-  g_auto(GStrv) names = g_strsplit (full_name ? full_name : "", " ", 2);
+  RmmAgendaItem *item = minutes->items ? g_hash_table_lookup (minutes->items, reference) : NULL;
+  g_auto(GStrv) names = NULL;
 
+  if (item != NULL)
+    return rmm_document_child_name (rmm_agenda_item_get_first_name (item),
+                                    rmm_agenda_item_get_last_name (item), reference,
+                                    minutes->anonymised);
+  names = g_strsplit (full_name ? full_name : "", " ", 2);
   return rmm_document_child_name (names[0] ? names[0] : "", names[0] ? names[1] : "",
                                   reference, minutes->anonymised);
 }
@@ -232,7 +243,9 @@ add_attendance (Minutes          *minutes,
       g_autofree char *status = *sent != '\0'
         ? g_strdup_printf (_("%s (%s)"), attendance_label (row->status), sent)
         : g_strdup (attendance_label (row->status));
-      const char *cells[] = { row->agency, row->name, status };
+      /* A name typed here can be anyone's ("Mrs Lomax, Tobias's mum"). */
+      g_autofree char *name = clean_for (minutes, 0, row->name);
+      const char *cells[] = { row->agency, name, status };
 
       rmm_pdf_document_add_row (document, RMM_PDF_ROW_PLAIN, cells);
     }
@@ -444,6 +457,7 @@ describe_response (Minutes            *minutes,
   g_autofree char *raised = rmm_document_format_date (response->raised_at);
   g_autofree char *held = rmm_document_format_date (response->convened_on);
   g_autofree char *outcome = clean (minutes, response->outcome);
+  g_autofree char *present = clean (minutes, response->agencies_present);
   g_autofree char *reasons = clean (minutes, response->reasons);
   g_autofree char *confirmation = describe_chairs (minutes, response->confirmed ? "confirmed"
                                                                                 : "proposed",
@@ -453,7 +467,7 @@ describe_response (Minutes            *minutes,
 
   if (response->convened)
     answer = g_strdup_printf (_("Strategy discussion held on %s (%s): %s%s"), held,
-                              response->agencies_present, outcome,
+                              present, outcome,
                               response->section47 ? _(" Section 47 enquiries follow.") : "");
   else
     answer = g_strdup_printf (_("Not convened: %s"), reasons);
@@ -920,15 +934,27 @@ start_scrubbing (Minutes     *minutes,
                  GError     **error)
 {
   g_autoptr(GPtrArray) professionals = rmm_store_list_professional_names (minutes->store, error);
+  g_autoptr(GListModel) everyone = NULL;
   const char *staff[] = {
     rmm_meeting_get_chair_children (minutes->meeting),
     rmm_meeting_get_chair_family (minutes->meeting),
     rmm_meeting_get_minute_taker (minutes->meeting),
   };
 
-  if (professionals == NULL)
+  if (professionals == NULL ||
+      !(everyone = rmm_store_list_children (minutes->store, 0, error)))
     return FALSE;
   minutes->scrubber = rmm_name_scrubber_new ();
+  /* Every child the database knows, not only those on this agenda: "his cousin Vinnie
+   * Bevan-Cole" is a child too. */
+  for (guint i = 0; i < g_list_model_get_n_items (everyone); i++)
+    {
+      g_autoptr(RmmChild) child = g_list_model_get_item (everyone, i);
+
+      rmm_name_scrubber_add_child (minutes->scrubber, rmm_child_get_id (child),
+                                   rmm_child_get_first_name (child),
+                                   rmm_child_get_last_name (child));
+    }
   for (guint i = 0; i < professionals->len; i++)
     rmm_name_scrubber_add_professional (minutes->scrubber,
                                         ((RmmNamedId *)g_ptr_array_index (professionals, i))->name);
@@ -958,14 +984,17 @@ add_items (Minutes  *minutes,
     return FALSE;
   n = g_list_model_get_n_items (items);
   minutes->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  minutes->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
+      RmmAgendaItem *item = g_list_model_get_item (items, i);
       gint64 child_id = rmm_agenda_item_get_child_id (item);
 
       g_hash_table_replace (minutes->references,
                             g_strdup (rmm_agenda_item_get_child_reference (item)),
                             g_memdup2 (&child_id, sizeof child_id));
+      g_hash_table_replace (minutes->items,
+                            g_strdup (rmm_agenda_item_get_child_reference (item)), item);
     }
   if (minutes->anonymised && !start_scrubbing (minutes, items, error))
     return FALSE;

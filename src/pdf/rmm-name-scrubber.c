@@ -39,6 +39,7 @@ typedef struct
 {
   char   *initials;
   char  **first_words;    /* casefolded */
+  char  **last_words;
 } Child;
 
 typedef struct
@@ -53,6 +54,7 @@ typedef struct
   gboolean child_last;    /* (part of) some child's surname */
   gboolean professional;  /* (part of) some professional's name */
   gboolean ordinary;      /* an ordinary English word, in lower case in the word list */
+  gboolean lower_case;    /* a name written in lower case (al-Hassan): matched so too */
 } WordUse;
 
 struct _RmmNameScrubber
@@ -60,6 +62,7 @@ struct _RmmNameScrubber
   GHashTable *children;     /* child id → Child */
   GHashTable *full_names;   /* casefolded "first last" → FullName */
   GHashTable *words;        /* casefolded word → WordUse */
+  GPtrArray  *run_together; /* children's names as handles write them: "tobiaslomax" */
   guint       longest;      /* the most words in a full name */
   char       *word_list;
   gboolean    word_list_read;
@@ -89,6 +92,7 @@ child_free (gpointer data)
 
   g_free (child->initials);
   g_strfreev (child->first_words);
+  g_strfreev (child->last_words);
   g_free (child);
 }
 
@@ -109,6 +113,7 @@ rmm_name_scrubber_new (void)
   self->children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, child_free);
   self->full_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, full_name_free);
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->run_together = g_ptr_array_new_with_free_func (g_free);
   self->word_list = g_strdup (RMM_WORD_LIST);
   return self;
 }
@@ -121,6 +126,7 @@ rmm_name_scrubber_free (RmmNameScrubber *self)
   g_hash_table_unref (self->children);
   g_hash_table_unref (self->full_names);
   g_hash_table_unref (self->words);
+  g_ptr_array_unref (self->run_together);
   g_free (self->word_list);
   g_free (self);
 }
@@ -137,16 +143,30 @@ rmm_name_scrubber_set_word_list (RmmNameScrubber *self,
 
 /* ---- words ---- */
 
+/* Characters that do not show but can split a word as stored from the word as read: a soft
+ * hyphen from pasted text (Lo\u00ADmax prints as Lomax), zero-width spaces and joiners. */
+static gboolean
+is_invisible (gunichar c)
+{
+  return c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
+
 static gboolean
 is_word_char (gunichar c)
 {
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) || is_invisible (c);
+}
+
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == 0x02BC;
 }
 
 static gboolean
 is_joiner (gunichar c)
 {
-  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010;
+  return is_apostrophe (c) || c == '-' || c == 0x2010 || c == 0x2011;
 }
 
 /* The word starting at @p, or NULL when no word starts there. Apostrophes and hyphens
@@ -173,20 +193,25 @@ word_end (const char *p)
   return end;
 }
 
-/* Casefolded and composed, with a typographic apostrophe read as a plain one. */
+/* A word as it is compared: casefolded, without accents (Sian is Siân, Zoe is Zoë, and
+ * İlayda Ilayda: a name typed without its accent is still the name), without invisible
+ * characters, with any apostrophe read as ' and any hyphen as -. */
 static char *
 fold (const char *text,
       gssize      length)
 {
   g_autofree char *folded = g_utf8_casefold (text, length);
-  g_autofree char *composed = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
   GString *result = g_string_new (NULL);
 
-  for (const char *p = composed ? composed : folded; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = decomposed ? decomposed : folded; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      g_string_append_unichar (result, c == 0x2019 ? '\'' : c == 0x2010 ? '-' : c);
+      if (g_unichar_ismark (c) || is_invisible (c))
+        continue;
+      g_string_append_unichar (result, is_apostrophe (c) ? '\''
+                                       : c == 0x2010 || c == 0x2011 ? '-' : c);
     }
   return g_string_free (result, FALSE);
 }
@@ -273,6 +298,61 @@ name_parts (char **words)
   return g_strv_builder_end (builder);
 }
 
+/* Letters and digits only: how a name reads inside a handle. */
+static char *
+letters_of (const char *folded)
+{
+  GString *letters = g_string_new (NULL);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (letters, g_utf8_get_char (p));
+  return g_string_free (letters, FALSE);
+}
+
+/* "tobiaslomax" and "lomaxtobias", for the user names and handles a minute may quote. */
+static void
+add_run_together (RmmNameScrubber  *self,
+                  char            **first,
+                  char            **last)
+{
+  g_autofree char *first_joined = g_strjoinv ("", first);
+  g_autofree char *last_joined = g_strjoinv ("", last);
+  g_autofree char *first_letters = letters_of (first_joined);
+  g_autofree char *last_letters = letters_of (last_joined);
+
+  if (g_utf8_strlen (first_letters, -1) < 2 || g_utf8_strlen (last_letters, -1) < 2)
+    return;
+  g_ptr_array_add (self->run_together, g_strconcat (first_letters, last_letters, NULL));
+  g_ptr_array_add (self->run_together, g_strconcat (last_letters, first_letters, NULL));
+}
+
+/* The words of a name that are written in lower case ("al-Hassan"): text may write them so. */
+static void
+mark_lower_case (RmmNameScrubber *self,
+                 const char      *name)
+{
+  const char *p = name ? name : "";
+
+  while (*p != '\0')
+    {
+      const char *end = word_end (p);
+
+      if (end == NULL)
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (g_unichar_islower (g_utf8_get_char (p)))
+        {
+          g_autofree char *folded = fold (p, end - p);
+
+          word_use (self, folded)->lower_case = TRUE;
+        }
+      p = end;
+    }
+}
+
 void
 rmm_name_scrubber_add_child (RmmNameScrubber *self,
                              gint64           child_id,
@@ -287,12 +367,16 @@ rmm_name_scrubber_add_child (RmmNameScrubber *self,
 
   child->initials = rmm_document_initials (first_name, last_name);
   child->first_words = name_parts (first);
+  child->last_words = g_strdupv (last_parts);
   if ((full = full_name_entry (self, first, last)) != NULL && full->initials == NULL)
     full->initials = g_strdup (child->initials);
   for (guint i = 0; child->first_words[i] != NULL; i++)
     word_use (self, child->first_words[i])->child_first = TRUE;
   for (guint i = 0; last_parts[i] != NULL; i++)
     word_use (self, last_parts[i])->child_last = TRUE;
+  mark_lower_case (self, first_name);
+  mark_lower_case (self, last_name);
+  add_run_together (self, first, last);
   g_hash_table_replace (self->children, g_memdup2 (&child_id, sizeof child_id), child);
   self->word_list_read = FALSE;
 }
@@ -365,20 +449,28 @@ is_capitalised (const char *word)
   return g_unichar_isupper (c) || g_unichar_istitle (c);
 }
 
-static gboolean
-has_possessive (const char *start,
-                const char *end)
-{
-  return (end - start > 3 && strncmp (end - 2, "'s", 2) == 0)
-         || (end - start > 5 && strncmp (end - 4, "\xe2\x80\x99s", 4) == 0);
-}
-
+/* Where the name ends in a word with a possessive or a contraction after an apostrophe:
+ * Robin's, ROBIN'S, Robin’ll, Robinʼd — one or two letters after the last apostrophe, at
+ * least two before it (O'Neill is a name, not O plus a suffix). @end when there is none. */
 static const char *
 without_possessive (const char *start,
                     const char *end)
 {
-  return has_possessive (start, end) ? end - (end[-2] == '\'' ? 2 : 4) : end;
+  const char *apostrophe = NULL;
+  guint before = 0, after = 0;
+
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    if (is_apostrophe (g_utf8_get_char (p)))
+      apostrophe = p;
+  if (apostrophe == NULL)
+    return end;
+  for (const char *p = start; p < apostrophe; p = g_utf8_next_char (p))
+    before++;
+  for (const char *p = g_utf8_next_char (apostrophe); p < end; p = g_utf8_next_char (p))
+    after++;
+  return before >= 2 && after >= 1 && after <= 2 ? apostrophe : end;
 }
+
 
 /* Up to @max words from @p separated by white space only. */
 static guint
@@ -482,9 +574,10 @@ take_given_name (Scrub *scrub)
     g_string_truncate (scrub->out, scrub->given_at);
 }
 
-static void scrub_word (Scrub      *scrub,
-                        const char *start,
-                        const char *end);
+static const char *scrub_word (Scrub      *scrub,
+                               const char *start,
+                               const char *end,
+                               gboolean    look_ahead);
 
 static gboolean
 is_hyphenated (const char *start,
@@ -511,7 +604,7 @@ scrub_hyphenated (Scrub      *scrub,
       if (p < end && c != '-' && c != 0x2010)
         continue;
       if (p > part)
-        scrub_word (scrub, part, p);
+        scrub_word (scrub, part, p, FALSE);
       if (p < end)
         {
           g_string_append_len (scrub->out, p, g_utf8_next_char (p) - p);
@@ -521,43 +614,110 @@ scrub_hyphenated (Scrub      *scrub,
     }
 }
 
-static void
+static gboolean
+is_childs_word (const WordUse *use)
+{
+  return use != NULL && (use->child_first || use->child_last);
+}
+
+/* The word from @start to @end as a child's name, if it is one: whole; without a possessive
+ * or a contraction (Robin's, Robin'll); or as a plural (the Lomaxes, the O'Neills). Sets
+ * *name_end to where the name ends (what follows is written after the replacement). */
+static WordUse *
+lookup_word (Scrub       *scrub,
+             const char  *start,
+             const char  *end,
+             const char **name_end,
+             char       **folded_out)
+{
+  const char *stem = without_possessive (start, end);
+  const char *candidates[4] = { end, stem, NULL, NULL };
+  guint n = 2;
+
+  if (stem - start > 3 && (stem[-1] == 's' || stem[-1] == 'S'))
+    {
+      candidates[n++] = stem - 1;
+      if (stem[-2] == 'e' || stem[-2] == 'E')
+        candidates[n++] = stem - 2;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *folded = fold (start, candidates[i] - start);
+      WordUse *use = g_hash_table_lookup (scrub->self->words, folded);
+
+      if (is_childs_word (use) || (i == 0 && use != NULL))
+        {
+          *name_end = candidates[i];
+          *folded_out = g_steal_pointer (&folded);
+          return use;
+        }
+    }
+  *name_end = end;
+  *folded_out = fold (start, end - start);
+  return NULL;
+}
+
+/* After "Tobias" in Tobias Lomax's own item: the word typed next, when it is a capitalised
+ * name that is not Tobias's surname ("Tobias Smith, a friend"), which makes this another
+ * Tobias. Returns where that word ends, or NULL. */
+static const char *
+other_surname_after (Scrub      *scrub,
+                     const char *p)
+{
+  const char *next = p;
+  const char *end;
+  g_autofree char *folded = NULL;
+
+  if (!g_unichar_isspace (g_utf8_get_char (next)))
+    return NULL;
+  while (g_unichar_isspace (g_utf8_get_char (next)) && *next != '\n')
+    next = g_utf8_next_char (next);
+  if ((end = word_end (next)) == NULL || !is_capitalised (next))
+    return NULL;
+  folded = fold (next, without_possessive (next, end) - next);
+  if (g_strv_contains ((const char * const *)scrub->child->last_words, folded) ||
+      g_strv_contains (not_given_names, folded))
+    return NULL;
+  return end;
+}
+
+/* One word of the text; returns where reading goes on (after it, or after the word after
+ * it when the two are one other person's name). */
+static const char *
 scrub_word (Scrub      *scrub,
             const char *start,
-            const char *end)
+            const char *end,
+            gboolean    look_ahead)
 {
-  const char *name_end = without_possessive (start, end);
-  g_autofree char *folded = fold (start, name_end - start);
-  WordUse *use = g_hash_table_lookup (scrub->self->words, folded);
+  const char *name_end;
+  g_autofree char *folded = NULL;
+  WordUse *use = lookup_word (scrub, start, end, &name_end, &folded);
+  gboolean named = is_capitalised (start) || (use != NULL && use->lower_case);
   gsize at = scrub->out->len;
+  const char *other;
 
-  if (use != NULL && name_end != end && !use->child_first && !use->child_last)
-    use = NULL;
-  if (use == NULL && name_end != end)
-    {
-      g_free (folded);
-      folded = fold (start, end - start);
-      name_end = end;
-      use = g_hash_table_lookup (scrub->self->words, folded);
-    }
-  if ((use == NULL || (!use->child_first && !use->child_last)) && is_hyphenated (start, end))
+  if (!is_childs_word (use) && is_hyphenated (start, end))
     {
       scrub_hyphenated (scrub, start, end);
-      return;
+      return end;
     }
-  if (!is_capitalised (start) || use == NULL || (!use->child_first && !use->child_last))
+  if (!named || !is_childs_word (use))
     {
       g_string_append_len (scrub->out, start, end - start);
-      scrub->given = is_capitalised (start)
-                     && !g_strv_contains (not_given_names, folded);
+      scrub->given = is_capitalised (start) && !g_strv_contains (not_given_names, folded);
       scrub->given_at = at;
-      return;
+      return end;
     }
   if (!use->professional && !use->ordinary && !use->child_last
       && is_own_first_name (scrub->child, folded))
     {
+      if (look_ahead && (other = other_surname_after (scrub, end)) != NULL)
+        {
+          write_name (scrub, UNKNOWN_NAME, end, end);
+          return other;
+        }
       write_name (scrub, scrub->child->initials, name_end, end);
-      return;
+      return end;
     }
   if (use->child_last)
     {
@@ -569,6 +729,44 @@ scrub_word (Scrub      *scrub,
   /* "[name]" itself may stand before a surname: "Alfie Lomax" with Alfie another child's. */
   scrub->given = TRUE;
   scrub->given_at = at;
+  return end;
+}
+
+/* A user name or handle at @p: a run of letters and digits joined by @, _ or . that has
+ * one of those or a digit in it (@TobiasLomax09, tobias_lomax). Returns its end, or NULL. */
+static const char *
+handle_end (const char *p)
+{
+  gboolean handle = FALSE;
+  const char *end = p;
+
+  while (*end != '\0')
+    {
+      gunichar c = g_utf8_get_char (end);
+
+      if (c == '@' || c == '_' || g_unichar_isdigit (c))
+        handle = TRUE;
+      else if (!is_word_char (c) && c != '.' && !is_joiner (c))
+        break;
+      end = g_utf8_next_char (end);
+    }
+  while (end > p && (end[-1] == '.' || end[-1] == '-'))   /* a full stop ends a sentence */
+    end--;
+  return handle && end > p ? end : NULL;
+}
+
+static gboolean
+handle_names_child (RmmNameScrubber *self,
+                    const char      *start,
+                    const char      *end)
+{
+  g_autofree char *folded = fold (start, end - start);
+  g_autofree char *letters = letters_of (folded);
+
+  for (guint i = 0; i < self->run_together->len; i++)
+    if (strstr (letters, g_ptr_array_index (self->run_together, i)) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 /* @text as an anonymised document may print it, read as part of the item of @child_id (0:
@@ -596,8 +794,15 @@ rmm_name_scrubber_apply (RmmNameScrubber *self,
   for (p = text; *p != '\0';)
     {
       const char *end = word_end (p);
+      const char *handle = handle_end (p);
       const char *after;
 
+      if (handle != NULL && handle_names_child (self, p, handle))
+        {
+          write_name (&scrub, UNKNOWN_NAME, handle, handle);
+          p = handle;
+          continue;
+        }
       if (end == NULL)
         {
           const char *next = g_utf8_next_char (p);
@@ -611,10 +816,7 @@ rmm_name_scrubber_apply (RmmNameScrubber *self,
       else if ((after = scrub_full_name (&scrub, p)) != NULL)
         p = after;
       else
-        {
-          scrub_word (&scrub, p, end);
-          p = end;
-        }
+        p = scrub_word (&scrub, p, end, TRUE);
     }
   return g_string_free (scrub.out, FALSE);
 }

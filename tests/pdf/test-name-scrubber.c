@@ -12,7 +12,7 @@
 
 #include "rmm-name-scrubber.h"
 
-enum { ORLA = 1, FREYA, KIT, CARA, DYLAN, WILL, ALFIE_B };
+enum { ORLA = 1, FREYA, KIT, CARA, DYLAN, WILL, ALFIE_B, TOBIAS, SIAN, BROOKE, ZOE };
 
 static RmmNameScrubber *
 make_scrubber (void)
@@ -27,6 +27,10 @@ make_scrubber (void)
   rmm_name_scrubber_add_child (scrubber, DYLAN, "Dylan", "Glyndwr-Hale");
   rmm_name_scrubber_add_child (scrubber, WILL, "Will", "Dunmore");
   rmm_name_scrubber_add_child (scrubber, ALFIE_B, "Alfie", "Brindley");
+  rmm_name_scrubber_add_child (scrubber, TOBIAS, "Tobias", "Lomax");
+  rmm_name_scrubber_add_child (scrubber, SIAN, "Siân", "de Wynter");
+  rmm_name_scrubber_add_child (scrubber, BROOKE, "Brooke", "al-Hassan");
+  rmm_name_scrubber_add_child (scrubber, ZOE, "Zoë", "Marwood");
   /* The two chairs and a social worker; one shares a surname with Kit, one a first name
    * with Alfie. */
   rmm_name_scrubber_add_professional (scrubber, "Jane Fenwright");
@@ -135,6 +139,36 @@ test_text_as_typed (void)
   assert_scrubbed (scrubber, ORLA, "Orla\xff", "O.N.\xef\xbf\xbd");
 }
 
+/* What a hostile reader tried: every form in which a name was seen to survive. */
+static void
+test_forms_that_slipped_through (void)
+{
+  g_autoptr(RmmNameScrubber) scrubber = make_scrubber ();
+
+  /* Capital and other possessives and contractions, any apostrophe. */
+  assert_scrubbed (scrubber, FREYA, "TOBIAS'S phone; LOMAX'S car; Tobias’ll go; Tobiasʼs mum.",
+                   "[name]'S phone; [name]'S car; [name]’ll go; [name]ʼs mum.");
+  assert_scrubbed (scrubber, TOBIAS, "TOBIAS'S phone.", "T.L.'S phone.");
+  /* Plural surnames. */
+  assert_scrubbed (scrubber, FREYA, "The Lomaxes and the O'Neills were told.",
+                   "The [name]es and the [name]s were told.");
+  /* A soft hyphen or zero-width space inside a name, from pasted text. */
+  assert_scrubbed (scrubber, FREYA, "The Lo\u00ADmax family, Mar\u200Bwood.",
+                   "The [name] family, [name].");
+  /* Accents left off, or put on. */
+  assert_scrubbed (scrubber, FREYA, "Sian de Wynter'S view; SIAN said; Zoe agreed.",
+                   "S.D.'S view; [name] said; [name] agreed.");
+  /* A surname written in lower case. */
+  assert_scrubbed (scrubber, FREYA, "Mr al-Hassan and the al-Hassan family.",
+                   "Mr [name] and the [name] family.");
+  /* User names and handles. */
+  assert_scrubbed (scrubber, FREYA, "Messages from @TobiasLomax09 and tobias_lomax.",
+                   "Messages from [name] and [name].");
+  /* Another Tobias in Tobias Lomax's own item is not shown as T.L. */
+  assert_scrubbed (scrubber, TOBIAS, "Tobias Smith, a friend, was there. Tobias agreed.",
+                   "[name], a friend, was there. T.L. agreed.");
+}
+
 static void
 test_without_word_list (void)
 {
@@ -158,5 +192,6 @@ main (int   argc,
   g_test_add_func ("/scrubber/apostrophes-and-hyphens", test_apostrophes_and_hyphens);
   g_test_add_func ("/scrubber/text-as-typed", test_text_as_typed);
   g_test_add_func ("/scrubber/without-word-list", test_without_word_list);
+  g_test_add_func ("/scrubber/forms-that-slipped-through", test_forms_that_slipped_through);
   return g_test_run ();
 }
