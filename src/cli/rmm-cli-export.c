@@ -133,6 +133,18 @@ export_safety_plan (RmmStore                 *store,
 }
 
 static gboolean
+is_after_today (const GDate *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return g_date_compare (day, &today) > 0;
+}
+
+static gboolean
 export_cse_list (RmmStore                 *store,
                  const ExportOptions      *options,
                  const RmmDocumentOptions *document_options,
@@ -153,6 +165,14 @@ export_cse_list (RmmStore                 *store,
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                    _("--date must be a date as YYYY-MM-DD, not “%s”"), options->date);
+      return FALSE;
+    }
+  else if (is_after_today (&day))
+    {
+      /* "As it stood at the end of" a day still to come would be a list nobody has seen. */
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("--date %s is after today: the list can only be as it stood"),
+                   options->date);
       return FALSE;
     }
   document = rmm_cse_list_document_new (store, &day, document_options, error);

@@ -556,6 +556,7 @@ rmm_decision_state_free (RmmDecisionState *state)
   g_free (state->lead_agency);
   g_free (state->lead_professional);
   g_free (state->rationale);
+  g_free (state->confirmed_at);
   g_free (state);
 }
 
@@ -563,7 +564,9 @@ rmm_decision_state_free (RmmDecisionState *state)
   "SELECT d.id, d.value, d.status, d.chair1_confirmed_at IS NOT NULL, " \
   "       d.chair2_confirmed_at IS NOT NULL, d.dissent, d.escalated, d.proposed_at, " \
   "       coalesce(d.lead_agency_id, 0), coalesce(g.name, ''), " \
-  "       coalesce(d.lead_professional_id, 0), coalesce(p.full_name, ''), d.rationale " \
+  "       coalesce(d.lead_professional_id, 0), coalesce(p.full_name, ''), d.rationale, " \
+  "       CASE WHEN d.chair1_confirmed_at IS NULL OR d.chair2_confirmed_at IS NULL THEN '' " \
+  "            ELSE max(d.chair1_confirmed_at, d.chair2_confirmed_at) END " \
   "FROM decision d LEFT JOIN agency g ON g.id = d.lead_agency_id " \
   "LEFT JOIN professional p ON p.id = d.lead_professional_id "
 
@@ -595,6 +598,7 @@ decision_state_from_stmt (RmmDbStmt  *stmt,
   state->lead_professional_id = rmm_db_stmt_get_int (stmt, 10);
   state->lead_professional = g_strdup (rmm_db_stmt_get_text (stmt, 11));
   state->rationale = g_strdup (rmm_db_stmt_get_text (stmt, 12));
+  state->confirmed_at = g_strdup (rmm_db_stmt_get_text (stmt, 13));
   rmm_db_stmt_reset (stmt);
   return state;
 }

@@ -353,7 +353,12 @@ rmm_store_add_plan_action (RmmStore              *self,
                    input->due_on ? input->due_on : "");
       return 0;
     }
-  if (input->family_visible && rmm_store_agency_is_police (self, input->agency_id))
+  /* Owned by the police: the agency named, or the agency of the person named. */
+  if (input->family_visible &&
+      (rmm_store_agency_is_police (self, input->agency_id) ||
+       rmm_store_query_int (self, "SELECT count(*) FROM professional p JOIN agency g "
+                                  "ON g.id = p.agency_id WHERE p.id = ? AND g.kind = 'police'",
+                            input->owner_id, NULL) > 0))
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                    _("An action the police own is never on the family’s copy of the plan."));
@@ -388,7 +393,9 @@ rmm_store_add_plan_action (RmmStore              *self,
   "SELECT x.id, p.child_id, c.reference, c.first_name || ' ' || c.last_name, x.description, " \
   "       coalesce(o.full_name, ''), coalesce(g.name, ''), x.due_on, x.status, " \
   "       coalesce(m.meets_on, ''), coalesce(x.status_meeting_id, 0), " \
-  "       coalesce(x.meeting_id, 0), x.family_visible, coalesce(g.kind, '') = 'police', " \
+  "       coalesce(x.meeting_id, 0), x.family_visible, " \
+  "       coalesce(g.kind, '') = 'police' OR EXISTS (SELECT 1 FROM agency og " \
+  "         WHERE og.id = o.agency_id AND og.kind = 'police'), " \
   "       CASE x.status WHEN 'carried-forward' THEN coalesce((SELECT n.due_on " \
   "         FROM plan_action n WHERE n.plan_id = x.plan_id AND n.id > x.id " \
   "         AND n.meeting_id = x.status_meeting_id AND n.description = x.description " \
@@ -449,11 +456,17 @@ rmm_store_list_previous_actions (RmmStore  *self,
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          ACTION_SELECT
                          "JOIN meeting here ON here.id = ?1 "
-                         "WHERE c.area_id = here.area_id AND p.closed_on IS NULL "
+                         "LEFT JOIN meeting reviewed ON reviewed.id = x.status_meeting_id "
+                         "WHERE c.area_id = here.area_id "
+                         /* The plan open at the meeting, whether or not it has closed since. */
+                         "  AND (p.closed_on IS NULL OR p.closed_on >= here.meets_on) "
                          "  AND p.child_id IN (SELECT child_id FROM agenda_item "
                          "                     WHERE meeting_id = here.id) "
                          "  AND m.meets_on < here.meets_on "
-                         "  AND ((x.status = 'open' AND x.due_on <= here.meets_on) "
+                         /* Due by the meeting and still open at it (a later meeting's review
+                          * does not take it out of this one's minutes), or reviewed here. */
+                         "  AND ((x.due_on <= here.meets_on "
+                         "        AND (x.status = 'open' OR reviewed.meets_on > here.meets_on)) "
                          "       OR x.status_meeting_id = here.id) "
                          "ORDER BY x.due_on, c.last_name, c.first_name, x.id", error);
   if (stmt == NULL)
@@ -479,6 +492,29 @@ rmm_store_list_child_actions (RmmStore  *self,
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, child_id);
+  return collect_actions (stmt, error);
+}
+
+/* The actions a meeting agreed for a child, whether or not the plan has closed since: the
+ * minutes of that meeting keep them. */
+GPtrArray *
+rmm_store_list_meeting_actions (RmmStore  *self,
+                                gint64     meeting_id,
+                                gint64     child_id,
+                                GError   **error)
+{
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         ACTION_SELECT
+                         "WHERE x.meeting_id = ?1 AND p.child_id = ?2 ORDER BY x.due_on, x.id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  rmm_db_stmt_bind_int (stmt, 2, child_id);
   return collect_actions (stmt, error);
 }
 

@@ -36,6 +36,18 @@ rmm_trigger_free (RmmTrigger *trigger)
   g_free (trigger);
 }
 
+/* Whether @trigger waited for the RMM's response at the end of @day (YYYY-MM-DD): raised by
+ * then and not yet answered by both chairs. A past meeting's documents never show a
+ * trigger raised after it, nor one already answered. */
+gboolean
+rmm_trigger_was_open_on (const RmmTrigger *trigger,
+                         const char       *day)
+{
+  if (strncmp (trigger->raised_at, day, 10) > 0)
+    return FALSE;
+  return *trigger->answered_at == '\0' || strncmp (trigger->answered_at, day, 10) > 0;
+}
+
 /* One child's rows (@param holds its id) or everyone's (0), in a form the child index can
  * serve: written as "? = 0 OR child_id = ?", SQLite reads the whole table, so recording one
  * fact for one child would read every decision and note in the database. */

@@ -92,6 +92,7 @@ typedef struct
   gint64    lead_professional_id; /* 0: none named */
   char     *lead_professional;
   char     *rationale;           /* the reason recorded with it */
+  char     *confirmed_at;        /* when the second chair confirmed it; '' until both have */
 } RmmDecisionState;
 
 void  rmm_decision_state_free (RmmDecisionState *state);
@@ -293,6 +294,9 @@ typedef struct
   gboolean  overdue;          /* open past its target */
   char     *answered_at;      /* when both chairs had confirmed the response; '' while open */
 } RmmTrigger;
+
+gboolean rmm_trigger_was_open_on (const RmmTrigger *trigger,
+                                  const char       *day);
 
 void rmm_trigger_free (RmmTrigger *trigger);
 
@@ -692,6 +696,10 @@ GPtrArray   *rmm_store_list_plan_versions   (RmmStore            *self,
 gint64       rmm_store_add_plan_action      (RmmStore            *self,
                                              const RmmActionInput *input,
                                              GError             **error);
+GPtrArray   *rmm_store_list_meeting_actions (RmmStore           *self,
+                                             gint64              meeting_id,
+                                             gint64              child_id,
+                                             GError            **error);
 GPtrArray   *rmm_store_list_previous_actions (RmmStore           *self,
                                              gint64               meeting_id,
                                              GError             **error);

@@ -13,7 +13,8 @@
  *
  * Characters that would make text print or display as something other than what is
  * stored: C0 and C1 controls and DEL (a terminal escape, a bell, a backspace), and the
- * Unicode controls that reorder text (U+202A–U+202E, U+2066–U+2069).
+ * Unicode controls that reorder text (U+202A–U+202E, U+2066–U+2069); and in one-line text
+ * the Unicode line and paragraph separators (U+2028, U+2029).
  *
  * Returns: the first one in @text (valid UTF-8), or 0 when there is none
  */
@@ -30,7 +31,9 @@ rmm_text_find_control (const char *text,
 
       if ((c < 0x20 && !(free_text && (c == '\t' || c == '\n' || c == '\r'))) ||
           (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
-          (c >= 0x2066 && c <= 0x2069))
+          (c >= 0x2066 && c <= 0x2069) ||
+          /* Unicode's own line and paragraph breaks, in what must be one line */
+          (!free_text && (c == 0x2028 || c == 0x2029)))
         {
           if (position != NULL)
             *position = n;

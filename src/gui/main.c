@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "rmm-application.h"
 
@@ -19,6 +20,10 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* A file-size limit reached while writing (ulimit -f) must fail the write, which then
+   * says so and removes what it began, not kill the process and leave a partial file. */
+  signal (SIGXFSZ, SIG_IGN);
 
   app = rmm_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

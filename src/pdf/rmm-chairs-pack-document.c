@@ -136,19 +136,25 @@ add_open_triggers (Pack    *pack,
       RmmItemFacts *facts = g_ptr_array_index (pack->facts, i);
       g_autoptr(GPtrArray) triggers = NULL;
 
-      if (facts->n_open_triggers == 0)
-        continue;
-      if (!(triggers = rmm_store_list_triggers (pack->store, facts->child_id, TRUE, error)))
+      if (!(triggers = rmm_store_list_triggers (pack->store, facts->child_id, FALSE, error)))
         return FALSE;
       for (guint j = 0; j < triggers->len; j++)
         {
           RmmTrigger *trigger = g_ptr_array_index (triggers, j);
-          g_autofree char *name = rmm_document_child_name (facts->first_name, facts->last_name,
-                                                           facts->reference, FALSE);
-          g_autofree char *raised = rmm_document_format_short_date (trigger->raised_at);
-          const char *cells[] = { name, trigger->reason, raised,
-                                  trigger->overdue ? _("Overdue") : _("Waiting") };
+          g_autofree char *name = NULL;
+          g_autofree char *raised = NULL;
+          const char *cells[4];
 
+          /* The pack of a past meeting shows what waited then, not what waits now. */
+          if (!rmm_trigger_was_open_on (trigger, rmm_meeting_get_meets_on (pack->meeting)))
+            continue;
+          name = rmm_document_child_name (facts->first_name, facts->last_name,
+                                          facts->reference, FALSE);
+          raised = rmm_document_format_short_date (trigger->raised_at);
+          cells[0] = name;
+          cells[1] = trigger->reason;
+          cells[2] = raised;
+          cells[3] = trigger->overdue ? _("Overdue") : _("Waiting");
           if (!started)
             rmm_pdf_document_begin_table (pack->document, 4, widths, headers);
           started = TRUE;

@@ -289,8 +289,10 @@ add_previous_actions (Minutes  *minutes,
       g_autofree char *what = clean_for (minutes, action->child_id, action->description);
       g_autofree char *owner = rmm_describe_lead (action->agency, action->owner);
       g_autofree char *due = rmm_document_format_short_date (action->due_on);
-      gboolean reviewed = g_strcmp0 (action->status, "open") != 0;
-      g_autofree char *carried_to = rmm_document_format_short_date (action->carried_to);
+      /* Reviewed at a later meeting is not reviewed at this one. */
+      gboolean reviewed = action->status_meeting_id == rmm_meeting_get_id (minutes->meeting);
+      g_autofree char *carried_to = rmm_document_format_short_date (reviewed ? action->carried_to
+                                                                             : "");
       g_autofree char *outcome = *carried_to != '\0'
         ? g_strdup_printf (_("Carried forward to %s"), carried_to)
         : g_strdup (reviewed ? rmm_action_status_label (action->status) : _("Not reviewed"));
@@ -415,15 +417,10 @@ add_plan (Minutes       *minutes,
       break;
     }
 
-  if (!(actions = rmm_store_list_child_actions (minutes->store, child_id, error)))
+  if (!(actions = rmm_store_list_meeting_actions (minutes->store, meeting_id, child_id, error)))
     return FALSE;
   for (guint i = 0; i < actions->len; i++)
-    {
-      RmmPlanAction *action = g_ptr_array_index (actions, i);
-
-      if (action->meeting_id == meeting_id)
-        g_ptr_array_add (agreed, action);
-    }
+    g_ptr_array_add (agreed, g_ptr_array_index (actions, i));
   if (agreed->len > 0)
     rmm_pdf_document_begin_table (minutes->document, 4, widths, headers);
   for (guint i = 0; i < agreed->len; i++)
@@ -475,18 +472,6 @@ describe_response (Minutes            *minutes,
                           raised, answer, confirmation);
 }
 
-/* Whether a trigger waited for the RMM's response at the end of the meeting's day: raised
- * by then, and not yet answered by both chairs. The minutes of a past meeting never show a
- * trigger raised after it. */
-static gboolean
-was_open_at (const RmmTrigger *trigger,
-             const char       *meets_on)
-{
-  if (strncmp (trigger->raised_at, meets_on, 10) > 0)
-    return FALSE;
-  return *trigger->answered_at == '\0' || strncmp (trigger->answered_at, meets_on, 10) > 0;
-}
-
 static gboolean
 add_triggers (Minutes            *minutes,
               const RmmItemFacts *facts,
@@ -512,7 +497,7 @@ add_triggers (Minutes            *minutes,
       g_autofree char *raised = NULL;
       g_autofree char *text = NULL;
 
-      if (!was_open_at (trigger, rmm_meeting_get_meets_on (minutes->meeting)))
+      if (!rmm_trigger_was_open_on (trigger, rmm_meeting_get_meets_on (minutes->meeting)))
         continue;
       raised = rmm_document_format_date (trigger->raised_at);
       text = g_strdup_printf (_("%s, raised %s: waiting for the RMM’s response."),
@@ -546,6 +531,7 @@ add_closure (Minutes       *minutes,
     return TRUE;
   confirmation = describe_confirmation (minutes, decision);
   rmm_pdf_document_add_key_value (minutes->document, _("Case closure"), confirmation);
+  add_clean_key_value (minutes, _("Reason for the decision"), decision->rationale);
   if (closure != NULL)
     {
       g_autofree char *onward = *closure->onward_agency == '\0'
@@ -571,7 +557,9 @@ is_listed (Minutes          *minutes,
 
   if (rating == NULL || minutes->framework == NULL)
     return FALSE;
-  if (closure != NULL && g_strcmp0 (closure->proposed_at, rating->proposed_at) >= 0)
+  /* As the CSE list counts it: a closure both chairs confirmed once the rating stood takes
+   * the child off, though it was proposed before the meeting rated them. */
+  if (closure != NULL && g_strcmp0 (closure->confirmed_at, rating->confirmed_at) >= 0)
     return FALSE;
   level = rmm_framework_find_level (minutes->framework, rating->value);
   return level != NULL && level->cse_list;
@@ -625,8 +613,17 @@ describe_early_help (Minutes            *minutes,
                             "child again by %s."), day);
 }
 
+/* A date (YYYY-MM-DD) on or before @day; FALSE for none. */
+static gboolean
+happened_by (const char *date,
+             const char *day)
+{
+  return date != NULL && *date != '\0' && strncmp (date, day, 10) <= 0;
+}
+
 static char *
-describe_transition (RmmTransition *transition)
+describe_transition (RmmTransition *transition,
+                     const char    *meets_on)
 {
   g_autofree char *started = NULL;
   g_autofree char *agreed = NULL;
@@ -634,11 +631,14 @@ describe_transition (RmmTransition *transition)
   g_autofree char *package = NULL;
   g_autofree char *s42 = NULL;
 
-  if (transition == NULL)
+  /* As it stood on the meeting's day: what happened later is in later minutes. */
+  if (transition == NULL || !happened_by (transition->planning_started_on, meets_on))
     return g_strdup (_("Planning for adulthood has not started yet."));
   started = rmm_document_format_date (transition->planning_started_on);
-  agreed = rmm_document_format_date (transition->adult_package_agreed_on);
-  referred = rmm_document_format_date (transition->s42_referral_on);
+  agreed = rmm_document_format_date (happened_by (transition->adult_package_agreed_on, meets_on)
+                                     ? transition->adult_package_agreed_on : "");
+  referred = rmm_document_format_date (happened_by (transition->s42_referral_on, meets_on)
+                                       ? transition->s42_referral_on : "");
   package = *agreed != '\0' ? g_strdup_printf (_("adult package agreed on %s"), agreed)
                             : g_strdup (_("no adult package agreed yet"));
   s42 = *referred != '\0' ? g_strdup_printf (_("Care Act s42 referral made on %s"), referred)
@@ -726,7 +726,7 @@ add_standing (Minutes            *minutes,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      text = describe_transition (transition);
+      text = describe_transition (transition, rmm_meeting_get_meets_on (minutes->meeting));
       rmm_pdf_document_add_key_value (minutes->document, _("Transition to adulthood"), text);
     }
   return TRUE;

@@ -596,6 +596,68 @@ class RmmctlTest(unittest.TestCase):
             first = self.pdf_text(out).splitlines()[0]
             self.assertEqual(first.strip(), shown)
 
+    def test_file_size_limit_fails_cleanly(self):
+        """A file-size limit reached mid-write (ulimit -f) fails the export with a message and
+        leaves nothing behind, rather than killing rmmctl with a partial file."""
+        meeting = self.meetings("signed-off")[0]
+        folder = self.path("limited")
+        os.mkdir(folder)
+        result = subprocess.run(["bash", "-c", 'ulimit -f 16; exec "$@"', "limited", RMMCTL,
+                                 "--database", self.db, "export", "minutes", "--meeting",
+                                 str(meeting["id"]), "-o", os.path.join(folder, "m.pdf")],
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertTrue(result.stderr.startswith("rmmctl"), result.stderr)
+        self.assertEqual(os.listdir(folder), [])
+        area = json.loads(rmmctl("--database", self.db, "list", "areas", "--format", "json")
+                          .stdout)[0]["name"]
+        result = subprocess.run(["bash", "-c", 'ulimit -f 16; exec "$@"', "limited", RMMCTL,
+                                 "--database", self.db, "export", "safety-plan", "--area", area,
+                                 "--all-open", "--out-dir", folder], capture_output=True,
+                                text=True)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(os.listdir(folder), [])
+
+    def sections(self, text):
+        """A minutes text cut into each child's part, by reference."""
+        parts = re.split(r"\n\d+\. [^\n]*\((CH-\d+)\)\n", text)
+        return dict(zip(parts[1::2], parts[2::2]))
+
+    def test_signed_off_minutes_keep_what_stood_then(self):
+        """The minutes of a signed-off meeting say what happened at it, whatever came later:
+        a child closed there left the CSE list; the actions agreed there stay listed after
+        the plan closes; transition shows no date after the meeting."""
+        con = sqlite3.connect(self.db)
+        try:
+            closed = con.execute(
+                "SELECT d.meeting_id, c.reference FROM decision d JOIN child c ON c.id = d.child_id "
+                "JOIN meeting m ON m.id = d.meeting_id WHERE d.kind = 'closure' "
+                "AND d.status = 'confirmed' AND m.status = 'signed-off' "
+                "AND EXISTS (SELECT 1 FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id "
+                "            WHERE x.meeting_id IN (SELECT id FROM meeting WHERE id < d.meeting_id) "
+                "            AND p.child_id = d.child_id) "
+                "ORDER BY d.id LIMIT 3").fetchall()
+            agreed = con.execute(
+                "SELECT x.meeting_id, c.reference, x.description FROM plan_action x "
+                "JOIN safety_plan p ON p.id = x.plan_id JOIN child c ON c.id = p.child_id "
+                "JOIN meeting m ON m.id = x.meeting_id "
+                "WHERE p.closed_on IS NOT NULL AND m.status = 'signed-off' LIMIT 3").fetchall()
+        finally:
+            con.close()
+        self.assertTrue(closed and agreed)
+        for meeting, reference in closed:
+            out = self.path("closed-%d.pdf" % meeting)
+            rmmctl("--database", self.db, "export", "minutes", "--meeting", str(meeting),
+                   "-o", out)
+            part = self.sections(self.pdf_text(out))[reference]
+            self.assertIn("Left the county-wide CSE list", " ".join(part.split()))
+        for meeting, reference, description in agreed:
+            out = self.path("agreed-%d.pdf" % meeting)
+            rmmctl("--database", self.db, "export", "minutes", "--meeting", str(meeting),
+                   "-o", out)
+            part = " ".join(self.sections(self.pdf_text(out))[reference].split())
+            self.assertIn(" ".join(description.split()[:3]), part)
+
     def test_export_cse_list_anonymised(self):
         named, hidden = self.path("cse.pdf"), self.path("cse-anon.pdf")
         self.assertEqual(rmmctl("--database", self.db, "export", "cse-list", "--date",
@@ -644,6 +706,9 @@ class RmmctlTest(unittest.TestCase):
             (["minutes", "--meeting", "1", "-o", os.path.join(folder, "missing", "x.pdf")], 1,
              "missing folder"),
             (["cse-list", "--date", "2026-02-30", "-o", out], 1, "bad date"),
+            (["cse-list", "--date", "2999-01-01", "-o", out], 1, "a day to come"),
+            (["cse-list", "--marking", "OFFICIAL\u2028SENSITIVE", "-o", out], 2,
+             "marking line separator"),
             (["minutes", "-o", out], 2, "no --meeting"),
             (["poster", "-o", out], 2, "unknown document"),
             (["cse-list"], 2, "no -o"),

@@ -523,6 +523,25 @@ test_safety_plan_family_actions (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (rmm_store_agency_is_police (f->store, f->police));
   g_assert_false (rmm_store_agency_is_police (f->store, f->children_services));
+  /* Nor one a police officer owns, whatever agency the action names. */
+  {
+    gint64 officer = rmm_store_add_professional (f->store, f->police, "DC Sam Pellow", "", NULL);
+    RmmActionInput officers = {
+      .child_id = f->robin, .meeting_id = f->meeting, .description = "Officer to call weekly",
+      .agency_id = f->children_services, .owner_id = officer, .due_on = "2099-01-01",
+      .family_visible = TRUE,
+    };
+
+    g_assert_cmpint (rmm_store_add_plan_action (f->store, &officers, &error), ==, 0);
+    g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+    g_clear_error (&error);
+    /* As a database from before the rule could hold it. */
+    officers.family_visible = FALSE;
+    g_assert_cmpint (rmm_store_add_plan_action (f->store, &officers, &error), >, 0);
+    g_assert_true (rmm_db_exec (rmm_store_get_db (f->store),
+                                "UPDATE plan_action SET family_visible = 1 "
+                                "WHERE description = 'Officer to call weekly'", NULL));
+  }
 
   g_assert_cmpint (rmm_store_add_plan_action (f->store, &late, &error), >, 0);
   g_assert_cmpint (done_id = rmm_store_add_plan_action (f->store, &done, &error), >, 0);
@@ -539,6 +558,7 @@ test_safety_plan_family_actions (Fixture       *f,
   g_assert_no_error (error);
   reading = read_document (family);
   assert_lacks (reading, POLICE_ACTION);
+  assert_lacks (reading, "Officer to call weekly");
   assert_lacks (reading, "Testshire Police");
   assert_lacks (reading, "Meet the new teacher");
   assert_lacks (reading, "Speak to the head teacher");
