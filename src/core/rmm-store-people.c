@@ -292,3 +292,56 @@ rmm_store_search_children (RmmStore    *self,
   rmm_db_stmt_bind_text (stmt, 4, date_of_birth ? date_of_birth : "");
   return rmm_store_collect (stmt, RMM_TYPE_CHILD, child_from_row, error);
 }
+
+/**
+ * rmm_store_get_social_worker_on:
+ * @day: YYYY-MM-DD
+ *
+ * Who was the child's allocated social worker at the end of @day, as the minutes of a
+ * meeting that day record it: today's allocation, unless the audit trail shows it changed
+ * after that day, in which case what it was before the first such change. '' for none.
+ */
+char *
+rmm_store_get_social_worker_on (RmmStore    *self,
+                                gint64       child_id,
+                                const char  *day,
+                                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *until = g_strdup_printf ("%.10sT23:59:59Z", day ? day : "");
+  char *name = NULL;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT coalesce((SELECT full_name FROM professional WHERE id = "
+                         "  coalesce((SELECT json_extract(e.before, '$.social_worker_id') "
+                         "            FROM audit_event e WHERE e.entity = 'child' "
+                         "            AND e.entity_id = c.id AND e.action = 'update' "
+                         "            AND e.at > ?2 "
+                         "            AND json_type(e.before, '$.social_worker_id') IS NOT NULL "
+                         "            ORDER BY e.id LIMIT 1), "
+                         "           CASE WHEN EXISTS (SELECT 1 FROM audit_event e "
+                         "             WHERE e.entity = 'child' AND e.entity_id = c.id "
+                         "             AND e.action = 'update' AND e.at > ?2 "
+                         "             AND json_type(e.before, '$.social_worker_id') IS NOT NULL) "
+                         "           THEN NULL ELSE c.social_worker_id END)), '') "
+                         "FROM child c WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, child_id);
+  rmm_db_stmt_bind_text (stmt, 2, until);
+  if (rmm_db_stmt_step (stmt, &local_error))
+    {
+      name = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+      rmm_db_stmt_reset (stmt);
+      return name;
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                 _("There is no child with id %" G_GINT64_FORMAT "."), child_id);
+  return NULL;
+}

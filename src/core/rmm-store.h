@@ -577,6 +577,10 @@ GListModel  *rmm_store_list_areas           (RmmStore            *self,
 GListModel  *rmm_store_list_meetings        (RmmStore            *self,
                                              gint64               area_id,
                                              GError             **error);
+char        *rmm_store_get_social_worker_on (RmmStore           *self,
+                                             gint64              child_id,
+                                             const char         *day,
+                                             GError            **error);
 GListModel  *rmm_store_list_children        (RmmStore            *self,
                                              gint64               area_id,
                                              GError             **error);

@@ -684,15 +684,20 @@ add_standing (Minutes            *minutes,
   g_auto(Standing) before = { NULL };
   g_auto(Standing) after = { NULL };
   g_autofree char *early_help = NULL;
+  /* As allocated on the meeting's day, not today. */
+  g_autofree char *social_worker = NULL;
   gint64 child_id = rmm_agenda_item_get_child_id (item);
 
   if (!read_standing (minutes, child_id, FALSE, &before, error) ||
-      !read_standing (minutes, child_id, TRUE, &after, error))
+      !read_standing (minutes, child_id, TRUE, &after, error) ||
+      !(social_worker = rmm_store_get_social_worker_on (minutes->store, child_id,
+                                                        rmm_meeting_get_meets_on (minutes->meeting),
+                                                        error)))
     return FALSE;
-  if (after.lead == NULL && facts->has_social_worker)
+  if (after.lead == NULL && *social_worker != '\0')
     {
       g_autofree char *text = g_strdup_printf (_("Led by the allocated social worker, %s"),
-                                               facts->social_worker);
+                                               social_worker);
 
       rmm_pdf_document_add_key_value (minutes->document, _("Lead agency"), text);
     }
@@ -708,8 +713,7 @@ add_standing (Minutes            *minutes,
       rmm_pdf_document_add_key_value (minutes->document, _("Lead agency"), text);
     }
   rmm_pdf_document_add_key_value (minutes->document, _("Social worker"),
-                                  facts->has_social_worker ? facts->social_worker
-                                                           : _("None allocated"));
+                                  *social_worker ? social_worker : _("None allocated"));
   if ((early_help = describe_early_help (minutes, &after, facts)) != NULL)
     rmm_pdf_document_add_key_value (minutes->document, _("Early Help"), early_help);
   rmm_pdf_document_add_key_value (minutes->document, _("CSE list"),

@@ -429,6 +429,32 @@ test_minutes (Fixture       *f,
   assert_pages_numbered (reading, "OFFICIAL-SENSITIVE");
 }
 
+/* A social worker allocated after the meeting is not in its minutes: they say who was
+ * allocated that day, from the audit trail, not who is today. */
+static void
+test_minutes_social_worker_then (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2026, 12, 2, 9, 0, 0);
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autoptr(Reading) reading = NULL;
+  g_autofree char *now = NULL;
+  gint64 worker = rmm_store_add_professional (f->store, f->children_services, "Ola Newcombe",
+                                              "Social worker", NULL);
+  RmmField allocated[] = { RMM_REF ("social_worker_id", worker) };
+
+  rmm_store_set_clock (f->store, later);
+  g_assert_true (rmm_store_update (f->store, "child", f->robin, allocated, 1, &error));
+  g_assert_no_error (error);
+  now = rmm_store_get_social_worker_on (f->store, f->robin, "2026-12-02", &error);
+  g_assert_cmpstr (now, ==, "Ola Newcombe");
+  document = rmm_minutes_document_new (f->store, f->meeting, &full, &error);
+  g_assert_no_error (error);
+  reading = read_document (document);
+  assert_lacks (reading, "Ola Newcombe");
+}
+
 static void
 test_minutes_anonymised (Fixture       *f,
                          gconstpointer  data)
@@ -1089,6 +1115,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/pdf/minutes/content", test_minutes);
   ADD ("/pdf/minutes/anonymised", test_minutes_anonymised);
+  ADD ("/pdf/minutes/social-worker-then", test_minutes_social_worker_then);
   ADD ("/pdf/minutes/right-to-left", test_right_to_left_name);
   ADD ("/pdf/safety-plan/audiences", test_safety_plan_audiences);
   ADD ("/pdf/safety-plan/family-actions", test_safety_plan_family_actions);
