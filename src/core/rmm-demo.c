@@ -830,7 +830,7 @@ reasons_at (DemoChild *child,
     {
       DemoAction *action = &g_array_index (child->actions, DemoAction, i);
 
-      if (action->agreed + 1 == index && g_date_compare (&action->due, &day) < 0)
+      if (action->agreed < index && g_date_compare (&action->due, &day) < 0)
         add_reason (reasons, "overdue-actions");
     }
   if (needs_transition (child, &day))
@@ -854,12 +854,14 @@ next_visit (DemoChild *child,
   meeting_date (area, index + 1, &week);
   if (child->back_next_week || child->triggers->len > 0)
     next = index + 1;
+  /* An open action brings the child back to the first meeting after its date. */
   for (guint i = 0; i < child->actions->len; i++)
     {
       DemoAction *action = &g_array_index (child->actions, DemoAction, i);
+      GDate after = action->due;
 
-      if (action->agreed == index && g_date_compare (&action->due, &week) < 0)
-        next = index + 1;
+      g_date_add_days (&after, 1);
+      next = MIN (next, meeting_on_or_after (area, &after));
     }
   if (child->closure_id != 0)
     next = MIN (next, child->closure_index);

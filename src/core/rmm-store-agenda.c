@@ -7,8 +7,8 @@
  * plan's review date has come), trigger (an open strategy-discussion trigger), closure (a
  * proposed closure), transition (17 without a transition plan, or 18 within three months
  * or past with risk remaining and no adult support agreed), early-help-check (held at Early
- * Help and due a look), overdue-actions (actions agreed at the previous meeting and already
- * past their date). The chairs may add
+ * Help and due a look), overdue-actions (actions agreed at an earlier meeting, still open
+ * and past their date). The chairs may add
  * children (added-by-chair), remove items with a reason, and reorder; all of it audited.
  */
 #define G_LOG_DOMAIN "rmm-store"
@@ -165,13 +165,13 @@ static const struct { const char *reason; const char *sql; } reason_queries[] = 
     "SELECT DISTINCT d.child_id FROM decision d JOIN child c ON c.id = d.child_id "
     "WHERE c.area_id = ? AND d.kind = 'closure' AND d.status <> 'confirmed' "
     "  AND substr(d.proposed_at, 1, 10) <= ?" },
-  /* Actions agreed at the area's previous meeting and already past their date. */
+  /* Outstanding actions: agreed at an earlier meeting, still open and past their date,
+   * however long ago (one missed review must not drop an action from every later agenda). */
   { "overdue-actions",
     "SELECT DISTINCT p.child_id FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id "
     "JOIN child c ON c.id = p.child_id JOIN meeting m ON m.id = x.meeting_id "
     "WHERE c.area_id = ?1 AND x.status = 'open' AND x.due_on < ?2 AND p.closed_on IS NULL "
-    "  AND m.meets_on = (SELECT max(l.meets_on) FROM meeting l "
-    "                    WHERE l.area_id = ?1 AND l.meets_on < ?2)" },
+    "  AND m.meets_on < ?2" },
 };
 
 /* The children with a current rating and an open case (no closure confirmed since: a

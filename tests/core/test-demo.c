@@ -371,7 +371,8 @@ test_agenda_reasons (void)
                "       AND NOT EXISTS (SELECT 1 FROM trigger_response r "
                "                       JOIN meeting rm ON rm.id = r.meeting_id "
                "                       WHERE r.trigger_id = t.id AND rm.meets_on < m.meets_on))");
-  assert_none (db, "A held meeting's item says overdue-actions only for last meeting's action",
+  assert_none (db, "A held meeting's item says overdue-actions only for an action agreed "
+               "earlier and past its date",
                "SELECT i.id, m.meets_on FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
                "WHERE m.status = 'signed-off' "
                "  AND ' ' || i.reasons || ' ' LIKE '% overdue-actions %' "
@@ -379,8 +380,28 @@ test_agenda_reasons (void)
                "                  JOIN safety_plan p ON p.id = x.plan_id "
                "                  JOIN meeting a ON a.id = x.meeting_id "
                "                  WHERE p.child_id = i.child_id AND a.area_id = m.area_id "
-               "                  AND a.meets_on = date(m.meets_on, '-7 days') "
-               "                  AND x.due_on < m.meets_on)");
+               "                  AND a.meets_on < m.meets_on AND x.due_on < m.meets_on)");
+  /* And no action is left outstanding: one past its date is reviewed at the first held
+   * meeting that discusses its child (a deferred item reviews nothing). */
+  assert_none (db, "An action was left outstanding past a meeting that discussed its child",
+               "SELECT x.id, x.due_on FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id "
+               "WHERE x.status = 'open' AND p.closed_on IS NULL "
+               "  AND EXISTS (SELECT 1 FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
+               "              WHERE i.child_id = p.child_id AND i.status = 'discussed' "
+               "              AND m.status = 'signed-off' AND m.meets_on > x.due_on "
+               "              AND m.meets_on > (SELECT a.meets_on FROM meeting a "
+               "                                WHERE a.id = x.meeting_id))");
+  /* Nor left off the agenda: a child with one outstanding at a held meeting is on it. */
+  assert_none (db, "A child with an outstanding action was left off a held meeting's agenda",
+               "SELECT x.id, m.meets_on FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id "
+               "JOIN child c ON c.id = p.child_id JOIN meeting a ON a.id = x.meeting_id "
+               "JOIN meeting m ON m.area_id = c.area_id AND m.status = 'signed-off' "
+               "  AND m.meets_on > x.due_on AND m.meets_on > a.meets_on "
+               "WHERE (x.status = 'open' OR (SELECT r.meets_on FROM meeting r "
+               "                             WHERE r.id = x.status_meeting_id) > m.meets_on) "
+               "  AND (p.closed_on IS NULL OR p.closed_on > m.meets_on) "
+               "  AND NOT EXISTS (SELECT 1 FROM agenda_item i WHERE i.meeting_id = m.id "
+               "                  AND i.child_id = p.child_id)");
   sqlite3_close (db);
 }
 
