@@ -742,9 +742,12 @@ class ImportTest(unittest.TestCase):
                 areas = find(app.node, "list", name="Areas")
                 [c for c in areas.children if c.name.startswith("Ashdown North,")][0].select()
                 agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
+                # Each row's own accessible name ("12. Name, REF, rating, reasons"), not the
+                # labels inside it.
                 rows = wait_for(lambda: [r.name for r in agenda.findChildren(
-                                             lambda n: n.name[:1].isdigit() and (
-                                                 "Quillfeather" in n.name or "Ashgrove" in n.name))]
+                                             lambda n: n.name[:1].isdigit() and ", UI-" in n.name
+                                             and ("Quillfeather" in n.name
+                                                  or "Ashgrove" in n.name))]
                                 or None, what="the new children on the agenda")
                 self.assertEqual(len(rows), 2, rows)
                 self.assertTrue(all("New referral" in r and "Not rated" in r for r in rows), rows)
