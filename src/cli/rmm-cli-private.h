@@ -17,6 +17,9 @@ gboolean  rmm_cli_parse_command (GOptionContext  *context,
                                  int             *status);
 RmmStore *rmm_cli_open_existing (const char      *database,
                                  GError         **error);
+int       rmm_cli_meetings      (const char      *database,
+                                 int              argc,
+                                 char           **argv);
 int       rmm_cli_export        (const char      *database,
                                  int              argc,
                                  char           **argv);

@@ -1168,6 +1168,7 @@ static const Command commands[] = {
   { "import", N_("Import referrals from an agency’s CSV file"), cmd_import },
   { "agenda", N_("Show a meeting’s agenda (built from the data for a coming meeting)"), cmd_agenda },
   { "meeting", N_("What a meeting recorded: attendance, decisions, sign-off"), cmd_meeting },
+  { "meetings", N_("Schedule an area’s weekly meetings, or move one"), rmm_cli_meetings },
   { "cse-list", N_("The county-wide CSE list, with last week’s changes"), cmd_cse_list },
   { "triggers", N_("Strategy-discussion triggers; --evaluate runs the rules"), cmd_triggers },
   { "export", N_("Minutes, safety plans, the CSE list or a chair’s pack as PDF"), rmm_cli_export },

@@ -2219,6 +2219,34 @@ build_coming_agendas (Demo     *demo,
  * small on the 20,000-child database; a failure removes the whole file anyway. */
 #define CHILDREN_PER_TRANSACTION 1000
 
+/* Each area's weekly series, as it was set up when the history starts, then kept eight
+ * weeks ahead today: the app goes on scheduling the demo's meetings as it would a real
+ * area's. */
+static gboolean
+add_series (Demo    *demo,
+            GError **error)
+{
+  for (guint i = 0; i < N_AREAS; i++)
+    {
+      DemoArea *area = &demo->areas[i];
+      RmmSeriesInput input = {
+        .area_id = area->id,
+        .weekday = g_date_get_weekday (&area->first_meeting),
+        .starts_at = "10:00",
+        .location = area_specs[i].location,
+        .chair_children_id = area->chair_children,
+        .chair_family_id = area->chair_family,
+        .minute_taker_id = area->minute_taker,
+      };
+
+      set_clock (demo, &demo->start, 8, 30);
+      if (!rmm_store_set_meeting_series (demo->store, &input, error))
+        return FALSE;
+    }
+  set_clock (demo, &demo->today, 8, 0);
+  return rmm_store_schedule_ahead (demo->store, 0, RMM_SCHEDULE_WEEKS_AHEAD, error) >= 0;
+}
+
 static gboolean
 write_demo (Demo                  *demo,
             const RmmDemoOptions  *options,
@@ -2242,7 +2270,8 @@ write_demo (Demo                  *demo,
         return FALSE;
     }
   if (!hold_meetings (demo, error) || !add_concerns_not_referred (demo, error) ||
-      !prepare_coming_week (demo, error) || !build_coming_agendas (demo, error))
+      !prepare_coming_week (demo, error) || !build_coming_agendas (demo, error) ||
+      !add_series (demo, error))
     goto failed;
   return rmm_store_commit (demo->store, error);
 

@@ -310,3 +310,42 @@ rmm_store_find_agency_by_kind (RmmStore    *self,
     g_propagate_error (error, g_steal_pointer (&local_error));
   return id;
 }
+
+/* A professional by full name, for the command line: their id, or 0 with @error when no
+ * one, or more than one person, has that name. */
+gint64
+rmm_store_find_professional (RmmStore    *self,
+                             const char  *full_name,
+                             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+  gint64 id = 0;
+  guint n = 0;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT id FROM professional WHERE full_name = ? LIMIT 2",
+                               error)))
+    return 0;
+  rmm_db_stmt_bind_text (stmt, 1, full_name);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      id = rmm_db_stmt_get_int (stmt, 0);
+      n++;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+  if (n != 1)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                   n == 0 ? _("There is no one called “%s”.")
+                          : _("More than one person is called “%s”."), full_name);
+      return 0;
+    }
+  return id;
+}

@@ -623,6 +623,9 @@ GPtrArray   *rmm_store_list_assessors       (RmmStore            *self,
 GPtrArray   *rmm_store_list_professionals   (RmmStore            *self,
                                              gint64               agency_id,
                                              GError             **error);
+gint64       rmm_store_find_professional    (RmmStore            *self,
+                                             const char          *full_name,
+                                             GError             **error);
 GPtrArray   *rmm_store_list_professional_names (RmmStore         *self,
                                                 GError          **error);
 gboolean     rmm_store_agency_is_police     (RmmStore            *self,
@@ -809,5 +812,52 @@ void         rmm_store_set_read_only        (RmmStore            *self,
 const char  *rmm_store_get_read_only        (RmmStore            *self);
 char        *rmm_store_rescue               (RmmStore            *self,
                                              GError             **error);
+
+/* An area's weekly meetings (rmm-store-schedule.c). */
+#define RMM_SCHEDULE_WEEKS_AHEAD 8
+
+typedef struct
+{
+  gint64        area_id;
+  GDateWeekday  weekday;            /* G_DATE_MONDAY … G_DATE_FRIDAY */
+  const char   *starts_at;          /* HH:MM */
+  const char   *location;
+  gint64        chair_children_id;  /* 0: not named yet */
+  gint64        chair_family_id;
+  gint64        minute_taker_id;
+} RmmSeriesInput;
+
+typedef struct
+{
+  gint64        id;
+  gint64        area_id;
+  GDateWeekday  weekday;
+  char         *starts_at;
+  char         *location;
+  gint64        chair_children_id;
+  gint64        chair_family_id;
+  gint64        minute_taker_id;
+} RmmMeetingSeries;
+
+void              rmm_meeting_series_free       (RmmMeetingSeries      *series);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmMeetingSeries, rmm_meeting_series_free)
+
+gboolean          rmm_time_of_day_is_valid      (const char            *text);
+RmmMeetingSeries *rmm_store_get_meeting_series  (RmmStore              *self,
+                                                 gint64                 area_id,
+                                                 GError               **error);
+gboolean          rmm_store_set_meeting_series  (RmmStore              *self,
+                                                 const RmmSeriesInput  *input,
+                                                 GError               **error);
+gint              rmm_store_schedule_ahead      (RmmStore              *self,
+                                                 gint64                 area_id,
+                                                 guint                  weeks,
+                                                 GError               **error);
+gboolean          rmm_store_reschedule_meeting  (RmmStore              *self,
+                                                 gint64                 meeting_id,
+                                                 const char            *meets_on,
+                                                 const char            *starts_at,
+                                                 const char            *location,
+                                                 GError               **error);
 
 G_END_DECLS

@@ -774,6 +774,23 @@ on_defer_response (AdwMessageDialog *dialog,
   rmm_item_page_reload (self);
 }
 
+/* Where a deferred child goes: the date of the area's next meeting, or that there is none. */
+static char *
+describe_deferral (RmmItemPage *self)
+{
+  gint64 next_id = rmm_store_find_next_meeting (self->store, rmm_meeting_get_id (self->meeting),
+                                                NULL);
+  g_autoptr(RmmMeeting) next = next_id ? rmm_store_get_meeting (self->store, next_id, NULL)
+                                       : NULL;
+  g_autofree char *day = next ? rmm_meeting_format_date (next, "%A %-d %B %Y") : NULL;
+
+  if (day == NULL)
+    return g_strdup (_("No next meeting of the area is scheduled: schedule its weekly meetings "
+                       "first (main menu, Weekly Meetings…), or the child has nowhere to go."));
+  return g_strdup_printf (_("The child goes on the agenda of the next meeting, on %s. Say why "
+                            "it is deferred: the minutes show it."), day);
+}
+
 static void
 action_defer (GSimpleAction *action,
               GVariant      *parameter,
@@ -781,13 +798,12 @@ action_defer (GSimpleAction *action,
 {
   GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  g_autofree char *body = describe_deferral (self);
   AdwMessageDialog *dialog;
 
   rmm_item_page_save_minutes (self);
   dialog = rmm_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                  _("Defer This Item?"),
-                                  _("The child stays on the agenda of the next meeting. Say why "
-                                    "it is deferred: the minutes show it."),
+                                  _("Defer This Item?"), body,
                                   _("Why it is deferred"), "defer", _("Defer"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_defer_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -12,6 +12,7 @@
 #include "rmm-add-child-dialog.h"
 #include "rmm-conclude-dialog.h"
 #include "rmm-agenda-row.h"
+#include "rmm-move-dialog.h"
 #include "rmm-framework.h"
 #include "rmm-item-page.h"
 #include "rmm-documents.h"
@@ -45,6 +46,7 @@ struct _RmmMeetingView
   GtkListView          *agenda_view;
   GtkWidget            *add_child_button;
   GtkWidget            *open_button;
+  GtkWidget            *move_button;
   GtkWidget            *actions_button;
   GtkWidget            *conclude_button;
   GtkMenuButton        *documents_button;
@@ -67,6 +69,7 @@ static void action_conclude (GSimpleAction *, GVariant *, gpointer);
 static void action_add_child (GSimpleAction *, GVariant *, gpointer);
 static void action_document (GSimpleAction *, GVariant *, gpointer);
 static void action_export_plans (GSimpleAction *, GVariant *, gpointer);
+static void action_move (GSimpleAction *, GVariant *, gpointer);
 
 /* Their keys are the application's (rmm-shortcuts.c), so they work wherever focus is. */
 static const GActionEntry meeting_actions[] = {
@@ -78,6 +81,7 @@ static const GActionEntry meeting_actions[] = {
   { "add-child", action_add_child },
   { "document", action_document, "s" },
   { "export-plans", action_export_plans, "s" },
+  { "move", action_move },
 };
 
 /* An action of the meeting on show, enabled by its state while the view is on show. */
@@ -290,6 +294,8 @@ show_progress (RmmMeetingView *self)
                              : g_str_equal (status, "concluded") ? _("Sign Off…")
                                                                   : _("Decisions…"));
   set_enabled (self, "open", planned);
+  set_enabled (self, "move", planned);
+  gtk_widget_set_visible (self->move_button, planned);
   set_enabled (self, "previous-actions", open);
   set_enabled (self, "conclude", !planned);
 }
@@ -458,6 +464,17 @@ action_open_item (GSimpleAction *action,
 
   if (item != NULL && !g_str_equal (rmm_agenda_item_get_status (item), "removed"))
     show_item (self, item);
+}
+
+static void
+action_move (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RmmMeetingView *self = user_data;
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  gtk_window_present (GTK_WINDOW (rmm_move_dialog_new (parent, self->store, self->meeting)));
 }
 
 /* Focus on the agenda's first row (not on the list as a whole, where Enter does nothing). */
@@ -825,6 +842,7 @@ rmm_meeting_view_class_init (RmmMeetingViewClass *klass)
   BIND (agenda_view);
   BIND (add_child_button);
   BIND (open_button);
+  BIND (move_button);
   BIND (actions_button);
   BIND (conclude_button);
   BIND (documents_button);

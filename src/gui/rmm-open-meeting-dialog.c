@@ -245,11 +245,8 @@ collect_attendance (RmmOpenMeetingDialog  *self,
 }
 
 static void
-action_open (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+open_meeting (RmmOpenMeetingDialog *self)
 {
-  RmmOpenMeetingDialog *self = RMM_OPEN_MEETING_DIALOG (widget);
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) rows = collect_attendance (self, dates, &error);
@@ -263,6 +260,51 @@ action_open (GtkWidget  *widget,
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_other_day_answer (AdwMessageDialog     *question,
+                     const char           *response,
+                     RmmOpenMeetingDialog *self)
+{
+  if (g_str_equal (response, "open"))
+    open_meeting (self);
+}
+
+/* Opening a meeting records today as the day it was held: on any other day than its date,
+ * the chair is asked first (the wrong meeting chosen, or one moved without being moved). */
+static void
+action_open (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RmmOpenMeetingDialog *self = RMM_OPEN_MEETING_DIALOG (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today_text = g_date_time_format (now, "%A %-d %B %Y");
+  g_autofree char *day = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *question;
+
+  if (g_str_equal (today, rmm_meeting_get_meets_on (self->meeting)))
+    {
+      open_meeting (self);
+      return;
+    }
+  day = rmm_meeting_format_date (self->meeting, "%A %-d %B");
+  heading = g_strdup_printf (_("Open the Meeting of %s Today?"), day);
+  body = g_strdup_printf (_("Today is %s. The meeting will be recorded as held today. To hold "
+                            "it on another day, move it instead (Move…)."), today_text);
+  question = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question), "cancel", _("Cancel"),
+                                    "open", _("Open Today"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  g_signal_connect_object (question, "response", G_CALLBACK (on_other_day_answer), self, 0);
+  gtk_window_present (GTK_WINDOW (question));
 }
 
 static void

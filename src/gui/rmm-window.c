@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-schedule-dialog.h"
 #include "rmm-children-view.h"
 #include "rmm-cse-list-view.h"
 #include "rmm-referrals-view.h"
@@ -848,6 +849,24 @@ update_projector_actions (RmmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.projector-reveal", open);
 }
 
+/* The selected area's weekly meetings. */
+static void
+action_schedule (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+  g_autoptr(RmmArea) area = selected_area (self);
+
+  if (area == NULL)
+    {
+      rmm_show_toast (widget, _("Choose an area first"));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (rmm_schedule_dialog_new (GTK_WINDOW (self), self->store,
+                                                           area)));
+}
+
 static void
 action_projector (GtkWidget  *widget,
                   const char *action_name,
@@ -1084,6 +1103,25 @@ rmm_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rmm_window_parent_class)->close_request (window);
 }
 
+/* Each area's coming meetings exist before anyone looks for them: the weekly series are
+ * topped up to eight weeks ahead whenever the app starts. A file opened read-only is left
+ * as it is. */
+static void
+keep_meetings_ahead (RmmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rmm_store_get_read_only (self->store) != NULL)
+    return;
+  if (rmm_store_schedule_ahead (self->store, 0, RMM_SCHEDULE_WEEKS_AHEAD, &error) < 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("The coming meetings were not scheduled: %s"),
+                                               error->message);
+
+      rmm_show_toast (GTK_WIDGET (self), text);
+    }
+}
+
 static void
 rmm_window_constructed (GObject *object)
 {
@@ -1108,6 +1146,7 @@ rmm_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
   warn_about_file (self);
+  keep_meetings_ahead (self);
   rmm_meeting_view_set_store (self->meeting_view, self->store, self->settings);
   self->projector = rmm_projector_new (self->store, self->meeting_view, self->settings);
   update_projector_actions (self);
@@ -1250,6 +1289,7 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.record-concern", NULL,
                                    action_record_concern);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, action_preferences);
+  gtk_widget_class_install_action (widget_class, "win.schedule", NULL, action_schedule);
   gtk_widget_class_install_action (widget_class, "win.next-item", NULL, action_next_item);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    action_show_shortcuts);

@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """rmmctl as an administrator or a script uses it: exit codes, one-line errors, JSON."""
 
+import datetime
 import json
 import os
 import re
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -617,6 +619,43 @@ class RmmctlTest(unittest.TestCase):
                                 text=True)
         self.assertEqual(result.returncode, 1, result.stderr)
         self.assertEqual(os.listdir(folder), [])
+
+    def test_meetings_schedule_and_move(self):
+        """rmmctl meetings schedule sets an area's weekly series and keeps it eight weeks
+        ahead; move changes one planned meeting; wrong input is refused with the reason."""
+        db = self.path("schedule.sqlite")
+        shutil.copy(self.db, db)
+        result = rmmctl("--database", db, "meetings", "schedule", "--area", "Ashdown South",
+                        "--weekday", "thu", "--time", "14:00", "--location", "Room 3")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("eight weeks ahead", result.stdout)
+        again = rmmctl("--database", db, "meetings", "schedule")
+        self.assertIn(": 0 meetings were added", again.stdout)
+        planned = [m for m in json.loads(rmmctl("--database", db, "list", "meetings", "--area",
+                                                "Ashdown South", "--format", "json").stdout)
+                   if m["status"] == "planned"]
+        latest = max(m["date"] for m in planned)
+        self.assertGreaterEqual(latest, (datetime.date.today()
+                                         + datetime.timedelta(weeks=7)).isoformat())
+        last = [m for m in planned if m["date"] == latest][0]
+        moved = rmmctl("--database", db, "meetings", "move", "--meeting", str(last["id"]),
+                       "--date", "31/12/2099", "--time", "09:15")
+        self.assertEqual(moved.returncode, 0, moved.stderr)
+        self.assertEqual(rmmctl("--database", db, "check").stdout, "ok\n")
+        cases = [
+            (["schedule", "--area", "Ashdown South", "--weekday", "saturday"], 1, "weekend"),
+            (["schedule", "--area", "Ashdown South", "--weekday", "mon", "--time", "25:00"], 1,
+             "time"),
+            (["schedule", "--area", "Nowhere", "--weekday", "mon"], 1, "no area"),
+            (["schedule", "--area", "Ashdown South"], 2, "no weekday"),
+            (["move"], 2, "no meeting"),
+            (["move", "--meeting", str(last["id"]), "--date", "30/02/2027"], 1, "no such day"),
+            (["fly"], 2, "no such subcommand"),
+        ]
+        for args, code, why in cases:
+            result = rmmctl("--database", db, "meetings", *args)
+            self.assertEqual(result.returncode, code, why + ": " + result.stderr)
+            self.assertTrue(result.stderr.startswith("rmmctl"), why)
 
     def sections(self, text):
         """A minutes text cut into each child's part, by reference."""

@@ -135,8 +135,10 @@ class MainWindowTest(unittest.TestCase):
         bro_derwen = [c for c in areas.children if c.name.startswith("Bro Derwen,")][0]
         bro_derwen.select()
 
-        coming = self.bro_derwen[0]
-        self.assertEqual(coming["status"], "planned")
+        # The weekly series keeps several coming meetings; the next one is on show.
+        planned = [m for m in self.bro_derwen if m["status"] == "planned"]
+        coming = min(planned, key=lambda m: m["date"])
+        self.assertGreaterEqual(len(planned), 8)
         meetings = wait_for(lambda: find(self.app.node, "list", name="Meetings"))
         # The coming meetings and the last half year, then more on request.
         shown = min(len(self.bro_derwen),
@@ -144,8 +146,8 @@ class MainWindowTest(unittest.TestCase):
         rows = wait_for(lambda: self.meeting_rows(meetings)
                         if len(self.meeting_rows(meetings)) == shown else None,
                         what="Bro Derwen's recent meetings")
-        self.assertIn("Coming", rows[0].name)
-        self.assertIn("Signed off", rows[1].name)
+        self.assertTrue(all("Coming" in r.name for r in rows[:len(planned)]))
+        self.assertIn("Signed off", rows[len(planned)].name)
         if shown < len(self.bro_derwen):
             find(self.app.node, "push button", prefix="Show Older Meetings").doActionNamed("click")
             wait_for(lambda: len(self.meeting_rows(meetings)) > shown, what="older meetings")
@@ -288,6 +290,21 @@ def respond(app, heading, response):
              what="the question " + heading + " answered")
 
 
+def open_meeting(app, opening):
+    """Open Meeting in the opening dialog; on a day other than the meeting's date the app
+    asks first, and the test answers Open Today."""
+    click(opening, "Open Meeting")
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
+        if find(app.node, "label", prefix="Open the Meeting of ") is not None:
+            heading = find(app.node, "label", prefix="Open the Meeting of ").name
+            respond(app, heading, "Open Today")
+            return
+        if find(app.node, "frame", name="Open the Meeting") is None:
+            return
+        time.sleep(0.2)
+
+
 def close_window(app, title):
     window = frame(app, title)
     click(window, "Close")
@@ -336,7 +353,7 @@ class MeetingTest(unittest.TestCase):
         click(opening, prefix="Ashdown Children’s Services: Present")
         click(opening, prefix="Ashdown Family Services: Present")
         click(opening, prefix="Ashdown Constabulary: Sent Information")
-        click(opening, "Open Meeting")
+        open_meeting(app, opening)
         wait_for(lambda: find(app.node, "label", name="In progress"), what="the meeting open")
 
         # Previous actions first: one is marked done.
@@ -442,6 +459,11 @@ class MeetingTest(unittest.TestCase):
     def defer(self, app):
         click(app.node, "Defer…")
         question = message(app, "Defer This Item?")
+        # The question names the day the child goes to.
+        wait_for(lambda: [n for n in question.findChildren(
+            lambda n: n.roleName == "label"
+            and "goes on the agenda of the next meeting, on " in n.name)],
+            what="the deferral naming its date")
         text_field(question, "Why it is deferred").text = "Police update not yet available."
         respond(app, "Defer This Item?", "Defer")
         wait_for(lambda: find(app.node, "label", prefix="Deferred:"), what="the child deferred")
@@ -529,7 +551,7 @@ class KeyboardTest(unittest.TestCase):
         opening = frame(app, "Open the Meeting")
         click(opening, "The statement has been read out")
         click(opening, prefix="Ashdown Children’s Services: Present")
-        click(opening, "Open Meeting")
+        open_meeting(app, opening)
         wait_for(lambda: find(app.node, "label", name="In progress"), what="the meeting open")
 
         # At the agenda no child is on show: the child's keys do nothing.
@@ -578,6 +600,41 @@ class KeyboardTest(unittest.TestCase):
         wait_for(lambda: find(app.node, "frame", name="Previous Actions") is None,
                  what="the previous actions closed")
 
+    def test_weekly_meetings_scheduled(self):
+        """The area's weekly meetings, set from the main menu, are scheduled eight weeks
+        ahead at the day, time and place given."""
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "demo.sqlite")
+            subprocess.run([RMMCTL, "--database", db, "demo", "--children", "100"], check=True,
+                           stdout=subprocess.DEVNULL)
+            app = App("--database", db)
+            try:
+                wait_for(lambda: find(app.node, "list", name="Areas"), what="the areas")
+                press("F10")
+                item = wait_for(lambda: find(app.node, "menu item",
+                                             name="Weekly Meetings of the Area…"),
+                                what="the main menu (F10)")
+                item.doActionNamed("click")
+                form = frame(app, "Weekly Meetings")
+                text_field(form, "Starts at (HH:MM)").text = "09:30"
+                text_field(form, "Where").text = "Room 9, Testshire House"
+                click(form, "Schedule")
+                wait_for(lambda: find(app.node, "frame", name="Weekly Meetings") is None,
+                         what="the schedule saved")
+            finally:
+                app.close()
+            con = sqlite3.connect(db)
+            try:
+                series = con.execute("SELECT area_id, starts_at, location FROM meeting_series "
+                                     "WHERE location = 'Room 9, Testshire House'").fetchall()
+                self.assertEqual(len(series), 1, series)
+                latest = con.execute("SELECT max(meets_on) FROM meeting WHERE area_id = ?",
+                                     (series[0][0],)).fetchone()[0]
+                self.assertGreaterEqual(
+                    latest, (datetime.date.today() + datetime.timedelta(weeks=7)).isoformat())
+            finally:
+                con.close()
+
 
 class CrashTest(unittest.TestCase):
     """Killed (SIGKILL) in the middle of a meeting, RMM Desk comes back where the chair was,
@@ -616,7 +673,7 @@ class CrashTest(unittest.TestCase):
         opening = frame(app, "Open the Meeting")
         click(opening, "The statement has been read out")
         click(opening, prefix="Ashdown Children’s Services: Present")
-        click(opening, "Open Meeting")
+        open_meeting(app, opening)
         wait_for(lambda: find(app.node, "label", name="In progress"), what="the meeting open")
         agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
         open_first_item(app, agenda)
@@ -662,7 +719,7 @@ class TriggerTest(unittest.TestCase):
         opening = frame(app, "Open the Meeting")
         click(opening, "The statement has been read out")
         click(opening, prefix="Ashdown Children’s Services: Present")
-        click(opening, "Open Meeting")
+        open_meeting(app, opening)
         agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
         # The agenda is read again as the meeting opens: names, not rows that may go.
         child = wait_for(lambda: [n.name for n in agenda.findChildren(

@@ -1,0 +1,214 @@
+/* rmm-cli-meetings.c: rmmctl meetings — each area's weekly meetings, scheduled ahead
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   rmmctl meetings schedule --area NAME --weekday DAY --time HH:MM [--location TEXT]
+ *                            [--chair-children NAME] [--chair-family NAME]
+ *                            [--minute-taker NAME]
+ *   rmmctl meetings schedule                 every series kept eight weeks ahead
+ *   rmmctl meetings move --meeting ID [--date DATE] [--time HH:MM] [--location TEXT]
+ */
+#define G_LOG_DOMAIN "rmmctl"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-cli-private.h"
+#include "rmm-dates.h"
+#include "rmm-error.h"
+
+typedef struct
+{
+  char    *area;
+  char    *weekday;
+  char    *time;
+  char    *location;
+  char    *chair_children;
+  char    *chair_family;
+  char    *minute_taker;
+  char    *date;
+  gint64   meeting_id;
+} MeetingsOptions;
+
+static void
+meetings_options_clear (MeetingsOptions *options)
+{
+  g_free (options->area);
+  g_free (options->weekday);
+  g_free (options->time);
+  g_free (options->location);
+  g_free (options->chair_children);
+  g_free (options->chair_family);
+  g_free (options->minute_taker);
+  g_free (options->date);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MeetingsOptions, meetings_options_clear)
+
+static GDateWeekday
+parse_weekday (const char *text)
+{
+  static const char *days[] = { "monday", "tuesday", "wednesday", "thursday", "friday" };
+  g_autofree char *lower = g_ascii_strdown (text ? text : "", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    if (*lower != '\0' && (g_str_equal (lower, days[i]) ||
+                           (strlen (lower) >= 3 && g_str_has_prefix (days[i], lower))))
+      return G_DATE_MONDAY + i;
+  return G_DATE_BAD_WEEKDAY;
+}
+
+/* A named person's id; 0 and TRUE for no name given. */
+static gboolean
+person (RmmStore    *store,
+        const char  *name,
+        gint64      *id,
+        GError     **error)
+{
+  *id = 0;
+  if (name == NULL || *name == '\0')
+    return TRUE;
+  return (*id = rmm_store_find_professional (store, name, error)) != 0;
+}
+
+static gboolean
+set_series (RmmStore               *store,
+            const MeetingsOptions  *options,
+            GError                **error)
+{
+  g_autoptr(RmmArea) area = rmm_store_find_area (store, options->area, error);
+  RmmSeriesInput input = {
+    .weekday = parse_weekday (options->weekday),
+    .starts_at = options->time ? options->time : "10:00",
+    .location = options->location,
+  };
+
+  if (area == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND, _("There is no area called “%s”."),
+                     options->area);
+      return FALSE;
+    }
+  if (input.weekday == G_DATE_BAD_WEEKDAY)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a weekday: use monday to friday."),
+                   options->weekday ? options->weekday : "");
+      return FALSE;
+    }
+  input.area_id = rmm_area_get_id (area);
+  if (!person (store, options->chair_children, &input.chair_children_id, error) ||
+      !person (store, options->chair_family, &input.chair_family_id, error) ||
+      !person (store, options->minute_taker, &input.minute_taker_id, error))
+    return FALSE;
+  return rmm_store_set_meeting_series (store, &input, error);
+}
+
+static int
+run_schedule (const char            *database,
+              const MeetingsOptions *options)
+{
+  g_autoptr(RmmStore) store = rmm_cli_open_existing (database, NULL);
+  g_autoptr(GError) error = NULL;
+  gint added;
+
+  if (store == NULL)
+    store = rmm_cli_open_existing (database, &error);
+  if (store == NULL)
+    return rmm_cli_fail (error);
+  if (options->area != NULL && !set_series (store, options, &error))
+    return rmm_cli_fail (error);
+  if ((added = rmm_store_schedule_ahead (store, 0, RMM_SCHEDULE_WEEKS_AHEAD, &error)) < 0)
+    return rmm_cli_fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Every area’s weekly series is scheduled eight weeks ahead: %d meeting "
+                        "was added.\n",
+                        "Every area’s weekly series is scheduled eight weeks ahead: %d meetings "
+                        "were added.\n", added), added);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_move (const char            *database,
+          const MeetingsOptions *options)
+{
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  GDate day;
+
+  if (options->date != NULL)
+    {
+      if (!rmm_date_parse_uk (options->date, &day))
+        {
+          g_set_error (&error, RMM_ERROR, RMM_ERROR_INVALID,
+                       _("--date must be a date, such as 2026-12-15 or 15/12/2026, not “%s”"),
+                       options->date);
+          return rmm_cli_fail (error);
+        }
+      date = rmm_date_format (&day);
+    }
+  if (!(store = rmm_cli_open_existing (database, &error)) ||
+      !rmm_store_reschedule_meeting (store, options->meeting_id, date, options->time,
+                                     options->location, &error))
+    return rmm_cli_fail (error);
+  return EXIT_SUCCESS;
+}
+
+int
+rmm_cli_meetings (const char  *database,
+                  int          argc,
+                  char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("schedule|move — each area’s "
+                                                             "weekly meetings"));
+  g_auto(MeetingsOptions) options = { 0 };
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "area", 0, 0, G_OPTION_ARG_STRING, &options.area, N_("schedule: the area whose weekly series this is"), "NAME" },
+    { "weekday", 0, 0, G_OPTION_ARG_STRING, &options.weekday, N_("schedule: monday … friday"), "DAY" },
+    { "time", 0, 0, G_OPTION_ARG_STRING, &options.time, N_("The time it starts (default 10:00)"), "HH:MM" },
+    { "location", 0, 0, G_OPTION_ARG_STRING, &options.location, N_("Where it is held"), "TEXT" },
+    { "chair-children", 0, 0, G_OPTION_ARG_STRING, &options.chair_children, N_("schedule: the Children’s Services chair"), "NAME" },
+    { "chair-family", 0, 0, G_OPTION_ARG_STRING, &options.chair_family, N_("schedule: the Family Services chair"), "NAME" },
+    { "minute-taker", 0, 0, G_OPTION_ARG_STRING, &options.minute_taker, N_("schedule: the minute-taker"), "NAME" },
+    { "meeting", 'm', 0, G_OPTION_ARG_INT64, &options.meeting_id, N_("move: the meeting (an id from “list meetings”)"), "ID" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &options.date, N_("move: its new date"), "DATE" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("An area meets weekly on one weekday: “schedule” sets its "
+                                      "day, time, place, chairs and minute-taker and keeps its "
+                                      "meetings scheduled eight weeks ahead (a bank holiday "
+                                      "moves that week’s to the next working day); on its own "
+                                      "it tops up every area’s. “move” changes one meeting not "
+                                      "yet opened."));
+  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc == 2 && g_str_equal (argv[1], "schedule"))
+    {
+      if (options.area == NULL && (options.weekday || options.chair_children ||
+                                   options.chair_family || options.minute_taker))
+        return rmm_cli_usage_error (context, _("schedule --weekday and the people need --area"));
+      if (options.area != NULL && options.weekday == NULL)
+        return rmm_cli_usage_error (context, _("schedule --area needs --weekday"));
+      if (options.meeting_id != 0 || options.date != NULL)
+        return rmm_cli_usage_error (context, _("--meeting and --date are for move"));
+      return run_schedule (database, &options);
+    }
+  if (argc == 2 && g_str_equal (argv[1], "move"))
+    {
+      if (options.meeting_id <= 0)
+        return rmm_cli_usage_error (context, _("move needs --meeting ID"));
+      if (options.area || options.weekday || options.chair_children || options.chair_family ||
+          options.minute_taker)
+        return rmm_cli_usage_error (context, _("--area, --weekday and the people are for "
+                                               "schedule"));
+      return run_move (database, &options);
+    }
+  return rmm_cli_usage_error (context, _("meetings what: schedule or move?"));
+}

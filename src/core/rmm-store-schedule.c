@@ -1,0 +1,361 @@
+/* rmm-store-schedule.c: each area's weekly meetings, always scheduled ahead
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An area's meetings are a weekly series (meeting_series: weekday, time, place, chairs,
+ * minute-taker). The series keeps the area's meetings scheduled at least
+ * RMM_SCHEDULE_WEEKS_AHEAD weeks ahead; a week whose day is a bank holiday (the working
+ * calendar, data/calendars/) meets on the next working day. Each meeting stays editable on
+ * its own (day, time, place) until it is held. All of it through the audited repository
+ * functions.
+ */
+#define G_LOG_DOMAIN "rmm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rmm-dates.h"
+#include "rmm-error.h"
+#include "rmm-store-private.h"
+#include "rmm-text.h"
+#include "rmm-working-calendar.h"
+
+void
+rmm_meeting_series_free (RmmMeetingSeries *series)
+{
+  if (series == NULL)
+    return;
+  g_free (series->starts_at);
+  g_free (series->location);
+  g_free (series);
+}
+
+/* "10:00": two digits, a colon, two digits, a real time of day. */
+gboolean
+rmm_time_of_day_is_valid (const char *text)
+{
+  return text != NULL && strlen (text) == 5 && g_ascii_isdigit (text[0]) &&
+         g_ascii_isdigit (text[1]) && text[2] == ':' && g_ascii_isdigit (text[3]) &&
+         g_ascii_isdigit (text[4]) && atoi (text) < 24 && atoi (text + 3) < 60;
+}
+
+static gboolean
+check_series (const RmmSeriesInput  *input,
+              GError               **error)
+{
+  if (input->weekday < G_DATE_MONDAY || input->weekday > G_DATE_FRIDAY)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("An area meets on a weekday, Monday to Friday."));
+  else if (!rmm_time_of_day_is_valid (input->starts_at))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("“%s” is not a time: use HH:MM, such as 10:00."),
+                 input->starts_at ? input->starts_at : "");
+  else if (input->location != NULL && rmm_text_find_control (input->location, FALSE, NULL))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("A meeting’s place is one line without control characters."));
+  else if (input->chair_children_id != 0 && input->chair_children_id == input->chair_family_id)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("The meeting needs two different chairs."));
+  else
+    return TRUE;
+  return FALSE;
+}
+
+RmmMeetingSeries *
+rmm_store_get_meeting_series (RmmStore  *self,
+                              gint64     area_id,
+                              GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmMeetingSeries *series;
+  RmmDbStmt *stmt;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         "SELECT id, area_id, weekday, starts_at, location, "
+                         "       coalesce(chair_children_id, 0), coalesce(chair_family_id, 0), "
+                         "       coalesce(minute_taker_id, 0) "
+                         "FROM meeting_series WHERE area_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, area_id);
+  if (!rmm_db_stmt_step (stmt, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  series = g_new0 (RmmMeetingSeries, 1);
+  series->id = rmm_db_stmt_get_int (stmt, 0);
+  series->area_id = rmm_db_stmt_get_int (stmt, 1);
+  series->weekday = rmm_db_stmt_get_int (stmt, 2);
+  series->starts_at = g_strdup (rmm_db_stmt_get_text (stmt, 3));
+  series->location = g_strdup (rmm_db_stmt_get_text (stmt, 4));
+  series->chair_children_id = rmm_db_stmt_get_int (stmt, 5);
+  series->chair_family_id = rmm_db_stmt_get_int (stmt, 6);
+  series->minute_taker_id = rmm_db_stmt_get_int (stmt, 7);
+  rmm_db_stmt_reset (stmt);
+  return series;
+}
+
+/* The day the week of @candidate meets: that day, or the next working day when it is a
+ * bank holiday. */
+static void
+working_day_of (GDate *candidate)
+{
+  RmmWorkingCalendar *calendar = rmm_working_calendar_get_default ();
+
+  for (guint i = 0; i < 6 && !rmm_working_calendar_is_working_day (calendar, candidate); i++)
+    g_date_add_days (candidate, 1);
+}
+
+static gint64
+add_series_meeting (RmmStore          *self,
+                    RmmMeetingSeries  *series,
+                    const GDate       *day,
+                    GError           **error)
+{
+  g_autofree char *meets_on = rmm_date_format (day);
+  RmmField fields[] = {
+    RMM_REF ("area_id", series->area_id),
+    RMM_TEXT ("meets_on", meets_on),
+    RMM_TEXT ("starts_at", series->starts_at),
+    RMM_TEXT ("location", series->location),
+    RMM_REF ("chair_children_id", series->chair_children_id),
+    RMM_REF ("chair_family_id", series->chair_family_id),
+    RMM_REF ("minute_taker_id", series->minute_taker_id),
+  };
+
+  return rmm_store_insert (self, "meeting", fields, G_N_ELEMENTS (fields), error);
+}
+
+/* The meetings a series still has to add up to @horizon, after the area's latest. */
+static gint
+fill_series (RmmStore          *self,
+             RmmMeetingSeries  *series,
+             const GDate       *today,
+             const GDate       *horizon,
+             GError           **error)
+{
+  g_autofree char *latest = rmm_store_query_text (self,
+                                                  "SELECT coalesce(max(meets_on), '') "
+                                                  "FROM meeting WHERE area_id = ?",
+                                                  "area", series->area_id, error);
+  GDate after = *today, candidate;
+  gint added = 0;
+
+  if (latest == NULL)
+    return -1;
+  g_date_subtract_days (&after, 1);
+  if (*latest != '\0')
+    {
+      GDate last;
+
+      if (rmm_date_parse (latest, &last) && g_date_compare (&last, &after) > 0)
+        after = last;
+    }
+  /* The first of the series' weekday after @after. */
+  candidate = after;
+  do
+    g_date_add_days (&candidate, 1);
+  while (g_date_get_weekday (&candidate) != (GDateWeekday) series->weekday);
+
+  for (; g_date_compare (&candidate, horizon) <= 0; g_date_add_days (&candidate, 7))
+    {
+      GDate day = candidate;
+
+      working_day_of (&day);
+      if (add_series_meeting (self, series, &day, error) == 0)
+        return -1;
+      added++;
+    }
+  return added;
+}
+
+/**
+ * rmm_store_schedule_ahead:
+ * @area_id: one area's series, or 0 for every area's
+ * @weeks: how far ahead, from today (the store's clock)
+ *
+ * Adds the meetings each series is missing up to @weeks ahead, in one transaction.
+ *
+ * Returns: how many were added, or -1 with @error
+ */
+gint
+rmm_store_schedule_ahead (RmmStore  *self,
+                          gint64     area_id,
+                          guint      weeks,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GDate) today = NULL;
+  GDate horizon;
+  RmmDbStmt *stmt;
+  gint added = 0;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), -1);
+
+  now = rmm_store_now (self);
+  today = rmm_date_from_time (now);
+  horizon = *today;
+  g_date_add_days (&horizon, weeks * 7);
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT area_id FROM meeting_series "
+                               "WHERE ?1 = 0 OR area_id = ?1 ORDER BY area_id", error)))
+    return -1;
+  rmm_db_stmt_bind_int (stmt, 1, area_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    g_ptr_array_add (areas, GSIZE_TO_POINTER (rmm_db_stmt_get_int (stmt, 0)));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+  if (areas->len == 0 || !rmm_store_begin (self, error))
+    return areas->len == 0 ? 0 : -1;
+  for (guint i = 0; i < areas->len && added >= 0; i++)
+    {
+      g_autoptr(RmmMeetingSeries) series =
+        rmm_store_get_meeting_series (self, GPOINTER_TO_SIZE (areas->pdata[i]), error);
+      gint n = series ? fill_series (self, series, today, &horizon, error) : -1;
+
+      added = n < 0 ? -1 : added + n;
+    }
+  if (added < 0)
+    {
+      rmm_store_rollback (self);
+      return -1;
+    }
+  return rmm_store_commit (self, error) ? added : -1;
+}
+
+/* The area's weekly series, made or changed, then scheduled RMM_SCHEDULE_WEEKS_AHEAD weeks
+ * ahead. Meetings already scheduled keep their day: each can be changed on its own. */
+gboolean
+rmm_store_set_meeting_series (RmmStore              *self,
+                              const RmmSeriesInput  *input,
+                              GError               **error)
+{
+  g_autoptr(RmmMeetingSeries) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *location = g_strstrip (g_strdup (input->location ? input->location : ""));
+  RmmField fields[] = {
+    RMM_REF ("area_id", input->area_id),
+    RMM_INT ("weekday", input->weekday),
+    RMM_TEXT ("starts_at", input->starts_at),
+    RMM_TEXT ("location", location),
+    RMM_REF ("chair_children_id", input->chair_children_id),
+    RMM_REF ("chair_family_id", input->chair_family_id),
+    RMM_REF ("minute_taker_id", input->minute_taker_id),
+  };
+  gboolean ok;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (input != NULL, FALSE);
+
+  if (!check_series (input, error) || !rmm_store_begin (self, error))
+    return FALSE;
+  existing = rmm_store_get_meeting_series (self, input->area_id, &local_error);
+  if (local_error != NULL)
+    ok = FALSE;
+  else if (existing != NULL)
+    ok = rmm_store_update (self, "meeting_series", existing->id, fields + 1,
+                           G_N_ELEMENTS (fields) - 1, &local_error);
+  else
+    ok = rmm_store_insert (self, "meeting_series", fields, G_N_ELEMENTS (fields),
+                           &local_error) != 0;
+  if (!ok || !rmm_store_commit (self, &local_error))
+    {
+      if (rmm_db_get_depth (rmm_store_get_db (self)) > 0)
+        rmm_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return rmm_store_schedule_ahead (self, input->area_id, RMM_SCHEDULE_WEEKS_AHEAD, error) >= 0;
+}
+
+/* Whether another meeting of the area is on @meets_on (an area meets once a day). */
+static gboolean
+date_taken (RmmStore   *self,
+            gint64      meeting_id,
+            const char *meets_on)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT 1 FROM meeting n JOIN meeting m "
+                                    "ON n.area_id = m.area_id AND n.id <> m.id "
+                                    "WHERE m.id = ?1 AND n.meets_on = ?2", NULL);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  rmm_db_stmt_bind_text (stmt, 2, meets_on);
+  taken = rmm_db_stmt_step (stmt, NULL);
+  rmm_db_stmt_reset (stmt);
+  return taken;
+}
+
+/* One meeting moved or changed (a planned one only: a held meeting is history). NULL or ''
+ * leaves that part as it is. */
+gboolean
+rmm_store_reschedule_meeting (RmmStore    *self,
+                              gint64       meeting_id,
+                              const char  *meets_on,
+                              const char  *starts_at,
+                              const char  *location,
+                              GError     **error)
+{
+  g_autofree char *status = NULL;
+  RmmField fields[2] = { RMM_TEXT ("meets_on", meets_on), RMM_TEXT ("starts_at", starts_at) };
+  guint first = 0, n = 2;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (meets_on != NULL && *meets_on != '\0' && !rmm_date_parse (meets_on, NULL))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a meeting date: use YYYY-MM-DD."), meets_on);
+      return FALSE;
+    }
+  if (starts_at != NULL && *starts_at != '\0' && !rmm_time_of_day_is_valid (starts_at))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a time: use HH:MM, such as 10:00."), starts_at);
+      return FALSE;
+    }
+  if (!(status = rmm_store_query_text (self, "SELECT status FROM meeting WHERE id = ?",
+                                       "meeting", meeting_id, error)))
+    return FALSE;
+  if (!g_str_equal (status, "planned"))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE,
+                   _("Only a meeting not yet opened can be moved."));
+      return FALSE;
+    }
+  if (meets_on != NULL && *meets_on != '\0' && date_taken (self, meeting_id, meets_on))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("The area already meets on %s."), meets_on);
+      return FALSE;
+    }
+  /* Only what is given changes: the date, the time, or both. */
+  if (meets_on == NULL || *meets_on == '\0')
+    first = 1, n--;
+  if (starts_at == NULL || *starts_at == '\0')
+    n--;
+  if (!rmm_store_begin (self, error))
+    return FALSE;
+  if ((n > 0 && !rmm_store_update (self, "meeting", meeting_id, fields + first, n, error)) ||
+      (location != NULL && !rmm_store_set_meeting_location (self, meeting_id, location, error)))
+    {
+      rmm_store_rollback (self);
+      return FALSE;
+    }
+  return rmm_store_commit (self, error);
+}

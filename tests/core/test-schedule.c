@@ -1,0 +1,179 @@
+/* test-schedule.c: an area's weekly meetings stay scheduled ahead, around bank holidays
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rmm-test-support.h"
+
+#include "rmm-error.h"
+#include "rmm-store-private.h"
+
+typedef struct
+{
+  char     *folder;
+  RmmStore *store;
+  gint64    area;
+  gint64    chair1;
+  gint64    chair2;
+} Fixture;
+
+static void
+at (Fixture    *f,
+    const char *iso)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso, NULL);
+
+  rmm_store_set_clock (f->store, when);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gint64 agency;
+
+  f->folder = rmm_test_make_folder ();
+  path = g_build_filename (f->folder, "rmm.sqlite", NULL);
+  f->store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  at (f, "2026-11-30T09:00:00Z");
+  f->area = rmm_store_add_area (f->store, "Testshire North", "surrey-3-level", NULL);
+  agency = rmm_store_add_agency (f->store, "Testshire Children’s Services", "childrens-services",
+                                 NULL);
+  f->chair1 = rmm_store_add_professional (f->store, agency, "Ada Chairwell", "", NULL);
+  f->chair2 = rmm_store_add_professional (f->store, agency, "Ben Cochair", "", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  rmm_test_remove_folder (f->folder);
+  g_free (f->folder);
+}
+
+/* "2026-12-07 10:00 Room 4" for each of the area's meetings, in order. */
+static char *
+list_meetings (Fixture *f)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, f->area, NULL);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = g_list_model_get_n_items (meetings); i > 0; i--)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i - 1);
+
+      g_string_append_printf (text, "%s %s %s\n", rmm_meeting_get_meets_on (meeting),
+                              rmm_meeting_get_starts_at (meeting),
+                              rmm_meeting_get_location (meeting));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_series_around_bank_holidays (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *meetings = NULL;
+  RmmSeriesInput input = {
+    .area_id = f->area, .weekday = G_DATE_MONDAY, .starts_at = "09:30", .location = " Room 4 ",
+    .chair_children_id = f->chair1, .chair_family_id = f->chair2,
+  };
+
+  g_assert_true (rmm_store_set_meeting_series (f->store, &input, &error));
+  g_assert_no_error (error);
+  meetings = list_meetings (f);
+  /* Eight weeks ahead of Monday 30 November; Boxing Day's substitute (Monday 28 December)
+   * meets on the Tuesday. */
+  g_assert_cmpstr (meetings, ==,
+                   "2026-11-30 09:30 Room 4\n2026-12-07 09:30 Room 4\n"
+                   "2026-12-14 09:30 Room 4\n2026-12-21 09:30 Room 4\n"
+                   "2026-12-29 09:30 Room 4\n2027-01-04 09:30 Room 4\n"
+                   "2027-01-11 09:30 Room 4\n2027-01-18 09:30 Room 4\n"
+                   "2027-01-25 09:30 Room 4\n");
+
+  /* Nothing more to add the same day; a week on, one more. */
+  g_assert_cmpint (rmm_store_schedule_ahead (f->store, 0, RMM_SCHEDULE_WEEKS_AHEAD, &error), ==, 0);
+  at (f, "2026-12-07T09:00:00Z");
+  g_assert_cmpint (rmm_store_schedule_ahead (f->store, 0, RMM_SCHEDULE_WEEKS_AHEAD, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
+static void
+test_series_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RmmSeriesInput weekend = { .area_id = f->area, .weekday = G_DATE_SATURDAY, .starts_at = "10:00" };
+  RmmSeriesInput bad_time = { .area_id = f->area, .weekday = G_DATE_TUESDAY, .starts_at = "25:00" };
+  RmmSeriesInput same_chair = {
+    .area_id = f->area, .weekday = G_DATE_TUESDAY, .starts_at = "10:00",
+    .chair_children_id = f->chair1, .chair_family_id = f->chair1,
+  };
+  RmmSeriesInput two_lines = {
+    .area_id = f->area, .weekday = G_DATE_TUESDAY, .starts_at = "10:00", .location = "Room\n4",
+  };
+  const RmmSeriesInput *cases[] = { &weekend, &bad_time, &same_chair, &two_lines };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_false (rmm_store_set_meeting_series (f->store, cases[i], &error));
+      g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_null (rmm_store_get_meeting_series (f->store, f->area, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_move_one_meeting (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmMeeting) moved = NULL;
+  RmmSeriesInput input = { .area_id = f->area, .weekday = G_DATE_TUESDAY, .starts_at = "10:00" };
+  gint64 id;
+
+  g_assert_true (rmm_store_set_meeting_series (f->store, &input, &error));
+  id = rmm_store_query_int (f->store, "SELECT id FROM meeting WHERE meets_on = '2026-12-08'",
+                            0, NULL);
+  g_assert_true (rmm_store_reschedule_meeting (f->store, id, "2026-12-09", "14:00",
+                                               "Council House", &error));
+  g_assert_no_error (error);
+  moved = rmm_store_get_meeting (f->store, id, &error);
+  g_assert_cmpstr (rmm_meeting_get_meets_on (moved), ==, "2026-12-09");
+  g_assert_cmpstr (rmm_meeting_get_starts_at (moved), ==, "14:00");
+  g_assert_cmpstr (rmm_meeting_get_location (moved), ==, "Council House");
+
+  /* Not onto another meeting's day, not to a day that does not exist, not once held. */
+  g_assert_false (rmm_store_reschedule_meeting (f->store, id, "2026-12-15", NULL, NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rmm_store_reschedule_meeting (f->store, id, "2026-02-30", NULL, NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    RmmField open[] = { RMM_TEXT ("status", "open") };
+
+    g_assert_true (rmm_store_update (f->store, "meeting", id, open, 1, NULL));
+  }
+  g_assert_false (rmm_store_reschedule_meeting (f->store, id, "2026-12-10", NULL, NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/schedule/series-around-bank-holidays", test_series_around_bank_holidays);
+  ADD ("/schedule/refused", test_series_refused);
+  ADD ("/schedule/move-one", test_move_one_meeting);
+  return g_test_run ();
+}
