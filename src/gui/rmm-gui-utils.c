@@ -154,7 +154,11 @@ rmm_reason_dialog_new (GtkWindow  *parent,
                        const char *response_id,
                        const char *response_label)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  /* A dialog to assistive technology, not a generic window (GTK 4.8's default for it). */
+  AdwMessageDialog *dialog = g_object_new (ADW_TYPE_MESSAGE_DIALOG,
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                                           "transient-for", parent, "modal", TRUE,
+                                           "heading", heading, "body", body, NULL);
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *view = gtk_text_view_new ();
 
@@ -413,4 +417,26 @@ rmm_switch_row_add (AdwPreferencesGroup *group,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   adw_preferences_group_add (group, row);
   return GTK_SWITCH (toggle);
+}
+
+/* @text as part of a file name: lower case, letters and digits kept (in any script), every
+ * run of anything else one hyphen. "Bro Derwen" → "bro-derwen". */
+char *
+rmm_file_name_part (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text ? text : "", -1);
+  GString *part = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (part, c);
+      else if (part->len > 0 && part->str[part->len - 1] != '-')
+        g_string_append_c (part, '-');
+    }
+  while (part->len > 0 && part->str[part->len - 1] == '-')
+    g_string_truncate (part, part->len - 1);
+  return g_string_free (part, FALSE);
 }

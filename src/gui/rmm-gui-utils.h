@@ -71,4 +71,6 @@ void       rmm_make_auto_backup    (GtkWidget           *over,
                                     RmmStore            *store,
                                     const char          *why);
 
+char      *rmm_file_name_part      (const char          *text);
+
 G_END_DECLS

@@ -541,7 +541,9 @@ action_document (GSimpleAction *action,
   gint64 meeting_id = rmm_meeting_get_id (self->meeting);
   g_autoptr(RmmPdfDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *file_name = g_strdup_printf ("%s-%s.pdf", which,
+  g_autofree char *area = rmm_file_name_part (rmm_meeting_get_area_name (self->meeting));
+  /* "minutes-ashdown-north-2026-12-01.pdf": which area's, on a shared drive of many. */
+  g_autofree char *file_name = g_strdup_printf ("%s-%s-%s.pdf", which, area,
                                                 rmm_meeting_get_meets_on (self->meeting));
 
   if (self->item_page != NULL)

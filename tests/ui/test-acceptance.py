@@ -459,6 +459,8 @@ class MeetingTest(unittest.TestCase):
     def defer(self, app):
         click(app.node, "Defer…")
         question = message(app, "Defer This Item?")
+        # A dialog to a screen reader, not a generic window.
+        self.assertEqual(question.roleName, "dialog")
         # The question names the day the child goes to.
         wait_for(lambda: [n for n in question.findChildren(
             lambda n: n.roleName == "label"
@@ -570,6 +572,16 @@ class KeyboardTest(unittest.TestCase):
         press("Escape")
         wait_for(lambda: find(app.node, "frame", name="Risk Rating") is None,
                  what="the rating dialog closed")
+
+        # Ctrl+Shift+L defers: a dialog (to a screen reader too) naming the day it defers to.
+        press("<Control><Shift>l")
+        question = message(app, "Defer This Item?")
+        self.assertEqual(question.roleName, "dialog")
+        wait_for(lambda: [n for n in question.findChildren(
+            lambda n: n.roleName == "label"
+            and "goes on the agenda of the next meeting, on " in n.name)],
+            what="the deferral naming its date")
+        respond(app, "Defer This Item?", "Cancel")
 
         # Escape on a half-written plan asks first, and Keep Editing keeps it. (The question
         # is answered through AT-SPI: libadwaita 1.2's message dialogs do not paint or take
