@@ -143,6 +143,31 @@ on_reason_changed (GtkTextBuffer    *buffer,
                                            *text != '\0');
 }
 
+/* Return gives the answer, as in any one-line field (the reason is usually a line);
+ * Shift+Return starts a new line. */
+static gboolean
+on_reason_key (GtkEventControllerKey *keys,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               AdwMessageDialog      *dialog)
+{
+  const char *response = g_object_get_data (G_OBJECT (dialog), "response");
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter) || (state & GDK_SHIFT_MASK))
+    return FALSE;
+  if (adw_message_dialog_get_response_enabled (dialog, response))
+    {
+      g_autoptr(AdwMessageDialog) held = g_object_ref (dialog);
+
+      /* As its button would: the answer, then the dialog goes. */
+      adw_message_dialog_response (held, response);
+      if (gtk_widget_get_visible (GTK_WIDGET (held)))
+        gtk_window_close (GTK_WINDOW (held));
+    }
+  return TRUE;
+}
+
 /* A question that needs a reason (why deferred, why removed, a chair's view): a few lines of
  * text, with @response_id enabled once something is written. Shown with the text to type
  * in focused; rmm_reason_dialog_dup_text() reads it in the response handler. */
@@ -161,6 +186,7 @@ rmm_reason_dialog_new (GtkWindow  *parent,
                                            "heading", heading, "body", body, NULL);
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *view = gtk_text_view_new ();
+  GtkEventController *keys;
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
@@ -181,6 +207,10 @@ rmm_reason_dialog_new (GtkWindow  *parent,
   g_object_set_data (G_OBJECT (dialog), "view", view);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                     G_CALLBACK (on_reason_changed), dialog);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_reason_key), dialog);
+  gtk_widget_add_controller (view, keys);
   gtk_window_set_focus (GTK_WINDOW (dialog), view);
   return dialog;
 }

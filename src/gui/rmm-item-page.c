@@ -752,11 +752,20 @@ action_discussed (GSimpleAction *action,
   GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
 
   rmm_item_page_save_minutes (self);
+  /* Refused, nothing changed: no reload, so focus stays where the chair was. */
   if (!rmm_store_mark_item_discussed (self->store, rmm_agenda_item_get_id (self->item), &error))
-    show_error (self, _("Not Yet Discussed"), error);
+    {
+      show_error (self, _("Not Yet Discussed"), error);
+      return;
+    }
   rmm_item_page_reload (self);
+  /* Where the chair is looking, not only at the foot of the page. */
+  done = g_strdup_printf (_("%s %s: discussed"), rmm_agenda_item_get_first_name (self->item),
+                          rmm_agenda_item_get_last_name (self->item));
+  rmm_show_toast (widget, done);
 }
 
 static void

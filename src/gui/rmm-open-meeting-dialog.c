@@ -346,6 +346,9 @@ rmm_open_meeting_dialog_class_init (RmmOpenMeetingDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "open-meeting.open", NULL, action_open);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* From anywhere in the long form, without Tabbing to the button. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "open-meeting.open", NULL);
 }
 
 static void
