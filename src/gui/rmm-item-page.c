@@ -50,6 +50,8 @@ struct _RmmItemPage
 
   AdwPreferencesPage *page;
   GtkLabel       *name_label;
+  GtkLabel       *clock_label;
+  RmmItemClock   *clock;          /* the meeting window's; NULL: no time shown */
   GtkLabel       *summary_label;
   GtkBox         *reasons_box;
   AdwActionRow   *rating_row;
@@ -444,6 +446,8 @@ load_minutes (RmmItemPage *self)
 
 /* Read the item again, e.g. after a decision or a change by the minute-taker's window.
  * Typing not yet saved is kept. */
+static void show_clock (RmmItemPage *self);
+
 void
 rmm_item_page_reload (RmmItemPage *self)
 {
@@ -472,6 +476,7 @@ rmm_item_page_reload (RmmItemPage *self)
   show_counts (self);
   show_transition (self);
   show_outcome (self);
+  show_clock (self);
   if (!self->dirty && facts->row_version != self->row_version)
     load_minutes (self);
 }
@@ -854,6 +859,9 @@ rmm_item_page_dispose (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_object (&self->store);
   g_clear_object (&self->actions);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rmm_item_page_parent_class)->dispose (object);
 }
@@ -872,6 +880,7 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RmmItemPage, name)
   BIND (page);
   BIND (name_label);
+  BIND (clock_label);
   BIND (summary_label);
   BIND (reasons_box);
   BIND (rating_row);
@@ -966,6 +975,42 @@ rmm_item_page_show_item (RmmItemPage   *self,
   self->dirty = FALSE;
   rmm_item_page_reload (self);
   scroll_to_top (self);
+}
+
+/* The chair sees the time-box count down as the projector does (the room's time is on
+ * show only while the meeting is open). */
+static void
+show_clock (RmmItemPage *self)
+{
+  gboolean over = FALSE;
+  g_autofree char *text = NULL;
+  gboolean running = self->clock != NULL && self->item != NULL && self->meeting != NULL &&
+                     g_str_equal (rmm_meeting_get_status (self->meeting), "open");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->clock_label), running);
+  if (!running)
+    return;
+  text = rmm_item_clock_describe (self->clock, rmm_agenda_item_get_id (self->item),
+                                  rmm_agenda_item_get_time_box (self->item), &over);
+  gtk_label_set_text (self->clock_label, text);
+  if (over)
+    gtk_widget_add_css_class (GTK_WIDGET (self->clock_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->clock_label), "error");
+}
+
+void
+rmm_item_page_set_clock (RmmItemPage  *self,
+                         RmmItemClock *clock)
+{
+  g_return_if_fail (RMM_IS_ITEM_PAGE (self));
+
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_set_object (&self->clock, clock);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "tick", G_CALLBACK (show_clock), self, G_CONNECT_SWAPPED);
+  show_clock (self);
 }
 
 /* The page's actions ("item.*"), for the window to offer wherever focus is. */

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "rmm-item-clock.h"
+
 #include "rmm-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,8 @@ void           rmm_item_page_show_item     (RmmItemPage   *self,
                                             const char    *framework_id);
 RmmAgendaItem *rmm_item_page_get_item      (RmmItemPage   *self);
 GActionGroup  *rmm_item_page_get_actions   (RmmItemPage   *self);
+void           rmm_item_page_set_clock     (RmmItemPage   *self,
+                                            RmmItemClock  *clock);
 void           rmm_item_page_set_active    (RmmItemPage   *self,
                                             gboolean       active);
 void           rmm_item_page_reload        (RmmItemPage   *self);

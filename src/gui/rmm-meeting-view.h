@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "rmm-item-clock.h"
+
 #include "rmm-store.h"
 
 G_BEGIN_DECLS
@@ -34,5 +36,7 @@ GActionGroup   *rmm_meeting_view_get_actions      (RmmMeetingView *self);
 GActionGroup   *rmm_meeting_view_get_item_actions (RmmMeetingView *self);
 void            rmm_meeting_view_set_active       (RmmMeetingView *self,
                                                    gboolean        active);
+
+RmmItemClock   *rmm_meeting_view_get_clock        (RmmMeetingView *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "rmm-labels.h"
 #include "rmm-document-text.h"
 #include "rmm-framework.h"
+#include "rmm-item-clock.h"
 #include "rmm-projector-window.h"
 
 #define MAX_AGENDA_LINES 14
@@ -32,9 +33,8 @@ struct _RmmProjectorWindow
   guint            time_box;       /* of the item on show, in minutes */
   gboolean         revealed;       /* the chair showed this item's name */
   gboolean         blank;
-  GHashTable      *elapsed;        /* item id → microseconds already spent on it (gint64 *) */
-  gint64           shown_since;    /* monotonic time the item came on */
-  guint            timer_source;
+  RmmItemClock    *clock;          /* the chair's window's, or the projector's own */
+  gboolean         own_clock;      /* no chair's clock given: follow() turns it */
   guint            rescale_source;
   GtkCssProvider  *scale_provider;
   int              scaled_for;     /* the height the type was last scaled for */
@@ -109,56 +109,27 @@ rmm_projector_window_size_allocate (GtkWidget *widget,
 
 /* The timer. */
 
-static gint64
-spent_on_item (RmmProjectorWindow *self)
-{
-  gint64 *before = g_hash_table_lookup (self->elapsed, &self->item_id);
-
-  return (before ? *before : 0) + (g_get_monotonic_time () - self->shown_since);
-}
-
+/* The same time the chair's page shows: the clock started when the room turned to the
+ * child, whenever the projector came on. */
 static void
 update_timer (RmmProjectorWindow *self)
 {
-  gint64 left = (gint64)self->time_box * 60 - spent_on_item (self) / G_USEC_PER_SEC;
-  guint magnitude = (guint)MIN (ABS (left), G_MAXUINT);
-  g_autofree char *text = NULL;
+  gboolean over = FALSE;
+  g_autofree char *text = rmm_item_clock_describe (self->clock, self->item_id, self->time_box,
+                                                   &over);
 
-  if (left >= 0)
-    text = g_strdup_printf (_("%u:%02u left"), magnitude / 60, magnitude % 60);
-  else
-    text = g_strdup_printf (_("%u:%02u over"), magnitude / 60, magnitude % 60);
   gtk_label_set_text (self->timer_label, text);
-  if (left < 0)
+  if (over)
     gtk_widget_add_css_class (GTK_WIDGET (self->timer_label), "over");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->timer_label), "over");
 }
 
-static gboolean
-tick (gpointer user_data)
-{
-  RmmProjectorWindow *self = user_data;
-
-  if (!self->blank)
-    update_timer (self);
-  return G_SOURCE_CONTINUE;
-}
-
-/* Whatever was on show keeps the time it was given, for when the room comes back to it. */
 static void
-stop_timing (RmmProjectorWindow *self)
+on_tick (RmmProjectorWindow *self)
 {
-  if (self->item_id != 0)
-    {
-      gint64 *key = g_new (gint64, 1);
-      gint64 *spent = g_new (gint64, 1);
-
-      *key = self->item_id;
-      *spent = spent_on_item (self);
-      g_hash_table_replace (self->elapsed, key, spent);
-    }
-  g_clear_handle_id (&self->timer_source, g_source_remove);
+  if (!self->blank && self->item_id != 0)
+    update_timer (self);
 }
 
 /* Showing the agenda. */
@@ -398,18 +369,30 @@ rmm_projector_window_follow (RmmProjectorWindow *self,
 
   if (meeting != self->meeting || item_id != self->item_id)
     {
-      stop_timing (self);
       g_set_object (&self->meeting, meeting);
       self->item_id = item_id;
       self->revealed = FALSE;
       if (item != NULL)
-        {
-          self->time_box = rmm_agenda_item_get_time_box (item);
-          self->shown_since = g_get_monotonic_time ();
-          self->timer_source = g_timeout_add_seconds (1, tick, self);
-        }
+        self->time_box = rmm_agenda_item_get_time_box (item);
+      if (self->own_clock)
+        rmm_item_clock_turn_to (self->clock, item_id);
     }
   show_current (self);
+}
+
+/* The clock of the chair's window (NULL: one of its own, turned as it follows). */
+void
+rmm_projector_window_set_clock (RmmProjectorWindow *self,
+                                RmmItemClock       *clock)
+{
+  g_return_if_fail (RMM_IS_PROJECTOR_WINDOW (self));
+
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
+  self->own_clock = clock == NULL;
+  self->clock = clock ? g_object_ref (clock) : rmm_item_clock_new ();
+  g_signal_connect_object (self->clock, "tick", G_CALLBACK (on_tick), self, G_CONNECT_SWAPPED);
 }
 
 /* The store changed: read what is on show again (a decision confirmed, an action added). */
@@ -499,7 +482,6 @@ rmm_projector_window_dispose (GObject *object)
 {
   RmmProjectorWindow *self = RMM_PROJECTOR_WINDOW (object);
 
-  g_clear_handle_id (&self->timer_source, g_source_remove);
   g_clear_handle_id (&self->rescale_source, g_source_remove);
   if (self->scale_provider != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -508,7 +490,9 @@ rmm_projector_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_PROJECTOR_WINDOW);
   g_clear_object (&self->meeting);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->elapsed, g_hash_table_unref);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rmm_projector_window_parent_class)->dispose (object);
 }
@@ -547,7 +531,7 @@ static void
 rmm_projector_window_init (RmmProjectorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->elapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  rmm_projector_window_set_clock (self, NULL);
   self->scale_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->scale_provider),

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "rmm-item-clock.h"
+
 #include "rmm-store.h"
 
 G_BEGIN_DECLS
@@ -24,5 +26,8 @@ gboolean            rmm_projector_window_get_blank    (RmmProjectorWindow *self)
 void                rmm_projector_window_set_revealed (RmmProjectorWindow *self,
                                                        gboolean            revealed);
 gboolean            rmm_projector_window_get_revealed (RmmProjectorWindow *self);
+
+void rmm_projector_window_set_clock (RmmProjectorWindow *self,
+                                     RmmItemClock       *clock);
 
 G_END_DECLS

@@ -98,6 +98,7 @@ rmm_projector_open (RmmProjector *self,
   if (self->window != NULL)
     return;
   self->window = rmm_projector_window_new (self->store);
+  rmm_projector_window_set_clock (self->window, rmm_meeting_view_get_clock (self->view));
   /* Not modal, never over the chair's window: only so that its keys reach the chair's. */
   gtk_window_set_transient_for (GTK_WINDOW (self->window), chairs_window);
   g_signal_connect_object (self->window, "destroy", G_CALLBACK (on_window_destroyed), self,

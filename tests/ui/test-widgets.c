@@ -37,6 +37,7 @@
 #include "rmm-preview-window.h"
 #include "rmm-projector-window.h"
 #include "rmm-rating-dialog.h"
+#include "rmm-item-clock.h"
 #include "rmm-shortcuts.h"
 #include "rmm-referral-dialog.h"
 #include "rmm-window.h"
@@ -448,6 +449,30 @@ test_shortcuts_table (void)
     }
 }
 
+/* The room's clock: a child's time runs while they are on show, is kept when the room
+ * moves on, and resumes on return; the chair's page and the projector read the same. */
+static void
+test_item_clock (void)
+{
+  g_autoptr(RmmItemClock) clock = rmm_item_clock_new ();
+  g_autofree char *fresh = NULL;
+  g_autofree char *none = NULL;
+  gboolean over = TRUE;
+
+  g_assert_cmpint (rmm_item_clock_get_item (clock), ==, 0);
+  rmm_item_clock_turn_to (clock, 7);
+  g_assert_cmpint (rmm_item_clock_get_item (clock), ==, 7);
+  fresh = rmm_item_clock_describe (clock, 7, 5, &over);
+  g_assert_cmpstr (fresh, ==, "5:00 left");
+  g_assert_false (over);
+  rmm_item_clock_turn_to (clock, 9);
+  rmm_item_clock_turn_to (clock, 0);
+  g_assert_cmpint (rmm_item_clock_get_item (clock), ==, 0);
+  g_assert_cmpint (rmm_item_clock_get_seconds (clock, 7), ==, 0);
+  none = rmm_item_clock_describe (clock, 8, 0, &over);
+  g_assert_cmpstr (none, ==, "0:00 left");
+}
+
 static void
 test_about_and_message_dialogs (void)
 {
@@ -489,6 +514,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/shortcuts/table", test_shortcuts_table);
+  g_test_add_func ("/ui/clock/turns", test_item_clock);
   g_test_add_func ("/ui/dialogs/about-and-message", test_about_and_message_dialogs);
   return g_test_run ();
 }
