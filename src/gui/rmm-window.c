@@ -72,6 +72,9 @@ struct _RmmWindow
   GtkMenuButton        *jump_button;
   RmmMeetingView       *meeting_view;
   gboolean              item_actions_offered;
+  int                   chosen_view;   /* the sidebar row whose view is on show; -1: none */
+  int                   chosen_area;   /* (by index: the area rows are made anew) */
+  gboolean              choosing;      /* a row is being chosen, not passed over */
   GtkWidget            *agenda_button;
 };
 
@@ -472,12 +475,40 @@ show_list_page (RmmWindow  *self,
   gtk_widget_set_hexpand (self->meetings_pane, !meetings);
 }
 
+/* The sidebar's rows switch the view when activated (Enter, Space, a click), not when
+ * keyboard focus passes over them: Tabbing through the sidebar must not change what is on
+ * show. GtkListBox selects the row focus lands on; such a selection is put back. */
+static gboolean
+put_back_focus_selection (RmmWindow     *self,
+                          GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          int            chosen,
+                          GCallback      handler)
+{
+  GtkListBoxRow *chosen_row = chosen >= 0 ? gtk_list_box_get_row_at_index (list, chosen) : NULL;
+
+  if (self->choosing || row == NULL || row == chosen_row ||
+      !gtk_widget_has_focus (GTK_WIDGET (row)))
+    return FALSE;
+  g_signal_handlers_block_by_func (list, handler, self);
+  if (chosen_row != NULL)
+    gtk_list_box_select_row (list, chosen_row);
+  else
+    gtk_list_box_unselect_all (list);
+  g_signal_handlers_unblock_by_func (list, handler, self);
+  return TRUE;
+}
+
 static void
 on_view_selected (RmmWindow     *self,
                   GtkListBoxRow *row)
 {
-  if (row == NULL)
+  if (row == NULL ||
+      put_back_focus_selection (self, self->views_list, row, self->chosen_view,
+                                G_CALLBACK (on_view_selected)))
     return;
+  self->chosen_view = gtk_list_box_row_get_index (row);
+  self->chosen_area = -1;
   g_signal_handlers_block_by_func (self->area_list, on_area_selected, self);
   gtk_list_box_unselect_all (self->area_list);
   g_signal_handlers_unblock_by_func (self->area_list, on_area_selected, self);
@@ -490,10 +521,15 @@ static void
 on_area_selected (RmmWindow     *self,
                   GtkListBoxRow *row)
 {
-  g_autoptr(RmmArea) area = selected_area (self);
+  g_autoptr(RmmArea) area = NULL;
 
-  if (row == NULL)
+  if (row == NULL ||
+      put_back_focus_selection (self, self->area_list, row, self->chosen_area,
+                                G_CALLBACK (on_area_selected)))
     return;
+  area = selected_area (self);
+  self->chosen_area = gtk_list_box_row_get_index (row);
+  self->chosen_view = -1;
   g_signal_handlers_block_by_func (self->views_list, on_view_selected, self);
   gtk_list_box_unselect_all (self->views_list);
   g_signal_handlers_unblock_by_func (self->views_list, on_view_selected, self);
@@ -507,6 +543,12 @@ static void
 on_area_activated (RmmWindow     *self,
                    GtkListBoxRow *row)
 {
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row)));
+
+  /* Activation chooses the row (focus passing over it did not). */
+  self->choosing = TRUE;
+  gtk_list_box_select_row (list, row);
+  self->choosing = FALSE;
   adw_leaflet_set_visible_child (self->leaflet, self->meetings_pane);
 }
 
@@ -563,6 +605,8 @@ load_areas (RmmWindow *self)
   gtk_list_box_select_row (self->area_list,
                            gtk_list_box_get_row_at_index (self->area_list, MAX (position, 0)));
   g_signal_handlers_unblock_by_func (self->area_list, on_area_selected, self);
+  self->chosen_area = MAX (position, 0);
+  self->chosen_view = -1;
   show_list_page (self, "meetings");
   load_meetings (self, meeting_id);
 }
@@ -1313,6 +1357,7 @@ rmm_window_class_init (RmmWindowClass *klass)
 static void
 rmm_window_init (RmmWindow *self)
 {
+  self->chosen_view = self->chosen_area = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "meeting",
                                   rmm_meeting_view_get_actions (self->meeting_view));

@@ -616,6 +616,31 @@ class KeyboardTest(unittest.TestCase):
         wait_for(lambda: find(app.node, "frame", name="Previous Actions") is None,
                  what="the previous actions closed")
 
+    def test_tab_passes_over_the_sidebar(self):
+        """Tabbing through the sidebar does not switch views; Enter on a row does."""
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "demo.sqlite")
+            subprocess.run([RMMCTL, "--database", db, "demo", "--children", "100"], check=True,
+                           stdout=subprocess.DEVNULL)
+            app = App("--database", db)
+            try:
+                def showing(title):
+                    return find(app.node, "label", name=title) is not None
+                wait_for(lambda: showing("Weekly meetings"), what="the area's meetings")
+                # The first Tab lands on the sidebar's first row (Children): nothing changes
+                # until Enter.
+                press("Tab")
+                self.assertTrue(showing("Weekly meetings"), "Tab switched the view")
+                press("Return")
+                wait_for(lambda: showing("All areas"), what="Enter to choose Children")
+                # Tabbing on over CSE List and Triggers leaves Children on show.
+                for _ in range(3):
+                    press("Tab")
+                    self.assertFalse(showing("Strategy-Discussion Triggers"),
+                                     "Tab switched to the triggers")
+            finally:
+                app.close()
+
     def test_weekly_meetings_scheduled(self):
         """The area's weekly meetings, set from the main menu, are scheduled eight weeks
         ahead at the day, time and place given."""
