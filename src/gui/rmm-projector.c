@@ -11,6 +11,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "rmm-gui-utils.h"
 #include "rmm-projector.h"
 
 struct _RmmProjector
@@ -110,6 +113,14 @@ rmm_projector_open (RmmProjector *self,
       gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->window), monitor);
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "projector-monitor", monitor_name (monitor));
+    }
+  else
+    {
+      /* One screen: a small preview the chair can move aside, not a window over theirs. */
+      gtk_window_set_default_size (GTK_WINDOW (self->window), 480, 270);
+      rmm_show_toast (GTK_WIDGET (chairs_window),
+                      _("Only one screen: the projector is a small window you can move, or "
+                        "fill the screen with F11"));
     }
   gtk_window_present (GTK_WINDOW (self->window));
   /* The chair goes on typing in their own window. */
