@@ -15,15 +15,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rmm-cli.h"
 #include "rmm-cli-private.h"
+#include "rmm-cli.h"
 #include "rmm-dates.h"
 #include "rmm-demo.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-referral-import.h"
-#include "rmm-store.h"
 #include "rmm-store-anchors.h"
+#include "rmm-store.h"
 
 #define EXIT_USAGE 2
 

@@ -25,8 +25,8 @@
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-referral-import.h"
-#include "rmm-text.h"
 #include "rmm-store-private.h"
+#include "rmm-text.h"
 
 /* Past this, the rest would only repeat the same mistake down the file. */
 #define MAX_PROBLEMS 200

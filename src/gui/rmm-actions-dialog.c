@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-date-row.h"
 #include "rmm-actions-dialog.h"
+#include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-gui-utils.h"
 

@@ -9,10 +9,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rmm-unsaved-guard.h"
 #include "rmm-add-child-dialog.h"
 #include "rmm-error.h"
 #include "rmm-gui-utils.h"
+#include "rmm-unsaved-guard.h"
 
 struct _RmmAddChildDialog
 {

@@ -9,10 +9,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "rmm-shortcuts.h"
 #include "rmm-application.h"
 #include "rmm-demo.h"
 #include "rmm-framework.h"
+#include "rmm-shortcuts.h"
 #include "rmm-store.h"
 #include "rmm-window.h"
 

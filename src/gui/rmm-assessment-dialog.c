@@ -8,13 +8,13 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-unsaved-guard.h"
 #include "rmm-assessment-dialog.h"
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-gui-utils.h"
+#include "rmm-unsaved-guard.h"
 
 struct _RmmAssessmentDialog
 {

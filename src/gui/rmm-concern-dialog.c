@@ -8,9 +8,9 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-unsaved-guard.h"
 #include "rmm-concern-dialog.h"
 #include "rmm-gui-utils.h"
+#include "rmm-unsaved-guard.h"
 
 struct _RmmConcernDialog
 {

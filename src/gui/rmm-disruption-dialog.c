@@ -11,10 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-unsaved-guard.h"
 #include "rmm-disruption-dialog.h"
 #include "rmm-gui-utils.h"
 #include "rmm-labels.h"
+#include "rmm-unsaved-guard.h"
 
 struct _RmmDisruptionDialog
 {

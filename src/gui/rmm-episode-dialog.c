@@ -8,11 +8,11 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-unsaved-guard.h"
 #include "rmm-dates.h"
 #include "rmm-episode-dialog.h"
 #include "rmm-error.h"
 #include "rmm-gui-utils.h"
+#include "rmm-unsaved-guard.h"
 
 struct _RmmEpisodeDialog
 {

@@ -8,25 +8,25 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-labels.h"
 #include "rmm-agenda-row.h"
 #include "rmm-assessment.h"
+#include "rmm-closure-dialog.h"
 #include "rmm-dates.h"
+#include "rmm-disruption-dialog.h"
+#include "rmm-documents.h"
+#include "rmm-episode-dialog.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-gui-utils.h"
-#include "rmm-documents.h"
 #include "rmm-item-page.h"
-#include "rmm-preview.h"
-#include "rmm-closure-dialog.h"
-#include "rmm-disruption-dialog.h"
-#include "rmm-episode-dialog.h"
+#include "rmm-labels.h"
 #include "rmm-lead-dialog.h"
 #include "rmm-note-dialog.h"
 #include "rmm-plan-dialog.h"
-#include "rmm-transition-dialog.h"
+#include "rmm-preview.h"
 #include "rmm-rating-dialog.h"
 #include "rmm-response-dialog.h"
+#include "rmm-transition-dialog.h"
 
 /* Typing pauses this long (ms) before the minutes are saved: at most a second behind. */
 #define SAVE_DELAY_MS 700

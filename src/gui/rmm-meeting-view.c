@@ -10,16 +10,16 @@
 
 #include "rmm-actions-dialog.h"
 #include "rmm-add-child-dialog.h"
-#include "rmm-conclude-dialog.h"
 #include "rmm-agenda-row.h"
-#include "rmm-move-dialog.h"
-#include "rmm-framework.h"
-#include "rmm-item-page.h"
+#include "rmm-conclude-dialog.h"
 #include "rmm-documents.h"
-#include "rmm-meeting-view.h"
-#include "rmm-preview.h"
-#include "rmm-open-meeting-dialog.h"
+#include "rmm-framework.h"
 #include "rmm-gui-utils.h"
+#include "rmm-item-page.h"
+#include "rmm-meeting-view.h"
+#include "rmm-move-dialog.h"
+#include "rmm-open-meeting-dialog.h"
+#include "rmm-preview.h"
 
 struct _RmmMeetingView
 {

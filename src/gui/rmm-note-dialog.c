@@ -8,10 +8,10 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-unsaved-guard.h"
 #include "rmm-gui-utils.h"
 #include "rmm-labels.h"
 #include "rmm-note-dialog.h"
+#include "rmm-unsaved-guard.h"
 
 struct _RmmNoteDialog
 {

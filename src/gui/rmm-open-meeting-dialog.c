@@ -8,11 +8,11 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-unsaved-guard.h"
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
-#include "rmm-open-meeting-dialog.h"
 #include "rmm-gui-utils.h"
+#include "rmm-open-meeting-dialog.h"
+#include "rmm-unsaved-guard.h"
 
 /* An agency's attendance: one of these, or not represented (none active). */
 static const struct { const char *status; const char *label; } choices[] = {

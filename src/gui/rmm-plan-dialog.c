@@ -8,13 +8,13 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-unsaved-guard.h"
 #include "rmm-actions-dialog.h"
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-framework.h"
 #include "rmm-gui-utils.h"
 #include "rmm-plan-dialog.h"
+#include "rmm-unsaved-guard.h"
 
 /* Without a level's own interval, a plan is reviewed within three months. */
 #define DEFAULT_REVIEW_DAYS 91

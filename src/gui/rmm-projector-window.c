@@ -14,10 +14,10 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-labels.h"
 #include "rmm-document-text.h"
 #include "rmm-framework.h"
 #include "rmm-item-clock.h"
+#include "rmm-labels.h"
 #include "rmm-projector-window.h"
 
 #define MAX_AGENDA_LINES 14

@@ -8,12 +8,12 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-unsaved-guard.h"
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-gui-utils.h"
 #include "rmm-referral-dialog.h"
+#include "rmm-unsaved-guard.h"
 
 static const char *routes[] = { "single-point-of-access", "lead-professional" };
 static const char *outcomes[] = { "pending", "assessment-required", "no-further-action",

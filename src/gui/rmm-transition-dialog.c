@@ -8,10 +8,10 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-unsaved-guard.h"
 #include "rmm-date-row.h"
 #include "rmm-gui-utils.h"
 #include "rmm-transition-dialog.h"
+#include "rmm-unsaved-guard.h"
 
 struct _RmmTransitionDialog
 {

@@ -8,20 +8,20 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-schedule-dialog.h"
 #include "rmm-children-view.h"
-#include "rmm-cse-list-view.h"
-#include "rmm-referrals-view.h"
-#include "rmm-triggers-view.h"
-#include "rmm-framework.h"
 #include "rmm-concern-dialog.h"
+#include "rmm-cse-list-view.h"
+#include "rmm-framework.h"
+#include "rmm-gui-utils.h"
 #include "rmm-import-dialog.h"
-#include "rmm-preferences-window.h"
 #include "rmm-meeting-view.h"
+#include "rmm-preferences-window.h"
 #include "rmm-projector.h"
 #include "rmm-referral-dialog.h"
+#include "rmm-referrals-view.h"
+#include "rmm-schedule-dialog.h"
+#include "rmm-triggers-view.h"
 #include "rmm-window.h"
-#include "rmm-gui-utils.h"
 
 /* How often another process's writes to the same file are looked for. */
 #define POLL_INTERVAL_MS 400   /* another process's change on screen within a second */

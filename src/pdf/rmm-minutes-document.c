@@ -16,11 +16,11 @@
 
 #include <string.h>
 
+#include "rmm-child.h"
+#include "rmm-dates.h"
 #include "rmm-document-text.h"
 #include "rmm-documents.h"
 #include "rmm-framework.h"
-#include "rmm-child.h"
-#include "rmm-dates.h"
 #include "rmm-labels.h"
 #include "rmm-name-scrubber.h"
 #include "rmm-store-anchors.h"
