@@ -17,9 +17,17 @@
  *  3. a surname replaced this way takes the given name typed before it along ("his sibling
  *     Alfie Lomax" reads "his sibling [name]"), but not a title ("Mrs [name]").
  *
- * Lower-case words are never names ("will", "rose"). Names with apostrophes and hyphens
- * (O'Neill, Glyndwr-Hale) are one word; a possessive ("Robin's") keeps its "'s". Welsh
- * mutated forms of a name (Fair for Mair) are not recognised: the README says so.
+ *  4. in a child's own item, their first name before another surname ("Tobias Smith, a
+ *     friend") is someone else: "[name]".
+ *
+ * Lower-case words are never names ("will", "rose") unless the name is written so
+ * (al-Hassan). Names with apostrophes and hyphens (O'Neill, Glyndwr-Hale) are one word, and
+ * each part of a hyphenated name counts alone; a possessive or contraction in any case
+ * (ROBIN'S, Robin'll) keeps its ending, a plural (the Lomaxes) is the name. Words compare
+ * without accents or invisible characters (Sian is Siân; a soft hyphen from pasted text does
+ * not split a name), and a user name that runs a child's names together (@TobiasLomax09)
+ * reads "[name]". Welsh mutated forms of a name (Fair for Mair) are not recognised: the
+ * README says so.
  */
 #define G_LOG_DOMAIN "rmm-pdf"
 
