@@ -133,23 +133,23 @@ add_series_meeting (RmmStore          *self,
   return rmm_store_insert (self, "meeting", fields, G_N_ELEMENTS (fields), error);
 }
 
-/* The meetings a series still has to add up to @horizon, after the area's latest. */
-static gint
-fill_series (RmmStore          *self,
-             RmmMeetingSeries  *series,
-             const GDate       *today,
-             const GDate       *horizon,
-             GError           **error)
+/* The week a series would next add a meeting for: the first of its weekday after the
+ * area's latest meeting (or from today). FALSE with @error when the area cannot be read. */
+static gboolean
+next_to_add (RmmStore         *self,
+             RmmMeetingSeries *series,
+             const GDate      *today,
+             GDate            *candidate,
+             GError          **error)
 {
   g_autofree char *latest = rmm_store_query_text (self,
                                                   "SELECT coalesce(max(meets_on), '') "
                                                   "FROM meeting WHERE area_id = ?",
                                                   "area", series->area_id, error);
-  GDate after = *today, candidate;
-  gint added = 0;
+  GDate after = *today;
 
   if (latest == NULL)
-    return -1;
+    return FALSE;
   g_date_subtract_days (&after, 1);
   if (*latest != '\0')
     {
@@ -158,12 +158,26 @@ fill_series (RmmStore          *self,
       if (rmm_date_parse (latest, &last) && g_date_compare (&last, &after) > 0)
         after = last;
     }
-  /* The first of the series' weekday after @after. */
-  candidate = after;
+  *candidate = after;
   do
-    g_date_add_days (&candidate, 1);
-  while (g_date_get_weekday (&candidate) != (GDateWeekday) series->weekday);
+    g_date_add_days (candidate, 1);
+  while (g_date_get_weekday (candidate) != (GDateWeekday) series->weekday);
+  return TRUE;
+}
 
+/* The meetings a series still has to add up to @horizon, after the area's latest. */
+static gint
+fill_series (RmmStore          *self,
+             RmmMeetingSeries  *series,
+             const GDate       *today,
+             const GDate       *horizon,
+             GError           **error)
+{
+  GDate candidate;
+  gint added = 0;
+
+  if (!next_to_add (self, series, today, &candidate, error))
+    return -1;
   for (; g_date_compare (&candidate, horizon) <= 0; g_date_add_days (&candidate, 7))
     {
       GDate day = candidate;
@@ -192,6 +206,7 @@ rmm_store_schedule_ahead (RmmStore  *self,
                           GError   **error)
 {
   g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_meeting_series_free);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *now = NULL;
   g_autoptr(GDate) today = NULL;
@@ -217,13 +232,32 @@ rmm_store_schedule_ahead (RmmStore  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return -1;
     }
-  if (areas->len == 0 || !rmm_store_begin (self, error))
-    return areas->len == 0 ? 0 : -1;
-  for (guint i = 0; i < areas->len && added >= 0; i++)
+  /* Read first: most days nothing is missing, and then nothing is written (a write waits
+   * for the check RMM Desk runs on a database it opens). */
+  for (guint i = 0; i < areas->len; i++)
     {
-      g_autoptr(RmmMeetingSeries) series =
-        rmm_store_get_meeting_series (self, GPOINTER_TO_SIZE (areas->pdata[i]), error);
-      gint n = series ? fill_series (self, series, today, &horizon, error) : -1;
+      RmmMeetingSeries *series = rmm_store_get_meeting_series (self,
+                                                               GPOINTER_TO_SIZE (areas->pdata[i]),
+                                                               error);
+      GDate candidate;
+
+      if (series == NULL || !next_to_add (self, series, today, &candidate, error))
+        {
+          rmm_meeting_series_free (series);
+          return -1;
+        }
+      if (g_date_compare (&candidate, &horizon) <= 0)
+        g_ptr_array_add (due, series);
+      else
+        rmm_meeting_series_free (series);
+    }
+  if (due->len == 0)
+    return 0;
+  if (!rmm_store_begin (self, error))
+    return -1;
+  for (guint i = 0; i < due->len && added >= 0; i++)
+    {
+      gint n = fill_series (self, g_ptr_array_index (due, i), today, &horizon, error);
 
       added = n < 0 ? -1 : added + n;
     }

@@ -469,6 +469,18 @@ finish_quick_check (RmmStore *self,
     self->check_pending = FALSE;
 }
 
+/* Whether a write now would not wait for the quick check owed at open: it has finished in
+ * the background, or none is owed. */
+gboolean
+rmm_store_is_checked (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (self->check_thread != NULL)
+    return g_atomic_int_get (&self->check_done);
+  return !self->check_pending;
+}
+
 /**
  * rmm_store_get_damage:
  *

@@ -444,6 +444,7 @@ char        *rmm_store_default_path         (void);
 char        *rmm_store_default_demo_path    (void);
 const char  *rmm_store_get_path             (RmmStore            *self);
 const char  *rmm_store_get_damage           (RmmStore            *self);
+gboolean     rmm_store_is_checked           (RmmStore            *self);
 gboolean     rmm_store_is_exposed           (RmmStore            *self);
 char        *rmm_store_describe_restore     (const char          *path);
 guint        rmm_store_get_schema_version   (RmmStore            *self);

@@ -72,6 +72,7 @@ struct _RmmWindow
   GtkMenuButton        *jump_button;
   RmmMeetingView       *meeting_view;
   gboolean              item_actions_offered;
+  gboolean              meetings_kept_ahead;  /* the series were topped up this session */
   int                   chosen_view;   /* the sidebar row whose view is on show; -1: none */
   int                   chosen_area;   /* (by index: the area rows are made anew) */
   gboolean              choosing;      /* a row is being chosen, not passed over */
@@ -222,6 +223,7 @@ show_error (RmmWindow    *self,
 }
 
 static void on_item_shown (RmmWindow *self);
+static void keep_meetings_ahead (RmmWindow *self);
 
 /* The meeting's and the child's keys work while they are on show, and only then. The
  * child's actions join the window once its page exists (it is made when first needed). */
@@ -796,6 +798,12 @@ poll_store (gpointer user_data)
       self->damage_shown = TRUE;
       rmm_show_message (GTK_WIDGET (self), _("The Database File Is Damaged"), message);
     }
+  /* Once the file's check is done, so that the write does not hold the window up. */
+  if (!self->meetings_kept_ahead && rmm_store_is_checked (self->store))
+    {
+      self->meetings_kept_ahead = TRUE;
+      keep_meetings_ahead (self);
+    }
   rmm_store_poll (self->store);
   return G_SOURCE_CONTINUE;
 }
@@ -1148,8 +1156,8 @@ rmm_window_close_request (GtkWindow *window)
 }
 
 /* Each area's coming meetings exist before anyone looks for them: the weekly series are
- * topped up to eight weeks ahead whenever the app starts. A file opened read-only is left
- * as it is. */
+ * topped up to eight weeks ahead once a session, after the file's check (most days nothing
+ * is missing and nothing is written). A file opened read-only is left as it is. */
 static void
 keep_meetings_ahead (RmmWindow *self)
 {
@@ -1190,7 +1198,6 @@ rmm_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
   warn_about_file (self);
-  keep_meetings_ahead (self);
   rmm_meeting_view_set_store (self->meeting_view, self->store, self->settings);
   self->projector = rmm_projector_new (self->store, self->meeting_view, self->settings);
   update_projector_actions (self);
