@@ -14,6 +14,7 @@
 #include "rmm-framework.h"
 #include "rmm-shortcuts.h"
 #include "rmm-store.h"
+#include "rmm-unsaved-guard.h"
 #include "rmm-window.h"
 
 struct _RmmApplication
@@ -330,8 +331,12 @@ rmm_application_quit (GSimpleAction *action,
                       gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (app);
+  GList *windows;
 
+  /* Nothing typed and not saved is lost by quitting: its dialog asks first. */
+  if (rmm_unsaved_guard_hold (NULL))
+    return;
+  windows = gtk_application_get_windows (app);
   /* Close windows (saving their state) rather than tearing the process down. */
   while (windows != NULL)
     {

@@ -329,12 +329,32 @@ rmm_menu_button_set_menu_lazily (GtkMenuButton *button,
                                          g_object_ref (menu), g_object_unref);
 }
 
-/* A passing note in the nearest toast overlay above @over; none, none shown. */
+static GtkWidget *
+find_toast_overlay_below (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_overlay_below (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A passing note in the nearest toast overlay above @over, or, when @over is (or is outside)
+ * the window's overlay, the first in its window; none, none shown. */
 void
 rmm_show_toast (GtkWidget  *over,
                 const char *text)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (over, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay == NULL)
+    overlay = find_toast_overlay_below (GTK_WIDGET (gtk_widget_get_root (over)));
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));

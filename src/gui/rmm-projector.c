@@ -116,11 +116,18 @@ rmm_projector_open (RmmProjector *self,
     }
   else
     {
-      /* One screen: a small preview the chair can move aside, not a window over theirs. */
+      /* One screen: a small preview the chair can move aside, kept above their window
+       * (it is transient for it), not a window over theirs. Said once, not every time. */
       gtk_window_set_default_size (GTK_WINDOW (self->window), 480, 270);
-      rmm_show_toast (GTK_WIDGET (chairs_window),
-                      _("Only one screen: the projector is a small window you can move, or "
-                        "fill the screen with F11"));
+      if (self->settings == NULL ||
+          !g_settings_get_boolean (self->settings, "projector-one-screen-told"))
+        {
+          rmm_show_toast (GTK_WIDGET (chairs_window),
+                          _("Only one screen: the projector is a small window you can move, or "
+                            "fill the screen with F11"));
+          if (self->settings != NULL)
+            g_settings_set_boolean (self->settings, "projector-one-screen-told", TRUE);
+        }
     }
   gtk_window_present (GTK_WINDOW (self->window));
   /* The chair goes on typing in their own window. */

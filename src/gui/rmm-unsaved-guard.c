@@ -6,7 +6,8 @@
  * choice) makes it "unsaved". Closing it then (Escape, the Close button, the window's close)
  * asks first, with Keep Editing as the default and Discard shown as destructive; a dialog
  * that saved calls rmm_unsaved_guard_set_saved() before it closes itself. What the dialog
- * put in its fields before it was shown does not count.
+ * put in its fields before it was shown does not count. Closing the window a dialog belongs
+ * to, or quitting, is held the same way (rmm_unsaved_guard_hold()).
  */
 #define G_LOG_DOMAIN "rmm-gui"
 
@@ -131,4 +132,38 @@ rmm_unsaved_guard_set_saved (GtkWindow *dialog)
 
   if (guard != NULL)
     guard->changed = FALSE;
+}
+
+/**
+ * rmm_unsaved_guard_hold:
+ * @parent: (nullable): the window about to close; %NULL when the application quits
+ *
+ * A window closing (or the application quitting) would take its dialogs with it. If one of
+ * them (transient for @parent, or any when @parent is %NULL) holds input not saved, it comes
+ * to the front and asks its question; the caller then does not close. After the user's
+ * answer, closing again goes through.
+ *
+ * Returns: %TRUE if a dialog asked, and the close must wait
+ */
+gboolean
+rmm_unsaved_guard_hold (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = NULL;
+
+  /* Dialogs are not the application's windows (its keys are the main window's): every
+   * toplevel of the process is looked at; they all belong to this application. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWindow *dialog = l->data;
+      Guard *guard = g_object_get_data (G_OBJECT (dialog), GUARD_KEY);
+
+      if (guard == NULL || !guard->changed || guard->discard)
+        continue;
+      if (parent != NULL && gtk_window_get_transient_for (dialog) != parent)
+        continue;
+      gtk_window_present (dialog);
+      return on_close_request (dialog, guard);
+    }
+  return FALSE;
 }

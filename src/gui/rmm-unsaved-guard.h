@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-void rmm_unsaved_guard_attach    (GtkWindow  *dialog,
-                                  const char *question);
-void rmm_unsaved_guard_set_saved (GtkWindow  *dialog);
+void     rmm_unsaved_guard_attach    (GtkWindow  *dialog,
+                                      const char *question);
+void     rmm_unsaved_guard_set_saved (GtkWindow  *dialog);
+gboolean rmm_unsaved_guard_hold      (GtkWindow  *parent);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "rmm-referrals-view.h"
 #include "rmm-schedule-dialog.h"
 #include "rmm-triggers-view.h"
+#include "rmm-unsaved-guard.h"
 #include "rmm-window.h"
 
 /* How often another process's writes to the same file are looked for. */
@@ -1151,6 +1152,9 @@ save_window_state (RmmWindow *self)
 static gboolean
 rmm_window_close_request (GtkWindow *window)
 {
+  /* A half-written plan in a dialog of this window is not thrown away with it. */
+  if (rmm_unsaved_guard_hold (window))
+    return TRUE;
   save_window_state (RMM_WINDOW (window));
   return GTK_WINDOW_CLASS (rmm_window_parent_class)->close_request (window);
 }

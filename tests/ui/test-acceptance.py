@@ -223,6 +223,10 @@ class MainWindowTest(unittest.TestCase):
                              what="the projector")
         wait_for(lambda: find(projector, "label", prefix=day["area"] + " · "),
                  what="the agenda on the projector")
+        # The test's display is one screen: the chair is told so, once.
+        one_screen = "Only one screen"
+        wait_for(lambda: find(self.app.node, "label", prefix=one_screen),
+                 what="the one-screen notice")
 
         def labels():
             # GTK 4.8 reports no "showing" state: a blanked projector empties its labels.
@@ -253,6 +257,18 @@ class MainWindowTest(unittest.TestCase):
         keyCombo("F5")
         wait_for(lambda: find(self.app.node, "frame", name="RMM Desk Projector") is None,
                  what="the projector to close")
+
+        wait_for(lambda: find(self.app.node, "label", prefix=one_screen) is None,
+                 what="the one-screen notice to go")
+        keyCombo("F5")
+        wait_for(lambda: find(self.app.node, "frame", name="RMM Desk Projector"),
+                 what="the projector again")
+        time.sleep(1)
+        self.assertIsNone(find(self.app.node, "label", prefix=one_screen),
+                          "the one-screen notice is said once, not every time")
+        keyCombo("F5")
+        wait_for(lambda: find(self.app.node, "frame", name="RMM Desk Projector") is None,
+                 what="the projector to close again")
 
 
 def frame(app, title):
@@ -289,6 +305,45 @@ def respond(app, heading, response):
         time.sleep(0.5)
     wait_for(lambda: find(app.node, "label", name=heading) is None,
              what="the question " + heading + " answered")
+
+
+def main_windows(app):
+    """The app's main windows, oldest first (dialogs have their own titles)."""
+    return [n for n in app.node.children
+            if n.roleName == "frame" and n.name.startswith("RMM Desk")
+            and n.name != "RMM Desk Projector"]
+
+
+def x_windows(title):
+    """The X ids of the windows the window manager lists under @title (wmctrl -l)."""
+    listing = subprocess.run(["wmctrl", "-l"], check=True, capture_output=True,
+                             text=True).stdout
+    return [line.split()[0] for line in listing.splitlines()
+            if line.split(None, 3)[3:] == [title]]
+
+
+def x_window(title):
+    return wait_for(lambda: x_windows(title), what="the window manager's " + title)[0]
+
+
+def activate_action(app, action):
+    """Activate one of @app's application actions over D-Bus, as the desktop would."""
+    names = subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
+                            "--object-path", "/org/freedesktop/DBus", "--method",
+                            "org.freedesktop.DBus.ListNames"], check=True, capture_output=True,
+                           text=True).stdout
+    for name in re.findall(r"'(:[0-9.]+)'", names):
+        pid = subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
+                              "--object-path", "/org/freedesktop/DBus", "--method",
+                              "org.freedesktop.DBus.GetConnectionUnixProcessID", name],
+                             capture_output=True, text=True).stdout
+        if pid.strip() == f"(uint32 {app.process.pid},)":
+            subprocess.run(["gdbus", "call", "--session", "--dest", name, "--object-path",
+                            "/org/rmmdesk/RmmDesk", "--method",
+                            "org.freedesktop.Application.ActivateAction", action, "[]", "{}"],
+                           check=True, capture_output=True)
+            return
+    raise AssertionError("RMM Desk is not on the session bus")
 
 
 def press(combo):
@@ -589,21 +644,6 @@ class KeyboardTest(unittest.TestCase):
             what="the deferral naming its date")
         respond(app, "Defer This Item?", "Cancel")
 
-        # Escape on a half-written plan asks first, and Keep Editing keeps it. (The question
-        # is answered through AT-SPI: libadwaita 1.2's message dialogs do not paint or take
-        # keys under this test's virtual display, though they do on a desktop.)
-        press("<Control>3")
-        plan = frame(app, "CSE Safety Plan")
-        text_field(plan, "Risks").text = "Seen with an older adult at the bus station."
-        press("Escape")
-        respond(app, "Discard the Plan You Were Writing?", "Keep Editing")
-        self.assertIsNotNone(find(app.node, "frame", name="CSE Safety Plan"),
-                             "Escape threw the plan away")
-        press("Escape")
-        respond(app, "Discard the Plan You Were Writing?", "Discard")
-        wait_for(lambda: find(app.node, "frame", name="CSE Safety Plan") is None,
-                 what="the plan discarded when asked to")
-
         # A second window on the same database, as the minute-taker's: its keys work there,
         # with focus wherever that window put it. (The main window first gets the keyboard
         # back by a click on its title: under the tests' display, closing the unpainted
@@ -613,13 +653,48 @@ class KeyboardTest(unittest.TestCase):
         item = wait_for(lambda: find(app.node, "menu item", name="New Window"),
                         what="the main menu (F10)")
         item.doActionNamed("click")
-        wait_for(lambda: len([n for n in app.node.children if n.roleName == "frame"
-                              and n.name.startswith("RMM Desk")]) >= 2, what="a second window")
+        windows = wait_for(lambda: len(main_windows(app)) >= 2 and main_windows(app),
+                           what="a second window")
         press("<Control>j")
         frame(app, "Previous Actions")
         press("Escape")
         wait_for(lambda: find(app.node, "frame", name="Previous Actions") is None,
                  what="the previous actions closed")
+
+        # Escape on a half-written plan asks first, and Keep Editing keeps it. (The question
+        # is answered through AT-SPI: libadwaita 1.2's message dialogs do not paint or take
+        # keys under this test's virtual display, though they do on a desktop.)
+        find(windows[0], "label", name="RMM Desk").click()
+        press("<Control>3")
+        plan = frame(app, "CSE Safety Plan")
+        text_field(plan, "Risks").text = "Seen with an older adult at the bus station."
+        press("Escape")
+        respond(app, "Discard the Plan You Were Writing?", "Keep Editing")
+        self.assertIsNotNone(find(app.node, "frame", name="CSE Safety Plan"),
+                             "Escape threw the plan away")
+        # Closing its window, as the window manager does, leaves both (the plan is modal);
+        # quitting from outside the window (the application's quit action, over D-Bus) asks
+        # the same question and does not quit.
+        plan_id = x_window("CSE Safety Plan")
+        chairs_id = re.search(r"window id # (0x[0-9a-f]+)", subprocess.run(
+            ["xprop", "-id", plan_id, "WM_TRANSIENT_FOR"], check=True, capture_output=True,
+            text=True).stdout).group(1)
+        subprocess.run(["wmctrl", "-i", "-c", chairs_id], check=True)
+        time.sleep(1)
+        self.assertEqual(len(main_windows(app)), 2, "closing the window closed it")
+        self.assertIsNotNone(find(app.node, "frame", name="CSE Safety Plan"),
+                             "closing the window threw the plan away")
+        activate_action(app, "quit")
+        respond(app, "Discard the Plan You Were Writing?", "Keep Editing")
+        self.assertIsNone(app.process.poll(), "quitting threw a half-written plan away")
+        self.assertEqual(len(main_windows(app)), 2, "quitting closed the other window first")
+        self.assertIsNotNone(find(app.node, "frame", name="CSE Safety Plan"),
+                             "quitting threw the plan away")
+        text_field(plan, "Risks").click()
+        press("Escape")
+        respond(app, "Discard the Plan You Were Writing?", "Discard")
+        wait_for(lambda: find(app.node, "frame", name="CSE Safety Plan") is None,
+                 what="the plan discarded when asked to")
 
     def test_tab_passes_over_the_sidebar(self):
         """Tabbing through the sidebar does not switch views; Enter on a row does."""
