@@ -33,6 +33,7 @@ static const RmmShortcut shortcuts[] = {
   { "win.back", "<Alt>Left" },
   { "meeting.document('minutes')", "<Ctrl><Shift>m" },
   { "meeting.document('pack')", "<Ctrl><Shift>k" },
+  { "meeting.add-child", "<Ctrl><Shift>c" },
 
   /* Decisions about the child on show */
   { "item.decide('risk-rating')", "<Ctrl>1" },
@@ -40,10 +41,12 @@ static const RmmShortcut shortcuts[] = {
   { "item.plan", "<Ctrl>3" },
   { "item.decide('closure')", "<Ctrl>4" },
   { "item.actions", "<Ctrl>5" },
+  { "item.respond", "<Ctrl>6" },
   { "item.focus-minutes", "<Ctrl>m" },
   { "item.discussed", "<Ctrl>d" },
   /* Not Ctrl+Shift+D: GTK's inspector answers that one. L for "later". */
   { "item.defer", "<Ctrl><Shift>l" },
+  { "item.reopen", "<Ctrl><Shift>r" },
 
   /* Referrals and children */
   { "win.new-referral", "<Ctrl>n" },

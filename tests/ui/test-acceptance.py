@@ -622,6 +622,12 @@ class KeyboardTest(unittest.TestCase):
         press("<Control>1")
         self.assertTrue(absent(lambda: find(app.node, "frame", name="Risk Rating")),
                         "Ctrl+1 rated a child that is not on show")
+        # A child the room raises is added from the keyboard too.
+        press("<Control><Shift>c")
+        frame(app, "Add a Child to the Agenda")
+        press("Escape")
+        wait_for(lambda: find(app.node, "frame", name="Add a Child to the Agenda") is None,
+                 what="the add-a-child dialog closed")
 
         # Enter on the focused row opens that child; then Ctrl+1 is theirs.
         # Opening the meeting left focus on the agenda, on its first child.
