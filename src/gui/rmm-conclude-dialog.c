@@ -10,6 +10,7 @@
 
 #include "rmm-conclude-dialog.h"
 #include "rmm-gui-utils.h"
+#include "rmm-store-keeper.h"
 
 struct _RmmConcludeDialog
 {
@@ -158,7 +159,7 @@ action_conclude (GtkWidget  *widget,
   if (!rmm_store_conclude_meeting (self->store, rmm_meeting_get_id (self->meeting), &error))
     show_error (self, _("The Meeting Was Not Concluded"), error);
   else
-    rmm_make_auto_backup (GTK_WIDGET (self), self->store, "concluded");
+    rmm_store_keeper_back_up (rmm_store_keeper_get (self->store), "concluded");
   refresh (self);
 }
 

@@ -67,9 +67,6 @@ void       rmm_show_toast          (GtkWidget           *over,
 GSettings *rmm_settings_if_installed (void);
 void       rmm_menu_button_set_menu_lazily (GtkMenuButton *button,
                                     GMenuModel          *menu);
-void       rmm_make_auto_backup    (GtkWidget           *over,
-                                    RmmStore            *store,
-                                    const char          *why);
 
 char      *rmm_file_name_part      (const char          *text);
 

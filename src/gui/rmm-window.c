@@ -20,12 +20,12 @@
 #include "rmm-referral-dialog.h"
 #include "rmm-referrals-view.h"
 #include "rmm-schedule-dialog.h"
+#include "rmm-store-keeper.h"
 #include "rmm-triggers-view.h"
 #include "rmm-unsaved-guard.h"
 #include "rmm-window.h"
 
 /* How often another process's writes to the same file are looked for. */
-#define POLL_INTERVAL_MS 400   /* another process's change on screen within a second */
 
 struct _RmmWindow
 {
@@ -44,8 +44,6 @@ struct _RmmWindow
   GMenuModel           *primary_menu;
   gboolean              restoring;      /* reopening the place of last time */
   gboolean              damage_shown;   /* the file was found damaged and this window said so */
-  guint                 poll_source;
-  guint                 backup_source;
   guint                 reload_source;
 
   /* template widgets */
@@ -73,7 +71,6 @@ struct _RmmWindow
   GtkMenuButton        *jump_button;
   RmmMeetingView       *meeting_view;
   gboolean              item_actions_offered;
-  gboolean              meetings_kept_ahead;  /* the series were topped up this session */
   int                   chosen_view;   /* the sidebar row whose view is on show; -1: none */
   int                   chosen_area;   /* (by index: the area rows are made anew) */
   gboolean              choosing;      /* a row is being chosen, not passed over */
@@ -224,7 +221,6 @@ show_error (RmmWindow    *self,
 }
 
 static void on_item_shown (RmmWindow *self);
-static void keep_meetings_ahead (RmmWindow *self);
 
 /* The meeting's and the child's keys work while they are on show, and only then. The
  * child's actions join the window once its page exists (it is made when first needed). */
@@ -728,28 +724,6 @@ on_store_changed (RmmWindow  *self,
 
 /* The file went from under the session (removed, or replaced by another): what the session
  * can still read is copied out at once, and it goes on read-only, saying where the copy is. */
-static void
-rescue_lost_database (RmmWindow    *self,
-                      const GError *lost)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *copy = rmm_store_rescue (self->store, &error);
-  g_autofree char *reason = NULL;
-  g_autofree char *message = NULL;
-
-  if (copy != NULL)
-    reason = g_strdup_printf (_("This window is read-only: its database file is gone. "
-                                "Everything saved before is in “%s”; open that file to go on."),
-                              copy);
-  else
-    reason = g_strdup_printf (_("This window is read-only: its database file is gone, and "
-                                "copying what it held failed (%s). Keep RMM Desk open and ask "
-                                "for help: the data is still readable here."), error->message);
-  rmm_store_set_read_only (self->store, reason);
-  message = g_strdup_printf ("%s\n\n%s", lost->message, reason);
-  rmm_show_message (GTK_WIDGET (self), _("The Database File Is Gone"), message);
-}
-
 /* A toast about the file that stays until it is dismissed. */
 static void
 lasting_toast (RmmWindow  *self,
@@ -777,36 +751,39 @@ warn_about_file (RmmWindow *self)
     lasting_toast (self, _("Other users of this computer can read this database"));
 }
 
-static gboolean
-poll_store (gpointer user_data)
+/* The keeper (one per store, shared with any other window on it) found the file gone: the
+ * store is read-only now, and a copy of what it held is beside it. */
+static void
+on_file_lost (RmmWindow  *self,
+              const char *message)
 {
-  RmmWindow *self = user_data;
-  g_autoptr(GError) lost = NULL;
+  rmm_show_message (GTK_WIDGET (self), _("The Database File Is Gone"), message);
+}
 
-  if (rmm_store_get_read_only (self->store) == NULL && !rmm_store_verify_file (self->store, &lost))
-    rescue_lost_database (self, lost);
-  /* Once the window is on screen, so that the message stacks above it. */
-  if (!self->damage_shown && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      rmm_store_get_damage (self->store) != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("%s\n\nThis window stays open to read what "
-                                                    "it can; no change will be saved to the "
-                                                    "file."),
-                                                  rmm_store_get_damage (self->store));
+/* Said once the window is on screen, so that the message stacks above it. */
+static void
+say_if_damaged (RmmWindow *self)
+{
+  g_autofree char *message = NULL;
 
-      /* In the window itself, until dismissed; the message says the rest. */
-      lasting_toast (self, _("The database file is damaged: nothing more will be saved to it"));
-      self->damage_shown = TRUE;
-      rmm_show_message (GTK_WIDGET (self), _("The Database File Is Damaged"), message);
-    }
-  /* Once the file's check is done, so that the write does not hold the window up. */
-  if (!self->meetings_kept_ahead && rmm_store_is_checked (self->store))
-    {
-      self->meetings_kept_ahead = TRUE;
-      keep_meetings_ahead (self);
-    }
-  rmm_store_poll (self->store);
-  return G_SOURCE_CONTINUE;
+  if (self->damage_shown || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      rmm_store_get_damage (self->store) == NULL)
+    return;
+  message = g_strdup_printf (_("%s\n\nThis window stays open to read what it can; no change "
+                               "will be saved to the file."),
+                             rmm_store_get_damage (self->store));
+  /* In the window itself, until dismissed; the message says the rest. */
+  lasting_toast (self, _("The database file is damaged: nothing more will be saved to it"));
+  self->damage_shown = TRUE;
+  rmm_show_message (GTK_WIDGET (self), _("The Database File Is Damaged"), message);
+}
+
+static void
+on_keeper_problem (RmmWindow  *self,
+                   const char *heading,
+                   const char *detail)
+{
+  rmm_show_message (GTK_WIDGET (self), heading, detail);
 }
 
 static void
@@ -1126,16 +1103,6 @@ rmm_window_import_file (RmmWindow *self,
   rmm_import_dialog_load_file (open_import_dialog (self), file);
 }
 
-static gboolean
-check_daily_backup (gpointer user_data)
-{
-  RmmWindow *self = user_data;
-
-  if (!rmm_store_is_demo (self->store) && rmm_store_backup_is_due (self->store))
-    rmm_make_auto_backup (GTK_WIDGET (self), self->store, "daily");
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 save_window_state (RmmWindow *self)
 {
@@ -1159,30 +1126,12 @@ rmm_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rmm_window_parent_class)->close_request (window);
 }
 
-/* Each area's coming meetings exist before anyone looks for them: the weekly series are
- * topped up to eight weeks ahead once a session, after the file's check (most days nothing
- * is missing and nothing is written). A file opened read-only is left as it is. */
-static void
-keep_meetings_ahead (RmmWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (rmm_store_get_read_only (self->store) != NULL)
-    return;
-  if (rmm_store_schedule_ahead (self->store, 0, RMM_SCHEDULE_WEEKS_AHEAD, &error) < 0)
-    {
-      g_autofree char *text = g_strdup_printf (_("The coming meetings were not scheduled: %s"),
-                                               error->message);
-
-      rmm_show_toast (GTK_WIDGET (self), text);
-    }
-}
-
 static void
 rmm_window_constructed (GObject *object)
 {
   RmmWindow *self = RMM_WINDOW (object);
   g_autofree char *file_name = g_path_get_basename (rmm_store_get_path (self->store));
+  RmmStoreKeeper *keeper;
   int width, height;
 
   G_OBJECT_CLASS (rmm_window_parent_class)->constructed (object);
@@ -1200,14 +1149,18 @@ rmm_window_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
-  self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_store, self);
+  keeper = rmm_store_keeper_get (self->store);
+  g_signal_connect_object (keeper, "file-lost", G_CALLBACK (on_file_lost), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (keeper, "damaged", G_CALLBACK (say_if_damaged), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (keeper, "problem", G_CALLBACK (on_keeper_problem), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (say_if_damaged), NULL);
   warn_about_file (self);
   rmm_meeting_view_set_store (self->meeting_view, self->store, self->settings);
   self->projector = rmm_projector_new (self->store, self->meeting_view, self->settings);
   update_projector_actions (self);
-  /* The daily backup, checked at start and every hour of a long meeting day. */
-  check_daily_backup (self);
-  self->backup_source = g_timeout_add_seconds (60 * 60, check_daily_backup, self);
   g_signal_connect_object (self->meeting_view, "notify::item-title", G_CALLBACK (on_item_shown),
                            self, G_CONNECT_SWAPPED);
   load_and_restore_place (self);
@@ -1218,8 +1171,6 @@ rmm_window_dispose (GObject *object)
 {
   RmmWindow *self = RMM_WINDOW (object);
 
-  g_clear_handle_id (&self->poll_source, g_source_remove);
-  g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   /* Tearing down the lists deselects their rows: nothing to show any more. */
   if (self->area_list != NULL)

@@ -948,6 +948,31 @@ class BadDatabaseTest(unittest.TestCase):
                 self.assertEqual(f.read(), "These are minutes, not a database.\n")
             self.assertEqual(sorted(os.listdir(tmp)), ["minutes.txt"])
 
+    def test_a_file_gone_from_under_two_windows_is_said_in_both(self):
+        """The database file deleted while the chair's and the minute-taker's windows are
+        open: both say so (once each), a copy of what the session held is kept beside it,
+        and the app stays open."""
+        with demo_app(60) as (app, db):
+            wait_for(lambda: find(app.node, "label", name="RMM Desk")).click()
+            press("F10")
+            wait_for(lambda: find(app.node, "menu item", name="New Window"),
+                     what="the main menu").doActionNamed("click")
+            wait_for(lambda: len(main_windows(app)) >= 2, what="a second window")
+            os.unlink(db)
+            heading = "The Database File Is Gone"
+            wait_for(lambda: len([top for top in app.node.children
+                                  if find(top, "label", name=heading) is not None]) == 2,
+                     what="the message in both windows")
+            self.assertTrue(absent(lambda: len([top for top in app.node.children
+                                                if find(top, "label", name=heading)]) > 2,
+                                   seconds=2), "the message was said more than once a window")
+            folder = os.path.dirname(db)
+            rescued = [f for f in os.listdir(folder)
+                       if f.startswith(os.path.basename(db) + ".recovered-")
+                       and not f.endswith(".anchor")]
+            self.assertEqual(len(rescued), 1, os.listdir(folder))
+            self.assertIsNone(app.process.poll())
+
 
 if __name__ == "__main__":
     result = unittest.main(verbosity=2, exit=False).result

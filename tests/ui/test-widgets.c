@@ -38,6 +38,7 @@
 #include "rmm-referral-dialog.h"
 #include "rmm-response-dialog.h"
 #include "rmm-shortcuts.h"
+#include "rmm-store-keeper.h"
 #include "rmm-transition-dialog.h"
 #include "rmm-triggers-view.h"
 #include "rmm-window.h"
@@ -94,6 +95,46 @@ test_main_window (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
   drain_main_loop ();
   g_assert_finalize_object (window);
+}
+
+/* Two windows on one store (the chair's and the minute-taker's) share one keeper: the file
+ * is polled once, and the daily backup is made once, not once per window. */
+static void
+test_two_windows_one_keeper (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->folder, "real.sqlite", NULL);
+  g_autoptr(RmmStore) store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
+  g_autoptr(GPtrArray) backups = NULL;
+  RmmWindow *windows[2];
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_backup_is_due (store));
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      windows[i] = g_object_ref_sink (rmm_window_new (NULL, store));
+      gtk_window_present (GTK_WINDOW (windows[i]));
+      drain_main_loop ();
+    }
+  g_assert_true (rmm_store_keeper_get (store) == rmm_store_keeper_get (store));
+  /* The backup runs in a worker thread: wait for it, and a while for a second one. */
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      drain_main_loop ();
+      g_usleep (50 * 1000);
+    }
+  backups = rmm_store_list_backups (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      gtk_window_destroy (GTK_WINDOW (windows[i]));
+      drain_main_loop ();
+      g_assert_finalize_object (windows[i]);
+    }
 }
 
 static void
@@ -498,6 +539,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_main_window_narrow,
               fixture_tear_down);
+  g_test_add ("/ui/window/two-windows-one-keeper", Fixture, NULL, fixture_set_up,
+              test_two_windows_one_keeper, fixture_tear_down);
   g_test_add ("/ui/dialogs/import", Fixture, NULL, fixture_set_up, test_import_dialog,
               fixture_tear_down);
   g_test_add ("/ui/dialogs/forms", Fixture, NULL, fixture_set_up, test_forms,
