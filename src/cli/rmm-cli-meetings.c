@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   rmmctl meetings schedule --area NAME --weekday DAY --time HH:MM [--location TEXT]
+ *   rmmctl meetings schedule --area NAME [--weekday DAY] [--time HH:MM] [--location TEXT]
  *                            [--chair-children NAME] [--chair-family NAME]
- *                            [--minute-taker NAME]
+ *                            [--minute-taker NAME]      what is left out stays as it was
  *   rmmctl meetings schedule                 every series kept eight weeks ahead
  *   rmmctl meetings move --meeting ID [--date DATE] [--time HH:MM] [--location TEXT]
  */
@@ -72,17 +72,28 @@ person (RmmStore    *store,
   return (*id = rmm_store_find_professional (store, name, error)) != 0;
 }
 
+/* A named person's id into @id, when a name (or '' for no one) was given; otherwise @id
+ * keeps what the series had. */
+static gboolean
+person_if_given (RmmStore    *store,
+                 const char  *name,
+                 gint64      *id,
+                 GError     **error)
+{
+  return name == NULL || person (store, name, id, error);
+}
+
+/* The area's series with what the options give; what they leave out stays as it was (a new
+ * series needs its weekday, and starts at 10:00 unless told). */
 static gboolean
 set_series (RmmStore               *store,
             const MeetingsOptions  *options,
             GError                **error)
 {
   g_autoptr(RmmArea) area = rmm_store_find_area (store, options->area, error);
-  RmmSeriesInput input = {
-    .weekday = parse_weekday (options->weekday),
-    .starts_at = options->time ? options->time : "10:00",
-    .location = options->location,
-  };
+  g_autoptr(RmmMeetingSeries) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  RmmSeriesInput input = { .starts_at = "10:00" };
 
   if (area == NULL)
     {
@@ -91,17 +102,43 @@ set_series (RmmStore               *store,
                      options->area);
       return FALSE;
     }
-  if (input.weekday == G_DATE_BAD_WEEKDAY)
+  input.area_id = rmm_area_get_id (area);
+  existing = rmm_store_get_meeting_series (store, input.area_id, &local_error);
+  if (local_error != NULL)
     {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("“%s” is not a weekday: use monday to friday."),
-                   options->weekday ? options->weekday : "");
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  input.area_id = rmm_area_get_id (area);
-  if (!person (store, options->chair_children, &input.chair_children_id, error) ||
-      !person (store, options->chair_family, &input.chair_family_id, error) ||
-      !person (store, options->minute_taker, &input.minute_taker_id, error))
+  if (existing != NULL)
+    input = (RmmSeriesInput) {
+      .area_id = input.area_id,
+      .weekday = existing->weekday,
+      .starts_at = existing->starts_at,
+      .location = existing->location,
+      .chair_children_id = existing->chair_children_id,
+      .chair_family_id = existing->chair_family_id,
+      .minute_taker_id = existing->minute_taker_id,
+    };
+  else if (options->weekday == NULL)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("%s has no weekly meetings yet: give --weekday."), options->area);
+      return FALSE;
+    }
+  if (options->weekday != NULL &&
+      (input.weekday = parse_weekday (options->weekday)) == G_DATE_BAD_WEEKDAY)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a weekday: use monday to friday."), options->weekday);
+      return FALSE;
+    }
+  if (options->time != NULL)
+    input.starts_at = options->time;
+  if (options->location != NULL)
+    input.location = options->location;
+  if (!person_if_given (store, options->chair_children, &input.chair_children_id, error) ||
+      !person_if_given (store, options->chair_family, &input.chair_family_id, error) ||
+      !person_if_given (store, options->minute_taker, &input.minute_taker_id, error))
     return FALSE;
   return rmm_store_set_meeting_series (store, &input, error);
 }
@@ -135,8 +172,10 @@ run_move (const char            *database,
           const MeetingsOptions *options)
 {
   g_autoptr(RmmStore) store = NULL;
+  g_autoptr(RmmMeeting) meeting = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *said = NULL;
   GDate day;
 
   if (options->date != NULL)
@@ -150,10 +189,23 @@ run_move (const char            *database,
         }
       date = rmm_date_format (&day);
     }
+  if (date == NULL && options->time == NULL && options->location == NULL)
+    {
+      g_set_error (&error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("Nothing to change: give --date, --time or --location."));
+      return rmm_cli_fail (error);
+    }
   if (!(store = rmm_cli_open_existing (database, &error)) ||
       !rmm_store_reschedule_meeting (store, options->meeting_id, date, options->time,
-                                     options->location, &error))
+                                     options->location, &error) ||
+      !(meeting = rmm_store_get_meeting (store, options->meeting_id, &error)))
     return rmm_cli_fail (error);
+  /* Said back as read, so that a date typed one way and read another shows at once. */
+  said = rmm_date_format_uk (rmm_meeting_get_meets_on (meeting), "%A %-d %B %Y");
+  g_print (_("Meeting %" G_GINT64_FORMAT " is on %s at %s%s%s.\n"), options->meeting_id, said,
+           rmm_meeting_get_starts_at (meeting),
+           *rmm_meeting_get_location (meeting) != '\0' ? ", " : "",
+           rmm_meeting_get_location (meeting));
   return EXIT_SUCCESS;
 }
 
@@ -191,11 +243,11 @@ rmm_cli_meetings (const char  *database,
     return status;
   if (argc == 2 && g_str_equal (argv[1], "schedule"))
     {
-      if (options.area == NULL && (options.weekday || options.chair_children ||
-                                   options.chair_family || options.minute_taker))
-        return rmm_cli_usage_error (context, _("schedule --weekday and the people need --area"));
-      if (options.area != NULL && options.weekday == NULL)
-        return rmm_cli_usage_error (context, _("schedule --area needs --weekday"));
+      if (options.area == NULL && (options.weekday || options.time || options.location ||
+                                   options.chair_children || options.chair_family ||
+                                   options.minute_taker))
+        return rmm_cli_usage_error (context, _("schedule --weekday, --time, --location and the "
+                                               "people need --area"));
       if (options.meeting_id != 0 || options.date != NULL)
         return rmm_cli_usage_error (context, _("--meeting and --date are for move"));
       return run_schedule (database, &options);

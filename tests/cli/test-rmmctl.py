@@ -638,18 +638,52 @@ class RmmctlTest(unittest.TestCase):
         self.assertGreaterEqual(latest, (datetime.date.today()
                                          + datetime.timedelta(weeks=7)).isoformat())
         last = [m for m in planned if m["date"] == latest][0]
+        # Moved to the Monday after (or the Tuesday, if that Monday is a bank holiday).
+        target = datetime.date.fromisoformat(latest) + datetime.timedelta(days=4)
         moved = rmmctl("--database", db, "meetings", "move", "--meeting", str(last["id"]),
-                       "--date", "31/12/2099", "--time", "09:15")
+                       "--date", target.strftime("%d/%m/%Y"), "--time", "09:15")
+        if "bank holiday" in moved.stderr:
+            target += datetime.timedelta(days=1)
+            moved = rmmctl("--database", db, "meetings", "move", "--meeting", str(last["id"]),
+                           "--date", target.strftime("%d/%m/%Y"), "--time", "09:15")
         self.assertEqual(moved.returncode, 0, moved.stderr)
+        # Said back as read: the day typed day-first is the day stored.
+        self.assertIn(target.strftime("%A ") + str(target.day) + target.strftime(" %B %Y")
+                      + " at 09:15, Room 3.", moved.stdout)
         self.assertEqual(rmmctl("--database", db, "check").stdout, "ok\n")
+
+        # What a change of the series leaves out stays as it was.
+        result = rmmctl("--database", db, "meetings", "schedule", "--area", "Ashdown South",
+                        "--time", "15:00")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        con = sqlite3.connect(db)
+        try:
+            series = con.execute(
+                "SELECT weekday, starts_at, location, chair_children_id IS NOT NULL "
+                "FROM meeting_series s JOIN area a ON a.id = s.area_id "
+                "WHERE a.name = 'Ashdown South'").fetchone()
+        finally:
+            con.close()
+        self.assertEqual(series, (4, "15:00", "Room 3", 1))
+
+        today = datetime.date.today()
         cases = [
             (["schedule", "--area", "Ashdown South", "--weekday", "saturday"], 1, "weekend"),
             (["schedule", "--area", "Ashdown South", "--weekday", "mon", "--time", "25:00"], 1,
              "time"),
             (["schedule", "--area", "Nowhere", "--weekday", "mon"], 1, "no area"),
-            (["schedule", "--area", "Ashdown South"], 2, "no weekday"),
+            (["schedule", "--area", "Ashdown South", "--location", "x" * 201], 1, "long place"),
+            (["schedule", "--time", "15:00"], 2, "no area"),
             (["move"], 2, "no meeting"),
+            (["move", "--meeting", str(last["id"])], 1, "nothing to change"),
             (["move", "--meeting", str(last["id"]), "--date", "30/02/2027"], 1, "no such day"),
+            (["move", "--meeting", str(last["id"]), "--date", "1٥/12/2026"], 1, "mixed digits"),
+            (["move", "--meeting", str(last["id"]), "--date",
+              (today - datetime.timedelta(days=1)).isoformat()], 1, "the past"),
+            (["move", "--meeting", str(last["id"]), "--date", "31/12/2099"], 1, "years ahead"),
+            (["move", "--meeting", str(last["id"]), "--date",
+              (today + datetime.timedelta(days=(5 - today.weekday()) % 7 or 7)).isoformat()],
+             1, "a Saturday"),
             (["fly"], 2, "no such subcommand"),
         ]
         for args, code, why in cases:

@@ -34,11 +34,44 @@ test_refused (void)
   static const char *typed[] = {
     "30/02/2026", "12/31/2026", "Dec 15 2026", "15 Foo 2026", "15/12-2026", "15/12",
     "15/12/202", "", "   ", "2026-02-30", "15/12/2026x", "١٥/١٢/٢٠٢٦",
+    /* One digit from another script would be read as where the ASCII ones stop. */
+    "1٥/12/2026", "15/1２/2026",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     g_assert_false (rmm_date_parse_uk (typed[i], NULL));
   g_assert_false (rmm_date_parse_uk (NULL, NULL));
+}
+
+static void
+test_stored_strictly (void)
+{
+  static const char *stored[] = { "2026-+1-15", "2026- 1-15", "2026-12- 5", "+026-12-15" };
+
+  g_assert_true (rmm_date_parse ("2026-12-15", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (stored); i++)
+    g_assert_false (rmm_date_parse (stored[i], NULL));
+}
+
+/* A date and time as typed, kept as UTC (December: London is UTC). */
+static void
+test_times (void)
+{
+  static const struct { const char *typed, *stored; } cases[] = {
+    { "15/12/2026 10:00", "2026-12-15T10:00:00Z" },
+    { "15 Dec 2026 10:00", "2026-12-15T10:00:00Z" },
+    { "15 Dec 2026", "2026-12-15T00:00:00Z" },
+    { "15 OCT 2026", "2026-10-14T23:00:00Z" },
+    { "2026-12-15T10:00", "2026-12-15T10:00:00Z" },
+    { "15 Dec 2026 25:00", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *stored = rmm_time_parse_uk (cases[i].typed);
+
+      g_assert_cmpstr (stored, ==, cases[i].stored);
+    }
 }
 
 int
@@ -48,5 +81,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/dates/uk-forms", test_uk_forms);
   g_test_add_func ("/dates/refused", test_refused);
+  g_test_add_func ("/dates/stored-strictly", test_stored_strictly);
+  g_test_add_func ("/dates/times", test_times);
   return g_test_run ();
 }

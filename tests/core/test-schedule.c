@@ -166,6 +166,63 @@ test_move_one_meeting (Fixture       *f,
   g_assert_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE);
 }
 
+/* How many of the area's meetings fall on @iso. */
+static gint64
+meetings_on (Fixture    *f,
+             const char *iso)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM meeting WHERE meets_on = '%s'",
+                                          iso);
+
+  return rmm_store_query_int (f->store, sql, 0, NULL);
+}
+
+/* A meeting moved far ahead leaves no gap behind it; one moved within its week is that
+ * week's; the past, far years, weekends and bank holidays are refused. */
+static void
+test_moves_leave_no_gap (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RmmSeriesInput input = { .area_id = f->area, .weekday = G_DATE_TUESDAY, .starts_at = "10:00" };
+  static const char *refused[] = {
+    "2026-11-27",   /* the past */
+    "2099-12-15",   /* more than a year ahead */
+    "2026-12-25",   /* Christmas Day */
+    "2026-12-26",   /* a Saturday */
+  };
+  gint64 postponed, within;
+
+  g_assert_true (rmm_store_set_meeting_series (f->store, &input, &error));
+  postponed = rmm_store_query_int (f->store,
+                                   "SELECT id FROM meeting WHERE meets_on = '2027-01-19'", 0, NULL);
+  within = rmm_store_query_int (f->store,
+                                "SELECT id FROM meeting WHERE meets_on = '2026-12-15'", 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (rmm_store_reschedule_meeting (f->store, within, refused[i], NULL, NULL,
+                                                    &error));
+      g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_true (rmm_store_reschedule_meeting (f->store, postponed, "2027-03-02", NULL, NULL,
+                                               &error));
+  g_assert_true (rmm_store_reschedule_meeting (f->store, within, "2026-12-17", NULL, NULL,
+                                               &error));
+  g_assert_no_error (error);
+
+  /* Five weeks on: every week to eight weeks ahead has its meeting, the postponed one's
+   * week too; the week whose meeting moved to the Thursday has no second one. */
+  at (f, "2027-01-04T09:00:00Z");
+  g_assert_cmpint (rmm_store_schedule_ahead (f->store, 0, RMM_SCHEDULE_WEEKS_AHEAD, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (meetings_on (f, "2026-12-15"), ==, 0);
+  g_assert_cmpint (meetings_on (f, "2027-01-19"), ==, 1);
+  g_assert_cmpint (meetings_on (f, "2027-02-02"), ==, 1);
+  g_assert_cmpint (meetings_on (f, "2027-02-23"), ==, 1);
+  g_assert_cmpint (meetings_on (f, "2027-03-02"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -175,5 +232,6 @@ main (int    argc,
   ADD ("/schedule/series-around-bank-holidays", test_series_around_bank_holidays);
   ADD ("/schedule/refused", test_series_refused);
   ADD ("/schedule/move-one", test_move_one_meeting);
+  ADD ("/schedule/moves-leave-no-gap", test_moves_leave_no_gap);
   return g_test_run ();
 }

@@ -19,6 +19,10 @@ rmm_date_parse (const char *text,
 {
   int year, month, day, consumed = 0;
 
+  /* sscanf alone would take "2026-+1-15" and "2026- 1-15": every other place is a digit. */
+  for (guint i = 0; text != NULL && i < 10 && text[i] != '\0'; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
   if (text == NULL || strlen (text) != 10 ||
       sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) != 3 ||
       consumed != 10 || text[4] != '-' || text[7] != '-' ||
@@ -142,10 +146,10 @@ rmm_date_parse_uk (const char *text,
     return TRUE;
   if (g_once_init_enter (&numeric))
     g_once_init_leave (&numeric,
-                       g_regex_new ("^(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})$", 0, 0, NULL));
+                       g_regex_new ("^([0-9]{1,2})([/.-])([0-9]{1,2})\\2([0-9]{4}|[0-9]{2})$", 0, 0, NULL));
   if (g_once_init_enter (&named))
     g_once_init_leave (&named,
-                       g_regex_new ("^(\\d{1,2})(?:st|nd|rd|th)?\\s+([a-z]+)\\.?,?\\s+(\\d{4}|\\d{2})$",
+                       g_regex_new ("^([0-9]{1,2})(?:st|nd|rd|th)?\\s+([a-z]+)\\.?,?\\s+([0-9]{4}|[0-9]{2})$",
                                     G_REGEX_CASELESS, 0, NULL));
   if (g_regex_match (numeric, trimmed, 0, &match))
     {
@@ -202,7 +206,12 @@ rmm_time_parse_uk (const char *text)
     return g_strdup (text);
 
   copy = g_strstrip (g_strdup (text));
-  space = strpbrk (copy, " T");
+  /* The time, if any, follows ISO's T ("2026-12-15T10:00"), or is the last word and has a
+   * colon ("15 Dec 2026 10:00"). */
+  if (strlen (copy) > 10 && copy[10] == 'T')
+    space = copy + 10;
+  else if ((space = strrchr (copy, ' ')) != NULL && strchr (space, ':') == NULL)
+    space = NULL;
   if (space != NULL)
     {
       *space = '\0';

@@ -64,6 +64,23 @@ rmm_store_add_meeting (RmmStore    *self,
 
 /* Where the meeting is held, as its minutes say: one line of text, '' for not recorded. A
  * signed-off meeting's place is history. */
+/* A meeting's place (trimmed): one line of at most MAX_LOCATION_LENGTH characters, for a
+ * meeting and for the weekly series its meetings are made from. */
+gboolean
+rmm_store_check_location (const char  *location,
+                          GError     **error)
+{
+  if (g_utf8_validate (location, -1, NULL) && !rmm_text_find_control (location, FALSE, NULL) &&
+      g_utf8_strlen (location, -1) <= MAX_LOCATION_LENGTH)
+    return TRUE;
+  g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "A meeting’s place is one line of at most %d character.",
+                            "A meeting’s place is one line of at most %d characters.",
+                            MAX_LOCATION_LENGTH), MAX_LOCATION_LENGTH);
+  return FALSE;
+}
+
 gboolean
 rmm_store_set_meeting_location (RmmStore    *self,
                                 gint64       meeting_id,
@@ -76,16 +93,8 @@ rmm_store_set_meeting_location (RmmStore    *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  if (!g_utf8_validate (trimmed, -1, NULL) || rmm_text_find_control (trimmed, FALSE, NULL) ||
-      g_utf8_strlen (trimmed, -1) > MAX_LOCATION_LENGTH)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "A meeting’s place is one line of at most %d character.",
-                                "A meeting’s place is one line of at most %d characters.",
-                                MAX_LOCATION_LENGTH), MAX_LOCATION_LENGTH);
-      return FALSE;
-    }
+  if (!rmm_store_check_location (trimmed, error))
+    return FALSE;
   if (!(status = rmm_store_query_text (self, "SELECT status FROM meeting WHERE id = ?",
                                        "meeting", meeting_id, error)))
     return FALSE;

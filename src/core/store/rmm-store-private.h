@@ -103,4 +103,7 @@ gint64    rmm_store_query_int   (RmmStore        *self,
                                  gint64           param,
                                  GError         **error);
 
+gboolean     rmm_store_check_location   (const char   *location,
+                                         GError      **error);
+
 G_END_DECLS

@@ -53,9 +53,8 @@ check_series (const RmmSeriesInput  *input,
     g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                  _("“%s” is not a time: use HH:MM, such as 10:00."),
                  input->starts_at ? input->starts_at : "");
-  else if (input->location != NULL && rmm_text_find_control (input->location, FALSE, NULL))
-    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                 _("A meeting’s place is one line without control characters."));
+  else if (input->location != NULL && !rmm_store_check_location (input->location, error))
+    return FALSE;
   else if (input->chair_children_id != 0 && input->chair_children_id == input->chair_family_id)
     g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                  _("The meeting needs two different chairs."));
@@ -133,39 +132,75 @@ add_series_meeting (RmmStore          *self,
   return rmm_store_insert (self, "meeting", fields, G_N_ELEMENTS (fields), error);
 }
 
-/* The week a series would next add a meeting for: the first of its weekday after the
- * area's latest meeting (or from today). FALSE with @error when the area cannot be read. */
+/* Whether the area has a meeting (of any status, moved or not) in the calendar week, Monday
+ * to Sunday, of @day. */
 static gboolean
-next_to_add (RmmStore         *self,
-             RmmMeetingSeries *series,
-             const GDate      *today,
-             GDate            *candidate,
-             GError          **error)
+week_has_meeting (RmmStore     *self,
+                  gint64        area_id,
+                  const GDate  *day,
+                  gboolean     *has,
+                  GError      **error)
 {
-  g_autofree char *latest = rmm_store_query_text (self,
-                                                  "SELECT coalesce(max(meets_on), '') "
-                                                  "FROM meeting WHERE area_id = ?",
-                                                  "area", series->area_id, error);
-  GDate after = *today;
+  g_autoptr(GError) local_error = NULL;
+  GDate monday = *day, sunday;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  RmmDbStmt *stmt;
 
-  if (latest == NULL)
+  g_date_subtract_days (&monday, g_date_get_weekday (day) - G_DATE_MONDAY);
+  sunday = monday;
+  g_date_add_days (&sunday, 6);
+  from = rmm_date_format (&monday);
+  to = rmm_date_format (&sunday);
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT 1 FROM meeting WHERE area_id = ? "
+                               "AND meets_on BETWEEN ? AND ?", error)))
     return FALSE;
-  g_date_subtract_days (&after, 1);
-  if (*latest != '\0')
+  rmm_db_stmt_bind_int (stmt, 1, area_id);
+  rmm_db_stmt_bind_text (stmt, 2, from);
+  rmm_db_stmt_bind_text (stmt, 3, to);
+  *has = rmm_db_stmt_step (stmt, &local_error);
+  rmm_db_stmt_reset (stmt);
+  if (local_error != NULL)
     {
-      GDate last;
-
-      if (rmm_date_parse (latest, &last) && g_date_compare (&last, &after) > 0)
-        after = last;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-  *candidate = after;
-  do
-    g_date_add_days (candidate, 1);
-  while (g_date_get_weekday (candidate) != (GDateWeekday) series->weekday);
   return TRUE;
 }
 
-/* The meetings a series still has to add up to @horizon, after the area's latest. */
+/* The days a series still has to add, from today to @horizon: its weekday in every week
+ * that has no meeting of the area yet (a meeting moved within its week still counts; one
+ * moved to another week leaves its own week to be met again), each moved off a bank holiday
+ * to the next working day. Weeks are never skipped because a later meeting exists. */
+static GArray *
+missing_days (RmmStore         *self,
+              RmmMeetingSeries *series,
+              const GDate      *today,
+              const GDate      *horizon,
+              GError          **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (GDate));
+  GDate candidate = *today;
+
+  while (g_date_get_weekday (&candidate) != (GDateWeekday) series->weekday)
+    g_date_add_days (&candidate, 1);
+  for (; g_date_compare (&candidate, horizon) <= 0; g_date_add_days (&candidate, 7))
+    {
+      GDate day = candidate;
+      gboolean has;
+
+      if (!week_has_meeting (self, series->area_id, &candidate, &has, error))
+        return NULL;
+      if (has)
+        continue;
+      working_day_of (&day);
+      g_array_append_val (days, day);
+    }
+  return g_steal_pointer (&days);
+}
+
+/* The meetings a series still has to add up to @horizon. */
 static gint
 fill_series (RmmStore          *self,
              RmmMeetingSeries  *series,
@@ -173,17 +208,22 @@ fill_series (RmmStore          *self,
              const GDate       *horizon,
              GError           **error)
 {
-  GDate candidate;
+  g_autoptr(GArray) days = missing_days (self, series, today, horizon, error);
   gint added = 0;
 
-  if (!next_to_add (self, series, today, &candidate, error))
+  if (days == NULL)
     return -1;
-  for (; g_date_compare (&candidate, horizon) <= 0; g_date_add_days (&candidate, 7))
+  for (guint i = 0; i < days->len; i++)
     {
-      GDate day = candidate;
+      const GDate *day = &g_array_index (days, GDate, i);
+      gboolean has;
 
-      working_day_of (&day);
-      if (add_series_meeting (self, series, &day, error) == 0)
+      /* A holiday's meeting moved into the next week fills that week. */
+      if (!week_has_meeting (self, series->area_id, day, &has, error))
+        return -1;
+      if (has)
+        continue;
+      if (add_series_meeting (self, series, day, error) == 0)
         return -1;
       added++;
     }
@@ -239,14 +279,15 @@ rmm_store_schedule_ahead (RmmStore  *self,
       RmmMeetingSeries *series = rmm_store_get_meeting_series (self,
                                                                GPOINTER_TO_SIZE (areas->pdata[i]),
                                                                error);
-      GDate candidate;
+      g_autoptr(GArray) days = series ? missing_days (self, series, today, &horizon, error)
+                                      : NULL;
 
-      if (series == NULL || !next_to_add (self, series, today, &candidate, error))
+      if (days == NULL)
         {
           rmm_meeting_series_free (series);
           return -1;
         }
-      if (g_date_compare (&candidate, &horizon) <= 0)
+      if (days->len > 0)
         g_ptr_array_add (due, series);
       else
         rmm_meeting_series_free (series);
@@ -335,6 +376,41 @@ date_taken (RmmStore   *self,
   return taken;
 }
 
+/* A day a meeting can move to: a working day (not a weekend or a bank holiday), from today
+ * (the store's clock: the past is history) to a year ahead. */
+static gboolean
+check_new_day (RmmStore    *self,
+               const char  *meets_on,
+               GError     **error)
+{
+  RmmWorkingCalendar *calendar = rmm_working_calendar_get_default ();
+  g_autofree char *now = rmm_store_now (self);
+  g_autoptr(GDate) today = rmm_date_from_time (now);
+  GDate day, last = *today;
+  const char *holiday;
+
+  g_date_add_years (&last, 1);
+  if (!rmm_date_parse (meets_on, &day))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("“%s” is not a meeting date: use YYYY-MM-DD."), meets_on);
+  else if (g_date_compare (&day, today) < 0)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("%s is in the past: a meeting moves to today or later."), meets_on);
+  else if (g_date_compare (&day, &last) > 0)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("%s is more than a year ahead: a meeting moves within the coming year."),
+                 meets_on);
+  else if ((holiday = rmm_working_calendar_get_holiday (calendar, &day)) != NULL)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("%s is a bank holiday (%s): choose a working day."), meets_on, holiday);
+  else if (!rmm_working_calendar_is_working_day (calendar, &day))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("%s is a weekend day: choose a working day."), meets_on);
+  else
+    return TRUE;
+  return FALSE;
+}
+
 /* One meeting moved or changed (a planned one only: a held meeting is history). NULL or ''
  * leaves that part as it is. */
 gboolean
@@ -351,40 +427,42 @@ rmm_store_reschedule_meeting (RmmStore    *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  if (meets_on != NULL && *meets_on != '\0' && !rmm_date_parse (meets_on, NULL))
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("“%s” is not a meeting date: use YYYY-MM-DD."), meets_on);
-      return FALSE;
-    }
   if (starts_at != NULL && *starts_at != '\0' && !rmm_time_of_day_is_valid (starts_at))
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                    _("“%s” is not a time: use HH:MM, such as 10:00."), starts_at);
       return FALSE;
     }
+  if (meets_on != NULL && *meets_on != '\0' && !check_new_day (self, meets_on, error))
+    return FALSE;
+  /* Only what is given changes: the date, the time, or both. */
+  if (meets_on == NULL || *meets_on == '\0')
+    first = 1, n--;
+  if (starts_at == NULL || *starts_at == '\0')
+    n--;
+  /* Read inside the transaction: another window may open the meeting meanwhile. */
+  if (!rmm_store_begin (self, error))
+    return FALSE;
   if (!(status = rmm_store_query_text (self, "SELECT status FROM meeting WHERE id = ?",
                                        "meeting", meeting_id, error)))
-    return FALSE;
+    {
+      rmm_store_rollback (self);
+      return FALSE;
+    }
   if (!g_str_equal (status, "planned"))
     {
+      rmm_store_rollback (self);
       g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE,
                    _("Only a meeting not yet opened can be moved."));
       return FALSE;
     }
   if (meets_on != NULL && *meets_on != '\0' && date_taken (self, meeting_id, meets_on))
     {
+      rmm_store_rollback (self);
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                    _("The area already meets on %s."), meets_on);
       return FALSE;
     }
-  /* Only what is given changes: the date, the time, or both. */
-  if (meets_on == NULL || *meets_on == '\0')
-    first = 1, n--;
-  if (starts_at == NULL || *starts_at == '\0')
-    n--;
-  if (!rmm_store_begin (self, error))
-    return FALSE;
   if ((n > 0 && !rmm_store_update (self, "meeting", meeting_id, fields + first, n, error)) ||
       (location != NULL && !rmm_store_set_meeting_location (self, meeting_id, location, error)))
     {
