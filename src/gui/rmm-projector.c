@@ -24,6 +24,7 @@ struct _RmmProjector
   RmmMeetingView     *view;       /* not owned: the chair's window holds both */
   GSettings          *settings;
   RmmProjectorWindow *window;     /* while open */
+  guint               reload_source;
 };
 
 G_DEFINE_FINAL_TYPE (RmmProjector, rmm_projector, G_TYPE_OBJECT)
@@ -39,11 +40,24 @@ follow_view (RmmProjector *self)
                                rmm_meeting_view_get_current_item (self->view));
 }
 
+static gboolean
+reload_now (gpointer user_data)
+{
+  RmmProjector *self = user_data;
+
+  self->reload_source = 0;
+  if (self->window != NULL)
+    rmm_projector_window_reload (self->window);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many rows change in one go (an import, a confirmation and what it applies): the projector
+ * reads once for all of them, when the main loop is next idle, as the chair's window does. */
 static void
 on_store_changed (RmmProjector *self)
 {
-  if (self->window != NULL)
-    rmm_projector_window_reload (self->window);
+  if (self->window != NULL && self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_now, self);
 }
 
 static void
@@ -164,6 +178,7 @@ rmm_projector_dispose (GObject *object)
 {
   RmmProjector *self = RMM_PROJECTOR (object);
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   rmm_projector_close (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

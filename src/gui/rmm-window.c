@@ -722,8 +722,6 @@ on_store_changed (RmmWindow  *self,
     self->reload_source = g_idle_add (reload_now, self);
 }
 
-/* The file went from under the session (removed, or replaced by another): what the session
- * can still read is copied out at once, and it goes on read-only, saying where the copy is. */
 /* A toast about the file that stays until it is dismissed. */
 static void
 lasting_toast (RmmWindow  *self,
