@@ -132,26 +132,32 @@ add_series_meeting (RmmStore          *self,
   return rmm_store_insert (self, "meeting", fields, G_N_ELEMENTS (fields), error);
 }
 
-/* Whether the area has a meeting (of any status, moved or not) in the calendar week, Monday
- * to Sunday, of @day. */
+/* Whether the week of @candidate (a day of the series) already has the area's meeting: one
+ * (of any status, moved or not) from that week's Monday to its Sunday, or to the working day
+ * a bank holiday moves it to, if later. So a meeting moved within its week stands for it, a
+ * holiday's meeting moved into the next week stands for that week too (no two meetings four
+ * days apart), and a week whose meeting was moved to another week is met again. */
 static gboolean
-week_has_meeting (RmmStore     *self,
-                  gint64        area_id,
-                  const GDate  *day,
-                  gboolean     *has,
-                  GError      **error)
+week_is_met (RmmStore     *self,
+             gint64        area_id,
+             const GDate  *candidate,
+             gboolean     *met,
+             GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
-  GDate monday = *day, sunday;
+  GDate monday = *candidate, last, shifted = *candidate;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   RmmDbStmt *stmt;
 
-  g_date_subtract_days (&monday, g_date_get_weekday (day) - G_DATE_MONDAY);
-  sunday = monday;
-  g_date_add_days (&sunday, 6);
+  g_date_subtract_days (&monday, g_date_get_weekday (candidate) - G_DATE_MONDAY);
+  last = monday;
+  g_date_add_days (&last, 6);
+  working_day_of (&shifted);
+  if (g_date_compare (&shifted, &last) > 0)
+    last = shifted;
   from = rmm_date_format (&monday);
-  to = rmm_date_format (&sunday);
+  to = rmm_date_format (&last);
   if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
                                "SELECT 1 FROM meeting WHERE area_id = ? "
                                "AND meets_on BETWEEN ? AND ?", error)))
@@ -159,7 +165,7 @@ week_has_meeting (RmmStore     *self,
   rmm_db_stmt_bind_int (stmt, 1, area_id);
   rmm_db_stmt_bind_text (stmt, 2, from);
   rmm_db_stmt_bind_text (stmt, 3, to);
-  *has = rmm_db_stmt_step (stmt, &local_error);
+  *met = rmm_db_stmt_step (stmt, &local_error);
   rmm_db_stmt_reset (stmt);
   if (local_error != NULL)
     {
@@ -169,61 +175,37 @@ week_has_meeting (RmmStore     *self,
   return TRUE;
 }
 
-/* The days a series still has to add, from today to @horizon: its weekday in every week
- * that has no meeting of the area yet (a meeting moved within its week still counts; one
- * moved to another week leaves its own week to be met again), each moved off a bank holiday
- * to the next working day. Weeks are never skipped because a later meeting exists. */
-static GArray *
-missing_days (RmmStore         *self,
-              RmmMeetingSeries *series,
-              const GDate      *today,
-              const GDate      *horizon,
-              GError          **error)
+/* Goes through the series' days from today to @horizon, adding (when @add) a meeting for
+ * each week not yet met, on its day or the working day after a bank holiday. Weeks are never
+ * skipped because a later meeting exists.
+ *
+ * Returns: how many weeks were (or, without @add, would be) given a meeting; -1 with @error */
+static gint
+fill_series (RmmStore          *self,
+             RmmMeetingSeries  *series,
+             const GDate       *today,
+             const GDate       *horizon,
+             gboolean           add,
+             GError           **error)
 {
-  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (GDate));
   GDate candidate = *today;
+  gint added = 0;
 
   while (g_date_get_weekday (&candidate) != (GDateWeekday) series->weekday)
     g_date_add_days (&candidate, 1);
   for (; g_date_compare (&candidate, horizon) <= 0; g_date_add_days (&candidate, 7))
     {
       GDate day = candidate;
-      gboolean has;
+      gboolean met;
 
-      if (!week_has_meeting (self, series->area_id, &candidate, &has, error))
-        return NULL;
-      if (has)
-        continue;
-      working_day_of (&day);
-      g_array_append_val (days, day);
-    }
-  return g_steal_pointer (&days);
-}
-
-/* The meetings a series still has to add up to @horizon. */
-static gint
-fill_series (RmmStore          *self,
-             RmmMeetingSeries  *series,
-             const GDate       *today,
-             const GDate       *horizon,
-             GError           **error)
-{
-  g_autoptr(GArray) days = missing_days (self, series, today, horizon, error);
-  gint added = 0;
-
-  if (days == NULL)
-    return -1;
-  for (guint i = 0; i < days->len; i++)
-    {
-      const GDate *day = &g_array_index (days, GDate, i);
-      gboolean has;
-
-      /* A holiday's meeting moved into the next week fills that week. */
-      if (!week_has_meeting (self, series->area_id, day, &has, error))
+      if (!week_is_met (self, series->area_id, &candidate, &met, error))
         return -1;
-      if (has)
+      if (met)
         continue;
-      if (add_series_meeting (self, series, day, error) == 0)
+      if (!add)
+        return 1;   /* enough to know the series is due */
+      working_day_of (&day);
+      if (add_series_meeting (self, series, &day, error) == 0)
         return -1;
       added++;
     }
@@ -279,15 +261,14 @@ rmm_store_schedule_ahead (RmmStore  *self,
       RmmMeetingSeries *series = rmm_store_get_meeting_series (self,
                                                                GPOINTER_TO_SIZE (areas->pdata[i]),
                                                                error);
-      g_autoptr(GArray) days = series ? missing_days (self, series, today, &horizon, error)
-                                      : NULL;
+      gint missing = series ? fill_series (self, series, today, &horizon, FALSE, error) : -1;
 
-      if (days == NULL)
+      if (missing < 0)
         {
           rmm_meeting_series_free (series);
           return -1;
         }
-      if (days->len > 0)
+      if (missing > 0)
         g_ptr_array_add (due, series);
       else
         rmm_meeting_series_free (series);
@@ -298,7 +279,7 @@ rmm_store_schedule_ahead (RmmStore  *self,
     return -1;
   for (guint i = 0; i < due->len && added >= 0; i++)
     {
-      gint n = fill_series (self, g_ptr_array_index (due, i), today, &horizon, error);
+      gint n = fill_series (self, g_ptr_array_index (due, i), today, &horizon, TRUE, error);
 
       added = n < 0 ? -1 : added + n;
     }
