@@ -45,6 +45,7 @@ struct _RmmWindow
   gboolean              restoring;      /* reopening the place of last time */
   gboolean              damage_shown;   /* the file was found damaged and this window said so */
   guint                 reload_source;
+  gint64                listed_area_id;  /* whose meetings the list shows */
 
   /* template widgets */
   GtkRevealer          *demo_revealer;
@@ -341,7 +342,8 @@ update_older_button (RmmWindow *self)
 
 static void
 show_meetings (RmmWindow *self,
-               gint64     keep_meeting_id)
+               gint64     keep_meeting_id,
+               gboolean   same_area)
 {
   guint size = RECENT_MEETINGS;
   int keep = find_meeting (self->meetings, keep_meeting_id);
@@ -355,7 +357,9 @@ show_meetings (RmmWindow *self,
       size++;
     }
   size = MAX (size, (guint)keep + 1);
-  if (self->shown_meetings != NULL && gtk_slice_list_model_get_model (self->shown_meetings) != NULL)
+  /* A reload of the same area's list keeps the older meetings the user asked for. */
+  if (same_area && self->shown_meetings != NULL &&
+      gtk_slice_list_model_get_model (self->shown_meetings) != NULL)
     size = MAX (size, gtk_slice_list_model_get_size (self->shown_meetings));
 
   g_clear_object (&self->shown_meetings);
@@ -385,8 +389,11 @@ load_meetings (RmmWindow *self,
 {
   g_autoptr(RmmArea) area = selected_area (self);
   g_autoptr(GError) error = NULL;
+  gint64 area_id = area ? rmm_area_get_id (area) : 0;
+  gboolean same_area = area_id == self->listed_area_id;
   int position;
 
+  self->listed_area_id = area_id;
   g_clear_object (&self->meetings);
   if (area != NULL && !(self->meetings = rmm_store_list_meetings (self->store,
                                                                   rmm_area_get_id (area),
@@ -396,7 +403,7 @@ load_meetings (RmmWindow *self,
   adw_window_title_set_title (self->meetings_title, area ? rmm_area_get_name (area)
                                                          : _("Meetings"));
   adw_window_title_set_subtitle (self->meetings_title, _("Weekly meetings"));
-  show_meetings (self, keep_meeting_id);
+  show_meetings (self, keep_meeting_id, same_area);
 
   position = find_meeting (self->meetings, keep_meeting_id);
   if (position >= 0)

@@ -136,10 +136,11 @@ class MainWindowTest(unittest.TestCase):
         bro_derwen = [c for c in areas.children if c.name.startswith("Bro Derwen,")][0]
         bro_derwen.select()
 
-        # The weekly series keeps several coming meetings; the next one is on show.
+        # The weekly series keeps eight weeks of coming meetings (a bank holiday's meeting
+        # moved into the next week stands for that week too); the next one is on show.
         planned = [m for m in self.bro_derwen if m["status"] == "planned"]
         coming = min(planned, key=lambda m: m["date"])
-        self.assertGreaterEqual(len(planned), 8)
+        self.assertGreaterEqual(len(planned), 7)
         meetings = wait_for(lambda: find(self.app.node, "list", name="Meetings"))
         # The coming meetings and the last half year, then more on request.
         shown = min(len(self.bro_derwen),
