@@ -715,7 +715,7 @@ print_agenda (GListModel *items,
     {
       g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
       g_auto(GStrv) reasons = rmm_agenda_item_dup_reason_list (item);
-      gboolean removed = g_str_equal (rmm_agenda_item_get_status (item), "removed");
+      gboolean removed = rmm_agenda_item_get_state (item) == RMM_ITEM_STATUS_REMOVED;
 
       if (!json)
         {

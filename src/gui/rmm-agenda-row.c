@@ -250,9 +250,9 @@ update_accessible_label (RmmAgendaRow *self,
       }
   if (rmm_agenda_item_get_overdue (self->item))
     g_string_append_printf (label, ", %s", _("overdue"));
-  if (g_str_equal (rmm_agenda_item_get_status (self->item), "discussed"))
+  if (rmm_agenda_item_get_state (self->item) == RMM_ITEM_STATUS_DISCUSSED)
     g_string_append_printf (label, ", %s", _("discussed"));
-  else if (g_str_equal (rmm_agenda_item_get_status (self->item), "deferred"))
+  else if (rmm_agenda_item_get_state (self->item) == RMM_ITEM_STATUS_DEFERRED)
     g_string_append_printf (label, ", %s", _("deferred"));
   if (removed)
     g_string_append_printf (label, ", %s %s", _("removed:"),
@@ -307,7 +307,7 @@ rmm_agenda_row_set_item (RmmAgendaRow  *self,
   name = g_strdup_printf ("%s %s", rmm_agenda_item_get_first_name (item),
                           rmm_agenda_item_get_last_name (item));
   minutes = g_strdup_printf (_("%u min"), rmm_agenda_item_get_time_box (item));
-  removed = g_str_equal (rmm_agenda_item_get_status (item), "removed");
+  removed = rmm_agenda_item_get_state (item) == RMM_ITEM_STATUS_REMOVED;
 
   {
     /* Position, name and reference in one label: every widget counts on a 180-child agenda. */
@@ -331,9 +331,9 @@ rmm_agenda_row_set_item (RmmAgendaRow  *self,
       }
   if (rmm_agenda_item_get_overdue (item))
     add_badge (self, _("Overdue"), "overdue");
-  if (g_str_equal (rmm_agenda_item_get_status (item), "discussed"))
+  if (rmm_agenda_item_get_state (item) == RMM_ITEM_STATUS_DISCUSSED)
     add_badge (self, _("Discussed"), "discussed");
-  else if (g_str_equal (rmm_agenda_item_get_status (item), "deferred"))
+  else if (rmm_agenda_item_get_state (item) == RMM_ITEM_STATUS_DEFERRED)
     add_badge (self, _("Deferred"), "deferred");
 
   if (removed)

@@ -112,32 +112,34 @@ refresh (RmmConcludeDialog *self)
 {
   g_autoptr(RmmMeeting) meeting = rmm_store_get_meeting (self->store,
                                                          rmm_meeting_get_id (self->meeting), NULL);
-  const char *status;
+  RmmMeetingStatus status;
   int signed_by;
 
   if (meeting != NULL)
     g_set_object (&self->meeting, meeting);
-  status = rmm_meeting_get_status (self->meeting);
+  status = rmm_meeting_get_state (self->meeting);
   signed_by = rmm_store_get_sign_off (self->store, rmm_meeting_get_id (self->meeting), NULL);
   show_summary (self);
-  if (g_str_equal (status, "open"))
+  if (status == RMM_MEETING_STATUS_OPEN)
     adw_action_row_set_subtitle (self->status_row,
                                  _("Under way. Conclude once every child is discussed or "
                                    "deferred; then each chair signs the minutes off."));
-  else if (g_str_equal (status, "concluded"))
+  else if (status == RMM_MEETING_STATUS_CONCLUDED)
     adw_action_row_set_subtitle (self->status_row,
                                  _("Concluded. The minutes stand once both chairs sign them "
                                    "off."));
-  else if (g_str_equal (status, "signed-off"))
+  else if (status == RMM_MEETING_STATUS_SIGNED_OFF)
     adw_action_row_set_subtitle (self->status_row,
                                  _("Signed off by both chairs. The minutes no longer change."));
   else
     adw_action_row_set_subtitle (self->status_row, _("Not opened yet."));
-  gtk_widget_set_visible (self->conclude_button, g_str_equal (status, "open"));
+  gtk_widget_set_visible (self->conclude_button, status == RMM_MEETING_STATUS_OPEN);
   show_chair (self->sign1_button, signed_by > 0 && (signed_by & 1),
-              g_str_equal (status, "concluded"), rmm_meeting_get_chair_children (self->meeting));
+              status == RMM_MEETING_STATUS_CONCLUDED,
+              rmm_meeting_get_chair_children (self->meeting));
   show_chair (self->sign2_button, signed_by > 0 && (signed_by & 2),
-              g_str_equal (status, "concluded"), rmm_meeting_get_chair_family (self->meeting));
+              status == RMM_MEETING_STATUS_CONCLUDED,
+              rmm_meeting_get_chair_family (self->meeting));
 }
 
 static void

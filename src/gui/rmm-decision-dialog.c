@@ -53,7 +53,7 @@ describe (RmmDecisionDialog      *self,
 static gboolean
 stands (RmmDecisionDialogPrivate *priv)
 {
-  return priv->state && g_str_equal (priv->state->status, "confirmed");
+  return priv->state && priv->state->status == RMM_DECISION_STATUS_CONFIRMED;
 }
 
 static void
@@ -89,7 +89,7 @@ status_text (RmmDecisionDialog *self)
       return g_strdup_printf (_("%s: confirmed by both chairs (%s). It cannot be changed; a "
                                 "correction supersedes it, with a reason."), value, on);
     }
-  if (g_str_equal (priv->state->status, "disputed"))
+  if (priv->state->status == RMM_DECISION_STATUS_DISPUTED)
     return g_strdup_printf (_("%s: disputed, marked for escalation to service managers.\n%s"),
                             value, priv->state->dissent);
   return g_strdup_printf (_("%s: proposed; waiting for %s."), value,
@@ -135,7 +135,8 @@ rmm_decision_dialog_refresh (RmmDecisionDialog *self)
   if (priv->state != NULL)
     RMM_DECISION_DIALOG_GET_CLASS (self)->show_proposal (self, priv->state);
   /* A proposal one chair has confirmed is what the other confirms: it is not edited. */
-  open = priv->state == NULL || stands (priv) || g_str_equal (priv->state->status, "disputed");
+  open = priv->state == NULL || stands (priv) ||
+         priv->state->status == RMM_DECISION_STATUS_DISPUTED;
   for (guint i = 0; i < priv->rows->len; i++)
     gtk_widget_set_sensitive (g_ptr_array_index (priv->rows, i), open);
   show_chair (self, priv->confirm1_button, priv->disagree1_button,
@@ -202,7 +203,7 @@ proposal (RmmDecisionDialog  *self,
   RmmDecisionInput input;
   gint64 id;
 
-  if (priv->state != NULL && g_str_equal (priv->state->status, "proposed"))
+  if (priv->state != NULL && priv->state->status == RMM_DECISION_STATUS_PROPOSED)
     return priv->state->id;
   if (!read_proposal (self, &input, error))
     return 0;

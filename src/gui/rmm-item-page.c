@@ -103,7 +103,7 @@ format_day (const char *date)
 static gboolean
 is_editable (RmmItemPage *self)
 {
-  return g_str_equal (rmm_meeting_get_status (self->meeting), "open");
+  return rmm_meeting_get_state (self->meeting) == RMM_MEETING_STATUS_OPEN;
 }
 
 static void
@@ -147,14 +147,21 @@ show_header (RmmItemPage *self)
 }
 
 /* "High, confirmed by both chairs", "Medium proposed; waiting for …", "Disputed …". */
+/* Whether @state (if any) is a decision both chairs confirmed. */
+static gboolean
+stands (const RmmDecisionState *state)
+{
+  return state != NULL && state->status == RMM_DECISION_STATUS_CONFIRMED;
+}
+
 static char *
 decision_text (RmmItemPage            *self,
                const RmmDecisionState *state,
                const char             *value)
 {
-  if (g_str_equal (state->status, "confirmed"))
+  if (state->status == RMM_DECISION_STATUS_CONFIRMED)
     return g_strdup_printf (_("%s, confirmed by both chairs at this meeting."), value);
-  if (g_str_equal (state->status, "disputed"))
+  if (state->status == RMM_DECISION_STATUS_DISPUTED)
     return g_strdup_printf (_("%s: the chairs disagree; escalated to service managers."), value);
   return g_strdup_printf (_("%s proposed; waiting for %s."), value,
                           state->chair1_confirmed ? rmm_meeting_get_chair_family (self->meeting)
@@ -178,7 +185,7 @@ show_rating_decision (RmmItemPage *self)
     text = g_strdup (_("Not rated. Both chairs confirm the rating."));
   adw_action_row_set_subtitle (self->rating_row, text);
   gtk_button_set_label (self->rating_button,
-                        state && g_str_equal (state->status, "confirmed") ? _("View…")
+                        stands (state) ? _("View…")
                                                                           : _("Confirm…"));
 }
 
@@ -215,7 +222,7 @@ show_lead_decision (RmmItemPage *self)
     text = g_strdup (_("No lead agency yet: the chairs allocate one."));
   adw_action_row_set_subtitle (self->lead_row, text);
   gtk_button_set_label (self->lead_button,
-                        state && g_str_equal (state->status, "confirmed") ? _("View…")
+                        stands (state) ? _("View…")
                                                                           : _("Allocate…"));
 }
 
@@ -248,7 +255,7 @@ show_closure (RmmItemPage *self)
 
   state = rmm_store_find_meeting_decision (self->store, self->facts->child_id,
                                            self->facts->meeting_id, "closure", NULL);
-  if (state != NULL && g_str_equal (state->status, "confirmed"))
+  if (stands (state))
     text = _("Closed by both chairs at this meeting.");
   else if (state != NULL)
     text = _("Closure proposed; waiting for both chairs.");
@@ -259,7 +266,7 @@ show_closure (RmmItemPage *self)
     text = _("Open case.");
   adw_action_row_set_subtitle (self->closure_row, text);
   gtk_button_set_label (self->closure_button,
-                        state && g_str_equal (state->status, "confirmed") ? _("View…")
+                        stands (state) ? _("View…")
                                                                           : _("Close…"));
 }
 
@@ -391,18 +398,19 @@ show_transition (RmmItemPage *self)
 static void
 show_outcome (RmmItemPage *self)
 {
-  const char *status = self->facts->status;
+  RmmItemStatus status = self->facts->status;
   gboolean editable = is_editable (self);
-  gboolean pending = g_str_equal (status, "pending");
+  gboolean pending = status == RMM_ITEM_STATUS_PENDING;
+  gboolean removed = status == RMM_ITEM_STATUS_REMOVED;
   g_autofree char *text = NULL;
 
-  if (g_str_equal (status, "discussed"))
+  if (status == RMM_ITEM_STATUS_DISCUSSED)
     text = g_strdup (_("Discussed."));
-  else if (g_str_equal (status, "deferred"))
+  else if (status == RMM_ITEM_STATUS_DEFERRED)
     text = g_strdup_printf (_("Deferred: %s"), self->facts->status_reason);
-  else if (g_str_equal (status, "removed"))
+  else if (removed)
     text = g_strdup_printf (_("Taken off the agenda: %s"), self->facts->status_reason);
-  else if (g_str_equal (rmm_meeting_get_status (self->meeting), "planned"))
+  else if (rmm_meeting_get_state (self->meeting) == RMM_MEETING_STATUS_PLANNED)
     text = g_strdup (_("The meeting is not open yet: open it (Ctrl+Shift+O) to record "
                        "decisions and minutes."));
   else if (!editable)
@@ -414,12 +422,12 @@ show_outcome (RmmItemPage *self)
   gtk_widget_set_visible (self->discussed_button, pending && editable);
   gtk_widget_set_visible (self->defer_button, pending && editable);
   gtk_widget_set_visible (self->reopen_button,
-                          editable && !pending && !g_str_equal (status, "removed"));
+                          editable && !pending && !removed);
   set_enabled (self, "discussed", editable && pending);
   set_enabled (self, "defer", editable && pending);
   set_enabled (self, "reopen", editable && !pending);
   set_enabled (self, "decide",
-                                 editable && !g_str_equal (status, "removed"));
+                                 editable && !removed);
   set_enabled (self, "plan", editable);
   set_enabled (self, "actions", editable);
   set_enabled (self, "transition", editable);
@@ -985,7 +993,7 @@ show_clock (RmmItemPage *self)
   gboolean over = FALSE;
   g_autofree char *text = NULL;
   gboolean running = self->clock != NULL && self->item != NULL && self->meeting != NULL &&
-                     g_str_equal (rmm_meeting_get_status (self->meeting), "open");
+                     rmm_meeting_get_state (self->meeting) == RMM_MEETING_STATUS_OPEN;
 
   gtk_widget_set_visible (GTK_WIDGET (self->clock_label), running);
   if (!running)

@@ -168,7 +168,7 @@ describe_agenda (RmmMeetingView *self)
     {
       g_autoptr(RmmAgendaItem) item = g_list_model_get_item (self->agenda, i);
 
-      if (g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+      if (rmm_agenda_item_get_state (item) == RMM_ITEM_STATUS_REMOVED)
         continue;
       n_items++;
       minutes += rmm_agenda_item_get_time_box (item);
@@ -283,16 +283,16 @@ show_agenda (RmmMeetingView *self)
 static void
 show_progress (RmmMeetingView *self)
 {
-  const char *status = rmm_meeting_get_status (self->meeting);
-  gboolean planned = g_str_equal (status, "planned");
-  gboolean open = g_str_equal (status, "open");
+  RmmMeetingStatus status = rmm_meeting_get_state (self->meeting);
+  gboolean planned = status == RMM_MEETING_STATUS_PLANNED;
+  gboolean open = status == RMM_MEETING_STATUS_OPEN;
 
   gtk_widget_set_visible (self->open_button, planned);
   gtk_widget_set_visible (self->actions_button, open);
   gtk_widget_set_visible (self->conclude_button, !planned);
   gtk_button_set_label (GTK_BUTTON (self->conclude_button),
                         open ? _("Conclude…")
-                             : g_str_equal (status, "concluded") ? _("Sign Off…")
+                             : status == RMM_MEETING_STATUS_CONCLUDED ? _("Sign Off…")
                                                                   : _("Decisions…"));
   set_enabled (self, "open", planned);
   set_enabled (self, "move", planned);
@@ -438,7 +438,7 @@ rmm_meeting_view_step_item (RmmMeetingView *self,
     {
       g_autoptr(RmmAgendaItem) item = g_list_model_get_item (self->agenda, i);
 
-      if (!g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+      if (rmm_agenda_item_get_state (item) != RMM_ITEM_STATUS_REMOVED)
         {
           show_item (self, item);
           return;
@@ -454,7 +454,7 @@ on_agenda_activate (RmmMeetingView *self,
   g_autoptr(RmmAgendaItem) item = self->agenda ? g_list_model_get_item (self->agenda, position)
                                                : NULL;
 
-  if (item != NULL && !g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+  if (item != NULL && rmm_agenda_item_get_state (item) != RMM_ITEM_STATUS_REMOVED)
     show_item (self, item);
 }
 
@@ -467,7 +467,7 @@ action_open_item (GSimpleAction *action,
   RmmMeetingView *self = RMM_MEETING_VIEW (widget);
   g_autoptr(RmmAgendaItem) item = find_item (self, g_variant_get_int64 (parameter), NULL);
 
-  if (item != NULL && !g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+  if (item != NULL && rmm_agenda_item_get_state (item) != RMM_ITEM_STATUS_REMOVED)
     show_item (self, item);
 }
 

@@ -152,7 +152,7 @@ show_agenda (RmmProjectorWindow *self)
                                                      rmm_agenda_item_get_last_name (item));
       g_autofree char *why = rmm_agenda_describe_reasons (rmm_agenda_item_get_reasons (item));
 
-      if (g_str_equal (rmm_agenda_item_get_status (item), "removed"))
+      if (rmm_agenda_item_get_state (item) == RMM_ITEM_STATUS_REMOVED)
         continue;
       g_string_append_printf (lines, "%u   %s   %s   ·   %s\n", rmm_agenda_item_get_position (item),
                               who, rmm_agenda_item_get_child_reference (item), why);
@@ -215,12 +215,12 @@ describe_decision (RmmProjectorWindow *self,
   if (state == NULL)
     return g_strdup (_("Not yet decided"));
   level = rmm_framework_describe_level (framework, state->value);
-  if (g_str_equal (state->status, "confirmed"))
+  if (state->status == RMM_DECISION_STATUS_CONFIRMED)
     {
       *settled = TRUE;
       return g_strdup_printf (_("%s — confirmed by both chairs"), level);
     }
-  if (g_str_equal (state->status, "disputed"))
+  if (state->status == RMM_DECISION_STATUS_DISPUTED)
     return g_strdup_printf (_("%s — the chairs disagree; escalated"), level);
   return g_strdup_printf (_("%s proposed — waiting for both chairs"), level);
 }

@@ -353,7 +353,7 @@ load_facts (Pack    *pack,
       g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
       RmmItemFacts *facts;
 
-      if (g_strcmp0 (rmm_agenda_item_get_status (item), "removed") == 0)
+      if (rmm_agenda_item_get_state (item) == RMM_ITEM_STATUS_REMOVED)
         continue;
       if (!(facts = rmm_store_get_item_facts (pack->store, rmm_agenda_item_get_id (item), error)))
         return FALSE;

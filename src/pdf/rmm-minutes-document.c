@@ -306,15 +306,15 @@ add_previous_actions (Minutes  *minutes,
 
 /* Where the two chairs stand on something that needs them both. */
 static char *
-describe_chairs (Minutes    *minutes,
-                 const char *status,
-                 gboolean    chair1_confirmed,
-                 gboolean    chair2_confirmed)
+describe_chairs (Minutes  *minutes,
+                 gboolean  confirmed,
+                 gboolean  chair1_confirmed,
+                 gboolean  chair2_confirmed)
 {
   const char *chair1 = rmm_meeting_get_chair_children (minutes->meeting);
   const char *chair2 = rmm_meeting_get_chair_family (minutes->meeting);
 
-  if (g_strcmp0 (status, "confirmed") == 0)
+  if (confirmed)
     return g_strdup_printf (_("Confirmed by %s (Children’s Services) and %s (Family Services)."),
                             chair1, chair2);
   if (chair1_confirmed || chair2_confirmed)
@@ -327,14 +327,15 @@ static char *
 describe_confirmation (Minutes          *minutes,
                        RmmDecisionState *decision)
 {
-  if (g_strcmp0 (decision->status, "disputed") == 0)
+  if (decision->status == RMM_DECISION_STATUS_DISPUTED)
     {
       g_autofree char *dissent = clean (minutes, decision->dissent);
 
       return g_strdup_printf (_("The chairs disagreed: %s%s"), dissent,
                               decision->escalated ? _(" Escalated for resolution.") : "");
     }
-  return describe_chairs (minutes, decision->status, decision->chair1_confirmed,
+  return describe_chairs (minutes, decision->status == RMM_DECISION_STATUS_CONFIRMED,
+                          decision->chair1_confirmed,
                           decision->chair2_confirmed);
 }
 
@@ -456,8 +457,7 @@ describe_response (Minutes            *minutes,
   g_autofree char *outcome = clean (minutes, response->outcome);
   g_autofree char *present = clean (minutes, response->agencies_present);
   g_autofree char *reasons = clean (minutes, response->reasons);
-  g_autofree char *confirmation = describe_chairs (minutes, response->confirmed ? "confirmed"
-                                                                                : "proposed",
+  g_autofree char *confirmation = describe_chairs (minutes, response->confirmed,
                                                    response->chair1_confirmed,
                                                    response->chair2_confirmed);
   g_autofree char *answer = NULL;
@@ -740,16 +740,20 @@ static char *
 describe_item_status (Minutes       *minutes,
                       RmmAgendaItem *item)
 {
-  const char *status = rmm_agenda_item_get_status (item);
   g_autofree char *reason = clean (minutes, rmm_agenda_item_get_status_reason (item));
 
-  if (g_strcmp0 (status, "discussed") == 0)
-    return g_strdup (_("Discussed"));
-  if (g_strcmp0 (status, "deferred") == 0)
-    return g_strdup_printf (_("Deferred: %s"), reason);
-  if (g_strcmp0 (status, "removed") == 0)
-    return g_strdup_printf (_("Removed from the agenda: %s"), reason);
-  return g_strdup (_("Not discussed"));
+  switch (rmm_agenda_item_get_state (item))
+    {
+    case RMM_ITEM_STATUS_DISCUSSED:
+      return g_strdup (_("Discussed"));
+    case RMM_ITEM_STATUS_DEFERRED:
+      return g_strdup_printf (_("Deferred: %s"), reason);
+    case RMM_ITEM_STATUS_REMOVED:
+      return g_strdup_printf (_("Removed from the agenda: %s"), reason);
+    case RMM_ITEM_STATUS_PENDING:
+    default:
+      return g_strdup (_("Not discussed"));
+    }
 }
 
 static gboolean
@@ -900,9 +904,7 @@ add_sign_off (Minutes          *minutes,
 static gboolean
 is_draft (RmmMeeting *meeting)
 {
-  const char *status = rmm_meeting_get_status (meeting);
-
-  return g_strcmp0 (status, "concluded") != 0 && g_strcmp0 (status, "signed-off") != 0;
+  return rmm_meeting_get_state (meeting) < RMM_MEETING_STATUS_CONCLUDED;
 }
 
 static RmmPdfDocument *

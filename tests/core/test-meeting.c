@@ -259,7 +259,7 @@ test_lead_agency (Fixture       *f,
   g_assert_cmpstr (current->lead_professional, ==, "Cai Keyworker");
   state = rmm_store_find_meeting_decision (f->store, child, f->meeting, "lead-agency", &error);
   g_assert_cmpint (state->lead_professional_id, ==, f->worker);
-  g_assert_cmpstr (state->status, ==, "confirmed");
+  g_assert_cmpint (state->status, ==, RMM_DECISION_STATUS_CONFIRMED);
 }
 
 static void

@@ -589,7 +589,7 @@ test_dissent (Fixture       *f,
   /* Disputed: recorded, escalated, and not a decision. */
   state = rmm_store_find_meeting_decision (f->store, f->child, f->meeting, "risk-rating", NULL);
   g_assert_cmpint (state->id, ==, id);
-  g_assert_cmpstr (state->status, ==, "disputed");
+  g_assert_cmpint (state->status, ==, RMM_DECISION_STATUS_DISPUTED);
   g_assert_true (state->escalated);
   g_assert_true (state->chair1_confirmed && !state->chair2_confirmed);
   g_assert_cmpstr (state->dissent, ==, "Ben Cochair: High: a new adult of concern");

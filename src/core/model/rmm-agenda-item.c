@@ -11,6 +11,7 @@
 
 #include "rmm-agenda-item.h"
 #include "rmm-child.h"
+#include "rmm-state-types.h"
 
 struct _RmmAgendaItem
 {
@@ -191,6 +192,14 @@ GETTER (guint, position, position)
 GETTER (guint, time_box, time_box)
 GETTER (const char *, status, status)
 GETTER (const char *, status_reason, status_reason)
+
+/* Where the item stands; a status the schema does not know reads as taken off the agenda. */
+RmmItemStatus
+rmm_agenda_item_get_state (RmmAgendaItem *self)
+{
+  g_return_val_if_fail (RMM_IS_AGENDA_ITEM (self), RMM_ITEM_STATUS_REMOVED);
+  return rmm_state_from_text (RMM_TYPE_ITEM_STATUS, self->status, RMM_ITEM_STATUS_REMOVED);
+}
 GETTER (gboolean, overdue, overdue)
 GETTER (const char *, review_on, review_on)
 

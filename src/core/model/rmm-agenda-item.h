@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "rmm-states.h"
+
 G_BEGIN_DECLS
 
 #define RMM_TYPE_AGENDA_ITEM (rmm_agenda_item_get_type ())
@@ -44,6 +46,7 @@ const char  *rmm_agenda_item_get_rating           (RmmAgendaItem *self);
 guint        rmm_agenda_item_get_position         (RmmAgendaItem *self);
 guint        rmm_agenda_item_get_time_box         (RmmAgendaItem *self);
 const char  *rmm_agenda_item_get_status           (RmmAgendaItem *self);
+RmmItemStatus rmm_agenda_item_get_state          (RmmAgendaItem *self);
 const char  *rmm_agenda_item_get_status_reason    (RmmAgendaItem *self);
 gboolean     rmm_agenda_item_get_overdue          (RmmAgendaItem *self);
 const char  *rmm_agenda_item_get_review_on        (RmmAgendaItem *self);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "rmm-meeting.h"
+#include "rmm-state-types.h"
 
 struct _RmmMeeting
 {
@@ -232,6 +233,16 @@ rmm_meeting_get_status (RmmMeeting *self)
   return self->status;
 }
 
+/* Where the meeting stands; a status the schema does not know reads as signed off, so that
+ * nothing is offered that would change it. */
+RmmMeetingStatus
+rmm_meeting_get_state (RmmMeeting *self)
+{
+  g_return_val_if_fail (RMM_IS_MEETING (self), RMM_MEETING_STATUS_SIGNED_OFF);
+  return rmm_state_from_text (RMM_TYPE_MEETING_STATUS, self->status,
+                              RMM_MEETING_STATUS_SIGNED_OFF);
+}
+
 const char *
 rmm_meeting_get_chair_children (RmmMeeting *self)
 {
@@ -311,7 +322,7 @@ rmm_meeting_is_coming (RmmMeeting *self)
 {
   g_return_val_if_fail (RMM_IS_MEETING (self), FALSE);
 
-  return g_strcmp0 (self->status, "planned") == 0 || g_strcmp0 (self->status, "open") == 0;
+  return rmm_meeting_get_state (self) <= RMM_MEETING_STATUS_OPEN;
 }
 
 const char *
@@ -319,13 +330,14 @@ rmm_meeting_get_status_label (RmmMeeting *self)
 {
   g_return_val_if_fail (RMM_IS_MEETING (self), NULL);
 
-  if (g_strcmp0 (self->status, "planned") == 0)
-    return _("Coming");
-  if (g_strcmp0 (self->status, "open") == 0)
-    return _("In progress");
-  if (g_strcmp0 (self->status, "concluded") == 0)
-    return _("Concluded");
-  return _("Signed off");
+  switch (rmm_meeting_get_state (self))
+    {
+    case RMM_MEETING_STATUS_PLANNED: return _("Coming");
+    case RMM_MEETING_STATUS_OPEN: return _("In progress");
+    case RMM_MEETING_STATUS_CONCLUDED: return _("Concluded");
+    case RMM_MEETING_STATUS_SIGNED_OFF:
+    default: return _("Signed off");
+    }
 }
 
 /* What the chairs read out when they open the meeting; the minutes carry it. */

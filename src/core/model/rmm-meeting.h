@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "rmm-states.h"
+
 G_BEGIN_DECLS
 
 #define RMM_TYPE_MEETING (rmm_meeting_get_type ())
@@ -18,6 +20,7 @@ const char *rmm_meeting_get_meets_on           (RmmMeeting *self);
 const char *rmm_meeting_get_starts_at          (RmmMeeting *self);
 const char *rmm_meeting_get_location           (RmmMeeting *self);
 const char *rmm_meeting_get_status            (RmmMeeting *self);
+RmmMeetingStatus rmm_meeting_get_state       (RmmMeeting *self);
 const char *rmm_meeting_get_chair_children     (RmmMeeting *self);
 const char *rmm_meeting_get_chair_family       (RmmMeeting *self);
 const char *rmm_meeting_get_minute_taker       (RmmMeeting *self);

@@ -11,6 +11,7 @@
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
+#include "rmm-state-types.h"
 #include "rmm-store-private.h"
 
 /* Missing episodes this recent count as "recent" on the facts page. */
@@ -66,7 +67,6 @@ rmm_item_facts_free (RmmItemFacts *facts)
   g_free (facts->framework_id);
   g_free (facts->social_worker);
   g_free (facts->reasons);
-  g_free (facts->status);
   g_free (facts->status_reason);
   g_free (facts->meets_on);
   g_free (facts->minute_text);
@@ -109,7 +109,8 @@ read_item_row (RmmDbStmt     *stmt,
   facts->framework_id = dup_column (stmt, 11);
   facts->social_worker = dup_column (stmt, 12);
   facts->reasons = dup_column (stmt, 13);
-  facts->status = dup_column (stmt, 14);
+  facts->status = rmm_state_from_text (RMM_TYPE_ITEM_STATUS, rmm_db_stmt_get_text (stmt, 14),
+                                       RMM_ITEM_STATUS_REMOVED);
   facts->status_reason = dup_column (stmt, 15);
   facts->meets_on = dup_column (stmt, 16);
   facts->minute_text = dup_column (stmt, 17);
@@ -328,10 +329,10 @@ rmm_store_list_missing_decisions (RmmStore  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  if (rating == NULL || g_str_equal (rating->status, "proposed"))
+  if (rating == NULL || rating->status == RMM_DECISION_STATUS_PROPOSED)
     g_strv_builder_add (missing, _("the risk rating, confirmed by both chairs"));
   if (rmm_item_facts_needs_lead (facts) &&
-      (lead == NULL || g_str_equal (lead->status, "proposed")))
+      (lead == NULL || lead->status == RMM_DECISION_STATUS_PROPOSED))
     g_strv_builder_add (missing, _("the lead agency and lead professional"));
   if (rmm_item_facts_needs_plan (facts) && !facts->plan_written_here)
     g_strv_builder_add (missing, _("the safety plan, written at this meeting"));

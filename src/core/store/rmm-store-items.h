@@ -32,7 +32,7 @@ typedef struct
   gboolean          has_social_worker;
   char             *social_worker;
   char             *reasons;            /* space-separated agenda reasons */
-  char             *status;             /* pending | discussed | deferred | removed */
+  RmmItemStatus     status;
   char             *status_reason;
   char             *minute_text;
   gint64            row_version;        /* of the minute text, for rmm_store_set_minute_text */

@@ -11,6 +11,7 @@
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
+#include "rmm-state-types.h"
 #include "rmm-store-private.h"
 #include "rmm-text.h"
 
@@ -559,7 +560,6 @@ rmm_decision_state_free (RmmDecisionState *state)
   if (state == NULL)
     return;
   g_free (state->value);
-  g_free (state->status);
   g_free (state->dissent);
   g_free (state->proposed_at);
   g_free (state->lead_agency);
@@ -596,7 +596,9 @@ decision_state_from_stmt (RmmDbStmt  *stmt,
   state = g_new0 (RmmDecisionState, 1);
   state->id = rmm_db_stmt_get_int (stmt, 0);
   state->value = g_strdup (rmm_db_stmt_get_text (stmt, 1));
-  state->status = g_strdup (rmm_db_stmt_get_text (stmt, 2));
+  /* Unknown text (a file changed outside RMM Desk) never reads as standing. */
+  state->status = rmm_state_from_text (RMM_TYPE_DECISION_STATUS, rmm_db_stmt_get_text (stmt, 2),
+                                       RMM_DECISION_STATUS_PROPOSED);
   state->chair1_confirmed = rmm_db_stmt_get_int (stmt, 3);
   state->chair2_confirmed = rmm_db_stmt_get_int (stmt, 4);
   state->dissent = g_strdup (rmm_db_stmt_get_text (stmt, 5));

@@ -28,7 +28,7 @@ typedef struct
 {
   gint64    id;
   char     *value;
-  char     *status;          /* proposed | disputed | confirmed */
+  RmmDecisionStatus status;
   gboolean  chair1_confirmed; /* Children's Services chair */
   gboolean  chair2_confirmed; /* Family Services chair */
   char     *dissent;

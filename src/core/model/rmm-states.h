@@ -1,0 +1,46 @@
+/* rmm-states.h: where a meeting, an agenda item and a decision stand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store keeps each state as text ("signed-off"); everything else works with these enums.
+ * The text is each value's nick (glib-mkenums makes RMM_MEETING_STATUS_SIGNED_OFF's
+ * "signed-off"), and rmm_state_from_text() and rmm_state_to_text() are the one place the two
+ * meet: no state is compared as a string anywhere else.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The order is the meeting's course: a later state never goes back. */
+typedef enum
+{
+  RMM_MEETING_STATUS_PLANNED,
+  RMM_MEETING_STATUS_OPEN,
+  RMM_MEETING_STATUS_CONCLUDED,
+  RMM_MEETING_STATUS_SIGNED_OFF,
+} RmmMeetingStatus;
+
+typedef enum
+{
+  RMM_ITEM_STATUS_PENDING,
+  RMM_ITEM_STATUS_DISCUSSED,
+  RMM_ITEM_STATUS_DEFERRED,
+  RMM_ITEM_STATUS_REMOVED,
+} RmmItemStatus;
+
+typedef enum
+{
+  RMM_DECISION_STATUS_PROPOSED,
+  RMM_DECISION_STATUS_DISPUTED,
+  RMM_DECISION_STATUS_CONFIRMED,
+} RmmDecisionStatus;
+
+int         rmm_state_from_text (GType       enum_type,
+                                 const char *text,
+                                 int         fallback);
+const char *rmm_state_to_text   (GType       enum_type,
+                                 int         value);
+
+G_END_DECLS
