@@ -372,14 +372,14 @@ rmm_item_facts_needs_plan (const RmmItemFacts *facts)
 
 /* A removed item stays removed (the chairs add the child again if need be). */
 static gboolean
-set_item_status (RmmStore    *self,
-                 gint64       item_id,
-                 const char  *status,
-                 const char  *reason,
-                 GError     **error)
+set_item_status (RmmStore       *self,
+                 gint64          item_id,
+                 RmmItemStatus   status,
+                 const char     *reason,
+                 GError        **error)
 {
   RmmField fields[] = {
-    RMM_TEXT ("status", status),
+    RMM_TEXT ("status", rmm_state_to_text (RMM_TYPE_ITEM_STATUS, status)),
     RMM_TEXT ("status_reason", reason),
   };
   gint64 removed = rmm_store_query_int (self, "SELECT status = 'removed' FROM agenda_item "
@@ -424,7 +424,7 @@ rmm_store_mark_item_discussed (RmmStore  *self,
       rmm_store_rollback (self);
       return FALSE;
     }
-  if (!set_item_status (self, item_id, "discussed", "", error))
+  if (!set_item_status (self, item_id, RMM_ITEM_STATUS_DISCUSSED, "", error))
     {
       rmm_store_rollback (self);
       return FALSE;
@@ -448,7 +448,7 @@ rmm_store_defer_item (RmmStore    *self,
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Say why the item is deferred."));
       return FALSE;
     }
-  return set_item_status (self, item_id, "deferred", trimmed, error);
+  return set_item_status (self, item_id, RMM_ITEM_STATUS_DEFERRED, trimmed, error);
 }
 
 /* Back to pending, e.g. when the room returns to a deferred child later in the meeting. */
@@ -459,5 +459,5 @@ rmm_store_reopen_item (RmmStore  *self,
 {
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  return set_item_status (self, item_id, "pending", "", error);
+  return set_item_status (self, item_id, RMM_ITEM_STATUS_PENDING, "", error);
 }
