@@ -19,6 +19,8 @@ struct _RmmClosureDialog
 
   GPtrArray         *agencies;        /* RmmNamedId */
   char              *reasons;         /* as last read, for the proposal */
+  char              *closure_reasons; /* as last read, for the closure record */
+  char              *practice;
   GtkTextView       *reasons_view;
   GtkTextView       *practice_view;
   GtkWidget         *reasons_row;
@@ -64,22 +66,22 @@ rmm_closure_dialog_describe (RmmDecisionDialog      *dialog,
 
 /* The reasons go in with the proposal: the store refuses to confirm a closure without. */
 static gboolean
-rmm_closure_dialog_proposed (RmmDecisionDialog  *dialog,
-                             gint64              decision_id,
-                             GError            **error)
+rmm_closure_dialog_read_closure (RmmDecisionDialog *dialog,
+                                 RmmClosureInput   *closure)
 {
   RmmClosureDialog *self = RMM_CLOSURE_DIALOG (dialog);
-  g_autofree char *reasons = rmm_text_view_dup_text (self->reasons_view);
-  g_autofree char *practice = rmm_text_view_dup_text (self->practice_view);
-  RmmClosureInput input = {
-    .reasons = reasons,
-    .good_practice = practice,
+
+  g_free (self->closure_reasons);
+  self->closure_reasons = rmm_text_view_dup_text (self->reasons_view);
+  g_free (self->practice);
+  self->practice = rmm_text_view_dup_text (self->practice_view);
+  *closure = (RmmClosureInput) {
+    .reasons = self->closure_reasons,
+    .good_practice = self->practice,
     .onward_agency_id = rmm_combo_row_get_id (self->onward_agency_row, self->agencies, 1),
     .onward_referral = gtk_editable_get_text (GTK_EDITABLE (self->onward_row)),
   };
-
-  return rmm_store_add_closure_record (rmm_decision_dialog_get_store (dialog), decision_id,
-                                       &input, error) != 0;
+  return TRUE;
 }
 
 /* A closure the store would refuse (17 or 18 with risk remaining) says so at once, with
@@ -127,6 +129,8 @@ rmm_closure_dialog_dispose (GObject *object)
 
   g_clear_pointer (&self->agencies, g_ptr_array_unref);
   g_clear_pointer (&self->reasons, g_free);
+  g_clear_pointer (&self->closure_reasons, g_free);
+  g_clear_pointer (&self->practice, g_free);
 
   G_OBJECT_CLASS (rmm_closure_dialog_parent_class)->dispose (object);
 }
@@ -142,7 +146,7 @@ rmm_closure_dialog_class_init (RmmClosureDialogClass *klass)
   dialog_class->read_proposal = rmm_closure_dialog_read_proposal;
   dialog_class->show_proposal = rmm_closure_dialog_show_proposal;
   dialog_class->describe = rmm_closure_dialog_describe;
-  dialog_class->proposed = rmm_closure_dialog_proposed;
+  dialog_class->read_closure = rmm_closure_dialog_read_closure;
 }
 
 static AdwEntryRow *

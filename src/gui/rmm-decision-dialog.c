@@ -183,75 +183,40 @@ read_proposal (RmmDecisionDialog  *self,
   return RMM_DECISION_DIALOG_GET_CLASS (self)->read_proposal (self, input, error);
 }
 
-static gboolean
-same_proposal (const RmmDecisionState *state,
-               const RmmDecisionInput *input)
-{
-  return g_strcmp0 (state->value, input->value ? input->value : "") == 0 &&
-         state->lead_agency_id == input->lead_agency_id &&
-         state->lead_professional_id == input->lead_professional_id;
-}
-
-/* The decision the chairs are confirming: the one proposed, or a new one as the rows show
- * it (first time, or after a dispute with something different). */
-static gint64
-proposal (RmmDecisionDialog  *self,
-          GError            **error)
+/* One chair's word, confirming (@dissent NULL) or disagreeing, through the store's one
+ * workflow; what went wrong, if anything, is shown, and the rows show where it stands. */
+static void
+record (RmmDecisionDialog *self,
+        int                chair,
+        const char        *dissent)
 {
   RmmDecisionDialogPrivate *priv = PRIV (self);
   RmmDecisionDialogClass *klass = RMM_DECISION_DIALOG_GET_CLASS (self);
-  RmmDecisionInput input;
-  gint64 id;
-
-  if (priv->state != NULL && priv->state->status == RMM_DECISION_STATUS_PROPOSED)
-    return priv->state->id;
-  if (!read_proposal (self, &input, error))
-    return 0;
-  if (priv->state != NULL && !stands (priv) && same_proposal (priv->state, &input))
-    return priv->state->id;
-  id = rmm_store_propose_decision (priv->store, &input, error);
-  if (id != 0 && klass->proposed != NULL && !klass->proposed (self, id, error))
-    return 0;
-  return id;
-}
-
-/* Run @record on the proposal in one transaction; show what went wrong, if anything. */
-static void
-record (RmmDecisionDialog *self,
-        gboolean         (*record_func) (RmmStore *, gint64, gint64, const char *, GError **),
-        int                chair,
-        const char        *text)
-{
-  RmmDecisionDialogPrivate *priv = PRIV (self);
   g_autoptr(GError) error = NULL;
-  gint64 id;
+  RmmDecisionInput input;
+  RmmClosureInput closure;
+  gboolean has_closure;
 
-  if (!rmm_store_begin (priv->store, &error))
+  if (!read_proposal (self, &input, &error))
     {
-      rmm_decision_dialog_show_error (self, error);
-      return;
+      /* A proposal already standing is decided on as it is: the rows are not read. */
+      if (priv->state == NULL || priv->state->status != RMM_DECISION_STATUS_PROPOSED)
+        {
+          rmm_decision_dialog_show_error (self, error);
+          return;
+        }
+      g_clear_error (&error);
+      input = (RmmDecisionInput) {
+        .child_id = rmm_agenda_item_get_child_id (priv->item),
+        .meeting_id = rmm_meeting_get_id (priv->meeting),
+        .kind = kind (self),
+      };
     }
-  if (!(id = proposal (self, &error)) ||
-      !record_func (priv->store, id, chair_id (self, chair), text, &error))
-    {
-      rmm_store_rollback (priv->store);
-      rmm_decision_dialog_show_error (self, error);
-      rmm_decision_dialog_refresh (self);
-      return;
-    }
-  if (!rmm_store_commit (priv->store, &error))
+  has_closure = klass->read_closure != NULL && klass->read_closure (self, &closure);
+  if (rmm_store_decide (priv->store, &input, has_closure ? &closure : NULL, chair_id (self, chair),
+                        dissent, &error) == 0)
     rmm_decision_dialog_show_error (self, error);
   rmm_decision_dialog_refresh (self);
-}
-
-static gboolean
-confirm_func (RmmStore    *store,
-              gint64       decision_id,
-              gint64       chair,
-              const char  *unused,
-              GError     **error)
-{
-  return rmm_store_confirm_decision (store, decision_id, chair, error);
 }
 
 static void
@@ -259,7 +224,7 @@ action_confirm (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  record (RMM_DECISION_DIALOG (widget), confirm_func, g_variant_get_int32 (parameter), NULL);
+  record (RMM_DECISION_DIALOG (widget), g_variant_get_int32 (parameter), NULL);
 }
 
 static void
@@ -271,7 +236,7 @@ on_disagree_response (AdwMessageDialog  *dialog,
   g_autofree char *view = rmm_reason_dialog_dup_text (dialog);
 
   if (g_str_equal (response, "record"))
-    record (self, rmm_store_record_dissent, chair, view);
+    record (self, chair, view);
 }
 
 static void
@@ -308,22 +273,15 @@ on_correct_response (AdwMessageDialog  *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = rmm_reason_dialog_dup_text (dialog);
   RmmDecisionInput input;
-  gint64 id = 0;
+  RmmClosureInput closure;
+  gboolean has_closure;
 
   if (!g_str_equal (response, "record"))
     return;
-  if (rmm_store_begin (priv->store, &error))
-    {
-      if (read_proposal (self, &input, &error))
-        id = rmm_store_supersede_decision (priv->store, priv->state->id, &input, reason,
-                                           &error);
-      if (id != 0 && klass->proposed != NULL && !klass->proposed (self, id, &error))
-        id = 0;
-      if (id != 0)
-        rmm_store_commit (priv->store, &error);
-      else
-        rmm_store_rollback (priv->store);
-    }
+  has_closure = klass->read_closure != NULL && klass->read_closure (self, &closure);
+  if (read_proposal (self, &input, &error))
+    rmm_store_correct_decision (priv->store, priv->state->id, &input,
+                                has_closure ? &closure : NULL, reason, &error);
   if (error != NULL)
     rmm_decision_dialog_show_error (self, error);
   rmm_decision_dialog_refresh (self);

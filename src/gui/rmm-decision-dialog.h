@@ -34,10 +34,10 @@ struct _RmmDecisionDialogClass
   /* A decision's value in words, e.g. "High" or "Family Services: Cai Keyworker". */
   char    *(*describe)      (RmmDecisionDialog       *self,
                              const RmmDecisionState  *state);
-  /* Written in the proposal's transaction, e.g. a closure's reasons. */
-  gboolean (*proposed)      (RmmDecisionDialog       *self,
-                             gint64                   decision_id,
-                             GError                 **error);
+  /* What a closure records beside its proposal, as the rows show it (valid until the next
+   * call); FALSE for decisions that record nothing beside. */
+  gboolean (*read_closure)  (RmmDecisionDialog       *self,
+                             RmmClosureInput         *closure);
 
   gpointer padding[4];
 };

@@ -566,6 +566,66 @@ test_supersede (Fixture       *f,
   g_assert_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT);
 }
 
+/* A chair's word through the one workflow the chairs' dialog calls: the first word proposes,
+ * the second chair's confirms; a dispute keeps the proposal when the same value is decided
+ * again and proposes anew when it changed; a confirmed decision is not decided again; and a
+ * word that is refused changes nothing. */
+static void
+test_decide (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RmmDecisionInput medium = {
+    .child_id = f->child, .meeting_id = f->meeting, .kind = "risk-rating", .value = "medium",
+  };
+  RmmDecisionInput high = medium;
+  gint64 first, again, other;
+
+  high.value = "high";
+  first = rmm_store_decide (f->store, &medium, NULL, f->chair1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+  /* The other chair disagrees; deciding the same value again keeps the disputed proposal. */
+  g_assert_cmpint (rmm_store_decide (f->store, &medium, NULL, f->chair2, "Too low", &error), ==,
+                   first);
+  again = rmm_store_decide (f->store, &medium, NULL, f->chair2, NULL, &error);
+  g_assert_cmpint (again, ==, first);
+  {
+    g_autoptr(RmmDecisionState) state =
+      rmm_store_find_meeting_decision (f->store, f->child, f->meeting, "risk-rating", NULL);
+
+    g_assert_cmpint (state->status, ==, RMM_DECISION_STATUS_CONFIRMED);
+  }
+  /* Confirmed: refused, and nothing is written (no new proposal stands at the meeting). */
+  g_assert_cmpint (rmm_store_decide (f->store, &high, NULL, f->chair1, NULL, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE);
+  g_clear_error (&error);
+  {
+    g_autoptr(RmmDecisionState) state =
+      rmm_store_find_meeting_decision (f->store, f->child, f->meeting, "risk-rating", NULL);
+    g_autofree char *rating = rmm_store_get_current_rating (f->store, f->child, NULL);
+
+    g_assert_cmpint (state->id, ==, first);
+    g_assert_cmpstr (rating, ==, "medium");
+  }
+
+  /* A lead-agency proposal disputed, then decided with another value: a new proposal. */
+  {
+    RmmDecisionInput lead = {
+      .child_id = f->child, .meeting_id = f->meeting, .kind = "lead-agency",
+      .lead_agency_id = f->agency,
+    };
+
+    first = rmm_store_decide (f->store, &lead, NULL, f->chair1, NULL, &error);
+    g_assert_cmpint (rmm_store_decide (f->store, &lead, NULL, f->chair2, "Not them", &error), ==,
+                     first);
+    lead.lead_professional_id = f->chair1;
+    other = rmm_store_decide (f->store, &lead, NULL, f->chair1, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (other, !=, first);
+  }
+}
+
 static void
 test_dissent (Fixture       *f,
               gconstpointer  data)
@@ -864,6 +924,7 @@ main (int    argc,
   ADD ("/store/decision/refuses-update", test_confirmed_decision_refuses_change);
   ADD ("/store/decision/supersede", test_supersede);
   ADD ("/store/decision/dissent", test_dissent);
+  ADD ("/store/decision/decide", test_decide);
   ADD ("/store/audit/tamper-detected", test_audit_chain);
   ADD ("/store/audit/deletion-detected", test_audit_deletion_detected);
   ADD ("/store/audit/before-after", test_audit_records_before_and_after);

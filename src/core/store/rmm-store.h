@@ -24,6 +24,7 @@
 #include "rmm-store-backups.h"
 #include "rmm-store-closures.h"
 #include "rmm-store-cse-list.h"
+#include "rmm-store-decisions.h"
 #include "rmm-store-documents.h"
 #include "rmm-store-integrity.h"
 #include "rmm-store-items.h"
