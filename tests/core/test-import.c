@@ -18,7 +18,6 @@
 #include "rmm-error.h"
 #include "rmm-referral.h"
 #include "rmm-referral-import.h"
-#include "rmm-working-calendar.h"
 
 #define HEADER "child_ref,first_name,last_name,date_of_birth,area,received_at,referrer_name," \
                "referrer_agency,route,concern_summary\n"
@@ -776,51 +775,6 @@ test_limits (Fixture       *f,
 }
 
 static void
-test_working_days (void)
-{
-  RmmWorkingCalendar *calendar = rmm_working_calendar_get_default ();
-  struct { const char *from; guint days; const char *expected; } cases[] = {
-    { "2026-11-23", 7, "2026-12-02" },   /* Monday: Tuesday week */
-    { "2026-11-20", 7, "2026-12-01" },   /* Friday: over one weekend */
-    { "2026-11-21", 1, "2026-11-23" },   /* received on Saturday */
-    { "2026-12-22", 7, "2027-01-05" },   /* Christmas, substitute Boxing Day, New Year */
-    { "2026-03-31", 7, "2026-04-13" },   /* Good Friday and Easter Monday */
-    { "2026-05-22", 1, "2026-05-26" },   /* Spring bank holiday */
-    { "2022-05-31", 2, "2022-06-06" },   /* the Platinum Jubilee's two days */
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *result = NULL;
-      GDate day;
-
-      g_assert_true (rmm_date_parse (cases[i].from, &day));
-      rmm_working_calendar_add_working_days (calendar, &day, cases[i].days);
-      result = rmm_date_format (&day);
-      g_assert_cmpstr (result, ==, cases[i].expected);
-    }
-  {
-    GDate boxing;
-    g_assert_true (rmm_date_parse ("2026-12-28", &boxing));
-    g_assert_cmpstr (rmm_working_calendar_get_holiday (calendar, &boxing), ==,
-                     "Boxing Day (substitute day)");
-  }
-}
-
-static void
-test_calendar_file_errors (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RmmWorkingCalendar) calendar =
-    rmm_working_calendar_new_from_data ("# ok\n2026-01-01 New Year\n01/05/2026 May Day\n",
-                                        "local.txt", &error);
-
-  g_assert_null (calendar);
-  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "local.txt, line 3"));
-}
-
-static void
 test_referral_deadlines (Fixture       *f,
                          gconstpointer  data)
 {
@@ -876,7 +830,5 @@ main (int    argc,
   ADD ("/import/limits", test_limits);
   ADD ("/deadlines/referral", test_referral_deadlines);
 #undef ADD
-  g_test_add_func ("/deadlines/working-days", test_working_days);
-  g_test_add_func ("/deadlines/calendar-file-errors", test_calendar_file_errors);
   return g_test_run ();
 }

@@ -19,6 +19,8 @@ gboolean            rmm_working_calendar_is_working_day  (RmmWorkingCalendar  *s
                                                           const GDate         *day);
 const char         *rmm_working_calendar_get_holiday     (RmmWorkingCalendar  *self,
                                                           const GDate         *day);
+void                rmm_working_calendar_add_usual_years (RmmWorkingCalendar  *self,
+                                                          guint                until_year);
 void                rmm_working_calendar_add_working_days (RmmWorkingCalendar *self,
                                                           GDate               *day,
                                                           guint                n_days);
