@@ -16,6 +16,7 @@
 #include "rmm-demo.h"
 #include "rmm-error.h"
 #include "rmm-meeting.h"
+#include "rmm-working-calendar.h"
 
 typedef struct
 {
@@ -316,6 +317,31 @@ test_in_time (void)
   sqlite3_close (db);
 }
 
+/* Every meeting, held or coming, is on a working day: a bank holiday's moved to the next. */
+static void
+test_meeting_days (void)
+{
+  sqlite3 *db = open_shared ();
+  sqlite3_stmt *stmt = NULL;
+  guint n_meetings = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT meets_on FROM meeting", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *meets_on = (const char *)sqlite3_column_text (stmt, 0);
+      GDate day;
+
+      g_assert_true (rmm_date_parse (meets_on, &day));
+      if (!rmm_working_calendar_is_working_day (rmm_working_calendar_get_default (), &day))
+        g_error ("A meeting on %s, which is not a working day", meets_on);
+      n_meetings++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (n_meetings, >, 100);
+}
+
 static const char *agenda_reasons[] = {
   "trigger", "new-referral", "review-due", "closure", "overdue-actions", "transition",
   "early-help-check", "added-by-chair",
@@ -429,7 +455,8 @@ test_every_path (void)
                "WHERE i.status = 'deferred' AND NOT EXISTS "
                "  (SELECT 1 FROM agenda_item j JOIN meeting n ON n.id = j.meeting_id "
                "   WHERE j.child_id = i.child_id AND n.area_id = m.area_id "
-               "   AND n.meets_on = date(m.meets_on, '+7 days'))");
+               "   AND n.meets_on = (SELECT min(o.meets_on) FROM meeting o "
+               "                     WHERE o.area_id = m.area_id AND o.meets_on > m.meets_on))");
   assert_none (db, "A deferred item records no decision",
                "SELECT i.id FROM agenda_item i JOIN decision d ON d.meeting_id = i.meeting_id "
                "AND d.child_id = i.child_id WHERE i.status = 'deferred'");
@@ -571,6 +598,7 @@ main (int    argc,
   g_test_add ("/demo/refuses-overwrite", Fixture, NULL, fixture_set_up, test_refuses_overwrite,
               fixture_tear_down);
   g_test_add_func ("/demo/in-time", test_in_time);
+  g_test_add_func ("/demo/meeting-days", test_meeting_days);
   g_test_add_func ("/demo/agenda-reasons", test_agenda_reasons);
   g_test_add_func ("/demo/every-path", test_every_path);
   g_test_add_func ("/demo/names-apart", test_names_apart);

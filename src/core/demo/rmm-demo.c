@@ -29,6 +29,7 @@
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-store-private.h"
+#include "rmm-working-calendar.h"
 
 #define N_AREAS 6
 
@@ -343,6 +344,7 @@ typedef struct
   gint64         minute_taker;
   GDate          first_meeting;
   GArray        *meetings;    /* gint64 meeting ids, one a week */
+  GArray        *days;        /* GDate: the day each of them meets */
 } DemoArea;
 
 typedef struct
@@ -540,6 +542,7 @@ add_area (Demo     *demo,
 
   area->framework = rmm_framework_lookup (area_specs[index].framework);
   area->meetings = g_array_new (FALSE, FALSE, sizeof (gint64));
+  area->days = g_array_new (FALSE, FALSE, sizeof (GDate));
   if (!(area->id = rmm_store_add_area (demo->store, area_specs[index].name,
                                        area_specs[index].framework, error)) ||
       !(area->chair_children = add_chair (demo, AG_CHILDREN, "Service manager (chair)", error)) ||
@@ -555,10 +558,16 @@ add_area (Demo     *demo,
 
   for (; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 7))
     {
-      g_autofree char *meets_on = rmm_date_format (&day);
       RmmField where[] = { RMM_TEXT ("location", area_specs[index].location) };
-      GDate arranged = day;
+      g_autofree char *meets_on = NULL;
+      GDate meets = day, arranged;
       gint64 id;
+
+      /* A bank holiday's meeting is on the next working day, as a real series would be. */
+      while (!rmm_working_calendar_is_working_day (rmm_working_calendar_get_default (), &meets))
+        g_date_add_days (&meets, 1);
+      meets_on = rmm_date_format (&meets);
+      arranged = meets;
 
       /* Arranged four weeks ahead (or at the start of the history): never after the fact. */
       g_date_subtract_days (&arranged, 28);
@@ -570,6 +579,7 @@ add_area (Demo     *demo,
       if (id == 0 || !rmm_store_update (demo->store, "meeting", id, where, 1, error))
         return FALSE;
       g_array_append_val (area->meetings, id);
+      g_array_append_val (area->days, meets);
     }
   return TRUE;
 }
@@ -579,6 +589,11 @@ meeting_date (DemoArea *area,
               guint     index,
               GDate    *out)
 {
+  if (index < area->days->len)
+    {
+      *out = g_array_index (area->days, GDate, index);
+      return;
+    }
   *out = area->first_meeting;
   g_date_add_days (out, index * 7);
 }
@@ -595,11 +610,19 @@ static guint
 meeting_on_or_after (DemoArea    *area,
                      const GDate *day)
 {
-  int days = g_date_days_between (&area->first_meeting, day);
+  guint low = 0, high = area->days->len;
 
-  if (days <= 0)
-    return 0;
-  return MIN ((guint)((days + 6) / 7), area->meetings->len);
+  /* By the days they meet on: a bank holiday's meeting is a day or more later. */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_date_compare (&g_array_index (area->days, GDate, middle), day) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
 }
 
 /* The first meeting held after @day (a fact recorded that evening waits for it). */
@@ -2316,7 +2339,10 @@ rmm_demo_generate (RmmStore              *store,
   g_hash_table_unref (demo.names_in_use);
   g_array_unref (demo.chair_additions);
   for (guint i = 0; i < N_AREAS; i++)
-    g_clear_pointer (&demo.areas[i].meetings, g_array_unref);
+    {
+      g_clear_pointer (&demo.areas[i].meetings, g_array_unref);
+      g_clear_pointer (&demo.areas[i].days, g_array_unref);
+    }
   return ok;
 }
 
