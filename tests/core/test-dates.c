@@ -64,6 +64,12 @@ test_times (void)
     { "15 OCT 2026", "2026-10-14T23:00:00Z" },
     { "2026-12-15T10:00", "2026-12-15T10:00:00Z" },
     { "15 Dec 2026 25:00", NULL },
+    { "15/12/2026 9:05", "2026-12-15T09:05:00Z" },
+    { "15/12/2026 9:05:30", "2026-12-15T09:05:30Z" },
+    { "15/12/2026 -1:30", NULL },
+    { "15/12/2026 +9:30", NULL },
+    { "15/12/2026 9:5", NULL },
+    { "15/12/2026 009:05", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -72,6 +78,26 @@ test_times (void)
 
       g_assert_cmpstr (stored, ==, cases[i].stored);
     }
+}
+
+/* A meeting's time of day, as people type it, kept as HH:MM. */
+static void
+test_time_of_day (void)
+{
+  static const struct { const char *typed, *kept; } cases[] = {
+    { "9:00", "09:00" }, { "09:00", "09:00" }, { "9.30", "09:30" }, { " 14:15 ", "14:15" },
+    { "0:00", "00:00" }, { "23:59", "23:59" }, { "24:00", NULL }, { "9:60", NULL },
+    { "9", NULL }, { "9:0", NULL }, { "9:000", NULL }, { "+9:00", NULL }, { "9 :00", NULL },
+    { "9:00am", NULL }, { "9:00:30", NULL }, { "", NULL }, { "٩:٠٠", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *kept = rmm_time_of_day_parse (cases[i].typed);
+
+      g_assert_cmpstr (kept, ==, cases[i].kept);
+    }
+  g_assert_null (rmm_time_of_day_parse (NULL));
 }
 
 int
@@ -83,5 +109,6 @@ main (int    argc,
   g_test_add_func ("/dates/refused", test_refused);
   g_test_add_func ("/dates/stored-strictly", test_stored_strictly);
   g_test_add_func ("/dates/times", test_times);
+  g_test_add_func ("/dates/time-of-day", test_time_of_day);
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "rmm-test-support.h"
 
 #include "rmm-error.h"
@@ -115,10 +117,16 @@ test_series_refused (Fixture       *f,
     .area_id = f->area, .weekday = G_DATE_TUESDAY, .starts_at = "10:00",
     .chair_children_id = f->chair1, .chair_family_id = f->chair1,
   };
+  RmmSeriesInput chair_takes_minutes = {
+    .area_id = f->area, .weekday = G_DATE_TUESDAY, .starts_at = "10:00",
+    .chair_children_id = f->chair1, .chair_family_id = f->chair2, .minute_taker_id = f->chair2,
+  };
   RmmSeriesInput two_lines = {
     .area_id = f->area, .weekday = G_DATE_TUESDAY, .starts_at = "10:00", .location = "Room\n4",
   };
-  const RmmSeriesInput *cases[] = { &weekend, &bad_time, &same_chair, &two_lines };
+  const RmmSeriesInput *cases[] = {
+    &weekend, &bad_time, &same_chair, &chair_takes_minutes, &two_lines,
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -223,6 +231,42 @@ test_moves_leave_no_gap (Fixture       *f,
   g_assert_cmpint (meetings_on (f, "2027-03-02"), ==, 1);
 }
 
+/* Times as people type them are kept as HH:MM; setting what is already set records nothing. */
+static void
+test_times_as_typed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmMeetingSeries) series = NULL;
+  RmmSeriesInput input = { .area_id = f->area, .weekday = G_DATE_TUESDAY, .starts_at = "9:00" };
+  gint64 events, id;
+
+  g_assert_true (rmm_store_set_meeting_series (f->store, &input, &error));
+  g_assert_no_error (error);
+  series = rmm_store_get_meeting_series (f->store, f->area, &error);
+  g_assert_cmpstr (series->starts_at, ==, "09:00");
+
+  events = rmm_store_query_int (f->store, "SELECT count(*) FROM audit_event", 0, NULL);
+  input.starts_at = "09.00";
+  g_assert_true (rmm_store_set_meeting_series (f->store, &input, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM audit_event", 0, NULL),
+                   ==, events);
+
+  id = rmm_store_query_int (f->store, "SELECT id FROM meeting WHERE meets_on = '2026-12-08'",
+                            0, NULL);
+  g_assert_true (rmm_store_reschedule_meeting (f->store, id, NULL, "9.30", NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RmmMeeting) moved = rmm_store_get_meeting (f->store, id, &error);
+
+    g_assert_cmpstr (rmm_meeting_get_starts_at (moved), ==, "09:30");
+  }
+  g_assert_false (rmm_store_reschedule_meeting (f->store, id, NULL, "9:3", NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“9:3”"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -233,5 +277,6 @@ main (int    argc,
   ADD ("/schedule/refused", test_series_refused);
   ADD ("/schedule/move-one", test_move_one_meeting);
   ADD ("/schedule/moves-leave-no-gap", test_moves_leave_no_gap);
+  ADD ("/schedule/times-as-typed", test_times_as_typed);
   return g_test_run ();
 }

@@ -190,6 +190,36 @@ uk_time_zone (void)
 /* A local (UK) date and time as people type it, stored as UTC: "2026-11-23 14:05",
  * "2026-11-23T14:05:00Z" (already UTC), "23/11/2026 14:05", or a date alone (the start of
  * that day, so that a deadline counted from it is never later than the true one). */
+/* H:MM, HH:MM or HH:MM:SS with ASCII digits only: no signs, no spaces. */
+static gboolean
+parse_clock (const char *text,
+             char        separator,
+             int        *hour,
+             int        *minute,
+             int        *second)
+{
+  const char *p = text;
+  int *parts[] = { hour, minute, second };
+  guint n_parts = 0;
+
+  *hour = *minute = *second = 0;
+  while (n_parts < G_N_ELEMENTS (parts))
+    {
+      guint n_digits = 0;
+
+      for (*parts[n_parts] = 0; g_ascii_isdigit (*p) && n_digits < 3; p++, n_digits++)
+        *parts[n_parts] = *parts[n_parts] * 10 + (*p - '0');
+      /* Only the hour may be one digit. */
+      if (n_digits == 0 || n_digits > 2 || (n_parts > 0 && n_digits != 2))
+        return FALSE;
+      n_parts++;
+      if (*p != separator)
+        break;
+      p++;
+    }
+  return *p == '\0' && n_parts >= 2 && *hour <= 23 && *minute <= 59 && *second <= 59;
+}
+
 char *
 rmm_time_parse_uk (const char *text)
 {
@@ -197,7 +227,7 @@ rmm_time_parse_uk (const char *text)
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) utc = NULL;
   char *space;
-  int hour = 0, minute = 0, second = 0, consumed = 0;
+  int hour = 0, minute = 0, second = 0;
   GDate day;
 
   if (text == NULL)
@@ -215,9 +245,7 @@ rmm_time_parse_uk (const char *text)
   if (space != NULL)
     {
       *space = '\0';
-      if ((sscanf (space + 1, "%2d:%2d:%2d%n", &hour, &minute, &second, &consumed) != 3 &&
-           sscanf (space + 1, "%2d:%2d%n", &hour, &minute, &consumed) != 2) ||
-          space[1 + consumed] != '\0' || hour > 23 || minute > 59 || second > 59)
+      if (!parse_clock (space + 1, ':', &hour, &minute, &second))
         return NULL;
     }
   if (!rmm_date_parse_uk (copy, &day))
@@ -229,6 +257,25 @@ rmm_time_parse_uk (const char *text)
     return NULL;
   utc = g_date_time_to_utc (local);
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* "9:00", "09:00", "9.00" or "09.00" as "09:00", the form the store keeps a meeting's time
+ * in; NULL when @text is not a time of day. */
+char *
+rmm_time_of_day_parse (const char *text)
+{
+  g_autofree char *copy = NULL;
+  int hour, minute, second;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (text));
+  if (!parse_clock (copy, ':', &hour, &minute, &second) &&
+      !parse_clock (copy, '.', &hour, &minute, &second))
+    return NULL;
+  if (second != 0)
+    return NULL;
+  return g_strdup_printf ("%02d:%02d", hour, minute);
 }
 
 /* The UK calendar day of a stored UTC time. */

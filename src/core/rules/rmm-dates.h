@@ -17,6 +17,7 @@ guint     rmm_date_age_on     (const GDate *born,
 gboolean  rmm_date_parse_uk   (const char  *text,
                                GDate       *out);
 char     *rmm_time_parse_uk   (const char  *text);
+char     *rmm_time_of_day_parse (const char *text);
 GDate    *rmm_date_from_time  (const char  *utc_time);
 gboolean  rmm_time_within_months (const char *earlier,
                                  const char *later,

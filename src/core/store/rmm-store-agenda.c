@@ -22,6 +22,7 @@
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
+#include "rmm-state-types.h"
 #include "rmm-store-private.h"
 
 /* How far ahead an 18th birthday puts a young person with risk remaining on the agenda. */
@@ -29,10 +30,10 @@
 
 typedef struct
 {
-  gint64        area_id;
-  char         *meets_on;
-  char         *status;
-  RmmFramework *framework;
+  gint64            area_id;
+  char             *meets_on;
+  RmmMeetingStatus  status;
+  RmmFramework     *framework;
 } MeetingFacts;
 
 typedef struct
@@ -61,7 +62,6 @@ static void
 meeting_facts_clear (MeetingFacts *facts)
 {
   g_clear_pointer (&facts->meets_on, g_free);
-  g_clear_pointer (&facts->status, g_free);
 }
 
 static gboolean
@@ -82,7 +82,8 @@ read_meeting_facts (RmmStore      *self,
     return FALSE;
   facts->area_id = rmm_db_stmt_get_int (stmt, 0);
   facts->meets_on = g_strdup (rmm_db_stmt_get_text (stmt, 1));
-  facts->status = g_strdup (rmm_db_stmt_get_text (stmt, 2));
+  facts->status = rmm_state_from_text (RMM_TYPE_MEETING_STATUS, rmm_db_stmt_get_text (stmt, 2),
+                                       RMM_MEETING_STATUS_SIGNED_OFF);
   facts->framework = rmm_framework_lookup (rmm_db_stmt_get_text (stmt, 3));
   rmm_db_stmt_reset (stmt);
   return facts->framework != NULL;
@@ -372,9 +373,9 @@ propose (RmmStore       *self,
 
 typedef struct
 {
-  gint64  id;
-  char   *reasons;
-  char   *status;
+  gint64         id;
+  char          *reasons;
+  RmmItemStatus  status;
 } ExistingItem;
 
 static void
@@ -383,7 +384,6 @@ existing_item_free (gpointer data)
   ExistingItem *item = data;
 
   g_free (item->reasons);
-  g_free (item->status);
   g_free (item);
 }
 
@@ -409,7 +409,8 @@ read_existing (RmmStore  *self,
 
       item->id = rmm_db_stmt_get_int (stmt, 1);
       item->reasons = g_strdup (rmm_db_stmt_get_text (stmt, 2));
-      item->status = g_strdup (rmm_db_stmt_get_text (stmt, 3));
+      item->status = rmm_state_from_text (RMM_TYPE_ITEM_STATUS, rmm_db_stmt_get_text (stmt, 3),
+                                          RMM_ITEM_STATUS_PENDING);
       g_hash_table_insert (items, g_memdup2 (&child_id, sizeof child_id), item);
     }
   if (local_error)
@@ -471,7 +472,7 @@ apply_proposals (RmmStore   *self,
           if (!rmm_store_insert (self, "agenda_item", fields, G_N_ELEMENTS (fields), error))
             return FALSE;
         }
-      else if (!g_str_equal (item->status, "removed"))
+      else if (item->status != RMM_ITEM_STATUS_REMOVED)
         {
           g_autofree char *reasons = merged_reasons (item->reasons, proposal->reasons,
                                                      meeting_open);
@@ -585,7 +586,7 @@ rmm_store_refresh_agenda (RmmStore        *self,
       meeting_facts_clear (&facts);
       return FALSE;
     }
-  if (!g_str_equal (facts.status, "planned") && !g_str_equal (facts.status, "open"))
+  if (facts.status != RMM_MEETING_STATUS_PLANNED && facts.status != RMM_MEETING_STATUS_OPEN)
     {
       meeting_facts_clear (&facts);
       return TRUE;
@@ -595,7 +596,7 @@ rmm_store_refresh_agenda (RmmStore        *self,
   if (ok)
     ok = (proposals = propose (self, &facts, order, error)) != NULL &&
          (existing = read_existing (self, meeting_id, error)) != NULL &&
-         apply_proposals (self, meeting_id, g_str_equal (facts.status, "open"), proposals,
+         apply_proposals (self, meeting_id, facts.status == RMM_MEETING_STATUS_OPEN, proposals,
                           existing, time_box, error) &&
          update_agenda_facts (self, meeting_id, error) &&
          note_agenda_current (self, meeting_id, error);

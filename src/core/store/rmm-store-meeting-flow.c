@@ -15,9 +15,9 @@
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
+#include "rmm-state-types.h"
 #include "rmm-store-private.h"
 
-#define STATUS_SQL "SELECT status FROM meeting WHERE id = ?"
 
 static const char *attendance_statuses[] = { "present", "apologies", "sent-information",
                                              "observer" };
@@ -47,17 +47,17 @@ rmm_summary_line_free (RmmSummaryLine *line)
 }
 
 static gboolean
-expect_status (RmmStore    *self,
-               gint64       meeting_id,
-               const char  *expected,
-               const char  *message,
-               GError     **error)
+expect_status (RmmStore          *self,
+               gint64             meeting_id,
+               RmmMeetingStatus   expected,
+               const char        *message,
+               GError           **error)
 {
-  g_autofree char *status = rmm_store_query_text (self, STATUS_SQL, "meeting", meeting_id, error);
+  int status = rmm_store_read_meeting_status (self, meeting_id, error);
 
-  if (status == NULL)
+  if (status < 0)
     return FALSE;
-  if (!g_str_equal (status, expected))
+  if (status != (int)expected)
     {
       g_set_error_literal (error, RMM_ERROR, RMM_ERROR_INVALID, message);
       return FALSE;
@@ -150,7 +150,7 @@ rmm_store_open_meeting (RmmStore                  *self,
     }
   if (!check_attendance (rows, n_rows, error) || !rmm_store_begin (self, error))
     return FALSE;
-  ok = expect_status (self, meeting_id, "planned",
+  ok = expect_status (self, meeting_id, RMM_MEETING_STATUS_PLANNED,
                       _("Only a coming meeting can be opened; this one is under way or held."),
                       error);
   for (guint i = 0; ok && i < n_rows; i++)
@@ -230,7 +230,7 @@ rmm_store_conclude_meeting (RmmStore  *self,
 
   if (!rmm_store_begin (self, error))
     return FALSE;
-  ok = expect_status (self, meeting_id, "open",
+  ok = expect_status (self, meeting_id, RMM_MEETING_STATUS_OPEN,
                       _("Only a meeting under way can be concluded: open it first."), error);
   if (ok)
     {
@@ -279,7 +279,7 @@ rmm_store_sign_off_meeting (RmmStore  *self,
 
   if (!rmm_store_begin (self, error))
     return FALSE;
-  ok = expect_status (self, meeting_id, "concluded",
+  ok = expect_status (self, meeting_id, RMM_MEETING_STATUS_CONCLUDED,
                       _("The minutes are signed off once the meeting is concluded."), error) &&
        (stmt = rmm_db_prepare (rmm_store_get_db (self),
                                "SELECT coalesce(chair_children_id, 0), "
@@ -537,11 +537,11 @@ rmm_store_summarize_meeting (RmmStore  *self,
                              GError   **error)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_summary_line_free);
-  g_autofree char *status = NULL;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
-  if (!(status = rmm_store_query_text (self, STATUS_SQL, "meeting", meeting_id, error)) ||
+  /* The meeting must exist: an empty summary would say it decided nothing. */
+  if (rmm_store_read_meeting_status (self, meeting_id, error) < 0 ||
       !summarize_ratings (self, meeting_id, lines, error) ||
       !summarize_others (self, meeting_id, lines, error) ||
       !sort_by_agenda (self, meeting_id, lines, error))

@@ -27,6 +27,41 @@
   "LEFT JOIN professional pf ON pf.id = m.chair_family_id " \
   "LEFT JOIN professional pm ON pm.id = m.minute_taker_id "
 
+/* Where the meeting stands as the file says, or -1 with @error when there is no such meeting.
+ * Text the store never writes reads as signed off: nothing may change it. */
+int
+rmm_store_read_meeting_status (RmmStore  *self,
+                               gint64     meeting_id,
+                               GError   **error)
+{
+  g_autofree char *text = rmm_store_query_text (self, "SELECT status FROM meeting WHERE id = ?",
+                                                "meeting", meeting_id, error);
+
+  if (text == NULL)
+    return -1;
+  return rmm_state_from_text (RMM_TYPE_MEETING_STATUS, text, RMM_MEETING_STATUS_SIGNED_OFF);
+}
+
+/* Two chairs, and a minute-taker who is neither: 0 for a role not yet filled. */
+gboolean
+rmm_store_check_meeting_roles (gint64    chair_children_id,
+                               gint64    chair_family_id,
+                               gint64    minute_taker_id,
+                               GError  **error)
+{
+  if (chair_children_id != 0 && chair_children_id == chair_family_id)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("The meeting needs two different chairs."));
+  else if (minute_taker_id != 0 &&
+           (minute_taker_id == chair_children_id || minute_taker_id == chair_family_id))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("The minute-taker cannot also chair the meeting: choose someone else to "
+                   "take the minutes."));
+  else
+    return TRUE;
+  return FALSE;
+}
+
 gint64
 rmm_store_add_meeting (RmmStore    *self,
                        gint64       area_id,
@@ -52,19 +87,14 @@ rmm_store_add_meeting (RmmStore    *self,
                    _("“%s” is not a meeting date: use YYYY-MM-DD."), meets_on ? meets_on : "");
       return 0;
     }
-  if (chair_children_id != 0 && chair_children_id == chair_family_id)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("The meeting needs two different chairs."));
-      return 0;
-    }
+  if (!rmm_store_check_meeting_roles (chair_children_id, chair_family_id, minute_taker_id,
+                                      error))
+    return 0;
   return rmm_store_insert (self, "meeting", fields, G_N_ELEMENTS (fields), error);
 }
 
 #define MAX_LOCATION_LENGTH 200
 
-/* Where the meeting is held, as its minutes say: one line of text, '' for not recorded. A
- * signed-off meeting's place is history. */
 /* A meeting's place (trimmed): one line of at most MAX_LOCATION_LENGTH characters, for a
  * meeting and for the weekly series its meetings are made from. */
 gboolean
@@ -88,18 +118,17 @@ rmm_store_set_meeting_location (RmmStore    *self,
                                 const char  *location,
                                 GError     **error)
 {
-  g_autofree char *status = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (location ? location : ""));
   RmmField fields[] = { RMM_TEXT ("location", trimmed) };
+  int status;
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
   if (!rmm_store_check_location (trimmed, error))
     return FALSE;
-  if (!(status = rmm_store_query_text (self, "SELECT status FROM meeting WHERE id = ?",
-                                       "meeting", meeting_id, error)))
+  if ((status = rmm_store_read_meeting_status (self, meeting_id, error)) < 0)
     return FALSE;
-  if (g_str_equal (status, "signed-off"))
+  if (status == RMM_MEETING_STATUS_SIGNED_OFF)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE,
                    _("The meeting is signed off: where it was held cannot change."));

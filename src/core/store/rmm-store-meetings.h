@@ -46,6 +46,11 @@ void  rmm_decision_state_free (RmmDecisionState *state);
 char *rmm_describe_lead        (const char       *agency,
                                 const char       *professional);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmDecisionState, rmm_decision_state_free)
+
+gboolean     rmm_store_check_meeting_roles  (gint64               chair_children_id,
+                                             gint64               chair_family_id,
+                                             gint64               minute_taker_id,
+                                             GError             **error);
 gint64       rmm_store_add_meeting          (RmmStore            *self,
                                              gint64               area_id,
                                              const char          *meets_on,

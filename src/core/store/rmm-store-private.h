@@ -105,5 +105,8 @@ gint64    rmm_store_query_int   (RmmStore        *self,
 
 gboolean     rmm_store_check_location   (const char   *location,
                                          GError      **error);
+int          rmm_store_read_meeting_status (RmmStore  *self,
+                                            gint64     meeting_id,
+                                            GError   **error);
 
 G_END_DECLS

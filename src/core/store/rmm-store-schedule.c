@@ -19,6 +19,7 @@
 
 #include "rmm-dates.h"
 #include "rmm-error.h"
+#include "rmm-state-types.h"
 #include "rmm-store-private.h"
 #include "rmm-text.h"
 #include "rmm-working-calendar.h"
@@ -33,13 +34,17 @@ rmm_meeting_series_free (RmmMeetingSeries *series)
   g_free (series);
 }
 
-/* "10:00": two digits, a colon, two digits, a real time of day. */
-gboolean
-rmm_time_of_day_is_valid (const char *text)
+/* The time as the store keeps it ("09:00"), or NULL with the reason. */
+static char *
+time_of_day (const char  *text,
+             GError     **error)
 {
-  return text != NULL && strlen (text) == 5 && g_ascii_isdigit (text[0]) &&
-         g_ascii_isdigit (text[1]) && text[2] == ':' && g_ascii_isdigit (text[3]) &&
-         g_ascii_isdigit (text[4]) && atoi (text) < 24 && atoi (text + 3) < 60;
+  char *time = rmm_time_of_day_parse (text);
+
+  if (time == NULL)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("“%s” is not a time of day: type it as 10:00 or 9:30."), text ? text : "");
+  return time;
 }
 
 static gboolean
@@ -49,15 +54,11 @@ check_series (const RmmSeriesInput  *input,
   if (input->weekday < G_DATE_MONDAY || input->weekday > G_DATE_FRIDAY)
     g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                  _("An area meets on a weekday, Monday to Friday."));
-  else if (!rmm_time_of_day_is_valid (input->starts_at))
-    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                 _("“%s” is not a time: use HH:MM, such as 10:00."),
-                 input->starts_at ? input->starts_at : "");
   else if (input->location != NULL && !rmm_store_check_location (input->location, error))
     return FALSE;
-  else if (input->chair_children_id != 0 && input->chair_children_id == input->chair_family_id)
-    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                 _("The meeting needs two different chairs."));
+  else if (!rmm_store_check_meeting_roles (input->chair_children_id, input->chair_family_id,
+                                           input->minute_taker_id, error))
+    return FALSE;
   else
     return TRUE;
   return FALSE;
@@ -301,10 +302,11 @@ rmm_store_set_meeting_series (RmmStore              *self,
   g_autoptr(RmmMeetingSeries) existing = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *location = g_strstrip (g_strdup (input->location ? input->location : ""));
+  g_autofree char *starts_at = NULL;
   RmmField fields[] = {
     RMM_REF ("area_id", input->area_id),
     RMM_INT ("weekday", input->weekday),
-    RMM_TEXT ("starts_at", input->starts_at),
+    RMM_TEXT ("starts_at", NULL),
     RMM_TEXT ("location", location),
     RMM_REF ("chair_children_id", input->chair_children_id),
     RMM_REF ("chair_family_id", input->chair_family_id),
@@ -315,7 +317,10 @@ rmm_store_set_meeting_series (RmmStore              *self,
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
 
-  if (!check_series (input, error) || !rmm_store_begin (self, error))
+  if (!check_series (input, error) || !(starts_at = time_of_day (input->starts_at, error)))
+    return FALSE;
+  fields[2].text = starts_at;
+  if (!rmm_store_begin (self, error))
     return FALSE;
   existing = rmm_store_get_meeting_series (self, input->area_id, &local_error);
   if (local_error != NULL)
@@ -402,18 +407,16 @@ rmm_store_reschedule_meeting (RmmStore    *self,
                               const char  *location,
                               GError     **error)
 {
-  g_autofree char *status = NULL;
-  RmmField fields[2] = { RMM_TEXT ("meets_on", meets_on), RMM_TEXT ("starts_at", starts_at) };
+  g_autofree char *time = NULL;
+  int status;
+  RmmField fields[2] = { RMM_TEXT ("meets_on", meets_on), RMM_TEXT ("starts_at", NULL) };
   guint first = 0, n = 2;
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  if (starts_at != NULL && *starts_at != '\0' && !rmm_time_of_day_is_valid (starts_at))
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("“%s” is not a time: use HH:MM, such as 10:00."), starts_at);
-      return FALSE;
-    }
+  if (starts_at != NULL && *starts_at != '\0' && !(time = time_of_day (starts_at, error)))
+    return FALSE;
+  fields[1].text = time;
   if (meets_on != NULL && *meets_on != '\0' && !check_new_day (self, meets_on, error))
     return FALSE;
   /* Only what is given changes: the date, the time, or both. */
@@ -424,13 +427,12 @@ rmm_store_reschedule_meeting (RmmStore    *self,
   /* Read inside the transaction: another window may open the meeting meanwhile. */
   if (!rmm_store_begin (self, error))
     return FALSE;
-  if (!(status = rmm_store_query_text (self, "SELECT status FROM meeting WHERE id = ?",
-                                       "meeting", meeting_id, error)))
+  if ((status = rmm_store_read_meeting_status (self, meeting_id, error)) < 0)
     {
       rmm_store_rollback (self);
       return FALSE;
     }
-  if (!g_str_equal (status, "planned"))
+  if (status != RMM_MEETING_STATUS_PLANNED)
     {
       rmm_store_rollback (self);
       g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE,

@@ -39,7 +39,6 @@ typedef struct
 void              rmm_meeting_series_free       (RmmMeetingSeries      *series);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmMeetingSeries, rmm_meeting_series_free)
 
-gboolean          rmm_time_of_day_is_valid      (const char            *text);
 RmmMeetingSeries *rmm_store_get_meeting_series  (RmmStore              *self,
                                                  gint64                 area_id,
                                                  GError               **error);

@@ -1234,6 +1234,10 @@ update_row (RmmStore        *self,
 
   if (!(before = read_before (self, table, id, fields, n_fields, error)))
     return FALSE;
+  /* A change to what is already there is no change: the trail records only real ones. */
+  after = fields_to_json (fields, n_fields);
+  if (g_str_equal (before, after))
+    return TRUE;
 
   g_string_append_printf (sql, "%s SET ", table);
   for (guint i = 0; i < n_fields; i++)
@@ -1248,7 +1252,6 @@ update_row (RmmStore        *self,
   if (!rmm_db_stmt_run (stmt, error))
     return FALSE;
 
-  after = fields_to_json (fields, n_fields);
   if (!rmm_store_audit (self, "update", table, id, before, after, error))
     return FALSE;
   rmm_store_queue_change (self, table, id);
