@@ -643,6 +643,22 @@ rmm_db_stmt_run (RmmDbStmt  *stmt,
   return TRUE;
 }
 
+/**
+ * rmm_db_stmt_insert:
+ *
+ * Run an INSERT of one row and return the id the database gave it, or 0 with @error. The
+ * statement's SQL says nothing about returning it: each engine has its own way (SQLite's
+ * last row id here; RETURNING would make SQLite build a temporary table for every row).
+ */
+gint64
+rmm_db_stmt_insert (RmmDbStmt  *stmt,
+                    GError    **error)
+{
+  if (!rmm_db_stmt_run (stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (stmt->db->handle);
+}
+
 /* Finish with a statement before its last row: it holds a read lock until then. */
 void
 rmm_db_stmt_reset (RmmDbStmt *stmt)

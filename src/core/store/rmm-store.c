@@ -1125,30 +1125,29 @@ insert_row (RmmStore        *self,
             GError         **error)
 {
   g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *after = NULL;
   RmmDbStmt *stmt;
   gint64 id;
 
-  g_string_append_printf (sql, "%s (", table);
+  /* Built for every row of an import: plain appends, no printf. */
+  g_string_append (sql, table);
+  g_string_append (sql, " (");
   for (guint i = 0; i < n_fields; i++)
-    g_string_append_printf (sql, "%s%s", i ? ", " : "", fields[i].column);
+    {
+      if (i > 0)
+        g_string_append (sql, ", ");
+      g_string_append (sql, fields[i].column);
+    }
   g_string_append (sql, ") VALUES (");
   for (guint i = 0; i < n_fields; i++)
     g_string_append (sql, i ? ", ?" : "?");
-  g_string_append (sql, ") RETURNING id");
+  g_string_append_c (sql, ')');
 
   if (!(stmt = rmm_db_prepare (self->db, sql->str, error)))
     return 0;
   for (guint i = 0; i < n_fields; i++)
     bind_field (stmt, i + 1, &fields[i]);
-  if (!rmm_db_stmt_step (stmt, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return 0;
-    }
-  id = rmm_db_stmt_get_int (stmt, 0);
-  if (!rmm_db_stmt_run (stmt, error))
+  if (!(id = rmm_db_stmt_insert (stmt, error)))
     return 0;
 
   after = fields_to_json (fields, n_fields);
