@@ -1,6 +1,9 @@
-/* rmm-window.c
+/* rmm-window.c: the main window: the sidebar of views and areas, an area's meetings, the
+ * meeting on show, and what the window says about its file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Its actions are in rmm-window-actions.c; the fields both share in rmm-window-private.h.
  */
 #define G_LOG_DOMAIN "rmm-window"
 
@@ -9,74 +12,14 @@
 #include <glib/gi18n.h>
 
 #include "rmm-children-view.h"
-#include "rmm-concern-dialog.h"
 #include "rmm-cse-list-view.h"
 #include "rmm-framework.h"
 #include "rmm-gui-utils.h"
-#include "rmm-import-dialog.h"
-#include "rmm-meeting-view.h"
-#include "rmm-preferences-window.h"
-#include "rmm-projector.h"
-#include "rmm-referral-dialog.h"
 #include "rmm-referrals-view.h"
-#include "rmm-schedule-dialog.h"
 #include "rmm-store-keeper.h"
 #include "rmm-triggers-view.h"
 #include "rmm-unsaved-guard.h"
-#include "rmm-window.h"
-
-/* How often another process's writes to the same file are looked for. */
-
-struct _RmmWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  RmmStore             *store;
-  GListModel           *areas;
-  GListModel           *meetings;
-  GtkSliceListModel    *shown_meetings;   /* the coming ones and the last weeks */
-  GSettings            *settings;
-  RmmProjector         *projector;
-  GtkWindow            *shortcuts;      /* made when first asked for */
-  GtkMenuButton        *projector_button;
-  GMenuModel           *projector_menu;
-  GtkMenuButton        *primary_button;
-  GMenuModel           *primary_menu;
-  gboolean              restoring;      /* reopening the place of last time */
-  gboolean              damage_shown;   /* the file was found damaged and this window said so */
-  guint                 reload_source;
-  gint64                listed_area_id;  /* whose meetings the list shows */
-
-  /* template widgets */
-  GtkRevealer          *demo_revealer;
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *areas_pane;
-  GtkWidget            *meetings_pane;
-  GtkWidget            *details_pane;
-  AdwWindowTitle       *app_title;
-  AdwWindowTitle       *meetings_title;
-  AdwWindowTitle       *meeting_title;
-  GtkListBox           *views_list;
-  GtkWidget            *children_row;
-  GtkWidget            *referrals_row;
-  GtkWidget            *cse_list_row;
-  GtkWidget            *triggers_row;
-  GtkStack             *list_stack;
-  GtkWidget            *details_separator;
-  GtkListBox           *area_list;
-  GtkListBox           *meeting_list;
-  GtkWidget            *older_button;
-  GtkStack             *detail_stack;
-  AdwStatusPage        *empty_page;
-  GtkMenuButton        *jump_button;
-  RmmMeetingView       *meeting_view;
-  gboolean              item_actions_offered;
-  int                   chosen_view;   /* the sidebar row whose view is on show; -1: none */
-  int                   chosen_area;   /* (by index: the area rows are made anew) */
-  gboolean              choosing;      /* a row is being chosen, not passed over */
-  GtkWidget            *agenda_button;
-};
+#include "rmm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RmmWindow, rmm_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -88,7 +31,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void select_meeting_for_week (RmmWindow *self);
 static void on_area_selected (RmmWindow     *self,
                               GtkListBoxRow *row);
 static void show_list_page   (RmmWindow     *self,
@@ -202,8 +144,8 @@ meeting_header (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
-static RmmArea *
-selected_area (RmmWindow *self)
+RmmArea *
+rmm_window_selected_area (RmmWindow *self)
 {
   return row_item (gtk_list_box_get_selected_row (self->area_list));
 }
@@ -245,7 +187,7 @@ static void
 show_meeting (RmmWindow  *self,
               RmmMeeting *meeting)
 {
-  g_autoptr(RmmArea) area = selected_area (self);
+  g_autoptr(RmmArea) area = rmm_window_selected_area (self);
 
   if (meeting == NULL)
     {
@@ -327,12 +269,12 @@ find_meeting (GListModel *meetings,
 }
 
 /* An area has a row for every week of its history; the list starts with the coming
- * meetings and the last half year, and grows a year at a time on request. */
+ * meetings and the last half year, and grows a year at a time on request
+ * (RMM_WINDOW_MORE_MEETINGS). */
 #define RECENT_MEETINGS 26
-#define MORE_MEETINGS 52
 
-static void
-update_older_button (RmmWindow *self)
+void
+rmm_window_update_older_button (RmmWindow *self)
 {
   guint total = self->meetings ? g_list_model_get_n_items (self->meetings) : 0;
 
@@ -367,27 +309,14 @@ show_meetings (RmmWindow *self,
                                                                   : NULL, 0, size);
   gtk_list_box_bind_model (self->meeting_list, G_LIST_MODEL (self->shown_meetings),
                            create_meeting_row, self, NULL);
-  update_older_button (self);
-}
-
-static void
-action_show_older_meetings (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-
-  gtk_slice_list_model_set_size (self->shown_meetings,
-                                 gtk_slice_list_model_get_size (self->shown_meetings) +
-                                 MORE_MEETINGS);
-  update_older_button (self);
+  rmm_window_update_older_button (self);
 }
 
 static void
 load_meetings (RmmWindow *self,
                gint64     keep_meeting_id)
 {
-  g_autoptr(RmmArea) area = selected_area (self);
+  g_autoptr(RmmArea) area = rmm_window_selected_area (self);
   g_autoptr(GError) error = NULL;
   gint64 area_id = area ? rmm_area_get_id (area) : 0;
   gboolean same_area = area_id == self->listed_area_id;
@@ -410,15 +339,15 @@ load_meetings (RmmWindow *self,
     gtk_list_box_select_row (self->meeting_list,
                              gtk_list_box_get_row_at_index (self->meeting_list, position));
   else
-    select_meeting_for_week (self);
+    rmm_window_select_meeting_for_week (self);
 }
 
 /* The children, referrals, CSE list and triggers views are made when first shown: most sessions are
  * a meeting. The stack holds them by page name. */
-static GtkWidget *
-ensure_view (RmmWindow  *self,
-             const char *page,
-             GType       type)
+GtkWidget *
+rmm_window_ensure_view (RmmWindow  *self,
+                        const char *page,
+                        GType       type)
 {
   GtkWidget *view = gtk_stack_get_child_by_name (self->list_stack, page);
 
@@ -450,26 +379,26 @@ show_list_page (RmmWindow  *self,
   if (g_str_equal (page, "children"))
     {
       set_list_title (self, _("Children"), _("All areas"));
-      rmm_children_view_load (RMM_CHILDREN_VIEW (ensure_view (self, page, RMM_TYPE_CHILDREN_VIEW)),
+      rmm_children_view_load (RMM_CHILDREN_VIEW (rmm_window_ensure_view (self, page, RMM_TYPE_CHILDREN_VIEW)),
                               self->store);
     }
   else if (g_str_equal (page, "cse-list"))
     {
       set_list_title (self, _("County-wide CSE List"), _("All areas"));
-      rmm_cse_list_view_load (RMM_CSE_LIST_VIEW (ensure_view (self, page, RMM_TYPE_CSE_LIST_VIEW)),
+      rmm_cse_list_view_load (RMM_CSE_LIST_VIEW (rmm_window_ensure_view (self, page, RMM_TYPE_CSE_LIST_VIEW)),
                               self->store);
     }
   else if (g_str_equal (page, "triggers"))
     {
       set_list_title (self, _("Strategy-Discussion Triggers"), _("All areas"));
-      rmm_triggers_view_load (RMM_TRIGGERS_VIEW (ensure_view (self, page,
+      rmm_triggers_view_load (RMM_TRIGGERS_VIEW (rmm_window_ensure_view (self, page,
                                                               RMM_TYPE_TRIGGERS_VIEW)),
                               self->store);
     }
   else if (g_str_equal (page, "referrals"))
     {
       set_list_title (self, _("Referrals"), _("All areas, by week received"));
-      rmm_referrals_view_load (RMM_REFERRALS_VIEW (ensure_view (self, page,
+      rmm_referrals_view_load (RMM_REFERRALS_VIEW (rmm_window_ensure_view (self, page,
                                                                 RMM_TYPE_REFERRALS_VIEW)),
                                self->store);
     }
@@ -533,7 +462,7 @@ on_area_selected (RmmWindow     *self,
       put_back_focus_selection (self, self->area_list, row, self->chosen_area,
                                 G_CALLBACK (on_area_selected)))
     return;
-  area = selected_area (self);
+  area = rmm_window_selected_area (self);
   self->chosen_area = gtk_list_box_row_get_index (row);
   self->chosen_view = -1;
   g_signal_handlers_block_by_func (self->views_list, on_view_selected, self);
@@ -577,7 +506,7 @@ find_area (GListModel *areas,
 static void
 load_areas (RmmWindow *self)
 {
-  g_autoptr(RmmArea) previous_area = selected_area (self);
+  g_autoptr(RmmArea) previous_area = rmm_window_selected_area (self);
   g_autoptr(RmmMeeting) previous_meeting = selected_meeting (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *last_area = NULL;
@@ -647,8 +576,8 @@ load_and_restore_place (RmmWindow *self)
 }
 
 /* The meeting a chair wants on opening: the next one to be held, else the newest. */
-static void
-select_meeting_for_week (RmmWindow *self)
+void
+rmm_window_select_meeting_for_week (RmmWindow *self)
 {
   int chosen = -1;
 
@@ -682,36 +611,6 @@ reload_now (gpointer user_data)
   else
     show_list_page (self, page);
   return G_SOURCE_REMOVE;
-}
-
-static void
-select_view (RmmWindow *self,
-             GtkWidget *row)
-{
-  gtk_list_box_select_row (self->views_list, GTK_LIST_BOX_ROW (row));
-  adw_leaflet_set_visible_child (self->leaflet, self->meetings_pane);
-}
-
-static void
-action_find_child (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-
-  select_view (self, self->children_row);
-  rmm_children_view_focus_search (RMM_CHILDREN_VIEW (ensure_view (self, "children",
-                                                                 RMM_TYPE_CHILDREN_VIEW)));
-}
-
-static void
-action_show_referrals (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-
-  select_view (self, self->referrals_row);
 }
 
 /* Coalesce a burst of changes into one reload. */
@@ -791,256 +690,6 @@ on_keeper_problem (RmmWindow  *self,
   rmm_show_message (GTK_WIDGET (self), heading, detail);
 }
 
-static void
-move_selection (GtkListBox *list,
-                int         delta)
-{
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
-  int index = row ? gtk_list_box_row_get_index (row) + delta : 0;
-  GtkListBoxRow *target = gtk_list_box_get_row_at_index (list, MAX (index, 0));
-
-  if (target != NULL)
-    {
-      gtk_list_box_select_row (list, target);
-      gtk_widget_grab_focus (GTK_WIDGET (target));
-    }
-}
-
-static void
-action_newer_meeting (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  move_selection (RMM_WINDOW (widget)->meeting_list, -1);
-}
-
-static void
-action_older_meeting (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  move_selection (RMM_WINDOW (widget)->meeting_list, 1);
-}
-
-static void
-action_previous_area (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  move_selection (RMM_WINDOW (widget)->area_list, -1);
-}
-
-static void
-action_next_area (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  move_selection (RMM_WINDOW (widget)->area_list, 1);
-}
-
-static void
-action_this_week (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-
-  select_meeting_for_week (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
-}
-
-/* Back from a child to the agenda, else from the meeting to the list of meetings. */
-static void
-action_back (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "meeting") ||
-      !rmm_meeting_view_show_agenda (self->meeting_view))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-step_item (RmmWindow *self,
-           int        delta)
-{
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "meeting"))
-    return;
-  rmm_meeting_view_step_item (self->meeting_view, delta);
-  adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
-}
-
-/* The projector: F5 puts it up or takes it down; Ctrl+B blanks it, Ctrl+Shift+B shows it
- * again; Ctrl+Shift+N shows (or hides again) the name of the child on show. */
-static void
-update_projector_actions (RmmWindow *self)
-{
-  gboolean open = self->projector != NULL && rmm_projector_is_open (self->projector);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.projector-blank", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.projector-unblank", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.projector-reveal", open);
-}
-
-/* The selected area's weekly meetings. */
-static void
-action_schedule (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-  g_autoptr(RmmArea) area = selected_area (self);
-
-  if (area == NULL)
-    {
-      rmm_show_toast (widget, _("Choose an area first"));
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (rmm_schedule_dialog_new (GTK_WINDOW (self), self->store,
-                                                           area)));
-}
-
-static void
-action_projector (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-
-  if (self->projector == NULL)
-    return;
-  if (rmm_projector_is_open (self->projector))
-    rmm_projector_close (self->projector);
-  else
-    rmm_projector_open (self->projector, GTK_WINDOW (self));
-  update_projector_actions (self);
-}
-
-static void
-action_projector_screen (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-  RmmProjectorWindow *projector = self->projector ? rmm_projector_get_window (self->projector)
-                                                  : NULL;
-
-  if (projector == NULL)
-    return;
-  if (g_str_equal (action_name, "win.projector-reveal"))
-    rmm_projector_window_set_revealed (projector,
-                                       !rmm_projector_window_get_revealed (projector));
-  else
-    rmm_projector_window_set_blank (projector, g_str_equal (action_name, "win.projector-blank"));
-}
-
-/* The shortcuts window is built when first asked for, not with every window as GTK does
- * for a gtk/help-overlay.ui: that cost each start 3 MB. */
-static void
-action_show_shortcuts (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-
-  if (self->shortcuts == NULL)
-    {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource ("/org/rmmdesk/RmmDesk/rmm-shortcuts-window.ui");
-
-      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
-      g_object_add_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
-    }
-  gtk_window_present (self->shortcuts);
-}
-
-static void
-action_next_item (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  step_item (RMM_WINDOW (widget), 1);
-}
-
-static void
-action_previous_item (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  step_item (RMM_WINDOW (widget), -1);
-}
-
-static void
-toast (RmmWindow  *self,
-       const char *title)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-static void
-on_imported (RmmImportDialog *dialog,
-             guint            n_referrals,
-             RmmWindow       *self)
-{
-  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u referral",
-                                                         "Added %u referrals", n_referrals),
-                                            n_referrals);
-
-  toast (self, title);
-}
-
-static RmmImportDialog *
-open_import_dialog (RmmWindow *self)
-{
-  RmmImportDialog *dialog = rmm_import_dialog_new (GTK_WINDOW (self), self->store);
-
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
-static void
-on_referral_saved (RmmReferralDialog *dialog,
-                   RmmWindow         *self)
-{
-  toast (self, _("Referral recorded"));
-}
-
-static void
-action_new_referral (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-  RmmReferralDialog *dialog = rmm_referral_dialog_new (GTK_WINDOW (self), self->store);
-
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_referral_saved), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_concern_saved (RmmConcernDialog *dialog,
-                  RmmWindow        *self)
-{
-  toast (self, _("Concern recorded"));
-}
-
-static void
-action_record_concern (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-  RmmConcernDialog *dialog = rmm_concern_dialog_new (GTK_WINDOW (self), self->store);
-
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_concern_saved), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* The area's meeting in the week of the chosen day (Monday to Sunday), or the nearest. */
 static void
 on_jump_day_selected (RmmWindow   *self,
@@ -1071,41 +720,10 @@ on_jump_day_selected (RmmWindow   *self,
   if ((guint)best >= gtk_slice_list_model_get_size (self->shown_meetings))
     {
       gtk_slice_list_model_set_size (self->shown_meetings, best + 1);
-      update_older_button (self);
+      rmm_window_update_older_button (self);
     }
   gtk_list_box_select_row (self->meeting_list,
                            gtk_list_box_get_row_at_index (self->meeting_list, best));
-}
-
-static void
-action_preferences (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RmmWindow *self = RMM_WINDOW (widget);
-
-  if (self->settings != NULL)
-    gtk_window_present (GTK_WINDOW (rmm_preferences_window_new (GTK_WINDOW (self),
-                                                                self->settings, self->store)));
-}
-
-static void
-action_import_referrals (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  open_import_dialog (RMM_WINDOW (widget));
-}
-
-/* Open the import dialog on @file, as when a CSV is opened with RMM Desk. */
-void
-rmm_window_import_file (RmmWindow *self,
-                        GFile     *file)
-{
-  g_return_if_fail (RMM_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  rmm_import_dialog_load_file (open_import_dialog (self), file);
 }
 
 static void
@@ -1165,7 +783,7 @@ rmm_window_constructed (GObject *object)
   warn_about_file (self);
   rmm_meeting_view_set_store (self->meeting_view, self->store, self->settings);
   self->projector = rmm_projector_new (self->store, self->meeting_view, self->settings);
-  update_projector_actions (self);
+  rmm_window_update_projector_actions (self);
   g_signal_connect_object (self->meeting_view, "notify::item-title", G_CALLBACK (on_item_shown),
                            self, G_CONNECT_SWAPPED);
   load_and_restore_place (self);
@@ -1288,37 +906,7 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_activated);
 
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, action_back);
-  gtk_widget_class_install_action (widget_class, "win.show-older-meetings", NULL,
-                                   action_show_older_meetings);
-  gtk_widget_class_install_action (widget_class, "win.find-child", NULL, action_find_child);
-  gtk_widget_class_install_action (widget_class, "win.show-referrals", NULL,
-                                   action_show_referrals);
-  gtk_widget_class_install_action (widget_class, "win.import-referrals", NULL,
-                                   action_import_referrals);
-  gtk_widget_class_install_action (widget_class, "win.new-referral", NULL, action_new_referral);
-  gtk_widget_class_install_action (widget_class, "win.record-concern", NULL,
-                                   action_record_concern);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, action_preferences);
-  gtk_widget_class_install_action (widget_class, "win.schedule", NULL, action_schedule);
-  gtk_widget_class_install_action (widget_class, "win.next-item", NULL, action_next_item);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
-                                   action_show_shortcuts);
-  gtk_widget_class_install_action (widget_class, "win.projector", NULL, action_projector);
-  gtk_widget_class_install_action (widget_class, "win.projector-blank", NULL,
-                                   action_projector_screen);
-  gtk_widget_class_install_action (widget_class, "win.projector-unblank", NULL,
-                                   action_projector_screen);
-  gtk_widget_class_install_action (widget_class, "win.projector-reveal", NULL,
-                                   action_projector_screen);
-  gtk_widget_class_install_action (widget_class, "win.previous-item", NULL,
-                                   action_previous_item);
-  gtk_widget_class_install_action (widget_class, "win.this-week", NULL, action_this_week);
-  gtk_widget_class_install_action (widget_class, "win.newer-meeting", NULL, action_newer_meeting);
-  gtk_widget_class_install_action (widget_class, "win.older-meeting", NULL, action_older_meeting);
-  gtk_widget_class_install_action (widget_class, "win.previous-area", NULL, action_previous_area);
-  gtk_widget_class_install_action (widget_class, "win.next-area", NULL, action_next_area);
-
+  rmm_window_class_init_actions (widget_class);
 }
 
 static void

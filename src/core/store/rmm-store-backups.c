@@ -239,3 +239,111 @@ rmm_store_describe_restore (const char *path)
                             "change made since then. “rmmctl restore” keeps this file aside "
                             "before it restores, so nothing is thrown away."), newest, when);
 }
+
+gboolean
+rmm_store_backup (RmmStore    *self,
+                  const char  *dest_path,
+                  GError     **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  return rmm_db_backup_to (rmm_store_get_db (self), dest_path, error) &&
+         rmm_anchor_write_sidecar (dest_path, error);
+}
+
+/* Keeps the database at @path as @saved before a restore replaces it: a consistent copy when
+ * it can be read whole, else (damaged) the file itself moved aside with its WAL, so that
+ * nothing it held is lost either way. */
+static gboolean
+keep_aside (const char *path,
+            const char *saved)
+{
+  g_autoptr(RmmStore) current = rmm_store_open (path, RMM_STORE_OPEN_EXISTING, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *saved_wal = g_strconcat (saved, "-wal", NULL);
+
+  if (current != NULL && rmm_store_backup (current, saved, NULL))
+    return TRUE;
+  g_clear_object (&current);
+  g_unlink (saved);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) && g_rename (wal, saved_wal) != 0)
+    return FALSE;
+  return g_rename (path, saved) == 0;
+}
+
+/* Replace @dest_path with a copy of @source_path, which must pass rmm_store_check(). The
+ * database it replaces is kept beside it first (@saved_copy), so a restore loses nothing. */
+gboolean
+rmm_store_restore (const char  *source_path,
+                   const char  *dest_path,
+                   char       **saved_copy,
+                   GError     **error)
+{
+  g_autoptr(RmmStore) source = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *saved = NULL;
+  g_autofree char *incoming = NULL;
+  g_autofree char *incoming_anchor = NULL;
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_anchor_free);
+  RmmAnchor *own = rmm_anchor_read_sidecar (source_path);
+
+  /* A backup whose tail was cut still passes every other check: its own anchor says. */
+  if (own != NULL)
+    g_ptr_array_add (anchors, own);
+  if (!(source = rmm_store_open (source_path, RMM_STORE_OPEN_EXISTING, error)) ||
+      !rmm_store_check_against (source, anchors, NULL, error))
+    return FALSE;
+
+  incoming = g_strdup_printf ("%s.restoring-%s", dest_path, stamp);
+  incoming_anchor = g_strconcat (incoming, ".anchor", NULL);
+  if (!rmm_store_backup (source, incoming, error))
+    {
+      g_unlink (incoming);
+      g_unlink (incoming_anchor);
+      return FALSE;
+    }
+  g_unlink (incoming_anchor);
+
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      saved = g_strdup_printf ("%s.before-restore-%s", dest_path, stamp);
+      if (!keep_aside (dest_path, saved))
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                       _("Could not keep the current database as “%s”."), saved);
+          g_unlink (incoming);
+          g_unlink (incoming_anchor);
+          return FALSE;
+        }
+    }
+
+  /* The old file's journal must not be replayed onto the restored one. */
+  {
+    g_autofree char *wal = g_strconcat (dest_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (dest_path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  if (g_rename (incoming, dest_path) != 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO, _("Could not replace “%s”."), dest_path);
+      g_unlink (incoming);
+      return FALSE;
+    }
+
+  /* The trail seen at @dest_path before is not this one's now, nor are the anchors of
+   * backups made after the one restored. */
+  rmm_anchor_forget (dest_path);
+  {
+    g_autoptr(RmmStore) restored = rmm_store_open (dest_path, RMM_STORE_OPEN_EXISTING, NULL);
+
+    if (restored != NULL)
+      rmm_store_set_aside_other_anchors (restored);
+  }
+  if (saved_copy)
+    *saved_copy = g_steal_pointer (&saved);
+  return TRUE;
+}

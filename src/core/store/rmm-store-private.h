@@ -105,6 +105,11 @@ gint64    rmm_store_query_int   (RmmStore        *self,
 
 gboolean     rmm_store_check_location   (const char   *location,
                                          GError      **error);
+gint64       rmm_store_read_schema_version (RmmStore  *self,
+                                            GError   **error);
+gboolean     rmm_store_migrate          (RmmStore     *self,
+                                         guint        *schema_version,
+                                         GError      **error);
 int          rmm_store_read_meeting_status (RmmStore  *self,
                                             gint64     meeting_id,
                                             GError   **error);

@@ -1,0 +1,202 @@
+/* rmm-store-migrations.c: the schema, built and brought forward by data/migrations/
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Migrations are forward-only SQL files numbered from 1 without gaps, compiled into the
+ * core's resources. A file is marked as RMM Desk's (application_id "RMMD", user_version the
+ * schema) so that another program's database is never migrated and a newer one never misread.
+ */
+#define G_LOG_DOMAIN "rmm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rmm-core-resources.h"
+#include "rmm-error.h"
+#include "rmm-store-private.h"
+
+#define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations"
+/* PRAGMA application_id of an RMM Desk database: "RMMD". */
+#define RMM_APPLICATION_ID 0x524D4D44
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+/* Migrations are data/migrations/NNNN-what.sql, numbered from 1 without gaps. */
+static GPtrArray *
+list_migrations (void)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) names = NULL;
+
+  /* Referencing the resource links it in from the static library (and registers it). */
+  if (rmm_core_get_resource () == NULL)
+    g_error ("the core resources are missing from the build");
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    g_ptr_array_add (list, g_strdup (names[i]));
+  g_ptr_array_sort (list, compare_names);
+  return list;
+}
+
+guint
+rmm_store_get_known_schema_version (void)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  return migrations->len;
+}
+
+/* Whose file is this? Read only: nothing is written before the answer is ours. The schema
+ * version it is at (0 for an empty file), or -1 with @error. */
+gint64
+rmm_store_read_schema_version (RmmStore  *self,
+                               GError   **error)
+{
+  RmmDb *db = rmm_store_get_db (self);
+  gint64 n_objects, has_version, application_id, user_version, version;
+  guint known = rmm_store_get_known_schema_version ();
+
+  application_id = rmm_store_query_int (self, "PRAGMA application_id", 0, error);
+  user_version = rmm_store_query_int (self, "PRAGMA user_version", 0, error);
+  if (application_id == -1 || user_version == -1)
+    return -1;
+  if (application_id != 0 && application_id != RMM_APPLICATION_ID)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not of RMM Desk. "
+                     "Nothing was changed."), rmm_db_get_path (db));
+      return -1;
+    }
+  if (user_version > known)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of RMM Desk (schema %" G_GINT64_FORMAT
+                     "; this version knows up to %u). Update RMM Desk to open it."),
+                   rmm_db_get_path (db), user_version, known);
+      return -1;
+    }
+
+  n_objects = rmm_store_query_int (self, "SELECT count(*) FROM sqlite_master", 0, error);
+  has_version = rmm_store_query_int (self,
+                                     "SELECT count(*) FROM sqlite_master "
+                                     "WHERE type = 'table' AND name = 'schema_version'",
+                                     0, error);
+  if (n_objects < 0 || has_version < 0)
+    return -1;
+
+  if (has_version == 0)
+    {
+      if (n_objects > 0)
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_FOREIGN,
+                       _("“%s” is a database of another program, not of RMM Desk. "
+                         "Nothing was changed."), rmm_db_get_path (db));
+          return -1;
+        }
+      return 0;
+    }
+
+  version = rmm_store_query_int (self, "SELECT coalesce(max(version), 0) FROM schema_version",
+                                 0, error);
+  return version < 0 ? -1 : version;
+}
+
+/* Every migration after @from, and the file marked as RMM Desk's at the newest version. */
+static gboolean
+apply_migrations (RmmDb       *db,
+                  guint        from,
+                  GPtrArray   *migrations,
+                  const char  *now,
+                  GError     **error)
+{
+  if (!rmm_db_exec (db,
+                    "CREATE TABLE IF NOT EXISTS schema_version ("
+                    "  version    INTEGER PRIMARY KEY,"
+                    "  applied_at TEXT NOT NULL)", error))
+    return FALSE;
+
+  for (guint i = from; i < migrations->len; i++)
+    {
+      g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH,
+                                            g_ptr_array_index (migrations, i), NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+      g_autofree char *sql = NULL;
+      RmmDbStmt *stmt;
+
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      if (!rmm_db_exec (db, sql, error))
+        return FALSE;
+
+      if (!(stmt = rmm_db_prepare (db,
+                                   "INSERT INTO schema_version (version, applied_at) "
+                                   "VALUES (?, ?)", error)))
+        return FALSE;
+      rmm_db_stmt_bind_int (stmt, 1, i + 1);
+      rmm_db_stmt_bind_text (stmt, 2, now);
+      if (!rmm_db_stmt_run (stmt, error))
+        return FALSE;
+    }
+
+  /* Marked in the file's header too, where other tools and an older RMM Desk look first. */
+  {
+    g_autofree char *mark = g_strdup_printf ("PRAGMA application_id = %d; "
+                                             "PRAGMA user_version = %u;",
+                                             RMM_APPLICATION_ID, migrations->len);
+    return rmm_db_exec (db, mark, error);
+  }
+}
+
+/* The schema every migration makes, built into @db (empty): what a sound file must match. */
+gboolean
+rmm_store_build_schema (RmmDb   *db,
+                        GError **error)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  return apply_migrations (db, 0, migrations, "", error);
+}
+
+/* Forward-only, all in one transaction: a database is at one version or the next, never
+ * half-way. A database from a newer RMM Desk is refused rather than misread. */
+gboolean
+rmm_store_migrate (RmmStore  *self,
+                   guint     *schema_version,
+                   GError   **error)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+  g_autofree char *now = rmm_store_now (self);
+  RmmDb *db = rmm_store_get_db (self);
+
+  if (*schema_version > migrations->len)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of RMM Desk (schema %u; this "
+                     "version knows up to %u). Update RMM Desk to open it."),
+                   rmm_db_get_path (db), *schema_version, migrations->len);
+      return FALSE;
+    }
+  if (*schema_version == migrations->len)
+    return TRUE;
+
+  if (!rmm_db_begin (db, error))
+    return FALSE;
+  if (!apply_migrations (db, *schema_version, migrations, now, error) ||
+      !rmm_db_commit (db, error))
+    {
+      if (rmm_db_get_depth (db) > 0)
+        rmm_db_rollback (db);
+      return FALSE;
+    }
+  *schema_version = migrations->len;
+  return TRUE;
+}
