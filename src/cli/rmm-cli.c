@@ -22,6 +22,7 @@
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-referral-import.h"
+#include "rmm-state-types.h"
 #include "rmm-store-anchors.h"
 #include "rmm-store.h"
 
@@ -947,7 +948,7 @@ print_meeting_json (RmmMeeting *meeting,
       json_builder_begin_object (builder);
       add_string (builder, "agency", row->agency);
       add_string (builder, "name", row->name);
-      add_string (builder, "status", row->status);
+      add_string (builder, "status", rmm_state_to_text (RMM_TYPE_ATTENDANCE_STATUS, row->status));
       add_string (builder, "information_sent_at", row->information_sent_at);
       json_builder_end_object (builder);
     }
@@ -995,7 +996,8 @@ print_meeting_text (RmmMeeting *meeting,
     {
       const RmmAttendance *row = g_ptr_array_index (attendance, i);
 
-      g_string_append_printf (text, "  %-18s  %-32s  %s%s%s\n", row->status,
+      g_string_append_printf (text, "  %-18s  %-32s  %s%s%s\n",
+                              rmm_state_to_text (RMM_TYPE_ATTENDANCE_STATUS, row->status),
                               rmm_cli_text (pool, row->agency), rmm_cli_text (pool, row->name),
                               *row->information_sent_at ? " " : "",
                               rmm_cli_text (pool, row->information_sent_at));

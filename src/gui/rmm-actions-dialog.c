@@ -12,14 +12,15 @@
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-gui-utils.h"
+#include "rmm-state-types.h"
 
-/* The outcomes, in the order the chooser offers them; the first is "not yet". */
-static const struct { const char *status; const char *label; } outcomes[] = {
-  { "open", N_("Not yet reviewed") },
-  { "done", N_("Done") },
-  { "not-done-circumstances", N_("Not done: circumstances changed") },
-  { "not-done-agency", N_("Not done by the agency") },
-  { "carried-forward", N_("Carried forward…") },
+/* Each RmmActionStatus as the chooser offers it, in order; the first is "not yet". */
+static const char *outcome_labels[] = {
+  [RMM_ACTION_STATUS_OPEN] = N_("Not yet reviewed"),
+  [RMM_ACTION_STATUS_DONE] = N_("Done"),
+  [RMM_ACTION_STATUS_NOT_DONE_CIRCUMSTANCES] = N_("Not done: circumstances changed"),
+  [RMM_ACTION_STATUS_NOT_DONE_AGENCY] = N_("Not done by the agency"),
+  [RMM_ACTION_STATUS_CARRIED_FORWARD] = N_("Carried forward…"),
 };
 
 struct _RmmActionsDialog
@@ -55,12 +56,11 @@ reload_later (RmmActionsDialog *self)
 }
 
 const char *
-rmm_action_outcome_label (const char *status)
+rmm_action_outcome_label (RmmActionStatus status)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
-    if (g_strcmp0 (outcomes[i].status, status) == 0)
-      return _(outcomes[i].label);
-  return status;
+  g_return_val_if_fail (status < G_N_ELEMENTS (outcome_labels), "");
+
+  return _(outcome_labels[status]);
 }
 
 static void
@@ -73,7 +73,7 @@ show_error (RmmActionsDialog *self,
 static void
 record (RmmActionsDialog *self,
         gint64            action_id,
-        const char       *outcome,
+        RmmActionStatus   outcome,
         const char       *new_due_on)
 {
   g_autoptr(GError) error = NULL;
@@ -94,7 +94,7 @@ on_date_response (AdwMessageDialog *dialog,
   g_autofree char *due = NULL;
 
   if (g_str_equal (response, "carry") && rmm_date_row_get_date (row, &due, NULL))
-    record (self, action_id, "carried-forward", due);
+    record (self, action_id, RMM_ACTION_STATUS_CARRIED_FORWARD, due);
   else
     reload_later (self);
 }
@@ -155,13 +155,15 @@ on_outcome_response (AdwMessageDialog *dialog,
                      RmmActionsDialog *self)
 {
   const RmmPlanAction *action = g_object_get_data (G_OBJECT (dialog), "action");
+  /* The answers are the outcomes' stored names; "cancel" is none of them. */
+  int outcome = rmm_state_from_text (RMM_TYPE_ACTION_STATUS, response, RMM_ACTION_STATUS_OPEN);
 
-  if (g_str_equal (response, "cancel"))
+  if (outcome == RMM_ACTION_STATUS_OPEN)
     return;
-  if (g_str_equal (response, "carried-forward"))
+  if (outcome == RMM_ACTION_STATUS_CARRIED_FORWARD)
     ask_new_date (self, action);
   else
-    record (self, action->id, response, NULL);
+    record (self, action->id, outcome, NULL);
 }
 
 /* Recording an action's outcome asks which; each answer is a button. */
@@ -174,9 +176,10 @@ on_record_clicked (GtkButton        *button,
                                               action->description);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"));
-  for (guint i = 1; i < G_N_ELEMENTS (outcomes); i++)
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), outcomes[i].status,
-                                     _(outcomes[i].label));
+  for (guint i = RMM_ACTION_STATUS_DONE; i < G_N_ELEMENTS (outcome_labels); i++)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog),
+                                     rmm_state_to_text (RMM_TYPE_ACTION_STATUS, i),
+                                     _(outcome_labels[i]));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "action", (gpointer)action);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_outcome_response), self, 0);
@@ -191,7 +194,7 @@ action_row (RmmActionsDialog    *self,
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *outcome = gtk_label_new (rmm_action_outcome_label (action->status));
-  gboolean reviewed = !g_str_equal (action->status, "open");
+  gboolean reviewed = action->status != RMM_ACTION_STATUS_OPEN;
 
   subtitle = g_strdup_printf (_("%s (%s) · %s%s%s · due %s"), action->child_name,
                               action->reference, action->owner, *action->owner ? ", " : "",
@@ -241,7 +244,7 @@ reload (RmmActionsDialog *self)
       const RmmPlanAction *action = g_ptr_array_index (self->actions, i);
       GtkWidget *row = action_row (self, action);
 
-      open += g_str_equal (action->status, "open");
+      open += action->status == RMM_ACTION_STATUS_OPEN;
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);
     }

@@ -17,6 +17,6 @@ RmmActionsDialog *rmm_actions_dialog_new (GtkWindow  *parent,
                                           RmmStore   *store,
                                           RmmMeeting *meeting);
 
-const char       *rmm_action_outcome_label (const char *status);
+const char       *rmm_action_outcome_label (RmmActionStatus status);
 
 G_END_DECLS

@@ -15,10 +15,10 @@
 #include "rmm-unsaved-guard.h"
 
 /* An agency's attendance: one of these, or not represented (none active). */
-static const struct { const char *status; const char *label; } choices[] = {
-  { "present", N_("Present") },
-  { "apologies", N_("Apologies") },
-  { "sent-information", N_("Sent Information") },
+static const struct { RmmAttendanceStatus status; const char *label; } choices[] = {
+  { RMM_ATTENDANCE_STATUS_PRESENT, N_("Present") },
+  { RMM_ATTENDANCE_STATUS_APOLOGIES, N_("Apologies") },
+  { RMM_ATTENDANCE_STATUS_SENT_INFORMATION, N_("Sent Information") },
 };
 
 typedef struct
@@ -97,7 +97,8 @@ on_toggled (GtkToggleButton *toggle,
   adw_expander_row_set_subtitle (rows->row, choice < 0 ? _("Not represented")
                                                        : _(choices[choice].label));
   gtk_widget_set_visible (GTK_WIDGET (rows->sent_row),
-                          choice >= 0 && g_str_equal (choices[choice].status, "sent-information"));
+                          choice >= 0 &&
+                          choices[choice].status == RMM_ATTENDANCE_STATUS_SENT_INFORMATION);
 }
 
 static GtkWidget *
@@ -223,7 +224,7 @@ collect_attendance (RmmOpenMeetingDialog  *self,
       if (choice < 0)
         continue;
       row.status = choices[choice].status;
-      if (g_str_equal (row.status, "sent-information"))
+      if (row.status == RMM_ATTENDANCE_STATUS_SENT_INFORMATION)
         {
           if (!rmm_date_row_get_date (agency->sent_row, &sent, error))
             return NULL;
@@ -236,7 +237,7 @@ collect_attendance (RmmOpenMeetingDialog  *self,
     {
       Observer *observer = g_ptr_array_index (self->observers, i);
       RmmAttendanceInput row = {
-        .agency_id = observer->agency_id, .name = observer->name, .status = "observer",
+        .agency_id = observer->agency_id, .name = observer->name, .status = RMM_ATTENDANCE_STATUS_OBSERVER,
       };
 
       g_array_append_val (rows, row);

@@ -138,17 +138,20 @@ add_clean_key_value (Minutes    *minutes,
 }
 
 static const char *
-attendance_label (const char *status)
+attendance_label (RmmAttendanceStatus status)
 {
-  if (g_strcmp0 (status, "present") == 0)
-    return _("Present");
-  if (g_strcmp0 (status, "apologies") == 0)
-    return _("Apologies");
-  if (g_strcmp0 (status, "sent-information") == 0)
-    return _("Sent information");
-  if (g_strcmp0 (status, "observer") == 0)
-    return _("Observer");
-  return status;
+  switch (status)
+    {
+    case RMM_ATTENDANCE_STATUS_PRESENT:
+      return _("Present");
+    case RMM_ATTENDANCE_STATUS_APOLOGIES:
+      return _("Apologies");
+    case RMM_ATTENDANCE_STATUS_SENT_INFORMATION:
+      return _("Sent information");
+    case RMM_ATTENDANCE_STATUS_OBSERVER:
+    default:
+      return _("Observer");
+    }
 }
 
 static void

@@ -298,7 +298,7 @@ add_family_actions (Plan *plan)
       /* Only what is still to happen, only what the chairs chose for the family, and never
        * the police's own actions, whatever the flag an older version stored says. */
       if (!action->family_visible || action->police_owned ||
-          g_strcmp0 (action->status, "open") != 0)
+          action->status != RMM_ACTION_STATUS_OPEN)
         continue;
       if (shown++ == 0)
         rmm_pdf_document_begin_table (plan->document, 3, widths, headers);

@@ -44,7 +44,7 @@ fixture_set_up (Fixture       *f,
     .reference = "T-001", .first_name = "Robin", .last_name = "Testchild",
     .date_of_birth = "2011-03-04",
   };
-  RmmAttendanceInput present = { .name = "Ada Chairwell", .status = "present" };
+  RmmAttendanceInput present = { .name = "Ada Chairwell", .status = RMM_ATTENDANCE_STATUS_PRESENT };
 
   f->folder = rmm_test_make_folder ();
   f->path = g_build_filename (f->folder, "rmm.sqlite", NULL);

@@ -428,8 +428,8 @@ open_meeting (Fixture *f,
 {
   g_autoptr(GError) error = NULL;
   RmmAttendanceInput rows[] = {
-    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = "present" },
-    { .agency_id = f->family_services, .name = "Ben Cochair", .status = "present" },
+    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = RMM_ATTENDANCE_STATUS_PRESENT },
+    { .agency_id = f->family_services, .name = "Ben Cochair", .status = RMM_ATTENDANCE_STATUS_PRESENT },
   };
 
   g_assert_true (rmm_store_open_meeting (f->store, meeting, rows, G_N_ELEMENTS (rows), TRUE,
@@ -446,13 +446,13 @@ test_open_meeting (Fixture       *f,
   gint64 police = rmm_store_add_agency (f->store, "Testshire Police", "police", NULL);
   gint64 school = rmm_store_add_agency (f->store, "Testshire Academy", "education", NULL);
   RmmAttendanceInput rows[] = {
-    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = "present" },
-    { .agency_id = police, .name = "DC Pat Northway", .status = "apologies" },
-    { .agency_id = school, .status = "sent-information", .information_sent_at = "2026-11-20" },
-    { .agency_id = f->family_services, .name = "Sam Student", .status = "observer" },
+    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = RMM_ATTENDANCE_STATUS_PRESENT },
+    { .agency_id = police, .name = "DC Pat Northway", .status = RMM_ATTENDANCE_STATUS_APOLOGIES },
+    { .agency_id = school, .status = RMM_ATTENDANCE_STATUS_SENT_INFORMATION, .information_sent_at = "2026-11-20" },
+    { .agency_id = f->family_services, .name = "Sam Student", .status = RMM_ATTENDANCE_STATUS_OBSERVER },
   };
-  RmmAttendanceInput no_date = { .agency_id = school, .status = "sent-information" };
-  RmmAttendanceInput nobody = { .agency_id = police, .status = "apologies" };
+  RmmAttendanceInput no_date = { .agency_id = school, .status = RMM_ATTENDANCE_STATUS_SENT_INFORMATION };
+  RmmAttendanceInput nobody = { .agency_id = police, .status = RMM_ATTENDANCE_STATUS_APOLOGIES };
 
   /* The statement must be read; information sent needs its date; someone must be there. */
   g_assert_false (rmm_store_open_meeting (f->store, f->meeting, rows, 4, FALSE, &error));
@@ -472,7 +472,8 @@ test_open_meeting (Fixture       *f,
   attendance = rmm_store_list_attendance (f->store, f->meeting, &error);
   g_assert_cmpuint (attendance->len, ==, 4);
   /* Observers last. */
-  g_assert_cmpstr (((RmmAttendance *)attendance->pdata[3])->status, ==, "observer");
+  g_assert_cmpint (((RmmAttendance *)attendance->pdata[3])->status, ==,
+                   RMM_ATTENDANCE_STATUS_OBSERVER);
   g_assert_cmpint (count (f, "SELECT count(*) FROM meeting WHERE id = ? AND status = 'open' "
                              "AND statement_read_at IS NOT NULL", f->meeting), ==, 1);
   /* Opened once. */
@@ -574,14 +575,19 @@ test_previous_actions (Fixture       *f,
                                           f->chair2, 0, NULL);
   gint64 child = child_in (f, f->surrey, "ACTIONS");
   gint64 elsewhere = child_in (f, f->surrey, "NOTHERE");
-  const char *outcomes[] = { "done", "not-done-circumstances", "not-done-agency",
-                             "carried-forward" };
+  const RmmActionStatus outcomes[] = {
+    RMM_ACTION_STATUS_DONE, RMM_ACTION_STATUS_NOT_DONE_CIRCUMSTANCES,
+    RMM_ACTION_STATUS_NOT_DONE_AGENCY, RMM_ACTION_STATUS_CARRIED_FORWARD,
+  };
+  /* As the file keeps them (the schema's CHECK lists the same words). */
+  const char *stored[] = { "done", "not-done-circumstances", "not-done-agency",
+                           "carried-forward" };
   gint64 ids[4];
 
   for (guint i = 0; i < 4; i++)
     {
       RmmActionInput input = {
-        .child_id = child, .meeting_id = earlier, .description = outcomes[i],
+        .child_id = child, .meeting_id = earlier, .description = stored[i],
         .agency_id = f->family_services, .due_on = "2026-11-20",
       };
       ids[i] = rmm_store_add_plan_action (f->store, &input, &error);
@@ -605,12 +611,13 @@ test_previous_actions (Fixture       *f,
   g_clear_pointer (&actions, g_ptr_array_unref);
 
   /* A carried-forward action needs a new date after the meeting. */
-  g_assert_false (rmm_store_review_action (f->store, ids[3], f->meeting, "carried-forward",
+  g_assert_false (rmm_store_review_action (f->store, ids[3], f->meeting,
+                                           RMM_ACTION_STATUS_CARRIED_FORWARD,
                                            "2026-11-01", &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (rmm_store_review_action (f->store, ids[0], f->meeting, "forgotten", NULL,
-                                           &error));
+  g_assert_false (rmm_store_review_action (f->store, ids[0], f->meeting,
+                                           RMM_ACTION_STATUS_OPEN, NULL, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   g_clear_error (&error);
   for (guint i = 0; i < 4; i++)
@@ -618,12 +625,13 @@ test_previous_actions (Fixture       *f,
                                             "2026-12-14", &error));
   g_assert_no_error (error);
   /* Each outcome kept apart, reviewed once, the carried one continued at this meeting. */
-  g_assert_false (rmm_store_review_action (f->store, ids[0], f->meeting, "done", NULL, &error));
+  g_assert_false (rmm_store_review_action (f->store, ids[0], f->meeting, RMM_ACTION_STATUS_DONE,
+                                           NULL, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   for (guint i = 0; i < 4; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM plan_action WHERE id = ? "
-                                              "AND status = '%s'", outcomes[i]);
+                                              "AND status = '%s'", stored[i]);
       g_assert_cmpint (count (f, sql, ids[i]), ==, 1);
     }
   g_assert_cmpint (count (f, "SELECT count(*) FROM plan_action WHERE meeting_id = ? "

@@ -11,10 +11,14 @@
 static void
 test_round_trip (void)
 {
-  static const struct { GType (*type) (void); const char *texts[4]; guint n; } states[] = {
+  static const struct { GType (*type) (void); const char *texts[5]; guint n; } states[] = {
     { rmm_meeting_status_get_type, { "planned", "open", "concluded", "signed-off" }, 4 },
     { rmm_item_status_get_type, { "pending", "discussed", "deferred", "removed" }, 4 },
     { rmm_decision_status_get_type, { "proposed", "disputed", "confirmed" }, 3 },
+    { rmm_action_status_get_type,
+      { "open", "done", "not-done-circumstances", "not-done-agency", "carried-forward" }, 5 },
+    { rmm_attendance_status_get_type,
+      { "present", "apologies", "sent-information", "observer" }, 4 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)

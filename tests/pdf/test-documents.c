@@ -91,8 +91,8 @@ open_the_meeting (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   RmmAttendanceInput rows[] = {
-    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = "present" },
-    { .agency_id = f->police, .name = "DC Pat Northway", .status = "apologies" },
+    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = RMM_ATTENDANCE_STATUS_PRESENT },
+    { .agency_id = f->police, .name = "DC Pat Northway", .status = RMM_ATTENDANCE_STATUS_APOLOGIES },
   };
 
   g_assert_true (rmm_store_open_meeting (f->store, f->meeting, rows, G_N_ELEMENTS (rows), TRUE,
@@ -572,7 +572,8 @@ test_safety_plan_family_actions (Fixture       *f,
   g_assert_cmpint (rmm_store_add_plan_action (f->store, &late, &error), >, 0);
   g_assert_cmpint (done_id = rmm_store_add_plan_action (f->store, &done, &error), >, 0);
   g_assert_cmpint (rmm_store_add_plan_action (f->store, &unticked, &error), >, 0);
-  g_assert_true (rmm_store_review_action (f->store, done_id, f->meeting, "done", NULL, &error));
+  g_assert_true (rmm_store_review_action (f->store, done_id, f->meeting, RMM_ACTION_STATUS_DONE,
+                                          NULL, &error));
   g_assert_no_error (error);
   /* As a database from before the rule could hold it: the police action flagged. */
   g_assert_true (rmm_db_exec (rmm_store_get_db (f->store),

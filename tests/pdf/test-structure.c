@@ -382,8 +382,8 @@ fixture_set_up (Fixture       *f,
 
   {
     RmmAttendanceInput rows[] = {
-      { .agency_id = services, .name = "Ada Chairwell", .status = "present" },
-      { .agency_id = police, .name = "DC Pat Northway", .status = "present" },
+      { .agency_id = services, .name = "Ada Chairwell", .status = RMM_ATTENDANCE_STATUS_PRESENT },
+      { .agency_id = police, .name = "DC Pat Northway", .status = RMM_ATTENDANCE_STATUS_PRESENT },
     };
     RmmDecisionInput rating = {
       .child_id = f->robin, .meeting_id = f->meeting, .kind = "risk-rating", .value = "medium",

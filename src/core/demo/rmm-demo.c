@@ -1166,23 +1166,26 @@ review_actions (Demo        *demo,
       DemoAction action = g_array_index (child->actions, DemoAction, i);
       gboolean due = g_date_compare (&action.due, day) <= 0;
       double roll = g_rand_double (demo->rand);
-      const char *outcome;
+      RmmActionStatus outcome;
       g_autofree char *new_due_on = NULL;
 
+      /* Open: not reviewed at this meeting. */
       if (closing)
-        outcome = due ? (roll < 0.75 ? "done" : "not-done-circumstances")
-                      : (roll < 0.4 ? "done" : "not-done-circumstances");
+        outcome = (due ? roll < 0.75 : roll < 0.4) ? RMM_ACTION_STATUS_DONE
+                                                   : RMM_ACTION_STATUS_NOT_DONE_CIRCUMSTANCES;
       else if (!due)
-        outcome = roll < 0.1 ? "done" : NULL;
+        outcome = roll < 0.1 ? RMM_ACTION_STATUS_DONE : RMM_ACTION_STATUS_OPEN;
       else
-        outcome = roll < 0.6 ? "done" : roll < 0.75 ? "not-done-circumstances"
-                : roll < 0.85 ? "not-done-agency" : "carried-forward";
-      if (outcome == NULL)
+        outcome = roll < 0.6 ? RMM_ACTION_STATUS_DONE
+                : roll < 0.75 ? RMM_ACTION_STATUS_NOT_DONE_CIRCUMSTANCES
+                : roll < 0.85 ? RMM_ACTION_STATUS_NOT_DONE_AGENCY
+                : RMM_ACTION_STATUS_CARRIED_FORWARD;
+      if (outcome == RMM_ACTION_STATUS_OPEN)
         {
           i++;
           continue;
         }
-      if (g_str_equal (outcome, "carried-forward"))
+      if (outcome == RMM_ACTION_STATUS_CARRIED_FORWARD)
         {
           GDate later = *day;
 

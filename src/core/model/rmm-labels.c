@@ -27,12 +27,12 @@ static const RmmLabel note_kinds[] = {
   { "update", N_("Other update") },
 };
 
-static const RmmLabel action_statuses[] = {
-  { "open", N_("Open") },
-  { "done", N_("Done") },
-  { "not-done-circumstances", N_("Not done: circumstances changed") },
-  { "not-done-agency", N_("Not done by the agency") },
-  { "carried-forward", N_("Carried forward") },
+static const char *action_statuses[] = {
+  [RMM_ACTION_STATUS_OPEN] = N_("Open"),
+  [RMM_ACTION_STATUS_DONE] = N_("Done"),
+  [RMM_ACTION_STATUS_NOT_DONE_CIRCUMSTANCES] = N_("Not done: circumstances changed"),
+  [RMM_ACTION_STATUS_NOT_DONE_AGENCY] = N_("Not done by the agency"),
+  [RMM_ACTION_STATUS_CARRIED_FORWARD] = N_("Carried forward"),
 };
 
 static const RmmLabel disruption_tactics[] = {
@@ -70,9 +70,11 @@ rmm_note_kind_label (const char *kind)
 }
 
 const char *
-rmm_action_status_label (const char *status)
+rmm_action_status_label (RmmActionStatus status)
 {
-  return find_label (action_statuses, G_N_ELEMENTS (action_statuses), status);
+  g_return_val_if_fail (status < G_N_ELEMENTS (action_statuses), "");
+
+  return _(action_statuses[status]);
 }
 
 const RmmLabel *

@@ -1,4 +1,5 @@
-/* rmm-states.h: where a meeting, an agenda item and a decision stand
+/* rmm-states.h: where a meeting, an agenda item, a decision and an action stand, and how an
+ * agency attended
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -36,6 +37,25 @@ typedef enum
   RMM_DECISION_STATUS_DISPUTED,
   RMM_DECISION_STATUS_CONFIRMED,
 } RmmDecisionStatus;
+
+/* An action of a safety plan: open until a meeting records how it ended. */
+typedef enum
+{
+  RMM_ACTION_STATUS_OPEN,
+  RMM_ACTION_STATUS_DONE,
+  RMM_ACTION_STATUS_NOT_DONE_CIRCUMSTANCES,
+  RMM_ACTION_STATUS_NOT_DONE_AGENCY,
+  RMM_ACTION_STATUS_CARRIED_FORWARD,
+} RmmActionStatus;
+
+/* How an agency took part in a meeting. */
+typedef enum
+{
+  RMM_ATTENDANCE_STATUS_PRESENT,
+  RMM_ATTENDANCE_STATUS_APOLOGIES,
+  RMM_ATTENDANCE_STATUS_SENT_INFORMATION,
+  RMM_ATTENDANCE_STATUS_OBSERVER,
+} RmmAttendanceStatus;
 
 int         rmm_state_from_text (GType       enum_type,
                                  const char *text,

@@ -18,10 +18,6 @@
 #include "rmm-state-types.h"
 #include "rmm-store-private.h"
 
-
-static const char *attendance_statuses[] = { "present", "apologies", "sent-information",
-                                             "observer" };
-
 void
 rmm_attendance_free (RmmAttendance *attendance)
 {
@@ -29,7 +25,6 @@ rmm_attendance_free (RmmAttendance *attendance)
     return;
   g_free (attendance->agency);
   g_free (attendance->name);
-  g_free (attendance->status);
   g_free (attendance->information_sent_at);
   g_free (attendance);
 }
@@ -76,14 +71,13 @@ check_attendance (const RmmAttendanceInput  *rows,
     {
       const RmmAttendanceInput *row = &rows[i];
 
-      if (!g_strv_contains (attendance_statuses, row->status))
+      if (row->status > RMM_ATTENDANCE_STATUS_OBSERVER)
         {
           g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                       _("“%s” is not an attendance: use present, apologies, sent-information "
-                         "or observer."), row->status ? row->status : "");
+                       _("An agency is present, sends apologies or information, or observes."));
           return FALSE;
         }
-      if (g_str_equal (row->status, "sent-information") &&
+      if (row->status == RMM_ATTENDANCE_STATUS_SENT_INFORMATION &&
           !rmm_date_parse (row->information_sent_at, NULL) &&
           !rmm_time_is_valid (row->information_sent_at))
         {
@@ -91,12 +85,13 @@ check_attendance (const RmmAttendanceInput  *rows,
                        _("Say when the agency sent its information (YYYY-MM-DD)."));
           return FALSE;
         }
-      if (g_str_equal (row->status, "observer") && (row->name == NULL || *row->name == '\0'))
+      if (row->status == RMM_ATTENDANCE_STATUS_OBSERVER &&
+          (row->name == NULL || *row->name == '\0'))
         {
           g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Give each observer’s name."));
           return FALSE;
         }
-      anyone_present |= g_str_equal (row->status, "present");
+      anyone_present |= row->status == RMM_ATTENDANCE_STATUS_PRESENT;
     }
   if (!anyone_present)
     {
@@ -113,12 +108,12 @@ insert_attendance (RmmStore                  *self,
                    const RmmAttendanceInput  *row,
                    GError                   **error)
 {
-  gboolean sent = g_str_equal (row->status, "sent-information");
+  gboolean sent = row->status == RMM_ATTENDANCE_STATUS_SENT_INFORMATION;
   RmmField fields[] = {
     RMM_REF ("meeting_id", meeting_id),
     RMM_REF ("agency_id", row->agency_id),
     RMM_TEXT ("name", row->name ? row->name : ""),
-    RMM_TEXT ("status", row->status),
+    RMM_TEXT ("status", rmm_state_to_text (RMM_TYPE_ATTENDANCE_STATUS, row->status)),
     RMM_TEXT ("information_sent_at", sent ? row->information_sent_at : NULL),
   };
 
@@ -204,7 +199,9 @@ rmm_store_list_attendance (RmmStore  *self,
       row->agency_id = rmm_db_stmt_get_int (stmt, 0);
       row->agency = g_strdup (rmm_db_stmt_get_text (stmt, 1));
       row->name = g_strdup (rmm_db_stmt_get_text (stmt, 2));
-      row->status = g_strdup (rmm_db_stmt_get_text (stmt, 3));
+      row->status = rmm_state_from_text (RMM_TYPE_ATTENDANCE_STATUS,
+                                         rmm_db_stmt_get_text (stmt, 3),
+                                         RMM_ATTENDANCE_STATUS_OBSERVER);
       row->information_sent_at = g_strdup (rmm_db_stmt_get_text (stmt, 4));
       g_ptr_array_add (rows, row);
     }

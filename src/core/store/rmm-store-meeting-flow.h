@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "rmm-states.h"
 #include "rmm-store-base.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ typedef struct
 {
   gint64      agency_id;
   const char *name;                  /* who came, sent apologies or is observing */
-  const char *status;                /* present | apologies | sent-information | observer */
+  RmmAttendanceStatus status;
   const char *information_sent_at;   /* sent-information: YYYY-MM-DD or a UTC time */
 } RmmAttendanceInput;
 
@@ -25,7 +26,7 @@ typedef struct
   gint64  agency_id;
   char   *agency;
   char   *name;
-  char   *status;
+  RmmAttendanceStatus status;
   char   *information_sent_at;       /* '' unless sent-information */
 } RmmAttendance;
 

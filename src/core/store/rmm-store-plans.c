@@ -11,6 +11,7 @@
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
+#include "rmm-state-types.h"
 #include "rmm-store-private.h"
 
 #define MEETS_ON_SQL "SELECT meets_on FROM meeting WHERE id = ?"
@@ -181,7 +182,6 @@ rmm_plan_action_free (RmmPlanAction *action)
   g_free (action->owner);
   g_free (action->agency);
   g_free (action->due_on);
-  g_free (action->status);
   g_free (action->agreed_on);
   g_free (action->carried_to);
   g_free (action);
@@ -423,7 +423,9 @@ collect_actions (RmmDbStmt  *stmt,
       row->owner = g_strdup (rmm_db_stmt_get_text (stmt, 5));
       row->agency = g_strdup (rmm_db_stmt_get_text (stmt, 6));
       row->due_on = g_strdup (rmm_db_stmt_get_text (stmt, 7));
-      row->status = g_strdup (rmm_db_stmt_get_text (stmt, 8));
+      /* Text no RMM Desk writes (the schema forbids it) reads as an action ended. */
+      row->status = rmm_state_from_text (RMM_TYPE_ACTION_STATUS, rmm_db_stmt_get_text (stmt, 8),
+                                         RMM_ACTION_STATUS_DONE);
       row->agreed_on = g_strdup (rmm_db_stmt_get_text (stmt, 9));
       row->status_meeting_id = rmm_db_stmt_get_int (stmt, 10);
       row->meeting_id = rmm_db_stmt_get_int (stmt, 11);
@@ -518,9 +520,6 @@ rmm_store_list_meeting_actions (RmmStore  *self,
   return collect_actions (stmt, error);
 }
 
-static const char *action_outcomes[] = { "done", "not-done-circumstances", "not-done-agency",
-                                         "carried-forward", NULL };
-
 /* Carried forward: the action stays on the plan as a new one, agreed at this meeting, with
  * the new date; the old one records that it was carried. */
 static gboolean
@@ -575,22 +574,21 @@ carry_forward (RmmStore    *self,
 gboolean
 rmm_store_review_action (RmmStore    *self,
                          gint64       action_id,
-                         gint64       meeting_id,
-                         const char  *outcome,
-                         const char  *new_due_on,
-                         GError     **error)
+                         gint64           meeting_id,
+                         RmmActionStatus  outcome,
+                         const char      *new_due_on,
+                         GError         **error)
 {
-  g_autofree char *status = NULL;
   RmmDbStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  if (!g_strv_contains (action_outcomes, outcome ? outcome : ""))
+  if (outcome <= RMM_ACTION_STATUS_OPEN || outcome > RMM_ACTION_STATUS_CARRIED_FORWARD)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("“%s” is not an outcome: use done, not-done-circumstances, "
-                     "not-done-agency or carried-forward."), outcome ? outcome : "");
+                   _("An action’s review ends it: done, not done (circumstances changed), not "
+                     "done by the agency, or carried forward."));
       return FALSE;
     }
   if (!rmm_store_begin (self, error))
@@ -604,21 +602,24 @@ rmm_store_review_action (RmmStore    *self,
     }
   if (ok)
     {
-      status = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+      RmmActionStatus status = rmm_state_from_text (RMM_TYPE_ACTION_STATUS,
+                                                    rmm_db_stmt_get_text (stmt, 0),
+                                                    RMM_ACTION_STATUS_DONE);
+
       rmm_db_stmt_reset (stmt);
-      if (!g_str_equal (status, "open"))
+      if (status != RMM_ACTION_STATUS_OPEN)
         {
           g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                        _("This action has been reviewed already."));
           ok = FALSE;
         }
     }
-  if (ok && g_str_equal (outcome, "carried-forward"))
+  if (ok && outcome == RMM_ACTION_STATUS_CARRIED_FORWARD)
     ok = carry_forward (self, action_id, meeting_id, new_due_on, error);
   if (ok)
     {
       RmmField fields[] = {
-        RMM_TEXT ("status", outcome),
+        RMM_TEXT ("status", rmm_state_to_text (RMM_TYPE_ACTION_STATUS, outcome)),
         RMM_REF ("status_meeting_id", meeting_id),
       };
 

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "rmm-states.h"
 #include "rmm-store-base.h"
 
 G_BEGIN_DECLS
@@ -62,8 +63,7 @@ typedef struct
   char   *owner;
   char   *agency;
   char   *due_on;
-  char   *status;                 /* open | done | not-done-circumstances | not-done-agency |
-                                   * carried-forward */
+  RmmActionStatus status;
   char   *agreed_on;              /* the date of the meeting that agreed it */
   gint64  status_meeting_id;      /* where its outcome was recorded */
   gint64  meeting_id;             /* where it was agreed; 0 outside a meeting */
@@ -97,7 +97,7 @@ GPtrArray   *rmm_store_list_child_actions   (RmmStore            *self,
 gboolean     rmm_store_review_action        (RmmStore            *self,
                                              gint64               action_id,
                                              gint64               meeting_id,
-                                             const char          *outcome,
+                                             RmmActionStatus      outcome,
                                              const char          *new_due_on,
                                              GError             **error);
 
