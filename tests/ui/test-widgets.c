@@ -19,15 +19,18 @@
 #include "rmm-concern-dialog.h"
 #include "rmm-conclude-dialog.h"
 #include "rmm-cse-list-view.h"
+#include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-demo.h"
 #include "rmm-disruption-dialog.h"
 #include "rmm-documents.h"
+#include "rmm-error.h"
 #include "rmm-episode-dialog.h"
 #include "rmm-import-dialog.h"
 #include "rmm-item-clock.h"
 #include "rmm-lead-dialog.h"
 #include "rmm-meeting-view.h"
+#include "rmm-move-dialog.h"
 #include "rmm-note-dialog.h"
 #include "rmm-open-meeting-dialog.h"
 #include "rmm-plan-dialog.h"
@@ -179,12 +182,49 @@ test_import_dialog (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
+/* Every date field a form has takes the UK forms people type and keeps a wrong one on
+ * screen, marked: the same RmmDateRow everywhere. Returns how many it found. */
+static guint
+type_into_date_rows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (RMM_IS_DATE_ROW (widget))
+    {
+      RmmDateRow *row = RMM_DATE_ROW (widget);
+      g_autofree char *iso = NULL;
+      g_autoptr(GError) error = NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (row), "15/12/26");
+      g_assert_true (rmm_date_row_get_date (row, &iso, NULL));
+      g_assert_cmpstr (iso, ==, "2026-12-15");
+      g_clear_pointer (&iso, g_free);
+      gtk_editable_set_text (GTK_EDITABLE (row), "15 Dec 2026");
+      g_assert_true (rmm_date_row_get_date (row, &iso, NULL));
+      g_assert_cmpstr (iso, ==, "2026-12-15");
+      gtk_editable_set_text (GTK_EDITABLE (row), "31/02/2026");
+      g_assert_false (rmm_date_row_get_date (row, &iso, &error));
+      g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31/02/2026");
+      g_assert_true (gtk_widget_has_css_class (widget, "error"));
+      gtk_editable_set_text (GTK_EDITABLE (row), "");
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += type_into_date_rows (child);
+  return n;
+}
+
+static guint n_date_rows;
+
 static void
 destroy_window (GtkWidget *window)
 {
   g_object_ref_sink (window);
   gtk_window_present (GTK_WINDOW (window));
   drain_main_loop ();
+  n_date_rows += type_into_date_rows (window);
   gtk_window_destroy (GTK_WINDOW (window));
   drain_main_loop ();
   g_assert_finalize_object (window);
@@ -248,6 +288,17 @@ test_forms (Fixture       *f,
   }
   destroy_window (GTK_WIDGET (rmm_assessment_dialog_new (NULL, f->store, referral,
                                                          "seraf-4-category")));
+  {
+    g_autoptr(GListModel) coming = rmm_store_list_meetings (f->store, 0, NULL);
+    g_autoptr(RmmMeeting) planned = g_list_model_get_item (coming, 0);
+
+    g_assert_cmpint (rmm_meeting_get_state (planned), ==, RMM_MEETING_STATUS_PLANNED);
+    destroy_window (GTK_WIDGET (rmm_move_dialog_new (NULL, f->store, planned)));
+  }
+  /* Plan (review date), transition, opening (information sent), response (convened on),
+   * assessment (two), move: each typed into. */
+  g_test_message ("%u date fields typed into", n_date_rows);
+  g_assert_cmpuint (n_date_rows, >=, 7);
 }
 
 static void
