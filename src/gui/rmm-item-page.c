@@ -21,15 +21,13 @@
 #include "rmm-item-page.h"
 #include "rmm-labels.h"
 #include "rmm-lead-dialog.h"
+#include "rmm-minutes-editor.h"
 #include "rmm-note-dialog.h"
 #include "rmm-plan-dialog.h"
 #include "rmm-preview.h"
 #include "rmm-rating-dialog.h"
 #include "rmm-response-dialog.h"
 #include "rmm-transition-dialog.h"
-
-/* Typing pauses this long (ms) before the minutes are saved: at most a second behind. */
-#define SAVE_DELAY_MS 700
 
 struct _RmmItemPage
 {
@@ -41,10 +39,6 @@ struct _RmmItemPage
   RmmFramework   *framework;
   char           *framework_id;
   RmmItemFacts   *facts;
-  gint64          row_version;    /* of the minutes in the buffer */
-  guint           save_source;
-  gboolean        dirty;          /* typed, not yet saved */
-  gboolean        loading;        /* the buffer is being filled from the store */
   gboolean        active;         /* on show: its actions' keys work window-wide */
   GSimpleActionGroup *actions;    /* "item.*", reached from anywhere in the window */
 
@@ -62,8 +56,7 @@ struct _RmmItemPage
   AdwActionRow   *closure_row;
   GtkButton      *closure_button;
   GtkWidget      *transition_button;
-  GtkLabel       *saved_label;
-  GtkTextView    *minutes_view;
+  RmmMinutesEditor *minutes_editor;
   AdwActionRow   *history_row;
   AdwActionRow   *assessment_row;
   AdwActionRow   *vulnerabilities_row;
@@ -437,19 +430,7 @@ show_outcome (RmmItemPage *self)
   set_enabled (self, "raise-trigger", editable);
   set_enabled (self, "respond",
                                  editable && self->facts->n_open_triggers > 0);
-  gtk_text_view_set_editable (self->minutes_view, editable);
-}
-
-static void
-load_minutes (RmmItemPage *self)
-{
-  self->loading = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->minutes_view),
-                            self->facts->minute_text, -1);
-  self->loading = FALSE;
-  self->row_version = self->facts->row_version;
-  self->dirty = FALSE;
-  gtk_label_set_text (self->saved_label, "");
+  rmm_minutes_editor_set_editable (self->minutes_editor, editable);
 }
 
 /* Read the item again, e.g. after a decision or a change by the minute-taker's window.
@@ -485,96 +466,16 @@ rmm_item_page_reload (RmmItemPage *self)
   show_transition (self);
   show_outcome (self);
   show_clock (self);
-  if (!self->dirty && facts->row_version != self->row_version)
-    load_minutes (self);
-}
-
-static void
-on_conflict_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      RmmItemPage      *self)
-{
-  if (g_str_equal (response, "theirs"))
-    {
-      load_minutes (self);
-      return;
-    }
-  /* Keep mine: save over theirs, knowingly. */
-  self->row_version = self->facts->row_version;
-  rmm_item_page_save_minutes (self);
-}
-
-/* Someone else saved these minutes first: show both, and let the writer choose. */
-static void
-ask_about_conflict (RmmItemPage *self)
-{
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  rmm_item_page_reload (self);
-  body = g_strdup_printf (_("Someone else saved these minutes while you were typing. Theirs "
-                            "read:\n\n%s"), self->facts->minute_text);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Minutes Changed Elsewhere"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "theirs", _("Use Theirs"),
-                                    "mine", _("Keep Mine"), NULL);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "mine");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rmm_minutes_editor_update (self->minutes_editor, facts->minute_text, facts->row_version);
 }
 
 /* Save what has been typed now (also when leaving the item). */
 void
 rmm_item_page_save_minutes (RmmItemPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-  gint64 version;
-
   g_return_if_fail (RMM_IS_ITEM_PAGE (self));
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->item == NULL)
-    return;
-  buffer = gtk_text_view_get_buffer (self->minutes_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  version = rmm_store_set_minute_text (self->store, rmm_agenda_item_get_id (self->item), text,
-                                       self->row_version, &error);
-  if (version == 0)
-    {
-      if (g_error_matches (error, RMM_ERROR, RMM_ERROR_CONFLICT))
-        ask_about_conflict (self);
-      else
-        show_error (self, _("The Minutes Were Not Saved"), error);
-      return;
-    }
-  self->row_version = version;
-  self->dirty = FALSE;
-  gtk_label_set_text (self->saved_label, _("Saved"));
-}
-
-static gboolean
-save_later (gpointer user_data)
-{
-  RmmItemPage *self = user_data;
-
-  self->save_source = 0;
-  rmm_item_page_save_minutes (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_minutes_changed (RmmItemPage *self)
-{
-  if (self->loading)
-    return;
-  self->dirty = TRUE;
-  gtk_label_set_text (self->saved_label, _("Saving…"));
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_later, self);
+  rmm_minutes_editor_save (self->minutes_editor);
 }
 
 static void
@@ -850,8 +751,7 @@ action_focus_minutes (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  gtk_widget_grab_focus (GTK_WIDGET (RMM_ITEM_PAGE (widget)->minutes_view));
+  rmm_minutes_editor_focus (RMM_ITEM_PAGE (user_data)->minutes_editor);
 }
 
 static void
@@ -859,7 +759,6 @@ rmm_item_page_dispose (GObject *object)
 {
   RmmItemPage *self = RMM_ITEM_PAGE (object);
 
-  rmm_item_page_save_minutes (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_ITEM_PAGE);
   g_clear_pointer (&self->facts, rmm_item_facts_free);
   g_clear_pointer (&self->framework_id, g_free);
@@ -883,6 +782,7 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   object_class->dispose = rmm_item_page_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (RMM_TYPE_MINUTES_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-item-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RmmItemPage, name)
@@ -899,8 +799,7 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   BIND (closure_row);
   BIND (closure_button);
   BIND (transition_button);
-  BIND (saved_label);
-  BIND (minutes_view);
+  BIND (minutes_editor);
   BIND (history_row);
   BIND (assessment_row);
   BIND (vulnerabilities_row);
@@ -944,8 +843,6 @@ rmm_item_page_init (RmmItemPage *self)
     set_enabled (self, item_actions[i].name, FALSE);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "item", G_ACTION_GROUP (self->actions));
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (gtk_text_view_get_buffer (self->minutes_view), "changed",
-                           G_CALLBACK (on_minutes_changed), self, G_CONNECT_SWAPPED);
 }
 
 /* A new child starts at the top (AdwPreferencesPage has no call for it in libadwaita 1.2). */
@@ -971,7 +868,8 @@ rmm_item_page_show_item (RmmItemPage   *self,
   g_return_if_fail (RMM_IS_ITEM_PAGE (self));
   g_return_if_fail (RMM_IS_STORE (store));
 
-  rmm_item_page_save_minutes (self);
+  rmm_minutes_editor_show_item (self->minutes_editor, store,
+                                item ? rmm_agenda_item_get_id (item) : 0);
   g_set_object (&self->store, store);
   g_set_object (&self->meeting, meeting);
   g_set_object (&self->item, item);
@@ -979,8 +877,6 @@ rmm_item_page_show_item (RmmItemPage   *self,
   g_free (self->framework_id);
   self->framework_id = framework;
   self->framework = rmm_framework_lookup (self->framework_id);
-  self->row_version = -1;
-  self->dirty = FALSE;
   rmm_item_page_reload (self);
   scroll_to_top (self);
 }

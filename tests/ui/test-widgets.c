@@ -30,6 +30,7 @@
 #include "rmm-item-clock.h"
 #include "rmm-lead-dialog.h"
 #include "rmm-meeting-view.h"
+#include "rmm-minutes-editor.h"
 #include "rmm-move-dialog.h"
 #include "rmm-note-dialog.h"
 #include "rmm-open-meeting-dialog.h"
@@ -320,6 +321,131 @@ test_cse_list_view (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found = find_text_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_buffer (GtkTextBuffer *buffer,
+               const char    *expected)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* The message dialog the editor put up, answered as a user would. */
+static void
+answer_dialog (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
+          gtk_window_destroy (GTK_WINDOW (window));
+          drain_main_loop ();
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The minutes as the minute-taker types them: saved, newer text from another window shown
+ * when nothing typed waits, and a save over someone else's asks which to keep. */
+static void
+test_minutes_editor (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
+  g_autoptr(RmmAgendaItem) item = NULL;
+  g_autoptr(RmmItemFacts) facts = NULL;
+  GtkWidget *window = g_object_ref_sink (gtk_window_new ());
+  RmmMinutesEditor *editor = g_object_new (RMM_TYPE_MINUTES_EDITOR, NULL);
+  GtkTextBuffer *buffer;
+  gint64 item_id, version;
+
+  for (guint i = 0; item == NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(GListModel) agenda = rmm_store_list_agenda (f->store,
+                                                            rmm_meeting_get_id (meeting), NULL);
+
+      if (g_list_model_get_n_items (agenda) > 0)
+        item = g_list_model_get_item (agenda, 0);
+    }
+  g_assert_nonnull (item);
+  item_id = rmm_agenda_item_get_id (item);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  gtk_window_present (GTK_WINDOW (window));
+  buffer = gtk_text_view_get_buffer (find_text_view (GTK_WIDGET (editor)));
+
+  facts = rmm_store_get_item_facts (f->store, item_id, NULL);
+  rmm_minutes_editor_show_item (editor, f->store, item_id);
+  rmm_minutes_editor_update (editor, "Read out.", facts->row_version);
+  version = facts->row_version;
+  g_clear_pointer (&facts, rmm_item_facts_free);
+
+  /* Typed and saved (the pause is skipped: leaving the item saves at once). */
+  gtk_text_buffer_set_text (buffer, "Ada Testwell reported the school’s concerns.", -1);
+  rmm_minutes_editor_save (editor);
+  facts = rmm_store_get_item_facts (f->store, item_id, NULL);
+  g_assert_cmpstr (facts->minute_text, ==, "Ada Testwell reported the school’s concerns.");
+  g_assert_cmpint (facts->row_version, ==, version + 1);
+  version = facts->row_version;
+  g_clear_pointer (&facts, rmm_item_facts_free);
+
+  /* The minute-taker's other window saves: shown here, nothing typed being lost. */
+  version = rmm_store_set_minute_text (f->store, item_id, "From the other window.", version,
+                                       NULL);
+  g_assert_cmpint (version, >, 0);
+  rmm_minutes_editor_update (editor, "From the other window.", version);
+  assert_buffer (buffer, "From the other window.");
+
+  /* Typed here while the other window saved again: the text typed stays until the writer
+   * chooses; "Use Theirs" takes the other window's. */
+  gtk_text_buffer_set_text (buffer, "Typed here, not yet saved.", -1);
+  version = rmm_store_set_minute_text (f->store, item_id, "Saved there first.", version, NULL);
+  g_assert_cmpint (version, >, 0);
+  rmm_minutes_editor_update (editor, "Saved there first.", version);
+  assert_buffer (buffer, "Typed here, not yet saved.");
+  rmm_minutes_editor_save (editor);
+  answer_dialog ("theirs");
+  assert_buffer (buffer, "Saved there first.");
+
+  /* "Keep Mine" saves over theirs, knowingly. */
+  gtk_text_buffer_set_text (buffer, "Mine, kept.", -1);
+  g_assert_cmpint (rmm_store_set_minute_text (f->store, item_id, "Theirs again.", version,
+                                              NULL), >, 0);
+  rmm_minutes_editor_save (editor);
+  answer_dialog ("mine");
+  facts = rmm_store_get_item_facts (f->store, item_id, NULL);
+  g_assert_cmpstr (facts->minute_text, ==, "Mine, kept.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
 /* The meeting view steps through the agenda's children and back to the agenda. */
 static void
 test_meeting_view (Fixture       *f,
@@ -597,6 +723,8 @@ main (int    argc,
   g_test_add ("/ui/dialogs/forms", Fixture, NULL, fixture_set_up, test_forms,
               fixture_tear_down);
   g_test_add ("/ui/views/cse-list", Fixture, NULL, fixture_set_up, test_cse_list_view,
+              fixture_tear_down);
+  g_test_add ("/ui/views/minutes-editor", Fixture, NULL, fixture_set_up, test_minutes_editor,
               fixture_tear_down);
   g_test_add ("/ui/views/meeting", Fixture, NULL, fixture_set_up, test_meeting_view,
               fixture_tear_down);

@@ -187,9 +187,6 @@ uk_time_zone (void)
   return zone;
 }
 
-/* A local (UK) date and time as people type it, stored as UTC: "2026-11-23 14:05",
- * "2026-11-23T14:05:00Z" (already UTC), "23/11/2026 14:05", or a date alone (the start of
- * that day, so that a deadline counted from it is never later than the true one). */
 /* H:MM, HH:MM or HH:MM:SS with ASCII digits only: no signs, no spaces. */
 static gboolean
 parse_clock (const char *text,
@@ -220,6 +217,9 @@ parse_clock (const char *text,
   return *p == '\0' && n_parts >= 2 && *hour <= 23 && *minute <= 59 && *second <= 59;
 }
 
+/* A local (UK) date and time as people type it, stored as UTC: "2026-11-23 14:05",
+ * "2026-11-23T14:05:00Z" (already UTC), "23/11/2026 14:05", or a date alone (the start of
+ * that day, so that a deadline counted from it is never later than the true one). */
 char *
 rmm_time_parse_uk (const char *text)
 {
