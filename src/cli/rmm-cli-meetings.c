@@ -164,6 +164,9 @@ run_schedule (const char            *database,
                         "was added.\n",
                         "Every area’s weekly series is scheduled eight weeks ahead: %d meetings "
                         "were added.\n", added), added);
+  if (options->area != NULL)
+    g_print (_("Meetings already scheduled keep their day, time, place and people; change one "
+               "with “rmmctl meetings move”.\n"));
   return EXIT_SUCCESS;
 }
 
@@ -189,7 +192,8 @@ run_move (const char            *database,
         }
       date = rmm_date_format (&day);
     }
-  if (date == NULL && options->time == NULL && options->location == NULL)
+  if (date == NULL && (options->time == NULL || *options->time == '\0') &&
+      options->location == NULL)
     {
       g_set_error (&error, RMM_ERROR, RMM_ERROR_INVALID,
                    _("Nothing to change: give --date, --time or --location."));

@@ -21,6 +21,7 @@ static const char *outcome_labels[] = {
   [RMM_ACTION_STATUS_NOT_DONE_CIRCUMSTANCES] = N_("Not done: circumstances changed"),
   [RMM_ACTION_STATUS_NOT_DONE_AGENCY] = N_("Not done by the agency"),
   [RMM_ACTION_STATUS_CARRIED_FORWARD] = N_("Carried forward…"),
+  [RMM_ACTION_STATUS_UNKNOWN] = N_("Not known"),
 };
 
 struct _RmmActionsDialog
@@ -176,7 +177,7 @@ on_record_clicked (GtkButton        *button,
                                               action->description);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"));
-  for (guint i = RMM_ACTION_STATUS_DONE; i < G_N_ELEMENTS (outcome_labels); i++)
+  for (guint i = RMM_ACTION_STATUS_DONE; i <= RMM_ACTION_STATUS_CARRIED_FORWARD; i++)
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog),
                                      rmm_state_to_text (RMM_TYPE_ACTION_STATUS, i),
                                      _(outcome_labels[i]));

@@ -149,8 +149,11 @@ attendance_label (RmmAttendanceStatus status)
     case RMM_ATTENDANCE_STATUS_SENT_INFORMATION:
       return _("Sent information");
     case RMM_ATTENDANCE_STATUS_OBSERVER:
-    default:
       return _("Observer");
+    case RMM_ATTENDANCE_STATUS_UNKNOWN:
+    default:
+      /* The file holds a word RMM Desk does not write; `rmmctl check` says where. */
+      return _("Not known");
     }
 }
 

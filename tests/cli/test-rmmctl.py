@@ -656,6 +656,8 @@ class RmmctlTest(unittest.TestCase):
         result = rmmctl("--database", db, "meetings", "schedule", "--area", "Ashdown South",
                         "--time", "15:00")
         self.assertEqual(result.returncode, 0, result.stderr)
+        # The meetings already made keep their time, and the output says so.
+        self.assertIn("already scheduled keep their day, time", result.stdout)
         con = sqlite3.connect(db)
         try:
             series = con.execute(
@@ -676,6 +678,8 @@ class RmmctlTest(unittest.TestCase):
             (["schedule", "--time", "15:00"], 2, "no area"),
             (["move"], 2, "no meeting"),
             (["move", "--meeting", str(last["id"])], 1, "nothing to change"),
+            (["move", "--meeting", str(last["id"]), "--time", ""], 1, "an empty time"),
+            (["move", "--meeting", str(last["id"]), "--time", "9" * 10000], 1, "a page of nines"),
             (["move", "--meeting", str(last["id"]), "--date", "30/02/2027"], 1, "no such day"),
             (["move", "--meeting", str(last["id"]), "--date", "1٥/12/2026"], 1, "mixed digits"),
             (["move", "--meeting", str(last["id"]), "--date",

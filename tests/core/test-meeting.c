@@ -428,8 +428,10 @@ open_meeting (Fixture *f,
 {
   g_autoptr(GError) error = NULL;
   RmmAttendanceInput rows[] = {
-    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = RMM_ATTENDANCE_STATUS_PRESENT },
-    { .agency_id = f->family_services, .name = "Ben Cochair", .status = RMM_ATTENDANCE_STATUS_PRESENT },
+    { .agency_id = f->children_services, .name = "Ada Chairwell",
+      .status = RMM_ATTENDANCE_STATUS_PRESENT },
+    { .agency_id = f->family_services, .name = "Ben Cochair",
+      .status = RMM_ATTENDANCE_STATUS_PRESENT },
   };
 
   g_assert_true (rmm_store_open_meeting (f->store, meeting, rows, G_N_ELEMENTS (rows), TRUE,
@@ -446,12 +448,16 @@ test_open_meeting (Fixture       *f,
   gint64 police = rmm_store_add_agency (f->store, "Testshire Police", "police", NULL);
   gint64 school = rmm_store_add_agency (f->store, "Testshire Academy", "education", NULL);
   RmmAttendanceInput rows[] = {
-    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = RMM_ATTENDANCE_STATUS_PRESENT },
+    { .agency_id = f->children_services, .name = "Ada Chairwell",
+      .status = RMM_ATTENDANCE_STATUS_PRESENT },
     { .agency_id = police, .name = "DC Pat Northway", .status = RMM_ATTENDANCE_STATUS_APOLOGIES },
-    { .agency_id = school, .status = RMM_ATTENDANCE_STATUS_SENT_INFORMATION, .information_sent_at = "2026-11-20" },
-    { .agency_id = f->family_services, .name = "Sam Student", .status = RMM_ATTENDANCE_STATUS_OBSERVER },
+    { .agency_id = school,
+      .status = RMM_ATTENDANCE_STATUS_SENT_INFORMATION, .information_sent_at = "2026-11-20" },
+    { .agency_id = f->family_services, .name = "Sam Student",
+      .status = RMM_ATTENDANCE_STATUS_OBSERVER },
   };
-  RmmAttendanceInput no_date = { .agency_id = school, .status = RMM_ATTENDANCE_STATUS_SENT_INFORMATION };
+  RmmAttendanceInput no_date = { .agency_id = school,
+                                 .status = RMM_ATTENDANCE_STATUS_SENT_INFORMATION };
   RmmAttendanceInput nobody = { .agency_id = police, .status = RMM_ATTENDANCE_STATUS_APOLOGIES };
 
   /* The statement must be read; information sent needs its date; someone must be there. */

@@ -267,6 +267,36 @@ test_times_as_typed (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "“9:3”"));
 }
 
+/* A series stored before a chair could not take the minutes still makes its meetings, with
+ * the minute-taker left to be chosen. */
+static void
+test_old_series_chair_taking_minutes (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmMeetingSeries) series = NULL;
+  RmmSeriesInput input = {
+    .area_id = f->area, .weekday = G_DATE_TUESDAY, .starts_at = "10:00",
+    .chair_children_id = f->chair1, .chair_family_id = f->chair2,
+  };
+  RmmField taker = RMM_REF ("minute_taker_id", f->chair2);
+
+  g_assert_true (rmm_store_set_meeting_series (f->store, &input, &error));
+  series = rmm_store_get_meeting_series (f->store, f->area, &error);
+  g_assert_true (rmm_store_update (f->store, "meeting_series", series->id, &taker, 1, &error));
+  at (f, "2026-12-15T09:00:00Z");
+  g_assert_cmpint (rmm_store_schedule_ahead (f->store, f->area, RMM_SCHEDULE_WEEKS_AHEAD, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  /* Made, with both chairs, and nobody yet taking the minutes. */
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM meeting "
+                                                  "WHERE minute_taker_id IS NOT NULL", 0, NULL),
+                   ==, 0);
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM meeting "
+                                                  "WHERE chair_family_id IS NOT ?", f->chair2,
+                                        NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -278,5 +308,6 @@ main (int    argc,
   ADD ("/schedule/move-one", test_move_one_meeting);
   ADD ("/schedule/moves-leave-no-gap", test_moves_leave_no_gap);
   ADD ("/schedule/times-as-typed", test_times_as_typed);
+  ADD ("/schedule/old-series-chair-taking-minutes", test_old_series_chair_taking_minutes);
   return g_test_run ();
 }

@@ -91,8 +91,10 @@ open_the_meeting (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   RmmAttendanceInput rows[] = {
-    { .agency_id = f->children_services, .name = "Ada Chairwell", .status = RMM_ATTENDANCE_STATUS_PRESENT },
-    { .agency_id = f->police, .name = "DC Pat Northway", .status = RMM_ATTENDANCE_STATUS_APOLOGIES },
+    { .agency_id = f->children_services, .name = "Ada Chairwell",
+      .status = RMM_ATTENDANCE_STATUS_PRESENT },
+    { .agency_id = f->police, .name = "DC Pat Northway",
+      .status = RMM_ATTENDANCE_STATUS_APOLOGIES },
   };
 
   g_assert_true (rmm_store_open_meeting (f->store, f->meeting, rows, G_N_ELEMENTS (rows), TRUE,
@@ -514,6 +516,50 @@ test_safety_plan_audiences (Fixture       *f,
   assert_has (family_reading, "1 February 2027");
   assert_has (family_reading, "call 999");
   assert_pages_numbered (family_reading, "OFFICIAL-SENSITIVE");
+}
+
+/* A status changed by hand to a word RMM Desk never writes is shown as not known: never
+ * passed off as another (an agency "PRESENT" minuted as an observer, a "cancelled" action
+ * as done), and never put on a family's copy. */
+static void
+test_unknown_states (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) minutes = NULL;
+  g_autoptr(RmmPdfDocument) professional = NULL;
+  g_autoptr(RmmPdfDocument) family = NULL;
+  g_autoptr(Reading) minutes_reading = NULL;
+  g_autoptr(Reading) plan_reading = NULL;
+  g_autoptr(Reading) family_reading = NULL;
+
+  g_assert_true (rmm_db_exec (rmm_store_get_db (f->store),
+                              "PRAGMA ignore_check_constraints = ON;"
+                              "UPDATE attendance SET status = 'PRESENT' "
+                              "WHERE name = 'DC Pat Northway';"
+                              "UPDATE plan_action SET status = 'cancelled' "
+                              "WHERE description = '" FAMILY_ACTION "';"
+                              "PRAGMA ignore_check_constraints = OFF;", &error));
+  g_assert_no_error (error);
+
+  minutes = rmm_minutes_document_new (f->store, f->meeting, &full, &error);
+  g_assert_no_error (error);
+  minutes_reading = read_document (minutes);
+  assert_has (minutes_reading, "DC Pat NorthwayNot known");
+  assert_lacks (minutes_reading, "Observer");
+
+  professional = rmm_safety_plan_document_new (f->store, f->robin, RMM_PLAN_AUDIENCE_PROFESSIONAL,
+                                               &full, &error);
+  g_assert_no_error (error);
+  plan_reading = read_document (professional);
+  assert_has (plan_reading, "14 Dec 2026Not known");
+  assert_lacks (plan_reading, "Done");
+
+  family = rmm_safety_plan_document_new (f->store, f->robin, RMM_PLAN_AUDIENCE_FAMILY, &full,
+                                         &error);
+  g_assert_no_error (error);
+  family_reading = read_document (family);
+  assert_lacks (family_reading, FAMILY_ACTION);
 }
 
 /* What reaches a family: only open actions the chairs chose for them, never the police's own
@@ -1121,6 +1167,7 @@ main (int    argc,
   ADD ("/pdf/safety-plan/audiences", test_safety_plan_audiences);
   ADD ("/pdf/safety-plan/family-actions", test_safety_plan_family_actions);
   ADD ("/pdf/safety-plan/refused", test_safety_plan_refused);
+  ADD ("/pdf/unknown-states", test_unknown_states);
   ADD ("/pdf/safety-plan/area-all-or-none", test_safety_plans_of_area);
   ADD ("/pdf/cse-list/content", test_cse_list);
   ADD ("/pdf/cse-list/marking", test_marking_from_database);

@@ -33,6 +33,8 @@ static const char *action_statuses[] = {
   [RMM_ACTION_STATUS_NOT_DONE_CIRCUMSTANCES] = N_("Not done: circumstances changed"),
   [RMM_ACTION_STATUS_NOT_DONE_AGENCY] = N_("Not done by the agency"),
   [RMM_ACTION_STATUS_CARRIED_FORWARD] = N_("Carried forward"),
+  /* The file holds a word RMM Desk does not write; `rmmctl check` says where. */
+  [RMM_ACTION_STATUS_UNKNOWN] = N_("Not known"),
 };
 
 static const RmmLabel disruption_tactics[] = {

@@ -38,7 +38,9 @@ typedef enum
   RMM_DECISION_STATUS_CONFIRMED,
 } RmmDecisionStatus;
 
-/* An action of a safety plan: open until a meeting records how it ended. */
+/* An action of a safety plan: open until a meeting records how it ended. UNKNOWN is a
+ * word in the file that RMM Desk never writes (changed by hand): never open, never on a
+ * family's copy, and said to be unknown wherever it is shown, not passed off as another. */
 typedef enum
 {
   RMM_ACTION_STATUS_OPEN,
@@ -46,15 +48,17 @@ typedef enum
   RMM_ACTION_STATUS_NOT_DONE_CIRCUMSTANCES,
   RMM_ACTION_STATUS_NOT_DONE_AGENCY,
   RMM_ACTION_STATUS_CARRIED_FORWARD,
+  RMM_ACTION_STATUS_UNKNOWN,
 } RmmActionStatus;
 
-/* How an agency took part in a meeting. */
+/* How an agency took part in a meeting; UNKNOWN as for actions. */
 typedef enum
 {
   RMM_ATTENDANCE_STATUS_PRESENT,
   RMM_ATTENDANCE_STATUS_APOLOGIES,
   RMM_ATTENDANCE_STATUS_SENT_INFORMATION,
   RMM_ATTENDANCE_STATUS_OBSERVER,
+  RMM_ATTENDANCE_STATUS_UNKNOWN,
 } RmmAttendanceStatus;
 
 int         rmm_state_from_text (GType       enum_type,

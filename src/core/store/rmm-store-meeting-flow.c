@@ -71,7 +71,7 @@ check_attendance (const RmmAttendanceInput  *rows,
     {
       const RmmAttendanceInput *row = &rows[i];
 
-      if (row->status > RMM_ATTENDANCE_STATUS_OBSERVER)
+      if (row->status >= RMM_ATTENDANCE_STATUS_UNKNOWN)
         {
           g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                        _("An agency is present, sends apologies or information, or observes."));
@@ -201,7 +201,7 @@ rmm_store_list_attendance (RmmStore  *self,
       row->name = g_strdup (rmm_db_stmt_get_text (stmt, 2));
       row->status = rmm_state_from_text (RMM_TYPE_ATTENDANCE_STATUS,
                                          rmm_db_stmt_get_text (stmt, 3),
-                                         RMM_ATTENDANCE_STATUS_OBSERVER);
+                                         RMM_ATTENDANCE_STATUS_UNKNOWN);
       row->information_sent_at = g_strdup (rmm_db_stmt_get_text (stmt, 4));
       g_ptr_array_add (rows, row);
     }

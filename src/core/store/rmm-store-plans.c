@@ -423,9 +423,8 @@ collect_actions (RmmDbStmt  *stmt,
       row->owner = g_strdup (rmm_db_stmt_get_text (stmt, 5));
       row->agency = g_strdup (rmm_db_stmt_get_text (stmt, 6));
       row->due_on = g_strdup (rmm_db_stmt_get_text (stmt, 7));
-      /* Text no RMM Desk writes (the schema forbids it) reads as an action ended. */
       row->status = rmm_state_from_text (RMM_TYPE_ACTION_STATUS, rmm_db_stmt_get_text (stmt, 8),
-                                         RMM_ACTION_STATUS_DONE);
+                                         RMM_ACTION_STATUS_UNKNOWN);
       row->agreed_on = g_strdup (rmm_db_stmt_get_text (stmt, 9));
       row->status_meeting_id = rmm_db_stmt_get_int (stmt, 10);
       row->meeting_id = rmm_db_stmt_get_int (stmt, 11);
@@ -604,7 +603,7 @@ rmm_store_review_action (RmmStore    *self,
     {
       RmmActionStatus status = rmm_state_from_text (RMM_TYPE_ACTION_STATUS,
                                                     rmm_db_stmt_get_text (stmt, 0),
-                                                    RMM_ACTION_STATUS_DONE);
+                                                    RMM_ACTION_STATUS_UNKNOWN);
 
       rmm_db_stmt_reset (stmt);
       if (status != RMM_ACTION_STATUS_OPEN)

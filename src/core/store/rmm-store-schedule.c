@@ -42,8 +42,16 @@ time_of_day (const char  *text,
   char *time = rmm_time_of_day_parse (text);
 
   if (time == NULL)
-    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                 _("“%s” is not a time of day: type it as 10:00 or 9:30."), text ? text : "");
+    {
+      /* Said back as typed, but never a page of it. */
+      g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+      g_autofree char *start = g_utf8_substring (valid, 0, 20);
+      g_autofree char *shown = g_utf8_strlen (valid, -1) > 20 ? g_strconcat (start, "…", NULL)
+                                                              : g_strdup (valid);
+
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a time of day: type it as 10:00 or 9:30."), shown);
+    }
   return time;
 }
 
@@ -120,6 +128,11 @@ add_series_meeting (RmmStore          *self,
                     GError           **error)
 {
   g_autofree char *meets_on = rmm_date_format (day);
+  /* A series set before the rule held may name a chair as its minute-taker: the meeting is
+   * still made, with the minutes left for someone else to take. */
+  gboolean taker_chairs = series->minute_taker_id != 0 &&
+                          (series->minute_taker_id == series->chair_children_id ||
+                           series->minute_taker_id == series->chair_family_id);
   RmmField fields[] = {
     RMM_REF ("area_id", series->area_id),
     RMM_TEXT ("meets_on", meets_on),
@@ -127,7 +140,7 @@ add_series_meeting (RmmStore          *self,
     RMM_TEXT ("location", series->location),
     RMM_REF ("chair_children_id", series->chair_children_id),
     RMM_REF ("chair_family_id", series->chair_family_id),
-    RMM_REF ("minute_taker_id", series->minute_taker_id),
+    RMM_REF ("minute_taker_id", taker_chairs ? 0 : series->minute_taker_id),
   };
 
   return rmm_store_insert (self, "meeting", fields, G_N_ELEMENTS (fields), error);
