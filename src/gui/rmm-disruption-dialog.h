@@ -6,12 +6,13 @@
 
 #include <adwaita.h>
 
-#include "rmm-store.h"
+#include "rmm-form-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RMM_TYPE_DISRUPTION_DIALOG (rmm_disruption_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RmmDisruptionDialog, rmm_disruption_dialog, RMM, DISRUPTION_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RmmDisruptionDialog, rmm_disruption_dialog, RMM, DISRUPTION_DIALOG,
+                      RmmFormDialog)
 
 RmmDisruptionDialog *rmm_disruption_dialog_new (GtkWindow     *parent,
                                                 RmmStore      *store,

@@ -6,12 +6,13 @@
 
 #include <adwaita.h>
 
-#include "rmm-store.h"
+#include "rmm-form-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RMM_TYPE_EPISODE_DIALOG (rmm_episode_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RmmEpisodeDialog, rmm_episode_dialog, RMM, EPISODE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RmmEpisodeDialog, rmm_episode_dialog, RMM, EPISODE_DIALOG,
+                      RmmFormDialog)
 
 RmmEpisodeDialog *rmm_episode_dialog_new (GtkWindow     *parent,
                                           RmmStore      *store,

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-gui-utils.h"
+#include "rmm-text-row.h"
 
 /* GTK 4.8 has no gtk_list_box_remove_all(). */
 void
@@ -86,35 +87,15 @@ rmm_column_view_add_text_columns (GtkColumnView       *view,
     }
 }
 
-/* A row for a few lines of text in a preferences group: its title above a text view,
- * which carries the title as its accessible name. */
+/* A row for a few lines of text in a preferences group (RmmTextRow), for forms built in C. */
 GtkWidget *
 rmm_text_row_new (const char   *title,
                   GtkTextView **view)
 {
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *text = gtk_text_view_new ();
+  GtkWidget *row = g_object_new (RMM_TYPE_TEXT_ROW, "title", title, NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text), FALSE);
-  gtk_widget_set_size_request (text, -1, 48);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   if (view != NULL)
-    *view = GTK_TEXT_VIEW (text);
+    *view = rmm_text_row_get_view (RMM_TEXT_ROW (row));
   return row;
 }
 

@@ -1,4 +1,4 @@
-/* rmm-note-dialog.c
+/* rmm-note-dialog.c: record new information on a child's open case
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,45 +11,61 @@
 #include "rmm-gui-utils.h"
 #include "rmm-labels.h"
 #include "rmm-note-dialog.h"
-#include "rmm-unsaved-guard.h"
+#include "rmm-text-row.h"
 
 struct _RmmNoteDialog
 {
-  AdwWindow      parent_instance;
+  RmmFormDialog  parent_instance;
 
-  RmmStore      *store;
-  RmmAgendaItem *item;
   GPtrArray     *agencies;      /* RmmNamedId */
   AdwComboRow   *kind_row;
-  GtkTextView   *summary_view;
+  RmmTextRow    *summary_row;
   AdwComboRow   *agency_row;
   GtkSwitch     *sensitive_switch;
 };
 
-G_DEFINE_FINAL_TYPE (RmmNoteDialog, rmm_note_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RmmNoteDialog, rmm_note_dialog, RMM_TYPE_FORM_DIALOG)
 
-static void
-on_record (RmmNoteDialog *self)
+static gboolean
+rmm_note_dialog_record (RmmFormDialog  *dialog,
+                        GError        **error)
 {
-  g_autofree char *summary = rmm_text_view_dup_text (self->summary_view);
-  g_autoptr(GError) error = NULL;
+  RmmNoteDialog *self = RMM_NOTE_DIALOG (dialog);
+  g_autofree char *summary = rmm_text_row_dup_text (self->summary_row);
   guint n_kinds;
   const RmmLabel *kinds = rmm_note_kinds (&n_kinds);
   guint kind = MIN (adw_combo_row_get_selected (self->kind_row), n_kinds - 1);
   RmmInformationNoteInput input = {
-    .child_id = rmm_agenda_item_get_child_id (self->item),
+    .child_id = rmm_agenda_item_get_child_id (rmm_form_dialog_get_item (dialog)),
     .kind = kinds[kind].id,
     .summary = summary,
     .agency_id = rmm_combo_row_get_id (self->agency_row, self->agencies, 1),
     .police_sensitive = gtk_switch_get_active (self->sensitive_switch),
   };
 
-  if (rmm_store_add_information_note (self->store, &input, &error) == 0)
-    {
-      rmm_show_message (GTK_WIDGET (self), _("Nothing Was Recorded"), error->message);
-      return;
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
+  return rmm_store_add_information_note (rmm_form_dialog_get_store (dialog), &input,
+                                         error) != 0;
+}
+
+/* The choices come from the store and the labels, known once the dialog has its store. */
+static void
+rmm_note_dialog_constructed (GObject *object)
+{
+  RmmNoteDialog *self = RMM_NOTE_DIALOG (object);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) agencies = NULL;
+  guint n_kinds;
+  const RmmLabel *kinds = rmm_note_kinds (&n_kinds);
+
+  G_OBJECT_CLASS (rmm_note_dialog_parent_class)->constructed (object);
+
+  for (guint i = 0; i < n_kinds; i++)
+    gtk_string_list_append (labels, _(kinds[i].label));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
+  self->agencies = rmm_store_list_agencies (rmm_form_dialog_get_store (RMM_FORM_DIALOG (self)),
+                                            NULL);
+  agencies = rmm_named_ids_model (self->agencies, _("Not recorded"));
+  adw_combo_row_set_model (self->agency_row, agencies);
 }
 
 static void
@@ -57,9 +73,8 @@ rmm_note_dialog_dispose (GObject *object)
 {
   RmmNoteDialog *self = RMM_NOTE_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_NOTE_DIALOG);
   g_clear_pointer (&self->agencies, g_ptr_array_unref);
-  g_clear_object (&self->item);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rmm_note_dialog_parent_class)->dispose (object);
 }
@@ -67,14 +82,26 @@ rmm_note_dialog_dispose (GObject *object)
 static void
 rmm_note_dialog_class_init (RmmNoteDialogClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = rmm_note_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
-                                       "window.close", NULL);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rmm_note_dialog_constructed;
+  object_class->dispose = rmm_note_dialog_dispose;
+  RMM_FORM_DIALOG_CLASS (klass)->record = rmm_note_dialog_record;
+
+  g_type_ensure (RMM_TYPE_TEXT_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-note-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RmmNoteDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmNoteDialog, summary_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmNoteDialog, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmNoteDialog, sensitive_switch);
 }
 
 static void
 rmm_note_dialog_init (RmmNoteDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 RmmNoteDialog *
@@ -82,43 +109,6 @@ rmm_note_dialog_new (GtkWindow     *parent,
                      RmmStore      *store,
                      RmmAgendaItem *item)
 {
-  g_autofree char *child = g_strdup_printf ("%s %s (%s)", rmm_agenda_item_get_first_name (item),
-                                            rmm_agenda_item_get_last_name (item),
-                                            rmm_agenda_item_get_child_reference (item));
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) agencies = NULL;
-  RmmNoteDialog *self = g_object_new (RMM_TYPE_NOTE_DIALOG, NULL);
-  AdwPreferencesGroup *group;
-  GtkWidget *record;
-  guint n_kinds;
-  const RmmLabel *kinds = rmm_note_kinds (&n_kinds);
-
-  self->store = g_object_ref (store);
-  self->item = g_object_ref (item);
-  group = rmm_form_window_init (ADW_WINDOW (self), parent, _("New Information"), child,
-                                _("Cancel"), _("Record"), &record);
-  adw_preferences_group_set_description (group,
-                                         _("New information on an open case. The trigger rules "
-                                           "look at it at once: a disclosure, an offence or an "
-                                           "immediate risk raises a strategy-discussion "
-                                           "trigger."));
-  for (guint i = 0; i < n_kinds; i++)
-    gtk_string_list_append (labels, _(kinds[i].label));
-  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("What it is"));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
-  adw_preferences_group_add (group, GTK_WIDGET (self->kind_row));
-  adw_preferences_group_add (group, rmm_text_row_new (_("What was learned"),
-                                                      &self->summary_view));
-  self->agencies = rmm_store_list_agencies (store, NULL);
-  agencies = rmm_named_ids_model (self->agencies, _("Not recorded"));
-  self->agency_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->agency_row), _("From"));
-  adw_combo_row_set_model (self->agency_row, agencies);
-  adw_preferences_group_add (group, GTK_WIDGET (self->agency_row));
-  self->sensitive_switch = rmm_switch_row_add (group, _("Police-sensitive (never on a family’s "
-                                                        "document)"), FALSE);
-  g_signal_connect_object (record, "clicked", G_CALLBACK (on_record), self, G_CONNECT_SWAPPED);
-  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Information You Were Recording?"));
-  return self;
+  return g_object_new (RMM_TYPE_NOTE_DIALOG, "transient-for", parent, "store", store,
+                       "item", item, NULL);
 }

@@ -6,12 +6,12 @@
 
 #include <adwaita.h>
 
-#include "rmm-store.h"
+#include "rmm-form-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RMM_TYPE_NOTE_DIALOG (rmm_note_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RmmNoteDialog, rmm_note_dialog, RMM, NOTE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RmmNoteDialog, rmm_note_dialog, RMM, NOTE_DIALOG, RmmFormDialog)
 
 RmmNoteDialog *rmm_note_dialog_new (GtkWindow     *parent,
                                     RmmStore      *store,

@@ -446,6 +446,98 @@ test_minutes_editor (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+count_notes (Fixture *f,
+             gint64   child_id)
+{
+  g_autoptr(GPtrArray) notes = rmm_store_list_information_notes (f->store, child_id, NULL);
+
+  g_assert_nonnull (notes);
+  return notes->len;
+}
+
+/* A small form (RmmFormDialog): the child under its title, its rows in its group, Record
+ * writes and closes it, a refusal keeps it open with what was typed. */
+static void
+test_form_dialog_records (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
+  g_autoptr(RmmAgendaItem) item = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *dialog;
+  GtkTextView *summary;
+  gint64 child_id, before;
+
+  for (guint i = 0; item == NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(GListModel) agenda = rmm_store_list_agenda (f->store,
+                                                            rmm_meeting_get_id (meeting), NULL);
+
+      if (g_list_model_get_n_items (agenda) > 0)
+        item = g_list_model_get_item (agenda, 0);
+    }
+  child_id = rmm_agenda_item_get_child_id (item);
+  before = count_notes (f, child_id);
+  dialog = g_object_ref_sink (GTK_WIDGET (rmm_note_dialog_new (NULL, f->store, item)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "New Information");
+  subtitle = g_strdup_printf ("%s %s (%s)", rmm_agenda_item_get_first_name (item),
+                              rmm_agenda_item_get_last_name (item),
+                              rmm_agenda_item_get_child_reference (item));
+  g_assert_nonnull (find_label (dialog, subtitle));
+
+  /* Nothing typed: refused, and the form stays. */
+  g_signal_emit_by_name (find_button (dialog, "Record"), "clicked");
+  drain_main_loop ();
+  g_assert_true (gtk_widget_get_visible (dialog));
+  answer_dialog ("close");
+  summary = find_text_view (dialog);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (summary),
+                            "School reports Robin was collected by an unknown adult.", -1);
+  g_signal_emit_by_name (find_button (dialog, "Record"), "clicked");
+  drain_main_loop ();
+  g_assert_cmpint (count_notes (f, child_id), ==, before + 1);
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 /* The meeting view steps through the agenda's children and back to the agenda. */
 static void
 test_meeting_view (Fixture       *f,
@@ -724,6 +816,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/views/cse-list", Fixture, NULL, fixture_set_up, test_cse_list_view,
               fixture_tear_down);
+  g_test_add ("/ui/dialogs/form-records", Fixture, NULL, fixture_set_up,
+              test_form_dialog_records, fixture_tear_down);
   g_test_add ("/ui/views/minutes-editor", Fixture, NULL, fixture_set_up, test_minutes_editor,
               fixture_tear_down);
   g_test_add ("/ui/views/meeting", Fixture, NULL, fixture_set_up, test_meeting_view,
