@@ -22,9 +22,12 @@ typedef struct
 {
   RmmStore            *store;
   RmmAgendaItem       *item;
+  char                *subtitle;
   char                *discard_question;
+  char                *refusal_heading;
 
   AdwWindowTitle      *window_title;
+  GtkButton           *record_button;
   AdwPreferencesGroup *group;
 } RmmFormDialogPrivate;
 
@@ -39,8 +42,11 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_ITEM,
+  PROP_SUBTITLE,
   PROP_DESCRIPTION,
+  PROP_RECORD_LABEL,
   PROP_DISCARD_QUESTION,
+  PROP_REFUSAL_HEADING,
   N_PROPS
 };
 
@@ -72,18 +78,21 @@ rmm_form_dialog_buildable_init (GtkBuildableIface *iface)
 static void
 on_record_clicked (RmmFormDialog *self)
 {
+  RmmFormDialogPrivate *priv = rmm_form_dialog_get_instance_private (self);
   g_autoptr(GError) error = NULL;
 
   if (!RMM_FORM_DIALOG_GET_CLASS (self)->record (self, &error))
     {
-      rmm_show_message (GTK_WIDGET (self), _("Nothing Was Recorded"), error->message);
+      rmm_show_message (GTK_WIDGET (self),
+                        priv->refusal_heading ? priv->refusal_heading : _("Nothing Was Recorded"),
+                        error->message);
       return;
     }
   rmm_unsaved_guard_set_saved (GTK_WINDOW (self));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* The title, and the child's name and reference under it. */
+/* The title, and under it the subtitle given or the child's name and reference. */
 static void
 show_title (RmmFormDialog *self)
 {
@@ -91,11 +100,12 @@ show_title (RmmFormDialog *self)
   g_autofree char *child = NULL;
 
   adw_window_title_set_title (priv->window_title, gtk_window_get_title (GTK_WINDOW (self)));
-  if (priv->item != NULL)
+  if (priv->subtitle == NULL && priv->item != NULL)
     child = g_strdup_printf ("%s %s (%s)", rmm_agenda_item_get_first_name (priv->item),
                              rmm_agenda_item_get_last_name (priv->item),
                              rmm_agenda_item_get_child_reference (priv->item));
-  adw_window_title_set_subtitle (priv->window_title, child ? child : "");
+  adw_window_title_set_subtitle (priv->window_title,
+                                 priv->subtitle ? priv->subtitle : child ? child : "");
 }
 
 static void
@@ -130,7 +140,9 @@ rmm_form_dialog_finalize (GObject *object)
 {
   RmmFormDialogPrivate *priv = rmm_form_dialog_get_instance_private (RMM_FORM_DIALOG (object));
 
+  g_free (priv->subtitle);
   g_free (priv->discard_question);
+  g_free (priv->refusal_heading);
 
   G_OBJECT_CLASS (rmm_form_dialog_parent_class)->finalize (object);
 }
@@ -151,11 +163,20 @@ rmm_form_dialog_get_property (GObject    *object,
     case PROP_ITEM:
       g_value_set_object (value, priv->item);
       break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, priv->subtitle);
+      break;
     case PROP_DESCRIPTION:
       g_value_set_string (value, adw_preferences_group_get_description (priv->group));
       break;
+    case PROP_RECORD_LABEL:
+      g_value_set_string (value, gtk_button_get_label (priv->record_button));
+      break;
     case PROP_DISCARD_QUESTION:
       g_value_set_string (value, priv->discard_question);
+      break;
+    case PROP_REFUSAL_HEADING:
+      g_value_set_string (value, priv->refusal_heading);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -178,12 +199,25 @@ rmm_form_dialog_set_property (GObject      *object,
     case PROP_ITEM:
       priv->item = g_value_dup_object (value);
       break;
+    case PROP_SUBTITLE:
+      g_free (priv->subtitle);
+      priv->subtitle = g_value_dup_string (value);
+      if (priv->window_title != NULL)
+        show_title (RMM_FORM_DIALOG (object));
+      break;
     case PROP_DESCRIPTION:
       adw_preferences_group_set_description (priv->group, g_value_get_string (value));
+      break;
+    case PROP_RECORD_LABEL:
+      gtk_button_set_label (priv->record_button, g_value_get_string (value));
       break;
     case PROP_DISCARD_QUESTION:
       g_free (priv->discard_question);
       priv->discard_question = g_value_dup_string (value);
+      break;
+    case PROP_REFUSAL_HEADING:
+      g_free (priv->refusal_heading);
+      priv->refusal_heading = g_value_dup_string (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -208,9 +242,21 @@ rmm_form_dialog_class_init (RmmFormDialogClass *klass)
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL, RMM_TYPE_AGENDA_ITEM,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Under the title; without it, the child's name and reference when there is an item. */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /* What the form is for, above its rows. */
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* The button that does the work: Record unless a form says otherwise (Move). */
+  properties[PROP_RECORD_LABEL] =
+    g_param_spec_string ("record-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* The heading over the reason when record() refuses: "Nothing Was Recorded" if unset. */
+  properties[PROP_REFUSAL_HEADING] =
+    g_param_spec_string ("refusal-heading", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /* Asked before a changed form is closed unrecorded ("Discard the … You Were Recording?"). */
   properties[PROP_DISCARD_QUESTION] =
@@ -221,6 +267,7 @@ rmm_form_dialog_class_init (RmmFormDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-form-dialog.ui");
   gtk_widget_class_bind_template_child_private (widget_class, RmmFormDialog, window_title);
+  gtk_widget_class_bind_template_child_private (widget_class, RmmFormDialog, record_button);
   gtk_widget_class_bind_template_child_private (widget_class, RmmFormDialog, group);
   gtk_widget_class_bind_template_callback (widget_class, on_record_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

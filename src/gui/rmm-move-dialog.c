@@ -12,39 +12,34 @@
 #include <glib/gi18n.h>
 
 #include "rmm-date-row.h"
-#include "rmm-gui-utils.h"
 #include "rmm-move-dialog.h"
-#include "rmm-unsaved-guard.h"
 
 struct _RmmMoveDialog
 {
-  AdwWindow      parent_instance;
+  RmmFormDialog  parent_instance;
 
-  RmmStore      *store;
   RmmMeeting    *meeting;
   RmmDateRow    *date_row;
   AdwEntryRow   *time_row;
   AdwEntryRow   *place_row;
 };
 
-G_DEFINE_FINAL_TYPE (RmmMoveDialog, rmm_move_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RmmMoveDialog, rmm_move_dialog, RMM_TYPE_FORM_DIALOG)
 
-static void
-on_move (RmmMoveDialog *self)
+static gboolean
+rmm_move_dialog_record (RmmFormDialog  *dialog,
+                        GError        **error)
 {
-  g_autoptr(GError) error = NULL;
+  RmmMoveDialog *self = RMM_MOVE_DIALOG (dialog);
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->time_row));
+  g_autofree char *time = g_strstrip (g_strdup (typed));
   g_autofree char *date = NULL;
-  g_autofree char *time = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_row))));
 
-  if (!rmm_date_row_get_date (self->date_row, &date, &error) ||
-      !rmm_store_reschedule_meeting (self->store, rmm_meeting_get_id (self->meeting), date, time,
-                                     gtk_editable_get_text (GTK_EDITABLE (self->place_row)),
-                                     &error))
-    {
-      rmm_show_message (GTK_WIDGET (self), _("The Meeting Was Not Moved"), error->message);
-      return;
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
+  return rmm_date_row_get_date (self->date_row, &date, error) &&
+         rmm_store_reschedule_meeting (rmm_form_dialog_get_store (dialog),
+                                       rmm_meeting_get_id (self->meeting), date, time,
+                                       gtk_editable_get_text (GTK_EDITABLE (self->place_row)),
+                                       error);
 }
 
 static void
@@ -52,8 +47,8 @@ rmm_move_dialog_dispose (GObject *object)
 {
   RmmMoveDialog *self = RMM_MOVE_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_MOVE_DIALOG);
   g_clear_object (&self->meeting);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rmm_move_dialog_parent_class)->dispose (object);
 }
@@ -61,16 +56,26 @@ rmm_move_dialog_dispose (GObject *object)
 static void
 rmm_move_dialog_class_init (RmmMoveDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = rmm_move_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
-                                       "window.close", NULL);
+  RMM_FORM_DIALOG_CLASS (klass)->record = rmm_move_dialog_record;
+
+  g_type_ensure (RMM_TYPE_DATE_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-move-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RmmMoveDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmMoveDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmMoveDialog, place_row);
 }
 
 static void
 rmm_move_dialog_init (RmmMoveDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* The meeting as it stands, to change; its area and day under the title. */
 RmmMoveDialog *
 rmm_move_dialog_new (GtkWindow  *parent,
                      RmmStore   *store,
@@ -79,25 +84,12 @@ rmm_move_dialog_new (GtkWindow  *parent,
   g_autofree char *day = rmm_meeting_format_date (meeting, "%A %-d %B %Y");
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", rmm_meeting_get_area_name (meeting),
                                                day);
-  RmmMoveDialog *self = g_object_new (RMM_TYPE_MOVE_DIALOG, NULL);
-  AdwPreferencesGroup *group;
-  GtkWidget *move;
+  RmmMoveDialog *self = g_object_new (RMM_TYPE_MOVE_DIALOG, "transient-for", parent,
+                                      "store", store, "subtitle", subtitle, NULL);
 
-  self->store = g_object_ref (store);
   self->meeting = g_object_ref (meeting);
-  group = rmm_form_window_init (ADW_WINDOW (self), parent, _("Move the Meeting"), subtitle,
-                                _("Cancel"), _("Move"), &move);
-  adw_preferences_group_set_description (group,
-                                         _("This meeting only; the area’s weekly meetings stay "
-                                           "as they are."));
-  self->date_row = RMM_DATE_ROW (rmm_date_row_new (_("Date")));
   rmm_date_row_set_date (self->date_row, rmm_meeting_get_meets_on (meeting));
-  self->time_row = rmm_entry_row_new (_("Starts at (HH:MM)"), rmm_meeting_get_starts_at (meeting));
-  self->place_row = rmm_entry_row_new (_("Where"), rmm_meeting_get_location (meeting));
-  adw_preferences_group_add (group, GTK_WIDGET (self->date_row));
-  adw_preferences_group_add (group, GTK_WIDGET (self->time_row));
-  adw_preferences_group_add (group, GTK_WIDGET (self->place_row));
-  g_signal_connect_object (move, "clicked", G_CALLBACK (on_move), self, G_CONNECT_SWAPPED);
-  rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Change You Were Making?"));
+  gtk_editable_set_text (GTK_EDITABLE (self->time_row), rmm_meeting_get_starts_at (meeting));
+  gtk_editable_set_text (GTK_EDITABLE (self->place_row), rmm_meeting_get_location (meeting));
   return self;
 }

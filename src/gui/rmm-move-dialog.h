@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
+#include "rmm-form-dialog.h"
 #include "rmm-meeting.h"
-#include "rmm-store.h"
 
 G_BEGIN_DECLS
 
 #define RMM_TYPE_MOVE_DIALOG (rmm_move_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RmmMoveDialog, rmm_move_dialog, RMM, MOVE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RmmMoveDialog, rmm_move_dialog, RMM, MOVE_DIALOG, RmmFormDialog)
 
 RmmMoveDialog *rmm_move_dialog_new (GtkWindow  *parent,
                                     RmmStore   *store,

@@ -538,6 +538,74 @@ test_form_dialog_records (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
+static void
+collect_entry_rows (GtkWidget *widget,
+                    GPtrArray *rows)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entry_rows (child, rows);
+}
+
+/* The move dialog (a form too): a refused date keeps it open under its own heading; a time
+ * as people type it moves the meeting and closes it. */
+static void
+test_move_dialog (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
+  g_autoptr(RmmMeeting) planned = g_list_model_get_item (meetings, 0);
+  g_autoptr(RmmMeeting) moved = NULL;
+  GtkWidget *dialog;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget **entries;
+
+  g_assert_cmpint (rmm_meeting_get_state (planned), ==, RMM_MEETING_STATUS_PLANNED);
+  dialog = g_object_ref_sink (GTK_WIDGET (rmm_move_dialog_new (NULL, f->store, planned)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  g_assert_nonnull (find_button (dialog, "Move"));
+  /* The date, time and place rows, in order. */
+  collect_entry_rows (dialog, rows);
+  g_assert_cmpuint (rows->len, ==, 3);
+  entries = (GtkWidget **)rows->pdata;
+  g_assert_true (RMM_IS_DATE_ROW (entries[0]));
+
+  gtk_editable_set_text (GTK_EDITABLE (entries[0]), "30/02/2027");
+  g_signal_emit_by_name (find_button (dialog, "Move"), "clicked");
+  drain_main_loop ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean said = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (window))
+          said = g_str_equal (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                              "The Meeting Was Not Moved");
+      }
+    g_assert_true (said);
+  }
+  answer_dialog ("close");
+  g_assert_true (gtk_widget_get_visible (dialog));
+
+  rmm_date_row_set_date (RMM_DATE_ROW (entries[0]), rmm_meeting_get_meets_on (planned));
+  gtk_editable_set_text (GTK_EDITABLE (entries[1]), "9.30");
+  g_signal_emit_by_name (find_button (dialog, "Move"), "clicked");
+  drain_main_loop ();
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_assert_finalize_object (dialog);
+  moved = rmm_store_get_meeting (f->store, rmm_meeting_get_id (planned), NULL);
+  g_assert_cmpstr (rmm_meeting_get_starts_at (moved), ==, "09:30");
+}
+
 /* The meeting view steps through the agenda's children and back to the agenda. */
 static void
 test_meeting_view (Fixture       *f,
@@ -818,6 +886,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/dialogs/form-records", Fixture, NULL, fixture_set_up,
               test_form_dialog_records, fixture_tear_down);
+  g_test_add ("/ui/dialogs/move", Fixture, NULL, fixture_set_up, test_move_dialog,
+              fixture_tear_down);
   g_test_add ("/ui/views/minutes-editor", Fixture, NULL, fixture_set_up, test_minutes_editor,
               fixture_tear_down);
   g_test_add ("/ui/views/meeting", Fixture, NULL, fixture_set_up, test_meeting_view,
