@@ -7,12 +7,13 @@
 #include <adwaita.h>
 
 #include "rmm-area.h"
-#include "rmm-store.h"
+#include "rmm-form-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RMM_TYPE_SCHEDULE_DIALOG (rmm_schedule_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RmmScheduleDialog, rmm_schedule_dialog, RMM, SCHEDULE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RmmScheduleDialog, rmm_schedule_dialog, RMM, SCHEDULE_DIALOG,
+                      RmmFormDialog)
 
 RmmScheduleDialog *rmm_schedule_dialog_new (GtkWindow *parent,
                                             RmmStore  *store,

@@ -732,7 +732,8 @@ class KeyboardTest(unittest.TestCase):
                             what="the main menu (F10)")
             item.doActionNamed("click")
             form = frame(app, "Weekly Meetings")
-            text_field(form, "Starts at (HH:MM)").text = "09:30"
+            # As people type it: kept as 09:30.
+            text_field(form, "Starts at (such as 10:00)").text = "9.30"
             text_field(form, "Where").text = "Room 9, Testshire House"
             click(form, "Schedule")
             wait_for(lambda: find(app.node, "frame", name="Weekly Meetings") is None,
@@ -743,6 +744,7 @@ class KeyboardTest(unittest.TestCase):
                 series = con.execute("SELECT area_id, starts_at, location FROM meeting_series "
                                      "WHERE location = 'Room 9, Testshire House'").fetchall()
                 self.assertEqual(len(series), 1, series)
+                self.assertEqual(series[0][1], "09:30")
                 latest = con.execute("SELECT max(meets_on) FROM meeting WHERE area_id = ?",
                                      (series[0][0],)).fetchone()[0]
                 self.assertGreaterEqual(
