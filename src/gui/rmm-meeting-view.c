@@ -53,7 +53,7 @@ struct _RmmMeetingView
   GMenuModel           *documents_menu;
   RmmItemPage          *item_page;     /* made when first needed: memory at start-up */
   GSimpleActionGroup   *actions;       /* "meeting.*", reached from anywhere in the window */
-  RmmItemClock         *clock;         /* the time the room spends on each child */
+  RmmMeetingSession    *session;       /* the meeting and the child on show, and the clock */
   gboolean              active;        /* on show in its window */
   gboolean              enabled[16];   /* each action's own state, whether on show or not */
   gint64                focus_item_id; /* the row to focus once the rows are made; 0: first */
@@ -365,7 +365,7 @@ ensure_item_page (RmmMeetingView *self)
   if (self->item_page == NULL)
     {
       self->item_page = g_object_new (RMM_TYPE_ITEM_PAGE, NULL);
-      rmm_item_page_set_clock (self->item_page, self->clock);
+      rmm_item_page_set_clock (self->item_page, rmm_meeting_session_get_clock (self->session));
       gtk_stack_add_named (self->pages, GTK_WIDGET (self->item_page), "item");
     }
   return self->item_page;
@@ -380,7 +380,7 @@ show_item (RmmMeetingView *self,
                            self->framework_id);
   gtk_stack_set_visible_child_name (self->pages, "item");
   /* The child's time runs from now, when the room turns to them. */
-  rmm_item_clock_turn_to (self->clock, rmm_agenda_item_get_id (item));
+  rmm_meeting_session_set_item (self->session, item);
   rmm_item_page_set_active (self->item_page, self->active);
   set_enabled (self, "show-agenda", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_SHOWN]);
@@ -404,7 +404,7 @@ rmm_meeting_view_show_agenda (RmmMeetingView *self)
     show_agenda (self);
   item = rmm_item_page_get_item (self->item_page);
   gtk_stack_set_visible_child_name (self->pages, "overview");
-  rmm_item_clock_turn_to (self->clock, 0);
+  rmm_meeting_session_set_item (self->session, NULL);
   rmm_item_page_set_active (self->item_page, FALSE);
   set_enabled (self, "show-agenda", FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_SHOWN]);
@@ -666,6 +666,7 @@ rmm_meeting_view_show_meeting (RmmMeetingView *self,
 
   same = self->meeting && rmm_meeting_get_id (self->meeting) == rmm_meeting_get_id (meeting);
   g_set_object (&self->meeting, meeting);
+  rmm_meeting_session_set_meeting (self->session, meeting);
   framework = g_strdup (framework_id);
   g_free (self->framework_id);
   self->framework_id = framework;
@@ -677,12 +678,12 @@ rmm_meeting_view_show_meeting (RmmMeetingView *self,
     rmm_item_page_reload (self->item_page);
 }
 
-/* The time the room spends on each child, for the projector to show the same. */
-RmmItemClock *
-rmm_meeting_view_get_clock (RmmMeetingView *self)
+/* The meeting and the child on show, for the projector and the window to follow. */
+RmmMeetingSession *
+rmm_meeting_view_get_session (RmmMeetingView *self)
 {
   g_return_val_if_fail (RMM_IS_MEETING_VIEW (self), NULL);
-  return self->clock;
+  return self->session;
 }
 
 /* The meeting's actions ("meeting.*"), for the window to offer wherever focus is. */
@@ -818,7 +819,7 @@ rmm_meeting_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->framework_id, g_free);
   g_clear_object (&self->actions);
-  g_clear_object (&self->clock);
+  g_clear_object (&self->session);
   g_clear_handle_id (&self->focus_source, g_source_remove);
 
   G_OBJECT_CLASS (rmm_meeting_view_parent_class)->dispose (object);
@@ -870,7 +871,7 @@ rmm_meeting_view_class_init (RmmMeetingViewClass *klass)
 static void
 rmm_meeting_view_init (RmmMeetingView *self)
 {
-  self->clock = rmm_item_clock_new ();
+  self->session = rmm_meeting_session_new ();
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), meeting_actions,
                                    G_N_ELEMENTS (meeting_actions), self);

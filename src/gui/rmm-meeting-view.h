@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "rmm-item-clock.h"
+#include "rmm-meeting-session.h"
 
 #include "rmm-store.h"
 
@@ -37,6 +37,6 @@ GActionGroup   *rmm_meeting_view_get_item_actions (RmmMeetingView *self);
 void            rmm_meeting_view_set_active       (RmmMeetingView *self,
                                                    gboolean        active);
 
-RmmItemClock   *rmm_meeting_view_get_clock        (RmmMeetingView *self);
+RmmMeetingSession *rmm_meeting_view_get_session  (RmmMeetingView *self);
 
 G_END_DECLS

@@ -4,7 +4,7 @@
  *
  * Opens the projector window full screen on the screen chosen for it (remembered in
  * settings; else any screen but the chair's; with one screen, as an ordinary window), keeps
- * it on what the chair's meeting view shows, and reads it again when the store changes.
+ * it on what the chair's meeting session shows, and reads it again when the store changes.
  * The chair's window keeps the keyboard.
  */
 #define G_LOG_DOMAIN "rmm-projector"
@@ -21,7 +21,7 @@ struct _RmmProjector
   GObject             parent_instance;
 
   RmmStore           *store;
-  RmmMeetingView     *view;       /* not owned: the chair's window holds both */
+  RmmMeetingSession  *session;    /* the chair's: the meeting and the child on show */
   GSettings          *settings;
   RmmProjectorWindow *window;     /* while open */
   guint               reload_source;
@@ -30,14 +30,14 @@ struct _RmmProjector
 G_DEFINE_FINAL_TYPE (RmmProjector, rmm_projector, G_TYPE_OBJECT)
 
 static void
-follow_view (RmmProjector *self)
+follow_session (RmmProjector *self)
 {
   RmmMeeting *meeting;
 
-  if (self->window == NULL || (meeting = rmm_meeting_view_get_meeting (self->view)) == NULL)
+  if (self->window == NULL || (meeting = rmm_meeting_session_get_meeting (self->session)) == NULL)
     return;
   rmm_projector_window_follow (self->window, meeting,
-                               rmm_meeting_view_get_current_item (self->view));
+                               rmm_meeting_session_get_item (self->session));
 }
 
 static gboolean
@@ -115,12 +115,12 @@ rmm_projector_open (RmmProjector *self,
   if (self->window != NULL)
     return;
   self->window = rmm_projector_window_new (self->store);
-  rmm_projector_window_set_clock (self->window, rmm_meeting_view_get_clock (self->view));
+  rmm_projector_window_set_clock (self->window, rmm_meeting_session_get_clock (self->session));
   /* Not modal, never over the chair's window: only so that its keys reach the chair's. */
   gtk_window_set_transient_for (GTK_WINDOW (self->window), chairs_window);
   g_signal_connect_object (self->window, "destroy", G_CALLBACK (on_window_destroyed), self,
                            G_CONNECT_SWAPPED);
-  follow_view (self);
+  follow_session (self);
   monitor = rmm_projector_choose_monitor (self->settings, chairs_window);
   if (monitor != NULL)
     {
@@ -181,6 +181,7 @@ rmm_projector_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   rmm_projector_close (self);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rmm_projector_parent_class)->dispose (object);
@@ -198,16 +199,19 @@ rmm_projector_init (RmmProjector *self)
 }
 
 RmmProjector *
-rmm_projector_new (RmmStore       *store,
-                   RmmMeetingView *view,
-                   GSettings      *settings)
+rmm_projector_new (RmmStore          *store,
+                   RmmMeetingSession *session,
+                   GSettings         *settings)
 {
   RmmProjector *self = g_object_new (RMM_TYPE_PROJECTOR, NULL);
 
   self->store = g_object_ref (store);
-  self->view = view;
+  self->session = g_object_ref (session);
   self->settings = settings ? g_object_ref (settings) : NULL;
-  g_signal_connect_object (view, "notify::item-title", G_CALLBACK (follow_view), self,
+  /* Another meeting chosen, or another child: the room sees what the chair sees. */
+  g_signal_connect_object (session, "notify::meeting", G_CALLBACK (follow_session), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::item", G_CALLBACK (follow_session), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "rmm-meeting-view.h"
+#include "rmm-meeting-session.h"
 #include "rmm-projector-window.h"
 #include "rmm-store.h"
 
@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 #define RMM_TYPE_PROJECTOR (rmm_projector_get_type ())
 G_DECLARE_FINAL_TYPE (RmmProjector, rmm_projector, RMM, PROJECTOR, GObject)
 
-RmmProjector       *rmm_projector_new            (RmmStore       *store,
-                                                  RmmMeetingView *view,
-                                                  GSettings      *settings);
+RmmProjector       *rmm_projector_new            (RmmStore          *store,
+                                                  RmmMeetingSession *session,
+                                                  GSettings         *settings);
 gboolean            rmm_projector_is_open        (RmmProjector   *self);
 void                rmm_projector_open           (RmmProjector   *self,
                                                   GtkWindow      *chairs_window);

@@ -782,7 +782,9 @@ rmm_window_constructed (GObject *object)
   g_signal_connect (self, "map", G_CALLBACK (say_if_damaged), NULL);
   warn_about_file (self);
   rmm_meeting_view_set_store (self->meeting_view, self->store, self->settings);
-  self->projector = rmm_projector_new (self->store, self->meeting_view, self->settings);
+  self->projector = rmm_projector_new (self->store,
+                                       rmm_meeting_view_get_session (self->meeting_view),
+                                       self->settings);
   rmm_window_update_projector_actions (self);
   g_signal_connect_object (self->meeting_view, "notify::item-title", G_CALLBACK (on_item_shown),
                            self, G_CONNECT_SWAPPED);

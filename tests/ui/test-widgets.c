@@ -606,6 +606,58 @@ test_move_dialog (Fixture       *f,
   g_assert_cmpstr (rmm_meeting_get_starts_at (moved), ==, "09:30");
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The session the projector follows: a child opened turns the clock to them; another
+ * meeting chosen is announced, whether or not a child was on show, and takes the room back
+ * to the agenda. */
+static void
+test_meeting_session (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
+  g_autoptr(RmmMeeting) first = g_list_model_get_item (meetings, 0);
+  g_autoptr(RmmMeeting) second = g_list_model_get_item (meetings, 1);
+  g_autoptr(RmmMeetingSession) session = rmm_meeting_session_new ();
+  g_autoptr(RmmAgendaItem) item = NULL;
+  guint meeting_changes = 0, item_changes = 0;
+
+  for (guint i = 0; item == NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(GListModel) agenda = rmm_store_list_agenda (f->store,
+                                                            rmm_meeting_get_id (meeting), NULL);
+
+      if (g_list_model_get_n_items (agenda) > 0)
+        item = g_list_model_get_item (agenda, 0);
+    }
+  g_signal_connect (session, "notify::meeting", G_CALLBACK (count_notify), &meeting_changes);
+  g_signal_connect (session, "notify::item", G_CALLBACK (count_notify), &item_changes);
+
+  rmm_meeting_session_set_meeting (session, first);
+  g_assert_cmpuint (meeting_changes, ==, 1);
+  /* The same meeting read again is no change. */
+  rmm_meeting_session_set_meeting (session, first);
+  g_assert_cmpuint (meeting_changes, ==, 1);
+
+  rmm_meeting_session_set_item (session, item);
+  g_assert_cmpuint (item_changes, ==, 1);
+  g_assert_cmpint (rmm_item_clock_get_item (rmm_meeting_session_get_clock (session)), ==,
+                   rmm_agenda_item_get_id (item));
+
+  rmm_meeting_session_set_meeting (session, second);
+  g_assert_cmpuint (meeting_changes, ==, 2);
+  g_assert_cmpuint (item_changes, ==, 2);
+  g_assert_null (rmm_meeting_session_get_item (session));
+  g_assert_cmpint (rmm_item_clock_get_item (rmm_meeting_session_get_clock (session)), ==, 0);
+}
+
 /* The meeting view steps through the agenda's children and back to the agenda. */
 static void
 test_meeting_view (Fixture       *f,
@@ -887,6 +939,8 @@ main (int    argc,
   g_test_add ("/ui/dialogs/form-records", Fixture, NULL, fixture_set_up,
               test_form_dialog_records, fixture_tear_down);
   g_test_add ("/ui/dialogs/move", Fixture, NULL, fixture_set_up, test_move_dialog,
+              fixture_tear_down);
+  g_test_add ("/ui/views/meeting-session", Fixture, NULL, fixture_set_up, test_meeting_session,
               fixture_tear_down);
   g_test_add ("/ui/views/minutes-editor", Fixture, NULL, fixture_set_up, test_minutes_editor,
               fixture_tear_down);
