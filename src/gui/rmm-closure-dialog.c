@@ -187,7 +187,6 @@ rmm_closure_dialog_new (GtkWindow     *parent,
                         RmmMeeting    *meeting,
                         RmmAgendaItem *item)
 {
-  g_autoptr(GListModel) names = NULL;
   RmmDecisionDialog *dialog;
   RmmClosureDialog *self;
 
@@ -202,9 +201,8 @@ rmm_closure_dialog_new (GtkWindow     *parent,
                                    "person of 18 or over still at risk stays open until adult "
                                    "support is agreed."),
                                  _("Earlier closure"));
-  self->agencies = rmm_store_list_agencies (store, NULL);
-  names = rmm_named_ids_model (self->agencies, _("No onward referral"));
-  adw_combo_row_set_model (self->onward_agency_row, names);
+  self->agencies = rmm_combo_row_offer_agencies (self->onward_agency_row, store,
+                                                 _("No onward referral"));
   rmm_decision_dialog_add_row (dialog, GTK_WIDGET (self->refusal_row), FALSE);
   rmm_decision_dialog_add_row (dialog, self->reasons_row, TRUE);
   rmm_decision_dialog_add_row (dialog, self->practice_row, TRUE);

@@ -75,15 +75,13 @@ rmm_episode_dialog_constructed (GObject *object)
   RmmEpisodeDialog *self = RMM_EPISODE_DIALOG (object);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *started = g_date_time_format (now, "%Y-%m-%d %H:%M");
-  g_autoptr(GListModel) agencies = NULL;
 
   G_OBJECT_CLASS (rmm_episode_dialog_parent_class)->constructed (object);
 
   gtk_editable_set_text (GTK_EDITABLE (self->started_row), started);
-  self->agencies = rmm_store_list_agencies (rmm_form_dialog_get_store (RMM_FORM_DIALOG (self)),
-                                            NULL);
-  agencies = rmm_named_ids_model (self->agencies, _("Not recorded"));
-  adw_combo_row_set_model (self->agency_row, agencies);
+  self->agencies = rmm_combo_row_offer_agencies (self->agency_row,
+                                                 rmm_form_dialog_get_store (RMM_FORM_DIALOG (self)),
+                                                 _("Not recorded"));
 }
 
 static void

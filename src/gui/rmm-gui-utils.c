@@ -292,6 +292,23 @@ rmm_named_ids_model (GPtrArray  *ids,
   return G_LIST_MODEL (names);
 }
 
+/* Every agency as @row's choices, after @first ("Not recorded") if given; returns the
+ * agencies (never NULL) for rmm_combo_row_get_id(). */
+GPtrArray *
+rmm_combo_row_offer_agencies (AdwComboRow *row,
+                              RmmStore    *store,
+                              const char  *first)
+{
+  GPtrArray *agencies = rmm_store_list_agencies (store, NULL);
+  g_autoptr(GListModel) names = NULL;
+
+  if (agencies == NULL)
+    agencies = g_ptr_array_new ();
+  names = rmm_named_ids_model (agencies, first);
+  adw_combo_row_set_model (row, names);
+  return agencies;
+}
+
 /* The id chosen in a combo row made by rmm_named_ids_model(); 0 for the first entry when
  * @offset is 1, or when nothing is chosen. */
 gint64

@@ -40,6 +40,9 @@ AdwMessageDialog *rmm_reason_dialog_new (GtkWindow    *parent,
 char      *rmm_reason_dialog_dup_text (AdwMessageDialog *dialog);
 GListModel *rmm_named_ids_model    (GPtrArray           *ids,
                                     const char          *first);
+GPtrArray *rmm_combo_row_offer_agencies (AdwComboRow    *row,
+                                         RmmStore       *store,
+                                         const char     *first);
 gint64     rmm_combo_row_get_id    (AdwComboRow         *row,
                                     GPtrArray           *ids,
                                     guint                offset);

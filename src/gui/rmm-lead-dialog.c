@@ -160,7 +160,6 @@ rmm_lead_dialog_new (GtkWindow     *parent,
                      const char    *framework_id)
 {
   g_autoptr(RmmDecisionState) current = NULL;
-  g_autoptr(GListModel) names = NULL;
   RmmLeadDialog *self;
 
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
@@ -172,11 +171,7 @@ rmm_lead_dialog_new (GtkWindow     *parent,
                                    "held at Early Help is led by Family Services unless a social "
                                    "worker is allocated."),
                                  _("Current lead"));
-  self->agencies = rmm_store_list_agencies (store, NULL);
-  if (self->agencies == NULL)
-    self->agencies = g_ptr_array_new ();
-  names = rmm_named_ids_model (self->agencies, NULL);
-  adw_combo_row_set_model (self->agency_row, names);
+  self->agencies = rmm_combo_row_offer_agencies (self->agency_row, store, NULL);
 
   current = rmm_store_find_current_decision (store, rmm_agenda_item_get_child_id (item),
                                              "lead-agency", NULL);

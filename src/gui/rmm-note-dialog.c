@@ -53,7 +53,6 @@ rmm_note_dialog_constructed (GObject *object)
 {
   RmmNoteDialog *self = RMM_NOTE_DIALOG (object);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) agencies = NULL;
   guint n_kinds;
   const RmmLabel *kinds = rmm_note_kinds (&n_kinds);
 
@@ -62,10 +61,9 @@ rmm_note_dialog_constructed (GObject *object)
   for (guint i = 0; i < n_kinds; i++)
     gtk_string_list_append (labels, _(kinds[i].label));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
-  self->agencies = rmm_store_list_agencies (rmm_form_dialog_get_store (RMM_FORM_DIALOG (self)),
-                                            NULL);
-  agencies = rmm_named_ids_model (self->agencies, _("Not recorded"));
-  adw_combo_row_set_model (self->agency_row, agencies);
+  self->agencies = rmm_combo_row_offer_agencies (self->agency_row,
+                                                 rmm_form_dialog_get_store (RMM_FORM_DIALOG (self)),
+                                                 _("Not recorded"));
 }
 
 static void

@@ -321,20 +321,84 @@ test_cse_list_view (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
-static GtkTextView *
-find_text_view (GtkWidget *widget)
+
+/* The first widget under @widget (itself included), depth first, that @matches. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             gboolean  (*matches) (GtkWidget *widget, const char *text),
+             const char *text)
 {
-  if (GTK_IS_TEXT_VIEW (widget))
-    return GTK_TEXT_VIEW (widget);
+  if (matches (widget, text))
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkTextView *found = find_text_view (child);
+      GtkWidget *found = find_widget (child, matches, text);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_text_view (GtkWidget  *widget,
+              const char *text)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+static gboolean
+is_label (GtkWidget  *widget,
+          const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_button (GtkWidget  *widget,
+           const char *text)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0;
+}
+
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  return GTK_TEXT_VIEW (find_widget (widget, is_text_view, NULL));
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  return find_widget (widget, is_label, text);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  return find_widget (widget, is_button, label);
+}
+
+/* The first child on any meeting's agenda. */
+static RmmAgendaItem *
+first_agenda_item (Fixture *f)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(GListModel) agenda = rmm_store_list_agenda (f->store,
+                                                            rmm_meeting_get_id (meeting), NULL);
+
+      if (g_list_model_get_n_items (agenda) > 0)
+        return g_list_model_get_item (agenda, 0);
+    }
+  g_assert_not_reached ();
 }
 
 static void
@@ -376,24 +440,13 @@ static void
 test_minutes_editor (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
-  g_autoptr(RmmAgendaItem) item = NULL;
+  g_autoptr(RmmAgendaItem) item = first_agenda_item (f);
   g_autoptr(RmmItemFacts) facts = NULL;
   GtkWidget *window = g_object_ref_sink (gtk_window_new ());
   RmmMinutesEditor *editor = g_object_new (RMM_TYPE_MINUTES_EDITOR, NULL);
   GtkTextBuffer *buffer;
   gint64 item_id, version;
 
-  for (guint i = 0; item == NULL && i < g_list_model_get_n_items (meetings); i++)
-    {
-      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
-      g_autoptr(GListModel) agenda = rmm_store_list_agenda (f->store,
-                                                            rmm_meeting_get_id (meeting), NULL);
-
-      if (g_list_model_get_n_items (agenda) > 0)
-        item = g_list_model_get_item (agenda, 0);
-    }
-  g_assert_nonnull (item);
   item_id = rmm_agenda_item_get_id (item);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
   gtk_window_present (GTK_WINDOW (window));
@@ -446,40 +499,6 @@ test_minutes_editor (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gint64
 count_notes (Fixture *f,
              gint64   child_id)
@@ -496,22 +515,12 @@ static void
 test_form_dialog_records (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
-  g_autoptr(RmmAgendaItem) item = NULL;
+  g_autoptr(RmmAgendaItem) item = first_agenda_item (f);
   g_autofree char *subtitle = NULL;
   GtkWidget *dialog;
   GtkTextView *summary;
   gint64 child_id, before;
 
-  for (guint i = 0; item == NULL && i < g_list_model_get_n_items (meetings); i++)
-    {
-      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
-      g_autoptr(GListModel) agenda = rmm_store_list_agenda (f->store,
-                                                            rmm_meeting_get_id (meeting), NULL);
-
-      if (g_list_model_get_n_items (agenda) > 0)
-        item = g_list_model_get_item (agenda, 0);
-    }
   child_id = rmm_agenda_item_get_child_id (item);
   before = count_notes (f, child_id);
   dialog = g_object_ref_sink (GTK_WIDGET (rmm_note_dialog_new (NULL, f->store, item)));
@@ -625,18 +634,9 @@ test_meeting_session (Fixture       *f,
   g_autoptr(RmmMeeting) first = g_list_model_get_item (meetings, 0);
   g_autoptr(RmmMeeting) second = g_list_model_get_item (meetings, 1);
   g_autoptr(RmmMeetingSession) session = rmm_meeting_session_new ();
-  g_autoptr(RmmAgendaItem) item = NULL;
+  g_autoptr(RmmAgendaItem) item = first_agenda_item (f);
   guint meeting_changes = 0, item_changes = 0;
 
-  for (guint i = 0; item == NULL && i < g_list_model_get_n_items (meetings); i++)
-    {
-      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
-      g_autoptr(GListModel) agenda = rmm_store_list_agenda (f->store,
-                                                            rmm_meeting_get_id (meeting), NULL);
-
-      if (g_list_model_get_n_items (agenda) > 0)
-        item = g_list_model_get_item (agenda, 0);
-    }
   g_signal_connect (session, "notify::meeting", G_CALLBACK (count_notify), &meeting_changes);
   g_signal_connect (session, "notify::item", G_CALLBACK (count_notify), &item_changes);
 
