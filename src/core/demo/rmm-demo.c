@@ -558,7 +558,6 @@ add_area (Demo     *demo,
 
   for (; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 7))
     {
-      RmmField where[] = { RMM_TEXT ("location", area_specs[index].location) };
       g_autofree char *meets_on = NULL;
       GDate meets = day, arranged;
       gint64 id;
@@ -576,7 +575,8 @@ add_area (Demo     *demo,
       set_clock (demo, &arranged, 9, 0);
       id = rmm_store_add_meeting (demo->store, area->id, meets_on, area->chair_children,
                                   area->chair_family, area->minute_taker, error);
-      if (id == 0 || !rmm_store_update (demo->store, "meeting", id, where, 1, error))
+      if (id == 0 ||
+          !rmm_store_set_meeting_location (demo->store, id, area_specs[index].location, error))
         return FALSE;
       g_array_append_val (area->meetings, id);
       g_array_append_val (area->days, meets);
@@ -2057,24 +2057,18 @@ add_concerns_not_referred (Demo     *demo,
 {
   for (guint i = 0; i < N_AREAS * 2; i++)
     {
-      g_autofree char *now = NULL;
       AgencyKind kind = i % 2 ? AG_EDUCATION : AG_HEALTH;
+      const char *recorded_by = pick_staff_name (demo, kind);
       GDate day = demo->today;
-      RmmField fields[] = {
-        RMM_REF ("agency_id", demo->agencies[kind]),
-        RMM_TEXT ("recorded_by", pick_staff_name (demo, kind)),
-        RMM_TEXT ("recorded_at", NULL),
-        RMM_TEXT ("concern", "Pupil seen leaving school with an older student."),
-        RMM_TEXT ("reasons", "Discussed with the safeguarding lead: known family friend, "
-                             "no indicators of exploitation; will keep under review."),
-      };
 
       g_date_subtract_days (&day, 1 + pick (demo, 60));
       set_clock (demo, &day, 14, 0);
-      now = rmm_store_now (demo->store);
-      fields[2].text = now;
-      if (!rmm_store_insert (demo->store, "concern_not_referred", fields,
-                             G_N_ELEMENTS (fields), error))
+      if (!rmm_store_add_concern_not_referred (demo->store, 0, demo->agencies[kind], recorded_by,
+                                               "Pupil seen leaving school with an older "
+                                               "student.",
+                                               "Discussed with the safeguarding lead: known "
+                                               "family friend, no indicators of exploitation; "
+                                               "will keep under review.", error))
         return FALSE;
     }
   return TRUE;
