@@ -14,8 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "rmm-dates.h"
 #include "rmm-error.h"
