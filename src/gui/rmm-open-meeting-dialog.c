@@ -268,8 +268,11 @@ on_other_day_answer (AdwMessageDialog     *question,
                      const char           *response,
                      RmmOpenMeetingDialog *self)
 {
-  if (g_str_equal (response, "open"))
-    open_meeting (self);
+  if (!g_str_equal (response, "open"))
+    return;
+  /* The question outlives this dialog, which opening closes: it lets go of it first. */
+  gtk_window_set_transient_for (GTK_WINDOW (question), NULL);
+  open_meeting (self);
 }
 
 /* Opening a meeting records today as the day it was held: on any other day than its date,

@@ -81,6 +81,8 @@ on_answer (AdwMessageDialog *question,
   if (guard == NULL || !g_str_equal (response, "discard"))
     return;
   guard->discard = TRUE;
+  /* The question is transient for the dialog and outlives it: let go of it first. */
+  gtk_window_set_transient_for (GTK_WINDOW (question), NULL);
   gtk_window_destroy (dialog);
 }
 

@@ -561,6 +561,73 @@ collect_entry_rows (GtkWidget *widget,
     collect_entry_rows (child, rows);
 }
 
+/* Closing a half-filled form asks first; Keep Editing keeps it, Discard closes it, and the
+ * question, transient for the form, lets go of it cleanly (it was a use after free, a
+ * critical that the tests' G_DEBUG makes fatal). */
+static void
+test_form_dialog_discard (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RmmAgendaItem) item = first_agenda_item (f);
+  /* Held by nothing but GTK's list of windows, as in the app: destroyed means finalized. */
+  GtkWidget *dialog = GTK_WIDGET (rmm_note_dialog_new (NULL, f->store, item));
+  GtkTextView *summary;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  summary = find_text_view (dialog);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (summary), "Half written", -1);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  answer_dialog ("keep");
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (dialog));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  answer_dialog ("discard");
+  drain_main_loop ();
+  g_assert_null (dialog);
+}
+
+static gboolean
+is_toggle (GtkWidget  *widget,
+           const char *text)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0;
+}
+
+/* "Open Today" on a meeting of another day: the meeting opens and the form closes under the
+ * question that asked, which lets go of it cleanly. */
+static void
+test_open_meeting_another_day (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
+  g_autoptr(RmmMeeting) planned = g_list_model_get_item (meetings, 0);
+  g_autoptr(RmmMeeting) opened = NULL;
+  GtkWidget *dialog = GTK_WIDGET (rmm_open_meeting_dialog_new (NULL, f->store, planned));
+
+  g_assert_cmpint (rmm_meeting_get_state (planned), ==, RMM_MEETING_STATUS_PLANNED);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (dialog, is_toggle, "Read Out")),
+                                TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (dialog, is_toggle, "Present")),
+                                TRUE);
+  g_assert_true (gtk_widget_activate_action (dialog, "open-meeting.open", NULL));
+  drain_main_loop ();
+  answer_dialog ("open");
+  drain_main_loop ();
+  g_assert_null (dialog);
+  opened = rmm_store_get_meeting (f->store, rmm_meeting_get_id (planned), NULL);
+  g_assert_cmpint (rmm_meeting_get_state (opened), ==, RMM_MEETING_STATUS_OPEN);
+}
+
 /* The move dialog (a form too): a refused date keeps it open under its own heading; a time
  * as people type it moves the meeting and closes it. */
 static void
@@ -938,6 +1005,10 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/dialogs/form-records", Fixture, NULL, fixture_set_up,
               test_form_dialog_records, fixture_tear_down);
+  g_test_add ("/ui/dialogs/form-discard", Fixture, NULL, fixture_set_up,
+              test_form_dialog_discard, fixture_tear_down);
+  g_test_add ("/ui/dialogs/open-meeting-another-day", Fixture, NULL, fixture_set_up,
+              test_open_meeting_another_day, fixture_tear_down);
   g_test_add ("/ui/dialogs/move", Fixture, NULL, fixture_set_up, test_move_dialog,
               fixture_tear_down);
   g_test_add ("/ui/views/meeting-session", Fixture, NULL, fixture_set_up, test_meeting_session,
