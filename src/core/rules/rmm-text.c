@@ -42,3 +42,36 @@ rmm_text_find_control (const char *text,
     }
   return 0;
 }
+
+/**
+ * rmm_text_quote:
+ * @max_chars: how much of it to say back
+ *
+ * What someone typed, to say back in a message that refuses it: valid UTF-8, every
+ * character rmm_text_find_control() would find as U+FFFD (a right-to-left override must
+ * not turn the rest of the message round), and no more than @max_chars characters, then "…".
+ *
+ * Returns: (transfer full): the text to quote
+ */
+char *
+rmm_text_quote (const char *text,
+                guint       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *quoted = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p), n++)
+    {
+      char one[8] = { 0 };
+
+      if (n == max_chars)
+        {
+          g_string_append (quoted, "…");
+          break;
+        }
+      g_unichar_to_utf8 (g_utf8_get_char (p), one);
+      g_string_append (quoted, rmm_text_find_control (one, FALSE, NULL) ? "\ufffd" : one);
+    }
+  return g_string_free (quoted, FALSE);
+}

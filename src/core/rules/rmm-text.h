@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 gunichar rmm_text_find_control (const char *text,
                                 gboolean    free_text,
                                 guint      *position);
+char    *rmm_text_quote        (const char *text,
+                                guint       max_chars);
 
 G_END_DECLS

@@ -101,13 +101,19 @@ gboolean
 rmm_store_check_location (const char  *location,
                           GError     **error)
 {
-  if (g_utf8_validate (location, -1, NULL) && !rmm_text_find_control (location, FALSE, NULL) &&
-      g_utf8_strlen (location, -1) <= MAX_LOCATION_LENGTH)
+  if (!g_utf8_validate (location, -1, NULL) || rmm_text_find_control (location, FALSE, NULL))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("A meeting’s place is plain text on one line: no line breaks, tabs or "
+                     "control characters."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (location, -1) <= MAX_LOCATION_LENGTH)
     return TRUE;
   g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                g_dngettext (GETTEXT_PACKAGE,
-                            "A meeting’s place is one line of at most %d character.",
-                            "A meeting’s place is one line of at most %d characters.",
+                            "A meeting’s place is at most %d character long.",
+                            "A meeting’s place is at most %d characters long.",
                             MAX_LOCATION_LENGTH), MAX_LOCATION_LENGTH);
   return FALSE;
 }

@@ -41,11 +41,8 @@ time_of_day (const char  *text,
 
   if (time == NULL)
     {
-      /* Said back as typed, but never a page of it. */
-      g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
-      g_autofree char *start = g_utf8_substring (valid, 0, 20);
-      g_autofree char *shown = g_utf8_strlen (valid, -1) > 20 ? g_strconcat (start, "…", NULL)
-                                                              : g_strdup (valid);
+      /* Said back as typed, but never a page of it, nor a character that turns it round. */
+      g_autofree char *shown = rmm_text_quote (text, 20);
 
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                    _("“%s” is not a time of day: type it as 10:00 or 9:30."), shown);
