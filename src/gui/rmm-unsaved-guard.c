@@ -22,9 +22,10 @@
 
 typedef struct
 {
-  char     *question;
-  gboolean  changed;
-  gboolean  discard;     /* the user chose Discard: the next close goes through */
+  char      *question;
+  gboolean   changed;
+  gboolean   discard;    /* the user chose Discard: the next close goes through */
+  GtkWidget *asking;     /* the question while it is on screen (a weak pointer) */
 } Guard;
 
 static void
@@ -32,6 +33,8 @@ guard_free (gpointer data)
 {
   Guard *guard = data;
 
+  if (guard->asking != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (guard->asking), (gpointer *)&guard->asking);
   g_free (guard->question);
   g_free (guard);
 }
@@ -94,6 +97,9 @@ on_close_request (GtkWindow *dialog,
 
   if (!guard->changed || guard->discard)
     return FALSE;
+  /* Escape pressed again while the question is up: the one question is enough. */
+  if (guard->asking != NULL)
+    return TRUE;
   question = adw_message_dialog_new (dialog, guard->question,
                                      _("What you typed here is not saved yet."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question),
@@ -104,6 +110,8 @@ on_close_request (GtkWindow *dialog,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "keep");
   g_signal_connect_object (question, "response", G_CALLBACK (on_answer), dialog, 0);
+  guard->asking = question;
+  g_object_add_weak_pointer (G_OBJECT (question), (gpointer *)&guard->asking);
   gtk_window_present (GTK_WINDOW (question));
   return TRUE;
 }

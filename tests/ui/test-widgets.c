@@ -413,6 +413,21 @@ assert_buffer (GtkTextBuffer *buffer,
   g_assert_cmpstr (text, ==, expected);
 }
 
+static guint
+count_message_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      n += ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window));
+    }
+  return n;
+}
+
 /* The message dialog the editor put up, answered as a user would. */
 static void
 answer_dialog (const char *response)
@@ -579,8 +594,11 @@ test_form_dialog_discard (Fixture       *f,
   summary = find_text_view (dialog);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (summary), "Half written", -1);
 
+  /* Escape twice: one question, not two stacked. */
+  gtk_window_close (GTK_WINDOW (dialog));
   gtk_window_close (GTK_WINDOW (dialog));
   drain_main_loop ();
+  g_assert_cmpuint (count_message_dialogs (), ==, 1);
   answer_dialog ("keep");
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (dialog));
