@@ -70,6 +70,12 @@ test_times (void)
     { "15/12/2026 +9:30", NULL },
     { "15/12/2026 9:5", NULL },
     { "15/12/2026 009:05", NULL },
+    /* The clocks go forward at 01:00 on 29 March 2026: 01:30 never happens. */
+    { "29/03/2026 01:30", NULL },
+    { "29/03/2026 00:59", "2026-03-29T00:59:00Z" },
+    { "29/03/2026 02:00", "2026-03-29T01:00:00Z" },
+    /* And back at 02:00 on 25 October: 01:30 happens twice; GLib takes the second (GMT). */
+    { "25/10/2026 01:30", "2026-10-25T01:30:00Z" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -330,6 +330,22 @@ test_raised_as_recorded (Fixture       *f,
   g_assert_cmpint (rmm_store_add_missing_episode (f->store, &bad, &error), ==, 0);
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   g_clear_error (&error);
+  /* Not before it has happened: a start or an end later than the store's now. */
+  {
+    g_autofree char *now = rmm_store_now (f->store);
+    RmmMissingEpisodeInput future = { .child_id = id, .started_at = "2099-01-01T21:00:00Z" };
+    RmmMissingEpisodeInput found_later = {
+      .child_id = id, .started_at = "2026-11-15T21:00:00Z", .ended_at = "2099-01-02T09:00:00Z",
+    };
+
+    g_assert_cmpstr (now, <, "2099");
+    g_assert_cmpint (rmm_store_add_missing_episode (f->store, &future, &error), ==, 0);
+    g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (rmm_store_add_missing_episode (f->store, &found_later, &error), ==, 0);
+    g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+    g_clear_error (&error);
+  }
   g_assert_cmpint (rmm_store_raise_trigger (f->store, id, "  ", &error), ==, 0);
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   g_clear_error (&error);

@@ -253,7 +253,10 @@ rmm_time_parse_uk (const char *text)
 
   local = g_date_time_new (uk_time_zone (), g_date_get_year (&day), g_date_get_month (&day),
                            g_date_get_day (&day), hour, minute, second);
-  if (local == NULL)
+  /* A time the clocks skip in spring (01:30 on the last Sunday of March) is no time at all:
+   * GLib would move it on an hour, and a typo would be stored as something else. */
+  if (local == NULL || g_date_time_get_hour (local) != hour ||
+      g_date_time_get_minute (local) != minute)
     return NULL;
   utc = g_date_time_to_utc (local);
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");

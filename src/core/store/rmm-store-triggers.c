@@ -541,6 +541,15 @@ rmm_store_add_missing_episode (RmmStore                      *self,
       return 0;
     }
   now = rmm_store_now (self);
+  /* Stored times are UTC in one form: they compare as text. */
+  if (g_strcmp0 (input->started_at, now) > 0 ||
+      (input->ended_at != NULL && g_strcmp0 (input->ended_at, now) > 0))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("A missing episode is recorded once it has happened: a time given is "
+                     "later than now."));
+      return 0;
+    }
   {
     RmmField fields[] = {
       RMM_REF ("child_id", input->child_id),
