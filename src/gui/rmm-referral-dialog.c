@@ -13,11 +13,10 @@
 #include "rmm-error.h"
 #include "rmm-gui-utils.h"
 #include "rmm-referral-dialog.h"
+#include "rmm-state-types.h"
 #include "rmm-unsaved-guard.h"
 
 static const char *routes[] = { "single-point-of-access", "lead-professional" };
-static const char *outcomes[] = { "pending", "assessment-required", "no-further-action",
-                                  "signposted" };
 
 struct _RmmReferralDialog
 {
@@ -207,7 +206,10 @@ write_referral (RmmReferralDialog  *self,
     .referrer_name = referrer,
     .received_at = received,
     .concern_summary = concern,
-    .screening_outcome = outcomes[MIN (adw_combo_row_get_selected (self->outcome_row), 3)],
+    /* The outcome row offers them in the enum's order, UNKNOWN left out. */
+    .screening_outcome = rmm_state_to_text (RMM_TYPE_SCREENING_OUTCOME,
+                                            MIN (adw_combo_row_get_selected (self->outcome_row),
+                                                 RMM_SCREENING_OUTCOME_SIGNPOSTED)),
     .source = "form",
   };
 

@@ -43,15 +43,22 @@ badge (const char *text,
 }
 
 static const char *
-outcome_label (const char *outcome)
+outcome_label (RmmScreeningOutcome outcome)
 {
-  if (g_strcmp0 (outcome, "assessment-required") == 0)
-    return _("Assessment required");
-  if (g_strcmp0 (outcome, "no-further-action") == 0)
-    return _("No further action");
-  if (g_strcmp0 (outcome, "signposted") == 0)
-    return _("Signposted");
-  return _("Awaiting decision");
+  switch (outcome)
+    {
+    case RMM_SCREENING_OUTCOME_ASSESSMENT_REQUIRED:
+      return _("Assessment required");
+    case RMM_SCREENING_OUTCOME_NO_FURTHER_ACTION:
+      return _("No further action");
+    case RMM_SCREENING_OUTCOME_SIGNPOSTED:
+      return _("Signposted");
+    case RMM_SCREENING_OUTCOME_UNKNOWN:
+      return _("Not known");
+    case RMM_SCREENING_OUTCOME_PENDING:
+    default:
+      return _("Awaiting decision");
+    }
 }
 
 /* Deadlines as badges: red once missed, so an overdue item is never just grey text. */
@@ -64,7 +71,7 @@ add_deadline_badges (GtkBox      *badges,
   g_autoptr(GDateTime) local_now = g_date_time_new_now_local ();
   g_autofree char *decision_due = rmm_referral_dup_decision_due (referral);
   g_autoptr(GDate) assessment_due = rmm_referral_dup_assessment_due (referral);
-  const char *outcome = rmm_referral_get_screening_outcome (referral);
+  RmmScreeningOutcome outcome = rmm_referral_get_outcome (referral);
   const char *assessed = rmm_referral_get_assessment_completed_on (referral);
   GDate today;
   char day[64];
@@ -73,7 +80,7 @@ add_deadline_badges (GtkBox      *badges,
   g_date_set_dmy (&today, g_date_time_get_day_of_month (local_now),
                   g_date_time_get_month (local_now), g_date_time_get_year (local_now));
 
-  if (g_strcmp0 (outcome, "pending") == 0)
+  if (outcome == RMM_SCREENING_OUTCOME_PENDING)
     {
       g_autofree char *due = rmm_time_format_uk (decision_due, "%a %-d %b %H:%M");
       g_autofree char *text = rmm_referral_is_decision_overdue (referral, now)
@@ -84,7 +91,7 @@ add_deadline_badges (GtkBox      *badges,
                                            ? "overdue" : NULL));
       g_string_append_printf (accessible, ", %s", text);
     }
-  if (g_strcmp0 (outcome, "assessment-required") == 0 && assessment_due != NULL)
+  if (outcome == RMM_SCREENING_OUTCOME_ASSESSMENT_REQUIRED && assessment_due != NULL)
     {
       g_autofree char *text = NULL;
 
@@ -121,7 +128,7 @@ needs_assessment (RmmReferral *referral)
 {
   const char *assessed = rmm_referral_get_assessment_completed_on (referral);
 
-  return g_strcmp0 (rmm_referral_get_screening_outcome (referral), "assessment-required") == 0 &&
+  return rmm_referral_get_outcome (referral) == RMM_SCREENING_OUTCOME_ASSESSMENT_REQUIRED &&
          (assessed == NULL || *assessed == '\0');
 }
 
@@ -171,9 +178,9 @@ referral_row (RmmReferralsView *self,
       g_string_append_printf (accessible, ", %s", _("repeat referral"));
     }
   gtk_box_append (GTK_BOX (badges),
-                  badge (outcome_label (rmm_referral_get_screening_outcome (referral)), NULL));
+                  badge (outcome_label (rmm_referral_get_outcome (referral)), NULL));
   g_string_append_printf (accessible, ", %s",
-                          outcome_label (rmm_referral_get_screening_outcome (referral)));
+                          outcome_label (rmm_referral_get_outcome (referral)));
   add_deadline_badges (GTK_BOX (badges), referral, accessible);
   gtk_box_append (GTK_BOX (box), badges);
   if (needs_assessment (referral))

@@ -19,6 +19,8 @@ test_round_trip (void)
       { "open", "done", "not-done-circumstances", "not-done-agency", "carried-forward" }, 5 },
     { rmm_attendance_status_get_type,
       { "present", "apologies", "sent-information", "observer" }, 4 },
+    { rmm_screening_outcome_get_type,
+      { "pending", "assessment-required", "no-further-action", "signposted" }, 4 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)

@@ -8,6 +8,7 @@
 
 #include "rmm-dates.h"
 #include "rmm-referral.h"
+#include "rmm-state-types.h"
 #include "rmm-working-calendar.h"
 
 /* SERAF: the decision on a referral within 24 hours; the assessment within 7 working days. */
@@ -212,6 +213,16 @@ rmm_referral_dup_assessment_due (RmmReferral *self)
   return day;
 }
 
+/* What screening decided; a word no RMM Desk writes is UNKNOWN. */
+RmmScreeningOutcome
+rmm_referral_get_outcome (RmmReferral *self)
+{
+  g_return_val_if_fail (RMM_IS_REFERRAL (self), RMM_SCREENING_OUTCOME_UNKNOWN);
+
+  return rmm_state_from_text (RMM_TYPE_SCREENING_OUTCOME, self->screening_outcome,
+                              RMM_SCREENING_OUTCOME_UNKNOWN);
+}
+
 gboolean
 rmm_referral_is_decision_overdue (RmmReferral *self,
                                   GDateTime   *now)
@@ -221,7 +232,7 @@ rmm_referral_is_decision_overdue (RmmReferral *self,
 
   g_return_val_if_fail (RMM_IS_REFERRAL (self), FALSE);
 
-  if (g_strcmp0 (self->screening_outcome, "pending") != 0 ||
+  if (rmm_referral_get_outcome (self) != RMM_SCREENING_OUTCOME_PENDING ||
       !(due = rmm_referral_dup_decision_due (self)) ||
       !(due_time = g_date_time_new_from_iso8601 (due, NULL)))
     return FALSE;
@@ -237,7 +248,7 @@ rmm_referral_is_assessment_overdue (RmmReferral *self,
 
   g_return_val_if_fail (RMM_IS_REFERRAL (self), FALSE);
 
-  if (g_strcmp0 (self->screening_outcome, "assessment-required") != 0 ||
+  if (rmm_referral_get_outcome (self) != RMM_SCREENING_OUTCOME_ASSESSMENT_REQUIRED ||
       (self->assessment_completed_on != NULL && *self->assessment_completed_on != '\0') ||
       !(due = rmm_referral_dup_assessment_due (self)))
     return FALSE;

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "rmm-states.h"
+
 G_BEGIN_DECLS
 
 #define RMM_TYPE_REFERRAL (rmm_referral_get_type ())
@@ -22,6 +24,7 @@ const char *rmm_referral_get_referrer_name      (RmmReferral *self);
 const char *rmm_referral_get_agency_name        (RmmReferral *self);
 const char *rmm_referral_get_concern_summary    (RmmReferral *self);
 const char *rmm_referral_get_screening_outcome  (RmmReferral *self);
+RmmScreeningOutcome rmm_referral_get_outcome    (RmmReferral *self);
 const char *rmm_referral_get_assessment_completed_on (RmmReferral *self);
 gboolean    rmm_referral_get_repeat             (RmmReferral *self);
 char       *rmm_referral_dup_decision_due       (RmmReferral *self);

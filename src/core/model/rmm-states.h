@@ -61,6 +61,16 @@ typedef enum
   RMM_ATTENDANCE_STATUS_UNKNOWN,
 } RmmAttendanceStatus;
 
+/* What screening decided about a referral within 24 hours; UNKNOWN as for actions. */
+typedef enum
+{
+  RMM_SCREENING_OUTCOME_PENDING,
+  RMM_SCREENING_OUTCOME_ASSESSMENT_REQUIRED,
+  RMM_SCREENING_OUTCOME_NO_FURTHER_ACTION,
+  RMM_SCREENING_OUTCOME_SIGNPOSTED,
+  RMM_SCREENING_OUTCOME_UNKNOWN,
+} RmmScreeningOutcome;
+
 int         rmm_state_from_text (GType       enum_type,
                                  const char *text,
                                  int         fallback);
