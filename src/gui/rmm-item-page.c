@@ -27,6 +27,7 @@
 #include "rmm-preview.h"
 #include "rmm-rating-dialog.h"
 #include "rmm-response-dialog.h"
+#include "rmm-state-types.h"
 #include "rmm-transition-dialog.h"
 
 struct _RmmItemPage
@@ -486,15 +487,16 @@ action_decide (GSimpleAction *action,
   GtkWidget *widget = user_data;
   RmmItemPage *self = RMM_ITEM_PAGE (widget);
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
-  const char *kind = g_variant_get_string (parameter, NULL);
+  int kind = rmm_state_from_text (RMM_TYPE_DECISION_KIND, g_variant_get_string (parameter, NULL),
+                                  RMM_DECISION_KIND_RISK_RATING);
   GtkWindow *dialog;
 
   if (self->item == NULL)
     return;
-  if (g_str_equal (kind, "lead-agency"))
+  if (kind == RMM_DECISION_KIND_LEAD_AGENCY)
     dialog = GTK_WINDOW (rmm_lead_dialog_new (parent, self->store, self->meeting, self->item,
                                               self->framework_id));
-  else if (g_str_equal (kind, "closure"))
+  else if (kind == RMM_DECISION_KIND_CLOSURE)
     dialog = GTK_WINDOW (rmm_closure_dialog_new (parent, self->store, self->meeting, self->item));
   else
     dialog = GTK_WINDOW (rmm_rating_dialog_new (parent, self->store, self->meeting, self->item,

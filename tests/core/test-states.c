@@ -19,6 +19,7 @@ test_round_trip (void)
       { "open", "done", "not-done-circumstances", "not-done-agency", "carried-forward" }, 5 },
     { rmm_attendance_status_get_type,
       { "present", "apologies", "sent-information", "observer" }, 4 },
+    { rmm_decision_kind_get_type, { "risk-rating", "lead-agency", "closure" }, 3 },
     { rmm_screening_outcome_get_type,
       { "pending", "assessment-required", "no-further-action", "signposted" }, 4 },
   };

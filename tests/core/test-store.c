@@ -503,8 +503,15 @@ test_decision_needs_both_chairs (Fixture       *f,
 
   {
     RmmDecisionInput wrong = { .child_id = f->child, .kind = "risk-rating", .value = "4" };
+    RmmDecisionInput no_kind = { .child_id = f->child, .kind = "veto", .value = "high" };
+
     g_assert_cmpint (rmm_store_propose_decision (f->store, &wrong, &error), ==, 0);
     g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);  /* SERAF level in a Surrey area */
+    g_clear_error (&error);
+    /* Not a decision the chairs make: refused in words before the schema's CHECK. */
+    g_assert_cmpint (rmm_store_propose_decision (f->store, &no_kind, &error), ==, 0);
+    g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "“veto”"));
   }
 }
 

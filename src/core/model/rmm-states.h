@@ -61,6 +61,16 @@ typedef enum
   RMM_ATTENDANCE_STATUS_UNKNOWN,
 } RmmAttendanceStatus;
 
+/* What the two chairs decide about a child. The store, the "item.decide" action and the
+ * decision dialogs name a kind by its nick ("risk-rating"); it is compared as this enum. */
+typedef enum
+{
+  RMM_DECISION_KIND_RISK_RATING,
+  RMM_DECISION_KIND_LEAD_AGENCY,
+  RMM_DECISION_KIND_CLOSURE,
+  RMM_DECISION_KIND_UNKNOWN,
+} RmmDecisionKind;
+
 /* What screening decided about a referral within 24 hours; UNKNOWN as for actions. */
 typedef enum
 {

@@ -336,12 +336,28 @@ insert_decision (RmmStore                *self,
     RMM_TEXT ("supersede_reason", reason ? reason : ""),
   };
 
-  if (g_strcmp0 (input->kind, "risk-rating") == 0 && !check_rating_value (self, input, error))
-    return 0;
-  if (g_strcmp0 (input->kind, "lead-agency") == 0 && !check_lead (self, input, error))
-    return 0;
-  if (g_strcmp0 (input->kind, "closure") == 0 && !check_closure (self, input, error))
-    return 0;
+  switch (rmm_state_from_text (RMM_TYPE_DECISION_KIND, input->kind, RMM_DECISION_KIND_UNKNOWN))
+    {
+    case RMM_DECISION_KIND_RISK_RATING:
+      if (!check_rating_value (self, input, error))
+        return 0;
+      break;
+    case RMM_DECISION_KIND_LEAD_AGENCY:
+      if (!check_lead (self, input, error))
+        return 0;
+      break;
+    case RMM_DECISION_KIND_CLOSURE:
+      if (!check_closure (self, input, error))
+        return 0;
+      break;
+    case RMM_DECISION_KIND_UNKNOWN:
+    default:
+      /* The schema's CHECK refuses it; said here in words. */
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a decision the chairs make: a risk rating, a lead agency or "
+                     "a closure."), input->kind ? input->kind : "");
+      return 0;
+    }
   return rmm_store_insert (self, "decision", fields, G_N_ELEMENTS (fields), error);
 }
 
@@ -464,6 +480,7 @@ rmm_store_confirm_decision (RmmStore    *self,
   DecisionState state = { 0 };
   g_autofree char *now = NULL;
   gboolean both, rating;
+  int kind;
   gboolean ok;
   int slot;
 
@@ -491,7 +508,8 @@ rmm_store_confirm_decision (RmmStore    *self,
       both = slot == 1 ? state.chair2_confirmed : state.chair1_confirmed;
       fields[1].text = now;
       fields[2].text = both ? "confirmed" : state.status;
-      rating = both && g_str_equal (state.kind, "risk-rating");
+      kind = rmm_state_from_text (RMM_TYPE_DECISION_KIND, state.kind, RMM_DECISION_KIND_UNKNOWN);
+      rating = both && kind == RMM_DECISION_KIND_RISK_RATING;
       ok = rmm_store_update (self, "decision", decision_id, fields, G_N_ELEMENTS (fields), error);
       if (ok && rating)
         {
@@ -505,7 +523,7 @@ rmm_store_confirm_decision (RmmStore    *self,
 
           ok = rmm_store_apply_rating (self, &confirmed, error);
         }
-      if (ok && both && g_str_equal (state.kind, "closure"))
+      if (ok && both && kind == RMM_DECISION_KIND_CLOSURE)
         ok = rmm_store_apply_closure (self, decision_id, error);
     }
   else
