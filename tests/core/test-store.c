@@ -798,6 +798,56 @@ test_poll_sees_other_process (Fixture       *f,
   g_signal_handlers_disconnect_by_func (f->store, on_changed, seen);
 }
 
+/* Another program reads the file while a second connection of this process came and went
+ * (the app's background check, a backup): the WAL the store writes to must still be the
+ * file's, so what it saves after reaches everyone else. Reading the header with an fd of
+ * our own and closing it used to drop the process's locks; the other program then took
+ * itself for the file's last user and deleted the WAL, and every later save was lost. */
+static void
+test_second_connection_keeps_the_wal (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *script = "import sqlite3, sys\n"
+                       "c = sqlite3.connect(sys.argv[1])\n"
+                       "print(c.execute('SELECT count(*) FROM area').fetchone()[0])\n"
+                       "c.close()\n";
+  int status = -1;
+
+  if (python == NULL)
+    {
+      g_test_skip ("python3 is needed to read the file from another process");
+      return;
+    }
+  {
+    g_autoptr(RmmStore) second = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (second);
+  }
+  {
+    const char *argv[] = { python, "-c", script, f->path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 NULL, &status, &error));
+    g_assert_cmpstr (out, ==, "1\n");
+    g_clear_pointer (&out, g_free);
+  }
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (rmm_store_add_area (f->store, "Testshire East", "surrey-3-level", &error), >, 0);
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { python, "-c", script, f->path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 NULL, &status, &error));
+    g_assert_cmpstr (out, ==, "2\n");
+  }
+}
+
 static void
 test_backup_and_restore (Fixture       *f,
                          gconstpointer  data)
@@ -937,6 +987,7 @@ main (int    argc,
   ADD ("/store/audit/before-after", test_audit_records_before_and_after);
   ADD ("/store/changed/after-commit", test_changed_after_commit);
   ADD ("/store/changed/other-process", test_poll_sees_other_process);
+  ADD ("/store/locks/second-connection-keeps-the-wal", test_second_connection_keeps_the_wal);
   ADD ("/store/backup/restore", test_backup_and_restore);
   ADD ("/store/backup/restore-refuses-bad", test_restore_refuses_bad_backup);
   ADD ("/store/backup/automatic-rotated", test_auto_backups_rotate);

@@ -39,7 +39,70 @@ struct _RmmDb
   guint       depth;
   gboolean    created;
   gboolean    damaged;     /* SQLite said the file is corrupt: never write to it again */
+  char       *file_key;    /* in open_files while the connection is open */
 };
+
+/* The files this process has open through SQLite, "device:inode" → how many connections.
+ * Reading a header through an fd of our own and closing it drops every POSIX lock the
+ * process holds on that file (close(2) drops them all): another program's SQLite then
+ * believes it is the file's last user and deletes the WAL the open connection still
+ * writes to, and everything saved from then on is lost. So a second connection to a file
+ * already open here (the background check, a backup) trusts the first one's check. */
+G_LOCK_DEFINE_STATIC (open_files);
+static GHashTable *open_files;
+
+static char *
+file_key_of (const GStatBuf *st)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64)st->st_dev,
+                          (guint64)st->st_ino);
+}
+
+static gboolean
+is_open_here (const GStatBuf *st)
+{
+  g_autofree char *key = file_key_of (st);
+  gboolean open;
+
+  G_LOCK (open_files);
+  open = open_files != NULL && g_hash_table_contains (open_files, key);
+  G_UNLOCK (open_files);
+  return open;
+}
+
+static void
+note_open (RmmDb *self)
+{
+  GStatBuf st;
+  guint count;
+
+  if (g_stat (self->path, &st) != 0)
+    return;
+  self->file_key = file_key_of (&st);
+  G_LOCK (open_files);
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_key));
+  g_hash_table_insert (open_files, g_strdup (self->file_key), GUINT_TO_POINTER (count + 1));
+  G_UNLOCK (open_files);
+}
+
+static void
+note_closed (RmmDb *self)
+{
+  guint count;
+
+  if (self->file_key == NULL)
+    return;
+  G_LOCK (open_files);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_key));
+  if (count > 1)
+    g_hash_table_insert (open_files, g_strdup (self->file_key), GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (open_files, self->file_key);
+  G_UNLOCK (open_files);
+  g_clear_pointer (&self->file_key, g_free);
+}
 
 G_DEFINE_FINAL_TYPE (RmmDb, rmm_db, G_TYPE_OBJECT)
 
@@ -60,6 +123,7 @@ rmm_db_finalize (GObject *object)
   rmm_db_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->file_key, g_free);
 
   G_OBJECT_CLASS (rmm_db_parent_class)->finalize (object);
 }
@@ -205,6 +269,10 @@ rmm_db_check_header (const char  *path,
       return FALSE;
     }
 
+  /* Already open here: checked when it was first opened, and never to be opened again
+   * beside SQLite (see open_files). */
+  if (is_open_here (&st))
+    goto check_access;
   fd = g_open (path, O_RDONLY, 0);
   if (fd < 0)
     {
@@ -233,6 +301,7 @@ rmm_db_check_header (const char  *path,
                      "was probably truncated."), path);
       return FALSE;
     }
+check_access:
   /* As the process acts (its effective user), not as whoever started it. */
   if (faccessat (AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
     {
@@ -470,6 +539,8 @@ rmm_db_open (const char      *path,
   self->created = !exists;
 
   rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    note_open (self);
   if (rc != SQLITE_OK || !configure_connection (self, error))
     {
       if (rc != SQLITE_OK)
@@ -528,6 +599,7 @@ rmm_db_close (RmmDb *self)
       sqlite3_close_v2 (self->handle);
       self->handle = NULL;
     }
+  note_closed (self);
 }
 
 gboolean
