@@ -423,6 +423,9 @@ show_outcome (RmmItemPage *self)
   set_enabled (self, "decide",
                                  editable && !removed);
   set_enabled (self, "plan", editable);
+  /* The minutes can be read (and, while the meeting is open, typed) whenever a child is on
+   * show: Ctrl+M goes there. */
+  set_enabled (self, "focus-minutes", TRUE);
   set_enabled (self, "actions", editable);
   set_enabled (self, "transition", editable);
   set_enabled (self, "record-episode", editable);

@@ -51,16 +51,34 @@ load (RmmMinutesEditor *self,
   gtk_label_set_text (self->saved_label, "");
 }
 
-/* What the store holds now: the text someone else saved, and its version. */
+/* What the store holds now for @item_id: the text someone else saved, and its version. */
 static RmmItemFacts *
-read_theirs (RmmMinutesEditor *self)
+read_theirs (RmmMinutesEditor *self,
+             gint64            item_id)
 {
   g_autoptr(GError) error = NULL;
-  RmmItemFacts *facts = rmm_store_get_item_facts (self->store, self->item_id, &error);
+  RmmItemFacts *facts = rmm_store_get_item_facts (self->store, item_id, &error);
 
   if (facts == NULL)
     rmm_show_message (GTK_WIDGET (self), _("The Minutes Were Not Saved"), error->message);
   return facts;
+}
+
+/* What was typed when the save met someone else's: the question answers for it, even when
+ * the chair has moved on to the next child meanwhile. */
+typedef struct
+{
+  gint64  item_id;
+  char   *text;
+} Typed;
+
+static void
+typed_free (gpointer data)
+{
+  Typed *typed = data;
+
+  g_free (typed->text);
+  g_free (typed);
 }
 
 static void
@@ -68,39 +86,59 @@ on_conflict_response (AdwMessageDialog *dialog,
                       const char       *response,
                       RmmMinutesEditor *self)
 {
-  RmmItemFacts *facts = read_theirs (self);
+  Typed *typed = g_object_get_data (G_OBJECT (dialog), "typed");
+  g_autoptr(RmmItemFacts) facts = read_theirs (self, typed->item_id);
+  gboolean here = typed->item_id == self->item_id;
+  g_autoptr(GError) error = NULL;
+  gint64 version;
 
   if (facts == NULL)
     return;
   if (g_str_equal (response, "theirs"))
-    load (self, facts->minute_text, facts->row_version);
-  else
     {
-      /* Keep mine: save over theirs, knowingly. */
-      self->row_version = facts->row_version;
-      rmm_minutes_editor_save (self);
+      if (here)
+        load (self, facts->minute_text, facts->row_version);
+      return;
     }
-  rmm_item_facts_free (facts);
+  /* Keep mine: save what was typed over theirs, knowingly, to the child it was typed for. */
+  version = rmm_store_set_minute_text (self->store, typed->item_id, typed->text,
+                                       facts->row_version, &error);
+  if (version == 0)
+    {
+      rmm_show_message (GTK_WIDGET (self), _("The Minutes Were Not Saved"), error->message);
+      return;
+    }
+  if (here)
+    {
+      self->row_version = version;
+      self->dirty = FALSE;
+      gtk_label_set_text (self->saved_label, _("Saved"));
+    }
 }
 
 /* Someone else saved these minutes first: show theirs, and let the writer choose. */
 static void
-ask_about_conflict (RmmMinutesEditor *self)
+ask_about_conflict (RmmMinutesEditor *self,
+                    const char       *text)
 {
-  RmmItemFacts *facts = read_theirs (self);
+  g_autoptr(RmmItemFacts) facts = read_theirs (self, self->item_id);
   g_autofree char *body = NULL;
+  Typed *typed;
   GtkWidget *dialog;
 
   if (facts == NULL)
     return;
   body = g_strdup_printf (_("Someone else saved these minutes while you were typing. Theirs "
                             "read:\n\n%s"), facts->minute_text);
-  rmm_item_facts_free (facts);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Minutes Changed Elsewhere"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "theirs", _("Use Theirs"),
                                     "mine", _("Keep Mine"), NULL);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  typed = g_new0 (Typed, 1);
+  typed->item_id = self->item_id;
+  typed->text = g_strdup (text);
+  g_object_set_data_full (G_OBJECT (dialog), "typed", typed, typed_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -128,7 +166,7 @@ rmm_minutes_editor_save (RmmMinutesEditor *self)
   if (version == 0)
     {
       if (g_error_matches (error, RMM_ERROR, RMM_ERROR_CONFLICT))
-        ask_about_conflict (self);
+        ask_about_conflict (self, text);
       else
         rmm_show_message (GTK_WIDGET (self), _("The Minutes Were Not Saved"), error->message);
       return;

@@ -508,6 +508,18 @@ test_minutes_editor (Fixture       *f,
   answer_dialog ("mine");
   facts = rmm_store_get_item_facts (f->store, item_id, NULL);
   g_assert_cmpstr (facts->minute_text, ==, "Mine, kept.");
+  version = facts->row_version;
+  g_clear_pointer (&facts, rmm_item_facts_free);
+
+  /* The chair moves on to another child while the question is up: "Keep Mine" still saves
+   * what was typed, to the child it was typed for. */
+  gtk_text_buffer_set_text (buffer, "Typed, then moved on.", -1);
+  g_assert_cmpint (rmm_store_set_minute_text (f->store, item_id, "Theirs meanwhile.", version,
+                                              NULL), >, 0);
+  rmm_minutes_editor_show_item (editor, f->store, item_id + 1000000);
+  answer_dialog ("mine");
+  facts = rmm_store_get_item_facts (f->store, item_id, NULL);
+  g_assert_cmpstr (facts->minute_text, ==, "Typed, then moved on.");
 
   gtk_window_destroy (GTK_WINDOW (window));
   drain_main_loop ();
@@ -772,6 +784,11 @@ test_meeting_view (Fixture       *f,
   rmm_meeting_view_step_item (view, 1);
   drain_main_loop ();
   g_assert_true (rmm_meeting_view_get_item_shown (view));
+  /* The child's keys work once the view is the one on show (the window says so); Ctrl+M
+   * (focus the minutes) among them, for a held meeting too. */
+  rmm_meeting_view_set_active (view, TRUE);
+  g_assert_true (g_action_group_get_action_enabled (rmm_meeting_view_get_item_actions (view),
+                                                    "focus-minutes"));
   rmm_meeting_view_step_item (view, 1);
   rmm_meeting_view_show_meeting (view, meeting, "surrey-3-level");   /* as a reload does */
   drain_main_loop ();
