@@ -63,6 +63,9 @@ void         rmm_store_set_wait_func        (RmmStore            *self,
 gboolean     rmm_store_commit               (RmmStore            *self,
                                              GError             **error);
 void         rmm_store_rollback             (RmmStore            *self);
+gboolean     rmm_store_end                  (RmmStore            *self,
+                                             gboolean             ok,
+                                             GError             **error);
 gboolean     rmm_store_poll                 (RmmStore            *self);
 
 char        *rmm_store_get_info             (RmmStore            *self,

@@ -160,12 +160,7 @@ rmm_store_open_meeting (RmmStore                  *self,
 
       ok = rmm_store_update (self, "meeting", meeting_id, fields, G_N_ELEMENTS (fields), error);
     }
-  if (!ok)
-    {
-      rmm_store_rollback (self);
-      return FALSE;
-    }
-  return rmm_store_commit (self, error);
+  return rmm_store_end (self, ok, error);
 }
 
 /* The meeting's attendance, agencies by name: RmmAttendance rows. */
@@ -251,12 +246,7 @@ rmm_store_conclude_meeting (RmmStore  *self,
 
       ok = rmm_store_update (self, "meeting", meeting_id, fields, G_N_ELEMENTS (fields), error);
     }
-  if (!ok)
-    {
-      rmm_store_rollback (self);
-      return FALSE;
-    }
-  return rmm_store_commit (self, error);
+  return rmm_store_end (self, ok, error);
 }
 
 /* One chair signs the minutes off; once both have, the meeting is signed off and its
@@ -319,12 +309,7 @@ rmm_store_sign_off_meeting (RmmStore  *self,
 
       ok = rmm_store_update (self, "meeting", meeting_id, fields, G_N_ELEMENTS (fields), error);
     }
-  if (!ok)
-    {
-      rmm_store_rollback (self);
-      return FALSE;
-    }
-  return rmm_store_commit (self, error);
+  return rmm_store_end (self, ok, error);
 }
 
 /* Which chairs have signed the minutes off: bit 1 the Children's Services chair, bit 2 the

@@ -530,12 +530,7 @@ rmm_store_confirm_decision (RmmStore    *self,
     ok = FALSE;
   decision_state_clear (&state);
 
-  if (!ok)
-    {
-      rmm_store_rollback (self);
-      return FALSE;
-    }
-  return rmm_store_commit (self, error);
+  return rmm_store_end (self, ok, error);
 }
 
 /* A confirmed decision never changes; a correction is a new proposed decision that
@@ -830,12 +825,7 @@ rmm_store_record_dissent (RmmStore    *self,
       ok = rmm_store_update (self, "decision", decision_id, fields, G_N_ELEMENTS (fields), error);
     }
   decision_state_clear (&state);
-  if (!ok)
-    {
-      rmm_store_rollback (self);
-      return FALSE;
-    }
-  return rmm_store_commit (self, error);
+  return rmm_store_end (self, ok, error);
 }
 
 /* The area's next meeting after @meeting_id, for the minutes to say when it is; 0 when

@@ -625,10 +625,5 @@ rmm_store_review_action (RmmStore    *self,
       ok = rmm_store_update (self, "plan_action", action_id, fields, G_N_ELEMENTS (fields),
                              error);
     }
-  if (!ok)
-    {
-      rmm_store_rollback (self);
-      return FALSE;
-    }
-  return rmm_store_commit (self, error);
+  return rmm_store_end (self, ok, error);
 }

@@ -102,12 +102,7 @@ finish (RmmStore  *self,
         gboolean   ok,
         GError   **error)
 {
-  if (!began)
-    return ok;
-  if (ok)
-    return rmm_store_commit (self, error);
-  rmm_store_rollback (self);
-  return FALSE;
+  return began ? rmm_store_end (self, ok, error) : ok;
 }
 
 static gint64

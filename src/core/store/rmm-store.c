@@ -725,6 +725,19 @@ rmm_store_commit (RmmStore  *self,
   return TRUE;
 }
 
+/* The end of a transaction begun with rmm_store_begin(): committed when @ok, else rolled
+ * back (FALSE, @error set by whatever failed). */
+gboolean
+rmm_store_end (RmmStore  *self,
+               gboolean   ok,
+               GError   **error)
+{
+  if (ok)
+    return rmm_store_commit (self, error);
+  rmm_store_rollback (self);
+  return FALSE;
+}
+
 void
 rmm_store_rollback (RmmStore *self)
 {
