@@ -585,10 +585,9 @@ test_previous_actions (Fixture       *f,
     RMM_ACTION_STATUS_DONE, RMM_ACTION_STATUS_NOT_DONE_CIRCUMSTANCES,
     RMM_ACTION_STATUS_NOT_DONE_AGENCY, RMM_ACTION_STATUS_CARRIED_FORWARD,
   };
-  /* As the file keeps them (the schema's CHECK lists the same words). */
   const char *stored[] = { "done", "not-done-circumstances", "not-done-agency",
                            "carried-forward" };
-  gint64 ids[4];
+  gint64 ids[4], reviewed[4];
 
   for (guint i = 0; i < 4; i++)
     {
@@ -627,21 +626,35 @@ test_previous_actions (Fixture       *f,
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   g_clear_error (&error);
   for (guint i = 0; i < 4; i++)
-    g_assert_true (rmm_store_review_action (f->store, ids[i], f->meeting, outcomes[i],
-                                            "2026-12-14", &error));
+    reviewed[i] = rmm_store_review_action (f->store, ids[i], f->meeting, outcomes[i],
+                                           "2026-12-14", &error);
   g_assert_no_error (error);
-  /* Each outcome kept apart, reviewed once, the carried one continued at this meeting. */
-  g_assert_false (rmm_store_review_action (f->store, ids[0], f->meeting, RMM_ACTION_STATUS_DONE,
-                                           NULL, &error));
+  /* Reviewed once; the carried one goes on as a new action agreed at this meeting. */
+  g_assert_cmpint (rmm_store_review_action (f->store, ids[0], f->meeting,
+                                            RMM_ACTION_STATUS_DONE, NULL, &error), ==, 0);
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
-  for (guint i = 0; i < 4; i++)
+  g_clear_error (&error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (reviewed[i], ==, ids[i]);
+  g_assert_cmpint (reviewed[3], >, ids[3]);
+  actions = rmm_store_list_child_actions (f->store, child, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (actions->len, ==, 6);
+  for (guint i = 0; i < actions->len; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM plan_action WHERE id = ? "
-                                              "AND status = '%s'", stored[i]);
-      g_assert_cmpint (count (f, sql, ids[i]), ==, 1);
+      RmmPlanAction *action = g_ptr_array_index (actions, i);
+
+      for (guint j = 0; j < 4; j++)
+        if (action->id == ids[j])
+          g_assert_cmpint (action->status, ==, outcomes[j]);
+      if (action->id == reviewed[3])
+        {
+          g_assert_cmpint (action->status, ==, RMM_ACTION_STATUS_OPEN);
+          g_assert_cmpint (action->meeting_id, ==, f->meeting);
+          g_assert_cmpstr (action->due_on, ==, "2026-12-14");
+        }
     }
-  g_assert_cmpint (count (f, "SELECT count(*) FROM plan_action WHERE meeting_id = ? "
-                             "AND due_on = '2026-12-14' AND status = 'open'", f->meeting), ==, 1);
+  g_clear_pointer (&actions, g_ptr_array_unref);
   actions = rmm_store_list_previous_actions (f->store, f->meeting, &error);
   g_assert_cmpuint (actions->len, ==, 4);
 }
@@ -677,6 +690,52 @@ test_plan_versions (Fixture       *f,
   g_assert_cmpuint (((RmmPlanVersion *)versions->pdata[0])->version, ==, 2);
   g_assert_cmpstr (((RmmPlanVersion *)versions->pdata[1])->risks, ==, "Older associates");
   g_assert_cmpint (count (f, OPEN_PLANS, child), ==, 1);
+}
+
+/* A meeting held before the record was kept here: its items as the room left them, written
+ * before the meeting is held from them, never into one under way or held. */
+static void
+test_held_items (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) agenda = NULL;
+  gint64 child = child_in (f, f->surrey, "HELD");
+  RmmHeldItemInput input = {
+    .meeting_id = f->meeting, .child_id = child, .reasons = "new-referral",
+    .status = RMM_ITEM_STATUS_DEFERRED,
+  };
+  RmmAttendanceInput present = {
+    .agency_id = f->family_services, .professional_id = f->worker, .name = "Cai Keyworker",
+    .status = RMM_ATTENDANCE_STATUS_PRESENT,
+  };
+
+  g_assert_cmpint (rmm_store_add_held_item (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  input.status = RMM_ITEM_STATUS_PENDING;
+  g_assert_cmpint (rmm_store_add_held_item (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  input.status = RMM_ITEM_STATUS_DEFERRED;
+  input.status_reason = "The social worker was on leave.";
+  input.minute_text = "Deferred to next week.";
+  g_assert_cmpint (rmm_store_add_held_item (f->store, &input, &error), >, 0);
+  g_assert_no_error (error);
+  agenda = rmm_store_list_agenda (f->store, f->meeting, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 1);
+  {
+    g_autoptr(RmmAgendaItem) item = g_list_model_get_item (agenda, 0);
+
+    g_assert_cmpint (rmm_agenda_item_get_state (item), ==, RMM_ITEM_STATUS_DEFERRED);
+  }
+
+  /* Once the meeting is under way, its items follow the room. */
+  g_assert_true (rmm_store_open_meeting (f->store, f->meeting, &present, 1, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_add_held_item (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
 }
 
 static gint64
@@ -776,6 +835,7 @@ main (int   argc,
   ADD ("/meeting/item/disputed-can-be-discussed", test_disputed_can_be_discussed);
   ADD ("/meeting/item/deferral", test_deferral);
   ADD ("/meeting/item/minutes-conflict", test_minutes_conflict);
+  ADD ("/meeting/item/held", test_held_items);
   ADD ("/meeting/flow/open", test_open_meeting);
   ADD ("/meeting/flow/conclude-and-sign-off", test_conclude_and_sign_off);
   ADD ("/meeting/flow/summary", test_summary);

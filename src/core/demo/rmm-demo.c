@@ -28,7 +28,7 @@
 #include "rmm-demo.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
-#include "rmm-store-private.h"
+#include "rmm-store.h"
 #include "rmm-working-calendar.h"
 
 #define N_AREAS 6
@@ -345,6 +345,8 @@ typedef struct
   GDate          first_meeting;
   GArray        *meetings;    /* gint64 meeting ids, one a week */
   GArray        *days;        /* GDate: the day each of them meets */
+  gint64         closable;    /* the first child held at the lowest level with nothing open */
+  gint64         newest_on_plan;  /* the newest child with an open safety plan */
 } DemoArea;
 
 typedef struct
@@ -360,6 +362,7 @@ typedef struct
   DemoArea        areas[N_AREAS];
   GArray         *chair_additions;          /* ChairAddition, for the coming meetings */
   guint           n_children;
+  guint           n_closures_proposed;      /* for a coming meeting, not yet confirmed */
 } Demo;
 
 /* A child the chairs add to a coming meeting's agenda after new information. */
@@ -643,61 +646,51 @@ is_past (Demo        *demo,
   return g_date_compare (day, &demo->today) < 0;
 }
 
+/* Past meetings were held as the app holds a meeting: opened with who came, concluded once
+ * every item was discussed or deferred, then signed off by both chairs. */
 static gboolean
-add_attendance (Demo         *demo,
-                gint64        id,
-                const GDate  *day,
-                GError      **error)
+hold_meeting (Demo      *demo,
+              DemoArea  *area,
+              gint64     id,
+              GDate     *day,
+              GError   **error)
 {
-  GDate sent = *day;
+  RmmAttendanceInput rows[N_AGENCIES];
   g_autofree char *sent_on = NULL;
+  GDate sent = *day;
+  guint n_rows = 0;
 
   g_date_subtract_days (&sent, 1);
   sent_on = rmm_date_format (&sent);
   for (guint kind = AG_POLICE; kind < N_AGENCIES; kind++)
     {
       double roll = g_rand_double (demo->rand);
-      const char *status = roll < 0.7 ? "present" : roll < 0.9 ? "apologies" : "sent-information";
       guint who = pick_staff_index (demo, kind);
-      RmmField fields[] = {
-        RMM_REF ("meeting_id", id),
-        RMM_REF ("agency_id", demo->agencies[kind]),
-        RMM_REF ("professional_id", g_array_index (demo->staff[kind], gint64, who)),
-        RMM_TEXT ("name", g_ptr_array_index (demo->staff_names[kind], who)),
-        RMM_TEXT ("status", status),
-        RMM_TEXT ("information_sent_at", g_str_equal (status, "sent-information") ? sent_on
-                                                                                   : NULL),
+
+      rows[n_rows++] = (RmmAttendanceInput) {
+        .agency_id = demo->agencies[kind],
+        .professional_id = g_array_index (demo->staff[kind], gint64, who),
+        .name = g_ptr_array_index (demo->staff_names[kind], who),
+        .status = roll < 0.7 ? RMM_ATTENDANCE_STATUS_PRESENT
+                : roll < 0.9 ? RMM_ATTENDANCE_STATUS_APOLOGIES
+                : RMM_ATTENDANCE_STATUS_SENT_INFORMATION,
+        .information_sent_at = sent_on,
       };
-
-      if (!rmm_store_insert (demo->store, "attendance", fields, G_N_ELEMENTS (fields), error))
-        return FALSE;
     }
-  return TRUE;
-}
+  /* A meeting nobody came to would not have been held. */
+  for (guint i = 0; i < n_rows && rows[i].status != RMM_ATTENDANCE_STATUS_PRESENT; i++)
+    if (i + 1 == n_rows)
+      rows[0].status = RMM_ATTENDANCE_STATUS_PRESENT;
 
-/* Past meetings were held: attendance recorded, minutes signed off. */
-static gboolean
-hold_meeting (Demo      *demo,
-              gint64     id,
-              GDate     *day,
-              GError   **error)
-{
-  g_autofree char *date = rmm_date_format (day);
-  g_autofree char *opened_at = g_strconcat (date, "T10:00:00Z", NULL);
-  g_autofree char *concluded_at = g_strconcat (date, "T12:15:00Z", NULL);
-  g_autofree char *signed_at = g_strconcat (date, "T12:25:00Z", NULL);
-  RmmField fields[] = {
-    RMM_TEXT ("status", "signed-off"),
-    RMM_TEXT ("opened_at", opened_at),
-    RMM_TEXT ("statement_read_at", opened_at),
-    RMM_TEXT ("concluded_at", concluded_at),
-    RMM_TEXT ("chair1_signed_at", signed_at),
-    RMM_TEXT ("chair2_signed_at", signed_at),
-  };
-
-  set_clock (demo, day, 12, 30);
-  return add_attendance (demo, id, day, error) &&
-         rmm_store_update (demo->store, "meeting", id, fields, G_N_ELEMENTS (fields), error);
+  set_clock (demo, day, 10, 0);
+  if (!rmm_store_open_meeting (demo->store, id, rows, n_rows, TRUE, error))
+    return FALSE;
+  set_clock (demo, day, 12, 15);
+  if (!rmm_store_conclude_meeting (demo->store, id, error))
+    return FALSE;
+  set_clock (demo, day, 12, 25);
+  return rmm_store_sign_off_meeting (demo->store, id, area->chair_children, error) &&
+         rmm_store_sign_off_meeting (demo->store, id, area->chair_family, error);
 }
 
 static gboolean
@@ -713,7 +706,8 @@ hold_meetings (Demo     *demo,
           GDate day;
 
           meeting_date (area, i, &day);
-          if (is_past (demo, &day) && !hold_meeting (demo, meeting_id (area, i), &day, error))
+          if (is_past (demo, &day) &&
+              !hold_meeting (demo, area, meeting_id (area, i), &day, error))
             return FALSE;
         }
     }
@@ -983,55 +977,35 @@ add_assessment (Demo        *demo,
 {
   g_autofree char *started_on = rmm_date_format (started);
   g_autofree char *completed_on = rmm_date_format (completed);
-  RmmField fields[] = {
-    RMM_REF ("child_id", child->id),
-    RMM_REF ("referral_id", referral_id),
-    RMM_REF ("assessor_id", pick_staff (demo, chance (demo, 0.6) ? AG_CHILDREN : AG_FAMILY)),
-    RMM_TEXT ("started_on", started_on),
-    RMM_TEXT ("completed_on", completed_on),
-    RMM_TEXT ("proposed_rating", proposed),
-    RMM_TEXT ("analysis", "Vulnerabilities and indicators discussed with the young person "
-                          "and their carers; see the checklist."),
+  const char *ticked[8] = { NULL };
+  const char *seen[5] = { NULL };
+  gboolean significant[5] = { FALSE };
+  RmmAssessmentInput input = {
+    .child_id = child->id,
+    .referral_id = referral_id,
+    .assessor_id = pick_staff (demo, chance (demo, 0.6) ? AG_CHILDREN : AG_FAMILY),
+    .started_on = started_on,
+    .completed_on = completed_on,
+    .proposed_rating = proposed,
+    .analysis = "Vulnerabilities and indicators discussed with the young person and their "
+                "carers; see the checklist.",
+    .vulnerabilities = ticked,
+    .indicators = seen,
+    .significant = significant,
   };
   guint first = pick (demo, G_N_ELEMENTS (vulnerabilities));
   guint n = 2 + pick (demo, 5);
-  gint64 id;
 
-  set_clock (demo, completed, 15, pick (demo, 60));
-  if (!(id = rmm_store_insert (demo->store, "assessment", fields, G_N_ELEMENTS (fields), error)))
-    return FALSE;
-
+  /* Every third item of the checklist from a random start: never the same one twice. */
   for (guint i = 0; i < n; i++)
+    ticked[i] = vulnerabilities[(first + i * 3) % G_N_ELEMENTS (vulnerabilities)];
+  for (guint i = 0, n_seen = 1 + pick (demo, 3); i < n_seen; i++)
     {
-      const char *vulnerability = vulnerabilities[(first + i * 3) % G_N_ELEMENTS (vulnerabilities)];
-      g_autofree char *after = g_strdup_printf ("{\"vulnerability\":\"%s\"}", vulnerability);
-      RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (demo->store),
-                                        "INSERT INTO assessment_vulnerability "
-                                        "(assessment_id, vulnerability) VALUES (?, ?) "
-                                        "ON CONFLICT DO NOTHING", error);
-      if (stmt == NULL)
-        return FALSE;
-      rmm_db_stmt_bind_int (stmt, 1, id);
-      rmm_db_stmt_bind_text (stmt, 2, vulnerability);
-      if (!rmm_db_stmt_run (stmt, error) ||
-          !rmm_store_audit (demo->store, "create", "assessment_vulnerability", id, NULL,
-                            after, error))
-        return FALSE;
+      seen[i] = indicators[pick (demo, G_N_ELEMENTS (indicators))];
+      significant[i] = chance (demo, 0.2);
     }
-
-  for (guint i = 0, n_indicators = 1 + pick (demo, 3); i < n_indicators; i++)
-    {
-      RmmField indicator[] = {
-        RMM_REF ("assessment_id", id),
-        RMM_TEXT ("indicator", indicators[pick (demo, G_N_ELEMENTS (indicators))]),
-        RMM_INT ("significant", chance (demo, 0.2)),
-      };
-
-      if (!rmm_store_insert (demo->store, "assessment_indicator", indicator,
-                             G_N_ELEMENTS (indicator), error))
-        return FALSE;
-    }
-  return TRUE;
+  set_clock (demo, completed, 15, pick (demo, 60));
+  return rmm_store_add_assessment (demo->store, &input, error) != 0;
 }
 
 /* The triggers the store has raised for the child since we last looked (by the rating just
@@ -1043,32 +1017,26 @@ collect_new_triggers (Demo       *demo,
                       GDate      *earliest,
                       GError    **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (demo->store),
-                                    "SELECT id, substr(raised_at, 1, 10) FROM strategy_trigger "
-                                    "WHERE child_id = ? AND id > ? ORDER BY id", error);
+  g_autoptr(GPtrArray) raised = rmm_store_list_triggers (demo->store, child->id, TRUE, error);
 
   if (earliest != NULL)
     g_date_clear (earliest, 1);
-  if (stmt == NULL)
+  if (raised == NULL)
     return FALSE;
-  rmm_db_stmt_bind_int (stmt, 1, child->id);
-  rmm_db_stmt_bind_int (stmt, 2, child->newest_trigger);
-  while (rmm_db_stmt_step (stmt, &local_error))
+  for (guint i = 0; i < raised->len; i++)
     {
-      DemoTrigger trigger = { .id = rmm_db_stmt_get_int (stmt, 0), .from_rating = from_rating };
+      RmmTrigger *seen = g_ptr_array_index (raised, i);
+      DemoTrigger trigger = { .id = seen->id, .from_rating = from_rating };
+      g_autofree char *day = g_strndup (seen->raised_at, strlen ("YYYY-MM-DD"));
 
+      if (seen->id <= child->newest_trigger)
+        continue;
       g_date_clear (&trigger.raised, 1);
-      rmm_date_parse (rmm_db_stmt_get_text (stmt, 1), &trigger.raised);
+      rmm_date_parse (day, &trigger.raised);
       g_array_append_val (child->triggers, trigger);
       child->newest_trigger = trigger.id;
       if (earliest != NULL && !g_date_valid (earliest))
         *earliest = trigger.raised;
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
     }
   return TRUE;
 }
@@ -1193,18 +1161,15 @@ review_actions (Demo        *demo,
           new_due_on = rmm_date_format (&later);
           action.due = later;
         }
-      if (!rmm_store_review_action (demo->store, action.id, meeting, outcome, new_due_on, error))
+      /* Carried forward, it goes on as a new action agreed here. */
+      if (!(action.id = rmm_store_review_action (demo->store, action.id, meeting, outcome,
+                                                 new_due_on, error)))
         return FALSE;
       g_array_remove_index (child->actions, i);
       n--;
       if (new_due_on != NULL)
         {
-          /* The store carried it as a new action, agreed here. */
-          action.id = rmm_store_query_int (demo->store, "SELECT max(id) FROM plan_action "
-                                                        "WHERE meeting_id = ?", meeting, error);
           action.agreed = index;
-          if (action.id <= 0)
-            return FALSE;
           g_array_append_val (child->actions, action);
         }
     }
@@ -1372,7 +1337,7 @@ plan_transition (Demo        *demo,
                  GError     **error)
 {
   g_autofree char *today = rmm_date_format (day);
-  g_autofree char *started_on = NULL;
+  g_autoptr(RmmTransition) started = NULL;
   g_autofree char *s42 = NULL;
   RmmTransitionInput input = {
     .adult_services = agency_specs[AG_ADULT].name,
@@ -1388,14 +1353,11 @@ plan_transition (Demo        *demo,
     }
   if (child->adult_package || !chance (demo, age_on (child, day) >= 18 ? 0.4 : 0.15))
     return TRUE;
-  started_on = rmm_store_query_text (demo->store, "SELECT planning_started_on FROM transition "
-                                                  "WHERE child_id = ?", "transition", child->id,
-                                     error);
-  if (started_on == NULL)
+  if (!(started = rmm_store_get_transition (demo->store, child->id, error)))
     return FALSE;
   if (age_on (child, day) >= 18 && chance (demo, 0.25))
     s42 = g_strdup (today);
-  input.planning_started_on = started_on;
+  input.planning_started_on = started->planning_started_on;
   input.adult_package_agreed_on = today;
   input.s42_referral_on = s42;
   child->adult_package = TRUE;
@@ -1468,32 +1430,26 @@ choose_position (Demo        *demo,
   return position;
 }
 
-/* A held meeting's item, as the room left it. */
+/* A held meeting's item, as the room left it (@deferral: why it was deferred). */
 static gboolean
 add_past_item (Demo        *demo,
                gint64       meeting,
                gint64       child_id,
                const char  *reasons,
-               const char  *status,
-               const char  *status_reason,
+               const char  *deferral,
                const char  *minute_text,
                GError     **error)
 {
-  gint64 position = rmm_store_query_int (demo->store,
-                                         "SELECT coalesce(max(position), 0) + 1 FROM agenda_item "
-                                         "WHERE meeting_id = ?", meeting, error);
-  RmmField fields[] = {
-    RMM_REF ("meeting_id", meeting),
-    RMM_REF ("child_id", child_id),
-    RMM_INT ("position", position),
-    RMM_TEXT ("reasons", reasons),
-    RMM_TEXT ("status", status),
-    RMM_TEXT ("status_reason", status_reason),
-    RMM_TEXT ("minute_text", minute_text),
+  RmmHeldItemInput input = {
+    .meeting_id = meeting,
+    .child_id = child_id,
+    .reasons = reasons,
+    .status = deferral ? RMM_ITEM_STATUS_DEFERRED : RMM_ITEM_STATUS_DISCUSSED,
+    .status_reason = deferral,
+    .minute_text = minute_text,
   };
 
-  return position > 0 &&
-         rmm_store_insert (demo->store, "agenda_item", fields, G_N_ELEMENTS (fields), error) != 0;
+  return rmm_store_add_held_item (demo->store, &input, error) != 0;
 }
 
 /* What the minute-taker typed, for about half the items (every dispute); now and then
@@ -1564,7 +1520,7 @@ dispute_rating (Demo        *demo,
     }
   child->back_next_week = TRUE;
   child->disputed = TRUE;
-  return add_past_item (demo, meeting, child->id, reasons, "discussed", "", minutes, error);
+  return add_past_item (demo, meeting, child->id, reasons, NULL, minutes, error);
 }
 
 /* Which of the minute-taker's texts fits the item (@closing: a CloseKind, or -1). */
@@ -1634,8 +1590,8 @@ discuss (Demo        *demo,
   if (!first && !child->disputed && child->closure_id == 0 && chance (demo, 0.025))
     {
       child->back_next_week = TRUE;
-      return add_past_item (demo, meeting, child->id, reasons, "deferred",
-                            deferral_reasons[pick (demo, G_N_ELEMENTS (deferral_reasons))], "",
+      return add_past_item (demo, meeting, child->id, reasons,
+                            deferral_reasons[pick (demo, G_N_ELEMENTS (deferral_reasons))], NULL,
                             error);
     }
   child->new_information = FALSE;
@@ -1742,7 +1698,7 @@ discuss (Demo        *demo,
                         first ? 2 + pick (demo, 2) : pick (demo, 3), error))
         return FALSE;
     }
-  return add_past_item (demo, meeting, child->id, reasons, "discussed", "", minutes, error);
+  return add_past_item (demo, meeting, child->id, reasons, NULL, minutes, error);
 }
 
 typedef enum
@@ -2026,6 +1982,30 @@ follow_case (Demo        *demo,
   return TRUE;
 }
 
+/* What the coming week may need of the case as it stands today (see prepare_coming_week()). */
+static gboolean
+remember_where_case_stands (Demo       *demo,
+                            DemoChild  *child,
+                            GError    **error)
+{
+  DemoArea *area = child->area;
+  g_autoptr(GPtrArray) open_triggers = NULL;
+
+  if (child->closure_id != 0)
+    demo->n_closures_proposed++;
+  if (!child->has_plan)
+    return TRUE;
+  area->newest_on_plan = child->id;
+  if (area->closable != 0 || child->closure_id != 0 || child->rating == NULL ||
+      !g_str_equal (child->rating, level_at (area->framework, 0)->id))
+    return TRUE;
+  if (!(open_triggers = rmm_store_list_triggers (demo->store, child->id, TRUE, error)))
+    return FALSE;
+  if (open_triggers->len == 0)
+    area->closable = child->id;
+  return TRUE;
+}
+
 static gboolean
 simulate_child (Demo     *demo,
                 GError  **error)
@@ -2043,7 +2023,9 @@ simulate_child (Demo     *demo,
   g_date_clear (&child.review_on, 1);
   g_date_clear (&child.last_strategy, 1);
 
-  ok = add_child (demo, &child, &referred, error) && follow_case (demo, &child, &referred, error);
+  ok = add_child (demo, &child, &referred, error) &&
+       follow_case (demo, &child, &referred, error) &&
+       remember_where_case_stands (demo, &child, error);
 
   g_array_unref (child.actions);
   g_array_unref (child.triggers);
@@ -2100,37 +2082,6 @@ mark_as_demo (Demo                  *demo,
          rmm_store_set_info (demo->store, "demo_today", today, error);
 }
 
-/* The first child of @area that @sql (binding the area's id, then @text if any) finds;
- * 0 if none, -1 on error. */
-static gint64
-find_child (Demo        *demo,
-            DemoArea    *area,
-            const char  *sql,
-            const char  *text,
-            GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (demo->store), sql, error);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return -1;
-  rmm_db_stmt_bind_int (stmt, 1, area->id);
-  if (text != NULL)
-    rmm_db_stmt_bind_text (stmt, 2, text);
-  if (rmm_db_stmt_step (stmt, &local_error))
-    {
-      id = rmm_db_stmt_get_int (stmt, 0);
-      rmm_db_stmt_reset (stmt);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return -1;
-    }
-  return id;
-}
-
 /* A demo shows every reason a coming agenda can give. A closure proposed ahead and a child
  * the chairs add are rare enough that a week may have neither; then the last day brings one
  * of each, as it well might: a lead professional proposes closing a case held at the lowest
@@ -2141,16 +2092,11 @@ prepare_coming_week (Demo     *demo,
 {
   GDate yesterday = demo->today;
   guint first = pick (demo, N_AREAS);
-  gint64 proposed;
+  gboolean proposed = demo->n_closures_proposed > 0;
   gboolean added = demo->chair_additions->len > 0;
 
   g_date_subtract_days (&yesterday, 1);
-  proposed = rmm_store_query_int (demo->store, "SELECT count(*) FROM decision "
-                                               "WHERE kind = 'closure' AND status <> 'confirmed'",
-                                  0, error);
-  if (proposed < 0)
-    return FALSE;
-  for (guint i = 0; i < N_AREAS && (proposed == 0 || !added); i++)
+  for (guint i = 0; i < N_AREAS && (!proposed || !added); i++)
     {
       DemoArea *area = &demo->areas[(first + i) % N_AREAS];
       guint next = meeting_on_or_after (area, &demo->today);
@@ -2158,16 +2104,7 @@ prepare_coming_week (Demo     *demo,
 
       if (next >= area->meetings->len)
         continue;
-      child_id = proposed > 0 ? 0 : find_child (demo, area,
-        "SELECT p.child_id FROM safety_plan p JOIN child c ON c.id = p.child_id "
-        "WHERE c.area_id = ? AND p.closed_on IS NULL "
-        "  AND " RMM_CURRENT_RATING_SQL ("c.id") " = ? "
-        "  AND NOT EXISTS (SELECT 1 FROM strategy_trigger t WHERE t.child_id = c.id "
-        "                  AND NOT EXISTS (SELECT 1 FROM trigger_response r "
-        "                                  WHERE r.trigger_id = t.id)) "
-        "ORDER BY p.child_id LIMIT 1", level_at (area->framework, 0)->id, error);
-      if (child_id < 0)
-        return FALSE;
+      child_id = proposed ? 0 : area->closable;
       if (child_id > 0)
         {
           DemoChild child = { .id = child_id, .area = area };
@@ -2176,15 +2113,10 @@ prepare_coming_week (Demo     *demo,
           if (!propose_closure (demo, &child, meeting_id (area, next), CLOSE_RISK_REDUCED,
                                 error))
             return FALSE;
-          proposed = 1;
+          proposed = TRUE;
         }
 
-      child_id = added ? 0 : find_child (demo, area,
-        "SELECT p.child_id FROM safety_plan p JOIN child c ON c.id = p.child_id "
-        "WHERE c.area_id = ? AND p.closed_on IS NULL "
-        "ORDER BY p.child_id DESC LIMIT 1", NULL, error);
-      if (child_id < 0)
-        return FALSE;
+      child_id = added ? 0 : area->newest_on_plan;
       if (child_id > 0)
         {
           RmmInformationNoteInput input = { .child_id = child_id };

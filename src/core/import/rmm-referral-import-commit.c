@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-referral-import-private.h"
-#include "rmm-store-private.h"
+#include "rmm-store.h"
 
 static gint64
 agency_for (RmmReferralImport  *self,
@@ -86,28 +86,6 @@ write_rows (RmmReferralImport  *self,
   return TRUE;
 }
 
-/* Whether anything the plan was made from (children, referrals, agencies, areas) has
- * changed since, by anyone: every change is in the audit trail. -1 on error. */
-static int
-plan_overtaken (RmmReferralImport  *self,
-                GError            **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  gint64 changed;
-
-  /* The unary + keeps SQLite on the id range rather than the index on entity. */
-  changed = rmm_store_query_int (self->store,
-                                 "SELECT EXISTS (SELECT 1 FROM audit_event WHERE id > ? AND "
-                                 "+entity IN ('child', 'referral', 'agency', 'area'))",
-                                 self->audit_mark, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return -1;
-    }
-  return changed != 0;
-}
-
 /* The plan again, from the database as it is now. */
 static gboolean
 replan (RmmReferralImport  *self,
@@ -139,7 +117,7 @@ begin (RmmReferralImport  *self,
       if (!rmm_store_begin (self->store, error))
         return FALSE;
       *locked_at = g_get_monotonic_time ();
-      if ((overtaken = plan_overtaken (self, error)) < 0)
+      if ((overtaken = rmm_store_people_changed_since (self->store, self->audit_mark, error)) < 0)
         {
           rmm_store_rollback (self->store);
           return FALSE;

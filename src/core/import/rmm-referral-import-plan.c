@@ -11,7 +11,7 @@
 
 #include "rmm-error.h"
 #include "rmm-referral-import-private.h"
-#include "rmm-store-private.h"
+#include "rmm-store.h"
 
 /* Referrers are the same person whatever their case: their lower-case form, interned. */
 static guint32
@@ -247,9 +247,8 @@ rmm_import_classify_rows (RmmReferralImport *self)
   Table children = { 0 };
   Table referrals = { 0 };
 
-  self->audit_mark = rmm_store_query_int (self->store,
-                                          "SELECT coalesce(max(id), 0) FROM audit_event", 0,
-                                          NULL);
+  /* What the plan is made from: anything changed after this mark overtakes it. */
+  self->audit_mark = rmm_store_get_change_mark (self->store, NULL);
   g_array_set_size (self->children, 0);
   g_array_set_size (self->agency_ids, 0);
   g_hash_table_remove_all (self->agencies);

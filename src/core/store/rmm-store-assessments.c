@@ -124,6 +124,7 @@ write_assessment (RmmStore                  *self,
       RmmField indicator[] = {
         RMM_REF ("assessment_id", *id),
         RMM_TEXT ("indicator", input->indicators[i]),
+        RMM_INT ("significant", input->significant != NULL && input->significant[i]),
       };
       if (!rmm_store_insert (self, "assessment_indicator", indicator, G_N_ELEMENTS (indicator),
                              error))

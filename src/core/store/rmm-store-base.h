@@ -51,6 +51,14 @@ guint        rmm_store_get_known_schema_version (void);
 const char  *rmm_store_get_actor            (RmmStore            *self);
 void         rmm_store_set_actor            (RmmStore            *self,
                                              const char          *actor);
+gint64       rmm_store_get_change_mark      (RmmStore            *self,
+                                             GError             **error);
+int          rmm_store_people_changed_since (RmmStore            *self,
+                                             gint64               mark,
+                                             GError             **error);
+/* A bulk writer (the demo, an import) keeps more of the file in memory while it writes. */
+void         rmm_store_set_bulk_writing     (RmmStore            *self,
+                                             gboolean             bulk);
 void         rmm_store_set_clock            (RmmStore            *self,
                                              GDateTime           *now);
 char        *rmm_store_now                  (RmmStore            *self);

@@ -218,17 +218,17 @@ read_latest_assessment (RmmStore      *self,
   return TRUE;
 }
 
-/* Everything the room needs about one agenda item, read in one go. */
-RmmItemFacts *
-rmm_store_get_item_facts (RmmStore  *self,
-                          gint64     item_id,
-                          GError   **error)
+/* The item's facts; the rating history and the newest assessment only @for_page (the
+ * chairs read them; whether a decision is missing does not need them). */
+static RmmItemFacts *
+read_item_facts (RmmStore  *self,
+                 gint64     item_id,
+                 gboolean   for_page,
+                 GError   **error)
 {
   g_autoptr(RmmItemFacts) facts = NULL;
   g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt;
-
-  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
   if (!(stmt = rmm_db_prepare (rmm_store_get_db (self), ITEM_FACTS_SELECT, error)))
     return NULL;
@@ -244,9 +244,9 @@ rmm_store_get_item_facts (RmmStore  *self,
   if (local_error == NULL)
     facts->lead = rmm_store_find_current_decision (self, facts->child_id, "lead-agency",
                                                    &local_error);
-  if (local_error == NULL)
+  if (local_error == NULL && for_page)
     facts->rating_history = read_rating_history (self, facts->child_id, &local_error);
-  if (local_error == NULL)
+  if (local_error == NULL && for_page)
     read_latest_assessment (self, facts, &local_error);
   if (local_error != NULL)
     {
@@ -254,6 +254,17 @@ rmm_store_get_item_facts (RmmStore  *self,
       return NULL;
     }
   return g_steal_pointer (&facts);
+}
+
+/* Everything the room needs about one agenda item, read in one go. */
+RmmItemFacts *
+rmm_store_get_item_facts (RmmStore  *self,
+                          gint64     item_id,
+                          GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  return read_item_facts (self, item_id, TRUE, error);
 }
 
 /* The minute text as typed. @row_version is the version the writer last read: if someone
@@ -317,7 +328,7 @@ rmm_store_list_missing_decisions (RmmStore  *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
-  if (!(facts = rmm_store_get_item_facts (self, item_id, error)))
+  if (!(facts = read_item_facts (self, item_id, FALSE, error)))
     return NULL;
   rating = rmm_store_find_meeting_decision (self, facts->child_id, facts->meeting_id,
                                             "risk-rating", &local_error);
@@ -460,4 +471,66 @@ rmm_store_reopen_item (RmmStore  *self,
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
   return set_item_status (self, item_id, RMM_ITEM_STATUS_PENDING, "", error);
+}
+
+static gboolean
+check_held_item (const RmmHeldItemInput  *input,
+                 GError                 **error)
+{
+  if (input->status != RMM_ITEM_STATUS_DISCUSSED && input->status != RMM_ITEM_STATUS_DEFERRED)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("A held meeting’s child was discussed or deferred."));
+  else if (input->status == RMM_ITEM_STATUS_DEFERRED &&
+           (input->status_reason == NULL || *input->status_reason == '\0'))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Say why the child was deferred."));
+  else if (input->minute_text != NULL && !g_utf8_validate (input->minute_text, -1, NULL))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("The minutes are not valid text."));
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* The history is written while the meeting is still to be held from it: once it is opened,
+ * its items follow the room. One row, as the room left it. */
+gint64
+rmm_store_add_held_item (RmmStore                *self,
+                         const RmmHeldItemInput  *input,
+                         GError                 **error)
+{
+  gint64 id = 0;
+  int status;
+  gboolean ok;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (!check_held_item (input, error) || !rmm_store_begin (self, error))
+    return 0;
+  ok = (status = rmm_store_read_meeting_status (self, input->meeting_id, error)) >= 0;
+  if (ok && status != RMM_MEETING_STATUS_PLANNED)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("Past items are recorded before their meeting is held from them."));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      gint64 position = rmm_store_query_int (self,
+                                             "SELECT coalesce(max(position), 0) + 1 "
+                                             "FROM agenda_item WHERE meeting_id = ?",
+                                             input->meeting_id, error);
+      RmmField fields[] = {
+        RMM_REF ("meeting_id", input->meeting_id),
+        RMM_REF ("child_id", input->child_id),
+        RMM_INT ("position", position),
+        RMM_TEXT ("reasons", input->reasons ? input->reasons : ""),
+        RMM_TEXT ("status", rmm_state_to_text (RMM_TYPE_ITEM_STATUS, input->status)),
+        RMM_TEXT ("status_reason", input->status_reason ? input->status_reason : ""),
+        RMM_TEXT ("minute_text", input->minute_text ? input->minute_text : ""),
+      };
+
+      ok = position > 0 &&
+           (id = rmm_store_insert (self, "agenda_item", fields, G_N_ELEMENTS (fields), error));
+    }
+  return rmm_store_end (self, ok, error) ? id : 0;
 }

@@ -84,4 +84,20 @@ gboolean     rmm_store_reopen_item          (RmmStore            *self,
                                              gint64               item_id,
                                              GError             **error);
 
+/* An item as a meeting held before RMM Desk kept its record left it (a migration from
+ * paper minutes; the demo's history). */
+typedef struct
+{
+  gint64         meeting_id;
+  gint64         child_id;
+  const char    *reasons;        /* space-separated RmmAgendaReason ids */
+  RmmItemStatus  status;         /* discussed or deferred */
+  const char    *status_reason;  /* deferred: why */
+  const char    *minute_text;    /* NULL: none */
+} RmmHeldItemInput;
+
+gint64       rmm_store_add_held_item        (RmmStore            *self,
+                                             const RmmHeldItemInput *input,
+                                             GError             **error);
+
 G_END_DECLS

@@ -112,6 +112,7 @@ insert_attendance (RmmStore                  *self,
   RmmField fields[] = {
     RMM_REF ("meeting_id", meeting_id),
     RMM_REF ("agency_id", row->agency_id),
+    RMM_REF ("professional_id", row->professional_id),
     RMM_TEXT ("name", row->name ? row->name : ""),
     RMM_TEXT ("status", rmm_state_to_text (RMM_TYPE_ATTENDANCE_STATUS, row->status)),
     RMM_TEXT ("information_sent_at", sent ? row->information_sent_at : NULL),

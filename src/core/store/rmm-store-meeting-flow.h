@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64      agency_id;
+  gint64      professional_id;       /* 0: not one of the professionals on record */
   const char *name;                  /* who came, sent apologies or is observing */
   RmmAttendanceStatus status;
   const char *information_sent_at;   /* sent-information: YYYY-MM-DD or a UTC time */

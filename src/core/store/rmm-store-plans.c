@@ -521,7 +521,7 @@ rmm_store_list_meeting_actions (RmmStore  *self,
 
 /* Carried forward: the action stays on the plan as a new one, agreed at this meeting, with
  * the new date; the old one records that it was carried. */
-static gboolean
+static gint64
 carry_forward (RmmStore    *self,
                gint64       action_id,
                gint64       meeting_id,
@@ -533,7 +533,7 @@ carry_forward (RmmStore    *self,
   GDate due, meeting;
 
   if (day == NULL)
-    return FALSE;
+    return 0;
   if (!rmm_date_parse (new_due_on, &due) || !rmm_date_parse (day, &meeting) ||
       g_date_compare (&due, &meeting) <= 0)
     {
@@ -564,34 +564,36 @@ carry_forward (RmmStore    *self,
     };
 
     rmm_db_stmt_reset (stmt);
-    return rmm_store_insert (self, "plan_action", fields, G_N_ELEMENTS (fields), error) != 0;
+    return rmm_store_insert (self, "plan_action", fields, G_N_ELEMENTS (fields), error);
   }
 }
 
 /* The meeting records what became of a previous action: done, not done because
- * circumstances changed, not done by the agency, or carried forward to a new date. */
-gboolean
-rmm_store_review_action (RmmStore    *self,
-                         gint64       action_id,
+ * circumstances changed, not done by the agency, or carried forward to a new date.
+ * Returns the action reviewed, or the new one when carried forward; 0 on error. */
+gint64
+rmm_store_review_action (RmmStore        *self,
+                         gint64           action_id,
                          gint64           meeting_id,
                          RmmActionStatus  outcome,
                          const char      *new_due_on,
                          GError         **error)
 {
   RmmDbStmt *stmt;
+  gint64 result = action_id;
   gboolean ok;
 
-  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RMM_IS_STORE (self), 0);
 
   if (outcome <= RMM_ACTION_STATUS_OPEN || outcome > RMM_ACTION_STATUS_CARRIED_FORWARD)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                    _("An action’s review ends it: done, not done (circumstances changed), not "
                      "done by the agency, or carried forward."));
-      return FALSE;
+      return 0;
     }
   if (!rmm_store_begin (self, error))
-    return FALSE;
+    return 0;
   ok = (stmt = rmm_db_prepare (rmm_store_get_db (self),
                                "SELECT status FROM plan_action WHERE id = ?", error)) != NULL;
   if (ok)
@@ -614,7 +616,7 @@ rmm_store_review_action (RmmStore    *self,
         }
     }
   if (ok && outcome == RMM_ACTION_STATUS_CARRIED_FORWARD)
-    ok = carry_forward (self, action_id, meeting_id, new_due_on, error);
+    ok = (result = carry_forward (self, action_id, meeting_id, new_due_on, error)) != 0;
   if (ok)
     {
       RmmField fields[] = {
@@ -625,5 +627,5 @@ rmm_store_review_action (RmmStore    *self,
       ok = rmm_store_update (self, "plan_action", action_id, fields, G_N_ELEMENTS (fields),
                              error);
     }
-  return rmm_store_end (self, ok, error);
+  return rmm_store_end (self, ok, error) ? result : 0;
 }

@@ -94,7 +94,7 @@ GPtrArray   *rmm_store_list_previous_actions (RmmStore           *self,
 GPtrArray   *rmm_store_list_child_actions   (RmmStore            *self,
                                              gint64               child_id,
                                              GError             **error);
-gboolean     rmm_store_review_action        (RmmStore            *self,
+gint64       rmm_store_review_action        (RmmStore            *self,
                                              gint64               action_id,
                                              gint64               meeting_id,
                                              RmmActionStatus      outcome,

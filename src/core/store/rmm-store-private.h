@@ -60,8 +60,6 @@ typedef struct
 gboolean  rmm_store_apply_rating (RmmStore                  *self,
                                   const RmmConfirmedRating  *rating,
                                   GError                   **error);
-void      rmm_store_set_bulk_writing (RmmStore    *self,
-                                      gboolean     bulk);
 gint64    rmm_store_insert      (RmmStore        *self,
                                  const char      *table,
                                  const RmmField  *fields,

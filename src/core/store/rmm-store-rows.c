@@ -1,4 +1,5 @@
-/* rmm-store-rows.c: the one writer of rows, each change with its audit event
+/* rmm-store-rows.c: the one writer of rows, each change with its audit event, and the
+ * repositories' small readers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -11,6 +12,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rmm-error.h"
 #include "rmm-store-private.h"
 
 static void
@@ -323,4 +328,131 @@ rmm_store_is_demo (RmmStore *self)
   g_autofree char *demo = rmm_store_get_info (self, "demo");
 
   return g_strcmp0 (demo, "true") == 0;
+}
+
+gint64
+rmm_store_query_int (RmmStore    *self,
+                     const char  *sql,
+                     gint64       param,
+                     GError     **error)
+{
+  RmmDbStmt *stmt;
+  g_autoptr(GError) local_error = NULL;
+  gint64 value = 0;
+
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self), sql, error)))
+    return -1;
+  if (strchr (sql, '?'))
+    rmm_db_stmt_bind_int (stmt, 1, param);
+  if (rmm_db_stmt_step (stmt, &local_error))
+    {
+      value = rmm_db_stmt_get_int (stmt, 0);
+      rmm_db_stmt_reset (stmt);
+    }
+  else if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+  return value;
+}
+
+/* The one text of the row @sql selects by @id ("There is no @what with id @id." if none);
+ * free it. */
+char *
+rmm_store_query_text (RmmStore    *self,
+                      const char  *sql,
+                      const char  *what,
+                      gint64       id,
+                      GError     **error)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self), sql, error);
+  char *text;
+
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, id);
+  if (!rmm_store_step_row (stmt, what, id, error))
+    return NULL;
+  text = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+  rmm_db_stmt_reset (stmt);
+  return text;
+}
+
+/* Step to the one row a lookup by id returns. FALSE with @error set when it fails, or when
+ * there is no such row ("There is no @what with id @id."). */
+gboolean
+rmm_store_step_row (RmmDbStmt   *stmt,
+                    const char  *what,
+                    gint64       id,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (rmm_db_stmt_step (stmt, &local_error))
+    return TRUE;
+  if (local_error)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                 _("There is no %s with id %" G_GINT64_FORMAT "."), what, id);
+  return FALSE;
+}
+
+/* Every row of @stmt (prepared and bound) as an object of @item_type, in order. */
+GListModel *
+rmm_store_collect (RmmDbStmt   *stmt,
+                   GType        item_type,
+                   RmmRowFunc   from_row,
+                   GError     **error)
+{
+  g_autoptr(GListStore) items = g_list_store_new (item_type);
+  g_autoptr(GError) local_error = NULL;
+
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      g_autoptr(GObject) item = from_row (stmt);
+      g_list_store_append (items, item);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&items));
+}
+
+/* The newest event of the audit trail: a mark to ask later whether anything changed. */
+gint64
+rmm_store_get_change_mark (RmmStore  *self,
+                           GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), -1);
+
+  return rmm_store_query_int (self, "SELECT coalesce(max(id), 0) FROM audit_event", 0, error);
+}
+
+/* Whether anyone has changed a child, referral, agency or area since @mark (every change is
+ * in the audit trail): 1 if so, 0 if not, -1 on error. */
+int
+rmm_store_people_changed_since (RmmStore  *self,
+                                gint64     mark,
+                                GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 changed;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), -1);
+
+  /* The unary + keeps SQLite on the id range rather than the index on entity. */
+  changed = rmm_store_query_int (self,
+                                 "SELECT EXISTS (SELECT 1 FROM audit_event WHERE id > ? AND "
+                                 "+entity IN ('child', 'referral', 'agency', 'area'))",
+                                 mark, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+  return changed != 0;
 }

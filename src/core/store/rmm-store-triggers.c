@@ -411,6 +411,30 @@ past_same_working_day (const char  *raised_at,
   return g_date_compare (today, due) > 0;
 }
 
+/* Triggers ?2 (the child's, or every one), all or only the open ones (?1). The child's
+ * condition is its own statement: "?2 = 0 OR t.child_id = ?2" would scan them all. */
+#define LIST_TRIGGERS_SQL(where) \
+  "SELECT * FROM (SELECT t.id, t.child_id AS child_id, c.reference, " \
+  "  c.first_name || ' ' || c.last_name, a.name, t.rule_id, t.raised_at, " \
+  "  t.reason, t.facts, " \
+  "  NOT EXISTS (SELECT 1 FROM trigger_response r WHERE r.trigger_id = t.id " \
+  "              AND r.chair1_confirmed_at IS NOT NULL " \
+  "              AND r.chair2_confirmed_at IS NOT NULL) AS open, " \
+  /* A meeting of the area held since it was raised. */ \
+  "  EXISTS (SELECT 1 FROM meeting m WHERE m.area_id = c.area_id " \
+  "          AND m.status IN ('concluded', 'signed-off') " \
+  "          AND m.meets_on > substr(t.raised_at, 1, 10)), " \
+  /* When the second chair confirmed the response. */ \
+  "  coalesce((SELECT max(r.chair1_confirmed_at, r.chair2_confirmed_at) " \
+  "            FROM trigger_response r WHERE r.trigger_id = t.id " \
+  "            AND r.chair1_confirmed_at IS NOT NULL " \
+  "            AND r.chair2_confirmed_at IS NOT NULL), '') " \
+  "FROM strategy_trigger t JOIN child c ON c.id = t.child_id " \
+  "JOIN area a ON a.id = c.area_id " \
+  "WHERE " where ") " \
+  "WHERE ?1 = 0 OR open " \
+  "ORDER BY raised_at, id"
+
 /* Every trigger (of one child, or all: 0), oldest first; @open_only: those still waiting for
  * the RMM's response. An open one is overdue past its target: its working day for the rules
  * that say so (immediate risk), else once a meeting of the area has been held since. */
@@ -437,27 +461,9 @@ rmm_store_list_triggers (RmmStore  *self,
   day = rmm_date_from_time (now);
   today = *day;
   stmt = rmm_db_prepare (rmm_store_get_db (self),
-                         "SELECT * FROM (SELECT t.id, t.child_id AS child_id, c.reference, "
-                         "  c.first_name || ' ' || c.last_name, a.name, t.rule_id, t.raised_at, "
-                         "  t.reason, t.facts, "
-                         "  NOT EXISTS (SELECT 1 FROM trigger_response r WHERE r.trigger_id = t.id "
-                         "              AND r.chair1_confirmed_at IS NOT NULL "
-                         "              AND r.chair2_confirmed_at IS NOT NULL) AS open, "
-                         /* A meeting of the area held since it was raised. */
-                         "  EXISTS (SELECT 1 FROM meeting m WHERE m.area_id = c.area_id "
-                         "          AND m.status IN ('concluded', 'signed-off') "
-                         "          AND m.meets_on > substr(t.raised_at, 1, 10)), "
-                         /* When the second chair confirmed the response. */
-                         "  coalesce((SELECT max(r.chair1_confirmed_at, r.chair2_confirmed_at) "
-                         "            FROM trigger_response r WHERE r.trigger_id = t.id "
-                         "            AND r.chair1_confirmed_at IS NOT NULL "
-                         "            AND r.chair2_confirmed_at IS NOT NULL), '') "
-                         "FROM strategy_trigger t JOIN child c ON c.id = t.child_id "
-                         "JOIN area a ON a.id = c.area_id "
-                         /* Inside, so that one child's triggers are read by the index. */
-                         "WHERE ?2 = 0 OR t.child_id = ?2) "
-                         "WHERE ?1 = 0 OR open "
-                         "ORDER BY raised_at, id", error);
+                         child_id != 0 ? LIST_TRIGGERS_SQL ("t.child_id = ?2")
+                                       : LIST_TRIGGERS_SQL ("?2 = 0"),
+                         error);
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, open_only);
