@@ -26,6 +26,11 @@ gboolean     rmm_store_refresh_agenda       (RmmStore            *self,
 GListModel  *rmm_store_list_agenda          (RmmStore            *self,
                                              gint64               meeting_id,
                                              GError             **error);
+gint64       rmm_store_add_agenda_item      (RmmStore            *self,
+                                             gint64               meeting_id,
+                                             gint64               child_id,
+                                             const char          *reasons,
+                                             GError             **error);
 gboolean     rmm_store_remove_agenda_item   (RmmStore            *self,
                                              gint64               item_id,
                                              const char          *reason,

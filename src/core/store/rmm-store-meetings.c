@@ -142,34 +142,6 @@ rmm_store_set_meeting_location (RmmStore    *self,
   return rmm_store_update (self, "meeting", meeting_id, fields, G_N_ELEMENTS (fields), error);
 }
 
-gint64
-rmm_store_add_agenda_item (RmmStore    *self,
-                           gint64       meeting_id,
-                           gint64       child_id,
-                           const char  *reasons,
-                           GError     **error)
-{
-  gint64 position;
-
-  g_return_val_if_fail (RMM_IS_STORE (self), 0);
-
-  position = rmm_store_query_int (self,
-                                  "SELECT coalesce(max(position), 0) + 1 FROM agenda_item "
-                                  "WHERE meeting_id = ?", meeting_id, error);
-  if (position < 0)
-    return 0;
-  {
-    RmmField fields[] = {
-      RMM_REF ("meeting_id", meeting_id),
-      RMM_REF ("child_id", child_id),
-      RMM_INT ("position", position),
-      RMM_TEXT ("reasons", reasons),
-    };
-
-    return rmm_store_insert (self, "agenda_item", fields, G_N_ELEMENTS (fields), error);
-  }
-}
-
 static GObject *
 meeting_from_row (RmmDbStmt *stmt)
 {

@@ -26,11 +26,6 @@ gboolean     rmm_store_set_meeting_location (RmmStore            *self,
                                              gint64               meeting_id,
                                              const char          *location,
                                              GError             **error);
-gint64       rmm_store_add_agenda_item      (RmmStore            *self,
-                                             gint64               meeting_id,
-                                             gint64               child_id,
-                                             const char          *reasons,
-                                             GError             **error);
 GListModel  *rmm_store_list_meetings        (RmmStore            *self,
                                              gint64               area_id,
                                              GError             **error);
