@@ -56,30 +56,6 @@ rmm_closure_free (RmmClosure *closure)
 }
 
 void
-rmm_information_note_free (RmmInformationNote *note)
-{
-  if (note == NULL)
-    return;
-  g_free (note->kind);
-  g_free (note->summary);
-  g_free (note->agency);
-  g_free (note->recorded_at);
-  g_free (note);
-}
-
-void
-rmm_disruption_note_free (RmmDisruptionNote *note)
-{
-  if (note == NULL)
-    return;
-  g_free (note->subject_ref);
-  g_free (note->tactic);
-  g_free (note->detail);
-  g_free (note->recorded_at);
-  g_free (note);
-}
-
-void
 rmm_child_record_free (RmmChildRecord *child)
 {
   if (child == NULL)
@@ -95,16 +71,6 @@ rmm_child_record_free (RmmChildRecord *child)
   g_free (child->social_worker);
   g_free (child->rating);
   g_free (child);
-}
-
-static gboolean
-finish_rows (GError  *local_error,
-             GError **error)
-{
-  if (local_error == NULL)
-    return TRUE;
-  g_propagate_error (error, local_error);
-  return FALSE;
 }
 
 RmmMeetingRecord *
@@ -186,7 +152,7 @@ rmm_store_list_trigger_responses (RmmStore  *self,
       row->chair2_confirmed = rmm_db_stmt_get_int (stmt, 13);
       g_ptr_array_add (rows, row);
     }
-  if (!finish_rows (local_error, error))
+  if (!rmm_store_finish_rows (local_error, error))
     return NULL;
   return g_steal_pointer (&rows);
 }
@@ -220,122 +186,8 @@ rmm_store_get_closure (RmmStore  *self,
       closure->onward_referral = rmm_db_stmt_dup_text (stmt, 3);
       rmm_db_stmt_reset (stmt);
     }
-  finish_rows (local_error, error);
+  rmm_store_finish_rows (local_error, error);
   return closure;
-}
-
-/* New information on the child, oldest first. */
-GPtrArray *
-rmm_store_list_information_notes (RmmStore  *self,
-                                  gint64     child_id,
-                                  GError   **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_information_note_free);
-  GError *local_error = NULL;
-  RmmDbStmt *stmt;
-
-  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
-
-  stmt = rmm_db_prepare (rmm_store_get_db (self),
-                         "SELECT n.kind, n.summary, COALESCE(a.name, ''), n.police_sensitive, "
-                         "       n.recorded_at "
-                         "FROM information_note n LEFT JOIN agency a ON a.id = n.agency_id "
-                         "WHERE n.child_id = ? ORDER BY n.recorded_at, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  rmm_db_stmt_bind_int (stmt, 1, child_id);
-  while (rmm_db_stmt_step (stmt, &local_error))
-    {
-      RmmInformationNote *note = g_new0 (RmmInformationNote, 1);
-
-      note->kind = rmm_db_stmt_dup_text (stmt, 0);
-      note->summary = rmm_db_stmt_dup_text (stmt, 1);
-      note->agency = rmm_db_stmt_dup_text (stmt, 2);
-      note->police_sensitive = rmm_db_stmt_get_int (stmt, 3);
-      note->recorded_at = rmm_db_stmt_dup_text (stmt, 4);
-      g_ptr_array_add (rows, note);
-    }
-  if (!finish_rows (local_error, error))
-    return NULL;
-  return g_steal_pointer (&rows);
-}
-
-static const char *disruption_tactics[] = { "cawn", "shpo", "srho", "licensing", "harassment",
-                                            "observation", "other", NULL };
-
-/* Police-led disruption of a person of concern: police-sensitive by definition. */
-gint64
-rmm_store_add_disruption_note (RmmStore                     *self,
-                               const RmmDisruptionNoteInput *input,
-                               GError                      **error)
-{
-  g_autofree char *now = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (RMM_IS_STORE (self), 0);
-  g_return_val_if_fail (input != NULL, 0);
-
-  if (input->subject_ref == NULL || *input->subject_ref == '\0'
-      || input->tactic == NULL || !g_strv_contains (disruption_tactics, input->tactic))
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("A disruption note needs the police reference of the person of concern "
-                     "and a tactic (%s)."), "cawn, shpo, srho, licensing, harassment, observation, other");
-      return 0;
-    }
-  now = rmm_store_now (self);
-  {
-    RmmField fields[] = {
-      RMM_REF ("child_id", input->child_id),
-      RMM_TEXT ("subject_ref", input->subject_ref),
-      RMM_TEXT ("tactic", input->tactic),
-      RMM_TEXT ("detail", input->detail ? input->detail : ""),
-      RMM_TEXT ("recorded_by", rmm_store_get_actor (self)),
-      RMM_TEXT ("recorded_at", now),
-    };
-
-    if (!rmm_store_begin (self, error))
-      return 0;
-    id = rmm_store_insert (self, "disruption_note", fields, G_N_ELEMENTS (fields), error);
-    if (id == 0 || !rmm_store_commit (self, error))
-      {
-        rmm_store_rollback (self);
-        return 0;
-      }
-  }
-  return id;
-}
-
-GPtrArray *
-rmm_store_list_disruption_notes (RmmStore  *self,
-                                 gint64     child_id,
-                                 GError   **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_disruption_note_free);
-  GError *local_error = NULL;
-  RmmDbStmt *stmt;
-
-  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
-
-  stmt = rmm_db_prepare (rmm_store_get_db (self),
-                         "SELECT subject_ref, tactic, detail, recorded_at FROM disruption_note "
-                         "WHERE child_id = ? ORDER BY recorded_at, id", error);
-  if (stmt == NULL)
-    return NULL;
-  rmm_db_stmt_bind_int (stmt, 1, child_id);
-  while (rmm_db_stmt_step (stmt, &local_error))
-    {
-      RmmDisruptionNote *note = g_new0 (RmmDisruptionNote, 1);
-
-      note->subject_ref = rmm_db_stmt_dup_text (stmt, 0);
-      note->tactic = rmm_db_stmt_dup_text (stmt, 1);
-      note->detail = rmm_db_stmt_dup_text (stmt, 2);
-      note->recorded_at = rmm_db_stmt_dup_text (stmt, 3);
-      g_ptr_array_add (rows, note);
-    }
-  if (!finish_rows (local_error, error))
-    return NULL;
-  return g_steal_pointer (&rows);
 }
 
 #define CHILD_RECORD_SQL \
@@ -410,7 +262,7 @@ rmm_store_list_open_plan_children (RmmStore  *self,
   rmm_db_stmt_bind_int (stmt, 1, area_id);
   while (rmm_db_stmt_step (stmt, &local_error))
     g_ptr_array_add (rows, child_record_from_row (stmt));
-  if (!finish_rows (local_error, error))
+  if (!rmm_store_finish_rows (local_error, error))
     return NULL;
   return g_steal_pointer (&rows);
 }

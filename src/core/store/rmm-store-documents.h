@@ -1,4 +1,4 @@
-/* rmm-store-documents.h: what the documents read: meeting records, responses, closures, notes,
+/* rmm-store-documents.h: what the documents read: meeting records, responses, closures,
  * children
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -56,36 +56,6 @@ typedef struct
 void rmm_closure_free (RmmClosure *closure);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmClosure, rmm_closure_free)
 
-typedef struct
-{
-  char     *kind;
-  char     *summary;
-  char     *agency;
-  gboolean  police_sensitive;
-  char     *recorded_at;
-} RmmInformationNote;
-
-void rmm_information_note_free (RmmInformationNote *note);
-
-/* Police-led disruption of a person of concern: never on a family-facing document. */
-typedef struct
-{
-  gint64      child_id;
-  const char *subject_ref;      /* the police reference of the person of concern */
-  const char *tactic;           /* cawn | shpo | srho | licensing | harassment | observation | other */
-  const char *detail;
-} RmmDisruptionNoteInput;
-
-typedef struct
-{
-  char *subject_ref;
-  char *tactic;
-  char *detail;
-  char *recorded_at;
-} RmmDisruptionNote;
-
-void rmm_disruption_note_free (RmmDisruptionNote *note);
-
 /* A child as a document introduces them. */
 typedef struct
 {
@@ -116,15 +86,6 @@ GPtrArray   *rmm_store_list_trigger_responses (RmmStore          *self,
                                              GError             **error);
 RmmClosure  *rmm_store_get_closure          (RmmStore            *self,
                                              gint64               decision_id,
-                                             GError             **error);
-GPtrArray   *rmm_store_list_information_notes (RmmStore          *self,
-                                             gint64               child_id,
-                                             GError             **error);
-gint64       rmm_store_add_disruption_note  (RmmStore            *self,
-                                             const RmmDisruptionNoteInput *input,
-                                             GError             **error);
-GPtrArray   *rmm_store_list_disruption_notes (RmmStore           *self,
-                                             gint64               child_id,
                                              GError             **error);
 RmmChildRecord *rmm_store_get_child_record  (RmmStore            *self,
                                              gint64               child_id,

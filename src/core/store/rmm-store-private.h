@@ -108,6 +108,8 @@ gint64       rmm_store_read_schema_version (RmmStore  *self,
 gboolean     rmm_store_migrate          (RmmStore     *self,
                                          guint        *schema_version,
                                          GError      **error);
+gboolean     rmm_store_finish_rows      (GError       *local_error,
+                                         GError      **error);
 int          rmm_store_read_meeting_status (RmmStore  *self,
                                             gint64     meeting_id,
                                             GError   **error);

@@ -456,3 +456,15 @@ rmm_store_people_changed_since (RmmStore  *self,
     }
   return changed != 0;
 }
+
+/* The end of a loop over rows: TRUE if it ran out of rows, FALSE (passing @local_error on)
+ * if stepping failed. */
+gboolean
+rmm_store_finish_rows (GError  *local_error,
+                       GError **error)
+{
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, local_error);
+  return FALSE;
+}

@@ -1,5 +1,4 @@
-/* rmm-store-triggers.h: strategy-discussion triggers: evaluated, raised, answered; missing
- * episodes and notes
+/* rmm-store-triggers.h: strategy-discussion triggers: evaluated, raised, answered
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -36,24 +35,6 @@ void rmm_trigger_free (RmmTrigger *trigger);
 
 typedef struct
 {
-  gint64      child_id;
-  const char *started_at;       /* UTC, ISO 8601 */
-  const char *ended_at;         /* NULL while missing */
-  gint64      agency_id;        /* who reported it; 0: not recorded */
-  const char *notes;
-} RmmMissingEpisodeInput;
-
-typedef struct
-{
-  gint64      child_id;
-  const char *kind;             /* a rule's note kind (disclosure, exclusion…) or another */
-  const char *summary;
-  gint64      agency_id;
-  gboolean    police_sensitive;
-} RmmInformationNoteInput;
-
-typedef struct
-{
   gint64      trigger_id;
   gint64      meeting_id;       /* whose chairs confirm it */
   gboolean    convened;
@@ -71,15 +52,6 @@ gboolean     rmm_store_evaluate_triggers    (RmmStore            *self,
 GPtrArray   *rmm_store_list_triggers        (RmmStore            *self,
                                              gint64               child_id,
                                              gboolean             open_only,
-                                             GError             **error);
-GStrv        rmm_store_describe_trigger_facts (RmmStore          *self,
-                                             const char          *facts,
-                                             GError             **error);
-gint64       rmm_store_add_missing_episode  (RmmStore            *self,
-                                             const RmmMissingEpisodeInput *input,
-                                             GError             **error);
-gint64       rmm_store_add_information_note (RmmStore            *self,
-                                             const RmmInformationNoteInput *input,
                                              GError             **error);
 gint64       rmm_store_raise_trigger        (RmmStore            *self,
                                              gint64               child_id,
