@@ -1,4 +1,5 @@
-/* rmm-db.c
+/* rmm-db.c: the connection layer: statements, transactions, checks, the only file that
+ * talks to SQLite
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,13 +16,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rmm-db.h"
+#include "rmm-db-private.h"
 #include "rmm-error.h"
 
 /* How long SQLite itself waits for another process's write lock before the store's own,
  * patient wait takes over (rmm_store_begin()), saying that it waits. */
 #define BUSY_TIMEOUT_MS 1000
-#define SQLITE_HEADER "SQLite format 3"
 
 struct _RmmDbStmt
 {
@@ -41,68 +41,6 @@ struct _RmmDb
   gboolean    damaged;     /* SQLite said the file is corrupt: never write to it again */
   char       *file_key;    /* in open_files while the connection is open */
 };
-
-/* The files this process has open through SQLite, "device:inode" → how many connections.
- * Reading a header through an fd of our own and closing it drops every POSIX lock the
- * process holds on that file (close(2) drops them all): another program's SQLite then
- * believes it is the file's last user and deletes the WAL the open connection still
- * writes to, and everything saved from then on is lost. So a second connection to a file
- * already open here (the background check, a backup) trusts the first one's check. */
-G_LOCK_DEFINE_STATIC (open_files);
-static GHashTable *open_files;
-
-static char *
-file_key_of (const GStatBuf *st)
-{
-  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64)st->st_dev,
-                          (guint64)st->st_ino);
-}
-
-static gboolean
-is_open_here (const GStatBuf *st)
-{
-  g_autofree char *key = file_key_of (st);
-  gboolean open;
-
-  G_LOCK (open_files);
-  open = open_files != NULL && g_hash_table_contains (open_files, key);
-  G_UNLOCK (open_files);
-  return open;
-}
-
-static void
-note_open (RmmDb *self)
-{
-  GStatBuf st;
-  guint count;
-
-  if (g_stat (self->path, &st) != 0)
-    return;
-  self->file_key = file_key_of (&st);
-  G_LOCK (open_files);
-  if (open_files == NULL)
-    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_key));
-  g_hash_table_insert (open_files, g_strdup (self->file_key), GUINT_TO_POINTER (count + 1));
-  G_UNLOCK (open_files);
-}
-
-static void
-note_closed (RmmDb *self)
-{
-  guint count;
-
-  if (self->file_key == NULL)
-    return;
-  G_LOCK (open_files);
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_key));
-  if (count > 1)
-    g_hash_table_insert (open_files, g_strdup (self->file_key), GUINT_TO_POINTER (count - 1));
-  else
-    g_hash_table_remove (open_files, self->file_key);
-  G_UNLOCK (open_files);
-  g_clear_pointer (&self->file_key, g_free);
-}
 
 G_DEFINE_FINAL_TYPE (RmmDb, rmm_db, G_TYPE_OBJECT)
 
@@ -209,140 +147,6 @@ set_error_from_db (RmmDb   *self,
   return FALSE;
 }
 
-/* The in-header page count is valid when the change counter matches the version-valid-for
- * field; a file shorter than that many pages has been truncated. */
-static gboolean
-header_says_truncated (const guint8 *header,
-                       goffset       file_size)
-{
-  guint32 page_size = (header[16] << 8) | header[17];
-  guint32 n_pages = GUINT32_FROM_BE (*(guint32 *)(header + 28));
-  guint32 change_counter = GUINT32_FROM_BE (*(guint32 *)(header + 24));
-  guint32 valid_for = GUINT32_FROM_BE (*(guint32 *)(header + 92));
-
-  if (page_size == 1)
-    page_size = 65536;
-  if (change_counter != valid_for || n_pages == 0)
-    return FALSE;
-  return (goffset)page_size * n_pages > file_size;
-}
-
-/* Frames in the WAL beside @path: pages of the database that may not be in the file yet. */
-static gboolean
-wal_has_frames (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  GStatBuf st;
-
-  return g_stat (wal, &st) == 0 && st.st_size > 32;
-}
-
-/* Look at an existing file before SQLite touches it: SQLite would happily turn an empty or
- * foreign file into a new database, and we must never write into what we cannot read. Only
- * what is certain is judged here; the rest is SQLite's to say (rmm_db_quick_check()). */
-gboolean
-rmm_db_check_header (const char  *path,
-                     GError     **error)
-{
-  guint8 header[100] = { 0 };
-  GStatBuf st;
-  gssize n_read;
-  int fd;
-
-  if (g_stat (path, &st) != 0)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                   _("There is no database at “%s”."), path);
-      return FALSE;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_IS_FOLDER,
-                   _("“%s” is a folder, not a database file."), path);
-      return FALSE;
-    }
-  if (st.st_size == 0)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_EMPTY_FILE,
-                   _("“%s” is empty: it may have been truncated. Remove it to start a new "
-                     "database."), path);
-      return FALSE;
-    }
-
-  /* Already open here: checked when it was first opened, and never to be opened again
-   * beside SQLite (see open_files). */
-  if (is_open_here (&st))
-    goto check_access;
-  fd = g_open (path, O_RDONLY, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
-                   _("RMM Desk cannot read “%s” (%s). Check the file’s permissions."),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  n_read = read (fd, header, sizeof header);
-  close (fd);
-
-  if (n_read < (gssize)sizeof header || memcmp (header, SQLITE_HEADER, 16) != 0)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE,
-                   _("“%s” is not an RMM Desk database (it is not an SQLite file, or it is "
-                     "damaged)."), path);
-      return FALSE;
-    }
-  /* A checkpoint cut short leaves the file shorter than its header says, with the missing
-   * pages still in the WAL: healthy once SQLite reads the WAL. Without one, it was cut. */
-  if (header_says_truncated (header, st.st_size) && !wal_has_frames (path))
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE,
-                   _("“%s” is damaged: the file is shorter than its own header says, so it "
-                     "was probably truncated."), path);
-      return FALSE;
-    }
-check_access:
-  /* As the process acts (its effective user), not as whoever started it. */
-  if (faccessat (AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
-                   _("RMM Desk cannot write to “%s”: the file is read-only. Check the file’s "
-                     "permissions."), path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  int fd;
-
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_NO_FOLDER,
-                   _("The folder “%s” does not exist. Create it first, or choose another "
-                     "place for the database."), folder);
-      return FALSE;
-    }
-
-  /* 0600 from the first byte: the file holds children's details. */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, RMM_ERROR,
-                   saved_errno == EEXIST ? RMM_ERROR_EXISTS : RMM_ERROR_READ_ONLY,
-                   _("Could not create “%s”: %s."), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  fchmod (fd, 0600);
-  close (fd);
-  return TRUE;
-}
-
 /* Settings of this connection only: none of them writes to the file. */
 static gboolean
 configure_connection (RmmDb   *self,
@@ -362,23 +166,6 @@ configure_connection (RmmDb   *self,
                       "PRAGMA journal_size_limit = 4194304;"
                       "PRAGMA cache_size = " RMM_DB_CACHE_SIZE ";",
                       error);
-}
-
-/* SQLite makes the WAL and its index with the database file's permissions: a file left
- * readable by others must not spread to them. */
-static void
-make_companions_private (const char *path)
-{
-  static const char * const suffixes[] = { "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
-      GStatBuf st;
-
-      if (g_stat (companion, &st) == 0 && (st.st_mode & 077) != 0)
-        g_chmod (companion, st.st_mode & 0700);
-    }
 }
 
 /**
@@ -417,7 +204,7 @@ rmm_db_enable_writing (RmmDb   *self,
                      "files in the same folder."), self->path);
       return FALSE;
     }
-  make_companions_private (self->path);
+  rmm_db_file_make_companions_private (self->path);
   return TRUE;
 }
 
@@ -530,7 +317,7 @@ rmm_db_open (const char      *path,
                        _("There is no database at “%s”."), path);
           return NULL;
         }
-      if (!create_private_file (path, error))
+      if (!rmm_db_file_create_private (path, error))
         return NULL;
     }
 
@@ -540,7 +327,7 @@ rmm_db_open (const char      *path,
 
   rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
-    note_open (self);
+    self->file_key = rmm_db_file_register (self->path);
   if (rc != SQLITE_OK || !configure_connection (self, error))
     {
       if (rc != SQLITE_OK)
@@ -599,7 +386,7 @@ rmm_db_close (RmmDb *self)
       sqlite3_close_v2 (self->handle);
       self->handle = NULL;
     }
-  note_closed (self);
+  rmm_db_file_unregister (g_steal_pointer (&self->file_key));
 }
 
 gboolean
@@ -882,7 +669,7 @@ rmm_db_backup_to (RmmDb       *self,
                    _("“%s” already exists. Choose a new file for the backup."), dest_path);
       return FALSE;
     }
-  if (!create_private_file (dest_path, error))
+  if (!rmm_db_file_create_private (dest_path, error))
     return FALSE;
 
   rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
