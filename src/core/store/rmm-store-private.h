@@ -110,6 +110,13 @@ gboolean     rmm_store_migrate          (RmmStore     *self,
                                          GError      **error);
 gboolean     rmm_store_finish_rows      (GError       *local_error,
                                          GError      **error);
+gboolean     rmm_store_get_audit_head   (RmmStore     *self,
+                                         gint64       *id,
+                                         const char  **hash,
+                                         GError      **error);
+void         rmm_store_set_audit_head   (RmmStore     *self,
+                                         gint64        id,
+                                         char         *hash);
 int          rmm_store_read_meeting_status (RmmStore  *self,
                                             gint64     meeting_id,
                                             GError   **error);

@@ -422,41 +422,6 @@ rmm_store_collect (RmmDbStmt   *stmt,
   return G_LIST_MODEL (g_steal_pointer (&items));
 }
 
-/* The newest event of the audit trail: a mark to ask later whether anything changed. */
-gint64
-rmm_store_get_change_mark (RmmStore  *self,
-                           GError   **error)
-{
-  g_return_val_if_fail (RMM_IS_STORE (self), -1);
-
-  return rmm_store_query_int (self, "SELECT coalesce(max(id), 0) FROM audit_event", 0, error);
-}
-
-/* Whether anyone has changed a child, referral, agency or area since @mark (every change is
- * in the audit trail): 1 if so, 0 if not, -1 on error. */
-int
-rmm_store_people_changed_since (RmmStore  *self,
-                                gint64     mark,
-                                GError   **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  gint64 changed;
-
-  g_return_val_if_fail (RMM_IS_STORE (self), -1);
-
-  /* The unary + keeps SQLite on the id range rather than the index on entity. */
-  changed = rmm_store_query_int (self,
-                                 "SELECT EXISTS (SELECT 1 FROM audit_event WHERE id > ? AND "
-                                 "+entity IN ('child', 'referral', 'agency', 'area'))",
-                                 mark, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return -1;
-    }
-  return changed != 0;
-}
-
 /* The end of a loop over rows: TRUE if it ran out of rows, FALSE (passing @local_error on)
  * if stepping failed. */
 gboolean

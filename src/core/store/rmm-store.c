@@ -1,4 +1,5 @@
-/* rmm-store.c: opening, the file's checks, transactions, the audit trail, change notices
+/* rmm-store.c: opening, the file's checks, transactions, the audit trail's head, change
+ * notices
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,47 +15,7 @@
 #include "rmm-core-resources.h"
 #include "rmm-error.h"
 #include "rmm-store-anchors.h"
-#include "rmm-store-private.h"
-
-/* Without a wait function, a change waits this long for another process's write lock. */
-#define LOCK_PATIENCE_US (10 * 60 * G_USEC_PER_SEC)
-#define LOCK_RETRY_US (100 * 1000)
-/* More queued changes than this are announced as one "everything changed". */
-#define MAX_QUEUED_CHANGES 256
-
-typedef struct
-{
-  char   *entity;
-  gint64  id;
-} Change;
-
-struct _RmmStore
-{
-  GObject     parent_instance;
-
-  RmmDb      *db;
-  char       *actor;
-  GDateTime  *clock;           /* fixed "now" for demo history and tests; NULL: real time */
-  GArray     *pending;         /* Change, announced after the outermost commit */
-  gboolean    pending_overflow;
-  gint64      data_version;
-  guint       schema_version;
-  RmmTriggerRules *trigger_rules;  /* loaded when a fact is first recorded */
-  GStatBuf    file;            /* the database file as opened: is it still there? */
-  char       *read_only;       /* why this session may not write, or NULL */
-  gboolean    check_pending;   /* the quick check is still owed before the first write */
-  GThread    *check_thread;    /* the quick check at open, when it runs in the background */
-  gint        check_done;      /* atomic: the thread has finished */
-  GError     *check_error;     /* what it found, set by the thread before check_done */
-  char       *damage;          /* why the file is damaged, once known, with what to do */
-  gboolean    wrote;           /* this session committed a change: its head is worth noting */
-  gint64      head_id;         /* the audit trail's newest event while a transaction writes */
-  char       *head_hash;       /* (nobody else can append then); 0/NULL: read it again */
-  RmmStoreWaitFunc wait_func;  /* while another process holds the write lock */
-  gboolean    waiting;         /* a change is in the wait function (which may run the loop) */
-  gpointer    wait_data;
-  GDestroyNotify wait_data_free;
-};
+#include "rmm-store-object.h"
 
 G_DEFINE_FINAL_TYPE (RmmStore, rmm_store, G_TYPE_OBJECT)
 
@@ -173,9 +134,9 @@ note_check_result (RmmStore *self,
 
 /* The quick check owed before the first write: joins the background one (waiting for it if
  * @wait), or, when @wait, runs it here. */
-static void
-finish_quick_check (RmmStore *self,
-                    gboolean  wait)
+void
+rmm_store_finish_quick_check (RmmStore *self,
+                              gboolean  wait)
 {
   if (self->check_thread != NULL && (wait || g_atomic_int_get (&self->check_done)))
     {
@@ -221,7 +182,7 @@ rmm_store_get_damage (RmmStore *self)
 {
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
-  finish_quick_check (self, FALSE);
+  rmm_store_finish_quick_check (self, FALSE);
   if (self->damage == NULL && rmm_db_is_damaged (self->db))
     {
       g_autoptr(GError) error = NULL;
@@ -407,115 +368,6 @@ rmm_store_now (RmmStore *self)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-/**
- * rmm_store_set_wait_func:
- * @func: called about every 100 ms while another process holds the write lock (from 1 s
- *   on), with how long the change has waited; return %FALSE to give the change up. Called
- *   once more with -1 when the wait is over, either way.
- *
- * A change never fails because an administrator's import is saving: it waits, and @func
- * says so (the app shows it; rmmctl prints it). Without one, a change waits up to ten
- * minutes, quietly.
- */
-void
-rmm_store_set_wait_func (RmmStore         *self,
-                         RmmStoreWaitFunc  func,
-                         gpointer          data,
-                         GDestroyNotify    data_free)
-{
-  g_return_if_fail (RMM_IS_STORE (self));
-
-  if (self->wait_data_free != NULL)
-    g_clear_pointer (&self->wait_data, self->wait_data_free);
-  self->wait_func = func;
-  self->wait_data = data;
-  self->wait_data_free = data_free;
-}
-
-/* A change made from the main loop while another waits in the wait function (a timer's
- * autosave, say) waits quietly behind it. */
-static gboolean
-keep_waiting (RmmStore *self,
-              gint64    waited,
-              gboolean  nested)
-{
-  if (self->wait_func != NULL && !nested)
-    return self->wait_func (self, waited, self->wait_data);
-  if (waited >= LOCK_PATIENCE_US)
-    return FALSE;
-  g_usleep (LOCK_RETRY_US);
-  return TRUE;
-}
-
-/* BEGIN IMMEDIATE, which SQLite tries for a second; then again and again for as long as the
- * wait function allows, outside any SQLite call, so that it may run the main loop. */
-static gboolean
-begin_when_unlocked (RmmStore  *self,
-                     GError   **error)
-{
-  gint64 started = g_get_monotonic_time ();
-  gboolean nested = self->waiting;
-  gboolean waited = FALSE;
-  gboolean ok;
-
-  for (;;)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      ok = waited ? rmm_db_try_begin (self->db, &local_error)
-                  : rmm_db_begin (self->db, &local_error);
-      if (ok)
-        break;
-      if (!g_error_matches (local_error, RMM_ERROR, RMM_ERROR_LOCKED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          break;
-        }
-      waited = self->waiting = TRUE;
-      if (!keep_waiting (self, g_get_monotonic_time () - started, nested))
-        {
-          g_set_error (error, RMM_ERROR, RMM_ERROR_LOCKED,
-                       _("This change was not saved: another RMM Desk has been saving to “%s” "
-                         "for %" G_GINT64_FORMAT " s. Try again when it has finished."),
-                       rmm_db_get_path (self->db),
-                       (g_get_monotonic_time () - started) / G_USEC_PER_SEC);
-          break;
-        }
-    }
-  if (waited && !nested)
-    {
-      self->waiting = FALSE;
-      if (self->wait_func != NULL)
-        self->wait_func (self, -1, self->wait_data);
-    }
-  return ok;
-}
-
-gboolean
-rmm_store_begin (RmmStore  *self,
-                 GError   **error)
-{
-  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
-
-  /* Every change starts here, so a session gone read-only refuses them all alike. A change
-   * made while the check at open still runs waits for its verdict. */
-  finish_quick_check (self, TRUE);
-  if (self->read_only != NULL)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY, "%s", self->read_only);
-      return FALSE;
-    }
-  if (rmm_store_get_damage (self) != NULL)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE, "%s", self->damage);
-      return FALSE;
-    }
-  if (rmm_db_get_depth (self->db) > 0)
-    return rmm_db_begin (self->db, error);
-  g_clear_pointer (&self->head_hash, g_free);
-  return begin_when_unlocked (self, error);
-}
-
 /* Is the file this session opened still there, the same file? Removed (or replaced, say by
  * a restore elsewhere), what the session writes would go to a file nobody will open again. */
 gboolean
@@ -588,8 +440,8 @@ rmm_store_rescue (RmmStore  *self,
   return path;
 }
 
-static void
-announce_pending (RmmStore *self)
+void
+rmm_store_announce_pending (RmmStore *self)
 {
   g_autoptr(GArray) changes = g_steal_pointer (&self->pending);
   gboolean overflow = self->pending_overflow;
@@ -608,56 +460,6 @@ announce_pending (RmmStore *self)
     {
       Change *change = &g_array_index (changes, Change, i);
       g_signal_emit (self, signals[CHANGED], 0, change->entity, change->id);
-    }
-}
-
-gboolean
-rmm_store_commit (RmmStore  *self,
-                  GError   **error)
-{
-  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
-
-  if (!rmm_db_commit (self->db, error))
-    {
-      g_clear_pointer (&self->head_hash, g_free);
-      if (rmm_db_get_depth (self->db) == 0)
-        g_array_set_size (self->pending, 0);
-      return FALSE;
-    }
-  if (rmm_db_get_depth (self->db) == 0)
-    {
-      g_clear_pointer (&self->head_hash, g_free);
-      self->wrote = TRUE;
-      announce_pending (self);
-    }
-  return TRUE;
-}
-
-/* The end of a transaction begun with rmm_store_begin(): committed when @ok, else rolled
- * back (FALSE, @error set by whatever failed). */
-gboolean
-rmm_store_end (RmmStore  *self,
-               gboolean   ok,
-               GError   **error)
-{
-  if (ok)
-    return rmm_store_commit (self, error);
-  rmm_store_rollback (self);
-  return FALSE;
-}
-
-void
-rmm_store_rollback (RmmStore *self)
-{
-  g_return_if_fail (RMM_IS_STORE (self));
-
-  rmm_db_rollback (self->db);
-  /* What the rolled-back part appended is gone, head with it. */
-  g_clear_pointer (&self->head_hash, g_free);
-  if (rmm_db_get_depth (self->db) == 0)
-    {
-      g_array_set_size (self->pending, 0);
-      self->pending_overflow = FALSE;
     }
 }
 
@@ -699,25 +501,16 @@ rmm_store_poll (RmmStore *self)
   return TRUE;
 }
 
-/* Appends one event, chained to the last. Must run inside the transaction of the change. */
+/* The audit trail's newest event, read once a transaction (an import appends an event for
+ * every row; nobody else can append while the transaction writes). */
 gboolean
-rmm_store_audit (RmmStore    *self,
-                 const char  *action,
-                 const char  *entity,
-                 gint64       entity_id,
-                 const char  *before,
-                 const char  *after,
-                 GError     **error)
+rmm_store_get_audit_head (RmmStore     *self,
+                          gint64       *id,
+                          const char  **hash,
+                          GError      **error)
 {
-  g_autofree char *at = rmm_store_now (self);
-  g_autofree char *prev_hash = NULL;
-  g_autofree char *hash = NULL;
-  RmmAuditEvent event = { 0 };
-  RmmDbStmt *stmt;
-
   g_assert (rmm_db_get_depth (self->db) > 0);
 
-  /* The head is read once a transaction: an import appends an event for every row. */
   if (self->head_hash == NULL)
     {
       g_autoptr(RmmAnchor) head = rmm_store_get_head (self, error);
@@ -727,40 +520,20 @@ rmm_store_audit (RmmStore    *self,
       self->head_id = head->event;
       self->head_hash = g_steal_pointer (&head->hash);
     }
-  event.id = self->head_id + 1;
-  prev_hash = g_strdup (self->head_hash);
-
-  event.at = at;
-  event.actor = self->actor;
-  event.action = action;
-  event.entity = entity;
-  event.entity_id = entity_id;
-  event.before = before ? before : "";
-  event.after = after ? after : "";
-  event.prev_hash = prev_hash;
-  hash = rmm_audit_hash (&event);
-
-  if (!(stmt = rmm_db_prepare (self->db,
-                               "INSERT INTO audit_event (id, at, actor, action, entity, "
-                               "entity_id, before, after, prev_hash, hash) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
-    return FALSE;
-  rmm_db_stmt_bind_int (stmt, 1, event.id);
-  rmm_db_stmt_bind_text (stmt, 2, event.at);
-  rmm_db_stmt_bind_text (stmt, 3, event.actor);
-  rmm_db_stmt_bind_text (stmt, 4, event.action);
-  rmm_db_stmt_bind_text (stmt, 5, event.entity);
-  rmm_db_stmt_bind_int (stmt, 6, event.entity_id);
-  rmm_db_stmt_bind_text (stmt, 7, event.before);
-  rmm_db_stmt_bind_text (stmt, 8, event.after);
-  rmm_db_stmt_bind_text (stmt, 9, event.prev_hash);
-  rmm_db_stmt_bind_text (stmt, 10, hash);
-  if (!rmm_db_stmt_run (stmt, error))
-    return FALSE;
-  self->head_id = event.id;
-  g_free (self->head_hash);
-  self->head_hash = g_steal_pointer (&hash);
+  *id = self->head_id;
+  *hash = self->head_hash;
   return TRUE;
+}
+
+/* An event was appended: @id with @hash (taken) is the head now. */
+void
+rmm_store_set_audit_head (RmmStore *self,
+                          gint64    id,
+                          char     *hash)
+{
+  self->head_id = id;
+  g_free (self->head_hash);
+  self->head_hash = hash;
 }
 
 /* Others than the owner may read the database file: worth a warning wherever it is opened. */
