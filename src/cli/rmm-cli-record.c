@@ -273,7 +273,8 @@ print_meeting_json (RmmMeeting *meeting,
       const RmmSummaryLine *line = g_ptr_array_index (lines, i);
 
       json_builder_begin_object (builder);
-      rmm_cli_add_string (builder, "kind", line->kind);
+      rmm_cli_add_string (builder, "kind",
+                          rmm_state_to_text (RMM_TYPE_SUMMARY_KIND, line->kind));
       rmm_cli_add_string (builder, "reference", line->reference);
       rmm_cli_add_string (builder, "name", line->name);
       rmm_cli_add_string (builder, "detail", line->detail);
@@ -320,7 +321,8 @@ print_meeting_text (RmmMeeting *meeting,
     {
       const RmmSummaryLine *line = g_ptr_array_index (lines, i);
 
-      g_string_append_printf (text, "  %-15s  %-9s  %-24s  %s\n", line->kind,
+      g_string_append_printf (text, "  %-15s  %-9s  %-24s  %s\n",
+                              rmm_state_to_text (RMM_TYPE_SUMMARY_KIND, line->kind),
                               rmm_cli_text (pool, line->reference),
                               rmm_cli_text (pool, line->name), rmm_cli_text (pool, line->detail));
     }

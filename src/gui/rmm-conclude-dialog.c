@@ -10,6 +10,8 @@
 
 #include "rmm-conclude-dialog.h"
 #include "rmm-gui-utils.h"
+#include "rmm-labels.h"
+#include "rmm-state-types.h"
 #include "rmm-store-keeper.h"
 
 struct _RmmConcludeDialog
@@ -32,28 +34,6 @@ struct _RmmConcludeDialog
 
 G_DEFINE_FINAL_TYPE (RmmConcludeDialog, rmm_conclude_dialog, ADW_TYPE_WINDOW)
 
-static const char *
-kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "rating-new", N_("New rating") },
-    { "rating-up", N_("Rating raised") },
-    { "rating-down", N_("Rating lowered") },
-    { "rating-same", N_("Rating confirmed") },
-    { "rating-disputed", N_("Escalated") },
-    { "lead-agency", N_("Lead agency") },
-    { "closure", N_("Closed") },
-    { "trigger", N_("New trigger") },
-    { "deferred", N_("Deferred") },
-    { "removed", N_("Removed") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].kind, kind))
-      return _(labels[i].label);
-  return kind;
-}
-
 static void
 show_summary (RmmConcludeDialog *self)
 {
@@ -69,8 +49,9 @@ show_summary (RmmConcludeDialog *self)
       const RmmSummaryLine *line = g_ptr_array_index (lines, i);
       g_autofree char *title = g_strdup_printf ("%s (%s)", line->name, line->reference);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *kind = gtk_label_new (kind_label (line->kind));
-      g_autofree char *css = g_strdup_printf ("summary-%s", line->kind);
+      GtkWidget *kind = gtk_label_new (rmm_summary_kind_label (line->kind));
+      g_autofree char *css = g_strdup_printf ("summary-%s",
+                                          rmm_state_to_text (RMM_TYPE_SUMMARY_KIND, line->kind));
 
       gtk_widget_add_css_class (kind, "badge");
       gtk_widget_add_css_class (kind, css);

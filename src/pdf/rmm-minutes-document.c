@@ -800,28 +800,6 @@ add_item (Minutes       *minutes,
   return TRUE;
 }
 
-static const char *
-summary_kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "rating-new", N_("New rating") },
-    { "rating-up", N_("Risk up") },
-    { "rating-down", N_("Risk down") },
-    { "rating-same", N_("Rating unchanged") },
-    { "rating-disputed", N_("Disputed") },
-    { "lead-agency", N_("Lead agency") },
-    { "closure", N_("Closed") },
-    { "trigger", N_("Trigger") },
-    { "deferred", N_("Deferred") },
-    { "removed", N_("Removed") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].kind, kind) == 0)
-      return _(labels[i].label);
-  return kind;
-}
-
 static gboolean
 add_summary (Minutes  *minutes,
              GError  **error)
@@ -848,9 +826,9 @@ add_summary (Minutes  *minutes,
       g_autofree char *child = child_label (minutes, line->name, line->reference);
       gint64 *child_id = g_hash_table_lookup (minutes->references, line->reference);
       g_autofree char *detail = clean_for (minutes, child_id ? *child_id : 0, line->detail);
-      const char *cells[] = { summary_kind_label (line->kind), child, detail };
-      gboolean flagged = g_strcmp0 (line->kind, "rating-disputed") == 0
-                         || g_strcmp0 (line->kind, "rating-up") == 0;
+      const char *cells[] = { rmm_summary_kind_label (line->kind), child, detail };
+      gboolean flagged = line->kind == RMM_SUMMARY_KIND_RATING_DISPUTED ||
+                         line->kind == RMM_SUMMARY_KIND_RATING_UP;
 
       rmm_pdf_document_add_row (document, flagged ? RMM_PDF_ROW_FLAGGED : RMM_PDF_ROW_PLAIN,
                                 cells);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rmm-labels.h"
+#include "rmm-state-types.h"
 #include "rmm-states.h"
 
 /* Each kind of new information and each disruption tactic has its label, found by its id;
@@ -54,6 +55,24 @@ test_action_statuses (void)
 }
 
 /* "1 year old", "15 years old": the plural the language needs. */
+/* Every line of a meeting's summary has its own words, the same in the window and the
+ * minutes. */
+static void
+test_summary_kinds (void)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (RMM_TYPE_SUMMARY_KIND);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < kinds->n_values; i++)
+    {
+      const char *label = rmm_summary_kind_label (kinds->values[i].value);
+
+      g_assert_cmpuint (strlen (label), >, 0);
+      g_assert_false (g_hash_table_contains (seen, label));
+      g_hash_table_add (seen, (gpointer)label);
+    }
+}
+
 static void
 test_ages (void)
 {
@@ -72,6 +91,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/labels/kinds-and-tactics", test_kinds_and_tactics);
   g_test_add_func ("/labels/action-statuses", test_action_statuses);
+  g_test_add_func ("/labels/summary-kinds", test_summary_kinds);
   g_test_add_func ("/labels/ages", test_ages);
   return g_test_run ();
 }

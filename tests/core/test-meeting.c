@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rmm-error.h"
+#include "rmm-state-types.h"
 #include "rmm-store-private.h"
 
 typedef struct
@@ -564,8 +565,13 @@ test_summary (Fixture       *f,
   lines = rmm_store_summarize_meeting (f->store, f->meeting, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (kinds, "%s:%s ", ((RmmSummaryLine *)lines->pdata[i])->kind,
-                            ((RmmSummaryLine *)lines->pdata[i])->reference);
+    {
+      RmmSummaryLine *line = g_ptr_array_index (lines, i);
+
+      g_string_append_printf (kinds, "%s:%s ",
+                              rmm_state_to_text (RMM_TYPE_SUMMARY_KIND, line->kind),
+                              line->reference);
+    }
   /* In the agenda's order (LATER, then UP), each child's lines together; a decision about a
    * child not on the agenda (NEW) last. */
   g_assert_cmpstr (kinds->str, ==, "deferred:LATER rating-up:UP trigger:UP rating-new:NEW ");

@@ -79,6 +79,28 @@ rmm_action_status_label (RmmActionStatus status)
   return _(action_statuses[status]);
 }
 
+/* A line of a meeting's summary, in the window and the minutes alike. */
+const char *
+rmm_summary_kind_label (RmmSummaryKind kind)
+{
+  static const char * const labels[] = {
+    [RMM_SUMMARY_KIND_RATING_NEW] = N_("New rating"),
+    [RMM_SUMMARY_KIND_RATING_UP] = N_("Risk up"),
+    [RMM_SUMMARY_KIND_RATING_DOWN] = N_("Risk down"),
+    [RMM_SUMMARY_KIND_RATING_SAME] = N_("Rating unchanged"),
+    [RMM_SUMMARY_KIND_RATING_DISPUTED] = N_("Disputed"),
+    [RMM_SUMMARY_KIND_LEAD_AGENCY] = N_("Lead agency"),
+    [RMM_SUMMARY_KIND_CLOSURE] = N_("Closed"),
+    [RMM_SUMMARY_KIND_TRIGGER] = N_("New trigger"),
+    [RMM_SUMMARY_KIND_DEFERRED] = N_("Deferred"),
+    [RMM_SUMMARY_KIND_REMOVED] = N_("Removed"),
+  };
+
+  g_return_val_if_fail (kind < G_N_ELEMENTS (labels), "");
+
+  return _(labels[kind]);
+}
+
 const RmmLabel *
 rmm_disruption_tactics (guint *n_tactics)
 {

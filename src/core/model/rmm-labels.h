@@ -19,6 +19,7 @@ typedef struct
 const RmmLabel *rmm_note_kinds               (guint      *n_kinds);
 const char     *rmm_note_kind_label          (const char *kind);
 const char     *rmm_action_status_label      (RmmActionStatus status);
+const char     *rmm_summary_kind_label       (RmmSummaryKind  kind);
 const RmmLabel *rmm_disruption_tactics       (guint      *n_tactics);
 const char     *rmm_disruption_tactic_label  (const char *tactic);
 

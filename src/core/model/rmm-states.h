@@ -81,6 +81,21 @@ typedef enum
   RMM_SCREENING_OUTCOME_UNKNOWN,
 } RmmScreeningOutcome;
 
+/* What a line of a meeting's summary records. */
+typedef enum
+{
+  RMM_SUMMARY_KIND_RATING_NEW,
+  RMM_SUMMARY_KIND_RATING_UP,
+  RMM_SUMMARY_KIND_RATING_DOWN,
+  RMM_SUMMARY_KIND_RATING_SAME,
+  RMM_SUMMARY_KIND_RATING_DISPUTED,
+  RMM_SUMMARY_KIND_LEAD_AGENCY,
+  RMM_SUMMARY_KIND_CLOSURE,
+  RMM_SUMMARY_KIND_TRIGGER,
+  RMM_SUMMARY_KIND_DEFERRED,
+  RMM_SUMMARY_KIND_REMOVED,
+} RmmSummaryKind;
+
 int         rmm_state_from_text (GType       enum_type,
                                  const char *text,
                                  int         fallback);

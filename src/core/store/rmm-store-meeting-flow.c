@@ -34,7 +34,6 @@ rmm_summary_line_free (RmmSummaryLine *line)
 {
   if (line == NULL)
     return;
-  g_free (line->kind);
   g_free (line->reference);
   g_free (line->name);
   g_free (line->detail);
@@ -329,14 +328,14 @@ rmm_store_get_sign_off (RmmStore  *self,
 }
 
 static void
-add_line (GPtrArray   *lines,
-          const char  *kind,
+add_line (GPtrArray       *lines,
+          RmmSummaryKind   kind,
           RmmDbStmt   *stmt,
           char        *detail)
 {
   RmmSummaryLine *line = g_new0 (RmmSummaryLine, 1);
 
-  line->kind = g_strdup (kind);
+  line->kind = kind;
   line->reference = g_strdup (rmm_db_stmt_get_text (stmt, 0));
   line->name = g_strdup_printf ("%s %s", rmm_db_stmt_get_text (stmt, 1),
                                 rmm_db_stmt_get_text (stmt, 2));
@@ -382,17 +381,20 @@ summarize_ratings (RmmStore   *self,
       const char *label = rmm_framework_describe_level (framework, value);
       int change = *before && framework ? rmm_framework_compare (framework, value, before) : 0;
 
-      if (g_str_equal (rmm_db_stmt_get_text (stmt, 4), "disputed"))
-        add_line (lines, "rating-disputed", stmt,
+      if (rmm_state_from_text (RMM_TYPE_DECISION_STATUS, rmm_db_stmt_get_text (stmt, 4),
+                               RMM_DECISION_STATUS_PROPOSED) == RMM_DECISION_STATUS_DISPUTED)
+        add_line (lines, RMM_SUMMARY_KIND_RATING_DISPUTED, stmt,
                   g_strdup_printf (_("%s disputed, escalated to service managers: %s"), label,
                                    rmm_db_stmt_get_text (stmt, 7)));
       else if (*before == '\0')
-        add_line (lines, "rating-new", stmt, g_strdup_printf (_("Rated %s"), label));
+        add_line (lines, RMM_SUMMARY_KIND_RATING_NEW, stmt, g_strdup_printf (_("Rated %s"), label));
       else if (change != 0)
-        add_line (lines, change > 0 ? "rating-up" : "rating-down", stmt,
-                  g_strdup_printf (_("%s, was %s"), label, rmm_framework_describe_level (framework, before)));
+        add_line (lines, change > 0 ? RMM_SUMMARY_KIND_RATING_UP : RMM_SUMMARY_KIND_RATING_DOWN,
+                  stmt, g_strdup_printf (_("%s, was %s"), label,
+                                         rmm_framework_describe_level (framework, before)));
       else
-        add_line (lines, "rating-same", stmt, g_strdup_printf (_("%s, unchanged"), label));
+        add_line (lines, RMM_SUMMARY_KIND_RATING_SAME, stmt,
+                  g_strdup_printf (_("%s, unchanged"), label));
     }
   if (local_error)
     {
@@ -404,30 +406,30 @@ summarize_ratings (RmmStore   *self,
 
 /* Lead agencies, closures, triggers raised by the meeting's decisions or on its day, and
  * the items deferred or removed. */
-static const struct { const char *kind; const char *sql; } other_lines[] = {
-  { "lead-agency",
+static const struct { RmmSummaryKind kind; const char *sql; } other_lines[] = {
+  { RMM_SUMMARY_KIND_LEAD_AGENCY,
     "SELECT c.reference, c.first_name, c.last_name, g.name, coalesce(p.full_name, '') "
     "FROM decision d JOIN child c ON c.id = d.child_id JOIN agency g ON g.id = d.lead_agency_id "
     "LEFT JOIN professional p ON p.id = d.lead_professional_id "
     "WHERE d.meeting_id = ?1 AND d.kind = 'lead-agency' AND d.status = 'confirmed' "
     "ORDER BY c.last_name, c.first_name" },
-  { "closure",
+  { RMM_SUMMARY_KIND_CLOSURE,
     "SELECT c.reference, c.first_name, c.last_name, x.reasons, '' "
     "FROM decision d JOIN child c ON c.id = d.child_id JOIN closure x ON x.decision_id = d.id "
     "WHERE d.meeting_id = ?1 AND d.kind = 'closure' AND d.status = 'confirmed' "
     "ORDER BY c.last_name, c.first_name" },
-  { "trigger",
+  { RMM_SUMMARY_KIND_TRIGGER,
     "SELECT c.reference, c.first_name, c.last_name, t.reason, '' "
     "FROM strategy_trigger t JOIN child c ON c.id = t.child_id "
     "WHERE t.child_id IN (SELECT child_id FROM agenda_item WHERE meeting_id = ?1) "
     "  AND (t.facts IN (SELECT 'decision:' || id FROM decision WHERE meeting_id = ?1) "
     "       OR substr(t.raised_at, 1, 10) = (SELECT meets_on FROM meeting WHERE id = ?1)) "
     "ORDER BY c.last_name, c.first_name, t.id" },
-  { "deferred",
+  { RMM_SUMMARY_KIND_DEFERRED,
     "SELECT c.reference, c.first_name, c.last_name, i.status_reason, '' "
     "FROM agenda_item i JOIN child c ON c.id = i.child_id "
     "WHERE i.meeting_id = ?1 AND i.status = 'deferred' ORDER BY i.position" },
-  { "removed",
+  { RMM_SUMMARY_KIND_REMOVED,
     "SELECT c.reference, c.first_name, c.last_name, i.status_reason, '' "
     "FROM agenda_item i JOIN child c ON c.id = i.child_id "
     "WHERE i.meeting_id = ?1 AND i.status = 'removed' ORDER BY i.position" },

@@ -36,8 +36,7 @@ void rmm_attendance_free (RmmAttendance *attendance);
 /* One line of what a meeting decided. */
 typedef struct
 {
-  char *kind;       /* rating-new | rating-up | rating-down | rating-same | rating-disputed |
-                     * lead-agency | closure | trigger | deferred | removed */
+  RmmSummaryKind  kind;
   char *reference;
   char *name;
   char *detail;
