@@ -37,3 +37,112 @@ rmm_test_remove_folder (const char *folder)
     }
   g_rmdir (folder);
 }
+
+/* The audit trail's newest event: every change moves it, so an unchanged mark is a store
+ * that wrote nothing. */
+gint64
+rmm_test_change_mark (RmmStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 mark = rmm_store_get_change_mark (store, &error);
+
+  g_assert_no_error (error);
+  return mark;
+}
+
+gboolean
+rmm_test_has_open_plan (RmmStore *store,
+                        gint64    child_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmChildRecord) child = rmm_store_get_child_record (store, child_id, &error);
+
+  g_assert_no_error (error);
+  return child->has_open_plan;
+}
+
+/* The child's triggers, of one rule or (@rule_id NULL) any. */
+guint
+rmm_test_count_triggers (RmmStore   *store,
+                         gint64      child_id,
+                         const char *rule_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) triggers = rmm_store_list_triggers (store, child_id, FALSE, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < triggers->len; i++)
+    {
+      RmmTrigger *trigger = g_ptr_array_index (triggers, i);
+
+      n += rule_id == NULL || g_strcmp0 (trigger->rule_id, rule_id) == 0;
+    }
+  return n;
+}
+
+static GListModel *
+list_meetings (RmmStore *store,
+               gint64    area_id)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *meetings = rmm_store_list_meetings (store, area_id, &error);
+
+  g_assert_no_error (error);
+  return meetings;
+}
+
+/* The area's meeting on @day (YYYY-MM-DD), or 0. */
+gint64
+rmm_test_find_meeting_on (RmmStore   *store,
+                          gint64      area_id,
+                          const char *day)
+{
+  g_autoptr(GListModel) meetings = list_meetings (store, area_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (g_str_equal (rmm_meeting_get_meets_on (meeting), day))
+        return rmm_meeting_get_id (meeting);
+    }
+  return 0;
+}
+
+guint
+rmm_test_count_meetings_on (RmmStore   *store,
+                            gint64      area_id,
+                            const char *day)
+{
+  g_autoptr(GListModel) meetings = list_meetings (store, area_id);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      n += g_str_equal (rmm_meeting_get_meets_on (meeting), day);
+    }
+  return n;
+}
+
+/* The meeting's agenda item @item_id (removed ones included); NULL if it has none. */
+RmmAgendaItem *
+rmm_test_find_item (RmmStore *store,
+                    gint64    meeting_id,
+                    gint64    item_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) agenda = rmm_store_list_agenda (store, meeting_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (agenda, i);
+
+      if (rmm_agenda_item_get_id (item) == item_id)
+        return g_steal_pointer (&item);
+    }
+  return NULL;
+}

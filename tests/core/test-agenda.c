@@ -12,7 +12,7 @@
 
 #include "rmm-dates.h"
 #include "rmm-error.h"
-#include "rmm-store-private.h"
+#include "rmm-store.h"
 
 typedef struct
 {
@@ -23,6 +23,7 @@ typedef struct
   gint64    agency;
   gint64    chair1;
   gint64    chair2;
+  gint64    earlier;    /* 2026-10-12, planned: where the tests' plans are agreed */
   gint64    held;       /* 2026-11-16, signed off */
   gint64    coming;     /* 2026-11-23, planned */
 } Fixture;
@@ -81,19 +82,6 @@ decide (Fixture    *f,
   return id;
 }
 
-static gint64
-insert (Fixture        *f,
-        const char     *table,
-        const RmmField *fields,
-        guint           n_fields)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = rmm_store_insert (f->store, table, fields, n_fields, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 referral (Fixture    *f,
           gint64      child_id,
@@ -110,37 +98,54 @@ referral (Fixture    *f,
   g_assert_no_error (error);
 }
 
-static gint64
+/* A plan agreed at the earlier meeting (2026-10-12), to be reviewed on @review_on. */
+static void
 plan (Fixture    *f,
       gint64      child_id,
       const char *review_on)
 {
-  RmmField plan_fields[] = { RMM_REF ("child_id", child_id), RMM_TEXT ("opened_on", "2026-10-01") };
-  /* A rating that needs a plan has opened one already. */
-  gint64 plan_id = rmm_store_find_open_plan (f->store, child_id, NULL);
+  g_autoptr(GError) error = NULL;
+  RmmPlanInput input = {
+    .child_id = child_id, .meeting_id = f->earlier, .risks = "Older associates",
+    .review_on = review_on,
+  };
 
-  if (plan_id == 0)
-    plan_id = insert (f, "safety_plan", plan_fields, G_N_ELEMENTS (plan_fields));
-  {
-    RmmField version[] = {
-      RMM_REF ("plan_id", plan_id), RMM_INT ("version", 1), RMM_TEXT ("review_on", review_on),
-      RMM_TEXT ("created_at", "2026-10-01T10:00:00Z"),
-    };
-
-    insert (f, "safety_plan_version", version, G_N_ELEMENTS (version));
-  }
-  return plan_id;
+  g_assert_cmpint (rmm_store_save_plan_version (f->store, &input, &error), >, 0);
+  g_assert_no_error (error);
 }
 
+/* A trigger raised by hand on 19 November, whatever the test's clock says. */
 static gint64
 trigger (Fixture *f,
          gint64   child_id)
 {
-  RmmField fields[] = {
-    RMM_REF ("child_id", child_id), RMM_TEXT ("rule_id", "manual"),
-    RMM_TEXT ("raised_at", "2026-11-19T12:00:00Z"), RMM_TEXT ("raised_by", "test"),
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) raised = g_date_time_new_utc (2026, 11, 19, 12, 0, 0);
+  g_autofree char *now = rmm_store_now (f->store);
+  gint64 id;
+
+  rmm_store_set_clock (f->store, raised);
+  id = rmm_store_raise_trigger (f->store, child_id, "Raised by the test", &error);
+  g_assert_no_error (error);
+  at (f, now);
+  return id;
+}
+
+/* The chairs held it, as the app does: opened, concluded and signed off by both. */
+static void
+hold (Fixture *f,
+      gint64   meeting_id)
+{
+  g_autoptr(GError) error = NULL;
+  RmmAttendanceInput present = {
+    .agency_id = f->agency, .name = "Ada Chairwell", .status = RMM_ATTENDANCE_STATUS_PRESENT,
   };
-  return insert (f, "strategy_trigger", fields, G_N_ELEMENTS (fields));
+
+  g_assert_true (rmm_store_open_meeting (f->store, meeting_id, &present, 1, TRUE, &error));
+  g_assert_true (rmm_store_conclude_meeting (f->store, meeting_id, &error));
+  g_assert_true (rmm_store_sign_off_meeting (f->store, meeting_id, f->chair1, &error));
+  g_assert_true (rmm_store_sign_off_meeting (f->store, meeting_id, f->chair2, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -162,10 +167,9 @@ fixture_set_up (Fixture       *f,
   f->held = rmm_store_add_meeting (f->store, f->area, "2026-11-16", f->chair1, f->chair2, 0, NULL);
   f->coming = rmm_store_add_meeting (f->store, f->area, "2026-11-23", f->chair1, f->chair2, 0,
                                      NULL);
-  {
-    RmmField held[] = { RMM_TEXT ("status", "signed-off") };
-    g_assert_true (rmm_store_update (f->store, "meeting", f->held, held, 1, NULL));
-  }
+  f->earlier = rmm_store_add_meeting (f->store, f->area, "2026-10-12", f->chair1, f->chair2, 0,
+                                      NULL);
+  hold (f, f->held);
 }
 
 static void
@@ -222,15 +226,16 @@ test_every_reason (Fixture       *f,
   /* trigger: open. Not: answered by both chairs. */
   trigger (f, child (f, "TRIGGER", "2012-01-01"));
   {
-    gint64 answered = trigger (f, child (f, "ANSWERED", "2012-01-01"));
-    RmmField response[] = {
-      RMM_REF ("trigger_id", answered), RMM_INT ("convened", 0),
-      RMM_TEXT ("reasons", "Managed in the plan"), RMM_REF ("chair1_id", f->chair1),
-      RMM_TEXT ("chair1_confirmed_at", "2026-11-20T10:00:00Z"), RMM_REF ("chair2_id", f->chair2),
-      RMM_TEXT ("chair2_confirmed_at", "2026-11-20T10:00:00Z"),
-      RMM_TEXT ("recorded_at", "2026-11-20T10:00:00Z"),
+    RmmTriggerResponseInput response = {
+      .trigger_id = trigger (f, child (f, "ANSWERED", "2012-01-01")),
+      .meeting_id = f->coming, .reasons = "Managed in the plan",
     };
-    insert (f, "trigger_response", response, G_N_ELEMENTS (response));
+    gint64 response_id;
+
+    at (f, "2026-11-20T10:00:00Z");
+    response_id = rmm_store_respond_to_trigger (f->store, &response, NULL);
+    g_assert_true (rmm_store_confirm_trigger_response (f->store, response_id, f->chair1, NULL));
+    g_assert_true (rmm_store_confirm_trigger_response (f->store, response_id, f->chair2, NULL));
   }
 
   /* closure: proposed, not yet confirmed. */
@@ -245,10 +250,9 @@ test_every_reason (Fixture       *f,
   id = child (f, "EIGHTEEN", "2009-01-15");
   decide (f, id, f->held, "risk-rating", "medium", TRUE);
   {
-    RmmField transition[] = {
-      RMM_REF ("child_id", id), RMM_TEXT ("planning_started_on", "2026-06-01"),
-    };
-    insert (f, "transition", transition, G_N_ELEMENTS (transition));
+    RmmTransitionInput transition = { .planning_started_on = "2026-06-01" };
+
+    g_assert_true (rmm_store_record_transition (f->store, id, &transition, NULL));
   }
 
   /* early-help-check: held at Early Help, rated more than 91 days ago. Not: rated lately. */
@@ -257,14 +261,15 @@ test_every_reason (Fixture       *f,
   at (f, "2026-11-01T10:00:00Z");
   decide (f, child (f, "RECENT", "2012-01-01"), 0, "risk-rating", "low", TRUE);
 
-  /* overdue-actions: agreed at the last meeting, already past its date. */
+  /* overdue-actions: agreed at an earlier meeting, already past its date. */
   {
-    gint64 plan_id = plan (f, child (f, "ACTIONS", "2012-01-01"), "2027-01-10");
-    RmmField action[] = {
-      RMM_REF ("plan_id", plan_id), RMM_REF ("meeting_id", f->held),
-      RMM_TEXT ("description", "Return home interview"), RMM_TEXT ("due_on", "2026-11-20"),
+    RmmActionInput action = {
+      .child_id = child (f, "ACTIONS", "2012-01-01"), .meeting_id = f->earlier,
+      .description = "Return home interview", .due_on = "2026-11-20",
     };
-    insert (f, "plan_action", action, G_N_ELEMENTS (action));
+
+    plan (f, action.child_id, "2027-01-10");
+    g_assert_cmpint (rmm_store_add_plan_action (f->store, &action, NULL), >, 0);
   }
 
   reasons = agenda_reasons (f);
@@ -322,10 +327,9 @@ test_order_and_idempotence (Fixture       *f,
 
   /* A second refresh with nothing new writes nothing. */
   rmm_store_set_clock (f->store, NULL);
-  events = rmm_store_query_int (f->store, "SELECT count(*) FROM audit_event", 0, NULL);
+  events = rmm_test_change_mark (f->store);
   g_hash_table_unref (agenda_reasons (f));
-  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM audit_event", 0, NULL),
-                   ==, events);
+  g_assert_cmpint (rmm_test_change_mark (f->store), ==, events);
 }
 
 static void
@@ -357,7 +361,7 @@ test_chairs_remove_and_move (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(RmmAgendaItem) item = NULL;
-  gint64 item_id;
+  gint64 item_id, mark;
 
   trigger (f, child (f, "ONE", "2012-01-01"));
   trigger (f, child (f, "TWO", "2012-01-01"));
@@ -370,6 +374,7 @@ test_chairs_remove_and_move (Fixture       *f,
   g_assert_false (rmm_store_remove_agenda_item (f->store, item_id, "  ", &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   g_clear_error (&error);
+  mark = rmm_test_change_mark (f->store);
   g_assert_true (rmm_store_move_agenda_item (f->store, item_id, 1, &error));
   g_assert_no_error (error);
   g_assert_true (rmm_store_remove_agenda_item (f->store, item_id, "Discussed at the strategy "
@@ -384,12 +389,11 @@ test_chairs_remove_and_move (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
   item = g_list_model_get_item (items, 0);
   g_assert_cmpint (rmm_agenda_item_get_id (item), ==, item_id);
-  g_assert_cmpstr (rmm_agenda_item_get_status (item), ==, "removed");
+  g_assert_cmpint (rmm_agenda_item_get_state (item), ==, RMM_ITEM_STATUS_REMOVED);
   g_assert_cmpstr (rmm_agenda_item_get_status_reason (item), ==,
                    "Discussed at the strategy meeting yesterday");
-  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM audit_event WHERE "
-                                        "entity = 'agenda_item' AND action = 'update'", 0, NULL),
-                   >=, 4);
+  /* Three items moved and one removed: each change audited. */
+  g_assert_cmpint (rmm_test_change_mark (f->store) - mark, >=, 4);
 }
 
 static char *
@@ -483,17 +487,21 @@ test_reasons_kept_once_open (Fixture       *f,
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(GHashTable) during = NULL;
   gint64 id = child (f, "REVIEW", "2012-01-01");
-  gint64 plan_id = plan (f, id, "2026-11-20");
-  RmmField open[] = { RMM_TEXT ("status", "open") };
-  RmmField next[] = {
-    RMM_REF ("plan_id", plan_id), RMM_INT ("version", 2), RMM_REF ("meeting_id", f->coming),
-    RMM_TEXT ("review_on", "2027-01-18"), RMM_TEXT ("created_at", "2026-11-23T10:20:00Z"),
+  RmmPlanInput next = {
+    .child_id = id, .meeting_id = f->coming, .risks = "Older associates",
+    .review_on = "2027-01-18",
+  };
+  RmmAttendanceInput present = {
+    .agency_id = f->agency, .name = "Ada Chairwell", .status = RMM_ATTENDANCE_STATUS_PRESENT,
   };
 
+  plan (f, id, "2026-11-20");
   before = agenda_reasons (f);
   g_assert_cmpstr (g_hash_table_lookup (before, "REVIEW"), ==, "review-due");
-  g_assert_true (rmm_store_update (f->store, "meeting", f->coming, open, 1, NULL));
-  insert (f, "safety_plan_version", next, G_N_ELEMENTS (next));
+  at (f, "2026-11-23T10:00:00Z");
+  g_assert_true (rmm_store_open_meeting (f->store, f->coming, &present, 1, TRUE, NULL));
+  at (f, "2026-11-23T10:20:00Z");
+  g_assert_cmpint (rmm_store_save_plan_version (f->store, &next, NULL), >, 0);
   trigger (f, id);
   during = agenda_reasons (f);
   g_assert_cmpstr (g_hash_table_lookup (during, "REVIEW"), ==, "review-due trigger");
@@ -505,8 +513,11 @@ test_held_meeting_untouched (Fixture       *f,
 {
   trigger (f, child (f, "OPEN", "2012-01-01"));
   g_assert_true (rmm_store_refresh_agenda (f->store, f->held, 5, RMM_AGENDA_ORDER_RISK_FIRST, NULL));
-  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM agenda_item "
-                                        "WHERE meeting_id = ?", f->held, NULL), ==, 0);
+  {
+    g_autoptr(GListModel) agenda = rmm_store_list_agenda (f->store, f->held, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 0);
+  }
 }
 
 int
