@@ -11,7 +11,7 @@
 
 #include "rmm-error.h"
 #include "rmm-state-types.h"
-#include "rmm-store-private.h"
+#include "rmm-store.h"
 
 typedef struct
 {
@@ -84,6 +84,22 @@ child_in (Fixture    *f,
   return id;
 }
 
+/* A child with a social worker allocated: no lead professional needs naming. */
+static gint64
+child_with_worker (Fixture    *f,
+                   const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  RmmChildInput input = {
+    .reference = reference, .first_name = "Robin", .last_name = "Testchild",
+    .date_of_birth = "2011-03-04", .area_id = f->surrey, .social_worker_id = f->worker,
+  };
+  gint64 id = rmm_store_add_child (f->store, &input, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
 static gint64
 item_for (Fixture    *f,
           gint64      meeting,
@@ -133,17 +149,39 @@ rate (Fixture    *f,
   return id;
 }
 
-static gint64
-count (Fixture    *f,
-       const char *sql,
-       gint64      child)
+static int
+open_plans (Fixture *f,
+            gint64   child)
 {
-  return rmm_store_query_int (f->store, sql, child, NULL);
+  return rmm_test_has_open_plan (f->store, child) ? 1 : 0;
 }
 
-#define OPEN_PLANS "SELECT count(*) FROM safety_plan WHERE child_id = ? AND closed_on IS NULL"
-#define TRIGGERS "SELECT count(*) FROM strategy_trigger WHERE child_id = ? " \
-                 "AND rule_id = 'rating-high'"
+/* The triggers a high rating raises. */
+static int
+high_triggers (Fixture *f,
+               gint64   child)
+{
+  return rmm_test_count_triggers (f->store, child, "rating-high");
+}
+
+static RmmItemStatus
+item_state (Fixture *f,
+            gint64   meeting,
+            gint64   item)
+{
+  g_autoptr(RmmAgendaItem) found = rmm_test_find_item (f->store, meeting, item);
+
+  return rmm_agenda_item_get_state (found);
+}
+
+static RmmMeetingStatus
+meeting_state (Fixture *f,
+               gint64   meeting)
+{
+  g_autoptr(RmmMeeting) found = rmm_store_get_meeting (f->store, meeting, NULL);
+
+  return rmm_meeting_get_state (found);
+}
 
 static void
 test_surrey_consequences (Fixture       *f,
@@ -159,13 +197,13 @@ test_surrey_consequences (Fixture       *f,
   rate (f, f->meeting, high, "high");
 
   /* Low is held at Early Help: no plan, no trigger. */
-  g_assert_cmpint (count (f, OPEN_PLANS, low), ==, 0);
-  g_assert_cmpint (count (f, TRIGGERS, low), ==, 0);
+  g_assert_cmpint (open_plans (f, low), ==, 0);
+  g_assert_cmpint (high_triggers (f, low), ==, 0);
   /* Medium needs a plan; high needs a strategy meeting too. */
-  g_assert_cmpint (count (f, OPEN_PLANS, medium), ==, 1);
-  g_assert_cmpint (count (f, TRIGGERS, medium), ==, 0);
-  g_assert_cmpint (count (f, OPEN_PLANS, high), ==, 1);
-  g_assert_cmpint (count (f, TRIGGERS, high), ==, 1);
+  g_assert_cmpint (open_plans (f, medium), ==, 1);
+  g_assert_cmpint (high_triggers (f, medium), ==, 0);
+  g_assert_cmpint (open_plans (f, high), ==, 1);
+  g_assert_cmpint (high_triggers (f, high), ==, 1);
 
   /* Surrey lists every rated child. */
   g_date_set_dmy (&day, 23, 11, 2026);
@@ -187,8 +225,8 @@ test_seraf_consequences (Fixture       *f,
       gint64 child = child_in (f, f->seraf, reference);
 
       rate (f, f->seraf_meeting, child, levels[i]);
-      g_assert_cmpint (count (f, OPEN_PLANS, child), ==, plans[i]);
-      g_assert_cmpint (count (f, TRIGGERS, child), ==, triggers[i]);
+      g_assert_cmpint (open_plans (f, child), ==, plans[i]);
+      g_assert_cmpint (high_triggers (f, child), ==, triggers[i]);
     }
 }
 
@@ -210,17 +248,17 @@ test_trigger_once (Fixture       *f,
   gint64 pending;
 
   rate (f, f->meeting, child, "medium");
-  g_assert_cmpint (count (f, TRIGGERS, child), ==, 0);
+  g_assert_cmpint (high_triggers (f, child), ==, 0);
   rate (f, next, child, "high");
-  g_assert_cmpint (count (f, TRIGGERS, child), ==, 1);
-  g_assert_cmpint (count (f, OPEN_PLANS, child), ==, 1);
+  g_assert_cmpint (high_triggers (f, child), ==, 1);
+  g_assert_cmpint (open_plans (f, child), ==, 1);
 
   pending = propose (f, &input);
   g_assert_true (rmm_store_confirm_decision (f->store, pending, f->chair1, &error));
-  g_assert_cmpint (count (f, TRIGGERS, child), ==, 1);
+  g_assert_cmpint (high_triggers (f, child), ==, 1);
   g_assert_true (rmm_store_confirm_decision (f->store, pending, f->chair2, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, TRIGGERS, child), ==, 1);
+  g_assert_cmpint (high_triggers (f, child), ==, 1);
 }
 
 static void
@@ -274,10 +312,7 @@ test_item_facts (Fixture       *f,
   gint64 earlier = rmm_store_add_meeting (f->store, f->surrey, "2026-11-16", f->chair1,
                                           f->chair2, 0, NULL);
   gint64 item = item_for (f, f->meeting, child);
-  RmmField missing[] = {
-    RMM_REF ("child_id", child), RMM_TEXT ("started_at", "2026-11-01T22:00:00Z"),
-    RMM_TEXT ("recorded_at", "2026-11-02T09:00:00Z"),
-  };
+  RmmMissingEpisodeInput missing = { .child_id = child, .started_at = "2026-11-01T22:00:00Z" };
 
   before = rmm_store_get_item_facts (f->store, item, &error);
   g_assert_no_error (error);
@@ -289,8 +324,7 @@ test_item_facts (Fixture       *f,
   g_assert_true (rmm_item_facts_needs_lead (before));
 
   rate (f, earlier, child, "medium");
-  g_assert_true (rmm_store_insert (f->store, "missing_episode", missing, G_N_ELEMENTS (missing),
-                                   &error));
+  g_assert_cmpint (rmm_store_add_missing_episode (f->store, &missing, &error), >, 0);
   rate (f, f->meeting, child, "high");
   after = rmm_store_get_item_facts (f->store, item, &error);
   g_assert_no_error (error);
@@ -339,8 +373,7 @@ test_discussed_needs_decisions (Fixture       *f,
   g_assert_true (rmm_store_confirm_decision (f->store, proposed, f->chair2, &error));
   g_assert_true (rmm_store_mark_item_discussed (f->store, item, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT status = 'discussed' FROM agenda_item "
-                                                  "WHERE id = ?", item, NULL), ==, 1);
+  g_assert_cmpint (item_state (f, f->meeting, item), ==, RMM_ITEM_STATUS_DISCUSSED);
 }
 
 /* A disagreement recorded is a decision made for the item's sake: escalated, not missing. */
@@ -349,22 +382,20 @@ test_disputed_can_be_discussed (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 child = child_in (f, f->surrey, "DISPUTE");
+  gint64 child = child_with_worker (f, "DISPUTE");
   gint64 item = item_for (f, f->meeting, child);
   RmmDecisionInput rating = {
     .child_id = child, .meeting_id = f->meeting, .kind = "risk-rating", .value = "medium",
   };
-  RmmField worker[] = { RMM_REF ("social_worker_id", f->worker) };
   gint64 id = propose (f, &rating);
 
-  g_assert_true (rmm_store_update (f->store, "child", child, worker, 1, &error));
   g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
   g_assert_true (rmm_store_record_dissent (f->store, id, f->chair2, "Low: risk has reduced",
                                            &error));
   g_assert_true (rmm_store_mark_item_discussed (f->store, item, &error));
   g_assert_no_error (error);
   /* A disputed rating opens no plan. */
-  g_assert_cmpint (count (f, OPEN_PLANS, child), ==, 0);
+  g_assert_cmpint (open_plans (f, child), ==, 0);
 }
 
 static void
@@ -379,13 +410,16 @@ test_deferral (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (rmm_store_defer_item (f->store, item, "Police update not yet available",
                                        &error));
-  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM agenda_item WHERE "
-                                                  "id = ? AND status = 'deferred' AND "
-                                                  "status_reason <> ''", item, NULL), ==, 1);
+  {
+    g_autoptr(RmmAgendaItem) deferred = rmm_test_find_item (f->store, f->meeting, item);
+
+    g_assert_cmpint (rmm_agenda_item_get_state (deferred), ==, RMM_ITEM_STATUS_DEFERRED);
+    g_assert_cmpstr (rmm_agenda_item_get_status_reason (deferred), ==,
+                     "Police update not yet available");
+  }
   g_assert_true (rmm_store_reopen_item (f->store, item, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT status = 'pending' FROM agenda_item "
-                                                  "WHERE id = ?", item, NULL), ==, 1);
+  g_assert_cmpint (item_state (f, f->meeting, item), ==, RMM_ITEM_STATUS_PENDING);
 
   /* A removed item stays removed: not deferred, reopened or discussed. */
   g_assert_true (rmm_store_remove_agenda_item (f->store, item, "Moved out of the area", &error));
@@ -471,8 +505,9 @@ test_open_meeting (Fixture       *f,
   g_assert_false (rmm_store_open_meeting (f->store, f->meeting, &nobody, 1, TRUE, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM attendance WHERE meeting_id = ?",
-                          f->meeting), ==, 0);
+  attendance = rmm_store_list_attendance (f->store, f->meeting, &error);
+  g_assert_cmpuint (attendance->len, ==, 0);
+  g_clear_pointer (&attendance, g_ptr_array_unref);
 
   g_assert_true (rmm_store_open_meeting (f->store, f->meeting, rows, 4, TRUE, &error));
   g_assert_no_error (error);
@@ -481,8 +516,7 @@ test_open_meeting (Fixture       *f,
   /* Observers last. */
   g_assert_cmpint (((RmmAttendance *)attendance->pdata[3])->status, ==,
                    RMM_ATTENDANCE_STATUS_OBSERVER);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM meeting WHERE id = ? AND status = 'open' "
-                             "AND statement_read_at IS NOT NULL", f->meeting), ==, 1);
+  g_assert_cmpint (meeting_state (f, f->meeting), ==, RMM_MEETING_STATUS_OPEN);
   /* Opened once. */
   g_assert_false (rmm_store_open_meeting (f->store, f->meeting, rows, 4, TRUE, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
@@ -493,11 +527,9 @@ test_conclude_and_sign_off (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 child = child_in (f, f->surrey, "SIGNOFF");
+  gint64 child = child_with_worker (f, "SIGNOFF");
   gint64 item = item_for (f, f->meeting, child);
-  RmmField worker[] = { RMM_REF ("social_worker_id", f->worker) };
 
-  g_assert_true (rmm_store_update (f->store, "child", child, worker, 1, NULL));
   /* Not before it is open; not while a child is pending. */
   g_assert_false (rmm_store_conclude_meeting (f->store, f->meeting, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
@@ -533,8 +565,7 @@ test_conclude_and_sign_off (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (rmm_store_sign_off_meeting (f->store, f->meeting, f->chair1, &error));
   g_assert_cmpint (rmm_store_get_sign_off (f->store, f->meeting, NULL), ==, 3);
-  g_assert_cmpint (count (f, "SELECT status = 'signed-off' FROM meeting WHERE id = ?",
-                          f->meeting), ==, 1);
+  g_assert_cmpint (meeting_state (f, f->meeting), ==, RMM_MEETING_STATUS_SIGNED_OFF);
 
   /* Signed-off minutes are history. */
   g_assert_cmpint (rmm_store_set_minute_text (f->store, item, "Rewritten", 1, &error), ==, 0);
@@ -684,7 +715,7 @@ test_plan_versions (Fixture       *f,
   input.review_on = "2026-11-23";
   g_assert_cmpint (rmm_store_save_plan_version (f->store, &input, &error), ==, 0);
   g_clear_error (&error);
-  g_assert_cmpint (count (f, OPEN_PLANS, child), ==, 0);
+  g_assert_cmpint (open_plans (f, child), ==, 0);
 
   input.review_on = "2026-12-21";
   g_assert_cmpint (rmm_store_save_plan_version (f->store, &input, &error), >, 0);
@@ -695,7 +726,7 @@ test_plan_versions (Fixture       *f,
   g_assert_cmpuint (versions->len, ==, 2);
   g_assert_cmpuint (((RmmPlanVersion *)versions->pdata[0])->version, ==, 2);
   g_assert_cmpstr (((RmmPlanVersion *)versions->pdata[1])->risks, ==, "Older associates");
-  g_assert_cmpint (count (f, OPEN_PLANS, child), ==, 1);
+  g_assert_cmpint (open_plans (f, child), ==, 1);
 }
 
 /* A meeting held before the record was kept here: its items as the room left them, written
@@ -821,7 +852,7 @@ test_closure_refusals (Fixture       *f,
   g_assert_cmpint (rmm_store_add_closure_record (f->store, id, &closure, &error), >, 0);
   g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, OPEN_PLANS, adult), ==, 0);
+  g_assert_cmpint (open_plans (f, adult), ==, 0);
 }
 
 int
