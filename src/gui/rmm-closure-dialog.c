@@ -11,6 +11,7 @@
 #include "rmm-closure-dialog.h"
 #include "rmm-error.h"
 #include "rmm-gui-utils.h"
+#include "rmm-text-row.h"
 #include "rmm-transition-dialog.h"
 
 struct _RmmClosureDialog
@@ -21,10 +22,8 @@ struct _RmmClosureDialog
   char              *reasons;         /* as last read, for the proposal */
   char              *closure_reasons; /* as last read, for the closure record */
   char              *practice;
-  GtkTextView       *reasons_view;
-  GtkTextView       *practice_view;
-  GtkWidget         *reasons_row;
-  GtkWidget         *practice_row;
+  RmmTextRow        *reasons_row;
+  RmmTextRow        *practice_row;
   AdwComboRow       *onward_agency_row;
   AdwEntryRow       *onward_row;
   AdwActionRow      *refusal_row;
@@ -40,7 +39,7 @@ rmm_closure_dialog_read_proposal (RmmDecisionDialog  *dialog,
   RmmClosureDialog *self = RMM_CLOSURE_DIALOG (dialog);
 
   g_free (self->reasons);
-  self->reasons = rmm_text_view_dup_text (self->reasons_view);
+  self->reasons = rmm_text_row_dup_text (self->reasons_row);
   if (*self->reasons == '\0')
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Give the reasons for closing."));
@@ -72,9 +71,9 @@ rmm_closure_dialog_read_closure (RmmDecisionDialog *dialog,
   RmmClosureDialog *self = RMM_CLOSURE_DIALOG (dialog);
 
   g_free (self->closure_reasons);
-  self->closure_reasons = rmm_text_view_dup_text (self->reasons_view);
+  self->closure_reasons = rmm_text_row_dup_text (self->reasons_row);
   g_free (self->practice);
-  self->practice = rmm_text_view_dup_text (self->practice_view);
+  self->practice = rmm_text_row_dup_text (self->practice_row);
   *closure = (RmmClosureInput) {
     .reasons = self->closure_reasons,
     .good_practice = self->practice,
@@ -127,6 +126,7 @@ rmm_closure_dialog_dispose (GObject *object)
 {
   RmmClosureDialog *self = RMM_CLOSURE_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_CLOSURE_DIALOG);
   g_clear_pointer (&self->agencies, g_ptr_array_unref);
   g_clear_pointer (&self->reasons, g_free);
   g_clear_pointer (&self->closure_reasons, g_free);
@@ -139,6 +139,7 @@ static void
 rmm_closure_dialog_class_init (RmmClosureDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RmmDecisionDialogClass *dialog_class = RMM_DECISION_DIALOG_CLASS (klass);
 
   object_class->dispose = rmm_closure_dialog_dispose;
@@ -147,38 +148,22 @@ rmm_closure_dialog_class_init (RmmClosureDialogClass *klass)
   dialog_class->show_proposal = rmm_closure_dialog_show_proposal;
   dialog_class->describe = rmm_closure_dialog_describe;
   dialog_class->read_closure = rmm_closure_dialog_read_closure;
-}
 
-static AdwEntryRow *
-entry_row (const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  return ADW_ENTRY_ROW (row);
+  g_type_ensure (RMM_TYPE_TEXT_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-closure-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RmmClosureDialog, reasons_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmClosureDialog, practice_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmClosureDialog, onward_agency_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmClosureDialog, onward_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmClosureDialog, refusal_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_transition_clicked);
 }
 
 static void
 rmm_closure_dialog_init (RmmClosureDialog *self)
 {
-  GtkWidget *button = gtk_button_new_with_label (_("Transition Plan…"));
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Close the Case"));
-  self->reasons_row = rmm_text_row_new (_("Reasons for closing"), &self->reasons_view);
-  self->practice_row = rmm_text_row_new (_("Areas of good practice"), &self->practice_view);
-  self->onward_row = entry_row (_("Onward referral"));
-  self->onward_agency_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->onward_agency_row),
-                                 _("Referred on to"));
-  self->refusal_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->refusal_row),
-                                 _("The case cannot close yet"));
-  adw_action_row_set_subtitle_lines (self->refusal_row, 4);
-  gtk_widget_add_css_class (GTK_WIDGET (self->refusal_row), "error");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_transition_clicked), self,
-                           G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (self->refusal_row, button);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 RmmClosureDialog *
@@ -195,19 +180,8 @@ rmm_closure_dialog_new (GtkWindow     *parent,
   self = g_object_new (RMM_TYPE_CLOSURE_DIALOG, "transient-for", parent, NULL);
   dialog = RMM_DECISION_DIALOG (self);
   rmm_decision_dialog_setup (dialog, store, meeting, item);
-  rmm_decision_dialog_set_intro (dialog, NULL,
-                                 _("The case closes once both chairs confirm it: the safety "
-                                   "plan closes and the child leaves the CSE list. A young "
-                                   "person of 18 or over still at risk stays open until adult "
-                                   "support is agreed."),
-                                 _("Earlier closure"));
   self->agencies = rmm_combo_row_offer_agencies (self->onward_agency_row, store,
                                                  _("No onward referral"));
-  rmm_decision_dialog_add_row (dialog, GTK_WIDGET (self->refusal_row), FALSE);
-  rmm_decision_dialog_add_row (dialog, self->reasons_row, TRUE);
-  rmm_decision_dialog_add_row (dialog, self->practice_row, TRUE);
-  rmm_decision_dialog_add_row (dialog, GTK_WIDGET (self->onward_agency_row), TRUE);
-  rmm_decision_dialog_add_row (dialog, GTK_WIDGET (self->onward_row), TRUE);
   show_refusal (self);
   rmm_decision_dialog_refresh (dialog);
   return self;

@@ -1,6 +1,12 @@
 /* rmm-decision-dialog.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A decision is a subclass with a template of its own: it sets the dialog's title,
+ * description and current-title, and gives the rows of its proposal as children. A plain
+ * <child> is a row the chairs edit, locked while one chair's confirmation waits for the
+ * other's; a <child type="info"> only shows something (what the assessment proposed, why a
+ * case cannot close yet) and is never locked.
  */
 #define G_LOG_DOMAIN "rmm-decision-dialog"
 
@@ -33,9 +39,52 @@ typedef struct
   GtkWidget        *correct_group;
 } RmmDecisionDialogPrivate;
 
-G_DEFINE_TYPE_WITH_PRIVATE (RmmDecisionDialog, rmm_decision_dialog, ADW_TYPE_WINDOW)
+static void rmm_decision_dialog_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (RmmDecisionDialog, rmm_decision_dialog, ADW_TYPE_WINDOW,
+                         G_ADD_PRIVATE (RmmDecisionDialog)
+                         G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
+                                                rmm_decision_dialog_buildable_init))
 
 #define PRIV(self) ((RmmDecisionDialogPrivate *)rmm_decision_dialog_get_instance_private (self))
+
+enum {
+  PROP_0,
+  PROP_DESCRIPTION,
+  PROP_CURRENT_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+static GtkBuildableIface *parent_buildable;
+
+/* A subclass's rows, given as children in its template, go into the proposal's group after
+ * the row that shows the decision standing now. */
+static void
+rmm_decision_dialog_add_child (GtkBuildable *buildable,
+                               GtkBuilder   *builder,
+                               GObject      *child,
+                               const char   *type)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (RMM_DECISION_DIALOG (buildable));
+
+  if (priv->proposal_group != NULL && GTK_IS_WIDGET (child) &&
+      (type == NULL || g_str_equal (type, "info")))
+    {
+      adw_preferences_group_add (priv->proposal_group, GTK_WIDGET (child));
+      if (type == NULL)
+        g_ptr_array_add (priv->rows, child);
+    }
+  else
+    parent_buildable->add_child (buildable, builder, child, type);
+}
+
+static void
+rmm_decision_dialog_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable = g_type_interface_peek_parent (iface);
+  iface->add_child = rmm_decision_dialog_add_child;
+}
 
 static const char *
 kind (RmmDecisionDialog *self)
@@ -337,12 +386,68 @@ rmm_decision_dialog_dispose (GObject *object)
 }
 
 static void
+rmm_decision_dialog_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (RMM_DECISION_DIALOG (object));
+
+  switch (prop_id)
+    {
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, adw_preferences_group_get_description (priv->proposal_group));
+      break;
+    case PROP_CURRENT_TITLE:
+      g_value_set_string (value,
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (priv->current_row)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rmm_decision_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (RMM_DECISION_DIALOG (object));
+
+  switch (prop_id)
+    {
+    case PROP_DESCRIPTION:
+      adw_preferences_group_set_description (priv->proposal_group, g_value_get_string (value));
+      break;
+    case PROP_CURRENT_TITLE:
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (priv->current_row),
+                                     g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rmm_decision_dialog_class_init (RmmDecisionDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rmm_decision_dialog_dispose;
+  object_class->get_property = rmm_decision_dialog_get_property;
+  object_class->set_property = rmm_decision_dialog_set_property;
+
+  /* What the decision is for, above its rows. */
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* The title of the row that shows the decision standing now ("Current rating"). */
+  properties[PROP_CURRENT_TITLE] =
+    g_param_spec_string ("current-title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-decision-dialog.ui");
@@ -419,30 +524,4 @@ RmmAgendaItem *
 rmm_decision_dialog_get_item (RmmDecisionDialog *self)
 {
   return PRIV (self)->item;
-}
-
-void
-rmm_decision_dialog_set_intro (RmmDecisionDialog *self,
-                               const char        *title,
-                               const char        *description,
-                               const char        *current_title)
-{
-  RmmDecisionDialogPrivate *priv = PRIV (self);
-
-  adw_preferences_group_set_title (priv->proposal_group, title);
-  adw_preferences_group_set_description (priv->proposal_group, description);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (priv->current_row), current_title);
-}
-
-/* A row of the proposal: @editable rows are locked while a chair's confirmation waits. */
-void
-rmm_decision_dialog_add_row (RmmDecisionDialog *self,
-                             GtkWidget         *row,
-                             gboolean           editable)
-{
-  RmmDecisionDialogPrivate *priv = PRIV (self);
-
-  adw_preferences_group_add (priv->proposal_group, row);
-  if (editable)
-    g_ptr_array_add (priv->rows, row);
 }

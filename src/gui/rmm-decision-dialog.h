@@ -5,7 +5,7 @@
  * The mechanics every decision of the meeting shares: each chair confirms by name, the
  * decision stands once both have, a chair may disagree (both views kept, escalated), and
  * a confirmed decision is corrected only by a new one that supersedes it, with a reason.
- * Subclasses supply the rows that say what is proposed.
+ * Subclasses supply the rows that say what is proposed, as children in their templates.
  */
 #pragma once
 
@@ -49,13 +49,6 @@ void           rmm_decision_dialog_setup        (RmmDecisionDialog *self,
 RmmStore      *rmm_decision_dialog_get_store    (RmmDecisionDialog *self);
 RmmMeeting    *rmm_decision_dialog_get_meeting  (RmmDecisionDialog *self);
 RmmAgendaItem *rmm_decision_dialog_get_item     (RmmDecisionDialog *self);
-void           rmm_decision_dialog_set_intro    (RmmDecisionDialog *self,
-                                                 const char        *title,
-                                                 const char        *description,
-                                                 const char        *current_title);
-void           rmm_decision_dialog_add_row      (RmmDecisionDialog *self,
-                                                 GtkWidget         *row,
-                                                 gboolean           editable);
 void           rmm_decision_dialog_refresh      (RmmDecisionDialog *self);
 void           rmm_decision_dialog_show_error   (RmmDecisionDialog *self,
                                                  const GError      *error);

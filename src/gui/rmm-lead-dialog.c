@@ -108,6 +108,7 @@ rmm_lead_dialog_dispose (GObject *object)
 {
   RmmLeadDialog *self = RMM_LEAD_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_LEAD_DIALOG);
   g_clear_pointer (&self->agencies, g_ptr_array_unref);
   g_clear_pointer (&self->professionals, g_ptr_array_unref);
 
@@ -118,6 +119,7 @@ static void
 rmm_lead_dialog_class_init (RmmLeadDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RmmDecisionDialogClass *dialog_class = RMM_DECISION_DIALOG_CLASS (klass);
 
   object_class->dispose = rmm_lead_dialog_dispose;
@@ -125,17 +127,17 @@ rmm_lead_dialog_class_init (RmmLeadDialogClass *klass)
   dialog_class->read_proposal = rmm_lead_dialog_read_proposal;
   dialog_class->show_proposal = rmm_lead_dialog_show_proposal;
   dialog_class->describe = rmm_lead_dialog_describe;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-lead-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RmmLeadDialog, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmLeadDialog, professional_row);
 }
 
 static void
 rmm_lead_dialog_init (RmmLeadDialog *self)
 {
-  gtk_window_set_title (GTK_WINDOW (self), _("Lead Agency"));
-  self->agency_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->agency_row), _("Lead agency"));
-  self->professional_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->professional_row),
-                                 _("Lead professional"));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* Where a child held at Early Help goes: Family Services, unless a social worker is
@@ -166,11 +168,6 @@ rmm_lead_dialog_new (GtkWindow     *parent,
 
   self = g_object_new (RMM_TYPE_LEAD_DIALOG, "transient-for", parent, NULL);
   rmm_decision_dialog_setup (RMM_DECISION_DIALOG (self), store, meeting, item);
-  rmm_decision_dialog_set_intro (RMM_DECISION_DIALOG (self), NULL,
-                                 _("For a child without an allocated lead professional. A child "
-                                   "held at Early Help is led by Family Services unless a social "
-                                   "worker is allocated."),
-                                 _("Current lead"));
   self->agencies = rmm_combo_row_offer_agencies (self->agency_row, store, NULL);
 
   current = rmm_store_find_current_decision (store, rmm_agenda_item_get_child_id (item),
@@ -181,11 +178,9 @@ rmm_lead_dialog_new (GtkWindow     *parent,
     show_lead (self, rmm_store_find_agency_by_kind (store,
                                                     default_agency_kind (item, framework_id),
                                                     NULL), 0);
+  /* Only now: filling the rows above is not a choice of agency to follow. */
   g_signal_connect_object (self->agency_row, "notify::selected",
                            G_CALLBACK (on_agency_selected), self, G_CONNECT_SWAPPED);
-  rmm_decision_dialog_add_row (RMM_DECISION_DIALOG (self), GTK_WIDGET (self->agency_row), TRUE);
-  rmm_decision_dialog_add_row (RMM_DECISION_DIALOG (self), GTK_WIDGET (self->professional_row),
-                               TRUE);
   rmm_decision_dialog_refresh (RMM_DECISION_DIALOG (self));
   return self;
 }

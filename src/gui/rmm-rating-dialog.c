@@ -18,6 +18,7 @@ struct _RmmRatingDialog
   RmmDecisionDialog  parent_instance;
 
   RmmFramework      *framework;
+  AdwActionRow      *assessment_row;
   AdwComboRow       *rating_row;
 };
 
@@ -65,34 +66,46 @@ rmm_rating_dialog_describe (RmmDecisionDialog      *dialog,
 }
 
 static void
+rmm_rating_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RMM_TYPE_RATING_DIALOG);
+
+  G_OBJECT_CLASS (rmm_rating_dialog_parent_class)->dispose (object);
+}
+
+static void
 rmm_rating_dialog_class_init (RmmRatingDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RmmDecisionDialogClass *dialog_class = RMM_DECISION_DIALOG_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = rmm_rating_dialog_dispose;
   dialog_class->kind = "risk-rating";
   dialog_class->read_proposal = rmm_rating_dialog_read_proposal;
   dialog_class->show_proposal = rmm_rating_dialog_show_proposal;
   dialog_class->describe = rmm_rating_dialog_describe;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-rating-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RmmRatingDialog, assessment_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmRatingDialog, rating_row);
 }
 
 static void
 rmm_rating_dialog_init (RmmRatingDialog *self)
 {
-  gtk_window_set_title (GTK_WINDOW (self), _("Risk Rating"));
-  self->rating_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rating_row), _("Rating to confirm"));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* What the assessment proposed, shown to the room; the rating to confirm starts from the
  * rating that stands, or else from that proposal. */
 static void
-add_assessment_row (RmmRatingDialog *self,
-                    RmmStore        *store,
-                    RmmAgendaItem   *item)
+show_assessment (RmmRatingDialog *self,
+                 RmmStore        *store,
+                 RmmAgendaItem   *item)
 {
   g_autoptr(RmmItemFacts) facts = rmm_store_get_item_facts (store, rmm_agenda_item_get_id (item),
                                                             NULL);
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *text = NULL;
   const RmmRiskLevel *level = NULL;
 
@@ -104,10 +117,8 @@ add_assessment_row (RmmRatingDialog *self,
 
       text = g_strdup_printf (_("%s (assessment of %s)"), level->label, on);
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Proposed rating"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+  adw_action_row_set_subtitle (self->assessment_row,
                                text ? text : _("No assessment has proposed a rating"));
-  rmm_decision_dialog_add_row (RMM_DECISION_DIALOG (self), row, FALSE);
   select_level (self, *rmm_agenda_item_get_rating (item) ? rmm_agenda_item_get_rating (item)
                       : level ? level->id : NULL);
 }
@@ -130,16 +141,10 @@ rmm_rating_dialog_new (GtkWindow     *parent,
     self->framework = rmm_framework_lookup ("surrey-3-level");
 
   rmm_decision_dialog_setup (RMM_DECISION_DIALOG (self), store, meeting, item);
-  rmm_decision_dialog_set_intro (RMM_DECISION_DIALOG (self), NULL,
-                                 _("The rating stands only when both chairs have confirmed it. "
-                                   "A chair who disagrees records their view; the item is then "
-                                   "marked for escalation to service managers."),
-                                 _("Current rating"));
   for (guint i = 0; i < rmm_framework_get_n_levels (self->framework); i++)
     gtk_string_list_append (levels, rmm_framework_get_level (self->framework, i)->label);
   adw_combo_row_set_model (self->rating_row, G_LIST_MODEL (levels));
-  add_assessment_row (self, store, item);
-  rmm_decision_dialog_add_row (RMM_DECISION_DIALOG (self), GTK_WIDGET (self->rating_row), TRUE);
+  show_assessment (self, store, item);
   rmm_decision_dialog_refresh (RMM_DECISION_DIALOG (self));
   return self;
 }
