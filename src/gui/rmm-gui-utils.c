@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "rmm-gui-utils.h"
-#include "rmm-text-row.h"
 
 /* GTK 4.8 has no gtk_list_box_remove_all(). */
 void
@@ -85,18 +84,6 @@ rmm_column_view_add_text_columns (GtkColumnView       *view,
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (view, column);
     }
-}
-
-/* A row for a few lines of text in a preferences group (RmmTextRow), for forms built in C. */
-GtkWidget *
-rmm_text_row_new (const char   *title,
-                  GtkTextView **view)
-{
-  GtkWidget *row = g_object_new (RMM_TYPE_TEXT_ROW, "title", title, NULL);
-
-  if (view != NULL)
-    *view = rmm_text_row_get_view (RMM_TEXT_ROW (row));
-  return row;
 }
 
 /* The text of a text view, trimmed; free it. */
@@ -333,74 +320,6 @@ rmm_combo_row_set_id (AdwComboRow *row,
   for (guint i = 0; ids != NULL && i < ids->len; i++)
     if (((RmmNamedId *)g_ptr_array_index (ids, i))->id == id)
       adw_combo_row_set_selected (row, i + offset);
-}
-
-/* A form window: @close_label (Cancel, or Close where each step is recorded at once), a
- * title with the child's name, and the button that does the work (@done, connected by the
- * caller); its rows go in the returned preferences group. */
-AdwPreferencesGroup *
-rmm_form_window_init (AdwWindow   *window,
-                      GtkWindow   *parent,
-                      const char  *title,
-                      const char  *subtitle,
-                      const char  *close_label,
-                      const char  *done_label,
-                      GtkWidget  **done)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_label (close_label);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 560);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  *done = gtk_button_new_with_label (done_label);
-  gtk_widget_add_css_class (*done, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), *done);
-  gtk_widget_set_vexpand (page, TRUE);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (window, box);
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-AdwEntryRow *
-rmm_entry_row_new (const char *title,
-                   const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  return ADW_ENTRY_ROW (row);
-}
-
-GtkSwitch *
-rmm_switch_row_add (AdwPreferencesGroup *group,
-                    const char          *title,
-                    gboolean             active)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (toggle), active);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  adw_preferences_group_add (group, row);
-  return GTK_SWITCH (toggle);
 }
 
 /* @text as part of a file name: lower case, letters and digits kept (in any script), every

@@ -28,8 +28,6 @@ void rmm_column_view_add_text_columns (GtkColumnView      *view,
                                       const RmmTextColumn *columns,
                                       guint               n_columns,
                                       RmmTextCellFunc     show_cell);
-GtkWidget *rmm_text_row_new       (const char          *title,
-                                   GtkTextView        **view);
 char      *rmm_text_view_dup_text (GtkTextView         *view);
 AdwMessageDialog *rmm_reason_dialog_new (GtkWindow    *parent,
                                          const char   *heading,
@@ -50,18 +48,6 @@ void       rmm_combo_row_set_id    (AdwComboRow         *row,
                                     GPtrArray           *ids,
                                     guint                offset,
                                     gint64               id);
-AdwPreferencesGroup *rmm_form_window_init (AdwWindow   *window,
-                                          GtkWindow   *parent,
-                                          const char  *title,
-                                          const char  *subtitle,
-                                          const char  *close_label,
-                                          const char  *done_label,
-                                          GtkWidget  **done);
-AdwEntryRow *rmm_entry_row_new     (const char          *title,
-                                    const char          *text);
-GtkSwitch  *rmm_switch_row_add     (AdwPreferencesGroup *group,
-                                    const char          *title,
-                                    gboolean             active);
 void       rmm_show_message        (GtkWidget           *over,
                                     const char          *heading,
                                     const char          *message);

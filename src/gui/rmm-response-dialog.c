@@ -1,6 +1,10 @@
-/* rmm-response-dialog.c
+/* rmm-response-dialog.c: the response to a strategy-discussion trigger, which both chairs
+ * confirm
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Not an RmmFormDialog: recording the response does not close the window, since the chairs
+ * confirm it next, here.
  */
 #define G_LOG_DOMAIN "rmm-response-dialog"
 
@@ -11,6 +15,7 @@
 #include "rmm-date-row.h"
 #include "rmm-gui-utils.h"
 #include "rmm-response-dialog.h"
+#include "rmm-text-row.h"
 #include "rmm-unsaved-guard.h"
 
 struct _RmmResponseDialog
@@ -22,15 +27,21 @@ struct _RmmResponseDialog
   gint64         trigger_id;
   gint64         response_id;   /* 0 until recorded */
 
+  AdwWindowTitle *window_title;
   GtkWidget     *record_button;
+  AdwActionRow  *why_row;
+  AdwActionRow  *facts_row;
   GtkSwitch     *convened_switch;
   RmmDateRow    *held_row;
   AdwEntryRow   *agencies_row;
-  GtkTextView   *outcome_view;
+  RmmTextRow    *outcome_row;
   GtkSwitch     *s47_switch;
-  GtkTextView   *reasons_view;
+  RmmTextRow    *reasons_row;
   AdwActionRow  *status_row;
-  GtkWidget     *chair_buttons[2];
+  AdwActionRow  *chair1_row;
+  AdwActionRow  *chair2_row;
+  GtkWidget     *confirm1_button;
+  GtkWidget     *confirm2_button;
   gboolean       confirmed[2];
 };
 
@@ -44,6 +55,13 @@ chair_name (RmmResponseDialog *self,
                     : rmm_meeting_get_chair_family (self->meeting);
 }
 
+static GtkWidget *
+chair_button (RmmResponseDialog *self,
+              int                chair)
+{
+  return chair == 0 ? self->confirm1_button : self->confirm2_button;
+}
+
 static void
 show_state (RmmResponseDialog *self)
 {
@@ -55,8 +73,8 @@ show_state (RmmResponseDialog *self)
         ? g_strdup_printf (_("Confirmed by %s"), chair_name (self, chair))
         : g_strdup_printf (_("Confirm as %s"), chair_name (self, chair));
 
-      gtk_button_set_label (GTK_BUTTON (self->chair_buttons[chair]), label);
-      gtk_widget_set_sensitive (self->chair_buttons[chair],
+      gtk_button_set_label (GTK_BUTTON (chair_button (self, chair)), label);
+      gtk_widget_set_sensitive (chair_button (self, chair),
                                 self->response_id != 0 && !self->confirmed[chair]);
     }
   gtk_widget_set_sensitive (self->record_button, !both);
@@ -72,8 +90,8 @@ show_state (RmmResponseDialog *self)
 static void
 on_record (RmmResponseDialog *self)
 {
-  g_autofree char *outcome = rmm_text_view_dup_text (self->outcome_view);
-  g_autofree char *reasons = rmm_text_view_dup_text (self->reasons_view);
+  g_autofree char *outcome = rmm_text_row_dup_text (self->outcome_row);
+  g_autofree char *reasons = rmm_text_row_dup_text (self->reasons_row);
   g_autofree char *held = NULL;
   g_autoptr(GError) error = NULL;
   RmmTriggerResponseInput input = {
@@ -107,7 +125,7 @@ static void
 on_confirm (GtkButton         *button,
             RmmResponseDialog *self)
 {
-  int chair = button == GTK_BUTTON (self->chair_buttons[0]) ? 0 : 1;
+  int chair = GTK_WIDGET (button) == self->confirm1_button ? 0 : 1;
   gint64 chair_id = chair == 0 ? rmm_meeting_get_chair_children_id (self->meeting)
                                : rmm_meeting_get_chair_family_id (self->meeting);
   g_autoptr(GError) error = NULL;
@@ -121,50 +139,19 @@ on_confirm (GtkButton         *button,
   show_state (self);
 }
 
-static void
-add_chairs (RmmResponseDialog   *self,
-            AdwPreferencesGroup *group)
-{
-  static const char *titles[] = { N_("Chair, Children’s Services"), N_("Chair, Family Services") };
-
-  self->status_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("Status"));
-  adw_action_row_set_subtitle_lines (self->status_row, 3);
-  adw_preferences_group_add (group, GTK_WIDGET (self->status_row));
-  for (int chair = 0; chair < 2; chair++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(titles[chair]));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), chair_name (self, chair));
-      self->chair_buttons[chair] = gtk_button_new ();
-      gtk_widget_set_valign (self->chair_buttons[chair], GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (self->chair_buttons[chair], "suggested-action");
-      g_signal_connect_object (self->chair_buttons[chair], "clicked", G_CALLBACK (on_confirm),
-                               self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->chair_buttons[chair]);
-      adw_preferences_group_add (group, row);
-    }
-}
-
 /* The facts that raised it, each in words, so the room answers what was recorded. */
 static void
-add_facts (RmmResponseDialog   *self,
-           AdwPreferencesGroup *group,
-           const RmmTrigger    *trigger)
+show_facts (RmmResponseDialog *self,
+            const RmmTrigger  *trigger)
 {
   g_auto(GStrv) facts = rmm_store_describe_trigger_facts (self->store, trigger->facts, NULL);
   g_autofree char *text = NULL;
-  GtkWidget *row;
 
   if (facts == NULL || facts[0] == NULL)
     return;
   text = g_strjoinv ("\n", facts);
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Raised by"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_preferences_group_add (group, row);
+  adw_action_row_set_subtitle (self->facts_row, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->facts_row), TRUE);
 }
 
 static void
@@ -172,6 +159,7 @@ rmm_response_dialog_dispose (GObject *object)
 {
   RmmResponseDialog *self = RMM_RESPONSE_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_RESPONSE_DIALOG);
   g_clear_object (&self->meeting);
   g_clear_object (&self->store);
 
@@ -181,14 +169,38 @@ rmm_response_dialog_dispose (GObject *object)
 static void
 rmm_response_dialog_class_init (RmmResponseDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = rmm_response_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
-                                       "window.close", NULL);
+
+  g_type_ensure (RMM_TYPE_DATE_ROW);
+  g_type_ensure (RMM_TYPE_TEXT_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-response-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, record_button);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, why_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, facts_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, convened_switch);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, held_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, agencies_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, s47_switch);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, reasons_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, status_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, chair1_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, chair2_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, confirm1_button);
+  gtk_widget_class_bind_template_child (widget_class, RmmResponseDialog, confirm2_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_record);
+  gtk_widget_class_bind_template_callback (widget_class, on_confirm);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 rmm_response_dialog_init (RmmResponseDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 RmmResponseDialog *
@@ -198,43 +210,18 @@ rmm_response_dialog_new (GtkWindow        *parent,
                          const RmmTrigger *trigger)
 {
   g_autofree char *child = g_strdup_printf ("%s (%s)", trigger->child_name, trigger->reference);
-  RmmResponseDialog *self = g_object_new (RMM_TYPE_RESPONSE_DIALOG, NULL);
-  AdwPreferencesGroup *group, *chairs;
-  GtkWidget *why = adw_action_row_new ();
-  GtkWidget *row;
+  RmmResponseDialog *self = g_object_new (RMM_TYPE_RESPONSE_DIALOG, "transient-for", parent,
+                                          NULL);
 
   self->store = g_object_ref (store);
   self->meeting = g_object_ref (meeting);
   self->trigger_id = trigger->id;
-  group = rmm_form_window_init (ADW_WINDOW (self), parent, _("Strategy Discussion"), child,
-                                _("Close"), _("Record Response"), &self->record_button);
-  gtk_window_set_default_size (GTK_WINDOW (self), 600, 720);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (why), _("Why it was raised"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (why), trigger->reason);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (why), 4);
-  adw_preferences_group_add (group, why);
-  add_facts (self, group, trigger);
-  self->convened_switch = rmm_switch_row_add (group, _("A strategy discussion was convened"),
-                                              TRUE);
-  self->held_row = RMM_DATE_ROW (rmm_date_row_new (_("Held on")));
+  adw_window_title_set_subtitle (self->window_title, child);
+  adw_action_row_set_subtitle (self->why_row, trigger->reason);
+  show_facts (self, trigger);
   rmm_date_row_set_date (self->held_row, rmm_meeting_get_meets_on (meeting));
-  self->agencies_row = rmm_entry_row_new (_("Agencies present"), NULL);
-  adw_preferences_group_add (group, GTK_WIDGET (self->held_row));
-  adw_preferences_group_add (group, GTK_WIDGET (self->agencies_row));
-  row = rmm_text_row_new (_("Outcome"), &self->outcome_view);
-  adw_preferences_group_add (group, row);
-  self->s47_switch = rmm_switch_row_add (group, _("Section 47 enquiries follow"), FALSE);
-  row = rmm_text_row_new (_("If not convened: the reasons"), &self->reasons_view);
-  adw_preferences_group_add (group, row);
-
-  chairs = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (chairs, _("The Chairs"));
-  add_chairs (self, chairs);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (group),
-                                                                           ADW_TYPE_PREFERENCES_PAGE)),
-                            chairs);
-  g_signal_connect_object (self->record_button, "clicked", G_CALLBACK (on_record), self,
-                           G_CONNECT_SWAPPED);
+  adw_action_row_set_subtitle (self->chair1_row, chair_name (self, 0));
+  adw_action_row_set_subtitle (self->chair2_row, chair_name (self, 1));
   show_state (self);
   rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Response You Were Recording?"));
   return self;
