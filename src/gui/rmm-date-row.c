@@ -36,6 +36,7 @@ typed_form (const GDate *day)
                           g_date_get_year (day));
 }
 
+/* Also the tooltip of the mark beside the text, in the template. */
 static const char *
 problem_text (void)
 {
@@ -95,40 +96,33 @@ on_day_picked (RmmDateRow *self)
 }
 
 static void
+rmm_date_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RMM_TYPE_DATE_ROW);
+
+  G_OBJECT_CLASS (rmm_date_row_parent_class)->dispose (object);
+}
+
+static void
 rmm_date_row_class_init (RmmDateRowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = rmm_date_row_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rmmdesk/RmmDesk/rmm-date-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RmmDateRow, problem);
+  gtk_widget_class_bind_template_child (widget_class, RmmDateRow, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, RmmDateRow, calendar);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_picked);
 }
 
 static void
 rmm_date_row_init (RmmDateRow *self)
 {
-  GtkWidget *popover = gtk_popover_new ();
-
-  /* Return in a date field submits the dialog, as in any single-line field. */
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self), TRUE);
-  self->problem = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_set_tooltip_text (self->problem, problem_text ());
-  gtk_widget_add_css_class (self->problem, "error");
-  gtk_widget_set_visible (self->problem, FALSE);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->problem);
-
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
-  self->calendar_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_icon_name (self->calendar_button, "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (self->calendar_button, popover);
-  gtk_widget_set_valign (GTK_WIDGET (self->calendar_button), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->calendar_button), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->calendar_button), _("Pick the day"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick the day"), -1);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), GTK_WIDGET (self->calendar_button));
-
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_calendar_shown), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_picked), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect (self, "changed", G_CALLBACK (on_changed), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -983,6 +983,58 @@ test_shortcuts_table (void)
 
 /* The room's clock: a child's time runs while they are on show, is kept when the room
  * moves on, and resumes on return; the chair's page and the projector read the same. */
+static gboolean
+is_menu_button (GtkWidget  *widget,
+                const char *text)
+{
+  return GTK_IS_MENU_BUTTON (widget);
+}
+
+/* A day picked from the calendar beside a date field is written into it as it is typed, and
+ * the calendar opens on the day typed. */
+static void
+test_date_row_calendar (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  RmmDateRow *row = RMM_DATE_ROW (rmm_date_row_new ("Held on"));
+  GtkMenuButton *button;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 9, 12, 0, 0);
+  g_autoptr(GDateTime) shown = NULL;
+  g_autofree char *iso = NULL;
+
+  g_object_ref_sink (window);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row));
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+
+  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (row), is_menu_button, NULL));
+  g_assert_nonnull (button);
+  calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (button)));
+
+  rmm_date_row_set_date (row, "2026-12-15");
+  gtk_menu_button_popup (button);
+  drain_main_loop ();
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 15);
+
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  drain_main_loop ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "09/03/2026");
+  g_assert_true (rmm_date_row_get_date (row, &iso, NULL));
+  g_assert_cmpstr (iso, ==, "2026-03-09");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
 static void
 test_item_clock (void)
 {
@@ -1061,6 +1113,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/shortcuts/table", test_shortcuts_table);
   g_test_add_func ("/ui/clock/turns", test_item_clock);
+  g_test_add_func ("/ui/widgets/date-row-calendar", test_date_row_calendar);
   g_test_add_func ("/ui/dialogs/about-and-message", test_about_and_message_dialogs);
   return g_test_run ();
 }
