@@ -47,16 +47,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static char *
-text_view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
 static void
 show_error (RmmAssessmentDialog *self,
             const char          *message)
@@ -118,12 +108,11 @@ action_save (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) vulnerabilities = g_ptr_array_new ();
   g_autoptr(GPtrArray) missing = NULL;
-  g_autofree char *indicator_text = text_view_text (self->indicators_view);
+  g_autofree char *indicator_text = rmm_text_view_dup_text (self->indicators_view);
   g_autoptr(GPtrArray) indicators = split_list (indicator_text, "\n");
-  g_autofree char *analysis = text_view_text (self->analysis_view);
+  g_autofree char *analysis = rmm_text_view_dup_text (self->analysis_view);
   g_autofree char *started = NULL;
   g_autofree char *completed = NULL;
-  guint assessor = adw_combo_row_get_selected (self->assessor_row);
   guint rating = adw_combo_row_get_selected (self->rating_row);
   RmmAssessmentInput input = { 0 };
 
@@ -153,8 +142,7 @@ action_save (GtkWidget  *widget,
 
   input.child_id = rmm_referral_get_child_id (self->referral);
   input.referral_id = rmm_referral_get_id (self->referral);
-  input.assessor_id = assessor < self->assessors->len
-    ? ((RmmNamedId *)g_ptr_array_index (self->assessors, assessor))->id : 0;
+  input.assessor_id = rmm_combo_row_get_id (self->assessor_row, self->assessors, 0);
   input.started_on = started;
   input.completed_on = *completed != '\0' ? completed : NULL;
   input.proposed_rating = rating < rmm_framework_get_n_levels (self->framework)
@@ -254,8 +242,7 @@ rmm_assessment_dialog_init (RmmAssessmentDialog *self)
 static void
 fill_choices (RmmAssessmentDialog *self)
 {
-  g_autoptr(GtkStringList) assessors = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) assessors = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
   g_autofree char *subtitle = g_strdup_printf ("%s (%s)",
@@ -265,13 +252,9 @@ fill_choices (RmmAssessmentDialog *self)
   self->assessors = rmm_store_list_assessors (self->store, NULL);
   if (self->assessors == NULL)
     self->assessors = g_ptr_array_new ();
-  for (guint i = 0; i < self->assessors->len; i++)
-    gtk_string_list_append (assessors,
-                            ((RmmNamedId *)g_ptr_array_index (self->assessors, i))->name);
-  adw_combo_row_set_model (self->assessor_row, G_LIST_MODEL (assessors));
-  for (guint i = 0; i < rmm_framework_get_n_levels (self->framework); i++)
-    gtk_string_list_append (levels, rmm_framework_get_level (self->framework, i)->label);
-  adw_combo_row_set_model (self->rating_row, G_LIST_MODEL (levels));
+  assessors = rmm_named_ids_model (self->assessors, NULL);
+  adw_combo_row_set_model (self->assessor_row, assessors);
+  rmm_combo_row_offer_levels (self->rating_row, self->framework);
   gtk_editable_set_text (GTK_EDITABLE (self->started_row), today);
   gtk_editable_set_text (GTK_EDITABLE (self->completed_row), today);
   adw_window_title_set_subtitle (self->title, subtitle);

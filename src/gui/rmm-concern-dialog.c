@@ -51,7 +51,6 @@ action_save (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(RmmChild) child = NULL;
   g_autofree char *reference = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reference_row))));
-  guint agency = adw_combo_row_get_selected (self->agency_row);
 
   if (*reference != '\0' &&
       !(child = rmm_store_find_child_by_reference (self->store, reference, NULL)))
@@ -63,9 +62,8 @@ action_save (GtkWidget  *widget,
       return;
     }
   if (!rmm_store_add_concern_not_referred (self->store, child ? rmm_child_get_id (child) : 0,
-                                           agency < self->agencies->len
-                                             ? ((RmmNamedId *)g_ptr_array_index (self->agencies, agency))->id
-                                             : 0,
+                                           rmm_combo_row_get_id (self->agency_row,
+                                                                 self->agencies, 0),
                                            gtk_editable_get_text (GTK_EDITABLE (self->recorded_by_row)),
                                            gtk_editable_get_text (GTK_EDITABLE (self->concern_row)),
                                            gtk_editable_get_text (GTK_EDITABLE (self->reasons_row)),
@@ -126,19 +124,13 @@ RmmConcernDialog *
 rmm_concern_dialog_new (GtkWindow *parent,
                         RmmStore  *store)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   RmmConcernDialog *self;
 
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
 
   self = g_object_new (RMM_TYPE_CONCERN_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->agencies = rmm_store_list_agencies (store, NULL);
-  if (self->agencies == NULL)
-    self->agencies = g_ptr_array_new ();
-  for (guint i = 0; i < self->agencies->len; i++)
-    gtk_string_list_append (names, ((RmmNamedId *)g_ptr_array_index (self->agencies, i))->name);
-  adw_combo_row_set_model (self->agency_row, G_LIST_MODEL (names));
+  self->agencies = rmm_combo_row_offer_agencies (self->agency_row, store, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->recorded_by_row), g_get_real_name ());
   rmm_unsaved_guard_attach (GTK_WINDOW (self), _("Discard the Concern You Were Recording?"));
   return self;

@@ -296,6 +296,18 @@ rmm_combo_row_offer_agencies (AdwComboRow *row,
   return agencies;
 }
 
+/* The risk levels of @framework as @row's choices, in the framework's order. */
+void
+rmm_combo_row_offer_levels (AdwComboRow  *row,
+                            RmmFramework *framework)
+{
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < rmm_framework_get_n_levels (framework); i++)
+    gtk_string_list_append (levels, rmm_framework_get_level (framework, i)->label);
+  adw_combo_row_set_model (row, G_LIST_MODEL (levels));
+}
+
 /* The id chosen in a combo row made by rmm_named_ids_model(); 0 for the first entry when
  * @offset is 1, or when nothing is chosen. */
 gint64

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "rmm-framework.h"
 #include "rmm-store.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,8 @@ GListModel *rmm_named_ids_model    (GPtrArray           *ids,
 GPtrArray *rmm_combo_row_offer_agencies (AdwComboRow    *row,
                                          RmmStore       *store,
                                          const char     *first);
+void       rmm_combo_row_offer_levels (AdwComboRow       *row,
+                                       RmmFramework      *framework);
 gint64     rmm_combo_row_get_id    (AdwComboRow         *row,
                                     GPtrArray           *ids,
                                     guint                offset);

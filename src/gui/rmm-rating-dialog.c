@@ -11,6 +11,7 @@
 #include "rmm-dates.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
+#include "rmm-gui-utils.h"
 #include "rmm-rating-dialog.h"
 
 struct _RmmRatingDialog
@@ -130,7 +131,6 @@ rmm_rating_dialog_new (GtkWindow     *parent,
                        RmmAgendaItem *item,
                        const char    *framework_id)
 {
-  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
   RmmRatingDialog *self;
 
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
@@ -141,9 +141,7 @@ rmm_rating_dialog_new (GtkWindow     *parent,
     self->framework = rmm_framework_lookup ("surrey-3-level");
 
   rmm_decision_dialog_setup (RMM_DECISION_DIALOG (self), store, meeting, item);
-  for (guint i = 0; i < rmm_framework_get_n_levels (self->framework); i++)
-    gtk_string_list_append (levels, rmm_framework_get_level (self->framework, i)->label);
-  adw_combo_row_set_model (self->rating_row, G_LIST_MODEL (levels));
+  rmm_combo_row_offer_levels (self->rating_row, self->framework);
   show_assessment (self, store, item);
   rmm_decision_dialog_refresh (RMM_DECISION_DIALOG (self));
   return self;

@@ -200,7 +200,6 @@ write_referral (RmmReferralDialog  *self,
   g_autofree char *received = rmm_time_parse_uk (received_text);
   g_autofree char *referrer = text_of (self->referrer_row);
   g_autofree char *concern = text_of (self->concern_row);
-  guint agency = adw_combo_row_get_selected (self->agency_row);
   RmmReferralInput input = {
     .route = routes[MIN (adw_combo_row_get_selected (self->route_row), 1)],
     .referrer_name = referrer,
@@ -211,6 +210,7 @@ write_referral (RmmReferralDialog  *self,
                                             MIN (adw_combo_row_get_selected (self->outcome_row),
                                                  RMM_SCREENING_OUTCOME_SIGNPOSTED)),
     .source = "form",
+    .referrer_agency_id = rmm_combo_row_get_id (self->agency_row, self->agencies, 0),
   };
 
   if (received == NULL)
@@ -219,8 +219,6 @@ write_referral (RmmReferralDialog  *self,
                    _("“%s” is not a date and time: use 23/11/2026 14:05."), received_text);
       return FALSE;
     }
-  if (agency < self->agencies->len)
-    input.referrer_agency_id = ((RmmNamedId *)g_ptr_array_index (self->agencies, agency))->id;
   input.child_id = self->chosen ? rmm_child_get_id (self->chosen) : new_child (self, error);
   return input.child_id != 0 && rmm_store_add_referral (self->store, &input, error) != 0;
 }
@@ -351,7 +349,6 @@ static void
 fill_choices (RmmReferralDialog *self)
 {
   g_autoptr(GtkStringList) area_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) agency_names = gtk_string_list_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *received = g_date_time_format (now, "%d/%m/%Y %H:%M");
 
@@ -363,13 +360,7 @@ fill_choices (RmmReferralDialog *self)
     }
   adw_combo_row_set_model (self->area_row, G_LIST_MODEL (area_names));
 
-  self->agencies = rmm_store_list_agencies (self->store, NULL);
-  if (self->agencies == NULL)
-    self->agencies = g_ptr_array_new ();
-  for (guint i = 0; i < self->agencies->len; i++)
-    gtk_string_list_append (agency_names,
-                            ((RmmNamedId *)g_ptr_array_index (self->agencies, i))->name);
-  adw_combo_row_set_model (self->agency_row, G_LIST_MODEL (agency_names));
+  self->agencies = rmm_combo_row_offer_agencies (self->agency_row, self->store, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->received_row), received);
 }
 
