@@ -10,6 +10,31 @@
 
 #include "rmm-gui-utils.h"
 
+/* "1 child", "12 children". */
+char *
+rmm_children_text (guint n_children)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u child", "%u children", n_children),
+                          n_children);
+}
+
+/* The row @delta away from the selected one (the first if none) is selected and focused,
+ * as the keys that move through a list do. */
+void
+rmm_list_box_move_selection (GtkListBox *list,
+                             int         delta)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+  int index = row ? gtk_list_box_row_get_index (row) + delta : 0;
+  GtkListBoxRow *target = gtk_list_box_get_row_at_index (list, MAX (index, 0));
+
+  if (target != NULL)
+    {
+      gtk_list_box_select_row (list, target);
+      gtk_widget_grab_focus (GTK_WIDGET (target));
+    }
+}
+
 /* GTK 4.8 has no gtk_list_box_remove_all(). */
 void
 rmm_list_box_remove_all (GtkListBox *list)

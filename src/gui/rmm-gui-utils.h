@@ -23,7 +23,10 @@ typedef void (*RmmTextCellFunc) (GtkLabel   *label,
                                  GObject    *item,
                                  const char *property);
 
+char *rmm_children_text               (guint               n_children);
 void rmm_list_box_remove_all         (GtkListBox          *list);
+void rmm_list_box_move_selection     (GtkListBox          *list,
+                                      int                 delta);
 void rmm_column_view_add_text_columns (GtkColumnView      *view,
                                       GType               item_type,
                                       const RmmTextColumn *columns,

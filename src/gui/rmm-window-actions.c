@@ -37,10 +37,10 @@ action_show_older_meetings (GtkWidget  *widget,
 }
 
 static void
-select_view (RmmWindow *self,
-             GtkWidget *row)
+select_view (RmmWindow  *self,
+             const char *page)
 {
-  gtk_list_box_select_row (self->views_list, GTK_LIST_BOX_ROW (row));
+  rmm_sidebar_show_view (self->sidebar, page);
   adw_leaflet_set_visible_child (self->leaflet, self->meetings_pane);
 }
 
@@ -52,7 +52,7 @@ action_find_child (GtkWidget  *widget,
   RmmWindow *self = RMM_WINDOW (widget);
   GtkWidget *children = rmm_window_ensure_view (self, "children", RMM_TYPE_CHILDREN_VIEW);
 
-  select_view (self, self->children_row);
+  select_view (self, "children");
   rmm_children_view_focus_search (RMM_CHILDREN_VIEW (children));
 }
 
@@ -63,22 +63,7 @@ action_show_referrals (GtkWidget  *widget,
 {
   RmmWindow *self = RMM_WINDOW (widget);
 
-  select_view (self, self->referrals_row);
-}
-
-static void
-move_selection (GtkListBox *list,
-                int         delta)
-{
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
-  int index = row ? gtk_list_box_row_get_index (row) + delta : 0;
-  GtkListBoxRow *target = gtk_list_box_get_row_at_index (list, MAX (index, 0));
-
-  if (target != NULL)
-    {
-      gtk_list_box_select_row (list, target);
-      gtk_widget_grab_focus (GTK_WIDGET (target));
-    }
+  select_view (self, "referrals");
 }
 
 static void
@@ -86,7 +71,7 @@ action_newer_meeting (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  move_selection (RMM_WINDOW (widget)->meeting_list, -1);
+  rmm_list_box_move_selection (RMM_WINDOW (widget)->meeting_list, -1);
 }
 
 static void
@@ -94,7 +79,7 @@ action_older_meeting (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  move_selection (RMM_WINDOW (widget)->meeting_list, 1);
+  rmm_list_box_move_selection (RMM_WINDOW (widget)->meeting_list, 1);
 }
 
 static void
@@ -102,7 +87,7 @@ action_previous_area (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  move_selection (RMM_WINDOW (widget)->area_list, -1);
+  rmm_sidebar_move_area (RMM_WINDOW (widget)->sidebar, -1);
 }
 
 static void
@@ -110,7 +95,7 @@ action_next_area (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  move_selection (RMM_WINDOW (widget)->area_list, 1);
+  rmm_sidebar_move_area (RMM_WINDOW (widget)->sidebar, 1);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "rmm-meeting-view.h"
 #include "rmm-projector.h"
+#include "rmm-sidebar.h"
 #include "rmm-window.h"
 
 G_BEGIN_DECLS
@@ -43,14 +44,9 @@ struct _RmmWindow
   AdwWindowTitle       *app_title;
   AdwWindowTitle       *meetings_title;
   AdwWindowTitle       *meeting_title;
-  GtkListBox           *views_list;
-  GtkWidget            *children_row;
-  GtkWidget            *referrals_row;
-  GtkWidget            *cse_list_row;
-  GtkWidget            *triggers_row;
+  RmmSidebar           *sidebar;
   GtkStack             *list_stack;
   GtkWidget            *details_separator;
-  GtkListBox           *area_list;
   GtkListBox           *meeting_list;
   GtkWidget            *older_button;
   GtkStack             *detail_stack;
@@ -58,9 +54,6 @@ struct _RmmWindow
   GtkMenuButton        *jump_button;
   RmmMeetingView       *meeting_view;
   gboolean              item_actions_offered;
-  int                   chosen_view;   /* the sidebar row whose view is on show; -1: none */
-  int                   chosen_area;   /* (by index: the area rows are made anew) */
-  gboolean              choosing;      /* a row is being chosen, not passed over */
   GtkWidget            *agenda_button;
 };
 

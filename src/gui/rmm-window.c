@@ -1,5 +1,5 @@
-/* rmm-window.c: the main window: the sidebar of views and areas, an area's meetings, the
- * meeting on show, and what the window says about its file
+/* rmm-window.c: the main window: the sidebar of views and areas (RmmSidebar), an area's
+ * meetings, the meeting on show, and what the window says about its file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -15,6 +15,7 @@
 #include "rmm-cse-list-view.h"
 #include "rmm-framework.h"
 #include "rmm-gui-utils.h"
+#include "rmm-meeting-row.h"
 #include "rmm-referrals-view.h"
 #include "rmm-store-keeper.h"
 #include "rmm-triggers-view.h"
@@ -31,93 +32,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void on_area_selected (RmmWindow     *self,
-                              GtkListBoxRow *row);
-static void show_list_page   (RmmWindow     *self,
-                              const char    *page);
+static void show_list_page (RmmWindow  *self,
+                            const char *page);
 
-static char *
-children_text (guint n_children)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u child", "%u children", n_children),
-                          n_children);
-}
-
-static GtkWidget *
-create_area_row (gpointer item,
-                 gpointer user_data)
-{
-  RmmArea *area = RMM_AREA (item);
-  g_autofree char *count = g_strdup_printf ("%u", rmm_area_get_n_children (area));
-  g_autofree char *children = children_text (rmm_area_get_n_children (area));
-  g_autofree char *accessible = g_strdup_printf ("%s, %s", rmm_area_get_name (area), children);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (rmm_area_get_name (area));
-  GtkWidget *number = gtk_label_new (count);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (number, "dim-label");
-  gtk_widget_set_tooltip_text (number, children);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (area), g_object_unref);
-  return row;
-}
-
-/* A light row (a box of three labels rather than an AdwActionRow): an area has a row for
- * every week of its history, and each AdwActionRow costs several times the widgets. */
 static GtkWidget *
 create_meeting_row (gpointer item,
                     gpointer user_data)
 {
-  RmmMeeting *meeting = RMM_MEETING (item);
-  g_autofree char *date = rmm_meeting_format_date (meeting, "%A %-d %B %Y");
-  g_autofree char *day = rmm_meeting_format_date (meeting, "%-d %B %Y");
-  g_autofree char *weekday = rmm_meeting_format_date (meeting, "%A");
-  g_autofree char *children = children_text (rmm_meeting_get_n_children (meeting));
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", weekday, children);
-  g_autofree char *accessible = g_strdup_printf (_("Meeting on %s, %s, %s"), date,
-                                                 rmm_meeting_get_status_label (meeting), children);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_grid_new ();
-  GtkWidget *title = gtk_label_new (day);
-  GtkWidget *details = gtk_label_new (subtitle);
-  GtkWidget *status = gtk_label_new (rmm_meeting_get_status_label (meeting));
-
-  gtk_grid_set_column_spacing (GTK_GRID (box), 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (status, "meeting-status");
-  gtk_widget_add_css_class (status, rmm_meeting_is_coming (meeting) ? "planned" : "signed-off");
-  gtk_grid_attach (GTK_GRID (box), title, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (box), details, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (box), status, 1, 0, 1, 2);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (meeting), g_object_unref);
-  return row;
+  return rmm_meeting_row_new (RMM_MEETING (item));
 }
 
-/* The object a row was made for: rows outlive a model swap, so never index the model. */
-static gpointer
-row_item (GtkListBoxRow *row)
+/* The meeting a row was made for (a new reference), or NULL. */
+static RmmMeeting *
+row_meeting (GtkListBoxRow *row)
 {
-  gpointer item = row ? g_object_get_data (G_OBJECT (row), "item") : NULL;
-
-  return item ? g_object_ref (item) : NULL;
+  return row ? g_object_ref (rmm_meeting_row_get_meeting (RMM_MEETING_ROW (row))) : NULL;
 }
 
 /* "Coming" above next week's meetings, "Past" above the first held one. */
@@ -126,8 +55,8 @@ meeting_header (GtkListBoxRow *row,
                 GtkListBoxRow *before,
                 gpointer       user_data)
 {
-  g_autoptr(RmmMeeting) meeting = row_item (row);
-  g_autoptr(RmmMeeting) previous = row_item (before);
+  g_autoptr(RmmMeeting) meeting = row_meeting (row);
+  g_autoptr(RmmMeeting) previous = row_meeting (before);
   GtkWidget *header;
 
   if (meeting == NULL || (previous != NULL && rmm_meeting_is_coming (previous) == rmm_meeting_is_coming (meeting)))
@@ -147,13 +76,13 @@ meeting_header (GtkListBoxRow *row,
 RmmArea *
 rmm_window_selected_area (RmmWindow *self)
 {
-  return row_item (gtk_list_box_get_selected_row (self->area_list));
+  return rmm_sidebar_dup_area (self->sidebar);
 }
 
 static RmmMeeting *
 selected_meeting (RmmWindow *self)
 {
-  return row_item (gtk_list_box_get_selected_row (self->meeting_list));
+  return row_meeting (gtk_list_box_get_selected_row (self->meeting_list));
 }
 
 static void
@@ -410,80 +339,26 @@ show_list_page (RmmWindow  *self,
   gtk_widget_set_hexpand (self->meetings_pane, !meetings);
 }
 
-/* The sidebar's rows switch the view when activated (Enter, Space, a click), not when
- * keyboard focus passes over them: Tabbing through the sidebar must not change what is on
- * show. GtkListBox selects the row focus lands on; such a selection is put back. */
-static gboolean
-put_back_focus_selection (RmmWindow     *self,
-                          GtkListBox    *list,
-                          GtkListBoxRow *row,
-                          int            chosen,
-                          GCallback      handler)
+static void
+on_view_chosen (RmmWindow  *self,
+                const char *page)
 {
-  GtkListBoxRow *chosen_row = chosen >= 0 ? gtk_list_box_get_row_at_index (list, chosen) : NULL;
-
-  if (self->choosing || row == NULL || row == chosen_row ||
-      !gtk_widget_has_focus (GTK_WIDGET (row)))
-    return FALSE;
-  g_signal_handlers_block_by_func (list, handler, self);
-  if (chosen_row != NULL)
-    gtk_list_box_select_row (list, chosen_row);
-  else
-    gtk_list_box_unselect_all (list);
-  g_signal_handlers_unblock_by_func (list, handler, self);
-  return TRUE;
+  show_list_page (self, page);
 }
 
 static void
-on_view_selected (RmmWindow     *self,
-                  GtkListBoxRow *row)
+on_area_chosen (RmmWindow *self,
+                RmmArea   *area)
 {
-  if (row == NULL ||
-      put_back_focus_selection (self, self->views_list, row, self->chosen_view,
-                                G_CALLBACK (on_view_selected)))
-    return;
-  self->chosen_view = gtk_list_box_row_get_index (row);
-  self->chosen_area = -1;
-  g_signal_handlers_block_by_func (self->area_list, on_area_selected, self);
-  gtk_list_box_unselect_all (self->area_list);
-  g_signal_handlers_unblock_by_func (self->area_list, on_area_selected, self);
-  show_list_page (self, GTK_WIDGET (row) == self->children_row ? "children"
-                        : GTK_WIDGET (row) == self->cse_list_row ? "cse-list"
-                        : GTK_WIDGET (row) == self->triggers_row ? "triggers" : "referrals");
-}
-
-static void
-on_area_selected (RmmWindow     *self,
-                  GtkListBoxRow *row)
-{
-  g_autoptr(RmmArea) area = NULL;
-
-  if (row == NULL ||
-      put_back_focus_selection (self, self->area_list, row, self->chosen_area,
-                                G_CALLBACK (on_area_selected)))
-    return;
-  area = rmm_window_selected_area (self);
-  self->chosen_area = gtk_list_box_row_get_index (row);
-  self->chosen_view = -1;
-  g_signal_handlers_block_by_func (self->views_list, on_view_selected, self);
-  gtk_list_box_unselect_all (self->views_list);
-  g_signal_handlers_unblock_by_func (self->views_list, on_view_selected, self);
   show_list_page (self, "meetings");
   load_meetings (self, 0);
-  if (area != NULL && self->settings != NULL)
+  if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-area", rmm_area_get_name (area));
 }
 
 static void
-on_area_activated (RmmWindow     *self,
-                   GtkListBoxRow *row)
+on_sidebar_activated (RmmWindow *self)
 {
-  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row)));
-
-  /* Activation chooses the row (focus passing over it did not). */
-  self->choosing = TRUE;
-  gtk_list_box_select_row (list, row);
-  self->choosing = FALSE;
   adw_leaflet_set_visible_child (self->leaflet, self->meetings_pane);
 }
 
@@ -517,9 +392,7 @@ load_areas (RmmWindow *self)
   if (!(self->areas = rmm_store_list_areas (self->store, &error)))
     show_error (self, error);
 
-  g_signal_handlers_block_by_func (self->area_list, on_area_selected, self);
-  gtk_list_box_bind_model (self->area_list, self->areas, create_area_row, self, NULL);
-  g_signal_handlers_unblock_by_func (self->area_list, on_area_selected, self);
+  rmm_sidebar_set_areas (self->sidebar, self->areas);
 
   if (self->areas == NULL || g_list_model_get_n_items (self->areas) == 0)
     {
@@ -536,12 +409,7 @@ load_areas (RmmWindow *self)
   position = find_area (self->areas, previous_area ? rmm_area_get_name (previous_area) : last_area,
                         previous_area ? rmm_area_get_id (previous_area) : -1);
 
-  g_signal_handlers_block_by_func (self->area_list, on_area_selected, self);
-  gtk_list_box_select_row (self->area_list,
-                           gtk_list_box_get_row_at_index (self->area_list, MAX (position, 0)));
-  g_signal_handlers_unblock_by_func (self->area_list, on_area_selected, self);
-  self->chosen_area = MAX (position, 0);
-  self->chosen_view = -1;
+  rmm_sidebar_select_area (self->sidebar, MAX (position, 0));
   show_list_page (self, "meetings");
   load_meetings (self, meeting_id);
 }
@@ -565,8 +433,7 @@ load_and_restore_place (RmmWindow *self)
       (meeting = rmm_store_get_meeting (self->store, meeting_id, NULL)) != NULL &&
       (area = find_area (self->areas, rmm_meeting_get_area_name (meeting), -1)) >= 0)
     {
-      gtk_list_box_select_row (self->area_list,
-                               gtk_list_box_get_row_at_index (self->area_list, area));
+      rmm_sidebar_choose_area (self->sidebar, area);
       load_meetings (self, meeting_id);
       if (item_id > 0)
         rmm_meeting_view_open_item (self->meeting_view, item_id);
@@ -798,12 +665,10 @@ rmm_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   /* Tearing down the lists deselects their rows: nothing to show any more. */
-  if (self->area_list != NULL)
-    g_signal_handlers_disconnect_by_data (self->area_list, self);
+  if (self->sidebar != NULL)
+    g_signal_handlers_disconnect_by_data (self->sidebar, self);
   if (self->meeting_list != NULL)
     g_signal_handlers_disconnect_by_data (self->meeting_list, self);
-  if (self->views_list != NULL)
-    g_signal_handlers_disconnect_by_data (self->views_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_WINDOW);
   g_clear_object (&self->areas);
   g_clear_object (&self->meetings);
@@ -872,6 +737,7 @@ rmm_window_class_init (RmmWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RMM_TYPE_MEETING_VIEW);
+  g_type_ensure (RMM_TYPE_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rmmdesk/RmmDesk/rmm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, toast_overlay);
@@ -882,14 +748,9 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, app_title);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, meetings_title);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, meeting_title);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, views_list);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, children_row);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, referrals_row);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, cse_list_row);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, triggers_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, details_separator);
-  gtk_widget_class_bind_template_child (widget_class, RmmWindow, area_list);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, meeting_list);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, older_button);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, detail_stack);
@@ -902,9 +763,9 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_button);
   gtk_widget_class_bind_template_callback (widget_class, on_jump_day_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_area_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_view_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_area_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_activated);
 
@@ -914,7 +775,6 @@ rmm_window_class_init (RmmWindowClass *klass)
 static void
 rmm_window_init (RmmWindow *self)
 {
-  self->chosen_view = self->chosen_area = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "meeting",
                                   rmm_meeting_view_get_actions (self->meeting_view));
