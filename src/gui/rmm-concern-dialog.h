@@ -4,14 +4,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "rmm-store.h"
+#include "rmm-form-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RMM_TYPE_CONCERN_DIALOG (rmm_concern_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RmmConcernDialog, rmm_concern_dialog, RMM, CONCERN_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RmmConcernDialog, rmm_concern_dialog, RMM, CONCERN_DIALOG, RmmFormDialog)
 
 RmmConcernDialog *rmm_concern_dialog_new (GtkWindow *parent,
                                           RmmStore  *store);

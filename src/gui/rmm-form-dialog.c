@@ -75,9 +75,13 @@ rmm_form_dialog_buildable_init (GtkBuildableIface *iface)
   iface->add_child = rmm_form_dialog_add_child;
 }
 
+/* The record button's action: a form may give it a key too (the concern's Ctrl+S). */
 static void
-on_record_clicked (RmmFormDialog *self)
+action_record (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  RmmFormDialog *self = RMM_FORM_DIALOG (widget);
   RmmFormDialogPrivate *priv = rmm_form_dialog_get_instance_private (self);
   g_autoptr(GError) error = NULL;
 
@@ -269,7 +273,7 @@ rmm_form_dialog_class_init (RmmFormDialogClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, RmmFormDialog, window_title);
   gtk_widget_class_bind_template_child_private (widget_class, RmmFormDialog, record_button);
   gtk_widget_class_bind_template_child_private (widget_class, RmmFormDialog, group);
-  gtk_widget_class_bind_template_callback (widget_class, on_record_clicked);
+  gtk_widget_class_install_action (widget_class, "form.record", NULL, action_record);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

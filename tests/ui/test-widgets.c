@@ -588,6 +588,52 @@ collect_entry_rows (GtkWidget *widget,
     collect_entry_rows (child, rows);
 }
 
+static void
+count_call (guint *n)
+{
+  (*n)++;
+}
+
+/* The concern not referred is a form too: Save (or Ctrl+S, the same action) refuses a
+ * reference no child has, and keeps what was typed; then it saves, says so, and closes. */
+static void
+test_concern_dialog_saves (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *dialog = g_object_ref_sink (GTK_WIDGET (rmm_concern_dialog_new (NULL, f->store)));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n_saved = 0;
+
+  g_signal_connect_swapped (dialog, "saved", G_CALLBACK (count_call), &n_saved);
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Concern Not Referred");
+  g_assert_nonnull (find_button (dialog, "Save"));
+  collect_entry_rows (dialog, rows);
+  /* Recorded by, the reference, the concern, the reasons. */
+  g_assert_cmpuint (rows->len, ==, 4);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 1)), "NO-SUCH-CHILD");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 2)),
+                         "Seen with older youths near the station after school.");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 3)),
+                         "Already known to the school's safeguarding lead.");
+  gtk_widget_activate_action (dialog, "form.record", NULL);
+  drain_main_loop ();
+  g_assert_cmpuint (n_saved, ==, 0);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  answer_dialog ("close");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (rows, 2))), ==,
+                   "Seen with older youths near the station after school.");
+
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 1)), "");
+  g_signal_emit_by_name (find_button (dialog, "Save"), "clicked");
+  drain_main_loop ();
+  g_assert_cmpuint (n_saved, ==, 1);
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_ptr_array_set_size (rows, 0);
+  g_assert_finalize_object (dialog);
+}
+
 /* Closing a half-filled form asks first; Keep Editing keeps it, Discard closes it, and the
  * question, transient for the form, lets go of it cleanly (it was a use after free, a
  * critical that the tests' G_DEBUG makes fatal). */
@@ -1092,6 +1138,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/dialogs/form-records", Fixture, NULL, fixture_set_up,
               test_form_dialog_records, fixture_tear_down);
+  g_test_add ("/ui/dialogs/concern-saves", Fixture, NULL, fixture_set_up,
+              test_concern_dialog_saves, fixture_tear_down);
   g_test_add ("/ui/dialogs/form-discard", Fixture, NULL, fixture_set_up,
               test_form_dialog_discard, fixture_tear_down);
   g_test_add ("/ui/dialogs/open-meeting-another-day", Fixture, NULL, fixture_set_up,
