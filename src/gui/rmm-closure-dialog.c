@@ -90,11 +90,12 @@ show_refusal (RmmClosureDialog *self)
 {
   RmmDecisionDialog *dialog = RMM_DECISION_DIALOG (self);
   RmmMeeting *meeting = rmm_decision_dialog_get_meeting (dialog);
+  RmmAgendaItem *item = rmm_decision_dialog_get_item (dialog);
   g_autoptr(GError) error = NULL;
   gboolean refused;
 
   refused = !rmm_store_check_closure (rmm_decision_dialog_get_store (dialog),
-                                      rmm_agenda_item_get_child_id (rmm_decision_dialog_get_item (dialog)),
+                                      rmm_agenda_item_get_child_id (item),
                                       rmm_meeting_get_meets_on (meeting), &error);
   gtk_widget_set_visible (GTK_WIDGET (self->refusal_row), refused);
   if (refused)
@@ -143,7 +144,7 @@ rmm_closure_dialog_class_init (RmmClosureDialogClass *klass)
   RmmDecisionDialogClass *dialog_class = RMM_DECISION_DIALOG_CLASS (klass);
 
   object_class->dispose = rmm_closure_dialog_dispose;
-  dialog_class->kind = "closure";
+  dialog_class->kind = RMM_DECISION_KIND_CLOSURE;
   dialog_class->read_proposal = rmm_closure_dialog_read_proposal;
   dialog_class->show_proposal = rmm_closure_dialog_show_proposal;
   dialog_class->describe = rmm_closure_dialog_describe;

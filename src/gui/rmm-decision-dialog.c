@@ -86,7 +86,7 @@ rmm_decision_dialog_buildable_init (GtkBuildableIface *iface)
   iface->add_child = rmm_decision_dialog_add_child;
 }
 
-static const char *
+static RmmDecisionKind
 kind (RmmDecisionDialog *self)
 {
   return RMM_DECISION_DIALOG_GET_CLASS (self)->kind;

@@ -22,7 +22,7 @@ struct _RmmDecisionDialogClass
 {
   AdwWindowClass parent_class;
 
-  const char *kind;            /* risk-rating | lead-agency | closure */
+  RmmDecisionKind kind;
 
   /* The proposal as the rows show it; FALSE (with @error) while it is incomplete. */
   gboolean (*read_proposal) (RmmDecisionDialog       *self,

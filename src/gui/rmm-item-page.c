@@ -169,7 +169,8 @@ show_rating_decision (RmmItemPage *self)
   g_autofree char *text = NULL;
 
   state = rmm_store_find_meeting_decision (self->store, self->facts->child_id,
-                                           self->facts->meeting_id, "risk-rating", NULL);
+                                           self->facts->meeting_id,
+                                           RMM_DECISION_KIND_RISK_RATING, NULL);
   if (state != NULL)
     text = decision_text (self, state, rmm_framework_describe_level (self->framework, state->value));
   else if (self->facts->rating != NULL)
@@ -191,7 +192,8 @@ show_lead_decision (RmmItemPage *self)
   g_autofree char *value = NULL;
 
   state = rmm_store_find_meeting_decision (self->store, self->facts->child_id,
-                                           self->facts->meeting_id, "lead-agency", NULL);
+                                           self->facts->meeting_id,
+                                           RMM_DECISION_KIND_LEAD_AGENCY, NULL);
   if (state != NULL)
     {
       value = rmm_describe_lead (state->lead_agency, state->lead_professional);
@@ -248,7 +250,8 @@ show_closure (RmmItemPage *self)
   const char *text;
 
   state = rmm_store_find_meeting_decision (self->store, self->facts->child_id,
-                                           self->facts->meeting_id, "closure", NULL);
+                                           self->facts->meeting_id,
+                                           RMM_DECISION_KIND_CLOSURE, NULL);
   if (stands (state))
     text = _("Closed by both chairs at this meeting.");
   else if (state != NULL)

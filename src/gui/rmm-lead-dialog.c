@@ -123,7 +123,7 @@ rmm_lead_dialog_class_init (RmmLeadDialogClass *klass)
   RmmDecisionDialogClass *dialog_class = RMM_DECISION_DIALOG_CLASS (klass);
 
   object_class->dispose = rmm_lead_dialog_dispose;
-  dialog_class->kind = "lead-agency";
+  dialog_class->kind = RMM_DECISION_KIND_LEAD_AGENCY;
   dialog_class->read_proposal = rmm_lead_dialog_read_proposal;
   dialog_class->show_proposal = rmm_lead_dialog_show_proposal;
   dialog_class->describe = rmm_lead_dialog_describe;
@@ -171,7 +171,7 @@ rmm_lead_dialog_new (GtkWindow     *parent,
   self->agencies = rmm_combo_row_offer_agencies (self->agency_row, store, NULL);
 
   current = rmm_store_find_current_decision (store, rmm_agenda_item_get_child_id (item),
-                                             "lead-agency", NULL);
+                                             RMM_DECISION_KIND_LEAD_AGENCY, NULL);
   if (current != NULL)
     show_lead (self, current->lead_agency_id, current->lead_professional_id);
   else

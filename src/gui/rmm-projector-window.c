@@ -209,7 +209,7 @@ describe_decision (RmmProjectorWindow *self,
   const char *level;
 
   state = rmm_store_find_meeting_decision (self->store, facts->child_id,
-                                           rmm_meeting_get_id (self->meeting), "risk-rating",
+                                           rmm_meeting_get_id (self->meeting), RMM_DECISION_KIND_RISK_RATING,
                                            NULL);
   *settled = FALSE;
   if (state == NULL)

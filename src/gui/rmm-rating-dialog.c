@@ -81,7 +81,7 @@ rmm_rating_dialog_class_init (RmmRatingDialogClass *klass)
   RmmDecisionDialogClass *dialog_class = RMM_DECISION_DIALOG_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = rmm_rating_dialog_dispose;
-  dialog_class->kind = "risk-rating";
+  dialog_class->kind = RMM_DECISION_KIND_RISK_RATING;
   dialog_class->read_proposal = rmm_rating_dialog_read_proposal;
   dialog_class->show_proposal = rmm_rating_dialog_show_proposal;
   dialog_class->describe = rmm_rating_dialog_describe;

@@ -356,10 +356,10 @@ add_decisions (Minutes       *minutes,
   g_autoptr(RmmDecisionState) lead = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  rating = rmm_store_find_meeting_decision (minutes->store, child_id, meeting_id, "risk-rating",
+  rating = rmm_store_find_meeting_decision (minutes->store, child_id, meeting_id, RMM_DECISION_KIND_RISK_RATING,
                                             &local_error);
   if (local_error == NULL)
-    lead = rmm_store_find_meeting_decision (minutes->store, child_id, meeting_id, "lead-agency",
+    lead = rmm_store_find_meeting_decision (minutes->store, child_id, meeting_id, RMM_DECISION_KIND_LEAD_AGENCY,
                                             &local_error);
   if (local_error != NULL)
     {
@@ -524,7 +524,7 @@ add_closure (Minutes       *minutes,
   g_autofree char *confirmation = NULL;
 
   decision = rmm_store_find_meeting_decision (minutes->store, rmm_agenda_item_get_child_id (item),
-                                              rmm_meeting_get_id (minutes->meeting), "closure",
+                                              rmm_meeting_get_id (minutes->meeting), RMM_DECISION_KIND_CLOSURE,
                                               &local_error);
   if (decision != NULL)
     closure = rmm_store_get_closure (minutes->store, decision->id, &local_error);
@@ -665,13 +665,13 @@ read_standing (Minutes   *minutes,
   gint64 meeting_id = rmm_meeting_get_id (minutes->meeting);
   g_autoptr(GError) local_error = NULL;
 
-  standing->rating = rmm_store_find_standing_decision (minutes->store, child_id, "risk-rating",
+  standing->rating = rmm_store_find_standing_decision (minutes->store, child_id, RMM_DECISION_KIND_RISK_RATING,
                                                        meeting_id, at_end, &local_error);
   if (local_error == NULL)
-    standing->lead = rmm_store_find_standing_decision (minutes->store, child_id, "lead-agency",
+    standing->lead = rmm_store_find_standing_decision (minutes->store, child_id, RMM_DECISION_KIND_LEAD_AGENCY,
                                                        meeting_id, at_end, &local_error);
   if (local_error == NULL)
-    standing->closure = rmm_store_find_standing_decision (minutes->store, child_id, "closure",
+    standing->closure = rmm_store_find_standing_decision (minutes->store, child_id, RMM_DECISION_KIND_CLOSURE,
                                                           meeting_id, at_end, &local_error);
   if (local_error == NULL)
     return TRUE;

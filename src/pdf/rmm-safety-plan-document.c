@@ -372,7 +372,7 @@ load_plan (Plan    *plan,
     }
   if (!(plan->actions = rmm_store_list_child_actions (plan->store, child_id, error)))
     return FALSE;
-  plan->lead = rmm_store_find_current_decision (plan->store, child_id, "lead-agency",
+  plan->lead = rmm_store_find_current_decision (plan->store, child_id, RMM_DECISION_KIND_LEAD_AGENCY,
                                                 &local_error);
   if (local_error != NULL)
     {

@@ -43,7 +43,7 @@ write_decision (RmmStore  *store,
 {
   g_autoptr(GError) error = NULL;
   RmmDecisionInput input = {
-    .child_id = number (argv[3]), .meeting_id = number (argv[4]), .kind = "risk-rating",
+    .child_id = number (argv[3]), .meeting_id = number (argv[4]), .kind = RMM_DECISION_KIND_RISK_RATING,
     .value = "medium",
   };
   gint64 id = rmm_store_propose_decision (store, &input, &error);

@@ -55,12 +55,12 @@ child (Fixture    *f,
 }
 
 static gint64
-decide (Fixture    *f,
-        gint64      child_id,
-        gint64      meeting_id,
-        const char *kind,
-        const char *value,
-        gboolean    confirm)
+decide (Fixture         *f,
+        gint64           child_id,
+        gint64           meeting_id,
+        RmmDecisionKind  kind,
+        const char      *value,
+        gboolean         confirm)
 {
   g_autoptr(GError) error = NULL;
   RmmDecisionInput input = {
@@ -69,7 +69,7 @@ decide (Fixture    *f,
   gint64 id = rmm_store_propose_decision (f->store, &input, &error);
 
   g_assert_no_error (error);
-  if (g_str_equal (kind, "closure"))
+  if (kind == RMM_DECISION_KIND_CLOSURE)
     {
       RmmClosureInput closure = { .reasons = "Risk reduced and sustained" };
       g_assert_cmpint (rmm_store_add_closure_record (f->store, id, &closure, &error), >, 0);
@@ -215,7 +215,7 @@ test_every_reason (Fixture       *f,
   id = child (f, "RATED", "2012-01-01");
   referral (f, id, "2026-10-01T09:00:00Z", "assessment-required");
   at (f, "2026-10-05T10:00:00Z");
-  decide (f, id, 0, "risk-rating", "low", TRUE);
+  decide (f, id, 0, RMM_DECISION_KIND_RISK_RATING, "low", TRUE);
   referral (f, child (f, "SCREENED", "2012-01-01"), "2026-11-18T15:00:00Z",
             "no-further-action");
 
@@ -240,15 +240,15 @@ test_every_reason (Fixture       *f,
 
   /* closure: proposed, not yet confirmed. */
   at (f, "2026-11-16T11:00:00Z");
-  decide (f, child (f, "CLOSURE", "2012-01-01"), f->held, "closure", "closed", FALSE);
+  decide (f, child (f, "CLOSURE", "2012-01-01"), f->held, RMM_DECISION_KIND_CLOSURE, "closed", FALSE);
 
   /* transition: 17 with risk remaining and no plan; 18 within three months, no package.
    * Not: 17 but rated low (no risk remaining). */
   at (f, "2026-11-16T11:00:00Z");
-  decide (f, child (f, "SEVENTEEN", "2009-06-01"), f->held, "risk-rating", "high", TRUE);
-  decide (f, child (f, "LOW17", "2009-06-01"), f->held, "risk-rating", "low", TRUE);
+  decide (f, child (f, "SEVENTEEN", "2009-06-01"), f->held, RMM_DECISION_KIND_RISK_RATING, "high", TRUE);
+  decide (f, child (f, "LOW17", "2009-06-01"), f->held, RMM_DECISION_KIND_RISK_RATING, "low", TRUE);
   id = child (f, "EIGHTEEN", "2009-01-15");
-  decide (f, id, f->held, "risk-rating", "medium", TRUE);
+  decide (f, id, f->held, RMM_DECISION_KIND_RISK_RATING, "medium", TRUE);
   {
     RmmTransitionInput transition = { .planning_started_on = "2026-06-01" };
 
@@ -257,9 +257,9 @@ test_every_reason (Fixture       *f,
 
   /* early-help-check: held at Early Help, rated more than 91 days ago. Not: rated lately. */
   at (f, "2026-08-01T10:00:00Z");
-  decide (f, child (f, "EARLYHELP", "2012-01-01"), 0, "risk-rating", "low", TRUE);
+  decide (f, child (f, "EARLYHELP", "2012-01-01"), 0, RMM_DECISION_KIND_RISK_RATING, "low", TRUE);
   at (f, "2026-11-01T10:00:00Z");
-  decide (f, child (f, "RECENT", "2012-01-01"), 0, "risk-rating", "low", TRUE);
+  decide (f, child (f, "RECENT", "2012-01-01"), 0, RMM_DECISION_KIND_RISK_RATING, "low", TRUE);
 
   /* overdue-actions: agreed at an earlier meeting, already past its date. */
   {
@@ -308,8 +308,8 @@ test_order_and_idempotence (Fixture       *f,
   gint64 high = child (f, "HIGH", "2012-01-01");
 
   at (f, "2026-11-16T11:00:00Z");
-  decide (f, medium, f->held, "risk-rating", "medium", TRUE);
-  decide (f, high, f->held, "risk-rating", "high", TRUE);
+  decide (f, medium, f->held, RMM_DECISION_KIND_RISK_RATING, "medium", TRUE);
+  decide (f, high, f->held, RMM_DECISION_KIND_RISK_RATING, "high", TRUE);
   plan (f, medium, "2026-11-20");
   plan (f, high, "2026-11-20");
   trigger (f, child (f, "ZED", "2012-01-01"));
@@ -341,7 +341,7 @@ test_order_by_name (Fixture       *f,
   gint64 high = child (f, "HIGH", "2012-01-01");
 
   at (f, "2026-11-16T11:00:00Z");
-  decide (f, high, f->held, "risk-rating", "high", TRUE);
+  decide (f, high, f->held, RMM_DECISION_KIND_RISK_RATING, "high", TRUE);
   plan (f, high, "2026-11-20");
   trigger (f, child (f, "ZED", "2012-01-01"));
   referral (f, child (f, "ABLE", "2012-01-01"), "2026-11-18T15:00:00Z", NULL);
@@ -428,20 +428,20 @@ test_cse_list_changes (Fixture       *f,
   GDate day;
 
   at (f, "2026-11-02T10:00:00Z");
-  decide (f, steady, 0, "risk-rating", "medium", TRUE);
-  decide (f, rising, 0, "risk-rating", "low", TRUE);
-  decide (f, falling, 0, "risk-rating", "high", TRUE);
-  decide (f, closed, 0, "risk-rating", "low", TRUE);
-  first = decide (f, corrected, 0, "risk-rating", "high", TRUE);
+  decide (f, steady, 0, RMM_DECISION_KIND_RISK_RATING, "medium", TRUE);
+  decide (f, rising, 0, RMM_DECISION_KIND_RISK_RATING, "low", TRUE);
+  decide (f, falling, 0, RMM_DECISION_KIND_RISK_RATING, "high", TRUE);
+  decide (f, closed, 0, RMM_DECISION_KIND_RISK_RATING, "low", TRUE);
+  first = decide (f, corrected, 0, RMM_DECISION_KIND_RISK_RATING, "high", TRUE);
 
   at (f, "2026-11-20T10:00:00Z");
-  decide (f, rising, 0, "risk-rating", "high", TRUE);
-  decide (f, falling, 0, "risk-rating", "medium", TRUE);
-  decide (f, closed, 0, "closure", "closed", TRUE);
-  decide (f, child (f, "F-NEW", "2012-01-01"), 0, "risk-rating", "low", TRUE);
+  decide (f, rising, 0, RMM_DECISION_KIND_RISK_RATING, "high", TRUE);
+  decide (f, falling, 0, RMM_DECISION_KIND_RISK_RATING, "medium", TRUE);
+  decide (f, closed, 0, RMM_DECISION_KIND_CLOSURE, "closed", TRUE);
+  decide (f, child (f, "F-NEW", "2012-01-01"), 0, RMM_DECISION_KIND_RISK_RATING, "low", TRUE);
   {
     /* A correction supersedes the old rating once both chairs confirm it. */
-    RmmDecisionInput input = { .child_id = corrected, .kind = "risk-rating", .value = "low" };
+    RmmDecisionInput input = { .child_id = corrected, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "low" };
     gint64 id = rmm_store_supersede_decision (f->store, first, &input, "Wrong child's notes",
                                               NULL);
     g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, NULL));
@@ -470,8 +470,8 @@ test_seraf_not_at_risk_off_list (Fixture       *f,
   GDate day;
 
   at (f, "2026-11-20T10:00:00Z");
-  decide (f, rmm_store_add_child (f->store, &input, &error), 0, "risk-rating", "1", TRUE);
-  decide (f, rmm_store_add_child (f->store, &other, &error), 0, "risk-rating", "2", TRUE);
+  decide (f, rmm_store_add_child (f->store, &input, &error), 0, RMM_DECISION_KIND_RISK_RATING, "1", TRUE);
+  decide (f, rmm_store_add_child (f->store, &other, &error), 0, RMM_DECISION_KIND_RISK_RATING, "2", TRUE);
   g_assert_true (rmm_date_parse ("2026-11-23", &day));
   entries = rmm_store_list_cse (f->store, &day, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);

@@ -466,7 +466,7 @@ test_disk_full_refuses_and_keeps (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   RmmDecisionInput input = {
-    .child_id = f->child, .meeting_id = f->meeting, .kind = "risk-rating", .value = "medium",
+    .child_id = f->child, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "medium",
   };
   gint64 saved_version;
 
@@ -560,7 +560,7 @@ test_read_only_refuses_and_keeps (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   RmmDecisionInput input = {
-    .child_id = f->child, .meeting_id = f->meeting, .kind = "risk-rating", .value = "high",
+    .child_id = f->child, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "high",
   };
 
   g_clear_object (&f->store);

@@ -532,7 +532,7 @@ test_check_finds_guard_dropped (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   gint64 agency, chair1, chair2, meeting, decision;
-  RmmDecisionInput input = { .child_id = f->child, .kind = "risk-rating", .value = "high" };
+  RmmDecisionInput input = { .child_id = f->child, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "high" };
   sqlite3 *db;
 
   agency = rmm_store_add_agency (f->store, "Testshire Children’s Services", "childrens-services",

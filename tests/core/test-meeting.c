@@ -141,7 +141,7 @@ rate (Fixture    *f,
       const char *level)
 {
   RmmDecisionInput input = {
-    .child_id = child, .meeting_id = meeting, .kind = "risk-rating", .value = level,
+    .child_id = child, .meeting_id = meeting, .kind = RMM_DECISION_KIND_RISK_RATING, .value = level,
   };
   gint64 id = propose (f, &input);
 
@@ -243,7 +243,7 @@ test_trigger_once (Fixture       *f,
   gint64 later = rmm_store_add_meeting (f->store, f->surrey, "2026-12-07", f->chair1, f->chair2,
                                         0, NULL);
   RmmDecisionInput input = {
-    .child_id = child, .meeting_id = later, .kind = "risk-rating", .value = "high",
+    .child_id = child, .meeting_id = later, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "high",
   };
   gint64 pending;
 
@@ -270,7 +270,7 @@ test_lead_agency (Fixture       *f,
   g_autoptr(RmmDecisionState) state = NULL;
   gint64 child = child_in (f, f->surrey, "LEAD");
   RmmDecisionInput input = {
-    .child_id = child, .meeting_id = f->meeting, .kind = "lead-agency",
+    .child_id = child, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_LEAD_AGENCY,
   };
   gint64 id;
 
@@ -288,15 +288,15 @@ test_lead_agency (Fixture       *f,
   id = propose (f, &input);
   g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
   /* One confirmation is not a decision. */
-  g_assert_null (rmm_store_find_current_decision (f->store, child, "lead-agency", &error));
+  g_assert_null (rmm_store_find_current_decision (f->store, child, RMM_DECISION_KIND_LEAD_AGENCY, &error));
   g_assert_no_error (error);
   g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
 
-  current = rmm_store_find_current_decision (f->store, child, "lead-agency", &error);
+  current = rmm_store_find_current_decision (f->store, child, RMM_DECISION_KIND_LEAD_AGENCY, &error);
   g_assert_nonnull (current);
   g_assert_cmpstr (current->lead_agency, ==, "Testshire Family Services");
   g_assert_cmpstr (current->lead_professional, ==, "Cai Keyworker");
-  state = rmm_store_find_meeting_decision (f->store, child, f->meeting, "lead-agency", &error);
+  state = rmm_store_find_meeting_decision (f->store, child, f->meeting, RMM_DECISION_KIND_LEAD_AGENCY, &error);
   g_assert_cmpint (state->lead_professional_id, ==, f->worker);
   g_assert_cmpint (state->status, ==, RMM_DECISION_STATUS_CONFIRMED);
 }
@@ -346,11 +346,11 @@ test_discussed_needs_decisions (Fixture       *f,
   gint64 child = child_in (f, f->surrey, "DISCUSS");
   gint64 item = item_for (f, f->meeting, child);
   RmmDecisionInput lead = {
-    .child_id = child, .meeting_id = f->meeting, .kind = "lead-agency",
+    .child_id = child, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_LEAD_AGENCY,
     .lead_agency_id = f->family_services, .lead_professional_id = f->worker,
   };
   RmmDecisionInput rating = {
-    .child_id = child, .meeting_id = f->meeting, .kind = "risk-rating", .value = "low",
+    .child_id = child, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "low",
   };
   gint64 proposed;
 
@@ -385,7 +385,7 @@ test_disputed_can_be_discussed (Fixture       *f,
   gint64 child = child_with_worker (f, "DISPUTE");
   gint64 item = item_for (f, f->meeting, child);
   RmmDecisionInput rating = {
-    .child_id = child, .meeting_id = f->meeting, .kind = "risk-rating", .value = "medium",
+    .child_id = child, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "medium",
   };
   gint64 id = propose (f, &rating);
 
@@ -794,7 +794,7 @@ propose_closure (Fixture  *f,
                  GError  **error)
 {
   RmmDecisionInput input = {
-    .child_id = child, .meeting_id = f->meeting, .kind = "closure", .value = "closed",
+    .child_id = child, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_CLOSURE, .value = "closed",
   };
 
   return rmm_store_propose_decision (f->store, &input, error);

@@ -270,7 +270,7 @@ test_ratings (Fixture       *f,
     {
       gint64 id = child (f, levels[i]);
       RmmDecisionInput input = {
-        .child_id = id, .meeting_id = f->meeting, .kind = "risk-rating", .value = levels[i],
+        .child_id = id, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_RISK_RATING, .value = levels[i],
       };
       gint64 decision = rmm_store_propose_decision (f->store, &input, NULL);
 
@@ -394,7 +394,7 @@ test_response_closes (Fixture       *f,
                                             NULL);
   RmmTriggerResponseInput input = { .trigger_id = trigger, .meeting_id = f->meeting };
   RmmDecisionInput rating = {
-    .child_id = id, .meeting_id = f->meeting, .kind = "risk-rating", .value = "low",
+    .child_id = id, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "low",
   };
   gint64 response, decision;
 
@@ -466,7 +466,7 @@ test_fact_removed_stays_open (Fixture       *f,
   /* Nor does closing the case. */
   {
     RmmDecisionInput input = {
-      .child_id = id, .meeting_id = f->meeting, .kind = "closure", .value = "closed",
+      .child_id = id, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_CLOSURE, .value = "closed",
     };
     RmmClosureInput closure = { .reasons = "Moved away" };
     gint64 decision = rmm_store_propose_decision (f->store, &input, NULL);

@@ -171,7 +171,7 @@ make_small (const char *path)
   OK (item = rmm_store_add_agenda_item (store, meeting, robin, "new-referral", &error));
   {
     RmmDecisionInput rating = {
-      .child_id = robin, .meeting_id = meeting, .kind = "risk-rating", .value = "medium",
+      .child_id = robin, .meeting_id = meeting, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "medium",
       .rationale = "Two disclosures this month.",
     };
     OK (decision = rmm_store_propose_decision (store, &rating, &error));

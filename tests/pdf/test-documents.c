@@ -146,15 +146,15 @@ run_the_meeting (Fixture *f)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = NULL;
   RmmDecisionInput rating = {
-    .child_id = f->robin, .meeting_id = f->meeting, .kind = "risk-rating", .value = "medium",
+    .child_id = f->robin, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "medium",
     .rationale = "Seen getting into cars twice since October",
   };
   RmmDecisionInput lead = {
-    .child_id = f->robin, .meeting_id = f->meeting, .kind = "lead-agency",
+    .child_id = f->robin, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_LEAD_AGENCY,
     .lead_agency_id = f->children_services,
   };
   RmmDecisionInput disputed = {
-    .child_id = f->sky, .meeting_id = f->meeting, .kind = "risk-rating", .value = "high",
+    .child_id = f->sky, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "high",
   };
   gint64 id;
 

@@ -386,7 +386,7 @@ fixture_set_up (Fixture       *f,
       { .agency_id = police, .name = "DC Pat Northway", .status = RMM_ATTENDANCE_STATUS_PRESENT },
     };
     RmmDecisionInput rating = {
-      .child_id = f->robin, .meeting_id = f->meeting, .kind = "risk-rating", .value = "medium",
+      .child_id = f->robin, .meeting_id = f->meeting, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "medium",
     };
     RmmPlanInput plan = {
       .child_id = f->robin, .meeting_id = f->meeting, .risks = "Seen near the station late.",

@@ -285,7 +285,7 @@ decide_lead_agency (Demo                *demo,
   RmmDecisionInput input = {
     .child_id = child->id,
     .meeting_id = meeting,
-    .kind = "lead-agency",
+    .kind = RMM_DECISION_KIND_LEAD_AGENCY,
     .lead_agency_id = demo->agencies[lead],
     .lead_professional_id = rmm_demo_pick_staff (demo, lead),
     .rationale = "No allocated lead professional.",
@@ -395,7 +395,7 @@ rmm_demo_discuss (Demo        *demo,
     RmmDecisionInput input = {
       .child_id = child->id,
       .meeting_id = meeting,
-      .kind = "risk-rating",
+      .kind = RMM_DECISION_KIND_RISK_RATING,
       .value = rmm_demo_level_at (framework, position)->id,
       .rationale = child->disputed ? "Agreed after escalation to the heads of service."
                  : first ? "Agreed by the meeting on the assessment and the agencies’ updates."

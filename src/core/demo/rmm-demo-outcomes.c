@@ -128,7 +128,7 @@ rmm_demo_propose_closure (Demo        *demo,
   RmmDecisionInput input = {
     .child_id = child->id,
     .meeting_id = meeting,
-    .kind = "closure",
+    .kind = RMM_DECISION_KIND_CLOSURE,
     .value = "closed",
     .rationale = texts[kind].rationale,
   };
@@ -275,7 +275,7 @@ rmm_demo_dispute_rating (Demo        *demo,
   RmmDecisionInput input = {
     .child_id = child->id,
     .meeting_id = meeting,
-    .kind = "risk-rating",
+    .kind = RMM_DECISION_KIND_RISK_RATING,
     .value = rmm_demo_level_at (framework, higher)->id,
     .rationale = "Proposed on the agencies’ updates.",
   };

@@ -113,7 +113,7 @@ RmmDecisionState *
 rmm_store_find_meeting_decision (RmmStore    *self,
                                  gint64       child_id,
                                  gint64       meeting_id,
-                                 const char  *kind,
+                                 RmmDecisionKind  kind,
                                  GError     **error)
 {
   RmmDbStmt *stmt;
@@ -128,7 +128,7 @@ rmm_store_find_meeting_decision (RmmStore    *self,
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, child_id);
   rmm_db_stmt_bind_int (stmt, 2, meeting_id);
-  rmm_db_stmt_bind_text (stmt, 3, kind);
+  rmm_db_stmt_bind_text (stmt, 3, rmm_state_to_text (RMM_TYPE_DECISION_KIND, kind));
   return decision_state_from_stmt (stmt, error);
 }
 
@@ -137,7 +137,7 @@ rmm_store_find_meeting_decision (RmmStore    *self,
 RmmDecisionState *
 rmm_store_find_current_decision (RmmStore    *self,
                                  gint64       child_id,
-                                 const char  *kind,
+                                 RmmDecisionKind  kind,
                                  GError     **error)
 {
   RmmDbStmt *stmt;
@@ -154,7 +154,7 @@ rmm_store_find_current_decision (RmmStore    *self,
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, child_id);
-  rmm_db_stmt_bind_text (stmt, 2, kind);
+  rmm_db_stmt_bind_text (stmt, 2, rmm_state_to_text (RMM_TYPE_DECISION_KIND, kind));
   return decision_state_from_stmt (stmt, error);
 }
 
@@ -164,7 +164,7 @@ rmm_store_find_current_decision (RmmStore    *self,
 RmmDecisionState *
 rmm_store_find_standing_decision (RmmStore    *self,
                                   gint64       child_id,
-                                  const char  *kind,
+                                  RmmDecisionKind  kind,
                                   gint64       meeting_id,
                                   gboolean     including_meeting,
                                   GError     **error)
@@ -185,7 +185,7 @@ rmm_store_find_standing_decision (RmmStore    *self,
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, child_id);
-  rmm_db_stmt_bind_text (stmt, 2, kind);
+  rmm_db_stmt_bind_text (stmt, 2, rmm_state_to_text (RMM_TYPE_DECISION_KIND, kind));
   rmm_db_stmt_bind_int (stmt, 3, meeting_id);
   rmm_db_stmt_bind_int (stmt, 4, including_meeting);
   return decision_state_from_stmt (stmt, error);

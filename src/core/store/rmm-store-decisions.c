@@ -114,7 +114,7 @@ insert_decision (RmmStore                *self,
   RmmField fields[] = {
     RMM_REF ("child_id", input->child_id),
     RMM_REF ("meeting_id", input->meeting_id),
-    RMM_TEXT ("kind", input->kind),
+    RMM_TEXT ("kind", rmm_state_to_text (RMM_TYPE_DECISION_KIND, input->kind)),
     RMM_TEXT ("value", input->value ? input->value : ""),
     RMM_REF ("lead_agency_id", input->lead_agency_id),
     RMM_REF ("lead_professional_id", input->lead_professional_id),
@@ -124,7 +124,7 @@ insert_decision (RmmStore                *self,
     RMM_TEXT ("supersede_reason", reason ? reason : ""),
   };
 
-  switch (rmm_state_from_text (RMM_TYPE_DECISION_KIND, input->kind, RMM_DECISION_KIND_UNKNOWN))
+  switch (input->kind)
     {
     case RMM_DECISION_KIND_RISK_RATING:
       if (!check_rating_value (self, input, error))
@@ -142,8 +142,8 @@ insert_decision (RmmStore                *self,
     default:
       /* The schema's CHECK refuses it; said here in words. */
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("“%s” is not a decision the chairs make: a risk rating, a lead agency or "
-                     "a closure."), input->kind ? input->kind : "");
+                   _("That is not a decision the chairs make: a risk rating, a lead agency or "
+                     "a closure."));
       return 0;
     }
   return rmm_store_insert (self, "decision", fields, G_N_ELEMENTS (fields), error);
@@ -521,7 +521,7 @@ rmm_store_decide (RmmStore                *self,
   gboolean ok;
 
   g_return_val_if_fail (RMM_IS_STORE (self), 0);
-  g_return_val_if_fail (input != NULL && input->kind != NULL, 0);
+  g_return_val_if_fail (input != NULL, 0);
 
   if (!rmm_store_begin (self, error))
     return 0;

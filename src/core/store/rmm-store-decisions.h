@@ -17,7 +17,7 @@ typedef struct
 {
   gint64      child_id;
   gint64      meeting_id;        /* 0: outside a meeting */
-  const char *kind;              /* risk-rating | lead-agency | closure | … */
+  RmmDecisionKind kind;
   const char *value;
   gint64      lead_agency_id;
   gint64      lead_professional_id;
@@ -63,15 +63,15 @@ gint64       rmm_store_supersede_decision   (RmmStore            *self,
 RmmDecisionState *rmm_store_find_meeting_decision (RmmStore     *self,
                                              gint64               child_id,
                                              gint64               meeting_id,
-                                             const char          *kind,
+                                             RmmDecisionKind  kind,
                                              GError             **error);
 RmmDecisionState *rmm_store_find_current_decision (RmmStore     *self,
                                              gint64               child_id,
-                                             const char          *kind,
+                                             RmmDecisionKind  kind,
                                              GError             **error);
 RmmDecisionState *rmm_store_find_standing_decision (RmmStore    *self,
                                                     gint64       child_id,
-                                                    const char  *kind,
+                                                    RmmDecisionKind  kind,
                                                     gint64       meeting_id,
                                                     gboolean     including_meeting,
                                                     GError     **error);

@@ -239,10 +239,12 @@ read_item_facts (RmmStore  *self,
   read_item_row (stmt, facts);
   rmm_db_stmt_reset (stmt);
 
-  facts->rating = rmm_store_find_current_decision (self, facts->child_id, "risk-rating",
+  facts->rating = rmm_store_find_current_decision (self, facts->child_id,
+                                                   RMM_DECISION_KIND_RISK_RATING,
                                                    &local_error);
   if (local_error == NULL)
-    facts->lead = rmm_store_find_current_decision (self, facts->child_id, "lead-agency",
+    facts->lead = rmm_store_find_current_decision (self, facts->child_id,
+                                                   RMM_DECISION_KIND_LEAD_AGENCY,
                                                    &local_error);
   if (local_error == NULL && for_page)
     facts->rating_history = read_rating_history (self, facts->child_id, &local_error);
@@ -331,10 +333,10 @@ rmm_store_list_missing_decisions (RmmStore  *self,
   if (!(facts = read_item_facts (self, item_id, FALSE, error)))
     return NULL;
   rating = rmm_store_find_meeting_decision (self, facts->child_id, facts->meeting_id,
-                                            "risk-rating", &local_error);
+                                            RMM_DECISION_KIND_RISK_RATING, &local_error);
   if (local_error == NULL)
     lead = rmm_store_find_meeting_decision (self, facts->child_id, facts->meeting_id,
-                                            "lead-agency", &local_error);
+                                            RMM_DECISION_KIND_LEAD_AGENCY, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
