@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "rmm-test-support.h"
 
@@ -145,4 +146,22 @@ rmm_test_find_item (RmmStore *store,
         return g_steal_pointer (&item);
     }
   return NULL;
+}
+
+/* Writes @sql into the store's file as another program (or an older RMM Desk) would: past
+ * the store, its rules and its audit trail. For tests of what the store makes of such a
+ * file; every other test goes through the store. */
+void
+rmm_test_write_below_store (RmmStore   *store,
+                            const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (rmm_store_get_path (store), &db, SQLITE_OPEN_READWRITE,
+                                    NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
 }

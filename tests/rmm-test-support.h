@@ -30,4 +30,7 @@ RmmAgendaItem *rmm_test_find_item  (RmmStore   *store,
                                     gint64      meeting_id,
                                     gint64      item_id);
 
+void     rmm_test_write_below_store (RmmStore  *store,
+                                    const char *sql);
+
 G_END_DECLS
