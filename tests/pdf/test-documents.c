@@ -20,7 +20,7 @@
 
 #include "rmm-documents.h"
 #include "rmm-error.h"
-#include "rmm-store-private.h"
+#include "rmm-store.h"
 
 /* poppler-glib 22.12 declares no cleanup for its page. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
@@ -84,6 +84,25 @@ decide (Fixture                *f,
     g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
   g_assert_no_error (error);
   return id;
+}
+
+/* A trigger raised by hand at 09:00 on the day; the clock is left as it was. */
+static void
+raise_on (Fixture *f,
+          gint64   child_id,
+          int      year,
+          int      month,
+          int      day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) raised = g_date_time_new_utc (year, month, day, 9, 0, 0);
+  g_autofree char *now = rmm_store_now (f->store);
+  g_autoptr(GDateTime) was = g_date_time_new_from_iso8601 (now, NULL);
+
+  rmm_store_set_clock (f->store, raised);
+  g_assert_cmpint (rmm_store_raise_trigger (f->store, child_id, "Seen with adults", &error), >, 0);
+  g_assert_no_error (error);
+  rmm_store_set_clock (f->store, was);
 }
 
 static void
@@ -161,21 +180,8 @@ run_the_meeting (Fixture *f)
   open_the_meeting (f);
   /* One trigger waiting since before the meeting; one raised two days after it, which the
    * minutes of this meeting must never show. */
-  {
-    RmmField before[] = {
-      RMM_REF ("child_id", f->robin), RMM_TEXT ("rule_id", "manual"),
-      RMM_TEXT ("raised_at", "2026-11-20T09:00:00Z"), RMM_TEXT ("raised_by", "test"),
-    };
-    RmmField after[] = {
-      RMM_REF ("child_id", f->robin), RMM_TEXT ("rule_id", "manual"),
-      RMM_TEXT ("raised_at", "2026-11-25T09:00:00Z"), RMM_TEXT ("raised_by", "test"),
-    };
-
-    g_assert_cmpint (rmm_store_insert (f->store, "strategy_trigger", before,
-                                       G_N_ELEMENTS (before), &error), >, 0);
-    g_assert_cmpint (rmm_store_insert (f->store, "strategy_trigger", after,
-                                       G_N_ELEMENTS (after), &error), >, 0);
-  }
+  raise_on (f, f->robin, 2026, 11, 20);
+  raise_on (f, f->robin, 2026, 11, 25);
   decide (f, &rating, TRUE);
   decide (f, &lead, TRUE);
   write_robins_plan (f);
@@ -444,10 +450,12 @@ test_minutes_social_worker_then (Fixture       *f,
   g_autofree char *now = NULL;
   gint64 worker = rmm_store_add_professional (f->store, f->children_services, "Ola Newcombe",
                                               "Social worker", NULL);
-  RmmField allocated[] = { RMM_REF ("social_worker_id", worker) };
 
   rmm_store_set_clock (f->store, later);
-  g_assert_true (rmm_store_update (f->store, "child", f->robin, allocated, 1, &error));
+  g_assert_false (rmm_store_allocate_social_worker (f->store, f->robin, worker + 1000, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (rmm_store_allocate_social_worker (f->store, f->robin, worker, &error));
   g_assert_no_error (error);
   now = rmm_store_get_social_worker_on (f->store, f->robin, "2026-12-02", &error);
   g_assert_cmpstr (now, ==, "Ola Newcombe");
@@ -533,14 +541,13 @@ test_unknown_states (Fixture       *f,
   g_autoptr(Reading) plan_reading = NULL;
   g_autoptr(Reading) family_reading = NULL;
 
-  g_assert_true (rmm_db_exec (rmm_store_get_db (f->store),
+  rmm_test_write_below_store (f->store,
                               "PRAGMA ignore_check_constraints = ON;"
                               "UPDATE attendance SET status = 'PRESENT' "
                               "WHERE name = 'DC Pat Northway';"
                               "UPDATE plan_action SET status = 'cancelled' "
                               "WHERE description = '" FAMILY_ACTION "';"
-                              "PRAGMA ignore_check_constraints = OFF;", &error));
-  g_assert_no_error (error);
+                              "PRAGMA ignore_check_constraints = OFF;");
 
   minutes = rmm_minutes_document_new (f->store, f->meeting, &full, &error);
   g_assert_no_error (error);
@@ -610,9 +617,8 @@ test_safety_plan_family_actions (Fixture       *f,
     /* As a database from before the rule could hold it. */
     officers.family_visible = FALSE;
     g_assert_cmpint (rmm_store_add_plan_action (f->store, &officers, &error), >, 0);
-    g_assert_true (rmm_db_exec (rmm_store_get_db (f->store),
-                                "UPDATE plan_action SET family_visible = 1 "
-                                "WHERE description = 'Officer to call weekly'", NULL));
+    rmm_test_write_below_store (f->store, "UPDATE plan_action SET family_visible = 1 "
+                                          "WHERE description = 'Officer to call weekly'");
   }
 
   g_assert_cmpint (rmm_store_add_plan_action (f->store, &late, &error), >, 0);
@@ -622,9 +628,8 @@ test_safety_plan_family_actions (Fixture       *f,
                                           NULL, &error));
   g_assert_no_error (error);
   /* As a database from before the rule could hold it: the police action flagged. */
-  g_assert_true (rmm_db_exec (rmm_store_get_db (f->store),
-                              "UPDATE plan_action SET family_visible = 1 "
-                              "WHERE description = '" POLICE_ACTION "'", NULL));
+  rmm_test_write_below_store (f->store, "UPDATE plan_action SET family_visible = 1 "
+                                        "WHERE description = '" POLICE_ACTION "'");
 
   family = rmm_safety_plan_document_new (f->store, f->robin, RMM_PLAN_AUDIENCE_FAMILY, &full,
                                          &error);

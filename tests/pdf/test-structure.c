@@ -22,7 +22,7 @@
 
 #include "rmm-documents.h"
 #include "rmm-pdf-document-private.h"
-#include "rmm-store-private.h"
+#include "rmm-store.h"
 
 /* poppler-glib 22.12 declares no cleanup for these. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)

@@ -131,6 +131,31 @@ rmm_store_add_child (RmmStore             *self,
   }
 }
 
+/* A social worker allocated to the child (@professional_id 0: none now). The audit trail
+ * keeps who it was before, for documents of earlier meetings. */
+gboolean
+rmm_store_allocate_social_worker (RmmStore  *self,
+                                  gint64     child_id,
+                                  gint64     professional_id,
+                                  GError   **error)
+{
+  RmmField fields[] = { RMM_REF ("social_worker_id", professional_id) };
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (professional_id != 0 &&
+      rmm_store_query_int (self, "SELECT count(*) FROM professional WHERE id = ?",
+                           professional_id, error) != 1)
+    {
+      if (error == NULL || *error == NULL)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                     _("There is no professional with id %" G_GINT64_FORMAT "."),
+                     professional_id);
+      return FALSE;
+    }
+  return rmm_store_update (self, "child", child_id, fields, G_N_ELEMENTS (fields), error);
+}
+
 gint64
 rmm_store_add_referral (RmmStore                *self,
                         const RmmReferralInput  *input,

@@ -52,6 +52,10 @@ gint64       rmm_store_add_professional     (RmmStore            *self,
 gint64       rmm_store_add_child            (RmmStore            *self,
                                              const RmmChildInput *input,
                                              GError             **error);
+gboolean     rmm_store_allocate_social_worker (RmmStore          *self,
+                                             gint64               child_id,
+                                             gint64               professional_id,
+                                             GError             **error);
 gint64       rmm_store_add_referral         (RmmStore            *self,
                                              const RmmReferralInput *input,
                                              GError             **error);
