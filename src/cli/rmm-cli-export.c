@@ -289,14 +289,13 @@ rmm_cli_export (const char  *database,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("The minutes of a meeting; a child’s CSE safety plan for "
-                                      "the professional network or for the family (no "
-                                      "police-sensitive or third-party detail); the county-wide "
-                                      "CSE list with last week’s changes; the chair’s pack "
-                                      "for a meeting. A failed export leaves no file behind."));
-  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_options (context, entries,
+                              _("The minutes of a meeting; a child’s CSE safety plan for "
+                                "the professional network or for the family (no "
+                                "police-sensitive or third-party detail); the county-wide "
+                                "CSE list with last week’s changes; the chair’s pack "
+                                "for a meeting. A failed export leaves no file behind."),
+                              NULL, &argc, &argv, &status))
     return status;
   if (argc != 2 || !g_strv_contains (documents, argv[1]))
     return rmm_cli_usage_error (context, _("export which document: minutes, safety-plan, "

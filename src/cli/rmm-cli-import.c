@@ -41,9 +41,9 @@ print_import_summary (RmmReferralImport *import,
 }
 
 int
-rmm_cli_import (const char  *database,
-            int          argc,
-            char       **argv)
+rmm_cli_import (const char *database,
+                int         argc,
+                char      **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("referrals FILE.csv — add the "
                                                              "referrals in an agency’s CSV file"));
@@ -60,21 +60,20 @@ rmm_cli_import (const char  *database,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("All or nothing: any wrong row rejects the file, every "
-                                      "problem is listed as “line N, column X (name): what is "
-                                      "wrong”, and the database is unchanged. Referrals already "
-                                      "recorded are skipped, so importing a file twice adds "
-                                      "nothing. UTF-8 (with or without a byte-order mark), "
-                                      "UTF-16 and Windows-1252 files are read, the encoding "
-                                      "decided from the whole file; a file partly UTF-8 is "
-                                      "refused, naming each place that is not. A row with "
-                                      "more or fewer fields than the header, or a control "
-                                      "character in a field, is refused; so is a file over "
-                                      "250 MB. Dates as 2026-11-23 or 23/11/2026, times as UK "
-                                      "local time."));
-  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_options (context, entries,
+                              _("All or nothing: any wrong row rejects the file, every "
+                                "problem is listed as “line N, column X (name): what is "
+                                "wrong”, and the database is unchanged. Referrals already "
+                                "recorded are skipped, so importing a file twice adds "
+                                "nothing. UTF-8 (with or without a byte-order mark), "
+                                "UTF-16 and Windows-1252 files are read, the encoding "
+                                "decided from the whole file; a file partly UTF-8 is "
+                                "refused, naming each place that is not. A row with "
+                                "more or fewer fields than the header, or a control "
+                                "character in a field, is refused; so is a file over "
+                                "250 MB. Dates as 2026-11-23 or 23/11/2026, times as UK "
+                                "local time."),
+                              NULL, &argc, &argv, &status))
     return status;
   if (argc < 2 || !g_str_equal (argv[1], "referrals"))
     return rmm_cli_usage_error (context, _("import what? referrals"));

@@ -129,9 +129,9 @@ print_list (GListModel   *items,
 }
 
 int
-rmm_cli_list (const char  *database,
-          int          argc,
-          char       **argv)
+rmm_cli_list (const char *database,
+              int         argc,
+              char      **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("areas|meetings|children — "
                                                              "list what the database holds"));
@@ -140,23 +140,18 @@ rmm_cli_list (const char  *database,
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *area_name = NULL;
-  g_autofree char *format = NULL;
   gboolean json = FALSE;
   int status = 0;
   GOptionEntry entries[] = {
     { "area", 0, 0, G_OPTION_ARG_STRING, &area_name, N_("Only this area"), "NAME" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_options (context, entries, NULL, &json, &argc, &argv, &status))
     return status;
   if (argc != 2 || (!g_str_equal (argv[1], "areas") && !g_str_equal (argv[1], "meetings") &&
                     !g_str_equal (argv[1], "children")))
     return rmm_cli_usage_error (context, _("list what? areas, meetings or children"));
-  if (!rmm_cli_parse_format (format, &json, &error))
-    return rmm_cli_usage_error (context, error->message);
 
   if (!(store = rmm_cli_open_existing (database, &error)))
     return rmm_cli_fail (error);

@@ -14,9 +14,9 @@
 #include "rmm-store-anchors.h"
 
 int
-rmm_cli_demo (const char  *database,
-          int          argc,
-          char       **argv)
+rmm_cli_demo (const char *database,
+              int         argc,
+              char      **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— create a demo database of "
                                                              "fictitious people"));
@@ -42,10 +42,9 @@ rmm_cli_demo (const char  *database,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Every person, place and school in it is invented."));
-  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_options (context, entries,
+                              _("Every person, place and school in it is invented."),
+                              NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return rmm_cli_usage_error (context, _("demo takes no arguments"));
@@ -79,9 +78,9 @@ rmm_cli_demo (const char  *database,
 }
 
 int
-rmm_cli_check (const char  *database,
-           int          argc,
-           char       **argv)
+rmm_cli_check (const char *database,
+               int         argc,
+               char      **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— check the database’s "
                                                              "integrity and audit trail"));
@@ -98,16 +97,15 @@ rmm_cli_check (const char  *database,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Runs SQLite’s integrity and foreign-key checks, compares "
-                                      "the schema and its guards with RMM Desk’s, verifies the "
-                                      "audit trail’s hash chain, replays the trail against "
-                                      "every row, and checks that the trail still reaches "
-                                      "every anchor kept outside the file (each backup’s, "
-                                      "this computer’s, and any --anchor). Prints “ok”, or "
-                                      "each problem, one a line, and exits 1."));
-  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_options (context, entries,
+                              _("Runs SQLite’s integrity and foreign-key checks, compares "
+                                "the schema and its guards with RMM Desk’s, verifies the "
+                                "audit trail’s hash chain, replays the trail against "
+                                "every row, and checks that the trail still reaches "
+                                "every anchor kept outside the file (each backup’s, "
+                                "this computer’s, and any --anchor). Prints “ok”, or "
+                                "each problem, one a line, and exits 1."),
+                              NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return rmm_cli_usage_error (context, _("check takes no arguments"));
@@ -137,9 +135,9 @@ rmm_cli_check (const char  *database,
 }
 
 int
-rmm_cli_backup (const char  *database,
-            int          argc,
-            char       **argv)
+rmm_cli_backup (const char *database,
+                int         argc,
+                char      **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("DEST — copy the database "
                                                              "safely, even while in use"));
@@ -160,9 +158,9 @@ rmm_cli_backup (const char  *database,
 }
 
 int
-rmm_cli_restore (const char  *database,
-             int          argc,
-             char       **argv)
+rmm_cli_restore (const char *database,
+                 int         argc,
+                 char      **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("SRC — replace the database "
                                                              "with a backup"));

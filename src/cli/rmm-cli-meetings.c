@@ -235,15 +235,14 @@ rmm_cli_meetings (const char  *database,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("An area meets weekly on one weekday: “schedule” sets its "
-                                      "day, time, place, chairs and minute-taker and keeps its "
-                                      "meetings scheduled eight weeks ahead (a bank holiday "
-                                      "moves that week’s to the next working day); on its own "
-                                      "it tops up every area’s. “move” changes one meeting not "
-                                      "yet opened."));
-  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_options (context, entries,
+                              _("An area meets weekly on one weekday: “schedule” sets its "
+                                "day, time, place, chairs and minute-taker and keeps its "
+                                "meetings scheduled eight weeks ahead (a bank holiday "
+                                "moves that week’s to the next working day); on its own "
+                                "it tops up every area’s. “move” changes one meeting not "
+                                "yet opened."),
+                              NULL, &argc, &argv, &status))
     return status;
   if (argc == 2 && g_str_equal (argv[1], "schedule"))
     {

@@ -24,6 +24,13 @@ gboolean    rmm_cli_parse_command    (GOptionContext  *context,
                                       int             *argc,
                                       char          ***argv,
                                       int             *status);
+gboolean    rmm_cli_parse_options    (GOptionContext      *context,
+                                      const GOptionEntry  *entries,
+                                      const char          *description,
+                                      gboolean            *json,
+                                      int                 *argc,
+                                      char              ***argv,
+                                      int                 *status);
 gboolean    rmm_cli_parse_format     (const char      *format,
                                       gboolean        *json,
                                       GError         **error);

@@ -81,16 +81,15 @@ print_agenda (GListModel *items,
 }
 
 int
-rmm_cli_agenda (const char  *database,
-            int          argc,
-            char       **argv)
+rmm_cli_agenda (const char *database,
+                int         argc,
+                char      **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— a meeting’s agenda, and why "
                                                              "each child is on it"));
   g_autoptr(RmmStore) store = NULL;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *format = NULL;
   g_autofree char *order = NULL;
   gint64 meeting_id = 0;
   int time_box = 5, status = 0;
@@ -99,27 +98,23 @@ rmm_cli_agenda (const char  *database,
     { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting_id, N_("The meeting (an id from “list meetings”)"), "ID" },
     { "time-box", 0, 0, G_OPTION_ARG_INT, &time_box, N_("Minutes for each new item (default 5)"), "MINUTES" },
     { "order", 0, 0, G_OPTION_ARG_STRING, &order, N_("Where new items go: risk (triggers, then highest risk; default) or name"), "ORDER" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("A coming meeting’s agenda builds itself from the data "
-                                      "first: every child with a reason to be discussed is "
-                                      "added (and audited); nothing is ever taken off except "
-                                      "by a chair. Reasons: new-referral, review-due, trigger, "
-                                      "closure, transition, early-help-check, overdue-actions, "
-                                      "added-by-chair. A held meeting’s agenda is shown as it "
-                                      "was."));
-  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_options (context, entries,
+                              _("A coming meeting’s agenda builds itself from the data "
+                                "first: every child with a reason to be discussed is "
+                                "added (and audited); nothing is ever taken off except "
+                                "by a chair. Reasons: new-referral, review-due, trigger, "
+                                "closure, transition, early-help-check, overdue-actions, "
+                                "added-by-chair. A held meeting’s agenda is shown as it "
+                                "was."),
+                              &json, &argc, &argv, &status))
     return status;
   if (argc > 1 || meeting_id <= 0)
     return rmm_cli_usage_error (context, _("agenda needs --meeting ID"));
   if (time_box < 1 || time_box > 120)
     return rmm_cli_usage_error (context, _("--time-box must be 1–120 minutes"));
-  if (!rmm_cli_parse_format (format, &json, &error))
-    return rmm_cli_usage_error (context, error->message);
   if (order != NULL && !g_str_equal (order, "risk") && !g_str_equal (order, "name"))
     return rmm_cli_usage_error (context, _("--order is risk or name"));
 
@@ -185,9 +180,9 @@ print_cse_list (GListModel  *entries,
 }
 
 int
-rmm_cli_cse_list (const char  *database,
-              int          argc,
-              char       **argv)
+rmm_cli_cse_list (const char *database,
+                  int         argc,
+                  char      **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— the county-wide CSE list"));
   g_autoptr(RmmStore) store = NULL;
@@ -195,28 +190,23 @@ rmm_cli_cse_list (const char  *database,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = NULL;
-  g_autofree char *format = NULL;
   gboolean json = FALSE;
   int status = 0;
   GDate day;
   GOptionEntry entries_options[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The list as it stood at the end of this day (default: today)"), "YYYY-MM-DD" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries_options, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Every child whose current confirmed rating puts them on "
-                                      "the list (by the area's framework) and whose case has "
-                                      "not been closed, across areas, marked against a week "
-                                      "before: added, up, down, or removed."));
-  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_options (context, entries_options,
+                              _("Every child whose current confirmed rating puts them on "
+                                "the list (by the area's framework) and whose case has "
+                                "not been closed, across areas, marked against a week "
+                                "before: added, up, down, or removed."),
+                              &json, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return rmm_cli_usage_error (context, _("cse-list takes no arguments"));
-  if (!rmm_cli_parse_format (format, &json, &error))
-    return rmm_cli_usage_error (context, error->message);
   g_date_clear (&day, 1);
   if (date == NULL)
     g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
@@ -330,9 +320,9 @@ print_meeting_text (RmmMeeting *meeting,
 }
 
 int
-rmm_cli_meeting (const char  *database,
-             int          argc,
-             char       **argv)
+rmm_cli_meeting (const char *database,
+                 int         argc,
+                 char      **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— what a meeting recorded"));
   g_autoptr(RmmStore) store = NULL;
@@ -340,28 +330,23 @@ rmm_cli_meeting (const char  *database,
   g_autoptr(GPtrArray) attendance = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *format = NULL;
   gint64 meeting_id = 0;
   gboolean json = FALSE;
   int status = 0, signed_by;
   GOptionEntry entries[] = {
     { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting_id, N_("The meeting (an id from “list meetings”)"), "ID" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("The meeting's status and sign-off, its attendance by "
-                                      "agency, and what it decided: ratings (new, up, down, "
-                                      "unchanged, disputed), lead agencies, closures, new "
-                                      "triggers, deferrals and removals."));
-  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_options (context, entries,
+                              _("The meeting's status and sign-off, its attendance by "
+                                "agency, and what it decided: ratings (new, up, down, "
+                                "unchanged, disputed), lead agencies, closures, new "
+                                "triggers, deferrals and removals."),
+                              &json, &argc, &argv, &status))
     return status;
   if (argc > 1 || meeting_id <= 0)
     return rmm_cli_usage_error (context, _("meeting needs --meeting ID"));
-  if (!rmm_cli_parse_format (format, &json, &error))
-    return rmm_cli_usage_error (context, error->message);
   if (!(store = rmm_cli_open_existing (database, &error)) ||
       !(meeting = rmm_store_get_meeting (store, meeting_id, &error)) ||
       (signed_by = rmm_store_get_sign_off (store, meeting_id, &error)) < 0 ||
@@ -427,39 +412,34 @@ print_triggers (GPtrArray *triggers,
 }
 
 int
-rmm_cli_triggers (const char  *database,
-              int          argc,
-              char       **argv)
+rmm_cli_triggers (const char *database,
+                  int         argc,
+                  char      **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— strategy-discussion triggers"));
   g_autoptr(RmmStore) store = NULL;
   g_autoptr(RmmTriggerRules) rules = NULL;
   g_autoptr(GPtrArray) triggers = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *format = NULL;
   gboolean json = FALSE, open_only = FALSE, evaluate = FALSE;
   guint raised = 0;
   int status = 0;
   GOptionEntry entries[] = {
     { "open", 0, 0, G_OPTION_ARG_NONE, &open_only, N_("Only those still waiting for the RMM’s response"), NULL },
     { "evaluate", 0, 0, G_OPTION_ARG_NONE, &evaluate, N_("First run every rule over the whole database, raising what it calls for"), NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("A trigger is raised by a rule from recorded facts (the "
-                                      "default rules are data/triggers/default.ini; "
-                                      "$XDG_CONFIG_HOME/rmm-desk/triggers.ini replaces them) or "
-                                      "by hand, and stays open until the RMM records a "
-                                      "response. A rule fires once for its facts."));
-  if (!rmm_cli_parse_command (context, &argc, &argv, &status))
+  if (!rmm_cli_parse_options (context, entries,
+                              _("A trigger is raised by a rule from recorded facts (the "
+                                "default rules are data/triggers/default.ini; "
+                                "$XDG_CONFIG_HOME/rmm-desk/triggers.ini replaces them) or "
+                                "by hand, and stays open until the RMM records a "
+                                "response. A rule fires once for its facts."),
+                              &json, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return rmm_cli_usage_error (context, _("triggers takes no arguments"));
-  if (!rmm_cli_parse_format (format, &json, &error))
-    return rmm_cli_usage_error (context, error->message);
   if (!(store = rmm_cli_open_existing (database, &error)))
     return rmm_cli_fail (error);
   if (evaluate)

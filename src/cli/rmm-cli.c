@@ -149,6 +149,40 @@ rmm_cli_parse_command (GOptionContext  *context,
 }
 
 /* Another process (the app, an import) holds the write lock: say so once, and wait. */
+/* The command's @entries (NULL: none), and --format text|json when @json is not NULL,
+ * parsed; FALSE with *@status set (a usage error, or --help's 0) when the command stops. */
+gboolean
+rmm_cli_parse_options (GOptionContext     *context,
+                       const GOptionEntry *entries,
+                       const char         *description,
+                       gboolean           *json,
+                       int                *argc,
+                       char             ***argv,
+                       int                *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  const GOptionEntry format_entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), "FORMAT" },
+    { NULL }
+  };
+
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (json != NULL)
+    g_option_context_add_main_entries (context, format_entries, GETTEXT_PACKAGE);
+  if (description != NULL)
+    g_option_context_set_description (context, description);
+  if (!rmm_cli_parse_command (context, argc, argv, status))
+    return FALSE;
+  if (json != NULL && !rmm_cli_parse_format (format, json, &error))
+    {
+      *status = rmm_cli_usage_error (context, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 wait_for_other_writer (RmmStore *store,
                        gint64    waited_us,
@@ -214,8 +248,8 @@ rmm_cli_print_json (JsonBuilder *builder)
 /* The command's output: JSON, or the text it built, in one write rather than one a line. */
 void
 rmm_cli_print_either (JsonBuilder *builder,
-              GString     *text,
-              gboolean     json)
+                      GString     *text,
+                      gboolean     json)
 {
   if (json)
     rmm_cli_print_json (builder);
@@ -225,17 +259,17 @@ rmm_cli_print_either (JsonBuilder *builder,
 
 void
 rmm_cli_add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+                    const char  *name,
+                    const char  *value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, value ? value : "");
 }
 
 gboolean
-rmm_cli_parse_format (const char  *format,
-              gboolean    *json,
-              GError     **error)
+rmm_cli_parse_format (const char *format,
+                      gboolean   *json,
+                      GError    **error)
 {
   if (format == NULL || g_str_equal (format, "text"))
     *json = FALSE;
