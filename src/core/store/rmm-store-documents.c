@@ -101,6 +101,28 @@ rmm_store_get_meeting_record (RmmStore  *self,
   return record;
 }
 
+static gpointer
+trigger_response_from_row (RmmDbStmt *stmt)
+{
+  RmmTriggerResponse *row = g_new0 (RmmTriggerResponse, 1);
+
+  row->trigger_id = rmm_db_stmt_get_int (stmt, 0);
+  row->child_id = rmm_db_stmt_get_int (stmt, 1);
+  row->rule_id = rmm_db_stmt_dup_text (stmt, 2);
+  row->reason = rmm_db_stmt_dup_text (stmt, 3);
+  row->raised_at = rmm_db_stmt_dup_text (stmt, 4);
+  row->convened = rmm_db_stmt_get_int (stmt, 5);
+  row->convened_on = rmm_db_stmt_dup_text (stmt, 6);
+  row->agencies_present = rmm_db_stmt_dup_text (stmt, 7);
+  row->outcome = rmm_db_stmt_dup_text (stmt, 8);
+  row->section47 = rmm_db_stmt_get_int (stmt, 9);
+  row->reasons = rmm_db_stmt_dup_text (stmt, 10);
+  row->confirmed = rmm_db_stmt_get_int (stmt, 11);
+  row->chair1_confirmed = rmm_db_stmt_get_int (stmt, 12);
+  row->chair2_confirmed = rmm_db_stmt_get_int (stmt, 13);
+  return row;
+}
+
 /**
  * rmm_store_list_trigger_responses:
  * @child_id: 0 for every child
@@ -114,8 +136,6 @@ rmm_store_list_trigger_responses (RmmStore  *self,
                                   gint64     child_id,
                                   GError   **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_trigger_response_free);
-  GError *local_error = NULL;
   RmmDbStmt *stmt;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
@@ -132,29 +152,8 @@ rmm_store_list_trigger_responses (RmmStore  *self,
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, meeting_id);
   rmm_db_stmt_bind_int (stmt, 2, child_id);
-  while (rmm_db_stmt_step (stmt, &local_error))
-    {
-      RmmTriggerResponse *row = g_new0 (RmmTriggerResponse, 1);
-
-      row->trigger_id = rmm_db_stmt_get_int (stmt, 0);
-      row->child_id = rmm_db_stmt_get_int (stmt, 1);
-      row->rule_id = rmm_db_stmt_dup_text (stmt, 2);
-      row->reason = rmm_db_stmt_dup_text (stmt, 3);
-      row->raised_at = rmm_db_stmt_dup_text (stmt, 4);
-      row->convened = rmm_db_stmt_get_int (stmt, 5);
-      row->convened_on = rmm_db_stmt_dup_text (stmt, 6);
-      row->agencies_present = rmm_db_stmt_dup_text (stmt, 7);
-      row->outcome = rmm_db_stmt_dup_text (stmt, 8);
-      row->section47 = rmm_db_stmt_get_int (stmt, 9);
-      row->reasons = rmm_db_stmt_dup_text (stmt, 10);
-      row->confirmed = rmm_db_stmt_get_int (stmt, 11);
-      row->chair1_confirmed = rmm_db_stmt_get_int (stmt, 12);
-      row->chair2_confirmed = rmm_db_stmt_get_int (stmt, 13);
-      g_ptr_array_add (rows, row);
-    }
-  if (!rmm_store_finish_rows (local_error, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+  return rmm_store_collect_rows (stmt, trigger_response_from_row,
+                                 (GDestroyNotify)rmm_trigger_response_free, error);
 }
 
 /* The closure record of a closure decision, or NULL (no error) when none was written. */

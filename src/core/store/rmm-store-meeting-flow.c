@@ -163,14 +163,27 @@ rmm_store_open_meeting (RmmStore                  *self,
   return rmm_store_end (self, ok, error);
 }
 
+static gpointer
+attendance_from_row (RmmDbStmt *stmt)
+{
+  RmmAttendance *row = g_new0 (RmmAttendance, 1);
+
+  row->agency_id = rmm_db_stmt_get_int (stmt, 0);
+  row->agency = g_strdup (rmm_db_stmt_get_text (stmt, 1));
+  row->name = g_strdup (rmm_db_stmt_get_text (stmt, 2));
+  row->status = rmm_state_from_text (RMM_TYPE_ATTENDANCE_STATUS,
+                                     rmm_db_stmt_get_text (stmt, 3),
+                                     RMM_ATTENDANCE_STATUS_UNKNOWN);
+  row->information_sent_at = g_strdup (rmm_db_stmt_get_text (stmt, 4));
+  return row;
+}
+
 /* The meeting's attendance, agencies by name: RmmAttendance rows. */
 GPtrArray *
 rmm_store_list_attendance (RmmStore  *self,
                            gint64     meeting_id,
                            GError   **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_attendance_free);
-  g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
@@ -187,25 +200,8 @@ rmm_store_list_attendance (RmmStore  *self,
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, meeting_id);
-  while (rmm_db_stmt_step (stmt, &local_error))
-    {
-      RmmAttendance *row = g_new0 (RmmAttendance, 1);
-
-      row->agency_id = rmm_db_stmt_get_int (stmt, 0);
-      row->agency = g_strdup (rmm_db_stmt_get_text (stmt, 1));
-      row->name = g_strdup (rmm_db_stmt_get_text (stmt, 2));
-      row->status = rmm_state_from_text (RMM_TYPE_ATTENDANCE_STATUS,
-                                         rmm_db_stmt_get_text (stmt, 3),
-                                         RMM_ATTENDANCE_STATUS_UNKNOWN);
-      row->information_sent_at = g_strdup (rmm_db_stmt_get_text (stmt, 4));
-      g_ptr_array_add (rows, row);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return rmm_store_collect_rows (stmt, attendance_from_row,
+                                 (GDestroyNotify)rmm_attendance_free, error);
 }
 
 /* The room has been through the agenda: every child discussed, deferred or removed. */

@@ -40,14 +40,25 @@ rmm_disruption_note_free (RmmDisruptionNote *note)
   g_free (note);
 }
 
+static gpointer
+information_note_from_row (RmmDbStmt *stmt)
+{
+  RmmInformationNote *note = g_new0 (RmmInformationNote, 1);
+
+  note->kind = rmm_db_stmt_dup_text (stmt, 0);
+  note->summary = rmm_db_stmt_dup_text (stmt, 1);
+  note->agency = rmm_db_stmt_dup_text (stmt, 2);
+  note->police_sensitive = rmm_db_stmt_get_int (stmt, 3);
+  note->recorded_at = rmm_db_stmt_dup_text (stmt, 4);
+  return note;
+}
+
 /* New information on the child, oldest first. */
 GPtrArray *
 rmm_store_list_information_notes (RmmStore  *self,
                                   gint64     child_id,
                                   GError   **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_information_note_free);
-  GError *local_error = NULL;
   RmmDbStmt *stmt;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
@@ -60,20 +71,8 @@ rmm_store_list_information_notes (RmmStore  *self,
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, child_id);
-  while (rmm_db_stmt_step (stmt, &local_error))
-    {
-      RmmInformationNote *note = g_new0 (RmmInformationNote, 1);
-
-      note->kind = rmm_db_stmt_dup_text (stmt, 0);
-      note->summary = rmm_db_stmt_dup_text (stmt, 1);
-      note->agency = rmm_db_stmt_dup_text (stmt, 2);
-      note->police_sensitive = rmm_db_stmt_get_int (stmt, 3);
-      note->recorded_at = rmm_db_stmt_dup_text (stmt, 4);
-      g_ptr_array_add (rows, note);
-    }
-  if (!rmm_store_finish_rows (local_error, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+  return rmm_store_collect_rows (stmt, information_note_from_row,
+                                 (GDestroyNotify)rmm_information_note_free, error);
 }
 
 /* Police-led disruption of a person of concern: police-sensitive by definition. */
@@ -119,13 +118,23 @@ rmm_store_add_disruption_note (RmmStore                     *self,
   return id;
 }
 
+static gpointer
+disruption_note_from_row (RmmDbStmt *stmt)
+{
+  RmmDisruptionNote *note = g_new0 (RmmDisruptionNote, 1);
+
+  note->subject_ref = rmm_db_stmt_dup_text (stmt, 0);
+  note->tactic = rmm_db_stmt_dup_text (stmt, 1);
+  note->detail = rmm_db_stmt_dup_text (stmt, 2);
+  note->recorded_at = rmm_db_stmt_dup_text (stmt, 3);
+  return note;
+}
+
 GPtrArray *
 rmm_store_list_disruption_notes (RmmStore  *self,
                                  gint64     child_id,
                                  GError   **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_disruption_note_free);
-  GError *local_error = NULL;
   RmmDbStmt *stmt;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
@@ -136,19 +145,8 @@ rmm_store_list_disruption_notes (RmmStore  *self,
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, child_id);
-  while (rmm_db_stmt_step (stmt, &local_error))
-    {
-      RmmDisruptionNote *note = g_new0 (RmmDisruptionNote, 1);
-
-      note->subject_ref = rmm_db_stmt_dup_text (stmt, 0);
-      note->tactic = rmm_db_stmt_dup_text (stmt, 1);
-      note->detail = rmm_db_stmt_dup_text (stmt, 2);
-      note->recorded_at = rmm_db_stmt_dup_text (stmt, 3);
-      g_ptr_array_add (rows, note);
-    }
-  if (!rmm_store_finish_rows (local_error, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+  return rmm_store_collect_rows (stmt, disruption_note_from_row,
+                                 (GDestroyNotify)rmm_disruption_note_free, error);
 }
 
 /* Record a fact and let the rules look at the child's facts again, in one transaction:

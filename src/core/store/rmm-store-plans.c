@@ -264,14 +264,32 @@ rmm_store_save_plan_version (RmmStore            *self,
   return rmm_store_commit (self, error) ? id : 0;
 }
 
+static gpointer
+plan_version_from_row (RmmDbStmt *stmt)
+{
+  RmmPlanVersion *row = g_new0 (RmmPlanVersion, 1);
+
+  row->plan_id = rmm_db_stmt_get_int (stmt, 0);
+  row->version = rmm_db_stmt_get_int (stmt, 1);
+  row->meeting_id = rmm_db_stmt_get_int (stmt, 2);
+  row->meets_on = g_strdup (rmm_db_stmt_get_text (stmt, 3));
+  row->risks = g_strdup (rmm_db_stmt_get_text (stmt, 4));
+  row->protective_factors = g_strdup (rmm_db_stmt_get_text (stmt, 5));
+  row->child_views = g_strdup (rmm_db_stmt_get_text (stmt, 6));
+  row->carer_views = g_strdup (rmm_db_stmt_get_text (stmt, 7));
+  row->direct_work_by = g_strdup (rmm_db_stmt_get_text (stmt, 8));
+  row->review_on = g_strdup (rmm_db_stmt_get_text (stmt, 9));
+  row->created_at = g_strdup (rmm_db_stmt_get_text (stmt, 10));
+  row->open = rmm_db_stmt_get_int (stmt, 11);
+  return row;
+}
+
 /* The versions of the child's newest plan, newest first: RmmPlanVersion rows. */
 GPtrArray *
 rmm_store_list_plan_versions (RmmStore  *self,
                               gint64     child_id,
                               GError   **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_plan_version_free);
-  g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
@@ -288,30 +306,8 @@ rmm_store_list_plan_versions (RmmStore  *self,
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, child_id);
-  while (rmm_db_stmt_step (stmt, &local_error))
-    {
-      RmmPlanVersion *row = g_new0 (RmmPlanVersion, 1);
-
-      row->plan_id = rmm_db_stmt_get_int (stmt, 0);
-      row->version = rmm_db_stmt_get_int (stmt, 1);
-      row->meeting_id = rmm_db_stmt_get_int (stmt, 2);
-      row->meets_on = g_strdup (rmm_db_stmt_get_text (stmt, 3));
-      row->risks = g_strdup (rmm_db_stmt_get_text (stmt, 4));
-      row->protective_factors = g_strdup (rmm_db_stmt_get_text (stmt, 5));
-      row->child_views = g_strdup (rmm_db_stmt_get_text (stmt, 6));
-      row->carer_views = g_strdup (rmm_db_stmt_get_text (stmt, 7));
-      row->direct_work_by = g_strdup (rmm_db_stmt_get_text (stmt, 8));
-      row->review_on = g_strdup (rmm_db_stmt_get_text (stmt, 9));
-      row->created_at = g_strdup (rmm_db_stmt_get_text (stmt, 10));
-      row->open = rmm_db_stmt_get_int (stmt, 11);
-      g_ptr_array_add (rows, row);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return rmm_store_collect_rows (stmt, plan_version_from_row,
+                                 (GDestroyNotify)rmm_plan_version_free, error);
 }
 
 /* Is @agency_id the police? Their actions, like their disruption, never reach a family. */
@@ -404,41 +400,37 @@ rmm_store_add_plan_action (RmmStore              *self,
   "LEFT JOIN professional o ON o.id = x.owner_id LEFT JOIN agency g ON g.id = x.agency_id " \
   "LEFT JOIN meeting m ON m.id = x.meeting_id "
 
+static gpointer
+plan_action_from_row (RmmDbStmt *stmt)
+{
+  RmmPlanAction *row = g_new0 (RmmPlanAction, 1);
+
+  row->id = rmm_db_stmt_get_int (stmt, 0);
+  row->child_id = rmm_db_stmt_get_int (stmt, 1);
+  row->reference = g_strdup (rmm_db_stmt_get_text (stmt, 2));
+  row->child_name = g_strdup (rmm_db_stmt_get_text (stmt, 3));
+  row->description = g_strdup (rmm_db_stmt_get_text (stmt, 4));
+  row->owner = g_strdup (rmm_db_stmt_get_text (stmt, 5));
+  row->agency = g_strdup (rmm_db_stmt_get_text (stmt, 6));
+  row->due_on = g_strdup (rmm_db_stmt_get_text (stmt, 7));
+  row->status = rmm_state_from_text (RMM_TYPE_ACTION_STATUS, rmm_db_stmt_get_text (stmt, 8),
+                                     RMM_ACTION_STATUS_UNKNOWN);
+  row->agreed_on = g_strdup (rmm_db_stmt_get_text (stmt, 9));
+  row->status_meeting_id = rmm_db_stmt_get_int (stmt, 10);
+  row->meeting_id = rmm_db_stmt_get_int (stmt, 11);
+  row->family_visible = rmm_db_stmt_get_int (stmt, 12);
+  row->police_owned = rmm_db_stmt_get_int (stmt, 13);
+  row->carried_to = g_strdup (rmm_db_stmt_get_text (stmt, 14));
+  return row;
+}
+
 static GPtrArray *
 collect_actions (RmmDbStmt  *stmt,
                  GError    **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_plan_action_free);
-  g_autoptr(GError) local_error = NULL;
 
-  while (rmm_db_stmt_step (stmt, &local_error))
-    {
-      RmmPlanAction *row = g_new0 (RmmPlanAction, 1);
-
-      row->id = rmm_db_stmt_get_int (stmt, 0);
-      row->child_id = rmm_db_stmt_get_int (stmt, 1);
-      row->reference = g_strdup (rmm_db_stmt_get_text (stmt, 2));
-      row->child_name = g_strdup (rmm_db_stmt_get_text (stmt, 3));
-      row->description = g_strdup (rmm_db_stmt_get_text (stmt, 4));
-      row->owner = g_strdup (rmm_db_stmt_get_text (stmt, 5));
-      row->agency = g_strdup (rmm_db_stmt_get_text (stmt, 6));
-      row->due_on = g_strdup (rmm_db_stmt_get_text (stmt, 7));
-      row->status = rmm_state_from_text (RMM_TYPE_ACTION_STATUS, rmm_db_stmt_get_text (stmt, 8),
-                                         RMM_ACTION_STATUS_UNKNOWN);
-      row->agreed_on = g_strdup (rmm_db_stmt_get_text (stmt, 9));
-      row->status_meeting_id = rmm_db_stmt_get_int (stmt, 10);
-      row->meeting_id = rmm_db_stmt_get_int (stmt, 11);
-      row->family_visible = rmm_db_stmt_get_int (stmt, 12);
-      row->police_owned = rmm_db_stmt_get_int (stmt, 13);
-      row->carried_to = g_strdup (rmm_db_stmt_get_text (stmt, 14));
-      g_ptr_array_add (rows, row);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return rmm_store_collect_rows (stmt, plan_action_from_row,
+                                 (GDestroyNotify)rmm_plan_action_free, error);
 }
 
 /* The previous actions the meeting reviews first: the open actions of the children on its

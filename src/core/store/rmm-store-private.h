@@ -87,6 +87,13 @@ GListModel *rmm_store_collect   (RmmDbStmt       *stmt,
                                  GType            item_type,
                                  RmmRowFunc       from_row,
                                  GError         **error);
+/* One row read into a new boxed record, for rmm_store_collect_rows(). */
+typedef gpointer (*RmmRowReader) (RmmDbStmt *stmt);
+
+GPtrArray *rmm_store_collect_rows (RmmDbStmt       *stmt,
+                                   RmmRowReader     read_row,
+                                   GDestroyNotify   free_row,
+                                   GError         **error);
 gboolean  rmm_store_step_row    (RmmDbStmt       *stmt,
                                  const char      *what,
                                  gint64           id,

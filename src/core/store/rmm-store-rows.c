@@ -422,6 +422,24 @@ rmm_store_collect (RmmDbStmt   *stmt,
   return G_LIST_MODEL (g_steal_pointer (&items));
 }
 
+/* Every row of @stmt (prepared and bound) read by @read_row, in order, in an array that
+ * frees them with @free_row; NULL with @error if stepping failed. */
+GPtrArray *
+rmm_store_collect_rows (RmmDbStmt       *stmt,
+                        RmmRowReader     read_row,
+                        GDestroyNotify   free_row,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  g_autoptr(GError) local_error = NULL;
+
+  while (rmm_db_stmt_step (stmt, &local_error))
+    g_ptr_array_add (rows, read_row (stmt));
+  if (!rmm_store_finish_rows (g_steal_pointer (&local_error), error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
 /* The end of a loop over rows: TRUE if it ran out of rows, FALSE (passing @local_error on)
  * if stepping failed. */
 gboolean
