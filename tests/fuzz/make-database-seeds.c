@@ -19,7 +19,7 @@
 #include "rmm-core-resources.h"
 #include "rmm-store.h"
 
-#define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations"
+#define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations/sqlite"
 
 static void
 exec (sqlite3    *db,

@@ -1,4 +1,4 @@
-/* rmm-store-migrations.c: the schema, built and brought forward by data/migrations/
+/* rmm-store-migrations.c: the schema, built and brought forward by data/migrations/sqlite/
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -17,7 +17,9 @@
 #include "rmm-error.h"
 #include "rmm-store-private.h"
 
-#define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations"
+/* One folder per engine (data/migrations/sqlite/, then data/migrations/postgresql/ for the
+ * shared server), numbered alike. */
+#define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations/sqlite"
 /* PRAGMA application_id of an RMM Desk database: "RMMD". */
 #define RMM_APPLICATION_ID 0x524D4D44
 
@@ -28,7 +30,7 @@ compare_names (gconstpointer a,
   return strcmp (*(const char **)a, *(const char **)b);
 }
 
-/* Migrations are data/migrations/NNNN-what.sql, numbered from 1 without gaps. */
+/* Migrations are data/migrations/sqlite/NNNN-what.sql, numbered from 1 without gaps. */
 static GPtrArray *
 list_migrations (void)
 {
