@@ -60,7 +60,7 @@ test_assessment_whole (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *vulnerabilities[] = { "secretive", "looked-after", NULL };
   const char *indicators[] = { "Older boyfriend", "Unexplained gifts", NULL };
-  const gboolean significant[] = { TRUE, FALSE };
+  const char *significant[] = { "Older boyfriend", NULL };
   const char *missing[] = { "2026-11-01", "2026-11-08", NULL };
   RmmAssessmentInput input = {
     .child_id = f->child, .started_on = "2026-11-10", .completed_on = "2026-11-17",

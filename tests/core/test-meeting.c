@@ -755,8 +755,32 @@ test_held_items (Fixture       *f,
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* A reason of blanks is none; the agenda's reasons are its own words. */
   input.status = RMM_ITEM_STATUS_DEFERRED;
+  input.status_reason = "  \t ";
+  g_assert_cmpint (rmm_store_add_held_item (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
   input.status_reason = "The social worker was on leave.";
+  input.reasons = "new-referral because";
+  g_assert_cmpint (rmm_store_add_held_item (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  input.reasons = "new-referral";
+
+  /* Not a meeting still to come, nor another area's child. */
+  input.meeting_id = rmm_store_add_meeting (f->store, f->surrey, "2026-11-30", f->chair1,
+                                            f->chair2, 0, NULL);
+  g_assert_cmpint (rmm_store_add_held_item (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  input.meeting_id = f->meeting;
+  input.child_id = child_in (f, f->seraf, "ELSEWHERE");
+  g_assert_cmpint (rmm_store_add_held_item (f->store, &input, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  input.child_id = child;
+
   input.minute_text = "Deferred to next week.";
   g_assert_cmpint (rmm_store_add_held_item (f->store, &input, &error), >, 0);
   g_assert_no_error (error);
@@ -767,6 +791,24 @@ test_held_items (Fixture       *f,
 
     g_assert_cmpint (rmm_agenda_item_get_state (item), ==, RMM_ITEM_STATUS_DEFERRED);
   }
+  /* Working out the agenda again leaves what the room did alone. */
+  g_assert_true (rmm_store_refresh_agenda (f->store, f->meeting, 5, RMM_AGENDA_ORDER_RISK_FIRST,
+                                           &error));
+  g_clear_object (&agenda);
+  agenda = rmm_store_list_agenda (f->store, f->meeting, &error);
+  {
+    g_autoptr(RmmAgendaItem) item = g_list_model_get_item (agenda, 0);
+
+    g_assert_cmpint (rmm_agenda_item_get_state (item), ==, RMM_ITEM_STATUS_DEFERRED);
+    g_assert_cmpstr (rmm_agenda_item_get_reasons (item), ==, "new-referral");
+  }
+
+  /* Someone is present for their own agency, or the minutes would misplace them. */
+  present.agency_id = f->children_services;
+  g_assert_false (rmm_store_open_meeting (f->store, f->meeting, &present, 1, TRUE, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  present.agency_id = f->family_services;
 
   /* Once the meeting is under way, its items follow the room. */
   g_assert_true (rmm_store_open_meeting (f->store, f->meeting, &present, 1, TRUE, &error));

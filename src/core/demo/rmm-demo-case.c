@@ -273,7 +273,7 @@ add_assessment (Demo        *demo,
   g_autofree char *completed_on = rmm_date_format (completed);
   const char *ticked[8] = { NULL };
   const char *seen[5] = { NULL };
-  gboolean significant[5] = { FALSE };
+  const char *significant[5] = { NULL };
   RmmAssessmentInput input = {
     .child_id = child->id,
     .referral_id = referral_id,
@@ -293,10 +293,11 @@ add_assessment (Demo        *demo,
   /* Every third item of the checklist from a random start: never the same one twice. */
   for (guint i = 0; i < n; i++)
     ticked[i] = vulnerabilities[(first + i * 3) % G_N_ELEMENTS (vulnerabilities)];
-  for (guint i = 0, n_seen = 1 + pick (demo, 3); i < n_seen; i++)
+  for (guint i = 0, n_seen = 1 + pick (demo, 3), n_significant = 0; i < n_seen; i++)
     {
       seen[i] = indicators[pick (demo, G_N_ELEMENTS (indicators))];
-      significant[i] = chance (demo, 0.2);
+      if (chance (demo, 0.2))
+        significant[n_significant++] = seen[i];
     }
   rmm_demo_set_clock (demo, completed, 15, pick (demo, 60));
   return rmm_store_add_assessment (demo->store, &input, error) != 0;

@@ -229,24 +229,42 @@ rmm_agenda_item_dup_initials (RmmAgendaItem *self)
 }
 
 /* What each agenda reason is called, on screen and on paper. */
+static const struct { const char *id; const char *label; } reason_labels[] = {
+  { "trigger", N_("Trigger") },
+  { "new-referral", N_("New referral") },
+  { "review-due", N_("Review due") },
+  { "closure", N_("Closure") },
+  { "transition", N_("Transition") },
+  { "early-help-check", N_("Early Help check") },
+  { "overdue-actions", N_("Overdue actions") },
+  { "added-by-chair", N_("Added by chair") },
+};
+
 const char *
 rmm_agenda_reason_label (const char *reason)
 {
-  static const struct { const char *id; const char *label; } labels[] = {
-    { "trigger", N_("Trigger") },
-    { "new-referral", N_("New referral") },
-    { "review-due", N_("Review due") },
-    { "closure", N_("Closure") },
-    { "transition", N_("Transition") },
-    { "early-help-check", N_("Early Help check") },
-    { "overdue-actions", N_("Overdue actions") },
-    { "added-by-chair", N_("Added by chair") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].id, reason) == 0)
-      return _(labels[i].label);
+  for (guint i = 0; i < G_N_ELEMENTS (reason_labels); i++)
+    if (g_strcmp0 (reason_labels[i].id, reason) == 0)
+      return _(reason_labels[i].label);
   return reason;
+}
+
+/* Whether every one of the space-separated @reasons is an agenda reason the app knows. */
+gboolean
+rmm_agenda_reasons_are_known (const char *reasons)
+{
+  g_auto(GStrv) each = g_strsplit (reasons ? reasons : "", " ", -1);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (reason_labels) && !known; j++)
+        known = g_str_equal (reason_labels[j].id, each[i]);
+      if (!known)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The space-separated reasons as people read them: "Trigger, Review due". */

@@ -53,6 +53,7 @@ const char  *rmm_agenda_item_get_review_on        (RmmAgendaItem *self);
 char        *rmm_agenda_item_dup_initials         (RmmAgendaItem *self);
 
 const char  *rmm_agenda_reason_label              (const char    *reason);
+gboolean     rmm_agenda_reasons_are_known         (const char    *reasons);
 char        *rmm_agenda_describe_reasons          (const char    *reasons);
 
 G_END_DECLS

@@ -29,7 +29,7 @@ typedef struct
   const char  *analysis;
   const char **vulnerabilities;    /* NULL-terminated ids */
   const char **indicators;         /* NULL-terminated */
-  const gboolean *significant;     /* per indicator, or NULL: none marked significant */
+  const char **significant;        /* NULL-terminated: those of @indicators that are */
   const char **missing_episodes;   /* NULL-terminated YYYY-MM-DD */
 } RmmAssessmentInput;
 

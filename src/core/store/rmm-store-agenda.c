@@ -126,7 +126,9 @@ apply_proposals (RmmStore    *self,
           if (!rmm_store_insert (self, "agenda_item", fields, G_N_ELEMENTS (fields), error))
             return FALSE;
         }
-      else if (item->status != RMM_ITEM_STATUS_REMOVED)
+      /* Only an item still to be discussed takes today's reasons: what the room did with
+       * one (discussed, deferred, removed) stands with the reasons it had. */
+      else if (item->status == RMM_ITEM_STATUS_PENDING)
         {
           g_autofree char *reasons = merged_reasons (item->reasons, proposal->reasons,
                                                      meeting_open);

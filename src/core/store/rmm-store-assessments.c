@@ -124,7 +124,8 @@ write_assessment (RmmStore                  *self,
       RmmField indicator[] = {
         RMM_REF ("assessment_id", *id),
         RMM_TEXT ("indicator", input->indicators[i]),
-        RMM_INT ("significant", input->significant != NULL && input->significant[i]),
+        RMM_INT ("significant", input->significant != NULL &&
+                                g_strv_contains (input->significant, input->indicators[i])),
       };
       if (!rmm_store_insert (self, "assessment_indicator", indicator, G_N_ELEMENTS (indicator),
                              error))

@@ -479,14 +479,64 @@ static gboolean
 check_held_item (const RmmHeldItemInput  *input,
                  GError                 **error)
 {
+  const char *why = input->status_reason ? input->status_reason : "";
+  g_autofree char *trimmed = g_utf8_validate (why, -1, NULL) ? g_strstrip (g_strdup (why))
+                                                             : NULL;
+
   if (input->status != RMM_ITEM_STATUS_DISCUSSED && input->status != RMM_ITEM_STATUS_DEFERRED)
     g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                  _("A held meeting’s child was discussed or deferred."));
-  else if (input->status == RMM_ITEM_STATUS_DEFERRED &&
-           (input->status_reason == NULL || *input->status_reason == '\0'))
-    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Say why the child was deferred."));
-  else if (input->minute_text != NULL && !g_utf8_validate (input->minute_text, -1, NULL))
+  else if (input->reasons == NULL || *input->reasons == '\0' ||
+           !rmm_agenda_reasons_are_known (input->reasons))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("A held meeting’s child was there for reasons the agenda knows."));
+  else if (trimmed == NULL ||
+           (input->minute_text != NULL && !g_utf8_validate (input->minute_text, -1, NULL)))
     g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("The minutes are not valid text."));
+  else if (input->status == RMM_ITEM_STATUS_DEFERRED && *trimmed == '\0')
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("Say why the child was deferred."));
+  else if (input->status == RMM_ITEM_STATUS_DISCUSSED && *trimmed != '\0')
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("Only a deferred child has a reason for it."));
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* The meeting has happened (today at the latest), is not yet held from its history, and is
+ * of the child's area. */
+static gboolean
+check_held_meeting (RmmStore                *self,
+                    const RmmHeldItemInput  *input,
+                    GError                 **error)
+{
+  g_autofree char *now = rmm_store_now (self);
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT m.status, m.meets_on <= substr(?, 1, 10), "
+                                    "       m.area_id = (SELECT area_id FROM child WHERE id = ?) "
+                                    "FROM meeting m WHERE m.id = ?", error);
+  RmmMeetingStatus status;
+  gboolean past, same_area;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 1, now);
+  rmm_db_stmt_bind_int (stmt, 2, input->child_id);
+  rmm_db_stmt_bind_int (stmt, 3, input->meeting_id);
+  if (!rmm_store_step_row (stmt, "meeting", input->meeting_id, error))
+    return FALSE;
+  status = rmm_state_from_text (RMM_TYPE_MEETING_STATUS, rmm_db_stmt_get_text (stmt, 0),
+                                RMM_MEETING_STATUS_SIGNED_OFF);
+  past = rmm_db_stmt_get_int (stmt, 1);
+  same_area = rmm_db_stmt_get_int (stmt, 2);
+  rmm_db_stmt_reset (stmt);
+  if (status != RMM_MEETING_STATUS_PLANNED || !past)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("Past items are recorded for a meeting in the past, before it is held from "
+                   "them."));
+  else if (!same_area)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                 _("The child is not of this meeting’s area."));
   else
     return TRUE;
   return FALSE;
@@ -500,7 +550,6 @@ rmm_store_add_held_item (RmmStore                *self,
                          GError                 **error)
 {
   gint64 id = 0;
-  int status;
   gboolean ok;
 
   g_return_val_if_fail (RMM_IS_STORE (self), 0);
@@ -508,15 +557,11 @@ rmm_store_add_held_item (RmmStore                *self,
 
   if (!check_held_item (input, error) || !rmm_store_begin (self, error))
     return 0;
-  ok = (status = rmm_store_read_meeting_status (self, input->meeting_id, error)) >= 0;
-  if (ok && status != RMM_MEETING_STATUS_PLANNED)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("Past items are recorded before their meeting is held from them."));
-      ok = FALSE;
-    }
+  ok = check_held_meeting (self, input, error);
   if (ok)
     {
+      g_autofree char *why = g_strstrip (g_strdup (input->status_reason ? input->status_reason
+                                                                        : ""));
       gint64 position = rmm_store_query_int (self,
                                              "SELECT coalesce(max(position), 0) + 1 "
                                              "FROM agenda_item WHERE meeting_id = ?",
@@ -525,9 +570,9 @@ rmm_store_add_held_item (RmmStore                *self,
         RMM_REF ("meeting_id", input->meeting_id),
         RMM_REF ("child_id", input->child_id),
         RMM_INT ("position", position),
-        RMM_TEXT ("reasons", input->reasons ? input->reasons : ""),
+        RMM_TEXT ("reasons", input->reasons),
         RMM_TEXT ("status", rmm_state_to_text (RMM_TYPE_ITEM_STATUS, input->status)),
-        RMM_TEXT ("status_reason", input->status_reason ? input->status_reason : ""),
+        RMM_TEXT ("status_reason", why),
         RMM_TEXT ("minute_text", input->minute_text ? input->minute_text : ""),
       };
 

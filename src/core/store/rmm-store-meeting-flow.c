@@ -108,6 +108,10 @@ insert_attendance (RmmStore                  *self,
                    GError                   **error)
 {
   gboolean sent = row->status == RMM_ATTENDANCE_STATUS_SENT_INFORMATION;
+  gint64 works_for = row->professional_id == 0 ? row->agency_id
+                   : rmm_store_query_int (self, "SELECT coalesce((SELECT agency_id FROM "
+                                                "professional WHERE id = ?), 0)",
+                                          row->professional_id, error);
   RmmField fields[] = {
     RMM_REF ("meeting_id", meeting_id),
     RMM_REF ("agency_id", row->agency_id),
@@ -117,6 +121,15 @@ insert_attendance (RmmStore                  *self,
     RMM_TEXT ("information_sent_at", sent ? row->information_sent_at : NULL),
   };
 
+  /* The minutes name them under the row's agency: it must be theirs. */
+  if (works_for != row->agency_id)
+    {
+      if (works_for >= 0)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                     _("Someone in the attendance is recorded for an agency they do not "
+                       "work for."));
+      return FALSE;
+    }
   return rmm_store_insert (self, "attendance", fields, G_N_ELEMENTS (fields), error) != 0;
 }
 
