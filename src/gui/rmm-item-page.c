@@ -12,6 +12,7 @@
 #include "rmm-assessment.h"
 #include "rmm-closure-dialog.h"
 #include "rmm-dates.h"
+#include "rmm-decisions-panel.h"
 #include "rmm-disruption-dialog.h"
 #include "rmm-documents.h"
 #include "rmm-episode-dialog.h"
@@ -49,13 +50,7 @@ struct _RmmItemPage
   RmmItemClock   *clock;          /* the meeting window's; NULL: no time shown */
   GtkLabel       *summary_label;
   GtkBox         *reasons_box;
-  AdwActionRow   *rating_row;
-  AdwActionRow   *lead_row;
-  GtkButton      *rating_button;
-  GtkButton      *lead_button;
-  AdwActionRow   *plan_row;
-  AdwActionRow   *closure_row;
-  GtkButton      *closure_button;
+  RmmDecisionsPanel *decisions_panel;
   GtkWidget      *transition_button;
   RmmMinutesEditor *minutes_editor;
   AdwActionRow   *history_row;
@@ -100,6 +95,20 @@ is_editable (RmmItemPage *self)
   return rmm_meeting_get_state (self->meeting) == RMM_MEETING_STATUS_OPEN;
 }
 
+/* Where the page's dialogs open. */
+static GtkWindow *
+parent_window (RmmItemPage *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
+
+/* A dialog over the page's window. */
+static void
+present (gpointer dialog)
+{
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_error (RmmItemPage  *self,
             const char   *heading,
@@ -140,133 +149,6 @@ show_header (RmmItemPage *self)
       }
 }
 
-/* "High, confirmed by both chairs", "Medium proposed; waiting for …", "Disputed …". */
-/* Whether @state (if any) is a decision both chairs confirmed. */
-static gboolean
-stands (const RmmDecisionState *state)
-{
-  return state != NULL && state->status == RMM_DECISION_STATUS_CONFIRMED;
-}
-
-static char *
-decision_text (RmmItemPage            *self,
-               const RmmDecisionState *state,
-               const char             *value)
-{
-  if (state->status == RMM_DECISION_STATUS_CONFIRMED)
-    return g_strdup_printf (_("%s, confirmed by both chairs at this meeting."), value);
-  if (state->status == RMM_DECISION_STATUS_DISPUTED)
-    return g_strdup_printf (_("%s: the chairs disagree; escalated to service managers."), value);
-  return g_strdup_printf (_("%s proposed; waiting for %s."), value,
-                          state->chair1_confirmed ? rmm_meeting_get_chair_family (self->meeting)
-                                                  : rmm_meeting_get_chair_children (self->meeting));
-}
-
-static void
-show_rating_decision (RmmItemPage *self)
-{
-  g_autoptr(RmmDecisionState) state = NULL;
-  g_autofree char *text = NULL;
-
-  state = rmm_store_find_meeting_decision (self->store, self->facts->child_id,
-                                           self->facts->meeting_id,
-                                           RMM_DECISION_KIND_RISK_RATING, NULL);
-  if (state != NULL)
-    text = decision_text (self, state, rmm_framework_describe_level (self->framework, state->value));
-  else if (self->facts->rating != NULL)
-    text = g_strdup_printf (_("Now %s. Not yet confirmed at this meeting."),
-                            rmm_framework_describe_level (self->framework, self->facts->rating->value));
-  else
-    text = g_strdup (_("Not rated. Both chairs confirm the rating."));
-  adw_action_row_set_subtitle (self->rating_row, text);
-  gtk_button_set_label (self->rating_button,
-                        stands (state) ? _("View…")
-                                                                          : _("Confirm…"));
-}
-
-static void
-show_lead_decision (RmmItemPage *self)
-{
-  g_autoptr(RmmDecisionState) state = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *value = NULL;
-
-  state = rmm_store_find_meeting_decision (self->store, self->facts->child_id,
-                                           self->facts->meeting_id,
-                                           RMM_DECISION_KIND_LEAD_AGENCY, NULL);
-  if (state != NULL)
-    {
-      value = rmm_describe_lead (state->lead_agency, state->lead_professional);
-      text = decision_text (self, state, value);
-    }
-  else if (self->facts->lead != NULL && self->facts->lead->lead_professional_id != 0)
-    {
-      value = rmm_describe_lead (self->facts->lead->lead_agency,
-                                 self->facts->lead->lead_professional);
-      text = g_strdup_printf (_("%s. Nothing to decide unless it changes."), value);
-    }
-  else if (self->facts->has_social_worker)
-    text = g_strdup_printf (_("Social worker allocated (%s). Nothing to decide."),
-                            self->facts->social_worker);
-  else if (self->facts->lead != NULL)
-    {
-      value = rmm_describe_lead (self->facts->lead->lead_agency,
-                                 self->facts->lead->lead_professional);
-      text = g_strdup_printf (_("%s. A lead professional is needed."), value);
-    }
-  else
-    text = g_strdup (_("No lead agency yet: the chairs allocate one."));
-  adw_action_row_set_subtitle (self->lead_row, text);
-  gtk_button_set_label (self->lead_button,
-                        stands (state) ? _("View…")
-                                                                          : _("Allocate…"));
-}
-
-static void
-show_plan (RmmItemPage *self)
-{
-  RmmItemFacts *facts = self->facts;
-  g_autofree char *review = format_day (facts->plan_review_on);
-  g_autofree char *text = NULL;
-
-  if (facts->plan_written_here)
-    text = g_strdup_printf (_("Written at this meeting; review by %s."), review);
-  else if (rmm_item_facts_needs_plan (facts))
-    text = g_strdup (_("Needed: the chairs write (or review) the plan at this meeting."));
-  else if (facts->has_plan && *facts->plan_review_on)
-    text = g_strdup_printf (_("Open; review by %s."), review);
-  else
-    text = g_strdup (_("No plan open. The rating does not need one; the chairs may still "
-                       "write one."));
-  adw_action_row_set_subtitle (self->plan_row, text);
-  set_enabled (self, "plan-pdf", facts->has_plan);
-}
-
-static void
-show_closure (RmmItemPage *self)
-{
-  g_autoptr(RmmDecisionState) state = NULL;
-  g_autoptr(GError) refusal = NULL;
-  const char *text;
-
-  state = rmm_store_find_meeting_decision (self->store, self->facts->child_id,
-                                           self->facts->meeting_id,
-                                           RMM_DECISION_KIND_CLOSURE, NULL);
-  if (stands (state))
-    text = _("Closed by both chairs at this meeting.");
-  else if (state != NULL)
-    text = _("Closure proposed; waiting for both chairs.");
-  else if (!rmm_store_check_closure (self->store, self->facts->child_id, self->facts->meets_on,
-                                     &refusal))
-    text = refusal ? refusal->message : "";
-  else
-    text = _("Open case.");
-  adw_action_row_set_subtitle (self->closure_row, text);
-  gtk_button_set_label (self->closure_button,
-                        stands (state) ? _("View…")
-                                                                          : _("Close…"));
-}
-
 static void
 show_history (RmmItemPage *self)
 {
@@ -282,8 +164,8 @@ show_history (RmmItemPage *self)
           g_string_append (text, " · …");
           break;
         }
-      g_string_append_printf (text, "%s%s (%s)", i ? " · " : "", rmm_framework_describe_level (self->framework, parts[0]),
-                              day);
+      g_string_append_printf (text, "%s%s (%s)", i ? " · " : "",
+                              rmm_framework_describe_level (self->framework, parts[0]), day);
     }
   adw_action_row_set_subtitle (self->history_row, text->len ? text->str : _("Never rated"));
 }
@@ -305,7 +187,8 @@ show_assessment (RmmItemPage *self)
     g_autofree char *day = format_day (facts->assessment_on);
 
     text = g_strdup_printf (_("%s, proposing %s. %s"), day,
-                            rmm_framework_describe_level (self->framework, facts->assessment_rating),
+                            rmm_framework_describe_level (self->framework,
+                                                          facts->assessment_rating),
                             facts->assessment_analysis);
   }
   adw_action_row_set_subtitle (self->assessment_row, text);
@@ -418,13 +301,11 @@ show_outcome (RmmItemPage *self)
   adw_action_row_set_subtitle (self->outcome_row, text);
   gtk_widget_set_visible (self->discussed_button, pending && editable);
   gtk_widget_set_visible (self->defer_button, pending && editable);
-  gtk_widget_set_visible (self->reopen_button,
-                          editable && !pending && !removed);
+  gtk_widget_set_visible (self->reopen_button, editable && !pending && !removed);
   set_enabled (self, "discussed", editable && pending);
   set_enabled (self, "defer", editable && pending);
   set_enabled (self, "reopen", editable && !pending);
-  set_enabled (self, "decide",
-                                 editable && !removed);
+  set_enabled (self, "decide", editable && !removed);
   set_enabled (self, "plan", editable);
   /* The minutes can be read (and, while the meeting is open, typed) whenever a child is on
    * show: Ctrl+M goes there. */
@@ -435,8 +316,7 @@ show_outcome (RmmItemPage *self)
   set_enabled (self, "record-note", editable);
   set_enabled (self, "record-disruption", editable);
   set_enabled (self, "raise-trigger", editable);
-  set_enabled (self, "respond",
-                                 editable && self->facts->n_open_triggers > 0);
+  set_enabled (self, "respond", editable && self->facts->n_open_triggers > 0);
   rmm_minutes_editor_set_editable (self->minutes_editor, editable);
 }
 
@@ -463,10 +343,8 @@ rmm_item_page_reload (RmmItemPage *self)
   g_clear_pointer (&self->facts, rmm_item_facts_free);
   self->facts = facts;
   show_header (self);
-  show_rating_decision (self);
-  show_lead_decision (self);
-  show_plan (self);
-  show_closure (self);
+  rmm_decisions_panel_show_facts (self->decisions_panel, facts);
+  set_enabled (self, "plan-pdf", facts->has_plan);
   show_history (self);
   show_assessment (self);
   show_counts (self);
@@ -485,16 +363,12 @@ rmm_item_page_save_minutes (RmmItemPage *self)
   rmm_minutes_editor_save (self->minutes_editor);
 }
 
+/* The chairs decide (or look at) a decision of this kind: its dialog. */
 static void
-action_decide (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+decide (RmmItemPage     *self,
+        RmmDecisionKind  kind)
 {
-  GtkWidget *widget = user_data;
-  RmmItemPage *self = RMM_ITEM_PAGE (widget);
-  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
-  int kind = rmm_state_from_text (RMM_TYPE_DECISION_KIND, g_variant_get_string (parameter, NULL),
-                                  RMM_DECISION_KIND_RISK_RATING);
+  GtkWindow *parent = parent_window (self);
   GtkWindow *dialog;
 
   if (self->item == NULL)
@@ -507,7 +381,25 @@ action_decide (GSimpleAction *action,
   else
     dialog = GTK_WINDOW (rmm_rating_dialog_new (parent, self->store, self->meeting, self->item,
                                                 self->framework_id));
-  gtk_window_present (dialog);
+  present (dialog);
+}
+
+static void
+action_decide (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  decide (RMM_ITEM_PAGE (user_data),
+          rmm_state_from_text (RMM_TYPE_DECISION_KIND, g_variant_get_string (parameter, NULL),
+                               RMM_DECISION_KIND_RISK_RATING));
+}
+
+/* The decisions panel's buttons: what the page's actions do. */
+static void
+on_decide (RmmItemPage     *self,
+           RmmDecisionKind  kind)
+{
+  decide (self, kind);
 }
 
 static RmmPlanDialog *
@@ -516,9 +408,9 @@ open_plan (RmmItemPage *self)
   RmmPlanDialog *dialog;
 
   rmm_item_page_save_minutes (self);
-  dialog = rmm_plan_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                self->store, self->meeting, self->item, self->framework_id);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = rmm_plan_dialog_new (parent_window (self), self->store, self->meeting, self->item,
+                                self->framework_id);
+  present (dialog);
   return dialog;
 }
 
@@ -527,19 +419,20 @@ action_plan (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  open_plan (RMM_ITEM_PAGE (widget));
+  open_plan (RMM_ITEM_PAGE (user_data));
+}
+
+static void
+on_write_plan (RmmItemPage *self)
+{
+  open_plan (self);
 }
 
 /* The plan as it would be circulated, for the professional network or the family. */
 static void
-action_plan_pdf (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+preview_plan (RmmItemPage *self,
+              const char  *audience_name)
 {
-  GtkWidget *widget = user_data;
-  RmmItemPage *self = RMM_ITEM_PAGE (widget);
-  const char *audience_name = g_variant_get_string (parameter, NULL);
   RmmDocumentOptions options = { NULL, FALSE };
   RmmPlanAudience audience = RMM_PLAN_AUDIENCE_PROFESSIONAL;
   g_autoptr(RmmPdfDocument) document = NULL;
@@ -550,7 +443,22 @@ action_plan_pdf (GSimpleAction *action,
   document = rmm_safety_plan_document_new (self->store, self->facts->child_id, audience,
                                            &options, &error);
   file_name = g_strdup_printf ("%s-safety-plan-%s.pdf", self->facts->reference, audience_name);
-  rmm_preview_show (widget, document, error, file_name);
+  rmm_preview_show (GTK_WIDGET (self), document, error, file_name);
+}
+
+static void
+action_plan_pdf (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  preview_plan (RMM_ITEM_PAGE (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_plan_pdf (RmmItemPage *self,
+             const char  *audience_name)
+{
+  preview_plan (self, audience_name);
 }
 
 static void
@@ -558,8 +466,7 @@ action_actions (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  rmm_plan_dialog_focus_actions (open_plan (RMM_ITEM_PAGE (widget)));
+  rmm_plan_dialog_focus_actions (open_plan (RMM_ITEM_PAGE (user_data)));
 }
 
 static void
@@ -567,12 +474,10 @@ action_transition (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  RmmItemPage *self = RMM_ITEM_PAGE (user_data);
 
-  gtk_window_present (GTK_WINDOW (rmm_transition_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                             self->store, self->meeting,
-                                                             self->item)));
+  present (rmm_transition_dialog_new (parent_window (self), self->store, self->meeting,
+                                      self->item));
 }
 
 static void
@@ -580,11 +485,9 @@ action_record_episode (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  RmmItemPage *self = RMM_ITEM_PAGE (user_data);
 
-  gtk_window_present (GTK_WINDOW (rmm_episode_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                          self->store, self->item)));
+  present (rmm_episode_dialog_new (parent_window (self), self->store, self->item));
 }
 
 static void
@@ -592,11 +495,9 @@ action_record_note (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  RmmItemPage *self = RMM_ITEM_PAGE (user_data);
 
-  gtk_window_present (GTK_WINDOW (rmm_note_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       self->store, self->item)));
+  present (rmm_note_dialog_new (parent_window (self), self->store, self->item));
 }
 
 static void
@@ -604,11 +505,9 @@ action_record_disruption (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  RmmItemPage *self = RMM_ITEM_PAGE (user_data);
 
-  gtk_window_present (GTK_WINDOW (rmm_disruption_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                             self->store, self->item)));
+  present (rmm_disruption_dialog_new (parent_window (self), self->store, self->item));
 }
 
 /* The oldest open trigger first: that is the order the room answers them in. */
@@ -617,8 +516,7 @@ action_respond (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  RmmItemPage *self = RMM_ITEM_PAGE (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) open = rmm_store_list_triggers (self->store, self->facts->child_id, TRUE,
                                                        &error);
@@ -630,9 +528,8 @@ action_respond (GSimpleAction *action,
     }
   if (open->len == 0)
     return;
-  gtk_window_present (GTK_WINDOW (rmm_response_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                           self->store, self->meeting,
-                                                           g_ptr_array_index (open, 0))));
+  present (rmm_response_dialog_new (parent_window (self), self->store, self->meeting,
+                                    g_ptr_array_index (open, 0)));
 }
 
 static void
@@ -653,17 +550,16 @@ action_raise_trigger (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  RmmItemPage *self = RMM_ITEM_PAGE (user_data);
   AdwMessageDialog *dialog;
 
-  dialog = rmm_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+  dialog = rmm_reason_dialog_new (parent_window (self),
                                   _("Raise a Strategy-Discussion Trigger?"),
                                   _("It stays on every agenda of the area, first, until the RMM "
                                     "records a response confirmed by both chairs."),
                                   _("Why a strategy discussion is needed"), "raise", _("Raise"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_raise_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present (dialog);
 }
 
 static void
@@ -671,8 +567,7 @@ action_discussed (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  RmmItemPage *self = RMM_ITEM_PAGE (user_data);
   g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
 
@@ -687,7 +582,7 @@ action_discussed (GSimpleAction *action,
   /* Where the chair is looking, not only at the foot of the page. */
   done = g_strdup_printf (_("%s %s: discussed"), rmm_agenda_item_get_first_name (self->item),
                           rmm_agenda_item_get_last_name (self->item));
-  rmm_show_toast (widget, done);
+  rmm_show_toast (GTK_WIDGET (self), done);
 }
 
 static void
@@ -727,17 +622,16 @@ action_defer (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  RmmItemPage *self = RMM_ITEM_PAGE (user_data);
   g_autofree char *body = describe_deferral (self);
   AdwMessageDialog *dialog;
 
   rmm_item_page_save_minutes (self);
-  dialog = rmm_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+  dialog = rmm_reason_dialog_new (parent_window (self),
                                   _("Defer This Item?"), body,
                                   _("Why it is deferred"), "defer", _("Defer"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_defer_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present (dialog);
 }
 
 static void
@@ -745,8 +639,7 @@ action_reopen (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  RmmItemPage *self = RMM_ITEM_PAGE (widget);
+  RmmItemPage *self = RMM_ITEM_PAGE (user_data);
   g_autoptr(GError) error = NULL;
 
   if (!rmm_store_reopen_item (self->store, rmm_agenda_item_get_id (self->item), &error))
@@ -791,6 +684,7 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (RMM_TYPE_MINUTES_EDITOR);
+  g_type_ensure (RMM_TYPE_DECISIONS_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-item-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RmmItemPage, name)
@@ -799,13 +693,7 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   BIND (clock_label);
   BIND (summary_label);
   BIND (reasons_box);
-  BIND (rating_row);
-  BIND (lead_row);
-  BIND (rating_button);
-  BIND (lead_button);
-  BIND (plan_row);
-  BIND (closure_row);
-  BIND (closure_button);
+  BIND (decisions_panel);
   BIND (transition_button);
   BIND (minutes_editor);
   BIND (history_row);
@@ -821,6 +709,9 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   BIND (discussed_button);
   BIND (reopen_button);
 #undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_decide);
+  gtk_widget_class_bind_template_callback (widget_class, on_write_plan);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_pdf);
 }
 
 /* Their keys are the application's (rmm-shortcuts.c), so they work wherever focus is. */
@@ -841,6 +732,13 @@ static const GActionEntry item_actions[] = {
   { "raise-trigger", action_raise_trigger },
 };
 
+/* Which of the page's actions enables which of the decisions panel's buttons. */
+static const struct { const char *action; const char *property; } panel_offers[] = {
+  { "decide", "can-decide" },
+  { "plan", "can-write-plan" },
+  { "plan-pdf", "can-print-plan" },
+};
+
 static void
 rmm_item_page_init (RmmItemPage *self)
 {
@@ -851,6 +749,12 @@ rmm_item_page_init (RmmItemPage *self)
     set_enabled (self, item_actions[i].name, FALSE);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "item", G_ACTION_GROUP (self->actions));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The panel's buttons are offered exactly when their keys work. */
+  for (guint i = 0; i < G_N_ELEMENTS (panel_offers); i++)
+    g_object_bind_property (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                        panel_offers[i].action),
+                            "enabled", self->decisions_panel, panel_offers[i].property,
+                            G_BINDING_SYNC_CREATE);
 }
 
 /* A new child starts at the top (AdwPreferencesPage has no call for it in libadwaita 1.2). */
@@ -885,6 +789,9 @@ rmm_item_page_show_item (RmmItemPage   *self,
   g_free (self->framework_id);
   self->framework_id = framework;
   self->framework = rmm_framework_lookup (self->framework_id);
+  rmm_decisions_panel_set_store (self->decisions_panel, store);
+  rmm_decisions_panel_set_meeting (self->decisions_panel, meeting);
+  rmm_decisions_panel_set_framework_id (self->decisions_panel, self->framework_id);
   rmm_item_page_reload (self);
   scroll_to_top (self);
 }

@@ -21,6 +21,7 @@
 #include "rmm-cse-list-view.h"
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
+#include "rmm-decisions-panel.h"
 #include "rmm-demo.h"
 #include "rmm-disruption-dialog.h"
 #include "rmm-documents.h"
@@ -845,6 +846,74 @@ test_meeting_view (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+/* A button of the decisions panel that asks for a decision of kind @kind. */
+static gboolean
+decides (GtkWidget  *widget,
+         const char *kind)
+{
+  GVariant *target = GTK_IS_ACTIONABLE (widget)
+    ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)) : NULL;
+
+  return target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
+         g_str_equal (g_variant_get_string (target, NULL), kind);
+}
+
+static void
+count_decide (RmmDecisionsPanel *panel,
+              RmmDecisionKind    kind,
+              int               *decided)
+{
+  *decided = kind;
+}
+
+/* The decisions panel says where the rating stands and asks for a decision only when the
+ * page offers one: its buttons follow can-decide, and a click says which kind. */
+static void
+test_decisions_panel (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RmmAgendaItem) item = first_agenda_item (f);
+  g_autoptr(RmmMeeting) meeting = rmm_store_get_meeting (f->store,
+                                                         rmm_agenda_item_get_meeting_id (item),
+                                                         NULL);
+  g_autoptr(RmmItemFacts) facts = rmm_store_get_item_facts (f->store,
+                                                            rmm_agenda_item_get_id (item), NULL);
+  GtkWidget *window = gtk_window_new ();
+  RmmDecisionsPanel *panel = g_object_new (RMM_TYPE_DECISIONS_PANEL, "store", f->store,
+                                           "meeting", meeting, "framework-id",
+                                           "surrey-3-level", NULL);
+  GtkWidget *rating, *closure;
+  int decided = -1;
+
+  g_assert_nonnull (facts);
+  g_object_ref_sink (window);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  g_signal_connect (panel, "decide", G_CALLBACK (count_decide), &decided);
+  g_object_set (panel, "facts", facts, NULL);
+  rating = find_widget (GTK_WIDGET (panel), decides, "risk-rating");
+  closure = find_widget (GTK_WIDGET (panel), decides, "closure");
+  g_assert_nonnull (rating);
+  g_assert_nonnull (closure);
+  /* Where the rating stands: a decision to make, or one made to look at. */
+  g_assert_true (is_button (rating, "Confirm…") || is_button (rating, "View…"));
+
+  /* Not offered: nothing happens, and the button says so. */
+  g_signal_emit_by_name (rating, "clicked");
+  g_assert_cmpint (decided, ==, -1);
+  g_assert_false (gtk_widget_is_sensitive (rating));
+
+  g_object_set (panel, "can-decide", TRUE, NULL);
+  g_assert_true (gtk_widget_is_sensitive (rating));
+  g_signal_emit_by_name (rating, "clicked");
+  g_assert_cmpint (decided, ==, RMM_DECISION_KIND_RISK_RATING);
+  g_signal_emit_by_name (closure, "clicked");
+  g_assert_cmpint (decided, ==, RMM_DECISION_KIND_CLOSURE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
 /* The preview renders in the background, then shows every page; zoom and thumbnails work. */
 static void
 test_preview_window (Fixture       *f,
@@ -1152,6 +1221,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/views/meeting", Fixture, NULL, fixture_set_up, test_meeting_view,
               fixture_tear_down);
+  g_test_add ("/ui/views/decisions-panel", Fixture, NULL, fixture_set_up,
+              test_decisions_panel, fixture_tear_down);
   g_test_add ("/ui/views/triggers", Fixture, NULL, fixture_set_up, test_triggers_view,
               fixture_tear_down);
   g_test_add ("/ui/windows/preview", Fixture, NULL, fixture_set_up, test_preview_window,
