@@ -10,9 +10,8 @@
 
 #include "rmm-conclude-dialog.h"
 #include "rmm-gui-utils.h"
-#include "rmm-labels.h"
-#include "rmm-state-types.h"
 #include "rmm-store-keeper.h"
+#include "rmm-summary-row.h"
 
 struct _RmmConcludeDialog
 {
@@ -24,6 +23,7 @@ struct _RmmConcludeDialog
 
   AdwWindowTitle      *title;
   AdwPreferencesGroup *summary_group;
+  AdwActionRow        *empty_row;
   AdwActionRow        *status_row;
   AdwActionRow        *chair1_row;
   AdwActionRow        *chair2_row;
@@ -46,33 +46,15 @@ show_summary (RmmConcludeDialog *self)
   lines = rmm_store_summarize_meeting (self->store, rmm_meeting_get_id (self->meeting), &error);
   for (guint i = 0; lines && i < lines->len; i++)
     {
-      const RmmSummaryLine *line = g_ptr_array_index (lines, i);
-      g_autofree char *title = g_strdup_printf ("%s (%s)", line->name, line->reference);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *kind = gtk_label_new (rmm_summary_kind_label (line->kind));
-      g_autofree char *css = g_strdup_printf ("summary-%s",
-                                          rmm_state_to_text (RMM_TYPE_SUMMARY_KIND, line->kind));
+      GtkWidget *row = rmm_summary_row_new (g_ptr_array_index (lines, i));
 
-      gtk_widget_add_css_class (kind, "badge");
-      gtk_widget_add_css_class (kind, css);
-      gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (kind, 120, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), kind);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line->detail);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       adw_preferences_group_add (self->summary_group, row);
       g_ptr_array_add (self->rows, row);
     }
-  if (self->rows->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     error ? error->message : _("No decisions recorded"));
-      adw_preferences_group_add (self->summary_group, row);
-      g_ptr_array_add (self->rows, row);
-    }
+  /* Nothing decided (or nothing could be read): the one row says which. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row),
+                                 error ? error->message : _("No decisions recorded"));
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_row), self->rows->len == 0);
 }
 
 static void
@@ -189,6 +171,7 @@ rmm_conclude_dialog_class_init (RmmConcludeDialogClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RmmConcludeDialog, name)
   BIND (title);
   BIND (summary_group);
+  BIND (empty_row);
   BIND (status_row);
   BIND (chair1_row);
   BIND (chair2_row);
