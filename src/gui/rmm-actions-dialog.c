@@ -12,6 +12,7 @@
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-gui-utils.h"
+#include "rmm-plan-action-row.h"
 #include "rmm-state-types.h"
 
 /* Each RmmActionStatus as the chooser offers it, in order; the first is "not yet". */
@@ -169,10 +170,10 @@ on_outcome_response (AdwMessageDialog *dialog,
 
 /* Recording an action's outcome asks which; each answer is a button. */
 static void
-on_record_clicked (GtkButton        *button,
-                   RmmActionsDialog *self)
+on_record (RmmPlanActionRow *row,
+           RmmActionsDialog *self)
 {
-  const RmmPlanAction *action = g_object_get_data (G_OBJECT (button), "action");
+  const RmmPlanAction *action = rmm_plan_action_row_get_action (row);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Became of the Action?"),
                                               action->description);
 
@@ -185,41 +186,6 @@ on_record_clicked (GtkButton        *button,
   g_object_set_data (G_OBJECT (dialog), "action", (gpointer)action);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_outcome_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-action_row (RmmActionsDialog    *self,
-            const RmmPlanAction *action)
-{
-  g_autofree char *due = rmm_date_format_uk (action->due_on, "%-d %b %Y");
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *outcome = gtk_label_new (rmm_action_outcome_label (action->status));
-  gboolean reviewed = action->status != RMM_ACTION_STATUS_OPEN;
-
-  subtitle = g_strdup_printf (_("%s (%s) · %s%s%s · due %s"), action->child_name,
-                              action->reference, action->owner, *action->owner ? ", " : "",
-                              *action->agency ? action->agency : _("no agency named"), due);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action->description);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (outcome, reviewed ? "outcome" : "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), outcome);
-  /* An outcome is recorded once; the minutes keep it. */
-  if (!reviewed)
-    {
-      g_autofree char *name = g_strdup_printf (_("Record the outcome of “%s” for %s"),
-                                               action->description, action->child_name);
-      GtkWidget *button = gtk_button_new_with_label (_("Record…"));
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
-      g_object_set_data (G_OBJECT (button), "action", (gpointer)action);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_record_clicked), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-    }
-  return row;
 }
 
 static void
@@ -243,8 +209,9 @@ reload (RmmActionsDialog *self)
   for (guint i = 0; i < self->actions->len; i++)
     {
       const RmmPlanAction *action = g_ptr_array_index (self->actions, i);
-      GtkWidget *row = action_row (self, action);
+      GtkWidget *row = rmm_plan_action_row_new (action);
 
+      g_signal_connect_object (row, "record", G_CALLBACK (on_record), self, 0);
       open += action->status == RMM_ACTION_STATUS_OPEN;
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);
