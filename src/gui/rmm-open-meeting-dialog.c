@@ -8,34 +8,12 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-date-row.h"
+#include "rmm-attendance-row.h"
 #include "rmm-dates.h"
 #include "rmm-gui-utils.h"
+#include "rmm-observer-row.h"
 #include "rmm-open-meeting-dialog.h"
 #include "rmm-unsaved-guard.h"
-
-/* An agency's attendance: one of these, or not represented (none active). */
-static const struct { RmmAttendanceStatus status; const char *label; } choices[] = {
-  { RMM_ATTENDANCE_STATUS_PRESENT, N_("Present") },
-  { RMM_ATTENDANCE_STATUS_APOLOGIES, N_("Apologies") },
-  { RMM_ATTENDANCE_STATUS_SENT_INFORMATION, N_("Sent Information") },
-};
-
-typedef struct
-{
-  gint64          agency_id;
-  AdwExpanderRow *row;
-  GtkToggleButton *toggles[G_N_ELEMENTS (choices)];
-  AdwEntryRow    *name_row;
-  RmmDateRow     *sent_row;
-} AgencyRows;
-
-typedef struct
-{
-  gint64     agency_id;
-  char      *name;
-  GtkWidget *row;
-} Observer;
 
 struct _RmmOpenMeetingDialog
 {
@@ -44,8 +22,8 @@ struct _RmmOpenMeetingDialog
   RmmStore            *store;
   RmmMeeting          *meeting;
   GPtrArray           *agencies;        /* RmmNamedId */
-  GArray              *agency_rows;     /* AgencyRows */
-  GPtrArray           *observers;       /* Observer */
+  GPtrArray           *agency_rows;     /* RmmAttendanceRow, the group's */
+  GPtrArray           *observers;       /* RmmObserverRow, the group's */
 
   AdwWindowTitle      *title;
   GtkLabel            *statement_label;
@@ -58,13 +36,6 @@ struct _RmmOpenMeetingDialog
 
 G_DEFINE_FINAL_TYPE (RmmOpenMeetingDialog, rmm_open_meeting_dialog, ADW_TYPE_WINDOW)
 
-static void
-observer_free (Observer *observer)
-{
-  g_free (observer->name);
-  g_free (observer);
-}
-
 /* The meeting opens only once the statement has been read out. */
 static void
 on_read_toggled (RmmOpenMeetingDialog *self)
@@ -73,125 +44,48 @@ on_read_toggled (RmmOpenMeetingDialog *self)
                                  gtk_toggle_button_get_active (self->read_check));
 }
 
-static int
-chosen (const AgencyRows *rows)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-    if (gtk_toggle_button_get_active (rows->toggles[i]))
-      return i;
-  return -1;
-}
-
-/* One toggle at a time, or none (not represented); the subtitle says which. */
+/* One row per agency; information is taken to have been sent the day before the meeting
+ * until the chair says otherwise. */
 static void
-on_toggled (GtkToggleButton *toggle,
-            AgencyRows      *rows)
-{
-  int choice;
-
-  if (gtk_toggle_button_get_active (toggle))
-    for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-      if (rows->toggles[i] != toggle)
-        gtk_toggle_button_set_active (rows->toggles[i], FALSE);
-  choice = chosen (rows);
-  adw_expander_row_set_subtitle (rows->row, choice < 0 ? _("Not represented")
-                                                       : _(choices[choice].label));
-  gtk_widget_set_visible (GTK_WIDGET (rows->sent_row),
-                          choice >= 0 &&
-                          choices[choice].status == RMM_ATTENDANCE_STATUS_SENT_INFORMATION);
-}
-
-static GtkWidget *
-choice_toggles (AgencyRows *rows,
-                const char *agency)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s: %s", agency, _(choices[i].label));
-      GtkWidget *toggle = gtk_toggle_button_new_with_label (_(choices[i].label));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
-      g_signal_connect (toggle, "toggled", G_CALLBACK (on_toggled), rows);
-      rows->toggles[i] = GTK_TOGGLE_BUTTON (toggle);
-      gtk_box_append (GTK_BOX (box), toggle);
-    }
-  return box;
-}
-
-/* One row per agency: its attendance on toggles; who came, and when information was
- * sent, inside. */
-static void
-add_agency_rows (RmmOpenMeetingDialog *self,
-                 const RmmNamedId     *agency,
-                 guint                 index)
+add_agency_row (RmmOpenMeetingDialog *self,
+                const RmmNamedId     *agency)
 {
   g_autoptr(GDate) day = rmm_meeting_dup_date (self->meeting);
-  AgencyRows *rows = &g_array_index (self->agency_rows, AgencyRows, index);
+  g_autofree char *before = NULL;
+  GtkWidget *row;
 
-  rows->agency_id = agency->id;
-  rows->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->row), agency->name);
-  adw_expander_row_set_subtitle (rows->row, _("Not represented"));
-  adw_expander_row_add_action (rows->row, choice_toggles (rows, agency->name));
-  rows->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->name_row),
-                                 _("Who attended or sent apologies"));
-  rows->sent_row = RMM_DATE_ROW (rmm_date_row_new (_("Information sent on")));
   if (day != NULL)
     {
-      g_autofree char *before = NULL;
-
       g_date_subtract_days (day, 1);
-      rmm_date_row_set_date (rows->sent_row, before = rmm_date_format (day));
+      before = rmm_date_format (day);
     }
-  gtk_widget_set_visible (GTK_WIDGET (rows->sent_row), FALSE);
-  adw_expander_row_add_row (rows->row, GTK_WIDGET (rows->name_row));
-  adw_expander_row_add_row (rows->row, GTK_WIDGET (rows->sent_row));
-  adw_preferences_group_add (self->agencies_group, GTK_WIDGET (rows->row));
+  row = rmm_attendance_row_new (agency, before);
+  adw_preferences_group_add (self->agencies_group, row);
+  g_ptr_array_add (self->agency_rows, row);
 }
 
 static void
-on_remove_observer (GtkButton            *button,
+on_remove_observer (RmmObserverRow       *row,
                     RmmOpenMeetingDialog *self)
 {
-  Observer *observer = g_object_get_data (G_OBJECT (button), "observer");
-
-  adw_preferences_group_remove (self->observers_group, observer->row);
-  g_ptr_array_remove (self->observers, observer);
+  g_ptr_array_remove (self->observers, row);
+  adw_preferences_group_remove (self->observers_group, GTK_WIDGET (row));
 }
 
 static void
 on_observer_apply (RmmOpenMeetingDialog *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->observer_row))));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->observer_row));
+  g_autofree char *name = g_strstrip (g_strdup (typed));
   guint selected = adw_combo_row_get_selected (self->observer_agency_row);
-  RmmNamedId *agency;
-  Observer *observer;
-  GtkWidget *remove;
+  GtkWidget *row;
 
   if (*name == '\0' || selected >= self->agencies->len)
     return;
-  agency = g_ptr_array_index (self->agencies, selected);
-  observer = g_new0 (Observer, 1);
-  observer->agency_id = agency->id;
-  observer->name = g_steal_pointer (&name);
-  observer->row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (observer->row), observer->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (observer->row), agency->name);
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Observer"));
-  g_object_set_data (G_OBJECT (remove), "observer", observer);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_observer), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (observer->row), remove);
-  adw_preferences_group_add (self->observers_group, observer->row);
-  g_ptr_array_add (self->observers, observer);
+  row = rmm_observer_row_new (name, g_ptr_array_index (self->agencies, selected));
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_remove_observer), self, 0);
+  adw_preferences_group_add (self->observers_group, row);
+  g_ptr_array_add (self->observers, row);
   gtk_editable_set_text (GTK_EDITABLE (self->observer_row), "");
 }
 
@@ -213,31 +107,29 @@ collect_attendance (RmmOpenMeetingDialog  *self,
 
   for (guint i = 0; i < self->agency_rows->len; i++)
     {
-      AgencyRows *agency = &g_array_index (self->agency_rows, AgencyRows, i);
-      int choice = chosen (agency);
+      RmmAttendanceRow *agency = g_ptr_array_index (self->agency_rows, i);
+      g_autoptr(GError) wrong_date = NULL;
+      RmmAttendanceInput row;
       char *sent = NULL;
-      RmmAttendanceInput row = {
-        .agency_id = agency->agency_id,
-        .name = gtk_editable_get_text (GTK_EDITABLE (agency->name_row)),
-      };
 
-      if (choice < 0)
-        continue;
-      row.status = choices[choice].status;
-      if (row.status == RMM_ATTENDANCE_STATUS_SENT_INFORMATION)
+      if (!rmm_attendance_row_read (agency, &row, &sent, &wrong_date))
         {
-          if (!rmm_date_row_get_date (agency->sent_row, &sent, error))
-            return NULL;
-          g_ptr_array_add (dates, sent);
-          row.information_sent_at = sent;
+          if (wrong_date == NULL)
+            continue;
+          g_propagate_error (error, g_steal_pointer (&wrong_date));
+          return NULL;
         }
+      if (sent != NULL)
+        g_ptr_array_add (dates, sent);
       g_array_append_val (rows, row);
     }
   for (guint i = 0; i < self->observers->len; i++)
     {
-      Observer *observer = g_ptr_array_index (self->observers, i);
+      RmmObserverRow *observer = g_ptr_array_index (self->observers, i);
       RmmAttendanceInput row = {
-        .agency_id = observer->agency_id, .name = observer->name, .status = RMM_ATTENDANCE_STATUS_OBSERVER,
+        .agency_id = rmm_observer_row_get_agency_id (observer),
+        .name = rmm_observer_row_get_name (observer),
+        .status = RMM_ATTENDANCE_STATUS_OBSERVER,
       };
 
       g_array_append_val (rows, row);
@@ -318,7 +210,7 @@ rmm_open_meeting_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_OPEN_MEETING_DIALOG);
   g_clear_pointer (&self->agencies, g_ptr_array_unref);
-  g_clear_pointer (&self->agency_rows, g_array_unref);
+  g_clear_pointer (&self->agency_rows, g_ptr_array_unref);
   g_clear_pointer (&self->observers, g_ptr_array_unref);
   g_clear_object (&self->meeting);
   g_clear_object (&self->store);
@@ -359,8 +251,8 @@ static void
 rmm_open_meeting_dialog_init (RmmOpenMeetingDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->agency_rows = g_array_new (FALSE, TRUE, sizeof (AgencyRows));
-  self->observers = g_ptr_array_new_with_free_func ((GDestroyNotify)observer_free);
+  self->agency_rows = g_ptr_array_new ();
+  self->observers = g_ptr_array_new ();
   gtk_label_set_text (self->statement_label, rmm_meeting_get_confidentiality_statement ());
   on_read_toggled (self);
 }
@@ -382,12 +274,11 @@ rmm_open_meeting_dialog_new (GtkWindow  *parent,
   self->agencies = rmm_store_list_agencies (store, NULL);
   if (self->agencies == NULL)
     self->agencies = g_ptr_array_new ();
-  g_array_set_size (self->agency_rows, self->agencies->len);
   for (guint i = 0; i < self->agencies->len; i++)
     {
       const RmmNamedId *agency = g_ptr_array_index (self->agencies, i);
 
-      add_agency_rows (self, agency, i);
+      add_agency_row (self, agency);
       gtk_string_list_append (names, agency->name);
     }
   adw_combo_row_set_model (self->observer_agency_row, G_LIST_MODEL (names));
