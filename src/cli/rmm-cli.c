@@ -148,7 +148,6 @@ rmm_cli_parse_command (GOptionContext  *context,
   return TRUE;
 }
 
-/* Another process (the app, an import) holds the write lock: say so once, and wait. */
 /* The command's @entries (NULL: none), and --format text|json when @json is not NULL,
  * parsed; FALSE with *@status set (a usage error, or --help's 0) when the command stops. */
 gboolean
@@ -183,6 +182,7 @@ rmm_cli_parse_options (GOptionContext     *context,
   return TRUE;
 }
 
+/* Another process (the app, an import) holds the write lock: say so once, and wait. */
 static gboolean
 wait_for_other_writer (RmmStore *store,
                        gint64    waited_us,

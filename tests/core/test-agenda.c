@@ -7,7 +7,6 @@
 #include "rmm-test-support.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "rmm-dates.h"

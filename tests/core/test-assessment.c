@@ -76,7 +76,9 @@ test_assessment_whole (Fixture       *f,
   g_assert_cmpint (id, >, 0);
   /* The chairs see all of it on the child's page. */
   meeting = rmm_store_add_meeting (f->store, f->area, "2026-11-23", 0, 0, 0, &error);
+  g_assert_no_error (error);
   item = rmm_store_add_agenda_item (f->store, meeting, f->child, "new-referral", &error);
+  g_assert_no_error (error);
   facts = rmm_store_get_item_facts (f->store, item, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (facts->assessment_on, ==, "2026-11-17");

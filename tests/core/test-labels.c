@@ -54,7 +54,6 @@ test_action_statuses (void)
   g_assert_cmpstr (rmm_action_status_label (RMM_ACTION_STATUS_UNKNOWN), ==, "Not known");
 }
 
-/* "1 year old", "15 years old": the plural the language needs. */
 /* Every line of a meeting's summary has its own words, the same in the window and the
  * minutes. */
 static void
@@ -73,6 +72,7 @@ test_summary_kinds (void)
     }
 }
 
+/* "1 year old", "15 years old": the plural the language needs. */
 static void
 test_ages (void)
 {

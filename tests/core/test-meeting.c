@@ -517,6 +517,13 @@ test_open_meeting (Fixture       *f,
   g_assert_cmpint (((RmmAttendance *)attendance->pdata[3])->status, ==,
                    RMM_ATTENDANCE_STATUS_OBSERVER);
   g_assert_cmpint (meeting_state (f, f->meeting), ==, RMM_MEETING_STATUS_OPEN);
+  {
+    g_autoptr(RmmMeetingRecord) record = rmm_store_get_meeting_record (f->store, f->meeting,
+                                                                       &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (record->statement_read_at, ==, "2026-11-23T10:30:00Z");
+  }
   /* Opened once. */
   g_assert_false (rmm_store_open_meeting (f->store, f->meeting, rows, 4, TRUE, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);

@@ -516,6 +516,11 @@ test_decision_needs_both_chairs (Fixture       *f,
     g_assert_cmpint (rmm_store_propose_decision (f->store, &no_kind, &error), ==, 0);
     g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "not a decision the chairs make"));
+    g_clear_error (&error);
+    /* Asking where one stands is refused too, never answered "none recorded". */
+    g_assert_null (rmm_store_find_current_decision (f->store, f->child,
+                                                    RMM_DECISION_KIND_UNKNOWN, &error));
+    g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   }
 }
 

@@ -313,6 +313,7 @@ rmm_demo_collect_new_triggers (Demo       *demo,
                                GError    **error)
 {
   g_autoptr(GPtrArray) raised = rmm_store_list_triggers (demo->store, child->id, TRUE, error);
+  gint64 seen_before = child->newest_trigger;
 
   if (earliest != NULL)
     g_date_clear (earliest, 1);
@@ -324,12 +325,13 @@ rmm_demo_collect_new_triggers (Demo       *demo,
       DemoTrigger trigger = { .id = seen->id, .from_rating = from_rating };
       g_autofree char *day = g_strndup (seen->raised_at, strlen ("YYYY-MM-DD"));
 
-      if (seen->id <= child->newest_trigger)
+      /* Listed by when they were raised; new since we looked is by id. */
+      if (seen->id <= seen_before)
         continue;
       g_date_clear (&trigger.raised, 1);
       rmm_date_parse (day, &trigger.raised);
       g_array_append_val (child->triggers, trigger);
-      child->newest_trigger = trigger.id;
+      child->newest_trigger = MAX (child->newest_trigger, trigger.id);
       if (earliest != NULL && !g_date_valid (earliest))
         *earliest = trigger.raised;
     }

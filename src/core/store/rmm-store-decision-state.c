@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-error.h"
 #include "rmm-state-types.h"
 #include "rmm-store-private.h"
 
@@ -108,6 +109,19 @@ rmm_describe_lead (const char *agency,
   return g_strdup_printf (_("%s: %s"), agency ? agency : "", professional);
 }
 
+/* A kind the chairs decide; another would read as "none recorded", which it is not. */
+static gboolean
+check_kind (RmmDecisionKind   kind,
+            GError          **error)
+{
+  if (kind < RMM_DECISION_KIND_UNKNOWN)
+    return TRUE;
+  g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+               _("That is not a decision the chairs make: a risk rating, a lead agency or a "
+                 "closure."));
+  return FALSE;
+}
+
 /* The newest decision of @kind for the child at this meeting, or NULL (no error) if none. */
 RmmDecisionState *
 rmm_store_find_meeting_decision (RmmStore    *self,
@@ -120,6 +134,8 @@ rmm_store_find_meeting_decision (RmmStore    *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
+  if (!check_kind (kind, error))
+    return NULL;
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          DECISION_STATE_SELECT
                          "WHERE d.child_id = ? AND d.meeting_id = ? AND d.kind = ? "
@@ -144,6 +160,8 @@ rmm_store_find_current_decision (RmmStore    *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
+  if (!check_kind (kind, error))
+    return NULL;
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          DECISION_STATE_SELECT
                          "WHERE d.child_id = ? AND d.kind = ? AND d.status = 'confirmed' "
@@ -173,6 +191,8 @@ rmm_store_find_standing_decision (RmmStore    *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
+  if (!check_kind (kind, error))
+    return NULL;
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          DECISION_STATE_SELECT
                          "WHERE d.child_id = ?1 AND d.kind = ?2 AND d.status = 'confirmed' "

@@ -532,17 +532,17 @@ carry_forward (RmmStore    *self,
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                    _("A carried-forward action needs a new date after the meeting "
                      "(YYYY-MM-DD)."));
-      return FALSE;
+      return 0;
     }
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          "SELECT plan_id, description, coalesce(owner_id, 0), "
                          "       coalesce(agency_id, 0), family_visible "
                          "FROM plan_action WHERE id = ?", error);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
   rmm_db_stmt_bind_int (stmt, 1, action_id);
   if (!rmm_store_step_row (stmt, "action", action_id, error))
-    return FALSE;
+    return 0;
   {
     g_autofree char *description = g_strdup (rmm_db_stmt_get_text (stmt, 1));
     RmmField fields[] = {
