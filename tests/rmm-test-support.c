@@ -165,3 +165,88 @@ rmm_test_write_below_store (RmmStore   *store,
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
 }
+
+void
+rmm_test_store_set_up (RmmTestStore  *t,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  t->folder = rmm_test_make_folder ();
+  path = g_build_filename (t->folder, "rmm.sqlite", NULL);
+  t->store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rmm_test_store_at (t, "2026-09-01T09:00:00Z");
+  t->area = rmm_store_add_area (t->store, "Testshire North", "surrey-3-level", &error);
+  t->agency = rmm_store_add_agency (t->store, "Testshire Children’s Services",
+                                    "childrens-services", &error);
+  t->chair1 = rmm_store_add_professional (t->store, t->agency, "Ada Chairwell", "", &error);
+  t->chair2 = rmm_store_add_professional (t->store, t->agency, "Ben Cochair", "", &error);
+  g_assert_no_error (error);
+}
+
+void
+rmm_test_store_tear_down (RmmTestStore  *t,
+                          gconstpointer  data)
+{
+  g_assert_finalize_object (t->store);
+  rmm_test_remove_folder (t->folder);
+  g_free (t->folder);
+}
+
+/* The store's clock, as an ISO 8601 time. */
+void
+rmm_test_store_at (RmmTestStore *t,
+                   const char   *iso)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (when);
+  rmm_store_set_clock (t->store, when);
+}
+
+/* A child of the area, first name as @reference. */
+gint64
+rmm_test_store_add_child (RmmTestStore *t,
+                          const char   *reference,
+                          const char   *born)
+{
+  g_autoptr(GError) error = NULL;
+  RmmChildInput input = {
+    .reference = reference, .first_name = reference, .last_name = "Testchild",
+    .date_of_birth = born, .area_id = t->area,
+  };
+  gint64 id = rmm_store_add_child (t->store, &input, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A decision proposed and confirmed by both chairs (@meeting_id 0: outside a meeting); a
+ * closure with its reasons. */
+gint64
+rmm_test_store_decide (RmmTestStore    *t,
+                       gint64           child_id,
+                       gint64           meeting_id,
+                       RmmDecisionKind  kind,
+                       const char      *value)
+{
+  g_autoptr(GError) error = NULL;
+  RmmDecisionInput input = {
+    .child_id = child_id, .meeting_id = meeting_id, .kind = kind, .value = value,
+  };
+  gint64 id = rmm_store_propose_decision (t->store, &input, &error);
+
+  g_assert_no_error (error);
+  if (kind == RMM_DECISION_KIND_CLOSURE)
+    {
+      RmmClosureInput closure = { .reasons = "Risk reduced and sustained" };
+
+      g_assert_cmpint (rmm_store_add_closure_record (t->store, id, &closure, &error), >, 0);
+    }
+  g_assert_true (rmm_store_confirm_decision (t->store, id, t->chair1, &error));
+  g_assert_true (rmm_store_confirm_decision (t->store, id, t->chair2, &error));
+  g_assert_no_error (error);
+  return id;
+}

@@ -33,4 +33,31 @@ RmmAgendaItem *rmm_test_find_item  (RmmStore   *store,
 void     rmm_test_write_below_store (RmmStore  *store,
                                     const char *sql);
 
+/* The fixture most store tests share: a new database with one Surrey area (Testshire North),
+ * Children's Services, and its two chairs. */
+typedef struct
+{
+  char     *folder;
+  RmmStore *store;
+  gint64    area;
+  gint64    agency;
+  gint64    chair1;
+  gint64    chair2;
+} RmmTestStore;
+
+void     rmm_test_store_set_up     (RmmTestStore    *t,
+                                    gconstpointer    data);
+void     rmm_test_store_tear_down  (RmmTestStore    *t,
+                                    gconstpointer    data);
+void     rmm_test_store_at         (RmmTestStore    *t,
+                                    const char      *iso);
+gint64   rmm_test_store_add_child  (RmmTestStore    *t,
+                                    const char      *reference,
+                                    const char      *born);
+gint64   rmm_test_store_decide     (RmmTestStore    *t,
+                                    gint64           child_id,
+                                    gint64           meeting_id,
+                                    RmmDecisionKind  kind,
+                                    const char      *value);
+
 G_END_DECLS

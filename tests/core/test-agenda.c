@@ -189,7 +189,8 @@ agenda_reasons (Fixture *f)
   g_autoptr(GListModel) items = NULL;
   GHashTable *reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  g_assert_true (rmm_store_refresh_agenda (f->store, f->coming, 5, RMM_AGENDA_ORDER_RISK_FIRST, &error));
+  g_assert_true (rmm_store_refresh_agenda (f->store, f->coming, 5, RMM_AGENDA_ORDER_RISK_FIRST,
+                                           &error));
   g_assert_no_error (error);
   items = rmm_store_list_agenda (f->store, f->coming, &error);
   g_assert_no_error (error);
@@ -239,12 +240,14 @@ test_every_reason (Fixture       *f,
 
   /* closure: proposed, not yet confirmed. */
   at (f, "2026-11-16T11:00:00Z");
-  decide (f, child (f, "CLOSURE", "2012-01-01"), f->held, RMM_DECISION_KIND_CLOSURE, "closed", FALSE);
+  decide (f, child (f, "CLOSURE", "2012-01-01"), f->held, RMM_DECISION_KIND_CLOSURE, "closed",
+          FALSE);
 
   /* transition: 17 with risk remaining and no plan; 18 within three months, no package.
    * Not: 17 but rated low (no risk remaining). */
   at (f, "2026-11-16T11:00:00Z");
-  decide (f, child (f, "SEVENTEEN", "2009-06-01"), f->held, RMM_DECISION_KIND_RISK_RATING, "high", TRUE);
+  decide (f, child (f, "SEVENTEEN", "2009-06-01"), f->held, RMM_DECISION_KIND_RISK_RATING,
+          "high", TRUE);
   decide (f, child (f, "LOW17", "2009-06-01"), f->held, RMM_DECISION_KIND_RISK_RATING, "low", TRUE);
   id = child (f, "EIGHTEEN", "2009-01-15");
   decide (f, id, f->held, RMM_DECISION_KIND_RISK_RATING, "medium", TRUE);
@@ -395,87 +398,6 @@ test_chairs_remove_and_move (Fixture       *f,
   g_assert_cmpint (rmm_test_change_mark (f->store) - mark, >=, 4);
 }
 
-static char *
-changes_as_text (GListModel *entries)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-    {
-      g_autoptr(RmmCseEntry) entry = g_list_model_get_item (entries, i);
-      g_string_append_printf (text, "%s%s:%s:%s", text->len ? " " : "",
-                              rmm_cse_entry_get_reference (entry),
-                              rmm_cse_entry_get_rating (entry),
-                              rmm_cse_change_to_string (rmm_cse_entry_get_change (entry)));
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* The list on 23 November against 16 November: who came on, went off, up and down. */
-static void
-test_cse_list_changes (Fixture       *f,
-                       gconstpointer  data)
-{
-  g_autoptr(GListModel) entries = NULL;
-  g_autofree char *text = NULL;
-  gint64 steady = child (f, "A-STEADY", "2012-01-01");
-  gint64 rising = child (f, "B-RISING", "2012-01-01");
-  gint64 falling = child (f, "C-FALLING", "2012-01-01");
-  gint64 closed = child (f, "D-CLOSED", "2012-01-01");
-  gint64 corrected = child (f, "E-CORRECTED", "2012-01-01");
-  gint64 first;
-  GDate day;
-
-  at (f, "2026-11-02T10:00:00Z");
-  decide (f, steady, 0, RMM_DECISION_KIND_RISK_RATING, "medium", TRUE);
-  decide (f, rising, 0, RMM_DECISION_KIND_RISK_RATING, "low", TRUE);
-  decide (f, falling, 0, RMM_DECISION_KIND_RISK_RATING, "high", TRUE);
-  decide (f, closed, 0, RMM_DECISION_KIND_RISK_RATING, "low", TRUE);
-  first = decide (f, corrected, 0, RMM_DECISION_KIND_RISK_RATING, "high", TRUE);
-
-  at (f, "2026-11-20T10:00:00Z");
-  decide (f, rising, 0, RMM_DECISION_KIND_RISK_RATING, "high", TRUE);
-  decide (f, falling, 0, RMM_DECISION_KIND_RISK_RATING, "medium", TRUE);
-  decide (f, closed, 0, RMM_DECISION_KIND_CLOSURE, "closed", TRUE);
-  decide (f, child (f, "F-NEW", "2012-01-01"), 0, RMM_DECISION_KIND_RISK_RATING, "low", TRUE);
-  {
-    /* A correction supersedes the old rating once both chairs confirm it. */
-    RmmDecisionInput input = { .child_id = corrected, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "low" };
-    gint64 id = rmm_store_supersede_decision (f->store, first, &input, "Wrong child's notes",
-                                              NULL);
-    g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, NULL));
-    g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair2, NULL));
-  }
-
-  g_assert_true (rmm_date_parse ("2026-11-23", &day));
-  entries = rmm_store_list_cse (f->store, &day, NULL);
-  text = changes_as_text (entries);
-  g_assert_cmpstr (text, ==,
-                   "A-STEADY:medium:unchanged B-RISING:high:up C-FALLING:medium:down "
-                   "D-CLOSED:low:removed E-CORRECTED:low:down F-NEW:low:added");
-}
-
-static void
-test_seraf_not_at_risk_off_list (Fixture       *f,
-                                 gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) entries = NULL;
-  gint64 area = rmm_store_add_area (f->store, "Cwm Prawf", "seraf-4-category", NULL);
-  RmmChildInput input = { .reference = "W-1", .first_name = "Nia", .last_name = "Prawf",
-                          .date_of_birth = "2012-01-01", .area_id = area };
-  RmmChildInput other = { .reference = "W-2", .first_name = "Osian", .last_name = "Prawf",
-                          .date_of_birth = "2012-01-01", .area_id = area };
-  GDate day;
-
-  at (f, "2026-11-20T10:00:00Z");
-  decide (f, rmm_store_add_child (f->store, &input, &error), 0, RMM_DECISION_KIND_RISK_RATING, "1", TRUE);
-  decide (f, rmm_store_add_child (f->store, &other, &error), 0, RMM_DECISION_KIND_RISK_RATING, "2", TRUE);
-  g_assert_true (rmm_date_parse ("2026-11-23", &day));
-  entries = rmm_store_list_cse (f->store, &day, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
-}
-
 /* Once the meeting is open, an item keeps the reasons it came with: a plan written in the
  * meeting no longer makes the review due, but that was why the child was discussed, and
  * the minutes say so. A new reason is still added. */
@@ -511,7 +433,8 @@ test_held_meeting_untouched (Fixture       *f,
                              gconstpointer  data)
 {
   trigger (f, child (f, "OPEN", "2012-01-01"));
-  g_assert_true (rmm_store_refresh_agenda (f->store, f->held, 5, RMM_AGENDA_ORDER_RISK_FIRST, NULL));
+  g_assert_true (rmm_store_refresh_agenda (f->store, f->held, 5, RMM_AGENDA_ORDER_RISK_FIRST,
+                                           NULL));
   {
     g_autoptr(GListModel) agenda = rmm_store_list_agenda (f->store, f->held, NULL);
 
@@ -532,8 +455,6 @@ main (int    argc,
   ADD ("/agenda/chairs-remove-move", test_chairs_remove_and_move);
   ADD ("/agenda/held-untouched", test_held_meeting_untouched);
   ADD ("/agenda/reasons-kept-once-open", test_reasons_kept_once_open);
-  ADD ("/cse-list/changes", test_cse_list_changes);
-  ADD ("/cse-list/seraf-not-at-risk", test_seraf_not_at_risk_off_list);
 #undef ADD
   return g_test_run ();
 }

@@ -774,32 +774,6 @@ test_limits (Fixture       *f,
   }
 }
 
-static void
-test_referral_deadlines (Fixture       *f,
-                         gconstpointer  data)
-{
-  g_autoptr(RmmReferralImport) import = import_ok (f, HEADER
-    "T-12,Fay,Test,2012-01-01,Testshire North,2025-12-24 16:00,R,A,SPA,C\n", -1);
-  g_autoptr(GListModel) referrals = rmm_store_list_referrals (f->store, 0, "2025-12-01",
-                                                              "2026-01-01", NULL);
-  g_autoptr(RmmReferral) referral = g_list_model_get_item (referrals, 0);
-  g_autofree char *decision_due = rmm_referral_dup_decision_due (referral);
-  g_autoptr(GDate) assessment_due = rmm_referral_dup_assessment_due (referral);
-  g_autofree char *assessment_text = rmm_date_format (assessment_due);
-  g_autoptr(GDateTime) before = g_date_time_new_utc (2025, 12, 25, 15, 0, 0);
-  g_autoptr(GDateTime) after = g_date_time_new_utc (2025, 12, 25, 16, 1, 0);
-  GDate late;
-
-  g_assert_cmpstr (decision_due, ==, "2025-12-25T16:00:00Z");
-  g_assert_false (rmm_referral_is_decision_overdue (referral, before));
-  g_assert_true (rmm_referral_is_decision_overdue (referral, after));
-  /* Wednesday 24 December 2025: 29, 30, 31 December, 2, 5, 6, 7 January. */
-  g_assert_cmpstr (assessment_text, ==, "2026-01-07");
-  /* A referral still at screening has no assessment to be late with. */
-  g_date_set_dmy (&late, 8, 1, 2026);
-  g_assert_false (rmm_referral_is_assessment_overdue (referral, &late));
-}
-
 int
 main (int    argc,
       char **argv)
@@ -828,7 +802,6 @@ main (int    argc,
   ADD ("/import/malformed", test_malformed_files);
   ADD ("/import/wrong-existing-child", test_wrong_existing_child);
   ADD ("/import/limits", test_limits);
-  ADD ("/deadlines/referral", test_referral_deadlines);
 #undef ADD
   return g_test_run ();
 }
