@@ -166,6 +166,30 @@ rmm_test_write_below_store (RmmStore   *store,
   sqlite3_close (db);
 }
 
+/* An oracle: the number @sql (binding @param to any ?) counts in the store's file, read
+ * with sqlite3 directly, independently of the store's own readers. */
+gint64
+rmm_test_count_in_file (RmmStore   *store,
+                        const char *sql,
+                        gint64      param)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (rmm_store_get_path (store), &db, SQLITE_OPEN_READONLY,
+                                    NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, param);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
 void
 rmm_test_store_set_up (RmmTestStore  *t,
                        gconstpointer  data)

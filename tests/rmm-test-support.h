@@ -32,6 +32,9 @@ RmmAgendaItem *rmm_test_find_item  (RmmStore   *store,
 
 void     rmm_test_write_below_store (RmmStore  *store,
                                     const char *sql);
+gint64   rmm_test_count_in_file    (RmmStore   *store,
+                                    const char *sql,
+                                    gint64      param);
 
 /* The fixture most store tests share: a new database with one Surrey area (Testshire North),
  * Children's Services, and its two chairs. */

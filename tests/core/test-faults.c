@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "rmm-error.h"
-#include "rmm-store-private.h"
+#include "rmm-store.h"
 
 typedef struct
 {
@@ -346,8 +346,8 @@ test_killed_checkpoint_opens (Fixture       *f,
       g_autoptr(RmmStore) store = reopen_checked (f);
 
       total += acked;
-      g_assert_cmpint (rmm_store_query_int (store, "SELECT count(*) FROM information_note "
-                                            "WHERE summary LIKE 'checkpoint %'", 0, NULL),
+      g_assert_cmpint (rmm_test_count_in_file (store, "SELECT count(*) FROM information_note "
+                                               "WHERE summary LIKE 'checkpoint %'", 0),
                        >=, total * 20);
     }  /* The writer got somewhere: a test that never wrote would prove nothing. */
   g_assert_cmpuint (total, >, 0);
@@ -372,7 +372,7 @@ test_killed_import_opens (Fixture       *f,
       g_autoptr(RmmStore) store = reopen_checked (f);
 
       total += acked;
-      g_assert_cmpint (rmm_store_query_int (store, "SELECT count(*) FROM referral", 0, NULL),
+      g_assert_cmpint (rmm_test_count_in_file (store, "SELECT count(*) FROM referral", 0),
                        >=, total * 50);
     }  g_assert_cmpuint (total, >, 0);
 }
@@ -500,8 +500,8 @@ test_disk_full_refuses_and_keeps (Fixture       *f,
 
     g_assert_cmpstr (facts->minute_text, ==, "Saved before the disk filled");
   }
-  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM decision WHERE child_id = ?",
-                                        f->child, NULL), ==, 0);
+  g_assert_cmpint (rmm_test_count_in_file (f->store, "SELECT count(*) FROM decision "
+                                                     "WHERE child_id = ?", f->child), ==, 0);
   g_assert_cmpint (rmm_store_propose_decision (f->store, &input, &error), >, 0);
   g_assert_no_error (error);
 }
@@ -586,8 +586,8 @@ test_read_only_refuses_and_keeps (Fixture       *f,
 
     g_assert_cmpstr (facts->minute_text, ==, "Saved while writable");
   }
-  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM decision WHERE child_id = ?",
-                                        f->child, NULL), ==, 0);
+  g_assert_cmpint (rmm_test_count_in_file (f->store, "SELECT count(*) FROM decision "
+                                                     "WHERE child_id = ?", f->child), ==, 0);
 }
 
 int
