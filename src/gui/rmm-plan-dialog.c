@@ -8,12 +8,13 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-actions-dialog.h"
+#include "rmm-child-action-row.h"
 #include "rmm-date-row.h"
 #include "rmm-dates.h"
 #include "rmm-framework.h"
 #include "rmm-gui-utils.h"
 #include "rmm-plan-dialog.h"
+#include "rmm-plan-version-row.h"
 #include "rmm-unsaved-guard.h"
 
 /* Without a level's own interval, a plan is reviewed within three months. */
@@ -127,31 +128,8 @@ show_actions (RmmPlanDialog *self)
                                                                NULL);
 
   for (guint i = 0; actions && i < actions->len; i++)
-    {
-      const RmmPlanAction *action = g_ptr_array_index (actions, i);
-      g_autofree char *due = rmm_date_format_uk (action->due_on, "%-d %b %Y");
-      g_autofree char *subtitle = g_strdup_printf (_("%s%s%s · due %s · %s"), action->owner,
-                                                   *action->owner ? ", " : "", action->agency,
-                                                   due, rmm_action_outcome_label (action->status));
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action->description);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      show_row (self, self->actions_group, row);
-    }
-}
-
-static void
-add_version_field (AdwExpanderRow *expander,
-                   const char     *title,
-                   const char     *text)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), *text ? text : _("Not recorded"));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_expander_row_add_row (expander, row);
+    show_row (self, self->actions_group,
+              rmm_child_action_row_new (g_ptr_array_index (actions, i)));
 }
 
 /* Earlier versions, read-only; the newest fills the form for this meeting to change. */
@@ -164,26 +142,8 @@ show_versions (RmmPlanDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->versions_group), versions && versions->len > 0);
   for (guint i = 0; versions && i < versions->len; i++)
-    {
-      const RmmPlanVersion *version = g_ptr_array_index (versions, i);
-      g_autofree char *day = rmm_date_format_uk (version->meets_on, "%-d %B %Y");
-      g_autofree char *review = rmm_date_format_uk (version->review_on, "%-d %B %Y");
-      g_autofree char *title = g_strdup_printf (_("Version %u · %s"), version->version,
-                                                *version->meets_on ? day : _("outside a meeting"));
-      g_autofree char *subtitle = g_strdup_printf (_("Review by %s"), review);
-      GtkWidget *row = adw_expander_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      add_version_field (ADW_EXPANDER_ROW (row), _("Risks"), version->risks);
-      add_version_field (ADW_EXPANDER_ROW (row), _("Protective factors"),
-                         version->protective_factors);
-      add_version_field (ADW_EXPANDER_ROW (row), _("The child’s views"), version->child_views);
-      add_version_field (ADW_EXPANDER_ROW (row), _("Parents’ or carers’ views"),
-                         version->carer_views);
-      add_version_field (ADW_EXPANDER_ROW (row), _("Direct work by"), version->direct_work_by);
-      show_row (self, self->versions_group, row);
-    }
+    show_row (self, self->versions_group,
+              rmm_plan_version_row_new (g_ptr_array_index (versions, i)));
 }
 
 static void
