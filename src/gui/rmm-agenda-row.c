@@ -38,11 +38,7 @@ add_badge (RmmAgendaRow *self,
            const char   *text,
            const char   *css_class)
 {
-  GtkWidget *badge = gtk_label_new (text);
-
-  gtk_widget_add_css_class (badge, "badge");
-  gtk_widget_add_css_class (badge, css_class);
-  gtk_box_append (self->badges, badge);
+  gtk_box_append (self->badges, rmm_badge_new (text, css_class));
 }
 
 static void

@@ -36,6 +36,23 @@ rmm_list_box_move_selection (GtkListBox *list,
 }
 
 /* GTK 4.8 has no gtk_list_box_remove_all(). */
+/* A badge: a short label on a tinted pill (style.css ".badge"), its colour from css_class
+ * (NULL for the plain grey one). The agenda's rows, a child's page and the referrals make
+ * theirs here, so a badge looks the same wherever it is; a template's own badges (the
+ * conclusion's summary rows) carry the same classes. It is a plain GtkLabel, not a widget of
+ * its own, so CSS and the accessibility tree see exactly the label they always have. */
+GtkWidget *
+rmm_badge_new (const char *text,
+               const char *css_class)
+{
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_add_css_class (badge, "badge");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (badge, css_class);
+  return badge;
+}
+
 void
 rmm_list_box_remove_all (GtkListBox *list)
 {

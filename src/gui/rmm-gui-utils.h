@@ -24,6 +24,8 @@ typedef void (*RmmTextCellFunc) (GtkLabel   *label,
                                  const char *property);
 
 char *rmm_children_text               (guint               n_children);
+GtkWidget *rmm_badge_new            (const char          *text,
+                                    const char          *css_class);
 void rmm_list_box_remove_all         (GtkListBox          *list);
 void rmm_list_box_move_selection     (GtkListBox          *list,
                                       int                 delta);

@@ -140,12 +140,10 @@ show_header (RmmItemPage *self)
   for (guint i = 0; reasons[i] != NULL; i++)
     if (*reasons[i] != '\0')
       {
-        GtkWidget *badge = gtk_label_new (rmm_agenda_reason_label (reasons[i]));
         g_autofree char *css = g_strdup_printf ("reason-%s", reasons[i]);
 
-        gtk_widget_add_css_class (badge, "badge");
-        gtk_widget_add_css_class (badge, css);
-        gtk_box_append (self->reasons_box, badge);
+        gtk_box_append (self->reasons_box,
+                        rmm_badge_new (rmm_agenda_reason_label (reasons[i]), css));
       }
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-dates.h"
+#include "rmm-gui-utils.h"
 #include "rmm-referral-row.h"
 
 struct _RmmReferralRow
@@ -36,18 +37,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static GtkWidget *
-badge (const char *text,
-       const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "badge");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
 
 static const char *
 outcome_label (RmmScreeningOutcome outcome)
@@ -94,7 +83,8 @@ add_deadline_badges (GtkBox      *badges,
         ? g_strdup_printf (_("Decision overdue (due %s)"), due)
         : g_strdup_printf (_("Decision due %s"), due);
 
-      gtk_box_append (badges, badge (text, rmm_referral_is_decision_overdue (referral, now)
+      gtk_box_append (badges,
+                      rmm_badge_new (text, rmm_referral_is_decision_overdue (referral, now)
                                            ? "overdue" : NULL));
       g_string_append_printf (accessible, ", %s", text);
     }
@@ -109,7 +99,8 @@ add_deadline_badges (GtkBox      *badges,
         text = g_strdup_printf (_("Assessment overdue (due %s)"), day);
       else
         text = g_strdup_printf (_("Assessment due %s"), day);
-      gtk_box_append (badges, badge (text, rmm_referral_is_assessment_overdue (referral, &today)
+      gtk_box_append (badges,
+                      rmm_badge_new (text, rmm_referral_is_assessment_overdue (referral, &today)
                                            ? "overdue" : NULL));
       g_string_append_printf (accessible, ", %s", text);
     }
@@ -202,10 +193,11 @@ rmm_referral_row_new (RmmReferral *referral)
 
   if (rmm_referral_get_repeat (referral))
     {
-      gtk_box_append (self->badges, badge (_("Repeat referral"), "reason-transition"));
+      gtk_box_append (self->badges, rmm_badge_new (_("Repeat referral"), "reason-transition"));
       g_string_append_printf (accessible, ", %s", _("repeat referral"));
     }
-  gtk_box_append (self->badges, badge (outcome_label (rmm_referral_get_outcome (referral)), NULL));
+  gtk_box_append (self->badges,
+                  rmm_badge_new (outcome_label (rmm_referral_get_outcome (referral)), NULL));
   g_string_append_printf (accessible, ", %s",
                           outcome_label (rmm_referral_get_outcome (referral)));
   add_deadline_badges (self->badges, referral, accessible);
