@@ -9,8 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-actions-dialog.h"
-#include "rmm-date-row.h"
-#include "rmm-dates.h"
+#include "rmm-carry-forward-dialog.h"
 #include "rmm-gui-utils.h"
 #include "rmm-plan-action-row.h"
 #include "rmm-state-types.h"
@@ -87,35 +86,18 @@ record (RmmActionsDialog *self,
 }
 
 static void
-on_date_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  RmmActionsDialog *self)
+on_date_response (RmmCarryForwardDialog *dialog,
+                  const char            *response,
+                  RmmActionsDialog      *self)
 {
-  RmmDateRow *row = g_object_get_data (G_OBJECT (dialog), "date-row");
-  gint64 action_id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "action-id");
   g_autofree char *due = NULL;
 
-  if (g_str_equal (response, "carry") && rmm_date_row_get_date (row, &due, NULL))
-    record (self, action_id, RMM_ACTION_STATUS_CARRIED_FORWARD, due);
+  if (g_str_equal (response, "carry") &&
+      (due = rmm_carry_forward_dialog_dup_due_on (dialog)) != NULL)
+    record (self, rmm_carry_forward_dialog_get_action_id (dialog),
+            RMM_ACTION_STATUS_CARRIED_FORWARD, due);
   else
     reload_later (self);
-}
-
-/* A message dialog closes on any answer: Carry Forward is only offered once the date typed
- * is a day after the meeting, so a wrong date is never taken and thrown away. */
-static void
-on_new_date_changed (RmmDateRow       *row,
-                     AdwMessageDialog *dialog)
-{
-  RmmActionsDialog *self = g_object_get_data (G_OBJECT (dialog), "actions-dialog");
-  g_autoptr(GDate) meeting = rmm_meeting_dup_date (self->meeting);
-  g_autofree char *due = NULL;
-  GDate day;
-
-  adw_message_dialog_set_response_enabled (dialog, "carry",
-                                           rmm_date_row_get_date (row, &due, NULL) &&
-                                           rmm_date_parse (due, &day) && meeting != NULL &&
-                                           g_date_compare (&day, meeting) > 0);
 }
 
 /* Carried forward: the room agrees the new date first. */
@@ -123,32 +105,11 @@ static void
 ask_new_date (RmmActionsDialog    *self,
               const RmmPlanAction *action)
 {
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *row = rmm_date_row_new (_("New due date, after the meeting"));
-  GtkWidget *dialog;
-  g_autofree char *body = g_strdup_printf (_("%s (%s): “%s” stays on the plan with a new "
-                                             "date."), action->child_name, action->reference,
-                                           action->description);
-  gint64 *id = g_new (gint64, 1);
+  RmmCarryForwardDialog *dialog = rmm_carry_forward_dialog_new (GTK_WINDOW (self), self->meeting,
+                                                                action);
 
-  *id = action->id;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Carry the Action Forward?"), body);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
-                                    "carry", _("Carry Forward"), NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "carry");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "carry", FALSE);
-  g_object_set_data_full (G_OBJECT (dialog), "action-id", id, g_free);
-  g_object_set_data (G_OBJECT (dialog), "date-row", row);
-  g_object_set_data (G_OBJECT (dialog), "actions-dialog", self);
-  g_signal_connect_object (row, "changed", G_CALLBACK (on_new_date_changed), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_date_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (row);
+  rmm_carry_forward_dialog_present (dialog);
 }
 
 static void

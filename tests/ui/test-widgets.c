@@ -15,6 +15,7 @@
 #include "rmm-actions-dialog.h"
 #include "rmm-add-child-dialog.h"
 #include "rmm-assessment-dialog.h"
+#include "rmm-carry-forward-dialog.h"
 #include "rmm-closure-dialog.h"
 #include "rmm-concern-dialog.h"
 #include "rmm-conclude-dialog.h"
@@ -232,6 +233,45 @@ destroy_window (GtkWidget *window)
   g_assert_finalize_object (window);
 }
 
+/* The carry-forward question offers Carry Forward only for a day after the meeting: a message
+ * dialog closes on any answer, so a date it would refuse must not be answerable. */
+static void
+check_carry_forward (RmmMeeting *meeting)
+{
+  g_autoptr(GDate) day = rmm_meeting_dup_date (meeting);
+  RmmPlanAction action = {
+    .id = 7,
+    .reference = (char *)"CH-000007",
+    .child_name = (char *)"Sam Example",
+    .description = (char *)"Direct work",
+  };
+  RmmCarryForwardDialog *dialog = rmm_carry_forward_dialog_new (NULL, meeting, &action);
+  GtkListBox *list = GTK_LIST_BOX (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  GtkEditable *row = GTK_EDITABLE (gtk_list_box_get_row_at_index (list, 0));
+  g_autofree char *due = NULL;
+  char text[16];
+
+  g_assert_nonnull (day);
+  g_object_ref_sink (dialog);
+  rmm_carry_forward_dialog_present (dialog);
+  drain_main_loop ();
+  g_assert_true (RMM_IS_DATE_ROW (row));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "carry"));
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", day);
+  gtk_editable_set_text (row, text);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "carry"));
+  g_date_add_days (day, 1);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", day);
+  gtk_editable_set_text (row, text);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "carry"));
+  g_assert_cmpint (rmm_carry_forward_dialog_get_action_id (dialog), ==, 7);
+  due = rmm_carry_forward_dialog_dup_due_on (dialog);
+  g_assert_cmpstr (due, ==, text);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  g_assert_finalize_object (dialog);
+}
+
 static void
 test_forms (Fixture       *f,
             gconstpointer  data)
@@ -270,6 +310,7 @@ test_forms (Fixture       *f,
         destroy_window (GTK_WIDGET (rmm_transition_dialog_new (NULL, f->store, held, item)));
         destroy_window (GTK_WIDGET (rmm_open_meeting_dialog_new (NULL, f->store, held)));
         destroy_window (GTK_WIDGET (rmm_actions_dialog_new (NULL, f->store, held)));
+        check_carry_forward (held);
         destroy_window (GTK_WIDGET (rmm_conclude_dialog_new (NULL, f->store, held)));
         destroy_window (GTK_WIDGET (rmm_episode_dialog_new (NULL, f->store, item)));
         destroy_window (GTK_WIDGET (rmm_note_dialog_new (NULL, f->store, item)));
