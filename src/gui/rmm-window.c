@@ -49,7 +49,10 @@ row_meeting (GtkListBoxRow *row)
   return row ? g_object_ref (rmm_meeting_row_get_meeting (RMM_MEETING_ROW (row))) : NULL;
 }
 
-/* "Coming" above next week's meetings, "Past" above the first held one. */
+/* "Coming" above next week's meetings, "Past" above the first held one. The header is one
+ * plain heading label, made here rather than from a template: GtkLabel cannot be subclassed,
+ * and a template class around it would add a widget between the row and its label (another
+ * node for the stylesheet and for AT-SPI) and hold nothing but these five properties. */
 static void
 meeting_header (GtkListBoxRow *row,
                 GtkListBoxRow *before,
