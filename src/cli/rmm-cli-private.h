@@ -85,5 +85,8 @@ int         rmm_cli_meetings         (const char      *database,
 int         rmm_cli_export           (const char      *database,
                                       int              argc,
                                       char           **argv);
+int         rmm_cli_server           (const char      *database,
+                                      int              argc,
+                                      char           **argv);
 
 G_END_DECLS

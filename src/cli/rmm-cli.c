@@ -297,6 +297,7 @@ static const Command commands[] = {
   { "cse-list", N_("The county-wide CSE list, with last week’s changes"), rmm_cli_cse_list },
   { "triggers", N_("Strategy-discussion triggers; --evaluate runs the rules"), rmm_cli_triggers },
   { "export", N_("Minutes, safety plans, the CSE list or a chair’s pack as PDF"), rmm_cli_export },
+  { "server", N_("Set a shared PostgreSQL database up for RMM Desk (init)"), rmm_cli_server },
 };
 
 static char *

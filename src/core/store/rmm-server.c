@@ -1,0 +1,324 @@
+/* rmm-server.c: a shared PostgreSQL server: the connection (TLS unless the server is on this
+ * machine) and its schema, from data/migrations/postgresql/
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The only file outside rmm-db*.c that talks to a database engine directly: libpq, for the
+ * server's own set-up. The repositories' store on PostgreSQL comes through rmm-db (issue 17).
+ */
+#define G_LOG_DOMAIN "rmm-server"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "rmm-core-resources.h"
+#include "rmm-error.h"
+#include "rmm-server.h"
+
+#define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations/postgresql"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+void
+rmm_server_info_free (RmmServerInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->host);
+  g_free (info->database);
+  g_free (info->security);
+  g_free (info);
+}
+
+/* A URI (postgresql://…) or libpq's keyword form (host=… dbname=…), not a file's path. */
+gboolean
+rmm_server_is_connection_string (const char *database)
+{
+  g_autoptr(GRegex) keyword = NULL;
+
+  if (database == NULL)
+    return FALSE;
+  if (g_str_has_prefix (database, "postgresql://") || g_str_has_prefix (database, "postgres://"))
+    return TRUE;
+  keyword = g_regex_new ("^\\s*[a-z_]+\\s*=", 0, 0, NULL);
+  return g_regex_match (keyword, database, 0, NULL);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+/* data/migrations/postgresql/NNNN-what.sql, in order; numbered as SQLite's. */
+static GPtrArray *
+list_migrations (void)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) names = NULL;
+
+  if (rmm_core_get_resource () == NULL)
+    g_error ("the core resources are missing from the build");
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    g_ptr_array_add (list, g_strdup (names[i]));
+  g_ptr_array_sort (list, compare_names);
+  return list;
+}
+
+guint
+rmm_server_get_known_schema_version (void)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  return migrations->len;
+}
+
+/* A server on this machine: libpq's default socket, a socket folder, or loopback. */
+static gboolean
+is_local (const char *host)
+{
+  static const char * const loopback[] = { "localhost", "127.0.0.1", "::1", NULL };
+
+  return host == NULL || *host == '\0' || host[0] == '/' || host[0] == '@' ||
+         g_strv_contains (loopback, host);
+}
+
+/* The connection's keywords and values, with sslmode=verify-full added for a remote server
+ * unless the administrator chose a mode; @info says which it is. */
+static gboolean
+read_conninfo (const char      *conninfo,
+               GPtrArray       *keywords,
+               GPtrArray       *values,
+               RmmServerInfo   *info,
+               GError         **error)
+{
+  char *message = NULL;
+  PQconninfoOption *options = PQconninfoParse (conninfo, &message);
+  const char *sslmode = NULL, *host = NULL;
+
+  if (options == NULL)
+    {
+      /* libpq's own sentence quotes the address, password and all: never shown. */
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("The server’s address is not one RMM Desk can read: give "
+                     "postgresql://HOST/DATABASE, or host=… dbname=…."));
+      PQfreemem (message);
+      return FALSE;
+    }
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL)
+        continue;
+      if (g_str_equal (o->keyword, "sslmode"))
+        sslmode = o->val;
+      else if (g_str_equal (o->keyword, "host"))
+        host = o->val;
+      else if (g_str_equal (o->keyword, "dbname"))
+        info->database = g_strdup (o->val);
+      g_ptr_array_add (keywords, g_strdup (o->keyword));
+      g_ptr_array_add (values, g_strdup (o->val));
+    }
+  info->host = g_strdup (host ? host : "");
+  if (is_local (host))
+    info->security = g_strdup (_("A server on this computer, over its own connection."));
+  else if (sslmode == NULL)
+    {
+      g_ptr_array_add (keywords, g_strdup ("sslmode"));
+      g_ptr_array_add (values, g_strdup ("verify-full"));
+      info->security = g_strdup (_("Encrypted (TLS), the server’s certificate verified."));
+    }
+  else if (g_str_equal (sslmode, "verify-full"))
+    info->security = g_strdup (_("Encrypted (TLS), the server’s certificate verified."));
+  else
+    info->security = g_strdup_printf (_("TLS mode “%s”, set in the address: the server is not "
+                                         "fully verified."), sslmode);
+  g_ptr_array_add (keywords, NULL);
+  g_ptr_array_add (values, NULL);
+  PQconninfoFree (options);
+  return TRUE;
+}
+
+static void
+set_error_from_server (GError      **error,
+                       int           code,
+                       const char   *what,
+                       const char   *message)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (message ? message : ""));
+
+  g_set_error (error, RMM_ERROR, code, "%s %s", what, reason);
+}
+
+static PGconn *
+connect_to (const char     *conninfo,
+            RmmServerInfo  *info,
+            GError        **error)
+{
+  g_autoptr(GPtrArray) keywords = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PGconn) conn = NULL;
+
+  if (!read_conninfo (conninfo, keywords, values, info, error))
+    return NULL;
+  conn = PQconnectdbParams ((const char * const *)keywords->pdata,
+                            (const char * const *)values->pdata, 0);
+  if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
+    {
+      set_error_from_server (error, RMM_ERROR_IO, _("Could not connect to the server:"),
+                             conn ? PQerrorMessage (conn) : "");
+      return NULL;
+    }
+  if (info->database == NULL)
+    info->database = g_strdup (PQdb (conn));
+  return g_steal_pointer (&conn);
+}
+
+/* One statement (or a migration's script); FALSE with @error naming @what if it fails. */
+static gboolean
+run (PGconn      *conn,
+     const char  *sql,
+     const char  *what,
+     GError     **error)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return TRUE;
+  set_error_from_server (error, RMM_ERROR_FAILED, what, PQerrorMessage (conn));
+  return FALSE;
+}
+
+/* The first column of the first row of @sql, as an integer; -1 with @error. */
+static gint64
+query_int (PGconn      *conn,
+           const char  *sql,
+           GError     **error)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) < 1)
+    {
+      set_error_from_server (error, RMM_ERROR_FAILED, _("The server refused a question:"),
+                             PQerrorMessage (conn));
+      return -1;
+    }
+  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+}
+
+/* Where the database stands: its schema version (0: empty, ready to be set up), or -1 with
+ * @error when it is another program's or a newer RMM Desk's. */
+static gint64
+read_version (PGconn         *conn,
+              RmmServerInfo  *info,
+              guint           known,
+              GError        **error)
+{
+  gint64 ours = query_int (conn, "SELECT (to_regclass ('public.schema_version') IS NOT NULL)::int",
+                           error);
+  gint64 version, tables;
+
+  if (ours < 0)
+    return -1;
+  if (ours == 0)
+    {
+      tables = query_int (conn, "SELECT count(*) FROM information_schema.tables "
+                                "WHERE table_schema = 'public'", error);
+      if (tables > 0)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_FOREIGN,
+                     _("The database “%s” already holds another program’s tables: RMM Desk "
+                       "sets up only an empty database. Nothing was changed."), info->database);
+      return tables == 0 ? 0 : -1;
+    }
+  version = query_int (conn, "SELECT coalesce (max (version), 0) FROM schema_version", error);
+  if (version > (gint64)known)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NEWER_SCHEMA,
+                   _("The database “%s” was set up by a newer RMM Desk (schema version %"
+                     G_GINT64_FORMAT "; this one knows %u): update RMM Desk. Nothing was "
+                     "changed."), info->database, version, known);
+      return -1;
+    }
+  return version;
+}
+
+static gboolean
+apply_migrations (PGconn      *conn,
+                  guint        from,
+                  GPtrArray   *migrations,
+                  GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *applied_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  if (!run (conn, "CREATE TABLE IF NOT EXISTS schema_version ("
+                  "  version    BIGINT PRIMARY KEY,"
+                  "  applied_at TEXT NOT NULL)", _("Could not set the schema up:"), error))
+    return FALSE;
+  for (guint i = from; i < migrations->len; i++)
+    {
+      g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH,
+                                            g_ptr_array_index (migrations, i), NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+      g_autofree char *sql = NULL;
+      g_autofree char *record = NULL;
+
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      record = g_strdup_printf ("INSERT INTO schema_version (version, applied_at) "
+                                "VALUES (%u, '%s')", i + 1, applied_at);
+      if (!run (conn, sql, _("Could not set the schema up:"), error) ||
+          !run (conn, record, _("Could not set the schema up:"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sets RMM Desk's schema up on an empty database, or brings an older one forward; all in one
+ * transaction, serialised with any other set-up running at the same time. A database of
+ * another program, or of a newer RMM Desk, is refused and left as it was. */
+gboolean
+rmm_server_init (const char      *conninfo,
+                 guint           *schema_version,
+                 gboolean        *created,
+                 RmmServerInfo  **info,
+                 GError         **error)
+{
+  g_autoptr(RmmServerInfo) found = g_new0 (RmmServerInfo, 1);
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+  g_autoptr(PGconn) conn = NULL;
+  gint64 version;
+  gboolean ok;
+
+  g_return_val_if_fail (conninfo != NULL, FALSE);
+
+  if (!(conn = connect_to (conninfo, found, error)))
+    return FALSE;
+  if (!run (conn, "BEGIN ISOLATION LEVEL SERIALIZABLE", _("The server refused:"), error))
+    return FALSE;
+  ok = run (conn, "SELECT pg_advisory_xact_lock (hashtext ('rmm-desk schema'))",
+            _("The server refused:"), error) &&
+       (version = read_version (conn, found, migrations->len, error)) >= 0 &&
+       apply_migrations (conn, version, migrations, error) &&
+       run (conn, "COMMIT", _("Could not set the schema up:"), error);
+  if (!ok)
+    {
+      g_autoptr(PGresult) rollback = PQexec (conn, "ROLLBACK");
+
+      return FALSE;
+    }
+  if (schema_version != NULL)
+    *schema_version = migrations->len;
+  if (created != NULL)
+    *created = version < migrations->len;
+  if (info != NULL)
+    *info = g_steal_pointer (&found);
+  return TRUE;
+}
