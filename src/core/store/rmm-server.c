@@ -12,13 +12,10 @@
 
 #include <glib/gi18n.h>
 #include <libpq-fe.h>
-#include <string.h>
 
-#include "rmm-core-resources.h"
 #include "rmm-error.h"
 #include "rmm-server.h"
-
-#define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations/postgresql"
+#include "rmm-store-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
@@ -48,27 +45,11 @@ rmm_server_is_connection_string (const char *database)
   return g_regex_match (keyword, database, 0, NULL);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char **)a, *(const char **)b);
-}
-
-/* data/migrations/postgresql/NNNN-what.sql, in order; numbered as SQLite's. */
+/* data/migrations/postgresql/: the SQLite schema's twin, numbered alike. */
 static GPtrArray *
 list_migrations (void)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) names = NULL;
-
-  if (rmm_core_get_resource () == NULL)
-    g_error ("the core resources are missing from the build");
-  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    g_ptr_array_add (list, g_strdup (names[i]));
-  g_ptr_array_sort (list, compare_names);
-  return list;
+  return rmm_store_read_migrations ("postgresql");
 }
 
 guint
@@ -263,17 +244,10 @@ apply_migrations (PGconn      *conn,
     return FALSE;
   for (guint i = from; i < migrations->len; i++)
     {
-      g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH,
-                                            g_ptr_array_index (migrations, i), NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
-      g_autofree char *sql = NULL;
-      g_autofree char *record = NULL;
-
-      if (bytes == NULL)
-        return FALSE;
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      record = g_strdup_printf ("INSERT INTO schema_version (version, applied_at) "
-                                "VALUES (%u, '%s')", i + 1, applied_at);
+      const char *sql = g_ptr_array_index (migrations, i);
+      g_autofree char *record = g_strdup_printf ("INSERT INTO schema_version (version, "
+                                                 "applied_at) VALUES (%u, '%s')",
+                                                 i + 1, applied_at);
       if (!run (conn, sql, _("Could not set the schema up:"), error) ||
           !run (conn, record, _("Could not set the schema up:"), error))
         return FALSE;

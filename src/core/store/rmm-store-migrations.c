@@ -17,9 +17,9 @@
 #include "rmm-error.h"
 #include "rmm-store-private.h"
 
-/* One folder per engine (data/migrations/sqlite/, then data/migrations/postgresql/ for the
- * shared server), numbered alike. */
-#define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations/sqlite"
+/* One folder per engine, numbered alike from 1 without gaps: data/migrations/sqlite/ for a
+ * file, data/migrations/postgresql/ for a shared server (rmm-server.c). */
+#define MIGRATIONS_PATH "/org/rmmdesk/RmmDesk/core/migrations"
 /* PRAGMA application_id of an RMM Desk database: "RMMD". */
 #define RMM_APPLICATION_ID 0x524D4D44
 
@@ -30,22 +30,40 @@ compare_names (gconstpointer a,
   return strcmp (*(const char **)a, *(const char **)b);
 }
 
-/* Migrations are data/migrations/sqlite/NNNN-what.sql, numbered from 1 without gaps. */
-static GPtrArray *
-list_migrations (void)
+/* The SQL of each of @engine's migrations ("sqlite", "postgresql"), in order. */
+GPtrArray *
+rmm_store_read_migrations (const char *engine)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) names = NULL;
+  g_autofree char *folder = g_build_path ("/", MIGRATIONS_PATH, engine, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *scripts = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) found = NULL;
 
   /* Referencing the resource links it in from the static library (and registers it). */
   if (rmm_core_get_resource () == NULL)
     g_error ("the core resources are missing from the build");
-  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  found = g_resources_enumerate_children (folder, 0, NULL);
+  for (guint i = 0; found != NULL && found[i] != NULL; i++)
+    g_ptr_array_add (names, g_strdup (found[i]));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_path ("/", folder, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
 
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    g_ptr_array_add (list, g_strdup (names[i]));
-  g_ptr_array_sort (list, compare_names);
-  return list;
+      /* Built in: a migration that cannot be read is a broken build, not bad input. */
+      if (bytes == NULL)
+        g_error ("the migration %s is missing from the build", path);
+      g_ptr_array_add (scripts, g_strndup (g_bytes_get_data (bytes, NULL),
+                                           g_bytes_get_size (bytes)));
+    }
+  return scripts;
+}
+
+static GPtrArray *
+list_migrations (void)
+{
+  return rmm_store_read_migrations ("sqlite");
 }
 
 guint
@@ -127,16 +145,9 @@ apply_migrations (RmmDb       *db,
 
   for (guint i = from; i < migrations->len; i++)
     {
-      g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH,
-                                            g_ptr_array_index (migrations, i), NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
-      g_autofree char *sql = NULL;
       RmmDbStmt *stmt;
 
-      if (bytes == NULL)
-        return FALSE;
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      if (!rmm_db_exec (db, sql, error))
+      if (!rmm_db_exec (db, g_ptr_array_index (migrations, i), error))
         return FALSE;
 
       if (!(stmt = rmm_db_prepare (db,

@@ -124,6 +124,7 @@ gboolean     rmm_store_get_audit_head   (RmmStore     *self,
 void         rmm_store_set_audit_head   (RmmStore     *self,
                                          gint64        id,
                                          char         *hash);
+GPtrArray   *rmm_store_read_migrations  (const char   *engine);
 int          rmm_store_read_meeting_status (RmmStore  *self,
                                             gint64     meeting_id,
                                             GError   **error);
