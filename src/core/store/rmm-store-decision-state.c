@@ -124,11 +124,11 @@ check_kind (RmmDecisionKind   kind,
 
 /* The newest decision of @kind for the child at this meeting, or NULL (no error) if none. */
 RmmDecisionState *
-rmm_store_find_meeting_decision (RmmStore    *self,
-                                 gint64       child_id,
-                                 gint64       meeting_id,
-                                 RmmDecisionKind  kind,
-                                 GError     **error)
+rmm_store_find_meeting_decision (RmmStore       *self,
+                                 gint64          child_id,
+                                 gint64          meeting_id,
+                                 RmmDecisionKind kind,
+                                 GError        **error)
 {
   RmmDbStmt *stmt;
 
@@ -151,10 +151,10 @@ rmm_store_find_meeting_decision (RmmStore    *self,
 /* The decision of @kind that stands for the child now: the newest confirmed one that no
  * confirmed correction has superseded; NULL (no error) if none. */
 RmmDecisionState *
-rmm_store_find_current_decision (RmmStore    *self,
-                                 gint64       child_id,
-                                 RmmDecisionKind  kind,
-                                 GError     **error)
+rmm_store_find_current_decision (RmmStore       *self,
+                                 gint64          child_id,
+                                 RmmDecisionKind kind,
+                                 GError        **error)
 {
   RmmDbStmt *stmt;
 
@@ -180,12 +180,12 @@ rmm_store_find_current_decision (RmmStore    *self,
  * before the meeting, or at its end when @including_meeting. Later decisions, and later
  * corrections of this one, do not change what stood then. NULL (no error) when none did. */
 RmmDecisionState *
-rmm_store_find_standing_decision (RmmStore    *self,
-                                  gint64       child_id,
-                                  RmmDecisionKind  kind,
-                                  gint64       meeting_id,
-                                  gboolean     including_meeting,
-                                  GError     **error)
+rmm_store_find_standing_decision (RmmStore       *self,
+                                  gint64          child_id,
+                                  RmmDecisionKind kind,
+                                  gint64          meeting_id,
+                                  gboolean        including_meeting,
+                                  GError        **error)
 {
   RmmDbStmt *stmt;
 

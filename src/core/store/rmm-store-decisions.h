@@ -60,21 +60,21 @@ gint64       rmm_store_supersede_decision   (RmmStore            *self,
                                              const RmmDecisionInput *input,
                                              const char          *reason,
                                              GError             **error);
-RmmDecisionState *rmm_store_find_meeting_decision (RmmStore     *self,
-                                             gint64               child_id,
-                                             gint64               meeting_id,
-                                             RmmDecisionKind  kind,
-                                             GError             **error);
-RmmDecisionState *rmm_store_find_current_decision (RmmStore     *self,
-                                             gint64               child_id,
-                                             RmmDecisionKind  kind,
-                                             GError             **error);
-RmmDecisionState *rmm_store_find_standing_decision (RmmStore    *self,
-                                                    gint64       child_id,
-                                                    RmmDecisionKind  kind,
-                                                    gint64       meeting_id,
-                                                    gboolean     including_meeting,
-                                                    GError     **error);
+RmmDecisionState *rmm_store_find_meeting_decision  (RmmStore         *self,
+                                                    gint64            child_id,
+                                                    gint64            meeting_id,
+                                                    RmmDecisionKind   kind,
+                                                    GError          **error);
+RmmDecisionState *rmm_store_find_current_decision  (RmmStore         *self,
+                                                    gint64            child_id,
+                                                    RmmDecisionKind   kind,
+                                                    GError          **error);
+RmmDecisionState *rmm_store_find_standing_decision (RmmStore         *self,
+                                                    gint64            child_id,
+                                                    RmmDecisionKind   kind,
+                                                    gint64            meeting_id,
+                                                    gboolean          including_meeting,
+                                                    GError          **error);
 gboolean     rmm_store_record_dissent       (RmmStore            *self,
                                              gint64               decision_id,
                                              gint64               chair_id,

@@ -337,10 +337,10 @@ rmm_store_get_sign_off (RmmStore  *self,
 }
 
 static void
-add_line (GPtrArray       *lines,
-          RmmSummaryKind   kind,
-          RmmDbStmt   *stmt,
-          char        *detail)
+add_line (GPtrArray     *lines,
+          RmmSummaryKind kind,
+          RmmDbStmt     *stmt,
+          char          *detail)
 {
   RmmSummaryLine *line = g_new0 (RmmSummaryLine, 1);
 
