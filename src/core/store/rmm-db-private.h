@@ -1,4 +1,5 @@
-/* rmm-db-private.h: what the connection layer's two files share
+/* rmm-db-private.h: what the connection layer's files share: the engine class each engine
+ * (rmm-db-sqlite.c, rmm-db-pg.c) fills in, and the file helpers of rmm-db-file.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,72 @@
 #include "rmm-db.h"
 
 G_BEGIN_DECLS
+
+/* Every engine's statement starts with this; the rest is the engine's own. */
+struct _RmmDbStmt
+{
+  RmmDb *db;
+};
+
+struct _RmmDbClass
+{
+  GObjectClass parent_class;
+
+  RmmDbEngine   engine;
+
+  /* Statements: made once per SQL text (rmm-db.c keeps them), then bound, stepped, read. */
+  RmmDbStmt  *(*prepare)          (RmmDb       *self,
+                                   const char  *sql,
+                                   GError     **error);
+  void        (*stmt_free)        (RmmDbStmt   *stmt);
+  void        (*stmt_clear)       (RmmDbStmt   *stmt);   /* reset, bindings cleared */
+  void        (*bind_int)         (RmmDbStmt   *stmt,
+                                   int          index,
+                                   gint64       value);
+  void        (*bind_text)        (RmmDbStmt   *stmt,
+                                   int          index,
+                                   const char  *value);  /* NULL binds NULL */
+  gboolean    (*step)             (RmmDbStmt   *stmt,
+                                   GError     **error);
+  gint64      (*insert)           (RmmDbStmt   *stmt,
+                                   GError     **error);
+  void        (*reset)            (RmmDbStmt   *stmt);
+  gint64      (*get_int)          (RmmDbStmt   *stmt,
+                                   int          column);
+  const char *(*get_text)         (RmmDbStmt   *stmt,
+                                   int          column);  /* NULL for NULL */
+  gboolean    (*is_null)          (RmmDbStmt   *stmt,
+                                   int          column);
+
+  /* The connection. */
+  gboolean    (*exec)             (RmmDb       *self,
+                                   const char  *sql,
+                                   GError     **error);
+  gboolean    (*begin_writing)    (RmmDb       *self,
+                                   gboolean     wait,
+                                   GError     **error);
+  gboolean    (*in_transaction)   (RmmDb       *self);
+  gint64      (*get_data_version) (RmmDb       *self);
+  void        (*set_bulk_writing) (RmmDb       *self,
+                                   gboolean     bulk);
+  void        (*close)            (RmmDb       *self);
+
+  /* What only a file has; an engine without it keeps the defaults (nothing to do). */
+  gboolean    (*enable_writing)   (RmmDb       *self,
+                                   GError     **error);
+  gboolean    (*quick_check)      (RmmDb       *self,
+                                   GError     **error);
+  gboolean    (*is_in_wal_mode)   (RmmDb       *self);
+  gboolean    (*is_damaged)       (RmmDb       *self);
+  gboolean    (*is_exposed)       (RmmDb       *self);
+  gboolean    (*backup_to)        (RmmDb       *self,
+                                   const char  *dest_path,
+                                   GError     **error);
+};
+
+void      rmm_db_set_location                 (RmmDb       *self,
+                                               const char  *location,
+                                               gboolean     created);
 
 char     *rmm_db_file_register                (const char  *path);
 void      rmm_db_file_unregister              (char        *key);

@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Repositories speak SQL through this layer only (prepare, bind, step, transaction), never
- * through sqlite3_* directly, so that a PostgreSQL connection can slot in underneath later.
+ * Repositories speak SQL through this layer only (prepare, bind, step, transaction), in the
+ * subset of SQL both engines speak, with SQLite's "?" and "?N" parameters. Underneath is an
+ * SQLite file (rmm-db-sqlite.c) or a PostgreSQL server (rmm-db-pg.c); whatever differs
+ * between them is handled there or in each engine's migrations, never in a repository.
  */
 #pragma once
 
@@ -13,15 +15,15 @@ G_BEGIN_DECLS
 
 #define RMM_TYPE_DB (rmm_db_get_type ())
 
-/* SQLite's page cache for a connection, as a PRAGMA cache_size value (negative: KiB). The
- * operating system caches the file already; a window or a command needs only its hot pages.
- * A bulk writer raises it while it writes (rmm_store_set_bulk_writing()). */
-#define RMM_DB_CACHE_SIZE      "-512"
-#define RMM_DB_BULK_CACHE_SIZE "-65536"
-
-G_DECLARE_FINAL_TYPE (RmmDb, rmm_db, RMM, DB, GObject)
+G_DECLARE_DERIVABLE_TYPE (RmmDb, rmm_db, RMM, DB, GObject)
 
 typedef struct _RmmDbStmt RmmDbStmt;
+
+typedef enum
+{
+  RMM_DB_ENGINE_SQLITE,
+  RMM_DB_ENGINE_POSTGRESQL,
+} RmmDbEngine;
 
 typedef enum
 {
@@ -33,6 +35,11 @@ RmmDb       *rmm_db_open             (const char      *path,
                                       RmmDbOpenFlags   flags,
                                       GError         **error);
 RmmDb       *rmm_db_open_memory      (GError         **error);
+RmmDb       *rmm_db_connect          (const char      *conninfo,
+                                      GError         **error);
+RmmDbEngine  rmm_db_get_engine       (RmmDb           *self);
+void         rmm_db_set_bulk_writing (RmmDb           *self,
+                                      gboolean         bulk);
 gboolean     rmm_db_enable_writing   (RmmDb           *self,
                                       GError         **error);
 gboolean     rmm_db_quick_check      (RmmDb           *self,

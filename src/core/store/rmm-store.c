@@ -311,10 +311,7 @@ rmm_store_set_bulk_writing (RmmStore *self,
 {
   g_return_if_fail (RMM_IS_STORE (self));
 
-  rmm_db_exec (self->db,
-               bulk ? "PRAGMA cache_size = " RMM_DB_BULK_CACHE_SIZE
-                    : "PRAGMA cache_size = " RMM_DB_CACHE_SIZE,
-               NULL);
+  rmm_db_set_bulk_writing (self->db, bulk);
 }
 
 const char *
