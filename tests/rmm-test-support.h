@@ -13,6 +13,29 @@ G_BEGIN_DECLS
 
 char    *rmm_test_make_folder      (void);
 void     rmm_test_remove_folder    (const char *folder);
+gboolean rmm_test_on_server        (void);
+
+typedef struct _RmmTestRaw RmmTestRaw;
+RmmTestRaw *rmm_test_raw_open      (const char *location);
+void     rmm_test_raw_exec         (RmmTestRaw *raw,
+                                    const char *sql);
+void     rmm_test_raw_close        (RmmTestRaw *raw);
+char    *rmm_test_new_database     (const char  *folder);
+RmmStore *rmm_test_open_store      (const char  *folder,
+                                    GError     **error);
+gboolean rmm_test_skip_on_server   (const char  *what);
+void     rmm_test_add_skipped      (const char  *path,
+                                    const char  *reason);
+
+/* A test of what only an SQLite file has (its journal, its permissions, copying it):
+ * skipped, with @why, when the tests run against the server. */
+#define RMM_TEST_ADD_FILE_ONLY(path, Fixture, set_up, func, tear_down, why) \
+  G_STMT_START { \
+    if (rmm_test_on_server ()) \
+      rmm_test_add_skipped (path, why); \
+    else \
+      g_test_add (path, Fixture, NULL, set_up, func, tear_down); \
+  } G_STMT_END
 
 gint64   rmm_test_change_mark      (RmmStore   *store);
 gboolean rmm_test_has_open_plan    (RmmStore   *store,
@@ -33,6 +56,9 @@ RmmAgendaItem *rmm_test_find_item  (RmmStore   *store,
 void     rmm_test_write_below_store (RmmStore  *store,
                                     const char *sql);
 gint64   rmm_test_count_in_file    (RmmStore   *store,
+                                    const char *sql,
+                                    gint64      param);
+gint64   rmm_test_count_at         (const char *location,
                                     const char *sql,
                                     gint64      param);
 

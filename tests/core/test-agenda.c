@@ -16,7 +16,6 @@
 typedef struct
 {
   char     *folder;
-  char     *path;
   RmmStore *store;
   gint64    area;
   gint64    agency;
@@ -154,8 +153,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->folder = rmm_test_make_folder ();
-  f->path = g_build_filename (f->folder, "rmm.sqlite", NULL);
-  f->store = rmm_store_open (f->path, RMM_STORE_OPEN_CREATE, &error);
+  f->store = rmm_test_open_store (f->folder, &error);
   g_assert_no_error (error);
   at (f, "2026-09-01T09:00:00Z");
   f->area = rmm_store_add_area (f->store, "Testshire North", "surrey-3-level", NULL);
@@ -177,7 +175,6 @@ fixture_tear_down (Fixture       *f,
 {
   g_assert_finalize_object (f->store);
   rmm_test_remove_folder (f->folder);
-  g_free (f->path);
   g_free (f->folder);
 }
 

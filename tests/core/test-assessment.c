@@ -15,7 +15,6 @@
 typedef struct
 {
   char     *folder;
-  char     *path;
   RmmStore *store;
   gint64    area;
   gint64    agency;
@@ -33,8 +32,7 @@ fixture_set_up (Fixture       *f,
   };
 
   f->folder = rmm_test_make_folder ();
-  f->path = g_build_filename (f->folder, "rmm.sqlite", NULL);
-  f->store = rmm_store_open (f->path, RMM_STORE_OPEN_CREATE, &error);
+  f->store = rmm_test_open_store (f->folder, &error);
   g_assert_no_error (error);
   f->area = rmm_store_add_area (f->store, "Cwm Prawf", "seraf-4-category", NULL);
   f->agency = rmm_store_add_agency (f->store, "Ysgol Prawf", "education", NULL);
@@ -49,7 +47,6 @@ fixture_tear_down (Fixture       *f,
 {
   g_assert_finalize_object (f->store);
   rmm_test_remove_folder (f->folder);
-  g_free (f->path);
   g_free (f->folder);
 }
 

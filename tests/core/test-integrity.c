@@ -37,7 +37,7 @@ fixture_set_up (Fixture       *f,
   };
 
   f->folder = rmm_test_make_folder ();
-  f->path = g_build_filename (f->folder, "rmm.sqlite", NULL);
+  f->path = rmm_test_new_database (f->folder);
   f->store = rmm_store_open (f->path, RMM_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   f->area = rmm_store_add_area (f->store, "Testshire North", "surrey-3-level", &error);
@@ -339,9 +339,24 @@ raw_exec (sqlite3    *db,
     g_error ("%s: %s", sql, message);
 }
 
-/* What someone with the file and sqlite3 would do first: drop the guards. */
+/* What someone with the file and sqlite3 would do first: drop the guards; on a server, a
+ * superuser's session with every trigger off. */
+static RmmTestRaw *
+open_unguarded (const char *location)
+{
+  RmmTestRaw *db = rmm_test_raw_open (location);
+
+  if (rmm_test_on_server ())
+    rmm_test_raw_exec (db, "SET session_replication_role = replica");
+  else
+    rmm_test_raw_exec (db, "DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;"
+                           "DROP TRIGGER decision_confirmed_no_update;");
+  return db;
+}
+
+/* The same on a file only, as sqlite3 has it. */
 static sqlite3 *
-open_unguarded (const char *path)
+open_file_unguarded (const char *path)
 {
   sqlite3 *db = raw_open (path);
 
@@ -438,7 +453,7 @@ static void
 test_check_finds_tail_cut (Fixture       *f,
                            gconstpointer  data)
 {
-  sqlite3 *db;
+  RmmTestRaw *db;
 
   g_assert_cmpint (rmm_store_add_agency (f->store, "Testshire Constabulary", "police", NULL), >, 0);
   import_referrals (f, "A", 20);
@@ -446,8 +461,8 @@ test_check_finds_tail_cut (Fixture       *f,
 
   /* The last event, with nothing else touched. */
   db = open_unguarded (f->path);
-  raw_exec (db, "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)");
-  sqlite3_close (db);
+  rmm_test_raw_exec (db, "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)");
+  rmm_test_raw_close (db);
   expect_check_finds (f->path, "events were cut from its end");
 }
 
@@ -455,12 +470,12 @@ static void
 test_check_finds_all_events_deleted (Fixture       *f,
                                      gconstpointer  data)
 {
-  sqlite3 *db;
+  RmmTestRaw *db;
 
   close_session (f);
   db = open_unguarded (f->path);
-  raw_exec (db, "DELETE FROM audit_event");
-  sqlite3_close (db);
+  rmm_test_raw_exec (db, "DELETE FROM audit_event");
+  rmm_test_raw_close (db);
   expect_check_finds (f->path, "has no audit event: it was added outside RMM Desk");
   expect_check_finds (f->path, "events were cut from its end");
 }
@@ -473,7 +488,7 @@ test_check_finds_import_removed (Fixture       *f,
 {
   g_autofree char *sql = NULL;
   gint64 before_import;
-  sqlite3 *db;
+  RmmTestRaw *db;
 
   g_assert_cmpint (rmm_store_add_agency (f->store, "Testshire Constabulary", "police", NULL), >, 0);
   before_import = import_referrals (f, "A", 10);
@@ -486,8 +501,8 @@ test_check_finds_import_removed (Fixture       *f,
                          "DELETE FROM child WHERE reference LIKE 'B-%%';"
                          "DELETE FROM audit_event WHERE id > %" G_GINT64_FORMAT ";",
                          before_import);
-  raw_exec (db, sql);
-  sqlite3_close (db);
+  rmm_test_raw_exec (db, sql);
+  rmm_test_raw_close (db);
   expect_check_finds (f->path, "events were cut from its end");
 }
 
@@ -495,14 +510,14 @@ static void
 test_check_finds_row_deleted (Fixture       *f,
                               gconstpointer  data)
 {
-  sqlite3 *db;
+  RmmTestRaw *db;
 
   g_assert_cmpint (rmm_store_add_agency (f->store, "Testshire Constabulary", "police", NULL), >, 0);
   import_referrals (f, "A", 3);
   close_session (f);
-  db = raw_open (f->path);
-  raw_exec (db, "DELETE FROM referral WHERE id = (SELECT max(id) FROM referral)");
-  sqlite3_close (db);
+  db = rmm_test_raw_open (f->path);
+  rmm_test_raw_exec (db, "DELETE FROM referral WHERE id = (SELECT max(id) FROM referral)");
+  rmm_test_raw_close (db);
   expect_check_finds (f->path, "was deleted outside RMM Desk");
 }
 
@@ -511,13 +526,13 @@ test_check_finds_name_changed (Fixture       *f,
                                gconstpointer  data)
 {
   g_autofree char *expected = NULL;
-  sqlite3 *db;
+  RmmTestRaw *db;
 
   close_session (f);
-  db = raw_open (f->path);
-  raw_exec (db, "UPDATE child SET last_name = 'Otherchild', date_of_birth = '2010-01-01' "
+  db = rmm_test_raw_open (f->path);
+  rmm_test_raw_exec (db, "UPDATE child SET last_name = 'Otherchild', date_of_birth = '2010-01-01' "
                 "WHERE reference = 'T-001'");
-  sqlite3_close (db);
+  rmm_test_raw_close (db);
   expected = g_strdup_printf ("child %" G_GINT64_FORMAT ": last_name differs from audit event",
                               f->child);
   expect_check_finds (f->path, expected);
@@ -533,7 +548,7 @@ test_check_finds_guard_dropped (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 agency, chair1, chair2, meeting, decision;
   RmmDecisionInput input = { .child_id = f->child, .kind = RMM_DECISION_KIND_RISK_RATING, .value = "high" };
-  sqlite3 *db;
+  RmmTestRaw *db;
 
   agency = rmm_store_add_agency (f->store, "Testshire Children’s Services", "childrens-services",
                                  NULL);
@@ -547,10 +562,13 @@ test_check_finds_guard_dropped (Fixture       *f,
   g_assert_no_error (error);
   close_session (f);
 
-  db = raw_open (f->path);
-  raw_exec (db, "DROP TRIGGER decision_confirmed_no_update;"
-                "UPDATE decision SET value = 'low' WHERE value = 'high'");
-  sqlite3_close (db);
+  db = rmm_test_raw_open (f->path);
+  rmm_test_raw_exec (db, rmm_test_on_server ()
+                         ? "ALTER TABLE decision DISABLE TRIGGER decision_confirmed_no_update;"
+                           "UPDATE decision SET value = 'low' WHERE value = 'high'"
+                         : "DROP TRIGGER decision_confirmed_no_update;"
+                           "UPDATE decision SET value = 'low' WHERE value = 'high'");
+  rmm_test_raw_close (db);
   expect_check_finds (f->path, "the trigger “decision_confirmed_no_update” is missing");
   expect_check_finds (f->path, "value differs from audit event");
 
@@ -568,7 +586,7 @@ rewrite_chain_from (const char *path,
                     gint64      id,
                     const char *after)
 {
-  sqlite3 *db = open_unguarded (path);
+  sqlite3 *db = open_file_unguarded (path);
   sqlite3_stmt *select = NULL, *update = NULL;
   g_autofree char *prev = NULL;
 
@@ -672,7 +690,7 @@ test_restore_refuses_cut_backup (Fixture       *f,
   g_assert_true (rmm_store_restore (backup, target, &saved, &error));
   g_assert_no_error (error);
 
-  db = open_unguarded (backup);
+  db = open_file_unguarded (backup);
   raw_exec (db, "DELETE FROM information_note WHERE id = (SELECT max(id) FROM information_note);"
                 "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)");
   sqlite3_close (db);
@@ -691,7 +709,7 @@ test_check_against_printed_seal (Fixture       *f,
   g_autoptr(RmmAnchor) head = NULL;
   g_autofree char *printed = NULL;
   g_autofree char *state = g_build_filename (g_get_user_state_dir (), "rmm-desk", "anchors", NULL);
-  sqlite3 *db;
+  RmmTestRaw *db;
 
   add_notes (f->store, f->child, 3, "note");
   head = rmm_store_get_head (f->store, &error);
@@ -708,9 +726,9 @@ test_check_against_printed_seal (Fixture       *f,
   close_session (f);
   rmm_test_remove_folder (state);
   db = open_unguarded (f->path);
-  raw_exec (db, "DELETE FROM information_note WHERE id = (SELECT max(id) FROM information_note);"
+  rmm_test_raw_exec (db, "DELETE FROM information_note WHERE id = (SELECT max(id) FROM information_note);"
                 "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)");
-  sqlite3_close (db);
+  rmm_test_raw_close (db);
   reopen_session (f);
   g_assert_false (rmm_store_check_against (f->store, anchors, &problems, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED);
@@ -728,15 +746,23 @@ main (int    argc,
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_test_init (&argc, &argv, NULL);
 
+#define ADD_FILE(path, func, why) \
+  RMM_TEST_ADD_FILE_ONLY (path, Fixture, fixture_set_up, func, fixture_tear_down, why)
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/integrity/open/interrupted-checkpoint", test_interrupted_checkpoint_is_not_damage);
-  ADD ("/integrity/open/truncated", test_truncated_file_is_damage);
-  ADD ("/integrity/open/damaged-never-written", test_damaged_file_never_written);
-  ADD ("/integrity/open/damaged-in-background", test_damaged_file_found_in_background);
+  ADD_FILE ("/integrity/open/interrupted-checkpoint", test_interrupted_checkpoint_is_not_damage,
+            "a file’s write-ahead log");
+  ADD_FILE ("/integrity/open/truncated", test_truncated_file_is_damage,
+            "a truncated file");
+  ADD_FILE ("/integrity/open/damaged-never-written", test_damaged_file_never_written,
+            "a damaged file");
+  ADD_FILE ("/integrity/open/damaged-in-background", test_damaged_file_found_in_background,
+            "a damaged file");
   ADD ("/integrity/open/foreign-unchanged", test_foreign_file_unchanged);
-  ADD ("/integrity/open/newer-user-version", test_newer_user_version_refused);
-  ADD ("/integrity/open/exposed-private-companions", test_exposed_file_private_companions);
+  ADD_FILE ("/integrity/open/newer-user-version", test_newer_user_version_refused,
+            "a file’s header (a server’s newer schema: test-store)");
+  ADD_FILE ("/integrity/open/exposed-private-companions", test_exposed_file_private_companions,
+            "a file’s permissions");
   ADD ("/integrity/check/clean-after-work", test_check_clean_after_work);
   ADD ("/integrity/check/tail-cut", test_check_finds_tail_cut);
   ADD ("/integrity/check/all-events-deleted", test_check_finds_all_events_deleted);
@@ -744,9 +770,12 @@ main (int    argc,
   ADD ("/integrity/check/row-deleted", test_check_finds_row_deleted);
   ADD ("/integrity/check/name-changed", test_check_finds_name_changed);
   ADD ("/integrity/check/guard-dropped", test_check_finds_guard_dropped);
-  ADD ("/integrity/check/chain-recomputed", test_check_finds_chain_recomputed);
+  ADD_FILE ("/integrity/check/chain-recomputed", test_check_finds_chain_recomputed,
+            "the chain rewritten with sqlite3 on a file; the same check reads a server");
   ADD ("/integrity/check/printed-seal", test_check_against_printed_seal);
-  ADD ("/integrity/restore/cut-backup-refused", test_restore_refuses_cut_backup);
+  ADD_FILE ("/integrity/restore/cut-backup-refused", test_restore_refuses_cut_backup,
+            "restoring a file from its backups");
+#undef ADD_FILE
 #undef ADD
 
   status = g_test_run ();

@@ -34,11 +34,9 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 10, 30, 0);
-  g_autofree char *path = NULL;
 
   f->folder = rmm_test_make_folder ();
-  path = g_build_filename (f->folder, "rmm.sqlite", NULL);
-  f->store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
+  f->store = rmm_test_open_store (f->folder, &error);
   g_assert_no_error (error);
   rmm_store_set_clock (f->store, now);
   f->surrey = rmm_store_add_area (f->store, "Testshire North", "surrey-3-level", NULL);

@@ -35,11 +35,9 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   f->folder = rmm_test_make_folder ();
-  path = g_build_filename (f->folder, "rmm.sqlite", NULL);
-  f->store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
+  f->store = rmm_test_open_store (f->folder, &error);
   g_assert_no_error (error);
   at (f, "2026-11-30T09:00:00Z");
   f->area = rmm_store_add_area (f->store, "Testshire North", "surrey-3-level", NULL);

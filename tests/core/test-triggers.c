@@ -31,11 +31,9 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
-  g_autofree char *path = NULL;
 
   f->folder = rmm_test_make_folder ();
-  path = g_build_filename (f->folder, "rmm.sqlite", NULL);
-  f->store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
+  f->store = rmm_test_open_store (f->folder, &error);
   g_assert_no_error (error);
   rmm_store_set_clock (f->store, now);
   f->rules = rmm_trigger_rules_load (&error);

@@ -352,7 +352,7 @@ fixture_set_up (Fixture       *f,
   gint64 area, services, family, police, chair1, chair2;
 
   f->folder = rmm_test_make_folder ();
-  path = g_build_filename (f->folder, "rmm.sqlite", NULL);
+  path = rmm_test_new_database (f->folder);
   f->store = rmm_store_open (path, RMM_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rmm_store_set_clock (f->store, now);

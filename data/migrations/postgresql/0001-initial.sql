@@ -13,6 +13,49 @@ BEGIN
 END
 $$;
 
+-- SQLite's functions that the repositories' SQL uses (one copy for both engines), with
+-- SQLite's meaning, for the ISO text dates and times stored here. greatest () is
+-- PostgreSQL's own; the SQLite connection adds it (rmm-db-sqlite.c).
+CREATE FUNCTION julianday (moment TEXT) RETURNS DOUBLE PRECISION
+LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT extract (epoch FROM moment::timestamp) / 86400.0 + 2440587.5
+$$;
+
+-- date ('2026-11-23', '-14 days'): the day, moved, as 'YYYY-MM-DD'.
+CREATE FUNCTION date (day TEXT, modifier TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT to_char (day::date + modifier::interval, 'YYYY-MM-DD')
+$$;
+
+CREATE FUNCTION instr (haystack TEXT, needle TEXT) RETURNS BIGINT
+LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT strpos (haystack, needle)::bigint
+$$;
+
+-- json_extract (doc, '$.key') and json_type (doc, '$.key'), for the top-level keys the
+-- audit trail's JSON has: the value as text, and its JSON type (NULL when absent).
+CREATE FUNCTION json_extract (doc TEXT, path TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT doc::jsonb ->> substr (path, 3)
+$$;
+
+CREATE FUNCTION json_type (doc TEXT, path TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT jsonb_typeof (doc::jsonb -> substr (path, 3))
+$$;
+
+CREATE FUNCTION rmm_group_concat_step (so_far TEXT, value TEXT, separator TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN value IS NULL THEN so_far
+              WHEN so_far IS NULL THEN value
+              ELSE so_far || separator || value END
+$$;
+
+CREATE AGGREGATE group_concat (TEXT, TEXT) (
+  SFUNC = rmm_group_concat_step,
+  STYPE = TEXT
+);
+
 CREATE TABLE database_info (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -337,6 +380,35 @@ CREATE TABLE audit_event (
   hash       TEXT NOT NULL
 );
 CREATE INDEX audit_event_entity ON audit_event (entity, entity_id);
+
+-- Every committed change appends to the trail: other clients hear of it (LISTEN rmm_desk) at
+-- once, where SQLite's clients poll the file's data_version. Not a guard: the schema test
+-- leaves triggers named *_notify out of its comparison.
+CREATE FUNCTION rmm_notify () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify ('rmm_desk', '');
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER audit_event_notify AFTER INSERT ON audit_event
+FOR EACH STATEMENT EXECUTE FUNCTION rmm_notify ();
+
+-- On a server the trail names the login that made each change, which no client can forge: an
+-- event naming anyone else is refused, except from the database's owner (the administrator
+-- moving a team's SQLite file onto the server, its trail and all). Not in SQLite, which has
+-- no logins: the schema test leaves it out of its comparison.
+CREATE FUNCTION rmm_refuse_other_actor () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.actor <> session_user AND NOT pg_has_role (session_user,
+       (SELECT datdba FROM pg_database WHERE datname = current_database ()), 'MEMBER') THEN
+    RAISE EXCEPTION 'an audit event names its own login, not another'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER audit_event_actor_is_login BEFORE INSERT ON audit_event
+FOR EACH ROW EXECUTE FUNCTION rmm_refuse_other_actor ();
 
 -- Guards: the same rules as SQLite's, as triggers calling rmm_refuse ().
 CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event

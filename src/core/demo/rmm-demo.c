@@ -31,6 +31,7 @@
 
 #include "rmm-demo-private.h"
 #include "rmm-error.h"
+#include "rmm-server.h"
 
 /* Agencies record concerns they decided not to refer, with reasons. */
 static gboolean
@@ -244,6 +245,15 @@ rmm_demo_create (const char            *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* A server's database (a training one) is never replaced: it must be empty. */
+  if (rmm_server_is_connection_string (path))
+    {
+      if (!(store = rmm_store_open (path, RMM_STORE_OPEN_EXISTING, error)) ||
+          !rmm_store_is_empty (store, error) ||
+          !rmm_demo_generate (store, options, error))
+        return NULL;
+      return g_steal_pointer (&store);
+    }
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_IS_FOLDER,

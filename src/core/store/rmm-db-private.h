@@ -20,6 +20,7 @@ struct _RmmDbClass
   GObjectClass parent_class;
 
   RmmDbEngine   engine;
+  const char   *begin_snapshot;  /* the SQL of a read-only transaction that sees one moment */
 
   /* Statements: made once per SQL text (rmm-db.c keeps them), then bound, stepped, read. */
   RmmDbStmt  *(*prepare)          (RmmDb       *self,
@@ -57,6 +58,9 @@ struct _RmmDbClass
   void        (*set_bulk_writing) (RmmDb       *self,
                                    gboolean     bulk);
   void        (*close)            (RmmDb       *self);
+  gboolean    (*follow_ids)       (RmmDb       *self,
+                                   const char  *table,
+                                   GError     **error);
 
   /* What only a file has; an engine without it keeps the defaults (nothing to do). */
   gboolean    (*enable_writing)   (RmmDb       *self,

@@ -626,6 +626,7 @@ rmm_db_sqlite_class_init (RmmDbSqliteClass *klass)
   G_OBJECT_CLASS (klass)->finalize = rmm_db_sqlite_finalize;
 
   db_class->engine = RMM_DB_ENGINE_SQLITE;
+  db_class->begin_snapshot = "BEGIN DEFERRED; SELECT count(*) FROM sqlite_master";
   db_class->prepare = rmm_db_sqlite_prepare;
   db_class->stmt_free = rmm_db_sqlite_stmt_free;
   db_class->stmt_clear = rmm_db_sqlite_stmt_clear;

@@ -420,6 +420,39 @@ rmm_db_get_depth (RmmDb *self)
   return priv->depth;
 }
 
+/* A read-only transaction that sees the database as it was at one moment, however long
+ * reading takes and whoever writes meanwhile (a copy's source); not for writing. */
+gboolean
+rmm_db_begin_snapshot (RmmDb   *self,
+                       GError **error)
+{
+  RmmDbPrivate *priv = rmm_db_get_instance_private (self);
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+  g_return_val_if_fail (priv->depth == 0, FALSE);
+
+  return rmm_db_exec (self, CLASS (self)->begin_snapshot, error);
+}
+
+void
+rmm_db_end_snapshot (RmmDb *self)
+{
+  g_return_if_fail (RMM_IS_DB (self));
+
+  rmm_db_exec (self, "COMMIT", NULL);
+}
+
+/* After rows of @table were written with their ids given (a copy), the ids the database
+ * gives new rows continue after them. */
+gboolean
+rmm_db_follow_ids (RmmDb       *self,
+                   const char  *table,
+                   GError     **error)
+{
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+  return CLASS (self)->follow_ids == NULL || CLASS (self)->follow_ids (self, table, error);
+}
+
 /* Changes by other connections bump this number. */
 gint64
 rmm_db_get_data_version (RmmDb *self)

@@ -68,6 +68,12 @@ gboolean     rmm_db_backup_to        (RmmDb           *self,
                                       const char      *dest_path,
                                       GError         **error);
 void         rmm_db_close            (RmmDb           *self);
+gboolean     rmm_db_begin_snapshot   (RmmDb           *self,
+                                      GError         **error);
+void         rmm_db_end_snapshot     (RmmDb           *self);
+gboolean     rmm_db_follow_ids       (RmmDb           *self,
+                                      const char      *table,
+                                      GError         **error);
 gboolean     rmm_db_check_header     (const char      *path,
                                       GError         **error);
 

@@ -3,8 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The only file outside rmm-db*.c that talks to a database engine directly: libpq, for the
- * server's own set-up. The repositories' store on PostgreSQL comes through rmm-db (issue 17).
+ * With rmm-db-pg.c, the only file that talks to libpq: it connects for the store's engine
+ * (rmm_server_connect()) and sets the schema up.
  */
 #define G_LOG_DOMAIN "rmm-server"
 
@@ -14,11 +14,9 @@
 #include <libpq-fe.h>
 
 #include "rmm-error.h"
-#include "rmm-server.h"
+#include "rmm-server-private.h"
 #include "rmm-store-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 void
 rmm_server_info_free (RmmServerInfo *info)
@@ -136,10 +134,12 @@ set_error_from_server (GError      **error,
   g_set_error (error, RMM_ERROR, code, "%s %s", what, reason);
 }
 
-static PGconn *
-connect_to (const char     *conninfo,
-            RmmServerInfo  *info,
-            GError        **error)
+/* A connection to the server at @conninfo, protected as @info then says; NULL with one
+ * sentence in @error (never the address, which may hold a password). */
+PGconn *
+rmm_server_connect (const char     *conninfo,
+                    RmmServerInfo  *info,
+                    GError        **error)
 {
   g_autoptr(GPtrArray) keywords = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
@@ -273,7 +273,7 @@ rmm_server_init (const char      *conninfo,
 
   g_return_val_if_fail (conninfo != NULL, FALSE);
 
-  if (!(conn = connect_to (conninfo, found, error)))
+  if (!(conn = rmm_server_connect (conninfo, found, error)))
     return FALSE;
   if (!run (conn, "BEGIN ISOLATION LEVEL SERIALIZABLE", _("The server refused:"), error))
     return FALSE;

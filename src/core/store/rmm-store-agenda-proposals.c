@@ -166,7 +166,7 @@ static const struct { const char *reason; const char *sql; } reason_queries[] = 
   "WHERE c.area_id = ? AND substr(d.proposed_at, 1, 10) <= ? " \
   "  AND NOT EXISTS (SELECT 1 FROM decision z WHERE z.child_id = c.id AND z.kind = 'closure' " \
   "                  AND z.status = 'confirmed' " \
-  "                  AND max(z.chair1_confirmed_at, z.chair2_confirmed_at) >= d.proposed_at)"
+  "                  AND greatest(z.chair1_confirmed_at, z.chair2_confirmed_at) >= d.proposed_at)"
 
 /* Transition: at 17 without a plan; at 18 within three months, or past 18, with risk
  * remaining and no adult support package agreed. */

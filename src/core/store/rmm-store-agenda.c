@@ -149,10 +149,10 @@ apply_proposals (RmmStore    *self,
   "          ON v.plan_id = p.id WHERE p.child_id = c.id AND p.closed_on IS NULL " \
   "          ORDER BY v.version DESC LIMIT 1), '')"
 #define ITEM_OVERDUE_SQL \
-  "EXISTS (SELECT 1 FROM plan_action x " \
+  "CASE WHEN EXISTS (SELECT 1 FROM plan_action x " \
   "        WHERE x.plan_id IN (SELECT p.id FROM safety_plan p WHERE p.child_id = c.id " \
   "                            AND p.closed_on IS NULL) " \
-  "        AND x.status = 'open' AND x.due_on < m.meets_on)"
+  "        AND x.status = 'open' AND x.due_on < m.meets_on) THEN 1 ELSE 0 END"
 
 static gboolean
 update_agenda_facts (RmmStore  *self,

@@ -83,10 +83,10 @@ rmm_store_people_changed_since (RmmStore  *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), -1);
 
-  /* The unary + keeps SQLite on the id range rather than the index on entity. */
+  /* "entity || ''" keeps the engine on the id range rather than the index on entity. */
   changed = rmm_store_query_int (self,
                                  "SELECT EXISTS (SELECT 1 FROM audit_event WHERE id > ? AND "
-                                 "+entity IN ('child', 'referral', 'agency', 'area'))",
+                                 "entity || '' IN ('child', 'referral', 'agency', 'area'))",
                                  mark, &local_error);
   if (local_error != NULL)
     {

@@ -18,6 +18,7 @@
 
 #include "rmm-error.h"
 #include "rmm-store-anchors.h"
+#include "rmm-store-copy.h"
 #include "rmm-store-private.h"
 
 static char *
@@ -99,6 +100,9 @@ rmm_store_backup_is_due (RmmStore *self)
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
+  /* A server's backups are its operators' (pg_dump, replication), not each laptop's. */
+  if (rmm_store_is_on_server (self))
+    return FALSE;
   if (backups == NULL || backups->len == 0)
     return TRUE;
   if (g_stat (g_ptr_array_index (backups, backups->len - 1), &buf) != 0)
@@ -248,6 +252,9 @@ rmm_store_backup (RmmStore    *self,
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
+  if (rmm_store_is_on_server (self))
+    return rmm_store_copy_to_file (self, dest_path, error) &&
+           rmm_anchor_write_sidecar (dest_path, error);
   return rmm_db_backup_to (rmm_store_get_db (self), dest_path, error) &&
          rmm_anchor_write_sidecar (dest_path, error);
 }

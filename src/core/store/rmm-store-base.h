@@ -83,6 +83,13 @@ gboolean     rmm_store_set_info             (RmmStore            *self,
                                              const char          *value,
                                              GError             **error);
 gboolean     rmm_store_is_demo              (RmmStore            *self);
+gboolean     rmm_store_is_on_server         (RmmStore            *self);
+gboolean     rmm_store_is_empty             (RmmStore            *self,
+                                             GError             **error);
+const char  *rmm_store_describe_connection  (RmmStore            *self);
+GPtrArray   *rmm_store_move_to_server       (const char          *source_path,
+                                             const char          *conninfo,
+                                             GError             **error);
 gboolean     rmm_store_backup               (RmmStore            *self,
                                              const char          *dest_path,
                                              GError             **error);

@@ -55,7 +55,7 @@ listed_free (gpointer data)
   "   ORDER BY d2.proposed_at DESC, d2.id DESC LIMIT 1) " \
   "WHERE NOT EXISTS (SELECT 1 FROM decision z WHERE z.child_id = c.id " \
   "                  AND z.kind = 'closure' AND z.status = 'confirmed' " \
-  "                  AND max(z.chair1_confirmed_at, z.chair2_confirmed_at) " \
+  "                  AND greatest(z.chair1_confirmed_at, z.chair2_confirmed_at) " \
   "                      BETWEEN d.proposed_at AND ?1)"
 
 static guint

@@ -60,7 +60,7 @@ rmm_decision_state_free (RmmDecisionState *state)
   "       coalesce(d.lead_agency_id, 0), coalesce(g.name, ''), " \
   "       coalesce(d.lead_professional_id, 0), coalesce(p.full_name, ''), d.rationale, " \
   "       CASE WHEN d.chair1_confirmed_at IS NULL OR d.chair2_confirmed_at IS NULL THEN '' " \
-  "            ELSE max(d.chair1_confirmed_at, d.chair2_confirmed_at) END " \
+  "            ELSE greatest(d.chair1_confirmed_at, d.chair2_confirmed_at) END " \
   "FROM decision d LEFT JOIN agency g ON g.id = d.lead_agency_id " \
   "LEFT JOIN professional p ON p.id = d.lead_professional_id "
 

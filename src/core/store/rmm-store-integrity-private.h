@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 gboolean    rmm_store_add_problem              (GPtrArray  *problems,
                                                 char       *problem);
+RmmDb      *rmm_store_expected_db              (void);
 GHashTable *rmm_store_expected_schema          (void);
 void        rmm_store_check_rows_against_trail (RmmStore   *self,
                                                 GPtrArray  *problems);

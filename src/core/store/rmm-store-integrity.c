@@ -198,7 +198,26 @@ read_schema (RmmDb   *db,
   return g_steal_pointer (&objects);
 }
 
-/* The schema the migrations make, read once: the same for every file of this version. */
+/* The schema the migrations make, in a private SQLite database in memory, built once: the
+ * same for every database of this version, on a file or on a server. */
+RmmDb *
+rmm_store_expected_db (void)
+{
+  static RmmDb *db;
+
+  if (g_once_init_enter (&db))
+    {
+      g_autoptr(GError) error = NULL;
+      RmmDb *built = rmm_db_open_memory (&error);
+
+      if (built == NULL || !rmm_store_build_schema (built, &error))
+        g_error ("the built-in migrations do not build: %s", error->message);
+      g_once_init_leave (&db, built);
+    }
+  return db;
+}
+
+/* Every object of that schema (type, name) → its SQL. */
 GHashTable *
 rmm_store_expected_schema (void)
 {
@@ -207,13 +226,10 @@ rmm_store_expected_schema (void)
   if (g_once_init_enter (&schema))
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(RmmDb) db = rmm_db_open_memory (&error);
-      GHashTable *objects = NULL;
+      GHashTable *objects = read_schema (rmm_store_expected_db (), &error);
 
-      if (db != NULL && rmm_store_build_schema (db, &error))
-        objects = read_schema (db, &error);
       if (objects == NULL)
-        g_error ("the built-in migrations do not build: %s", error->message);
+        g_error ("the built-in schema cannot be read: %s", error->message);
       g_once_init_leave (&schema, objects);
     }
   return schema;
@@ -267,6 +283,109 @@ compare_schema (RmmStore  *self,
   return found;
 }
 
+/* ---- on a server: the same objects, guards enabled, keys validated ---- */
+
+/* A server's tables, indexes and enabled triggers (not internal ones, not the notifier), as
+ * "type name" like read_schema(); the value is unused. */
+static GHashTable *
+read_server_schema (RmmDb   *db,
+                    GError **error)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  if (!(stmt = rmm_db_prepare (db,
+                               "SELECT 'table', table_name FROM information_schema.tables "
+                               "WHERE table_schema = current_schema () "
+                               "UNION ALL "
+                               "SELECT 'index', i.relname FROM pg_index x "
+                               "JOIN pg_class i ON i.oid = x.indexrelid "
+                               "JOIN pg_class t ON t.oid = x.indrelid "
+                               "WHERE t.relnamespace = current_schema ()::regnamespace "
+                               "AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+                               "                WHERE c.conindid = x.indexrelid) "
+                               "UNION ALL "
+                               "SELECT 'trigger', g.tgname FROM pg_trigger g "
+                               "JOIN pg_class t ON t.oid = g.tgrelid "
+                               "WHERE t.relnamespace = current_schema ()::regnamespace "
+                               "AND NOT g.tgisinternal AND g.tgenabled <> 'D' "
+                               "AND g.tgname <> 'audit_event_notify'", error)))
+    return NULL;
+  while (rmm_db_stmt_step (stmt, &local_error))
+    g_hash_table_add (objects, g_strdup_printf ("%s %s", rmm_db_stmt_get_text (stmt, 0),
+                                                rmm_db_stmt_get_text (stmt, 1)));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&objects);
+}
+
+/* A server's own guard, beside SQLite's: the trail's actor is the login that wrote it. */
+static const char * const server_guards[] = { "trigger audit_event_actor_is_login" };
+
+static guint
+add_missing (GPtrArray  *problems,
+             const char *key)
+{
+  g_autofree char *what = describe_object (key);
+
+  rmm_store_add_problem (problems, g_strdup_printf (_("schema: the %s is missing or disabled"),
+                                                    what));
+  return 1;
+}
+
+/* Adds a sentence for each table, index or guard missing (or disabled) on the server, and
+ * each foreign key not validated; returns how many. The server enforces the rest itself. */
+static guint
+compare_server_schema (RmmStore  *self,
+                       GPtrArray *problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) actual = read_server_schema (rmm_store_get_db (self), &error);
+  GHashTable *expected = rmm_store_expected_schema ();
+  GHashTableIter iter;
+  gpointer key;
+  RmmDbStmt *stmt;
+  guint found = 0;
+
+  if (actual == NULL)
+    {
+      rmm_store_add_problem (problems, g_strdup (error->message));
+      return 1;
+    }
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (actual, key))
+      found += add_missing (problems, key);
+  for (guint i = 0; i < G_N_ELEMENTS (server_guards); i++)
+    if (!g_hash_table_contains (actual, server_guards[i]))
+      found += add_missing (problems, server_guards[i]);
+  if ((stmt = rmm_db_prepare (rmm_store_get_db (self),
+                              "SELECT conrelid::regclass::text, conname FROM pg_constraint "
+                              "WHERE contype = 'f' AND NOT convalidated "
+                              "AND connamespace = current_schema ()::regnamespace", &error)))
+    while (rmm_db_stmt_step (stmt, &error))
+      {
+        found++;
+        rmm_store_add_problem (problems,
+                               g_strdup_printf (_("foreign key: “%s” on %s is not validated"),
+                                                rmm_db_stmt_get_text (stmt, 1),
+                                                rmm_db_stmt_get_text (stmt, 0)));
+      }
+  if (error != NULL)
+    found++, rmm_store_add_problem (problems, g_strdup (error->message));
+  return found;
+}
+
+static gboolean
+is_on_server (RmmStore *self)
+{
+  return rmm_db_get_engine (rmm_store_get_db (self)) == RMM_DB_ENGINE_POSTGRESQL;
+}
+
 /**
  * rmm_store_check_schema:
  *
@@ -279,7 +398,8 @@ rmm_store_check_schema (RmmStore *self)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
 
-  if (compare_schema (self, problems) == 0)
+  if ((is_on_server (self) ? compare_server_schema (self, problems)
+                            : compare_schema (self, problems)) == 0)
     return NULL;
   return g_strdup (g_ptr_array_index (problems, 0));
 }
@@ -321,10 +441,16 @@ rmm_store_check_against (RmmStore   *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  check_pragma (self, "PRAGMA integrity_check", found);
-  check_pragma (self, "PRAGMA foreign_key_check", found);
-  compare_schema (self, found);
-  check_audit_storage (self, found);
+  if (is_on_server (self))
+    /* The server keeps its pages, foreign keys and column types itself. */
+    compare_server_schema (self, found);
+  else
+    {
+      check_pragma (self, "PRAGMA integrity_check", found);
+      check_pragma (self, "PRAGMA foreign_key_check", found);
+      compare_schema (self, found);
+      check_audit_storage (self, found);
+    }
   check_audit_chain (self, found);
   rmm_store_check_rows_against_trail (self, found);
   known = rmm_store_list_anchors (self);

@@ -180,7 +180,7 @@ read_latest_assessment (RmmStore      *self,
                          "       (SELECT count(*) FROM assessment_indicator n "
                          "        WHERE n.assessment_id = s.id), "
                          "       (SELECT count(*) FROM assessment_indicator n "
-                         "        WHERE n.assessment_id = s.id AND n.significant) "
+                         "        WHERE n.assessment_id = s.id AND n.significant = 1) "
                          "FROM assessment s WHERE s.child_id = ? "
                          "ORDER BY s.started_on DESC, s.id DESC LIMIT 1", error);
   if (stmt == NULL)

@@ -331,8 +331,8 @@ rmm_store_get_sign_off (RmmStore  *self,
   g_return_val_if_fail (RMM_IS_STORE (self), -1);
 
   return (int)rmm_store_query_int (self,
-                                   "SELECT (chair1_signed_at IS NOT NULL) "
-                                   "     | ((chair2_signed_at IS NOT NULL) << 1) "
+                                   "SELECT CASE WHEN chair1_signed_at IS NULL THEN 0 ELSE 1 END "
+                                   "     + CASE WHEN chair2_signed_at IS NULL THEN 0 ELSE 2 END "
                                    "FROM meeting WHERE id = ?", meeting_id, error);
 }
 

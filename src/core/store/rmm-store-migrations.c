@@ -74,6 +74,44 @@ rmm_store_get_known_schema_version (void)
   return migrations->len;
 }
 
+/* A server's database: RMM Desk's (its schema_version table), empty (0), or another's. */
+static gint64
+read_server_schema_version (RmmStore  *self,
+                            guint      known,
+                            GError   **error)
+{
+  const char *where = rmm_db_get_path (rmm_store_get_db (self));
+  gint64 ours, tables, version;
+
+  ours = rmm_store_query_int (self, "SELECT count(*) FROM information_schema.tables "
+                                    "WHERE table_schema = current_schema () "
+                                    "AND table_name = 'schema_version'", 0, error);
+  tables = rmm_store_query_int (self, "SELECT count(*) FROM information_schema.tables "
+                                      "WHERE table_schema = current_schema ()", 0, error);
+  if (ours < 0 || tables < 0)
+    return -1;
+  if (ours == 0)
+    {
+      if (tables == 0)
+        return 0;
+      g_set_error (error, RMM_ERROR, RMM_ERROR_FOREIGN,
+                   _("The database at %s holds another program’s tables, not RMM Desk’s. "
+                     "Nothing was changed."), where);
+      return -1;
+    }
+  version = rmm_store_query_int (self, "SELECT coalesce(max(version), 0) FROM schema_version",
+                                 0, error);
+  if (version > (gint64)known)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NEWER_SCHEMA,
+                   _("The database at %s was set up by a newer version of RMM Desk (schema %"
+                     G_GINT64_FORMAT "; this version knows up to %u). Update RMM Desk to open "
+                     "it."), where, version, known);
+      return -1;
+    }
+  return version;
+}
+
 /* Whose file is this? Read only: nothing is written before the answer is ours. The schema
  * version it is at (0 for an empty file), or -1 with @error. */
 gint64
@@ -83,6 +121,9 @@ rmm_store_read_schema_version (RmmStore  *self,
   RmmDb *db = rmm_store_get_db (self);
   gint64 n_objects, has_version, application_id, user_version, version;
   guint known = rmm_store_get_known_schema_version ();
+
+  if (rmm_db_get_engine (db) == RMM_DB_ENGINE_POSTGRESQL)
+    return read_server_schema_version (self, known, error);
 
   application_id = rmm_store_query_int (self, "PRAGMA application_id", 0, error);
   user_version = rmm_store_query_int (self, "PRAGMA user_version", 0, error);

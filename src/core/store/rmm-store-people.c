@@ -341,7 +341,7 @@ rmm_store_get_social_worker_on (RmmStore    *self,
 
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          "SELECT coalesce((SELECT full_name FROM professional WHERE id = "
-                         "  coalesce((SELECT json_extract(e.before, '$.social_worker_id') "
+                         "  coalesce((SELECT CAST(json_extract(e.before, '$.social_worker_id') AS INTEGER) "
                          "            FROM audit_event e WHERE e.entity = 'child' "
                          "            AND e.entity_id = c.id AND e.action = 'update' "
                          "            AND e.at > ?2 "

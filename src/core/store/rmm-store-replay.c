@@ -178,7 +178,14 @@ read_columns (RmmStore  *self,
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", columns->table);
   g_autoptr(GError) local_error = NULL;
-  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self), sql, error);
+  RmmDb *db = rmm_store_get_db (self);
+  RmmDbStmt *stmt;
+
+  /* A server's columns are typed and its schema compared apart: read them as the
+   * migrations make them. */
+  if (rmm_db_get_engine (db) != RMM_DB_ENGINE_SQLITE)
+    db = rmm_store_expected_db ();
+  stmt = rmm_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;

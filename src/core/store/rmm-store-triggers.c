@@ -425,13 +425,13 @@ past_same_working_day (const char  *raised_at,
   "          AND m.status IN ('concluded', 'signed-off') " \
   "          AND m.meets_on > substr(t.raised_at, 1, 10)), " \
   /* When the second chair confirmed the response. */ \
-  "  coalesce((SELECT max(r.chair1_confirmed_at, r.chair2_confirmed_at) " \
+  "  coalesce((SELECT greatest(r.chair1_confirmed_at, r.chair2_confirmed_at) " \
   "            FROM trigger_response r WHERE r.trigger_id = t.id " \
   "            AND r.chair1_confirmed_at IS NOT NULL " \
   "            AND r.chair2_confirmed_at IS NOT NULL), '') " \
   "FROM strategy_trigger t JOIN child c ON c.id = t.child_id " \
   "JOIN area a ON a.id = c.area_id " \
-  "WHERE " where ") " \
+  "WHERE " where ") AS found " \
   "WHERE ?1 = 0 OR open " \
   "ORDER BY raised_at, id"
 

@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include "rmm-audit.h"
+#include "rmm-db-private.h"
+#include "rmm-db-pg.h"
+#include "rmm-server.h"
 #include "rmm-core-resources.h"
 #include "rmm-error.h"
 #include "rmm-store-anchors.h"
@@ -248,6 +251,50 @@ prepare (RmmStore           *self,
   return TRUE;
 }
 
+/* A database on a server: set up by "rmmctl server init" (the logins the app connects as may
+ * not change the schema), at this version; the server checks its own pages. Every change is
+ * recorded under the server's login, which no client can change. */
+static gboolean
+open_on_server (RmmStore    *self,
+                const char  *conninfo,
+                GError     **error)
+{
+  const char *where;
+  gint64 version;
+  guint known = rmm_store_get_known_schema_version ();
+
+  if (!(self->db = rmm_db_connect (conninfo, error)))
+    return FALSE;
+  where = rmm_db_get_path (self->db);
+  if ((version = rmm_store_read_schema_version (self, error)) < 0)
+    return FALSE;
+  if (version < known)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                   version == 0
+                   ? _("The database at %s is not set up for RMM Desk yet. Its administrator "
+                       "sets it up with “rmmctl server init”.")
+                   : _("The database at %s was set up by an older RMM Desk. Its administrator "
+                       "brings it up to date with “rmmctl server init”."), where);
+      return FALSE;
+    }
+  self->schema_version = version;
+  {
+    g_autofree char *schema = rmm_store_check_schema (self);
+
+    /* Guards dropped or disabled on the server would let history be rewritten. */
+    if (schema != NULL)
+      self->read_only = g_strdup_printf (_("RMM Desk will not write to the database at %s: its "
+                                           "%s. Run “rmmctl check” on it and ask its "
+                                           "administrator for help."), where, schema);
+  }
+  g_free (self->actor);
+  self->actor = g_strdup (rmm_db_pg_get_login (RMM_DB_PG (self->db)));
+  self->data_version = rmm_db_get_data_version (self->db);
+  rmm_store_remember_head (self);
+  return TRUE;
+}
+
 RmmStore *
 rmm_store_open (const char         *path,
                 RmmStoreOpenFlags   flags,
@@ -258,6 +305,8 @@ rmm_store_open (const char         *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (RMM_TYPE_STORE, NULL);
+  if (rmm_server_is_connection_string (path))
+    return open_on_server (self, path, error) ? g_steal_pointer (&self) : NULL;
   self->db = rmm_db_open (path,
                           (flags & RMM_STORE_OPEN_CREATE) ? RMM_DB_OPEN_CREATE
                                                           : RMM_DB_OPEN_EXISTING,
@@ -283,6 +332,25 @@ rmm_store_open (const char         *path,
   self->data_version = rmm_db_get_data_version (self->db);
   g_stat (path, &self->file);
   return g_steal_pointer (&self);
+}
+
+/* Is the database on a PostgreSQL server (not an SQLite file)? */
+gboolean
+rmm_store_is_on_server (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+  return rmm_db_get_engine (self->db) == RMM_DB_ENGINE_POSTGRESQL;
+}
+
+/* How the connection to a server is protected, as a sentence; NULL for a file. */
+const char *
+rmm_store_describe_connection (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  if (!rmm_store_is_on_server (self))
+    return NULL;
+  return rmm_db_pg_get_security (RMM_DB_PG (self->db));
 }
 
 /* The rules that raise triggers: the installation's, loaded when first needed. */
@@ -341,6 +409,10 @@ rmm_store_set_actor (RmmStore   *self,
 {
   g_return_if_fail (RMM_IS_STORE (self));
   g_return_if_fail (actor != NULL && *actor != '\0');
+
+  /* On a server the trail names the login, which the server itself checks. */
+  if (rmm_store_is_on_server (self))
+    return;
   g_free (self->actor);
   self->actor = g_strdup (actor);
 }
@@ -367,7 +439,7 @@ rmm_store_now (RmmStore *self)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-/* Is the file this session opened still there, the same file? Removed (or replaced, say by
+/* Is the file this session opened still there, the same file (a server's database always is)? Removed (or replaced, say by
  * a restore elsewhere), what the session writes would go to a file nobody will open again. */
 gboolean
 rmm_store_verify_file (RmmStore  *self,
@@ -377,6 +449,9 @@ rmm_store_verify_file (RmmStore  *self,
   GStatBuf now;
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (rmm_db_get_engine (self->db) != RMM_DB_ENGINE_SQLITE)
+    return TRUE;
 
   if (g_stat (path, &now) != 0)
     {

@@ -1,0 +1,557 @@
+/* rmm-db-pg.c: the connection layer on a PostgreSQL server: the same statements and
+ * transactions as on an SQLite file, through libpq
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What differs from SQLite is settled here, so the repositories keep one copy of their SQL:
+ * "?" and "?N" become "$N"; an INSERT whose id is wanted gets RETURNING id; every value
+ * travels as text and booleans read back as 1 and 0; one writer at a time, as on SQLite,
+ * by a transaction-level advisory lock, so the audit chain is appended to in turn and never
+ * forks. Other clients' changes arrive as notifications (LISTEN rmm_desk), which the
+ * server's migrations send on every audit event.
+ */
+#define G_LOG_DOMAIN "rmm-db"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rmm-db-private.h"  /* first: the engine class rmm-db-pg.h derives from */
+#include "rmm-db-pg.h"
+#include "rmm-error.h"
+#include "rmm-server-private.h"
+
+/* The advisory lock every writer holds for its transaction ("RMMD"). */
+#define WRITE_LOCK "1380797764"
+
+typedef struct
+{
+  RmmDbStmt  parent;
+  char      *sql;          /* with $N parameters */
+  char      *name;         /* prepared on the server under this name */
+  char      *insert_name;  /* the same with RETURNING id, once an insert wanted it */
+  int        n_params;
+  char     **values;       /* n_params, NULL for NULL */
+  PGresult  *result;
+  int        row;
+} PgStmt;
+
+struct _RmmDbPg
+{
+  RmmDb          parent_instance;
+
+  PGconn        *conn;
+  RmmServerInfo *info;
+  char          *login;
+  guint          n_prepared;
+  gint64         changes;     /* other clients' commits heard of */
+};
+
+G_DEFINE_FINAL_TYPE (RmmDbPg, rmm_db_pg, RMM_TYPE_DB)
+
+#define PG(stmt) ((PgStmt *)(stmt))
+#define DB(stmt) ((RmmDbPg *)((RmmDbStmt *)(stmt))->db)
+
+/* SQLite's "?" (the next number) and "?N" as PostgreSQL's "$N", outside quotes and comments;
+ * @n_params is the highest number used. */
+static char *
+translate_parameters (const char *sql,
+                      int        *n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  int highest = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          const char *end = strchr (p + 1, *p);
+
+          end = end ? end : p + strlen (p) - 1;
+          g_string_append_len (out, p, end - p + 1);
+          p = end;
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          const char *end = strchr (p, '\n');
+
+          end = end ? end : p + strlen (p) - 1;
+          g_string_append_len (out, p, end - p + 1);
+          p = end;
+        }
+      else if (*p == '?')
+        {
+          int number;
+
+          if (g_ascii_isdigit (p[1]))
+            {
+              char *end;
+
+              number = (int)g_ascii_strtoll (p + 1, &end, 10);
+              p = end - 1;
+            }
+          else
+            number = highest + 1;
+          highest = MAX (highest, number);
+          g_string_append_printf (out, "$%d", number);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  *n_params = highest;
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_connection_lost (RmmDbPg     *self,
+                    const char  *sqlstate)
+{
+  return PQstatus (self->conn) != CONNECTION_OK || sqlstate == NULL ||
+         g_str_has_prefix (sqlstate, "08") || g_str_has_prefix (sqlstate, "57P");
+}
+
+/* The server's refusal as one sentence in our error domain; never the SQL. */
+static gboolean
+set_error_from_result (RmmDbPg         *self,
+                       const PGresult  *result,
+                       GError         **error)
+{
+  const char *sqlstate = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  const char *database = self->info->database;
+
+  if (primary == NULL)
+    primary = PQerrorMessage (self->conn);
+
+  if (is_connection_lost (self, sqlstate))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                 _("The server holding “%s” cannot be reached: this change was not saved."),
+                 database);
+  else if (g_str_equal (sqlstate, "23000"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE, "%s", primary);
+  else if (g_str_has_prefix (sqlstate, "23"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT, _("The change was refused: %s"),
+                 primary);
+  else if (g_str_equal (sqlstate, "40001") || g_str_equal (sqlstate, "40P01") ||
+           g_str_equal (sqlstate, "55P03"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_LOCKED,
+                 _("Someone else is saving to “%s” at this moment. Try again."), database);
+  else if (g_str_equal (sqlstate, "53100"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                 _("The server holding “%s” is out of disk space: this change was not saved. "
+                   "Tell the server’s administrator."), database);
+  else if (g_str_equal (sqlstate, "42501"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                 _("The server does not allow this login (“%s”) to do that: %s"),
+                 self->login, primary);
+  else
+    g_set_error (error, RMM_ERROR, RMM_ERROR_FAILED, "%s: %s", database, primary);
+  return FALSE;
+}
+
+/* Runs @sql (one or more statements, no parameters). */
+static gboolean
+rmm_db_pg_exec (RmmDb       *db,
+                const char  *sql,
+                GError     **error)
+{
+  RmmDbPg *self = RMM_DB_PG (db);
+  g_autoptr(PGresult) result = NULL;
+  ExecStatusType status;
+
+  g_return_val_if_fail (self->conn != NULL, FALSE);
+
+  result = PQexec (self->conn, sql);
+  status = PQresultStatus (result);
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return TRUE;
+  return set_error_from_result (self, result, error);
+}
+
+/* The first column of the first row of @sql (no parameters); NULL with @error. */
+static char *
+query_text (RmmDbPg     *self,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr(PGresult) result = PQexec (self->conn, sql);
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) < 1)
+    {
+      set_error_from_result (self, result, error);
+      return NULL;
+    }
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+static gboolean
+prepare_named (RmmDbPg     *self,
+               const char  *name,
+               const char  *sql,
+               GError     **error)
+{
+  g_autoptr(PGresult) result = PQprepare (self->conn, name, sql, 0, NULL);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      g_debug ("refused (%s): %s", PQresultErrorField (result, PG_DIAG_SQLSTATE), sql);
+      return set_error_from_result (self, result, error);
+    }
+  return TRUE;
+}
+
+static RmmDbStmt *
+rmm_db_pg_prepare (RmmDb       *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  RmmDbPg *self = RMM_DB_PG (db);
+  PgStmt *stmt = g_new0 (PgStmt, 1);
+
+  g_return_val_if_fail (self->conn != NULL, NULL);
+
+  stmt->sql = translate_parameters (sql, &stmt->n_params);
+  stmt->name = g_strdup_printf ("rmm_%u", ++self->n_prepared);
+  stmt->values = g_new0 (char *, stmt->n_params + 1);
+  stmt->row = -1;
+  if (!prepare_named (self, stmt->name, stmt->sql, error))
+    {
+      stmt->parent.db = db;
+      RMM_DB_GET_CLASS (db)->stmt_free ((RmmDbStmt *)stmt);
+      return NULL;
+    }
+  return (RmmDbStmt *)stmt;
+}
+
+static void
+rmm_db_pg_reset (RmmDbStmt *stmt)
+{
+  g_clear_pointer (&PG (stmt)->result, PQclear);
+  PG (stmt)->row = -1;
+}
+
+static void
+rmm_db_pg_stmt_clear (RmmDbStmt *stmt)
+{
+  rmm_db_pg_reset (stmt);
+  for (int i = 0; i < PG (stmt)->n_params; i++)
+    g_clear_pointer (&PG (stmt)->values[i], g_free);
+}
+
+static void
+rmm_db_pg_stmt_free (RmmDbStmt *stmt)
+{
+  /* Prepared statements live as long as the connection: the server forgets them with it. */
+  rmm_db_pg_stmt_clear (stmt);
+  g_free (PG (stmt)->values);
+  g_free (PG (stmt)->sql);
+  g_free (PG (stmt)->name);
+  g_free (PG (stmt)->insert_name);
+  g_free (stmt);
+}
+
+static void
+rmm_db_pg_bind_text (RmmDbStmt  *stmt,
+                     int         index,
+                     const char *value)
+{
+  g_return_if_fail (index >= 1 && index <= PG (stmt)->n_params);
+
+  g_free (PG (stmt)->values[index - 1]);
+  PG (stmt)->values[index - 1] = g_strdup (value);
+}
+
+static void
+rmm_db_pg_bind_int (RmmDbStmt *stmt,
+                    int        index,
+                    gint64     value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  rmm_db_pg_bind_text (stmt, index, text);
+}
+
+/* Runs the statement prepared as @name with the bound values; the rows are then read. */
+static gboolean
+execute (PgStmt      *stmt,
+         const char  *name,
+         GError     **error)
+{
+  RmmDbPg *self = DB (stmt);
+  ExecStatusType status;
+
+  g_clear_pointer (&stmt->result, PQclear);
+  stmt->result = PQexecPrepared (self->conn, name, stmt->n_params,
+                                 (const char * const *)stmt->values, NULL, NULL, 0);
+  stmt->row = -1;
+  status = PQresultStatus (stmt->result);
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return TRUE;
+  /* The statement's SQL and the server's code only: values and messages may name people. */
+  g_debug ("refused (%s): %s", PQresultErrorField (stmt->result, PG_DIAG_SQLSTATE), stmt->sql);
+  set_error_from_result (self, stmt->result, error);
+  g_clear_pointer (&stmt->result, PQclear);
+  return FALSE;
+}
+
+static gboolean
+rmm_db_pg_step (RmmDbStmt  *stmt,
+                GError    **error)
+{
+  PgStmt *pg = PG (stmt);
+
+  if (pg->result == NULL && !execute (pg, pg->name, error))
+    return FALSE;
+  if (++pg->row < PQntuples (pg->result))
+    return TRUE;
+  rmm_db_pg_reset (stmt);
+  return FALSE;
+}
+
+static gint64
+rmm_db_pg_insert (RmmDbStmt  *stmt,
+                  GError    **error)
+{
+  PgStmt *pg = PG (stmt);
+  gint64 id = 0;
+
+  if (pg->insert_name == NULL)
+    {
+      g_autofree char *sql = g_strconcat (pg->sql, " RETURNING id", NULL);
+      g_autofree char *name = g_strconcat (pg->name, "_id", NULL);
+
+      if (!prepare_named (DB (stmt), name, sql, error))
+        return 0;
+      pg->insert_name = g_steal_pointer (&name);
+    }
+  if (!execute (pg, pg->insert_name, error))
+    return 0;
+  if (PQntuples (pg->result) > 0)
+    id = g_ascii_strtoll (PQgetvalue (pg->result, 0, 0), NULL, 10);
+  rmm_db_pg_reset (stmt);
+  return id;
+}
+
+static gboolean
+rmm_db_pg_is_null (RmmDbStmt *stmt,
+                   int        column)
+{
+  PgStmt *pg = PG (stmt);
+
+  return pg->result == NULL || pg->row < 0 || column >= PQnfields (pg->result) ||
+         PQgetisnull (pg->result, pg->row, column);
+}
+
+static const char *
+rmm_db_pg_get_text (RmmDbStmt *stmt,
+                    int        column)
+{
+  if (rmm_db_pg_is_null (stmt, column))
+    return NULL;
+  return PQgetvalue (PG (stmt)->result, PG (stmt)->row, column);
+}
+
+/* As SQLite reads a column as an integer: NULL is 0, a comparison's true is 1. */
+static gint64
+rmm_db_pg_get_int (RmmDbStmt *stmt,
+                   int        column)
+{
+  const char *text = rmm_db_pg_get_text (stmt, column);
+
+  if (text == NULL)
+    return 0;
+  if (g_str_equal (text, "t"))
+    return 1;
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* One writer at a time, as on SQLite: another client's write transaction is waited for up
+ * to a second (the store then waits patiently in its own way), or not at all. */
+static gboolean
+rmm_db_pg_begin_writing (RmmDb    *db,
+                         gboolean  wait,
+                         GError  **error)
+{
+  RmmDbPg *self = RMM_DB_PG (db);
+  g_autofree char *got = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!rmm_db_pg_exec (db, "BEGIN", error))
+    return FALSE;
+  if (wait)
+    {
+      if (rmm_db_pg_exec (db, "SET LOCAL lock_timeout = 1000;"
+                              "SELECT pg_advisory_xact_lock (" WRITE_LOCK ");"
+                              "SET LOCAL lock_timeout = 0", &local_error))
+        return TRUE;
+    }
+  else if ((got = query_text (self, "SELECT pg_try_advisory_xact_lock (" WRITE_LOCK ")",
+                              &local_error)) != NULL && g_str_equal (got, "t"))
+    return TRUE;
+
+  rmm_db_pg_exec (db, "ROLLBACK", NULL);
+  if (local_error == NULL)
+    g_set_error (&local_error, RMM_ERROR, RMM_ERROR_LOCKED,
+                 _("Someone else is saving to “%s” at this moment. Try again."),
+                 self->info->database);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+rmm_db_pg_in_transaction (RmmDb *db)
+{
+  PGTransactionStatusType status = PQtransactionStatus (RMM_DB_PG (db)->conn);
+
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+}
+
+/* Other clients' commits heard of so far (their notifications), without asking the server. */
+static gint64
+rmm_db_pg_get_data_version (RmmDb *db)
+{
+  RmmDbPg *self = RMM_DB_PG (db);
+  PGnotify *notify;
+
+  if (self->conn == NULL)
+    return -1;
+  PQconsumeInput (self->conn);
+  while ((notify = PQnotifies (self->conn)) != NULL)
+    {
+      if (notify->be_pid != PQbackendPID (self->conn))
+        self->changes++;
+      PQfreemem (notify);
+    }
+  return self->changes;
+}
+
+/* A bulk writer fills tables inside one transaction, where no statistics follow them: a
+ * statement planned once, when a table was nearly empty, would keep scanning it whole as it
+ * grows. While writing in bulk, every statement is planned for the tables as they are. */
+static void
+rmm_db_pg_set_bulk_writing (RmmDb    *db,
+                            gboolean  bulk)
+{
+  rmm_db_pg_exec (db, bulk ? "SET plan_cache_mode = force_custom_plan"
+                           : "SET plan_cache_mode = auto", NULL);
+}
+
+/* An identity column's sequence goes on after the highest id written (a copy gives them). */
+static gboolean
+rmm_db_pg_follow_ids (RmmDb       *db,
+                      const char  *table,
+                      GError     **error)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *sql = NULL;
+  char *escaped = PQescapeLiteral (RMM_DB_PG (db)->conn, table, strlen (table));
+
+  quoted = g_strdup (escaped);
+  PQfreemem (escaped);
+  sql = g_strdup_printf ("SELECT setval (s, (SELECT coalesce (max (id), 0) + 1 FROM %s), false) "
+                         "FROM pg_get_serial_sequence (%s, 'id') AS s WHERE s IS NOT NULL",
+                         table, quoted);
+  return rmm_db_pg_exec (db, sql, error);
+}
+
+static void
+rmm_db_pg_close (RmmDb *db)
+{
+  g_clear_pointer (&RMM_DB_PG (db)->conn, PQfinish);
+}
+
+/**
+ * rmm_db_connect:
+ * @conninfo: a postgresql:// URI or libpq's keyword form
+ *
+ * Connects to RMM Desk's database on a PostgreSQL server: over TLS that verifies the server
+ * unless it is on this computer or @conninfo sets another sslmode
+ * (rmm_db_pg_get_security() says which).
+ */
+RmmDb *
+rmm_db_connect (const char  *conninfo,
+                GError     **error)
+{
+  g_autoptr(RmmDbPg) self = g_object_new (RMM_TYPE_DB_PG, NULL);
+  g_autofree char *location = NULL;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  self->info = g_new0 (RmmServerInfo, 1);
+  if (!(self->conn = rmm_server_connect (conninfo, self->info, error)))
+    return NULL;
+  location = g_strdup_printf ("postgresql://%s/%s",
+                              self->info->host[0] == '/' ? "" : self->info->host,
+                              self->info->database);
+  rmm_db_set_location (RMM_DB (self), location, FALSE);
+  if (!rmm_db_pg_exec (RMM_DB (self), "SET client_encoding = 'UTF8';"
+                                      "SET TIME ZONE 'UTC';"
+                                      "LISTEN rmm_desk", error) ||
+      !(self->login = query_text (self, "SELECT session_user", error)))
+    return NULL;
+  return RMM_DB (g_steal_pointer (&self));
+}
+
+/* How the connection is protected, in one sentence. */
+const char *
+rmm_db_pg_get_security (RmmDbPg *self)
+{
+  g_return_val_if_fail (RMM_IS_DB_PG (self), NULL);
+  return self->info->security;
+}
+
+/* The server's login this connection is, which no client can change. */
+const char *
+rmm_db_pg_get_login (RmmDbPg *self)
+{
+  g_return_val_if_fail (RMM_IS_DB_PG (self), NULL);
+  return self->login;
+}
+
+static void
+rmm_db_pg_finalize (GObject *object)
+{
+  RmmDbPg *self = (RmmDbPg *)object;
+
+  rmm_db_close (RMM_DB (self));
+  g_clear_pointer (&self->info, rmm_server_info_free);
+  g_clear_pointer (&self->login, g_free);
+
+  G_OBJECT_CLASS (rmm_db_pg_parent_class)->finalize (object);
+}
+
+static void
+rmm_db_pg_class_init (RmmDbPgClass *klass)
+{
+  RmmDbClass *db_class = RMM_DB_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = rmm_db_pg_finalize;
+
+  db_class->engine = RMM_DB_ENGINE_POSTGRESQL;
+  db_class->begin_snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+  db_class->follow_ids = rmm_db_pg_follow_ids;
+  db_class->prepare = rmm_db_pg_prepare;
+  db_class->stmt_free = rmm_db_pg_stmt_free;
+  db_class->stmt_clear = rmm_db_pg_stmt_clear;
+  db_class->bind_int = rmm_db_pg_bind_int;
+  db_class->bind_text = rmm_db_pg_bind_text;
+  db_class->step = rmm_db_pg_step;
+  db_class->insert = rmm_db_pg_insert;
+  db_class->reset = rmm_db_pg_reset;
+  db_class->get_int = rmm_db_pg_get_int;
+  db_class->get_text = rmm_db_pg_get_text;
+  db_class->is_null = rmm_db_pg_is_null;
+  db_class->exec = rmm_db_pg_exec;
+  db_class->begin_writing = rmm_db_pg_begin_writing;
+  db_class->in_transaction = rmm_db_pg_in_transaction;
+  db_class->get_data_version = rmm_db_pg_get_data_version;
+  db_class->set_bulk_writing = rmm_db_pg_set_bulk_writing;
+  db_class->close = rmm_db_pg_close;
+}
+
+static void
+rmm_db_pg_init (RmmDbPg *self)
+{
+}
