@@ -85,6 +85,9 @@ int         rmm_cli_meetings         (const char      *database,
 int         rmm_cli_export           (const char      *database,
                                       int              argc,
                                       char           **argv);
+int         rmm_cli_migrate          (const char      *database,
+                                      int              argc,
+                                      char           **argv);
 int         rmm_cli_server           (const char      *database,
                                       int              argc,
                                       char           **argv);

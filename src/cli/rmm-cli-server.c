@@ -54,3 +54,47 @@ rmm_cli_server (const char  *database,
   g_print (_("Connection: %s\n"), info->security);
   return EXIT_SUCCESS;
 }
+
+/* rmmctl migrate --from FILE --to URI: a team's SQLite database, audit trail and all, into an
+ * empty database on a server, checked on both sides before it is committed. */
+int
+rmm_cli_migrate (const char  *database,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— move a team’s database "
+                                                             "file onto a shared server"));
+  g_autoptr(GPtrArray) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gint64 rows = 0;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("The database file (default: --database)"), "FILE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The server’s database, set up and empty"), "URI" },
+    { NULL }
+  };
+
+  if (!rmm_cli_parse_options (context, entries,
+                              _("Every row is copied, the audit trail whole, in one "
+                                "transaction: the file is checked first, and the server’s copy "
+                                "is checked and counted table by table against the file before "
+                                "it is committed. The file is only read. The server’s database "
+                                "must be set up (“rmmctl server init”) and empty."),
+                              NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return rmm_cli_usage_error (context, _("migrate takes no arguments"));
+  if (to == NULL)
+    return rmm_cli_usage_error (context, _("migrate needs --to postgresql://HOST/DATABASE"));
+  if (!(copied = rmm_store_move_to_server (from ? from : database, to, &error)))
+    return rmm_cli_fail (error);
+
+  for (guint i = 0; i < copied->len; i++)
+    rows += ((RmmStoreTableCopy *)g_ptr_array_index (copied, i))->rows;
+  /* TRANSLATORS: "Moved 104523 rows in 31 tables from rmm.sqlite; both pass their check." */
+  g_print (_("Moved %" G_GINT64_FORMAT " rows in %u tables from %s; both pass their check.\n"),
+           rows, copied->len, from ? from : database);
+  return EXIT_SUCCESS;
+}

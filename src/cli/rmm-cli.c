@@ -298,6 +298,7 @@ static const Command commands[] = {
   { "triggers", N_("Strategy-discussion triggers; --evaluate runs the rules"), rmm_cli_triggers },
   { "export", N_("Minutes, safety plans, the CSE list or a chair’s pack as PDF"), rmm_cli_export },
   { "server", N_("Set a shared PostgreSQL database up for RMM Desk (init)"), rmm_cli_server },
+  { "migrate", N_("Move a team’s database file onto a shared PostgreSQL server"), rmm_cli_migrate },
 };
 
 static char *
@@ -308,7 +309,9 @@ commands_description (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append (text, _("\nThe database is --database PATH, else $RMM_DATABASE, else "
-                           "~/.local/share/rmm-desk/rmm.sqlite (demo.sqlite for “demo”).\n"
+                           "~/.local/share/rmm-desk/rmm.sqlite (demo.sqlite for “demo”). "
+                           "A shared server’s database is given by its address: "
+                           "postgresql://HOST/DATABASE, or host=… dbname=….\n"
                            "Run “rmmctl COMMAND --help” for a command’s options."));
   return g_string_free (text, FALSE);
 }
@@ -348,7 +351,7 @@ rmm_cli_run (int    argc,
   g_autofree char *description = commands_description ();
   gboolean version = FALSE;
   GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_option, N_("The database file"), "PATH" },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_option, N_("The database: a file, or a PostgreSQL server’s address"), "PATH|URI" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
     { NULL }
   };

@@ -462,6 +462,24 @@ rmm_db_pg_close (RmmDb *db)
   g_clear_pointer (&RMM_DB_PG (db)->conn, PQfinish);
 }
 
+/* The database as a URI without its password, naming the server as connected (its socket
+ * folder or host, and port): how the store names it to the user, and the key under which this
+ * computer remembers the head of its trail. */
+static char *
+describe_location (PGconn *conn)
+{
+  const char *host = PQhost (conn);
+  g_autofree char *database = g_uri_escape_string (PQdb (conn), NULL, FALSE);
+
+  if (host == NULL || host[0] == '/' || host[0] == '@')
+    {
+      g_autofree char *folder = g_uri_escape_string (host ? host : "", "/", FALSE);
+
+      return g_strdup_printf ("postgresql:///%s?host=%s&port=%s", database, folder, PQport (conn));
+    }
+  return g_strdup_printf ("postgresql://%s:%s/%s", host, PQport (conn), database);
+}
+
 /**
  * rmm_db_connect:
  * @conninfo: a postgresql:// URI or libpq's keyword form
@@ -482,9 +500,7 @@ rmm_db_connect (const char  *conninfo,
   self->info = g_new0 (RmmServerInfo, 1);
   if (!(self->conn = rmm_server_connect (conninfo, self->info, error)))
     return NULL;
-  location = g_strdup_printf ("postgresql://%s/%s",
-                              self->info->host[0] == '/' ? "" : self->info->host,
-                              self->info->database);
+  location = describe_location (self->conn);
   rmm_db_set_location (RMM_DB (self), location, FALSE);
   if (!rmm_db_pg_exec (RMM_DB (self), "SET client_encoding = 'UTF8';"
                                       "SET TIME ZONE 'UTC';"

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <libpq-fe.h>
+#include <string.h>
 
 #include "rmm-error.h"
 #include "rmm-server-private.h"
@@ -134,6 +135,43 @@ set_error_from_server (GError      **error,
   g_set_error (error, RMM_ERROR, code, "%s %s", what, reason);
 }
 
+/* Why a connection failed, as one sentence: libpq's own message (several lines, in its own
+ * words) matched for the usual causes, else its first line. It never holds a password. */
+static void
+set_connection_error (GError        **error,
+                      const char     *message,
+                      RmmServerInfo  *info)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", 2);
+  const char *first = lines[0] ? g_strstrip (lines[0]) : "";
+  const char *host = info->host && *info->host ? info->host : _("this computer");
+
+  if (strstr (message, "could not translate host name"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                 _("The server “%s” cannot be found: check its name."), host);
+  else if (strstr (message, "Connection refused") || strstr (message, "No such file or directory"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                 _("The server on %s does not answer: is it running, and is the address "
+                   "right?"), host);
+  else if (strstr (message, "timeout expired"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                 _("The server on %s did not answer in time."), host);
+  else if (strstr (message, "password") || strstr (message, "authentication failed"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                 _("The server refused the login: check the user name and the password "
+                   "(kept in ~/.pgpass or the desktop’s keyring)."));
+  else if (strstr (message, "database") && strstr (message, "does not exist"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                 _("The server on %s has no database “%s”."), host,
+                 info->database ? info->database : "");
+  else if (strstr (message, "SSL") || strstr (message, "certificate"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                 _("The connection to the server on %s could not be secured: %s"), host, first);
+  else
+    g_set_error (error, RMM_ERROR, RMM_ERROR_IO, _("Could not connect to the server: %s"),
+                 first);
+}
+
 /* A connection to the server at @conninfo, protected as @info then says; NULL with one
  * sentence in @error (never the address, which may hold a password). */
 PGconn *
@@ -151,8 +189,7 @@ rmm_server_connect (const char     *conninfo,
                             (const char * const *)values->pdata, 0);
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
-      set_error_from_server (error, RMM_ERROR_IO, _("Could not connect to the server:"),
-                             conn ? PQerrorMessage (conn) : "");
+      set_connection_error (error, conn ? PQerrorMessage (conn) : "", info);
       return NULL;
     }
   if (info->database == NULL)

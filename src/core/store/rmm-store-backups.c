@@ -18,6 +18,7 @@
 
 #include "rmm-error.h"
 #include "rmm-store-anchors.h"
+#include "rmm-server.h"
 #include "rmm-store-copy.h"
 #include "rmm-store-private.h"
 
@@ -294,7 +295,16 @@ rmm_store_restore (const char  *source_path,
   g_autofree char *incoming = NULL;
   g_autofree char *incoming_anchor = NULL;
   g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_anchor_free);
-  RmmAnchor *own = rmm_anchor_read_sidecar (source_path);
+  RmmAnchor *own = NULL;
+
+  if (rmm_server_is_connection_string (dest_path))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("RMM Desk restores database files only: a server’s database is restored "
+                     "by its administrator (pg_restore, or its replica)."));
+      return FALSE;
+    }
+  own = rmm_anchor_read_sidecar (source_path);
 
   /* A backup whose tail was cut still passes every other check: its own anchor says. */
   if (own != NULL)

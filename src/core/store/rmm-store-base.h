@@ -13,6 +13,13 @@
 
 G_BEGIN_DECLS
 
+/* One table copied from one database into another (rmm_store_move_to_server()). */
+typedef struct
+{
+  char   *table;
+  gint64  rows;
+} RmmStoreTableCopy;
+
 #define RMM_TYPE_STORE (rmm_store_get_type ())
 G_DECLARE_FINAL_TYPE (RmmStore, rmm_store, RMM, STORE, GObject)
 

@@ -9,13 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* One table copied. */
-typedef struct
-{
-  char   *table;
-  gint64  rows;
-} RmmStoreTableCopy;
-
 GPtrArray *rmm_store_copy_rows    (RmmDb       *from,
                                    RmmDb       *to,
                                    GError     **error);

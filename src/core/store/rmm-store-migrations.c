@@ -81,13 +81,15 @@ read_server_schema_version (RmmStore  *self,
                             GError   **error)
 {
   const char *where = rmm_db_get_path (rmm_store_get_db (self));
+  g_autoptr(GError) local_error = NULL;
   gint64 ours, tables, version;
 
-  ours = rmm_store_query_int (self, "SELECT count(*) FROM information_schema.tables "
-                                    "WHERE table_schema = current_schema () "
-                                    "AND table_name = 'schema_version'", 0, error);
-  tables = rmm_store_query_int (self, "SELECT count(*) FROM information_schema.tables "
-                                      "WHERE table_schema = current_schema ()", 0, error);
+  /* pg_tables lists every table, whatever this login may read of them. */
+  ours = rmm_store_query_int (self, "SELECT count(*) FROM pg_tables "
+                                    "WHERE schemaname = current_schema () "
+                                    "AND tablename = 'schema_version'", 0, error);
+  tables = rmm_store_query_int (self, "SELECT count(*) FROM pg_tables "
+                                      "WHERE schemaname = current_schema ()", 0, error);
   if (ours < 0 || tables < 0)
     return -1;
   if (ours == 0)
@@ -100,7 +102,19 @@ read_server_schema_version (RmmStore  *self,
       return -1;
     }
   version = rmm_store_query_int (self, "SELECT coalesce(max(version), 0) FROM schema_version",
-                                 0, error);
+                                 0, &local_error);
+  if (local_error != NULL && local_error->code == RMM_ERROR_READ_ONLY)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                   _("This login may not read RMM Desk’s database at %s. Its administrator "
+                     "gives a login access to it."), where);
+      return -1;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
   if (version > (gint64)known)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_NEWER_SCHEMA,
