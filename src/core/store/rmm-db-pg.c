@@ -25,6 +25,11 @@
 /* The advisory lock every writer holds for its transaction ("RMMD"). */
 #define WRITE_LOCK "1380797764"
 
+/* How long a commit cut off by a lost connection is waited for, once back, while the server
+ * still has it in hand. */
+#define IN_DOUBT_TRIES   40
+#define IN_DOUBT_WAIT_MS 250
+
 typedef struct
 {
   RmmDbStmt  parent;
@@ -46,6 +51,8 @@ struct _RmmDbPg
   char          *login;
   guint          n_prepared;
   gint64         changes;     /* other clients' commits heard of */
+  char          *writing;     /* the write transaction's id on the server, while it runs */
+  char          *in_doubt;    /* the id of one whose COMMIT the lost connection cut off */
 };
 
 G_DEFINE_FINAL_TYPE (RmmDbPg, rmm_db_pg, RMM_TYPE_DB)
@@ -164,6 +171,22 @@ rmm_db_pg_exec (RmmDb       *db,
 
   result = PQexec (self->conn, sql);
   status = PQresultStatus (result);
+  if (g_str_equal (sql, "COMMIT") || g_str_equal (sql, "ROLLBACK"))
+    {
+      /* Whether a COMMIT the connection cut off took effect is known only to the server:
+       * asked again once it is back (rmm_db_pg_reconnect()). */
+      if (g_str_equal (sql, "COMMIT") && status != PGRES_COMMAND_OK &&
+          PQstatus (self->conn) != CONNECTION_OK && self->writing != NULL)
+        {
+          g_free (self->in_doubt);
+          self->in_doubt = g_steal_pointer (&self->writing);
+          g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                       _("The connection to the server was lost while this change was being "
+                         "saved. Whether it was saved is checked as soon as the server is back."));
+          return FALSE;
+        }
+      g_clear_pointer (&self->writing, g_free);
+    }
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return TRUE;
   return set_error_from_result (self, result, error);
@@ -381,15 +404,25 @@ rmm_db_pg_begin_writing (RmmDb    *db,
   if (!rmm_db_pg_exec (db, "BEGIN", error))
     return FALSE;
   if (wait)
-    {
-      if (rmm_db_pg_exec (db, "SET LOCAL lock_timeout = 1000;"
-                              "SELECT pg_advisory_xact_lock (" WRITE_LOCK ");"
-                              "SET LOCAL lock_timeout = 0", &local_error))
-        return TRUE;
-    }
+    got = query_text (self, "SET LOCAL lock_timeout = 1000;"
+                            "SELECT pg_advisory_xact_lock (" WRITE_LOCK ");"
+                            "SET LOCAL lock_timeout = 0;"
+                            "SELECT txid_current ()", &local_error);
   else if ((got = query_text (self, "SELECT pg_try_advisory_xact_lock (" WRITE_LOCK ")",
                               &local_error)) != NULL && g_str_equal (got, "t"))
-    return TRUE;
+    {
+      g_clear_pointer (&got, g_free);
+      got = query_text (self, "SELECT txid_current ()", &local_error);
+    }
+  else
+    g_clear_pointer (&got, g_free);
+  if (got != NULL)
+    {
+      /* Its id, to ask the server about it should its COMMIT be cut off. */
+      g_free (self->writing);
+      self->writing = g_steal_pointer (&got);
+      return TRUE;
+    }
 
   rmm_db_pg_exec (db, "ROLLBACK", NULL);
   if (local_error == NULL)
@@ -456,6 +489,90 @@ rmm_db_pg_follow_ids (RmmDb       *db,
   return rmm_db_pg_exec (db, sql, error);
 }
 
+static gboolean
+rmm_db_pg_is_connected (RmmDb *db)
+{
+  RmmDbPg *self = RMM_DB_PG (db);
+
+  return self->conn != NULL && PQstatus (self->conn) == CONNECTION_OK;
+}
+
+/* What every connection is told first: text in UTF-8, times in UTC, others' changes heard. */
+static gboolean
+set_session_up (RmmDbPg  *self,
+                GError  **error)
+{
+  return rmm_db_pg_exec (RMM_DB (self), "SET client_encoding = 'UTF8';"
+                                        "SET TIME ZONE 'UTC';"
+                                        "LISTEN rmm_desk", error);
+}
+
+/* txid_status () of the transaction in doubt. An id "in the future" was never written to the
+ * server's log: the server stopped before it, so the transaction never committed. */
+static char *
+ask_transaction_status (RmmDbPg     *self,
+                        const char  *sql,
+                        GError     **error)
+{
+  g_autoptr(PGresult) result = PQexec (self->conn, sql);
+  const char *sqlstate = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+    return g_strdup (PQgetvalue (result, 0, 0));
+  if (g_strcmp0 (sqlstate, "22023") == 0)
+    return g_strdup ("aborted");
+  set_error_from_result (self, result, error);
+  return NULL;
+}
+
+/* The same server again, with the same address and login; a commit the lost connection cut
+ * off is looked up by its transaction's id. */
+static gboolean
+rmm_db_pg_reconnect (RmmDb               *db,
+                     RmmDbCommitOutcome  *outcome,
+                     GError             **error)
+{
+  RmmDbPg *self = RMM_DB_PG (db);
+  g_autofree char *sql = NULL;
+  g_autofree char *status = NULL;
+
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                   _("The server holding “%s” still cannot be reached."),
+                   self->info->database);
+      return FALSE;
+    }
+  g_clear_pointer (&self->writing, g_free);
+  if (!set_session_up (self, error))
+    return FALSE;
+  /* Changes made by others meanwhile were not heard: as if one had been. */
+  self->changes++;
+  if (self->in_doubt == NULL)
+    return TRUE;
+  /* A transaction the server has not yet seen orphaned is still "in progress": it ends either
+   * way in a moment. */
+  sql = g_strdup_printf ("SELECT coalesce (txid_status (%s), 'unknown')", self->in_doubt);
+  for (guint i = 0; i < IN_DOUBT_TRIES; i++)
+    {
+      g_free (status);
+      if (!(status = ask_transaction_status (self, sql, error)))
+        return FALSE;
+      if (!g_str_equal (status, "in progress"))
+        break;
+      g_usleep (IN_DOUBT_WAIT_MS * 1000);
+    }
+  if (g_str_equal (status, "committed"))
+    *outcome = RMM_DB_COMMIT_SAVED;
+  else if (g_str_equal (status, "aborted"))
+    *outcome = RMM_DB_COMMIT_NOT_SAVED;
+  else
+    *outcome = RMM_DB_COMMIT_UNKNOWN;
+  g_clear_pointer (&self->in_doubt, g_free);
+  return TRUE;
+}
+
 static void
 rmm_db_pg_close (RmmDb *db)
 {
@@ -502,9 +619,7 @@ rmm_db_connect (const char  *conninfo,
     return NULL;
   location = describe_location (self->conn);
   rmm_db_set_location (RMM_DB (self), location, FALSE);
-  if (!rmm_db_pg_exec (RMM_DB (self), "SET client_encoding = 'UTF8';"
-                                      "SET TIME ZONE 'UTC';"
-                                      "LISTEN rmm_desk", error) ||
+  if (!set_session_up (self, error) ||
       !(self->login = query_text (self, "SELECT session_user", error)))
     return NULL;
   return RMM_DB (g_steal_pointer (&self));
@@ -534,6 +649,8 @@ rmm_db_pg_finalize (GObject *object)
   rmm_db_close (RMM_DB (self));
   g_clear_pointer (&self->info, rmm_server_info_free);
   g_clear_pointer (&self->login, g_free);
+  g_clear_pointer (&self->writing, g_free);
+  g_clear_pointer (&self->in_doubt, g_free);
 
   G_OBJECT_CLASS (rmm_db_pg_parent_class)->finalize (object);
 }
@@ -565,6 +682,8 @@ rmm_db_pg_class_init (RmmDbPgClass *klass)
   db_class->get_data_version = rmm_db_pg_get_data_version;
   db_class->set_bulk_writing = rmm_db_pg_set_bulk_writing;
   db_class->close = rmm_db_pg_close;
+  db_class->is_connected = rmm_db_pg_is_connected;
+  db_class->reconnect = rmm_db_pg_reconnect;
 }
 
 static void

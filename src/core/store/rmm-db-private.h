@@ -62,6 +62,12 @@ struct _RmmDbClass
                                    const char  *table,
                                    GError     **error);
 
+  /* A connection that can be lost (a server's); NULL for one that cannot. */
+  gboolean    (*is_connected)     (RmmDb       *self);
+  gboolean    (*reconnect)        (RmmDb       *self,
+                                   RmmDbCommitOutcome *outcome,
+                                   GError     **error);
+
   /* What only a file has; an engine without it keeps the defaults (nothing to do). */
   gboolean    (*enable_writing)   (RmmDb       *self,
                                    GError     **error);

@@ -461,6 +461,38 @@ rmm_db_get_data_version (RmmDb *self)
   return CLASS (self)->get_data_version (self);
 }
 
+/* Is the connection there (a file's always is)? */
+gboolean
+rmm_db_is_connected (RmmDb *self)
+{
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+  return CLASS (self)->is_connected == NULL || CLASS (self)->is_connected (self);
+}
+
+/**
+ * rmm_db_reconnect:
+ * @outcome: (out): what became of a change whose commit the lost connection cut off
+ *
+ * Connects again after the connection was lost: statements are prepared afresh, and a commit
+ * that was cut off is looked up on the server, never guessed.
+ */
+gboolean
+rmm_db_reconnect (RmmDb               *self,
+                  RmmDbCommitOutcome  *outcome,
+                  GError             **error)
+{
+  RmmDbPrivate *priv = rmm_db_get_instance_private (self);
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+
+  *outcome = RMM_DB_COMMIT_NOT_IN_DOUBT;
+  if (CLASS (self)->reconnect == NULL)
+    return TRUE;
+  g_return_val_if_fail (priv->depth == 0, FALSE);
+  g_hash_table_remove_all (priv->statements);
+  return CLASS (self)->reconnect (self, outcome, error);
+}
+
 /* A bulk writer (the demo, an import) may use more memory while it writes. */
 void
 rmm_db_set_bulk_writing (RmmDb    *self,

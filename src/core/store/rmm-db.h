@@ -25,6 +25,15 @@ typedef enum
   RMM_DB_ENGINE_POSTGRESQL,
 } RmmDbEngine;
 
+/* What became of the last change when the connection was lost while it was committed. */
+typedef enum
+{
+  RMM_DB_COMMIT_NOT_IN_DOUBT,
+  RMM_DB_COMMIT_SAVED,
+  RMM_DB_COMMIT_NOT_SAVED,
+  RMM_DB_COMMIT_UNKNOWN,     /* the server still has it in hand */
+} RmmDbCommitOutcome;
+
 typedef enum
 {
   RMM_DB_OPEN_EXISTING = 0,
@@ -40,6 +49,10 @@ RmmDb       *rmm_db_connect          (const char      *conninfo,
 RmmDbEngine  rmm_db_get_engine       (RmmDb           *self);
 void         rmm_db_set_bulk_writing (RmmDb           *self,
                                       gboolean         bulk);
+gboolean     rmm_db_is_connected     (RmmDb           *self);
+gboolean     rmm_db_reconnect        (RmmDb           *self,
+                                      RmmDbCommitOutcome *outcome,
+                                      GError         **error);
 gboolean     rmm_db_enable_writing   (RmmDb           *self,
                                       GError         **error);
 gboolean     rmm_db_quick_check      (RmmDb           *self,

@@ -81,6 +81,7 @@ read_conninfo (const char      *conninfo,
   char *message = NULL;
   PQconninfoOption *options = PQconninfoParse (conninfo, &message);
   const char *sslmode = NULL, *host = NULL;
+  gboolean timeout = FALSE;
 
   if (options == NULL)
     {
@@ -101,10 +102,18 @@ read_conninfo (const char      *conninfo,
         host = o->val;
       else if (g_str_equal (o->keyword, "dbname"))
         info->database = g_strdup (o->val);
+      else if (g_str_equal (o->keyword, "connect_timeout"))
+        timeout = TRUE;
       g_ptr_array_add (keywords, g_strdup (o->keyword));
       g_ptr_array_add (values, g_strdup (o->val));
     }
   info->host = g_strdup (host ? host : "");
+  /* A server that does not answer holds a window up no longer than this. */
+  if (!timeout)
+    {
+      g_ptr_array_add (keywords, g_strdup ("connect_timeout"));
+      g_ptr_array_add (values, g_strdup ("10"));
+    }
   if (is_local (host))
     info->security = g_strdup (_("A server on this computer, over its own connection."));
   else if (sslmode == NULL)

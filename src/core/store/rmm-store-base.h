@@ -91,6 +91,10 @@ gboolean     rmm_store_set_info             (RmmStore            *self,
                                              GError             **error);
 gboolean     rmm_store_is_demo              (RmmStore            *self);
 gboolean     rmm_store_is_on_server         (RmmStore            *self);
+gboolean     rmm_store_is_connected         (RmmStore            *self);
+gboolean     rmm_store_reconnect            (RmmStore            *self,
+                                             char               **outcome,
+                                             GError             **error);
 gboolean     rmm_store_is_empty             (RmmStore            *self,
                                              GError             **error);
 const char  *rmm_store_describe_connection  (RmmStore            *self);

@@ -120,6 +120,13 @@ rmm_store_begin (RmmStore  *self,
       g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_DATABASE, "%s", self->damage);
       return FALSE;
     }
+  if (!rmm_db_is_connected (self->db))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                   _("The server cannot be reached: nothing can be saved until it is back. "
+                     "RMM Desk reconnects by itself."));
+      return FALSE;
+    }
   if (rmm_db_get_depth (self->db) > 0)
     return rmm_db_begin (self->db, error);
   g_clear_pointer (&self->head_hash, g_free);

@@ -342,6 +342,61 @@ rmm_store_is_on_server (RmmStore *self)
   return rmm_db_get_engine (self->db) == RMM_DB_ENGINE_POSTGRESQL;
 }
 
+/* Is the server there (a file always is)? Until it is back, every change is refused. */
+gboolean
+rmm_store_is_connected (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+  return rmm_db_is_connected (self->db);
+}
+
+/**
+ * rmm_store_reconnect:
+ * @outcome: (out) (optional): a sentence on the change whose saving the lost connection cut
+ *   off, as the server knows it; NULL when none was
+ *
+ * Connects to the server again, then says ::changed ("*"): what is on screen is read afresh.
+ */
+gboolean
+rmm_store_reconnect (RmmStore  *self,
+                     char     **outcome,
+                     GError   **error)
+{
+  RmmDbCommitOutcome last = RMM_DB_COMMIT_NOT_IN_DOUBT;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (!rmm_db_reconnect (self->db, &last, error))
+    return FALSE;
+  g_clear_pointer (&self->head_hash, g_free);
+  if (outcome != NULL)
+    {
+      switch (last)
+        {
+        case RMM_DB_COMMIT_SAVED:
+          *outcome = g_strdup (_("The change being saved when the connection was lost was "
+                                 "saved."));
+          break;
+        case RMM_DB_COMMIT_NOT_SAVED:
+          *outcome = g_strdup (_("The change being saved when the connection was lost was "
+                                 "not saved: make it again."));
+          break;
+        case RMM_DB_COMMIT_UNKNOWN:
+          *outcome = g_strdup (_("Whether the change being saved when the connection was lost "
+                                 "was saved is not known yet: look for it before making it "
+                                 "again."));
+          break;
+        case RMM_DB_COMMIT_NOT_IN_DOUBT:
+        default:
+          *outcome = NULL;
+          break;
+        }
+    }
+  self->data_version = rmm_db_get_data_version (self->db);
+  g_signal_emit (self, signals[CHANGED], 0, "*", (gint64)0);
+  return TRUE;
+}
+
 /* How the connection to a server is protected, as a sentence; NULL for a file. */
 const char *
 rmm_store_describe_connection (RmmStore *self)
