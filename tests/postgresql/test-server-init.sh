@@ -37,7 +37,7 @@ expect 1 "newer RMM Desk" "$rmmctl" -d "$here dbname=newer" server init
 expect 1 "not one RMM Desk can read" "$rmmctl" -d "postgresql://ada:s3cret-Pa55@[bad/rmm" \
   server init
 [[ $output != *s3cret* ]] || fail "the password was printed: $output"
-expect 1 "Could not connect" "$rmmctl" \
+expect 1 "cannot be found" "$rmmctl" \
   -d "host=rmm.example.invalid dbname=rmm password=s3cret-Pa55 connect_timeout=2" server init
 [[ $output != *s3cret* ]] || fail "the password was printed: $output"
 expect 2 "needs a PostgreSQL server" "$rmmctl" -d "$PGHOST/rmm.sqlite" server init
