@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Eight laptops on one server at once: each, for 30 seconds, imports referrals, confirms
-ratings with both chairs and saves minutes, as fast as it can. Afterwards the audit trail is
-one chain with no fork and no gap, `rmmctl check` passes, and every change a client was told
+"""Eight laptops on one server at once, each a login of the app's group role: each, for 30
+seconds, imports referrals, confirms ratings with both chairs and saves minutes, as fast as
+it can. Afterwards the audit trail is one chain with no fork and no gap, `rmmctl check` passes, and every change a client was told
 was saved is there: each referral, each confirmed rating, and each item's last minutes. Two
 laptops saving the same minutes from the same version: the second is refused as a conflict.
 
@@ -29,10 +29,13 @@ subprocess.run([rmmctl, "--database", database, "server", "init"], check=True,
                capture_output=True)
 ids = subprocess.run([client, database, "setup", str(CLIENTS)], check=True, capture_output=True,
                      text=True).stdout.split()
+# The laptops connect as a login of the app's group role, not as the database's owner.
+subprocess.run(["psql", "-X", "-q", "-c", "CREATE ROLE laptop LOGIN IN ROLE rmm_app"], check=True)
+laptop = database + " user=laptop"
 area, meeting, chair1, chair2, items = ids[0], ids[1], ids[2], ids[3], ids[4:]
 
 started = time.monotonic()
-runs = [subprocess.Popen([client, database, "run", str(k), str(seconds), area, meeting, chair1,
+runs = [subprocess.Popen([client, laptop, "run", str(k), str(seconds), area, meeting, chair1,
                           chair2, items[k]], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          text=True)
         for k in range(CLIENTS)]
@@ -76,6 +79,6 @@ for item, (version, text) in last_minute.items():
 print(f"ok: {events} audit events in one chain; every acknowledged change is there")
 
 # Two laptops editing the same minutes: the one that read an older version is refused.
-out = subprocess.run([client, database, "conflict", items[0]], check=True, capture_output=True,
+out = subprocess.run([client, laptop, "conflict", items[0]], check=True, capture_output=True,
                      text=True).stdout
 print(out.strip())

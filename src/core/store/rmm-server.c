@@ -14,6 +14,7 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "rmm-core-resources.h"
 #include "rmm-error.h"
 #include "rmm-server-private.h"
 #include "rmm-store-private.h"
@@ -301,6 +302,29 @@ apply_migrations (PGconn      *conn,
   return TRUE;
 }
 
+/* data/server/privileges.sql: what the app's logins (rmm_app) may do, applied at every init. */
+static const char *
+read_privileges (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      /* Referencing the resource links it in from the static library (and registers it). */
+      if (rmm_core_get_resource () == NULL)
+        g_error ("the core resources are missing from the build");
+      bytes = g_resources_lookup_data ("/org/rmmdesk/RmmDesk/core/server/privileges.sql", 0,
+                                       NULL);
+      if (bytes == NULL)
+        g_error ("the server's privileges are missing from the build");
+      g_once_init_leave (&sql, g_strndup (g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes)));
+    }
+  return sql;
+}
+
 /* Sets RMM Desk's schema up on an empty database, or brings an older one forward; all in one
  * transaction, serialised with any other set-up running at the same time. A database of
  * another program, or of a newer RMM Desk, is refused and left as it was. */
@@ -327,6 +351,7 @@ rmm_server_init (const char      *conninfo,
             _("The server refused:"), error) &&
        (version = read_version (conn, found, migrations->len, error)) >= 0 &&
        apply_migrations (conn, version, migrations, error) &&
+       run (conn, read_privileges (), _("Could not give the app’s logins their rights:"), error) &&
        run (conn, "COMMIT", _("Could not set the schema up:"), error);
   if (!ok)
     {
