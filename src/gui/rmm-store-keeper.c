@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One keeper per store, however many windows show it (a second window on the same file is
- * the minute-taker's): it asks SQLite every 400 ms whether another process changed the file
- * (the store then says ::changed), notices the file going away (it copies what the session
- * can still read and makes the store read-only), tops up each area's weekly meetings once
- * the file's check is done, and makes the daily backup. Windows listen to its signals and
+ * the minute-taker's): it asks every 400 ms whether another process changed the database
+ * (SQLite's data version; a server's notifications), and the store then says ::changed;
+ * notices the file going away (it copies what the session can still read and makes the
+ * store read-only) or the server (it reconnects by itself, waiting longer each time); tops
+ * up each area's weekly meetings once the file's check is done; and makes the daily backup. Windows listen to its signals and
  * say what happened; with two windows, each of these is still done once.
  *
  * The keeper lives as long as its store (it is kept on the store), and holds no reference
@@ -22,6 +23,8 @@
 #include "rmm-store-keeper.h"
 
 #define POLL_INTERVAL_MS 400   /* another process's change on screen within a second */
+#define FIRST_RETRY_S    1     /* a lost server is tried again after 1 s, 2 s, 4 s … */
+#define LAST_RETRY_S     30
 #define KEEPER_KEY "rmm-store-keeper"
 
 struct _RmmStoreKeeper
@@ -33,6 +36,10 @@ struct _RmmStoreKeeper
   guint     backup_source;
   gboolean  damage_said;
   gboolean  meetings_kept_ahead;  /* the series were topped up this session */
+  gboolean  server_lost;          /* until the connection is back */
+  gboolean  dialling;
+  guint     retry_source;
+  guint     retry_s;
 };
 
 G_DEFINE_FINAL_TYPE (RmmStoreKeeper, rmm_store_keeper, G_TYPE_OBJECT)
@@ -41,6 +48,8 @@ enum {
   FILE_LOST,
   DAMAGED,
   PROBLEM,
+  SERVER_LOST,
+  SERVER_BACK,
   N_SIGNALS
 };
 
@@ -87,11 +96,87 @@ keep_meetings_ahead (RmmStoreKeeper *self)
     }
 }
 
+static gboolean retry_server (gpointer user_data);
+
+static void
+schedule_retry (RmmStoreKeeper *self)
+{
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->retry_source = g_timeout_add_seconds (self->retry_s, retry_server, self);
+  self->retry_s = MIN (self->retry_s * 2, LAST_RETRY_S);
+}
+
+static void
+on_redialled (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(RmmStoreKeeper) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *outcome = NULL;
+
+  self->dialling = FALSE;
+  if (self->store == NULL)
+    return;
+  if (!rmm_store_reconnect_finish (RMM_STORE (source), result, &outcome, &error))
+    {
+      schedule_retry (self);
+      return;
+    }
+  self->server_lost = FALSE;
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_signal_emit (self, signals[SERVER_BACK], 0, outcome);
+}
+
+static gboolean
+retry_server (gpointer user_data)
+{
+  RmmStoreKeeper *self = user_data;
+
+  self->retry_source = 0;
+  rmm_store_keeper_reconnect_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * rmm_store_keeper_reconnect_now:
+ *
+ * Tries the lost server again at once (the banner's button), rather than at the next try.
+ */
+void
+rmm_store_keeper_reconnect_now (RmmStoreKeeper *self)
+{
+  g_return_if_fail (RMM_IS_STORE_KEEPER (self));
+
+  if (self->store == NULL || !self->server_lost || self->dialling)
+    return;
+  self->dialling = TRUE;
+  rmm_store_reconnect_async (self->store, on_redialled, g_object_ref (self));
+}
+
+/* The server is gone: said once; from now on it is tried again by itself. */
+static void
+lose_server (RmmStoreKeeper *self)
+{
+  self->server_lost = TRUE;
+  self->retry_s = FIRST_RETRY_S;
+  schedule_retry (self);
+  g_signal_emit (self, signals[SERVER_LOST], 0);
+}
+
 static gboolean
 poll_store (gpointer user_data)
 {
   RmmStoreKeeper *self = user_data;
   g_autoptr(GError) lost = NULL;
+
+  if (self->server_lost)
+    return G_SOURCE_CONTINUE;
+  if (!rmm_store_is_connected (self->store))
+    {
+      lose_server (self);
+      return G_SOURCE_CONTINUE;
+    }
 
   if (rmm_store_get_read_only (self->store) == NULL && !rmm_store_verify_file (self->store, &lost))
     rescue (self, lost);
@@ -174,6 +259,9 @@ rmm_store_keeper_back_up (RmmStoreKeeper *self,
 
   g_return_if_fail (RMM_IS_STORE_KEEPER (self));
 
+  /* A server's backups are its operators' (pg_dump, replication), not each laptop's. */
+  if (rmm_store_is_on_server (self->store))
+    return;
   task = g_task_new (self, NULL, on_backed_up, NULL);
   job = g_new0 (BackupJob, 1);
   job->database = g_strdup (rmm_store_get_path (self->store));
@@ -201,6 +289,7 @@ rmm_store_keeper_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   G_OBJECT_CLASS (rmm_store_keeper_parent_class)->dispose (object);
 }
 
@@ -236,6 +325,24 @@ rmm_store_keeper_class_init (RmmStoreKeeperClass *klass)
   signals[PROBLEM] = g_signal_new ("problem", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING,
                                    G_TYPE_STRING);
+  /**
+   * RmmStoreKeeper::server-lost:
+   *
+   * The server cannot be reached: every change is refused until it is back, and the keeper
+   * tries again by itself. What is on screen stays.
+   */
+  signals[SERVER_LOST] = g_signal_new ("server-lost", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * RmmStoreKeeper::server-back:
+   * @outcome: (nullable): what became of the change being saved when the connection was
+   *   lost, as a sentence; NULL when none was
+   *
+   * Connected again; the store has said ::changed, so that windows read afresh.
+   */
+  signals[SERVER_BACK] = g_signal_new ("server-back", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                       G_TYPE_STRING);
 }
 
 static void
@@ -252,6 +359,7 @@ release (gpointer data)
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   self->store = NULL;
   g_object_unref (self);
 }

@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (RmmStoreKeeper, rmm_store_keeper, RMM, STORE_KEEPER, GObje
 RmmStoreKeeper *rmm_store_keeper_get      (RmmStore       *store);
 void            rmm_store_keeper_back_up  (RmmStoreKeeper *self,
                                            const char     *why);
+void            rmm_store_keeper_reconnect_now (RmmStoreKeeper *self);
 
 G_END_DECLS

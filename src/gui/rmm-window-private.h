@@ -6,6 +6,7 @@
 
 #include "rmm-meeting-view.h"
 #include "rmm-projector.h"
+#include "rmm-server-banner.h"
 #include "rmm-sidebar.h"
 #include "rmm-window.h"
 
@@ -36,6 +37,7 @@ struct _RmmWindow
 
   /* template widgets */
   GtkRevealer          *demo_revealer;
+  RmmServerBanner      *server_banner;
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *areas_pane;

@@ -525,6 +525,18 @@ warn_about_file (RmmWindow *self)
     lasting_toast (self, _("Other users of this computer can read this database"));
 }
 
+/* The server is back after it was lost: said briefly, and what became of a change whose
+ * saving the loss cut off, until dismissed. */
+static void
+on_server_back (RmmWindow  *self,
+                const char *outcome)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Connected to the server again")));
+  if (outcome != NULL)
+    lasting_toast (self, outcome);
+}
+
 /* The keeper (one per store, shared with any other window on it) found the file gone: the
  * store is read-only now, and a copy of what it held is beside it. */
 static void
@@ -619,17 +631,37 @@ rmm_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rmm_window_parent_class)->close_request (window);
 }
 
+/* The file's name, or the server's database as "county on rmm.example.org". */
+static char *
+describe_database (RmmStore *store)
+{
+  if (rmm_store_is_on_server (store))
+    return rmm_store_describe_server (store);
+  return g_path_get_basename (rmm_store_get_path (store));
+}
+
 static void
 rmm_window_constructed (GObject *object)
 {
   RmmWindow *self = RMM_WINDOW (object);
-  g_autofree char *file_name = g_path_get_basename (rmm_store_get_path (self->store));
+  g_autofree char *where = describe_database (self->store);
   RmmStoreKeeper *keeper;
   int width, height;
 
   G_OBJECT_CLASS (rmm_window_parent_class)->constructed (object);
 
-  adw_window_title_set_subtitle (self->app_title, file_name);
+  adw_window_title_set_subtitle (self->app_title, where);
+  if (rmm_store_is_on_server (self->store))
+    {
+      g_autofree char *how = g_strdup_printf (_("Connected as “%s”. %s"),
+                                              rmm_store_get_actor (self->store),
+                                              rmm_store_describe_connection (self->store));
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->app_title), how);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->app_title),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, how, -1);
+    }
+  rmm_server_banner_watch (self->server_banner, self->store);
   gtk_revealer_set_reveal_child (self->demo_revealer, rmm_store_is_demo (self->store));
 
   if ((self->settings = rmm_settings_if_installed ()) != NULL)
@@ -741,8 +773,10 @@ rmm_window_class_init (RmmWindowClass *klass)
 
   g_type_ensure (RMM_TYPE_MEETING_VIEW);
   g_type_ensure (RMM_TYPE_SIDEBAR);
+  g_type_ensure (RMM_TYPE_SERVER_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rmmdesk/RmmDesk/rmm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RmmWindow, server_banner);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, areas_pane);
@@ -767,6 +801,7 @@ rmm_window_class_init (RmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmWindow, agenda_button);
   gtk_widget_class_bind_template_callback (widget_class, on_jump_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_back);
   gtk_widget_class_bind_template_callback (widget_class, on_area_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_selected);

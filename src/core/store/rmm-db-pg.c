@@ -47,6 +47,7 @@ struct _RmmDbPg
   RmmDb          parent_instance;
 
   PGconn        *conn;
+  char          *conninfo;    /* as given, to dial again (it may hold a password: never shown) */
   RmmServerInfo *info;
   char          *login;
   guint          n_prepared;
@@ -525,25 +526,36 @@ ask_transaction_status (RmmDbPg     *self,
   return NULL;
 }
 
-/* The same server again, with the same address and login; a commit the lost connection cut
- * off is looked up by its transaction's id. */
+/* The same server again, with the same address and login. Reads only what never changes. */
+static gpointer
+rmm_db_pg_dial (RmmDb   *db,
+                GError **error)
+{
+  RmmDbPg *self = RMM_DB_PG (db);
+  g_autoptr(RmmServerInfo) info = g_new0 (RmmServerInfo, 1);
+  g_autoptr(GError) local_error = NULL;
+  PGconn *conn = rmm_server_connect (self->conninfo, info, &local_error);
+
+  if (conn == NULL)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                 _("The server holding “%s” still cannot be reached."), self->info->database);
+  return conn;
+}
+
+/* The dialled connection in place of the lost one; a commit the lost one cut off is looked
+ * up by its transaction's id. */
 static gboolean
-rmm_db_pg_reconnect (RmmDb               *db,
-                     RmmDbCommitOutcome  *outcome,
-                     GError             **error)
+rmm_db_pg_adopt (RmmDb               *db,
+                 gpointer             dialled,
+                 RmmDbCommitOutcome  *outcome,
+                 GError             **error)
 {
   RmmDbPg *self = RMM_DB_PG (db);
   g_autofree char *sql = NULL;
   g_autofree char *status = NULL;
 
-  PQreset (self->conn);
-  if (PQstatus (self->conn) != CONNECTION_OK)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
-                   _("The server holding “%s” still cannot be reached."),
-                   self->info->database);
-      return FALSE;
-    }
+  g_clear_pointer (&self->conn, PQfinish);
+  self->conn = dialled;
   g_clear_pointer (&self->writing, g_free);
   if (!set_session_up (self, error))
     return FALSE;
@@ -615,6 +627,7 @@ rmm_db_connect (const char  *conninfo,
   g_return_val_if_fail (conninfo != NULL, NULL);
 
   self->info = g_new0 (RmmServerInfo, 1);
+  self->conninfo = g_strdup (conninfo);
   if (!(self->conn = rmm_server_connect (conninfo, self->info, error)))
     return NULL;
   location = describe_location (self->conn);
@@ -623,6 +636,22 @@ rmm_db_connect (const char  *conninfo,
       !(self->login = query_text (self, "SELECT session_user", error)))
     return NULL;
   return RMM_DB (g_steal_pointer (&self));
+}
+
+/* The database as a person would name it: "county on rmm.example.org". */
+char *
+rmm_db_pg_describe (RmmDbPg *self)
+{
+  const char *host;
+
+  g_return_val_if_fail (RMM_IS_DB_PG (self), NULL);
+
+  host = PQhost (self->conn);
+  if (host == NULL || host[0] == '/' || host[0] == '@' || g_str_equal (host, "localhost"))
+    /* TRANSLATORS: a database on a server on this computer: "county on this computer" */
+    return g_strdup_printf (_("%s on this computer"), PQdb (self->conn));
+  /* TRANSLATORS: a database on a server: "county on rmm.example.org" */
+  return g_strdup_printf (_("%s on %s"), PQdb (self->conn), host);
 }
 
 /* How the connection is protected, in one sentence. */
@@ -649,6 +678,7 @@ rmm_db_pg_finalize (GObject *object)
   rmm_db_close (RMM_DB (self));
   g_clear_pointer (&self->info, rmm_server_info_free);
   g_clear_pointer (&self->login, g_free);
+  g_clear_pointer (&self->conninfo, g_free);
   g_clear_pointer (&self->writing, g_free);
   g_clear_pointer (&self->in_doubt, g_free);
 
@@ -683,7 +713,8 @@ rmm_db_pg_class_init (RmmDbPgClass *klass)
   db_class->set_bulk_writing = rmm_db_pg_set_bulk_writing;
   db_class->close = rmm_db_pg_close;
   db_class->is_connected = rmm_db_pg_is_connected;
-  db_class->reconnect = rmm_db_pg_reconnect;
+  db_class->dial = rmm_db_pg_dial;
+  db_class->adopt = rmm_db_pg_adopt;
 }
 
 static void

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RmmDbPg, rmm_db_pg, RMM, DB_PG, RmmDb)
 
 const char *rmm_db_pg_get_security (RmmDbPg *self);
+char       *rmm_db_pg_describe     (RmmDbPg *self);
 const char *rmm_db_pg_get_login    (RmmDbPg *self);
 
 G_END_DECLS

@@ -62,9 +62,14 @@ struct _RmmDbClass
                                    const char  *table,
                                    GError     **error);
 
-  /* A connection that can be lost (a server's); NULL for one that cannot. */
+  /* A connection that can be lost (a server's); NULL for one that cannot. Dialling may
+   * take seconds and runs in any thread (it touches nothing of the connection in use);
+   * adopting what it made runs where the connection is used. */
   gboolean    (*is_connected)     (RmmDb       *self);
-  gboolean    (*reconnect)        (RmmDb       *self,
+  gpointer    (*dial)             (RmmDb       *self,
+                                   GError     **error);
+  gboolean    (*adopt)            (RmmDb       *self,
+                                   gpointer     dialled,
                                    RmmDbCommitOutcome *outcome,
                                    GError     **error);
 

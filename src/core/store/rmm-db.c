@@ -481,16 +481,49 @@ rmm_db_reconnect (RmmDb               *self,
                   RmmDbCommitOutcome  *outcome,
                   GError             **error)
 {
-  RmmDbPrivate *priv = rmm_db_get_instance_private (self);
+  gpointer dialled;
 
   g_return_val_if_fail (RMM_IS_DB (self), FALSE);
 
   *outcome = RMM_DB_COMMIT_NOT_IN_DOUBT;
-  if (CLASS (self)->reconnect == NULL)
+  if (CLASS (self)->dial == NULL)
     return TRUE;
+  if (!(dialled = rmm_db_dial (self, error)))
+    return FALSE;
+  return rmm_db_adopt (self, dialled, outcome, error);
+}
+
+/**
+ * rmm_db_dial:
+ *
+ * A new connection to the same server, not yet in use: safe in a worker thread while @self
+ * is used meanwhile (what is on screen is still read). NULL with @error if it cannot be made.
+ */
+gpointer
+rmm_db_dial (RmmDb   *self,
+             GError **error)
+{
+  g_return_val_if_fail (RMM_IS_DB (self), NULL);
+  g_return_val_if_fail (CLASS (self)->dial != NULL, NULL);
+  return CLASS (self)->dial (self, error);
+}
+
+/* Puts what rmm_db_dial() made (taken) in place of the lost connection, in the thread that
+ * uses @self; see rmm_db_reconnect(). */
+gboolean
+rmm_db_adopt (RmmDb               *self,
+              gpointer             dialled,
+              RmmDbCommitOutcome  *outcome,
+              GError             **error)
+{
+  RmmDbPrivate *priv = rmm_db_get_instance_private (self);
+
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
   g_return_val_if_fail (priv->depth == 0, FALSE);
+
+  *outcome = RMM_DB_COMMIT_NOT_IN_DOUBT;
   g_hash_table_remove_all (priv->statements);
-  return CLASS (self)->reconnect (self, outcome, error);
+  return CLASS (self)->adopt (self, dialled, outcome, error);
 }
 
 /* A bulk writer (the demo, an import) may use more memory while it writes. */

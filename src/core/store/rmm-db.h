@@ -53,6 +53,12 @@ gboolean     rmm_db_is_connected     (RmmDb           *self);
 gboolean     rmm_db_reconnect        (RmmDb           *self,
                                       RmmDbCommitOutcome *outcome,
                                       GError         **error);
+gpointer     rmm_db_dial             (RmmDb           *self,
+                                      GError         **error);
+gboolean     rmm_db_adopt            (RmmDb           *self,
+                                      gpointer         dialled,
+                                      RmmDbCommitOutcome *outcome,
+                                      GError         **error);
 gboolean     rmm_db_enable_writing   (RmmDb           *self,
                                       GError         **error);
 gboolean     rmm_db_quick_check      (RmmDb           *self,

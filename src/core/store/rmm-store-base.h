@@ -95,9 +95,17 @@ gboolean     rmm_store_is_connected         (RmmStore            *self);
 gboolean     rmm_store_reconnect            (RmmStore            *self,
                                              char               **outcome,
                                              GError             **error);
+void         rmm_store_reconnect_async      (RmmStore            *self,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             data);
+gboolean     rmm_store_reconnect_finish     (RmmStore            *self,
+                                             GAsyncResult        *result,
+                                             char               **outcome,
+                                             GError             **error);
 gboolean     rmm_store_is_empty             (RmmStore            *self,
                                              GError             **error);
 const char  *rmm_store_describe_connection  (RmmStore            *self);
+char        *rmm_store_describe_server      (RmmStore            *self);
 GPtrArray   *rmm_store_move_to_server       (const char          *source_path,
                                              const char          *conninfo,
                                              GError             **error);

@@ -350,24 +350,13 @@ rmm_store_is_connected (RmmStore *self)
   return rmm_db_is_connected (self->db);
 }
 
-/**
- * rmm_store_reconnect:
- * @outcome: (out) (optional): a sentence on the change whose saving the lost connection cut
- *   off, as the server knows it; NULL when none was
- *
- * Connects to the server again, then says ::changed ("*"): what is on screen is read afresh.
- */
-gboolean
-rmm_store_reconnect (RmmStore  *self,
-                     char     **outcome,
-                     GError   **error)
+/* After the connection is back: what became of a cut-off commit, and every window reads
+ * afresh. */
+static void
+welcome_back (RmmStore            *self,
+              RmmDbCommitOutcome   last,
+              char               **outcome)
 {
-  RmmDbCommitOutcome last = RMM_DB_COMMIT_NOT_IN_DOUBT;
-
-  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
-
-  if (!rmm_db_reconnect (self->db, &last, error))
-    return FALSE;
   g_clear_pointer (&self->head_hash, g_free);
   if (outcome != NULL)
     {
@@ -394,7 +383,89 @@ rmm_store_reconnect (RmmStore  *self,
     }
   self->data_version = rmm_db_get_data_version (self->db);
   g_signal_emit (self, signals[CHANGED], 0, "*", (gint64)0);
+}
+
+/**
+ * rmm_store_reconnect:
+ * @outcome: (out) (optional): a sentence on the change whose saving the lost connection cut
+ *   off, as the server knows it; NULL when none was
+ *
+ * Connects to the server again, then says ::changed ("*"): what is on screen is read afresh.
+ * Waits for the server (up to its connect timeout); rmm_store_reconnect_async() does not.
+ */
+gboolean
+rmm_store_reconnect (RmmStore  *self,
+                     char     **outcome,
+                     GError   **error)
+{
+  RmmDbCommitOutcome last = RMM_DB_COMMIT_NOT_IN_DOUBT;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (!rmm_db_reconnect (self->db, &last, error))
+    return FALSE;
+  welcome_back (self, last, outcome);
   return TRUE;
+}
+
+static void
+dial_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  gpointer dialled = rmm_db_dial (RMM_STORE (source)->db, &error);
+
+  if (dialled != NULL)
+    g_task_return_pointer (task, dialled, NULL);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The same, the server dialled in a worker thread: the windows go on drawing meanwhile. */
+void
+rmm_store_reconnect_async (RmmStore            *self,
+                           GAsyncReadyCallback  callback,
+                           gpointer             data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RMM_IS_STORE (self));
+
+  task = g_task_new (self, NULL, callback, data);
+  g_task_set_source_tag (task, rmm_store_reconnect_async);
+  g_task_run_in_thread (task, dial_in_thread);
+}
+
+gboolean
+rmm_store_reconnect_finish (RmmStore      *self,
+                            GAsyncResult  *result,
+                            char         **outcome,
+                            GError       **error)
+{
+  RmmDbCommitOutcome last = RMM_DB_COMMIT_NOT_IN_DOUBT;
+  gpointer dialled;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!(dialled = g_task_propagate_pointer (G_TASK (result), error)) ||
+      !rmm_db_adopt (self->db, dialled, &last, error))
+    return FALSE;
+  welcome_back (self, last, outcome);
+  return TRUE;
+}
+
+/* A server's database as a person would name it ("county on rmm.example.org"); NULL for a
+ * file. */
+char *
+rmm_store_describe_server (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  if (!rmm_store_is_on_server (self))
+    return NULL;
+  return rmm_db_pg_describe (RMM_DB_PG (self->db));
 }
 
 /* How the connection to a server is protected, as a sentence; NULL for a file. */
