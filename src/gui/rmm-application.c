@@ -12,6 +12,9 @@
 #include "rmm-application.h"
 #include "rmm-demo.h"
 #include "rmm-framework.h"
+#include "rmm-gui-utils.h"
+#include "rmm-server-dialog.h"
+#include "rmm-server-login.h"
 #include "rmm-shortcuts.h"
 #include "rmm-store.h"
 #include "rmm-unsaved-guard.h"
@@ -63,6 +66,39 @@ rmm_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* The shared server chosen with Connect to Server, if one was: the next start opens it. */
+static gboolean
+uses_server (RmmApplication *self)
+{
+  g_autoptr(GSettings) settings = rmm_settings_if_installed ();
+
+  return self->database == NULL && !self->demo && settings != NULL &&
+         g_settings_get_boolean (settings, "use-server");
+}
+
+static RmmStore *
+open_server (GError **error)
+{
+  g_autoptr(GSettings) settings = rmm_settings_if_installed ();
+  g_autoptr(RmmServerLogin) login = rmm_server_login_from_settings (settings);
+  g_autofree char *password = rmm_server_login_lookup_password (login);
+  g_autofree char *conninfo = rmm_server_login_to_conninfo (login, password);
+
+  return rmm_store_open (conninfo, RMM_STORE_OPEN_EXISTING, error);
+}
+
+/* The database on this computer, the user's own (made on first use, as its folder). */
+static RmmStore *
+open_own (GError **error)
+{
+  g_autofree char *path = rmm_store_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (folder, 0700);
+  return rmm_store_open (path, RMM_STORE_OPEN_CREATE | RMM_STORE_OPEN_CHECK_IN_BACKGROUND,
+                         error);
+}
+
 /* The demo database lives beside the user's own and is made once, on first use. */
 static RmmStore *
 open_store (RmmApplication  *self,
@@ -75,6 +111,8 @@ open_store (RmmApplication  *self,
   if (self->database != NULL)
     return rmm_store_open (self->database,
                            RMM_STORE_OPEN_CREATE | RMM_STORE_OPEN_CHECK_IN_BACKGROUND, error);
+  if (uses_server (self))
+    return open_server (error);
 
   path = self->demo ? rmm_store_default_demo_path () : rmm_store_default_path ();
   folder = g_path_get_dirname (path);
@@ -91,15 +129,42 @@ open_store (RmmApplication  *self,
                          error);
 }
 
+static void show_window     (RmmApplication *self,
+                             RmmStore       *store);
+static void show_open_error (RmmApplication *self,
+                             const GError   *error);
+
+/* No longer the shared server at start: the database on this computer, from now on. */
+static void
+use_own_database (RmmApplication *self)
+{
+  g_autoptr(GSettings) settings = rmm_settings_if_installed ();
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (settings != NULL)
+    g_settings_set_boolean (settings, "use-server", FALSE);
+  if (!(store = open_own (&error)))
+    {
+      show_open_error (self, error);
+      return;
+    }
+  show_window (self, store);
+}
+
 static void
 on_error_response (AdwMessageDialog *dialog,
                    const char       *response,
                    RmmApplication   *self)
 {
-  g_application_quit (G_APPLICATION (self));
+  if (g_str_equal (response, "own"))
+    use_own_database (self);
+  else
+    g_application_quit (G_APPLICATION (self));
 }
 
-/* Nothing to show without a database: say exactly what is wrong, then quit. */
+/* Nothing to show without a database: say exactly what is wrong, then quit; or, when it is
+ * the shared server that cannot be opened, go on with this computer's database instead. */
 static void
 show_open_error (RmmApplication *self,
                  const GError   *error)
@@ -107,6 +172,9 @@ show_open_error (RmmApplication *self,
   GtkWidget *dialog = adw_message_dialog_new (NULL, _("Could Not Open the Database"),
                                               error->message);
 
+  if (uses_server (self))
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "own",
+                                     _("Use This Computer’s Database"));
   /* No mnemonic: libadwaita 1.2 puts the raw "_" into the button's accessible name. */
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("Quit"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
@@ -223,6 +291,15 @@ rmm_application_activate (GApplication *app)
       show_open_error (self, error);
       return;
     }
+  show_window (self, store);
+}
+
+static void
+show_window (RmmApplication *self,
+             RmmStore       *store)
+{
+  GtkWindow *window;
+
   rmm_store_set_wait_func (store, wait_for_other_writer, self, NULL);
   window = GTK_WINDOW (rmm_window_new (self, store));
   exit_after_first_frame (self, window);
@@ -363,8 +440,53 @@ rmm_application_new_window (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+/* Connected: the server's database in a window of its own, instead of @previous. */
+static void
+on_server_connected (RmmApplication *self,
+                     RmmStore       *store,
+                     GtkDialog      *dialog)
+{
+  GtkWindow *previous = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  show_window (self, store);
+  if (previous != NULL)
+    gtk_window_close (previous);
+}
+
+static void
+rmm_application_connect_server (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  RmmApplication *self = user_data;
+  g_autoptr(GSettings) settings = rmm_settings_if_installed ();
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RmmServerDialog *dialog = rmm_server_dialog_new (active, settings);
+
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (on_server_connected), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Back from the shared server to the database on this computer, from now on. */
+static void
+rmm_application_use_own_database (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  RmmApplication *self = user_data;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  use_own_database (self);
+  if (active != NULL && RMM_IS_WINDOW (active) &&
+      rmm_store_is_on_server (rmm_window_get_store (RMM_WINDOW (active))))
+    gtk_window_close (active);
+}
+
 static const GActionEntry app_actions[] = {
   { "new-window", rmm_application_new_window },
+  { "connect-server", rmm_application_connect_server },
+  { "use-own-database", rmm_application_use_own_database },
   { "about", rmm_application_about },
   { "quit", rmm_application_quit },
 };

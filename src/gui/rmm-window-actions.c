@@ -313,6 +313,18 @@ action_preferences (GtkWidget  *widget,
                                                                 self->settings, self->store)));
 }
 
+/* Back to this computer's database (offered only in a window on the shared server). */
+static void
+action_use_own_database (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (app != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "use-own-database", NULL);
+}
+
 static void
 action_import_referrals (GtkWidget  *widget,
                          const char *action_name,
@@ -347,6 +359,8 @@ rmm_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.record-concern", NULL,
                                    action_record_concern);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, action_preferences);
+  gtk_widget_class_install_action (widget_class, "win.use-own-database", NULL,
+                                   action_use_own_database);
   gtk_widget_class_install_action (widget_class, "win.schedule", NULL, action_schedule);
   gtk_widget_class_install_action (widget_class, "win.next-item", NULL, action_next_item);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,

@@ -662,6 +662,8 @@ rmm_window_constructed (GObject *object)
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, how, -1);
     }
   rmm_server_banner_watch (self->server_banner, self->store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-own-database",
+                                 rmm_store_is_on_server (self->store));
   gtk_revealer_set_reveal_child (self->demo_revealer, rmm_store_is_demo (self->store));
 
   if ((self->settings = rmm_settings_if_installed ()) != NULL)

@@ -995,6 +995,63 @@ class BadDatabaseTest(unittest.TestCase):
             self.assertIsNone(app.process.poll())
 
 
+@unittest.skipUnless(os.environ.get("RMM_TEST_POSTGRESQL"),
+                     "beside a throw-away server only (tests/postgresql/with-cluster)")
+class ServerTest(unittest.TestCase):
+    """Two laptops on one server: the chairs open a meeting and rate a child with both
+    confirmations on one; the other, left alone, shows the meeting in progress and the
+    child's rating, as the server tells it."""
+
+    def test_two_laptops(self):
+        subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE county"], check=True)
+        server = "host=%s dbname=county" % os.environ["PGHOST"]
+        subprocess.run([RMMCTL, "--database", server, "server", "init"], check=True,
+                       stdout=subprocess.DEVNULL)
+        subprocess.run([RMMCTL, "--database", server, "demo", "--children", "120"], check=True,
+                       stdout=subprocess.DEVNULL)
+        chairs = App("--database", server)
+        other = App("--database", server)
+        try:
+            # Both show the server's database, named as a person would.
+            for app in (chairs, other):
+                wait_for(lambda: find(app.node, "label", name="county on this computer"),
+                         what="the server's database named in the title")
+            wait_for(lambda: find(other.node, "label", name="Coming"), what="the coming meeting")
+
+            click(chairs.node, "Open Meeting…")
+            opening = frame(chairs, "Open the Meeting")
+            click(opening, "The statement has been read out")
+            click(opening, prefix="Ashdown Children’s Services: Present")
+            click(opening, prefix="Ashdown Family Services: Present")
+            open_meeting(chairs, opening)
+            wait_for(lambda: find(chairs.node, "label", name="In progress"),
+                     what="the meeting open")
+            # The other laptop hears of it from the server, untouched.
+            wait_for(lambda: find(other.node, "label", name="In progress"), timeout=5,
+                     what="the other laptop showing the meeting in progress")
+
+            agenda = wait_for(lambda: find(chairs.node, "list", name="Agenda"))
+            open_first_item(chairs, agenda)
+            click(chairs.node, prefix="Confirm… Risk rating")
+            confirm_by_both_chairs(chairs, "Risk Rating")
+            rating = subprocess.run(
+                ["psql", "-X", "-tA", "-d", "county", "-c",
+                 "SELECT d.value FROM decision d WHERE d.kind = 'risk-rating' AND "
+                 "d.status = 'confirmed' ORDER BY greatest (d.chair1_confirmed_at, "
+                 "d.chair2_confirmed_at) DESC, d.id DESC LIMIT 1"],
+                check=True, capture_output=True, text=True).stdout.strip()
+            label = {"low": "Low", "medium": "Medium", "high": "High"}[rating]
+            other_agenda = wait_for(lambda: find(other.node, "list", name="Agenda"))
+            wait_for(lambda: find(other_agenda, "label", name=label), timeout=5,
+                     what="the other laptop showing the confirmed rating")
+        finally:
+            chairs.close()
+            other.close()
+        check = subprocess.run([RMMCTL, "--database", server, "check"], capture_output=True,
+                               text=True)
+        self.assertEqual(check.stdout, "ok\n")
+
+
 if __name__ == "__main__":
     result = unittest.main(verbosity=2, exit=False).result
     sys.exit(0 if result.wasSuccessful() else 1)

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rmm-db-private.h"
 #include "rmm-error.h"
 
@@ -68,7 +70,7 @@ refuse_backup (RmmDb       *self,
                GError     **error)
 {
   g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-               "This database cannot be copied to a file this way.");
+               _("This database cannot be copied to a file this way."));
   return FALSE;
 }
 
