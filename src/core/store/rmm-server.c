@@ -182,6 +182,13 @@ set_connection_error (GError        **error,
                  first);
 }
 
+/* The server's notices (a policy replaced at set-up, say) are for its log, not our output. */
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+}
+
 /* A connection to the server at @conninfo, protected as @info then says; NULL with one
  * sentence in @error (never the address, which may hold a password). */
 PGconn *
@@ -204,6 +211,7 @@ rmm_server_connect (const char     *conninfo,
     }
   if (info->database == NULL)
     info->database = g_strdup (PQdb (conn));
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
   return g_steal_pointer (&conn);
 }
 

@@ -1,0 +1,126 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""RMM Desk on a shared PostgreSQL server against the same database in an SQLite file, on
+this machine: medians and percentiles, never pass/fail.
+
+  * `rmmctl migrate` of the 20,000-child, 5-year demo file onto the server;
+  * `rmmctl agenda` for its largest coming meeting, on the server over a local socket and
+    on the file, timed alternately (target: at most 3x the file);
+  * opening the app on each to its first drawn frame, alternately (target: at most 1.2x);
+  * 50 laptops at once for 60 s, each reading that agenda, saving its minutes and confirming
+    a rating with both chairs in a loop: p50 and p95 of each (target: p95 under 100 ms).
+
+Run inside tests/postgresql/with-cluster (with RMM_CLUSTER_FSYNC=on: a real server's
+durability) and build-aux/gui-session, as `meson test --benchmark server` does.
+Set RMM_BENCH_CHILDREN, RMM_BENCH_YEARS, RMM_BENCH_CLIENTS and RMM_BENCH_SECONDS to change it.
+"""
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+RMMCTL = os.environ["RMMCTL"]
+RMM_DESK = os.environ["RMM_DESK"]
+CLIENT = os.environ["SERVER_CLIENT"]
+CHILDREN = os.environ.get("RMM_BENCH_CHILDREN", "20000")
+YEARS = os.environ.get("RMM_BENCH_YEARS", "5")
+CLIENTS = int(os.environ.get("RMM_BENCH_CLIENTS", "50"))
+SECONDS = int(os.environ.get("RMM_BENCH_SECONDS", "60"))
+SERVER = "host=%s dbname=county" % os.environ["PGHOST"]
+
+
+def run(*command, env=None):
+    return subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
+
+
+def timed(command, env=None):
+    started = time.monotonic()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env=env)
+    return time.monotonic() - started
+
+
+def alternately(label_a, command_a, label_b, command_b, runs, env=None):
+    """Medians of two commands timed in turn, so that both see the same machine."""
+    a, b = [], []
+    for _ in range(runs):
+        a.append(timed(command_a, env))
+        b.append(timed(command_b, env))
+    for label, values in ((label_a, a), (label_b, b)):
+        print(f"{label}: median {statistics.median(values) * 1000:.1f} ms of {runs}")
+    ratio = statistics.median(a) / statistics.median(b)
+    print(f"  ratio {ratio:.2f}")
+    return statistics.median(a), statistics.median(b)
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def largest_coming_meeting(database):
+    meetings = json.loads(run(RMMCTL, "--database", database, "list", "meetings", "--format",
+                              "json"))
+    coming = [m for m in meetings if m["status"] == "planned"]
+    return max(coming, key=lambda m: (m.get("children", 0), -m["id"]))["id"]
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="rmm-bench-server-")
+    try:
+        file = os.path.join(tmp, "county.sqlite")
+        started = time.monotonic()
+        run(RMMCTL, "--database", file, "demo", "--children", CHILDREN, "--years", YEARS)
+        print(f"demo file ({CHILDREN} children, {YEARS} years): {time.monotonic() - started:.0f} s")
+
+        run("psql", "-X", "-q", "-c", "CREATE DATABASE county")
+        run(RMMCTL, "--database", SERVER, "server", "init")
+        started = time.monotonic()
+        print(run(RMMCTL, "migrate", "--from", file, "--to", SERVER).strip())
+        print(f"rmmctl migrate: {time.monotonic() - started:.1f} s")
+        run("psql", "-X", "-q", "-d", "county", "-c", "VACUUM ANALYZE")
+
+        meeting = str(largest_coming_meeting(file))
+        for database in (file, SERVER):   # the agenda built once on each
+            run(RMMCTL, "--database", database, "agenda", "--meeting", meeting)
+        alternately("rmmctl agenda on the server",
+                    [RMMCTL, "--database", SERVER, "agenda", "--meeting", meeting],
+                    "rmmctl agenda on the file",
+                    [RMMCTL, "--database", file, "agenda", "--meeting", meeting], 31)
+
+        env = dict(os.environ, RMM_DESK_EXIT_AFTER_FIRST_FRAME="1", GSETTINGS_BACKEND="memory")
+        alternately("open the app on the server to its first frame",
+                    [RMM_DESK, "--database", SERVER],
+                    "open the app on the file to its first frame",
+                    [RMM_DESK, "--database", file], 5, env=env)
+
+        ids = run(CLIENT, SERVER, "setup", str(CLIENTS)).split()
+        meeting_in_progress, chair1, chair2, items = ids[1], ids[2], ids[3], ids[4:]
+        laptops = [subprocess.Popen([CLIENT, SERVER, "load", str(k), str(SECONDS), meeting,
+                                     meeting_in_progress, chair1, chair2, items[k]],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                   for k in range(CLIENTS)]
+        latencies = {"agenda": [], "minutes": [], "decision": []}
+        for laptop in laptops:
+            out, err = laptop.communicate()
+            if laptop.returncode != 0:
+                sys.exit(f"a laptop failed: {err}")
+            for line in out.splitlines():
+                operation, ms = line.split()
+                latencies[operation].append(float(ms))
+        print(f"{CLIENTS} laptops for {SECONDS} s:")
+        for operation, values in latencies.items():
+            print(f"  {operation}: {len(values)} done ({len(values) / SECONDS:.1f}/s), "
+                  f"p50 {percentile(values, 50):.1f} ms, p95 {percentile(values, 95):.1f} ms")
+        print(run(RMMCTL, "--database", SERVER, "check").strip())
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
