@@ -15,6 +15,15 @@ expect () {   # expect STATUS TEXT COMMAND…: exits with STATUS and prints TEXT
 }
 here="host=$PGHOST user=$PGUSER"
 
+# Set up by its owner only, and the first time on a server by one who may create roles.
+psql -Xqc "CREATE ROLE keeper LOGIN" && createdb --owner keeper kept || fail "keeper"
+psql -Xqc "CREATE ROLE stranger LOGIN" || fail "stranger"
+expect 1 "which this login may not create" "$rmmctl" -d "host=$PGHOST user=keeper dbname=kept" \
+  server init
+expect 1 "Only the owner" "$rmmctl" -d "host=$PGHOST user=stranger dbname=kept" server init
+[[ $(psql -XtAd kept -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == 0 ]] ||
+  fail "a refused init changed the database"
+
 createdb rmm || fail "createdb"
 expect 0 "is set up on the database “rmm”" "$rmmctl" -d "$here dbname=rmm" server init
 expect 0 "over its own connection" "$rmmctl" -d "$here dbname=rmm" server init
@@ -23,6 +32,10 @@ expect 0 "already: nothing to do" "$rmmctl" -d "postgresql:///rmm?host=$PGHOST" 
 [[ $(psql -XtAd rmm -c "SELECT count(*) FROM schema_version") == 4 ]] || fail "set up twice"
 [[ $(psql -XtAd rmm -c "SELECT to_regclass ('public.audit_event') IS NOT NULL") == t ]] ||
   fail "no audit_event table"
+
+# The group role exists now: the owner without CREATEROLE sets its database up.
+expect 0 "is set up on the database “kept”" "$rmmctl" -d "host=$PGHOST user=keeper dbname=kept" \
+  server init
 
 createdb other && psql -Xqd other -c "CREATE TABLE ledger (amount int)"
 expect 1 "another program’s tables" "$rmmctl" -d "$here dbname=other" server init

@@ -310,6 +310,37 @@ apply_migrations (PGconn      *conn,
   return TRUE;
 }
 
+/* The login setting up needs to own the database (or be a superuser) and, the first time on
+ * the server, to create the app's group role: one sentence if not, before anything. */
+static gboolean
+may_set_up (PGconn         *conn,
+            RmmServerInfo  *info,
+            GError        **error)
+{
+  gint64 owner = query_int (conn, "SELECT (pg_has_role (session_user, d.datdba, 'MEMBER') OR "
+                                  "        r.rolsuper)::int "
+                                  "FROM pg_database d, pg_roles r WHERE "
+                                  "d.datname = current_database () AND r.rolname = session_user",
+                            error);
+  gint64 roles = owner < 0 ? -1
+    : query_int (conn, "SELECT (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rmm_app') OR "
+                       "        (SELECT rolsuper OR rolcreaterole FROM pg_roles "
+                       "         WHERE rolname = session_user))::int", error);
+
+  if (owner < 0 || roles < 0)
+    return FALSE;
+  if (owner == 0)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                 _("Only the owner of the database “%s” can set it up: connect as its owner "
+                   "(createdb --owner). Nothing was changed."), info->database);
+  else if (roles == 0)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                 _("Setting the database “%s” up makes the group role rmm_app, which this "
+                   "login may not create: give it CREATEROLE (createuser --createrole), or "
+                   "have a superuser run init once. Nothing was changed."), info->database);
+  return owner == 1 && roles == 1;
+}
+
 /* data/server/privileges.sql: what the app's logins (rmm_app) may do, applied at every init. */
 static const char *
 read_privileges (void)
@@ -357,6 +388,7 @@ rmm_server_init (const char      *conninfo,
     return FALSE;
   ok = run (conn, "SELECT pg_advisory_xact_lock (hashtext ('rmm-desk schema'))",
             _("The server refused:"), error) &&
+       may_set_up (conn, found, error) &&
        (version = read_version (conn, found, migrations->len, error)) >= 0 &&
        apply_migrations (conn, version, migrations, error) &&
        run (conn, read_privileges (), _("Could not give the app’s logins their rights:"), error) &&
