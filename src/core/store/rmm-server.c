@@ -174,6 +174,12 @@ set_connection_error (GError        **error,
     g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
                  _("The server on %s has no database “%s”."), host,
                  info->database ? info->database : "");
+  else if (strstr (message, "root certificate file"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                 _("The connection to the server on %s could not be secured: this computer "
+                   "does not trust its certificate yet. Put the certificate of the authority "
+                   "that signed it in ~/.postgresql/root.crt (ask the server’s administrator)."),
+                 host);
   else if (strstr (message, "SSL") || strstr (message, "certificate"))
     g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
                  _("The connection to the server on %s could not be secured: %s"), host, first);
