@@ -12,7 +12,8 @@ this machine: medians and percentiles, never pass/fail.
 
 Run inside tests/postgresql/with-cluster (with RMM_CLUSTER_FSYNC=on: a real server's
 durability) and build-aux/gui-session, as `meson test --benchmark server` does.
-Set RMM_BENCH_CHILDREN, RMM_BENCH_YEARS, RMM_BENCH_CLIENTS and RMM_BENCH_SECONDS to change it.
+Set RMM_BENCH_CHILDREN, RMM_BENCH_YEARS, RMM_BENCH_CLIENTS and RMM_BENCH_SECONDS to change it,
+and RMM_BENCH_DEMO_FILE to start from a demo file made before.
 """
 
 import json
@@ -35,7 +36,10 @@ SERVER = "host=%s dbname=county" % os.environ["PGHOST"]
 
 
 def run(*command, env=None):
-    return subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command[:4])}…: exit {result.returncode}: {result.stderr.strip()}")
+    return result.stdout
 
 
 def timed(command, env=None):
@@ -75,7 +79,11 @@ def main():
     try:
         file = os.path.join(tmp, "county.sqlite")
         started = time.monotonic()
-        run(RMMCTL, "--database", file, "demo", "--children", CHILDREN, "--years", YEARS)
+        if os.environ.get("RMM_BENCH_DEMO_FILE"):
+            # A demo made before (rmmctl demo --children 20000 --years 5), copied.
+            shutil.copy(os.environ["RMM_BENCH_DEMO_FILE"], file)
+        else:
+            run(RMMCTL, "--database", file, "demo", "--children", CHILDREN, "--years", YEARS)
         print(f"demo file ({CHILDREN} children, {YEARS} years): {time.monotonic() - started:.0f} s")
 
         run("psql", "-X", "-q", "-c", "CREATE DATABASE county")
