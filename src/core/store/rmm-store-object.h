@@ -1,5 +1,6 @@
 /* rmm-store-object.h: the store object's fields, for the two files that make the object
- * itself (rmm-store.c and rmm-store-transactions.c); repositories use rmm-store-private.h
+ * itself (rmm-store.c, rmm-store-server.c and rmm-store-transactions.c); repositories use
+ * rmm-store-private.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,8 +49,12 @@ struct _RmmStore
   GDestroyNotify wait_data_free;
 };
 
-void rmm_store_announce_pending   (RmmStore *self);
-void rmm_store_finish_quick_check (RmmStore *self,
-                                   gboolean  wait);
+void     rmm_store_announce_pending    (RmmStore    *self);
+void     rmm_store_announce_everything (RmmStore    *self);
+gboolean rmm_store_open_on_server      (RmmStore    *self,
+                                        const char  *conninfo,
+                                        GError     **error);
+void     rmm_store_finish_quick_check  (RmmStore    *self,
+                                        gboolean     wait);
 
 G_END_DECLS

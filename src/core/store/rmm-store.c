@@ -12,8 +12,6 @@
 #include <string.h>
 
 #include "rmm-audit.h"
-#include "rmm-db-private.h"
-#include "rmm-db-pg.h"
 #include "rmm-server.h"
 #include "rmm-core-resources.h"
 #include "rmm-error.h"
@@ -251,50 +249,6 @@ prepare (RmmStore           *self,
   return TRUE;
 }
 
-/* A database on a server: set up by "rmmctl server init" (the logins the app connects as may
- * not change the schema), at this version; the server checks its own pages. Every change is
- * recorded under the server's login, which no client can change. */
-static gboolean
-open_on_server (RmmStore    *self,
-                const char  *conninfo,
-                GError     **error)
-{
-  const char *where;
-  gint64 version;
-  guint known = rmm_store_get_known_schema_version ();
-
-  if (!(self->db = rmm_db_connect (conninfo, error)))
-    return FALSE;
-  where = rmm_db_get_path (self->db);
-  if ((version = rmm_store_read_schema_version (self, error)) < 0)
-    return FALSE;
-  if (version < known)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                   version == 0
-                   ? _("The database at %s is not set up for RMM Desk yet. Its administrator "
-                       "sets it up with “rmmctl server init”.")
-                   : _("The database at %s was set up by an older RMM Desk. Its administrator "
-                       "brings it up to date with “rmmctl server init”."), where);
-      return FALSE;
-    }
-  self->schema_version = version;
-  {
-    g_autofree char *schema = rmm_store_check_schema (self);
-
-    /* Guards dropped or disabled on the server would let history be rewritten. */
-    if (schema != NULL)
-      self->read_only = g_strdup_printf (_("RMM Desk will not write to the database at %s: its "
-                                           "%s. Run “rmmctl check” on it and ask its "
-                                           "administrator for help."), where, schema);
-  }
-  g_free (self->actor);
-  self->actor = g_strdup (rmm_db_pg_get_login (RMM_DB_PG (self->db)));
-  self->data_version = rmm_db_get_data_version (self->db);
-  rmm_store_remember_head (self);
-  return TRUE;
-}
-
 RmmStore *
 rmm_store_open (const char         *path,
                 RmmStoreOpenFlags   flags,
@@ -306,7 +260,7 @@ rmm_store_open (const char         *path,
 
   self = g_object_new (RMM_TYPE_STORE, NULL);
   if (rmm_server_is_connection_string (path))
-    return open_on_server (self, path, error) ? g_steal_pointer (&self) : NULL;
+    return rmm_store_open_on_server (self, path, error) ? g_steal_pointer (&self) : NULL;
   self->db = rmm_db_open (path,
                           (flags & RMM_STORE_OPEN_CREATE) ? RMM_DB_OPEN_CREATE
                                                           : RMM_DB_OPEN_EXISTING,
@@ -332,151 +286,6 @@ rmm_store_open (const char         *path,
   self->data_version = rmm_db_get_data_version (self->db);
   g_stat (path, &self->file);
   return g_steal_pointer (&self);
-}
-
-/* Is the database on a PostgreSQL server (not an SQLite file)? */
-gboolean
-rmm_store_is_on_server (RmmStore *self)
-{
-  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
-  return rmm_db_get_engine (self->db) == RMM_DB_ENGINE_POSTGRESQL;
-}
-
-/* Is the server there (a file always is)? Until it is back, every change is refused. */
-gboolean
-rmm_store_is_connected (RmmStore *self)
-{
-  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
-  return rmm_db_is_connected (self->db);
-}
-
-/* After the connection is back: what became of a cut-off commit, and every window reads
- * afresh. */
-static void
-welcome_back (RmmStore            *self,
-              RmmDbCommitOutcome   last,
-              char               **outcome)
-{
-  g_clear_pointer (&self->head_hash, g_free);
-  if (outcome != NULL)
-    {
-      switch (last)
-        {
-        case RMM_DB_COMMIT_SAVED:
-          *outcome = g_strdup (_("The change being saved when the connection was lost was "
-                                 "saved."));
-          break;
-        case RMM_DB_COMMIT_NOT_SAVED:
-          *outcome = g_strdup (_("The change being saved when the connection was lost was "
-                                 "not saved: make it again."));
-          break;
-        case RMM_DB_COMMIT_UNKNOWN:
-          *outcome = g_strdup (_("Whether the change being saved when the connection was lost "
-                                 "was saved is not known yet: look for it before making it "
-                                 "again."));
-          break;
-        case RMM_DB_COMMIT_NOT_IN_DOUBT:
-        default:
-          *outcome = NULL;
-          break;
-        }
-    }
-  self->data_version = rmm_db_get_data_version (self->db);
-  g_signal_emit (self, signals[CHANGED], 0, "*", (gint64)0);
-}
-
-/**
- * rmm_store_reconnect:
- * @outcome: (out) (optional): a sentence on the change whose saving the lost connection cut
- *   off, as the server knows it; NULL when none was
- *
- * Connects to the server again, then says ::changed ("*"): what is on screen is read afresh.
- * Waits for the server (up to its connect timeout); rmm_store_reconnect_async() does not.
- */
-gboolean
-rmm_store_reconnect (RmmStore  *self,
-                     char     **outcome,
-                     GError   **error)
-{
-  RmmDbCommitOutcome last = RMM_DB_COMMIT_NOT_IN_DOUBT;
-
-  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
-
-  if (!rmm_db_reconnect (self->db, &last, error))
-    return FALSE;
-  welcome_back (self, last, outcome);
-  return TRUE;
-}
-
-static void
-dial_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-  gpointer dialled = rmm_db_dial (RMM_STORE (source)->db, &error);
-
-  if (dialled != NULL)
-    g_task_return_pointer (task, dialled, NULL);
-  else
-    g_task_return_error (task, error);
-}
-
-/* The same, the server dialled in a worker thread: the windows go on drawing meanwhile. */
-void
-rmm_store_reconnect_async (RmmStore            *self,
-                           GAsyncReadyCallback  callback,
-                           gpointer             data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (RMM_IS_STORE (self));
-
-  task = g_task_new (self, NULL, callback, data);
-  g_task_set_source_tag (task, rmm_store_reconnect_async);
-  g_task_run_in_thread (task, dial_in_thread);
-}
-
-gboolean
-rmm_store_reconnect_finish (RmmStore      *self,
-                            GAsyncResult  *result,
-                            char         **outcome,
-                            GError       **error)
-{
-  RmmDbCommitOutcome last = RMM_DB_COMMIT_NOT_IN_DOUBT;
-  gpointer dialled;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  if (!(dialled = g_task_propagate_pointer (G_TASK (result), error)) ||
-      !rmm_db_adopt (self->db, dialled, &last, error))
-    return FALSE;
-  welcome_back (self, last, outcome);
-  return TRUE;
-}
-
-/* A server's database as a person would name it ("county on rmm.example.org"); NULL for a
- * file. */
-char *
-rmm_store_describe_server (RmmStore *self)
-{
-  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
-
-  if (!rmm_store_is_on_server (self))
-    return NULL;
-  return rmm_db_pg_describe (RMM_DB_PG (self->db));
-}
-
-/* How the connection to a server is protected, as a sentence; NULL for a file. */
-const char *
-rmm_store_describe_connection (RmmStore *self)
-{
-  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
-
-  if (!rmm_store_is_on_server (self))
-    return NULL;
-  return rmm_db_pg_get_security (RMM_DB_PG (self->db));
 }
 
 /* The rules that raise triggers: the installation's, loaded when first needed. */
@@ -638,6 +447,13 @@ rmm_store_rescue (RmmStore  *self,
       return NULL;
     }
   return path;
+}
+
+/* Every window reads afresh: too much changed, or changed elsewhere, to say what. */
+void
+rmm_store_announce_everything (RmmStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0, "*", (gint64)0);
 }
 
 void
