@@ -998,11 +998,12 @@ class BadDatabaseTest(unittest.TestCase):
 @unittest.skipUnless(os.environ.get("RMM_TEST_POSTGRESQL"),
                      "beside a throw-away server only (tests/postgresql/with-cluster)")
 class ServerTest(unittest.TestCase):
-    """Two laptops on one server: the chairs open a meeting and rate a child with both
-    confirmations on one; the other, left alone, shows the meeting in progress and the
-    child's rating, as the server tells it."""
+    """The app on a shared server."""
 
     def test_two_laptops(self):
+        """Two laptops on one server: the chairs open a meeting and rate a child with both
+        confirmations on one; the other, left alone, shows the meeting in progress and the
+        child's rating, as the server tells it."""
         subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE county"], check=True)
         server = "host=%s dbname=county" % os.environ["PGHOST"]
         subprocess.run([RMMCTL, "--database", server, "server", "init"], check=True,
@@ -1050,6 +1051,37 @@ class ServerTest(unittest.TestCase):
         check = subprocess.run([RMMCTL, "--database", server, "check"], capture_output=True,
                                text=True)
         self.assertEqual(check.stdout, "ok\n")
+
+    def test_connect_to_server(self):
+        """From this computer's database to the server's, through the main menu: a database
+        that does not exist is refused under the form, which stays; the right one opens in
+        the window's place."""
+        subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE rmm_desk"], check=True)
+        subprocess.run([RMMCTL, "--database", "dbname=rmm_desk", "server", "init"], check=True,
+                       stdout=subprocess.DEVNULL)
+        with demo_app(40) as (app, db):
+            wait_for(lambda: find(app.node, "list", name="Areas"), what="the areas")
+            press("F10")
+            wait_for(lambda: find(app.node, "menu item", name="Connect to Server…"),
+                     what="Connect to Server in the main menu (F10)").doActionNamed("click")
+            # A top-level window of the app (AT-SPI may call it a frame or a filler).
+            dialog = wait_for(lambda: [w for w in app.node.children
+                                       if w.name == "Connect to Server"],
+                              what="the window Connect to Server")[0]
+            text_field(dialog, "Server (such as rmm.example.org; empty: this computer)").text = \
+                os.environ["PGHOST"]
+            text_field(dialog, "Database").text = "no_such_database"
+            text_field(dialog, "Login").text = os.environ["PGUSER"]
+            click(dialog, "Connect")
+            # Said as an alert, for a screen reader to read out.
+            wait_for(lambda: find(dialog, "alert", prefix="The server on "),
+                     what="the refusal under the form")
+            text_field(dialog, "Database").text = "rmm_desk"
+            click(dialog, "Connect")
+            wait_for(lambda: find(app.node, "label", name="rmm_desk on this computer"),
+                     what="the server's database in the window")
+            wait_for(lambda: find(app.node, "label", name="demo.sqlite") is None,
+                     what="the file's window closed")
 
 
 if __name__ == "__main__":
