@@ -402,22 +402,17 @@ rmm_db_pg_begin_writing (RmmDb    *db,
   g_autofree char *got = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (!rmm_db_pg_exec (db, "BEGIN", error))
-    return FALSE;
-  if (wait)
-    got = query_text (self, "SET LOCAL lock_timeout = 1000;"
-                            "SELECT pg_advisory_xact_lock (" WRITE_LOCK ");"
-                            "SET LOCAL lock_timeout = 0;"
-                            "SELECT txid_current ()", &local_error);
-  else if ((got = query_text (self, "SELECT pg_try_advisory_xact_lock (" WRITE_LOCK ")",
-                              &local_error)) != NULL && g_str_equal (got, "t"))
-    {
-      g_clear_pointer (&got, g_free);
-      got = query_text (self, "SELECT txid_current ()", &local_error);
-    }
-  else
-    g_clear_pointer (&got, g_free);
-  if (got != NULL)
+  /* One round trip: the lock, then the transaction's id; no id when the lock was not free. */
+  got = query_text (self, wait ? "BEGIN;"
+                                 "SET LOCAL lock_timeout = 1000;"
+                                 "SELECT pg_advisory_xact_lock (" WRITE_LOCK ");"
+                                 "SET LOCAL lock_timeout = 0;"
+                                 "SELECT txid_current ()"
+                               : "BEGIN;"
+                                 "SELECT CASE WHEN pg_try_advisory_xact_lock (" WRITE_LOCK ") "
+                                 "            THEN txid_current () END",
+                    &local_error);
+  if (got != NULL && *got != '\0')
     {
       /* Its id, to ask the server about it should its COMMIT be cut off. */
       g_free (self->writing);
