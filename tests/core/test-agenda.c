@@ -439,6 +439,104 @@ test_held_meeting_untouched (Fixture       *f,
   }
 }
 
+/* The agenda as read shows each child's rating, review date and overdue actions as they are
+ * now, whatever changed since it was last brought up to date, and whoever changed it. */
+static RmmAgendaItem *
+listed (Fixture    *f,
+        const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = rmm_store_list_agenda (f->store, f->coming, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RmmAgendaItem) item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (rmm_agenda_item_get_child_reference (item), reference))
+        return g_steal_pointer (&item);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_facts_follow_changes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmAgendaItem) item = NULL;
+  gint64 id = child (f, "FACTS", "2012-01-01");
+  gint64 other = rmm_store_add_area (f->store, "Testshire South", "surrey-3-level", NULL);
+  RmmChildInput elsewhere = {
+    .reference = "ELSEWHERE", .first_name = "Eli", .last_name = "Testchild",
+    .date_of_birth = "2012-01-01", .area_id = other,
+  };
+  RmmPlanInput next = {
+    .child_id = id, .meeting_id = f->earlier, .risks = "Older associates",
+    .review_on = "2026-11-21",
+  };
+  RmmActionInput action = {
+    .child_id = id, .meeting_id = f->earlier, .description = "Call the school",
+    .due_on = "2026-11-01",
+  };
+  gint64 action_id;
+
+  at (f, "2026-11-16T11:00:00Z");
+  decide (f, id, f->held, RMM_DECISION_KIND_RISK_RATING, "medium", TRUE);
+  plan (f, id, "2026-11-20");
+  g_hash_table_unref (agenda_reasons (f));
+  item = listed (f, "FACTS");
+  g_assert_cmpstr (rmm_agenda_item_get_rating (item), ==, "medium");
+  g_assert_cmpstr (rmm_agenda_item_get_review_on (item), ==, "2026-11-20");
+  g_assert_false (rmm_agenda_item_get_overdue (item));
+
+  /* A change about someone else entirely changes nothing here. */
+  g_assert_cmpint (rmm_store_add_child (f->store, &elsewhere, &error), >, 0);
+  g_clear_object (&item);
+  item = listed (f, "FACTS");
+  g_assert_cmpstr (rmm_agenda_item_get_rating (item), ==, "medium");
+
+  /* Each change to the child's own facts shows at once, with no refresh between. */
+  decide (f, id, f->held, RMM_DECISION_KIND_RISK_RATING, "high", TRUE);
+  g_clear_object (&item);
+  item = listed (f, "FACTS");
+  g_assert_cmpstr (rmm_agenda_item_get_rating (item), ==, "high");
+
+  g_assert_cmpint (rmm_store_save_plan_version (f->store, &next, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&item);
+  item = listed (f, "FACTS");
+  g_assert_cmpstr (rmm_agenda_item_get_review_on (item), ==, "2026-11-21");
+
+  action_id = rmm_store_add_plan_action (f->store, &action, &error);
+  g_assert_no_error (error);
+  g_clear_object (&item);
+  item = listed (f, "FACTS");
+  g_assert_true (rmm_agenda_item_get_overdue (item));
+
+  g_assert_cmpint (rmm_store_review_action (f->store, action_id, f->held, RMM_ACTION_STATUS_DONE,
+                                            NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&item);
+  item = listed (f, "FACTS");
+  g_assert_false (rmm_agenda_item_get_overdue (item));
+
+  /* An action due on the 20th is overdue at a meeting on the 23rd, not at one moved to the
+   * 19th. */
+  action.due_on = "2026-11-20";
+  g_assert_cmpint (rmm_store_add_plan_action (f->store, &action, &error), >, 0);
+  g_hash_table_unref (agenda_reasons (f));
+  g_clear_object (&item);
+  item = listed (f, "FACTS");
+  g_assert_true (rmm_agenda_item_get_overdue (item));
+  g_assert_true (rmm_store_reschedule_meeting (f->store, f->coming, "2026-11-19", "10:00", "",
+                                               &error));
+  g_assert_no_error (error);
+  g_clear_object (&item);
+  item = listed (f, "FACTS");
+  g_assert_false (rmm_agenda_item_get_overdue (item));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -452,6 +550,7 @@ main (int    argc,
   ADD ("/agenda/chairs-remove-move", test_chairs_remove_and_move);
   ADD ("/agenda/held-untouched", test_held_meeting_untouched);
   ADD ("/agenda/reasons-kept-once-open", test_reasons_kept_once_open);
+  ADD ("/agenda/facts-follow-changes", test_facts_follow_changes);
 #undef ADD
   return g_test_run ();
 }

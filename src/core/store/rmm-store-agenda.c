@@ -294,8 +294,9 @@ agenda_item_from_row (RmmDbStmt *stmt)
   "       i.reasons, i.position, i.time_box_minutes, i.status, i.status_reason, "
 
 /* The meeting's agenda in order, removed items included (they say why). An item is overdue
- * when one of the child's plan actions is past its date. A current agenda reads its ratings
- * from agenda_fact; any other works them out. */
+ * when one of the child's plan actions is past its date. Each item's rating, review date and
+ * overdue flag are read from agenda_fact, kept current as they change (see
+ * rmm_store_forget_agenda_facts()); only an item without one has them worked out. */
 GListModel *
 rmm_store_list_agenda (RmmStore  *self,
                        gint64     meeting_id,
@@ -305,23 +306,62 @@ rmm_store_list_agenda (RmmStore  *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
-  if (agenda_is_current (self, meeting_id))
-    stmt = rmm_db_prepare (rmm_store_get_db (self),
-                           AGENDA_COLUMNS "f.rating, f.overdue, f.review_on "
-                           "FROM agenda_item i JOIN child c ON c.id = i.child_id "
-                           "JOIN agenda_fact f ON f.item_id = i.id "
-                           "WHERE i.meeting_id = ? ORDER BY i.position, i.id", error);
-  else
-    stmt = rmm_db_prepare (rmm_store_get_db (self),
-                           AGENDA_COLUMNS ITEM_RATING_SQL ", " ITEM_OVERDUE_SQL ", "
-                           ITEM_REVIEW_SQL " "
-                           "FROM agenda_item i JOIN child c ON c.id = i.child_id "
-                           "JOIN meeting m ON m.id = i.meeting_id "
-                           "WHERE i.meeting_id = ? ORDER BY i.position, i.id", error);
+  /* Both engines work out a coalesce() argument only when those before it are NULL. */
+  stmt = rmm_db_prepare (rmm_store_get_db (self),
+                         AGENDA_COLUMNS "coalesce (f.rating, " ITEM_RATING_SQL "), "
+                         "coalesce (f.overdue, " ITEM_OVERDUE_SQL "), "
+                         "coalesce (f.review_on, " ITEM_REVIEW_SQL ") "
+                         "FROM agenda_item i JOIN child c ON c.id = i.child_id "
+                         "JOIN meeting m ON m.id = i.meeting_id "
+                         "LEFT JOIN agenda_fact f ON f.item_id = i.id "
+                         "WHERE i.meeting_id = ? ORDER BY i.position, i.id", error);
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, meeting_id);
   return rmm_store_collect (stmt, RMM_TYPE_AGENDA_ITEM, agenda_item_from_row, error);
+}
+
+/* How to find the agenda items whose facts a change to a row of each table can alter: a
+ * rating (decision), a review date or closure (safety_plan, safety_plan_version), an action's
+ * date or outcome (plan_action), the meeting's date (meeting). */
+static const struct
+{
+  const char *table;
+  const char *items;
+} fact_sources[] = {
+  { "decision", "SELECT i.id FROM agenda_item i JOIN decision d ON d.child_id = i.child_id "
+                "WHERE d.id = ?" },
+  { "safety_plan", "SELECT i.id FROM agenda_item i JOIN safety_plan p ON p.child_id = i.child_id "
+                   "WHERE p.id = ?" },
+  { "safety_plan_version", "SELECT i.id FROM agenda_item i "
+                           "JOIN safety_plan p ON p.child_id = i.child_id "
+                           "JOIN safety_plan_version v ON v.plan_id = p.id WHERE v.id = ?" },
+  { "plan_action", "SELECT i.id FROM agenda_item i JOIN safety_plan p ON p.child_id = i.child_id "
+                   "JOIN plan_action x ON x.plan_id = p.id WHERE x.id = ?" },
+  { "meeting", "SELECT i.id FROM agenda_item i WHERE i.meeting_id = ?" },
+};
+
+/* A row of @table changed inside the current transaction: the agenda facts it may have made
+ * wrong are dropped with it, so that they are worked out afresh when next read. */
+gboolean
+rmm_store_forget_agenda_facts (RmmStore    *self,
+                               const char  *table,
+                               gint64       id,
+                               GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fact_sources); i++)
+    if (g_str_equal (table, fact_sources[i].table))
+      {
+        g_autofree char *sql = g_strconcat ("DELETE FROM agenda_fact WHERE item_id IN (",
+                                            fact_sources[i].items, ")", NULL);
+        RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self), sql, error);
+
+        if (stmt == NULL)
+          return FALSE;
+        rmm_db_stmt_bind_int (stmt, 1, id);
+        return rmm_db_stmt_run (stmt, error);
+      }
+  return TRUE;
 }
 
 gint64

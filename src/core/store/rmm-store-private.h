@@ -81,6 +81,10 @@ gboolean  rmm_store_audit       (RmmStore        *self,
 void      rmm_store_queue_change (RmmStore       *self,
                                   const char     *entity,
                                   gint64          id);
+gboolean  rmm_store_forget_agenda_facts (RmmStore    *self,
+                                         const char  *table,
+                                         gint64       id,
+                                         GError     **error);
 typedef GObject *(*RmmRowFunc) (RmmDbStmt *stmt);
 
 GListModel *rmm_store_collect   (RmmDbStmt       *stmt,

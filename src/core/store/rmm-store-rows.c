@@ -144,7 +144,8 @@ insert_row (RmmStore        *self,
     return 0;
 
   after = fields_to_json (fields, n_fields);
-  if (!rmm_store_audit (self, "create", table, id, NULL, after, error))
+  if (!rmm_store_audit (self, "create", table, id, NULL, after, error) ||
+      !rmm_store_forget_agenda_facts (self, table, id, error))
     return 0;
   rmm_store_queue_change (self, table, id);
   return id;
@@ -244,7 +245,8 @@ update_row (RmmStore        *self,
   if (!rmm_db_stmt_run (stmt, error))
     return FALSE;
 
-  if (!rmm_store_audit (self, "update", table, id, before, after, error))
+  if (!rmm_store_audit (self, "update", table, id, before, after, error) ||
+      !rmm_store_forget_agenda_facts (self, table, id, error))
     return FALSE;
   rmm_store_queue_change (self, table, id);
   return TRUE;
