@@ -4,10 +4,11 @@
  *
  *   server-client CONNINFO setup N      an area, two chairs, a meeting in progress, and an
  *                                       agenda item for each of N clients; prints their ids
- *   server-client CONNINFO load K SECONDS AGENDA MEETING CHAIR1 CHAIR2 ITEM
- *                                       for the benchmark: the same, and reading the agenda of
- *                                       meeting AGENDA, each operation timed; prints
- *                                       "agenda|minutes|decision MILLISECONDS" lines
+ *   server-client CONNINFO load K SECONDS EVERY AGENDA MEETING CHAIR1 CHAIR2 ITEM
+ *                                       for the benchmark: reads the agenda of meeting AGENDA,
+ *                                       saves ITEM's minutes and confirms a rating with both
+ *                                       chairs, each timed, starting again every EVERY ms (0: at
+ *                                       once); prints "agenda|minutes|decision MILLISECONDS"
  *   server-client CONNINFO conflict ITEM
  *                                       two laptops save the same item's minutes from the same
  *                                       version: the second is refused, as across windows
@@ -163,35 +164,42 @@ ms_since (gint64 started)
   return (g_get_monotonic_time () - started) / 1000.0;
 }
 
-/* One laptop of many in a meeting, as fast as it can: the agenda read, its item's minutes
- * saved, a rating confirmed by both chairs; each timed. */
+/* One laptop of many in a meeting: the agenda read, its item's minutes saved, a rating
+ * confirmed by both chairs; each timed. Begun every @every ms, as people at their laptops
+ * do (laptop K first after K/50 of that, so that the laptops do not all start at once), or
+ * as fast as it can. */
 static int
 load (const char *conninfo,
       char      **argv)
 {
   g_autoptr(RmmStore) store = open_store (conninfo);
+  guint client = atoi (argv[0]);
   gint64 seconds = atoi (argv[1]);
-  gint64 agenda_meeting = g_ascii_strtoll (argv[2], NULL, 10);
-  gint64 meeting = g_ascii_strtoll (argv[3], NULL, 10);
-  gint64 chair1 = g_ascii_strtoll (argv[4], NULL, 10);
-  gint64 chair2 = g_ascii_strtoll (argv[5], NULL, 10);
-  gint64 item = g_ascii_strtoll (argv[6], NULL, 10);
+  gint64 every = g_ascii_strtoll (argv[2], NULL, 10) * 1000;
+  gint64 agenda_meeting = g_ascii_strtoll (argv[3], NULL, 10);
+  gint64 meeting = g_ascii_strtoll (argv[4], NULL, 10);
+  gint64 chair1 = g_ascii_strtoll (argv[5], NULL, 10);
+  gint64 chair2 = g_ascii_strtoll (argv[6], NULL, 10);
+  gint64 item = g_ascii_strtoll (argv[7], NULL, 10);
   g_autoptr(RmmItemFacts) facts = rmm_store_get_item_facts (store, item, NULL);
+  gint64 begun = g_get_monotonic_time () + every * (client % 50) / 50;
   gint64 until = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
   gint64 version = facts->row_version, last_rating = 0;
 
-  for (guint n = 0; g_get_monotonic_time () < until; n++)
+  for (guint n = 0; MAX (begun + n * every, g_get_monotonic_time ()) < until; n++)
     {
       g_autofree char *text = g_strdup_printf ("Minute %u.", n);
       RmmDecisionInput rating = {
         .child_id = facts->child_id, .meeting_id = meeting,
         .kind = RMM_DECISION_KIND_RISK_RATING, .value = n % 2 ? "high" : "medium",
       };
-      gint64 started = g_get_monotonic_time ();
-      g_autoptr(GListModel) agenda = rmm_store_list_agenda (store, agenda_meeting, NULL);
-      gint64 saved, decision;
+      g_autoptr(GListModel) agenda = NULL;
+      gint64 started, saved, decision;
 
-      if (agenda == NULL)
+      if (begun + n * every > g_get_monotonic_time ())
+        g_usleep (begun + n * every - g_get_monotonic_time ());
+      started = g_get_monotonic_time ();
+      if ((agenda = rmm_store_list_agenda (store, agenda_meeting, NULL)) == NULL)
         g_error ("the agenda could not be read");
       g_print ("agenda %.2f\n", ms_since (started));
 
@@ -245,11 +253,12 @@ main (int    argc,
     return set_up (argv[1], atoi (argv[3]));
   if (argc == 4 && g_str_equal (argv[2], "conflict"))
     return conflict (argv[1], g_ascii_strtoll (argv[3], NULL, 10));
-  if (argc == 10 && g_str_equal (argv[2], "load"))
+  if (argc == 11 && g_str_equal (argv[2], "load"))
     return load (argv[1], argv + 3);
   if (argc == 10 && g_str_equal (argv[2], "run"))
     return run (argv[1], argv + 3);
   g_printerr ("usage: server-client CONNINFO setup N | conflict ITEM | run K SECONDS AREA "
-              "MEETING CHAIR1 CHAIR2 ITEM | load K SECONDS AGENDA MEETING CHAIR1 CHAIR2 ITEM\n");
+              "MEETING CHAIR1 CHAIR2 ITEM | load K SECONDS EVERY AGENDA MEETING CHAIR1 CHAIR2 "
+              "ITEM\n");
   return 2;
 }
