@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Every way a server's database can be wrong gets one clear sentence from rmmctl (exit 1),
 changes nothing, and never prints a password: a malformed address, an unknown host, a server
-that does not answer, a database that does not exist, a refused password, a database not set
-up, another program's database, a newer RMM Desk's, and a login without access.
+that does not answer, a database that does not exist, a login it does not know, a refused password, a
+database not set up, another program's database, a newer RMM Desk's, and a login without access.
 
 Run as: with-cluster test-connect.py RMMCTL
 """
@@ -69,6 +69,7 @@ expect_refused("not set up", "dbname=empty", "not set up", "rmmctl server init")
 expect_refused("another program's", "dbname=other", "another program")
 expect_refused("newer RMM Desk's", "dbname=newer", "newer version")
 expect_refused("login without access", "dbname=rmm user=clerk", "may not read")
+expect_refused("unknown login", "dbname=rmm user=nosuchclerk", "no login “nosuchclerk”")
 
 # A refused password: the server asks this login for one (scram), ahead of its other rules.
 data = subprocess.run(["psql", "-X", "-tA", "-c", "SHOW data_directory"], check=True,

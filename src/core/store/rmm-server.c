@@ -150,6 +150,7 @@ set_error_from_server (GError      **error,
 static void
 set_connection_error (GError        **error,
                       const char     *message,
+                      const char     *login,
                       RmmServerInfo  *info)
 {
   g_auto(GStrv) lines = g_strsplit (message, "\n", 2);
@@ -170,6 +171,14 @@ set_connection_error (GError        **error,
     g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
                  _("The server refused the login: check the user name and the password "
                    "(kept in ~/.pgpass or the desktop’s keyring)."));
+  else if (strstr (message, "role \"") && strstr (message, "does not exist"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                 _("The server on %s has no login “%s”: ask its administrator for one."), host,
+                 login ? login : "");
+  else if (strstr (message, "no pg_hba.conf entry"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                 _("The server on %s does not let this login in from this computer: ask its "
+                   "administrator."), host);
   else if (strstr (message, "database") && strstr (message, "does not exist"))
     g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
                  _("The server on %s has no database “%s”."), host,
@@ -212,7 +221,8 @@ rmm_server_connect (const char     *conninfo,
                             (const char * const *)values->pdata, 0);
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
-      set_connection_error (error, conn ? PQerrorMessage (conn) : "", info);
+      set_connection_error (error, conn ? PQerrorMessage (conn) : "", conn ? PQuser (conn) : NULL,
+                            info);
       return NULL;
     }
   if (info->database == NULL)
