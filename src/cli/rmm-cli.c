@@ -200,16 +200,20 @@ wait_for_other_writer (RmmStore *store,
   return waited_us < 10 * 60 * G_USEC_PER_SEC;
 }
 
+/* --read-only: every command opens the database as a copy to read. */
+static gboolean read_only;
+
 RmmStore *
 rmm_cli_open_existing (const char  *database,
                        GError     **error)
 {
-  RmmStore *store = rmm_store_open (database, RMM_STORE_OPEN_EXISTING, error);
+  RmmStore *store = rmm_store_open (database, read_only ? RMM_STORE_OPEN_READ_ONLY
+                                                        : RMM_STORE_OPEN_EXISTING, error);
 
   if (store != NULL)
     rmm_store_set_wait_func (store, wait_for_other_writer, g_new0 (gboolean, 1), g_free);
 
-  /* Used as it is (the user may share it on purpose), but never without saying so. */
+  /* Only a copy opened read-only can be readable by others: never without saying so. */
   if (store != NULL && rmm_store_is_exposed (store))
     g_printerr (_("rmmctl: warning: other users of this computer can read %s. It holds "
                   "children’s details: make it private with “chmod 600 %s”.\n"),
@@ -352,6 +356,7 @@ rmm_cli_run (int    argc,
   gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_option, N_("The database: a file, or a PostgreSQL server’s address"), "PATH|URI" },
+    { "read-only", 0, 0, G_OPTION_ARG_NONE, &read_only, N_("Open the database file as a copy to read: change nothing in it (it may then be readable by others)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
     { NULL }
   };

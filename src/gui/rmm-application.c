@@ -11,6 +11,7 @@
 
 #include "rmm-application.h"
 #include "rmm-demo.h"
+#include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-gui-utils.h"
 #include "rmm-server-dialog.h"
@@ -27,6 +28,7 @@ struct _RmmApplication
   char           *database;   /* --database PATH */
   char           *import;     /* --import-referrals FILE */
   gboolean        demo;       /* --demo */
+  gboolean        read_only;  /* --read-only, or chosen when the file was refused */
   GtkWindow      *wait_dialog;     /* while another RMM Desk holds the write lock */
   gboolean        wait_cancelled;  /* the chair chose to stop waiting */
 };
@@ -38,6 +40,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open this database file (created if it does not exist)"), N_("PATH") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the demo database of fictitious people (made on first use)"), NULL },
+  { "read-only", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the database file as a copy to read: nothing can be changed in it"), NULL },
   { "import-referrals", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the import dialog on this referrals CSV file"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -58,6 +62,12 @@ rmm_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "database", "^ay", &self->database);
   g_variant_dict_lookup (options, "import-referrals", "^ay", &self->import);
   self->demo = g_variant_dict_contains (options, "demo");
+  self->read_only = g_variant_dict_contains (options, "read-only");
+  if (self->read_only && self->database == NULL)
+    {
+      g_printerr (_("rmm-desk: --read-only needs --database: the file to read\n"));
+      return EXIT_FAILURE;
+    }
   if (self->demo && self->database != NULL)
     {
       g_printerr (_("rmm-desk: --demo and --database cannot be used together\n"));
@@ -110,7 +120,8 @@ open_store (RmmApplication  *self,
   /* The window reads at once; SQLite's check of the whole file runs beside it. */
   if (self->database != NULL)
     return rmm_store_open (self->database,
-                           RMM_STORE_OPEN_CREATE | RMM_STORE_OPEN_CHECK_IN_BACKGROUND, error);
+                           (self->read_only ? RMM_STORE_OPEN_READ_ONLY : RMM_STORE_OPEN_CREATE) |
+                           RMM_STORE_OPEN_CHECK_IN_BACKGROUND, error);
   if (uses_server (self))
     return open_server (error);
 
@@ -152,6 +163,24 @@ use_own_database (RmmApplication *self)
   show_window (self, store);
 }
 
+/* The file others can read, opened after all: as a copy to read, nothing written to it. */
+static void
+open_read_only (RmmApplication *self,
+                const char     *path)
+{
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = rmm_store_open (path, RMM_STORE_OPEN_READ_ONLY | RMM_STORE_OPEN_CHECK_IN_BACKGROUND,
+                          &error);
+  if (store == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+  show_window (self, store);
+}
+
 static void
 on_error_response (AdwMessageDialog *dialog,
                    const char       *response,
@@ -159,6 +188,8 @@ on_error_response (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "own"))
     use_own_database (self);
+  else if (g_str_equal (response, "read-only"))
+    open_read_only (self, g_object_get_data (G_OBJECT (dialog), "path"));
   else
     g_application_quit (G_APPLICATION (self));
 }
@@ -175,6 +206,17 @@ show_open_error (RmmApplication *self,
   if (uses_server (self))
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "own",
                                      _("Use This Computer’s Database"));
+  /* A file others can read is not used, but may be read as a copy: the chair's choice. */
+  if (g_error_matches (error, RMM_ERROR, RMM_ERROR_EXPOSED))
+    {
+      g_autofree char *path = self->database ? g_strdup (self->database)
+                              : self->demo ? rmm_store_default_demo_path ()
+                                           : rmm_store_default_path ();
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "read-only",
+                                       _("Open Read-Only"));
+      g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
+    }
   /* No mnemonic: libadwaita 1.2 puts the raw "_" into the button's accessible name. */
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("Quit"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");

@@ -510,19 +510,19 @@ lasting_toast (RmmWindow  *self,
 }
 
 /* What the window must say about its file from the start, in toasts that stay until
- * dismissed: a file read-only for want of its guards, and one others can read (used as it
- * is: it may be shared on purpose). */
+ * dismissed: a copy others can read, opened read-only by choice; a file read-only for want
+ * of its guards. */
 static void
 warn_about_file (RmmWindow *self)
 {
-  if (rmm_store_get_read_only (self->store) != NULL)
+  if (rmm_store_is_exposed (self->store))
+    lasting_toast (self, _("Read-only: other users of this computer can read this file"));
+  else if (rmm_store_get_read_only (self->store) != NULL)
     {
       /* The guards of the history are gone (rmm_store_check_schema()): read, never write. */
       lasting_toast (self, _("This database is read-only: its safeguards were changed. "
                              "Run “rmmctl check” on it"));
     }
-  if (rmm_store_is_exposed (self->store))
-    lasting_toast (self, _("Other users of this computer can read this database"));
 }
 
 /* The server is back after it was lost: said briefly, and what became of a change whose

@@ -88,7 +88,7 @@ def fresh_copy(template, path):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):
             os.unlink(path + suffix)
-    shutil.copyfile(template, path)
+    shutil.copy(template, path)   # private, as the original
 
 
 def main():

@@ -549,6 +549,34 @@ class RmmctlTest(unittest.TestCase):
         self.assertEqual(os.path.getsize(empty), 0)
         self.assertFalse(os.path.exists(self.path("missing.sqlite")))
 
+    def test_database_others_can_read_is_refused_or_read_only(self):
+        """A file readable by others is not used: one line says how to make it private. As a
+        copy to read (--read-only) it is read, with a warning, and nothing changes in it."""
+        db = self.path("exposed.sqlite")
+        shutil.copy(self.db, db)
+        os.chmod(db, 0o644)
+        with open(db, "rb") as f:
+            before = f.read()
+        result = rmmctl("--database", db, "list", "areas")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(f"chmod 600 {db}", result.stderr)
+        self.assertEqual(result.stderr.count("\n"), 1, result.stderr)
+
+        result = rmmctl("--read-only", "--database", db, "list", "areas")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Ashdown South", result.stdout)
+        self.assertIn("other users of this computer can read", result.stderr)
+        result = rmmctl("--read-only", "--database", db, "meetings", "schedule", "--area",
+                        "Ashdown South", "--weekday", "thu")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("read-only", result.stderr)
+        self.assertEqual(rmmctl("--read-only", "--database", db, "check").returncode, 0)
+        with open(db, "rb") as f:
+            self.assertEqual(f.read(), before)
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                self.assertEqual(stat.S_IMODE(os.stat(db + suffix).st_mode) & 0o077, 0)
+
     # ---- export: the documents as PDF ----
 
     def meetings(self, status):

@@ -83,7 +83,8 @@ copy_file (const char *from,
   gsize length;
 
   g_assert_true (g_file_get_contents (from, &bytes, &length, NULL));
-  g_assert_true (g_file_set_contents (to, bytes, length, NULL));
+  g_assert_true (g_file_set_contents_full (to, bytes, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                           0600, NULL));
 }
 
 /* What a checkpoint cut short leaves: the newest page 1 from the WAL written into the file
@@ -267,6 +268,7 @@ make_sqlite_file (const char *path,
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
 }
 
 static void
@@ -294,12 +296,43 @@ test_newer_user_version_refused (Fixture       *f,
   expect_refused_unchanged (f->path, RMM_ERROR_NEWER_SCHEMA);
 }
 
-/* A database readable by others is still opened, but its WAL and index are not. */
+/* A database readable by others is refused, whatever is asked of it, and left as it was:
+ * the refusal says how to make it private. */
 static void
-test_exposed_file_private_companions (Fixture       *f,
-                                      gconstpointer  data)
+test_exposed_file_refused (Fixture       *f,
+                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_clear_object (&f->store);
+  g_unlink (wal);
+  g_unlink (shm);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const int modes[] = { 0640, 0604, 0660 };
+
+      g_assert_cmpint (g_chmod (f->path, modes[i]), ==, 0);
+      expect_refused_unchanged (f->path, RMM_ERROR_EXPOSED);
+    }
+  g_assert_null (rmm_store_open (f->path, RMM_STORE_OPEN_CREATE, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_EXPOSED);
+  g_assert_nonnull (strstr (error->message, "chmod 600"));
+}
+
+/* ...unless it is opened read-only, a copy to read: then it is read, nothing can be changed
+ * in it, not a byte of it is written, and the WAL and index SQLite makes beside it are not
+ * readable by others. */
+static void
+test_exposed_file_read_only (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GListModel) children = NULL;
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
   GStatBuf st;
@@ -308,14 +341,27 @@ test_exposed_file_private_companions (Fixture       *f,
   g_unlink (wal);
   g_unlink (shm);
   g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
-  f->store = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+  before = read_bytes (f->path);
+  f->store = rmm_store_open (f->path, RMM_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_true (rmm_store_is_exposed (f->store));
-  add_notes (f->store, f->child, 1, "note");
-  g_assert_cmpint (g_stat (wal, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (g_stat (shm, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_nonnull (rmm_store_get_read_only (f->store));
+  children = rmm_store_list_children (f->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 1);
+  g_assert_cmpint (rmm_store_add_area (f->store, "Testshire West", "surrey-3-level", &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_true (rmm_store_check (f->store, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_object (&f->store);
+
+  after = read_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_true (g_stat (wal, &st) != 0 || (st.st_mode & 077) == 0);
+  g_assert_true (g_stat (shm, &st) != 0 || (st.st_mode & 077) == 0);
+  g_chmod (f->path, 0600);
 }
 
 /* ---- tampering, and what check says of it ---- */
@@ -761,7 +807,9 @@ main (int    argc,
   ADD ("/integrity/open/foreign-unchanged", test_foreign_file_unchanged);
   ADD_FILE ("/integrity/open/newer-user-version", test_newer_user_version_refused,
             "a file’s header (a server’s newer schema: test-store)");
-  ADD_FILE ("/integrity/open/exposed-private-companions", test_exposed_file_private_companions,
+  ADD_FILE ("/integrity/open/exposed-refused", test_exposed_file_refused,
+            "a file’s permissions");
+  ADD_FILE ("/integrity/open/exposed-read-only", test_exposed_file_read_only,
             "a file’s permissions");
   ADD ("/integrity/check/clean-after-work", test_check_clean_after_work);
   ADD ("/integrity/check/tail-cut", test_check_finds_tail_cut);

@@ -260,7 +260,8 @@ test_truncated_file (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (copy, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 8192);
-  g_assert_true (g_file_set_contents (copy, contents, length / 2, NULL));
+  g_assert_true (g_file_set_contents_full (copy, contents, length / 2,
+                                           G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
 
   expect_open_error (copy, RMM_ERROR_NOT_DATABASE);
   assert_bytes_unchanged (copy, contents, length / 2);

@@ -325,8 +325,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (template == NULL)
     make_template ();
   remove_database ();
-  if (!g_file_set_contents (path, g_bytes_get_data (template, NULL), g_bytes_get_size (template),
-                            &error))
+  if (!g_file_set_contents_full (path, g_bytes_get_data (template, NULL),
+                                 g_bytes_get_size (template), G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                 &error))
     g_error ("%s", error->message);
   store = rmm_store_open (path, RMM_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);

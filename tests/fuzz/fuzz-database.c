@@ -82,7 +82,7 @@ write_file (const char *path,
   g_autoptr(GError) error = NULL;
 
   remove_database (path);
-  if (!g_file_set_contents (path, data, size, &error))
+  if (!g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     g_error ("%s", error->message);
 }
 

@@ -969,6 +969,34 @@ class BadDatabaseTest(unittest.TestCase):
                 self.assertEqual(f.read(), "These are minutes, not a database.\n")
             self.assertEqual(sorted(os.listdir(tmp)), ["minutes.txt"])
 
+    def test_a_file_others_can_read_opens_only_read_only(self):
+        """A database others can read is not used: the message says how to make it private
+        and offers to read it as a copy, which then opens, says it is read-only, and is left
+        exactly as it was."""
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "copy.sqlite")
+            subprocess.run([RMMCTL, "--database", db, "demo", "--children", "30"], check=True,
+                           stdout=subprocess.DEVNULL)
+            os.chmod(db, 0o644)
+            with open(db, "rb") as f:
+                before = f.read()
+            app = App("--database", db)
+            try:
+                message = wait_for(lambda: find(app.node, "label",
+                                                prefix="Other users of this computer can read"),
+                                   what="the refusal")
+                self.assertIn(f"chmod 600 {db}", message.name)
+                wait_for(lambda: find(app.node, "push button", prefix="Open Read-Only"),
+                         what="Open Read-Only").doActionNamed("click")
+                wait_for(lambda: find(app.node, "label", name="Ashdown North"),
+                         what="the areas, read from the copy")
+                wait_for(lambda: find(app.node, "label", prefix="Read-only: other users"),
+                         what="the window saying it is read-only")
+            finally:
+                app.close()
+            with open(db, "rb") as f:
+                self.assertEqual(f.read(), before)
+
     def test_a_file_gone_from_under_two_windows_is_said_in_both(self):
         """The database file deleted while the chair's and the minute-taker's windows are
         open: both say so (once each), a copy of what the session held is kept beside it,

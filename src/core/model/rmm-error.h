@@ -30,6 +30,7 @@ typedef enum
   RMM_ERROR_IO,
   RMM_ERROR_FRAMEWORK,        /* a risk framework file is wrong */
   RMM_ERROR_CONFLICT,         /* someone else saved the same record first */
+  RMM_ERROR_EXPOSED,          /* the database file can be read by other users */
 } RmmError;
 
 GQuark rmm_error_quark (void);

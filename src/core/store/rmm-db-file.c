@@ -191,6 +191,40 @@ check_access:
   return TRUE;
 }
 
+/* Whether the file's header names it RMM Desk's (its application id, "RMMD"). */
+static gboolean
+is_marked_ours (const char *path)
+{
+  guint8 id[4] = { 0 };
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ours;
+
+  if (fd < 0)
+    return FALSE;
+  ours = pread (fd, id, sizeof id, 68) == sizeof id && memcmp (id, "RMMD", 4) == 0;
+  close (fd);
+  return ours;
+}
+
+/* A database in use must be readable by its user alone: it holds children's details. A file
+ * that does not exist yet is made so (rmm_db_file_create_private()); another program's file
+ * is for the checks after this one to name. */
+gboolean
+rmm_db_file_check_private (const char  *path,
+                           GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || (st.st_mode & 077) == 0 ||
+      !is_marked_ours (path))
+    return TRUE;
+  g_set_error (error, RMM_ERROR, RMM_ERROR_EXPOSED,
+               _("Other users of this computer can read “%s”, and a database of children’s "
+                 "details must be private: make it so with “chmod 600 %s”, or open it "
+                 "read-only to read a copy."), path, path);
+  return FALSE;
+}
+
 gboolean
 rmm_db_file_create_private (const char  *path,
                             GError     **error)

@@ -92,6 +92,8 @@ void      rmm_db_set_location                 (RmmDb       *self,
 
 char     *rmm_db_file_register                (const char  *path);
 void      rmm_db_file_unregister              (char        *key);
+gboolean  rmm_db_file_check_private           (const char  *path,
+                                              GError     **error);
 gboolean  rmm_db_file_create_private          (const char  *path,
                                                GError     **error);
 void      rmm_db_file_make_companions_private (const char  *path);

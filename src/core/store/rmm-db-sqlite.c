@@ -285,10 +285,12 @@ rmm_db_sqlite_is_exposed (RmmDb *db)
 static gboolean
 open_handle (RmmDbSqlite  *self,
              const char   *path,
+             gboolean      read_only,
              GError      **error)
 {
-  int rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                            NULL);
+  int rc = sqlite3_open_v2 (path, &self->handle,
+                            (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                            SQLITE_OPEN_NOMUTEX, NULL);
 
   self->path = g_strdup (path);
   if (rc != SQLITE_OK)
@@ -319,6 +321,8 @@ rmm_db_open (const char      *path,
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists && !rmm_db_check_header (path, error))
     return NULL;
+  if (exists && !(flags & RMM_DB_OPEN_READ_ONLY) && !rmm_db_file_check_private (path, error))
+    return NULL;
   if (!exists)
     {
       if (!(flags & RMM_DB_OPEN_CREATE))
@@ -333,7 +337,7 @@ rmm_db_open (const char      *path,
 
   self = g_object_new (RMM_TYPE_DB_SQLITE, NULL);
   rmm_db_set_location (RMM_DB (self), path, !exists);
-  if (open_handle (self, path, error))
+  if (open_handle (self, path, (flags & RMM_DB_OPEN_READ_ONLY) != 0, error))
     self->file_key = rmm_db_file_register (self->path);
   else
     g_clear_pointer (&self->path, g_free);
@@ -344,6 +348,9 @@ rmm_db_open (const char      *path,
         g_unlink (path);
       return NULL;
     }
+  /* Reading a file in WAL mode makes its index (and WAL) beside it, as readable as it. */
+  if (flags & RMM_DB_OPEN_READ_ONLY)
+    rmm_db_file_make_companions_private (path);
 
   return RMM_DB (g_steal_pointer (&self));
 }
@@ -355,7 +362,7 @@ rmm_db_open_memory (GError **error)
   g_autoptr(RmmDbSqlite) self = g_object_new (RMM_TYPE_DB_SQLITE, NULL);
 
   rmm_db_set_location (RMM_DB (self), ":memory:", TRUE);
-  if (!open_handle (self, ":memory:", error))
+  if (!open_handle (self, ":memory:", FALSE, error))
     {
       rmm_db_close (RMM_DB (self));
       return NULL;

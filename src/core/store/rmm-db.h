@@ -38,6 +38,7 @@ typedef enum
 {
   RMM_DB_OPEN_EXISTING = 0,
   RMM_DB_OPEN_CREATE = 1 << 0,      /* create the file (0600) if it does not exist */
+  RMM_DB_OPEN_READ_ONLY = 1 << 1,   /* never write to the file */
 } RmmDbOpenFlags;
 
 RmmDb       *rmm_db_open             (const char      *path,

@@ -234,8 +234,9 @@ rmm_store_refresh_agenda (RmmStore        *self,
   g_return_val_if_fail (time_box > 0, FALSE);
 
   /* Nothing recorded since the agenda was last worked out: nothing to do, whatever the
-   * meeting's state (concluding a meeting is itself a recorded change). */
-  if (agenda_is_current (self, meeting_id))
+   * meeting's state (concluding a meeting is itself a recorded change). A database open
+   * read-only is read as it is. */
+  if (rmm_store_get_read_only (self) != NULL || agenda_is_current (self, meeting_id))
     return TRUE;
   if (!rmm_agenda_read_facts (self, meeting_id, &facts, error))
     {

@@ -31,6 +31,9 @@ typedef enum
    * starts at once, a change waits for the verdict (the app). Without it, the check runs
    * before the first change (rmmctl): a session that only reads never pays for it. */
   RMM_STORE_OPEN_CHECK_IN_BACKGROUND = 1 << 1,
+  /* A copy to read: nothing is written to it, and it may be readable by others (which a
+   * database in use never may be). */
+  RMM_STORE_OPEN_READ_ONLY = 1 << 2,
 } RmmStoreOpenFlags;
 
 /* A row of a chooser: an id and its name. */

@@ -197,6 +197,28 @@ rmm_store_get_damage (RmmStore *self)
   return self->damage;
 }
 
+/* A copy opened to be read: as it is, or not at all. Its quick check comes before anything
+ * that would write, which nothing will. */
+static gboolean
+prepare_read_only (RmmStore  *self,
+                   GError   **error)
+{
+  const char *path = rmm_db_get_path (self->db);
+
+  if (self->schema_version < rmm_store_get_known_schema_version ())
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                   _("“%s” was made by an earlier version of RMM Desk and must be brought up "
+                     "to date before it is read, which writes to it: make a private copy of "
+                     "it (chmod 600) and open that."), path);
+      return FALSE;
+    }
+  self->check_pending = TRUE;
+  self->read_only = g_strdup_printf (_("“%s” is open read-only: nothing can be changed in it."),
+                                     path);
+  return TRUE;
+}
+
 /* Is it ours, sound, current? Nothing is written before the first two are known: the
  * quick check reads the whole file (over a second for 20,000 children), so it runs now only
  * when opening must write (a migration, the switch to WAL); otherwise in the background
@@ -213,6 +235,8 @@ prepare (RmmStore           *self,
   if ((version = rmm_store_read_schema_version (self, error)) < 0)
     return FALSE;
   self->schema_version = version;
+  if (flags & RMM_STORE_OPEN_READ_ONLY)
+    return prepare_read_only (self, error);
   writes_now = self->schema_version < rmm_store_get_known_schema_version () ||
                !rmm_db_is_in_wal_mode (self->db);
 
@@ -260,10 +284,18 @@ rmm_store_open (const char         *path,
 
   self = g_object_new (RMM_TYPE_STORE, NULL);
   if (rmm_server_is_connection_string (path))
-    return rmm_store_open_on_server (self, path, error) ? g_steal_pointer (&self) : NULL;
+    {
+      if (!rmm_store_open_on_server (self, path, error))
+        return NULL;
+      if ((flags & RMM_STORE_OPEN_READ_ONLY) && self->read_only == NULL)
+        self->read_only = g_strdup (_("This database is open read-only: nothing can be "
+                                      "changed in it."));
+      return g_steal_pointer (&self);
+    }
   self->db = rmm_db_open (path,
-                          (flags & RMM_STORE_OPEN_CREATE) ? RMM_DB_OPEN_CREATE
-                                                          : RMM_DB_OPEN_EXISTING,
+                          (flags & RMM_STORE_OPEN_READ_ONLY) ? RMM_DB_OPEN_READ_ONLY
+                          : (flags & RMM_STORE_OPEN_CREATE) ? RMM_DB_OPEN_CREATE
+                                                            : RMM_DB_OPEN_EXISTING,
                           error);
   if (self->db == NULL)
     {
