@@ -38,6 +38,7 @@
 #include "rmm-open-meeting-dialog.h"
 #include "rmm-plan-dialog.h"
 #include "rmm-preferences-window.h"
+#include "rmm-server-login.h"
 #include "rmm-preview-window.h"
 #include "rmm-projector-window.h"
 #include "rmm-rating-dialog.h"
@@ -1227,6 +1228,56 @@ test_about_and_message_dialogs (void)
   drain_main_loop ();
 }
 
+/* A shared server's password is kept in the desktop's keyring for that address, database
+ * and login alone, and never in the settings (gui-session runs an unlocked keyring). */
+static void
+test_server_password_in_keyring (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RmmServerLogin) login = rmm_server_login_new ("rmm.testshire.example",
+                                                          "county", "ada.chairwell");
+  g_autoptr(RmmServerLogin) other = rmm_server_login_new ("rmm.testshire.example",
+                                                          "county", "ben.cochair");
+  g_autoptr(RmmServerLogin) back = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  const char *secret = "Testshire-Pa55-\u00e9";
+
+  if (!g_find_program_in_path ("gnome-keyring-daemon"))
+    {
+      g_test_skip ("no keyring daemon (build-aux/install-deps --test installs it)");
+      return;
+    }
+  rmm_server_login_save (login, settings);
+  rmm_server_login_store_password (login, secret);
+  while (kept == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      kept = rmm_server_login_lookup_password (login);
+    }
+  g_assert_cmpstr (kept, ==, secret);
+  none = rmm_server_login_lookup_password (other);
+  g_assert_null (none);
+
+  back = rmm_server_login_from_settings (settings);
+  g_assert_nonnull (back);
+  g_free (kept);
+  kept = rmm_server_login_lookup_password (back);
+  g_assert_cmpstr (kept, ==, secret);
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *text = g_variant_print (value, FALSE);
+
+      g_assert_null (strstr (text, "Pa55"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1275,5 +1326,6 @@ main (int    argc,
   g_test_add_func ("/ui/clock/turns", test_item_clock);
   g_test_add_func ("/ui/widgets/date-row-calendar", test_date_row_calendar);
   g_test_add_func ("/ui/dialogs/about-and-message", test_about_and_message_dialogs);
+  g_test_add_func ("/ui/server/password-in-keyring", test_server_password_in_keyring);
   return g_test_run ();
 }
