@@ -61,27 +61,6 @@ write_document (RmmPdfDocument  *document,
   return TRUE;
 }
 
-/* A child by id, or by reference when it is not a number. */
-static gint64
-resolve_child (RmmStore    *store,
-               const char  *child,
-               GError     **error)
-{
-  g_autoptr(RmmChild) found = NULL;
-  gint64 id;
-
-  if (g_ascii_string_to_signed (child, 10, 1, G_MAXINT64, &id, NULL))
-    return id;
-  if (!(found = rmm_store_find_child_by_reference (store, child, error)))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                     _("There is no child with the reference “%s”."), child);
-      return 0;
-    }
-  return rmm_child_get_id (found);
-}
-
 static gboolean
 export_plans_of_area (RmmStore                 *store,
                       const ExportOptions      *options,
@@ -126,7 +105,7 @@ export_safety_plan (RmmStore                 *store,
     }
   if (options->all_open)
     return export_plans_of_area (store, options, audience, document_options, error);
-  if (!(child_id = resolve_child (store, options->child, error)))
+  if (!(child_id = rmm_cli_resolve_child (store, options->child, error)))
     return FALSE;
   document = rmm_safety_plan_document_new (store, child_id, audience, document_options, error);
   return write_document (document, options->output, error);

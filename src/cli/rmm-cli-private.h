@@ -36,6 +36,9 @@ gboolean    rmm_cli_parse_format     (const char      *format,
                                       GError         **error);
 RmmStore   *rmm_cli_open_existing    (const char      *database,
                                       GError         **error);
+gint64      rmm_cli_resolve_child    (RmmStore        *store,
+                                      const char      *child,
+                                      GError         **error);
 const char *rmm_cli_text             (GPtrArray       *pool,
                                       const char      *value);
 void        rmm_cli_print_escaped    (const char      *text);
@@ -74,6 +77,9 @@ int         rmm_cli_meeting          (const char      *database,
                                       int              argc,
                                       char           **argv);
 int         rmm_cli_cse_list         (const char      *database,
+                                      int              argc,
+                                      char           **argv);
+int         rmm_cli_access           (const char      *database,
                                       int              argc,
                                       char           **argv);
 int         rmm_cli_triggers         (const char      *database,

@@ -221,6 +221,27 @@ rmm_cli_open_existing (const char  *database,
   return store;
 }
 
+/* A child by id, or by reference when it is not a number. */
+gint64
+rmm_cli_resolve_child (RmmStore    *store,
+                       const char  *child,
+                       GError     **error)
+{
+  g_autoptr(RmmChild) found = NULL;
+  gint64 id;
+
+  if (g_ascii_string_to_signed (child, 10, 1, G_MAXINT64, &id, NULL))
+    return id;
+  if (!(found = rmm_store_find_child_by_reference (store, child, error)))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                     _("There is no child with the reference “%s”."), child);
+      return 0;
+    }
+  return rmm_child_get_id (found);
+}
+
 void
 rmm_cli_print_json (JsonBuilder *builder)
 {
@@ -300,6 +321,7 @@ static const Command commands[] = {
   { "meetings", N_("Schedule an area’s weekly meetings, or move one"), rmm_cli_meetings },
   { "cse-list", N_("The county-wide CSE list, with last week’s changes"), rmm_cli_cse_list },
   { "triggers", N_("Strategy-discussion triggers; --evaluate runs the rules"), rmm_cli_triggers },
+  { "access", N_("Who looked at a child’s record"), rmm_cli_access },
   { "export", N_("Minutes, safety plans, the CSE list or a chair’s pack as PDF"), rmm_cli_export },
   { "server", N_("Set a shared PostgreSQL database up for RMM Desk (init)"), rmm_cli_server },
   { "migrate", N_("Move a team’s database file onto a shared PostgreSQL server"), rmm_cli_migrate },

@@ -54,6 +54,8 @@ struct _RmmItemPage
   GtkWidget      *transition_button;
   RmmMinutesEditor *minutes_editor;
   AdwActionRow   *history_row;
+  AdwExpanderRow *access_row;
+  GPtrArray      *access_rows;    /* the rows shown in access_row, to take out on reload */
   AdwActionRow   *assessment_row;
   AdwActionRow   *vulnerabilities_row;
   AdwActionRow   *missing_row;
@@ -166,6 +168,62 @@ show_history (RmmItemPage *self)
                               rmm_framework_describe_level (self->framework, parts[0]), day);
     }
   adw_action_row_set_subtitle (self->history_row, text->len ? text->str : _("Never rated"));
+}
+
+/* The newest looks shown here; the whole record is `rmmctl access --child`. */
+#define ACCESS_ROWS_SHOWN 10
+
+/* What was done and when, in this computer's time. */
+static char *
+describe_access (const RmmAccessEvent *event)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (event->at, NULL);
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *when = local ? g_date_time_format (local, "%-d %b %Y %H:%M")
+                                : g_strdup (event->at);
+
+  if (g_str_equal (event->what, "child-page"))
+    return g_strdup_printf (_("Opened the child’s page, %s"), when);
+  if (g_str_equal (event->what, "name-revealed"))
+    return g_strdup_printf (_("Showed the name on the projector, %s"), when);
+  if (g_str_equal (event->document, "safety-plan"))
+    return g_strdup_printf (_("Made the safety plan (%s), %s"), event->audience, when);
+  if (g_str_equal (event->document, "chairs-pack"))
+    return g_strdup_printf (_("Made the chairs’ pack of a meeting, %s"), when);
+  return g_strdup_printf (_("Made the minutes of a meeting (%s), %s"), event->audience, when);
+}
+
+static void
+show_access (RmmItemPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = rmm_store_list_access (self->store, self->facts->child_id,
+                                                       &error);
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < self->access_rows->len; i++)
+    adw_expander_row_remove (self->access_row, g_ptr_array_index (self->access_rows, i));
+  g_ptr_array_set_size (self->access_rows, 0);
+  if (events == NULL)
+    {
+      adw_expander_row_set_subtitle (self->access_row, error->message);
+      return;
+    }
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u look", "%u looks", events->len),
+                             events->len);
+  adw_expander_row_set_subtitle (self->access_row, summary);
+  for (guint i = events->len; i > 0 && events->len - i < ACCESS_ROWS_SHOWN; i--)
+    {
+      RmmAccessEvent *event = g_ptr_array_index (events, i - 1);
+      g_autofree char *what = describe_access (event);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->actor);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), what);
+      adw_expander_row_add_row (self->access_row, row);
+      g_ptr_array_add (self->access_rows, row);
+    }
 }
 
 static void
@@ -344,6 +402,7 @@ rmm_item_page_reload (RmmItemPage *self)
   rmm_decisions_panel_show_facts (self->decisions_panel, facts);
   set_enabled (self, "plan-pdf", facts->has_plan);
   show_history (self);
+  show_access (self);
   show_assessment (self);
   show_counts (self);
   show_transition (self);
@@ -659,6 +718,7 @@ rmm_item_page_dispose (GObject *object)
   RmmItemPage *self = RMM_ITEM_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RMM_TYPE_ITEM_PAGE);
+  g_clear_pointer (&self->access_rows, g_ptr_array_unref);
   g_clear_pointer (&self->facts, rmm_item_facts_free);
   g_clear_pointer (&self->framework_id, g_free);
   g_clear_object (&self->item);
@@ -695,6 +755,7 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   BIND (transition_button);
   BIND (minutes_editor);
   BIND (history_row);
+  BIND (access_row);
   BIND (assessment_row);
   BIND (vulnerabilities_row);
   BIND (missing_row);
@@ -741,6 +802,7 @@ static void
 rmm_item_page_init (RmmItemPage *self)
 {
   self->actions = g_simple_action_group_new ();
+  self->access_rows = g_ptr_array_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), item_actions,
                                    G_N_ELEMENTS (item_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (item_actions); i++)
@@ -766,6 +828,23 @@ scroll_to_top (RmmItemPage *self)
                               0);
 }
 
+/* A child's page opened is a record looked at: who opened it is in the audit trail (a
+ * reload of the same child's page is not another look). */
+static void
+note_page_opened (RmmStore      *store,
+                  RmmMeeting    *meeting,
+                  RmmAgendaItem *item)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rmm_store_record_access (store, &(RmmAccessInput) {
+                                  .kind = RMM_ACCESS_CHILD_PAGE,
+                                  .child_id = rmm_agenda_item_get_child_id (item),
+                                  .meeting_id = meeting ? rmm_meeting_get_id (meeting) : 0 },
+                                &error))
+    g_warning ("a child's page opened was not recorded: %s", error->message);
+}
+
 void
 rmm_item_page_show_item (RmmItemPage   *self,
                          RmmStore      *store,
@@ -778,6 +857,10 @@ rmm_item_page_show_item (RmmItemPage   *self,
   g_return_if_fail (RMM_IS_ITEM_PAGE (self));
   g_return_if_fail (RMM_IS_STORE (store));
 
+  if (item != NULL && (self->item == NULL ||
+                       rmm_agenda_item_get_child_id (item) !=
+                       rmm_agenda_item_get_child_id (self->item)))
+    note_page_opened (store, meeting, item);
   rmm_minutes_editor_show_item (self->minutes_editor, store,
                                 item ? rmm_agenda_item_get_id (item) : 0);
   g_set_object (&self->store, store);

@@ -423,6 +423,21 @@ rmm_projector_window_get_blank (RmmProjectorWindow *self)
   return self->blank;
 }
 
+/* A name shown to the room is a record looked at: who showed it is in the audit trail. */
+static void
+note_name_revealed (RmmProjectorWindow *self)
+{
+  g_autoptr(RmmItemFacts) facts = rmm_store_get_item_facts (self->store, self->item_id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (facts == NULL ||
+      !rmm_store_record_access (self->store, &(RmmAccessInput) {
+                                  .kind = RMM_ACCESS_NAME_REVEALED, .child_id = facts->child_id,
+                                  .meeting_id = rmm_meeting_get_id (self->meeting) }, &error))
+    g_warning ("a name shown on the projector was not recorded: %s",
+               error ? error->message : "no such item");
+}
+
 /* The chair shows (or hides again) the name of the child on show. */
 void
 rmm_projector_window_set_revealed (RmmProjectorWindow *self,
@@ -430,6 +445,8 @@ rmm_projector_window_set_revealed (RmmProjectorWindow *self,
 {
   g_return_if_fail (RMM_IS_PROJECTOR_WINDOW (self));
 
+  if (revealed && !self->revealed && self->item_id != 0)
+    note_name_revealed (self);
   self->revealed = revealed && self->item_id != 0;
   show_current (self);
 }

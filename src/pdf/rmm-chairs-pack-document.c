@@ -418,5 +418,10 @@ rmm_chairs_pack_document_new (RmmStore                  *store,
     return NULL;
   for (guint i = 0; i < pack.facts->len; i++)
     add_item (&pack, g_ptr_array_index (pack.facts, i), i + 1);
+  if (!rmm_document_record_access (store, &(RmmAccessInput) {
+                                     .meeting_id = meeting_id, .document = "chairs-pack",
+                                     .audience = "professional" },
+                                   options, error))
+    return NULL;
   return g_steal_pointer (&pack.document);
 }

@@ -149,5 +149,9 @@ rmm_cse_list_document_new (RmmStore                  *store,
     rmm_pdf_document_add_contents (document);
   for (guint i = 0; i < areas->len; i++)
     add_area_table (document, entries, g_ptr_array_index (areas, i), options->anonymised);
+  if (!rmm_document_record_access (store, &(RmmAccessInput) {
+                                     .document = "cse-list", .audience = "professional" },
+                                   options, error))
+    return NULL;
   return g_steal_pointer (&document);
 }

@@ -142,6 +142,23 @@ rmm_document_check_marking (const char  *text,
   return g_steal_pointer (&marking);
 }
 
+/* A document made from the record is someone looking at it: who, which document, for
+ * which audience (an anonymised one says so), whose record or which meeting's. Without the
+ * record of it, the document is not made. */
+gboolean
+rmm_document_record_access (RmmStore                  *store,
+                            const RmmAccessInput      *input,
+                            const RmmDocumentOptions  *options,
+                            GError                   **error)
+{
+  RmmAccessInput access = *input;
+
+  access.kind = RMM_ACCESS_DOCUMENT;
+  if (options->anonymised)
+    access.audience = "anonymised";
+  return rmm_store_record_access (store, &access, error);
+}
+
 /* The marking asked for, else the one this database's installation set, else the default.
  * A configured marking that is not a valid one (the file was edited outside RMM Desk) gives
  * way to the default rather than print broken: OFFICIAL-SENSITIVE is never less careful. */

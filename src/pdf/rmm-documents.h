@@ -32,6 +32,10 @@ char           *rmm_document_check_marking      (const char                *text
                                                  GError                   **error);
 char           *rmm_document_get_marking        (RmmStore                  *store,
                                                  const RmmDocumentOptions  *options);
+gboolean        rmm_document_record_access      (RmmStore                  *store,
+                                                 const RmmAccessInput      *input,
+                                                 const RmmDocumentOptions  *options,
+                                                 GError                   **error);
 gboolean        rmm_plan_audience_from_string   (const char                *text,
                                                  RmmPlanAudience           *audience);
 RmmPdfDocument *rmm_minutes_document_new        (RmmStore                  *store,

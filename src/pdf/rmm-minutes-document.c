@@ -1042,5 +1042,10 @@ rmm_minutes_document_new (RmmStore                  *store,
       || !add_summary (&minutes, error))
     return NULL;
   add_sign_off (&minutes, record);
+  if (!rmm_document_record_access (store, &(RmmAccessInput) {
+                                     .meeting_id = meeting_id, .document = "minutes",
+                                     .audience = "professional" },
+                                   options, error))
+    return NULL;
   return g_steal_pointer (&minutes.document);
 }

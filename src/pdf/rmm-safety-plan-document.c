@@ -416,7 +416,11 @@ rmm_safety_plan_document_new (RmmStore                  *store,
   info.date = agreed;
   plan.document = rmm_pdf_document_new (&info);
 
-  if (!(family ? build_family (&plan, error) : build_professional (&plan, error)))
+  if (!(family ? build_family (&plan, error) : build_professional (&plan, error)) ||
+      !rmm_document_record_access (store, &(RmmAccessInput) {
+                                     .child_id = child_id, .document = "safety-plan",
+                                     .audience = family ? "family" : "professional" },
+                                   options, error))
     return NULL;
   return g_steal_pointer (&plan.document);
 }
@@ -538,7 +542,7 @@ rmm_safety_plans_write_area (RmmStore                  *store,
   g_autoptr(GPtrArray) final_paths = NULL;
   g_autofree char *staging = NULL;
   AreaPlans plans = { 0 };
-  gboolean written;
+  gboolean written, in_transaction;
 
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
 
@@ -564,6 +568,8 @@ rmm_safety_plans_write_area (RmmStore                  *store,
   plans.documents = g_ptr_array_new_with_free_func (g_object_unref);
   plans.paths = g_ptr_array_new_with_free_func (g_free);
   final_paths = g_ptr_array_new_with_free_func (g_free);
+  /* Each plan's access recorded, all in one transaction (one commit, not one a plan). */
+  in_transaction = rmm_store_get_read_only (store) == NULL && rmm_store_begin (store, NULL);
   for (guint i = 0; i < children->len; i++)
     {
       RmmChildRecord *child = g_ptr_array_index (children, i);
@@ -580,8 +586,10 @@ rmm_safety_plans_write_area (RmmStore                  *store,
       g_ptr_array_add (final_paths, g_build_filename (folder, name, NULL));
     }
 
-  written = plans.documents->len == children->len
-            && write_staged (&plans, final_paths, staging, error);
+  written = plans.documents->len == children->len;
+  if (in_transaction)
+    written = rmm_store_end (store, written, written ? error : NULL) && written;
+  written = written && write_staged (&plans, final_paths, staging, error);
   remove_staged (staging, plans.paths);
   g_ptr_array_unref (plans.documents);
   g_ptr_array_unref (plans.paths);

@@ -781,6 +781,101 @@ test_check_against_printed_seal (Fixture       *f,
   g_assert_true (has_problem (problems, "the seal on the minutes recorded event"));
 }
 
+/* ---- who looked ---- */
+
+static RmmAccessEvent *
+access_at (GPtrArray *events,
+           guint      i)
+{
+  g_assert_cmpuint (i, <, events->len);
+  return g_ptr_array_index (events, i);
+}
+
+/* Each look at a child's record is listed for that child, oldest first, with who and what:
+ * the page, the name on the projector, its plan, and the minutes of a meeting it was on;
+ * none for another child; and a look changes nothing another window must reload. */
+static void
+test_access_recorded (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(RmmStore) other_window = NULL;
+  RmmChildInput input = {
+    .reference = "T-002", .first_name = "Sam", .last_name = "Testchild",
+    .date_of_birth = "2012-01-01", .area_id = f->area,
+  };
+  gint64 other = rmm_store_add_child (f->store, &input, &error);
+  gint64 meeting = rmm_store_add_meeting (f->store, f->area, "2026-12-07", 0, 0, 0, &error);
+  gint64 mark;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_add_agenda_item (f->store, meeting, f->child, "added-by-chair",
+                                              &error), >, 0);
+  g_assert_no_error (error);
+  other_window = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  mark = rmm_store_get_change_mark (f->store, NULL);
+
+  g_assert_true (rmm_store_record_access (f->store, &(RmmAccessInput) {
+                   .kind = RMM_ACCESS_CHILD_PAGE, .child_id = f->child, .meeting_id = meeting },
+                 &error));
+  g_assert_true (rmm_store_record_access (f->store, &(RmmAccessInput) {
+                   .kind = RMM_ACCESS_NAME_REVEALED, .child_id = f->child,
+                   .meeting_id = meeting }, &error));
+  g_assert_true (rmm_store_record_access (f->store, &(RmmAccessInput) {
+                   .kind = RMM_ACCESS_DOCUMENT, .child_id = f->child,
+                   .document = "safety-plan", .audience = "family" }, &error));
+  g_assert_true (rmm_store_record_access (f->store, &(RmmAccessInput) {
+                   .kind = RMM_ACCESS_DOCUMENT, .meeting_id = meeting, .document = "minutes",
+                   .audience = "professional" }, &error));
+  g_assert_no_error (error);
+
+  events = rmm_store_list_access (f->store, f->child, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 4);
+  g_assert_cmpstr (access_at (events, 0)->what, ==, "child-page");
+  g_assert_cmpint (access_at (events, 0)->meeting_id, ==, meeting);
+  g_assert_cmpstr (access_at (events, 0)->actor, ==, rmm_store_get_actor (f->store));
+  g_assert_cmpstr (access_at (events, 1)->what, ==, "name-revealed");
+  g_assert_cmpstr (access_at (events, 2)->document, ==, "safety-plan");
+  g_assert_cmpstr (access_at (events, 2)->audience, ==, "family");
+  g_assert_cmpstr (access_at (events, 3)->document, ==, "minutes");
+  g_assert_cmpint (access_at (events, 3)->meeting_id, ==, meeting);
+  others = rmm_store_list_access (f->store, other, &error);
+  g_assert_cmpuint (others->len, ==, 0);
+
+  /* In the trail (four events), yet nothing another window shows has changed. */
+  g_assert_cmpint (rmm_store_get_change_mark (f->store, NULL), ==, mark + 4);
+  g_assert_false (rmm_store_poll (other_window));
+}
+
+/* Looks are in the same chain as changes: check passes over them, and one altered (to hide
+ * who looked) is found. */
+static void
+test_access_tamper_found (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  RmmTestRaw *db;
+
+  g_assert_true (rmm_store_record_access (f->store, &(RmmAccessInput) {
+                   .kind = RMM_ACCESS_DOCUMENT, .child_id = f->child,
+                   .document = "safety-plan", .audience = "family" }, &error));
+  g_assert_true (rmm_store_check (f->store, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  close_session (f);
+
+  db = open_unguarded (f->path);
+  rmm_test_raw_exec (db, "UPDATE audit_event SET actor = 'not-who-looked' "
+                         "WHERE entity = 'child-access'");
+  rmm_test_raw_close (db);
+  expect_check_finds (f->path, "the event was changed");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -812,6 +907,8 @@ main (int    argc,
   ADD_FILE ("/integrity/open/exposed-read-only", test_exposed_file_read_only,
             "a file’s permissions");
   ADD ("/integrity/check/clean-after-work", test_check_clean_after_work);
+  ADD ("/integrity/access/recorded", test_access_recorded);
+  ADD ("/integrity/access/tamper-found", test_access_tamper_found);
   ADD ("/integrity/check/tail-cut", test_check_finds_tail_cut);
   ADD ("/integrity/check/all-events-deleted", test_check_finds_all_events_deleted);
   ADD ("/integrity/check/import-removed", test_check_finds_import_removed);

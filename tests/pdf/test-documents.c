@@ -941,7 +941,10 @@ test_safety_plans_of_area (Fixture       *f,
                                               &full, folder, &error));
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
   g_assert_error (error, RMM_ERROR, RMM_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "No plan was written"));
+  /* The plans' looks are recorded first: a disk this full refuses that record (the database
+   * cannot grow), or else the plans' files; either way, no plan is written. */
+  g_assert_true (strstr (error->message, "No plan was written") != NULL ||
+                 strstr (error->message, "Check that the disk has space") != NULL);
   g_assert_cmpuint (count_files (folder), ==, 2);
   g_assert_true (g_file_get_contents (g_ptr_array_index (written, 1), &robins_after, NULL,
                                       NULL));

@@ -771,6 +771,61 @@ class KeyboardTest(unittest.TestCase):
                 con.close()
 
 
+class AccessTest(unittest.TestCase):
+    """Who looked: each child's page opened and the family's plan made are recorded, each
+    once, under the user who did it, in a trail that still passes check."""
+
+    def test_pages_opened_and_family_plan_recorded(self):
+        with demo_app(200) as (app, db):
+            agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
+            open_first_item(app, agenda)
+            pages = 1
+            # The first child with a plan to print: the PDF menu is offered only then.
+            while True:
+                wait_for(lambda: find(app.node, "label", prefix=f"{pages}. "),
+                         what=f"child {pages}")
+                button = find(app.node, "push button", name="PDF")
+                if button is not None and button.sensitive:
+                    break
+                press("<Alt>Page_Down")
+                pages += 1
+                self.assertLess(pages, 30, "no child on the agenda has a plan")
+            button.doActionNamed("click")
+            wait_for(lambda: find(app.node, "menu item", name="Family Version"),
+                     what="the PDF menu").doActionNamed("click")
+            wait_for(lambda: app.node.findChild(
+                lambda n: n.roleName == "frame" and n.name.startswith("Safety plan for"),
+                retry=False, requireResult=False), what="the family plan's preview")
+            expander = wait_for(lambda: find(app.node, "label", name="1 look")
+                                or find(app.node, "label", name="2 looks"),
+                                what="the looks on the child's page")
+            self.assertIsNotNone(expander)
+            app.close()
+
+            con = sqlite3.connect(db)
+            try:
+                looks = con.execute("SELECT actor, action, entity, entity_id FROM audit_event "
+                                    "WHERE entity LIKE '%-access' ORDER BY id").fetchall()
+            finally:
+                con.close()
+            user = os.environ.get("USER") or __import__("getpass").getuser()
+            self.assertEqual([look[1] for look in looks], ["child-page"] * pages + ["document"])
+            self.assertTrue(all(look[0] == user for look in looks), looks)
+            self.assertEqual(len({look[3] for look in looks[:pages]}), pages,
+                             "a page was recorded twice")
+            child = looks[-1][3]
+            self.assertEqual(looks[-1][2], "child-access")
+            self.assertEqual(child, looks[-2][3], "the plan made was not the child shown")
+            listed = json.loads(subprocess.run(
+                [RMMCTL, "--database", db, "access", "--child", str(child), "--format", "json"],
+                check=True, capture_output=True, text=True).stdout)
+            self.assertEqual([(e["what"], e["document"], e["audience"]) for e in listed],
+                             [("child-page", "", ""), ("document", "safety-plan", "family")])
+            check = subprocess.run([RMMCTL, "--database", db, "check"], capture_output=True,
+                                   text=True)
+            self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+
+
 class CrashTest(unittest.TestCase):
     """Killed (SIGKILL) in the middle of a meeting, RMM Desk comes back where the chair was,
     with the minutes typed a second before, and the database passes its checks."""

@@ -183,10 +183,11 @@ update_agenda_facts (RmmStore  *self,
 static gint64
 newest_audit_event (RmmStore *self)
 {
-  return rmm_store_query_int (self, "SELECT coalesce(max(id), 0) FROM audit_event", 0, NULL);
+  return rmm_store_query_int (self, "SELECT coalesce ((" RMM_NEWEST_CHANGE_SQL "), 0)", 0, NULL);
 }
 
-/* Nothing has been recorded since the agenda was last worked out (see 0002-agenda-cache). */
+/* Nothing has changed since the agenda was last worked out (see 0002-agenda-cache); who
+ * looked at what since does not count. */
 static gboolean
 agenda_is_current (RmmStore *self,
                    gint64    meeting_id)

@@ -31,6 +31,7 @@ struct _RmmStore
   GArray     *pending;         /* Change, announced after the outermost commit */
   gboolean    pending_overflow;
   gint64      data_version;
+  gint64      change_seen;      /* the newest change announced (RMM_NEWEST_CHANGE_SQL) */
   guint       schema_version;
   RmmTriggerRules *trigger_rules;  /* loaded when a fact is first recorded */
   GStatBuf    file;            /* the database file as opened: is it still there? */
@@ -51,6 +52,7 @@ struct _RmmStore
 
 void     rmm_store_announce_pending    (RmmStore    *self);
 void     rmm_store_announce_everything (RmmStore    *self);
+void     rmm_store_mark_seen           (RmmStore    *self);
 gboolean rmm_store_open_on_server      (RmmStore    *self,
                                         const char  *conninfo,
                                         GError     **error);

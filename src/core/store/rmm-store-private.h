@@ -28,6 +28,13 @@ typedef struct
 #define RMM_INT(column, value)  { column, RMM_FIELD_INT, NULL, value }
 #define RMM_REF(column, value)  { column, RMM_FIELD_REF, NULL, value }
 
+/* The newest audit event that changed something (an access changes nothing), or nothing:
+ * found from the newest back ("entity || ''" keeps the engine on the id). */
+#define RMM_NEWEST_CHANGE_SQL \
+  "SELECT id FROM audit_event " \
+  "WHERE entity || '' NOT IN ('child-access', 'meeting-access', 'list-access') " \
+  "ORDER BY id DESC LIMIT 1"
+
 /* The current rating of @child (an SQL expression for its id): the newest confirmed
  * risk-rating decision that no confirmed correction has superseded. */
 #define RMM_CURRENT_RATING_SQL(child) \
@@ -71,6 +78,8 @@ gboolean  rmm_store_update      (RmmStore        *self,
                                  const RmmField  *fields,
                                  guint            n_fields,
                                  GError         **error);
+char     *rmm_store_fields_to_json (const RmmField *fields,
+                                    guint           n_fields);
 gboolean  rmm_store_audit       (RmmStore        *self,
                                  const char      *action,
                                  const char      *entity,

@@ -54,9 +54,10 @@ append_json_member (GString        *out,
     g_string_append_printf (out, "%" G_GINT64_FORMAT, field->number);
 }
 
-static char *
-fields_to_json (const RmmField *fields,
-                guint           n_fields)
+/* An audit event's payload: the fields as one flat JSON object. */
+char *
+rmm_store_fields_to_json (const RmmField *fields,
+                          guint           n_fields)
 {
   GString *out = g_string_new ("{");
 
@@ -143,7 +144,7 @@ insert_row (RmmStore        *self,
   if (!(id = rmm_db_stmt_insert (stmt, error)))
     return 0;
 
-  after = fields_to_json (fields, n_fields);
+  after = rmm_store_fields_to_json (fields, n_fields);
   if (!rmm_store_audit (self, "create", table, id, NULL, after, error) ||
       !rmm_store_forget_agenda_facts (self, table, id, error))
     return 0;
@@ -228,7 +229,7 @@ update_row (RmmStore        *self,
   if (!(before = read_before (self, table, id, fields, n_fields, error)))
     return FALSE;
   /* A change to what is already there is no change: the trail records only real ones. */
-  after = fields_to_json (fields, n_fields);
+  after = rmm_store_fields_to_json (fields, n_fields);
   if (g_str_equal (before, after))
     return TRUE;
 
@@ -317,7 +318,7 @@ rmm_store_set_info (RmmStore    *self,
     {
       rmm_db_stmt_bind_text (stmt, 1, key);
       rmm_db_stmt_bind_text (stmt, 2, value);
-      after = fields_to_json (&field, 1);
+      after = rmm_store_fields_to_json (&field, 1);
       ok = rmm_db_stmt_run (stmt, error) &&
            rmm_store_audit (self, "set", "database_info", 0, NULL, after, error);
     }

@@ -57,7 +57,7 @@ rmm_store_open_on_server (RmmStore    *self,
   }
   g_free (self->actor);
   self->actor = g_strdup (rmm_db_pg_get_login (RMM_DB_PG (self->db)));
-  self->data_version = rmm_db_get_data_version (self->db);
+  rmm_store_mark_seen (self);
   rmm_store_remember_head (self);
   return TRUE;
 }
@@ -109,7 +109,7 @@ welcome_back (RmmStore            *self,
           break;
         }
     }
-  self->data_version = rmm_db_get_data_version (self->db);
+  rmm_store_mark_seen (self);
   rmm_store_announce_everything (self);
 }
 

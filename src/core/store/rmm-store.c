@@ -315,7 +315,7 @@ rmm_store_open (const char         *path,
       return NULL;
     }
 
-  self->data_version = rmm_db_get_data_version (self->db);
+  rmm_store_mark_seen (self);
   g_stat (path, &self->file);
   return g_steal_pointer (&self);
 }
@@ -531,11 +531,26 @@ rmm_store_queue_change (RmmStore   *self,
   g_array_append_val (self->pending, change);
 }
 
-/* Another process may have written to the file: PRAGMA data_version tells. */
+static gint64
+newest_change (RmmStore *self)
+{
+  return rmm_store_query_int (self, "SELECT coalesce ((" RMM_NEWEST_CHANGE_SQL "), 0)", 0, NULL);
+}
+
+/* Everything written so far has been seen (announced, or read at open). */
+void
+rmm_store_mark_seen (RmmStore *self)
+{
+  self->data_version = rmm_db_get_data_version (self->db);
+  self->change_seen = newest_change (self);
+}
+
+/* Another process may have written to the file: PRAGMA data_version tells (on a server,
+ * its notifications). */
 gboolean
 rmm_store_poll (RmmStore *self)
 {
-  gint64 version;
+  gint64 version, change;
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
@@ -545,6 +560,13 @@ rmm_store_poll (RmmStore *self)
   if (version == self->data_version || version < 0)
     return FALSE;
   self->data_version = version;
+  /* Someone only looking (an access event) or an agenda worked out again (derived) changes
+   * nothing another window shows: only a new change, or a history that is no longer the
+   * one it had seen (a restore), is announced. */
+  change = newest_change (self);
+  if (change == self->change_seen)
+    return FALSE;
+  self->change_seen = change;
   g_signal_emit (self, signals[CHANGED], 0, "*", (gint64)0);
   return TRUE;
 }
