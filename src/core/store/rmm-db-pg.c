@@ -119,6 +119,35 @@ is_connection_lost (RmmDbPg     *self,
          g_str_has_prefix (sqlstate, "08") || g_str_has_prefix (sqlstate, "57P");
 }
 
+/* A broken rule of the schema: the table, and the columns the server names (a unique key's
+ * in its detail, "Key (meeting_id, child_id)=(…) already exists": the values never shown). */
+static void
+set_refused (const PGresult  *result,
+             const char      *sqlstate,
+             GError         **error)
+{
+  const char *table = PQresultErrorField (result, PG_DIAG_TABLE_NAME);
+  const char *column = PQresultErrorField (result, PG_DIAG_COLUMN_NAME);
+  const char *detail = PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL);
+  g_autofree char *key = NULL;
+
+  if (g_str_equal (sqlstate, "23505"))
+    {
+      const char *open = detail ? strstr (detail, "Key (") : NULL;
+      const char *close = open ? strchr (open, ')') : NULL;
+
+      if (close != NULL)
+        key = g_strndup (open + strlen ("Key ("), close - open - strlen ("Key ("));
+      rmm_db_set_refused (error, RMM_DB_REFUSED_DUPLICATE, table, key);
+    }
+  else if (g_str_equal (sqlstate, "23502"))
+    rmm_db_set_refused (error, RMM_DB_REFUSED_MISSING, table, column);
+  else if (g_str_equal (sqlstate, "23503"))
+    rmm_db_set_refused (error, RMM_DB_REFUSED_REFERENCE, table, NULL);
+  else
+    rmm_db_set_refused (error, RMM_DB_REFUSED_VALUE, table, NULL);
+}
+
 /* The server's refusal as one sentence in our error domain; never the SQL. */
 static gboolean
 set_error_from_result (RmmDbPg         *self,
@@ -139,8 +168,7 @@ set_error_from_result (RmmDbPg         *self,
   else if (g_str_equal (sqlstate, "23000"))
     g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE, "%s", primary);
   else if (g_str_has_prefix (sqlstate, "23"))
-    g_set_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT, _("The change was refused: %s"),
-                 primary);
+    set_refused (result, sqlstate, error);
   else if (g_str_equal (sqlstate, "40001") || g_str_equal (sqlstate, "40P01") ||
            g_str_equal (sqlstate, "55P03"))
     g_set_error (error, RMM_ERROR, RMM_ERROR_LOCKED,
@@ -151,8 +179,7 @@ set_error_from_result (RmmDbPg         *self,
                    "Tell the server’s administrator."), database);
   else if (g_str_equal (sqlstate, "42501"))
     g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
-                 _("The server does not allow this login (“%s”) to do that: %s"),
-                 self->login, primary);
+                 _("The server does not allow this login (“%s”) to do that."), self->login);
   else
     g_set_error (error, RMM_ERROR, RMM_ERROR_FAILED, "%s: %s", database, primary);
   return FALSE;

@@ -94,8 +94,25 @@ char     *rmm_db_file_register                (const char  *path);
 void      rmm_db_file_unregister              (char        *key);
 gboolean  rmm_db_file_check_private           (const char  *path,
                                               GError     **error);
+gboolean  rmm_db_file_check_writable          (const char  *path,
+                                              GError     **error);
 gboolean  rmm_db_file_create_private          (const char  *path,
                                                GError     **error);
 void      rmm_db_file_make_companions_private (const char  *path);
+
+/* Why an engine refused a change that breaks a rule of the schema, said the same way by both,
+ * never in the engine's words (which quote SQL and values). */
+typedef enum
+{
+  RMM_DB_REFUSED_DUPLICATE,     /* a unique key: @columns already taken */
+  RMM_DB_REFUSED_MISSING,       /* NOT NULL: @columns left empty */
+  RMM_DB_REFUSED_REFERENCE,     /* a foreign key */
+  RMM_DB_REFUSED_VALUE,         /* a CHECK */
+} RmmDbRefusal;
+
+void      rmm_db_set_refused                  (GError     **error,
+                                               RmmDbRefusal  why,
+                                               const char   *table,
+                                               const char   *columns);
 
 G_END_DECLS

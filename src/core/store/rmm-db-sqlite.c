@@ -51,6 +51,39 @@ G_DEFINE_FINAL_TYPE (RmmDbSqlite, rmm_db_sqlite, RMM_TYPE_DB)
 #define HANDLE(stmt) (((SqliteStmt *)(stmt))->handle)
 #define DB(stmt)     ((RmmDbSqlite *)((RmmDbStmt *)(stmt))->db)
 
+/* A broken rule of the schema, from SQLite's "UNIQUE constraint failed: area.name, …". */
+static void
+set_refused (GError     **error,
+             int          code,
+             const char  *detail)
+{
+  const char *failed = strstr (detail, "failed: ");
+  g_autofree char *table = NULL;
+  g_autoptr(GString) columns = g_string_new (NULL);
+  RmmDbRefusal why = code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY
+                     ? RMM_DB_REFUSED_DUPLICATE
+                     : code == SQLITE_CONSTRAINT_NOTNULL ? RMM_DB_REFUSED_MISSING
+                     : code == SQLITE_CONSTRAINT_FOREIGNKEY ? RMM_DB_REFUSED_REFERENCE
+                     : RMM_DB_REFUSED_VALUE;
+
+  if (failed != NULL && why != RMM_DB_REFUSED_VALUE)
+    {
+      g_auto(GStrv) names = g_strsplit (failed + strlen ("failed: "), ", ", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          const char *dot = strchr (names[i], '.');
+
+          if (dot == NULL)
+            continue;
+          if (table == NULL)
+            table = g_strndup (names[i], dot - names[i]);
+          g_string_append_printf (columns, "%s%s", columns->len ? ", " : "", dot + 1);
+        }
+    }
+  rmm_db_set_refused (error, why, table, columns->str);
+}
+
 /* Map an SQLite failure to our error domain with a message a user can act on. */
 static void
 set_error_from_code (GError     **error,
@@ -81,8 +114,7 @@ set_error_from_code (GError     **error,
       if (code == SQLITE_CONSTRAINT_TRIGGER)
         g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE, "%s", detail);
       else
-        g_set_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT,
-                     _("The change was refused: %s"), detail);
+        set_refused (error, code, detail);
       break;
     case SQLITE_FULL:
       g_set_error (error, RMM_ERROR, RMM_ERROR_IO,

@@ -546,3 +546,45 @@ rmm_db_backup_to (RmmDb       *self,
   g_return_val_if_fail (RMM_IS_DB (self), FALSE);
   return CLASS (self)->backup_to (self, dest_path, error);
 }
+
+/* "date_of_birth" as "date of birth". */
+static char *
+as_words (const char *name)
+{
+  return g_strdelimit (g_strdup (name ? name : ""), "_", ' ');
+}
+
+void
+rmm_db_set_refused (GError       **error,
+                    RmmDbRefusal   why,
+                    const char    *table,
+                    const char    *columns)
+{
+  g_autofree char *what = as_words (table);
+  g_autofree char *which = as_words (columns);
+
+  switch (why)
+    {
+    case RMM_DB_REFUSED_DUPLICATE:
+      g_set_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT,
+                   _("The change was refused: another %s already has the same %s."),
+                   *what ? what : _("record"), *which ? which : _("details"));
+      break;
+    case RMM_DB_REFUSED_MISSING:
+      g_set_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT,
+                   _("The change was refused: the %s of the %s is missing."),
+                   *which ? which : _("value"), *what ? what : _("record"));
+      break;
+    case RMM_DB_REFUSED_REFERENCE:
+      g_set_error_literal (error, RMM_ERROR, RMM_ERROR_CONSTRAINT,
+                           _("The change was refused: it names a record that does not exist, "
+                             "or one that other records still need."));
+      break;
+    case RMM_DB_REFUSED_VALUE:
+    default:
+      g_set_error_literal (error, RMM_ERROR, RMM_ERROR_CONSTRAINT,
+                           _("The change was refused: a value in it is not one RMM Desk "
+                             "accepts."));
+      break;
+    }
+}
