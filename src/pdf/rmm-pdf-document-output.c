@@ -367,9 +367,20 @@ rmm_pdf_document_write (RmmPdfDocument  *self,
   g_autofree char *temp = NULL;
   g_autoptr(GByteArray) pdf = g_byte_array_new ();
   FileSink sink = { -1, 0 };
+  GStatBuf st;
 
   g_return_val_if_fail (RMM_IS_PDF_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The new file takes the place of an old one of that name: never of a device, a folder or
+   * a link (whatever it points to stays as it was, and so does the link). */
+  if (g_lstat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a file that a document can replace: give a file name."),
+                   path);
+      return FALSE;
+    }
 
   /* Whole before it is written: the catalog is completed at the end (and the layout the PDF
    * comes from is larger than the PDF). */
