@@ -39,7 +39,8 @@ print_access (GPtrArray *events,
       g_string_append_printf (text, "%s  %s %s", rmm_cli_text (pool, event->at),
                               rmm_cli_text (pool, event->actor), describe_access (event));
       if (*event->document != '\0')
-        g_string_append_printf (text, ": %s (%s)", event->document, event->audience);
+        g_string_append_printf (text, ": %s (%s)", rmm_cli_text (pool, event->document),
+                                rmm_cli_text (pool, event->audience));
       if (event->meeting_id != 0)
         g_string_append_printf (text, _(", meeting %" G_GINT64_FORMAT), event->meeting_id);
       g_string_append_c (text, '\n');

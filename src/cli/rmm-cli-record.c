@@ -125,6 +125,11 @@ rmm_cli_agenda (const char *database,
                                  &error) ||
       !(items = rmm_store_list_agenda (store, meeting_id, &error)))
     return rmm_cli_fail (error);
+  /* A copy open read-only is shown as it was saved: a coming meeting's agenda is not
+   * brought up to date with what the copy holds. */
+  if (rmm_store_get_read_only (store) != NULL)
+    g_printerr (_("rmmctl: note: the database is open read-only: this agenda is as it was last "
+                  "saved, not brought up to date.\n"));
   print_agenda (items, json);
   return EXIT_SUCCESS;
 }

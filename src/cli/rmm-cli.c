@@ -215,9 +215,13 @@ rmm_cli_open_existing (const char  *database,
 
   /* Only a copy opened read-only can be readable by others: never without saying so. */
   if (store != NULL && rmm_store_is_exposed (store))
-    g_printerr (_("rmmctl: warning: other users of this computer can read %s. It holds "
-                  "children’s details: make it private with “chmod 600 %s”.\n"),
-                database, database);
+    {
+      g_autofree char *quoted = g_shell_quote (database);
+
+      g_printerr (_("rmmctl: warning: other users of this computer can read %s. It holds "
+                    "children’s details: make it private with “chmod 600 %s”.\n"),
+                  database, quoted);
+    }
   return store;
 }
 
@@ -231,7 +235,11 @@ rmm_cli_resolve_child (RmmStore    *store,
   gint64 id;
 
   if (g_ascii_string_to_signed (child, 10, 1, G_MAXINT64, &id, NULL))
-    return id;
+    {
+      g_autoptr(RmmChildRecord) by_id = rmm_store_get_child_record (store, id, error);
+
+      return by_id ? id : 0;
+    }
   if (!(found = rmm_store_find_child_by_reference (store, child, error)))
     {
       if (error != NULL && *error == NULL)
@@ -403,6 +411,14 @@ rmm_cli_run (int    argc,
   if (argc < 2)
     return rmm_cli_usage_error (context, _("which command?"));
 
+  /* These make or replace a database rather than open one: nothing of them is read-only. */
+  if (read_only && g_strv_contains ((const char * const[]) { "demo", "restore", "server",
+                                                             "migrate", NULL }, argv[1]))
+    {
+      g_autofree char *message = g_strdup_printf (_("--read-only cannot be used with “%s”: "
+                                                    "it writes a database"), argv[1]);
+      return rmm_cli_usage_error (context, message);
+    }
   database = resolve_database (database_option, argv[1]);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {

@@ -828,21 +828,18 @@ scroll_to_top (RmmItemPage *self)
                               0);
 }
 
-/* A child's page opened is a record looked at: who opened it is in the audit trail (a
- * reload of the same child's page is not another look). */
+/* A child's page opened is a record looked at: who opened it goes in the audit trail,
+ * without waiting for anyone else's save (a reload of the same child's page is not another
+ * look). */
 static void
 note_page_opened (RmmStore      *store,
                   RmmMeeting    *meeting,
                   RmmAgendaItem *item)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!rmm_store_record_access (store, &(RmmAccessInput) {
-                                  .kind = RMM_ACCESS_CHILD_PAGE,
-                                  .child_id = rmm_agenda_item_get_child_id (item),
-                                  .meeting_id = meeting ? rmm_meeting_get_id (meeting) : 0 },
-                                &error))
-    g_warning ("a child's page opened was not recorded: %s", error->message);
+  rmm_store_note_access (store, &(RmmAccessInput) {
+                           .kind = RMM_ACCESS_CHILD_PAGE,
+                           .child_id = rmm_agenda_item_get_child_id (item),
+                           .meeting_id = meeting ? rmm_meeting_get_id (meeting) : 0 });
 }
 
 void

@@ -423,19 +423,17 @@ rmm_projector_window_get_blank (RmmProjectorWindow *self)
   return self->blank;
 }
 
-/* A name shown to the room is a record looked at: who showed it is in the audit trail. */
+/* A name shown to the room is a record looked at: who showed it goes in the audit trail
+ * (without keeping the room waiting for anyone else's save). */
 static void
 note_name_revealed (RmmProjectorWindow *self)
 {
   g_autoptr(RmmItemFacts) facts = rmm_store_get_item_facts (self->store, self->item_id, NULL);
-  g_autoptr(GError) error = NULL;
 
-  if (facts == NULL ||
-      !rmm_store_record_access (self->store, &(RmmAccessInput) {
-                                  .kind = RMM_ACCESS_NAME_REVEALED, .child_id = facts->child_id,
-                                  .meeting_id = rmm_meeting_get_id (self->meeting) }, &error))
-    g_warning ("a name shown on the projector was not recorded: %s",
-               error ? error->message : "no such item");
+  if (facts != NULL)
+    rmm_store_note_access (self->store, &(RmmAccessInput) {
+                             .kind = RMM_ACCESS_NAME_REVEALED, .child_id = facts->child_id,
+                             .meeting_id = rmm_meeting_get_id (self->meeting) });
 }
 
 /* The chair shows (or hides again) the name of the child on show. */

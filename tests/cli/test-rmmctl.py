@@ -561,7 +561,7 @@ class RmmctlTest(unittest.TestCase):
             before = f.read()
         result = rmmctl("--database", db, "list", "areas")
         self.assertEqual(result.returncode, 1)
-        self.assertIn(f"chmod 600 {db}", result.stderr)
+        self.assertIn(f"chmod 600 '{db}'", result.stderr)
         self.assertEqual(result.stderr.count("\n"), 1, result.stderr)
 
         result = rmmctl("--read-only", "--database", db, "list", "areas")
@@ -573,6 +573,16 @@ class RmmctlTest(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("read-only", result.stderr)
         self.assertEqual(rmmctl("--read-only", "--database", db, "check").returncode, 0)
+        # No document: who made it could not be recorded in it. Nothing replaces it either.
+        child = json.loads(rmmctl("--read-only", "--database", db, "list", "children",
+                                  "--format", "json").stdout)[0]["reference"]
+        result = rmmctl("--read-only", "--database", db, "export", "safety-plan", "--child",
+                        child, "--audience", "family", "-o", self.path("exposed-plan.pdf"))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("read-only", result.stderr)
+        self.assertFalse(os.path.exists(self.path("exposed-plan.pdf")))
+        for command in (["restore", self.db], ["demo", "--force"]):
+            self.assertEqual(rmmctl("--read-only", "--database", db, *command).returncode, 2)
         with open(db, "rb") as f:
             self.assertEqual(f.read(), before)
         for suffix in ("-wal", "-shm"):

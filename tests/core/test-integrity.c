@@ -319,6 +319,12 @@ test_exposed_file_refused (Fixture       *f,
   g_assert_null (rmm_store_open (f->path, RMM_STORE_OPEN_CREATE, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_EXPOSED);
   g_assert_nonnull (strstr (error->message, "chmod 600"));
+
+  /* Unmarked (a dump read back into a new file) is no less ours to keep private. */
+  g_assert_cmpint (g_chmod (f->path, 0600), ==, 0);
+  make_sqlite_file (f->path, "PRAGMA application_id = 0;");
+  g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
+  expect_refused_unchanged (f->path, RMM_ERROR_EXPOSED);
 }
 
 /* ...unless it is opened read-only, a copy to read: then it is read, nothing can be changed
@@ -851,6 +857,40 @@ test_access_recorded (Fixture       *f,
   g_assert_false (rmm_store_poll (other_window));
 }
 
+/* A page opened while someone else is saving does not wait for them: the look is kept, with
+ * its time, and recorded at the next poll once they are done. */
+static void
+test_access_noted_while_another_saves (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(RmmStore) saving = rmm_store_open (f->path, RMM_STORE_OPEN_EXISTING, &error);
+  g_autoptr(GDateTime) looked = g_date_time_new_from_iso8601 ("2026-12-07T10:00:00Z", NULL);
+  g_autoptr(GDateTime) later = g_date_time_new_from_iso8601 ("2026-12-07T10:05:00Z", NULL);
+  gint64 started;
+
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_begin (saving, &error));
+  rmm_store_set_clock (f->store, looked);
+  started = g_get_monotonic_time ();
+  rmm_store_note_access (f->store, &(RmmAccessInput) {
+                           .kind = RMM_ACCESS_CHILD_PAGE, .child_id = f->child });
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC / 2);
+  events = rmm_store_list_access (f->store, f->child, &error);
+  g_assert_cmpuint (events->len, ==, 0);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  rmm_store_rollback (saving);
+  rmm_store_set_clock (f->store, later);
+  rmm_store_poll (f->store);
+  events = rmm_store_list_access (f->store, f->child, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpstr (((RmmAccessEvent *)g_ptr_array_index (events, 0))->at, ==,
+                   "2026-12-07T10:00:00Z");
+}
+
 /* Looks are in the same chain as changes: check passes over them, and one altered (to hide
  * who looked) is found. */
 static void
@@ -909,6 +949,7 @@ main (int    argc,
   ADD ("/integrity/check/clean-after-work", test_check_clean_after_work);
   ADD ("/integrity/access/recorded", test_access_recorded);
   ADD ("/integrity/access/tamper-found", test_access_tamper_found);
+  ADD ("/integrity/access/noted-while-another-saves", test_access_noted_while_another_saves);
   ADD ("/integrity/check/tail-cut", test_check_finds_tail_cut);
   ADD ("/integrity/check/all-events-deleted", test_check_finds_all_events_deleted);
   ADD ("/integrity/check/import-removed", test_check_finds_import_removed);

@@ -276,6 +276,8 @@ test_foreign_database (Fixture       *f,
 
   g_assert_cmpint (raw_exec (db, "CREATE TABLE recipes (name TEXT)"), ==, 0);
   sqlite3_close (db);
+  /* Private: an unmarked file others could read is refused for that first. */
+  g_assert_cmpint (g_chmod (foreign, 0600), ==, 0);
   expect_open_error (foreign, RMM_ERROR_FOREIGN);
   g_assert_cmpint (raw_count (foreign, "SELECT count(*) FROM sqlite_master"), ==, 1);
 }
@@ -289,7 +291,7 @@ test_read_only_file (Fixture       *f,
   /* Root may write to any file: act as nobody for the check, then come back to clean up. */
   g_clear_object (&f->store);
   g_assert_cmpint (g_chmod (f->folder, 0755), ==, 0);
-  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (f->path, 0400), ==, 0);
   if (as_root)
     g_assert_cmpint (seteuid (65534), ==, 0);
   expect_open_error (f->path, RMM_ERROR_READ_ONLY);

@@ -1040,7 +1040,7 @@ class BadDatabaseTest(unittest.TestCase):
                 message = wait_for(lambda: find(app.node, "label",
                                                 prefix="Other users of this computer can read"),
                                    what="the refusal")
-                self.assertIn(f"chmod 600 {db}", message.name)
+                self.assertIn(f"chmod 600 '{db}'", message.name)
                 wait_for(lambda: find(app.node, "push button", prefix="Open Read-Only"),
                          what="Open Read-Only").doActionNamed("click")
                 wait_for(lambda: find(app.node, "label", name="Ashdown North"),

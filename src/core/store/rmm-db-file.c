@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -150,7 +151,7 @@ rmm_db_check_header (const char  *path,
   /* Already open here: checked when it was first opened, and never to be opened again
    * beside SQLite (see open_files). */
   if (is_open_here (&st))
-    goto check_access;
+    return TRUE;
   fd = g_open (path, O_RDONLY, 0);
   if (fd < 0)
     {
@@ -179,49 +180,59 @@ rmm_db_check_header (const char  *path,
                      "was probably truncated."), path);
       return FALSE;
     }
-check_access:
-  /* As the process acts (its effective user), not as whoever started it. */
-  if (faccessat (AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
-                   _("RMM Desk cannot write to “%s”: the file is read-only. Check the file’s "
-                     "permissions."), path);
-      return FALSE;
-    }
   return TRUE;
 }
 
-/* Whether the file's header names it RMM Desk's (its application id, "RMMD"). */
+/* A file RMM Desk is to write: as the process acts (its effective user), not as whoever
+ * started it. */
+gboolean
+rmm_db_file_check_writable (const char  *path,
+                            GError     **error)
+{
+  if (faccessat (AT_FDCWD, path, W_OK, AT_EACCESS) == 0)
+    return TRUE;
+  g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+               _("RMM Desk cannot write to “%s”: the file is read-only. Check the file’s "
+                 "permissions, or open it read-only to read it."), path);
+  return FALSE;
+}
+
+/* Whether the file's header marks it as another program's (an application id not RMM
+ * Desk's "RMMD"; an unmarked file may be ours: a dump read back, an early copy). */
 static gboolean
-is_marked_ours (const char *path)
+is_marked_foreign (const char *path)
 {
   guint8 id[4] = { 0 };
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gboolean ours;
+  gboolean foreign;
 
   if (fd < 0)
     return FALSE;
-  ours = pread (fd, id, sizeof id, 68) == sizeof id && memcmp (id, "RMMD", 4) == 0;
+  foreign = pread (fd, id, sizeof id, 68) == sizeof id &&
+            memcmp (id, "RMMD", 4) != 0 && memcmp (id, "\0\0\0\0", 4) != 0;
   close (fd);
-  return ours;
+  return foreign;
 }
 
-/* A database in use must be readable by its user alone: it holds children's details. A file
- * that does not exist yet is made so (rmm_db_file_create_private()); another program's file
- * is for the checks after this one to name. */
+/* A database in use must be private to its user: it holds children's details. A file that
+ * does not exist yet is made so (rmm_db_file_create_private()); a file marked as another
+ * program's is for the checks after this one to name. One already open here was judged when
+ * it was first opened (and is never opened again beside SQLite: see open_files). */
 gboolean
 rmm_db_file_check_private (const char  *path,
                            GError     **error)
 {
+  g_autofree char *quoted = NULL;
   GStatBuf st;
 
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || (st.st_mode & 077) == 0 ||
-      !is_marked_ours (path))
+      is_open_here (&st) || is_marked_foreign (path))
     return TRUE;
+  quoted = g_shell_quote (path);
   g_set_error (error, RMM_ERROR, RMM_ERROR_EXPOSED,
-               _("Other users of this computer can read “%s”, and a database of children’s "
-                 "details must be private: make it so with “chmod 600 %s”, or open it "
-                 "read-only to read a copy."), path, path);
+               _("Other users of this computer can read or change “%s”, and a database of "
+                 "children’s details must be private: make it so with “chmod 600 %s”, or "
+                 "open it read-only to read a copy."), path, quoted);
   return FALSE;
 }
 
@@ -261,10 +272,12 @@ void
 rmm_db_file_make_companions_private (const char *path)
 {
   static const char * const suffixes[] = { "-wal", "-shm" };
+  /* SQLite makes them beside the file itself, not beside a link to it. */
+  g_autofree char *real = realpath (path, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *companion = g_strconcat (real ? real : path, suffixes[i], NULL);
       GStatBuf st;
 
       if (g_stat (companion, &st) == 0 && (st.st_mode & 077) != 0)

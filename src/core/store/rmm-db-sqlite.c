@@ -353,7 +353,8 @@ rmm_db_open (const char      *path,
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists && !rmm_db_check_header (path, error))
     return NULL;
-  if (exists && !(flags & RMM_DB_OPEN_READ_ONLY) && !rmm_db_file_check_private (path, error))
+  if (exists && !(flags & RMM_DB_OPEN_READ_ONLY) &&
+      (!rmm_db_file_check_private (path, error) || !rmm_db_file_check_writable (path, error)))
     return NULL;
   if (!exists)
     {

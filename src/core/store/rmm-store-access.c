@@ -11,7 +11,10 @@
 
 #include "config.h"
 
-#include "rmm-store-private.h"
+#include <glib/gi18n.h>
+
+#include "rmm-error.h"
+#include "rmm-store-object.h"
 
 static const char * const access_entities[] = { "child-access", "meeting-access", "list-access" };
 static const char * const access_actions[] = { "child-page", "name-revealed", "document" };
@@ -52,17 +55,13 @@ access_entity (const RmmAccessInput *input,
   return access_entities[2];
 }
 
-/**
- * rmm_store_record_access:
- *
- * Appends who looked at what now (the store's actor: on a server, the login) to the audit
- * trail, in a transaction of its own unless one is open. A database open read-only records
- * nothing, and says so only to the debug log: reading it is not refused for that.
- */
-gboolean
-rmm_store_record_access (RmmStore              *self,
-                         const RmmAccessInput  *input,
-                         GError               **error)
+/* The access's event, inside the open transaction. A look noted earlier says when it was
+ * (@looked_at); otherwise it was now, when the event is appended. */
+static gboolean
+append_access (RmmStore              *self,
+               const RmmAccessInput  *input,
+               const char            *looked_at,
+               GError               **error)
 {
   RmmField fields[] = {
     RMM_INT ("child_id", input->child_id),
@@ -70,27 +69,120 @@ rmm_store_record_access (RmmStore              *self,
     RMM_INT ("area_id", input->area_id),
     RMM_TEXT ("document", input->document ? input->document : ""),
     RMM_TEXT ("audience", input->audience ? input->audience : ""),
+    RMM_TEXT ("looked_at", looked_at),
   };
-  g_autofree char *after = NULL;
-  const char *entity;
+  /* looked_at, the last field, only for a look noted earlier. */
+  guint n_fields = looked_at ? G_N_ELEMENTS (fields) : G_N_ELEMENTS (fields) - 1;
+  g_autofree char *after = rmm_store_fields_to_json (fields, n_fields);
   gint64 entity_id;
+  const char *entity = access_entity (input, &entity_id);
 
+  return rmm_store_audit (self, access_actions[input->kind], entity, entity_id, NULL, after,
+                          error);
+}
+
+/**
+ * rmm_store_record_access:
+ *
+ * Appends who looked at what now (the store's actor: on a server, the login) to the audit
+ * trail, in a transaction of its own unless one is open, waiting for the write lock as any
+ * change does. In a database open read-only nothing can be recorded: RMM_ERROR_READ_ONLY,
+ * and what needed the record (a document) is not made.
+ */
+gboolean
+rmm_store_record_access (RmmStore              *self,
+                         const RmmAccessInput  *input,
+                         GError               **error)
+{
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (input->kind <= RMM_ACCESS_DOCUMENT, FALSE);
 
   if (rmm_store_get_read_only (self) != NULL)
     {
-      g_debug ("a database open read-only: an access is not recorded");
-      return TRUE;
+      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                   _("Nothing can be recorded in a database open read-only, so no document is "
+                     "made from it: who made it would not be in the audit trail."));
+      return FALSE;
     }
-  entity = access_entity (input, &entity_id);
-  after = rmm_store_fields_to_json (fields, G_N_ELEMENTS (fields));
   if (!rmm_store_begin (self, error))
     return FALSE;
-  return rmm_store_end (self,
-                        rmm_store_audit (self, access_actions[input->kind], entity, entity_id,
-                                         NULL, after, error),
-                        error);
+  return rmm_store_end (self, append_access (self, input, NULL, error), error);
+}
+
+typedef struct
+{
+  RmmAccessInput  input;
+  char           *document;
+  char           *audience;
+  char           *looked_at;
+} NotedLook;
+
+static void
+noted_look_free (gpointer data)
+{
+  NotedLook *look = data;
+
+  g_free (look->document);
+  g_free (look->audience);
+  g_free (look->looked_at);
+  g_free (look);
+}
+
+/* The looks noted and not yet recorded, appended now if that needs no waiting (nobody else
+ * is writing, the check at open is done); else kept for the next try. FALSE while some are
+ * kept only because someone else is writing: worth trying again in a moment. */
+gboolean
+rmm_store_record_noted_looks (RmmStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (self->noted_looks == NULL || self->noted_looks->len == 0)
+    return TRUE;
+  if (!rmm_store_try_begin (self, &error))
+    return !g_error_matches (error, RMM_ERROR, RMM_ERROR_LOCKED);
+  for (guint i = 0; ok && i < self->noted_looks->len; i++)
+    {
+      NotedLook *look = g_ptr_array_index (self->noted_looks, i);
+
+      ok = append_access (self, &look->input, look->looked_at, &error);
+    }
+  if (rmm_store_end (self, ok, ok ? &error : NULL))
+    g_ptr_array_set_size (self->noted_looks, 0);
+  else
+    g_debug ("looks not recorded yet: %s", error ? error->message : "");
+  return TRUE;
+}
+
+/**
+ * rmm_store_note_access:
+ *
+ * As rmm_store_record_access(), for a look that must not wait for anyone: a child's page
+ * opened, a name shown on the projector. It is recorded at once when nobody else is writing;
+ * otherwise, with the time it happened, at rmm_store_poll() (which the app runs every
+ * second) or when the store is closed, whichever comes first. A copy open read-only, which
+ * nothing can be written to, records no look.
+ */
+void
+rmm_store_note_access (RmmStore             *self,
+                       const RmmAccessInput *input)
+{
+  NotedLook *look;
+
+  g_return_if_fail (RMM_IS_STORE (self));
+  g_return_if_fail (input->kind <= RMM_ACCESS_DOCUMENT);
+
+  if (rmm_store_get_read_only (self) != NULL)
+    return;
+  if (self->noted_looks == NULL)
+    self->noted_looks = g_ptr_array_new_with_free_func (noted_look_free);
+  look = g_new0 (NotedLook, 1);
+  look->input = *input;
+  look->input.document = look->document = g_strdup (input->document);
+  look->input.audience = look->audience = g_strdup (input->audience);
+  look->looked_at = rmm_store_now (self);
+  g_ptr_array_add (self->noted_looks, look);
+  rmm_store_record_noted_looks (self);
 }
 
 static gpointer
@@ -120,7 +212,8 @@ rmm_store_list_access (RmmStore  *self,
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
   stmt = rmm_db_prepare (rmm_store_get_db (self),
-                         "SELECT id, at, actor, action, "
+                         "SELECT id, coalesce (json_extract (after, '$.looked_at'), at), "
+                         "       actor, action, "
                          "       coalesce (json_extract (after, '$.document'), ''), "
                          "       coalesce (json_extract (after, '$.audience'), ''), "
                          "       coalesce (json_extract (after, '$.meeting_id'), '0') "

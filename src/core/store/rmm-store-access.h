@@ -31,7 +31,7 @@ typedef struct
 typedef struct
 {
   gint64  id;
-  char   *at;                  /* UTC, ISO 8601 */
+  char   *at;                  /* when it happened: UTC, ISO 8601 */
   char   *actor;               /* the login (on a server) or the user */
   char   *what;                /* "child-page", "name-revealed", "document" */
   char   *document;            /* for a document, else "" */
@@ -43,6 +43,8 @@ void       rmm_access_event_free      (RmmAccessEvent        *event);
 gboolean   rmm_store_record_access    (RmmStore              *self,
                                        const RmmAccessInput  *input,
                                        GError               **error);
+void       rmm_store_note_access      (RmmStore              *self,
+                                       const RmmAccessInput  *input);
 GPtrArray *rmm_store_list_access      (RmmStore              *self,
                                        gint64                 child_id,
                                        GError               **error);

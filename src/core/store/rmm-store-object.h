@@ -32,6 +32,7 @@ struct _RmmStore
   gboolean    pending_overflow;
   gint64      data_version;
   gint64      change_seen;      /* the newest change announced (RMM_NEWEST_CHANGE_SQL) */
+  GPtrArray  *noted_looks;      /* looks not yet in the trail (rmm_store_note_access()) */
   guint       schema_version;
   RmmTriggerRules *trigger_rules;  /* loaded when a fact is first recorded */
   GStatBuf    file;            /* the database file as opened: is it still there? */
@@ -53,6 +54,9 @@ struct _RmmStore
 void     rmm_store_announce_pending    (RmmStore    *self);
 void     rmm_store_announce_everything (RmmStore    *self);
 void     rmm_store_mark_seen           (RmmStore    *self);
+gboolean rmm_store_try_begin           (RmmStore    *self,
+                                        GError     **error);
+gboolean rmm_store_record_noted_looks  (RmmStore    *self);
 gboolean rmm_store_open_on_server      (RmmStore    *self,
                                         const char  *conninfo,
                                         GError     **error);

@@ -101,15 +101,11 @@ begin_when_unlocked (RmmStore  *self,
   return ok;
 }
 
-gboolean
-rmm_store_begin (RmmStore  *self,
-                 GError   **error)
+/* Every change starts here, so a session gone read-only refuses them all alike. */
+static gboolean
+may_write (RmmStore  *self,
+           GError   **error)
 {
-  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
-
-  /* Every change starts here, so a session gone read-only refuses them all alike. A change
-   * made while the check at open still runs waits for its verdict. */
-  rmm_store_finish_quick_check (self, TRUE);
   if (self->read_only != NULL)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY, "%s", self->read_only);
@@ -127,10 +123,47 @@ rmm_store_begin (RmmStore  *self,
                      "RMM Desk reconnects by itself."));
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+rmm_store_begin (RmmStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  /* A change made while the check at open still runs waits for its verdict. */
+  rmm_store_finish_quick_check (self, TRUE);
+  if (!may_write (self, error))
+    return FALSE;
   if (rmm_db_get_depth (self->db) > 0)
     return rmm_db_begin (self->db, error);
   g_clear_pointer (&self->head_hash, g_free);
   return begin_when_unlocked (self, error);
+}
+
+/* As rmm_store_begin(), for what can as well be written a moment later: it never waits,
+ * neither for another writer's lock nor for the check at open still running in the
+ * background (RMM_ERROR_LOCKED). */
+gboolean
+rmm_store_try_begin (RmmStore  *self,
+                     GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (self->check_thread != NULL && !rmm_store_is_checked (self))
+    {
+      g_set_error_literal (error, RMM_ERROR, RMM_ERROR_LOCKED,
+                           _("The database is still being checked."));
+      return FALSE;
+    }
+  rmm_store_finish_quick_check (self, TRUE);
+  if (!may_write (self, error))
+    return FALSE;
+  if (rmm_db_get_depth (self->db) > 0)
+    return rmm_db_begin (self->db, error);
+  g_clear_pointer (&self->head_hash, g_free);
+  return rmm_db_try_begin (self->db, error);
 }
 
 gboolean

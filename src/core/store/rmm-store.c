@@ -40,6 +40,15 @@ rmm_store_finalize (GObject *object)
 
   if (self->check_thread != NULL)
     g_thread_join (g_steal_pointer (&self->check_thread));
+  /* Looks noted while someone else was saving get a few seconds more to be recorded. */
+  for (gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       self->db != NULL && !rmm_store_record_noted_looks (self) &&
+       g_get_monotonic_time () < until;)
+    g_usleep (100 * 1000);
+  if (self->noted_looks != NULL && self->noted_looks->len > 0)
+    g_warning ("%u looks at the record could not be recorded before closing",
+               self->noted_looks->len);
+  g_clear_pointer (&self->noted_looks, g_ptr_array_unref);
   if (self->wrote && self->db != NULL)
     rmm_store_remember_head (self);
   g_clear_error (&self->check_error);
@@ -556,6 +565,7 @@ rmm_store_poll (RmmStore *self)
 
   if (rmm_db_get_depth (self->db) > 0)
     return FALSE;
+  rmm_store_record_noted_looks (self);
   version = rmm_db_get_data_version (self->db);
   if (version == self->data_version || version < 0)
     return FALSE;
