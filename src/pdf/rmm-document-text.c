@@ -153,6 +153,8 @@ rmm_document_record_access (RmmStore                  *store,
 {
   RmmAccessInput access = *input;
 
+  if (options->looks_recorded_by_caller)
+    return TRUE;
   access.kind = RMM_ACCESS_DOCUMENT;
   if (options->anonymised)
     access.audience = "anonymised";

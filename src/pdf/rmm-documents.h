@@ -16,6 +16,8 @@ typedef struct
 {
   const char *marking;      /* NULL: the database's "protective-marking", else the default */
   gboolean    anonymised;   /* children as initials and reference, for a wider circulation */
+  gboolean    looks_recorded_by_caller;   /* many documents: the caller records their looks
+                                           * together (rmm_store_record_accesses()) */
 } RmmDocumentOptions;
 
 typedef enum

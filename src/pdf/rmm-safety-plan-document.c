@@ -542,7 +542,9 @@ rmm_safety_plans_write_area (RmmStore                  *store,
   g_autoptr(GPtrArray) final_paths = NULL;
   g_autofree char *staging = NULL;
   AreaPlans plans = { 0 };
-  gboolean written, in_transaction;
+  RmmDocumentOptions each = *options;
+  g_autoptr(GArray) looks = g_array_new (FALSE, TRUE, sizeof (RmmAccessInput));
+  gboolean written;
 
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
 
@@ -568,8 +570,9 @@ rmm_safety_plans_write_area (RmmStore                  *store,
   plans.documents = g_ptr_array_new_with_free_func (g_object_unref);
   plans.paths = g_ptr_array_new_with_free_func (g_free);
   final_paths = g_ptr_array_new_with_free_func (g_free);
-  /* Each plan's access recorded, all in one transaction (one commit, not one a plan). */
-  in_transaction = rmm_store_get_read_only (store) == NULL && rmm_store_begin (store, NULL);
+  /* Every plan's look recorded together once all are made: one commit, not one a plan, and
+   * no other writer kept waiting while they are laid out. */
+  each.looks_recorded_by_caller = TRUE;
   for (guint i = 0; i < children->len; i++)
     {
       RmmChildRecord *child = g_ptr_array_index (children, i);
@@ -577,19 +580,24 @@ rmm_safety_plans_write_area (RmmStore                  *store,
                                                audience == RMM_PLAN_AUDIENCE_FAMILY
                                                ? "family" : "professional");
       RmmPdfDocument *document = rmm_safety_plan_document_new (store, child->id, audience,
-                                                               options, error);
+                                                               &each, error);
+      RmmAccessInput look = {
+        .kind = RMM_ACCESS_DOCUMENT, .child_id = child->id, .document = "safety-plan",
+        .audience = options->anonymised ? "anonymised"
+                    : audience == RMM_PLAN_AUDIENCE_FAMILY ? "family" : "professional",
+      };
 
       if (document == NULL)
         break;
+      g_array_append_val (looks, look);
       g_ptr_array_add (plans.documents, document);
       g_ptr_array_add (plans.paths, g_build_filename (staging, name, NULL));
       g_ptr_array_add (final_paths, g_build_filename (folder, name, NULL));
     }
 
-  written = plans.documents->len == children->len;
-  if (in_transaction)
-    written = rmm_store_end (store, written, written ? error : NULL) && written;
-  written = written && write_staged (&plans, final_paths, staging, error);
+  written = plans.documents->len == children->len &&
+            rmm_store_record_accesses (store, (RmmAccessInput *)looks->data, looks->len, error) &&
+            write_staged (&plans, final_paths, staging, error);
   remove_staged (staging, plans.paths);
   g_ptr_array_unref (plans.documents);
   g_ptr_array_unref (plans.paths);

@@ -923,6 +923,17 @@ test_safety_plans_of_area (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (written->len, ==, 2);
   g_assert_cmpuint (count_files (folder), ==, 2);       /* and no staging folder left */
+  /* Each plan made is a look at that child's record, recorded once. */
+  {
+    g_autoptr(GPtrArray) looks = rmm_store_list_access (f->store, f->sky, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (looks->len, ==, 1);
+    g_assert_cmpstr (((RmmAccessEvent *)g_ptr_array_index (looks, 0))->document, ==,
+                     "safety-plan");
+    g_assert_cmpstr (((RmmAccessEvent *)g_ptr_array_index (looks, 0))->audience, ==,
+                     "professional");
+  }
   /* In the children's order: Sky Examplewood, then Robin Testchild. */
   g_assert_true (g_str_has_suffix (g_ptr_array_index (written, 1),
                                    "T-001-safety-plan-professional.pdf"));

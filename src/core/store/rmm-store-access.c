@@ -86,7 +86,7 @@ append_access (RmmStore              *self,
  *
  * Appends who looked at what now (the store's actor: on a server, the login) to the audit
  * trail, in a transaction of its own unless one is open, waiting for the write lock as any
- * change does. In a database open read-only nothing can be recorded: RMM_ERROR_READ_ONLY,
+ * change does (but not for the check of the file at open: rmm_store_begin_look()). In a database open read-only nothing can be recorded: RMM_ERROR_READ_ONLY,
  * and what needed the record (a document) is not made.
  */
 gboolean
@@ -94,8 +94,19 @@ rmm_store_record_access (RmmStore              *self,
                          const RmmAccessInput  *input,
                          GError               **error)
 {
+  return rmm_store_record_accesses (self, input, 1, error);
+}
+
+/* As rmm_store_record_access(), for many looks at once (an area's plans): one transaction. */
+gboolean
+rmm_store_record_accesses (RmmStore              *self,
+                           const RmmAccessInput  *inputs,
+                           guint                  n_inputs,
+                           GError               **error)
+{
+  gboolean ok = TRUE;
+
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (input->kind <= RMM_ACCESS_DOCUMENT, FALSE);
 
   if (rmm_store_get_read_only (self) != NULL)
     {
@@ -104,9 +115,13 @@ rmm_store_record_access (RmmStore              *self,
                      "made from it: who made it would not be in the audit trail."));
       return FALSE;
     }
-  if (!rmm_store_begin (self, error))
+  if (n_inputs == 0)
+    return TRUE;
+  if (!rmm_store_begin_look (self, TRUE, error))
     return FALSE;
-  return rmm_store_end (self, append_access (self, input, NULL, error), error);
+  for (guint i = 0; ok && i < n_inputs; i++)
+    ok = append_access (self, &inputs[i], NULL, error);
+  return rmm_store_end (self, ok, error);
 }
 
 typedef struct
@@ -129,7 +144,7 @@ noted_look_free (gpointer data)
 }
 
 /* The looks noted and not yet recorded, appended now if that needs no waiting (nobody else
- * is writing, the check at open is done); else kept for the next try. FALSE while some are
+ * is writing); else kept for the next try. FALSE while some are
  * kept only because someone else is writing: worth trying again in a moment. */
 gboolean
 rmm_store_record_noted_looks (RmmStore *self)
@@ -139,7 +154,7 @@ rmm_store_record_noted_looks (RmmStore *self)
 
   if (self->noted_looks == NULL || self->noted_looks->len == 0)
     return TRUE;
-  if (!rmm_store_try_begin (self, &error))
+  if (!rmm_store_begin_look (self, FALSE, &error))
     return !g_error_matches (error, RMM_ERROR, RMM_ERROR_LOCKED);
   for (guint i = 0; ok && i < self->noted_looks->len; i++)
     {

@@ -43,6 +43,10 @@ void       rmm_access_event_free      (RmmAccessEvent        *event);
 gboolean   rmm_store_record_access    (RmmStore              *self,
                                        const RmmAccessInput  *input,
                                        GError               **error);
+gboolean   rmm_store_record_accesses  (RmmStore              *self,
+                                       const RmmAccessInput  *inputs,
+                                       guint                  n_inputs,
+                                       GError               **error);
 void       rmm_store_note_access      (RmmStore              *self,
                                        const RmmAccessInput  *input);
 GPtrArray *rmm_store_list_access      (RmmStore              *self,

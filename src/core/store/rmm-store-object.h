@@ -54,7 +54,8 @@ struct _RmmStore
 void     rmm_store_announce_pending    (RmmStore    *self);
 void     rmm_store_announce_everything (RmmStore    *self);
 void     rmm_store_mark_seen           (RmmStore    *self);
-gboolean rmm_store_try_begin           (RmmStore    *self,
+gboolean rmm_store_begin_look          (RmmStore    *self,
+                                        gboolean     wait,
                                         GError     **error);
 gboolean rmm_store_record_noted_looks  (RmmStore    *self);
 gboolean rmm_store_open_on_server      (RmmStore    *self,

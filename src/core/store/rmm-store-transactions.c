@@ -142,28 +142,26 @@ rmm_store_begin (RmmStore  *self,
   return begin_when_unlocked (self, error);
 }
 
-/* As rmm_store_begin(), for what can as well be written a moment later: it never waits,
- * neither for another writer's lock nor for the check at open still running in the
- * background (RMM_ERROR_LOCKED). */
+/* As rmm_store_begin(), for a look at the record (an access event), which does not wait for
+ * the check of the whole file owed at open (seconds on a large one): it appends one row at
+ * the trail's end, through pages SQLite checks as it reads them, and a chair's page or an
+ * administrator's export must not wait for the check. A change does. Damage already found
+ * refuses it as it refuses a change. With @wait, another writer's lock is waited for as a
+ * change waits; without, RMM_ERROR_LOCKED at once. */
 gboolean
-rmm_store_try_begin (RmmStore  *self,
-                     GError   **error)
+rmm_store_begin_look (RmmStore  *self,
+                      gboolean   wait,
+                      GError   **error)
 {
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  if (self->check_thread != NULL && !rmm_store_is_checked (self))
-    {
-      g_set_error_literal (error, RMM_ERROR, RMM_ERROR_LOCKED,
-                           _("The database is still being checked."));
-      return FALSE;
-    }
-  rmm_store_finish_quick_check (self, TRUE);
+  rmm_store_finish_quick_check (self, FALSE);
   if (!may_write (self, error))
     return FALSE;
   if (rmm_db_get_depth (self->db) > 0)
     return rmm_db_begin (self->db, error);
   g_clear_pointer (&self->head_hash, g_free);
-  return rmm_db_try_begin (self->db, error);
+  return wait ? begin_when_unlocked (self, error) : rmm_db_try_begin (self->db, error);
 }
 
 gboolean
