@@ -86,8 +86,9 @@ append_access (RmmStore              *self,
  *
  * Appends who looked at what now (the store's actor: on a server, the login) to the audit
  * trail, in a transaction of its own unless one is open, waiting for the write lock as any
- * change does (but not for the check of the file at open: rmm_store_begin_look()). In a database open read-only nothing can be recorded: RMM_ERROR_READ_ONLY,
- * and what needed the record (a document) is not made.
+ * change does (but not for the check of the file at open: rmm_store_begin_look()). In a
+ * database open read-only nothing can be recorded: RMM_ERROR_READ_ONLY, and what needed the
+ * record (a document) is not made.
  */
 gboolean
 rmm_store_record_access (RmmStore              *self,
