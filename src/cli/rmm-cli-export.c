@@ -292,7 +292,9 @@ rmm_cli_export (const char  *database,
     }
   if ((missing = missing_option (argv[1], &options)) != NULL)
     return rmm_cli_usage_error (context, missing);
-  if (!run_export (database, argv[1], &options, &error))
+  /* Before the document is made (and its look recorded): where it would go. */
+  if ((options.output != NULL && !rmm_pdf_document_check_target (options.output, &error)) ||
+      !run_export (database, argv[1], &options, &error))
     return rmm_cli_fail (error);
   return EXIT_SUCCESS;
 }

@@ -18,6 +18,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rmm-error.h"
@@ -359,6 +360,49 @@ fail_with_errno (const char  *path,
  * full disk or a crash never leaves a partial file at @path. The file is private to the
  * user, like the database it comes from.
  */
+/**
+ * rmm_pdf_document_check_target:
+ *
+ * Whether a document may be written to @path: the new file takes the place of whatever
+ * has that name, so only of an older PDF (or an empty file). Never of a database (the one
+ * open, say), a device, a folder or a link (whatever it points to stays as it was, and so
+ * does the link). Checked before a document is made, so that nothing is made for nothing.
+ */
+gboolean
+rmm_pdf_document_check_target (const char  *path,
+                               GError     **error)
+{
+  char start[5] = { 0 };
+  GStatBuf st;
+  int fd;
+  gboolean pdf;
+
+  if (g_lstat (path, &st) != 0)
+    return TRUE;
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a file that a document can replace: give a file name."),
+                   path);
+      return FALSE;
+    }
+  if (st.st_size == 0)
+    return TRUE;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  pdf = fd >= 0 && read (fd, start, sizeof start) == sizeof start &&
+        memcmp (start, "%PDF-", sizeof start) == 0;
+  if (fd >= 0)
+    close (fd);
+  if (!pdf)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is there already and is not a PDF: a document replaces only an older "
+                     "PDF. Give another name."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 rmm_pdf_document_write (RmmPdfDocument  *self,
                         const char      *path,
@@ -367,20 +411,12 @@ rmm_pdf_document_write (RmmPdfDocument  *self,
   g_autofree char *temp = NULL;
   g_autoptr(GByteArray) pdf = g_byte_array_new ();
   FileSink sink = { -1, 0 };
-  GStatBuf st;
 
   g_return_val_if_fail (RMM_IS_PDF_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* The new file takes the place of an old one of that name: never of a device, a folder or
-   * a link (whatever it points to stays as it was, and so does the link). */
-  if (g_lstat (path, &st) == 0 && !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("“%s” is not a file that a document can replace: give a file name."),
-                   path);
-      return FALSE;
-    }
+  if (!rmm_pdf_document_check_target (path, error))
+    return FALSE;
 
   /* Whole before it is written: the catalog is completed at the end (and the layout the PDF
    * comes from is larger than the PDF). */

@@ -81,6 +81,8 @@ void            rmm_pdf_document_draw_page      (RmmPdfDocument      *self,
 GBytes         *rmm_pdf_document_to_bytes       (RmmPdfDocument      *self,
                                                  GError             **error);
 char           *rmm_pdf_document_to_html        (RmmPdfDocument      *self);
+gboolean        rmm_pdf_document_check_target   (const char          *path,
+                                                 GError             **error);
 gboolean        rmm_pdf_document_write          (RmmPdfDocument      *self,
                                                  const char          *path,
                                                  GError             **error);

@@ -548,7 +548,9 @@ rmm_safety_plans_write_area (RmmStore                  *store,
 
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
 
-  if (!(children = rmm_store_list_open_plan_children (store, area_id, error)))
+  /* Nothing made, nor a folder, where the looks could not be recorded (a copy read-only). */
+  if (!rmm_store_record_accesses (store, NULL, 0, error) ||
+      !(children = rmm_store_list_open_plan_children (store, area_id, error)))
     return NULL;
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -579,6 +581,23 @@ rmm_safety_plans_write_area (RmmStore                  *store,
       g_autofree char *name = g_strdup_printf ("%s-safety-plan-%s.pdf", child->reference,
                                                audience == RMM_PLAN_AUDIENCE_FAMILY
                                                ? "family" : "professional");
+
+      g_ptr_array_add (final_paths, g_build_filename (folder, name, NULL));
+      g_ptr_array_add (plans.paths, g_build_filename (staging, name, NULL));
+    }
+  /* All or none: a name taken by anything but an older PDF refuses them all, before any is
+   * made. */
+  for (guint i = 0; i < final_paths->len; i++)
+    if (!rmm_pdf_document_check_target (g_ptr_array_index (final_paths, i), error))
+      {
+        g_rmdir (staging);
+        g_ptr_array_unref (plans.documents);
+        g_ptr_array_unref (plans.paths);
+        return NULL;
+      }
+  for (guint i = 0; i < children->len; i++)
+    {
+      RmmChildRecord *child = g_ptr_array_index (children, i);
       RmmPdfDocument *document = rmm_safety_plan_document_new (store, child->id, audience,
                                                                &each, error);
       RmmAccessInput look = {
@@ -591,8 +610,6 @@ rmm_safety_plans_write_area (RmmStore                  *store,
         break;
       g_array_append_val (looks, look);
       g_ptr_array_add (plans.documents, document);
-      g_ptr_array_add (plans.paths, g_build_filename (staging, name, NULL));
-      g_ptr_array_add (final_paths, g_build_filename (folder, name, NULL));
     }
 
   written = plans.documents->len == children->len &&

@@ -611,6 +611,17 @@ class RmmctlTest(unittest.TestCase):
         self.assertTrue(all(e["login"] for e in looks))
         text = rmmctl("--database", db, "access", "--child", child).stdout
         self.assertIn("made a document: safety-plan (family)", text)
+        # Never over the database itself (nor anything but an older PDF), and no look for it.
+        with open(db, "rb") as f:
+            before = f.read()
+        result = rmmctl("--database", db, "export", "safety-plan", "--child", child,
+                        "--audience", "family", "-o", db)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("is not a PDF", result.stderr)
+        with open(db, "rb") as f:
+            self.assertEqual(f.read(), before)
+        self.assertEqual(len(json.loads(rmmctl("--database", db, "access", "--child", child,
+                                               "--format", "json").stdout)), 2)
         result = rmmctl("--database", db, "access", "--child", "NO-SUCH-REF")
         self.assertEqual(result.returncode, 1)
         self.assertEqual(result.stderr.count("\n"), 1, result.stderr)

@@ -855,6 +855,16 @@ test_access_recorded (Fixture       *f,
   /* In the trail (four events), yet nothing another window shows has changed. */
   g_assert_cmpint (rmm_store_get_change_mark (f->store, NULL), ==, mark + 4);
   g_assert_false (rmm_store_poll (other_window));
+
+  /* A change made elsewhere, then a look here before the next poll: the poll still finds
+   * the change (the look's own commit does not hide it). */
+  g_assert_cmpint (rmm_store_add_area (other_window, "Testshire East", "surrey-3-level",
+                                       &error), >, 0);
+  g_assert_true (rmm_store_record_access (f->store, &(RmmAccessInput) {
+                   .kind = RMM_ACCESS_DOCUMENT, .child_id = f->child,
+                   .document = "safety-plan", .audience = "professional" }, &error));
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_poll (f->store));
 }
 
 /* A page opened while someone else is saving does not wait for them: the look is kept, with

@@ -980,8 +980,20 @@ test_engine_write (void)
   g_clear_error (&error);
   g_assert_cmpuint (count_files (folder), ==, 0);
 
+  /* Anything there but an older PDF is refused and left as it was (a database, say). */
+  g_assert_true (g_file_set_contents (path, "SQLite format 3", -1, NULL));
+  g_assert_false (rmm_pdf_document_write (document, path, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "SQLite format 3");
+  }
+
   /* Written, private to the user, and replaced whole with no temporary file left. */
-  g_assert_true (g_file_set_contents (path, "an older file", -1, NULL));
+  g_assert_true (g_file_set_contents (path, "%PDF-1.4 an older PDF", -1, NULL));
   g_assert_true (rmm_pdf_document_write (document, path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &buf), ==, 0);

@@ -169,6 +169,8 @@ set_error_from_result (RmmDbPg         *self,
     g_set_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE, "%s", primary);
   else if (g_str_has_prefix (sqlstate, "23"))
     set_refused (result, sqlstate, error);
+  else if (g_str_has_prefix (sqlstate, "22"))       /* data: its message may quote a value */
+    rmm_db_set_refused (error, RMM_DB_REFUSED_VALUE, NULL, NULL);
   else if (g_str_equal (sqlstate, "40001") || g_str_equal (sqlstate, "40P01") ||
            g_str_equal (sqlstate, "55P03"))
     g_set_error (error, RMM_ERROR, RMM_ERROR_LOCKED,

@@ -108,7 +108,10 @@ rmm_store_record_accesses (RmmStore              *self,
   gboolean ok = TRUE;
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+  for (guint i = 0; i < n_inputs; i++)
+    g_return_val_if_fail (inputs[i].kind <= RMM_ACCESS_DOCUMENT, FALSE);
 
+  /* (With no input, whether any could be recorded.) */
   if (rmm_store_get_read_only (self) != NULL)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
@@ -198,7 +201,9 @@ rmm_store_note_access (RmmStore             *self,
   look->input.audience = look->audience = g_strdup (input->audience);
   look->looked_at = rmm_store_now (self);
   g_ptr_array_add (self->noted_looks, look);
-  rmm_store_record_noted_looks (self);
+  /* Never inside another's transaction, whose rollback would take the look with it. */
+  if (rmm_db_get_depth (rmm_store_get_db (self)) == 0)
+    rmm_store_record_noted_looks (self);
 }
 
 static gpointer
@@ -237,7 +242,7 @@ rmm_store_list_access (RmmStore  *self,
                          "WHERE (entity = 'child-access' AND entity_id = ?1) "
                          "   OR (entity = 'meeting-access' AND entity_id IN "
                          "       (SELECT meeting_id FROM agenda_item WHERE child_id = ?1)) "
-                         "ORDER BY id", error);
+                         "ORDER BY 2, id", error);
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, child_id);

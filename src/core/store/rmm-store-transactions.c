@@ -142,12 +142,10 @@ rmm_store_begin (RmmStore  *self,
   return begin_when_unlocked (self, error);
 }
 
-/* As rmm_store_begin(), for a look at the record (an access event), which does not wait for
- * the check of the whole file owed at open (seconds on a large one): it appends one row at
- * the trail's end, through pages SQLite checks as it reads them, and a chair's page or an
- * administrator's export must not wait for the check. A change does. Damage already found
- * refuses it as it refuses a change. With @wait, another writer's lock is waited for as a
- * change waits; without, RMM_ERROR_LOCKED at once. */
+/* As rmm_store_begin(), for a look at the record (an access event). With @wait, exactly as a
+ * change: after the check of the file owed at open, and another writer's lock. Without, it
+ * waits for neither (RMM_ERROR_LOCKED at once, to be tried again): a chair's page must not
+ * wait seconds for the check of a large file, nor for someone else's import. */
 gboolean
 rmm_store_begin_look (RmmStore  *self,
                       gboolean   wait,
@@ -155,7 +153,15 @@ rmm_store_begin_look (RmmStore  *self,
 {
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  rmm_store_finish_quick_check (self, FALSE);
+  if (!wait && self->check_thread != NULL && !rmm_store_is_checked (self))
+    {
+      g_set_error_literal (error, RMM_ERROR, RMM_ERROR_LOCKED,
+                           _("The database is still being checked."));
+      return FALSE;
+    }
+  /* Nothing is written to a file before SQLite's check of it has passed: an append may take
+   * a page from the free list, which SQLite does not check as it reuses it. */
+  rmm_store_finish_quick_check (self, TRUE);
   if (!may_write (self, error))
     return FALSE;
   if (rmm_db_get_depth (self->db) > 0)

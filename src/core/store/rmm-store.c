@@ -497,6 +497,12 @@ rmm_store_announce_everything (RmmStore *self)
   g_signal_emit (self, signals[CHANGED], 0, "*", (gint64)0);
 }
 
+static gint64
+newest_change (RmmStore *self)
+{
+  return rmm_store_query_int (self, "SELECT coalesce ((" RMM_NEWEST_CHANGE_SQL "), 0)", 0, NULL);
+}
+
 void
 rmm_store_announce_pending (RmmStore *self)
 {
@@ -506,7 +512,11 @@ rmm_store_announce_pending (RmmStore *self)
   self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
   g_array_set_clear_func (self->pending, change_clear);
   self->pending_overflow = FALSE;
-  self->data_version = rmm_db_get_data_version (self->db);
+  /* Another program's commit since the last poll stays for the poll to announce (an own
+   * commit leaves the version as it was); without one, the newest change is this one,
+   * announced here. */
+  if (rmm_db_get_data_version (self->db) == self->data_version)
+    self->change_seen = newest_change (self);
 
   if (overflow)
     {
@@ -540,12 +550,6 @@ rmm_store_queue_change (RmmStore   *self,
   g_array_append_val (self->pending, change);
 }
 
-static gint64
-newest_change (RmmStore *self)
-{
-  return rmm_store_query_int (self, "SELECT coalesce ((" RMM_NEWEST_CHANGE_SQL "), 0)", 0, NULL);
-}
-
 /* Everything written so far has been seen (announced, or read at open). */
 void
 rmm_store_mark_seen (RmmStore *self)
@@ -559,26 +563,30 @@ rmm_store_mark_seen (RmmStore *self)
 gboolean
 rmm_store_poll (RmmStore *self)
 {
+  gboolean announced = FALSE;
   gint64 version, change;
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
   if (rmm_db_get_depth (self->db) > 0)
     return FALSE;
-  rmm_store_record_noted_looks (self);
   version = rmm_db_get_data_version (self->db);
-  if (version == self->data_version || version < 0)
-    return FALSE;
-  self->data_version = version;
-  /* Someone only looking (an access event) or an agenda worked out again (derived) changes
-   * nothing another window shows: only a new change, or a history that is no longer the
-   * one it had seen (a restore), is announced. */
-  change = newest_change (self);
-  if (change == self->change_seen)
-    return FALSE;
-  self->change_seen = change;
-  g_signal_emit (self, signals[CHANGED], 0, "*", (gint64)0);
-  return TRUE;
+  if (version >= 0 && version != self->data_version)
+    {
+      /* Someone only looking (an access event) or an agenda worked out again (derived)
+       * changes nothing another window shows: only a new change, or a history that is no
+       * longer the one it had seen (a restore), is announced. */
+      self->data_version = version;
+      change = newest_change (self);
+      announced = change != self->change_seen;
+      self->change_seen = change;
+      if (announced)
+        g_signal_emit (self, signals[CHANGED], 0, "*", (gint64)0);
+    }
+  /* Looks noted while someone else saved: recorded once their save has been looked for
+   * (recording them first would take their save for this one's). */
+  rmm_store_record_noted_looks (self);
+  return announced;
 }
 
 /* The audit trail's newest event, read once a transaction (an import appends an event for
