@@ -50,3 +50,49 @@ CREATE POLICY rmm_read ON trigger_response FOR SELECT TO rmm_app USING (true);
 CREATE POLICY rmm_add ON trigger_response FOR INSERT TO rmm_app WITH CHECK (true);
 CREATE POLICY rmm_change_unconfirmed ON trigger_response FOR UPDATE TO rmm_app
   USING (chair1_confirmed_at IS NULL OR chair2_confirmed_at IS NULL) WITH CHECK (true);
+
+-- The audit trail is one chain, and the server keeps it so: an event a login appends must
+-- follow the newest event the server holds (its id the next, its prev_hash that event's
+-- hash) and carry its own hash, worked out as rmm_audit_hash () does (src/core/store/
+-- rmm-audit.c: each field as its length in bytes, ':', and its UTF-8 bytes, SHA-256 in hex).
+-- Else it is refused: no client, however written, can fork the chain or append an event whose
+-- hash lies. Appends already take turns under the write lock (1380797764); this waits for it
+-- too. The database's owner, who moves a team's file onto the server trail and all (each
+-- event checked by `rmmctl migrate` and `check`), is exempt, as from the actor rule.
+CREATE OR REPLACE FUNCTION rmm_audit_field (value TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT octet_length (convert_to (coalesce (value, ''), 'UTF8')) || ':' || coalesce (value, '')
+$$;
+
+CREATE OR REPLACE FUNCTION rmm_refuse_off_chain () RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  head_id BIGINT;
+  head_hash TEXT;
+BEGIN
+  IF pg_has_role (session_user, (SELECT datdba FROM pg_database
+                                 WHERE datname = current_database ()), 'MEMBER') THEN
+    RETURN NEW;
+  END IF;
+  PERFORM pg_advisory_xact_lock (1380797764);
+  SELECT id, hash INTO head_id, head_hash FROM audit_event ORDER BY id DESC LIMIT 1;
+  IF NEW.id IS DISTINCT FROM coalesce (head_id, 0) + 1 OR
+     NEW.prev_hash IS DISTINCT FROM coalesce (head_hash, repeat ('0', 64)) THEN
+    RAISE EXCEPTION 'an audit event follows the newest one'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  IF NEW.hash IS DISTINCT FROM encode (sha256 (convert_to (
+       rmm_audit_field (NEW.prev_hash) || rmm_audit_field (NEW.id::text) ||
+       rmm_audit_field (NEW.at) || rmm_audit_field (NEW.actor) ||
+       rmm_audit_field (NEW.action) || rmm_audit_field (NEW.entity) ||
+       rmm_audit_field (NEW.entity_id::text) || rmm_audit_field (NEW.before) ||
+       rmm_audit_field (NEW.after), 'UTF8')), 'hex') THEN
+    RAISE EXCEPTION 'an audit event carries its own hash'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS audit_event_follows_chain ON audit_event;
+CREATE TRIGGER audit_event_follows_chain BEFORE INSERT ON audit_event
+FOR EACH ROW EXECUTE FUNCTION rmm_refuse_off_chain ();

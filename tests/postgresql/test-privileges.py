@@ -4,7 +4,7 @@
 group role (rmm_app), with psql and its own password, cannot rewrite the audit trail, a
 confirmed decision, a plan version, a closure or a confirmed trigger response, even after the
 owner has dropped every guard trigger; it cannot drop or disable one itself; and an audit
-event it writes must name itself. The app works as such a login: its changes are recorded
+event it writes must name itself and follow the chain the server holds (its hash its own). The app works as such a login: its changes are recorded
 under its name, and check passes afterwards.
 
 Run as: with-cluster test-privileges.py RMMCTL
@@ -63,7 +63,7 @@ for table in ("decision", "safety_plan_version", "closure", "trigger_response"):
 with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as csv:
     template = subprocess.run([rmmctl, "import", "referrals", "--template"], capture_output=True,
                               text=True).stdout.strip()
-    csv.write(template + "\nLP-1,Kit,Testchild,2012-01-01,Ashdown North,2026-11-27 10:00,"
+    csv.write(template + "\nLP-1,Siân,Testchild,2012-01-01,Ashdown North,2026-11-27 10:00,"
               "Ruth Referrer,Surrey Police,single-point-of-access,Concern,,\n")
 result = subprocess.run([rmmctl, "--database", laptop, "import", "referrals", csv.name], capture_output=True,
                         text=True)
@@ -78,11 +78,30 @@ if check.returncode != 0:
     failures.append(f"check as the app's login: {check.stdout}{check.stderr}")
 
 
+# Its plan made as a document: a look at the record, appended as the server's chain expects.
+result = subprocess.run([rmmctl, "--database", laptop, "export", "safety-plan", "--child",
+                         psql("SELECT reference FROM child c WHERE EXISTS (SELECT 1 FROM "
+                              "safety_plan p WHERE p.child_id = c.id AND p.closed_on IS NULL) "
+                              "LIMIT 1").stdout.strip(),
+                         "-o", os.path.join(tempfile.gettempdir(), "laptop-plan.pdf")],
+                        capture_output=True, text=True)
+if result.returncode != 0:
+    failures.append(f"the app's login could not make a plan: {result.stdout}{result.stderr}")
+
 # An event naming someone else is refused, whoever the guards leave alone.
 refused("an audit event naming another login",
         "INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, hash) "
         "SELECT max(id) + 1, '2026-11-30T10:00:00Z', 'someone-else', 'create', 'area', 1, "
         "'x', 'y' FROM audit_event")
+# The server keeps the chain: an event off it, or with a hash that is not its own, is refused.
+refused("an audit event that does not follow the newest",
+        "INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, hash) "
+        "SELECT max(id) + 1, '2026-11-30T10:00:00Z', 'laptop', 'create', 'area', 1, "
+        "repeat ('0', 64), repeat ('1', 64) FROM audit_event")
+refused("an audit event whose hash is not its own",
+        "INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, hash) "
+        "SELECT id + 1, '2026-11-30T10:00:00Z', 'laptop', 'create', 'area', 1, hash, "
+        "repeat ('1', 64) FROM audit_event ORDER BY id DESC LIMIT 1")
 
 # The owner drops every guard; the group role's privileges still hold.
 guards = psql("SELECT tgname || ' ON ' || tgrelid::regclass FROM pg_trigger "

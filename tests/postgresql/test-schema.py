@@ -19,7 +19,7 @@ migrations = sys.argv[1]
 
 # Triggers only a server has: the notification other clients hear a change by, and the
 # check that an event names the login that wrote it (SQLite has no logins).
-SERVER_ONLY = {"audit_event_notify", "audit_event_actor_is_login"}
+SERVER_ONLY = {"audit_event_notify", "audit_event_actor_is_login", "audit_event_follows_chain"}
 
 
 def files(engine):

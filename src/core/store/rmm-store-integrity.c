@@ -323,8 +323,10 @@ read_server_schema (RmmDb   *db,
   return g_steal_pointer (&objects);
 }
 
-/* A server's own guard, beside SQLite's: the trail's actor is the login that wrote it. */
-static const char * const server_guards[] = { "trigger audit_event_actor_is_login" };
+/* The server's own guards, beside SQLite's: the trail's actor is the login that wrote it,
+ * and each event follows the chain (data/server/privileges.sql). */
+static const char * const server_guards[] = { "trigger audit_event_actor_is_login",
+                                               "trigger audit_event_follows_chain" };
 
 static guint
 add_missing (GPtrArray  *problems,
