@@ -84,8 +84,9 @@ def largest_coming_meeting(database):
 
 def laptops(meeting, meeting_in_progress, chair1, chair2, items, every_ms, title):
     """Each laptop's rounds on its own item; the latencies of all but its first rounds."""
-    running = [subprocess.Popen([CLIENT, SERVER, "load", str(k), str(SECONDS), str(every_ms),
-                                 meeting, meeting_in_progress, chair1, chair2, item],
+    running = [subprocess.Popen([CLIENT, SERVER + " user=laptop", "load", str(k), str(SECONDS),
+                                 str(every_ms), meeting, meeting_in_progress, chair1, chair2,
+                                 item],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                for k, item in enumerate(items)]
     latencies = {"agenda": [], "minutes": [], "decision": []}
@@ -139,6 +140,9 @@ def main():
                     [RMM_DESK, "--database", file], 5, env=env)
 
         ids = run(CLIENT, SERVER, "setup", str(2 * CLIENTS)).split()
+        # The laptops connect as a login of the app's group role, as in a county: the server
+        # checks every event they append against its chain (the owner is exempt).
+        run("psql", "-X", "-q", "-c", "CREATE ROLE laptop LOGIN IN ROLE rmm_app")
         meeting_in_progress, chair1, chair2, items = ids[1], ids[2], ids[3], ids[4:]
         laptops(meeting, meeting_in_progress, chair1, chair2, items[:CLIENTS], EVERY_MS,
                 f"{CLIENTS} laptops for {SECONDS} s, each beginning a round every {EVERY_MS} ms:")
