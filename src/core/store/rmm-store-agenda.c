@@ -180,12 +180,6 @@ update_agenda_facts (RmmStore  *self,
   return rmm_db_stmt_run (stmt, error);
 }
 
-static gint64
-newest_audit_event (RmmStore *self)
-{
-  return rmm_store_query_int (self, "SELECT coalesce ((" RMM_NEWEST_CHANGE_SQL "), 0)", 0, NULL);
-}
-
 /* Nothing has changed since the agenda was last worked out (see 0002-agenda-cache); who
  * looked at what since does not count. */
 static gboolean
@@ -195,7 +189,7 @@ agenda_is_current (RmmStore *self,
   gint64 noted = rmm_store_query_int (self, "SELECT coalesce(max(audit_id), -1) FROM agenda_cache "
                                             "WHERE meeting_id = ?", meeting_id, NULL);
 
-  return noted >= 0 && noted == newest_audit_event (self);
+  return noted >= 0 && noted == rmm_store_get_newest_change (self);
 }
 
 static gboolean
@@ -211,7 +205,7 @@ note_agenda_current (RmmStore  *self,
   if (stmt == NULL)
     return FALSE;
   rmm_db_stmt_bind_int (stmt, 1, meeting_id);
-  rmm_db_stmt_bind_int (stmt, 2, newest_audit_event (self));
+  rmm_db_stmt_bind_int (stmt, 2, rmm_store_get_newest_change (self));
   return rmm_db_stmt_run (stmt, error);
 }
 

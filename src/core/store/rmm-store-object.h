@@ -31,7 +31,7 @@ struct _RmmStore
   GArray     *pending;         /* Change, announced after the outermost commit */
   gboolean    pending_overflow;
   gint64      data_version;
-  gint64      change_seen;      /* the newest change announced (RMM_NEWEST_CHANGE_SQL) */
+  gint64      change_seen;      /* the newest change announced (rmm_store_get_newest_change()) */
   GPtrArray  *noted_looks;      /* looks not yet in the trail (rmm_store_note_access()) */
   guint       schema_version;
   RmmTriggerRules *trigger_rules;  /* loaded when a fact is first recorded */

@@ -28,13 +28,6 @@ typedef struct
 #define RMM_INT(column, value)  { column, RMM_FIELD_INT, NULL, value }
 #define RMM_REF(column, value)  { column, RMM_FIELD_REF, NULL, value }
 
-/* The newest audit event that changed something (an access changes nothing), or nothing:
- * found from the newest back ("entity || ''" keeps the engine on the id). */
-#define RMM_NEWEST_CHANGE_SQL \
-  "SELECT id FROM audit_event " \
-  "WHERE entity || '' NOT IN ('child-access', 'meeting-access', 'list-access') " \
-  "ORDER BY id DESC LIMIT 1"
-
 /* The current rating of @child (an SQL expression for its id): the newest confirmed
  * risk-rating decision that no confirmed correction has superseded. */
 #define RMM_CURRENT_RATING_SQL(child) \
@@ -90,6 +83,7 @@ gboolean  rmm_store_audit       (RmmStore        *self,
 void      rmm_store_queue_change (RmmStore       *self,
                                   const char     *entity,
                                   gint64          id);
+gint64    rmm_store_get_newest_change (RmmStore  *self);
 gboolean  rmm_store_forget_agenda_facts (RmmStore    *self,
                                          const char  *table,
                                          gint64       id,

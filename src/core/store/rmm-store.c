@@ -497,10 +497,17 @@ rmm_store_announce_everything (RmmStore *self)
   g_signal_emit (self, signals[CHANGED], 0, "*", (gint64)0);
 }
 
-static gint64
-newest_change (RmmStore *self)
+/* The newest audit event that changed something (a look at the record changes nothing), or
+ * 0: what the agenda's cache and another window go by. Found from the newest back
+ * ("entity || ''" keeps the engine on the id). */
+gint64
+rmm_store_get_newest_change (RmmStore *self)
 {
-  return rmm_store_query_int (self, "SELECT coalesce ((" RMM_NEWEST_CHANGE_SQL "), 0)", 0, NULL);
+  return rmm_store_query_int (self,
+                              "SELECT coalesce ((SELECT id FROM audit_event "
+                              "WHERE entity || '' NOT IN "
+                              "('child-access', 'meeting-access', 'list-access') "
+                              "ORDER BY id DESC LIMIT 1), 0)", 0, NULL);
 }
 
 void
@@ -516,7 +523,7 @@ rmm_store_announce_pending (RmmStore *self)
    * commit leaves the version as it was); without one, the newest change is this one,
    * announced here. */
   if (rmm_db_get_data_version (self->db) == self->data_version)
-    self->change_seen = newest_change (self);
+    self->change_seen = rmm_store_get_newest_change (self);
 
   if (overflow)
     {
@@ -555,7 +562,7 @@ void
 rmm_store_mark_seen (RmmStore *self)
 {
   self->data_version = rmm_db_get_data_version (self->db);
-  self->change_seen = newest_change (self);
+  self->change_seen = rmm_store_get_newest_change (self);
 }
 
 /* Another process may have written to the file: PRAGMA data_version tells (on a server,
@@ -577,7 +584,7 @@ rmm_store_poll (RmmStore *self)
        * changes nothing another window shows: only a new change, or a history that is no
        * longer the one it had seen (a restore), is announced. */
       self->data_version = version;
-      change = newest_change (self);
+      change = rmm_store_get_newest_change (self);
       announced = change != self->change_seen;
       self->change_seen = change;
       if (announced)
