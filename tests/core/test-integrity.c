@@ -926,6 +926,62 @@ test_access_tamper_found (Fixture       *f,
   expect_check_finds (f->path, "the event was changed");
 }
 
+/* A write a server's connection sends ahead (its outcome read with the next statement, one
+ * round trip for both) that is refused fails its change all the same, with the same sentence
+ * as when run at once, whether the next statement or the commit reads it; nothing of the change
+ * is kept, and the next change goes through. */
+static gboolean
+send_duplicate_area (RmmStore  *store,
+                     gboolean   then_commit,
+                     GError   **error)
+{
+  RmmDb *db = rmm_store_get_db (store);
+  RmmDbStmt *insert;
+  RmmDbStmt *count;
+
+  if (!rmm_store_begin (store, error))
+    return FALSE;
+  insert = rmm_db_prepare (db, "INSERT INTO area (name, framework) VALUES (?, ?)", error);
+  count = rmm_db_prepare (db, "SELECT count(*) FROM area", error);
+  g_assert_nonnull (insert);
+  g_assert_nonnull (count);
+  rmm_db_stmt_bind_text (insert, 1, "Testshire Extra");
+  rmm_db_stmt_bind_text (insert, 2, "surrey-3-level");
+  if (!rmm_db_stmt_send (insert, error))
+    return rmm_store_end (store, FALSE, NULL);
+  rmm_db_stmt_bind_text (insert, 1, "Testshire North");   /* taken */
+  if (!rmm_db_stmt_send (insert, error))
+    return rmm_store_end (store, FALSE, NULL);
+  if (then_commit)
+    return rmm_store_commit (store, error);
+  if (!rmm_db_stmt_step (count, error))
+    return rmm_store_end (store, FALSE, NULL);
+  rmm_db_stmt_reset (count);
+  return rmm_store_end (store, TRUE, error);
+}
+
+static void
+test_refused_write_sent_ahead (Fixture       *f,
+                               gconstpointer  data)
+{
+  for (guint then_commit = 0; then_commit < 2; then_commit++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (send_duplicate_area (f->store, then_commit, &error));
+      g_assert_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT);
+      g_assert_nonnull (strstr (error->message, "another area already has the same name"));
+      g_clear_error (&error);
+      g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM area WHERE id > ?",
+                                            0, &error), ==, 1 + then_commit);
+      g_assert_cmpint (rmm_store_add_area (f->store, then_commit ? "Testshire East"
+                                                                 : "Testshire South",
+                                           "surrey-3-level", &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_true (rmm_store_check (f->store, NULL, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -957,6 +1013,7 @@ main (int    argc,
   ADD_FILE ("/integrity/open/exposed-read-only", test_exposed_file_read_only,
             "a file’s permissions");
   ADD ("/integrity/check/clean-after-work", test_check_clean_after_work);
+  ADD ("/integrity/refused-write-sent-ahead", test_refused_write_sent_ahead);
   ADD ("/integrity/access/recorded", test_access_recorded);
   ADD ("/integrity/access/tamper-found", test_access_tamper_found);
   ADD ("/integrity/access/noted-while-another-saves", test_access_noted_while_another_saves);

@@ -38,6 +38,8 @@ struct _RmmDbClass
                                    GError     **error);
   gint64      (*insert)           (RmmDbStmt   *stmt,
                                    GError     **error);
+  gboolean    (*send)             (RmmDbStmt   *stmt,
+                                   GError     **error);  /* NULL: run at once */
   void        (*reset)            (RmmDbStmt   *stmt);
   gint64      (*get_int)          (RmmDbStmt   *stmt,
                                    int          column);

@@ -280,6 +280,25 @@ rmm_db_stmt_run (RmmDbStmt  *stmt,
 }
 
 /**
+ * rmm_db_stmt_send:
+ *
+ * Run a statement that returns no rows, inside a write transaction, when nothing the
+ * transaction does next depends on its outcome: a server's connection sends it on with the
+ * next statement, one round trip for both, and its failure is then reported by that
+ * statement, or by the commit, failing the change all the same. For the writes every change
+ * makes and none expects refused (its audit event, the agenda facts it makes stale); not for
+ * one whose refusal a caller tells apart.
+ */
+gboolean
+rmm_db_stmt_send (RmmDbStmt  *stmt,
+                  GError    **error)
+{
+  if (CLASS (stmt->db)->send == NULL)
+    return rmm_db_stmt_run (stmt, error);
+  return CLASS (stmt->db)->send (stmt, error);
+}
+
+/**
  * rmm_db_stmt_insert:
  *
  * Run an INSERT of one row and return the id the database gave it, or 0 with @error. The

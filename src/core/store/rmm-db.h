@@ -109,6 +109,8 @@ gboolean     rmm_db_stmt_step        (RmmDbStmt       *stmt,
                                       GError         **error);
 gboolean     rmm_db_stmt_run         (RmmDbStmt       *stmt,
                                       GError         **error);
+gboolean     rmm_db_stmt_send        (RmmDbStmt       *stmt,
+                                      GError         **error);
 gint64       rmm_db_stmt_insert      (RmmDbStmt       *stmt,
                                       GError         **error);
 void         rmm_db_stmt_reset       (RmmDbStmt       *stmt);

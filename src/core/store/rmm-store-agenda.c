@@ -355,7 +355,7 @@ rmm_store_forget_agenda_facts (RmmStore    *self,
         if (stmt == NULL)
           return FALSE;
         rmm_db_stmt_bind_int (stmt, 1, id);
-        return rmm_db_stmt_run (stmt, error);
+        return rmm_db_stmt_send (stmt, error);
       }
   return TRUE;
 }

@@ -55,7 +55,7 @@ rmm_store_audit (RmmStore    *self,
   rmm_db_stmt_bind_text (stmt, 8, event.after);
   rmm_db_stmt_bind_text (stmt, 9, event.prev_hash);
   rmm_db_stmt_bind_text (stmt, 10, hash);
-  if (!rmm_db_stmt_run (stmt, error))
+  if (!rmm_db_stmt_send (stmt, error))
     return FALSE;
   rmm_store_set_audit_head (self, event.id, g_steal_pointer (&hash));
   return TRUE;
