@@ -175,21 +175,30 @@ read_bytes (const char *path)
   return g_bytes_new_take (g_steal_pointer (&bytes), length);
 }
 
-/* 64 bytes of garbage over the header of a b-tree page in the middle of the file. */
+/* 64 bytes of garbage over the header of a page of the notes' table, in the middle of the
+ * file: one holding a note's row (its summary not after a quote, as in the trail's JSON),
+ * which nothing reads at open. */
 static void
 damage_middle_page (const char *path)
 {
   g_autoptr(GBytes) before = read_bytes (path);
+  const char *bytes = g_bytes_get_data (before, NULL);
+  gsize size = g_bytes_get_size (before);
+  const char *found = NULL;
   guint8 garbage[64];
   FILE *file;
-  gsize middle;
+  gsize page;
 
+  for (gsize at = 1; found == NULL && at + strlen ("note 30 ") <= size; at++)
+    if (bytes[at - 1] != '"' && memcmp (bytes + at, "note 30 ", strlen ("note 30 ")) == 0)
+      found = bytes + at;
+  g_assert_nonnull (found);
   for (guint i = 0; i < sizeof garbage; i++)
     garbage[i] = (guint8)(0xA5 ^ (i * 37));
-  middle = (g_bytes_get_size (before) / 4096 / 2) * 4096;
+  page = ((found - bytes) / 4096) * 4096;
   file = g_fopen (path, "r+b");
   g_assert_nonnull (file);
-  fseek (file, (long)middle, SEEK_SET);
+  fseek (file, (long)page, SEEK_SET);
   g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
   fclose (file);
 }
