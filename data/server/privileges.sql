@@ -18,10 +18,33 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, rmm_app;
+-- The roles a login is granted, each for some areas ("rmmctl server grant", which records
+-- the areas in area_member): what each may see and change is set out in the README's table.
+-- Each but oversight works through the app, so has the app's rights; oversight, the board's,
+-- is given figures with no child in them, never the record.
+DO $$
+DECLARE
+  role TEXT;
+BEGIN
+  FOREACH role IN ARRAY ARRAY['rmm_admin', 'rmm_chair', 'rmm_minute_taker', 'rmm_police',
+                              'rmm_oversight'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role) THEN
+      EXECUTE format ('CREATE ROLE %I NOLOGIN', role);
+    END IF;
+    -- Granted once, by one who may: an owner without CREATEROLE sets up later databases.
+    IF role <> 'rmm_oversight' AND NOT pg_has_role (role, 'rmm_app', 'MEMBER') THEN
+      EXECUTE format ('GRANT rmm_app TO %I', role);
+    END IF;
+  END LOOP;
+END
+$$;
+
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, rmm_app, rmm_oversight;
 GRANT USAGE ON SCHEMA public TO rmm_app;
 GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO rmm_app;
 REVOKE INSERT ON schema_version FROM rmm_app;
+-- Who works on which area is the database owner's to grant and revoke, never a login's own.
+REVOKE INSERT ON area_member FROM rmm_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO rmm_app;
 
 -- The rows the app changes in place: what a meeting records until it is signed off, a

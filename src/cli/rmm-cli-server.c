@@ -11,37 +11,14 @@
 
 /* rmmctl server init: RMM Desk's schema on an empty database, or an older one brought
  * forward; a database of another program or of a newer RMM Desk is left as it was. */
-int
-rmm_cli_server (const char  *database,
-                int          argc,
-                char       **argv)
+static int
+server_init (const char *database)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("init — set a shared "
-                                                             "PostgreSQL database up"));
   g_autoptr(RmmServerInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   gboolean created = FALSE;
   guint version = 0;
-  int status = 0;
 
-  if (!rmm_cli_parse_options (context, NULL,
-                              _("The database is a PostgreSQL connection string given with "
-                                "--database or $RMM_DATABASE: a URI "
-                                "(postgresql://rmm.example.org/rmm) or libpq’s keywords "
-                                "(host=/run/postgresql dbname=rmm). A server that is not on "
-                                "this computer is reached over TLS with its certificate "
-                                "verified, unless the address sets another sslmode; the "
-                                "password comes from ~/.pgpass or the service file. "
-                                "“init” creates RMM Desk’s schema in an empty database, all "
-                                "or nothing, and says so again, changing nothing, when it "
-                                "is there already."),
-                              NULL, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !g_str_equal (argv[1], "init"))
-    return rmm_cli_usage_error (context, _("server what? init"));
-  if (!rmm_server_is_connection_string (database))
-    return rmm_cli_usage_error (context, _("server init needs a PostgreSQL server: "
-                                           "--database postgresql://HOST/DATABASE"));
   if (!rmm_server_init (database, &version, &created, &info, &error))
     return rmm_cli_fail (error);
 
@@ -53,6 +30,127 @@ rmm_cli_server (const char  *database,
                "do.\n"), info->database, version);
   g_print (_("Connection: %s\n"), info->security);
   return EXIT_SUCCESS;
+}
+
+/* rmmctl server grant|revoke LOGIN ROLE --area NAME…: all or nothing, in the audit trail. */
+static int
+server_grant (const char  *database,
+              gboolean     grant,
+              const char  *login,
+              const char  *role,
+              GStrv        areas)
+{
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *named = NULL;
+  gboolean ok;
+
+  if (!(store = rmm_cli_open_existing (database, &error)))
+    return rmm_cli_fail (error);
+  ok = grant ? rmm_store_grant_role (store, login, role, (const char * const *)areas, &error)
+             : rmm_store_revoke_role (store, login, role, (const char * const *)areas, &error);
+  if (!ok)
+    return rmm_cli_fail (error);
+
+  named = areas != NULL && areas[0] != NULL ? g_strjoinv (", ", areas) : NULL;
+  if (grant)
+    /* TRANSLATORS: "“jdoe” is a chair of Ashdown North, Ashdown South." */
+    g_print (_("“%s” is %s of %s.\n"), login, rmm_area_role_describe (role), named);
+  else if (named != NULL)
+    g_print (_("“%s” is no longer %s of %s.\n"), login, rmm_area_role_describe (role), named);
+  else
+    g_print (_("“%s” is no longer %s of any area.\n"), login, rmm_area_role_describe (role));
+  return EXIT_SUCCESS;
+}
+
+/* rmmctl server members: every login's current role in each area. */
+static int
+server_members (const char *database,
+                gboolean    json)
+{
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
+
+  if (!(store = rmm_cli_open_existing (database, &error)) ||
+      !(members = rmm_store_list_members (store, &error)))
+    return rmm_cli_fail (error);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < members->len; i++)
+    {
+      RmmAreaMember *member = g_ptr_array_index (members, i);
+
+      /* TRANSLATORS: "jdoe  chair  Ashdown North  (since 2026-11-30T10:00:00Z)" */
+      g_string_append_printf (text, _("%s  %s  %s  (since %s)\n"),
+                              rmm_cli_text (pool, member->login), member->role,
+                              rmm_cli_text (pool, member->area), member->granted_at);
+      json_builder_begin_object (builder);
+      rmm_cli_add_string (builder, "login", member->login);
+      rmm_cli_add_string (builder, "role", member->role);
+      rmm_cli_add_string (builder, "area", member->area);
+      rmm_cli_add_string (builder, "granted_at", member->granted_at);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (members->len == 0 && !json)
+    g_string_append (text, _("No login is a member of any area.\n"));
+  rmm_cli_print_either (builder, text, json);
+  return EXIT_SUCCESS;
+}
+
+int
+rmm_cli_server (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("init | grant LOGIN ROLE | "
+                                                             "revoke LOGIN ROLE | members — "
+                                                             "a shared PostgreSQL database"));
+  g_auto(GStrv) areas = NULL;
+  gboolean json = FALSE;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &areas, N_("An area the role is granted or revoked for (again for more)"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!rmm_cli_parse_options (context, entries,
+                              _("The database is a PostgreSQL connection string given with "
+                                "--database or $RMM_DATABASE: a URI "
+                                "(postgresql://rmm.example.org/rmm) or libpq’s keywords "
+                                "(host=/run/postgresql dbname=rmm). A server that is not on "
+                                "this computer is reached over TLS with its certificate "
+                                "verified, unless the address sets another sslmode; the "
+                                "password comes from ~/.pgpass or the service file.\n\n"
+                                "“init” creates RMM Desk’s schema in an empty database, all "
+                                "or nothing, and says so again, changing nothing, when it "
+                                "is there already.\n"
+                                "“grant LOGIN ROLE --area NAME…” makes a login of the server "
+                                "an admin, chair, minute-taker, police or oversight member "
+                                "of those areas; “revoke” ends it (for the areas named, or "
+                                "all); both are the database owner’s to run, and each is "
+                                "recorded in the audit trail. “members” lists who is what, "
+                                "where."),
+                              &json, &argc, &argv, &status))
+    return status;
+  if (argc < 2 || !g_strv_contains ((const char * const[]) { "init", "grant", "revoke",
+                                                            "members", NULL }, argv[1]))
+    return rmm_cli_usage_error (context, _("server what? init, grant, revoke or members"));
+  if (!rmm_server_is_connection_string (database))
+    return rmm_cli_usage_error (context, _("server needs a PostgreSQL server: "
+                                           "--database postgresql://HOST/DATABASE"));
+  if (g_str_equal (argv[1], "init") && argc == 2)
+    return server_init (database);
+  if ((g_str_equal (argv[1], "grant") || g_str_equal (argv[1], "revoke")) && argc == 4)
+    return server_grant (database, g_str_equal (argv[1], "grant"), argv[2], argv[3], areas);
+  if (g_str_equal (argv[1], "members") && argc == 2)
+    return server_members (database, json);
+  return rmm_cli_usage_error (context, _("server init | grant LOGIN ROLE --area NAME… | "
+                                         "revoke LOGIN ROLE [--area NAME…] | members"));
 }
 
 /* rmmctl migrate --from FILE --to URI: a team's SQLite database, audit trail and all, into an

@@ -331,7 +331,7 @@ static const Command commands[] = {
   { "triggers", N_("Strategy-discussion triggers; --evaluate runs the rules"), rmm_cli_triggers },
   { "access", N_("Who looked at a child’s record"), rmm_cli_access },
   { "export", N_("Minutes, safety plans, the CSE list or a chair’s pack as PDF"), rmm_cli_export },
-  { "server", N_("Set a shared PostgreSQL database up for RMM Desk (init)"), rmm_cli_server },
+  { "server", N_("A shared PostgreSQL database: set it up, and who works on which area"), rmm_cli_server },
   { "migrate", N_("Move a team’s database file onto a shared PostgreSQL server"), rmm_cli_migrate },
 };
 

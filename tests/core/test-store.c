@@ -1008,6 +1008,96 @@ test_refusal_in_our_words (Fixture       *f,
                    "The change was refused: another area already has the same name.");
 }
 
+/* Who works on which area. A file has one user, its owner: refused. On a server a login is
+ * made a role's member of some areas and revoked again, all or nothing, each change in the
+ * trail; every bad name is refused with nothing written; and an area with a meeting open
+ * keeps its last chair. */
+static void
+expect_nothing_granted (Fixture                   *f,
+                        const char                *role,
+                        const char * const        *areas,
+                        const char                *login,
+                        int                        code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+
+  g_assert_false (rmm_store_grant_role (f->store, login, role, areas, &error));
+  g_assert_error (error, RMM_ERROR, code);
+  g_clear_error (&error);
+  members = rmm_store_list_members (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 0);
+}
+
+static guint
+count_members (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = rmm_store_list_members (f->store, &error);
+
+  g_assert_no_error (error);
+  return members->len;
+}
+
+static void
+test_area_members (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *north[] = { "Testshire North", NULL };
+  const char *nowhere[] = { "Testshire Nowhere", NULL };
+  const char *none[] = { NULL };
+  RmmAttendanceInput present = { .name = "Ada Chairwell",
+                                 .status = RMM_ATTENDANCE_STATUS_PRESENT };
+
+  if (!rmm_test_on_server ())
+    {
+      expect_nothing_granted (f, "chair", north, "rmm_test_amy", RMM_ERROR_INVALID);
+      return;
+    }
+  rmm_test_write_below_store (f->store,
+                              "DO $$ BEGIN "
+                              "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rmm_test_amy') "
+                              "THEN CREATE ROLE rmm_test_amy LOGIN; END IF; "
+                              "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rmm_test_ben') "
+                              "THEN CREATE ROLE rmm_test_ben LOGIN; END IF; END $$");
+
+  expect_nothing_granted (f, "bishop", north, "rmm_test_amy", RMM_ERROR_INVALID);
+  expect_nothing_granted (f, "chair", nowhere, "rmm_test_amy", RMM_ERROR_NOT_FOUND);
+  expect_nothing_granted (f, "chair", none, "rmm_test_amy", RMM_ERROR_INVALID);
+  expect_nothing_granted (f, "chair", north, "rmm_test_nobody", RMM_ERROR_NOT_FOUND);
+
+  g_assert_true (rmm_store_grant_role (f->store, "rmm_test_amy", "chair", north, &error));
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_grant_role (f->store, "rmm_test_amy", "chair", north, &error));
+  g_assert_cmpuint (count_members (f), ==, 1);
+
+  /* The meeting is open: its area keeps its last chair. */
+  present.agency_id = f->agency;
+  g_assert_true (rmm_store_open_meeting (f->store, f->meeting, &present, 1, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (rmm_store_revoke_role (f->store, "rmm_test_amy", "chair", NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "last chair of Testshire North"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_members (f), ==, 1);
+
+  g_assert_true (rmm_store_grant_role (f->store, "rmm_test_ben", "chair", north, &error));
+  g_assert_true (rmm_store_revoke_role (f->store, "rmm_test_amy", "chair", north, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_members (f), ==, 1);
+  g_assert_false (rmm_store_revoke_role (f->store, "rmm_test_amy", "chair", NULL, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Two grants, one refused (unchanged), a revoke: each change in the trail, which holds. */
+  g_assert_cmpint (rmm_test_count_in_file (f->store, "SELECT count(*) FROM audit_event "
+                                           "WHERE entity = 'area_member'", 0), ==, 3);
+  g_assert_true (rmm_store_check (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1054,6 +1144,7 @@ main (int    argc,
   ADD_FILE ("/store/backup/automatic-rotated", test_auto_backups_rotate,
             "a server’s backups are its operators’ (pg_dump, replication)");
   ADD ("/store/constraints/foreign-keys", test_foreign_keys_enforced);
+  ADD ("/store/members/granted-and-revoked", test_area_members);
 #undef ADD_FILE
 #undef ADD
 

@@ -647,6 +647,43 @@ rmm_db_pg_follow_ids (RmmDb       *db,
   return rmm_db_pg_exec (db, sql, error);
 }
 
+/* GRANT or REVOKE @group for @login, which must be a login on this server. */
+static gboolean
+rmm_db_pg_set_role_member (RmmDb       *db,
+                           const char  *login,
+                           const char  *group,
+                           gboolean     member,
+                           GError     **error)
+{
+  RmmDbPg *self = RMM_DB_PG (db);
+  const char *values[] = { login };
+  g_autoptr(PGresult) found = NULL;
+  g_autofree char *sql = NULL;
+  char *quoted_login;
+  char *quoted_group;
+
+  if (!catch_up (self, error))
+    return FALSE;
+  found = PQexecParams (self->conn, "SELECT rolcanlogin FROM pg_roles WHERE rolname = $1", 1,
+                        NULL, values, NULL, NULL, 0);
+  if (PQresultStatus (found) != PGRES_TUPLES_OK)
+    return set_error_from_result (self, found, error);
+  if (PQntuples (found) == 0 || !g_str_equal (PQgetvalue (found, 0, 0), "t"))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                   _("There is no login “%s” on the server holding “%s”: its administrator "
+                     "creates it first (CREATE ROLE … LOGIN)."), login, self->info->database);
+      return FALSE;
+    }
+  quoted_login = PQescapeIdentifier (self->conn, login, strlen (login));
+  quoted_group = PQescapeIdentifier (self->conn, group, strlen (group));
+  sql = member ? g_strdup_printf ("GRANT %s TO %s", quoted_group, quoted_login)
+               : g_strdup_printf ("REVOKE %s FROM %s", quoted_group, quoted_login);
+  PQfreemem (quoted_login);
+  PQfreemem (quoted_group);
+  return rmm_db_pg_exec (db, sql, error);
+}
+
 static gboolean
 rmm_db_pg_is_connected (RmmDb *db)
 {
@@ -853,6 +890,7 @@ rmm_db_pg_class_init (RmmDbPgClass *klass)
   db_class->engine = RMM_DB_ENGINE_POSTGRESQL;
   db_class->begin_snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
   db_class->follow_ids = rmm_db_pg_follow_ids;
+  db_class->set_role_member = rmm_db_pg_set_role_member;
   db_class->prepare = rmm_db_pg_prepare;
   db_class->stmt_free = rmm_db_pg_stmt_free;
   db_class->stmt_clear = rmm_db_pg_stmt_clear;

@@ -63,6 +63,11 @@ struct _RmmDbClass
   gboolean    (*follow_ids)       (RmmDb       *self,
                                    const char  *table,
                                    GError     **error);
+  gboolean    (*set_role_member)  (RmmDb       *self,
+                                   const char  *login,
+                                   const char  *group,
+                                   gboolean     member,
+                                   GError     **error);  /* NULL: no logins (a file) */
 
   /* A connection that can be lost (a server's); NULL for one that cannot. Dialling may
    * take seconds and runs in any thread (it touches nothing of the connection in use);

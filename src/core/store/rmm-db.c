@@ -280,6 +280,35 @@ rmm_db_stmt_run (RmmDbStmt  *stmt,
 }
 
 /**
+ * rmm_db_set_role_member:
+ * @login: an existing login on the server
+ * @group: one of the server's group roles (rmm_chair…)
+ * @member: %TRUE to make @login a member of @group, %FALSE to end it
+ *
+ * Inside the current transaction, so that it is undone with it. A file has one user, its
+ * owner, and no logins: refused.
+ */
+gboolean
+rmm_db_set_role_member (RmmDb       *self,
+                        const char  *login,
+                        const char  *group,
+                        gboolean     member,
+                        GError     **error)
+{
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+  g_return_val_if_fail (rmm_db_get_depth (self) > 0, FALSE);
+
+  if (CLASS (self)->set_role_member == NULL)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("Logins and roles belong to a shared server; “%s” is a file, whose owner "
+                     "is its only user."), rmm_db_get_path (self));
+      return FALSE;
+    }
+  return CLASS (self)->set_role_member (self, login, group, member, error);
+}
+
+/**
  * rmm_db_stmt_send:
  *
  * Run a statement that returns no rows, inside a write transaction, when nothing the

@@ -94,6 +94,11 @@ void         rmm_db_end_snapshot     (RmmDb           *self);
 gboolean     rmm_db_follow_ids       (RmmDb           *self,
                                       const char      *table,
                                       GError         **error);
+gboolean     rmm_db_set_role_member  (RmmDb           *self,
+                                      const char      *login,
+                                      const char      *group,
+                                      gboolean         member,
+                                      GError         **error);
 gboolean     rmm_db_check_header     (const char      *path,
                                       GError         **error);
 
