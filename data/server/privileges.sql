@@ -119,3 +119,58 @@ $$;
 DROP TRIGGER IF EXISTS audit_event_follows_chain ON audit_event;
 CREATE TRIGGER audit_event_follows_chain BEFORE INSERT ON audit_event
 FOR EACH ROW EXECUTE FUNCTION rmm_refuse_off_chain ();
+
+-- Who gave each chair's confirmation of a decision is the login that made the change, which
+-- no client can forge. With the installation set to two logins ("rmmctl server set
+-- two-logins on", a row of database_info only the owner may write), a confirmation must come
+-- from a login that is a chair of the child's area, and the two confirmations from two
+-- different logins: the two-person rule, kept by the server. Off, one login at the chairs'
+-- laptop confirms for both, and each confirmation still records it.
+CREATE OR REPLACE FUNCTION rmm_confirmed_by_login () RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  two_logins BOOLEAN;
+  the_area BIGINT;
+  area_name TEXT;
+BEGIN
+  IF NEW.chair1_confirmed_at IS NOT NULL AND OLD.chair1_confirmed_at IS NULL THEN
+    NEW.chair1_login := session_user;
+  END IF;
+  IF NEW.chair2_confirmed_at IS NOT NULL AND OLD.chair2_confirmed_at IS NULL THEN
+    NEW.chair2_login := session_user;
+  END IF;
+  SELECT value = 'on' INTO two_logins FROM database_info WHERE key = 'two-logins';
+  IF NOT coalesce (two_logins, false) OR
+     NOT ((NEW.chair1_confirmed_at IS NOT NULL AND OLD.chair1_confirmed_at IS NULL) OR
+          (NEW.chair2_confirmed_at IS NOT NULL AND OLD.chair2_confirmed_at IS NULL)) THEN
+    RETURN NEW;
+  END IF;
+  SELECT a.id, a.name INTO the_area, area_name
+  FROM child c JOIN area a ON a.id = c.area_id WHERE c.id = NEW.child_id;
+  IF NOT EXISTS (SELECT 1 FROM area_member m WHERE m.login = session_user
+                 AND m.role = 'chair' AND m.area_id = the_area AND m.revoked_at IS NULL) THEN
+    RAISE EXCEPTION 'Only a chair of % can confirm a decision.', area_name
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  IF NEW.chair1_confirmed_at IS NOT NULL AND NEW.chair2_confirmed_at IS NOT NULL AND
+     NEW.chair1_login = NEW.chair2_login THEN
+    RAISE EXCEPTION 'The two confirmations of a decision come from two different chairs'' logins.'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS decision_confirmed_by_login ON decision;
+CREATE TRIGGER decision_confirmed_by_login BEFORE UPDATE ON decision
+FOR EACH ROW EXECUTE FUNCTION rmm_confirmed_by_login ();
+
+-- The installation's settings that are the owner's alone (two-logins) are out of a login's
+-- reach; the rest of database_info (the protective marking…) the app sets as before.
+ALTER TABLE database_info ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS rmm_read ON database_info;
+DROP POLICY IF EXISTS rmm_add ON database_info;
+DROP POLICY IF EXISTS rmm_change ON database_info;
+CREATE POLICY rmm_read ON database_info FOR SELECT TO rmm_app USING (true);
+CREATE POLICY rmm_add ON database_info FOR INSERT TO rmm_app WITH CHECK (key <> 'two-logins');
+CREATE POLICY rmm_change ON database_info FOR UPDATE TO rmm_app
+  USING (key <> 'two-logins') WITH CHECK (key <> 'two-logins');

@@ -102,14 +102,36 @@ server_members (const char *database,
   return EXIT_SUCCESS;
 }
 
+/* rmmctl server set two-logins on|off: the two-person rule kept by the server, or not. */
+static int
+server_set (const char *database,
+            const char *value)
+{
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean on = g_str_equal (value, "on");
+
+  if (!(store = rmm_cli_open_existing (database, &error)) ||
+      !rmm_store_set_two_logins (store, on, &error))
+    return rmm_cli_fail (error);
+  if (on)
+    g_print (_("A decision’s two confirmations must now come from two different logins, each "
+               "a chair of the child’s area.\n"));
+  else
+    g_print (_("One login may now give both chairs’ confirmations of a decision (the chairs at "
+               "one laptop); each confirmation records the login that gave it.\n"));
+  return EXIT_SUCCESS;
+}
+
 int
 rmm_cli_server (const char  *database,
                 int          argc,
                 char       **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("init | grant LOGIN ROLE | "
-                                                             "revoke LOGIN ROLE | members — "
-                                                             "a shared PostgreSQL database"));
+                                                             "revoke LOGIN ROLE | members | "
+                                                             "set two-logins on|off — a "
+                                                             "shared PostgreSQL database"));
   g_auto(GStrv) areas = NULL;
   gboolean json = FALSE;
   int status = 0;
@@ -134,12 +156,17 @@ rmm_cli_server (const char  *database,
                                 "of those areas; “revoke” ends it (for the areas named, or "
                                 "all); both are the database owner’s to run, and each is "
                                 "recorded in the audit trail. “members” lists who is what, "
-                                "where."),
+                                "where.\n"
+                                "“set two-logins on” makes the server demand that a "
+                                "decision’s two confirmations come from two different logins, "
+                                "each a chair of the child’s area; “off” (the default) lets "
+                                "one login at the chairs’ laptop confirm for both. Each "
+                                "confirmation records the login that gave it either way."),
                               &json, &argc, &argv, &status))
     return status;
   if (argc < 2 || !g_strv_contains ((const char * const[]) { "init", "grant", "revoke",
-                                                            "members", NULL }, argv[1]))
-    return rmm_cli_usage_error (context, _("server what? init, grant, revoke or members"));
+                                                            "members", "set", NULL }, argv[1]))
+    return rmm_cli_usage_error (context, _("server what? init, grant, revoke, members or set"));
   if (!rmm_server_is_connection_string (database))
     return rmm_cli_usage_error (context, _("server needs a PostgreSQL server: "
                                            "--database postgresql://HOST/DATABASE"));
@@ -149,8 +176,12 @@ rmm_cli_server (const char  *database,
     return server_grant (database, g_str_equal (argv[1], "grant"), argv[2], argv[3], areas);
   if (g_str_equal (argv[1], "members") && argc == 2)
     return server_members (database, json);
+  if (g_str_equal (argv[1], "set") && argc == 4 && g_str_equal (argv[2], "two-logins") &&
+      (g_str_equal (argv[3], "on") || g_str_equal (argv[3], "off")))
+    return server_set (database, argv[3]);
   return rmm_cli_usage_error (context, _("server init | grant LOGIN ROLE --area NAME… | "
-                                         "revoke LOGIN ROLE [--area NAME…] | members"));
+                                         "revoke LOGIN ROLE [--area NAME…] | members | "
+                                         "set two-logins on|off"));
 }
 
 /* rmmctl migrate --from FILE --to URI: a team's SQLite database, audit trail and all, into an

@@ -487,6 +487,10 @@ test_decision_needs_both_chairs (Fixture       *f,
   g_assert_no_error (error);
   rating = rmm_store_get_current_rating (f->store, f->child, &error);
   g_assert_cmpstr (rating, ==, "high");
+  /* Beside each chair named, the login (or user) that gave the confirmation. */
+  g_assert_cmpint (rmm_test_count_in_file (f->store, "SELECT count(*) FROM decision WHERE "
+                                           "id = ? AND chair1_login <> '' AND "
+                                           "chair1_login = chair2_login", id), ==, 1);
 
   g_assert_false (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE);

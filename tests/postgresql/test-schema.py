@@ -19,7 +19,8 @@ migrations = sys.argv[1]
 
 # Triggers only a server has: the notification other clients hear a change by, and the
 # check that an event names the login that wrote it (SQLite has no logins).
-SERVER_ONLY = {"audit_event_notify", "audit_event_actor_is_login", "audit_event_follows_chain"}
+SERVER_ONLY = {"audit_event_notify", "audit_event_actor_is_login", "audit_event_follows_chain",
+               "decision_confirmed_by_login"}
 
 
 def files(engine):

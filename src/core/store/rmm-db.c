@@ -298,14 +298,25 @@ rmm_db_set_role_member (RmmDb       *self,
   g_return_val_if_fail (RMM_IS_DB (self), FALSE);
   g_return_val_if_fail (rmm_db_get_depth (self) > 0, FALSE);
 
-  if (CLASS (self)->set_role_member == NULL)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("Logins and roles belong to a shared server; “%s” is a file, whose owner "
-                     "is its only user."), rmm_db_get_path (self));
-      return FALSE;
-    }
+  if (!rmm_db_has_logins (self, error))
+    return FALSE;
   return CLASS (self)->set_role_member (self, login, group, member, error);
+}
+
+/* Whether the database has logins of its own (a server's); if not (a file, whose owner is its
+ * only user), FALSE with @error saying so. */
+gboolean
+rmm_db_has_logins (RmmDb   *self,
+                   GError **error)
+{
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+
+  if (CLASS (self)->set_role_member != NULL)
+    return TRUE;
+  g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+               _("Logins and roles belong to a shared server; “%s” is a file, whose owner is "
+                 "its only user."), rmm_db_get_path (self));
+  return FALSE;
 }
 
 /**

@@ -94,6 +94,8 @@ void         rmm_db_end_snapshot     (RmmDb           *self);
 gboolean     rmm_db_follow_ids       (RmmDb           *self,
                                       const char      *table,
                                       GError         **error);
+gboolean     rmm_db_has_logins       (RmmDb           *self,
+                                      GError         **error);
 gboolean     rmm_db_set_role_member  (RmmDb           *self,
                                       const char      *login,
                                       const char      *group,

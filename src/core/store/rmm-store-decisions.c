@@ -290,6 +290,8 @@ rmm_store_confirm_decision (RmmStore    *self,
         RMM_REF (slot == 1 ? "chair1_id" : "chair2_id", chair_id),
         RMM_TEXT (slot == 1 ? "chair1_confirmed_at" : "chair2_confirmed_at", NULL),
         RMM_TEXT ("status", NULL),
+        /* The login (or user) that clicked, whichever chair it names. */
+        RMM_TEXT (slot == 1 ? "chair1_login" : "chair2_login", rmm_store_get_actor (self)),
       };
 
       now = rmm_store_now (self);

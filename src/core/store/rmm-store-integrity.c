@@ -324,9 +324,11 @@ read_server_schema (RmmDb   *db,
 }
 
 /* The server's own guards, beside SQLite's: the trail's actor is the login that wrote it,
- * and each event follows the chain (data/server/privileges.sql). */
+ * each event follows the chain, and a decision's confirmations name the logins that gave
+ * them (data/server/privileges.sql). */
 static const char * const server_guards[] = { "trigger audit_event_actor_is_login",
-                                               "trigger audit_event_follows_chain" };
+                                               "trigger audit_event_follows_chain",
+                                               "trigger decision_confirmed_by_login" };
 
 static guint
 add_missing (GPtrArray  *problems,

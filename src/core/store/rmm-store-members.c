@@ -360,3 +360,31 @@ rmm_store_list_members (RmmStore  *self,
   return rmm_store_collect_rows (stmt, member_from_row, (GDestroyNotify)rmm_area_member_free,
                                  error);
 }
+
+/**
+ * rmm_store_set_two_logins:
+ * @on: whether a decision's two confirmations must come from two logins, each a chair of the
+ *   child's area (the server refuses any other)
+ *
+ * An installation's setting, the database owner's alone (a login is refused by the server);
+ * in the audit trail. A file has one user: refused.
+ */
+gboolean
+rmm_store_set_two_logins (RmmStore  *self,
+                          gboolean   on,
+                          GError   **error)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (!rmm_db_has_logins (rmm_store_get_db (self), error))
+    return FALSE;
+  return rmm_store_set_info (self, "two-logins", on ? "on" : "off", error);
+}
+
+gboolean
+rmm_store_get_two_logins (RmmStore *self)
+{
+  g_autofree char *value = rmm_store_get_info (self, "two-logins");
+
+  return g_strcmp0 (value, "on") == 0;
+}

@@ -33,6 +33,10 @@ gboolean    rmm_store_revoke_role     (RmmStore            *self,
                                        GError             **error);
 GPtrArray  *rmm_store_list_members    (RmmStore            *self,
                                        GError             **error);
+gboolean    rmm_store_set_two_logins  (RmmStore            *self,
+                                       gboolean             on,
+                                       GError             **error);
+gboolean    rmm_store_get_two_logins  (RmmStore            *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmAreaMember, rmm_area_member_free)
 

@@ -1,0 +1,114 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The two-person rule, kept by the server. With `rmmctl server set two-logins on`, a decision's
+two confirmations must come from two different logins, each a chair of the child's area: raw
+SQL as each login (what psql and a password allow, not what the app offers) finds the same
+login confirming twice refused, a minute-taker's login refused, a chair of another area
+refused, and two chairs' logins accepted, each recorded as the login that confirmed. Off (the
+default), one login confirms for both, and is recorded for both. The setting itself is the
+owner's: a login can change it neither with rmmctl nor with SQL.
+
+Run as: with-cluster test-two-logins.py RMMCTL
+"""
+
+import subprocess
+import sys
+
+rmmctl = sys.argv[1]
+owner = "dbname=county"
+failures = []
+
+
+def psql(sql, user=None, check=True):
+    command = ["psql", "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", "-d", "county", "-c", sql]
+    if user:
+        command += ["-U", user]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        sys.exit(f"{sql}: {result.stderr}")
+    return result
+
+
+def rmm(*args, database=owner):
+    return subprocess.run([rmmctl, "--database", database, *args], capture_output=True,
+                          text=True)
+
+
+def new_decision():
+    return psql(f"INSERT INTO decision (child_id, kind, value, proposed_at) VALUES ({child}, "
+                "'risk-rating', 'medium', '2026-11-30T10:00:00Z') RETURNING id").stdout.split()[0]
+
+
+def confirm(decision, slot, chair, login):
+    return psql(f"UPDATE decision SET chair{slot}_id = {chair}, "
+                f"chair{slot}_confirmed_at = '2026-11-30T10:0{slot}:00Z' WHERE id = {decision}",
+                user=login, check=False)
+
+
+def expect(label, result, refusal=None):
+    if refusal is None and result.returncode != 0:
+        failures.append(f"{label}: refused: {result.stderr.strip()}")
+    elif refusal is not None and (result.returncode == 0 or refusal not in result.stderr):
+        failures.append(f"{label}: not refused as expected: {result.stderr.strip()}")
+    else:
+        print(f"ok: {label}: {result.stderr.strip() or 'accepted'}")
+
+
+subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE county"], check=True)
+rmm("server", "init").check_returncode()
+rmm("demo", "--children", "30").check_returncode()
+north, south = psql("SELECT name FROM area ORDER BY name LIMIT 2").stdout.split("\n")[:2]
+child = psql(f"SELECT c.id FROM child c JOIN area a ON a.id = c.area_id WHERE a.name = '{north}' "
+             "ORDER BY c.id LIMIT 1").stdout.strip()
+chair1, chair2 = psql("SELECT id FROM professional ORDER BY id LIMIT 2").stdout.split()
+for login, role, area in [("ada_chair", "chair", north), ("ben_chair", "chair", north),
+                          ("mo_minutes", "minute-taker", north), ("sal_chair", "chair", south)]:
+    psql(f"CREATE ROLE {login} LOGIN")
+    rmm("server", "grant", login, role, "--area", area).check_returncode()
+
+# Off, the default: one login confirms for both chairs, and is recorded for both.
+decision = new_decision()
+expect("off: one login, first chair", confirm(decision, 1, chair1, "ada_chair"))
+expect("off: the same login, second chair", confirm(decision, 2, chair2, "ada_chair"))
+logins = psql(f"SELECT chair1_login || ' ' || chair2_login FROM decision WHERE id = {decision}")
+if logins.stdout.strip() != "ada_chair ada_chair":
+    failures.append(f"off: the logins recorded: {logins.stdout.strip()!r}")
+
+# The setting is the owner's.
+result = rmm("server", "set", "two-logins", "on", database=owner + " user=ada_chair")
+if result.returncode != 1 or "does not allow this login" not in result.stderr:
+    failures.append(f"a chair's login turned two-logins on: {result.stdout}{result.stderr}")
+result = rmm("server", "set", "two-logins", "on")
+if result.returncode != 0 or "two different logins" not in result.stdout:
+    failures.append(f"the owner could not turn two-logins on: {result.stdout}{result.stderr}")
+for sql in ("UPDATE database_info SET value = 'off' WHERE key = 'two-logins' RETURNING key",
+            "INSERT INTO database_info VALUES ('two-logins', 'off') "
+            "ON CONFLICT (key) DO UPDATE SET value = 'off' RETURNING key",
+            "DELETE FROM database_info WHERE key = 'two-logins' RETURNING key"):
+    result = psql(sql, user="ada_chair", check=False)
+    if result.returncode == 0 and result.stdout.strip():
+        failures.append(f"a login changed the setting: {sql}")
+if psql("SELECT value FROM database_info WHERE key = 'two-logins'").stdout.strip() != "on":
+    failures.append("the setting is not on")
+
+# On: two chairs' logins, each a chair of the child's area.
+decision = new_decision()
+expect("on: a minute-taker's login", confirm(decision, 1, chair1, "mo_minutes"),
+       f"Only a chair of {north} can confirm a decision.")
+expect("on: a chair of another area", confirm(decision, 1, chair1, "sal_chair"),
+       f"Only a chair of {north} can confirm a decision.")
+expect("on: a chair's login", confirm(decision, 1, chair1, "ada_chair"))
+expect("on: the same login again", confirm(decision, 2, chair2, "ada_chair"),
+       "two different chairs' logins")
+expect("on: the other chair's login", confirm(decision, 2, chair2, "ben_chair"))
+logins = psql(f"SELECT chair1_login || ' ' || chair2_login FROM decision WHERE id = {decision}")
+if logins.stdout.strip() != "ada_chair ben_chair":
+    failures.append(f"on: the logins recorded: {logins.stdout.strip()!r}")
+
+result = rmm("server", "set", "two-logins", "off")
+if result.returncode != 0:
+    failures.append(f"the owner could not turn two-logins off: {result.stderr}")
+
+for failure in failures:
+    print(f"FAIL: {failure}")
+sys.exit(1 if failures else 0)
