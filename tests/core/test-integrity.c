@@ -937,11 +937,20 @@ test_access_tamper_found (Fixture       *f,
 
 /* A write a server's connection sends ahead (its outcome read with the next statement, one
  * round trip for both) that is refused fails its change all the same, with the same sentence
- * as when run at once, whether the next statement or the commit reads it; nothing of the change
- * is kept, and the next change goes through. */
+ * as when run at once: whether the next statement reads it, or the commit, or a read that
+ * ignores its errors, or an inner transaction rolled back. Nothing of the change is kept, and
+ * the next change goes through. */
+typedef enum
+{
+  READ_BY_NEXT,
+  READ_BY_COMMIT,
+  READ_BY_CARELESS_READ,
+  READ_BY_INNER_ROLLBACK,
+} ReadBy;
+
 static gboolean
 send_duplicate_area (RmmStore  *store,
-                     gboolean   then_commit,
+                     ReadBy     read_by,
                      GError   **error)
 {
   RmmDb *db = rmm_store_get_db (store);
@@ -961,31 +970,42 @@ send_duplicate_area (RmmStore  *store,
   rmm_db_stmt_bind_text (insert, 1, "Testshire North");   /* taken */
   if (!rmm_db_stmt_send (insert, error))
     return rmm_store_end (store, FALSE, NULL);
-  if (then_commit)
-    return rmm_store_commit (store, error);
-  if (!rmm_db_stmt_step (count, error))
-    return rmm_store_end (store, FALSE, NULL);
-  rmm_db_stmt_reset (count);
-  return rmm_store_end (store, TRUE, error);
+  switch (read_by)
+    {
+    case READ_BY_NEXT:
+      if (!rmm_db_stmt_step (count, error))
+        return rmm_store_end (store, FALSE, NULL);
+      rmm_db_stmt_reset (count);
+      break;
+    case READ_BY_CARELESS_READ:
+      g_free (rmm_store_get_info (store, "demo"));
+      break;
+    case READ_BY_INNER_ROLLBACK:
+      g_assert_true (rmm_store_begin (store, NULL));
+      rmm_store_rollback (store);
+      break;
+    case READ_BY_COMMIT:
+      break;
+    }
+  return rmm_store_commit (store, error);
 }
 
 static void
 test_refused_write_sent_ahead (Fixture       *f,
                                gconstpointer  data)
 {
-  for (guint then_commit = 0; then_commit < 2; then_commit++)
+  for (ReadBy read_by = READ_BY_NEXT; read_by <= READ_BY_INNER_ROLLBACK; read_by++)
     {
       g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("Testshire East %d", read_by);
 
-      g_assert_false (send_duplicate_area (f->store, then_commit, &error));
+      g_assert_false (send_duplicate_area (f->store, read_by, &error));
       g_assert_error (error, RMM_ERROR, RMM_ERROR_CONSTRAINT);
       g_assert_nonnull (strstr (error->message, "another area already has the same name"));
       g_clear_error (&error);
       g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM area WHERE id > ?",
-                                            0, &error), ==, 1 + then_commit);
-      g_assert_cmpint (rmm_store_add_area (f->store, then_commit ? "Testshire East"
-                                                                 : "Testshire South",
-                                           "surrey-3-level", &error), >, 0);
+                                            0, &error), ==, 1 + read_by);
+      g_assert_cmpint (rmm_store_add_area (f->store, name, "surrey-3-level", &error), >, 0);
       g_assert_no_error (error);
     }
   g_assert_true (rmm_store_check (f->store, NULL, NULL));

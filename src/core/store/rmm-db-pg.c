@@ -55,6 +55,7 @@ struct _RmmDbPg
   char          *writing;     /* the write transaction's id on the server, while it runs */
   char          *in_doubt;    /* the id of one whose COMMIT the lost connection cut off */
   guint          ahead;       /* commands sent ahead in a pipeline, their outcome not yet read */
+  GError        *refused_ahead; /* the first of them refused, until the transaction ends */
 };
 
 G_DEFINE_FINAL_TYPE (RmmDbPg, rmm_db_pg, RMM_TYPE_DB)
@@ -211,9 +212,10 @@ send_ahead (RmmDbPg             *self,
 
 /* Ends the pipeline: what was sent ahead is run, the last command's result returned, or the
  * first failure's (the commands after a failure are not run). NULL if the connection is
- * gone. */
+ * gone. With @last_wanted the last command is the caller's own, sent with the rest. */
 static PGresult *
-read_ahead (RmmDbPg *self)
+read_ahead (RmmDbPg  *self,
+            gboolean  last_wanted)
 {
   PGresult *failed = NULL;
   PGresult *last = NULL;
@@ -231,7 +233,14 @@ read_ahead (RmmDbPg *self)
       /* Each command's results end with a NULL. */
       PQclear (PQgetResult (self->conn));
       if (failed == NULL && PQresultStatus (result) == PGRES_FATAL_ERROR)
-        failed = result;
+        {
+          failed = result;
+          /* A write sent ahead and refused fails its whole transaction, whoever reads the
+           * refusal (a read that ignores its error, a savepoint rolled back): the COMMIT is
+           * refused with it. */
+          if ((i + 1 < ahead || !last_wanted) && self->refused_ahead == NULL)
+            set_error_from_result (self, result, &self->refused_ahead);
+        }
       else if (i == ahead - 1 && failed == NULL)
         last = result;
       else
@@ -259,7 +268,7 @@ catch_up (RmmDbPg  *self,
 
   if (self->ahead == 0)
     return TRUE;
-  result = read_ahead (self);
+  result = read_ahead (self, FALSE);
   status = PQresultStatus (result);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return TRUE;
@@ -277,9 +286,9 @@ exec_after_ahead (RmmDbPg     *self,
   if (self->ahead > 0)
     {
       if (g_str_has_prefix (sql, "ROLLBACK"))
-        PQclear (read_ahead (self));   /* undone anyway: their outcome no longer matters */
+        PQclear (read_ahead (self, FALSE));   /* undone anyway, a refusal kept */
       else if (strchr (sql, ';') == NULL)
-        return send_ahead (self, NULL, 0, NULL, sql, error) ? read_ahead (self) : NULL;
+        return send_ahead (self, NULL, 0, NULL, sql, error) ? read_ahead (self, TRUE) : NULL;
       else if (!catch_up (self, error))
         return NULL;
     }
@@ -320,6 +329,19 @@ rmm_db_pg_exec (RmmDb       *db,
           return FALSE;
         }
       g_clear_pointer (&self->writing, g_free);
+      /* A transaction a refusal had aborted ends in a ROLLBACK, whatever its COMMIT: never
+       * reported as saved. */
+      if (g_str_equal (sql, "COMMIT") && status == PGRES_COMMAND_OK &&
+          g_strcmp0 (PQcmdStatus (result), "ROLLBACK") == 0)
+        {
+          if (self->refused_ahead != NULL)
+            g_propagate_error (error, g_steal_pointer (&self->refused_ahead));
+          else
+            g_set_error (error, RMM_ERROR, RMM_ERROR_FAILED,
+                         _("The server refused part of this change, so none of it was saved."));
+          return FALSE;
+        }
+      g_clear_error (&self->refused_ahead);
     }
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return TRUE;
@@ -448,7 +470,7 @@ execute (PgStmt      *stmt,
   g_clear_pointer (&stmt->result, PQclear);
   if (self->ahead > 0)
     stmt->result = send_ahead (self, name, stmt->n_params, (const char * const *)stmt->values,
-                               NULL, NULL) ? read_ahead (self) : NULL;
+                               NULL, NULL) ? read_ahead (self, TRUE) : NULL;
   else
     stmt->result = PQexecPrepared (self->conn, name, stmt->n_params,
                                    (const char * const *)stmt->values, NULL, NULL, 0);
@@ -570,6 +592,7 @@ rmm_db_pg_begin_writing (RmmDb    *db,
                                  "SELECT CASE WHEN pg_try_advisory_xact_lock (" WRITE_LOCK ") "
                                  "            THEN txid_current () END",
                     &local_error);
+  g_clear_error (&self->refused_ahead);
   if (got != NULL && *got != '\0')
     {
       /* Its id, to ask the server about it should its COMMIT be cut off. */
@@ -751,6 +774,7 @@ rmm_db_pg_adopt (RmmDb               *db,
   g_clear_pointer (&self->conn, PQfinish);
   self->conn = dialled;
   self->ahead = 0;
+  g_clear_error (&self->refused_ahead);
   g_clear_pointer (&self->writing, g_free);
   if (!set_session_up (self, error))
     return FALSE;
@@ -876,6 +900,7 @@ rmm_db_pg_finalize (GObject *object)
   g_clear_pointer (&self->conninfo, g_free);
   g_clear_pointer (&self->writing, g_free);
   g_clear_pointer (&self->in_doubt, g_free);
+  g_clear_error (&self->refused_ahead);
 
   G_OBJECT_CLASS (rmm_db_pg_parent_class)->finalize (object);
 }
