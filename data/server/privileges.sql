@@ -121,27 +121,57 @@ CREATE TRIGGER audit_event_follows_chain BEFORE INSERT ON audit_event
 FOR EACH ROW EXECUTE FUNCTION rmm_refuse_off_chain ();
 
 -- Who gave each chair's confirmation of a decision is the login that made the change, which
--- no client can forge. With the installation set to two logins ("rmmctl server set
--- two-logins on", a row of database_info only the owner may write), a confirmation must come
--- from a login that is a chair of the child's area, and the two confirmations from two
--- different logins: the two-person rule, kept by the server. Off, one login at the chairs'
--- laptop confirms for both, and each confirmation still records it.
+-- no client can forge or rewrite afterwards. With the installation set to two logins
+-- ("rmmctl server set two-logins on", a row of database_info only the owner may write), a
+-- confirmation must come from a login that is a chair of the child's area, the two from two
+-- different logins, and a decision one chair has confirmed is not changed under the other:
+-- the two-person rule, kept by the server. Off, one login at the chairs' laptop confirms for
+-- both, and each confirmation still records it. The owner's INSERTs (a team's file moved onto
+-- the server, its history and all) keep the logins they bring.
+CREATE OR REPLACE FUNCTION rmm_login_of (old_at TEXT, new_at TEXT, old_login TEXT)
+RETURNS TEXT LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN new_at IS NULL THEN ''
+              WHEN old_at IS NOT DISTINCT FROM new_at THEN old_login
+              ELSE session_user END
+$$;
+
 CREATE OR REPLACE FUNCTION rmm_confirmed_by_login () RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   two_logins BOOLEAN;
+  confirming BOOLEAN;
   the_area BIGINT;
   area_name TEXT;
 BEGIN
-  IF NEW.chair1_confirmed_at IS NOT NULL AND OLD.chair1_confirmed_at IS NULL THEN
-    NEW.chair1_login := session_user;
-  END IF;
-  IF NEW.chair2_confirmed_at IS NOT NULL AND OLD.chair2_confirmed_at IS NULL THEN
-    NEW.chair2_login := session_user;
+  IF TG_OP = 'INSERT' THEN
+    IF pg_has_role (session_user, (SELECT datdba FROM pg_database
+                                   WHERE datname = current_database ()), 'MEMBER') THEN
+      RETURN NEW;
+    END IF;
+    NEW.chair1_login := rmm_login_of (NULL, NEW.chair1_confirmed_at, '');
+    NEW.chair2_login := rmm_login_of (NULL, NEW.chair2_confirmed_at, '');
+    confirming := NEW.chair1_confirmed_at IS NOT NULL OR NEW.chair2_confirmed_at IS NOT NULL;
+  ELSE
+    NEW.chair1_login := rmm_login_of (OLD.chair1_confirmed_at, NEW.chair1_confirmed_at,
+                                      OLD.chair1_login);
+    NEW.chair2_login := rmm_login_of (OLD.chair2_confirmed_at, NEW.chair2_confirmed_at,
+                                      OLD.chair2_login);
+    confirming := NEW.chair1_login IS DISTINCT FROM OLD.chair1_login OR
+                  NEW.chair2_login IS DISTINCT FROM OLD.chair2_login;
   END IF;
   SELECT value = 'on' INTO two_logins FROM database_info WHERE key = 'two-logins';
-  IF NOT coalesce (two_logins, false) OR
-     NOT ((NEW.chair1_confirmed_at IS NOT NULL AND OLD.chair1_confirmed_at IS NULL) OR
-          (NEW.chair2_confirmed_at IS NOT NULL AND OLD.chair2_confirmed_at IS NULL)) THEN
+  IF NOT coalesce (two_logins, false) THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'UPDATE' AND
+     (OLD.chair1_confirmed_at IS NOT NULL OR OLD.chair2_confirmed_at IS NOT NULL) AND
+     (NEW.child_id, NEW.kind, NEW.value, NEW.lead_agency_id, NEW.lead_professional_id,
+      NEW.meeting_id) IS DISTINCT FROM
+     (OLD.child_id, OLD.kind, OLD.value, OLD.lead_agency_id, OLD.lead_professional_id,
+      OLD.meeting_id) THEN
+    RAISE EXCEPTION 'A decision one chair has confirmed is confirmed as it stands: propose a new one to change it.'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  IF NOT confirming THEN
     RETURN NEW;
   END IF;
   SELECT a.id, a.name INTO the_area, area_name
@@ -161,7 +191,7 @@ END
 $$;
 
 DROP TRIGGER IF EXISTS decision_confirmed_by_login ON decision;
-CREATE TRIGGER decision_confirmed_by_login BEFORE UPDATE ON decision
+CREATE TRIGGER decision_confirmed_by_login BEFORE INSERT OR UPDATE ON decision
 FOR EACH ROW EXECUTE FUNCTION rmm_confirmed_by_login ();
 
 -- The installation's settings that are the owner's alone (two-logins) are out of a login's
@@ -174,3 +204,21 @@ CREATE POLICY rmm_read ON database_info FOR SELECT TO rmm_app USING (true);
 CREATE POLICY rmm_add ON database_info FOR INSERT TO rmm_app WITH CHECK (key <> 'two-logins');
 CREATE POLICY rmm_change ON database_info FOR UPDATE TO rmm_app
   USING (key <> 'two-logins') WITH CHECK (key <> 'two-logins');
+
+-- The server's checks that read tables find them in this schema and the catalog only: a
+-- login's temporary table of the same name (searched first, unless the path names pg_temp)
+-- must never stand in for area_member, database_info, pg_database or the audit trail. And no
+-- login needs temporary tables here.
+DO $$
+DECLARE
+  path TEXT := quote_ident (current_schema ()) || ', pg_temp';
+  checker TEXT;
+BEGIN
+  FOREACH checker IN ARRAY ARRAY['rmm_refuse_off_chain ()', 'rmm_refuse_other_actor ()',
+                                 'rmm_confirmed_by_login ()',
+                                 'rmm_refuse_when_signed_off ()'] LOOP
+    EXECUTE format ('ALTER FUNCTION %s SET search_path = %s', checker, path);
+  END LOOP;
+  EXECUTE format ('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database ());
+END
+$$;

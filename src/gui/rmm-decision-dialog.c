@@ -105,8 +105,21 @@ stands (RmmDecisionDialogPrivate *priv)
   return priv->state && priv->state->status == RMM_DECISION_STATUS_CONFIRMED;
 }
 
-static void
+/* Why this login may not give @chair's confirmation (on a server set to two logins), or NULL. */
+static char *
+why_not_confirm (RmmDecisionDialog *self,
+                 int                chair)
+{
+  RmmDecisionDialogPrivate *priv = PRIV (self);
+
+  return rmm_store_why_not_confirm (priv->store, rmm_agenda_item_get_child_id (priv->item),
+                                    priv->state ? priv->state->id : 0, chair);
+}
+
+/* Returns why this login may not confirm as @chair, or NULL. */
+static char *
 show_chair (RmmDecisionDialog *self,
+            int                chair,
             GtkWidget         *confirm,
             GtkWidget         *disagree,
             gboolean           confirmed,
@@ -115,10 +128,16 @@ show_chair (RmmDecisionDialog *self,
   gboolean done = stands (PRIV (self));
   g_autofree char *label = confirmed ? g_strdup_printf (_("Confirmed by %s"), name)
                                      : g_strdup_printf (_("Confirm as %s"), name);
+  char *why_not = confirmed || done ? NULL : why_not_confirm (self, chair);
 
   gtk_button_set_label (GTK_BUTTON (confirm), label);
-  gtk_widget_set_sensitive (confirm, !confirmed && !done);
+  gtk_widget_set_sensitive (confirm, !confirmed && !done && why_not == NULL);
+  /* Said where the chair looks, and to a screen reader. */
+  gtk_widget_set_tooltip_text (confirm, why_not);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (confirm), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  why_not ? why_not : "", -1);
   gtk_widget_set_sensitive (disagree, !confirmed && !done);
+  return why_not;
 }
 
 static char *
@@ -168,6 +187,8 @@ rmm_decision_dialog_refresh (RmmDecisionDialog *self)
   RmmDecisionDialogPrivate *priv = PRIV (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *why_not1 = NULL;
+  g_autofree char *why_not2 = NULL;
   gboolean open;
 
   g_return_if_fail (RMM_IS_DECISION_DIALOG (self));
@@ -178,8 +199,6 @@ rmm_decision_dialog_refresh (RmmDecisionDialog *self)
                                                  rmm_meeting_get_id (priv->meeting),
                                                  kind (self), &error);
   show_current (self);
-  status = status_text (self);
-  adw_action_row_set_subtitle (priv->status_row, status);
 
   if (priv->state != NULL)
     RMM_DECISION_DIALOG_GET_CLASS (self)->show_proposal (self, priv->state);
@@ -188,12 +207,22 @@ rmm_decision_dialog_refresh (RmmDecisionDialog *self)
          priv->state->status == RMM_DECISION_STATUS_DISPUTED;
   for (guint i = 0; i < priv->rows->len; i++)
     gtk_widget_set_sensitive (g_ptr_array_index (priv->rows, i), open);
-  show_chair (self, priv->confirm1_button, priv->disagree1_button,
-              priv->state && priv->state->chair1_confirmed,
-              rmm_meeting_get_chair_children (priv->meeting));
-  show_chair (self, priv->confirm2_button, priv->disagree2_button,
-              priv->state && priv->state->chair2_confirmed,
-              rmm_meeting_get_chair_family (priv->meeting));
+  why_not1 = show_chair (self, 1, priv->confirm1_button, priv->disagree1_button,
+                         priv->state && priv->state->chair1_confirmed,
+                         rmm_meeting_get_chair_children (priv->meeting));
+  why_not2 = show_chair (self, 2, priv->confirm2_button, priv->disagree2_button,
+                         priv->state && priv->state->chair2_confirmed,
+                         rmm_meeting_get_chair_family (priv->meeting));
+  /* What this login may not confirm, said where the chairs read the status too. */
+  status = status_text (self);
+  if (why_not1 != NULL || why_not2 != NULL)
+    {
+      char *with_reason = g_strconcat (status, "\n", why_not1 ? why_not1 : why_not2, NULL);
+
+      g_free (status);
+      status = with_reason;
+    }
+  adw_action_row_set_subtitle (priv->status_row, status);
   gtk_widget_set_visible (priv->correct_group, stands (priv));
   /* Alt+1 / Alt+2 must not reach a decision that already stands. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "decision.confirm", !stands (priv));
@@ -273,7 +302,15 @@ action_confirm (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  record (RMM_DECISION_DIALOG (widget), g_variant_get_int32 (parameter), NULL);
+  RmmDecisionDialog *self = RMM_DECISION_DIALOG (widget);
+  int chair = g_variant_get_int32 (parameter);
+  g_autofree char *why_not = why_not_confirm (self, chair);
+
+  /* Alt+1 / Alt+2 reach it however the button stands: the same reason, before the server's. */
+  if (why_not != NULL)
+    rmm_show_message (widget, _("Nothing Was Recorded"), why_not);
+  else
+    record (self, chair, NULL);
 }
 
 static void

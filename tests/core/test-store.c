@@ -1102,6 +1102,54 @@ test_area_members (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Two logins: the window is told, before the server would refuse, which confirmation this
+ * login may not give; the server refuses it all the same. A file has one user: no such
+ * setting, nothing withheld. */
+static void
+test_two_logins (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *not_chair = NULL;
+  g_autofree char *other_chair = NULL;
+  const char *north[] = { "Testshire North", NULL };
+  const char *me = rmm_store_get_actor (f->store);
+  gint64 id = propose_rating (f, "medium");
+
+  if (!rmm_test_on_server ())
+    {
+      g_assert_false (rmm_store_set_two_logins (f->store, TRUE, &error));
+      g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+      g_assert_null (rmm_store_why_not_confirm (f->store, f->child, id, 1));
+      return;
+    }
+  g_assert_null (rmm_store_why_not_confirm (f->store, f->child, id, 1));   /* off */
+  g_assert_true (rmm_store_set_two_logins (f->store, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_get_two_logins (f->store));
+
+  not_chair = rmm_store_why_not_confirm (f->store, f->child, id, 1);
+  g_assert_cmpstr (not_chair, ==, "Only a chair of Testshire North can confirm a decision.");
+  g_assert_false (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
+  g_assert_nonnull (strstr (error->message, "Only a chair of Testshire North"));
+  g_clear_error (&error);
+
+  g_assert_true (rmm_store_grant_role (f->store, me, "chair", north, &error));
+  g_assert_no_error (error);
+  g_assert_null (rmm_store_why_not_confirm (f->store, f->child, id, 1));
+  g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
+  g_assert_no_error (error);
+  other_chair = rmm_store_why_not_confirm (f->store, f->child, id, 2);
+  g_assert_nonnull (other_chair);
+  g_assert_nonnull (strstr (other_chair, "each chair confirms from their own"));
+  g_assert_false (rmm_store_confirm_decision (f->store, id, f->chair2, &error));
+  g_assert_nonnull (strstr (error->message, "two different chairs' logins"));
+  g_clear_error (&error);
+  g_assert_true (rmm_store_revoke_role (f->store, me, "chair", NULL, &error));
+  g_assert_true (rmm_store_check (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1149,6 +1197,7 @@ main (int    argc,
             "a server’s backups are its operators’ (pg_dump, replication)");
   ADD ("/store/constraints/foreign-keys", test_foreign_keys_enforced);
   ADD ("/store/members/granted-and-revoked", test_area_members);
+  ADD ("/store/members/two-logins", test_two_logins);
 #undef ADD_FILE
 #undef ADD
 

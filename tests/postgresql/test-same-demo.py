@@ -24,8 +24,9 @@ atexit.register(shutil.rmtree, folder, ignore_errors=True)
 in_file = os.path.join(folder, "file.sqlite")
 from_server = os.path.join(folder, "server.sqlite")
 demo = ["demo", "--children", "120", "--seed", "11", "--today", "2026-11-30"]
-# Whose hand: the hash chain covers it, so the hashes differ too.
-WHO = {"actor", "hash", "prev_hash", "recorded_by"}
+# Whose hand (the login, on a server; the demo, in a file): the hash chain covers it, so the
+# hashes differ too.
+WHO = {"actor", "hash", "prev_hash", "recorded_by", "chair1_login", "chair2_login"}
 
 
 def run(*args):

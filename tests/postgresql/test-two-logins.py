@@ -105,6 +105,34 @@ logins = psql(f"SELECT chair1_login || ' ' || chair2_login FROM decision WHERE i
 if logins.stdout.strip() != "ada_chair ben_chair":
     failures.append(f"on: the logins recorded: {logins.stdout.strip()!r}")
 
+# What psql allows besides an UPDATE of one confirmation: none gets round the rule.
+expect("on: a decision inserted already confirmed, logins forged",
+       psql(f"INSERT INTO decision (child_id, kind, value, proposed_at, chair1_id, "
+            f"chair1_confirmed_at, chair2_id, chair2_confirmed_at, status, chair1_login, "
+            f"chair2_login) VALUES ({child}, 'risk-rating', 'high', '2026-11-30T10:00:00Z', "
+            f"{chair1}, '2026-11-30T10:01:00Z', {chair2}, '2026-11-30T10:02:00Z', 'confirmed', "
+            "'ada_chair', 'ben_chair')", user="ada_chair", check=False),
+       "two different chairs' logins")
+decision = new_decision()
+expect("on: the first confirmation", confirm(decision, 1, chair1, "ada_chair"))
+psql(f"UPDATE decision SET chair1_login = 'ben_chair' WHERE id = {decision}", user="ada_chair",
+     check=False)
+if psql(f"SELECT chair1_login FROM decision WHERE id = {decision}").stdout.strip() != "ada_chair":
+    failures.append("on: a login rewrote who gave a confirmation")
+else:
+    print("ok: on: who gave a confirmation cannot be rewritten")
+south_child = psql(f"SELECT c.id FROM child c JOIN area a ON a.id = c.area_id "
+                   f"WHERE a.name = '{south}' ORDER BY c.id LIMIT 1").stdout.strip()
+expect("on: the confirmed proposal moved to another child",
+       psql(f"UPDATE decision SET child_id = {south_child} WHERE id = {decision}",
+            user="sal_chair", check=False), "confirmed as it stands")
+expect("on: the confirmed proposal's rating changed",
+       psql(f"UPDATE decision SET value = 'high' WHERE id = {decision}", user="ada_chair",
+            check=False), "confirmed as it stands")
+expect("on: the same login through its own temporary area_member",
+       psql("CREATE TEMP TABLE area_member (login text, role text, area_id bigint, "
+            "revoked_at text)", user="mo_minutes", check=False), "permission denied")
+
 result = rmm("server", "set", "two-logins", "off")
 if result.returncode != 0:
     failures.append(f"the owner could not turn two-logins off: {result.stderr}")

@@ -1135,6 +1135,64 @@ class ServerTest(unittest.TestCase):
                                text=True)
         self.assertEqual(check.stdout, "ok\n")
 
+    def test_two_logins(self):
+        """With the server set to two logins and this laptop's login a chair, the chair's
+        confirmation goes through (Alt+1); the other chair's button is then out of reach, saying
+        why to the screen reader, and Alt+2 gets that reason, not the server's refusal: the
+        other chair confirms from their own login."""
+        from dogtail.rawinput import keyCombo
+
+        subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE pair"], check=True)
+        server = "host=%s dbname=pair" % os.environ["PGHOST"]
+        for command in (["server", "init"], ["demo", "--children", "60"],
+                        ["server", "set", "two-logins", "on"]):
+            subprocess.run([RMMCTL, "--database", server, *command], check=True,
+                           stdout=subprocess.DEVNULL)
+        login = subprocess.run(["psql", "-X", "-tA", "-d", "pair", "-c", "SELECT current_user"],
+                               check=True, capture_output=True, text=True).stdout.strip()
+        areas = subprocess.run(["psql", "-X", "-tA", "-d", "pair", "-c", "SELECT name FROM area"],
+                               check=True, capture_output=True, text=True).stdout.split("\n")
+        grant = [RMMCTL, "--database", server, "server", "grant", login, "chair"]
+        for area in filter(None, areas):
+            grant += ["--area", area]
+        subprocess.run(grant, check=True, stdout=subprocess.DEVNULL)
+
+        app = App("--database", server)
+        try:
+            wait_for(lambda: find(app.node, "label", name="Coming"), what="the coming meeting")
+            click(app.node, "Open Meeting…")
+            opening = frame(app, "Open the Meeting")
+            click(opening, "The statement has been read out")
+            click(opening, prefix="Ashdown Children’s Services: Present")
+            open_meeting(app, opening)
+            agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
+            open_first_item(app, agenda)
+            click(app.node, prefix="Confirm… Risk rating")
+            window = frame(app, "Risk Rating")
+            keyCombo("<Alt>1")
+            wait_for(lambda: find(window, "push button", prefix="Confirmed by "),
+                     what="the first chair's confirmation")
+            other = wait_for(lambda: find(window, "push button", prefix="Confirm as "),
+                             what="the other chair's button")
+            wait_for(lambda: not other.sensitive and
+                     "each chair confirms from their own" in other.description,
+                     what="the other chair's button out of reach, saying why")
+            wait_for(lambda: window.findChildren(
+                lambda n: n.roleName == "label" and "waiting for" in n.name
+                and "each chair confirms from their own" in n.name),
+                what="the status saying why, where the chairs read it")
+            keyCombo("<Alt>2")
+            respond(app, "Nothing Was Recorded", "Close")
+            close_window(app, "Risk Rating")
+        finally:
+            app.close()
+        logins = subprocess.run(
+            ["psql", "-X", "-tA", "-d", "pair", "-c",
+             "SELECT chair1_login || '/' || (chair2_confirmed_at IS NULL) FROM decision "
+             "WHERE chair1_confirmed_at IS NOT NULL ORDER BY chair1_confirmed_at DESC, id DESC "
+             "LIMIT 1"], check=True, capture_output=True, text=True).stdout.strip()
+        self.assertEqual(logins, login + "/true")
+
     def test_connect_to_server(self):
         """From this computer's database to the server's, through the main menu: a database
         that does not exist is refused under the form, which stays; the right one opens in

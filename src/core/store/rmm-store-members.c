@@ -388,3 +388,86 @@ rmm_store_get_two_logins (RmmStore *self)
 
   return g_strcmp0 (value, "on") == 0;
 }
+
+/* With two logins, whether this login is a chair of @child_id's area; its name in @area. */
+static gboolean
+is_chair_of_childs_area (RmmStore  *self,
+                         gint64     child_id,
+                         char     **area)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT a.name, EXISTS (SELECT 1 FROM area_member m "
+                                    "  WHERE m.login = ? AND m.role = 'chair' "
+                                    "  AND m.area_id = a.id AND m.revoked_at IS NULL) "
+                                    "FROM child c JOIN area a ON a.id = c.area_id "
+                                    "WHERE c.id = ?", NULL);
+  gboolean chair = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 1, rmm_store_get_actor (self));
+  rmm_db_stmt_bind_int (stmt, 2, child_id);
+  if (rmm_db_stmt_step (stmt, NULL))
+    {
+      *area = rmm_db_stmt_dup_text (stmt, 0);
+      chair = rmm_db_stmt_get_int (stmt, 1) != 0;
+    }
+  rmm_db_stmt_reset (stmt);
+  return chair;
+}
+
+/* Whether this login gave the other chair's confirmation of @decision_id. */
+static gboolean
+confirmed_other_slot (RmmStore  *self,
+                      gint64     decision_id,
+                      int        slot)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    slot == 1
+                                      ? "SELECT chair2_confirmed_at IS NOT NULL AND "
+                                        "chair2_login = ? FROM decision WHERE id = ?"
+                                      : "SELECT chair1_confirmed_at IS NOT NULL AND "
+                                        "chair1_login = ? FROM decision WHERE id = ?", NULL);
+  gboolean confirmed = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 1, rmm_store_get_actor (self));
+  rmm_db_stmt_bind_int (stmt, 2, decision_id);
+  if (rmm_db_stmt_step (stmt, NULL))
+    confirmed = rmm_db_stmt_get_int (stmt, 0) != 0;
+  rmm_db_stmt_reset (stmt);
+  return confirmed;
+}
+
+/**
+ * rmm_store_why_not_confirm:
+ * @child_id: whose decision
+ * @decision_id: the proposal, or 0 for one not yet made
+ * @slot: the chair whose confirmation: 1 or 2
+ *
+ * What the window says, before the server would refuse, of a confirmation this login may not
+ * give: only on a server set to two logins (each chair confirms from their own, a chair of
+ * the child's area).
+ *
+ * Returns: (nullable): why not, a sentence; %NULL when it may
+ */
+char *
+rmm_store_why_not_confirm (RmmStore *self,
+                           gint64    child_id,
+                           gint64    decision_id,
+                           int       slot)
+{
+  g_autofree char *area = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  if (!rmm_db_has_logins (rmm_store_get_db (self), NULL) || !rmm_store_get_two_logins (self))
+    return NULL;
+  if (!is_chair_of_childs_area (self, child_id, &area))
+    return g_strdup_printf (_("Only a chair of %s can confirm a decision."), area ? area : "");
+  if (decision_id != 0 && confirmed_other_slot (self, decision_id, slot))
+    return g_strdup (_("You confirmed as the other chair: with two logins, each chair confirms "
+                       "from their own."));
+  return NULL;
+}

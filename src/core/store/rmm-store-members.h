@@ -37,6 +37,10 @@ gboolean    rmm_store_set_two_logins  (RmmStore            *self,
                                        gboolean             on,
                                        GError             **error);
 gboolean    rmm_store_get_two_logins  (RmmStore            *self);
+char       *rmm_store_why_not_confirm (RmmStore            *self,
+                                       gint64               child_id,
+                                       gint64               decision_id,
+                                       int                  slot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmAreaMember, rmm_area_member_free)
 
