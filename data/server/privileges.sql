@@ -220,5 +220,9 @@ BEGIN
     EXECUTE format ('ALTER FUNCTION %s SET search_path = %s', checker, path);
   END LOOP;
   EXECUTE format ('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database ());
+  -- Roles are the whole server's, a database one county's: a login is let into this one by
+  -- "rmmctl server grant" (or its administrator's GRANT CONNECT), not by a role it was given
+  -- for another.
+  EXECUTE format ('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database ());
 END
 $$;

@@ -52,7 +52,16 @@ server_grant (const char  *database,
   if (!ok)
     return rmm_cli_fail (error);
 
-  named = areas != NULL && areas[0] != NULL ? g_strjoinv (", ", areas) : NULL;
+  if (areas != NULL && areas[0] != NULL)
+    {
+      g_autoptr(GPtrArray) once = g_ptr_array_new ();
+
+      for (guint i = 0; areas[i] != NULL; i++)
+        if (!g_ptr_array_find_with_equal_func (once, areas[i], g_str_equal, NULL))
+          g_ptr_array_add (once, areas[i]);
+      g_ptr_array_add (once, NULL);
+      named = g_strjoinv (", ", (char **)once->pdata);
+    }
   if (grant)
     /* TRANSLATORS: "“jdoe” is a chair of Ashdown North, Ashdown South." */
     g_print (_("“%s” is %s of %s.\n"), login, rmm_area_role_describe (role), named);

@@ -145,7 +145,8 @@ def main():
         ids = run(CLIENT, SERVER, "setup", str(2 * CLIENTS)).split()
         # The laptops connect as a login of the app's group role, as in a county: the server
         # checks every event they append against its chain (the owner is exempt).
-        run("psql", "-X", "-q", "-c", "CREATE ROLE laptop LOGIN IN ROLE rmm_app")
+        run("psql", "-X", "-q", "-c", "CREATE ROLE laptop LOGIN IN ROLE rmm_app; "
+            "GRANT CONNECT ON DATABASE county TO laptop")
         meeting_in_progress, chair1, chair2, items = ids[1], ids[2], ids[3], ids[4:]
         laptops(meeting, meeting_in_progress, chair1, chair2, items[:CLIENTS], EVERY_MS,
                 f"{CLIENTS} laptops for {SECONDS} s, each beginning a round every {EVERY_MS} ms:")

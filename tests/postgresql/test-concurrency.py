@@ -30,7 +30,8 @@ subprocess.run([rmmctl, "--database", database, "server", "init"], check=True,
 ids = subprocess.run([client, database, "setup", str(CLIENTS)], check=True, capture_output=True,
                      text=True).stdout.split()
 # The laptops connect as a login of the app's group role, not as the database's owner.
-subprocess.run(["psql", "-X", "-q", "-c", "CREATE ROLE laptop LOGIN IN ROLE rmm_app"], check=True)
+subprocess.run(["psql", "-X", "-q", "-c", "CREATE ROLE laptop LOGIN IN ROLE rmm_app; "
+                "GRANT CONNECT ON DATABASE county TO laptop"], check=True)
 laptop = database + " user=laptop"
 area, meeting, chair1, chair2, items = ids[0], ids[1], ids[2], ids[3], ids[4:]
 

@@ -68,6 +68,9 @@ expect_refused("no such database", "dbname=nosuch", "no database “nosuch”")
 expect_refused("not set up", "dbname=empty", "not set up", "rmmctl server init")
 expect_refused("another program's", "dbname=other", "another program")
 expect_refused("newer RMM Desk's", "dbname=newer", "newer version")
+expect_refused("login not let into the database", "dbname=rmm user=clerk",
+               "is not let into the database “rmm”")
+psql("GRANT CONNECT ON DATABASE rmm TO clerk")
 expect_refused("login without access", "dbname=rmm user=clerk", "may not read")
 expect_refused("unknown login", "dbname=rmm user=nosuchclerk", "no login “nosuchclerk”")
 

@@ -54,7 +54,8 @@ subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE county"], check=True)
 subprocess.run([rmmctl, "--database", owner, "server", "init"], check=True, capture_output=True)
 subprocess.run([rmmctl, "--database", owner, "demo", "--children", "60"], check=True,
                capture_output=True)
-psql("CREATE ROLE laptop LOGIN IN ROLE rmm_app", user=None)
+psql("CREATE ROLE laptop LOGIN IN ROLE rmm_app; GRANT CONNECT ON DATABASE county TO laptop",
+     user=None)
 for table in ("decision", "safety_plan_version", "closure", "trigger_response"):
     count = psql(f"SELECT count(*) FROM {table}").stdout.strip()
     assert int(count) > 0, f"the demo made no {table}"

@@ -670,20 +670,23 @@ rmm_db_pg_follow_ids (RmmDb       *db,
   return rmm_db_pg_exec (db, sql, error);
 }
 
-/* GRANT or REVOKE @group for @login, which must be a login on this server. */
+/* Lets @login into this database as a member of @group (GRANT the role, and CONNECT here), or
+ * (@group NULL) no longer into this database: REVOKE CONNECT. The role is the whole server's
+ * and stays, for any other database the login is a member in; what it may do here follows
+ * its memberships here. @login must be a login on this server. */
 static gboolean
-rmm_db_pg_set_role_member (RmmDb       *db,
-                           const char  *login,
-                           const char  *group,
-                           gboolean     member,
-                           GError     **error)
+rmm_db_pg_admit_login (RmmDb       *db,
+                       const char  *login,
+                       const char  *group,
+                       GError     **error)
 {
   RmmDbPg *self = RMM_DB_PG (db);
   const char *values[] = { login };
   g_autoptr(PGresult) found = NULL;
   g_autofree char *sql = NULL;
   char *quoted_login;
-  char *quoted_group;
+  char *quoted_group = NULL;
+  char *quoted_database;
 
   if (!catch_up (self, error))
     return FALSE;
@@ -699,11 +702,17 @@ rmm_db_pg_set_role_member (RmmDb       *db,
       return FALSE;
     }
   quoted_login = PQescapeIdentifier (self->conn, login, strlen (login));
-  quoted_group = PQescapeIdentifier (self->conn, group, strlen (group));
-  sql = member ? g_strdup_printf ("GRANT %s TO %s", quoted_group, quoted_login)
-               : g_strdup_printf ("REVOKE %s FROM %s", quoted_group, quoted_login);
+  quoted_database = PQescapeIdentifier (self->conn, PQdb (self->conn), strlen (PQdb (self->conn)));
+  if (group != NULL)
+    quoted_group = PQescapeIdentifier (self->conn, group, strlen (group));
+  sql = group != NULL
+    ? g_strdup_printf ("GRANT %s TO %s; GRANT CONNECT ON DATABASE %s TO %s", quoted_group,
+                       quoted_login, quoted_database, quoted_login)
+    : g_strdup_printf ("REVOKE CONNECT ON DATABASE %s FROM %s", quoted_database, quoted_login);
   PQfreemem (quoted_login);
-  PQfreemem (quoted_group);
+  PQfreemem (quoted_database);
+  if (quoted_group != NULL)
+    PQfreemem (quoted_group);
   return rmm_db_pg_exec (db, sql, error);
 }
 
@@ -915,7 +924,7 @@ rmm_db_pg_class_init (RmmDbPgClass *klass)
   db_class->engine = RMM_DB_ENGINE_POSTGRESQL;
   db_class->begin_snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
   db_class->follow_ids = rmm_db_pg_follow_ids;
-  db_class->set_role_member = rmm_db_pg_set_role_member;
+  db_class->admit_login = rmm_db_pg_admit_login;
   db_class->prepare = rmm_db_pg_prepare;
   db_class->stmt_free = rmm_db_pg_stmt_free;
   db_class->stmt_clear = rmm_db_pg_stmt_clear;

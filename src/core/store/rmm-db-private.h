@@ -63,10 +63,9 @@ struct _RmmDbClass
   gboolean    (*follow_ids)       (RmmDb       *self,
                                    const char  *table,
                                    GError     **error);
-  gboolean    (*set_role_member)  (RmmDb       *self,
+  gboolean    (*admit_login)      (RmmDb       *self,
                                    const char  *login,
                                    const char  *group,
-                                   gboolean     member,
                                    GError     **error);  /* NULL: no logins (a file) */
 
   /* A connection that can be lost (a server's); NULL for one that cannot. Dialling may

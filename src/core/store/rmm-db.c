@@ -280,27 +280,27 @@ rmm_db_stmt_run (RmmDbStmt  *stmt,
 }
 
 /**
- * rmm_db_set_role_member:
+ * rmm_db_admit_login:
  * @login: an existing login on the server
- * @group: one of the server's group roles (rmm_chair…)
- * @member: %TRUE to make @login a member of @group, %FALSE to end it
+ * @group: (nullable): one of the server's group roles (rmm_chair…) to make @login a member
+ *   of, letting it into this database; %NULL to let it no longer into this database
  *
- * Inside the current transaction, so that it is undone with it. A file has one user, its
- * owner, and no logins: refused.
+ * Inside the current transaction, so that it is undone with it. Roles are the whole server's,
+ * a database one county's: a login is let into each database on its own. A file has one
+ * user, its owner, and no logins: refused.
  */
 gboolean
-rmm_db_set_role_member (RmmDb       *self,
-                        const char  *login,
-                        const char  *group,
-                        gboolean     member,
-                        GError     **error)
+rmm_db_admit_login (RmmDb       *self,
+                    const char  *login,
+                    const char  *group,
+                    GError     **error)
 {
   g_return_val_if_fail (RMM_IS_DB (self), FALSE);
   g_return_val_if_fail (rmm_db_get_depth (self) > 0, FALSE);
 
   if (!rmm_db_has_logins (self, error))
     return FALSE;
-  return CLASS (self)->set_role_member (self, login, group, member, error);
+  return CLASS (self)->admit_login (self, login, group, error);
 }
 
 /* Whether the database has logins of its own (a server's); if not (a file, whose owner is its
@@ -311,7 +311,7 @@ rmm_db_has_logins (RmmDb   *self,
 {
   g_return_val_if_fail (RMM_IS_DB (self), FALSE);
 
-  if (CLASS (self)->set_role_member != NULL)
+  if (CLASS (self)->admit_login != NULL)
     return TRUE;
   g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                _("Logins and roles belong to a shared server; “%s” is a file, whose owner is "

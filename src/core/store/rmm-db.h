@@ -96,10 +96,9 @@ gboolean     rmm_db_follow_ids       (RmmDb           *self,
                                       GError         **error);
 gboolean     rmm_db_has_logins       (RmmDb           *self,
                                       GError         **error);
-gboolean     rmm_db_set_role_member  (RmmDb           *self,
+gboolean     rmm_db_admit_login      (RmmDb           *self,
                                       const char      *login,
                                       const char      *group,
-                                      gboolean         member,
                                       GError         **error);
 gboolean     rmm_db_check_header     (const char      *path,
                                       GError         **error);

@@ -179,6 +179,11 @@ set_connection_error (GError        **error,
     g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
                  _("The server on %s does not let this login in from this computer: ask its "
                    "administrator."), host);
+  else if (strstr (message, "permission denied for database"))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                 _("The login “%s” is not let into the database “%s”: its administrator gives "
+                   "it a role there (rmmctl server grant)."), login ? login : "",
+                 info->database ? info->database : "");
   else if (strstr (message, "database") && strstr (message, "does not exist"))
     g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
                  _("The server on %s has no database “%s”."), host,

@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A membership is a row of area_member and the login's membership of the role's group on the
- * server (rmm_chair…), granted or revoked together in one transaction, the row's change in the
- * audit trail like any other. A membership is revoked (its revoked_at set), never deleted.
+ * A membership is a row of area_member, granted in one transaction with the login's
+ * membership of the role's group (rmm_chair…) and its entry to this database; revoking the
+ * login's last membership here lets it out of this database (roles are the whole server's, and
+ * stay for its other databases). Each row's change is in the audit trail like any other; a
+ * membership is revoked (its revoked_at set), never deleted.
  */
 #define G_LOG_DOMAIN "rmm-store"
 
@@ -56,6 +58,17 @@ group_of (const char  *role,
   return NULL;
 }
 
+static gboolean
+is_named (const char  *login,
+          GError     **error)
+{
+  if (*login != '\0')
+    return TRUE;
+  g_set_error_literal (error, RMM_ERROR, RMM_ERROR_INVALID,
+                       _("Name the login: it is empty."));
+  return FALSE;
+}
+
 /* “a chair”: the role as said in a sentence. */
 const char *
 rmm_area_role_describe (const char *role)
@@ -89,7 +102,11 @@ find_areas (RmmStore            *self,
       if (area == NULL)
         return NULL;
       id = rmm_area_get_id (area);
-      g_array_append_val (ids, id);
+      for (guint j = 0; j < ids->len && id != 0; j++)
+        if (g_array_index (ids, gint64, j) == id)
+          id = 0;                                  /* named twice: once is enough */
+      if (id != 0)
+        g_array_append_val (ids, id);
     }
   return g_steal_pointer (&ids);
 }
@@ -142,8 +159,7 @@ grant_areas (RmmStore    *self,
                                            error))
         return FALSE;
     }
-  return rmm_db_set_role_member (rmm_store_get_db (self), login, group_of (role, NULL), TRUE,
-                                 error);
+  return rmm_db_admit_login (rmm_store_get_db (self), login, group_of (role, NULL), error);
 }
 
 /**
@@ -166,7 +182,8 @@ rmm_store_grant_role (RmmStore            *self,
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (login != NULL && role != NULL, FALSE);
 
-  if (group_of (role, error) == NULL || !(area_ids = find_areas (self, areas, error)))
+  if (!is_named (login, error) || group_of (role, error) == NULL ||
+      !(area_ids = find_areas (self, areas, error)))
     return FALSE;
   if (!rmm_store_begin (self, error))
     return FALSE;
@@ -220,22 +237,20 @@ revoke_membership (RmmStore    *self,
   return TRUE;
 }
 
-/* How many areas @login is @role of now, or -1. */
+/* How many memberships @login has in this database now, of any role, or -1. */
 static gint64
 count_memberships (RmmStore    *self,
                    const char  *login,
-                   const char  *role,
                    GError     **error)
 {
   RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
                                     "SELECT count(*) FROM area_member WHERE login = ? AND "
-                                    "role = ? AND revoked_at IS NULL", error);
+                                    "revoked_at IS NULL", error);
   gint64 count = -1;
 
   if (stmt == NULL)
     return -1;
   rmm_db_stmt_bind_text (stmt, 1, login);
-  rmm_db_stmt_bind_text (stmt, 2, role);
   if (rmm_db_stmt_step (stmt, error))
     count = rmm_db_stmt_get_int (stmt, 0);
   rmm_db_stmt_reset (stmt);
@@ -280,7 +295,14 @@ revoke_areas (RmmStore    *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (ids->len == 0 || (area_ids != NULL && ids->len < area_ids->len))
+  if (area_ids == NULL && ids->len == 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                   _("“%s” is not %s of any area: nothing was revoked."), login,
+                   rmm_area_role_describe (role));
+      return FALSE;
+    }
+  if (area_ids != NULL && ids->len < area_ids->len)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
                    _("“%s” is not %s of every area named: nothing was revoked."), login,
@@ -293,12 +315,12 @@ revoke_areas (RmmStore    *self,
                             error))
       return FALSE;
 
-  /* The role's rights on the server go with its last area. */
-  left = count_memberships (self, login, role, error);
+  /* With its last membership here the login is let out of this database (its roles are the
+   * server's, kept for its other databases). */
+  left = count_memberships (self, login, error);
   if (left < 0)
     return FALSE;
-  return left > 0 || rmm_db_set_role_member (rmm_store_get_db (self), login,
-                                             group_of (role, NULL), FALSE, error);
+  return left > 0 || rmm_db_admit_login (rmm_store_get_db (self), login, NULL, error);
 }
 
 /**
@@ -321,7 +343,7 @@ rmm_store_revoke_role (RmmStore            *self,
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (login != NULL && role != NULL, FALSE);
 
-  if (group_of (role, error) == NULL)
+  if (!is_named (login, error) || group_of (role, error) == NULL)
     return FALSE;
   if (areas != NULL && areas[0] != NULL && !(area_ids = find_areas (self, areas, error)))
     return FALSE;
