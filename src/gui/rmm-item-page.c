@@ -54,6 +54,7 @@ struct _RmmItemPage
   GtkWidget      *transition_button;
   RmmMinutesEditor *minutes_editor;
   AdwActionRow   *history_row;
+  GtkWidget      *access_group;   /* shown only to whom may see who looked */
   AdwExpanderRow *access_row;
   GPtrArray      *access_rows;    /* the rows shown in access_row, to take out on reload */
   AdwActionRow   *assessment_row;
@@ -193,17 +194,23 @@ describe_access (const RmmAccessEvent *event)
   return g_strdup_printf (_("Made the minutes of a meeting (%s), %s"), event->audience, when);
 }
 
+/* Who looked at the record, for whom may see it (on a server, a chair of the child's area):
+ * for anyone else the section is not there at all. */
 static void
 show_access (RmmItemPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = rmm_store_list_access (self->store, self->facts->child_id,
-                                                       &error);
+  g_autoptr(GPtrArray) events = NULL;
   g_autofree char *summary = NULL;
+  gboolean may_see = rmm_store_may_see_looks (self->store, self->facts->child_id);
 
   for (guint i = 0; i < self->access_rows->len; i++)
     adw_expander_row_remove (self->access_row, g_ptr_array_index (self->access_rows, i));
   g_ptr_array_set_size (self->access_rows, 0);
+  gtk_widget_set_visible (self->access_group, may_see);
+  if (!may_see)
+    return;
+  events = rmm_store_list_access (self->store, self->facts->child_id, &error);
   if (events == NULL)
     {
       adw_expander_row_set_subtitle (self->access_row, error->message);
@@ -755,6 +762,7 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   BIND (transition_button);
   BIND (minutes_editor);
   BIND (history_row);
+  BIND (access_group);
   BIND (access_row);
   BIND (assessment_row);
   BIND (vulnerabilities_row);

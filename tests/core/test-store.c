@@ -1121,8 +1121,10 @@ test_two_logins (Fixture       *f,
       g_assert_false (rmm_store_set_two_logins (f->store, TRUE, &error));
       g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
       g_assert_null (rmm_store_why_not_confirm (f->store, f->child, id, 1));
+      g_assert_true (rmm_store_may_see_looks (f->store, f->child));   /* its one user */
       return;
     }
+  g_assert_false (rmm_store_may_see_looks (f->store, f->child));     /* not a chair here */
   g_assert_null (rmm_store_why_not_confirm (f->store, f->child, id, 1));   /* off */
   g_assert_true (rmm_store_set_two_logins (f->store, TRUE, &error));
   g_assert_no_error (error);
@@ -1136,6 +1138,7 @@ test_two_logins (Fixture       *f,
 
   g_assert_true (rmm_store_grant_role (f->store, me, "chair", north, &error));
   g_assert_no_error (error);
+  g_assert_true (rmm_store_may_see_looks (f->store, f->child));
   g_assert_null (rmm_store_why_not_confirm (f->store, f->child, id, 1));
   g_assert_true (rmm_store_confirm_decision (f->store, id, f->chair1, &error));
   g_assert_no_error (error);

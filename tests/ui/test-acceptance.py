@@ -1117,6 +1117,8 @@ class ServerTest(unittest.TestCase):
             agenda = wait_for(lambda: find(chairs.node, "list", name="Agenda"))
             open_first_item(chairs, agenda)
             click(chairs.node, prefix="Confirm… Risk rating")
+            # This login is no chair of the child's area: who looked is not there at all.
+            self.assertIsNone(find(chairs.node, "label", name="Who Looked"))
             confirm_by_both_chairs(chairs, "Risk Rating")
             rating = subprocess.run(
                 ["psql", "-X", "-tA", "-d", "county", "-c",
@@ -1167,6 +1169,8 @@ class ServerTest(unittest.TestCase):
             open_meeting(app, opening)
             agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
             open_first_item(app, agenda)
+            # A chair of the child's area sees who looked at the record.
+            wait_for(lambda: find(app.node, "label", name="Who Looked"), what="who looked")
             click(app.node, prefix="Confirm… Risk rating")
             window = frame(app, "Risk Rating")
             keyCombo("<Alt>1")

@@ -411,7 +411,7 @@ rmm_store_get_two_logins (RmmStore *self)
   return g_strcmp0 (value, "on") == 0;
 }
 
-/* With two logins, whether this login is a chair of @child_id's area; its name in @area. */
+/* Whether this login is a chair of @child_id's area; the area's name in @area. */
 static gboolean
 is_chair_of_childs_area (RmmStore  *self,
                          gint64     child_id,
@@ -436,6 +436,24 @@ is_chair_of_childs_area (RmmStore  *self,
     }
   rmm_db_stmt_reset (stmt);
   return chair;
+}
+
+/**
+ * rmm_store_may_see_looks:
+ *
+ * Whether this login is shown who looked at @child_id's record: on a file, its one user; on
+ * a server, a chair of the child's area.
+ */
+gboolean
+rmm_store_may_see_looks (RmmStore *self,
+                         gint64    child_id)
+{
+  g_autofree char *area = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  return !rmm_db_has_logins (rmm_store_get_db (self), NULL) ||
+         is_chair_of_childs_area (self, child_id, &area);
 }
 
 /* Whether this login gave the other chair's confirmation of @decision_id. */
