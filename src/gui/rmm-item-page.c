@@ -191,6 +191,8 @@ describe_access (const RmmAccessEvent *event)
     return g_strdup_printf (_("Made the safety plan (%s), %s"), event->audience, when);
   if (g_str_equal (event->document, "chairs-pack"))
     return g_strdup_printf (_("Made the chairs’ pack of a meeting, %s"), when);
+  if (g_str_equal (event->document, "cse-list"))
+    return g_strdup_printf (_("Made the county-wide CSE list (%s), %s"), event->audience, when);
   return g_strdup_printf (_("Made the minutes of a meeting (%s), %s"), event->audience, when);
 }
 

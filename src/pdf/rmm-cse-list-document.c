@@ -80,6 +80,23 @@ add_area_table (RmmPdfDocument *document,
     }
 }
 
+/* The children the list names (those on it, and those who left it this week), as ",12,45,":
+ * its look is a look at each one's record (rmmctl access). Anonymised, it still shows each by
+ * initials and reference. */
+static char *
+named_children (GListModel *entries)
+{
+  GString *ids = g_string_new (",");
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RmmCseEntry) entry = g_list_model_get_item (entries, i);
+
+      g_string_append_printf (ids, "%" G_GINT64_FORMAT ",", rmm_cse_entry_get_child_id (entry));
+    }
+  return g_string_free (ids, FALSE);
+}
+
 /* The areas the entries come from, in their order. */
 static GPtrArray *
 list_areas (GListModel *entries)
@@ -112,6 +129,7 @@ rmm_cse_list_document_new (RmmStore                  *store,
   g_autofree char *as_at = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *children = NULL;
   RmmPdfInfo info = { 0 };
 
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
@@ -149,8 +167,10 @@ rmm_cse_list_document_new (RmmStore                  *store,
     rmm_pdf_document_add_contents (document);
   for (guint i = 0; i < areas->len; i++)
     add_area_table (document, entries, g_ptr_array_index (areas, i), options->anonymised);
+  children = named_children (entries);
   if (!rmm_document_record_access (store, &(RmmAccessInput) {
-                                     .document = "cse-list", .audience = "professional" },
+                                     .document = "cse-list", .audience = "professional",
+                                     .children = children },
                                    options, error))
     return NULL;
   return g_steal_pointer (&document);

@@ -692,6 +692,21 @@ test_cse_list (Fixture       *f,
   named_reading = read_document (named);
   hidden_reading = read_document (hidden);
 
+  /* Each list made is a look at the record of every child it names, and of none other. */
+  {
+    g_autoptr(GPtrArray) robins = rmm_store_list_access (f->store, f->robin, &error);
+    g_autoptr(GPtrArray) skys = rmm_store_list_access (f->store, f->sky, &error);
+    guint lists = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < robins->len; i++)
+      lists += g_str_equal (((RmmAccessEvent *)g_ptr_array_index (robins, i))->document,
+                            "cse-list");
+    g_assert_cmpuint (lists, ==, 2);
+    for (guint i = 0; i < skys->len; i++)
+      g_assert_cmpstr (((RmmAccessEvent *)g_ptr_array_index (skys, i))->document, !=,
+                       "cse-list");
+  }
   assert_has (named_reading, "County-wide CSE list");
   assert_has (named_reading, "Robin Testchild");
   assert_has (named_reading, "Added");

@@ -4,7 +4,7 @@
  *
  * An access event is an audit event of its own entity: "child-access" (its entity_id the
  * child), "meeting-access" (the meeting, for its minutes or pack) or "list-access" (the area,
- * 0 for every area, for the CSE list). No table is named after them, so `check` replays no
+ * 0 for every area, for the CSE list, with the ids of the children it named). No table is named after them, so `check` replays no
  * row from them, and a change mark that counts only changes passes them by.
  */
 #define G_LOG_DOMAIN "rmm-store"
@@ -63,19 +63,25 @@ append_access (RmmStore              *self,
                const char            *looked_at,
                GError               **error)
 {
-  RmmField fields[] = {
+  RmmField fields[7] = {
     RMM_INT ("child_id", input->child_id),
     RMM_INT ("meeting_id", input->meeting_id),
     RMM_INT ("area_id", input->area_id),
     RMM_TEXT ("document", input->document ? input->document : ""),
     RMM_TEXT ("audience", input->audience ? input->audience : ""),
-    RMM_TEXT ("looked_at", looked_at),
   };
-  /* looked_at, the last field, only for a look noted earlier. */
-  guint n_fields = looked_at ? G_N_ELEMENTS (fields) : G_N_ELEMENTS (fields) - 1;
-  g_autofree char *after = rmm_store_fields_to_json (fields, n_fields);
+  guint n_fields = 5;
+  g_autofree char *after = NULL;
   gint64 entity_id;
   const char *entity = access_entity (input, &entity_id);
+
+  /* Which children a list named, for a look at each one's record; and when a look noted
+   * earlier was. */
+  if (input->children != NULL)
+    fields[n_fields++] = (RmmField) RMM_TEXT ("children", input->children);
+  if (looked_at != NULL)
+    fields[n_fields++] = (RmmField) RMM_TEXT ("looked_at", looked_at);
+  after = rmm_store_fields_to_json (fields, n_fields);
 
   return rmm_store_audit (self, access_actions[input->kind], entity, entity_id, NULL, after,
                           error);
@@ -222,7 +228,8 @@ access_event_from_row (RmmDbStmt *stmt)
 }
 
 /* Everyone who looked at @child_id's record, oldest first: its page, its name on the
- * projector, its plan, and the minutes and packs of the meetings it was on the agenda of. */
+ * projector, its plan, the minutes and packs of the meetings it was on the agenda of, and
+ * the CSE lists that named it. */
 GPtrArray *
 rmm_store_list_access (RmmStore  *self,
                        gint64     child_id,
@@ -242,6 +249,9 @@ rmm_store_list_access (RmmStore  *self,
                          "WHERE (entity = 'child-access' AND entity_id = ?1) "
                          "   OR (entity = 'meeting-access' AND entity_id IN "
                          "       (SELECT meeting_id FROM agenda_item WHERE child_id = ?1)) "
+                         "   OR (entity = 'list-access' AND "
+                         "       instr (coalesce (json_extract (after, '$.children'), ''), "
+                         "              ',' || ?1 || ',') > 0) "
                          "ORDER BY 2, id", error);
   if (stmt == NULL)
     return NULL;

@@ -26,6 +26,7 @@ typedef struct
   gint64         area_id;      /* the CSE list's area (0: every area), for the list */
   const char    *document;     /* "safety-plan", "minutes", "chairs-pack", "cse-list" */
   const char    *audience;     /* "professional", "family", "anonymised"; NULL if none */
+  const char    *children;     /* a list's: the ids of the children it names, ",12,45,"; or NULL */
 } RmmAccessInput;
 
 typedef struct
