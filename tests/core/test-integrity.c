@@ -1011,6 +1011,27 @@ test_refused_write_sent_ahead (Fixture       *f,
   g_assert_true (rmm_store_check (f->store, NULL, NULL));
 }
 
+/* A refusal the connection layer has no sentence of its own for is still said in our words:
+ * never the server's, which may quote SQL or values. */
+static void
+test_server_words_never_shown (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rmm_test_on_server ())
+    {
+      g_test_skip ("A server's refusals");
+      return;
+    }
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT Robin_Testchild FROM area WHERE id = ?",
+                                        0, &error), ==, -1);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "refused this (error 42703)"));
+  g_assert_null (strstr (error->message, "Robin"));
+  g_assert_null (strstr (error->message, "robin"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1043,6 +1064,7 @@ main (int    argc,
             "a file’s permissions");
   ADD ("/integrity/check/clean-after-work", test_check_clean_after_work);
   ADD ("/integrity/refused-write-sent-ahead", test_refused_write_sent_ahead);
+  ADD ("/integrity/server-words-never-shown", test_server_words_never_shown);
   ADD ("/integrity/access/recorded", test_access_recorded);
   ADD ("/integrity/access/tamper-found", test_access_tamper_found);
   ADD ("/integrity/access/noted-while-another-saves", test_access_noted_while_another_saves);

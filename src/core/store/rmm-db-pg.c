@@ -185,7 +185,13 @@ set_error_from_result (RmmDbPg         *self,
     g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
                  _("The server does not allow this login (“%s”) to do that."), self->login);
   else
-    g_set_error (error, RMM_ERROR, RMM_ERROR_FAILED, "%s: %s", database, primary);
+    {
+      /* Anything else is in the server's words, which may quote SQL or values: never shown,
+       * nor logged (they may name people). Its code is said, for whoever looks into it. */
+      g_set_error (error, RMM_ERROR, RMM_ERROR_FAILED,
+                   _("The server holding “%s” refused this (error %s): nothing was changed. If "
+                     "it happens again, tell the server’s administrator."), database, sqlstate);
+    }
   return FALSE;
 }
 
