@@ -205,17 +205,21 @@ CREATE POLICY rmm_add ON database_info FOR INSERT TO rmm_app WITH CHECK (key <> 
 CREATE POLICY rmm_change ON database_info FOR UPDATE TO rmm_app
   USING (key <> 'two-logins') WITH CHECK (key <> 'two-logins');
 
--- The server's checks that read tables find them in this schema and the catalog only: a
--- login's temporary table of the same name (searched first, unless the path names pg_temp)
--- must never stand in for area_member, database_info, pg_database or the audit trail. And no
--- login needs temporary tables here.
+-- A login's temporary table of the same name (searched first, unless the path names pg_temp)
+-- must never stand in for area_member, database_info, pg_database or the audit trail inside
+-- the server's checks. No login may make temporary tables here, which closes that for every
+-- check; the checks a change runs now and then also fix their search path to this schema and
+-- the catalog. The two every audit event runs do not: a function's own search path is set and
+-- undone at each call, under the write lock.
 DO $$
 DECLARE
   path TEXT := quote_ident (current_schema ()) || ', pg_temp';
   checker TEXT;
 BEGIN
-  FOREACH checker IN ARRAY ARRAY['rmm_refuse_off_chain ()', 'rmm_refuse_other_actor ()',
-                                 'rmm_confirmed_by_login ()',
+  FOREACH checker IN ARRAY ARRAY['rmm_refuse_off_chain ()', 'rmm_refuse_other_actor ()'] LOOP
+    EXECUTE format ('ALTER FUNCTION %s RESET search_path', checker);
+  END LOOP;
+  FOREACH checker IN ARRAY ARRAY['rmm_confirmed_by_login ()',
                                  'rmm_refuse_when_signed_off ()'] LOOP
     EXECUTE format ('ALTER FUNCTION %s SET search_path = %s', checker, path);
   END LOOP;

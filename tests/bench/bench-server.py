@@ -12,8 +12,8 @@ this machine: medians and percentiles, never pass/fail.
     meetings): p50 and p95 of each (target: p95 under 100 ms);
   * the same 50 laptops as fast as they can: how many rounds a second the server takes, and
     how long each waits when it is full.
-Each laptop's first rounds (its connection preparing its statements, as the app does while
-it opens) are not counted.
+Each laptop's first ten rounds, while all 50 connect in the same second (preparing their
+statements, as the app does while it opens), are reported apart.
 
 Run inside tests/postgresql/with-cluster (with RMM_CLUSTER_FSYNC=on: a real server's
 durability) and build-aux/gui-session, as `meson test --benchmark server` does.
@@ -39,7 +39,10 @@ YEARS = os.environ.get("RMM_BENCH_YEARS", "5")
 CLIENTS = int(os.environ.get("RMM_BENCH_CLIENTS", "50"))
 SECONDS = int(os.environ.get("RMM_BENCH_SECONDS", "60"))
 EVERY_MS = int(os.environ.get("RMM_BENCH_EVERY_MS", "1000"))
-WARM_UP_ROUNDS = 3
+# The laptops all connect in the same second, which a county's never do: their statements are
+# prepared, the check at open runs, and the queue that builds lasts some rounds. Those first
+# ten rounds are reported apart, as the start.
+WARM_UP_ROUNDS = 10
 SERVER = "host=%s dbname=county" % os.environ["PGHOST"]
 
 
@@ -93,6 +96,7 @@ def laptops(meeting, meeting_in_progress, chair1, chair2, items, every_ms, title
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                for k, item in enumerate(items)]
     latencies = {"agenda": [], "minutes": [], "decision": []}
+    starting = {"agenda": [], "minutes": [], "decision": []}
     for laptop in running:
         out, err = laptop.communicate()
         if laptop.returncode != 0:
@@ -103,10 +107,15 @@ def laptops(meeting, meeting_in_progress, chair1, chair2, items, every_ms, title
             rounds[operation] = rounds.get(operation, 0) + 1
             if rounds[operation] > WARM_UP_ROUNDS:
                 latencies[operation].append(float(ms))
+            else:
+                starting[operation].append(float(ms))
     print(title)
     for operation, values in latencies.items():
         print(f"  {operation}: {len(values)} done ({len(values) / SECONDS:.1f}/s), "
-              f"p50 {percentile(values, 50):.1f} ms, p95 {percentile(values, 95):.1f} ms")
+              f"p50 {percentile(values, 50):.1f} ms, p95 {percentile(values, 95):.1f} ms; "
+              f"in the first {WARM_UP_ROUNDS} rounds, all connecting at once: "
+              f"p50 {percentile(starting[operation], 50):.1f} ms, "
+              f"p95 {percentile(starting[operation], 95):.1f} ms")
 
 
 def main():
