@@ -111,7 +111,25 @@ find_areas (RmmStore            *self,
   return g_steal_pointer (&ids);
 }
 
-/* The id of @login's current membership as @role in @area, or 0. */
+/* The first column of the bound @stmt's first row, as an integer: 0 if it has no row, -1 with
+ * @error if the step failed. */
+static gint64
+step_int (RmmDbStmt  *stmt,
+          GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 value = 0;
+
+  if (rmm_db_stmt_step (stmt, &local_error))
+    value = rmm_db_stmt_get_int (stmt, 0);
+  rmm_db_stmt_reset (stmt);
+  if (local_error == NULL)
+    return value;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return -1;
+}
+
+/* The id of @login's current membership as @role in @area, 0 if none, or -1. */
 static gint64
 current_membership (RmmStore    *self,
                     const char  *login,
@@ -122,17 +140,13 @@ current_membership (RmmStore    *self,
   RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
                                     "SELECT id FROM area_member WHERE login = ? AND role = ? "
                                     "AND area_id = ? AND revoked_at IS NULL", error);
-  gint64 id = 0;
 
   if (stmt == NULL)
     return -1;
   rmm_db_stmt_bind_text (stmt, 1, login);
   rmm_db_stmt_bind_text (stmt, 2, role);
   rmm_db_stmt_bind_int (stmt, 3, area_id);
-  if (rmm_db_stmt_step (stmt, error))
-    id = rmm_db_stmt_get_int (stmt, 0);
-  rmm_db_stmt_reset (stmt);
-  return id;
+  return step_int (stmt, error);
 }
 
 static gboolean
@@ -246,15 +260,11 @@ count_memberships (RmmStore    *self,
   RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
                                     "SELECT count(*) FROM area_member WHERE login = ? AND "
                                     "revoked_at IS NULL", error);
-  gint64 count = -1;
 
   if (stmt == NULL)
     return -1;
   rmm_db_stmt_bind_text (stmt, 1, login);
-  if (rmm_db_stmt_step (stmt, error))
-    count = rmm_db_stmt_get_int (stmt, 0);
-  rmm_db_stmt_reset (stmt);
-  return count;
+  return step_int (stmt, error);
 }
 
 static gboolean
@@ -468,16 +478,12 @@ confirmed_other_slot (RmmStore  *self,
                                         "chair2_login = ? FROM decision WHERE id = ?"
                                       : "SELECT chair1_confirmed_at IS NOT NULL AND "
                                         "chair1_login = ? FROM decision WHERE id = ?", NULL);
-  gboolean confirmed = FALSE;
 
   if (stmt == NULL)
     return FALSE;
   rmm_db_stmt_bind_text (stmt, 1, rmm_store_get_actor (self));
   rmm_db_stmt_bind_int (stmt, 2, decision_id);
-  if (rmm_db_stmt_step (stmt, NULL))
-    confirmed = rmm_db_stmt_get_int (stmt, 0) != 0;
-  rmm_db_stmt_reset (stmt);
-  return confirmed;
+  return step_int (stmt, NULL) > 0;
 }
 
 /**
