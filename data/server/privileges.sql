@@ -74,6 +74,115 @@ CREATE POLICY rmm_add ON trigger_response FOR INSERT TO rmm_app WITH CHECK (true
 CREATE POLICY rmm_change_unconfirmed ON trigger_response FOR UPDATE TO rmm_app
   USING (chair1_confirmed_at IS NULL OR chair2_confirmed_at IS NULL) WITH CHECK (true);
 
+-- Need to know: a login sees and changes the children of the areas it works on ("rmmctl
+-- server grant … --area"), in any role but the board's oversight, and everything recorded
+-- about them; police-sensitive information and disruption only as police or a chair of the
+-- child's area. Each table's rows follow the row they belong to (a plan's actions its plan,
+-- a plan its child), so one rule per table, and the row it follows is itself filtered: what
+-- a login cannot see, it cannot see through another table either. The rules are RESTRICTIVE,
+-- so they narrow what the permissive policies (what may change, above and below) allow; the
+-- README's table sets them out role by role. The database's owner is not bound by them.
+-- Written out in full rather than through functions: a policy's tables are fixed when it is
+-- made, where a function's would be looked up on the login's search path at each call.
+DO $$
+DECLARE
+  areas TEXT := '(SELECT m.area_id FROM area_member m WHERE m.login = session_user '
+                'AND m.revoked_at IS NULL AND m.role <> ''oversight'')';
+  police_areas TEXT := '(SELECT m.area_id FROM area_member m WHERE m.login = session_user '
+                       'AND m.revoked_at IS NULL AND m.role IN (''police'', ''chair''))';
+  chair_areas TEXT := '(SELECT m.area_id FROM area_member m WHERE m.login = session_user '
+                      'AND m.revoked_at IS NULL AND m.role = ''chair'')';
+  works_here TEXT := 'EXISTS (SELECT 1 FROM area_member m WHERE m.login = session_user '
+                     'AND m.revoked_at IS NULL AND m.role <> ''oversight'')';
+  police_here TEXT := 'EXISTS (SELECT 1 FROM area_member m WHERE m.login = session_user '
+                      'AND m.revoked_at IS NULL AND m.role = ''police'')';
+  chair_here TEXT := 'EXISTS (SELECT 1 FROM area_member m WHERE m.login = session_user '
+                     'AND m.revoked_at IS NULL AND m.role = ''chair'')';
+  child_seen TEXT := 'EXISTS (SELECT 1 FROM child c WHERE c.id = child_id)';
+  police_child TEXT;
+  rule RECORD;
+  tab TEXT;
+  looked TEXT;
+BEGIN
+  police_child := format ('EXISTS (SELECT 1 FROM child c WHERE c.id = child_id '
+                          'AND c.area_id IN %s)', police_areas);
+  FOR rule IN SELECT * FROM (VALUES
+    ('child',                    format ('area_id IN %s', areas)),
+    ('meeting',                  format ('area_id IN %s', areas)),
+    ('meeting_series',           format ('area_id IN %s', areas)),
+    ('referral',                 child_seen),
+    ('assessment',               child_seen),
+    ('missing_episode',          child_seen),
+    ('agenda_item',              child_seen),
+    ('decision',                 child_seen),
+    ('safety_plan',              child_seen),
+    ('strategy_trigger',         child_seen),
+    ('transition',               child_seen),
+    -- A concern an agency did not refer may name no child: then every working login's.
+    ('concern_not_referred',     format ('CASE WHEN child_id IS NULL THEN %s ELSE %s END',
+                                         works_here, child_seen)),
+    ('information_note',         format ('%s AND (police_sensitive = 0 OR %s)',
+                                         child_seen, police_child)),
+    -- Disruption of a person of concern linked to no child: the police's alone.
+    ('disruption_note',          format ('CASE WHEN child_id IS NULL THEN %s ELSE %s END',
+                                         police_here, police_child)),
+    ('assessment_vulnerability', 'EXISTS (SELECT 1 FROM assessment a WHERE a.id = assessment_id)'),
+    ('assessment_indicator',     'EXISTS (SELECT 1 FROM assessment a WHERE a.id = assessment_id)'),
+    ('safety_plan_version',      'EXISTS (SELECT 1 FROM safety_plan p WHERE p.id = plan_id)'),
+    ('plan_action',              'EXISTS (SELECT 1 FROM safety_plan p WHERE p.id = plan_id)'),
+    ('trigger_response',         'EXISTS (SELECT 1 FROM strategy_trigger t WHERE t.id = trigger_id)'),
+    ('closure',                  'EXISTS (SELECT 1 FROM decision d WHERE d.id = decision_id)'),
+    ('attendance',               'EXISTS (SELECT 1 FROM meeting g WHERE g.id = meeting_id)'),
+    ('agenda_cache',             'EXISTS (SELECT 1 FROM meeting g WHERE g.id = meeting_id)'),
+    ('agenda_fact',              'EXISTS (SELECT 1 FROM agenda_item i WHERE i.id = item_id)')
+  ) AS rules (tab, visible) LOOP
+    EXECUTE format ('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', rule.tab);
+    EXECUTE format ('DROP POLICY IF EXISTS rmm_need_to_know ON %I', rule.tab);
+    EXECUTE format ('CREATE POLICY rmm_need_to_know ON %I AS RESTRICTIVE FOR ALL TO rmm_app '
+                    'USING (%s) WITH CHECK (%s)', rule.tab, rule.visible, rule.visible);
+    -- What the login may change of what it sees is its table privileges, unless the table
+    -- has rules of its own (decision, trigger_response, above).
+    EXECUTE format ('DROP POLICY IF EXISTS rmm_rights ON %I', rule.tab);
+    IF rule.tab NOT IN ('decision', 'trigger_response') THEN
+      EXECUTE format ('CREATE POLICY rmm_rights ON %I FOR ALL TO rmm_app '
+                      'USING (true) WITH CHECK (true)', rule.tab);
+    END IF;
+  END LOOP;
+
+  -- The audit trail holds every row as it was and became: an event is seen only by those
+  -- who see its row now (the row it follows decides, as above); the events of what every
+  -- login reads (areas, agencies, professionals, memberships, settings), by all. Who looked
+  -- at a child, a meeting's papers or the list is for the chairs. Every login still follows
+  -- the whole chain through audit_chain (the owner's view), with no one's details.
+  looked := format ('CASE entity '
+    'WHEN ''area'' THEN true WHEN ''agency'' THEN true WHEN ''professional'' THEN true '
+    'WHEN ''area_member'' THEN true WHEN ''database_info'' THEN true '
+    'WHEN ''child-access'' THEN EXISTS (SELECT 1 FROM child c WHERE c.id = entity_id '
+    '                                   AND c.area_id IN %1$s) '
+    'WHEN ''meeting-access'' THEN EXISTS (SELECT 1 FROM meeting g WHERE g.id = entity_id '
+    '                                     AND g.area_id IN %1$s) '
+    'WHEN ''list-access'' THEN %2$s '
+    'WHEN ''assessment_vulnerability'' THEN '
+    '  EXISTS (SELECT 1 FROM assessment x WHERE x.id = entity_id) ', chair_areas, chair_here);
+  FOREACH tab IN ARRAY ARRAY['child', 'meeting', 'meeting_series', 'referral',
+      'assessment', 'missing_episode', 'agenda_item', 'decision', 'safety_plan',
+      'strategy_trigger', 'transition', 'concern_not_referred', 'information_note',
+      'disruption_note', 'assessment_indicator', 'safety_plan_version', 'plan_action',
+      'trigger_response', 'closure', 'attendance'] LOOP
+    looked := looked || format ('WHEN %L THEN EXISTS (SELECT 1 FROM %I x WHERE x.id = entity_id) ',
+                                tab, tab);
+  END LOOP;
+  looked := looked || 'ELSE false END';
+  ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY;
+  DROP POLICY IF EXISTS rmm_need_to_know ON audit_event;
+  DROP POLICY IF EXISTS rmm_read ON audit_event;
+  DROP POLICY IF EXISTS rmm_add ON audit_event;
+  EXECUTE format ('CREATE POLICY rmm_read ON audit_event FOR SELECT TO rmm_app USING (%s)',
+                  looked);
+  CREATE POLICY rmm_add ON audit_event FOR INSERT TO rmm_app WITH CHECK (true);
+END
+$$;
+
 -- The audit trail is one chain, and the server keeps it so: an event a login appends must
 -- follow the newest event the server holds (its id the next, its prev_hash that event's
 -- hash) and carry its own hash, worked out as rmm_audit_hash () does (src/core/store/
@@ -97,7 +206,8 @@ BEGIN
     RETURN NEW;
   END IF;
   PERFORM pg_advisory_xact_lock (1380797764);
-  SELECT id, hash INTO head_id, head_hash FROM audit_event ORDER BY id DESC LIMIT 1;
+  -- Through the owner's view: the login may not see the newest event itself.
+  SELECT id, hash INTO head_id, head_hash FROM audit_chain ORDER BY id DESC LIMIT 1;
   IF NEW.id IS DISTINCT FROM coalesce (head_id, 0) + 1 OR
      NEW.prev_hash IS DISTINCT FROM coalesce (head_hash, repeat ('0', 64)) THEN
     RAISE EXCEPTION 'an audit event follows the newest one'

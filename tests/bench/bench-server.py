@@ -152,10 +152,15 @@ def main():
                     [RMM_DESK, "--database", file], 5, env=env)
 
         ids = run(CLIENT, SERVER, "setup", str(2 * CLIENTS)).split()
-        # The laptops connect as a login of the app's group role, as in a county: the server
-        # checks every event they append against its chain (the owner is exempt).
-        run("psql", "-X", "-q", "-c", "CREATE ROLE laptop LOGIN IN ROLE rmm_app; "
-            "GRANT CONNECT ON DATABASE county TO laptop")
+        # The laptops connect as a chair of the two areas they work on, as in a county: the
+        # server checks every event they append against its chain (the owner is exempt), and
+        # every row they read or write against their areas (need to know).
+        run("psql", "-X", "-q", "-c", "CREATE ROLE laptop LOGIN")
+        area = run("psql", "-X", "-tA", "-d", "county", "-c",
+                   f"SELECT a.name FROM meeting m JOIN area a ON a.id = m.area_id "
+                   f"WHERE m.id = {meeting}").strip()
+        run(RMMCTL, "--database", SERVER, "server", "grant", "laptop", "chair", "--area", area,
+            "--area", "Testshire Central")
         meeting_in_progress, chair1, chair2, items = ids[1], ids[2], ids[3], ids[4:]
         laptops(meeting, meeting_in_progress, chair1, chair2, items[:CLIENTS], EVERY_MS,
                 f"{CLIENTS} laptops for {SECONDS} s, each beginning a round every {EVERY_MS} ms:")

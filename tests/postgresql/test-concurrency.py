@@ -29,9 +29,10 @@ subprocess.run([rmmctl, "--database", database, "server", "init"], check=True,
                capture_output=True)
 ids = subprocess.run([client, database, "setup", str(CLIENTS)], check=True, capture_output=True,
                      text=True).stdout.split()
-# The laptops connect as a login of the app's group role, not as the database's owner.
-subprocess.run(["psql", "-X", "-q", "-c", "CREATE ROLE laptop LOGIN IN ROLE rmm_app; "
-                "GRANT CONNECT ON DATABASE county TO laptop"], check=True)
+# The laptops connect as a chair of the area, not as the database's owner.
+subprocess.run(["psql", "-X", "-q", "-c", "CREATE ROLE laptop LOGIN"], check=True)
+subprocess.run([rmmctl, "--database", database, "server", "grant", "laptop", "chair", "--area",
+                "Testshire Central"], check=True, capture_output=True)
 laptop = database + " user=laptop"
 area, meeting, chair1, chair2, items = ids[0], ids[1], ids[2], ids[3], ids[4:]
 

@@ -54,8 +54,10 @@ subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE county"], check=True)
 subprocess.run([rmmctl, "--database", owner, "server", "init"], check=True, capture_output=True)
 subprocess.run([rmmctl, "--database", owner, "demo", "--children", "60"], check=True,
                capture_output=True)
-psql("CREATE ROLE laptop LOGIN IN ROLE rmm_app; GRANT CONNECT ON DATABASE county TO laptop",
-     user=None)
+# The laptop is a chair of the area its referrals and plans are in (need to know).
+psql("CREATE ROLE laptop LOGIN", user=None)
+subprocess.run([rmmctl, "--database", owner, "server", "grant", "laptop", "chair", "--area",
+                "Ashdown North"], check=True, capture_output=True)
 for table in ("decision", "safety_plan_version", "closure", "trigger_response"):
     count = psql(f"SELECT count(*) FROM {table}").stdout.strip()
     assert int(count) > 0, f"the demo made no {table}"
@@ -83,7 +85,8 @@ if check.returncode != 0:
 result = subprocess.run([rmmctl, "--database", laptop, "export", "safety-plan", "--child",
                          psql("SELECT reference FROM child c WHERE EXISTS (SELECT 1 FROM "
                               "safety_plan p WHERE p.child_id = c.id AND p.closed_on IS NULL) "
-                              "LIMIT 1").stdout.strip(),
+                              "AND c.area_id = (SELECT id FROM area WHERE name = "
+                              "'Ashdown North') LIMIT 1").stdout.strip(),
                          "-o", os.path.join(tempfile.gettempdir(), "laptop-plan.pdf")],
                         capture_output=True, text=True)
 if result.returncode != 0:

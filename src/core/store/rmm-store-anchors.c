@@ -238,7 +238,7 @@ read_head (RmmDb   *db,
   RmmAnchor *head;
 
   if (!(stmt = rmm_db_prepare (db,
-                               "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1",
+                               "SELECT id, hash FROM audit_chain ORDER BY id DESC LIMIT 1",
                                error)))
     return NULL;
   if (!rmm_db_stmt_step (stmt, &local_error))
@@ -299,7 +299,7 @@ rmm_store_reaches_anchor (RmmStore         *self,
       return FALSE;
     }
   if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),
-                               "SELECT hash FROM audit_event WHERE id = ?", error)))
+                               "SELECT hash FROM audit_chain WHERE id = ?", error)))
     return FALSE;
   rmm_db_stmt_bind_int (stmt, 1, anchor->event);
   if (rmm_db_stmt_step (stmt, &local_error))

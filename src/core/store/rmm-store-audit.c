@@ -68,7 +68,7 @@ rmm_store_get_change_mark (RmmStore  *self,
 {
   g_return_val_if_fail (RMM_IS_STORE (self), -1);
 
-  return rmm_store_query_int (self, "SELECT coalesce(max(id), 0) FROM audit_event", 0, error);
+  return rmm_store_query_int (self, "SELECT coalesce(max(id), 0) FROM audit_chain", 0, error);
 }
 
 /* Whether anyone has changed a child, referral, agency or area since @mark (every change is
@@ -85,7 +85,7 @@ rmm_store_people_changed_since (RmmStore  *self,
 
   /* "entity || ''" keeps the engine on the id range rather than the index on entity. */
   changed = rmm_store_query_int (self,
-                                 "SELECT EXISTS (SELECT 1 FROM audit_event WHERE id > ? AND "
+                                 "SELECT EXISTS (SELECT 1 FROM audit_chain WHERE id > ? AND "
                                  "entity || '' IN ('child', 'referral', 'agency', 'area'))",
                                  mark, &local_error);
   if (local_error != NULL)

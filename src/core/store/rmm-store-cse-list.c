@@ -44,17 +44,19 @@ listed_free (gpointer data)
   g_free (listed);
 }
 
+/* Through the views every login may read the list by (0007-need-to-know.sql): on a server,
+ * a chair reads the county's, any other login its own areas'. */
 #define LIST_AS_OF_SQL \
   "SELECT c.id, c.reference, c.first_name, c.last_name, a.name, a.framework, d.value " \
-  "FROM child c JOIN area a ON a.id = c.area_id " \
-  "JOIN decision d ON d.id = " \
-  "  (SELECT d2.id FROM decision d2 WHERE d2.child_id = c.id AND d2.kind = 'risk-rating' " \
-  "   AND d2.status = 'confirmed' AND d2.proposed_at <= ?1 " \
-  "   AND NOT EXISTS (SELECT 1 FROM decision s WHERE s.supersedes_id = d2.id " \
-  "                   AND s.status = 'confirmed' AND s.proposed_at <= ?1) " \
+  "FROM cse_list_child c JOIN area a ON a.id = c.area_id " \
+  "JOIN cse_list_decision d ON d.id = " \
+  "  (SELECT d2.id FROM cse_list_decision d2 WHERE d2.child_id = c.id " \
+  "   AND d2.kind = 'risk-rating' AND d2.proposed_at <= ?1 " \
+  "   AND NOT EXISTS (SELECT 1 FROM cse_list_decision s WHERE s.supersedes_id = d2.id " \
+  "                   AND s.proposed_at <= ?1) " \
   "   ORDER BY d2.proposed_at DESC, d2.id DESC LIMIT 1) " \
-  "WHERE NOT EXISTS (SELECT 1 FROM decision z WHERE z.child_id = c.id " \
-  "                  AND z.kind = 'closure' AND z.status = 'confirmed' " \
+  "WHERE NOT EXISTS (SELECT 1 FROM cse_list_decision z WHERE z.child_id = c.id " \
+  "                  AND z.kind = 'closure' " \
   "                  AND greatest(z.chair1_confirmed_at, z.chair2_confirmed_at) " \
   "                      BETWEEN d.proposed_at AND ?1)"
 

@@ -504,7 +504,7 @@ gint64
 rmm_store_get_newest_change (RmmStore *self)
 {
   return rmm_store_query_int (self,
-                              "SELECT coalesce ((SELECT id FROM audit_event "
+                              "SELECT coalesce ((SELECT id FROM audit_chain "
                               "WHERE entity || '' NOT IN "
                               "('child-access', 'meeting-access', 'list-access') "
                               "ORDER BY id DESC LIMIT 1), 0)", 0, NULL);

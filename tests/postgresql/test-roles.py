@@ -1,0 +1,275 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Need to know, kept by the server: the README's table of roles, tried as raw SQL by each
+login (what psql and a password allow, not what the app offers).
+
+For each role, granted on one area, and for a login granted no area: every table that holds
+a child's data shows exactly the rows of that area's children, police-sensitive information and
+disruption only to police and the area's chairs, the audit trail only the events of what the
+login sees, the county-wide CSE list to chairs; oversight reads none of it. Writing follows
+reading: a row of another area cannot be added, changed or moved into reach. Every login still
+follows the one audit chain. And the police note reaches no other login by any path rmmctl
+has: the agenda's JSON, every document, who looked.
+
+Run as: with-cluster test-roles.py RMMCTL
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+rmmctl = sys.argv[1]
+owner = "dbname=county"
+failures = []
+
+# Each table holding a child's data, and how its rows find their area (as the owner, who
+# sees everything): id, area (NULL: belongs to no child) and whether it is police-sensitive.
+TABLES = {
+    "child": "SELECT id, area_id, false FROM child",
+    "meeting": "SELECT id, area_id, false FROM meeting",
+    "meeting_series": "SELECT id, area_id, false FROM meeting_series",
+    "referral": "SELECT t.id, c.area_id, false FROM referral t JOIN child c ON c.id = t.child_id",
+    "assessment": "SELECT t.id, c.area_id, false FROM assessment t JOIN child c ON c.id = t.child_id",
+    "missing_episode": "SELECT t.id, c.area_id, false FROM missing_episode t "
+                       "JOIN child c ON c.id = t.child_id",
+    "agenda_item": "SELECT t.id, c.area_id, false FROM agenda_item t JOIN child c ON c.id = t.child_id",
+    "decision": "SELECT t.id, c.area_id, false FROM decision t JOIN child c ON c.id = t.child_id",
+    "safety_plan": "SELECT t.id, c.area_id, false FROM safety_plan t JOIN child c ON c.id = t.child_id",
+    "strategy_trigger": "SELECT t.id, c.area_id, false FROM strategy_trigger t "
+                        "JOIN child c ON c.id = t.child_id",
+    "transition": "SELECT t.id, c.area_id, false FROM transition t JOIN child c ON c.id = t.child_id",
+    "concern_not_referred": "SELECT t.id, c.area_id, false FROM concern_not_referred t "
+                            "LEFT JOIN child c ON c.id = t.child_id",
+    "information_note": "SELECT t.id, c.area_id, t.police_sensitive = 1 FROM information_note t "
+                        "JOIN child c ON c.id = t.child_id",
+    "disruption_note": "SELECT t.id, c.area_id, true FROM disruption_note t "
+                       "LEFT JOIN child c ON c.id = t.child_id",
+    "assessment_indicator": "SELECT t.id, c.area_id, false FROM assessment_indicator t "
+                            "JOIN assessment a ON a.id = t.assessment_id JOIN child c ON c.id = a.child_id",
+    "assessment_vulnerability": "SELECT t.assessment_id, c.area_id, false "
+                                "FROM assessment_vulnerability t JOIN assessment a "
+                                "ON a.id = t.assessment_id JOIN child c ON c.id = a.child_id",
+    "safety_plan_version": "SELECT t.id, c.area_id, false FROM safety_plan_version t "
+                           "JOIN safety_plan p ON p.id = t.plan_id JOIN child c ON c.id = p.child_id",
+    "plan_action": "SELECT t.id, c.area_id, false FROM plan_action t "
+                   "JOIN safety_plan p ON p.id = t.plan_id JOIN child c ON c.id = p.child_id",
+    "trigger_response": "SELECT t.id, c.area_id, false FROM trigger_response t JOIN strategy_trigger s "
+                        "ON s.id = t.trigger_id JOIN child c ON c.id = s.child_id",
+    "closure": "SELECT t.id, c.area_id, false FROM closure t JOIN decision d ON d.id = t.decision_id "
+               "JOIN child c ON c.id = d.child_id",
+    "attendance": "SELECT t.id, g.area_id, false FROM attendance t JOIN meeting g ON g.id = t.meeting_id",
+    "agenda_cache": "SELECT t.meeting_id, g.area_id, false FROM agenda_cache t "
+                    "JOIN meeting g ON g.id = t.meeting_id",
+    "agenda_fact": "SELECT t.item_id, c.area_id, false FROM agenda_fact t JOIN agenda_item i "
+                   "ON i.id = t.item_id JOIN child c ON c.id = i.child_id",
+}
+KEY = {"assessment_vulnerability": "assessment_id", "agenda_cache": "meeting_id",
+       "agenda_fact": "item_id"}
+
+
+def psql(sql, user=None, check=True):
+    command = ["psql", "-X", "-q", "-tA", "-F", "|", "-v", "ON_ERROR_STOP=1", "-d", "county",
+               "-c", sql]
+    if user:
+        command += ["-U", user]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        sys.exit(f"{sql}: {result.stderr}")
+    return result
+
+
+def rows(sql, user=None):
+    return [line.split("|") for line in psql(sql, user).stdout.splitlines() if line]
+
+
+def rmm(*args, login=None):
+    database = owner + (f" user={login}" if login else "")
+    return subprocess.run([rmmctl, "--database", database, *args], capture_output=True,
+                          text=True)
+
+
+def expect(label, result, refusal=None):
+    if refusal is None and result.returncode != 0:
+        failures.append(f"{label}: refused: {result.stderr.strip()}")
+    elif refusal is not None and (result.returncode == 0 or refusal not in result.stderr):
+        failures.append(f"{label}: not refused as expected: {result.stdout.strip()} "
+                        f"{result.stderr.strip()}")
+    else:
+        print(f"ok: {label}: {result.stderr.strip() or result.stdout.strip() or 'accepted'}")
+
+
+subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE county"], check=True)
+rmm("server", "init").check_returncode()
+rmm("demo", "--children", "60").check_returncode()
+areas = dict((name, int(id)) for id, name in rows("SELECT id, name FROM area ORDER BY name"))
+# The north area is that of a child with a police-sensitive note the demo recorded (audited).
+police_note, north_child, north_id = rows(
+    "SELECT n.id, n.child_id, c.area_id FROM information_note n JOIN child c "
+    "ON c.id = n.child_id WHERE n.police_sensitive = 1 ORDER BY n.id LIMIT 1")[0]
+north = next(name for name, id in areas.items() if id == int(north_id))
+south = next(name for name in areas if name != north)
+south_child, = rows(f"SELECT min(id) FROM child WHERE area_id = {areas[south]}")[0]
+
+# The logins: one per role on the north area, and one with no area at all.
+LOGINS = {"ann_admin": "admin", "cy_chair": "chair", "mia_minutes": "minute-taker",
+          "pat_police": "police", "ola_oversight": "oversight"}
+for login, role in LOGINS.items():
+    psql(f"CREATE ROLE {login} LOGIN")
+    rmm("server", "grant", login, role, "--area", north).check_returncode()
+psql("CREATE ROLE nia_nowhere LOGIN IN ROLE rmm_admin; "
+     "GRANT CONNECT ON DATABASE county TO nia_nowhere")
+LOGINS["nia_nowhere"] = None
+
+# A chair's look at the north child, recorded as the app records it; the record checks.
+expect("a chair exports the north child's family plan",
+       rmm("export", "safety-plan", "--child", north_child, "--audience", "family", "-o",
+           os.path.join(tempfile.mkdtemp(), "plan.pdf"), login="cy_chair"))
+check = rmm("check")
+if check.returncode != 0:
+    failures.append(f"check: {check.stdout}{check.stderr}")
+
+# Rows the demo may not have made, added by the owner (outside the trail, which is why check
+# ran above): a police note and a disruption for the north child, a disruption linked to no
+# child, a concern about no named child.
+SECRET = "Seen with the person of concern at the Meadowgate car wash"
+psql(f"INSERT INTO information_note (child_id, kind, summary, police_sensitive, recorded_at) "
+     f"VALUES ({north_child}, 'intelligence', '{SECRET}', 1, '2026-11-02T09:00:00Z')")
+psql(f"INSERT INTO disruption_note (child_id, subject_ref, tactic, detail, recorded_by, "
+     f"recorded_at) VALUES ({north_child}, 'SUBJ-0099', 'cawn', '{SECRET}', 'PC Ilse Varga', "
+     "'2026-11-02T09:00:00Z'), (NULL, 'SUBJ-0100', 'observation', 'no child yet', "
+     "'PC Ilse Varga', '2026-11-02T09:00:00Z')")
+agency = rows("SELECT min(id) FROM agency")[0][0]
+psql(f"INSERT INTO concern_not_referred (child_id, agency_id, recorded_by, recorded_at, concern, "
+     f"reasons) VALUES (NULL, {agency}, 'Nell Oduya', '2026-11-02T09:00:00Z', 'A rumour', "
+     "'No child named')")
+
+
+def may_see(role, area, sensitive, table):
+    if role in (None, "oversight"):
+        return False
+    if area is None:
+        return role == "police" if table == "disruption_note" else True
+    if area != areas[north]:
+        return False
+    return not sensitive or role in ("police", "chair")
+
+
+# Reading: every table, every login, exactly the rows the table in the README gives.
+for table, truth in TABLES.items():
+    every = rows(truth)
+    if table in ("child", "referral", "information_note", "disruption_note") and \
+            not any(area == str(areas[south]) for _, area, _ in every):
+        failures.append(f"{table}: the demo has no row of {south} to hide")
+    for login, role in LOGINS.items():
+        wanted = sorted(int(id) for id, area, sensitive in every
+                        if may_see(role, int(area) if area else None, sensitive == "t", table))
+        result = psql(f"SELECT {KEY.get(table, 'id')} FROM {table}", user=login, check=False)
+        if role == "oversight":
+            if "permission denied" not in result.stderr:
+                failures.append(f"{table}: oversight read it: {result.stdout[:80]}")
+            continue
+        seen = sorted(int(line) for line in result.stdout.split())
+        if seen != wanted:
+            failures.append(f"{table} as {login}: sees {len(seen)} rows, should see "
+                            f"{len(wanted)} (extra {sorted(set(seen) - set(wanted))[:5]}, "
+                            f"missing {sorted(set(wanted) - set(seen))[:5]})")
+    print(f"ok: {table}: each login sees its rows")
+
+# The audit trail: each event only with the row it is about; looks for chairs; the chain for all.
+events = int(rows("SELECT count(*) FROM audit_event")[0][0])
+for login, role in LOGINS.items():
+    if role == "oversight":
+        continue
+    chain = rows("SELECT count(*) FROM audit_chain", user=login)[0][0]
+    if int(chain) != events:
+        failures.append(f"{login} follows {chain} of the chain's {events} events")
+    south_events = rows("SELECT count(*) FROM audit_event WHERE entity = 'child' "
+                        f"AND entity_id = {south_child}", user=login)[0][0]
+    if south_events != "0":
+        failures.append(f"{login} reads {south_events} events of the south child")
+    note_events = rows("SELECT count(*) FROM audit_event WHERE entity = 'information_note' "
+                       f"AND entity_id = {police_note}", user=login)[0][0]
+    if (note_events != "0") != (role in ("police", "chair")):
+        failures.append(f"{login} reads {note_events} events of the police note")
+    own = rows(f"SELECT count(*) FROM audit_event WHERE entity = 'child' "
+               f"AND entity_id = {north_child}", user=login)[0][0]
+    if (int(own) > 0) != (role is not None):
+        failures.append(f"{login} reads {own} events of the north child")
+    looks = rows("SELECT count(*) FROM audit_event WHERE entity LIKE '%-access'", user=login)[0][0]
+    if (int(looks) > 0) != (role == "chair"):
+        failures.append(f"{login} reads {looks} looks")
+print("ok: the audit trail: each login its events, all the chain")
+
+# The county-wide CSE list: a chair's, across areas; any other login its own area's.
+listed = rows("SELECT DISTINCT area_id FROM cse_list_child")
+for login, role in LOGINS.items():
+    if role == "oversight":
+        continue
+    seen = rows("SELECT DISTINCT area_id FROM cse_list_child", user=login)
+    wanted = listed if role == "chair" else [[str(areas[north])]] if role else []
+    if sorted(seen) != sorted(wanted):
+        failures.append(f"the CSE list as {login}: areas {seen}, should be {wanted}")
+    if role is not None and rmm("cse-list", login=login).returncode != 0:
+        failures.append(f"rmmctl cse-list as {login} failed")
+chair_list = rmm("cse-list", login="cy_chair").stdout
+if south not in chair_list:
+    failures.append(f"a chair's CSE list has no child of {south}")
+if south in rmm("cse-list", login="ann_admin").stdout:
+    failures.append(f"an administrator of {north} reads {south}'s children on the list")
+print("ok: the CSE list: county-wide for chairs")
+
+# Writing follows reading.
+note = ("INSERT INTO information_note (child_id, kind, summary, police_sensitive, recorded_at) "
+        "VALUES ({child}, 'intelligence', 'x', {sensitive}, '2026-11-03T09:00:00Z')")
+for login, role in LOGINS.items():
+    if role == "oversight":
+        expect("oversight adds a note", psql(note.format(child=north_child, sensitive=0),
+                                             user=login, check=False), "permission denied")
+        continue
+    expect(f"{login} adds a note about the south child",
+           psql(note.format(child=south_child, sensitive=0), user=login, check=False),
+           "row-level security")
+    result = psql(note.format(child=north_child, sensitive=1), user=login, check=False)
+    if role in ("police", "chair"):
+        expect(f"{login} adds a police note about the north child", result)
+    else:
+        expect(f"{login} adds a police note", result, "row-level security")
+    changed = psql(f"UPDATE child SET first_name = first_name WHERE id IN ({north_child}, "
+                   f"{south_child})", user=login, check=False)
+    wanted = "UPDATE 1" if role else "UPDATE 0"
+    if changed.returncode != 0 or changed.stdout.strip() not in ("", wanted):
+        failures.append(f"{login} changing both children: {changed.stdout}{changed.stderr}")
+    if role is not None:
+        expect(f"{login} moves a child out of reach",
+               psql(f"UPDATE child SET area_id = {areas[south]} WHERE id = {north_child}",
+                    user=login, check=False), "row-level security")
+
+# The police note reaches no other login by any path rmmctl has.
+meetings = [id for id, in rows(f"SELECT id FROM meeting WHERE area_id = {areas[north]}")]
+folder = tempfile.mkdtemp()
+for login in ("ann_admin", "mia_minutes"):
+    texts = [rmm("agenda", "--area", north, "--format", "json", login=login).stdout,
+             rmm("access", "--child", north_child, login=login).stdout]
+    for meeting in meetings[-2:]:
+        for kind in ("minutes", "pack"):
+            pdf = os.path.join(folder, f"{login}-{kind}-{meeting}.pdf")
+            if rmm("export", kind, "--meeting", meeting, "-o", pdf, login=login).returncode == 0:
+                texts.append(subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                                            text=True).stdout)
+    for audience in ("professional", "family"):
+        pdf = os.path.join(folder, f"{login}-{audience}.pdf")
+        result = rmm("export", "safety-plan", "--child", north_child, "--audience", audience,
+                     "-o", pdf, login=login)
+        if result.returncode == 0:
+            texts.append(subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                                        text=True).stdout)
+    if len(texts) < 4:
+        failures.append(f"{login}: too few of its documents could be made to be a test")
+    if any("Meadowgate" in text for text in texts):
+        failures.append(f"the police note reached {login}")
+print("ok: the police note reaches no other login")
+
+for failure in failures:
+    print(f"FAIL: {failure}")
+sys.exit(1 if failures else 0)
