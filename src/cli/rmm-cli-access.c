@@ -91,8 +91,16 @@ rmm_cli_access (const char *database,
   if (argc > 1 || child == NULL)
     return rmm_cli_usage_error (context, _("access takes --child ID|REF"));
   if (!(store = rmm_cli_open_existing (database, &error)) ||
-      !(child_id = rmm_cli_resolve_child (store, child, &error)) ||
-      !(events = rmm_store_list_access (store, child_id, &error)))
+      !(child_id = rmm_cli_resolve_child (store, child, &error)))
+    return rmm_cli_fail (error);
+  /* On a server another login would be shown none, which would read as nobody looked. */
+  if (!rmm_store_may_see_looks (store, child_id))
+    {
+      g_printerr ("rmmctl: %s\n", _("Who looked at a child’s record is for the chairs of the "
+                                    "child’s area: this login is not one."));
+      return EXIT_FAILURE;
+    }
+  if (!(events = rmm_store_list_access (store, child_id, &error)))
     return rmm_cli_fail (error);
   print_access (events, json);
   return EXIT_SUCCESS;

@@ -55,6 +55,8 @@ struct _RmmItemPage
   RmmMinutesEditor *minutes_editor;
   AdwActionRow   *history_row;
   GtkWidget      *access_group;   /* shown only to whom may see who looked */
+  GtkWidget      *disruption_row; /* offered only to whom may see police detail */
+  gboolean        sees_police;    /* this login sees police detail about the child */
   AdwExpanderRow *access_row;
   GPtrArray      *access_rows;    /* the rows shown in access_row, to take out on reload */
   AdwActionRow   *assessment_row;
@@ -379,7 +381,7 @@ show_outcome (RmmItemPage *self)
   set_enabled (self, "transition", editable);
   set_enabled (self, "record-episode", editable);
   set_enabled (self, "record-note", editable);
-  set_enabled (self, "record-disruption", editable);
+  set_enabled (self, "record-disruption", editable && self->sees_police);
   set_enabled (self, "raise-trigger", editable);
   set_enabled (self, "respond", editable && self->facts->n_open_triggers > 0);
   rmm_minutes_editor_set_editable (self->minutes_editor, editable);
@@ -412,6 +414,10 @@ rmm_item_page_reload (RmmItemPage *self)
   set_enabled (self, "plan-pdf", facts->has_plan);
   show_history (self);
   show_access (self);
+  /* Police disruption is not offered to whom the server would refuse it: not there at all,
+   * so its absence says nothing of whether there is any. */
+  self->sees_police = rmm_store_may_see_police (self->store, self->facts->child_id);
+  gtk_widget_set_visible (self->disruption_row, self->sees_police);
   show_assessment (self);
   show_counts (self);
   show_transition (self);
@@ -765,6 +771,7 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   BIND (minutes_editor);
   BIND (history_row);
   BIND (access_group);
+  BIND (disruption_row);
   BIND (access_row);
   BIND (assessment_row);
   BIND (vulnerabilities_row);

@@ -21,6 +21,7 @@ struct _RmmNoteDialog
   AdwComboRow   *kind_row;
   RmmTextRow    *summary_row;
   AdwComboRow   *agency_row;
+  GtkWidget     *sensitive_row;   /* offered only to whom may see police detail */
   GtkSwitch     *sensitive_switch;
 };
 
@@ -64,6 +65,12 @@ rmm_note_dialog_constructed (GObject *object)
   self->agencies = rmm_combo_row_offer_agencies (self->agency_row,
                                                  rmm_form_dialog_get_store (RMM_FORM_DIALOG (self)),
                                                  _("Not recorded"));
+  /* A login that may not see police-sensitive information may not record it either: the
+   * choice is not there (the server would refuse the note). */
+  gtk_widget_set_visible (self->sensitive_row,
+                          rmm_store_may_see_police (rmm_form_dialog_get_store (RMM_FORM_DIALOG (self)),
+                                                    rmm_agenda_item_get_child_id (
+                                                      rmm_form_dialog_get_item (RMM_FORM_DIALOG (self)))));
 }
 
 static void
@@ -93,6 +100,7 @@ rmm_note_dialog_class_init (RmmNoteDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmNoteDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RmmNoteDialog, summary_row);
   gtk_widget_class_bind_template_child (widget_class, RmmNoteDialog, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmNoteDialog, sensitive_row);
   gtk_widget_class_bind_template_child (widget_class, RmmNoteDialog, sensitive_switch);
 }
 

@@ -103,10 +103,12 @@ subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE county"], check=True)
 rmm("server", "init").check_returncode()
 rmm("demo", "--children", "60").check_returncode()
 areas = dict((name, int(id)) for id, name in rows("SELECT id, name FROM area ORDER BY name"))
-# The north area is that of a child with a police-sensitive note the demo recorded (audited).
+# The north area is that of a child with an open plan and a police-sensitive note the demo
+# recorded (audited).
 police_note, north_child, north_id = rows(
     "SELECT n.id, n.child_id, c.area_id FROM information_note n JOIN child c "
-    "ON c.id = n.child_id WHERE n.police_sensitive = 1 ORDER BY n.id LIMIT 1")[0]
+    "ON c.id = n.child_id WHERE n.police_sensitive = 1 AND EXISTS (SELECT 1 FROM safety_plan p "
+    "WHERE p.child_id = c.id AND p.closed_on IS NULL) ORDER BY n.id LIMIT 1")[0]
 north = next(name for name, id in areas.items() if id == int(north_id))
 south = next(name for name in areas if name != north)
 south_child, = rows(f"SELECT min(id) FROM child WHERE area_id = {areas[south]}")[0]
@@ -130,15 +132,18 @@ if check.returncode != 0:
     failures.append(f"check: {check.stdout}{check.stderr}")
 
 # Rows the demo may not have made, added by the owner (outside the trail, which is why check
-# ran above): a police note and a disruption for the north child, a disruption linked to no
-# child, a concern about no named child.
+# ran above): a police note and a disruption for each child, a disruption linked to no child,
+# a concern about no named child.
 SECRET = "Seen with the person of concern at the Meadowgate car wash"
-psql(f"INSERT INTO information_note (child_id, kind, summary, police_sensitive, recorded_at) "
-     f"VALUES ({north_child}, 'intelligence', '{SECRET}', 1, '2026-11-02T09:00:00Z')")
-psql(f"INSERT INTO disruption_note (child_id, subject_ref, tactic, detail, recorded_by, "
-     f"recorded_at) VALUES ({north_child}, 'SUBJ-0099', 'cawn', '{SECRET}', 'PC Ilse Varga', "
-     "'2026-11-02T09:00:00Z'), (NULL, 'SUBJ-0100', 'observation', 'no child yet', "
-     "'PC Ilse Varga', '2026-11-02T09:00:00Z')")
+for child in (north_child, south_child):
+    psql(f"INSERT INTO information_note (child_id, kind, summary, police_sensitive, "
+         f"recorded_at) VALUES ({child}, 'intelligence', '{SECRET}', 1, '2026-11-02T09:00:00Z')")
+    psql(f"INSERT INTO disruption_note (child_id, subject_ref, tactic, detail, recorded_by, "
+         f"recorded_at) VALUES ({child}, 'SUBJ-0099', 'cawn', '{SECRET}', 'PC Ilse Varga', "
+         "'2026-11-02T09:00:00Z')")
+psql("INSERT INTO disruption_note (child_id, subject_ref, tactic, detail, recorded_by, "
+     "recorded_at) VALUES (NULL, 'SUBJ-0100', 'observation', 'no child yet', 'PC Ilse Varga', "
+     "'2026-11-02T09:00:00Z')")
 agency = rows("SELECT min(id) FROM agency")[0][0]
 psql(f"INSERT INTO concern_not_referred (child_id, agency_id, recorded_by, recorded_at, concern, "
      f"reasons) VALUES (NULL, {agency}, 'Nell Oduya', '2026-11-02T09:00:00Z', 'A rumour', "
@@ -175,6 +180,13 @@ for table, truth in TABLES.items():
                             f"{len(wanted)} (extra {sorted(set(seen) - set(wanted))[:5]}, "
                             f"missing {sorted(set(wanted) - set(seen))[:5]})")
     print(f"ok: {table}: each login sees its rows")
+
+# The areas offered: a login's own (the window's sidebar and rmmctl list areas).
+for login, role in LOGINS.items():
+    listed = rmm("list", "areas", login=login).stdout
+    if (north in listed) != (role not in (None, "oversight")) or south in listed:
+        failures.append(f"the areas listed to {login}: {listed!r}")
+print("ok: each login is offered its own areas")
 
 # The audit trail: each event only with the row it is about; looks for chairs; the chain for all.
 events = int(rows("SELECT count(*) FROM audit_event")[0][0])
@@ -240,18 +252,39 @@ for login, role in LOGINS.items():
     wanted = "UPDATE 1" if role else "UPDATE 0"
     if changed.returncode != 0 or changed.stdout.strip() not in ("", wanted):
         failures.append(f"{login} changing both children: {changed.stdout}{changed.stderr}")
+    south_meeting = rows(f"SELECT max(id) FROM meeting WHERE area_id = {areas[south]}")[0][0]
+    expect(f"{login} puts its child on {south}'s agenda",
+           psql(f"INSERT INTO agenda_item (meeting_id, child_id, position, reasons) VALUES "
+                f"({south_meeting}, {north_child}, 99, 'added-by-chair')", user=login,
+                check=False), "row-level security")
     if role is not None:
         expect(f"{login} moves a child out of reach",
                psql(f"UPDATE child SET area_id = {areas[south]} WHERE id = {north_child}",
                     user=login, check=False), "row-level security")
 
 # The police note reaches no other login by any path rmmctl has.
-meetings = [id for id, in rows(f"SELECT id FROM meeting WHERE area_id = {areas[north]}")]
+# The meetings the child was on the agenda of, newest first, and the area's coming one.
+meetings = [id for id, in rows(f"SELECT DISTINCT meeting_id FROM agenda_item WHERE child_id = "
+                               f"{north_child} ORDER BY meeting_id DESC LIMIT 2")]
+meetings += [id for id, in rows(f"SELECT min(id) FROM meeting WHERE area_id = {areas[north]} "
+                                "AND status = 'scheduled'")]
 folder = tempfile.mkdtemp()
+plan = os.path.join(folder, "chair-professional.pdf")
+rmm("export", "safety-plan", "--child", north_child, "-o", plan, login="cy_chair")
+if "Meadowgate" not in subprocess.run(["pdftotext", plan, "-"], capture_output=True,
+                                      text=True).stdout:
+    failures.append("the chair's professional plan has no police note: the test tests nothing")
 for login in ("ann_admin", "mia_minutes"):
-    texts = [rmm("agenda", "--area", north, "--format", "json", login=login).stdout,
-             rmm("access", "--child", north_child, login=login).stdout]
-    for meeting in meetings[-2:]:
+    texts = []
+    for meeting in meetings:
+        agenda = rmm("agenda", "--meeting", meeting, "--format", "json", login=login)
+        if agenda.returncode != 0 or not agenda.stdout.startswith(("[", "{")):
+            failures.append(f"the agenda as {login}: {agenda.stderr}")
+        texts.append(agenda.stdout)
+    looks = rmm("access", "--child", north_child, login=login)
+    if looks.returncode != 1 or "for the chairs of the child’s area" not in looks.stderr:
+        failures.append(f"who looked, as {login}: {looks.stdout}{looks.stderr}")
+    for meeting in meetings:
         for kind in ("minutes", "pack"):
             pdf = os.path.join(folder, f"{login}-{kind}-{meeting}.pdf")
             if rmm("export", kind, "--meeting", meeting, "-o", pdf, login=login).returncode == 0:
@@ -264,11 +297,17 @@ for login in ("ann_admin", "mia_minutes"):
         if result.returncode == 0:
             texts.append(subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
                                         text=True).stdout)
-    if len(texts) < 4:
+    if len(texts) < 7:
         failures.append(f"{login}: too few of its documents could be made to be a test")
     if any("Meadowgate" in text for text in texts):
         failures.append(f"the police note reached {login}")
 print("ok: the police note reaches no other login")
+
+# A copy of the whole database is the owner's: a login's would be part of it.
+copy = os.path.join(folder, "copy.sqlite")
+result = rmm("backup", copy, login="cy_chair")
+if result.returncode != 1 or "for its owner to make" not in result.stderr or os.path.exists(copy):
+    failures.append(f"a chair's backup of the server: {result.stdout}{result.stderr}")
 
 for failure in failures:
     print(f"FAIL: {failure}")

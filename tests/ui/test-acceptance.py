@@ -1117,8 +1117,8 @@ class ServerTest(unittest.TestCase):
             agenda = wait_for(lambda: find(chairs.node, "list", name="Agenda"))
             open_first_item(chairs, agenda)
             click(chairs.node, prefix="Confirm… Risk rating")
-            # This login is no chair of the child's area: who looked is not there at all.
-            self.assertIsNone(find(chairs.node, "label", name="Who Looked"))
+            # This login is the database's owner, no chair but seeing the whole record.
+            wait_for(lambda: find(chairs.node, "label", name="Who Looked"), what="who looked")
             confirm_by_both_chairs(chairs, "Risk Rating")
             rating = subprocess.run(
                 ["psql", "-X", "-tA", "-d", "county", "-c",
@@ -1196,6 +1196,60 @@ class ServerTest(unittest.TestCase):
              "WHERE chair1_confirmed_at IS NOT NULL ORDER BY chair1_confirmed_at DESC, id DESC "
              "LIMIT 1"], check=True, capture_output=True, text=True).stdout.strip()
         self.assertEqual(logins, login + "/true")
+
+    def test_need_to_know(self):
+        """An administrator's login sees its area's children and nothing police-sensitive: on
+        the child's page no police disruption is offered (not even a greyed-out row), the new
+        information form has no police-sensitive switch, and no police note is anywhere in the
+        window; the server holds them back, and the window offers nothing it would refuse."""
+        subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE need"], check=True)
+        server = "host=%s dbname=need" % os.environ["PGHOST"]
+        for command in (["server", "init"], ["demo", "--children", "60"]):
+            subprocess.run([RMMCTL, "--database", server, *command], check=True,
+                           stdout=subprocess.DEVNULL)
+
+        def psql(sql):
+            return subprocess.run(["psql", "-X", "-tA", "-d", "need", "-c", sql], check=True,
+                                  capture_output=True, text=True).stdout.strip()
+
+        area = psql("SELECT name FROM area ORDER BY name LIMIT 1")   # the one shown first
+        psql("INSERT INTO information_note (child_id, kind, summary, police_sensitive, "
+             "recorded_at) SELECT c.id, 'intelligence', 'Seen at the Meadowgate car wash', 1, "
+             "'2026-11-02T09:00:00Z' FROM child c JOIN area a ON a.id = c.area_id "
+             f"WHERE a.name = '{area}'")
+        psql("CREATE ROLE ann_admin LOGIN")
+        subprocess.run([RMMCTL, "--database", server, "server", "grant", "ann_admin", "admin",
+                        "--area", area], check=True, stdout=subprocess.DEVNULL)
+
+        app = App("--database", server + " user=ann_admin")
+        try:
+            wait_for(lambda: find(app.node, "label", name="Coming"), what="the coming meeting")
+            click(app.node, "Open Meeting…")
+            opening = frame(app, "Open the Meeting")
+            click(opening, "The statement has been read out")
+            click(opening, prefix="Ashdown Children’s Services: Present")
+            open_meeting(app, opening)
+            wait_for(lambda: find(app.node, "label", name="In progress"),
+                     what="the meeting open")
+            agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
+            open_first_item(app, agenda)
+            wait_for(lambda: find(app.node, "push button", name="Record new information"),
+                     what="the child's page")
+            self.assertIsNone(find(app.node, "push button", name="Record police disruption"))
+            self.assertIsNone(find(app.node, "label", name="Police disruption"))
+            self.assertIsNone(find(app.node, "label", name="Who Looked"))
+            click(app.node, "Record new information")
+            form = frame(app, "New Information")
+            self.assertIsNone(find(form, "toggle button", prefix="Police-sensitive"))
+            self.assertIsNone(find(form, "label", prefix="Police-sensitive"))
+            click(form, "Cancel")
+            wait_for(lambda: find(app.node, "frame", name="New Information") is None,
+                     what="the form to close")
+            self.assertEqual(app.node.findChildren(
+                lambda n: "Meadowgate" in (n.name or "") or "Meadowgate" in (n.description or "")),
+                [], "a police note reached the administrator's window")
+        finally:
+            app.close()
 
     def test_connect_to_server(self):
         """From this computer's database to the server's, through the main menu: a database

@@ -19,6 +19,7 @@
 #include "rmm-store-copy.h"
 #include "rmm-server.h"
 #include "rmm-store-integrity-private.h"
+#include "rmm-store-members.h"
 
 /* A server's result comes whole: a table is read a slice of rows at a time, and written
  * ROWS_AT_ONCE rows a statement (well within either engine's limit on parameters). */
@@ -374,6 +375,14 @@ rmm_store_copy_to_file (RmmStore    *self,
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_EXISTS,
                    _("“%s” already exists. Choose a new file for the backup."), dest_path);
+      return FALSE;
+    }
+  /* A copy of part of the record would fail its check, the chain having gaps: say why first. */
+  if (!rmm_store_sees_everything (self))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("A copy of the whole database is for its owner to make: this login sees "
+                     "only the children of its areas."));
       return FALSE;
     }
   if (!(copy = rmm_store_open (dest_path, RMM_STORE_OPEN_CREATE, error)))

@@ -421,38 +421,66 @@ rmm_store_get_two_logins (RmmStore *self)
   return g_strcmp0 (value, "on") == 0;
 }
 
-/* Whether this login is a chair of @child_id's area; the area's name in @area. */
+/* Whether this login holds @role (or @other_role) in @child_id's area; the area's name in
+ * @area. */
+static gboolean
+holds_role_in_childs_area (RmmStore    *self,
+                           gint64       child_id,
+                           const char  *role,
+                           const char  *other_role,
+                           char       **area)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT a.name, EXISTS (SELECT 1 FROM area_member m "
+                                    "  WHERE m.login = ? AND m.role IN (?, ?) "
+                                    "  AND m.area_id = a.id AND m.revoked_at IS NULL) "
+                                    "FROM child c JOIN area a ON a.id = c.area_id "
+                                    "WHERE c.id = ?", NULL);
+  gboolean holds = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 1, rmm_store_get_actor (self));
+  rmm_db_stmt_bind_text (stmt, 2, role);
+  rmm_db_stmt_bind_text (stmt, 3, other_role);
+  rmm_db_stmt_bind_int (stmt, 4, child_id);
+  if (rmm_db_stmt_step (stmt, NULL))
+    {
+      *area = rmm_db_stmt_dup_text (stmt, 0);
+      holds = rmm_db_stmt_get_int (stmt, 1) != 0;
+    }
+  rmm_db_stmt_reset (stmt);
+  return holds;
+}
+
 static gboolean
 is_chair_of_childs_area (RmmStore  *self,
                          gint64     child_id,
                          char     **area)
 {
-  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
-                                    "SELECT a.name, EXISTS (SELECT 1 FROM area_member m "
-                                    "  WHERE m.login = ? AND m.role = 'chair' "
-                                    "  AND m.area_id = a.id AND m.revoked_at IS NULL) "
-                                    "FROM child c JOIN area a ON a.id = c.area_id "
-                                    "WHERE c.id = ?", NULL);
-  gboolean chair = FALSE;
+  return holds_role_in_childs_area (self, child_id, "chair", "chair", area);
+}
 
-  if (stmt == NULL)
-    return FALSE;
-  rmm_db_stmt_bind_text (stmt, 1, rmm_store_get_actor (self));
-  rmm_db_stmt_bind_int (stmt, 2, child_id);
-  if (rmm_db_stmt_step (stmt, NULL))
-    {
-      *area = rmm_db_stmt_dup_text (stmt, 0);
-      chair = rmm_db_stmt_get_int (stmt, 1) != 0;
-    }
-  rmm_db_stmt_reset (stmt);
-  return chair;
+/**
+ * rmm_store_sees_everything:
+ *
+ * Whether this login sees the whole record: a file's user, a server's owner (whom the row
+ * policies do not bind). Any other login on a server sees its areas' children.
+ */
+gboolean
+rmm_store_sees_everything (RmmStore *self)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT sees_everything FROM this_login", NULL);
+
+  return stmt != NULL && step_int (stmt, NULL) > 0;
 }
 
 /**
  * rmm_store_may_see_looks:
  *
  * Whether this login is shown who looked at @child_id's record: on a file, its one user; on
- * a server, a chair of the child's area.
+ * a server, its owner and a chair of the child's area.
  */
 gboolean
 rmm_store_may_see_looks (RmmStore *self,
@@ -462,8 +490,26 @@ rmm_store_may_see_looks (RmmStore *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  return !rmm_db_has_logins (rmm_store_get_db (self), NULL) ||
-         is_chair_of_childs_area (self, child_id, &area);
+  return rmm_store_sees_everything (self) || is_chair_of_childs_area (self, child_id, &area);
+}
+
+/**
+ * rmm_store_may_see_police:
+ *
+ * Whether this login sees police-sensitive information and disruption about @child_id, and
+ * may record them: on a file, its one user; on a server, its owner, and police or a chair of
+ * the child's area (the server's row policies hold the same rule).
+ */
+gboolean
+rmm_store_may_see_police (RmmStore *self,
+                          gint64    child_id)
+{
+  g_autofree char *area = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  return rmm_store_sees_everything (self) ||
+         holds_role_in_childs_area (self, child_id, "police", "chair", &area);
 }
 
 /* Whether this login gave the other chair's confirmation of @decision_id. */

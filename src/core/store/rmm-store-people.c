@@ -210,13 +210,37 @@ rmm_store_list_areas (RmmStore  *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
+  /* On a server a login works on its areas (rmmctl server grant): the others, whose children
+   * it does not see, are not offered. A file's user, and a server's owner, see them all. */
   stmt = rmm_db_prepare (rmm_store_get_db (self),
                          "SELECT a.id, a.name, a.framework, "
                          "       (SELECT count(*) FROM child c WHERE c.area_id = a.id) "
-                         "FROM area a ORDER BY a.name", error);
+                         "FROM area a "
+                         "WHERE (SELECT sees_everything FROM this_login) "
+                         "   OR a.id IN (SELECT m.area_id FROM area_member m WHERE m.login = ? "
+                         "               AND m.revoked_at IS NULL AND m.role <> 'oversight') "
+                         "ORDER BY a.name", error);
   if (stmt == NULL)
     return NULL;
+  rmm_db_stmt_bind_text (stmt, 1, rmm_store_get_actor (self));
   return rmm_store_collect (stmt, RMM_TYPE_AREA, area_from_row, error);
+}
+
+/* Whether an area is called @name, this login's or not: to say which is wrong. */
+static gboolean
+area_exists (RmmStore   *self,
+             const char *name)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT 1 FROM area WHERE name = ?", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 1, name);
+  found = rmm_db_stmt_step (stmt, NULL);
+  rmm_db_stmt_reset (stmt);
+  return found;
 }
 
 RmmArea *
@@ -235,7 +259,12 @@ rmm_store_find_area (RmmStore    *self,
       if (g_utf8_collate (rmm_area_get_name (area), name) == 0)
         return g_steal_pointer (&area);
     }
-  g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND, _("There is no area called “%s”."), name);
+  if (area_exists (self, name))
+    g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                 _("“%s” is not one of the areas this login works on."), name);
+  else
+    g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND, _("There is no area called “%s”."),
+                 name);
   return NULL;
 }
 
