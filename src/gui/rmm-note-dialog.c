@@ -56,21 +56,20 @@ rmm_note_dialog_constructed (GObject *object)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   guint n_kinds;
   const RmmLabel *kinds = rmm_note_kinds (&n_kinds);
+  RmmStore *store;
+  gint64 child_id;
 
   G_OBJECT_CLASS (rmm_note_dialog_parent_class)->constructed (object);
 
+  store = rmm_form_dialog_get_store (RMM_FORM_DIALOG (self));
+  child_id = rmm_agenda_item_get_child_id (rmm_form_dialog_get_item (RMM_FORM_DIALOG (self)));
   for (guint i = 0; i < n_kinds; i++)
     gtk_string_list_append (labels, _(kinds[i].label));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
-  self->agencies = rmm_combo_row_offer_agencies (self->agency_row,
-                                                 rmm_form_dialog_get_store (RMM_FORM_DIALOG (self)),
-                                                 _("Not recorded"));
+  self->agencies = rmm_combo_row_offer_agencies (self->agency_row, store, _("Not recorded"));
   /* A login that may not see police-sensitive information may not record it either: the
    * choice is not there (the server would refuse the note). */
-  gtk_widget_set_visible (self->sensitive_row,
-                          rmm_store_may_see_police (rmm_form_dialog_get_store (RMM_FORM_DIALOG (self)),
-                                                    rmm_agenda_item_get_child_id (
-                                                      rmm_form_dialog_get_item (RMM_FORM_DIALOG (self)))));
+  gtk_widget_set_visible (self->sensitive_row, rmm_store_may_see_police (store, child_id));
 }
 
 static void

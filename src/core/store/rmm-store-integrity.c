@@ -290,8 +290,8 @@ compare_schema (RmmStore  *self,
 
 /* ---- on a server: the same objects, guards enabled, keys validated ---- */
 
-/* A server's tables, views, indexes and enabled triggers (not internal ones, not the notifier), as
- * "type name" like read_schema(); the value is unused. */
+/* A server's tables, views, indexes and enabled triggers (not internal ones, not the
+ * notifier), as "type name" like read_schema(); the value is unused. */
 static GHashTable *
 read_server_schema (RmmDb   *db,
                     GError **error)
