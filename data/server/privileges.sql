@@ -101,6 +101,8 @@ DECLARE
   -- The row followed, as the login may see it: true, or NULL (no row) when it may not.
   child_seen TEXT := '(SELECT true FROM child c WHERE c.id = child_id)';
   meeting_seen TEXT := '(SELECT true FROM meeting g WHERE g.id = meeting_id)';
+  -- The row a column names (table, column), as the login may see it; NULL names none.
+  names TEXT := '(%2$I IS NULL OR (SELECT true FROM %1$I x WHERE x.id = %2$I))';
   police_child TEXT;
   rule RECORD;
   written TEXT;
@@ -139,13 +141,20 @@ BEGIN
     ('agenda_cache',             meeting_seen),
     ('agenda_fact',              '(SELECT true FROM agenda_item i WHERE i.id = item_id)')
   ) AS rules (tab, visible) LOOP
-    -- An item, or a decision made at a meeting, is its child's and its meeting's: no login
-    -- puts its child on another area's agenda. (Checked as rows are written; a row already
-    -- there is the child's, which is one lookup fewer for every row the agenda reads.)
-    written := rule.visible;
-    IF rule.tab IN ('agenda_item', 'decision') THEN
-      written := format ('%s AND (meeting_id IS NULL OR %s)', rule.visible, meeting_seen);
-    END IF;
+    -- Every other row a row written names must be one the login sees too: no login puts
+    -- its child on another area's agenda, or ties its plan to another area's meeting or
+    -- decision. (Checked as rows are written; a row already there is its child's, which is
+    -- one lookup fewer for every row the agenda reads.)
+    written := rule.visible || CASE rule.tab
+      WHEN 'agenda_item' THEN ' AND ' || format (names, 'meeting', 'meeting_id')
+      WHEN 'decision' THEN ' AND ' || format (names, 'meeting', 'meeting_id')
+      WHEN 'safety_plan' THEN ' AND ' || format (names, 'decision', 'closure_decision_id')
+      WHEN 'safety_plan_version' THEN ' AND ' || format (names, 'meeting', 'meeting_id')
+      WHEN 'plan_action' THEN ' AND ' || format (names, 'meeting', 'meeting_id') || ' AND ' ||
+                              format (names, 'meeting', 'status_meeting_id')
+      WHEN 'trigger_response' THEN ' AND ' || format (names, 'meeting', 'meeting_id')
+      WHEN 'assessment' THEN ' AND ' || format (names, 'referral', 'referral_id')
+      ELSE '' END;
     EXECUTE format ('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', rule.tab);
     EXECUTE format ('DROP POLICY IF EXISTS rmm_need_to_know ON %I', rule.tab);
     EXECUTE format ('CREATE POLICY rmm_need_to_know ON %I AS RESTRICTIVE FOR ALL TO rmm_app '
@@ -175,6 +184,16 @@ BEGIN
     'WHEN ''assessment_vulnerability'' THEN '
     '  coalesce ((SELECT true FROM assessment x WHERE x.id = entity_id), false) ',
     chair_areas, chair_here);
+  -- An event a login appends is about a row it sees, or its look at one (every role looks,
+  -- only chairs read the looks): none about another area's child. Memberships are the
+  -- owner's to record.
+  written := 'CASE entity '
+    'WHEN ''area'' THEN true WHEN ''agency'' THEN true WHEN ''professional'' THEN true '
+    'WHEN ''database_info'' THEN true WHEN ''list-access'' THEN true '
+    'WHEN ''child-access'' THEN (SELECT true FROM child c WHERE c.id = entity_id) '
+    'WHEN ''meeting-access'' THEN (SELECT true FROM meeting g WHERE g.id = entity_id) '
+    'WHEN ''assessment_vulnerability'' THEN '
+    '  (SELECT true FROM assessment x WHERE x.id = entity_id) ';
   FOREACH tab IN ARRAY ARRAY['child', 'meeting', 'meeting_series', 'referral',
       'assessment', 'missing_episode', 'agenda_item', 'decision', 'safety_plan',
       'strategy_trigger', 'transition', 'concern_not_referred', 'information_note',
@@ -183,15 +202,19 @@ BEGIN
     looked := looked || format ('WHEN %L THEN coalesce ((SELECT true FROM %I x '
                                 'WHERE x.id = entity_id), false) ',
                                 tab, tab);
+    written := written || format ('WHEN %L THEN (SELECT true FROM %I x WHERE x.id = entity_id) ',
+                                  tab, tab);
   END LOOP;
   looked := looked || 'ELSE false END';
+  written := written || 'ELSE false END';
   ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY;
   DROP POLICY IF EXISTS rmm_need_to_know ON audit_event;
   DROP POLICY IF EXISTS rmm_read ON audit_event;
   DROP POLICY IF EXISTS rmm_add ON audit_event;
   EXECUTE format ('CREATE POLICY rmm_read ON audit_event FOR SELECT TO rmm_app USING (%s)',
                   looked);
-  CREATE POLICY rmm_add ON audit_event FOR INSERT TO rmm_app WITH CHECK (true);
+  EXECUTE format ('CREATE POLICY rmm_add ON audit_event FOR INSERT TO rmm_app WITH CHECK (%s)',
+                  written);
 END
 $$;
 

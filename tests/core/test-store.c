@@ -528,6 +528,14 @@ test_confirmed_decision_refuses_change (Fixture       *f,
                                              G_GINT64_FORMAT, id);
   g_autofree char *delete = g_strdup_printf ("DELETE FROM decision WHERE id = %" G_GINT64_FORMAT,
                                              id);
+  /* Superseding another child's decision (on a server, one of an area the login does not
+   * see) would take that child off the CSE list. */
+  g_autofree char *other_child = g_strdup_printf (
+    "BEGIN; INSERT INTO child (reference, first_name, last_name, date_of_birth, area_id, "
+    "created_at) SELECT 'T-OTHER', 'Sam', 'Testchild', '2012-01-01', area_id, 'now' FROM child "
+    "LIMIT 1; INSERT INTO decision (child_id, kind, value, proposed_at, supersedes_id, "
+    "supersede_reason) SELECT max(id), 'risk-rating', 'low', '2026-11-24T10:00:00Z', %"
+    G_GINT64_FORMAT ", 'another child' FROM child", id);
   sqlite3 *db = raw_open (f->path);
 
   g_assert_cmpint (raw_exec (db, update) & 0xff, ==, SQLITE_CONSTRAINT);
@@ -535,6 +543,8 @@ test_confirmed_decision_refuses_change (Fixture       *f,
   g_assert_cmpint (raw_exec (db, "UPDATE audit_event SET actor = 'someone else'") & 0xff, ==,
                    SQLITE_CONSTRAINT);
   g_assert_cmpint (raw_exec (db, "DELETE FROM audit_event") & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (raw_exec (db, other_child) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (raw_exec (db, "ROLLBACK"), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM decision WHERE value = 'medium'"),
                    ==, 1);

@@ -66,7 +66,7 @@ def sqlite_schema():
         schema["indexes"].add(name)
     for (name, table, sql) in db.execute("SELECT name, tbl_name, sql FROM sqlite_master "
                                          "WHERE type = 'trigger'"):
-        event = re.search(r"BEFORE (UPDATE|DELETE)", sql).group(1)
+        event = re.search(r"BEFORE (INSERT|UPDATE|DELETE)", sql).group(1)
         schema["guards"].add((name, table, event))
     return schema
 
@@ -149,6 +149,15 @@ def guards_refuse():
     assert refused.returncode != 0 and "signed off" in refused.stderr, refused.stderr
     refused = psql("UPDATE meeting SET status = 'open'", check=False)
     assert refused.returncode != 0 and "stays signed off" in refused.stderr, refused.stderr
+    psql("INSERT INTO child (reference, first_name, last_name, date_of_birth, area_id, "
+         "created_at) VALUES ('T-1', 'Kit', 'Testchild', '2012-01-01', 1, 'now'), "
+         "('T-2', 'Sam', 'Testchild', '2012-01-01', 1, 'now');"
+         "INSERT INTO decision (child_id, kind, value, proposed_at) "
+         "VALUES (1, 'risk-rating', 'high', '2026-11-23T10:00:00Z')")
+    refused = psql("INSERT INTO decision (child_id, kind, value, proposed_at, supersedes_id, "
+                   "supersede_reason) VALUES (2, 'risk-rating', 'low', '2026-11-24T10:00:00Z', "
+                   "1, 'another child')", check=False)
+    assert refused.returncode != 0 and "same child" in refused.stderr, refused.stderr
 
 
 problems = compare(sqlite_schema(), postgresql_schema())

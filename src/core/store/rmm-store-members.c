@@ -184,6 +184,20 @@ grant_areas (RmmStore    *self,
  * Makes the server's @login @role of @areas, all or nothing; a membership it has already is
  * kept as it is. Only the database's owner may.
  */
+/* Granting and revoking are the database owner's (the server refuses anyone else): said
+ * before any area is looked up, as a login finds only its own areas. */
+static gboolean
+may_grant (RmmStore  *self,
+           GError   **error)
+{
+  if (rmm_store_sees_everything (self))
+    return TRUE;
+  g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+               _("The server does not allow this login (“%s”) to do that."),
+               rmm_store_get_actor (self));
+  return FALSE;
+}
+
 gboolean
 rmm_store_grant_role (RmmStore            *self,
                       const char          *login,
@@ -196,7 +210,7 @@ rmm_store_grant_role (RmmStore            *self,
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (login != NULL && role != NULL, FALSE);
 
-  if (!is_named (login, error) || group_of (role, error) == NULL ||
+  if (!is_named (login, error) || group_of (role, error) == NULL || !may_grant (self, error) ||
       !(area_ids = find_areas (self, areas, error)))
     return FALSE;
   if (!rmm_store_begin (self, error))
@@ -353,7 +367,7 @@ rmm_store_revoke_role (RmmStore            *self,
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (login != NULL && role != NULL, FALSE);
 
-  if (!is_named (login, error) || group_of (role, error) == NULL)
+  if (!is_named (login, error) || group_of (role, error) == NULL || !may_grant (self, error))
     return FALSE;
   if (areas != NULL && areas[0] != NULL && !(area_ids = find_areas (self, areas, error)))
     return FALSE;
