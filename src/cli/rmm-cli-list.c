@@ -128,6 +128,14 @@ print_list (GListModel   *items,
     rmm_cli_print_json (builder);
 }
 
+static gboolean
+has_areas (RmmStore *store)
+{
+  g_autoptr(GListModel) areas = rmm_store_list_areas (store, NULL);
+
+  return areas != NULL && g_list_model_get_n_items (areas) > 0;
+}
+
 int
 rmm_cli_list (const char *database,
               int         argc,
@@ -166,6 +174,11 @@ rmm_cli_list (const char *database,
     items = rmm_store_list_children (store, area ? rmm_area_get_id (area) : 0, &error);
   if (items == NULL)
     return rmm_cli_fail (error);
+  /* An empty list for a login given no area would read as an empty database. */
+  if (!rmm_store_sees_everything (store) && !has_areas (store))
+    g_printerr (_("rmmctl: the login “%s” works on no area of this database yet; its owner "
+                  "gives it one with “rmmctl server grant %s ROLE --area NAME”.\n"),
+                rmm_store_get_actor (store), rmm_store_get_actor (store));
 
   if (g_str_equal (argv[1], "areas"))
     print_list (items, area_columns, G_N_ELEMENTS (area_columns), json);

@@ -381,6 +381,29 @@ find_area (GListModel *areas,
 }
 
 /* Reload everything from the store, keeping the area and meeting the user was on. */
+/* No area to show: a new database, or (on a server) a login not yet given any. */
+static void
+show_no_areas (RmmWindow *self)
+{
+  g_autofree char *description = NULL;
+
+  if (rmm_store_sees_everything (self->store))
+    {
+      adw_status_page_set_title (self->empty_page, _("No Areas Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("This database is new. Areas and their weekly "
+                                         "meetings appear here once they are set up."));
+      return;
+    }
+  description = g_strdup_printf (_("The login “%s” works on no area of this database yet. Its "
+                                   "owner gives it one: “rmmctl server grant %s ROLE --area "
+                                   "NAME”."),
+                                 rmm_store_get_actor (self->store),
+                                 rmm_store_get_actor (self->store));
+  adw_status_page_set_title (self->empty_page, _("No Areas for This Login"));
+  adw_status_page_set_description (self->empty_page, description);
+}
+
 static void
 load_areas (RmmWindow *self)
 {
@@ -399,10 +422,7 @@ load_areas (RmmWindow *self)
 
   if (self->areas == NULL || g_list_model_get_n_items (self->areas) == 0)
     {
-      adw_status_page_set_title (self->empty_page, _("No Areas Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("This database is new. Areas and their weekly "
-                                         "meetings appear here once they are set up."));
+      show_no_areas (self);
       load_meetings (self, 0);
       return;
     }

@@ -187,7 +187,10 @@ for login, role in LOGINS.items():
     listed = rmm("list", "areas", login=login).stdout
     if (north in listed) != (role not in (None, "oversight")) or south in listed:
         failures.append(f"the areas listed to {login}: {listed!r}")
-print("ok: each login is offered its own areas")
+nowhere = rmm("list", "areas", login="nia_nowhere")
+if nowhere.returncode != 0 or "works on no area of this database yet" not in nowhere.stderr:
+    failures.append(f"a login with no area is not told so: {nowhere.stdout}{nowhere.stderr}")
+print("ok: each login is offered its own areas; one with none is told so")
 
 # The audit trail: each event only with the row it is about; looks for chairs; the chain for all.
 events = int(rows("SELECT count(*) FROM audit_event")[0][0])
