@@ -395,6 +395,19 @@ def open_meeting(app, opening, keys=None):
         time.sleep(0.2)
 
 
+def open_first_child_of_coming_meeting(app):
+    """The coming meeting opened (the statement read, Children's Services present), and its
+    first child's page."""
+    wait_for(lambda: find(app.node, "label", name="Coming"), what="the coming meeting")
+    click(app.node, "Open Meeting…")
+    opening = frame(app, "Open the Meeting")
+    click(opening, "The statement has been read out")
+    click(opening, prefix="Ashdown Children’s Services: Present")
+    open_meeting(app, opening)
+    wait_for(lambda: find(app.node, "label", name="In progress"), what="the meeting open")
+    open_first_item(app, wait_for(lambda: find(app.node, "list", name="Agenda")))
+
+
 def close_window(app, title):
     window = frame(app, title)
     click(window, "Close")
@@ -627,7 +640,16 @@ class KeyboardTest(unittest.TestCase):
         press("<Control><Shift>o")
         opening = frame(app, "Open the Meeting")
         click(opening, "The statement has been read out")
+
+        def presents():
+            return len(opening.findChildren(lambda n: n.roleName == "label"
+                                            and n.name == "Present"))
+        before = presents()
         click(opening, prefix="Ashdown Children’s Services: Present")
+        # The click travels over AT-SPI, the keys over X: on the meeting's own day nothing
+        # comes between them, so the form is let show the agency present (its row says so)
+        # before the keys could overtake the click.
+        wait_for(lambda: presents() > before, what="the agency shown present")
         open_meeting(app, opening, keys="<Control>Return")
         wait_for(lambda: find(app.node, "label", name="In progress"), what="the meeting open")
 
@@ -1161,14 +1183,7 @@ class ServerTest(unittest.TestCase):
 
         app = App("--database", server)
         try:
-            wait_for(lambda: find(app.node, "label", name="Coming"), what="the coming meeting")
-            click(app.node, "Open Meeting…")
-            opening = frame(app, "Open the Meeting")
-            click(opening, "The statement has been read out")
-            click(opening, prefix="Ashdown Children’s Services: Present")
-            open_meeting(app, opening)
-            agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
-            open_first_item(app, agenda)
+            open_first_child_of_coming_meeting(app)
             # A chair of the child's area sees who looked at the record.
             wait_for(lambda: find(app.node, "label", name="Who Looked"), what="who looked")
             click(app.node, prefix="Confirm… Risk rating")
@@ -1223,16 +1238,7 @@ class ServerTest(unittest.TestCase):
 
         app = App("--database", server + " user=ann_admin")
         try:
-            wait_for(lambda: find(app.node, "label", name="Coming"), what="the coming meeting")
-            click(app.node, "Open Meeting…")
-            opening = frame(app, "Open the Meeting")
-            click(opening, "The statement has been read out")
-            click(opening, prefix="Ashdown Children’s Services: Present")
-            open_meeting(app, opening)
-            wait_for(lambda: find(app.node, "label", name="In progress"),
-                     what="the meeting open")
-            agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
-            open_first_item(app, agenda)
+            open_first_child_of_coming_meeting(app)
             wait_for(lambda: find(app.node, "push button", name="Record new information"),
                      what="the child's page")
             self.assertIsNone(find(app.node, "push button", name="Record police disruption"))
