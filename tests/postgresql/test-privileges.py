@@ -15,20 +15,11 @@ import subprocess
 import sys
 import tempfile
 
+from county import failures, psql
+
 rmmctl = sys.argv[1]
-failures = []
 owner = "dbname=county"
 laptop = "dbname=county user=laptop"
-
-
-def psql(sql, user=None, check=True):
-    command = ["psql", "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", "-d", "county", "-c", sql]
-    if user:
-        command += ["-U", user]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if check and result.returncode != 0:
-        sys.exit(f"{sql}: {result.stderr}")
-    return result
 
 
 def fingerprint():

@@ -20,9 +20,10 @@ import subprocess
 import sys
 import tempfile
 
+from county import expect, failures, finish, psql
+
 rmmctl = sys.argv[1]
 owner = "dbname=county"
-failures = []
 
 # Each table holding a child's data, and how its rows find their area (as the owner, who
 # sees everything): id, area (NULL: belongs to no child) and whether it is police-sensitive.
@@ -69,17 +70,6 @@ KEY = {"assessment_vulnerability": "assessment_id", "agenda_cache": "meeting_id"
        "agenda_fact": "item_id"}
 
 
-def psql(sql, user=None, check=True):
-    command = ["psql", "-X", "-q", "-tA", "-F", "|", "-v", "ON_ERROR_STOP=1", "-d", "county",
-               "-c", sql]
-    if user:
-        command += ["-U", user]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if check and result.returncode != 0:
-        sys.exit(f"{sql}: {result.stderr}")
-    return result
-
-
 def rows(sql, user=None):
     return [line.split("|") for line in psql(sql, user).stdout.splitlines() if line]
 
@@ -88,16 +78,6 @@ def rmm(*args, login=None):
     database = owner + (f" user={login}" if login else "")
     return subprocess.run([rmmctl, "--database", database, *args], capture_output=True,
                           text=True)
-
-
-def expect(label, result, refusal=None):
-    if refusal is None and result.returncode != 0:
-        failures.append(f"{label}: refused: {result.stderr.strip()}")
-    elif refusal is not None and (result.returncode == 0 or refusal not in result.stderr):
-        failures.append(f"{label}: not refused as expected: {result.stdout.strip()} "
-                        f"{result.stderr.strip()}")
-    else:
-        print(f"ok: {label}: {result.stderr.strip() or result.stdout.strip() or 'accepted'}")
 
 
 subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE county"], check=True)
@@ -370,6 +350,4 @@ result = rmm("backup", copy, login="cy_chair")
 if result.returncode != 1 or "for its owner to make" not in result.stderr or os.path.exists(copy):
     failures.append(f"a chair's backup of the server: {result.stdout}{result.stderr}")
 
-for failure in failures:
-    print(f"FAIL: {failure}")
-sys.exit(1 if failures else 0)
+finish()

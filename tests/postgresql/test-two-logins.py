@@ -14,19 +14,10 @@ Run as: with-cluster test-two-logins.py RMMCTL
 import subprocess
 import sys
 
+from county import expect, failures, finish, psql
+
 rmmctl = sys.argv[1]
 owner = "dbname=county"
-failures = []
-
-
-def psql(sql, user=None, check=True):
-    command = ["psql", "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", "-d", "county", "-c", sql]
-    if user:
-        command += ["-U", user]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if check and result.returncode != 0:
-        sys.exit(f"{sql}: {result.stderr}")
-    return result
 
 
 def rmm(*args, database=owner):
@@ -43,15 +34,6 @@ def confirm(decision, slot, chair, login):
     return psql(f"UPDATE decision SET chair{slot}_id = {chair}, "
                 f"chair{slot}_confirmed_at = '2026-11-30T10:0{slot}:00Z' WHERE id = {decision}",
                 user=login, check=False)
-
-
-def expect(label, result, refusal=None):
-    if refusal is None and result.returncode != 0:
-        failures.append(f"{label}: refused: {result.stderr.strip()}")
-    elif refusal is not None and (result.returncode == 0 or refusal not in result.stderr):
-        failures.append(f"{label}: not refused as expected: {result.stderr.strip()}")
-    else:
-        print(f"ok: {label}: {result.stderr.strip() or 'accepted'}")
 
 
 subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE county"], check=True)
@@ -141,6 +123,4 @@ result = rmm("server", "set", "two-logins", "off")
 if result.returncode != 0:
     failures.append(f"the owner could not turn two-logins off: {result.stderr}")
 
-for failure in failures:
-    print(f"FAIL: {failure}")
-sys.exit(1 if failures else 0)
+finish()

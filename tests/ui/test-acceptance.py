@@ -881,14 +881,7 @@ class CrashTest(unittest.TestCase):
     TYPED = "Typed a second before the crash."
 
     def type_minutes_then_wait(self, app):
-        click(app.node, "Open Meeting…")
-        opening = frame(app, "Open the Meeting")
-        click(opening, "The statement has been read out")
-        click(opening, prefix="Ashdown Children’s Services: Present")
-        open_meeting(app, opening)
-        wait_for(lambda: find(app.node, "label", name="In progress"), what="the meeting open")
-        agenda = wait_for(lambda: find(app.node, "list", name="Agenda"))
-        open_first_item(app, agenda)
+        open_first_child_of_coming_meeting(app)
         text_field(app.node, "Minutes").text = self.TYPED
         title = wait_for(lambda: find(app.node, "label", prefix="1. "), what="the child's name")
         # Saved as typed: 0.7 s after the last key.
