@@ -218,6 +218,105 @@ BEGIN
 END
 $$;
 
+-- What each role may change, of the areas it works on (the README's table, "changes"):
+-- chairs everything; administrators children, referrals, assessments, concerns, missing
+-- episodes, information notes, meetings and their agendas (packs are read); minute-takers
+-- a meeting's opening and attendance, the minutes and what became of the items and plan
+-- actions; police information notes, police-sensitive or not, and disruption. Decisions,
+-- plans, closures, transitions and trigger responses are the chairs' alone. Two kinds of row
+-- are written as a side effect of what every role does: a strategy-discussion trigger the
+-- rules raise when a note or assessment is recorded (raised by hand, by a chair: the app),
+-- and the agenda's cached facts, forgotten when what they were worked out from changes.
+-- A meeting's row is the chairs' to conclude and sign off: an administrator leaves it
+-- planned, a minute-taker planned or open. Each rule is a RESTRICTIVE policy per command,
+-- beside need to know: a row a login may not change, it may not even find to change.
+DO $$
+DECLARE
+  child_area TEXT := '(SELECT c.area_id FROM child c WHERE c.id = child_id)';
+  meeting_area TEXT := '(SELECT g.area_id FROM meeting g WHERE g.id = meeting_id)';
+  rule RECORD;
+  command TEXT;
+  roles TEXT[];
+  allowed TEXT;
+  -- The row's area is one the login holds one of the roles in.
+  holds TEXT := '%s = ANY (ARRAY (SELECT m.area_id FROM area_member m '
+                'WHERE m.login = session_user AND m.revoked_at IS NULL '
+                'AND m.role = ANY (%L::TEXT[])))';
+  everyone TEXT[] := ARRAY['chair', 'admin', 'minute-taker', 'police'];
+  keepers TEXT[] := ARRAY['chair', 'admin'];
+  minute TEXT[] := ARRAY['chair', 'minute-taker'];
+  chairs TEXT[] := ARRAY['chair'];
+BEGIN
+  FOR rule IN SELECT * FROM (VALUES
+    ('child',                    'area_id', keepers, keepers, NULL::TEXT[]),
+    ('referral',                 child_area, keepers, keepers, NULL),
+    ('assessment',               child_area, keepers, keepers, NULL),
+    ('assessment_vulnerability', '(SELECT c.area_id FROM assessment a JOIN child c '
+                                 'ON c.id = a.child_id WHERE a.id = assessment_id)',
+                                 keepers, keepers, NULL),
+    ('assessment_indicator',     '(SELECT c.area_id FROM assessment a JOIN child c '
+                                 'ON c.id = a.child_id WHERE a.id = assessment_id)',
+                                 keepers, keepers, NULL),
+    ('concern_not_referred',     child_area, keepers, keepers, NULL),
+    ('missing_episode',          child_area, keepers, keepers, NULL),
+    ('information_note',         child_area, ARRAY['chair', 'admin', 'police'], NULL, NULL),
+    ('disruption_note',          child_area, ARRAY['chair', 'police'], NULL, NULL),
+    ('meeting_series',           'area_id', keepers, keepers, NULL),
+    ('meeting',                  'area_id', keepers, ARRAY['chair', 'admin', 'minute-taker'],
+                                 NULL),
+    ('agenda_item',              child_area, keepers,
+                                 ARRAY['chair', 'admin', 'minute-taker'], NULL),
+    ('attendance',               meeting_area, minute, minute, NULL),
+    ('plan_action',              '(SELECT c.area_id FROM safety_plan p JOIN child c '
+                                 'ON c.id = p.child_id WHERE p.id = plan_id)',
+                                 minute, minute, NULL),
+    ('decision',                 child_area, chairs, chairs, NULL),
+    ('closure',                  '(SELECT c.area_id FROM decision d JOIN child c '
+                                 'ON c.id = d.child_id WHERE d.id = decision_id)',
+                                 chairs, chairs, NULL),
+    ('safety_plan',              child_area, chairs, chairs, NULL),
+    ('safety_plan_version',      '(SELECT c.area_id FROM safety_plan p JOIN child c '
+                                 'ON c.id = p.child_id WHERE p.id = plan_id)',
+                                 chairs, chairs, NULL),
+    ('transition',               child_area, chairs, chairs, NULL),
+    ('strategy_trigger',         child_area, everyone, chairs, NULL),
+    ('trigger_response',         '(SELECT c.area_id FROM strategy_trigger t JOIN child c '
+                                 'ON c.id = t.child_id WHERE t.id = trigger_id)',
+                                 chairs, chairs, NULL),
+    ('agenda_cache',             meeting_area, keepers, keepers, NULL),
+    ('agenda_fact',              '(SELECT c.area_id FROM agenda_item i JOIN child c '
+                                 'ON c.id = i.child_id WHERE i.id = item_id)',
+                                 keepers, keepers, everyone)
+  ) AS rules (tab, area, inserting, updating, deleting) LOOP
+    FOREACH command IN ARRAY ARRAY['insert', 'update', 'delete'] LOOP
+      roles := coalesce (CASE command WHEN 'insert' THEN rule.inserting
+                                      WHEN 'update' THEN rule.updating
+                                      ELSE rule.deleting END, ARRAY[]::TEXT[]);
+      allowed := format (holds, rule.area, roles);
+      IF rule.tab IN ('concern_not_referred', 'disruption_note') THEN
+        -- Naming no child: the role in any area.
+        allowed := format ('CASE WHEN child_id IS NULL THEN EXISTS (SELECT 1 FROM '
+                           'area_member m WHERE m.login = session_user AND m.revoked_at IS '
+                           'NULL AND m.role = ANY (%L::TEXT[])) ELSE %s END', roles, allowed);
+      ELSIF rule.tab = 'meeting' AND command = 'update' THEN
+        -- Before and after the change alike: only its chairs take a meeting past open.
+        allowed := format ('(%s OR (status IN (''planned'', ''open'') AND %s) OR '
+                           '(status = ''planned'' AND %s))',
+                           format (holds, rule.area, chairs), format (holds, rule.area, minute),
+                           format (holds, rule.area, keepers));
+      END IF;
+      EXECUTE format ('DROP POLICY IF EXISTS %I ON %I', 'rmm_role_' || command, rule.tab);
+      EXECUTE format ('CREATE POLICY %I ON %I AS RESTRICTIVE FOR %s TO rmm_app %s',
+                      'rmm_role_' || command, rule.tab, command,
+                      CASE command WHEN 'insert' THEN format ('WITH CHECK (%s)', allowed)
+                                   WHEN 'update' THEN format ('USING (%s) WITH CHECK (%s)',
+                                                              allowed, allowed)
+                                   ELSE format ('USING (%s)', allowed) END);
+    END LOOP;
+  END LOOP;
+END
+$$;
+
 -- The audit trail is one chain, and the server keeps it so: an event a login appends must
 -- follow the newest event the server holds (its id the next, its prev_hash that event's
 -- hash) and carry its own hash, worked out as rmm_audit_hash () does (src/core/store/

@@ -1134,6 +1134,11 @@ test_two_logins (Fixture       *f,
       g_assert_true (rmm_store_may_see_looks (f->store, f->child));   /* its one user */
       g_assert_true (rmm_store_may_see_police (f->store, f->child));
       g_assert_true (rmm_store_sees_everything (f->store));
+      for (RmmRight right = RMM_RIGHT_REFER; right <= RMM_RIGHT_NOTE; right++)
+        {
+          g_assert_null (rmm_store_why_not_for_child (f->store, right, f->child));
+          g_assert_true (rmm_store_holds_right_anywhere (f->store, right));
+        }
       return;
     }
   /* The database's owner, though no chair, sees the whole record, who looked included. */
@@ -1141,6 +1146,8 @@ test_two_logins (Fixture       *f,
   g_assert_true (rmm_store_may_see_looks (f->store, f->child));
   g_assert_true (rmm_store_may_see_police (f->store, f->child));
   g_assert_null (rmm_store_why_not_confirm (f->store, f->child, id, 1));   /* off */
+  for (RmmRight right = RMM_RIGHT_REFER; right <= RMM_RIGHT_NOTE; right++)
+    g_assert_null (rmm_store_why_not_for_child (f->store, right, f->child));
   g_assert_true (rmm_store_set_two_logins (f->store, TRUE, &error));
   g_assert_no_error (error);
   g_assert_true (rmm_store_get_two_logins (f->store));

@@ -223,6 +223,7 @@ rmm_store_refresh_agenda (RmmStore        *self,
   RmmAgendaFacts facts = { 0 };
   g_autoptr(GPtrArray) proposals = NULL;
   g_autoptr(GHashTable) existing = NULL;
+  g_autofree char *why_not = NULL;
   gboolean ok;
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
@@ -232,6 +233,11 @@ rmm_store_refresh_agenda (RmmStore        *self,
    * meeting's state (concluding a meeting is itself a recorded change). A database open
    * read-only is read as it is. */
   if (rmm_store_get_read_only (self) != NULL || agenda_is_current (self, meeting_id))
+    return TRUE;
+  /* On a server, the agenda is its administrators' and chairs' to build: any other login
+   * reads it as they last left it. */
+  why_not = rmm_store_why_not_in_meeting (self, RMM_RIGHT_SCHEDULE, meeting_id);
+  if (why_not != NULL)
     return TRUE;
   if (!rmm_agenda_read_facts (self, meeting_id, &facts, error))
     {

@@ -37,15 +37,6 @@ gboolean    rmm_store_set_two_logins  (RmmStore            *self,
                                        gboolean             on,
                                        GError             **error);
 gboolean    rmm_store_get_two_logins  (RmmStore            *self);
-gboolean    rmm_store_sees_everything (RmmStore            *self);
-gboolean    rmm_store_may_see_looks   (RmmStore            *self,
-                                       gint64               child_id);
-gboolean    rmm_store_may_see_police  (RmmStore            *self,
-                                       gint64               child_id);
-char       *rmm_store_why_not_confirm (RmmStore            *self,
-                                       gint64               child_id,
-                                       gint64               decision_id,
-                                       int                  slot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmAreaMember, rmm_area_member_free)
 

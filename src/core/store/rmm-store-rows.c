@@ -222,6 +222,7 @@ update_row (RmmStore        *self,
             GError         **error)
 {
   g_autoptr(GString) sql = g_string_new ("UPDATE ");
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   RmmDbStmt *stmt;
@@ -236,15 +237,25 @@ update_row (RmmStore        *self,
   g_string_append_printf (sql, "%s SET ", table);
   for (guint i = 0; i < n_fields; i++)
     g_string_append_printf (sql, "%s%s = ?", i ? ", " : "", fields[i].column);
-  g_string_append (sql, " WHERE id = ?");
+  /* The row is there (read above), so no row changed is the server's row policies keeping
+   * it from this login (what its role may change): said so, and nothing recorded. */
+  g_string_append (sql, " WHERE id = ? RETURNING id");
 
   if (!(stmt = rmm_db_prepare (rmm_store_get_db (self), sql->str, error)))
     return FALSE;
   for (guint i = 0; i < n_fields; i++)
     bind_field (stmt, i + 1, &fields[i]);
   rmm_db_stmt_bind_int (stmt, n_fields + 1, id);
-  if (!rmm_db_stmt_run (stmt, error))
-    return FALSE;
+  if (!rmm_db_stmt_step (stmt, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                     _("The server does not allow this login to change this record."));
+      return FALSE;
+    }
+  rmm_db_stmt_reset (stmt);
 
   if (!rmm_store_audit (self, "update", table, id, before, after, error) ||
       !rmm_store_forget_agenda_facts (self, table, id, error))
