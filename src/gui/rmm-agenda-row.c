@@ -349,3 +349,20 @@ rmm_agenda_row_get_item (RmmAgendaRow *self)
   g_return_val_if_fail (RMM_IS_AGENDA_ROW (self), NULL);
   return self->item;
 }
+
+/* Moving and taking a child off the agenda are for who may change it (on a server, the
+ * area's administrators and chairs): for any other login, @why_not, and the row's menu only
+ * opens the child. */
+void
+rmm_agenda_row_set_why_not_change (RmmAgendaRow *self,
+                                   const char   *why_not)
+{
+  static const char * const changes[] = { "agenda.move-up", "agenda.move-down",
+                                          "agenda.remove" };
+
+  g_return_if_fail (RMM_IS_AGENDA_ROW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), changes[i], why_not == NULL);
+  gtk_widget_set_tooltip_text (self->menu_button, why_not ? why_not : _("Agenda Item Menu"));
+}

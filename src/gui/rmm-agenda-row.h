@@ -18,5 +18,7 @@ void           rmm_agenda_row_set_item     (RmmAgendaRow  *self,
                                             RmmAgendaItem *item,
                                             const char    *framework_id);
 RmmAgendaItem *rmm_agenda_row_get_item     (RmmAgendaRow  *self);
+void           rmm_agenda_row_set_why_not_change (RmmAgendaRow *self,
+                                                  const char   *why_not);
 
 G_END_DECLS

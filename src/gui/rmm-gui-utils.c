@@ -275,6 +275,45 @@ rmm_menu_button_set_menu_lazily (GtkMenuButton *button,
                                          g_object_ref (menu), g_object_unref);
 }
 
+/* A control's own tooltip, kept while it says why it is refused. */
+#define OWN_TOOLTIP "rmm-own-tooltip"
+
+static void
+explain_below (GtkWidget  *widget,
+               const char *action_name,
+               const char *why_not)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    {
+      if (g_object_get_data (G_OBJECT (widget), OWN_TOOLTIP) == NULL)
+        g_object_set_data_full (G_OBJECT (widget), OWN_TOOLTIP,
+                                g_strdup (gtk_widget_get_tooltip_text (widget)
+                                            ? gtk_widget_get_tooltip_text (widget) : ""),
+                                g_free);
+      gtk_widget_set_tooltip_text (widget, why_not ? why_not
+                                                   : g_object_get_data (G_OBJECT (widget),
+                                                                        OWN_TOOLTIP));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    explain_below (child, action_name, why_not);
+}
+
+/* Every control under @root that activates @action_name says @why_not in its tooltip (and so
+ * to a screen reader, as its description), or its own tooltip again when @why_not is NULL:
+ * what a login may not do is insensitive with the reason (“Only a chair of Ashdown North can
+ * record decisions and plans.”). The action's owner disables the action. */
+void
+rmm_widget_explain_refusal (GtkWidget  *root,
+                            const char *action_name,
+                            const char *why_not)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  explain_below (root, action_name, why_not);
+}
+
 static GtkWidget *
 find_toast_overlay_below (GtkWidget *widget)
 {

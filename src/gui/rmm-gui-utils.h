@@ -66,5 +66,8 @@ void       rmm_menu_button_set_menu_lazily (GtkMenuButton *button,
                                     GMenuModel          *menu);
 
 char      *rmm_file_name_part      (const char          *text);
+void       rmm_widget_explain_refusal (GtkWidget         *root,
+                                    const char          *action_name,
+                                    const char          *why_not);
 
 G_END_DECLS

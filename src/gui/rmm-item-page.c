@@ -57,6 +57,10 @@ struct _RmmItemPage
   GtkWidget      *access_group;   /* shown only to whom may see who looked */
   GtkWidget      *disruption_row; /* offered only to whom may see police detail */
   gboolean        sees_police;    /* this login sees police detail about the child */
+  char           *why_not_decide; /* why this login may not decide, plan… (NULL: it may) */
+  char           *why_not_minute; /* … record the minutes and the item's outcome */
+  char           *why_not_refer;  /* … record a missing episode */
+  char           *why_not_note;   /* … record information */
   AdwExpanderRow *access_row;
   GPtrArray      *access_rows;    /* the rows shown in access_row, to take out on reload */
   AdwActionRow   *assessment_row;
@@ -342,6 +346,45 @@ show_transition (RmmItemPage *self)
   gtk_widget_set_visible (self->transition_button, facts->age >= 17);
 }
 
+/* What this login may not do about the child, on a server, by its role in the child's area:
+ * each control insensitive (show_outcome ()), with the reason in its tooltip. */
+static void
+read_rights (RmmItemPage *self)
+{
+  gint64 child_id = self->facts->child_id;
+
+  g_free (self->why_not_decide);
+  g_free (self->why_not_minute);
+  g_free (self->why_not_refer);
+  g_free (self->why_not_note);
+  self->why_not_decide = rmm_store_why_not_for_child (self->store, RMM_RIGHT_DECIDE, child_id);
+  self->why_not_minute = rmm_store_why_not_for_child (self->store, RMM_RIGHT_MINUTE, child_id);
+  self->why_not_refer = rmm_store_why_not_for_child (self->store, RMM_RIGHT_REFER, child_id);
+  self->why_not_note = rmm_store_why_not_for_child (self->store, RMM_RIGHT_NOTE, child_id);
+}
+
+static void
+explain_refusals (RmmItemPage *self)
+{
+  static const struct { const char *action; gsize why; } explained[] = {
+    { "decisions.decide", G_STRUCT_OFFSET (RmmItemPage, why_not_decide) },
+    { "decisions.write-plan", G_STRUCT_OFFSET (RmmItemPage, why_not_decide) },
+    { "item.transition", G_STRUCT_OFFSET (RmmItemPage, why_not_decide) },
+    { "item.raise-trigger", G_STRUCT_OFFSET (RmmItemPage, why_not_decide) },
+    { "item.respond", G_STRUCT_OFFSET (RmmItemPage, why_not_decide) },
+    { "item.discussed", G_STRUCT_OFFSET (RmmItemPage, why_not_minute) },
+    { "item.defer", G_STRUCT_OFFSET (RmmItemPage, why_not_minute) },
+    { "item.reopen", G_STRUCT_OFFSET (RmmItemPage, why_not_minute) },
+    { "item.record-episode", G_STRUCT_OFFSET (RmmItemPage, why_not_refer) },
+    { "item.record-note", G_STRUCT_OFFSET (RmmItemPage, why_not_note) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (explained); i++)
+    rmm_widget_explain_refusal (GTK_WIDGET (self), explained[i].action,
+                                G_STRUCT_MEMBER (char *, self, explained[i].why));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->minutes_editor), self->why_not_minute);
+}
+
 static void
 show_outcome (RmmItemPage *self)
 {
@@ -349,6 +392,8 @@ show_outcome (RmmItemPage *self)
   gboolean editable = is_editable (self);
   gboolean pending = status == RMM_ITEM_STATUS_PENDING;
   gboolean removed = status == RMM_ITEM_STATUS_REMOVED;
+  gboolean minute = editable && self->why_not_minute == NULL;
+  gboolean decide = editable && self->why_not_decide == NULL;
   g_autofree char *text = NULL;
 
   if (status == RMM_ITEM_STATUS_DISCUSSED)
@@ -369,22 +414,23 @@ show_outcome (RmmItemPage *self)
   gtk_widget_set_visible (self->discussed_button, pending && editable);
   gtk_widget_set_visible (self->defer_button, pending && editable);
   gtk_widget_set_visible (self->reopen_button, editable && !pending && !removed);
-  set_enabled (self, "discussed", editable && pending);
-  set_enabled (self, "defer", editable && pending);
-  set_enabled (self, "reopen", editable && !pending);
-  set_enabled (self, "decide", editable && !removed);
-  set_enabled (self, "plan", editable);
+  set_enabled (self, "discussed", minute && pending);
+  set_enabled (self, "defer", minute && pending);
+  set_enabled (self, "reopen", minute && !pending);
+  set_enabled (self, "decide", decide && !removed);
+  set_enabled (self, "plan", decide);
   /* The minutes can be read (and, while the meeting is open, typed) whenever a child is on
    * show: Ctrl+M goes there. */
   set_enabled (self, "focus-minutes", TRUE);
-  set_enabled (self, "actions", editable);
-  set_enabled (self, "transition", editable);
-  set_enabled (self, "record-episode", editable);
-  set_enabled (self, "record-note", editable);
+  set_enabled (self, "actions", decide);
+  set_enabled (self, "transition", decide);
+  set_enabled (self, "record-episode", editable && self->why_not_refer == NULL);
+  set_enabled (self, "record-note", editable && self->why_not_note == NULL);
   set_enabled (self, "record-disruption", editable && self->sees_police);
-  set_enabled (self, "raise-trigger", editable);
-  set_enabled (self, "respond", editable && self->facts->n_open_triggers > 0);
-  rmm_minutes_editor_set_editable (self->minutes_editor, editable);
+  set_enabled (self, "raise-trigger", decide);
+  set_enabled (self, "respond", decide && self->facts->n_open_triggers > 0);
+  rmm_minutes_editor_set_editable (self->minutes_editor, minute);
+  explain_refusals (self);
 }
 
 /* Read the item again, e.g. after a decision or a change by the minute-taker's window.
@@ -418,6 +464,7 @@ rmm_item_page_reload (RmmItemPage *self)
    * so its absence says nothing of whether there is any. */
   self->sees_police = rmm_store_may_see_police (self->store, self->facts->child_id);
   gtk_widget_set_visible (self->disruption_row, self->sees_police);
+  read_rights (self);
   show_assessment (self);
   show_counts (self);
   show_transition (self);
@@ -740,6 +787,10 @@ rmm_item_page_dispose (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_object (&self->store);
   g_clear_object (&self->actions);
+  g_clear_pointer (&self->why_not_decide, g_free);
+  g_clear_pointer (&self->why_not_minute, g_free);
+  g_clear_pointer (&self->why_not_refer, g_free);
+  g_clear_pointer (&self->why_not_note, g_free);
   if (self->clock != NULL)
     g_signal_handlers_disconnect_by_data (self->clock, self);
   g_clear_object (&self->clock);

@@ -31,6 +31,7 @@ struct _RmmMeetingView
   GListModel           *agenda;
   char                 *framework_id;   /* of the meeting's area */
   gboolean              agenda_stale;   /* the open item changed since the list was read */
+  char                 *why_not_schedule; /* why this login may not change the agenda */
 
   GtkStack             *pages;
   GtkLabel             *date_label;
@@ -132,8 +133,10 @@ bind_agenda_row (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  RmmMeetingView           *self)
 {
-  rmm_agenda_row_set_item (RMM_AGENDA_ROW (gtk_list_item_get_child (list_item)),
-                           gtk_list_item_get_item (list_item), self->framework_id);
+  RmmAgendaRow *row = RMM_AGENDA_ROW (gtk_list_item_get_child (list_item));
+
+  rmm_agenda_row_set_item (row, gtk_list_item_get_item (list_item), self->framework_id);
+  rmm_agenda_row_set_why_not_change (row, self->why_not_schedule);
 }
 
 static void
@@ -286,6 +289,18 @@ show_progress (RmmMeetingView *self)
   RmmMeetingStatus status = rmm_meeting_get_state (self->meeting);
   gboolean planned = status == RMM_MEETING_STATUS_PLANNED;
   gboolean open = status == RMM_MEETING_STATUS_OPEN;
+  gboolean signed_off = status == RMM_MEETING_STATUS_SIGNED_OFF;
+  gint64 area_id = rmm_meeting_get_area_id (self->meeting);
+  /* What this login may not do here, on a server, by its role in the meeting's area. */
+  g_autofree char *why_not_minute = rmm_store_why_not_in_area (self->store, RMM_RIGHT_MINUTE,
+                                                               area_id);
+  g_autofree char *why_not_decide = rmm_store_why_not_in_area (self->store, RMM_RIGHT_DECIDE,
+                                                               area_id);
+  const char *why_not_schedule;
+
+  g_free (self->why_not_schedule);
+  self->why_not_schedule = rmm_store_why_not_in_area (self->store, RMM_RIGHT_SCHEDULE, area_id);
+  why_not_schedule = self->why_not_schedule;
 
   gtk_widget_set_visible (self->open_button, planned);
   gtk_widget_set_visible (self->actions_button, open);
@@ -294,11 +309,19 @@ show_progress (RmmMeetingView *self)
                         open ? _("Conclude…")
                              : status == RMM_MEETING_STATUS_CONCLUDED ? _("Sign Off…")
                                                                   : _("Decisions…"));
-  set_enabled (self, "open", planned);
-  set_enabled (self, "move", planned);
+  set_enabled (self, "open", planned && why_not_minute == NULL);
+  set_enabled (self, "move", planned && why_not_schedule == NULL);
   gtk_widget_set_visible (self->move_button, planned);
-  set_enabled (self, "previous-actions", open);
-  set_enabled (self, "conclude", !planned);
+  set_enabled (self, "previous-actions", open && why_not_minute == NULL);
+  /* A signed-off meeting's decisions are there to read, for every login. */
+  set_enabled (self, "conclude", !planned && (signed_off || why_not_decide == NULL));
+  set_enabled (self, "add-child", why_not_schedule == NULL);
+  rmm_widget_explain_refusal (GTK_WIDGET (self), "meeting.open", why_not_minute);
+  rmm_widget_explain_refusal (GTK_WIDGET (self), "meeting.move", why_not_schedule);
+  rmm_widget_explain_refusal (GTK_WIDGET (self), "meeting.previous-actions", why_not_minute);
+  rmm_widget_explain_refusal (GTK_WIDGET (self), "meeting.conclude",
+                              signed_off ? NULL : why_not_decide);
+  rmm_widget_explain_refusal (GTK_WIDGET (self), "meeting.add-child", why_not_schedule);
 }
 
 static void
@@ -818,6 +841,7 @@ rmm_meeting_view_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->framework_id, g_free);
+  g_clear_pointer (&self->why_not_schedule, g_free);
   g_clear_object (&self->actions);
   g_clear_object (&self->session);
   g_clear_handle_id (&self->focus_source, g_source_remove);

@@ -660,6 +660,22 @@ describe_database (RmmStore *store)
   return g_path_get_basename (rmm_store_get_path (store));
 }
 
+/* On a server, what the window's menu offers follows the login's roles: referrals and
+ * imports for an area's administrators and chairs, scheduling likewise (the server refuses
+ * the rest, README "changes"). */
+static void
+offer_by_role (RmmWindow *self)
+{
+  gboolean refer = rmm_store_holds_right_anywhere (self->store, RMM_RIGHT_REFER);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-referral", refer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-referrals", refer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-concern", refer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.schedule",
+                                 rmm_store_holds_right_anywhere (self->store,
+                                                                 RMM_RIGHT_SCHEDULE));
+}
+
 static void
 rmm_window_constructed (GObject *object)
 {
@@ -684,6 +700,7 @@ rmm_window_constructed (GObject *object)
   rmm_server_banner_watch (self->server_banner, self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-own-database",
                                  rmm_store_is_on_server (self->store));
+  offer_by_role (self);
   gtk_revealer_set_reveal_child (self->demo_revealer, rmm_store_is_demo (self->store));
 
   if ((self->settings = rmm_settings_if_installed ()) != NULL)

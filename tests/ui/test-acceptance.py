@@ -1206,10 +1206,13 @@ class ServerTest(unittest.TestCase):
         self.assertEqual(logins, login + "/true")
 
     def test_need_to_know(self):
-        """An administrator's login sees its area's children and nothing police-sensitive: on
-        the child's page no police disruption is offered (not even a greyed-out row), the new
-        information form has no police-sensitive switch, and no police note is anywhere in the
-        window; the server holds them back, and the window offers nothing it would refuse."""
+        """What a login may do follows its role in the area. A minute-taker opens the meeting
+        and may mark a child discussed, but the chairs' decisions are insensitive, saying
+        why. An administrator's login sees its area's children and nothing police-sensitive:
+        on the child's page no police disruption is offered (not even a greyed-out row), the
+        new information form has no police-sensitive switch, and no police note is anywhere
+        in the window; the server holds them back, and the window offers nothing it would
+        refuse."""
         subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE need"], check=True)
         server = "host=%s dbname=need" % os.environ["PGHOST"]
         for command in (["server", "init"], ["demo", "--children", "60"]):
@@ -1225,15 +1228,37 @@ class ServerTest(unittest.TestCase):
              "recorded_at) SELECT c.id, 'intelligence', 'Seen at the Meadowgate car wash', 1, "
              "'2026-11-02T09:00:00Z' FROM child c JOIN area a ON a.id = c.area_id "
              f"WHERE a.name = '{area}'")
-        psql("CREATE ROLE ann_admin LOGIN")
-        subprocess.run([RMMCTL, "--database", server, "server", "grant", "ann_admin", "admin",
-                        "--area", area], check=True, stdout=subprocess.DEVNULL)
+        for login, role in (("ann_admin", "admin"), ("mia_minutes", "minute-taker")):
+            psql(f"CREATE ROLE {login} LOGIN")
+            subprocess.run([RMMCTL, "--database", server, "server", "grant", login, role,
+                            "--area", area], check=True, stdout=subprocess.DEVNULL)
+        chairs_only = f"Only a chair of {area} can record decisions and plans."
+
+        app = App("--database", server + " user=mia_minutes")
+        try:
+            open_first_child_of_coming_meeting(app)
+            discussed = wait_for(lambda: find(app.node, "push button", name="Mark Discussed"),
+                                 what="the child's page")
+            self.assertTrue(discussed.sensitive, "a minute-taker may not mark a child discussed")
+            confirm = find(app.node, "push button", prefix="Confirm… Risk rating")
+            self.assertFalse(confirm.sensitive, "a minute-taker is offered a chairs' decision")
+            self.assertEqual(confirm.description, chairs_only)
+            press("<Control>1")      # the rating's key: nothing opens
+            self.assertTrue(absent(lambda: find(app.node, "frame", name="Risk Rating")),
+                            "Ctrl+1 opened the rating for a minute-taker")
+        finally:
+            app.close()
 
         app = App("--database", server + " user=ann_admin")
         try:
-            open_first_child_of_coming_meeting(app)
+            wait_for(lambda: find(app.node, "label", name="In progress"), what="the meeting open")
+            open_first_item(app, wait_for(lambda: find(app.node, "list", name="Agenda")))
             wait_for(lambda: find(app.node, "push button", name="Record new information"),
                      what="the child's page")
+            self.assertFalse(find(app.node, "push button", name="Mark Discussed").sensitive,
+                             "an administrator may mark a child discussed")
+            self.assertEqual(find(app.node, "push button", prefix="Confirm… Risk rating").description,
+                             chairs_only)
             self.assertIsNone(find(app.node, "push button", name="Record police disruption"))
             self.assertIsNone(find(app.node, "label", name="Police disruption"))
             self.assertIsNone(find(app.node, "label", name="Who Looked"))
