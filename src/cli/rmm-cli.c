@@ -330,6 +330,7 @@ static const Command commands[] = {
   { "cse-list", N_("The county-wide CSE list, with last week’s changes"), rmm_cli_cse_list },
   { "triggers", N_("Strategy-discussion triggers; --evaluate runs the rules"), rmm_cli_triggers },
   { "access", N_("Who looked at a child’s record"), rmm_cli_access },
+  { "report", N_("The safeguarding board’s figures for a period, with no child identifiable"), rmm_cli_report },
   { "export", N_("Minutes, safety plans, the CSE list or a chair’s pack as PDF"), rmm_cli_export },
   { "server", N_("A shared PostgreSQL database: set it up, and who works on which area"), rmm_cli_server },
   { "migrate", N_("Move a team’s database file onto a shared PostgreSQL server"), rmm_cli_migrate },

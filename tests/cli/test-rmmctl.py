@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """rmmctl as an administrator or a script uses it: exit codes, one-line errors, JSON."""
 
+import csv
 import datetime
 import json
 import os
@@ -49,7 +50,7 @@ class RmmctlTest(unittest.TestCase):
 
     def test_help_on_every_command(self):
         for command in ["demo", "check", "backup", "restore", "list", "import", "agenda",
-                        "meeting", "cse-list", "triggers", "export", "access"]:
+                        "meeting", "cse-list", "triggers", "export", "access", "report"]:
             result = rmmctl(command, "--help")
             self.assertEqual(result.returncode, 0, command)
             self.assertIn("rmmctl " + command, result.stdout)
@@ -527,6 +528,62 @@ class RmmctlTest(unittest.TestCase):
         self.assertEqual(areas, sorted(areas))
         self.assertEqual(rmmctl("--database", self.db, "cse-list", "--date", "soon").returncode,
                          2)
+
+    def test_report_for_the_board(self):
+        """The board's figures for a year, all areas and one: a tidy CSV (private, like every
+        export) and JSON; small counts hidden; no child's name, reference or date of birth
+        anywhere; bad dates and areas refused with one sentence, nothing written."""
+        csv_path = self.path("report.csv")
+        result = rmmctl("--database", self.db, "report", "--from", "2025-12-01", "--to",
+                        "2026-11-30", "-o", csv_path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(stat.S_IMODE(os.stat(csv_path).st_mode), 0o600)
+        with open(csv_path, newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        self.assertEqual(rows[0], ["measure", "category", "area", "period", "value",
+                                   "suppressed"])
+        figures = {(r[0], r[1]): r for r in rows[1:]}
+        received = figures[("referrals-received", "all")]
+        self.assertEqual(received[2:4], ["all", "2025-12-01/2026-11-30"])
+        self.assertGreater(int(received[4]), 5)
+        for row in rows[1:]:
+            if row[5] == "true":
+                self.assertEqual(row[4], "fewer than 5")
+            elif row[4] != "" and "." not in row[4]:
+                self.assertFalse(0 < int(row[4]) < 5, row)
+        self.assertIn("cse-list", {r[0] for r in rows[1:]})
+
+        # Nothing in it identifies a child: every child's name, reference and birth date.
+        children = sqlite3.connect(self.db).execute(
+            "SELECT first_name, last_name, reference, date_of_birth FROM child").fetchall()
+        text = open(csv_path, encoding="utf-8").read()
+        for child in children:
+            for value in child:
+                self.assertNotIn(value, text)
+
+        area = json.loads(rmmctl("--database", self.db, "list", "areas", "--format",
+                                 "json").stdout)[0]["name"]
+        result = rmmctl("--database", self.db, "report", "--from", "1 Jan 2026", "--to",
+                        "31 Mar 2026", "--area", area, "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        figures = json.loads(result.stdout)
+        self.assertTrue(all(f["area"] == area for f in figures))
+        self.assertTrue(all(f["value"] is None for f in figures if f["suppressed"]))
+
+        for args, words in [(["--from", "2026-13-01", "--to", "2026-12-31"], "--from needs a date"),
+                            (["--from", "2026-12-01", "--to", "2026-11-01"], "ends before"),
+                            (["--from", "2026-01-01", "--to", "2026-03-31", "--format", "xml"],
+                             "csv or json"),
+                            (["--from", "2026-01-01"], "--to needs a date")]:
+            result = rmmctl("--database", self.db, "report", *args)
+            self.assertEqual(result.returncode, 2, args)
+            self.assertIn(words, result.stderr)
+        missing = self.path("nowhere.csv")
+        result = rmmctl("--database", self.db, "report", "--from", "2026-01-01", "--to",
+                        "2026-03-31", "--area", "Atlantis", "-o", missing)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("no area called", result.stderr)
+        self.assertFalse(os.path.exists(missing))
 
     def test_bad_databases(self):
         text = self.path("notes.txt")

@@ -1,0 +1,157 @@
+/* rmm-cli-report.c: rmmctl report: the safeguarding board's figures for a period
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   rmmctl report --from D --to D [--area NAME] [--format csv|json] [-o FILE]
+ */
+#define G_LOG_DOMAIN "rmmctl"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-area.h"
+#include "rmm-dates.h"
+#include "rmm-error.h"
+#include "rmm-figures.h"
+#include "rmm-cli-private.h"
+
+static char *
+figures_to_json (GPtrArray  *figures,
+                 const char *area,
+                 const char *period)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      RmmFigure *figure = g_ptr_array_index (figures, i);
+
+      json_builder_begin_object (builder);
+      rmm_cli_add_string (builder, "measure", figure->measure);
+      rmm_cli_add_string (builder, "category", figure->category);
+      rmm_cli_add_string (builder, "area", area);
+      rmm_cli_add_string (builder, "period", period);
+      json_builder_set_member_name (builder, "value");
+      /* A hidden figure has no value at all, not even a rounded one. */
+      if (figure->suppressed)
+        json_builder_add_null_value (builder);
+      else if (figure->kind == RMM_FIGURE_COUNT)
+        json_builder_add_int_value (builder, (gint64)figure->value);
+      else
+        json_builder_add_double_value (builder, (gint64)(figure->value * 10 + 0.5) / 10.0);
+      json_builder_set_member_name (builder, "suppressed");
+      json_builder_add_boolean_value (builder, figure->suppressed);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+parse_day (const char  *text,
+           const char  *option,
+           GDate       *day,
+           GError     **error)
+{
+  if (text != NULL && rmm_date_parse_uk (text, day))
+    return TRUE;
+  g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+               _("%s needs a date, such as 2026-07-01 or 1 Jul 2026"), option);
+  return FALSE;
+}
+
+/* The figures written where asked (private to the user, as every export), or printed. */
+static gboolean
+write_out (const char  *text,
+           const char  *output,
+           GError     **error)
+{
+  if (output == NULL)
+    {
+      g_print ("%s", text);
+      return TRUE;
+    }
+  if (!g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                 error))
+    return FALSE;
+  g_print ("%s\n", output);
+  return TRUE;
+}
+
+int
+rmm_cli_report (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— the board’s figures for a "
+                                                             "period"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(RmmArea) area = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_text = NULL, *to_text = NULL, *area_name = NULL;
+  g_autofree char *format = NULL, *output = NULL, *period = NULL, *text = NULL;
+  g_autofree char *first = NULL, *last = NULL;
+  GDate from, to;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("The period’s first day"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("The period’s last day"), N_("DATE") },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area_name, N_("One area (default: every area)"), N_("NAME") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (default) or json"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (default: print)"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!rmm_cli_parse_options (context, entries,
+                              _("The safeguarding board’s figures for the period, from the "
+                                "record: referrals, the 24-hour and 7-working-day deadlines, "
+                                "ratings and their movements, the CSE list week by week, "
+                                "triggers, missing episodes, plan actions, closures and "
+                                "transitions, who the children are, and meetings. Every count "
+                                "from 1 to 4 is “fewer than 5”, and a second figure is hidden "
+                                "where one could be worked out from a total: no name, "
+                                "reference or date of birth is ever in it. CSV is one tidy "
+                                "table: measure, category, area, period, value, suppressed."),
+                              NULL, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return rmm_cli_usage_error (context, _("report takes no arguments, only options"));
+  if (!parse_day (from_text, "--from", &from, &error) || !parse_day (to_text, "--to", &to, &error))
+    return rmm_cli_usage_error (context, error->message);
+  if (g_date_compare (&from, &to) > 0)
+    return rmm_cli_usage_error (context, _("--from is after --to: the period ends before it "
+                                           "begins"));
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    return rmm_cli_usage_error (context, _("unknown format: use csv or json"));
+  if (!(store = rmm_cli_open_existing (database, &error)))
+    return rmm_cli_fail (error);
+  if (area_name != NULL && !(area = rmm_store_find_area (store, area_name, &error)))
+    {
+      if (error == NULL)
+        g_set_error (&error, RMM_ERROR, RMM_ERROR_NOT_FOUND, _("There is no area called “%s”."),
+                     area_name);
+      return rmm_cli_fail (error);
+    }
+  if (!(figures = rmm_store_read_figures (store, &from, &to, area ? rmm_area_get_id (area) : 0,
+                                          &error)))
+    return rmm_cli_fail (error);
+  rmm_figures_suppress (figures);
+
+  first = rmm_date_format (&from);
+  last = rmm_date_format (&to);
+  period = g_strdup_printf ("%s/%s", first, last);
+  text = format != NULL && g_str_equal (format, "json")
+           ? figures_to_json (figures, area ? rmm_area_get_name (area) : "all", period)
+           : rmm_figures_to_csv (figures, area ? rmm_area_get_name (area) : "all", period);
+  if (!write_out (text, output, &error))
+    return rmm_cli_fail (error);
+  return EXIT_SUCCESS;
+}

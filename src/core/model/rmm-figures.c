@@ -1,0 +1,298 @@
+/* rmm-figures.c: the board's figures, suppressed so that no child can be identified
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The figures are counts (and percentages, medians and longest delays of counted cases) by
+ * measure and category. A count from 1 to 4 could point at a child the board knows of, so it
+ * is shown as "fewer than 5"; and where a measure's categories add up to a total that is
+ * shown, one hidden cell could be worked out by subtraction, so the next smallest is hidden
+ * too (secondary suppression). A percentage, median or longest delay of fewer than 5 cases
+ * is hidden, and so is a percentage whose part, or whose rest, is 1 to 4.
+ */
+#define G_LOG_DOMAIN "rmm-figures"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rmm-figures.h"
+
+/* Every measure: its id, what the board reads, and for one whose categories add up to
+ * another's total, that total. */
+static const struct
+{
+  const char *id;
+  const char *label;
+  const char *total;
+} measures[] = {
+  { "referrals-received", N_("Referrals received"), NULL },
+  { "referrals-by-agency", N_("Referrals received, by referring agency"), "referrals-received" },
+  { "referrals-by-route", N_("Referrals received, by route"), "referrals-received" },
+  { "referrals-screened-out", N_("Referrals screened out (no further action or signposted)"), NULL },
+  { "concerns-not-referred", N_("Concerns recorded and not referred"), NULL },
+  { "repeat-referrals", N_("Repeat referrals (within 12 months of the child’s last)"), NULL },
+  { "repeat-rate", N_("Repeat referral rate (per cent)"), NULL },
+  { "decisions-24-hours", N_("Screening decision within 24 hours"), "referrals-received" },
+  { "decisions-24-hours-rate", N_("Screening decisions within 24 hours (per cent of those due)"), NULL },
+  { "decision-delay-hours", N_("Time to the screening decision (hours)"), NULL },
+  { "assessments-required", N_("Referrals needing an assessment"), NULL },
+  { "assessments-7-working-days", N_("Assessment within 7 working days"), "assessments-required" },
+  { "assessments-7-working-days-rate", N_("Assessments within 7 working days (per cent of those due)"), NULL },
+  { "assessment-delay-working-days", N_("Time to the assessment (working days)"), NULL },
+  { "children-rated-at-end", N_("Children with a confirmed rating at the end of the period"), NULL },
+  { "ratings-at-end", N_("Confirmed ratings at the end of the period, by level"), "children-rated-at-end" },
+  { "ratings-confirmed", N_("Ratings confirmed in the period"), NULL },
+  { "rating-movements", N_("Ratings confirmed, against the child’s previous rating"), "ratings-confirmed" },
+  { "disputes", N_("Decisions the chairs disagreed on"), NULL },
+  { "escalations", N_("Decisions escalated to service managers"), NULL },
+  { "cse-list", N_("Children on the CSE list, week by week"), NULL },
+  { "triggers-raised", N_("Strategy-discussion triggers raised"), NULL },
+  { "triggers-by-rule", N_("Strategy-discussion triggers raised, by rule"), "triggers-raised" },
+  { "trigger-responses", N_("Responses to triggers"), NULL },
+  { "triggers-open-at-end", N_("Triggers without a confirmed response at the end of the period"), NULL },
+  { "section-47", N_("Section 47 enquiries from strategy discussions"), NULL },
+  { "missing-episodes", N_("Missing episodes of children on the CSE list, by month"), NULL },
+  { "actions-due", N_("Plan actions due in the period, by outcome"), NULL },
+  { "closures", N_("Cases closed"), NULL },
+  { "closures-onward", N_("Cases closed with an onward referral"), NULL },
+  { "transitions-started", N_("Transition planning started (17 and over)"), NULL },
+  { "adult-packages", N_("Adult support packages agreed"), NULL },
+  { "s42-referrals", N_("Care Act section 42 referrals"), NULL },
+  { "children-referred", N_("Children referred"), NULL },
+  { "children-by-age", N_("Children referred, by age at referral"), "children-referred" },
+  { "children-by-gender", N_("Children referred, by gender"), "children-referred" },
+  { "children-looked-after", N_("Children referred, looked after or not"), "children-referred" },
+  { "meetings-held", N_("Meetings held"), NULL },
+  { "attendance-rate", N_("Attendance at meetings, by agency (per cent of those invited)"), NULL },
+  { "children-deferred", N_("Children deferred to a later meeting"), NULL },
+};
+
+static void
+figure_free (gpointer data)
+{
+  RmmFigure *figure = data;
+
+  g_free (figure->measure);
+  g_free (figure->category);
+  g_free (figure);
+}
+
+GPtrArray *
+rmm_figures_new (void)
+{
+  return g_ptr_array_new_with_free_func (figure_free);
+}
+
+RmmFigure *
+rmm_figures_add (GPtrArray     *figures,
+                 const char    *measure,
+                 const char    *category,
+                 RmmFigureKind  kind,
+                 double         value)
+{
+  RmmFigure *figure = g_new0 (RmmFigure, 1);
+
+  g_return_val_if_fail (measure != NULL && category != NULL, NULL);
+
+  figure->measure = g_strdup (measure);
+  figure->category = g_strdup (category);
+  figure->kind = kind;
+  figure->value = value;
+  figure->base = kind == RMM_FIGURE_COUNT ? (guint)value : 0;
+  g_ptr_array_add (figures, figure);
+  return figure;
+}
+
+/* @part of @base in per cent; none when @base is 0 (nothing to be a part of). */
+RmmFigure *
+rmm_figures_add_percent (GPtrArray  *figures,
+                         const char *measure,
+                         const char *category,
+                         guint       part,
+                         guint       base)
+{
+  RmmFigure *figure;
+
+  if (base == 0)
+    return NULL;
+  figure = rmm_figures_add (figures, measure, category, RMM_FIGURE_PERCENT,
+                            100.0 * part / base);
+  figure->part = part;
+  figure->base = base;
+  return figure;
+}
+
+RmmFigure *
+rmm_figures_find (GPtrArray  *figures,
+                  const char *measure,
+                  const char *category)
+{
+  for (guint i = 0; i < figures->len; i++)
+    {
+      RmmFigure *figure = g_ptr_array_index (figures, i);
+
+      if (g_str_equal (figure->measure, measure) && g_str_equal (figure->category, category))
+        return figure;
+    }
+  return NULL;
+}
+
+static gboolean
+is_small (guint count)
+{
+  return count > 0 && count < RMM_FIGURES_SMALLEST_SHOWN;
+}
+
+static gboolean
+needs_primary (const RmmFigure *figure)
+{
+  switch (figure->kind)
+    {
+    case RMM_FIGURE_COUNT:
+      return is_small ((guint)figure->value);
+    case RMM_FIGURE_PERCENT:
+      return figure->base < RMM_FIGURES_SMALLEST_SHOWN || is_small (figure->part) ||
+             is_small (figure->base - figure->part);
+    case RMM_FIGURE_MEDIAN:
+    case RMM_FIGURE_LONGEST:
+    default:
+      return figure->base < RMM_FIGURES_SMALLEST_SHOWN;
+    }
+}
+
+static const char *
+total_of (const char *measure)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    if (g_str_equal (measures[i].id, measure))
+      return measures[i].total;
+  return NULL;
+}
+
+/* Whether @measure's categories add up to another measure's total. */
+gboolean
+rmm_figures_is_partition (const char *measure)
+{
+  return total_of (measure) != NULL;
+}
+
+/* One partition: if exactly one of its cells is hidden, the total gives it away; hide the
+ * smallest shown cell that is not 0 as well, else the total. TRUE if it hid anything. */
+static gboolean
+suppress_partition (GPtrArray  *figures,
+                    const char *measure)
+{
+  RmmFigure *smallest = NULL;
+  RmmFigure *total = rmm_figures_find (figures, total_of (measure), "all");
+  guint hidden = 0;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      RmmFigure *figure = g_ptr_array_index (figures, i);
+
+      if (!g_str_equal (figure->measure, measure))
+        continue;
+      if (figure->suppressed)
+        hidden++;
+      else if (figure->value > 0 && (smallest == NULL || figure->value < smallest->value))
+        smallest = figure;
+    }
+  if (hidden != 1 || total == NULL || total->suppressed)
+    return FALSE;
+  if (smallest != NULL)
+    smallest->suppressed = TRUE;
+  else
+    total->suppressed = TRUE;
+  return TRUE;
+}
+
+/**
+ * rmm_figures_suppress:
+ *
+ * Marks what must be shown as "fewer than 5": every count from 1 to 4, every rate, median
+ * or longest of fewer than 5 cases (and a rate whose part or rest is 1 to 4), and in each
+ * measure whose categories add up to a total, a second cell where one alone would be worked
+ * out by subtraction.
+ */
+void
+rmm_figures_suppress (GPtrArray *figures)
+{
+  gboolean changed = TRUE;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      RmmFigure *figure = g_ptr_array_index (figures, i);
+
+      figure->suppressed = needs_primary (figure);
+    }
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+        if (measures[i].total != NULL)
+          changed |= suppress_partition (figures, measures[i].id);
+    }
+}
+
+/* The figure as the board reads it: "12", "66.7", or "fewer than 5". */
+char *
+rmm_figure_format_value (const RmmFigure *figure)
+{
+  if (figure->suppressed)
+    return g_strdup (_("fewer than 5"));
+  if (figure->kind == RMM_FIGURE_COUNT)
+    return g_strdup_printf ("%.0f", figure->value);
+  return g_strdup_printf ("%.1f", figure->value);
+}
+
+const char *
+rmm_figures_describe_measure (const char *measure)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    if (g_str_equal (measures[i].id, measure))
+      return _(measures[i].label);
+  return measure;
+}
+
+static void
+append_csv_field (GString    *out,
+                  const char *text,
+                  gboolean    last)
+{
+  if (strpbrk (text, ",\"\r\n") != NULL)
+    {
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) parts = g_strsplit (text, "\"", -1);
+
+      escaped = g_strjoinv ("\"\"", parts);
+      g_string_append_printf (out, "\"%s\"", escaped);
+    }
+  else
+    g_string_append (out, text);
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+/* One tidy table for the board's analysts, RFC 4180: measure, category, area, period,
+ * value, suppressed. */
+char *
+rmm_figures_to_csv (GPtrArray  *figures,
+                    const char *area,
+                    const char *period)
+{
+  GString *out = g_string_new ("measure,category,area,period,value,suppressed\r\n");
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      RmmFigure *figure = g_ptr_array_index (figures, i);
+      g_autofree char *value = rmm_figure_format_value (figure);
+
+      append_csv_field (out, figure->measure, FALSE);
+      append_csv_field (out, figure->category, FALSE);
+      append_csv_field (out, area, FALSE);
+      append_csv_field (out, period, FALSE);
+      append_csv_field (out, value, FALSE);
+      append_csv_field (out, figure->suppressed ? "true" : "false", TRUE);
+    }
+  return g_string_free (out, FALSE);
+}

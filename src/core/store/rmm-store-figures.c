@@ -1,0 +1,805 @@
+/* rmm-store-figures.c: the safeguarding board's figures, counted from the record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A period is whole UK days, from its first to its last; a time stored in UTC belongs to the
+ * UK day it fell on. Deadlines are the procedure's: the screening decision within 24 hours
+ * of the referral (decided when the referral was recorded with its outcome, the time its
+ * audit event holds), the assessment within 7 working days of the day it was received (bank
+ * holidays are not working days). One not met by the end of the period (or now, if that is
+ * earlier) and not yet met is late; one not yet due then is counted as such. Figures are
+ * counted here and hidden where small by rmm_figures_suppress (): nothing here reads a
+ * child's name, reference or date of birth into a figure (the age band only).
+ */
+#define G_LOG_DOMAIN "rmm-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rmm-cse-entry.h"
+#include "rmm-dates.h"
+#include "rmm-figures.h"
+#include "rmm-framework.h"
+#include "rmm-store-cse-list.h"
+#include "rmm-store-figures.h"
+#include "rmm-store-private.h"
+#include "rmm-store-referrals.h"
+#include "rmm-working-calendar.h"
+
+#define DECISION_HOURS 24
+#define ASSESSMENT_WORKING_DAYS 7
+
+/* The period, in the forms the queries and the counting need. */
+typedef struct
+{
+  RmmStore  *store;
+  gint64     area_id;      /* 0: every area */
+  GDate      from;
+  GDate      to;
+  char      *from_day;     /* 2026-07-01 */
+  char      *to_day;       /* 2026-09-30 */
+  char      *from_utc;     /* UK midnight starting the first day, in UTC */
+  char      *end_utc;      /* UK midnight ending the last day, in UTC */
+  char      *as_of;        /* the end, or now if earlier: what is late is late by then */
+  GPtrArray *figures;
+} Period;
+
+static void
+period_clear (Period *period)
+{
+  g_free (period->from_day);
+  g_free (period->to_day);
+  g_free (period->from_utc);
+  g_free (period->end_utc);
+  g_free (period->as_of);
+}
+
+/* A count per category, in the order first met. */
+typedef struct
+{
+  GHashTable *counts;
+  GPtrArray  *order;
+} Tally;
+
+static void
+tally_init (Tally *tally)
+{
+  tally->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tally->order = g_ptr_array_new ();
+}
+
+static void
+tally_add (Tally      *tally,
+           const char *category)
+{
+  gpointer key, value;
+
+  if (g_hash_table_lookup_extended (tally->counts, category, &key, &value))
+    g_hash_table_insert (tally->counts, g_strdup (category), GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + 1));
+  else
+    {
+      char *copy = g_strdup (category);
+
+      g_hash_table_insert (tally->counts, copy, GUINT_TO_POINTER (1));
+      g_ptr_array_add (tally->order, copy);
+    }
+}
+
+static int
+compare_text (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (*(const char **)a, *(const char **)b);
+}
+
+/* Each category's count as a figure of @measure, categories sorted; then the tally is gone. */
+static void
+tally_publish (Tally      *tally,
+               Period     *period,
+               const char *measure)
+{
+  g_ptr_array_sort (tally->order, compare_text);
+  for (guint i = 0; i < tally->order->len; i++)
+    {
+      const char *category = g_ptr_array_index (tally->order, i);
+
+      rmm_figures_add (period->figures, measure, category, RMM_FIGURE_COUNT,
+                       GPOINTER_TO_UINT (g_hash_table_lookup (tally->counts, category)));
+    }
+  g_ptr_array_unref (tally->order);
+  g_hash_table_unref (tally->counts);
+}
+
+static void
+add_count (Period     *period,
+           const char *measure,
+           guint       count)
+{
+  rmm_figures_add (period->figures, measure, "all", RMM_FIGURE_COUNT, count);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median and the longest of @values (the cases' delays), as figures of @measure. */
+static void
+add_delays (Period     *period,
+            const char *measure,
+            GArray     *values)
+{
+  double *sorted = (double *)values->data;
+  guint n = values->len;
+  RmmFigure *figure;
+
+  if (n == 0)
+    return;
+  g_array_sort (values, compare_double);
+  figure = rmm_figures_add (period->figures, measure, "median", RMM_FIGURE_MEDIAN,
+                            n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2);
+  figure->base = n;
+  figure = rmm_figures_add (period->figures, measure, "longest", RMM_FIGURE_LONGEST,
+                            sorted[n - 1]);
+  figure->base = n;
+}
+
+/* The statement, prepared, with the area bound as ?1. */
+static RmmDbStmt *
+prepare (Period      *period,
+         const char  *sql,
+         GError     **error)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (period->store), sql, error);
+
+  if (stmt != NULL)
+    rmm_db_stmt_bind_int (stmt, 1, period->area_id);
+  return stmt;
+}
+
+/* Whether the stored UTC @time fell in the period (a UK day from the first to the last). */
+static gboolean
+in_period (Period     *period,
+           const char *time)
+{
+  return time != NULL && g_strcmp0 (time, period->from_utc) >= 0 &&
+         g_strcmp0 (time, period->end_utc) < 0;
+}
+
+static double
+hours_between (const char *earlier,
+               const char *later)
+{
+  g_autoptr(GDateTime) a = g_date_time_new_from_iso8601 (earlier, NULL);
+  g_autoptr(GDateTime) b = g_date_time_new_from_iso8601 (later, NULL);
+
+  if (a == NULL || b == NULL)
+    return 0;
+  return g_date_time_difference (b, a) / (double)G_TIME_SPAN_HOUR;
+}
+
+/* Working days after @start up to and including @end (0 if @end is not after it). */
+static guint
+working_days_between (const GDate *start,
+                      const GDate *end)
+{
+  RmmWorkingCalendar *calendar = rmm_working_calendar_get_default ();
+  GDate day = *start;
+  guint n = 0;
+
+  while (g_date_compare (&day, end) < 0)
+    {
+      g_date_add_days (&day, 1);
+      if (rmm_working_calendar_is_working_day (calendar, &day))
+        n++;
+    }
+  return n;
+}
+
+static const char *
+age_band (const char *born,
+          const char *on)
+{
+  g_autoptr(GDate) day = rmm_date_from_time (on);
+  GDate birth;
+  guint age;
+
+  if (day == NULL || !rmm_date_parse (born, &birth))
+    return "not recorded";
+  age = rmm_date_age_on (&birth, day);
+  return age < 12 ? "under 12" : age < 14 ? "12-13" : age < 16 ? "14-15"
+       : age < 18 ? "16-17" : "18 and over";
+}
+
+/* The 24-hour screening decision: "on time", "late", or "not yet due" by the period's end. */
+static const char *
+decision_timeliness (Period     *period,
+                     const char *received_at,
+                     const char *decided_at,
+                     GArray     *delays)
+{
+  g_autoptr(GDateTime) received = g_date_time_new_from_iso8601 (received_at, NULL);
+  g_autoptr(GDateTime) due_time = received ? g_date_time_add_hours (received, DECISION_HOURS)
+                                           : NULL;
+  g_autofree char *due = due_time ? g_date_time_format (due_time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+
+  if (due == NULL)
+    return "not recorded";
+  if (decided_at != NULL)
+    {
+      /* Recorded before the time given as received: decided at once. */
+      double hours = MAX (0, hours_between (received_at, decided_at));
+
+      g_array_append_val (delays, hours);
+      return g_strcmp0 (decided_at, due) <= 0 ? "on time" : "late";
+    }
+  return g_strcmp0 (period->as_of, due) > 0 ? "late" : "not yet due";
+}
+
+/* The 7-working-day assessment of a referral that needs one, as above. */
+static const char *
+assessment_timeliness (Period     *period,
+                       const char *received_at,
+                       const char *completed_on,
+                       GArray     *delays)
+{
+  g_autoptr(GDate) received = rmm_date_from_time (received_at);
+  g_autoptr(GDate) as_of = rmm_date_from_time (period->as_of);
+  GDate due, completed;
+
+  if (received == NULL || as_of == NULL)
+    return "not recorded";
+  due = *received;
+  rmm_working_calendar_add_working_days (rmm_working_calendar_get_default (), &due,
+                                         ASSESSMENT_WORKING_DAYS);
+  if (completed_on != NULL && rmm_date_parse (completed_on, &completed))
+    {
+      double days = working_days_between (received, &completed);
+
+      g_array_append_val (delays, days);
+      return g_date_compare (&completed, &due) <= 0 ? "on time" : "late";
+    }
+  return g_date_compare (as_of, &due) > 0 ? "late" : "not yet due";
+}
+
+/* Referrals received in the period: by agency and route, screened out, repeats, the two
+ * deadlines, and who the children are. */
+static gboolean
+count_referrals (Period  *period,
+                 GError **error)
+{
+  RmmDbStmt *stmt = prepare (period,
+    "SELECT r.child_id, r.received_at, r.route, coalesce (g.name, ''), r.screening_outcome, "
+    "       CASE WHEN r.screening_outcome <> 'pending' THEN coalesce (r.decided_at, "
+    "         (SELECT min (e.at) FROM audit_event e WHERE e.entity = 'referral' "
+    "          AND e.entity_id = r.id AND e.action = 'create')) END, "
+    "       (SELECT max (p.received_at) FROM referral p "
+    "        WHERE p.child_id = r.child_id AND p.received_at < r.received_at), "
+    "       (SELECT min (s.completed_on) FROM assessment s WHERE s.referral_id = r.id), "
+    "       c.date_of_birth, c.gender, c.looked_after "
+    "FROM referral r JOIN child c ON c.id = r.child_id "
+    "LEFT JOIN agency g ON g.id = r.referrer_agency_id "
+    "WHERE (?1 = 0 OR c.area_id = ?1) AND r.received_at >= ?2 AND r.received_at < ?3 "
+    "ORDER BY r.received_at, r.id", error);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         NULL);
+  g_autoptr(GArray) decision_delays = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) assessment_delays = g_array_new (FALSE, FALSE, sizeof (double));
+  Tally agencies, routes, decisions, assessments, ages, genders, looked_after;
+  guint received = 0, screened_out = 0, repeats = 0, required = 0;
+  guint decided_on_time, decided_due, assessed_on_time, assessed_due;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 2, period->from_utc);
+  rmm_db_stmt_bind_text (stmt, 3, period->end_utc);
+  tally_init (&agencies);
+  tally_init (&routes);
+  tally_init (&decisions);
+  tally_init (&assessments);
+  tally_init (&ages);
+  tally_init (&genders);
+  tally_init (&looked_after);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      gint64 child_id = rmm_db_stmt_get_int (stmt, 0);
+      const char *received_at = rmm_db_stmt_get_text (stmt, 1);
+      const char *agency = rmm_db_stmt_get_text (stmt, 3);
+      const char *outcome = rmm_db_stmt_get_text (stmt, 4);
+      const char *gender = rmm_db_stmt_get_text (stmt, 9);
+
+      received++;
+      tally_add (&agencies, *agency ? agency : "not recorded");
+      tally_add (&routes, rmm_db_stmt_get_text (stmt, 2));
+      if (g_str_equal (outcome, "no-further-action") || g_str_equal (outcome, "signposted"))
+        screened_out++;
+      if (rmm_store_is_repeat_referral (rmm_db_stmt_get_text (stmt, 6), received_at))
+        repeats++;
+      tally_add (&decisions, decision_timeliness (period, received_at,
+                                                  rmm_db_stmt_get_text (stmt, 5),
+                                                  decision_delays));
+      if (g_str_equal (outcome, "assessment-required"))
+        {
+          required++;
+          tally_add (&assessments, assessment_timeliness (period, received_at,
+                                                          rmm_db_stmt_get_text (stmt, 7),
+                                                          assessment_delays));
+        }
+      /* Who the children are: each child once, at their first referral in the period. */
+      if (!g_hash_table_contains (children, &child_id))
+        {
+          g_hash_table_add (children, g_memdup2 (&child_id, sizeof child_id));
+          tally_add (&ages, age_band (rmm_db_stmt_get_text (stmt, 8), received_at));
+          tally_add (&genders, gender && *gender ? gender : "not recorded");
+          tally_add (&looked_after, rmm_db_stmt_get_int (stmt, 10) ? "looked after"
+                                                                   : "not looked after");
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      /* The tallies are published below either way, and the figures dropped by the caller. */
+    }
+
+  decided_on_time = GPOINTER_TO_UINT (g_hash_table_lookup (decisions.counts, "on time"));
+  decided_due = decided_on_time +
+                GPOINTER_TO_UINT (g_hash_table_lookup (decisions.counts, "late"));
+  assessed_on_time = GPOINTER_TO_UINT (g_hash_table_lookup (assessments.counts, "on time"));
+  assessed_due = assessed_on_time +
+                 GPOINTER_TO_UINT (g_hash_table_lookup (assessments.counts, "late"));
+
+  add_count (period, "referrals-received", received);
+  tally_publish (&agencies, period, "referrals-by-agency");
+  tally_publish (&routes, period, "referrals-by-route");
+  add_count (period, "referrals-screened-out", screened_out);
+  add_count (period, "repeat-referrals", repeats);
+  rmm_figures_add_percent (period->figures, "repeat-rate", "all", repeats, received);
+  tally_publish (&decisions, period, "decisions-24-hours");
+  rmm_figures_add_percent (period->figures, "decisions-24-hours-rate", "all", decided_on_time,
+                           decided_due);
+  add_delays (period, "decision-delay-hours", decision_delays);
+  add_count (period, "assessments-required", required);
+  tally_publish (&assessments, period, "assessments-7-working-days");
+  rmm_figures_add_percent (period->figures, "assessments-7-working-days-rate", "all",
+                           assessed_on_time, assessed_due);
+  add_delays (period, "assessment-delay-working-days", assessment_delays);
+  add_count (period, "children-referred", g_hash_table_size (children));
+  tally_publish (&ages, period, "children-by-age");
+  tally_publish (&genders, period, "children-by-gender");
+  tally_publish (&looked_after, period, "children-looked-after");
+  return error == NULL || *error == NULL;
+}
+
+/* The one number @sql counts, with the area as ?1 and @first and @second as ?2 and ?3. */
+static gboolean
+count_one (Period      *period,
+           const char  *measure,
+           const char  *sql,
+           const char  *first,
+           const char  *second,
+           GError     **error)
+{
+  RmmDbStmt *stmt = prepare (period, sql, error);
+  g_autoptr(GError) local_error = NULL;
+  gint64 count = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 2, first);
+  rmm_db_stmt_bind_text (stmt, 3, second);
+  if (rmm_db_stmt_step (stmt, &local_error))
+    count = rmm_db_stmt_get_int (stmt, 0);
+  rmm_db_stmt_reset (stmt);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  add_count (period, measure, (guint)count);
+  return TRUE;
+}
+
+/* Plain counts of what happened in the period. A concern that names no child belongs to no
+ * area: counted for all areas only. */
+static gboolean
+count_events (Period  *period,
+              GError **error)
+{
+  const char *from = period->from_utc, *end = period->end_utc;
+  const char *first = period->from_day, *last = period->to_day;
+
+  return count_one (period, "concerns-not-referred",
+                    "SELECT count (*) FROM concern_not_referred n "
+                    "LEFT JOIN child c ON c.id = n.child_id WHERE (?1 = 0 OR c.area_id = ?1) "
+                    "AND n.recorded_at >= ?2 AND n.recorded_at < ?3", from, end, error) &&
+         count_one (period, "disputes",
+                    "SELECT count (*) FROM decision d JOIN child c ON c.id = d.child_id "
+                    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.dissent <> '' "
+                    "AND d.proposed_at >= ?2 AND d.proposed_at < ?3", from, end, error) &&
+         count_one (period, "escalations",
+                    "SELECT count (*) FROM decision d JOIN child c ON c.id = d.child_id "
+                    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.escalated = 1 "
+                    "AND d.proposed_at >= ?2 AND d.proposed_at < ?3", from, end, error) &&
+         count_one (period, "closures",
+                    "SELECT count (*) FROM decision d JOIN child c ON c.id = d.child_id "
+                    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.kind = 'closure' "
+                    "AND d.status = 'confirmed' AND greatest (d.chair1_confirmed_at, "
+                    "d.chair2_confirmed_at) >= ?2 AND greatest (d.chair1_confirmed_at, "
+                    "d.chair2_confirmed_at) < ?3", from, end, error) &&
+         count_one (period, "closures-onward",
+                    "SELECT count (*) FROM decision d JOIN child c ON c.id = d.child_id "
+                    "JOIN closure z ON z.decision_id = d.id "
+                    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.status = 'confirmed' "
+                    "AND (z.onward_agency_id IS NOT NULL OR z.onward_referral <> '') "
+                    "AND greatest (d.chair1_confirmed_at, d.chair2_confirmed_at) >= ?2 "
+                    "AND greatest (d.chair1_confirmed_at, d.chair2_confirmed_at) < ?3",
+                    from, end, error) &&
+         count_one (period, "transitions-started",
+                    "SELECT count (*) FROM transition t JOIN child c ON c.id = t.child_id "
+                    "WHERE (?1 = 0 OR c.area_id = ?1) AND t.planning_started_on >= ?2 "
+                    "AND t.planning_started_on <= ?3", first, last, error) &&
+         count_one (period, "adult-packages",
+                    "SELECT count (*) FROM transition t JOIN child c ON c.id = t.child_id "
+                    "WHERE (?1 = 0 OR c.area_id = ?1) AND t.adult_package_agreed_on >= ?2 "
+                    "AND t.adult_package_agreed_on <= ?3", first, last, error) &&
+         count_one (period, "s42-referrals",
+                    "SELECT count (*) FROM transition t JOIN child c ON c.id = t.child_id "
+                    "WHERE (?1 = 0 OR c.area_id = ?1) AND t.s42_referral_on >= ?2 "
+                    "AND t.s42_referral_on <= ?3", first, last, error);
+}
+
+/* A confirmed rating as of a time: the child's, its level and framework. */
+#define CONFIRMED_AT "greatest (d.chair1_confirmed_at, d.chair2_confirmed_at)"
+
+/* Ratings confirmed in the period against each child's previous one; and each child's
+ * standing rating at the end (the newest confirmed by then, unless a closure confirmed after
+ * it closed the case), by level. */
+static gboolean
+count_ratings (Period  *period,
+               GError **error)
+{
+  RmmDbStmt *stmt = prepare (period,
+    "SELECT d.child_id, d.kind, d.value, " CONFIRMED_AT ", a.framework "
+    "FROM decision d JOIN child c ON c.id = d.child_id JOIN area a ON a.id = c.area_id "
+    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.kind IN ('risk-rating', 'closure') "
+    "AND d.status = 'confirmed' AND " CONFIRMED_AT " < ?2 "
+    "ORDER BY d.child_id, " CONFIRMED_AT ", d.id", error);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *previous = NULL;      /* the child's standing rating so far, or NULL */
+  g_autofree char *framework_id = NULL;
+  gint64 child_id = 0;
+  guint confirmed = 0, rated = 0;
+  Tally movements, levels;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 2, period->end_utc);
+  tally_init (&movements);
+  tally_init (&levels);
+  for (gboolean more = rmm_db_stmt_step (stmt, &local_error); ; )
+    {
+      gint64 next_child = more ? rmm_db_stmt_get_int (stmt, 0) : -1;
+
+      /* A child's rows done: their standing rating at the end, by level. */
+      if (next_child != child_id && previous != NULL)
+        {
+          RmmFramework *framework = rmm_framework_lookup (framework_id);
+          const RmmRiskLevel *level = framework ? rmm_framework_find_level (framework, previous)
+                                                : NULL;
+
+          tally_add (&levels, level ? level->label : previous);
+          rated++;
+        }
+      if (!more)
+        break;
+      if (next_child != child_id)
+        {
+          child_id = next_child;
+          g_clear_pointer (&previous, g_free);
+          g_free (framework_id);
+          framework_id = g_strdup (rmm_db_stmt_get_text (stmt, 4));
+        }
+      if (g_str_equal (rmm_db_stmt_get_text (stmt, 1), "closure"))
+        g_clear_pointer (&previous, g_free);
+      else
+        {
+          const char *value = rmm_db_stmt_get_text (stmt, 2);
+
+          if (in_period (period, rmm_db_stmt_get_text (stmt, 3)))
+            {
+              RmmFramework *framework = rmm_framework_lookup (framework_id);
+              int change = previous && framework
+                             ? rmm_framework_compare (framework, value, previous) : 0;
+
+              confirmed++;
+              tally_add (&movements, previous == NULL ? "first rating"
+                                     : change > 0 ? "up" : change < 0 ? "down" : "unchanged");
+            }
+          g_free (previous);
+          previous = g_strdup (value);
+        }
+      more = rmm_db_stmt_step (stmt, &local_error);
+    }
+  add_count (period, "children-rated-at-end", rated);
+  tally_publish (&levels, period, "ratings-at-end");
+  add_count (period, "ratings-confirmed", confirmed);
+  tally_publish (&movements, period, "rating-movements");
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The CSE list at the end of each week of the period (its first day, then every 7 days,
+ * and its last day). */
+static gboolean
+count_cse_list (Period  *period,
+                GError **error)
+{
+  g_autofree char *area = NULL;
+  GDate day = period->from;
+
+  if (period->area_id != 0)
+    area = rmm_store_query_text (period->store, "SELECT name FROM area WHERE id = ?", "area",
+                                 period->area_id, NULL);
+  for (gboolean last = FALSE; !last; )
+    {
+      g_autoptr(GListModel) list = NULL;
+      g_autofree char *category = NULL;
+      guint listed = 0;
+
+      if (g_date_compare (&day, &period->to) >= 0)
+        {
+          day = period->to;
+          last = TRUE;
+        }
+      if (!(list = rmm_store_list_cse (period->store, &day, error)))
+        return FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(RmmCseEntry) entry = g_list_model_get_item (list, i);
+
+          if (rmm_cse_entry_get_change (entry) != RMM_CSE_CHANGE_REMOVED &&
+              (area == NULL || g_str_equal (area, rmm_cse_entry_get_area_name (entry))))
+            listed++;
+        }
+      category = rmm_date_format (&day);
+      rmm_figures_add (period->figures, "cse-list", category, RMM_FIGURE_COUNT, listed);
+      g_date_add_days (&day, 7);
+    }
+  return TRUE;
+}
+
+/* Triggers raised in the period by rule; responses confirmed in it, convened or not, and
+ * the section 47 enquiries they started; triggers still without a confirmed response at the
+ * end. */
+static gboolean
+count_triggers (Period  *period,
+                GError **error)
+{
+  RmmDbStmt *stmt = prepare (period,
+    "SELECT t.rule_id, t.raised_at, r.convened, r.section47, "
+    "       CASE WHEN r.chair1_confirmed_at IS NOT NULL AND r.chair2_confirmed_at IS NOT NULL "
+    "            THEN greatest (r.chair1_confirmed_at, r.chair2_confirmed_at) END "
+    "FROM strategy_trigger t JOIN child c ON c.id = t.child_id "
+    "LEFT JOIN trigger_response r ON r.trigger_id = t.id "
+    "WHERE (?1 = 0 OR c.area_id = ?1) AND t.raised_at < ?2", error);
+  g_autoptr(GError) local_error = NULL;
+  guint raised = 0, open = 0, section47 = 0;
+  Tally rules, responses;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 2, period->end_utc);
+  tally_init (&rules);
+  tally_init (&responses);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      const char *confirmed = rmm_db_stmt_get_text (stmt, 4);
+
+      if (in_period (period, rmm_db_stmt_get_text (stmt, 1)))
+        {
+          raised++;
+          tally_add (&rules, rmm_db_stmt_get_text (stmt, 0));
+        }
+      if (confirmed == NULL || g_strcmp0 (confirmed, period->end_utc) >= 0)
+        open++;
+      else if (in_period (period, confirmed))
+        {
+          gboolean convened = rmm_db_stmt_get_int (stmt, 2) != 0;
+
+          tally_add (&responses, convened ? "convened" : "not convened");
+          if (convened && rmm_db_stmt_get_int (stmt, 3) != 0)
+            section47++;
+        }
+    }
+  add_count (period, "triggers-raised", raised);
+  tally_publish (&rules, period, "triggers-by-rule");
+  tally_publish (&responses, period, "trigger-responses");
+  add_count (period, "triggers-open-at-end", open);
+  add_count (period, "section-47", section47);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Missing episodes that started in the period, by UK month, of children with a confirmed
+ * rating by then (on the list's side of the meeting). */
+static gboolean
+count_missing (Period  *period,
+               GError **error)
+{
+  RmmDbStmt *stmt = prepare (period,
+    "SELECT e.started_at FROM missing_episode e JOIN child c ON c.id = e.child_id "
+    "WHERE (?1 = 0 OR c.area_id = ?1) AND e.started_at >= ?2 AND e.started_at < ?3 "
+    "AND EXISTS (SELECT 1 FROM decision d WHERE d.child_id = e.child_id "
+    "            AND d.kind = 'risk-rating' AND d.status = 'confirmed' "
+    "            AND " CONFIRMED_AT " <= e.started_at)", error);
+  g_autoptr(GError) local_error = NULL;
+  Tally months;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 2, period->from_utc);
+  rmm_db_stmt_bind_text (stmt, 3, period->end_utc);
+  tally_init (&months);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      g_autoptr(GDate) day = rmm_date_from_time (rmm_db_stmt_get_text (stmt, 0));
+      char month[16] = "not recorded";
+
+      if (day != NULL)
+        g_date_strftime (month, sizeof month, "%Y-%m", day);
+      tally_add (&months, month);
+    }
+  tally_publish (&months, period, "missing-episodes");
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Plan actions due in the period, by what became of them. */
+static gboolean
+count_actions (Period  *period,
+               GError **error)
+{
+  RmmDbStmt *stmt = prepare (period,
+    "SELECT x.status FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id "
+    "JOIN child c ON c.id = p.child_id "
+    "WHERE (?1 = 0 OR c.area_id = ?1) AND x.due_on >= ?2 AND x.due_on <= ?3", error);
+  g_autoptr(GError) local_error = NULL;
+  Tally outcomes;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 2, period->from_day);
+  rmm_db_stmt_bind_text (stmt, 3, period->to_day);
+  tally_init (&outcomes);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    tally_add (&outcomes, rmm_db_stmt_get_text (stmt, 0));
+  tally_publish (&outcomes, period, "actions-due");
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Meetings held in the period (concluded or signed off), each agency's attendance at them
+ * (present, of those invited: apologies and information sent count as not present;
+ * observers are not invited), and the children deferred at them. */
+static gboolean
+count_meetings (Period  *period,
+                GError **error)
+{
+  RmmDbStmt *stmt = prepare (period,
+    "SELECT g.name, sum (CASE WHEN t.status = 'present' THEN 1 ELSE 0 END), count (*) "
+    "FROM attendance t JOIN meeting m ON m.id = t.meeting_id "
+    "JOIN agency g ON g.id = t.agency_id "
+    "WHERE (?1 = 0 OR m.area_id = ?1) AND m.status IN ('concluded', 'signed-off') "
+    "AND m.meets_on >= ?2 AND m.meets_on <= ?3 AND t.status <> 'observer' "
+    "GROUP BY g.name ORDER BY g.name", error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 2, period->from_day);
+  rmm_db_stmt_bind_text (stmt, 3, period->to_day);
+  if (!count_one (period, "meetings-held",
+                  "SELECT count (*) FROM meeting m WHERE (?1 = 0 OR m.area_id = ?1) "
+                  "AND m.status IN ('concluded', 'signed-off') AND m.meets_on >= ?2 "
+                  "AND m.meets_on <= ?3", period->from_day, period->to_day, error))
+    return FALSE;
+  while (rmm_db_stmt_step (stmt, &local_error))
+    rmm_figures_add_percent (period->figures, "attendance-rate", rmm_db_stmt_get_text (stmt, 0),
+                             (guint)rmm_db_stmt_get_int (stmt, 1),
+                             (guint)rmm_db_stmt_get_int (stmt, 2));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return count_one (period, "children-deferred",
+                    "SELECT count (*) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
+                    "WHERE (?1 = 0 OR m.area_id = ?1) AND i.status = 'deferred' "
+                    "AND m.status IN ('concluded', 'signed-off') AND m.meets_on >= ?2 "
+                    "AND m.meets_on <= ?3", period->from_day, period->to_day, error);
+}
+
+static char *
+uk_midnight_utc (const GDate *day)
+{
+  g_autofree char *text = rmm_date_format (day);
+
+  return rmm_time_parse_uk (text);
+}
+
+/**
+ * rmm_store_read_figures:
+ * @from: the period's first day (UK)
+ * @to: its last day, not before @from
+ * @area_id: one area, or 0 for every area
+ *
+ * The board's figures for the period: referrals, deadlines, ratings, the CSE list week by
+ * week, triggers, missing episodes, plan actions, closures and transitions, who the
+ * children are, and meetings. Not yet suppressed: see rmm_figures_suppress ().
+ *
+ * Returns: (transfer full): #RmmFigure rows, or %NULL with @error
+ */
+GPtrArray *
+rmm_store_read_figures (RmmStore     *self,
+                        const GDate  *from,
+                        const GDate  *to,
+                        gint64        area_id,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) figures = rmm_figures_new ();
+  g_autofree char *now = NULL;
+  Period period = { .store = self, .area_id = area_id, .from = *from, .to = *to,
+                    .figures = figures };
+  GDate after = *to;
+  gboolean snapshot;
+  gboolean ok;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), NULL);
+  g_return_val_if_fail (g_date_compare (from, to) <= 0, NULL);
+
+  g_date_add_days (&after, 1);
+  period.from_day = rmm_date_format (from);
+  period.to_day = rmm_date_format (to);
+  period.from_utc = uk_midnight_utc (from);
+  period.end_utc = uk_midnight_utc (&after);
+  now = rmm_store_now (self);
+  period.as_of = g_strdup (g_strcmp0 (now, period.end_utc) < 0 ? now : period.end_utc);
+
+  /* One snapshot: every figure counted from the same record, whoever writes meanwhile. */
+  snapshot = rmm_db_get_depth (rmm_store_get_db (self)) == 0;
+  ok = !snapshot || rmm_db_begin_snapshot (rmm_store_get_db (self), error);
+  if (ok)
+    {
+      ok = count_referrals (&period, error) && count_events (&period, error) &&
+           count_ratings (&period, error) && count_cse_list (&period, error) &&
+           count_triggers (&period, error) && count_missing (&period, error) &&
+           count_actions (&period, error) && count_meetings (&period, error);
+      if (snapshot)
+        rmm_db_end_snapshot (rmm_store_get_db (self));
+    }
+  period_clear (&period);
+  return ok ? g_steal_pointer (&figures) : NULL;
+}

@@ -1,0 +1,328 @@
+/* test-figures.c: the board's figures, against a small database whose answers are known
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The period is the third quarter of 2026 (British Summer Time throughout, so a UK day
+ * starts at 23:00 UTC the day before). Every figure asserted here was worked out by hand
+ * from the rows each test makes.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rmm-test-support.h"
+
+#include "rmm-dates.h"
+#include "rmm-figures.h"
+
+typedef struct
+{
+  RmmTestStore  base;
+  gint64        police;
+  gint64        school;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  rmm_test_store_set_up (&f->base, data);
+  f->police = rmm_store_add_agency (f->base.store, "Testshire Constabulary", "police", &error);
+  f->school = rmm_store_add_agency (f->base.store, "Meadowgate Academy", "education", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  rmm_test_store_tear_down (&f->base, data);
+}
+
+static gint64
+add_child (Fixture    *f,
+           const char *reference,
+           const char *last_name,
+           const char *born,
+           const char *gender,
+           gboolean    looked_after)
+{
+  g_autoptr(GError) error = NULL;
+  RmmChildInput input = { .reference = reference, .first_name = "Zebedee",
+                          .last_name = last_name, .date_of_birth = born, .gender = gender,
+                          .area_id = f->base.area, .looked_after = looked_after };
+  gint64 id = rmm_store_add_child (f->base.store, &input, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A referral received at @received, recorded (with @outcome, NULL pending) at @recorded. */
+static gint64
+refer (Fixture    *f,
+       gint64      child,
+       gint64      agency,
+       const char *received,
+       const char *recorded,
+       const char *outcome)
+{
+  g_autoptr(GError) error = NULL;
+  RmmReferralInput input = { .child_id = child, .route = "single-point-of-access",
+                             .referrer_name = "Pat Referrer", .referrer_agency_id = agency,
+                             .received_at = received, .screening_outcome = outcome };
+  gint64 id;
+
+  rmm_test_store_at (&f->base, recorded);
+  id = rmm_store_add_referral (f->base.store, &input, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+assess (Fixture    *f,
+        gint64      child,
+        gint64      referral,
+        const char *started,
+        const char *completed)
+{
+  g_autoptr(GError) error = NULL;
+  RmmAssessmentInput input = { .child_id = child, .referral_id = referral,
+                               .started_on = started, .completed_on = completed,
+                               .proposed_rating = completed ? "medium" : NULL };
+
+  g_assert_cmpint (rmm_store_add_assessment (f->base.store, &input, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+read_quarter (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *figures;
+  GDate from, to;
+
+  g_assert_true (rmm_date_parse ("2026-07-01", &from));
+  g_assert_true (rmm_date_parse ("2026-09-30", &to));
+  rmm_test_store_at (&f->base, "2026-11-30T12:00:00Z");
+  figures = rmm_store_read_figures (f->base.store, &from, &to, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figures);
+  return figures;
+}
+
+static double
+value_of (GPtrArray  *figures,
+          const char *measure,
+          const char *category)
+{
+  RmmFigure *figure = rmm_figures_find (figures, measure, category);
+
+  if (figure == NULL)
+    return 0;    /* a category nobody was counted in */
+  return figure->value;
+}
+
+static gboolean
+hidden (GPtrArray  *figures,
+        const char *measure,
+        const char *category)
+{
+  RmmFigure *figure = rmm_figures_find (figures, measure, category);
+
+  g_assert_nonnull (figure);
+  return figure->suppressed;
+}
+
+/* Referrals: the period's edges in UK time, the 24-hour decision, repeats at 12 months and a
+ * day, the 7-working-day assessment across the August bank holiday, who the children are. */
+static void
+test_referrals (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autofree char *csv = NULL;
+  gint64 amy = add_child (f, "FIG-1", "Quennell", "2012-08-01", "female", TRUE);
+  gint64 bea = add_child (f, "FIG-2", "Rowntree", "2011-03-15", "female", FALSE);
+  gint64 cal = add_child (f, "FIG-3", "Stallard", "2009-09-01", "male", FALSE);
+  gint64 dee = add_child (f, "FIG-4", "Tregear", "2013-01-20", "", FALSE);
+  gint64 referral;
+
+  /* 23:30 UK on 30 June: the quarter before. 00:30 UK on 1 July: this one. */
+  refer (f, amy, f->police, "2026-06-30T22:30:00Z", "2026-06-30T23:00:00Z", "assessment-required");
+  refer (f, bea, f->police, "2026-06-30T23:30:00Z", "2026-07-01T09:00:00Z", "no-further-action");
+  /* A year to the minute after the last: a repeat. A year and a day: not. */
+  refer (f, cal, f->police, "2025-07-10T10:00:00Z", "2025-07-10T11:00:00Z", "signposted");
+  refer (f, cal, f->police, "2026-07-10T10:00:00Z", "2026-07-11T11:00:00Z", "signposted");
+  refer (f, dee, f->school, "2025-07-19T10:00:00Z", "2025-07-19T11:00:00Z", "signposted");
+  refer (f, dee, f->school, "2026-07-20T10:00:00Z", "2026-07-20T10:30:00Z", "no-further-action");
+  /* Received Monday 24 August, assessed by Thursday 3 September: 7 working days, the bank
+   * holiday (31 August) not one of them. Bea's, a day later: 8, late. */
+  referral = refer (f, amy, f->police, "2026-08-24T08:00:00Z", "2026-08-24T12:00:00Z",
+                    "assessment-required");
+  assess (f, amy, referral, "2026-08-25", "2026-09-03");
+  referral = refer (f, bea, f->police, "2026-08-24T09:00:00Z", "2026-08-24T12:00:00Z",
+                    "assessment-required");
+  assess (f, bea, referral, "2026-08-25", "2026-09-04");
+  /* Pending since 23:59 UK on 30 September: the decision falls due after the quarter. */
+  refer (f, cal, f->police, "2026-09-30T22:59:00Z", "2026-09-30T22:59:00Z", NULL);
+  /* 00:00 UK on 1 October: the next quarter. */
+  refer (f, dee, f->police, "2026-09-30T23:00:00Z", "2026-09-30T23:00:00Z", NULL);
+
+  figures = read_quarter (f);
+  g_assert_cmpfloat (value_of (figures, "referrals-received", "all"), ==, 6);
+  g_assert_cmpfloat (value_of (figures, "referrals-by-agency", "Testshire Constabulary"), ==, 5);
+  g_assert_cmpfloat (value_of (figures, "referrals-by-agency", "Meadowgate Academy"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "referrals-screened-out", "all"), ==, 3);
+  /* Cal's a year to the minute after his last, amy's, bea's and cal's again within weeks of
+   * theirs; dee's a year and a day after hers is not. */
+  g_assert_cmpfloat (value_of (figures, "repeat-referrals", "all"), ==, 4);
+  /* Recorded within 24 hours: bea (9 h 30), dee (30 min), amy and bea in August (4 h, 3 h);
+   * cal's 25 hours late; the pending one not yet due at the end. */
+  g_assert_cmpfloat (value_of (figures, "decisions-24-hours", "on time"), ==, 4);
+  g_assert_cmpfloat (value_of (figures, "decisions-24-hours", "late"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "decisions-24-hours", "not yet due"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "decisions-24-hours-rate", "all"), ==, 80);
+  g_assert_cmpfloat (value_of (figures, "decision-delay-hours", "longest"), ==, 25);
+  g_assert_cmpfloat (value_of (figures, "decision-delay-hours", "median"), ==, 4);
+  g_assert_cmpfloat (value_of (figures, "assessments-required", "all"), ==, 2);
+  g_assert_cmpfloat (value_of (figures, "assessments-7-working-days", "on time"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "assessments-7-working-days", "late"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "assessment-delay-working-days", "longest"), ==, 8);
+  /* Four children, each once: ages at their first referral of the quarter. */
+  g_assert_cmpfloat (value_of (figures, "children-referred", "all"), ==, 4);
+  g_assert_cmpfloat (value_of (figures, "children-by-age", "14-15"), ==, 2);   /* bea, amy */
+  g_assert_cmpfloat (value_of (figures, "children-by-age", "16-17"), ==, 1);   /* cal */
+  g_assert_cmpfloat (value_of (figures, "children-by-age", "12-13"), ==, 1);   /* dee */
+  g_assert_cmpfloat (value_of (figures, "children-by-gender", "female"), ==, 2);
+  g_assert_cmpfloat (value_of (figures, "children-by-gender", "not recorded"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "children-looked-after", "looked after"), ==, 1);
+
+  /* Shown to the board: the police's 5 would give away the school's 1 (6 received), so both
+   * are hidden; so is a rate whose late part is 1. */
+  rmm_figures_suppress (figures);
+  g_assert_false (hidden (figures, "referrals-received", "all"));
+  g_assert_true (hidden (figures, "referrals-by-agency", "Meadowgate Academy"));
+  g_assert_true (hidden (figures, "referrals-by-agency", "Testshire Constabulary"));
+  g_assert_true (hidden (figures, "decisions-24-hours-rate", "all"));
+  g_assert_true (hidden (figures, "assessment-delay-working-days", "median"));
+
+  /* No child in the table: no name, reference or date of birth. */
+  csv = rmm_figures_to_csv (figures, "all", "2026-07-01/2026-09-30");
+  for (const char * const *word = (const char *[]) { "Zebedee", "Quennell", "Rowntree",
+                                                     "Stallard", "Tregear", "FIG-", "2012-08-01",
+                                                     "2011-03-15", "2009-09-01", "2013-01-20",
+                                                     NULL };
+       *word != NULL; word++)
+    g_assert_null (strstr (csv, *word));
+  g_assert_nonnull (strstr (csv, "referrals-by-agency,Meadowgate Academy,all,"
+                                 "2026-07-01/2026-09-30,fewer than 5,true\r\n"));
+}
+
+/* Ratings confirmed in the quarter against the child's previous one, and those standing at
+ * its end (a closure ends one). */
+static void
+test_ratings (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) figures = NULL;
+  gint64 amy = add_child (f, "FIG-1", "Quennell", "2012-08-01", "female", FALSE);
+  gint64 bea = add_child (f, "FIG-2", "Rowntree", "2011-03-15", "female", FALSE);
+  gint64 cal = add_child (f, "FIG-3", "Stallard", "2009-09-01", "male", FALSE);
+
+  rmm_test_store_at (&f->base, "2026-06-10T10:00:00Z");
+  rmm_test_store_decide (&f->base, amy, 0, RMM_DECISION_KIND_RISK_RATING, "medium");
+  rmm_test_store_decide (&f->base, bea, 0, RMM_DECISION_KIND_RISK_RATING, "high");
+  rmm_test_store_at (&f->base, "2026-07-15T10:00:00Z");
+  rmm_test_store_decide (&f->base, amy, 0, RMM_DECISION_KIND_RISK_RATING, "high");     /* up */
+  rmm_test_store_decide (&f->base, bea, 0, RMM_DECISION_KIND_RISK_RATING, "medium");   /* down */
+  rmm_test_store_decide (&f->base, cal, 0, RMM_DECISION_KIND_RISK_RATING, "low");      /* first */
+  rmm_test_store_at (&f->base, "2026-08-12T10:00:00Z");
+  rmm_test_store_decide (&f->base, amy, 0, RMM_DECISION_KIND_RISK_RATING, "high");  /* unchanged */
+  rmm_test_store_decide (&f->base, cal, 0, RMM_DECISION_KIND_CLOSURE, "closed");
+  /* After the quarter: not counted, and not the standing rating at its end. */
+  rmm_test_store_at (&f->base, "2026-10-07T10:00:00Z");
+  rmm_test_store_decide (&f->base, bea, 0, RMM_DECISION_KIND_RISK_RATING, "low");
+
+  figures = read_quarter (f);
+  g_assert_cmpfloat (value_of (figures, "ratings-confirmed", "all"), ==, 4);
+  g_assert_cmpfloat (value_of (figures, "rating-movements", "up"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "rating-movements", "down"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "rating-movements", "first rating"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "rating-movements", "unchanged"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "closures", "all"), ==, 1);
+  /* At the end: amy high, bea medium; cal's case closed. */
+  g_assert_cmpfloat (value_of (figures, "children-rated-at-end", "all"), ==, 2);
+  g_assert_cmpfloat (value_of (figures, "ratings-at-end", "High"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "ratings-at-end", "Medium"), ==, 1);
+  /* The list on the quarter's first day: amy and bea; on its last: the same two. */
+  g_assert_cmpfloat (value_of (figures, "cse-list", "2026-07-01"), ==, 2);
+  g_assert_cmpfloat (value_of (figures, "cse-list", "2026-09-30"), ==, 2);
+}
+
+/* A quarter with nothing in it: every count 0, shown as 0; no rate or median of nothing. */
+static void
+test_empty_period (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) figures = read_quarter (f);
+
+  rmm_figures_suppress (figures);
+  g_assert_cmpfloat (value_of (figures, "referrals-received", "all"), ==, 0);
+  g_assert_false (hidden (figures, "referrals-received", "all"));
+  g_assert_false (hidden (figures, "meetings-held", "all"));
+  g_assert_null (rmm_figures_find (figures, "repeat-rate", "all"));
+  g_assert_null (rmm_figures_find (figures, "decision-delay-hours", "median"));
+}
+
+/* Suppression on its own: primary (1 to 4), secondary (one hidden cell of a total), rates
+ * whose part or rest is small. */
+static void
+test_suppression (void)
+{
+  g_autoptr(GPtrArray) figures = rmm_figures_new ();
+  g_autofree char *small = NULL;
+
+  rmm_figures_add (figures, "referrals-received", "all", RMM_FIGURE_COUNT, 30);
+  rmm_figures_add (figures, "referrals-by-route", "lead-professional", RMM_FIGURE_COUNT, 3);
+  rmm_figures_add (figures, "referrals-by-route", "single-point-of-access", RMM_FIGURE_COUNT, 27);
+  rmm_figures_add (figures, "referrals-by-agency", "A", RMM_FIGURE_COUNT, 2);
+  rmm_figures_add (figures, "referrals-by-agency", "B", RMM_FIGURE_COUNT, 4);
+  rmm_figures_add (figures, "referrals-by-agency", "C", RMM_FIGURE_COUNT, 24);
+  rmm_figures_add (figures, "referrals-by-agency", "D", RMM_FIGURE_COUNT, 0);
+  rmm_figures_add_percent (figures, "repeat-rate", "all", 27, 30);   /* the rest is 3 */
+  rmm_figures_add_percent (figures, "decisions-24-hours-rate", "all", 15, 30);
+  rmm_figures_suppress (figures);
+
+  g_assert_false (hidden (figures, "referrals-received", "all"));
+  /* One hidden route: the other (the only one left) hidden too. */
+  g_assert_true (hidden (figures, "referrals-by-route", "lead-professional"));
+  g_assert_true (hidden (figures, "referrals-by-route", "single-point-of-access"));
+  /* Two hidden agencies: their sum is known, each is not; 0 is shown. */
+  g_assert_true (hidden (figures, "referrals-by-agency", "A"));
+  g_assert_true (hidden (figures, "referrals-by-agency", "B"));
+  g_assert_false (hidden (figures, "referrals-by-agency", "C"));
+  g_assert_false (hidden (figures, "referrals-by-agency", "D"));
+  g_assert_true (hidden (figures, "repeat-rate", "all"));
+  g_assert_false (hidden (figures, "decisions-24-hours-rate", "all"));
+
+  small = rmm_figure_format_value (rmm_figures_find (figures, "referrals-by-agency", "A"));
+  g_assert_cmpstr (small, ==, "fewer than 5");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/figures/referrals", test_referrals);
+  ADD ("/figures/ratings", test_ratings);
+  ADD ("/figures/empty-period", test_empty_period);
+#undef ADD
+  g_test_add_func ("/figures/suppression", test_suppression);
+
+  return g_test_run ();
+}
