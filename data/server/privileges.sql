@@ -43,8 +43,9 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, rmm_app, rmm_oversight;
 GRANT USAGE ON SCHEMA public TO rmm_app;
 GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO rmm_app;
 REVOKE INSERT ON schema_version FROM rmm_app;
--- Who works on which area is the database owner's to grant and revoke, never a login's own.
-REVOKE INSERT ON area_member FROM rmm_app;
+-- Who works on which area is the database owner's to grant and revoke, never a login's own;
+-- and so are the areas themselves.
+REVOKE INSERT ON area_member, area FROM rmm_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO rmm_app;
 
 -- The rows the app changes in place: what a meeting records until it is signed off, a
@@ -330,6 +331,59 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT octet_length (convert_to (coalesce (value, ''), 'UTF8')) || ':' || coalesce (value, '')
 $$;
 
+-- And what a login appends about a row says what the row now holds: the change it records was
+-- made (in this transaction, under the row policies that say who may make it). An event that
+-- told another story, which `rmmctl check` would then find against the row for ever, or a
+-- second "create" of one row, is refused; so is a setting said to be what it is not. Looks
+-- (child-page, name-revealed, document) are about no row's content.
+CREATE OR REPLACE FUNCTION rmm_refuse_untrue_event (event audit_event) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  held JSONB;
+  field RECORD;
+BEGIN
+  IF event.action = 'set' THEN
+    FOR field IN SELECT * FROM jsonb_each_text (event.after::jsonb) LOOP
+      IF event.entity <> 'database_info' OR
+         (SELECT d.value FROM database_info d WHERE d.key = field.key) IS DISTINCT FROM
+           field.value THEN
+        RAISE EXCEPTION 'an audit event says what its row now holds'
+          USING ERRCODE = 'integrity_constraint_violation';
+      END IF;
+    END LOOP;
+    RETURN;
+  END IF;
+  IF event.action NOT IN ('create', 'update') THEN
+    RETURN;
+  END IF;
+  IF event.entity = 'assessment_vulnerability' THEN
+    held := (SELECT to_jsonb (v) FROM assessment_vulnerability v
+             WHERE v.assessment_id = event.entity_id
+             AND v.vulnerability = event.after::jsonb ->> 'vulnerability');
+  ELSIF EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = current_schema ()
+                AND t.tablename = event.entity) THEN
+    EXECUTE format ('SELECT to_jsonb (t) FROM %I t WHERE t.id = $1', event.entity)
+      INTO held USING event.entity_id;
+  END IF;
+  IF held IS NULL THEN
+    RAISE EXCEPTION 'an audit event is about a row that is there'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  FOR field IN SELECT * FROM jsonb_each_text (event.after::jsonb) LOOP
+    IF NOT held ? field.key OR (held ->> field.key) IS DISTINCT FROM field.value THEN
+      RAISE EXCEPTION 'an audit event says what its row now holds'
+        USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+  END LOOP;
+  IF event.action = 'create' AND EXISTS (SELECT 1 FROM audit_event e
+      WHERE e.entity = event.entity AND e.entity_id = event.entity_id AND e.action = 'create'
+      AND (event.entity <> 'assessment_vulnerability' OR e.after = event.after)) THEN
+    RAISE EXCEPTION 'a row is created once'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION rmm_refuse_off_chain () RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   head_id BIGINT;
@@ -356,6 +410,7 @@ BEGIN
     RAISE EXCEPTION 'an audit event carries its own hash'
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
+  PERFORM rmm_refuse_untrue_event (NEW);
   RETURN NEW;
 END
 $$;
@@ -409,9 +464,11 @@ BEGIN
   IF TG_OP = 'UPDATE' AND
      (OLD.chair1_confirmed_at IS NOT NULL OR OLD.chair2_confirmed_at IS NOT NULL) AND
      (NEW.child_id, NEW.kind, NEW.value, NEW.lead_agency_id, NEW.lead_professional_id,
-      NEW.meeting_id) IS DISTINCT FROM
+      NEW.meeting_id, NEW.rationale, NEW.proposed_at, NEW.supersedes_id,
+      NEW.supersede_reason) IS DISTINCT FROM
      (OLD.child_id, OLD.kind, OLD.value, OLD.lead_agency_id, OLD.lead_professional_id,
-      OLD.meeting_id) THEN
+      OLD.meeting_id, OLD.rationale, OLD.proposed_at, OLD.supersedes_id,
+      OLD.supersede_reason) THEN
     RAISE EXCEPTION 'A decision one chair has confirmed is confirmed as it stands: propose a new one to change it.'
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
@@ -444,10 +501,82 @@ ALTER TABLE database_info ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS rmm_read ON database_info;
 DROP POLICY IF EXISTS rmm_add ON database_info;
 DROP POLICY IF EXISTS rmm_change ON database_info;
+-- The rest (the protective marking every document carries) is the chairs' to set; the demo's
+-- own keys are the owner's, who made it.
 CREATE POLICY rmm_read ON database_info FOR SELECT TO rmm_app USING (true);
-CREATE POLICY rmm_add ON database_info FOR INSERT TO rmm_app WITH CHECK (key <> 'two-logins');
+CREATE POLICY rmm_add ON database_info FOR INSERT TO rmm_app
+  WITH CHECK (key NOT IN ('two-logins', 'demo', 'demo_seed', 'demo_today') AND
+              EXISTS (SELECT 1 FROM area_member m WHERE m.login = session_user
+                      AND m.role = 'chair' AND m.revoked_at IS NULL));
 CREATE POLICY rmm_change ON database_info FOR UPDATE TO rmm_app
-  USING (key <> 'two-logins') WITH CHECK (key <> 'two-logins');
+  USING (key NOT IN ('two-logins', 'demo', 'demo_seed', 'demo_today') AND
+         EXISTS (SELECT 1 FROM area_member m WHERE m.login = session_user
+                 AND m.role = 'chair' AND m.revoked_at IS NULL))
+  WITH CHECK (key NOT IN ('two-logins', 'demo', 'demo_seed', 'demo_today'));
+
+-- Agencies and professionals are every working login's to read; an area's administrators and
+-- chairs add them (an import that names a new agency, a plan's lead professional).
+DO $$
+DECLARE
+  tab TEXT;
+BEGIN
+  FOREACH tab IN ARRAY ARRAY['agency', 'professional'] LOOP
+    EXECUTE format ('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tab);
+    EXECUTE format ('DROP POLICY IF EXISTS rmm_read ON %I', tab);
+    EXECUTE format ('DROP POLICY IF EXISTS rmm_add ON %I', tab);
+    EXECUTE format ('CREATE POLICY rmm_read ON %I FOR SELECT TO rmm_app USING (true)', tab);
+    EXECUTE format ('CREATE POLICY rmm_add ON %I FOR INSERT TO rmm_app WITH CHECK (EXISTS '
+                    '(SELECT 1 FROM area_member m WHERE m.login = session_user '
+                    'AND m.role IN (''chair'', ''admin'') AND m.revoked_at IS NULL))', tab);
+  END LOOP;
+END
+$$;
+
+-- A meeting's own row, by role: it begins planned (an administrator schedules it); its
+-- minute-takers and chairs open it (the statement read, the time); its chairs alone conclude
+-- it and sign it off. The row policies hold its status to that; this holds the columns that
+-- say when and by whom, which no policy can compare with what they were.
+CREATE OR REPLACE FUNCTION rmm_meeting_by_role () RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  area_name TEXT;
+  holds TEXT[];
+BEGIN
+  IF pg_has_role (session_user, (SELECT datdba FROM pg_database
+                                 WHERE datname = current_database ()), 'MEMBER') THEN
+    RETURN NEW;
+  END IF;
+  holds := ARRAY (SELECT m.role FROM area_member m WHERE m.login = session_user
+                  AND m.area_id = NEW.area_id AND m.revoked_at IS NULL);
+  IF 'chair' = ANY (holds) THEN
+    RETURN NEW;
+  END IF;
+  SELECT a.name INTO area_name FROM area a WHERE a.id = NEW.area_id;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.status <> 'planned' OR
+       (NEW.opened_at, NEW.statement_read_at, NEW.concluded_at, NEW.chair1_signed_at,
+        NEW.chair2_signed_at) IS DISTINCT FROM (NULL, NULL, NULL, NULL, NULL) THEN
+      RAISE EXCEPTION 'A meeting of % begins planned: only its chairs record one held.',
+        area_name USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF (NEW.concluded_at, NEW.chair1_signed_at, NEW.chair2_signed_at) IS DISTINCT FROM
+     (OLD.concluded_at, OLD.chair1_signed_at, OLD.chair2_signed_at) THEN
+    RAISE EXCEPTION 'Only a chair of % can conclude a meeting or sign it off.', area_name
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  IF (NEW.opened_at, NEW.statement_read_at) IS DISTINCT FROM
+     (OLD.opened_at, OLD.statement_read_at) AND NOT 'minute-taker' = ANY (holds) THEN
+    RAISE EXCEPTION 'Only a minute-taker or a chair of % can open a meeting.', area_name
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS meeting_by_role ON meeting;
+CREATE TRIGGER meeting_by_role BEFORE INSERT OR UPDATE ON meeting
+FOR EACH ROW EXECUTE FUNCTION rmm_meeting_by_role ();
 
 -- A login's temporary table of the same name (searched first, unless the path names pg_temp)
 -- must never stand in for area_member, database_info, pg_database or the audit trail inside
@@ -464,7 +593,12 @@ BEGIN
     EXECUTE format ('ALTER FUNCTION %s RESET search_path', checker);
   END LOOP;
   FOREACH checker IN ARRAY ARRAY['rmm_confirmed_by_login ()',
-                                 'rmm_refuse_when_signed_off ()'] LOOP
+                                 'rmm_refuse_when_signed_off ()',
+                                 'rmm_refuse_into_signed_off ()',
+                                 'rmm_refuse_action_of_signed_off ()',
+                                 'rmm_refuse_other_childs_decision ()',
+                                 'rmm_refuse_other_area_item ()',
+                                 'rmm_meeting_by_role ()'] LOOP
     EXECUTE format ('ALTER FUNCTION %s SET search_path = %s', checker, path);
   END LOOP;
   EXECUTE format ('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database ());

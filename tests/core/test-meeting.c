@@ -12,6 +12,7 @@
 #include "rmm-error.h"
 #include "rmm-state-types.h"
 #include "rmm-store.h"
+#include "rmm-store-private.h"
 
 typedef struct
 {
@@ -578,6 +579,47 @@ test_conclude_and_sign_off (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (rmm_store_reopen_item (f->store, item, &error));
   g_assert_error (error, RMM_ERROR, RMM_ERROR_IMMUTABLE);
+  g_clear_error (&error);
+
+  /* Whatever writes: nothing is added to the signed-off meeting or moved into it, its own row
+   * stays as signed off, and a child is on no other area's agenda. */
+  {
+    gint64 next = rmm_store_add_meeting (f->store, f->surrey, "2026-11-30", f->chair1, f->chair2,
+                                         0, &error);
+    gint64 moved = item_for (f, next, child);
+    g_autofree char *attendance = g_strdup_printf (
+      "INSERT INTO attendance (meeting_id, agency_id, status) VALUES (%" G_GINT64_FORMAT
+      ", %" G_GINT64_FORMAT ", 'present')", f->meeting, f->children_services);
+    g_autofree char *move_item = g_strdup_printf (
+      "UPDATE agenda_item SET meeting_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+      f->meeting, moved);
+    g_autofree char *relocate = g_strdup_printf (
+      "UPDATE meeting SET location = 'Elsewhere' WHERE id = %" G_GINT64_FORMAT, f->meeting);
+    g_autofree char *move_meeting = g_strdup_printf (
+      "UPDATE meeting SET area_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+      f->seraf, next);
+    g_autofree char *other_area = g_strdup_printf (
+      "INSERT INTO agenda_item (meeting_id, child_id, position, reasons) VALUES (%"
+      G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 99, 'added-by-chair')", f->seraf_meeting, child);
+    struct { const char *sql; const char *refusal; } attempts[] = {
+      { attendance, "its attendance cannot change" },
+      { move_item, "a row stays where it was made" },
+      { relocate, "stays as it was signed off" },
+      { move_meeting, "a row stays where it was made" },
+      { other_area, "their own area" },
+    };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+      {
+        const char *sql = attempts[i].sql;
+
+        g_assert_false (rmm_db_exec (rmm_store_get_db (f->store), sql, &error));
+        g_assert_nonnull (error);
+        g_assert_nonnull (strstr (error->message, attempts[i].refusal));
+        g_clear_error (&error);
+      }
+  }
 }
 
 static void

@@ -241,7 +241,9 @@ for login, role in LOGINS.items():
     expect(f"{login} puts its child on {south}'s agenda",
            psql(f"INSERT INTO agenda_item (meeting_id, child_id, position, reasons) VALUES "
                 f"({south_meeting}, {north_child}, 99, 'added-by-chair')", user=login,
-                check=False), "row-level security")
+                check=False),
+           # A login that sees neither the child nor the meeting is refused them first.
+           "their own area" if role else "row-level security")
     if role in ("chair", "admin"):
         expect(f"{login} moves a child out of reach",
                psql(f"UPDATE child SET area_id = {areas[south]} WHERE id = {north_child}",
@@ -273,7 +275,7 @@ for label, sql, refusal in [
          f"'2026-11-03T09:00:00Z', {south_rating}, 'x')", "same child"),
         ("ties an action to another area's meeting",
          f"UPDATE plan_action SET meeting_id = {south_meeting} WHERE id = {north_action}",
-         "row-level security"),
+         "a row stays where it was made"),
         ("ties a plan to another area's decision",
          f"UPDATE safety_plan SET closure_decision_id = {south_rating} WHERE id = {north_plan}",
          "row-level security"),
@@ -283,7 +285,7 @@ for label, sql, refusal in [
         ("appends an event about another area's child",
          f"INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, hash) "
          f"VALUES ({int(head_id) + 1}, '2026-11-03T09:00:00Z', 'cy_chair', 'update', 'child', "
-         f"{south_child}, '{head_hash}', '{forged_hash}')", "row-level security")]:
+         f"{south_child}, '{head_hash}', '{forged_hash}')", "is about a row that is there")]:
     expect(f"cy_chair {label}", psql(sql, user="cy_chair", check=False), refusal)
 
 # What each role may change of its own area: the README's table, "changes". Each table's
@@ -328,7 +330,10 @@ PICK = {
     "trigger_response": "chair1_confirmed_at IS NULL OR chair2_confirmed_at IS NULL",
     "disruption_note": "child_id IS NOT NULL",
     "information_note": "police_sensitive = 0",
+    "plan_action": f"status_meeting_id IS NULL OR status_meeting_id NOT IN {signed_off}",
 }
+# A copy that would otherwise add to a signed-off meeting (which no one may): the coming one's.
+COPIED_INTO = {"plan_action": {"meeting_id": planned, "status_meeting_id": None}}
 # Rows the demo has only elsewhere, copied into the north area: the attendance of a meeting
 # held (its copy the coming meeting's), a concern that names no child (its copy the north
 # child's).
@@ -353,7 +358,8 @@ for table, (adding, changing) in CHANGES.items():
     key = KEY.get(table, "id")
     where, changes = ELSEWHERE.get(table, (
         f"t.{key} IN (SELECT id FROM ({TABLES[table]}) AS x (id, area, s) "
-        f"WHERE area = {north_id})" + (f" AND ({PICK[table]})" if table in PICK else ""), {}))
+        f"WHERE area = {north_id})" + (f" AND ({PICK[table]})" if table in PICK else ""),
+        COPIED_INTO.get(table, {})))
     row = (rows(f"SELECT max(t.{key}) FROM {table} t WHERE {where}") or [[None]])[0][0]
     if not row:
         failures.append(f"{table}: the demo left no north row to try")
@@ -386,6 +392,72 @@ for login, status, allowed in [("ann_admin", "open", False), ("mia_minutes", "op
         failures.append(f"{login} sets a planned meeting {status}: {result.stdout.strip()} "
                         f"{result.stderr.strip()}")
 print("ok: only chairs take a meeting past open, only chairs and minute-takers open it")
+
+# What a hostile tester found, each refused now: a meeting's sign-off set by who may not,
+# a meeting made already held, a row added to or moved into a signed-off meeting, an audit
+# event (chained, its hash right) that says what its row does not hold, the settings and the
+# reference tables by any login.
+held = rows(f"SELECT max(id) FROM meeting WHERE area_id = {north_id} "
+            "AND status = 'signed-off'")[0][0]
+north_item = rows(f"SELECT max(i.id) FROM agenda_item i JOIN meeting g ON g.id = i.meeting_id "
+                  f"WHERE g.area_id = {north_id} AND g.status <> 'signed-off'")[0][0]
+north_decision = rows(f"SELECT max(id) FROM decision WHERE child_id = {north_child}")[0][0]
+
+
+def forged_event(login, entity, entity_id, after):
+    head_id, head_hash = rows("SELECT id, hash FROM audit_chain ORDER BY id DESC LIMIT 1")[0]
+    fields = [head_hash, str(int(head_id) + 1), "2026-11-03T09:00:00Z", login, "update",
+              entity, str(entity_id), "", after]
+    digest = hashlib.sha256("".join(f"{len(f.encode())}:{f}" for f in fields)
+                            .encode()).hexdigest()
+    return (f"INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, "
+            f"hash, before, after) VALUES ({int(head_id) + 1}, '2026-11-03T09:00:00Z', "
+            f"'{login}', 'update', '{entity}', {entity_id}, '{head_hash}', '{digest}', '', "
+            f"'{after}')")
+
+
+for login, label, sql, refusal in [
+        ("mia_minutes", "signs a meeting off as a chair",
+         f"UPDATE meeting SET chair1_signed_at = '2026-12-07T11:00:00Z' WHERE id = {planned}",
+         "Only a chair of"),
+        ("ann_admin", "makes a meeting already held",
+         f"INSERT INTO meeting (area_id, meets_on, status) VALUES ({north_id}, '2027-05-06', "
+         "'concluded')", "begins planned"),
+        ("mia_minutes", "adds attendance to a signed-off meeting",
+         f"INSERT INTO attendance (meeting_id, agency_id, status) VALUES ({held}, {agency}, "
+         "'present')", "cannot change"),
+        ("ann_admin", "adds a child to a signed-off meeting's agenda",
+         f"INSERT INTO agenda_item (meeting_id, child_id, position, reasons) VALUES ({held}, "
+         f"{north_child}, 99, 'added-by-chair')", "cannot change"),
+        ("mia_minutes", "moves an item into a signed-off meeting",
+         f"UPDATE agenda_item SET meeting_id = {held} WHERE id = {north_item}",
+         "a row stays where it was made"),
+        ("cy_chair", "rewrites a signed-off meeting's row",
+         f"UPDATE meeting SET location = 'Elsewhere' WHERE id = {held}", "as it was signed off"),
+        ("mia_minutes", "appends an event its row does not bear out",
+         forged_event("mia_minutes", "decision", north_decision, '{"rationale":"Forged"}'),
+         "says what its row now holds"),
+        ("mia_minutes", "sets the protective marking",
+         "INSERT INTO database_info (key, value) VALUES ('protective-marking', 'NONE') "
+         "ON CONFLICT (key) DO UPDATE SET value = 'NONE'", "row-level security"),
+        ("mia_minutes", "adds an area", "INSERT INTO area (name, framework) VALUES "
+         "('Atlantis', 'surrey-3-level')", "permission denied"),
+        ("mia_minutes", "adds an agency", "INSERT INTO agency (name, kind) VALUES "
+         "('Atlantis Police', 'police')", "row-level security")]:
+    expect(f"{login} {label}", psql(f"BEGIN; {sql}; ROLLBACK", user=login, check=False),
+           refusal)
+expect("a chair sets the protective marking",
+       psql("BEGIN; INSERT INTO database_info (key, value) VALUES ('protective-marking', "
+            "'OFFICIAL') ON CONFLICT (key) DO UPDATE SET value = 'OFFICIAL'; ROLLBACK",
+            user="cy_chair", check=False))
+
+# rmmctl holds a minute-taker to the same table: a meeting is moved by who schedules it.
+moved = rmm("meetings", "move", "--meeting", planned, "--location", "The annexe",
+            login="mia_minutes")
+if moved.returncode != 1 or f"Only an administrator or a chair of {north}" not in moved.stderr:
+    failures.append(f"a minute-taker moved a meeting with rmmctl: {moved.stdout}{moved.stderr}")
+else:
+    print("ok: rmmctl meetings move, as a minute-taker: refused, saying who may")
 
 # Nor can a login find another area's child by name: EXPLAIN ANALYZE shows how many rows a
 # scan removed, the same for a name that is there as for one that is not. (What remains of

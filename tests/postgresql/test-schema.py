@@ -20,7 +20,7 @@ migrations = sys.argv[1]
 # Triggers only a server has: the notification other clients hear a change by, and the
 # check that an event names the login that wrote it (SQLite has no logins).
 SERVER_ONLY = {"audit_event_notify", "audit_event_actor_is_login", "audit_event_follows_chain",
-               "decision_confirmed_by_login"}
+               "decision_confirmed_by_login", "meeting_by_role"}
 
 
 def files(engine):
@@ -141,10 +141,16 @@ def guards_refuse():
     refused = psql("DELETE FROM audit_event", check=False)
     assert refused.returncode != 0 and "append-only" in refused.stderr, refused.stderr
     psql("INSERT INTO area (name, framework) VALUES ('Testshire North', 'surrey-3-level');"
-         "INSERT INTO meeting (area_id, meets_on, status) VALUES (1, '2026-11-23', 'signed-off');"
+         "INSERT INTO meeting (area_id, meets_on, status) VALUES (1, '2026-11-23', 'concluded');"
          "INSERT INTO agency (name, kind) VALUES ('Testshire Police', 'police');"
          "INSERT INTO attendance (meeting_id, agency_id, name, status) "
-         "VALUES (1, 1, 'DC Test', 'present')")
+         "VALUES (1, 1, 'DC Test', 'present');"
+         "UPDATE meeting SET status = 'signed-off'")
+    refused = psql("INSERT INTO attendance (meeting_id, agency_id, name, status) "
+                   "VALUES (1, 1, 'DC Later', 'present')", check=False)
+    assert refused.returncode != 0 and "cannot change" in refused.stderr, refused.stderr
+    refused = psql("UPDATE meeting SET location = 'Elsewhere'", check=False)
+    assert refused.returncode != 0 and "as it was signed off" in refused.stderr, refused.stderr
     refused = psql("UPDATE attendance SET status = 'apologies'", check=False)
     assert refused.returncode != 0 and "signed off" in refused.stderr, refused.stderr
     refused = psql("UPDATE meeting SET status = 'open'", check=False)

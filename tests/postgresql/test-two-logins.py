@@ -116,6 +116,9 @@ expect("on: the confirmed proposal moved to another child",
 expect("on: the confirmed proposal's rating changed",
        psql(f"UPDATE decision SET value = 'high' WHERE id = {decision}", user="ada_chair",
             check=False), "confirmed as it stands")
+expect("on: the confirmed proposal's rationale changed under the other chair",
+       psql(f"UPDATE decision SET rationale = 'A rationale the first chair never saw' "
+            f"WHERE id = {decision}", user="ben_chair", check=False), "confirmed as it stands")
 expect("on: the same login through its own temporary area_member",
        psql("CREATE TEMP TABLE area_member (login text, role text, area_id bigint, "
             "revoked_at text)", user="mo_minutes", check=False), "permission denied")

@@ -733,7 +733,9 @@ rmm_db_pg_is_connected (RmmDb *db)
 /* What every connection is told first: text in UTF-8, times in UTC, others' changes heard,
  * and no JIT compiling. The row policies make a large agenda's query look costly to the
  * planner, which would then spend 150–250 ms compiling it to run a 7 ms read; every query
- * RMM Desk sends is a short one. */
+ * RMM Desk sends is a short one. And no waiting on a table's lock for more than 10 s: a login
+ * may lock a table it may change (LOCK TABLE), which would otherwise stall every reader of
+ * it until the server's administrator ends that session; this one says so instead. */
 static gboolean
 set_session_up (RmmDbPg  *self,
                 GError  **error)
@@ -741,6 +743,7 @@ set_session_up (RmmDbPg  *self,
   return rmm_db_pg_exec (RMM_DB (self), "SET client_encoding = 'UTF8';"
                                         "SET TIME ZONE 'UTC';"
                                         "SET jit = off;"
+                                        "SET lock_timeout = '10s';"
                                         "LISTEN rmm_desk", error);
 }
 

@@ -189,6 +189,55 @@ write_rows (RmmDb       *to,
   return TRUE;
 }
 
+/* The column of @columns named @name, or -1. */
+static int
+find_column (GPtrArray  *columns,
+             const char *name)
+{
+  for (guint i = 0; i < columns->len; i++)
+    if (g_str_equal (g_ptr_array_index (columns, i), name))
+      return i;
+  return -1;
+}
+
+/* Nothing is added to a signed-off meeting (the schema's guards, version 8): a meeting comes
+ * across concluded, its ids kept in @signed_off, and is signed off again once every row of
+ * it is in (sign_off_again ()). */
+static void
+hold_sign_off (GPtrArray *values,
+               int        status_column,
+               int        id_column,
+               GArray    *signed_off)
+{
+  gint64 id;
+
+  if (status_column < 0 || g_strcmp0 (g_ptr_array_index (values, status_column), "signed-off") != 0)
+    return;
+  id = g_ascii_strtoll (g_ptr_array_index (values, id_column), NULL, 10);
+  g_array_append_val (signed_off, id);
+  g_free (g_ptr_array_index (values, status_column));
+  g_ptr_array_index (values, status_column) = g_strdup ("concluded");
+}
+
+static gboolean
+sign_off_again (RmmDb    *to,
+                GArray   *signed_off,
+                GError  **error)
+{
+  RmmDbStmt *stmt;
+
+  if (signed_off->len == 0)
+    return TRUE;
+  stmt = rmm_db_prepare (to, "UPDATE meeting SET status = 'signed-off' WHERE id = ?", error);
+  for (guint i = 0; stmt != NULL && i < signed_off->len; i++)
+    {
+      rmm_db_stmt_bind_int (stmt, 1, g_array_index (signed_off, gint64, i));
+      if (!rmm_db_stmt_run (stmt, error))
+        return FALSE;
+    }
+  return stmt != NULL;
+}
+
 /* The rows of @table from @from into @to, a slice at a time; how many, or -1 with @error. */
 static gint64
 copy_table (RmmDb       *from,
@@ -196,9 +245,11 @@ copy_table (RmmDb       *from,
             const char  *table,
             GPtrArray   *columns,
             gboolean     has_id,
+            GArray      *signed_off,
             GError     **error)
 {
   g_autofree char *select = select_sql (table, columns, has_id);
+  int status_column = g_str_equal (table, "meeting") ? find_column (columns, "status") : -1;
   guint id_column = 0;
   gint64 copied = 0, last_id = 0;
   guint in_slice;
@@ -220,6 +271,7 @@ copy_table (RmmDb       *from,
 
           for (guint i = 0; i < columns->len; i++)
             g_ptr_array_add (values, g_strdup (rmm_db_stmt_get_text (reader, i)));
+          hold_sign_off (values, status_column, id_column, signed_off);
           g_ptr_array_add (rows, values);
           last_id = rmm_db_stmt_get_int (reader, id_column);
         }
@@ -298,6 +350,7 @@ rmm_store_copy_rows (RmmDb   *from,
 {
   g_autoptr(GPtrArray) tables = list_tables_in_order (error);
   g_autoptr(GPtrArray) copied = NULL;
+  g_autoptr(GArray) signed_off = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean ok = TRUE;
 
   if (tables == NULL || !rmm_db_begin_snapshot (from, error))
@@ -313,10 +366,12 @@ rmm_store_copy_rows (RmmDb   *from,
       copy->table = g_strdup (table);
       g_ptr_array_add (copied, copy);
       ok = (columns = list_columns (table, &has_id, error)) != NULL &&
-           (copy->rows = copy_table (from, to, table, columns, has_id, error)) >= 0 &&
+           (copy->rows = copy_table (from, to, table, columns, has_id, signed_off,
+                                     error)) >= 0 &&
            counts_match (from, to, copy, error) &&
            (!has_id || rmm_db_follow_ids (to, table, error));
     }
+  ok = ok && sign_off_again (to, signed_off, error);
   rmm_db_end_snapshot (from);
   return ok ? g_steal_pointer (&copied) : NULL;
 }

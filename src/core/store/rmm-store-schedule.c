@@ -267,10 +267,16 @@ rmm_store_schedule_ahead (RmmStore  *self,
    * for the check RMM Desk runs on a database it opens). */
   for (guint i = 0; i < areas->len; i++)
     {
-      RmmMeetingSeries *series = rmm_store_get_meeting_series (self,
-                                                               GPOINTER_TO_SIZE (areas->pdata[i]),
-                                                               error);
-      gint missing = series ? fill_series (self, series, today, &horizon, FALSE, error) : -1;
+      g_autofree char *why_not = rmm_store_why_not_in_area (self, RMM_RIGHT_SCHEDULE,
+                                                            GPOINTER_TO_SIZE (areas->pdata[i]));
+      RmmMeetingSeries *series;
+      gint missing;
+
+      /* On a server, each area's meetings are its administrators' and chairs' to schedule. */
+      if (why_not != NULL)
+        continue;
+      series = rmm_store_get_meeting_series (self, GPOINTER_TO_SIZE (areas->pdata[i]), error);
+      missing = series ? fill_series (self, series, today, &horizon, FALSE, error) : -1;
 
       if (missing < 0)
         {
@@ -300,6 +306,18 @@ rmm_store_schedule_ahead (RmmStore  *self,
   return rmm_store_commit (self, error) ? added : -1;
 }
 
+/* Takes @why_not (NULL: this login may schedule here); FALSE with it said in @error. */
+static gboolean
+may_schedule (char     *why_not,
+              GError  **error)
+{
+  if (why_not == NULL)
+    return TRUE;
+  g_set_error_literal (error, RMM_ERROR, RMM_ERROR_READ_ONLY, why_not);
+  g_free (why_not);
+  return FALSE;
+}
+
 /* The area's weekly series, made or changed, then scheduled RMM_SCHEDULE_WEEKS_AHEAD weeks
  * ahead. Meetings already scheduled keep their day: each can be changed on its own. */
 gboolean
@@ -324,6 +342,10 @@ rmm_store_set_meeting_series (RmmStore              *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
+
+  if (!may_schedule (rmm_store_why_not_in_area (self, RMM_RIGHT_SCHEDULE, input->area_id),
+                     error))
+    return FALSE;
 
   if (!check_series (input, error) || !(starts_at = time_of_day (input->starts_at, error)))
     return FALSE;
@@ -422,6 +444,9 @@ rmm_store_reschedule_meeting (RmmStore    *self,
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
+  if (!may_schedule (rmm_store_why_not_in_meeting (self, RMM_RIGHT_SCHEDULE, meeting_id),
+                     error))
+    return FALSE;
   if (starts_at != NULL && *starts_at != '\0' && !(time = time_of_day (starts_at, error)))
     return FALSE;
   fields[1].text = time;
