@@ -89,6 +89,7 @@ rmm_cli_agenda (const char *database,
                                                              "each child is on it"));
   g_autoptr(RmmStore) store = NULL;
   g_autoptr(GListModel) items = NULL;
+  g_autoptr(RmmMeeting) meeting = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *order = NULL;
   gint64 meeting_id = 0;
@@ -118,7 +119,10 @@ rmm_cli_agenda (const char *database,
   if (order != NULL && !g_str_equal (order, "risk") && !g_str_equal (order, "name"))
     return rmm_cli_usage_error (context, _("--order is risk or name"));
 
+  /* A meeting that is not there (or, on a server, not this login's to see) is said so, not
+   * shown as an empty agenda. */
   if (!(store = rmm_cli_open_existing (database, &error)) ||
+      !(meeting = rmm_store_get_meeting (store, meeting_id, &error)) ||
       !rmm_store_refresh_agenda (store, meeting_id, time_box,
                                  g_strcmp0 (order, "name") == 0 ? RMM_AGENDA_ORDER_BY_NAME
                                                                  : RMM_AGENDA_ORDER_RISK_FIRST,

@@ -17,11 +17,9 @@
 
 #include <glib/gi18n.h>
 
-#include "rmm-cse-entry.h"
 #include "rmm-dates.h"
 #include "rmm-figures.h"
 #include "rmm-framework.h"
-#include "rmm-store-cse-list.h"
 #include "rmm-store-figures.h"
 #include "rmm-store-private.h"
 #include "rmm-store-referrals.h"
@@ -280,7 +278,8 @@ count_referrals (Period  *period,
     "          AND e.entity_id = r.id AND e.action = 'create')) END, "
     "       (SELECT max (p.received_at) FROM referral p "
     "        WHERE p.child_id = r.child_id AND p.received_at < r.received_at), "
-    "       (SELECT min (s.completed_on) FROM assessment s WHERE s.referral_id = r.id), "
+    "       (SELECT min (s.completed_on) FROM assessment s "
+    "        WHERE s.child_id = r.child_id AND s.referral_id = r.id), "
     "       c.date_of_birth, c.gender, c.looked_after "
     "FROM referral r JOIN child c ON c.id = r.child_id "
     "LEFT JOIN agency g ON g.id = r.referrer_agency_id "
@@ -426,20 +425,6 @@ count_events (Period  *period,
                     "SELECT count (*) FROM decision d JOIN child c ON c.id = d.child_id "
                     "WHERE (?1 = 0 OR c.area_id = ?1) AND d.escalated = 1 "
                     "AND d.proposed_at >= ?2 AND d.proposed_at < ?3", from, end, error) &&
-         count_one (period, "closures",
-                    "SELECT count (*) FROM decision d JOIN child c ON c.id = d.child_id "
-                    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.kind = 'closure' "
-                    "AND d.status = 'confirmed' AND greatest (d.chair1_confirmed_at, "
-                    "d.chair2_confirmed_at) >= ?2 AND greatest (d.chair1_confirmed_at, "
-                    "d.chair2_confirmed_at) < ?3", from, end, error) &&
-         count_one (period, "closures-onward",
-                    "SELECT count (*) FROM decision d JOIN child c ON c.id = d.child_id "
-                    "JOIN closure z ON z.decision_id = d.id "
-                    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.status = 'confirmed' "
-                    "AND (z.onward_agency_id IS NOT NULL OR z.onward_referral <> '') "
-                    "AND greatest (d.chair1_confirmed_at, d.chair2_confirmed_at) >= ?2 "
-                    "AND greatest (d.chair1_confirmed_at, d.chair2_confirmed_at) < ?3",
-                    from, end, error) &&
          count_one (period, "transitions-started",
                     "SELECT count (*) FROM transition t JOIN child c ON c.id = t.child_id "
                     "WHERE (?1 = 0 OR c.area_id = ?1) AND t.planning_started_on >= ?2 "
@@ -454,126 +439,249 @@ count_events (Period  *period,
                     "AND t.s42_referral_on <= ?3", first, last, error);
 }
 
-/* A confirmed rating as of a time: the child's, its level and framework. */
 #define CONFIRMED_AT "greatest (d.chair1_confirmed_at, d.chair2_confirmed_at)"
 
-/* Ratings confirmed in the period against each child's previous one; and each child's
- * standing rating at the end (the newest confirmed by then, unless a closure confirmed after
- * it closed the case), by level. */
-static gboolean
-count_ratings (Period  *period,
-               GError **error)
+/* One of a child's confirmed ratings or closures. */
+typedef struct
 {
-  RmmDbStmt *stmt = prepare (period,
-    "SELECT d.child_id, d.kind, d.value, " CONFIRMED_AT ", a.framework "
-    "FROM decision d JOIN child c ON c.id = d.child_id JOIN area a ON a.id = c.area_id "
-    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.kind IN ('risk-rating', 'closure') "
-    "AND d.status = 'confirmed' AND " CONFIRMED_AT " < ?2 "
-    "ORDER BY d.child_id, " CONFIRMED_AT ", d.id", error);
+  gint64    id;
+  gboolean  closure;
+  gboolean  onward;        /* a closure with an onward referral */
+  char     *value;
+  char     *proposed_at;
+  char     *confirmed_at;  /* when the second chair confirmed it */
+  char     *superseded_at; /* when a confirmed correction replaced it, or NULL */
+} Standing;
+
+static void
+standing_clear (gpointer data)
+{
+  Standing *standing = data;
+
+  g_free (standing->value);
+  g_free (standing->proposed_at);
+  g_free (standing->confirmed_at);
+  g_free (standing->superseded_at);
+}
+
+/* Whether the child whose @history it is (oldest proposed first) was on the CSE list at
+ * @until, as rmm_store_list_cse () has it: their newest rating proposed by then and not yet
+ * superseded, at a level of the list, and no closure confirmed between it and then. */
+static gboolean
+listed_at (GArray       *history,
+           RmmFramework *framework,
+           const char   *until)
+{
+  const Standing *rating = NULL;
+  const RmmRiskLevel *level;
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      const Standing *entry = &g_array_index (history, Standing, i);
+
+      if (!entry->closure && g_strcmp0 (entry->proposed_at, until) <= 0 &&
+          (entry->superseded_at == NULL || g_strcmp0 (entry->superseded_at, until) > 0))
+        rating = entry;
+    }
+  if (rating == NULL || framework == NULL ||
+      !(level = rmm_framework_find_level (framework, rating->value)) || !level->cse_list)
+    return FALSE;
+  for (guint i = 0; i < history->len; i++)
+    {
+      const Standing *entry = &g_array_index (history, Standing, i);
+
+      if (entry->closure && g_strcmp0 (entry->confirmed_at, rating->proposed_at) >= 0 &&
+          g_strcmp0 (entry->confirmed_at, until) <= 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_confirmed (gconstpointer a,
+                   gconstpointer b)
+{
+  const Standing *x = *(const Standing **)a, *y = *(const Standing **)b;
+  int by_time = g_strcmp0 (x->confirmed_at, y->confirmed_at);
+
+  return by_time != 0 ? by_time : (x->id > y->id) - (x->id < y->id);
+}
+
+/* What the period did to the child's ratings, in the order they were confirmed: each rating
+ * confirmed in it against the child's previous one, each closure; and the rating standing at
+ * its end (the newest confirmed by then, unless a closure confirmed after it). */
+typedef struct
+{
+  Tally  movements;
+  Tally  levels;
+  guint  confirmed;
+  guint  rated;
+  guint  closures;
+  guint  onward;
+} Ratings;
+
+static void
+count_child_ratings (Period       *period,
+                     GArray       *history,
+                     RmmFramework *framework,
+                     Ratings      *ratings)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_sized_new (history->len);
+  const char *previous = NULL;
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      Standing *entry = &g_array_index (history, Standing, i);
+
+      if (g_strcmp0 (entry->confirmed_at, period->end_utc) < 0)
+        g_ptr_array_add (order, entry);
+    }
+  g_ptr_array_sort (order, compare_confirmed);
+  for (guint i = 0; i < order->len; i++)
+    {
+      Standing *entry = g_ptr_array_index (order, i);
+      gboolean now = in_period (period, entry->confirmed_at);
+
+      if (entry->closure)
+        {
+          previous = NULL;
+          ratings->closures += now;
+          ratings->onward += now && entry->onward;
+          continue;
+        }
+      if (now)
+        {
+          int change = previous && framework
+                         ? rmm_framework_compare (framework, entry->value, previous) : 0;
+
+          ratings->confirmed++;
+          tally_add (&ratings->movements, previous == NULL ? "first rating"
+                                          : change > 0 ? "up" : change < 0 ? "down"
+                                          : "unchanged");
+        }
+      previous = entry->value;
+    }
+  if (previous != NULL)
+    {
+      const RmmRiskLevel *level = framework ? rmm_framework_find_level (framework, previous)
+                                            : NULL;
+
+      tally_add (&ratings->levels, level ? level->label : previous);
+      ratings->rated++;
+    }
+}
+
+/* The days the list is counted on: the period's first, then every 7 days, and its last. */
+static GPtrArray *
+list_days (Period *period)
+{
+  GPtrArray *days = g_ptr_array_new_with_free_func (g_free);
+  GDate day = period->from;
+
+  while (g_date_compare (&day, &period->to) < 0)
+    {
+      g_ptr_array_add (days, rmm_date_format (&day));
+      g_date_add_days (&day, 7);
+    }
+  g_ptr_array_add (days, rmm_date_format (&period->to));
+  return days;
+}
+
+/* A child's history read: the CSE list on each of @untils, and their ratings. */
+static void
+count_child (Period       *period,
+             GArray       *history,
+             const char   *framework_id,
+             GPtrArray    *untils,
+             guint        *listed,
+             Ratings      *ratings)
+{
+  RmmFramework *framework = rmm_framework_lookup (framework_id);
+
+  for (guint i = 0; i < untils->len; i++)
+    listed[i] += listed_at (history, framework, g_ptr_array_index (untils, i));
+  count_child_ratings (period, history, framework, ratings);
+}
+
+/* Ratings confirmed and standing, closures, and the CSE list week by week: one reading of
+ * every child's confirmed ratings and closures. */
+static gboolean
+count_ratings_and_list (Period  *period,
+                        GError **error)
+{
+  g_autoptr(GPtrArray) days = list_days (period);
+  g_autoptr(GPtrArray) untils = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) history = g_array_new (FALSE, TRUE, sizeof (Standing));
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *previous = NULL;      /* the child's standing rating so far, or NULL */
+  g_autofree guint *listed = NULL;
   g_autofree char *framework_id = NULL;
   gint64 child_id = 0;
-  guint confirmed = 0, rated = 0;
-  Tally movements, levels;
+  Ratings ratings = { 0 };
+  RmmDbStmt *stmt = prepare (period,
+    "SELECT d.child_id, d.id, d.kind, d.value, d.proposed_at, " CONFIRMED_AT ", "
+    "       (SELECT min (s.proposed_at) FROM decision s WHERE s.supersedes_id = d.id "
+    "        AND s.status = 'confirmed'), "
+    "       a.framework, (z.onward_agency_id IS NOT NULL OR z.onward_referral <> '') "
+    "FROM decision d JOIN child c ON c.id = d.child_id JOIN area a ON a.id = c.area_id "
+    "LEFT JOIN closure z ON z.decision_id = d.id "
+    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.kind IN ('risk-rating', 'closure') "
+    "AND d.status = 'confirmed' AND d.proposed_at <= ?2 "
+    "ORDER BY d.child_id, d.proposed_at, d.id", error);
 
   if (stmt == NULL)
     return FALSE;
-  rmm_db_stmt_bind_text (stmt, 2, period->end_utc);
-  tally_init (&movements);
-  tally_init (&levels);
+  g_array_set_clear_func (history, standing_clear);
+  tally_init (&ratings.movements);
+  tally_init (&ratings.levels);
+  listed = g_new0 (guint, days->len);
+  for (guint i = 0; i < days->len; i++)
+    g_ptr_array_add (untils, g_strconcat (g_ptr_array_index (days, i), "T23:59:59Z", NULL));
+  rmm_db_stmt_bind_text (stmt, 2, g_ptr_array_index (untils, untils->len - 1));
   for (gboolean more = rmm_db_stmt_step (stmt, &local_error); ; )
     {
       gint64 next_child = more ? rmm_db_stmt_get_int (stmt, 0) : -1;
 
-      /* A child's rows done: their standing rating at the end, by level. */
-      if (next_child != child_id && previous != NULL)
+      if (next_child != child_id && history->len > 0)
         {
-          RmmFramework *framework = rmm_framework_lookup (framework_id);
-          const RmmRiskLevel *level = framework ? rmm_framework_find_level (framework, previous)
-                                                : NULL;
-
-          tally_add (&levels, level ? level->label : previous);
-          rated++;
+          count_child (period, history, framework_id, untils, listed, &ratings);
+          g_array_set_size (history, 0);
         }
       if (!more)
         break;
       if (next_child != child_id)
         {
           child_id = next_child;
-          g_clear_pointer (&previous, g_free);
           g_free (framework_id);
-          framework_id = g_strdup (rmm_db_stmt_get_text (stmt, 4));
+          framework_id = g_strdup (rmm_db_stmt_get_text (stmt, 7));
         }
-      if (g_str_equal (rmm_db_stmt_get_text (stmt, 1), "closure"))
-        g_clear_pointer (&previous, g_free);
-      else
-        {
-          const char *value = rmm_db_stmt_get_text (stmt, 2);
+      {
+        Standing entry = {
+          .id = rmm_db_stmt_get_int (stmt, 1),
+          .closure = g_str_equal (rmm_db_stmt_get_text (stmt, 2), "closure"),
+          .onward = rmm_db_stmt_get_int (stmt, 8) != 0,
+          .value = g_strdup (rmm_db_stmt_get_text (stmt, 3)),
+          .proposed_at = g_strdup (rmm_db_stmt_get_text (stmt, 4)),
+          .confirmed_at = g_strdup (rmm_db_stmt_get_text (stmt, 5)),
+          .superseded_at = g_strdup (rmm_db_stmt_get_text (stmt, 6)),
+        };
 
-          if (in_period (period, rmm_db_stmt_get_text (stmt, 3)))
-            {
-              RmmFramework *framework = rmm_framework_lookup (framework_id);
-              int change = previous && framework
-                             ? rmm_framework_compare (framework, value, previous) : 0;
-
-              confirmed++;
-              tally_add (&movements, previous == NULL ? "first rating"
-                                     : change > 0 ? "up" : change < 0 ? "down" : "unchanged");
-            }
-          g_free (previous);
-          previous = g_strdup (value);
-        }
+        g_array_append_val (history, entry);
+      }
       more = rmm_db_stmt_step (stmt, &local_error);
     }
-  add_count (period, "children-rated-at-end", rated);
-  tally_publish (&levels, period, "ratings-at-end");
-  add_count (period, "ratings-confirmed", confirmed);
-  tally_publish (&movements, period, "rating-movements");
+  add_count (period, "children-rated-at-end", ratings.rated);
+  tally_publish (&ratings.levels, period, "ratings-at-end");
+  add_count (period, "ratings-confirmed", ratings.confirmed);
+  tally_publish (&ratings.movements, period, "rating-movements");
+  add_count (period, "closures", ratings.closures);
+  add_count (period, "closures-onward", ratings.onward);
+  for (guint i = 0; i < days->len; i++)
+    rmm_figures_add (period->figures, "cse-list", g_ptr_array_index (days, i), RMM_FIGURE_COUNT,
+                     listed[i]);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
-    }
-  return TRUE;
-}
-
-/* The CSE list at the end of each week of the period (its first day, then every 7 days,
- * and its last day). */
-static gboolean
-count_cse_list (Period  *period,
-                GError **error)
-{
-  g_autofree char *area = NULL;
-  GDate day = period->from;
-
-  if (period->area_id != 0)
-    area = rmm_store_query_text (period->store, "SELECT name FROM area WHERE id = ?", "area",
-                                 period->area_id, NULL);
-  for (gboolean last = FALSE; !last; )
-    {
-      g_autoptr(GListModel) list = NULL;
-      g_autofree char *category = NULL;
-      guint listed = 0;
-
-      if (g_date_compare (&day, &period->to) >= 0)
-        {
-          day = period->to;
-          last = TRUE;
-        }
-      if (!(list = rmm_store_list_cse (period->store, &day, error)))
-        return FALSE;
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        {
-          g_autoptr(RmmCseEntry) entry = g_list_model_get_item (list, i);
-
-          if (rmm_cse_entry_get_change (entry) != RMM_CSE_CHANGE_REMOVED &&
-              (area == NULL || g_str_equal (area, rmm_cse_entry_get_area_name (entry))))
-            listed++;
-        }
-      category = rmm_date_format (&day);
-      rmm_figures_add (period->figures, "cse-list", category, RMM_FIGURE_COUNT, listed);
-      g_date_add_days (&day, 7);
     }
   return TRUE;
 }
@@ -794,7 +902,7 @@ rmm_store_read_figures (RmmStore     *self,
   if (ok)
     {
       ok = count_referrals (&period, error) && count_events (&period, error) &&
-           count_ratings (&period, error) && count_cse_list (&period, error) &&
+           count_ratings_and_list (&period, error) &&
            count_triggers (&period, error) && count_missing (&period, error) &&
            count_actions (&period, error) && count_meetings (&period, error);
       if (snapshot)
