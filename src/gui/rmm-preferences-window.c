@@ -171,6 +171,14 @@ rmm_preferences_window_new (GtkWindow *parent,
 
       self->store = g_object_ref (store);
       gtk_editable_set_text (GTK_EDITABLE (self->marking_row), marking ? marking : "");
+      /* On a server, the marking every laptop prints is the chairs' to set. */
+      if (!rmm_store_holds_right_anywhere (store, RMM_RIGHT_DECIDE))
+        {
+          gtk_widget_set_sensitive (GTK_WIDGET (self->marking_row), FALSE);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->marking_row),
+                                       _("Only a chair sets the protective marking every "
+                                         "document of this database carries."));
+        }
     }
   gtk_widget_set_visible (self->documents_group, store != NULL);
   return self;

@@ -285,7 +285,7 @@ for label, sql, refusal in [
         ("appends an event about another area's child",
          f"INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, hash) "
          f"VALUES ({int(head_id) + 1}, '2026-11-03T09:00:00Z', 'cy_chair', 'update', 'child', "
-         f"{south_child}, '{head_hash}', '{forged_hash}')", "is about a row that is there")]:
+         f"{south_child}, '{head_hash}', '{forged_hash}')", "row-level security")]:
     expect(f"cy_chair {label}", psql(sql, user="cy_chair", check=False), refusal)
 
 # What each role may change of its own area: the README's table, "changes". Each table's
@@ -404,15 +404,15 @@ north_item = rows(f"SELECT max(i.id) FROM agenda_item i JOIN meeting g ON g.id =
 north_decision = rows(f"SELECT max(id) FROM decision WHERE child_id = {north_child}")[0][0]
 
 
-def forged_event(login, entity, entity_id, after):
+def forged_event(login, entity, entity_id, after, action="update"):
     head_id, head_hash = rows("SELECT id, hash FROM audit_chain ORDER BY id DESC LIMIT 1")[0]
-    fields = [head_hash, str(int(head_id) + 1), "2026-11-03T09:00:00Z", login, "update",
+    fields = [head_hash, str(int(head_id) + 1), "2026-11-03T09:00:00Z", login, action,
               entity, str(entity_id), "", after]
     digest = hashlib.sha256("".join(f"{len(f.encode())}:{f}" for f in fields)
                             .encode()).hexdigest()
     return (f"INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, "
             f"hash, before, after) VALUES ({int(head_id) + 1}, '2026-11-03T09:00:00Z', "
-            f"'{login}', 'update', '{entity}', {entity_id}, '{head_hash}', '{digest}', '', "
+            f"'{login}', '{action}', '{entity}', {entity_id}, '{head_hash}', '{digest}', '', "
             f"'{after}')")
 
 
@@ -437,6 +437,13 @@ for login, label, sql, refusal in [
         ("mia_minutes", "appends an event its row does not bear out",
          forged_event("mia_minutes", "decision", north_decision, '{"rationale":"Forged"}'),
          "says what its row now holds"),
+        ("mia_minutes", "creates a row a second time in the trail",
+         forged_event("mia_minutes", "child", north_child,
+                      '{"reference":"%s"}' % rows(f"SELECT reference FROM child "
+                                                  f"WHERE id = {north_child}")[0][0],
+                      action="create"), "created once"),
+        ("mia_minutes", "asks the event checker (the owner's) what a row holds",
+         "SELECT rmm_refuse_untrue_event ()", "can only be called as triggers"),
         ("mia_minutes", "sets the protective marking",
          "INSERT INTO database_info (key, value) VALUES ('protective-marking', 'NONE') "
          "ON CONFLICT (key) DO UPDATE SET value = 'NONE'", "row-level security"),

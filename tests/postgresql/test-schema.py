@@ -20,7 +20,8 @@ migrations = sys.argv[1]
 # Triggers only a server has: the notification other clients hear a change by, and the
 # check that an event names the login that wrote it (SQLite has no logins).
 SERVER_ONLY = {"audit_event_notify", "audit_event_actor_is_login", "audit_event_follows_chain",
-               "decision_confirmed_by_login", "meeting_by_role"}
+               "decision_confirmed_by_login", "meeting_by_role",
+               "audit_event_tells_truth"}
 
 
 def files(engine):
