@@ -160,6 +160,17 @@ prepare (Period      *period,
   return stmt;
 }
 
+/* A reading's end: FALSE with its @failure handed on to @error, if it failed. */
+static gboolean
+read_ended (GError **failure,
+            GError **error)
+{
+  if (*failure == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (failure));
+  return FALSE;
+}
+
 /* Whether the stored UTC @time fell in the period (a UK day from the first to the last). */
 static gboolean
 in_period (Period     *period,
@@ -340,11 +351,6 @@ count_referrals (Period  *period,
                                                                    : "not looked after");
         }
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      /* The tallies are published below either way, and the figures dropped by the caller. */
-    }
 
   decided_on_time = GPOINTER_TO_UINT (g_hash_table_lookup (decisions.counts, "on time"));
   decided_due = decided_on_time +
@@ -372,7 +378,8 @@ count_referrals (Period  *period,
   tally_publish (&ages, period, "children-by-age");
   tally_publish (&genders, period, "children-by-gender");
   tally_publish (&looked_after, period, "children-looked-after");
-  return error == NULL || *error == NULL;
+  /* The tallies are published (and freed) either way; on failure the caller drops them. */
+  return read_ended (&local_error, error);
 }
 
 /* The one number @sql counts, with the area as ?1 and @first and @second as ?2 and ?3. */
@@ -395,13 +402,8 @@ count_one (Period      *period,
   if (rmm_db_stmt_step (stmt, &local_error))
     count = rmm_db_stmt_get_int (stmt, 0);
   rmm_db_stmt_reset (stmt);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
   add_count (period, measure, (guint)count);
-  return TRUE;
+  return read_ended (&local_error, error);
 }
 
 /* Plain counts of what happened in the period. A concern that names no child belongs to no
@@ -678,12 +680,7 @@ count_ratings_and_list (Period  *period,
   for (guint i = 0; i < days->len; i++)
     rmm_figures_add (period->figures, "cse-list", g_ptr_array_index (days, i), RMM_FIGURE_COUNT,
                      listed[i]);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return read_ended (&local_error, error);
 }
 
 /* Triggers raised in the period by rule; responses confirmed in it, convened or not, and
@@ -734,12 +731,7 @@ count_triggers (Period  *period,
   tally_publish (&responses, period, "trigger-responses");
   add_count (period, "triggers-open-at-end", open);
   add_count (period, "section-47", section47);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return read_ended (&local_error, error);
 }
 
 /* Missing episodes that started in the period, by UK month, of children with a confirmed
@@ -772,12 +764,7 @@ count_missing (Period  *period,
       tally_add (&months, month);
     }
   tally_publish (&months, period, "missing-episodes");
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return read_ended (&local_error, error);
 }
 
 /* Plan actions due in the period, by what became of them. */
@@ -800,12 +787,7 @@ count_actions (Period  *period,
   while (rmm_db_stmt_step (stmt, &local_error))
     tally_add (&outcomes, rmm_db_stmt_get_text (stmt, 0));
   tally_publish (&outcomes, period, "actions-due");
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return read_ended (&local_error, error);
 }
 
 /* Meetings held in the period (concluded or signed off), each agency's attendance at them
@@ -837,12 +819,8 @@ count_meetings (Period  *period,
     rmm_figures_add_percent (period->figures, "attendance-rate", rmm_db_stmt_get_text (stmt, 0),
                              (guint)rmm_db_stmt_get_int (stmt, 1),
                              (guint)rmm_db_stmt_get_int (stmt, 2));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return count_one (period, "children-deferred",
+  return read_ended (&local_error, error) &&
+         count_one (period, "children-deferred",
                     "SELECT count (*) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
                     "WHERE (?1 = 0 OR m.area_id = ?1) AND i.status = 'deferred' "
                     "AND m.status IN ('concluded', 'signed-off') AND m.meets_on >= ?2 "

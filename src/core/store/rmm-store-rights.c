@@ -85,14 +85,15 @@ holds_role (RmmStore           *self,
   return holds;
 }
 
+#define CHILDS_AREA "FROM child c JOIN area a ON a.id = c.area_id WHERE c.id = ?"
+
 static gboolean
 holds_role_in_childs_area (RmmStore           *self,
                            gint64              child_id,
                            const char * const  roles[3],
                            char              **area)
 {
-  return holds_role (self, "FROM child c JOIN area a ON a.id = c.area_id WHERE c.id = ?",
-                     child_id, roles, area);
+  return holds_role (self, CHILDS_AREA, child_id, roles, area);
 }
 
 /* On a file, or as the server's owner, every right. */
@@ -109,6 +110,20 @@ why_not (RmmRight    right,
   return g_strdup_printf (_(rights[right].why_not), area ? area : "");
 }
 
+/* Why this login may not do @right in the area @sql finds from @id; NULL when it may. */
+static char *
+why_not_where (RmmStore   *self,
+               RmmRight    right,
+               const char *sql,
+               gint64      id)
+{
+  g_autofree char *area = NULL;
+
+  if (has_every_right (self) || holds_role (self, sql, id, rights[right].roles, &area))
+    return NULL;
+  return why_not (right, area);
+}
+
 /**
  * rmm_store_why_not_in_area:
  * @right: what the login would do
@@ -122,15 +137,10 @@ rmm_store_why_not_in_area (RmmStore *self,
                            RmmRight  right,
                            gint64    area_id)
 {
-  g_autofree char *area = NULL;
-
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
   g_return_val_if_fail (right < G_N_ELEMENTS (rights), NULL);
 
-  if (has_every_right (self) ||
-      holds_role (self, "FROM area a WHERE a.id = ?", area_id, rights[right].roles, &area))
-    return NULL;
-  return why_not (right, area);
+  return why_not_where (self, right, "FROM area a WHERE a.id = ?", area_id);
 }
 
 /**
@@ -145,16 +155,12 @@ rmm_store_why_not_in_meeting (RmmStore *self,
                               RmmRight  right,
                               gint64    meeting_id)
 {
-  g_autofree char *area = NULL;
-
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
   g_return_val_if_fail (right < G_N_ELEMENTS (rights), NULL);
 
-  if (has_every_right (self) ||
-      holds_role (self, "FROM meeting g JOIN area a ON a.id = g.area_id WHERE g.id = ?",
-                  meeting_id, rights[right].roles, &area))
-    return NULL;
-  return why_not (right, area);
+  return why_not_where (self, right,
+                        "FROM meeting g JOIN area a ON a.id = g.area_id WHERE g.id = ?",
+                        meeting_id);
 }
 
 /**
@@ -169,15 +175,10 @@ rmm_store_why_not_for_child (RmmStore *self,
                              RmmRight  right,
                              gint64    child_id)
 {
-  g_autofree char *area = NULL;
-
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
   g_return_val_if_fail (right < G_N_ELEMENTS (rights), NULL);
 
-  if (has_every_right (self) ||
-      holds_role_in_childs_area (self, child_id, rights[right].roles, &area))
-    return NULL;
-  return why_not (right, area);
+  return why_not_where (self, right, CHILDS_AREA, child_id);
 }
 
 /**
