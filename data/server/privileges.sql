@@ -372,6 +372,19 @@ BEGIN
                               WHERE datname = pg_catalog.current_database ()), 'MEMBER') THEN
     RETURN NULL;
   END IF;
+  -- One of the events RMM Desk writes (a row created or changed, a setting set, a look),
+  -- its payloads in the store's own spelling (flat objects of strings, integers and nulls,
+  -- written compactly, escaping only what it escapes), which `check` reads back.
+  IF NOT ((event.action IN ('create', 'update') AND
+           event.entity NOT IN ('database_info', 'child-access', 'meeting-access',
+                                'list-access')) OR
+          (event.action = 'set' AND event.entity = 'database_info') OR
+          (event.action IN ('child-page', 'name-revealed', 'document') AND
+           event.entity IN ('child-access', 'meeting-access', 'list-access'))) OR
+     coalesce (event.after, '') !~ %3$L OR coalesce (event.before, '') !~ %3$L THEN
+    RAISE EXCEPTION 'an audit event is one RMM Desk writes, as it writes it'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
   IF event.action = 'set' THEN
     FOR field IN SELECT * FROM pg_catalog.jsonb_each_text (event.after::jsonb) LOOP
       IF event.entity <> 'database_info' OR
@@ -390,7 +403,8 @@ BEGIN
     WHEN 'assessment_vulnerability' THEN
       held := (SELECT pg_catalog.to_jsonb (v) FROM %2$I.assessment_vulnerability v
                WHERE v.assessment_id = event.entity_id
-               AND v.vulnerability = event.after::jsonb ->> 'vulnerability');
+               AND v.vulnerability = event.after::jsonb ->> 'vulnerability'
+               AND event.after::jsonb - 'vulnerability' = '{}'::jsonb);
     %1$s
     ELSE held := NULL;
   END CASE;
@@ -407,14 +421,17 @@ BEGIN
   IF event.action = 'create' AND EXISTS (SELECT 1 FROM %2$I.audit_event e
       WHERE e.entity = event.entity AND e.entity_id = event.entity_id AND e.action = 'create'
       AND e.id <> event.id
-      AND (event.entity <> 'assessment_vulnerability' OR e.after = event.after)) THEN
+      AND (event.entity <> 'assessment_vulnerability' OR
+           e.after::jsonb = event.after::jsonb)) THEN
     RAISE EXCEPTION 'a row is created once'
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
   RETURN NULL;
 END
 $body$
-$f$, lookups, current_schema ());
+$f$, lookups, current_schema (),
+    format ('^(|\{\}|\{%1$s:(?:%1$s|-?[0-9]+|null)(?:,%1$s:(?:%1$s|-?[0-9]+|null))*\})$',
+            '(?:"(?:[^"\\\x01-\x1f]|\\["\\]|\\u00[01][0-9a-f])*")'));
 END
 $do$;
 
@@ -509,6 +526,18 @@ BEGIN
     RAISE EXCEPTION 'A decision one chair has confirmed is confirmed as it stands: propose a new one to change it.'
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
+  -- A chair's confirmation, and which chair gave it, is changed or withdrawn only by the login
+  -- that gave it: the other chair cannot take its place or erase it.
+  IF TG_OP = 'UPDATE' AND
+     ((OLD.chair1_confirmed_at IS NOT NULL AND
+       (NEW.chair1_confirmed_at, NEW.chair1_id) IS DISTINCT FROM
+       (OLD.chair1_confirmed_at, OLD.chair1_id) AND session_user <> OLD.chair1_login) OR
+      (OLD.chair2_confirmed_at IS NOT NULL AND
+       (NEW.chair2_confirmed_at, NEW.chair2_id) IS DISTINCT FROM
+       (OLD.chair2_confirmed_at, OLD.chair2_id) AND session_user <> OLD.chair2_login)) THEN
+    RAISE EXCEPTION 'A chair''s confirmation is changed only from the login that gave it.'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
   IF NOT confirming THEN
     RETURN NEW;
   END IF;
@@ -596,6 +625,10 @@ BEGIN
         area_name USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     RETURN NEW;
+  END IF;
+  IF OLD.status <> 'planned' AND NEW.status = 'planned' THEN
+    RAISE EXCEPTION 'Only a chair of % can take a meeting back to planned.', area_name
+      USING ERRCODE = 'integrity_constraint_violation';
   END IF;
   IF (NEW.concluded_at, NEW.chair1_signed_at, NEW.chair2_signed_at) IS DISTINCT FROM
      (OLD.concluded_at, OLD.chair1_signed_at, OLD.chair2_signed_at) THEN

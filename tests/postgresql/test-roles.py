@@ -437,6 +437,16 @@ for login, label, sql, refusal in [
         ("mia_minutes", "appends an event its row does not bear out",
          forged_event("mia_minutes", "decision", north_decision, '{"rationale":"Forged"}'),
          "says what its row now holds"),
+        ("ann_admin", "appends an event of a kind RMM Desk never writes",
+         forged_event("ann_admin", "child", north_child, '{"first_name":"Fake"}',
+                      action="correction"), "one RMM Desk writes"),
+        ("ann_admin", "spells an event's payload its own way",
+         forged_event("ann_admin", "child", north_child, '{"area_id": %s}' % north_id),
+         "one RMM Desk writes"),
+        ("mia_minutes", "takes a meeting it opened back to planned",
+         f"UPDATE meeting SET status = 'open', opened_at = '2026-12-01T10:00:00Z', "
+         f"statement_read_at = '2026-12-01T10:00:00Z' WHERE id = {planned}; "
+         f"UPDATE meeting SET status = 'planned' WHERE id = {planned}", "back to planned"),
         ("mia_minutes", "creates a row a second time in the trail",
          forged_event("mia_minutes", "child", north_child,
                       '{"reference":"%s"}' % rows(f"SELECT reference FROM child "

@@ -116,6 +116,10 @@ expect("on: the confirmed proposal moved to another child",
 expect("on: the confirmed proposal's rating changed",
        psql(f"UPDATE decision SET value = 'high' WHERE id = {decision}", user="ada_chair",
             check=False), "confirmed as it stands")
+expect("on: the other chair's login erases a confirmation it did not give",
+       psql(f"UPDATE decision SET chair1_confirmed_at = NULL, chair2_confirmed_at = NULL "
+            f"WHERE id = {decision}", user="ben_chair", check=False),
+       "only from the login that gave it")
 expect("on: the confirmed proposal's rationale changed under the other chair",
        psql(f"UPDATE decision SET rationale = 'A rationale the first chair never saw' "
             f"WHERE id = {decision}", user="ben_chair", check=False), "confirmed as it stands")
