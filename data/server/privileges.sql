@@ -381,7 +381,9 @@ BEGIN
           (event.action = 'set' AND event.entity = 'database_info') OR
           (event.action IN ('child-page', 'name-revealed', 'document') AND
            event.entity IN ('child-access', 'meeting-access', 'list-access'))) OR
-     coalesce (event.after, '') !~ %3$L OR coalesce (event.before, '') !~ %3$L THEN
+     coalesce (event.after, '') !~ %3$L OR coalesce (event.before, '') !~ %3$L OR
+     -- A change records what it changed: the store writes none that changes nothing.
+     (event.action = 'update' AND coalesce (event.after, '') IN ('', '{}')) THEN
     RAISE EXCEPTION 'an audit event is one RMM Desk writes, as it writes it'
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
@@ -438,6 +440,85 @@ $do$;
 DROP TRIGGER IF EXISTS audit_event_tells_truth ON audit_event;
 CREATE TRIGGER audit_event_tells_truth AFTER INSERT ON audit_event
 FOR EACH ROW EXECUTE FUNCTION rmm_refuse_untrue_event ();
+
+-- And what a login writes is recorded: a row it adds has its "create" event, a row it changes
+-- has, as its newest event, the one appended with the change (written by the same
+-- transaction or savepoint, which the two rows' xmin say and no client can forge). Else the
+-- row would stand in the record with no one's name to it, which `rmmctl check` could only
+-- call "made outside RMM Desk". Checked when the transaction commits (deferred constraint
+-- triggers: the app appends a row's event just after the row), as the database's owner,
+-- whose own writes (moving a team's file across) are exempt as above.
+DO $do$
+DECLARE
+  tab TEXT;
+  created TEXT := '';
+  changed TEXT := '';
+BEGIN
+  FOREACH tab IN ARRAY ARRAY['child', 'referral', 'assessment', 'assessment_indicator',
+      'missing_episode', 'agenda_item', 'decision', 'safety_plan', 'safety_plan_version',
+      'plan_action', 'strategy_trigger', 'trigger_response', 'closure', 'transition',
+      'concern_not_referred', 'information_note', 'disruption_note', 'attendance', 'meeting',
+      'meeting_series', 'agency', 'professional'] LOOP
+    changed := changed || format ('WHEN %1$L THEN newest := (SELECT t.xmin FROM %2$I.%1$I t '
+                                  'WHERE t.id = row_id); ', tab, current_schema ());
+  END LOOP;
+  EXECUTE format ($f$
+CREATE OR REPLACE FUNCTION rmm_refuse_unrecorded_row () RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER AS $body$
+DECLARE
+  row_id BIGINT;
+  newest pg_catalog.xid;
+BEGIN
+  IF pg_catalog.pg_has_role (session_user, (SELECT datdba FROM pg_catalog.pg_database
+                              WHERE datname = pg_catalog.current_database ()), 'MEMBER') THEN
+    RETURN NULL;
+  END IF;
+  IF TG_TABLE_NAME = 'assessment_vulnerability' THEN
+    IF NOT EXISTS (SELECT 1 FROM %2$I.audit_event e WHERE e.entity = TG_TABLE_NAME
+                   AND e.entity_id = NEW.assessment_id AND e.action = 'create'
+                   AND e.after::jsonb ->> 'vulnerability' = NEW.vulnerability) THEN
+      RAISE EXCEPTION 'a row a login adds is recorded in the audit trail'
+        USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NULL;
+  END IF;
+  row_id := NEW.id;
+  IF TG_OP = 'INSERT' THEN
+    IF NOT EXISTS (SELECT 1 FROM %2$I.audit_event e WHERE e.entity = TG_TABLE_NAME
+                   AND e.entity_id = row_id AND e.action = 'create') THEN
+      RAISE EXCEPTION 'a row a login adds is recorded in the audit trail'
+        USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NULL;
+  END IF;
+  CASE TG_TABLE_NAME %1$s ELSE newest := NULL; END CASE;
+  IF (SELECT e.xmin FROM %2$I.audit_event e WHERE e.entity = TG_TABLE_NAME
+      AND e.entity_id = row_id ORDER BY e.id DESC LIMIT 1) IS DISTINCT FROM newest THEN
+    RAISE EXCEPTION 'a row a login changes is recorded in the audit trail'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NULL;
+END
+$body$
+$f$, changed, current_schema ());
+
+  FOREACH tab IN ARRAY ARRAY['child', 'referral', 'assessment', 'assessment_indicator',
+      'assessment_vulnerability', 'missing_episode', 'agenda_item', 'decision', 'safety_plan',
+      'safety_plan_version', 'plan_action', 'strategy_trigger', 'trigger_response', 'closure',
+      'transition', 'concern_not_referred', 'information_note', 'disruption_note',
+      'attendance', 'meeting', 'meeting_series', 'agency', 'professional'] LOOP
+    EXECUTE format ('DROP TRIGGER IF EXISTS %I ON %I', tab || '_recorded', tab);
+    -- Changed in place only where a login may change rows at all.
+    EXECUTE format ('CREATE CONSTRAINT TRIGGER %I AFTER INSERT%s ON %I '
+                    'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW '
+                    'EXECUTE FUNCTION rmm_refuse_unrecorded_row ()', tab || '_recorded',
+                    CASE WHEN tab IN ('agenda_item', 'child', 'decision', 'meeting',
+                                      'meeting_series', 'plan_action', 'safety_plan',
+                                      'transition', 'trigger_response')
+                         THEN ' OR UPDATE' ELSE '' END, tab);
+  END LOOP;
+END
+$do$;
 
 CREATE OR REPLACE FUNCTION rmm_refuse_off_chain () RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE

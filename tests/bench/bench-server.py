@@ -20,6 +20,9 @@ durability) and build-aux/gui-session, as `meson test --benchmark server` does.
 Set RMM_BENCH_CHILDREN, RMM_BENCH_YEARS, RMM_BENCH_CLIENTS, RMM_BENCH_SECONDS and
 RMM_BENCH_EVERY_MS (how often each laptop begins a round) to change it,
 and RMM_BENCH_DEMO_FILE to start from a demo file made before.
+With RMM_BENCH_PROFILE=1 (and RMM_TEST_SERVER_OPTIONS="-c shared_preload_libraries=
+pg_stat_statements -c pg_stat_statements.track=all", so the server counts), where the server
+spent its time in the flat-out run, statement by statement, nested ones too.
 """
 
 import json
@@ -43,6 +46,7 @@ EVERY_MS = int(os.environ.get("RMM_BENCH_EVERY_MS", "1000"))
 # prepared, the check at open runs, and the queue that builds lasts some rounds. Those first
 # ten rounds are reported apart, as the start.
 WARM_UP_ROUNDS = 10
+PROFILE = os.environ.get("RMM_BENCH_PROFILE") == "1"
 SERVER = "host=%s dbname=county" % os.environ["PGHOST"]
 
 
@@ -164,8 +168,18 @@ def main():
         meeting_in_progress, chair1, chair2, items = ids[1], ids[2], ids[3], ids[4:]
         laptops(meeting, meeting_in_progress, chair1, chair2, items[:CLIENTS], EVERY_MS,
                 f"{CLIENTS} laptops for {SECONDS} s, each beginning a round every {EVERY_MS} ms:")
+        if PROFILE:
+            run("psql", "-X", "-q", "-d", "county", "-c",
+                "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; "
+                "SELECT pg_stat_statements_reset ()")
         laptops(meeting, meeting_in_progress, chair1, chair2, items[CLIENTS:], 0,
                 f"{CLIENTS} laptops for {SECONDS} s, as fast as they can:")
+        if PROFILE:
+            print(run("psql", "-X", "-d", "county", "-c",
+                      "SELECT round (total_exec_time) AS ms, calls, "
+                      "round ((total_exec_time / calls)::numeric, 3) AS each, "
+                      "left (regexp_replace (query, '\\s+', ' ', 'g'), 110) AS statement "
+                      "FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 40"))
         print(run(RMMCTL, "--database", SERVER, "check").strip())
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -22,7 +22,7 @@ typedef struct
   gint64    chair1;
   gint64    chair2;
   gint64    earlier;    /* 2026-10-12, planned: where the tests' plans are agreed */
-  gint64    held;       /* 2026-11-16, signed off */
+  gint64    held;       /* 2026-11-16, concluded */
   gint64    coming;     /* 2026-11-23, planned */
 } Fixture;
 
@@ -129,7 +129,9 @@ trigger (Fixture *f,
   return id;
 }
 
-/* The chairs held it, as the app does: opened, concluded and signed off by both. */
+/* The chairs held it, as the app does: opened and concluded. Not yet signed off: the tests
+ * record there the decisions and plans it made, which a signed-off meeting's record would
+ * refuse. */
 static void
 hold (Fixture *f,
       gint64   meeting_id)
@@ -141,8 +143,6 @@ hold (Fixture *f,
 
   g_assert_true (rmm_store_open_meeting (f->store, meeting_id, &present, 1, TRUE, &error));
   g_assert_true (rmm_store_conclude_meeting (f->store, meeting_id, &error));
-  g_assert_true (rmm_store_sign_off_meeting (f->store, meeting_id, f->chair1, &error));
-  g_assert_true (rmm_store_sign_off_meeting (f->store, meeting_id, f->chair2, &error));
   g_assert_no_error (error);
 }
 
@@ -514,7 +514,7 @@ test_facts_follow_changes (Fixture       *f,
   item = listed (f, "FACTS");
   g_assert_true (rmm_agenda_item_get_overdue (item));
 
-  /* Reviewed at the coming meeting: a signed-off one's record of its actions stands. */
+  /* Reviewed at the coming meeting, where what became of it is recorded. */
   g_assert_cmpint (rmm_store_review_action (f->store, action_id, f->coming,
                                             RMM_ACTION_STATUS_DONE, NULL, &error), >, 0);
   g_assert_no_error (error);

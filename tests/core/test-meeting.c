@@ -601,8 +601,13 @@ test_conclude_and_sign_off (Fixture       *f,
     g_autofree char *other_area = g_strdup_printf (
       "INSERT INTO agenda_item (meeting_id, child_id, position, reasons) VALUES (%"
       G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 99, 'added-by-chair')", f->seraf_meeting, child);
+    g_autofree char *decided = g_strdup_printf (
+      "INSERT INTO decision (child_id, meeting_id, kind, value, proposed_at) VALUES (%"
+      G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'risk-rating', 'low', '2026-11-24T10:00:00Z')",
+      child, f->meeting);
     struct { const char *sql; const char *refusal; } attempts[] = {
       { attendance, "its attendance cannot change" },
+      { decided, "what it decided stands" },
       { move_item, "a row stays where it was made" },
       { relocate, "stays as it was signed off" },
       { move_meeting, "a row stays where it was made" },

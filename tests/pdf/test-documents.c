@@ -547,7 +547,8 @@ test_unknown_states (Fixture       *f,
                               "PRAGMA ignore_check_constraints = ON;"
                               "UPDATE attendance SET status = 'PRESENT' "
                               "WHERE name = 'DC Pat Northway';"
-                              "UPDATE plan_action SET status = 'cancelled' "
+                              "UPDATE plan_action SET status = 'cancelled', "
+                              "status_meeting_id = (SELECT max(id) FROM meeting) "
                               "WHERE description = '" FAMILY_ACTION "';"
                               "PRAGMA ignore_check_constraints = OFF;");
 

@@ -21,6 +21,22 @@ def psql(sql, user=None, check=True):
     return result
 
 
+def recorded(update, table, after, at="2026-11-30T10:00:00Z"):
+    """@update (an UPDATE of @table ... RETURNING id) with the audit event the app would append
+    for it, saying @after (the changed columns, spelled as the store spells them), in one
+    statement: the server refuses a change a login makes with no event as it commits. No row
+    changed (one the login may not see or change), no event."""
+    fields = ["head.hash", "(head.id + 1)::text", f"'{at}'", "session_user", "'update'",
+              f"'{table}'", "changed.id::text", "''", f"'{after}'"]
+    digest = " || ".join(f"rmm_audit_field ({field})" for field in fields)
+    return (f"WITH changed AS ({update}), head AS (SELECT id, hash FROM audit_chain "
+            "ORDER BY id DESC LIMIT 1) "
+            "INSERT INTO audit_event (id, at, actor, action, entity, entity_id, before, after, "
+            f"prev_hash, hash) SELECT head.id + 1, '{at}', session_user, 'update', '{table}', "
+            f"changed.id, '', '{after}', head.hash, "
+            f"encode (sha256 (convert_to ({digest}, 'UTF8')), 'hex') FROM changed, head")
+
+
 def expect(label, result, refusal=None):
     """@result accepted, or, with @refusal, refused saying so."""
     if refusal is None and result.returncode != 0:

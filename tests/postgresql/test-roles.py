@@ -224,16 +224,19 @@ for login, role in LOGINS.items():
         expect("oversight adds a note", psql(note.format(child=north_child, sensitive=0),
                                              user=login, check=False), "permission denied")
         continue
+    # Tried and undone: a row written with no audit event would be refused as it commits.
     expect(f"{login} adds a note about the south child",
-           psql(note.format(child=south_child, sensitive=0), user=login, check=False),
+           psql(f"BEGIN; {note.format(child=south_child, sensitive=0)}; ROLLBACK", user=login,
+                check=False),
            "row-level security")
-    result = psql(note.format(child=north_child, sensitive=1), user=login, check=False)
+    result = psql(f"BEGIN; {note.format(child=north_child, sensitive=1)}; ROLLBACK",
+                  user=login, check=False)
     if role in ("police", "chair"):
         expect(f"{login} adds a police note about the north child", result)
     else:
         expect(f"{login} adds a police note", result, "row-level security")
-    changed = psql(f"UPDATE child SET first_name = first_name WHERE id IN ({north_child}, "
-                   f"{south_child})", user=login, check=False)
+    changed = psql(f"BEGIN; UPDATE child SET first_name = first_name WHERE id IN "
+                   f"({north_child}, {south_child}); ROLLBACK", user=login, check=False)
     wanted = "UPDATE 1" if role in ("chair", "admin") else "UPDATE 0"
     if changed.returncode != 0 or changed.stdout.strip() not in ("", wanted):
         failures.append(f"{login} changing both children: {changed.stdout}{changed.stderr}")
@@ -333,7 +336,8 @@ PICK = {
     "plan_action": f"status_meeting_id IS NULL OR status_meeting_id NOT IN {signed_off}",
 }
 # A copy that would otherwise add to a signed-off meeting (which no one may): the coming one's.
-COPIED_INTO = {"plan_action": {"meeting_id": planned, "status_meeting_id": None}}
+COPIED_INTO = {"plan_action": {"meeting_id": planned, "status_meeting_id": None},
+               "safety_plan_version": {"meeting_id": planned}}
 # Rows the demo has only elsewhere, copied into the north area: the attendance of a meeting
 # held (its copy the coming meeting's), a concern that names no child (its copy the north
 # child's).
@@ -463,6 +467,28 @@ for login, label, sql, refusal in [
          "('Atlantis Police', 'police')", "row-level security")]:
     expect(f"{login} {label}", psql(f"BEGIN; {sql}; ROLLBACK", user=login, check=False),
            refusal)
+# Written for good (COMMIT): what a login adds or changes without its audit event, which
+# `check` could only call made outside RMM Desk, by no one.
+open_action = rows(f"INSERT INTO plan_action (plan_id, meeting_id, description, due_on) "
+                   f"SELECT max(p.id), {planned}, 'Check in weekly', '2027-01-10' "
+                   f"FROM safety_plan p JOIN child c ON c.id = p.child_id "
+                   f"WHERE c.area_id = {north_id} RETURNING id")[0][0]
+for login, label, sql, refusal in [
+        ("pat_police", "adds a note with no event in the trail",
+         note.format(child=north_child, sensitive=1), "recorded in the audit trail"),
+        ("cy_chair", "renames a child with no event in the trail",
+         f"UPDATE child SET first_name = 'Renamed' WHERE id = {north_child}",
+         "recorded in the audit trail"),
+        ("cy_chair", "records a rating at a signed-off meeting",
+         f"INSERT INTO decision (child_id, meeting_id, kind, value, proposed_at) VALUES "
+         f"({north_child}, {held}, 'risk-rating', 'low', '2026-11-03T09:00:00Z')",
+         "what it decided stands"),
+        ("mia_minutes", "marks an action done at no meeting",
+         f"UPDATE plan_action SET status = 'done' WHERE id = {open_action}", "reviewed once")]:
+    expect(f"{login} {label}", psql(f"BEGIN; {sql}; COMMIT", user=login, check=False), refusal)
+if rows(f"SELECT first_name FROM child WHERE id = {north_child}")[0][0] == "Renamed":
+    failures.append("a child renamed with no event in the trail stayed renamed")
+
 expect("a chair sets the protective marking",
        psql("BEGIN; INSERT INTO database_info (key, value) VALUES ('protective-marking', "
             "'OFFICIAL') ON CONFLICT (key) DO UPDATE SET value = 'OFFICIAL'; ROLLBACK",

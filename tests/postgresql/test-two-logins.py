@@ -14,7 +14,7 @@ Run as: with-cluster test-two-logins.py RMMCTL
 import subprocess
 import sys
 
-from county import expect, failures, finish, psql
+from county import expect, failures, finish, psql, recorded
 
 rmmctl = sys.argv[1]
 owner = "dbname=county"
@@ -31,8 +31,11 @@ def new_decision():
 
 
 def confirm(decision, slot, chair, login):
-    return psql(f"UPDATE decision SET chair{slot}_id = {chair}, "
-                f"chair{slot}_confirmed_at = '2026-11-30T10:0{slot}:00Z' WHERE id = {decision}",
+    at = f"2026-11-30T10:0{slot}:00Z"
+    return psql(recorded(f"UPDATE decision SET chair{slot}_id = {chair}, "
+                         f"chair{slot}_confirmed_at = '{at}' WHERE id = {decision} RETURNING id",
+                         "decision",
+                         f'{{"chair{slot}_id":{chair},"chair{slot}_confirmed_at":"{at}"}}'),
                 user=login, check=False)
 
 
