@@ -7,6 +7,7 @@
  *   rmmctl export safety-plan --area NAME --all-open [--audience …] --out-dir DIR
  *   rmmctl export cse-list [--date D] [--anonymised] -o F.pdf
  *   rmmctl export pack --meeting ID -o F.pdf
+ *   rmmctl export calendar [--area NAME] -o F.ics
  *
  * Each file is written under a temporary name and renamed into place, so a failure never
  * leaves a partial PDF behind.
@@ -17,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-area.h"
 #include "rmm-cli-private.h"
 #include "rmm-dates.h"
 #include "rmm-documents.h"
@@ -158,6 +160,54 @@ export_cse_list (RmmStore                 *store,
   return write_document (document, options->output, error);
 }
 
+/* Never over anything but an earlier calendar: not the database, not a document. */
+static gboolean
+check_calendar_target (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *head = NULL;
+  gsize length = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+      g_file_get_contents (path, &head, &length, NULL) &&
+      g_str_has_prefix (head, "BEGIN:VCALENDAR"))
+    return TRUE;
+  g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+               _("“%s” is there already and is not a calendar: nothing was written over it."),
+               path);
+  return FALSE;
+}
+
+/* The coming meetings, plan reviews and actions due, from today, of one area or all, as an
+ * iCalendar file private to the user. */
+static gboolean
+export_calendar (RmmStore             *store,
+                 const ExportOptions  *options,
+                 GError              **error)
+{
+  g_autoptr(RmmArea) area = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  if (options->area != NULL && !(area = rmm_store_find_area (store, options->area, error)))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND, _("There is no area called “%s”."),
+                     options->area);
+      return FALSE;
+    }
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (!rmm_store_write_calendar (store, area ? rmm_area_get_id (area) : 0, &today,
+                                 options->output, error))
+    return FALSE;
+  g_print ("%s\n", options->output);
+  return TRUE;
+}
+
 /* What each document needs on the command line, or NULL when it has it. */
 static const char *
 missing_option (const char          *what,
@@ -171,6 +221,8 @@ missing_option (const char          *what,
       return options->child && options->output ? NULL
              : _("safety-plan needs --child ID (or --area NAME --all-open) and -o FILE");
     }
+  if (options->output == NULL && g_str_equal (what, "calendar"))
+    return _("calendar needs -o FILE.ics");
   if (options->output == NULL)
     return _("export needs -o FILE.pdf");
   if ((g_str_equal (what, "minutes") || g_str_equal (what, "pack")) && options->meeting_id <= 0)
@@ -187,6 +239,12 @@ refused_option (const char          *what,
   gboolean minutes = g_str_equal (what, "minutes");
   gboolean plan = g_str_equal (what, "safety-plan");
   gboolean list = g_str_equal (what, "cse-list");
+
+  if (g_str_equal (what, "calendar"))
+    return options->meeting_id || options->child || options->audience || options->all_open ||
+           options->out_dir || options->date || options->anonymised || options->marking
+           ? g_strdup (_("calendar takes only --area NAME and -o FILE.ics"))
+           : NULL;
 
   if (options->anonymised && plan)
     return g_strdup (_("--anonymised does not apply to safety-plan: a safety plan is one "
@@ -228,6 +286,8 @@ run_export (const char           *database,
 
   if (store == NULL)
     return FALSE;
+  if (g_str_equal (what, "calendar"))
+    return export_calendar (store, options, error);
   if (g_str_equal (what, "safety-plan"))
     return export_safety_plan (store, options, &document_options, error);
   if (g_str_equal (what, "cse-list"))
@@ -246,9 +306,10 @@ rmm_cli_export (const char  *database,
                 int          argc,
                 char       **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("minutes|safety-plan|cse-list|pack "
-                                                             "— write a document as PDF"));
-  static const char *documents[] = { "minutes", "safety-plan", "cse-list", "pack", NULL };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("minutes|safety-plan|cse-list|pack|"
+                                                             "calendar — write a document"));
+  static const char *documents[] = { "minutes", "safety-plan", "cse-list", "pack", "calendar",
+                                     NULL };
   g_auto(ExportOptions) options = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *refused = NULL;
@@ -259,7 +320,7 @@ rmm_cli_export (const char  *database,
     { "meeting", 'm', 0, G_OPTION_ARG_INT64, &options.meeting_id, N_("minutes, pack: the meeting (an id from “list meetings”)"), "ID" },
     { "child", 'c', 0, G_OPTION_ARG_STRING, &options.child, N_("safety-plan: the child (id or reference)"), "ID" },
     { "audience", 0, 0, G_OPTION_ARG_STRING, &options.audience, N_("safety-plan: professional (default) or family"), "AUDIENCE" },
-    { "area", 0, 0, G_OPTION_ARG_STRING, &options.area, N_("safety-plan --all-open: the area"), "NAME" },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &options.area, N_("safety-plan --all-open, calendar: the area"), "NAME" },
     { "all-open", 0, 0, G_OPTION_ARG_NONE, &options.all_open, N_("safety-plan: every open plan of the area, one file each"), NULL },
     { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &options.out_dir, N_("safety-plan --all-open: where the files go"), "DIR" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &options.date, N_("cse-list: the list as it stood at the end of this day (default: today)"), "YYYY-MM-DD" },
@@ -273,12 +334,15 @@ rmm_cli_export (const char  *database,
                                 "the professional network or for the family (no "
                                 "police-sensitive or third-party detail); the county-wide "
                                 "CSE list with last week’s changes; the chair’s pack "
-                                "for a meeting. A failed export leaves no file behind."),
+                                "for a meeting, as PDF. The calendar of coming meetings, plan "
+                                "reviews and actions due, as iCalendar (children by "
+                                "reference, never by name). A failed export leaves no file "
+                                "behind."),
                               NULL, &argc, &argv, &status))
     return status;
   if (argc != 2 || !g_strv_contains (documents, argv[1]))
     return rmm_cli_usage_error (context, _("export which document: minutes, safety-plan, "
-                                           "cse-list or pack?"));
+                                           "cse-list, pack or calendar?"));
   if ((refused = refused_option (argv[1], &options)) != NULL)
     return rmm_cli_usage_error (context, refused);
   if (options.marking != NULL)
@@ -293,7 +357,10 @@ rmm_cli_export (const char  *database,
   if ((missing = missing_option (argv[1], &options)) != NULL)
     return rmm_cli_usage_error (context, missing);
   /* Before the document is made (and its look recorded): where it would go. */
-  if ((options.output != NULL && !rmm_pdf_document_check_target (options.output, &error)) ||
+  if ((options.output != NULL && g_str_equal (argv[1], "calendar") &&
+       !check_calendar_target (options.output, &error)) ||
+      (options.output != NULL && !g_str_equal (argv[1], "calendar") &&
+       !rmm_pdf_document_check_target (options.output, &error)) ||
       !run_export (database, argv[1], &options, &error))
     return rmm_cli_fail (error);
   return EXIT_SUCCESS;

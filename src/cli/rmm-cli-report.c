@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   rmmctl report --from D --to D [--area NAME] [--format csv|json] [-o FILE]
+ *   rmmctl report --from D --to D [--area NAME] [--format csv|json|pdf] [-o FILE]
  */
 #define G_LOG_DOMAIN "rmmctl"
 
@@ -12,6 +12,7 @@
 
 #include "rmm-area.h"
 #include "rmm-dates.h"
+#include "rmm-documents.h"
 #include "rmm-error.h"
 #include "rmm-figures.h"
 #include "rmm-cli-private.h"
@@ -85,6 +86,26 @@ write_out (const char  *text,
   return TRUE;
 }
 
+/* The board's report as a PDF, private to the user as every export. */
+static int
+write_report (RmmStore    *store,
+              const GDate *from,
+              const GDate *to,
+              RmmArea     *area,
+              const char  *output)
+{
+  RmmDocumentOptions options = { 0 };
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(document = rmm_oversight_report_document_new (store, from, to, area, &options,
+                                                      &error)) ||
+      !rmm_pdf_document_write (document, output, &error))
+    return rmm_cli_fail (error);
+  g_print ("%s\n", output);
+  return EXIT_SUCCESS;
+}
+
 int
 rmm_cli_report (const char  *database,
                 int          argc,
@@ -100,12 +121,13 @@ rmm_cli_report (const char  *database,
   g_autofree char *format = NULL, *output = NULL, *period = NULL, *text = NULL;
   g_autofree char *first = NULL, *last = NULL;
   GDate from, to;
+  gboolean pdf;
   int status = 0;
   GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("The period’s first day"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("The period’s last day"), N_("DATE") },
     { "area", 0, 0, G_OPTION_ARG_STRING, &area_name, N_("One area (default: every area)"), N_("NAME") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (default) or json"), "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (default), json or pdf"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (default: print)"), N_("FILE") },
     { NULL }
   };
@@ -119,7 +141,8 @@ rmm_cli_report (const char  *database,
                                 "from 1 to 4 is “fewer than 5”, and a second figure is hidden "
                                 "where one could be worked out from a total: no name, "
                                 "reference or date of birth is ever in it. CSV is one tidy "
-                                "table: measure, category, area, period, value, suppressed."),
+                                "table: measure, category, area, period, value, suppressed; "
+                                "PDF is the board's report, with charts and a contents page."),
                               NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
@@ -129,8 +152,14 @@ rmm_cli_report (const char  *database,
   if (g_date_compare (&from, &to) > 0)
     return rmm_cli_usage_error (context, _("--from is after --to: the period ends before it "
                                            "begins"));
-  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
-    return rmm_cli_usage_error (context, _("unknown format: use csv or json"));
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json") &&
+      !g_str_equal (format, "pdf"))
+    return rmm_cli_usage_error (context, _("unknown format: use csv, json or pdf"));
+  pdf = g_strcmp0 (format, "pdf") == 0;
+  if (pdf && output == NULL)
+    return rmm_cli_usage_error (context, _("a PDF is written to a file: give -o FILE"));
+  if (pdf && !rmm_pdf_document_check_target (output, &error))
+    return rmm_cli_fail (error);
   if (!(store = rmm_cli_open_existing (database, &error)))
     return rmm_cli_fail (error);
   if (area_name != NULL && !(area = rmm_store_find_area (store, area_name, &error)))
@@ -140,6 +169,8 @@ rmm_cli_report (const char  *database,
                      area_name);
       return rmm_cli_fail (error);
     }
+  if (pdf)
+    return write_report (store, &from, &to, area, output);
   if (!(figures = rmm_store_read_figures (store, &from, &to, area ? rmm_area_get_id (area) : 0,
                                           &error)))
     return rmm_cli_fail (error);

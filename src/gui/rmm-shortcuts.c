@@ -53,6 +53,7 @@ static const RmmShortcut shortcuts[] = {
   { "win.import-referrals", "<Ctrl>i" },
   { "win.show-referrals", "<Ctrl>r" },
   { "win.find-child", "<Ctrl>f" },
+  { "win.show-oversight", "<Ctrl><Shift>g" },
 
   /* The projector */
   { "win.projector", "F5" },

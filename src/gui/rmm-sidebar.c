@@ -30,6 +30,7 @@ struct _RmmSidebar
   GtkWidget     *cse_list_row;
   GtkWidget     *triggers_row;
   GtkWidget     *referrals_row;
+  GtkWidget     *oversight_row;
   GtkListBox    *area_list;
 };
 
@@ -56,7 +57,8 @@ page_of_row (RmmSidebar *self,
 {
   return row == self->children_row ? "children"
          : row == self->cse_list_row ? "cse-list"
-         : row == self->triggers_row ? "triggers" : "referrals";
+         : row == self->triggers_row ? "triggers"
+         : row == self->oversight_row ? "oversight" : "referrals";
 }
 
 static GtkWidget *
@@ -65,7 +67,8 @@ row_of_page (RmmSidebar *self,
 {
   return g_str_equal (page, "children") ? self->children_row
          : g_str_equal (page, "cse-list") ? self->cse_list_row
-         : g_str_equal (page, "triggers") ? self->triggers_row : self->referrals_row;
+         : g_str_equal (page, "triggers") ? self->triggers_row
+         : g_str_equal (page, "oversight") ? self->oversight_row : self->referrals_row;
 }
 
 static GtkWidget *
@@ -190,6 +193,7 @@ rmm_sidebar_class_init (RmmSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmSidebar, cse_list_row);
   gtk_widget_class_bind_template_child (widget_class, RmmSidebar, triggers_row);
   gtk_widget_class_bind_template_child (widget_class, RmmSidebar, referrals_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmSidebar, oversight_row);
   gtk_widget_class_bind_template_child (widget_class, RmmSidebar, area_list);
   gtk_widget_class_bind_template_callback (widget_class, on_view_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_area_selected);

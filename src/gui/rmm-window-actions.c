@@ -67,6 +67,14 @@ action_show_referrals (GtkWidget  *widget,
 }
 
 static void
+action_show_oversight (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  select_view (RMM_WINDOW (widget), "oversight");
+}
+
+static void
 action_newer_meeting (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -160,6 +168,68 @@ action_schedule (GtkWidget  *widget,
     }
   gtk_window_present (GTK_WINDOW (rmm_schedule_dialog_new (GTK_WINDOW (self), self->store,
                                                            area)));
+}
+
+static void
+on_calendar_chosen (RmmWindow            *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(RmmArea) area = rmm_window_selected_area (self);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GDate today;
+
+  if (response != GTK_RESPONSE_ACCEPT ||
+      !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) ||
+      !(path = g_file_get_path (file)))
+    return;
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (!rmm_store_write_calendar (self->store, area ? rmm_area_get_id (area) : 0, &today, path,
+                                 &error))
+    {
+      rmm_show_message (GTK_WIDGET (self), _("The Calendar Was Not Saved"), error->message);
+      return;
+    }
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
+
+    rmm_show_toast (GTK_WIDGET (self), text);
+  }
+}
+
+/* The coming meetings, plan reviews and actions due of the area on show (or every area), for
+ * the chairs' and lead professionals' calendars: children by reference, never by name. */
+static void
+action_export_calendar (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RmmWindow *self = RMM_WINDOW (widget);
+  g_autoptr(RmmArea) area = rmm_window_selected_area (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *where = area ? rmm_file_name_part (rmm_area_get_name (area))
+                                : g_strdup ("all-areas");
+  g_autofree char *file_name = g_strdup_printf ("rmm-calendar-%s.ics", where);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Calendar"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Calendars"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_calendar_chosen), self,
+                           G_CONNECT_SWAPPED);
+  /* Kept while it is open, and one at a time. */
+  g_object_set_data_full (G_OBJECT (self), "calendar-chooser", chooser, g_object_unref);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -353,6 +423,8 @@ rmm_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.find-child", NULL, action_find_child);
   gtk_widget_class_install_action (widget_class, "win.show-referrals", NULL,
                                    action_show_referrals);
+  gtk_widget_class_install_action (widget_class, "win.show-oversight", NULL,
+                                   action_show_oversight);
   gtk_widget_class_install_action (widget_class, "win.import-referrals", NULL,
                                    action_import_referrals);
   gtk_widget_class_install_action (widget_class, "win.new-referral", NULL, action_new_referral);
@@ -362,6 +434,8 @@ rmm_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.use-own-database", NULL,
                                    action_use_own_database);
   gtk_widget_class_install_action (widget_class, "win.schedule", NULL, action_schedule);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
+                                   action_export_calendar);
   gtk_widget_class_install_action (widget_class, "win.next-item", NULL, action_next_item);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    action_show_shortcuts);

@@ -13,6 +13,7 @@
 
 #include "rmm-children-view.h"
 #include "rmm-cse-list-view.h"
+#include "rmm-oversight-view.h"
 #include "rmm-framework.h"
 #include "rmm-gui-utils.h"
 #include "rmm-meeting-row.h"
@@ -326,6 +327,13 @@ show_list_page (RmmWindow  *self,
       rmm_triggers_view_load (RMM_TRIGGERS_VIEW (rmm_window_ensure_view (self, page,
                                                               RMM_TYPE_TRIGGERS_VIEW)),
                               self->store);
+    }
+  else if (g_str_equal (page, "oversight"))
+    {
+      set_list_title (self, _("Oversight"), _("The board’s figures, with no child identifiable"));
+      rmm_oversight_view_load (RMM_OVERSIGHT_VIEW (rmm_window_ensure_view (self, page,
+                                                                  RMM_TYPE_OVERSIGHT_VIEW)),
+                               self->store);
     }
   else if (g_str_equal (page, "referrals"))
     {

@@ -59,6 +59,12 @@ RmmPdfDocument *rmm_cse_list_document_new       (RmmStore                  *stor
                                                  const GDate               *day,
                                                  const RmmDocumentOptions  *options,
                                                  GError                   **error);
+RmmPdfDocument *rmm_oversight_report_document_new (RmmStore                *store,
+                                                 const GDate               *from,
+                                                 const GDate               *to,
+                                                 RmmArea                   *area,
+                                                 const RmmDocumentOptions  *options,
+                                                 GError                   **error);
 RmmPdfDocument *rmm_chairs_pack_document_new    (RmmStore                  *store,
                                                  gint64                     meeting_id,
                                                  const RmmDocumentOptions  *options,

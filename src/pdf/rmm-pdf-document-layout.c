@@ -651,6 +651,7 @@ draw_row_decoration (cairo_t         *cr,
     case ROW_KEY_VALUE:
     case ROW_CONTENTS:
     case ROW_PAGE_BREAK:
+    case ROW_DRAWING:
     default:
       break;
     }
@@ -691,6 +692,17 @@ draw_placement (cairo_t         *cr,
       pango_layout_set_text (number->layout, page, -1);
       tag = CAIRO_TAG_LINK;
       attributes = g_strdup_printf ("dest='%s'", row->target->dest);
+    }
+  if (row->kind == ROW_DRAWING)
+    {
+      if (tagged)
+        cairo_tag_begin (cr, "Figure", NULL);
+      cairo_save (cr);
+      cairo_translate (cr, MARGIN_SIDE, placement->y);
+      row->draw (cr, CONTENT_WIDTH, placement->height, row->draw_data);
+      cairo_restore (cr);
+      if (tagged)
+        cairo_tag_end (cr, "Figure");
     }
   if (tag != NULL)
     cairo_tag_begin (cr, tag, attributes);

@@ -135,6 +135,13 @@ append_row_html (GString   *html,
         g_string_append (html, "</li>\n");
       }
       break;
+    case ROW_DRAWING:
+      {
+        g_autofree char *escaped = g_markup_escape_text (row->description, -1);
+
+        g_string_append_printf (html, "<p class=\"figure\">%s</p>\n", escaped);
+      }
+      break;
     case ROW_PAGE_BREAK:
     case ROW_CONTINUED:
     default:

@@ -52,6 +52,7 @@ typedef enum
   ROW_TABLE_BODY,
   ROW_CONTENTS,
   ROW_PAGE_BREAK,
+  ROW_DRAWING,      /* a chart: drawn by a function, its words for the HTML and the record */
   ROW_CONTINUED,    /* a section's heading again atop a page it runs onto; never in the flow */
 } RowKind;
 
@@ -87,6 +88,10 @@ struct _Row
                                   * heading that begins one), or NULL */
   Row            *outer;         /* a section's heading: the section it is in, or NULL */
   Row            *continued;     /* a section's heading: its ROW_CONTINUED row (owned) */
+  RmmPdfDrawFunc  draw;          /* drawings: what draws it, with its data */
+  gpointer        draw_data;
+  GDestroyNotify  draw_destroy;
+  char           *description;   /* drawings: what it shows, in words */
 
   /* The structure around the row (rmm-pdf-document-structure.c): before its first part,
    * open_sections Sect elements then open_group; after its last, close_group then

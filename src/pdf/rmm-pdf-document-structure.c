@@ -50,6 +50,7 @@ group_of (const Row *row)
     case ROW_TEXT:
     case ROW_HEADING:
     case ROW_PAGE_BREAK:
+    case ROW_DRAWING:
     case ROW_CONTINUED:
     default:
       return NULL;
@@ -73,6 +74,7 @@ wrapper_of (const Row *row)
     case ROW_TEXT:
     case ROW_HEADING:
     case ROW_PAGE_BREAK:
+    case ROW_DRAWING:
     case ROW_CONTINUED:
     default:
       return NULL;
@@ -106,6 +108,7 @@ rmm_pdf_structure_cell_tag (const Row *row,
     case ROW_CONTENTS:
       /* The Link drawn around the whole line is its element. */
     case ROW_PAGE_BREAK:
+    case ROW_DRAWING:
     case ROW_CONTINUED:
     default:
       return NULL;
@@ -131,6 +134,7 @@ continues_group (const Row *previous,
     case ROW_HEADING:
     case ROW_TABLE_HEADER:
     case ROW_PAGE_BREAK:
+    case ROW_DRAWING:
     case ROW_CONTINUED:
     default:
       return FALSE;

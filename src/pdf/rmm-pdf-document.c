@@ -38,6 +38,9 @@ rmm_pdf_row_free (gpointer data)
 
   g_ptr_array_unref (row->cells);
   g_free (row->dest);
+  g_free (row->description);
+  if (row->draw_destroy != NULL)
+    row->draw_destroy (row->draw_data);
   g_clear_pointer (&row->continued, rmm_pdf_row_free);
   g_free (row);
 }
@@ -431,6 +434,36 @@ rmm_pdf_document_add_contents (RmmPdfDocument *self)
   g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
 
   add_row (self, ROW_CONTENTS, 10);
+}
+
+/**
+ * rmm_pdf_document_add_drawing:
+ * @height: in points; the drawing is as wide as the text
+ * @description: what it shows in words (the HTML copy has these words in its place)
+ * @draw: draws it, each time a page with it is drawn
+ *
+ * A figure drawn as vectors (a chart), kept whole on one page and tagged as a Figure.
+ */
+void
+rmm_pdf_document_add_drawing (RmmPdfDocument *self,
+                              double          height,
+                              const char     *description,
+                              RmmPdfDrawFunc  draw,
+                              gpointer        user_data,
+                              GDestroyNotify  destroy)
+{
+  Row *row;
+
+  g_return_if_fail (RMM_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (draw != NULL && height > 0);
+
+  row = add_row (self, ROW_DRAWING, 6);
+  /* No text: its height is its padding, above and below its middle. */
+  row->pad = MIN (height, RMM_PDF_PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 40) / 2;
+  row->draw = draw;
+  row->draw_data = user_data;
+  row->draw_destroy = destroy;
+  row->description = g_strdup (description ? description : "");
 }
 
 void

@@ -38,6 +38,12 @@ typedef enum
   RMM_PDF_ROW_FLAGGED_LAST = 1 << 2, /* the bar, and only the last column (the flags) red */
 } RmmPdfRowFlags;
 
+/* Draws a figure with its top left at the origin, @width by @height points. */
+typedef void (*RmmPdfDrawFunc) (cairo_t  *cr,
+                                double    width,
+                                double    height,
+                                gpointer  user_data);
+
 #define RMM_TYPE_PDF_DOCUMENT (rmm_pdf_document_get_type ())
 G_DECLARE_FINAL_TYPE (RmmPdfDocument, rmm_pdf_document, RMM, PDF_DOCUMENT, GObject)
 
@@ -71,6 +77,12 @@ void            rmm_pdf_document_begin_table    (RmmPdfDocument      *self,
 void            rmm_pdf_document_add_row        (RmmPdfDocument      *self,
                                                  RmmPdfRowFlags       flags,
                                                  const char * const  *cells);
+void            rmm_pdf_document_add_drawing    (RmmPdfDocument      *self,
+                                                 double               height,
+                                                 const char          *description,
+                                                 RmmPdfDrawFunc       draw,
+                                                 gpointer             user_data,
+                                                 GDestroyNotify       destroy);
 void            rmm_pdf_document_add_contents   (RmmPdfDocument      *self);
 void            rmm_pdf_document_add_page_break (RmmPdfDocument      *self);
 void            rmm_pdf_document_forget_layout  (RmmPdfDocument      *self);

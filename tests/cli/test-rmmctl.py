@@ -529,6 +529,59 @@ class RmmctlTest(unittest.TestCase):
         self.assertEqual(rmmctl("--database", self.db, "cse-list", "--date", "soon").returncode,
                          2)
 
+    def test_calendar(self):
+        """The coming meetings, plan reviews and actions due as an iCalendar file: private,
+        UK time, children by reference and never by name; one area's alone when asked; each
+        child it lists has the export in the record of who looked; bad requests refused with
+        nothing written."""
+        ics_path = self.path("rmm.ics")
+        result = rmmctl("--database", self.db, "export", "calendar", "-o", ics_path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(stat.S_IMODE(os.stat(ics_path).st_mode), 0o600)
+        # Lines unfolded and commas unescaped, as a calendar reads them.
+        text = open(ics_path, encoding="utf-8").read().replace("\n ", "").replace("\\,", ",")
+        self.assertTrue(text.startswith("BEGIN:VCALENDAR"))
+        self.assertIn("BEGIN:VTIMEZONE", text)
+        self.assertRegex(text, r"DTSTART;TZID=Europe/London:\d{8}T\d{6}")
+        self.assertIn("SUMMARY:CSE Risk Management Meeting, ", text)
+        review = re.search(r"SUMMARY:Safety plan review due: ([^ ]+) ", text)
+        self.assertIsNotNone(review)
+        self.assertIn("SUMMARY:Plan action due: ", text)
+        children = sqlite3.connect(self.db).execute(
+            "SELECT first_name, last_name, date_of_birth FROM child").fetchall()
+        for child in children:
+            for value in child:
+                self.assertNotIn(value, text)
+        looks = json.loads(rmmctl("--database", self.db, "access", "--child", review.group(1),
+                                  "--format", "json").stdout)
+        self.assertIn("calendar", [look.get("document") for look in looks])
+
+        area = json.loads(rmmctl("--database", self.db, "list", "areas", "--format",
+                                 "json").stdout)[0]["name"]
+        one = self.path("one.ics")
+        result = rmmctl("--database", self.db, "export", "calendar", "--area", area, "-o", one)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        summaries = re.findall(r"SUMMARY:(.*)", open(one, encoding="utf-8").read()
+                               .replace("\n ", "").replace("\\,", ","))
+        self.assertTrue(summaries)
+        self.assertTrue(all(area in summary for summary in summaries), summaries)
+
+        for args, words in [(["--anonymised", "-o", one], "only --area"),
+                            ([], "needs -o FILE.ics"),
+                            (["--area", "Atlantis", "-o", self.path("none.ics")],
+                             "no area called")]:
+            result = rmmctl("--database", self.db, "export", "calendar", *args)
+            self.assertNotEqual(result.returncode, 0, args)
+            self.assertIn(words, result.stderr)
+        self.assertFalse(os.path.exists(self.path("none.ics")))
+        with open(self.db, "rb") as f:
+            before = f.read()
+        result = rmmctl("--database", self.db, "export", "calendar", "-o", self.db)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("not a calendar", result.stderr)
+        with open(self.db, "rb") as f:
+            self.assertEqual(f.read(), before)
+
     def test_report_for_the_board(self):
         """The board's figures for a year, all areas and one: a tidy CSV (private, like every
         export) and JSON; small counts hidden; no child's name, reference or date of birth
@@ -552,6 +605,17 @@ class RmmctlTest(unittest.TestCase):
             elif row[4] != "" and "." not in row[4]:
                 self.assertFalse(0 < int(row[4]) < 5, row)
         self.assertIn("cse-list", {r[0] for r in rows[1:]})
+        # Actions by agency and outcome add up to the actions by outcome, where all are shown.
+        by_outcome = {}
+        for row in rows[1:]:
+            if row[0] == "actions-by-agency":
+                agency, outcome = row[1].rsplit(": ", 1)
+                by_outcome.setdefault(outcome, []).append(row[4])
+        self.assertTrue(by_outcome)
+        for outcome, values in by_outcome.items():
+            total = figures[("actions-due", outcome)][4]
+            if "fewer than 5" not in values and total != "fewer than 5":
+                self.assertEqual(sum(int(v) for v in values), int(total), outcome)
 
         # Nothing in it identifies a child: every child's name, reference and birth date.
         children = sqlite3.connect(self.db).execute(
@@ -560,6 +624,28 @@ class RmmctlTest(unittest.TestCase):
         for child in children:
             for value in child:
                 self.assertNotIn(value, text)
+
+        # The board's report as a PDF: the same figures, as charts and tables, marked, with
+        # a contents page; read as text, it names no child either.
+        pdf_path = self.path("report.pdf")
+        result = rmmctl("--database", self.db, "report", "--from", "2025-12-01", "--to",
+                        "2026-11-30", "--format", "pdf", "-o", pdf_path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(stat.S_IMODE(os.stat(pdf_path).st_mode), 0o600)
+        pdf = self.pdf_text(pdf_path)
+        contents = pdf.split("\f")[0]
+        self.assertIn("The CSE List", contents)
+        self.assertNotIn("Referrals received", contents)
+        for words in ["Oversight report", "OFFICIAL-SENSITIVE", "Referrals",
+                      "Risk Ratings", "Children on the CSE list, week by week",
+                      "Plan actions due in the period, by agency and outcome",
+                      "Who the Children Are", "Attendance at meetings", "fewer than 5"]:
+            self.assertIn(words, pdf)
+        for child in children:
+            for value in child:
+                self.assertNotIn(value, pdf)
+        self.assertEqual(rmmctl("--database", self.db, "report", "--from", "2026-01-01",
+                                "--to", "2026-03-31", "--format", "pdf").returncode, 2)
 
         area = json.loads(rmmctl("--database", self.db, "list", "areas", "--format",
                                  "json").stdout)[0]["name"]
@@ -573,7 +659,7 @@ class RmmctlTest(unittest.TestCase):
         for args, words in [(["--from", "2026-13-01", "--to", "2026-12-31"], "--from needs a date"),
                             (["--from", "2026-12-01", "--to", "2026-11-01"], "ends before"),
                             (["--from", "2026-01-01", "--to", "2026-03-31", "--format", "xml"],
-                             "csv or json"),
+                             "csv, json or pdf"),
                             (["--from", "2026-01-01"], "--to needs a date")]:
             result = rmmctl("--database", self.db, "report", *args)
             self.assertEqual(result.returncode, 2, args)

@@ -721,6 +721,44 @@ test_cse_list (Fixture       *f,
   assert_pages_numbered (hidden_reading, "OFFICIAL-SENSITIVE");
 }
 
+/* The board's report: every section, its charts' words in the HTML copy, every small count
+ * hidden, and no child's name, reference or birth date anywhere in it. */
+static void
+test_oversight_report (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autoptr(Reading) reading = NULL;
+  g_autofree char *html = NULL;
+  const char *identifying[] = { "Robin", "Testchild", "Sky", "Examplewood", RTL_FIRST,
+                                RTL_LAST, "T-001", "T-002", "T-003", "2011" };
+  GDate from, to;
+
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&from, 1, 1, 2026);
+  g_date_set_dmy (&to, 31, 12, 2026);
+  document = rmm_oversight_report_document_new (f->store, &from, &to, NULL, &full, &error);
+  g_assert_no_error (error);
+  reading = read_document (document);
+  assert_has (reading, "Oversight report");
+  /* The contents on the first page, the sections after it. */
+  g_assert_nonnull (strstr (g_ptr_array_index (reading->pages, 0), "Who the Children Are"));
+  g_assert_null (strstr (g_ptr_array_index (reading->pages, 0), "Referrals received"));
+  assert_has (reading, "Risk Ratings");
+  assert_has (reading, "Who the Children Are");
+  /* Three children: every count of them is fewer than 5. */
+  assert_has (reading, "fewer than 5");
+  assert_pages_numbered (reading, "OFFICIAL-SENSITIVE");
+  for (guint i = 0; i < G_N_ELEMENTS (identifying); i++)
+    assert_lacks (reading, identifying[i]);
+  html = rmm_pdf_document_to_html (document);
+  /* A chart is its words in the HTML copy, a small count among them hidden there too. */
+  g_assert_true (g_regex_match_simple ("<p class=\"figure\">[^<]*: [^<]*fewer than 5[^<]*</p>",
+                                       html, 0, 0));
+}
+
 static void
 test_chairs_pack (Fixture       *f,
                   gconstpointer  data)
@@ -1221,6 +1259,7 @@ main (int    argc,
   ADD ("/pdf/cse-list/content", test_cse_list);
   ADD ("/pdf/cse-list/marking", test_marking_from_database);
   ADD ("/pdf/pack/content", test_chairs_pack);
+  ADD ("/pdf/oversight/content", test_oversight_report);
 #undef ADD
   g_test_add_func ("/pdf/engine/pagination", test_engine_pagination);
   g_test_add_func ("/pdf/engine/reproducible", test_engine_reproducible);

@@ -624,6 +624,56 @@ class MeetingTest(unittest.TestCase):
         self.assertEqual(check.stdout, "ok\n")
 
 
+class OversightTest(unittest.TestCase):
+    """The board's figures, from the keyboard: charts a screen reader reads as their figures,
+    the period moved back, the report previewed; no child's name anywhere in the view."""
+
+    def test_the_boards_figures(self):
+        with demo_app(200) as (app, db):
+            wait_for(lambda: find(app.node, "label", name="Weekly meetings"),
+                     what="the area's meetings")
+            # The window takes the keyboard (a click on its title), as a person's would.
+            wait_for(lambda: find(app.node, "label", name="RMM Desk")).click()
+            press("<Control><Shift>g")
+            wait_for(lambda: find(app.node, "label", name="Oversight"), what="the Oversight view")
+            chart = wait_for(lambda: find(app.node, "image",
+                                          name="Referrals received, by referring agency"),
+                             what="the referrals chart")
+            self.assertTrue(chart.description.startswith(
+                "Referrals received, by referring agency: "), chart.description)
+            for name in ["Children on the CSE list, week by week",
+                         "Plan actions due in the period, by agency and outcome",
+                         "Confirmed ratings at the end of the period, by level"]:
+                self.assertIsNotNone(find(app.node, "image", name=name), name)
+            def period_shown():
+                return [n.name for n in app.node.findChildren(
+                    lambda n: n.roleName == "label"
+                    and re.fullmatch(r"\d+ \w+ \d{4} to \d+ \w+ \d{4}", n.name or ""))]
+            period = wait_for(period_shown, what="the quarter shown")[0]
+            click(app.node, "The period before")
+            wait_for(lambda: period_shown() and period_shown()[0] != period,
+                     what="the period before")
+
+            # Nothing on show names a child.
+            names = set()
+            for first, last in sqlite3.connect(db).execute(
+                    "SELECT first_name, last_name FROM child"):
+                names.add(f"{first} {last}")
+            shown = [n.name for n in app.node.findChildren(lambda n: n.roleName == "label")]
+            for name in names:
+                self.assertFalse(any(name in text for text in shown), name)
+
+            click(app.node, "Export")
+            item = wait_for(lambda: find(app.node, "menu item", name="Report (PDF)"),
+                            what="the export menu")
+            item.doActionNamed("click")
+            preview = wait_for(lambda: find(app.node, "frame", prefix="Oversight report"),
+                               what="the report's preview")
+            wait_for(lambda: preview.findChildren(
+                lambda n: (n.name or "").startswith("Page 1 of")), what="its pages")
+            click(preview, "Close")
+
+
 class KeyboardTest(unittest.TestCase):
     """The chair's keys work wherever focus is, act only on what is on show, and Enter on an
     agenda row opens the child."""

@@ -54,6 +54,7 @@ static const struct
   { "section-47", N_("Section 47 enquiries from strategy discussions"), NULL },
   { "missing-episodes", N_("Missing episodes of children on the CSE list, by month"), NULL },
   { "actions-due", N_("Plan actions due in the period, by outcome"), NULL },
+  { "actions-by-agency", N_("Plan actions due in the period, by agency and outcome"), NULL },
   { "closures", N_("Cases closed"), NULL },
   { "closures-onward", N_("Cases closed with an onward referral"), NULL },
   { "transitions-started", N_("Transition planning started (17 and over)"), NULL },
@@ -67,6 +68,52 @@ static const struct
   { "attendance-rate", N_("Attendance at meetings, by agency (per cent of those invited)"), NULL },
   { "children-deferred", N_("Children deferred to a later meeting"), NULL },
 };
+
+static const RmmFiguresSection sections[] = {
+  { N_("Referrals"), { "referrals-received", "referrals-screened-out", "concerns-not-referred",
+                       "repeat-referrals", "repeat-rate", "referrals-by-agency",
+                       "referrals-by-route", NULL } },
+  { N_("The 24-Hour Decision and the 7-Day Assessment"),
+    { "decisions-24-hours-rate", "assessments-required", "assessments-7-working-days-rate",
+      "decisions-24-hours", "decision-delay-hours", "assessments-7-working-days",
+      "assessment-delay-working-days", NULL } },
+  { N_("Risk Ratings"), { "children-rated-at-end", "ratings-confirmed", "disputes",
+                          "escalations", "ratings-at-end", "rating-movements", NULL } },
+  { N_("The CSE List"), { "cse-list", NULL } },
+  { N_("Strategy Discussions"), { "triggers-raised", "triggers-open-at-end", "section-47",
+                                  "triggers-by-rule", "trigger-responses", NULL } },
+  { N_("Missing Episodes"), { "missing-episodes", NULL } },
+  { N_("Safety Plan Actions"), { "actions-due", "actions-by-agency", NULL } },
+  { N_("Closures and Transitions"), { "closures", "closures-onward", "transitions-started",
+                                      "adult-packages", "s42-referrals", NULL } },
+  { N_("Who the Children Are"), { "children-referred", "children-by-age",
+                                  "children-by-gender", "children-looked-after", NULL } },
+  { N_("Meetings"), { "meetings-held", "children-deferred", "attendance-rate", NULL } },
+};
+
+/* The sections the figures are read in: every measure is in one. */
+const RmmFiguresSection *
+rmm_figures_get_sections (guint *n_sections)
+{
+  *n_sections = G_N_ELEMENTS (sections);
+  return sections;
+}
+
+/* Whether @measure is one figure ("all"), read as a line, rather than a table of
+ * categories. A measure with no figure in the period is read as one: none. */
+gboolean
+rmm_figures_is_single (GPtrArray  *figures,
+                       const char *measure)
+{
+  for (guint i = 0; i < figures->len; i++)
+    {
+      RmmFigure *figure = g_ptr_array_index (figures, i);
+
+      if (g_str_equal (figure->measure, measure) && !g_str_equal (figure->category, "all"))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static void
 figure_free (gpointer data)

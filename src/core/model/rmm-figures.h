@@ -39,6 +39,19 @@ typedef struct
   gboolean       suppressed;
 } RmmFigure;
 
+/**
+ * RmmFiguresSection:
+ * @title: what the board reads it as (translatable: pass it through gettext)
+ * @measures: its measures, in order, NULL-terminated
+ *
+ * The figures in the order the Oversight view and the quarterly report give them.
+ */
+typedef struct
+{
+  const char *title;
+  const char *measures[8];
+} RmmFiguresSection;
+
 /* The smallest count shown as it is: 1 to 4 could identify a child. */
 #define RMM_FIGURES_SMALLEST_SHOWN 5
 
@@ -63,5 +76,8 @@ char       *rmm_figures_to_csv       (GPtrArray     *figures,
                                       const char    *period);
 const char *rmm_figures_describe_measure (const char *measure);
 gboolean    rmm_figures_is_partition (const char    *measure);
+const RmmFiguresSection *rmm_figures_get_sections (guint *n_sections);
+gboolean    rmm_figures_is_single    (GPtrArray     *figures,
+                                      const char    *measure);
 
 G_END_DECLS

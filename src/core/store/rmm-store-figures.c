@@ -767,26 +767,38 @@ count_missing (Period  *period,
   return read_ended (&local_error, error);
 }
 
-/* Plan actions due in the period, by what became of them. */
+/* Plan actions due in the period, by what became of them, and by the agency whose action
+ * it was ("Agency: outcome"). */
 static gboolean
 count_actions (Period  *period,
                GError **error)
 {
   RmmDbStmt *stmt = prepare (period,
-    "SELECT x.status FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id "
-    "JOIN child c ON c.id = p.child_id "
+    "SELECT x.status, g.name FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id "
+    "JOIN child c ON c.id = p.child_id LEFT JOIN agency g ON g.id = x.agency_id "
     "WHERE (?1 = 0 OR c.area_id = ?1) AND x.due_on >= ?2 AND x.due_on <= ?3", error);
   g_autoptr(GError) local_error = NULL;
-  Tally outcomes;
+  Tally outcomes, by_agency;
 
   if (stmt == NULL)
     return FALSE;
   rmm_db_stmt_bind_text (stmt, 2, period->from_day);
   rmm_db_stmt_bind_text (stmt, 3, period->to_day);
   tally_init (&outcomes);
+  tally_init (&by_agency);
   while (rmm_db_stmt_step (stmt, &local_error))
-    tally_add (&outcomes, rmm_db_stmt_get_text (stmt, 0));
+    {
+      const char *outcome = rmm_db_stmt_get_text (stmt, 0);
+      const char *agency = rmm_db_stmt_get_text (stmt, 1);
+      g_autofree char *category = g_strdup_printf ("%s: %s",
+                                                   agency ? agency : _("No agency named"),
+                                                   outcome);
+
+      tally_add (&outcomes, outcome);
+      tally_add (&by_agency, category);
+    }
   tally_publish (&outcomes, period, "actions-due");
+  tally_publish (&by_agency, period, "actions-by-agency");
   return read_ended (&local_error, error);
 }
 
