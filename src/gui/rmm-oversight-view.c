@@ -227,6 +227,9 @@ new_figure_row (const char *title,
   if (suppressed)
     gtk_widget_add_css_class (label, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  /* Read out as its figure: "Referrals received", "78". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  value, -1);
   return row;
 }
 
