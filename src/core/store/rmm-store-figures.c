@@ -383,6 +383,31 @@ count_referrals (Period  *period,
 }
 
 /* The one number @sql counts, with the area as ?1 and @first and @second as ?2 and ?3. */
+/* Counts of @measures (NULL-terminated), one a column of @sql's one row: several read in
+ * one pass over a table. */
+static gboolean
+count_several (Period             *period,
+               const char * const *measures,
+               const char         *sql,
+               const char         *first,
+               const char         *second,
+               GError            **error)
+{
+  RmmDbStmt *stmt = prepare (period, sql, error);
+  g_autoptr(GError) local_error = NULL;
+  gboolean read;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 2, first);
+  rmm_db_stmt_bind_text (stmt, 3, second);
+  read = rmm_db_stmt_step (stmt, &local_error);
+  for (guint i = 0; measures[i] != NULL; i++)
+    add_count (period, measures[i], read ? (guint)rmm_db_stmt_get_int (stmt, i) : 0);
+  rmm_db_stmt_reset (stmt);
+  return read_ended (&local_error, error);
+}
+
 static gboolean
 count_one (Period      *period,
            const char  *measure,
@@ -391,19 +416,9 @@ count_one (Period      *period,
            const char  *second,
            GError     **error)
 {
-  RmmDbStmt *stmt = prepare (period, sql, error);
-  g_autoptr(GError) local_error = NULL;
-  gint64 count = 0;
+  const char *measures[] = { measure, NULL };
 
-  if (stmt == NULL)
-    return FALSE;
-  rmm_db_stmt_bind_text (stmt, 2, first);
-  rmm_db_stmt_bind_text (stmt, 3, second);
-  if (rmm_db_stmt_step (stmt, &local_error))
-    count = rmm_db_stmt_get_int (stmt, 0);
-  rmm_db_stmt_reset (stmt);
-  add_count (period, measure, (guint)count);
-  return read_ended (&local_error, error);
+  return count_several (period, measures, sql, first, second, error);
 }
 
 /* Plain counts of what happened in the period. A concern that names no child belongs to no
@@ -419,14 +434,12 @@ count_events (Period  *period,
                     "SELECT count (*) FROM concern_not_referred n "
                     "LEFT JOIN child c ON c.id = n.child_id WHERE (?1 = 0 OR c.area_id = ?1) "
                     "AND n.recorded_at >= ?2 AND n.recorded_at < ?3", from, end, error) &&
-         count_one (period, "disputes",
-                    "SELECT count (*) FROM decision d JOIN child c ON c.id = d.child_id "
-                    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.dissent <> '' "
-                    "AND d.proposed_at >= ?2 AND d.proposed_at < ?3", from, end, error) &&
-         count_one (period, "escalations",
-                    "SELECT count (*) FROM decision d JOIN child c ON c.id = d.child_id "
-                    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.escalated = 1 "
-                    "AND d.proposed_at >= ?2 AND d.proposed_at < ?3", from, end, error) &&
+         count_several (period, (const char *[]) { "disputes", "escalations", NULL },
+                        "SELECT coalesce (sum (CASE WHEN d.dissent <> '' THEN 1 ELSE 0 END), 0), "
+                        "       coalesce (sum (CASE WHEN d.escalated = 1 THEN 1 ELSE 0 END), 0) "
+                        "FROM decision d JOIN child c ON c.id = d.child_id "
+                        "WHERE (?1 = 0 OR c.area_id = ?1) "
+                        "AND d.proposed_at >= ?2 AND d.proposed_at < ?3", from, end, error) &&
          count_one (period, "transitions-started",
                     "SELECT count (*) FROM transition t JOIN child c ON c.id = t.child_id "
                     "WHERE (?1 = 0 OR c.area_id = ?1) AND t.planning_started_on >= ?2 "
@@ -453,6 +466,7 @@ typedef struct
   char     *proposed_at;
   char     *confirmed_at;  /* when the second chair confirmed it */
   char     *superseded_at; /* when a confirmed correction replaced it, or NULL */
+  gint64    supersedes_id; /* the one it replaced, or 0 */
 } Standing;
 
 static void
@@ -468,32 +482,42 @@ standing_clear (gpointer data)
 
 /* Whether the child whose @history it is (oldest proposed first) was on the CSE list at
  * @until, as rmm_store_list_cse () has it: their newest rating proposed by then and not yet
- * superseded, at a level of the list, and no closure confirmed between it and then. */
+ * superseded, at a level of the list, and none of its @closures confirmed between it and
+ * then. @reach
+ * is how many entries were proposed by an earlier @until (0 at first): the untils come in
+ * order, so each is read on from where the one before stopped, and the rating found from
+ * the newest back (it is nearly always the newest), which keeps a year of weeks over
+ * 20,000 children's histories quick. */
 static gboolean
 listed_at (GArray       *history,
+           GPtrArray    *closures,
            RmmFramework *framework,
-           const char   *until)
+           const char   *until,
+           guint        *reach)
 {
   const Standing *rating = NULL;
   const RmmRiskLevel *level;
 
-  for (guint i = 0; i < history->len; i++)
+  while (*reach < history->len &&
+         g_strcmp0 (g_array_index (history, Standing, *reach).proposed_at, until) <= 0)
+    (*reach)++;
+  for (guint i = *reach; i > 0 && rating == NULL; i--)
     {
-      const Standing *entry = &g_array_index (history, Standing, i);
+      const Standing *entry = &g_array_index (history, Standing, i - 1);
 
-      if (!entry->closure && g_strcmp0 (entry->proposed_at, until) <= 0 &&
+      if (!entry->closure &&
           (entry->superseded_at == NULL || g_strcmp0 (entry->superseded_at, until) > 0))
         rating = entry;
     }
   if (rating == NULL || framework == NULL ||
       !(level = rmm_framework_find_level (framework, rating->value)) || !level->cse_list)
     return FALSE;
-  for (guint i = 0; i < history->len; i++)
+  for (guint i = 0; i < closures->len; i++)
     {
-      const Standing *entry = &g_array_index (history, Standing, i);
+      const Standing *closure = g_ptr_array_index (closures, i);
 
-      if (entry->closure && g_strcmp0 (entry->confirmed_at, rating->proposed_at) >= 0 &&
-          g_strcmp0 (entry->confirmed_at, until) <= 0)
+      if (g_strcmp0 (closure->confirmed_at, rating->proposed_at) >= 0 &&
+          g_strcmp0 (closure->confirmed_at, until) <= 0)
         return FALSE;
     }
   return TRUE;
@@ -589,6 +613,17 @@ list_days (Period *period)
   return days;
 }
 
+/* Oldest proposed first; of two proposed in the same second, the older row. */
+static int
+compare_proposed (gconstpointer a,
+                  gconstpointer b)
+{
+  const Standing *x = a, *y = b;
+  int by_time = g_strcmp0 (x->proposed_at, y->proposed_at);
+
+  return by_time != 0 ? by_time : (x->id > y->id) - (x->id < y->id);
+}
+
 /* A child's history read: the CSE list on each of @untils, and their ratings. */
 static void
 count_child (Period       *period,
@@ -599,10 +634,51 @@ count_child (Period       *period,
              Ratings      *ratings)
 {
   RmmFramework *framework = rmm_framework_lookup (framework_id);
+  g_autoptr(GPtrArray) closures = g_ptr_array_new ();
+  guint reach = 0;
 
+  g_array_sort (history, compare_proposed);
+  /* When each was replaced: a correction supersedes one of the same child's, earlier. */
+  for (guint i = 0; i < history->len; i++)
+    {
+      const Standing *correction = &g_array_index (history, Standing, i);
+
+      for (guint j = 0; correction->supersedes_id != 0 && j < i; j++)
+        {
+          Standing *replaced = &g_array_index (history, Standing, j);
+
+          if (replaced->id == correction->supersedes_id && replaced->superseded_at == NULL)
+            replaced->superseded_at = g_strdup (correction->proposed_at);
+        }
+    }
+
+  for (guint i = 0; i < history->len; i++)
+    if (g_array_index (history, Standing, i).closure)
+      g_ptr_array_add (closures, &g_array_index (history, Standing, i));
   for (guint i = 0; i < untils->len; i++)
-    listed[i] += listed_at (history, framework, g_ptr_array_index (untils, i));
+    listed[i] += listed_at (history, closures, framework, g_ptr_array_index (untils, i),
+                            &reach);
   count_child_ratings (period, history, framework, ratings);
+}
+
+/* Each child's framework (its area's), by the child's id: read once rather than with each of
+ * its decisions. */
+static GHashTable *
+read_frameworks (Period  *period,
+                 GError **error)
+{
+  g_autoptr(GHashTable) frameworks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt = prepare (period,
+    "SELECT c.id, a.framework FROM child c JOIN area a ON a.id = c.area_id "
+    "WHERE ?1 = 0 OR c.area_id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (rmm_db_stmt_step (stmt, &local_error))
+    g_hash_table_insert (frameworks, GINT_TO_POINTER ((int)rmm_db_stmt_get_int (stmt, 0)),
+                         g_strdup (rmm_db_stmt_get_text (stmt, 1)));
+  return read_ended (&local_error, error) ? g_steal_pointer (&frameworks) : NULL;
 }
 
 /* Ratings confirmed and standing, closures, and the CSE list week by week: one reading of
@@ -617,20 +693,24 @@ count_ratings_and_list (Period  *period,
   g_autoptr(GError) local_error = NULL;
   g_autofree guint *listed = NULL;
   g_autofree char *framework_id = NULL;
+  g_autoptr(GHashTable) frameworks = NULL;
   gint64 child_id = 0;
   Ratings ratings = { 0 };
+  /* The decisions alone, each child's together (in the order of the index on the child, so
+   * with no sort of them all; each child's few are put in order here): its area's framework
+   * is looked up once a child, and what superseded a rating is found in the child's own
+   * history (a correction is the same child's, confirmed, and proposed after it). */
   RmmDbStmt *stmt = prepare (period,
     "SELECT d.child_id, d.id, d.kind, d.value, d.proposed_at, " CONFIRMED_AT ", "
-    "       (SELECT min (s.proposed_at) FROM decision s WHERE s.supersedes_id = d.id "
-    "        AND s.status = 'confirmed'), "
-    "       a.framework, (z.onward_agency_id IS NOT NULL OR z.onward_referral <> '') "
-    "FROM decision d JOIN child c ON c.id = d.child_id JOIN area a ON a.id = c.area_id "
-    "LEFT JOIN closure z ON z.decision_id = d.id "
-    "WHERE (?1 = 0 OR c.area_id = ?1) AND d.kind IN ('risk-rating', 'closure') "
+    "       d.supersedes_id, NULL, "
+    "       (z.onward_agency_id IS NOT NULL OR z.onward_referral <> '') "
+    "FROM decision d LEFT JOIN closure z ON z.decision_id = d.id "
+    "WHERE (?1 = 0 OR d.child_id IN (SELECT c.id FROM child c WHERE c.area_id = ?1)) "
+    "AND d.kind IN ('risk-rating', 'closure') "
     "AND d.status = 'confirmed' AND d.proposed_at <= ?2 "
-    "ORDER BY d.child_id, d.proposed_at, d.id", error);
+    "ORDER BY d.child_id", error);
 
-  if (stmt == NULL)
+  if (stmt == NULL || !(frameworks = read_frameworks (period, error)))
     return FALSE;
   g_array_set_clear_func (history, standing_clear);
   tally_init (&ratings.movements);
@@ -654,7 +734,8 @@ count_ratings_and_list (Period  *period,
         {
           child_id = next_child;
           g_free (framework_id);
-          framework_id = g_strdup (rmm_db_stmt_get_text (stmt, 7));
+          framework_id = g_strdup (g_hash_table_lookup (frameworks,
+                                                        GINT_TO_POINTER ((int)child_id)));
         }
       {
         Standing entry = {
@@ -664,7 +745,7 @@ count_ratings_and_list (Period  *period,
           .value = g_strdup (rmm_db_stmt_get_text (stmt, 3)),
           .proposed_at = g_strdup (rmm_db_stmt_get_text (stmt, 4)),
           .confirmed_at = g_strdup (rmm_db_stmt_get_text (stmt, 5)),
-          .superseded_at = g_strdup (rmm_db_stmt_get_text (stmt, 6)),
+          .supersedes_id = rmm_db_stmt_get_int (stmt, 6),
         };
 
         g_array_append_val (history, entry);
