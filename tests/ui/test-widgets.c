@@ -36,6 +36,7 @@
 #include "rmm-move-dialog.h"
 #include "rmm-note-dialog.h"
 #include "rmm-open-meeting-dialog.h"
+#include "rmm-oversight-view.h"
 #include "rmm-plan-dialog.h"
 #include "rmm-preferences-window.h"
 #include "rmm-server-login.h"
@@ -1046,6 +1047,113 @@ test_triggers_view (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+static gboolean
+is_chart (GtkWidget  *widget,
+          const char *text)
+{
+  return GTK_IS_DRAWING_AREA (widget) &&
+         gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_IMG;
+}
+
+static gboolean
+is_entry (GtkWidget  *widget,
+          const char *placeholder)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_str_has_prefix (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder);
+}
+
+/* A drop-down whose first choice is @first. */
+static gboolean
+is_drop_down (GtkWidget  *widget,
+              const char *first)
+{
+  GListModel *model;
+
+  if (!GTK_IS_DROP_DOWN (widget) ||
+      !GTK_IS_STRING_LIST (model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget))))
+    return FALSE;
+  return g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), first) == 0;
+}
+
+static const char *
+first_label_with (GtkWidget  *root,
+                  const char *part)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), part))
+        return gtk_label_get_text (GTK_LABEL (child));
+      if ((found = first_label_with (child, part)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Oversight view: charts drawn as images for a screen reader; the period moves back;
+ * a custom period that is not one is said and changes nothing; one area's figures. */
+static void
+test_oversight_view (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = g_object_new (RMM_TYPE_OVERSIGHT_VIEW, NULL);
+  g_autofree char *before = NULL;
+  GtkWidget *from, *to;
+  GtkDropDown *kind, *area;
+
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  rmm_oversight_view_load (RMM_OVERSIGHT_VIEW (view), f->store);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_nonnull (find_widget (view, is_chart, NULL));
+  g_assert_nonnull (find_label (view, "Referrals received"));
+  before = g_strdup (first_label_with (view, " to "));
+  g_assert_nonnull (before);
+
+  g_assert_true (gtk_widget_activate_action (view, "oversight.previous", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (first_label_with (view, " to "), !=, before);
+
+  /* Custom: a period that is not one is said, and the figures stay. */
+  kind = GTK_DROP_DOWN (find_widget (view, is_drop_down, "Month"));
+  gtk_drop_down_set_selected (kind, 3);
+  drain_main_loop ();
+  from = find_widget (view, is_entry, "From");
+  to = find_widget (view, is_entry, "To");
+  g_assert_true (gtk_widget_get_visible (from));
+  gtk_editable_set_text (GTK_EDITABLE (from), "31 Feb 2026");
+  g_signal_emit_by_name (from, "activate");
+  drain_main_loop ();
+  g_assert_nonnull (first_label_with (view, "Give the period as two dates"));
+  g_assert_nonnull (find_widget (view, is_chart, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (from), "1 Jan 2026");
+  gtk_editable_set_text (GTK_EDITABLE (to), "1 Dec 2025");
+  g_signal_emit_by_name (to, "activate");
+  drain_main_loop ();
+  g_assert_nonnull (first_label_with (view, "ends before it begins"));
+  gtk_editable_set_text (GTK_EDITABLE (to), "30 Jun 2026");
+  g_signal_emit_by_name (to, "activate");
+  drain_main_loop ();
+  g_assert_nonnull (first_label_with (view, "Counted from the record"));
+
+  /* One area's figures. */
+  area = GTK_DROP_DOWN (find_widget (view, is_drop_down, "All areas"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (area)), >, 1);
+  gtk_drop_down_set_selected (area, 1);
+  drain_main_loop ();
+  g_assert_nonnull (find_label (view, "Referrals received"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
 static void
 test_shortcuts_window (void)
 {
@@ -1316,6 +1424,8 @@ main (int    argc,
   g_test_add ("/ui/views/decisions-panel", Fixture, NULL, fixture_set_up,
               test_decisions_panel, fixture_tear_down);
   g_test_add ("/ui/views/triggers", Fixture, NULL, fixture_set_up, test_triggers_view,
+              fixture_tear_down);
+  g_test_add ("/ui/views/oversight", Fixture, NULL, fixture_set_up, test_oversight_view,
               fixture_tear_down);
   g_test_add ("/ui/windows/preview", Fixture, NULL, fixture_set_up, test_preview_window,
               fixture_tear_down);
