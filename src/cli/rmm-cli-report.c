@@ -68,6 +68,30 @@ parse_day (const char  *text,
   return FALSE;
 }
 
+/* Never over anything but an earlier table of figures in the same format: not the database
+ * (which would be lost), not a document, not what a link points to. */
+static gboolean
+check_figures_target (const char  *path,
+                      gboolean     json,
+                      GError     **error)
+{
+  g_autofree char *head = NULL;
+  const char *begins = json ? "[" : "measure,category,area,period,value,suppressed";
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return TRUE;
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK) &&
+      g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+      g_file_get_contents (path, &head, NULL, NULL) && g_str_has_prefix (head, begins))
+    return TRUE;
+  g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+               json ? _("“%s” is there already and is not figures as JSON: nothing was written "
+                        "over it.")
+                    : _("“%s” is there already and is not figures as CSV: nothing was written "
+                        "over it."), path);
+  return FALSE;
+}
+
 /* The figures written where asked (private to the user, as every export), or printed. */
 static gboolean
 write_out (const char  *text,
@@ -159,6 +183,9 @@ rmm_cli_report (const char  *database,
   if (pdf && output == NULL)
     return rmm_cli_usage_error (context, _("a PDF is written to a file: give -o FILE"));
   if (pdf && !rmm_pdf_document_check_target (output, &error))
+    return rmm_cli_fail (error);
+  if (!pdf && output != NULL &&
+      !check_figures_target (output, g_strcmp0 (format, "json") == 0, &error))
     return rmm_cli_fail (error);
   if (!(store = rmm_cli_open_existing (database, &error)))
     return rmm_cli_fail (error);

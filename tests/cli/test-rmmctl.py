@@ -664,6 +664,23 @@ class RmmctlTest(unittest.TestCase):
             result = rmmctl("--database", self.db, "report", *args)
             self.assertEqual(result.returncode, 2, args)
             self.assertIn(words, result.stderr)
+        # Never over the database, a document or a link; over an earlier table, yes.
+        with open(self.db, "rb") as f:
+            before = f.read()
+        link = self.path("link.csv")
+        os.symlink(csv_path, link)
+        for target, fmt in [(self.db, "csv"), (pdf_path, "json"), (link, "csv"),
+                            (csv_path, "json")]:
+            result = rmmctl("--database", self.db, "report", "--from", "2026-01-01", "--to",
+                            "2026-01-31", "--format", fmt, "-o", target)
+            self.assertEqual(result.returncode, 1, target)
+            self.assertIn("nothing was written over it", result.stderr)
+        with open(self.db, "rb") as f:
+            self.assertEqual(f.read(), before)
+        self.assertTrue(os.path.islink(link))
+        self.assertEqual(rmmctl("--database", self.db, "report", "--from", "2026-01-01",
+                                "--to", "2026-01-31", "-o", csv_path).returncode, 0)
+
         missing = self.path("nowhere.csv")
         result = rmmctl("--database", self.db, "report", "--from", "2026-01-01", "--to",
                         "2026-03-31", "--area", "Atlantis", "-o", missing)
