@@ -443,15 +443,18 @@ FOR EACH ROW EXECUTE FUNCTION rmm_refuse_untrue_event ();
 
 -- And what a login writes is recorded: a row it adds has its "create" event, a row it changes
 -- has, as its newest event, the one appended with the change (written by the same
--- transaction or savepoint, which the two rows' xmin say and no client can forge). Else the
--- row would stand in the record with no one's name to it, which `rmmctl check` could only
--- call "made outside RMM Desk". Checked when the transaction commits (deferred constraint
--- triggers: the app appends a row's event just after the row), as the database's owner,
--- whose own writes (moving a team's file across) are exempt as above.
+-- transaction or savepoint, which the two rows' xmin say and no client can forge), that
+-- event says what the row now holds, and every column the change altered is named by an
+-- event of that change (but the confirming logins, which the server writes itself). A row
+-- keeps its id: a login that renumbered one would have deleted it from the record, and
+-- freed its id for a row with another's history. Else the row would stand in the record
+-- with no one's name to it, which `rmmctl check` could only call "made outside RMM Desk".
+-- Checked when the transaction commits (deferred constraint triggers: the app appends a
+-- row's event just after the row), as the database's owner, whose own writes (moving a
+-- team's file across) are exempt as above.
 DO $do$
 DECLARE
   tab TEXT;
-  created TEXT := '';
   changed TEXT := '';
 BEGIN
   FOREACH tab IN ARRAY ARRAY['child', 'referral', 'assessment', 'assessment_indicator',
@@ -459,8 +462,9 @@ BEGIN
       'plan_action', 'strategy_trigger', 'trigger_response', 'closure', 'transition',
       'concern_not_referred', 'information_note', 'disruption_note', 'attendance', 'meeting',
       'meeting_series', 'agency', 'professional'] LOOP
-    changed := changed || format ('WHEN %1$L THEN newest := (SELECT t.xmin FROM %2$I.%1$I t '
-                                  'WHERE t.id = row_id); ', tab, current_schema ());
+    changed := changed || format ('WHEN %1$L THEN SELECT t.xmin, pg_catalog.to_jsonb (t) '
+                                  'INTO newest, held FROM %2$I.%1$I t WHERE t.id = row_id; ',
+                                  tab, current_schema ());
   END LOOP;
   EXECUTE format ($f$
 CREATE OR REPLACE FUNCTION rmm_refuse_unrecorded_row () RETURNS trigger
@@ -468,6 +472,9 @@ LANGUAGE plpgsql SECURITY DEFINER AS $body$
 DECLARE
   row_id BIGINT;
   newest pg_catalog.xid;
+  held JSONB;
+  event RECORD;
+  altered TEXT;
 BEGIN
   IF pg_catalog.pg_has_role (session_user, (SELECT datdba FROM pg_catalog.pg_database
                               WHERE datname = pg_catalog.current_database ()), 'MEMBER') THEN
@@ -491,12 +498,28 @@ BEGIN
     END IF;
     RETURN NULL;
   END IF;
+  IF NEW.id IS DISTINCT FROM OLD.id THEN
+    RAISE EXCEPTION 'a row keeps its id' USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
   CASE TG_TABLE_NAME %1$s ELSE newest := NULL; END CASE;
-  IF (SELECT e.xmin FROM %2$I.audit_event e WHERE e.entity = TG_TABLE_NAME
-      AND e.entity_id = row_id ORDER BY e.id DESC LIMIT 1) IS DISTINCT FROM newest THEN
+  SELECT e.xmin, e.after INTO event FROM %2$I.audit_event e
+  WHERE e.entity = TG_TABLE_NAME AND e.entity_id = row_id ORDER BY e.id DESC LIMIT 1;
+  IF event.xmin IS DISTINCT FROM newest OR held IS NULL OR
+     NOT held @> coalesce (NULLIF (event.after, ''), '{}')::jsonb THEN
     RAISE EXCEPTION 'a row a login changes is recorded in the audit trail'
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
+  -- Every column this change altered is named by an event written with it.
+  FOR altered IN SELECT n.key FROM pg_catalog.jsonb_each (pg_catalog.to_jsonb (NEW)) n
+                 WHERE n.value IS DISTINCT FROM pg_catalog.to_jsonb (OLD) -> n.key
+                 AND n.key NOT IN ('chair1_login', 'chair2_login') LOOP
+    IF NOT EXISTS (SELECT 1 FROM %2$I.audit_event e WHERE e.entity = TG_TABLE_NAME
+                   AND e.entity_id = row_id AND e.xmin = newest
+                   AND e.after::jsonb ? altered) THEN
+      RAISE EXCEPTION 'a row a login changes is recorded in the audit trail'
+        USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+  END LOOP;
   RETURN NULL;
 END
 $body$

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "rmm-area.h"
 #include "rmm-dates.h"
@@ -100,7 +101,8 @@ write_out (const char  *text,
 {
   if (output == NULL)
     {
-      g_print ("%s", text);
+      /* As written: g_print () would spell the CSV's line ends (CR LF) as "\r". */
+      fputs (text, stdout);
       return TRUE;
     }
   if (!g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,

@@ -307,6 +307,25 @@ test_field_count (Fixture       *f,
                   without_optional);
 }
 
+/* A reference goes where the child's name must not (projector, calendars): a name or a date
+ * of birth typed into it is refused, by line and column. */
+static void
+test_references_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *problems[] = {
+    "line 2, column A (child_ref): a reference is one word, with no spaces: a name must not "
+    "go in it",
+    "line 3, column A (child_ref): a reference is not a date: a date of birth must not go in it",
+    NULL
+  };
+
+  expect_refused (f, HEADER
+                  "Zara Quinton,Zara,Quinton,2012-04-05,Testshire North,2026-11-02,R,A,SPA,C\n"
+                  "05/04/2012,Zara,Quinton,2012-04-05,Testshire North,2026-11-02,R,A,SPA,C\n",
+                  -1, problems);
+}
+
 /* A name with a terminal escape or a text-direction override would print or display as
  * something other than what is stored; such characters are refused wherever they are, named
  * by line, column and character. Free text keeps its line breaks and tabs. */
@@ -779,6 +798,7 @@ main (int    argc,
   ADD ("/import/windows-1252-undefined-bytes", test_windows_1252_undefined_bytes);
   ADD ("/import/field-count", test_field_count);
   ADD ("/import/control-characters", test_control_characters);
+  ADD ("/import/references-refused", test_references_refused);
   ADD ("/import/too-large", test_too_large);
   ADD ("/import/read-file", test_read_file);
   ADD ("/import/plan-overtaken", test_plan_overtaken);

@@ -559,6 +559,16 @@ test_conclude_and_sign_off (Fixture       *f,
   g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_true (rmm_store_conclude_meeting (f->store, f->meeting, &error));
+  /* A question the chairs left open: disputed, and escalated. */
+  {
+    g_autofree char *disputed = g_strdup_printf (
+      "INSERT INTO decision (child_id, meeting_id, kind, value, proposed_at, status, dissent) "
+      "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'lead-agency', '', "
+      "'2026-11-23T11:00:00Z', 'disputed', 'Both views recorded')", child, f->meeting);
+
+    g_assert_true (rmm_db_exec (rmm_store_get_db (f->store), disputed, &error));
+    g_assert_no_error (error);
+  }
 
   /* Each chair once; someone else not at all; signed off when both have. */
   g_assert_false (rmm_store_sign_off_meeting (f->store, f->meeting, f->worker, &error));
@@ -605,9 +615,20 @@ test_conclude_and_sign_off (Fixture       *f,
       "INSERT INTO decision (child_id, meeting_id, kind, value, proposed_at) VALUES (%"
       G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'risk-rating', 'low', '2026-11-24T10:00:00Z')",
       child, f->meeting);
+    g_autofree char *settled = g_strdup_printf (
+      "UPDATE decision SET status = 'confirmed' WHERE meeting_id = %" G_GINT64_FORMAT
+      " AND status = 'disputed'", f->meeting);
+    g_autofree char *forgotten = g_strdup_printf (
+      "DELETE FROM decision WHERE meeting_id = %" G_GINT64_FORMAT " AND status = 'disputed'",
+      f->meeting);
+    g_autofree char *unminuted = g_strdup_printf (
+      "DELETE FROM agenda_item WHERE id = %" G_GINT64_FORMAT, item);
     struct { const char *sql; const char *refusal; } attempts[] = {
       { attendance, "its attendance cannot change" },
       { decided, "what it decided stands" },
+      { settled, "what it decided stands" },
+      { forgotten, "what it decided stands" },
+      { unminuted, "its minutes cannot change" },
       { move_item, "a row stays where it was made" },
       { relocate, "stays as it was signed off" },
       { move_meeting, "a row stays where it was made" },

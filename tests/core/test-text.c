@@ -48,6 +48,20 @@ test_quote (void)
   }
 }
 
+/* A reference goes where a name must not: one word, not a date, at most 32 characters. */
+static void
+test_references (void)
+{
+  const char *good[] = { "CH-100055", "T-001", "TP/2026/0042", "LCS.12345" };
+  const char *bad[] = { "", "Zara Quinton", "CH 100055", "05/04/2012", "2012-04-05",
+                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_null (rmm_text_why_not_reference (good[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_nonnull (rmm_text_why_not_reference (bad[i]));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -55,5 +69,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/text/find-control", test_find_control);
   g_test_add_func ("/text/quote", test_quote);
+  g_test_add_func ("/text/references", test_references);
   return g_test_run ();
 }

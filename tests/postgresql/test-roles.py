@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 
-from county import expect, failures, finish, psql
+from county import expect, failures, finish, psql, recorded
 
 rmmctl = sys.argv[1]
 owner = "dbname=county"
@@ -484,7 +484,29 @@ for login, label, sql, refusal in [
          f"({north_child}, {held}, 'risk-rating', 'low', '2026-11-03T09:00:00Z')",
          "what it decided stands"),
         ("mia_minutes", "marks an action done at no meeting",
-         f"UPDATE plan_action SET status = 'done' WHERE id = {open_action}", "reviewed once")]:
+         f"UPDATE plan_action SET status = 'done' WHERE id = {open_action}", "reviewed once"),
+        # A second change after the one its event records; an event naming another column.
+        ("cy_chair", "renames a child again after recording the first name",
+         recorded(f"UPDATE child SET first_name = 'Evented' WHERE id = {north_child} "
+                  "RETURNING id", "child", '{"first_name":"Evented"}') +
+         f"; UPDATE child SET first_name = 'Hidden' WHERE id = {north_child}",
+         "recorded in the audit trail"),
+        ("cy_chair", "changes a name with an event about the area",
+         recorded(f"UPDATE child SET last_name = 'Changed' WHERE id = {north_child} "
+                  "RETURNING id", "child", '{"area_id":%s}' % north_id),
+         "recorded in the audit trail"),
+        # Renumbering a row would delete it from the record.
+        ("mia_minutes", "renumbers an action",
+         f"UPDATE plan_action SET id = 990001 WHERE id = {open_action}; " +
+         recorded("UPDATE plan_action SET status = status WHERE id = 990001 RETURNING id",
+                  "plan_action", '{"status":"open"}'), "keeps its id"),
+        ("mia_minutes", "names a review with no outcome",
+         f"UPDATE plan_action SET status_meeting_id = {planned} WHERE id = {open_action}",
+         "reviewed once"),
+        ("cy_chair", "adds an action already done",
+         f"INSERT INTO plan_action (plan_id, description, due_on, status) SELECT plan_id, "
+         f"'Born done', '2026-11-01', 'done' FROM plan_action WHERE id = {open_action}",
+         "reviewed once")]:
     expect(f"{login} {label}", psql(f"BEGIN; {sql}; COMMIT", user=login, check=False), refusal)
 if rows(f"SELECT first_name FROM child WHERE id = {north_child}")[0][0] == "Renamed":
     failures.append("a child renamed with no event in the trail stayed renamed")

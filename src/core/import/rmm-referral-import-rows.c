@@ -303,6 +303,12 @@ read_row (RmmReferralImport *self,
   row.line = record->line;
   row.child = NONE;
   child_ref = required (self, record, COL_CHILD_REF);
+  if (child_ref != NULL && rmm_text_why_not_reference (child_ref) != NULL)
+    {
+      rmm_import_add_problem (self, record->line, COL_CHILD_REF, "%s",
+                              rmm_text_why_not_reference (child_ref));
+      child_ref = NULL;
+    }
   first_name = required (self, record, COL_FIRST_NAME);
   last_name = required (self, record, COL_LAST_NAME);
   area = required (self, record, COL_AREA);

@@ -167,9 +167,12 @@ new_vevent (const RmmCalendarEvent *event,
 
   if (!parse_when (event->day, event->time, &start))
     {
+      g_autofree char *when = g_strjoin (" ", event->day ? event->day : "", event->time,
+                                         NULL);
+
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   _("The record holds a date that is not a date (“%s”); the calendar was not "
-                     "made."), event->day ? event->day : "");
+                   _("The record holds a date or time that is not one (“%s”, %s); the calendar "
+                     "was not made."), g_strstrip (when), summary);
       return NULL;
     }
   vevent = icalcomponent_new_vevent ();

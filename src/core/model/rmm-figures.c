@@ -224,43 +224,106 @@ rmm_figures_is_partition (const char *measure)
   return total_of (measure) != NULL;
 }
 
-/* One partition: if exactly one of its cells is hidden, the total gives it away; hide the
- * smallest shown cell that is not 0 as well, else the total. TRUE if it hid anything. */
-static gboolean
-suppress_partition (GPtrArray  *figures,
-                    const char *measure)
+/* A second figure hidden because it would give a small one away; it is not itself small. */
+static void
+hide_too (RmmFigure *figure)
 {
+  figure->suppressed = TRUE;
+  figure->secondary = TRUE;
+}
+
+/* The cells of @measure that add up to @total (those whose category ends ": @outcome", for
+ * a measure by agency and outcome; else all): if exactly one is hidden, the total gives it
+ * away; hide the smallest shown cell that is not 0 as well, else the total. TRUE if it hid
+ * anything. */
+static gboolean
+suppress_cells (GPtrArray  *figures,
+                const char *measure,
+                const char *outcome,
+                RmmFigure  *total)
+{
+  g_autofree char *ending = outcome ? g_strconcat (": ", outcome, NULL) : NULL;
   RmmFigure *smallest = NULL;
-  RmmFigure *total = rmm_figures_find (figures, total_of (measure), "all");
   guint hidden = 0;
 
+  if (total == NULL || total->suppressed)
+    return FALSE;
   for (guint i = 0; i < figures->len; i++)
     {
       RmmFigure *figure = g_ptr_array_index (figures, i);
 
-      if (!g_str_equal (figure->measure, measure))
+      if (!g_str_equal (figure->measure, measure) ||
+          (ending != NULL && !g_str_has_suffix (figure->category, ending)))
         continue;
       if (figure->suppressed)
         hidden++;
       else if (figure->value > 0 && (smallest == NULL || figure->value < smallest->value))
         smallest = figure;
     }
-  if (hidden != 1 || total == NULL || total->suppressed)
+  if (hidden != 1)
     return FALSE;
-  if (smallest != NULL)
-    smallest->suppressed = TRUE;
-  else
-    total->suppressed = TRUE;
+  hide_too (smallest != NULL ? smallest : total);
   return TRUE;
+}
+
+/* One partition: its cells add up to its total measure's figure. */
+static gboolean
+suppress_partition (GPtrArray  *figures,
+                    const char *measure)
+{
+  return suppress_cells (figures, measure, NULL,
+                         rmm_figures_find (figures, total_of (measure), "all"));
+}
+
+/* Actions by agency and outcome: each outcome's cells add up to that outcome's figure of
+ * actions due. */
+static gboolean
+suppress_actions_by_agency (GPtrArray *figures)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      RmmFigure *figure = g_ptr_array_index (figures, i);
+
+      if (g_str_equal (figure->measure, "actions-due"))
+        changed |= suppress_cells (figures, "actions-by-agency", figure->category, figure);
+    }
+  return changed;
+}
+
+/* A deadline's rate with its on-time count gives its late count: with any of the deadline's
+ * cells hidden, the rate is hidden too. */
+static void
+suppress_rates (GPtrArray *figures)
+{
+  static const char * const deadlines[][2] = {
+    { "decisions-24-hours", "decisions-24-hours-rate" },
+    { "assessments-7-working-days", "assessments-7-working-days-rate" },
+  };
+
+  for (guint d = 0; d < G_N_ELEMENTS (deadlines); d++)
+    {
+      RmmFigure *rate = rmm_figures_find (figures, deadlines[d][1], "all");
+
+      for (guint i = 0; rate != NULL && !rate->suppressed && i < figures->len; i++)
+        {
+          RmmFigure *cell = g_ptr_array_index (figures, i);
+
+          if (g_str_equal (cell->measure, deadlines[d][0]) && cell->suppressed)
+            hide_too (rate);
+        }
+    }
 }
 
 /**
  * rmm_figures_suppress:
  *
  * Marks what must be shown as "fewer than 5": every count from 1 to 4, every rate, median
- * or longest of fewer than 5 cases (and a rate whose part or rest is 1 to 4), and in each
- * measure whose categories add up to a total, a second cell where one alone would be worked
- * out by subtraction.
+ * or longest of fewer than 5 cases (and a rate whose part or rest is 1 to 4). Then, hidden
+ * as "hidden": in each measure whose categories add up to a total (and each outcome's
+ * actions by agency, which add up to its actions due), a second cell where one alone would
+ * be worked out by subtraction; a deadline's rate where one of its counts is hidden.
  */
 void
 rmm_figures_suppress (GPtrArray *figures)
@@ -275,17 +338,21 @@ rmm_figures_suppress (GPtrArray *figures)
     }
   while (changed)
     {
-      changed = FALSE;
+      changed = suppress_actions_by_agency (figures);
       for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
         if (measures[i].total != NULL)
           changed |= suppress_partition (figures, measures[i].id);
     }
+  suppress_rates (figures);
 }
 
-/* The figure as the board reads it: "12", "66.7", or "fewer than 5". */
+/* The figure as the board reads it: "12", "66.7", "fewer than 5", or "hidden" (a second
+ * figure hidden so that a small one cannot be worked out). */
 char *
 rmm_figure_format_value (const RmmFigure *figure)
 {
+  if (figure->suppressed && figure->secondary)
+    return g_strdup (_("hidden"));
   if (figure->suppressed)
     return g_strdup (_("fewer than 5"));
   if (figure->kind == RMM_FIGURE_COUNT)
@@ -307,6 +374,11 @@ append_csv_field (GString    *out,
                   const char *text,
                   gboolean    last)
 {
+  g_autofree char *guarded = NULL;
+
+  /* A name typed as "=HYPERLINK(…)" is text, not a formula for the analyst's spreadsheet. */
+  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
+    text = guarded = g_strconcat ("'", text, NULL);
   if (strpbrk (text, ",\"\r\n") != NULL)
     {
       g_autofree char *escaped = NULL;

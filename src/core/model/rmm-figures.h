@@ -24,7 +24,8 @@ typedef enum
  * @value: the figure; for a percentage, @part out of @base
  * @part: a percentage's numerator
  * @base: how many cases a percentage, median or longest is of
- * @suppressed: shown as "fewer than 5" (rmm_figures_suppress ())
+ * @suppressed: not shown (rmm_figures_suppress ())
+ * @secondary: hidden because it would give a small one away, not itself small: "hidden"
  *
  * One row of the table: measure, category, area, period, value, suppressed.
  */
@@ -37,6 +38,7 @@ typedef struct
   guint          part;
   guint          base;
   gboolean       suppressed;
+  gboolean       secondary;
 } RmmFigure;
 
 /**

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "rmm-dates.h"
 #include "rmm-text.h"
 
 /**
@@ -74,4 +77,31 @@ rmm_text_quote (const char *text,
       g_string_append (quoted, rmm_text_find_control (one, FALSE, NULL) ? "\ufffd" : one);
     }
   return g_string_free (quoted, FALSE);
+}
+
+/**
+ * rmm_text_why_not_reference:
+ *
+ * A child's reference is one word of at most 32 characters that is not a date: it goes
+ * where the child's name must not (the projector, anonymised documents, calendars), so a
+ * name or a date of birth typed into it would travel there.
+ *
+ * Returns: (nullable): why @reference is not one, or NULL when it is
+ */
+const char *
+rmm_text_why_not_reference (const char *reference)
+{
+  GDate day;
+
+  if (reference == NULL || !g_utf8_validate (reference, -1, NULL) || *reference == '\0')
+    return _("a reference is needed");
+  if (g_utf8_strlen (reference, -1) > RMM_REFERENCE_MAX_CHARS)
+    return _("a reference is at most 32 characters");
+  for (const char *p = reference; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      return _("a reference is one word, with no spaces: a name must not go in it");
+  g_date_clear (&day, 1);
+  if (rmm_date_parse_uk (reference, &day))
+    return _("a reference is not a date: a date of birth must not go in it");
+  return NULL;
 }

@@ -13,5 +13,9 @@ gunichar rmm_text_find_control (const char *text,
                                 guint      *position);
 char    *rmm_text_quote        (const char *text,
                                 guint       max_chars);
+const char *rmm_text_why_not_reference (const char *reference);
+
+/* The longest a child's reference can be. */
+#define RMM_REFERENCE_MAX_CHARS 32
 
 G_END_DECLS

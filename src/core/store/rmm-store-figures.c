@@ -109,6 +109,52 @@ tally_publish (Tally      *tally,
   g_hash_table_unref (tally->counts);
 }
 
+/* The categories counted fewer than 5 times, put together as @other: a category is a name
+ * someone typed (an agency named on an imported referral: "Parent, 12 Elm Road"), and a
+ * small one's name, though its count is hidden, could itself say who the child is. */
+static void
+tally_group_small (Tally      *tally,
+                   const char *other)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  guint grouped = 0;
+
+  for (guint i = 0; i < tally->order->len; i++)
+    {
+      char *category = g_ptr_array_index (tally->order, i);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (tally->counts, category));
+
+      if (count < RMM_FIGURES_SMALLEST_SHOWN && !g_str_equal (category, other))
+        {
+          grouped += count;
+          g_hash_table_remove (tally->counts, category);
+        }
+      else
+        g_ptr_array_add (order, category);
+    }
+  g_ptr_array_set_size (tally->order, 0);
+  for (guint i = 0; i < order->len; i++)
+    g_ptr_array_add (tally->order, g_ptr_array_index (order, i));
+  for (guint i = 0; i < grouped; i++)
+    tally_add (tally, other);
+}
+
+/* A child's gender as recorded, among the few the board counts: anything else typed there
+ * (an import's free text) is counted as "other", never shown as typed. */
+static const char *
+gender_category (const char *gender)
+{
+  static const char * const known[] = { "female", "male", "non-binary", "other" };
+  g_autofree char *folded = g_utf8_strdown (g_strstrip (g_strdup (gender ? gender : "")), -1);
+
+  if (*folded == '\0')
+    return "not recorded";
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (folded, known[i]))
+      return known[i];
+  return "other";
+}
+
 static void
 add_count (Period     *period,
            const char *measure,
@@ -346,7 +392,7 @@ count_referrals (Period  *period,
         {
           g_hash_table_add (children, g_memdup2 (&child_id, sizeof child_id));
           tally_add (&ages, age_band (rmm_db_stmt_get_text (stmt, 8), received_at));
-          tally_add (&genders, gender && *gender ? gender : "not recorded");
+          tally_add (&genders, gender_category (gender));
           tally_add (&looked_after, rmm_db_stmt_get_int (stmt, 10) ? "looked after"
                                                                    : "not looked after");
         }
@@ -360,6 +406,7 @@ count_referrals (Period  *period,
                  GPOINTER_TO_UINT (g_hash_table_lookup (assessments.counts, "late"));
 
   add_count (period, "referrals-received", received);
+  tally_group_small (&agencies, _("Other agencies"));
   tally_publish (&agencies, period, "referrals-by-agency");
   tally_publish (&routes, period, "referrals-by-route");
   add_count (period, "referrals-screened-out", screened_out);
@@ -859,25 +906,39 @@ count_actions (Period  *period,
     "JOIN child c ON c.id = p.child_id LEFT JOIN agency g ON g.id = x.agency_id "
     "WHERE (?1 = 0 OR c.area_id = ?1) AND x.due_on >= ?2 AND x.due_on <= ?3", error);
   g_autoptr(GError) local_error = NULL;
-  Tally outcomes, by_agency;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);   /* outcome, agency */
+  Tally outcomes, agencies, by_agency;
 
   if (stmt == NULL)
     return FALSE;
   rmm_db_stmt_bind_text (stmt, 2, period->from_day);
   rmm_db_stmt_bind_text (stmt, 3, period->to_day);
   tally_init (&outcomes);
+  tally_init (&agencies);
   tally_init (&by_agency);
   while (rmm_db_stmt_step (stmt, &local_error))
     {
-      const char *outcome = rmm_db_stmt_get_text (stmt, 0);
       const char *agency = rmm_db_stmt_get_text (stmt, 1);
+
+      g_ptr_array_add (rows, g_strdup (rmm_db_stmt_get_text (stmt, 0)));
+      g_ptr_array_add (rows, g_strdup (agency ? agency : _("No agency named")));
+      tally_add (&agencies, agency ? agency : _("No agency named"));
+    }
+  /* An agency with fewer than 5 actions is among "other agencies" (as for referrals). */
+  for (guint i = 0; i < rows->len; i += 2)
+    {
+      const char *outcome = g_ptr_array_index (rows, i);
+      const char *agency = g_ptr_array_index (rows, i + 1);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (agencies.counts, agency));
       g_autofree char *category = g_strdup_printf ("%s: %s",
-                                                   agency ? agency : _("No agency named"),
-                                                   outcome);
+                                                   count < RMM_FIGURES_SMALLEST_SHOWN
+                                                   ? _("Other agencies") : agency, outcome);
 
       tally_add (&outcomes, outcome);
       tally_add (&by_agency, category);
     }
+  g_ptr_array_unref (agencies.order);
+  g_hash_table_unref (agencies.counts);
   tally_publish (&outcomes, period, "actions-due");
   tally_publish (&by_agency, period, "actions-by-agency");
   return read_ended (&local_error, error);

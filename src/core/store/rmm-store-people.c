@@ -12,6 +12,7 @@
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-store-private.h"
+#include "rmm-text.h"
 
 static gboolean
 require_text (const char  *value,
@@ -95,6 +96,7 @@ rmm_store_add_child (RmmStore             *self,
                      GError              **error)
 {
   g_autofree char *now = NULL;
+  const char *why;
   GDate born;
 
   g_return_val_if_fail (RMM_IS_STORE (self), 0);
@@ -104,6 +106,12 @@ rmm_store_add_child (RmmStore             *self,
       !require_text (input->first_name, _("The child’s first name"), error) ||
       !require_text (input->last_name, _("The child’s last name"), error))
     return 0;
+  if ((why = rmm_text_why_not_reference (input->reference)) != NULL)
+    {
+      /* TRANSLATORS: “CH 1234”: a reference is one word, with no spaces… */
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("“%s”: %s."), input->reference, why);
+      return 0;
+    }
   if (!rmm_date_parse (input->date_of_birth, &born))
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
