@@ -53,6 +53,8 @@ struct _RmmDbPg
   guint          n_prepared;
   gint64         changes;     /* other clients' commits heard of */
   char          *writing;     /* the write transaction's id on the server, while it runs */
+  char          *begun_head;  /* the audit chain's newest event ("ID HASH") read as the write
+                               * lock was taken, until the store takes it */
   char          *in_doubt;    /* the id of one whose COMMIT the lost connection cut off */
   guint          ahead;       /* commands sent ahead in a pipeline, their outcome not yet read */
   GError        *refused_ahead; /* the first of them refused, until the transaction ends */
@@ -335,6 +337,7 @@ rmm_db_pg_exec (RmmDb       *db,
           return FALSE;
         }
       g_clear_pointer (&self->writing, g_free);
+      g_clear_pointer (&self->begun_head, g_free);
       /* A transaction a refusal had aborted ends in a ROLLBACK, whatever its COMMIT: never
        * reported as saved. */
       if (g_str_equal (sql, "COMMIT") && status == PGRES_COMMAND_OK &&
@@ -588,20 +591,31 @@ rmm_db_pg_begin_writing (RmmDb    *db,
   g_autofree char *got = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  /* One round trip: the lock, then the transaction's id; no id when the lock was not free. */
+  /* One round trip: the lock, then the transaction's id and the audit chain's newest event
+   * as it stands now the lock is held (the first event the transaction appends follows it:
+   * a round trip fewer while others wait for the lock); no id when the lock was not free. */
+#define AND_HEAD " || ' ' || coalesce ((SELECT id || ' ' || hash FROM audit_chain " \
+                 "ORDER BY id DESC LIMIT 1), '0 ' || repeat ('0', 64))"
   got = query_text (self, wait ? "BEGIN;"
                                  "SET LOCAL lock_timeout = 1000;"
                                  "SELECT pg_advisory_xact_lock (" WRITE_LOCK ");"
                                  "SET LOCAL lock_timeout = 0;"
-                                 "SELECT txid_current ()"
+                                 "SELECT txid_current ()" AND_HEAD
                                : "BEGIN;"
                                  "SELECT CASE WHEN pg_try_advisory_xact_lock (" WRITE_LOCK ") "
-                                 "            THEN txid_current () END",
+                                 "            THEN txid_current ()" AND_HEAD " END",
                     &local_error);
+#undef AND_HEAD
   g_clear_error (&self->refused_ahead);
   if (got != NULL && *got != '\0')
     {
+      char *space = strchr (got, ' ');
+
       /* Its id, to ask the server about it should its COMMIT be cut off. */
+      g_free (self->begun_head);
+      self->begun_head = space ? g_strdup (space + 1) : NULL;
+      if (space != NULL)
+        *space = '\0';
       g_free (self->writing);
       self->writing = g_steal_pointer (&got);
       return TRUE;
@@ -614,6 +628,24 @@ rmm_db_pg_begin_writing (RmmDb    *db,
                  self->info->database);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+/* The chain's newest event as the write lock was taken, once: a later question (after a
+ * savepoint rolled back what was appended since) is asked of the server. */
+static gboolean
+rmm_db_pg_take_chain_head (RmmDb   *db,
+                           gint64  *id,
+                           char   **hash)
+{
+  RmmDbPg *self = RMM_DB_PG (db);
+  g_autofree char *head = g_steal_pointer (&self->begun_head);
+  char *space = head ? strchr (head, ' ') : NULL;
+
+  if (space == NULL || self->writing == NULL)
+    return FALSE;
+  *id = g_ascii_strtoll (head, NULL, 10);
+  *hash = g_strdup (space + 1);
+  return TRUE;
 }
 
 static gboolean
@@ -798,6 +830,7 @@ rmm_db_pg_adopt (RmmDb               *db,
   self->ahead = 0;
   g_clear_error (&self->refused_ahead);
   g_clear_pointer (&self->writing, g_free);
+  g_clear_pointer (&self->begun_head, g_free);
   if (!set_session_up (self, error))
     return FALSE;
   /* Changes made by others meanwhile were not heard: as if one had been. */
@@ -921,6 +954,7 @@ rmm_db_pg_finalize (GObject *object)
   g_clear_pointer (&self->login, g_free);
   g_clear_pointer (&self->conninfo, g_free);
   g_clear_pointer (&self->writing, g_free);
+  g_clear_pointer (&self->begun_head, g_free);
   g_clear_pointer (&self->in_doubt, g_free);
   g_clear_error (&self->refused_ahead);
 
@@ -953,6 +987,7 @@ rmm_db_pg_class_init (RmmDbPgClass *klass)
   db_class->exec = rmm_db_pg_exec;
   db_class->begin_writing = rmm_db_pg_begin_writing;
   db_class->in_transaction = rmm_db_pg_in_transaction;
+  db_class->take_chain_head = rmm_db_pg_take_chain_head;
   db_class->get_data_version = rmm_db_pg_get_data_version;
   db_class->set_bulk_writing = rmm_db_pg_set_bulk_writing;
   db_class->close = rmm_db_pg_close;

@@ -56,6 +56,9 @@ struct _RmmDbClass
                                    gboolean     wait,
                                    GError     **error);
   gboolean    (*in_transaction)   (RmmDb       *self);
+  gboolean    (*take_chain_head)  (RmmDb       *self,
+                                   gint64      *id,
+                                   char       **hash);  /* NULL: asked when needed */
   gint64      (*get_data_version) (RmmDb       *self);
   void        (*set_bulk_writing) (RmmDb       *self,
                                    gboolean     bulk);

@@ -522,6 +522,19 @@ rmm_db_get_data_version (RmmDb *self)
   return CLASS (self)->get_data_version (self);
 }
 
+/* The audit chain's newest event as the outermost write transaction took its lock, if the
+ * engine read it then (a server, in the same round trip): once, for the first event the
+ * transaction appends. FALSE: ask for it. */
+gboolean
+rmm_db_take_chain_head (RmmDb   *self,
+                        gint64  *id,
+                        char   **hash)
+{
+  g_return_val_if_fail (RMM_IS_DB (self), FALSE);
+  return CLASS (self)->take_chain_head != NULL &&
+         CLASS (self)->take_chain_head (self, id, hash);
+}
+
 /* Is the connection there (a file's always is)? */
 gboolean
 rmm_db_is_connected (RmmDb *self)

@@ -84,6 +84,9 @@ gboolean     rmm_db_commit           (RmmDb           *self,
 void         rmm_db_rollback         (RmmDb           *self);
 guint        rmm_db_get_depth        (RmmDb           *self);
 gint64       rmm_db_get_data_version (RmmDb           *self);
+gboolean     rmm_db_take_chain_head  (RmmDb           *self,
+                                      gint64          *id,
+                                      char           **hash);
 gboolean     rmm_db_backup_to        (RmmDb           *self,
                                       const char      *dest_path,
                                       GError         **error);

@@ -606,7 +606,9 @@ rmm_store_get_audit_head (RmmStore     *self,
 {
   g_assert (rmm_db_get_depth (self->db) > 0);
 
-  if (self->head_hash == NULL)
+  /* A server reads it with the write lock, in the same round trip; else it is asked for. */
+  if (self->head_hash == NULL &&
+      !rmm_db_take_chain_head (self->db, &self->head_id, &self->head_hash))
     {
       g_autoptr(RmmAnchor) head = rmm_store_get_head (self, error);
 
