@@ -203,16 +203,6 @@ new_chart (RmmOversightView *self,
   return card;
 }
 
-static char *
-figure_text (const RmmFigure *figure)
-{
-  g_autofree char *value = rmm_figure_format_value (figure);
-
-  if (figure->suppressed || figure->kind != RMM_FIGURE_PERCENT)
-    return g_steal_pointer (&value);
-  return g_strdup_printf ("%s%%", value);
-}
-
 static GtkWidget *
 new_figure_row (const char *title,
                 const char *value,
@@ -288,7 +278,7 @@ add_categories (RmmOversightView *self,
       if (!g_str_equal (figure->measure, measure))
         continue;
       label = rmm_figure_category_label (measure, figure->category);
-      value = figure_text (figure);
+      value = rmm_figure_format_text (figure);
       row = new_figure_row (label, value, figure->suppressed);
       if (expander != NULL)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
@@ -324,7 +314,7 @@ add_section (RmmOversightView        *self,
         }
       {
         RmmFigure *figure = rmm_figures_find (self->figures, measure, "all");
-        g_autofree char *value = figure ? figure_text (figure) : g_strdup (_("None"));
+        g_autofree char *value = figure ? rmm_figure_format_text (figure) : g_strdup (_("None"));
 
         gtk_list_box_append (GTK_LIST_BOX (singles),
                              new_figure_row (rmm_figures_describe_measure (measure), value,

@@ -178,14 +178,6 @@ rmm_figure_category_label (const char *measure,
   return capitalised (category);
 }
 
-static char *
-value_text (const RmmFigure *figure)
-{
-  if (!figure->suppressed && figure->kind == RMM_FIGURE_PERCENT)
-    return g_strdup_printf ("%.1f%%", figure->value);
-  return rmm_figure_format_value (figure);
-}
-
 char *
 rmm_figure_chart_describe (GPtrArray  *figures,
                            const char *measure)
@@ -200,7 +192,7 @@ rmm_figure_chart_describe (GPtrArray  *figures,
     {
       RmmFigure *figure = g_ptr_array_index (rows, i);
       g_autofree char *label = rmm_figure_category_label (measure, figure->category);
-      g_autofree char *value = value_text (figure);
+      g_autofree char *value = rmm_figure_format_text (figure);
 
       g_string_append_printf (text, "%s%s %s", i ? "; " : "", label, value);
     }
@@ -340,7 +332,7 @@ draw_bars (GPtrArray                 *rows,
   for (guint i = 0; i < rows->len; i++)
     {
       RmmFigure *figure = g_ptr_array_index (rows, i);
-      g_autofree char *value = value_text (figure);
+      g_autofree char *value = rmm_figure_format_text (figure);
       double y = i * row, length = 0;
 
       set_ink (cr, style, 1);

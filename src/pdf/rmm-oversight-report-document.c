@@ -53,23 +53,13 @@ draw_chart (cairo_t  *cr,
   rmm_figure_chart_draw (chart->figures, chart->measure, cr, width, height, &paper);
 }
 
-static char *
-figure_text (const RmmFigure *figure)
-{
-  g_autofree char *value = rmm_figure_format_value (figure);
-
-  if (figure->suppressed || figure->kind != RMM_FIGURE_PERCENT)
-    return g_steal_pointer (&value);
-  return g_strdup_printf ("%s%%", value);
-}
-
 static void
 add_single (RmmPdfDocument *document,
             GPtrArray      *figures,
             const char     *measure)
 {
   RmmFigure *figure = rmm_figures_find (figures, measure, "all");
-  g_autofree char *value = figure ? figure_text (figure) : g_strdup (_("None in the period"));
+  g_autofree char *value = figure ? rmm_figure_format_text (figure) : g_strdup (_("None in the period"));
 
   rmm_pdf_document_add_key_value (document, rmm_figures_describe_measure (measure), value);
 }
@@ -105,7 +95,7 @@ add_categories (RmmPdfDocument *document,
       if (!g_str_equal (figure->measure, measure))
         continue;
       label = rmm_figure_category_label (measure, figure->category);
-      value = figure_text (figure);
+      value = rmm_figure_format_text (figure);
       rmm_pdf_document_add_row (document, figure->suppressed ? RMM_PDF_ROW_MUTED
                                                              : RMM_PDF_ROW_PLAIN,
                                 (const char *[]) { label, value });

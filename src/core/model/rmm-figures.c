@@ -360,6 +360,15 @@ rmm_figure_format_value (const RmmFigure *figure)
   return g_strdup_printf ("%.1f", figure->value);
 }
 
+/* As a reader sees it: a percentage with its sign ("66.7%"), else as rmm_figure_format_value (). */
+char *
+rmm_figure_format_text (const RmmFigure *figure)
+{
+  if (!figure->suppressed && figure->kind == RMM_FIGURE_PERCENT)
+    return g_strdup_printf ("%.1f%%", figure->value);
+  return rmm_figure_format_value (figure);
+}
+
 const char *
 rmm_figures_describe_measure (const char *measure)
 {

@@ -73,6 +73,7 @@ RmmFigure  *rmm_figures_find         (GPtrArray     *figures,
                                       const char    *category);
 void        rmm_figures_suppress     (GPtrArray     *figures);
 char       *rmm_figure_format_value  (const RmmFigure *figure);
+char       *rmm_figure_format_text   (const RmmFigure *figure);
 char       *rmm_figures_to_csv       (GPtrArray     *figures,
                                       const char    *area,
                                       const char    *period);
