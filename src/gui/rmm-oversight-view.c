@@ -65,7 +65,18 @@ chosen_area (RmmOversightView *self)
   return g_ptr_array_index (self->areas, chosen - 1);
 }
 
-/* The period of @kind that holds @day: [from, to]. */
+static void
+get_today (GDate *today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* The period of @kind that holds @day: [from, to], to no later than today (the figures are
+ * of what has happened: the current quarter so far). */
 static void
 set_period_holding (RmmOversightView *self,
                     const GDate      *day)
@@ -94,6 +105,13 @@ set_period_holding (RmmOversightView *self,
       return;
     }
   g_date_subtract_days (&self->to, 1);
+  {
+    GDate today;
+
+    get_today (&today);
+    if (g_date_compare (&self->to, &today) > 0)
+      self->to = today;
+  }
 }
 
 static char *
@@ -111,8 +129,10 @@ describe_period (RmmOversightView *self)
   g_autofree char *from = format_day (&self->from);
   g_autofree char *to = format_day (&self->to);
   char month[64];
+  GDate today;
 
-  switch (self->kind)
+  get_today (&today);
+  switch (g_date_compare (&self->to, &today) == 0 ? PERIOD_CUSTOM : self->kind)
     {
     case PERIOD_MONTH:
       g_date_strftime (month, sizeof month, "%B %Y", &self->from);
@@ -362,6 +382,18 @@ show_figures (RmmOversightView *self)
     add_section (self, &sections[s]);
 }
 
+/* The period after is offered while it has begun. */
+static void
+update_next (RmmOversightView *self)
+{
+  GDate today;
+
+  get_today (&today);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "oversight.next",
+                                 self->kind != PERIOD_CUSTOM &&
+                                 g_date_compare (&self->to, &today) < 0);
+}
+
 static void
 update_period_controls (RmmOversightView *self)
 {
@@ -370,7 +402,7 @@ update_period_controls (RmmOversightView *self)
   gtk_widget_set_visible (self->custom_box, custom);
   gtk_widget_set_visible (GTK_WIDGET (self->period_label), !custom);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "oversight.previous", !custom);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "oversight.next", !custom);
+  update_next (self);
   if (custom)
     {
       g_autofree char *from = format_day (&self->from);
@@ -397,7 +429,7 @@ on_kind_changed (RmmOversightView *self)
 static void
 on_custom_activated (RmmOversightView *self)
 {
-  GDate from, to;
+  GDate from, to, today;
 
   if (!rmm_date_parse_uk (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &from) ||
       !rmm_date_parse_uk (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &to))
@@ -410,6 +442,14 @@ on_custom_activated (RmmOversightView *self)
   if (g_date_compare (&from, &to) > 0)
     {
       gtk_label_set_text (self->status_label, _("The period ends before it begins."));
+      return;
+    }
+  get_today (&today);
+  if (g_date_compare (&to, &today) > 0)
+    {
+      gtk_label_set_text (self->status_label,
+                          _("The period ends after today: the figures are of what has "
+                            "happened."));
       return;
     }
   self->from = from;
@@ -429,6 +469,7 @@ shift_period (RmmOversightView *self,
   else
     g_date_add_months (&day, months);
   set_period_holding (self, &day);
+  update_next (self);
   show_figures (self);
 }
 
@@ -617,16 +658,13 @@ rmm_oversight_view_class_init (RmmOversightViewClass *klass)
 static void
 rmm_oversight_view_init (RmmOversightView *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate day;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_date_clear (&self->from, 1);
   g_date_clear (&self->to, 1);
   /* The last quarter ended: the board's usual report. */
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  get_today (&day);
   g_date_subtract_months (&day, 3);
   self->kind = PERIOD_QUARTER;
   set_period_holding (self, &day);

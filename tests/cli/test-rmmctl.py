@@ -660,7 +660,8 @@ class RmmctlTest(unittest.TestCase):
                             (["--from", "2026-12-01", "--to", "2026-11-01"], "ends before"),
                             (["--from", "2026-01-01", "--to", "2026-03-31", "--format", "xml"],
                              "csv, json or pdf"),
-                            (["--from", "2026-01-01"], "--to needs a date")]:
+                            (["--from", "2026-01-01"], "--to needs a date"),
+                            (["--from", "2026-01-01", "--to", "2099-12-31"], "after today")]:
             result = rmmctl("--database", self.db, "report", *args)
             self.assertEqual(result.returncode, 2, args)
             self.assertIn(words, result.stderr)

@@ -1137,6 +1137,10 @@ test_oversight_view (Fixture       *f,
   g_signal_emit_by_name (to, "activate");
   drain_main_loop ();
   g_assert_nonnull (first_label_with (view, "ends before it begins"));
+  gtk_editable_set_text (GTK_EDITABLE (to), "30 Jun 2099");
+  g_signal_emit_by_name (to, "activate");
+  drain_main_loop ();
+  g_assert_nonnull (first_label_with (view, "ends after today"));
   gtk_editable_set_text (GTK_EDITABLE (to), "30 Jun 2026");
   g_signal_emit_by_name (to, "activate");
   drain_main_loop ();
