@@ -629,7 +629,8 @@ class MeetingTest(unittest.TestCase):
 class OversightTest(unittest.TestCase):
     """The board's figures: charts a screen reader reads as their figures, the period moved
     back, one area chosen and a figure read by its accessible name (the same as rmmctl report
-    counts), the report previewed; no child's name anywhere in the view."""
+    counts), the report previewed, the calendar saved from the main menu; no child's name
+    anywhere in the view or the calendar."""
 
     def test_the_boards_figures(self):
         with demo_app(200) as (app, db):
@@ -698,6 +699,32 @@ class OversightTest(unittest.TestCase):
             wait_for(lambda: preview.findChildren(
                 lambda n: (n.name or "").startswith("Page 1 of")), what="its pages")
             click(preview, "Close")
+
+            # The calendar, from the main menu (F10): saved where the chair says, children by
+            # reference only.
+            wait_for(lambda: find(app.node, "frame", prefix="Oversight report") is None,
+                     what="the preview closed")
+            wait_for(lambda: find(app.node, "label", name="RMM Desk")).click()
+            press("F10")
+            wait_for(lambda: find(app.node, "menu item", name="Export Calendar…"),
+                     what="the main menu").doActionNamed("click")
+            # (GTK 4.8's file chooser dialog is a "filler" to AT-SPI.)
+            chooser = wait_for(lambda: [c for c in app.node.children
+                                        if c.name == "Export the Calendar"],
+                               what="the file chooser")[0]
+            ics = os.path.join(os.path.dirname(db), "board.ics")
+            wait_for(lambda: chooser.findChild(lambda n: n.roleName == "text", retry=False,
+                                               requireResult=False),
+                     what="the file name field").text = ics
+            # (Its button is named with its mnemonic too: "_Save Save".)
+            click(chooser, prefix="_Save")
+            wait_for(lambda: os.path.exists(ics), what="the calendar written")
+            with open(ics, encoding="utf-8") as f:
+                calendar = f.read()
+            self.assertTrue(calendar.startswith("BEGIN:VCALENDAR"))
+            self.assertIn("CSE Risk Management Meeting", calendar)
+            for name in names:
+                self.assertNotIn(name, calendar.replace("\n ", ""))
 
 
 class KeyboardTest(unittest.TestCase):
