@@ -165,14 +165,7 @@ static gboolean
 check_calendar_target (const char  *path,
                        GError     **error)
 {
-  g_autofree char *head = NULL;
-  gsize length = 0;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
-      g_file_get_contents (path, &head, &length, NULL) &&
-      g_str_has_prefix (head, "BEGIN:VCALENDAR"))
+  if (rmm_cli_may_replace (path, "BEGIN:VCALENDAR"))
     return TRUE;
   g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                _("“%s” is there already and is not a calendar: nothing was written over it."),

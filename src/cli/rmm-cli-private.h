@@ -34,6 +34,8 @@ gboolean    rmm_cli_parse_options    (GOptionContext      *context,
 gboolean    rmm_cli_parse_format     (const char      *format,
                                       gboolean        *json,
                                       GError         **error);
+gboolean    rmm_cli_may_replace      (const char      *path,
+                                      const char      *begins);
 RmmStore   *rmm_cli_open_existing    (const char      *database,
                                       GError         **error);
 gint64      rmm_cli_resolve_child    (RmmStore        *store,

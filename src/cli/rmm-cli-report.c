@@ -76,14 +76,7 @@ check_figures_target (const char  *path,
                       gboolean     json,
                       GError     **error)
 {
-  g_autofree char *head = NULL;
-  const char *begins = json ? "[" : "measure,category,area,period,value,suppressed";
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    return TRUE;
-  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK) &&
-      g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
-      g_file_get_contents (path, &head, NULL, NULL) && g_str_has_prefix (head, begins))
+  if (rmm_cli_may_replace (path, json ? "[" : "measure,category,area,period,value,suppressed"))
     return TRUE;
   g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                json ? _("“%s” is there already and is not figures as JSON: nothing was written "

@@ -200,6 +200,27 @@ wait_for_other_writer (RmmStore *store,
   return waited_us < 10 * 60 * G_USEC_PER_SEC;
 }
 
+/* Whether an export may go to @path: nothing is there, or an earlier export of its kind (a
+ * regular file, not a link, whose first bytes are @begins). Only those first bytes are read:
+ * the database itself, refused here, can be gigabytes. */
+gboolean
+rmm_cli_may_replace (const char *path,
+                     const char *begins)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gsize wanted = strlen (begins), got = 0;
+  g_autofree char *head = g_malloc0 (wanted + 1);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return TRUE;
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+      !(stream = g_file_read (file, NULL, NULL)))
+    return FALSE;
+  return g_input_stream_read_all (G_INPUT_STREAM (stream), head, wanted, &got, NULL, NULL) &&
+         got == wanted && memcmp (head, begins, wanted) == 0;
+}
+
 /* --read-only: every command opens the database as a copy to read. */
 static gboolean read_only;
 
