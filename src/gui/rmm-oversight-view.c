@@ -37,6 +37,9 @@ struct _RmmOversightView
   RmmStore             *store;
   GPtrArray            *areas;      /* of RmmArea, as the area dropdown lists them after "All" */
   GPtrArray            *figures;    /* suppressed; NULL when they could not be read */
+  GHashTable           *read;       /* figures read, by period and area, while the record is
+                                     * as it was (change_mark) */
+  gint64                change_mark;
   PeriodKind            kind;
   GDate                 from;
   GDate                 to;
@@ -352,6 +355,34 @@ clear_content (RmmOversightView *self)
     gtk_box_remove (self->content_box, child);
 }
 
+/* The figures of the period and @area, suppressed: read again only when the record has
+ * changed since, so that going back to a period or an area already seen is at once. */
+static GPtrArray *
+read_figures (RmmOversightView  *self,
+              RmmArea           *area,
+              GError           **error)
+{
+  gint64 area_id = area ? rmm_area_get_id (area) : 0;
+  gint64 mark = rmm_store_get_change_mark (self->store, NULL);
+  g_autofree char *key = g_strdup_printf ("%u %u %" G_GINT64_FORMAT,
+                                          g_date_get_julian (&self->from),
+                                          g_date_get_julian (&self->to), area_id);
+  GPtrArray *figures;
+
+  if (mark != self->change_mark)
+    {
+      g_hash_table_remove_all (self->read);
+      self->change_mark = mark;
+    }
+  if ((figures = g_hash_table_lookup (self->read, key)) != NULL)
+    return g_ptr_array_ref (figures);
+  if (!(figures = rmm_store_read_figures (self->store, &self->from, &self->to, area_id, error)))
+    return NULL;
+  rmm_figures_suppress (figures);
+  g_hash_table_insert (self->read, g_steal_pointer (&key), g_ptr_array_ref (figures));
+  return figures;
+}
+
 static void
 show_figures (RmmOversightView *self)
 {
@@ -361,18 +392,16 @@ show_figures (RmmOversightView *self)
   const RmmFiguresSection *sections;
   guint n_sections;
 
+  gtk_label_set_text (self->status_label, "");
   gtk_label_set_text (self->period_label, period);
   clear_content (self);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
-  if (self->store == NULL)
-    return;
-  if (!(self->figures = rmm_store_read_figures (self->store, &self->from, &self->to,
-                                                area ? rmm_area_get_id (area) : 0, &error)))
+  if (self->store == NULL || !(self->figures = read_figures (self, area, &error)))
     {
-      gtk_label_set_text (self->status_label, error->message);
+      if (error != NULL)
+        gtk_label_set_text (self->status_label, error->message);
       return;
     }
-  rmm_figures_suppress (self->figures);
   gtk_label_set_text (self->status_label,
                       _("Counted from the record. No child can be identified: a count from 1 "
                         "to 4 is shown as “fewer than 5”, and a figure from which one could be "
@@ -610,6 +639,7 @@ rmm_oversight_view_load (RmmOversightView *self,
   g_return_if_fail (RMM_IS_OVERSIGHT_VIEW (self));
 
   g_set_object (&self->store, store);
+  g_hash_table_remove_all (self->read);
   load_areas (self);
   show_figures (self);
 }
@@ -626,6 +656,7 @@ rmm_oversight_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
+  g_clear_pointer (&self->read, g_hash_table_unref);
 
   G_OBJECT_CLASS (rmm_oversight_view_parent_class)->dispose (object);
 }
@@ -661,6 +692,9 @@ rmm_oversight_view_init (RmmOversightView *self)
   GDate day;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify)g_ptr_array_unref);
+  self->change_mark = -1;
   g_date_clear (&self->from, 1);
   g_date_clear (&self->to, 1);
   /* The last quarter ended: the board's usual report. */
