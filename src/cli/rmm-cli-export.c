@@ -116,12 +116,9 @@ export_safety_plan (RmmStore                 *store,
 static gboolean
 is_after_today (const GDate *day)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  rmm_date_set_today (&today);
   return g_date_compare (day, &today) > 0;
 }
 
@@ -136,12 +133,7 @@ export_cse_list (RmmStore                 *store,
 
   g_date_clear (&day, 1);
   if (options->date == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
-    }
+    rmm_date_set_today (&day);
   else if (!rmm_date_parse_uk (options->date, &day))
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
@@ -181,7 +173,6 @@ export_calendar (RmmStore             *store,
                  GError              **error)
 {
   g_autoptr(RmmArea) area = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
   if (options->area != NULL && !(area = rmm_store_find_area (store, options->area, error)))
@@ -191,9 +182,7 @@ export_calendar (RmmStore             *store,
                      options->area);
       return FALSE;
     }
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  rmm_date_set_today (&today);
   if (!rmm_store_write_calendar (store, area ? rmm_area_get_id (area) : 0, &today,
                                  options->output, error))
     return FALSE;

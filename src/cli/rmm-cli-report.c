@@ -172,12 +172,9 @@ rmm_cli_report (const char  *database,
     return rmm_cli_usage_error (context, _("--from is after --to: the period ends before it "
                                            "begins"));
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     GDate today;
 
-    g_date_clear (&today, 1);
-    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                    g_date_time_get_year (now));
+    rmm_date_set_today (&today);
     /* A ratings' or list's figure "at the end" of a period still to come would be today's,
      * said as the future's. */
     if (g_date_compare (&to, &today) > 0)

@@ -113,10 +113,7 @@ show_day (RmmCseListView *self)
 static void
 set_today (RmmCseListView *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_set_dmy (&self->day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  rmm_date_set_today (&self->day);
 }
 
 static void

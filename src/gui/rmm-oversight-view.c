@@ -68,16 +68,6 @@ chosen_area (RmmOversightView *self)
   return g_ptr_array_index (self->areas, chosen - 1);
 }
 
-static void
-get_today (GDate *today)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
 /* The period of @kind that holds @day: [from, to], to no later than today (the figures are
  * of what has happened: the current quarter so far). */
 static void
@@ -111,7 +101,7 @@ set_period_holding (RmmOversightView *self,
   {
     GDate today;
 
-    get_today (&today);
+    rmm_date_set_today (&today);
     if (g_date_compare (&self->to, &today) > 0)
       self->to = today;
   }
@@ -134,7 +124,7 @@ describe_period (RmmOversightView *self)
   char month[64];
   GDate today;
 
-  get_today (&today);
+  rmm_date_set_today (&today);
   switch (g_date_compare (&self->to, &today) == 0 ? PERIOD_CUSTOM : self->kind)
     {
     case PERIOD_MONTH:
@@ -417,7 +407,7 @@ update_next (RmmOversightView *self)
 {
   GDate today;
 
-  get_today (&today);
+  rmm_date_set_today (&today);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "oversight.next",
                                  self->kind != PERIOD_CUSTOM &&
                                  g_date_compare (&self->to, &today) < 0);
@@ -473,7 +463,7 @@ on_custom_activated (RmmOversightView *self)
       gtk_label_set_text (self->status_label, _("The period ends before it begins."));
       return;
     }
-  get_today (&today);
+  rmm_date_set_today (&today);
   if (g_date_compare (&to, &today) > 0)
     {
       gtk_label_set_text (self->status_label,
@@ -698,7 +688,7 @@ rmm_oversight_view_init (RmmOversightView *self)
   g_date_clear (&self->from, 1);
   g_date_clear (&self->to, 1);
   /* The last quarter ended: the board's usual report. */
-  get_today (&day);
+  rmm_date_set_today (&day);
   g_date_subtract_months (&day, 3);
   self->kind = PERIOD_QUARTER;
   set_period_holding (self, &day);

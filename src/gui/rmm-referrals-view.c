@@ -96,12 +96,9 @@ set_week_of (RmmReferralsView *self,
 static void
 set_this_week (RmmReferralsView *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  rmm_date_set_today (&today);
   set_week_of (self, &today);
 }
 

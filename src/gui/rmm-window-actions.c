@@ -16,6 +16,7 @@
 
 #include "rmm-children-view.h"
 #include "rmm-concern-dialog.h"
+#include "rmm-dates.h"
 #include "rmm-gui-utils.h"
 #include "rmm-import-dialog.h"
 #include "rmm-preferences-window.h"
@@ -177,7 +178,6 @@ on_calendar_chosen (RmmWindow            *self,
 {
   g_autoptr(RmmArea) area = rmm_window_selected_area (self);
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   GDate today;
@@ -186,9 +186,7 @@ on_calendar_chosen (RmmWindow            *self,
       !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) ||
       !(path = g_file_get_path (file)))
     return;
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  rmm_date_set_today (&today);
   if (!rmm_store_write_calendar (self->store, area ? rmm_area_get_id (area) : 0, &today, path,
                                  &error))
     {

@@ -33,6 +33,17 @@ rmm_date_parse (const char *text,
   return TRUE;
 }
 
+/* Today, on this computer's calendar (the UK day a person at it is living). */
+void
+rmm_date_set_today (GDate *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
 char *
 rmm_date_format (const GDate *date)
 {

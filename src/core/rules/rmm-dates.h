@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 gboolean  rmm_date_parse      (const char  *text,
                                GDate       *out);
 char     *rmm_date_format     (const GDate *date);
+void      rmm_date_set_today  (GDate       *day);
 gboolean  rmm_time_is_valid   (const char  *text);
 guint     rmm_date_age_on     (const GDate *born,
                                const GDate *on);
