@@ -199,7 +199,7 @@ BEGIN
       'assessment', 'missing_episode', 'agenda_item', 'decision', 'safety_plan',
       'strategy_trigger', 'transition', 'concern_not_referred', 'information_note',
       'disruption_note', 'assessment_indicator', 'safety_plan_version', 'plan_action',
-      'trigger_response', 'closure', 'attendance'] LOOP
+      'trigger_response', 'closure', 'attendance', 'board_figures'] LOOP
     looked := looked || format ('WHEN %L THEN coalesce ((SELECT true FROM %I x '
                                 'WHERE x.id = entity_id), false) ',
                                 tab, tab);
@@ -355,7 +355,7 @@ BEGIN
       'missing_episode', 'agenda_item', 'decision', 'safety_plan', 'safety_plan_version',
       'plan_action', 'strategy_trigger', 'trigger_response', 'closure', 'transition',
       'concern_not_referred', 'information_note', 'disruption_note', 'attendance', 'meeting',
-      'meeting_series', 'area', 'agency', 'professional', 'area_member'] LOOP
+      'meeting_series', 'area', 'agency', 'professional', 'area_member', 'board_figures'] LOOP
     lookups := lookups || format ('WHEN %L THEN held := (SELECT pg_catalog.to_jsonb (t) '
                                   'FROM %I.%I t WHERE t.id = event.entity_id); ', tab,
                                   current_schema (), tab);
@@ -537,7 +537,8 @@ $f$, changed, current_schema ());
       'assessment_vulnerability', 'missing_episode', 'agenda_item', 'decision', 'safety_plan',
       'safety_plan_version', 'plan_action', 'strategy_trigger', 'trigger_response', 'closure',
       'transition', 'concern_not_referred', 'information_note', 'disruption_note',
-      'attendance', 'meeting', 'meeting_series', 'agency', 'professional'] LOOP
+      'attendance', 'meeting', 'meeting_series', 'agency', 'professional',
+      'board_figures'] LOOP
     EXECUTE format ('DROP TRIGGER IF EXISTS %I ON %I', tab || '_recorded', tab);
     -- Changed in place only where a login may change rows at all.
     EXECUTE format ('CREATE CONSTRAINT TRIGGER %I AFTER INSERT%s ON %I '
@@ -709,6 +710,50 @@ BEGIN
   END LOOP;
 END
 $$;
+
+-- The figures published for the safeguarding board (board_figures): every working login
+-- reads them (counts with no child identifiable, as the report gives them); an area's
+-- administrators and chairs publish its figures, and those of every area all areas', under
+-- their own names. The board's oversight login reads the sets of the areas it oversees (all
+-- areas' only if it oversees every one), RMM Desk's schema version, the areas' names, the
+-- settings (the protective marking its report carries) and its own memberships: never a row
+-- of the record, nor the audit trail. A set is never changed or deleted (no privilege, and
+-- the schema's triggers).
+DO $$
+DECLARE
+  -- The areas the login holds one of the roles in.
+  held TEXT := 'ARRAY (SELECT m.area_id FROM area_member m WHERE m.login = session_user '
+               'AND m.revoked_at IS NULL AND m.role = ANY (%L::TEXT[]))';
+  -- A set of one area the login holds a role in, or of all areas when it holds one in every
+  -- area.
+  covers TEXT := '(CASE WHEN area_id IS NULL THEN NOT EXISTS (SELECT 1 FROM area a '
+                 'WHERE a.id <> ALL (%1$s)) ELSE area_id = ANY (%1$s) END)';
+BEGIN
+  ALTER TABLE board_figures ENABLE ROW LEVEL SECURITY;
+  DROP POLICY IF EXISTS rmm_read ON board_figures;
+  DROP POLICY IF EXISTS rmm_add ON board_figures;
+  DROP POLICY IF EXISTS rmm_board_read ON board_figures;
+  CREATE POLICY rmm_read ON board_figures FOR SELECT TO rmm_app USING (true);
+  EXECUTE format ('CREATE POLICY rmm_add ON board_figures FOR INSERT TO rmm_app '
+                  'WITH CHECK (published_by = session_user AND %s)',
+                  format (covers, format (held, ARRAY['chair', 'admin'])));
+  EXECUTE format ('CREATE POLICY rmm_board_read ON board_figures FOR SELECT TO rmm_oversight '
+                  'USING (%s)', format (covers, format (held, ARRAY['oversight'])));
+
+  ALTER TABLE area_member ENABLE ROW LEVEL SECURITY;
+  DROP POLICY IF EXISTS rmm_read ON area_member;
+  DROP POLICY IF EXISTS rmm_board_read ON area_member;
+  CREATE POLICY rmm_read ON area_member FOR SELECT TO rmm_app USING (true);
+  CREATE POLICY rmm_board_read ON area_member FOR SELECT TO rmm_oversight
+    USING (login = session_user);
+
+  DROP POLICY IF EXISTS rmm_board_read ON database_info;
+  CREATE POLICY rmm_board_read ON database_info FOR SELECT TO rmm_oversight USING (true);
+END
+$$;
+GRANT USAGE ON SCHEMA public TO rmm_oversight;
+GRANT SELECT ON schema_version, area, area_member, database_info, board_figures
+  TO rmm_oversight;
 
 -- A meeting's own row, by role: it begins planned (an administrator schedules it); its
 -- minute-takers and chairs open it (the statement read, the time); its chairs alone conclude

@@ -38,6 +38,8 @@ gboolean    rmm_cli_may_replace      (const char      *path,
                                       const char      *begins);
 RmmStore   *rmm_cli_open_existing    (const char      *database,
                                       GError         **error);
+RmmStore   *rmm_cli_open_for_figures (const char      *database,
+                                      GError         **error);
 gint64      rmm_cli_resolve_child    (RmmStore        *store,
                                       const char      *child,
                                       GError         **error);

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   rmmctl report --from D --to D [--area NAME] [--format csv|json|pdf] [-o FILE]
+ *   rmmctl report --from D --to D [--area NAME] --publish
  */
 #define G_LOG_DOMAIN "rmmctl"
 
@@ -125,6 +126,26 @@ write_report (RmmStore    *store,
   return EXIT_SUCCESS;
 }
 
+/* The figures kept for the board's own login, and what was kept said. */
+static int
+publish_figures (RmmStore    *store,
+                 const GDate *from,
+                 const GDate *to,
+                 RmmArea     *area)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_day = rmm_date_format (from), *to_day = rmm_date_format (to);
+  g_autofree char *first = NULL, *last = NULL;
+
+  if (!rmm_store_publish_figures (store, from, to, area ? rmm_area_get_id (area) : 0, &error))
+    return rmm_cli_fail (error);
+  first = rmm_date_format_uk (from_day, "%-d %b %Y");
+  last = rmm_date_format_uk (to_day, "%-d %b %Y");
+  g_print (_("Published the board’s figures for %s to %s, %s.\n"), first, last,
+           area ? rmm_area_get_name (area) : _("all areas"));
+  return EXIT_SUCCESS;
+}
+
 int
 rmm_cli_report (const char  *database,
                 int          argc,
@@ -140,7 +161,7 @@ rmm_cli_report (const char  *database,
   g_autofree char *format = NULL, *output = NULL, *period = NULL, *text = NULL;
   g_autofree char *first = NULL, *last = NULL;
   GDate from, to;
-  gboolean pdf;
+  gboolean pdf, publish = FALSE;
   int status = 0;
   GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("The period’s first day"), N_("DATE") },
@@ -148,6 +169,7 @@ rmm_cli_report (const char  *database,
     { "area", 0, 0, G_OPTION_ARG_STRING, &area_name, N_("One area (default: every area)"), N_("NAME") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (default), json or pdf"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (default: print)"), N_("FILE") },
+    { "publish", 0, 0, G_OPTION_ARG_NONE, &publish, N_("Publish the figures for the board’s own login to read"), NULL },
     { NULL }
   };
 
@@ -161,7 +183,11 @@ rmm_cli_report (const char  *database,
                                 "where one could be worked out from a total: no name, "
                                 "reference or date of birth is ever in it. CSV is one tidy "
                                 "table: measure, category, area, period, value, suppressed; "
-                                "PDF is the board's report, with charts and a contents page."),
+                                "PDF is the board's report, with charts and a contents page. "
+                                "--publish keeps them in the database for the board's own "
+                                "login (an oversight member on a server), which reads the "
+                                "figures published for the period it asks for and nothing "
+                                "of the record."),
                               NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
@@ -181,6 +207,9 @@ rmm_cli_report (const char  *database,
       return rmm_cli_usage_error (context, _("--to is after today: the figures are of what "
                                              "has happened; give today or an earlier day"));
   }
+  if (publish && (format != NULL || output != NULL))
+    return rmm_cli_usage_error (context, _("--publish keeps the figures in the database: give "
+                                           "it without --format or -o"));
   if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json") &&
       !g_str_equal (format, "pdf"))
     return rmm_cli_usage_error (context, _("unknown format: use csv, json or pdf"));
@@ -192,7 +221,7 @@ rmm_cli_report (const char  *database,
   if (!pdf && output != NULL &&
       !check_figures_target (output, g_strcmp0 (format, "json") == 0, &error))
     return rmm_cli_fail (error);
-  if (!(store = rmm_cli_open_existing (database, &error)))
+  if (!(store = rmm_cli_open_for_figures (database, &error)))
     return rmm_cli_fail (error);
   if (area_name != NULL && !(area = rmm_store_find_area (store, area_name, &error)))
     {
@@ -201,12 +230,14 @@ rmm_cli_report (const char  *database,
                      area_name);
       return rmm_cli_fail (error);
     }
+  if (publish)
+    return publish_figures (store, &from, &to, area);
   if (pdf)
     return write_report (store, &from, &to, area, output);
-  if (!(figures = rmm_store_read_figures (store, &from, &to, area ? rmm_area_get_id (area) : 0,
-                                          &error)))
+  if (!(figures = rmm_store_read_board_figures (store, &from, &to,
+                                                area ? rmm_area_get_id (area) : 0, NULL,
+                                                &error)))
     return rmm_cli_fail (error);
-  rmm_figures_suppress (figures);
 
   first = rmm_date_format (&from);
   last = rmm_date_format (&to);

@@ -224,12 +224,24 @@ rmm_cli_may_replace (const char *path,
 /* --read-only: every command opens the database as a copy to read. */
 static gboolean read_only;
 
-RmmStore *
-rmm_cli_open_existing (const char  *database,
-                       GError     **error)
+/* The board's own login reads the figures published for it (rmmctl report), nothing else. */
+static RmmStore *
+open_existing (const char  *database,
+               gboolean     figures,
+               GError     **error)
 {
   RmmStore *store = rmm_store_open (database, read_only ? RMM_STORE_OPEN_READ_ONLY
                                                         : RMM_STORE_OPEN_EXISTING, error);
+
+  if (store != NULL && !figures && rmm_store_reads_figures_only (store))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_READ_ONLY,
+                   _("The login “%s” is the safeguarding board’s: it reads the figures "
+                     "published for the board (rmmctl report), and nothing of the record."),
+                   rmm_store_get_actor (store));
+      g_object_unref (store);
+      return NULL;
+    }
 
   if (store != NULL)
     rmm_store_set_wait_func (store, wait_for_other_writer, g_new0 (gboolean, 1), g_free);
@@ -244,6 +256,21 @@ rmm_cli_open_existing (const char  *database,
                   database, quoted);
     }
   return store;
+}
+
+RmmStore *
+rmm_cli_open_existing (const char  *database,
+                       GError     **error)
+{
+  return open_existing (database, FALSE, error);
+}
+
+/* As rmm_cli_open_existing (), and the board's own login too. */
+RmmStore *
+rmm_cli_open_for_figures (const char  *database,
+                          GError     **error)
+{
+  return open_existing (database, TRUE, error);
 }
 
 /* A child by id, or by reference when it is not a number. */

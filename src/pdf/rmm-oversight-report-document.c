@@ -135,6 +135,7 @@ rmm_oversight_report_document_new (RmmStore                  *store,
   g_autofree char *subtitle = NULL;
   g_autofree char *today = NULL;
   g_autofree char *made = NULL;
+  g_autofree char *published = NULL;
   const RmmFiguresSection *sections;
   guint n_sections;
   RmmPdfInfo info = { 0 };
@@ -142,10 +143,10 @@ rmm_oversight_report_document_new (RmmStore                  *store,
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
   g_return_val_if_fail (from != NULL && to != NULL && options != NULL, NULL);
 
-  if (!(figures = rmm_store_read_figures (store, from, to, area ? rmm_area_get_id (area) : 0,
-                                          error)))
+  if (!(figures = rmm_store_read_board_figures (store, from, to,
+                                                area ? rmm_area_get_id (area) : 0, &published,
+                                                error)))
     return NULL;
-  rmm_figures_suppress (figures);
 
   marking = rmm_document_get_marking (store, options);
   period = format_period (from, to);
@@ -167,6 +168,9 @@ rmm_oversight_report_document_new (RmmStore                  *store,
                                "shown as “fewer than 5”, and a figure from which one could be "
                                "worked out is hidden too. The same figures as a table: rmmctl "
                                "report --format csv."));
+  /* The board's own login has the figures as a chair or administrator published them. */
+  if (published != NULL)
+    rmm_pdf_document_add_note (document, published);
   rmm_pdf_document_add_contents (document);
   /* The contents on a page of their own: the board turns to its section. */
   rmm_pdf_document_add_page_break (document);

@@ -689,6 +689,21 @@ class RmmctlTest(unittest.TestCase):
         self.assertIn("no area called", result.stderr)
         self.assertFalse(os.path.exists(missing))
 
+        # Published for the board's own login (the server's test reads it back as that login):
+        # kept, said, audited; never with a file to write, never for a period still to come.
+        result = rmmctl("--database", self.db, "report", "--from", "2026-01-01", "--to",
+                        "2026-03-31", "--area", area, "--publish")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(f"Published the board’s figures for 1 Jan 2026 to 31 Mar 2026, {area}",
+                      result.stdout)
+        for args, code, words in [(["--publish", "-o", missing], 2, "without --format or -o"),
+                                  (["--publish", "--to", "2099-12-31"], 2, "after today")]:
+            result = rmmctl("--database", self.db, "report", "--from", "2026-01-01", "--to",
+                            "2026-03-31", *args)
+            self.assertEqual(result.returncode, code, args)
+            self.assertIn(words, result.stderr)
+        self.assertEqual(rmmctl("--database", self.db, "check").returncode, 0)
+
     def test_bad_databases(self):
         text = self.path("notes.txt")
         with open(text, "w") as f:

@@ -13,7 +13,9 @@
 #include "rmm-test-support.h"
 
 #include "rmm-dates.h"
+#include "rmm-error.h"
 #include "rmm-figures.h"
+#include "rmm-store-private.h"  /* rmm_store_query_text (): the set as kept */
 
 typedef struct
 {
@@ -356,6 +358,66 @@ test_suppression_across_measures (void)
   g_assert_true (hidden (figures, "assessments-7-working-days-rate", "all"));
 }
 
+/* Published for the board: what the report gives, kept whole, a hidden figure's value not
+ * kept at all; read back as it was; in the audit trail (check passes); never for a period
+ * still to come. A set altered by hand is refused whole. */
+static void
+test_published (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL, *kept = NULL, *expected = NULL, *again = NULL;
+  g_autofree char *published = NULL;
+  gint64 amy = add_child (f, "FIG-1", "Quennell", "2012-08-01", "female", TRUE);
+  GDate from, to, next_year;
+  gint64 id;
+
+  for (int i = 0; i < 3; i++)
+    refer (f, amy, f->police, "2026-07-10T10:00:00Z", "2026-07-10T11:00:00Z", "signposted");
+  g_assert_true (rmm_date_parse ("2026-07-01", &from));
+  g_assert_true (rmm_date_parse ("2026-09-30", &to));
+  rmm_test_store_at (&f->base, "2026-11-30T12:00:00Z");
+  figures = rmm_store_read_board_figures (f->base.store, &from, &to, 0, &published, &error);
+  g_assert_no_error (error);
+  g_assert_null (published);      /* worked out from the record, not read as published */
+  g_assert_true (hidden (figures, "referrals-received", "all"));
+
+  g_assert_null (rmm_store_why_not_publish (f->base.store, 0));
+  id = rmm_store_publish_figures (f->base.store, &from, &to, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  kept = rmm_store_query_text (f->base.store, "SELECT figures FROM board_figures WHERE id = ?",
+                               "set", id, &error);
+  g_assert_no_error (error);
+  expected = rmm_figures_to_published (figures);
+  g_assert_cmpstr (kept, ==, expected);
+  /* Three referrals: the count is not kept, only that it is hidden. */
+  g_assert_nonnull (strstr (kept, "('referrals-received', 'all', 0, 0.0, 0, 0, true, false)"));
+  back = rmm_figures_from_published (kept, &error);
+  g_assert_no_error (error);
+  again = rmm_figures_to_csv (back, "all", "q");
+  text = rmm_figures_to_csv (figures, "all", "q");
+  g_assert_cmpstr (again, ==, text);
+  g_assert_true (rmm_store_check (f->base.store, NULL, &error));
+  g_assert_no_error (error);
+
+  g_date_clear (&next_year, 1);
+  rmm_date_set_today (&next_year);
+  g_date_add_years (&next_year, 1);
+  g_assert_cmpint (rmm_store_publish_figures (f->base.store, &from, &next_year, 0, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_null (rmm_figures_from_published ("[('referrals-received', 'all', 7, 1.0, "
+                                             "uint32 0, uint32 0, false, false)]", &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (rmm_figures_from_published ("[('referrals-received', 'all'", &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +428,7 @@ main (int   argc,
   ADD ("/figures/referrals", test_referrals);
   ADD ("/figures/ratings", test_ratings);
   ADD ("/figures/empty-period", test_empty_period);
+  ADD ("/figures/published", test_published);
 #undef ADD
   g_test_add_func ("/figures/suppression", test_suppression);
   g_test_add_func ("/figures/suppression-across-measures", test_suppression_across_measures);

@@ -583,6 +583,64 @@ for login in ("ann_admin", "mia_minutes"):
         failures.append(f"the police note reached {login}")
 print("ok: the police note reaches no other login")
 
+# The board's own login reads the figures published for it, and nothing of the record: an
+# area's administrators and chairs publish its figures, the areas' oversight reads exactly
+# them; another area's, or all areas' when it oversees only some, it cannot read.
+QUARTER = ["report", "--from", "2026-07-01", "--to", "2026-09-30"]
+expect("the board reads a period nobody published",
+       rmm(*QUARTER, "--area", north, login="ola_oversight"), "No figures have been published")
+expect("the board publishes", rmm(*QUARTER, "--area", north, "--publish", login="ola_oversight"),
+       "reads the figures published for the board")
+expect("a minute-taker publishes", rmm(*QUARTER, "--area", north, "--publish",
+                                       login="mia_minutes"), "Only an administrator or chair")
+expect("a chair of one area publishes all areas'", rmm(*QUARTER, "--publish", login="cy_chair"),
+       "of every area")
+expect("a chair publishes the area's figures",
+       rmm(*QUARTER, "--area", north, "--publish", login="cy_chair"))
+expect("the owner publishes another area's and all areas' figures",
+       rmm(*QUARTER, "--area", south, "--publish"))
+expect("the owner publishes all areas' figures", rmm(*QUARTER, "--publish"))
+chair_csv = rmm(*QUARTER, "--area", north, login="cy_chair").stdout
+board_csv = rmm(*QUARTER, "--area", north, login="ola_oversight")
+if board_csv.returncode != 0 or board_csv.stdout != chair_csv or "measure,category" not in chair_csv:
+    failures.append(f"the board's figures are not the chair's: {board_csv.stderr}")
+report = os.path.join(folder, "board.pdf")
+made = rmm(*QUARTER, "--area", north, "--format", "pdf", "-o", report, login="ola_oversight")
+text = subprocess.run(["pdftotext", report, "-"], capture_output=True, text=True).stdout \
+    if made.returncode == 0 else ""
+if "Published for the board by cy_chair" not in text:
+    failures.append(f"the board's report does not say who published it: {made.stderr}")
+expect(f"the board of {north} reads {south}'s",
+       rmm(*QUARTER, "--area", south, login="ola_oversight"), "not one of the areas")
+expect(f"the board of {north} reads all areas'", rmm(*QUARTER, login="ola_oversight"),
+       "No figures have been published")
+expect("the board lists children", rmm("list", "children", login="ola_oversight"),
+       "safeguarding board")
+published = rows("SELECT area_id FROM board_figures", user="ola_oversight")
+if published != [[str(areas[north])]]:
+    failures.append(f"the board reads the sets of {published}, only {north}'s wanted")
+members = rows("SELECT login FROM area_member", user="ola_oversight")
+if members != [["ola_oversight"]]:
+    failures.append(f"the board reads the memberships of {members}")
+for what in ("child", "audit_event", "audit_chain", "cse_list_child"):
+    expect(f"the board reads {what}", psql(f"SELECT count(*) FROM {what}", user="ola_oversight",
+                                           check=False), "permission denied")
+board_row = ("INSERT INTO board_figures (area_id, period_from, period_to, figures, published_at, "
+             "published_by) VALUES ({area}, '2026-01-01', '2026-03-31', '[]', "
+             "'2026-11-03T09:00:00Z', '{by}')")
+expect("a chair publishes another area's figures by hand",
+       psql(f"BEGIN; {board_row.format(area=areas[south], by='cy_chair')}; ROLLBACK",
+            user="cy_chair", check=False), "row-level security")
+expect("a chair publishes under another's name",
+       psql(f"BEGIN; {board_row.format(area=areas[north], by='ann_admin')}; ROLLBACK",
+            user="cy_chair", check=False), "row-level security")
+expect("a chair publishes with no audit event",
+       psql(board_row.format(area=areas[north], by='cy_chair'), user="cy_chair", check=False),
+       "recorded in the audit trail")
+for change in ("UPDATE board_figures SET figures = '[]'", "DELETE FROM board_figures"):
+    expect(f"a chair: {change}", psql(change, user="cy_chair", check=False), "permission denied")
+print("ok: the board's login reads what was published for it, and nothing else")
+
 # A copy of the whole database is the owner's: a login's would be part of it.
 copy = os.path.join(folder, "copy.sqlite")
 result = rmm("backup", copy, login="cy_chair")

@@ -14,8 +14,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
+#include "rmm-error.h"
 #include "rmm-figures.h"
 
 /* Every measure: its id, what the board reads, and for one whose categories add up to
@@ -423,4 +425,87 @@ rmm_figures_to_csv (GPtrArray  *figures,
       append_csv_field (out, figure->suppressed ? "true" : "false", TRUE);
     }
   return g_string_free (out, FALSE);
+}
+
+#define PUBLISHED_TYPE "a(ssiduubb)"
+
+/**
+ * rmm_figures_to_published:
+ * @figures: figures already suppressed (rmm_figures_suppress ())
+ *
+ * The figures as they are published for the board (GVariant text, one tuple a figure): a
+ * hidden figure's value, part and base are never written, only that it is hidden.
+ */
+char *
+rmm_figures_to_published (GPtrArray *figures)
+{
+  GVariantBuilder builder;
+  g_autoptr(GVariant) published = NULL;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE (PUBLISHED_TYPE));
+  for (guint i = 0; i < figures->len; i++)
+    {
+      RmmFigure *figure = g_ptr_array_index (figures, i);
+      gboolean hidden = figure->suppressed;
+
+      g_variant_builder_add (&builder, "(ssiduubb)", figure->measure, figure->category,
+                             (gint32)figure->kind, hidden ? 0.0 : figure->value,
+                             hidden ? 0 : figure->part, hidden ? 0 : figure->base, hidden,
+                             hidden && figure->secondary);
+    }
+  published = g_variant_ref_sink (g_variant_builder_end (&builder));
+  return g_variant_print (published, FALSE);
+}
+
+/**
+ * rmm_figures_from_published:
+ * @text: figures as rmm_figures_to_published () wrote them
+ * @error: what is wrong with @text, if it is not that
+ *
+ * The published figures, or NULL with @error: a set altered by hand (a kind no figure has,
+ * a value that is not a number) is refused whole rather than shown in part.
+ */
+GPtrArray *
+rmm_figures_from_published (const char  *text,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) figures = rmm_figures_new ();
+  g_autoptr(GVariant) published = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GVariantIter iter;
+  const char *measure, *category;
+  gint32 kind;
+  double value;
+  guint32 part, base;
+  gboolean suppressed, secondary;
+
+  published = g_variant_parse (G_VARIANT_TYPE (PUBLISHED_TYPE), text, NULL, NULL,
+                               &local_error);
+  if (published == NULL)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("The published figures are damaged: %s"), local_error->message);
+      return NULL;
+    }
+  g_variant_iter_init (&iter, published);
+  while (g_variant_iter_next (&iter, "(&s&siduubb)", &measure, &category, &kind, &value,
+                              &part, &base, &suppressed, &secondary))
+    {
+      RmmFigure *figure;
+
+      if (kind < RMM_FIGURE_COUNT || kind > RMM_FIGURE_LONGEST || !isfinite (value) ||
+          value < 0)
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                       _("The published figures are damaged: “%s” is not a figure."),
+                       measure);
+          return NULL;
+        }
+      figure = rmm_figures_add (figures, measure, category, kind, value);
+      figure->part = part;
+      figure->base = base;
+      figure->suppressed = suppressed;
+      figure->secondary = suppressed && secondary;
+    }
+  return g_steal_pointer (&figures);
 }

@@ -82,5 +82,8 @@ gboolean    rmm_figures_is_partition (const char    *measure);
 const RmmFiguresSection *rmm_figures_get_sections (guint *n_sections);
 gboolean    rmm_figures_is_single    (GPtrArray     *figures,
                                       const char    *measure);
+char       *rmm_figures_to_published (GPtrArray     *figures);
+GPtrArray  *rmm_figures_from_published (const char  *text,
+                                        GError     **error);
 
 G_END_DECLS

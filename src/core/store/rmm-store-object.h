@@ -37,6 +37,7 @@ struct _RmmStore
   RmmTriggerRules *trigger_rules;  /* loaded when a fact is first recorded */
   GStatBuf    file;            /* the database file as opened: is it still there? */
   char       *read_only;       /* why this session may not write, or NULL */
+  gboolean    figures_only;    /* the board's login: the published figures, nothing else */
   gboolean    check_pending;   /* the quick check is still owed before the first write */
   GThread    *check_thread;    /* the quick check at open, when it runs in the background */
   gint        check_done;      /* atomic: the thread has finished */

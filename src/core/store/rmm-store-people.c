@@ -219,15 +219,25 @@ rmm_store_list_areas (RmmStore  *self,
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
   /* On a server a login works on its areas (rmmctl server grant): the others, whose children
-   * it does not see, are not offered. A file's user, and a server's owner, see them all. */
-  stmt = rmm_db_prepare (rmm_store_get_db (self),
-                         "SELECT a.id, a.name, a.framework, "
-                         "       (SELECT count(*) FROM child c WHERE c.area_id = a.id) "
-                         "FROM area a "
-                         "WHERE (SELECT sees_everything FROM this_login) "
-                         "   OR a.id IN (SELECT m.area_id FROM area_member m WHERE m.login = ? "
-                         "               AND m.revoked_at IS NULL AND m.role <> 'oversight') "
-                         "ORDER BY a.name", error);
+   * it does not see, are not offered. A file's user, and a server's owner, see them all.
+   * The board's login oversees its areas, and counts none of their children. */
+  if (rmm_store_reads_figures_only (self))
+    stmt = rmm_db_prepare (rmm_store_get_db (self),
+                           "SELECT a.id, a.name, a.framework, 0 FROM area a "
+                           "WHERE a.id IN (SELECT m.area_id FROM area_member m "
+                           "               WHERE m.login = ? AND m.revoked_at IS NULL "
+                           "               AND m.role = 'oversight') "
+                           "ORDER BY a.name", error);
+  else
+    stmt = rmm_db_prepare (rmm_store_get_db (self),
+                           "SELECT a.id, a.name, a.framework, "
+                           "       (SELECT count(*) FROM child c WHERE c.area_id = a.id) "
+                           "FROM area a "
+                           "WHERE (SELECT sees_everything FROM this_login) "
+                           "   OR a.id IN (SELECT m.area_id FROM area_member m "
+                           "               WHERE m.login = ? AND m.revoked_at IS NULL "
+                           "               AND m.role <> 'oversight') "
+                           "ORDER BY a.name", error);
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_text (stmt, 1, rmm_store_get_actor (self));

@@ -21,6 +21,15 @@
 /* A database on a server: set up by "rmmctl server init" (the logins the app connects as may
  * not change the schema), at this version; the server checks its own pages. Every change is
  * recorded under the server's login, which no client can change. */
+/* Not one of the app's logins (rmm_app), nor the database's owner or a superuser. */
+#define FIGURES_ONLY_SQL \
+  "SELECT CASE WHEN coalesce ((SELECT NOT pg_has_role (session_user, r.oid, 'MEMBER') " \
+  "                            FROM pg_roles r WHERE r.rolname = 'rmm_app'), false) " \
+  "  AND NOT pg_has_role (session_user, (SELECT datdba FROM pg_database " \
+  "                                      WHERE datname = current_database ()), 'MEMBER') " \
+  "  AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) " \
+  "THEN 1 ELSE 0 END"
+
 gboolean
 rmm_store_open_on_server (RmmStore    *self,
                           const char  *conninfo,
@@ -57,9 +66,32 @@ rmm_store_open_on_server (RmmStore    *self,
   }
   g_free (self->actor);
   self->actor = g_strdup (rmm_db_pg_get_login (RMM_DB_PG (self->db)));
+  /* The board's oversight login reads the published figures and nothing of the record,
+   * not even the chain's links. */
+  if ((self->figures_only = rmm_store_query_int (self, FIGURES_ONLY_SQL, 0, NULL) > 0))
+    {
+      g_free (self->read_only);
+      self->read_only = g_strdup (_("This login reads the figures published for the board, "
+                                    "and changes nothing."));
+      return TRUE;
+    }
   rmm_store_mark_seen (self);
   rmm_store_remember_head (self);
   return TRUE;
+}
+
+/**
+ * rmm_store_reads_figures_only:
+ *
+ * Whether this login is the safeguarding board's (on a server, an oversight login, not one
+ * of the app's): it reads the figures published for the board (rmm_store_read_board_figures
+ * ()) and nothing of the record.
+ */
+gboolean
+rmm_store_reads_figures_only (RmmStore *self)
+{
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+  return self->figures_only;
 }
 
 /* Is the database on a PostgreSQL server (not an SQLite file)? */

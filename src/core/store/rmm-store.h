@@ -34,6 +34,7 @@
 #include "rmm-store-members.h"
 #include "rmm-store-rights.h"
 #include "rmm-store-calendar.h"
+#include "rmm-store-board.h"
 #include "rmm-store-figures.h"
 #include "rmm-store-notes.h"
 #include "rmm-store-people.h"
