@@ -4,8 +4,10 @@
  *
  * The board's figures for a month, a quarter, a (financial) year or any period, for one area
  * or all: each section's single figures as rows, each measure by category as a chart with
- * its figures under it. Counted by rmm_store_read_figures () and suppressed as in the report:
- * what is on screen is what the PDF and the CSV carry, and none of it identifies a child.
+ * its figures under it. Counted by rmm_store_read_board_figures () and suppressed as in the
+ * report: what is on screen is what the PDF and the CSV carry, and none of it identifies a
+ * child. An administrator or chair publishes them for the board's own login, which reads the
+ * published figures here, and nothing of the record.
  */
 #define G_LOG_DOMAIN "rmm-oversight-view"
 
@@ -16,6 +18,7 @@
 #include "rmm-area.h"
 #include "rmm-dates.h"
 #include "rmm-documents.h"
+#include "rmm-error.h"
 #include "rmm-figure-chart.h"
 #include "rmm-figures.h"
 #include "rmm-gui-utils.h"
@@ -35,8 +38,10 @@ struct _RmmOversightView
   GtkBox                parent_instance;
 
   RmmStore             *store;
-  GPtrArray            *areas;      /* of RmmArea, as the area dropdown lists them after "All" */
+  GPtrArray            *areas;      /* of RmmArea, as the area dropdown lists them */
+  gboolean              all_offered; /* "All areas" comes first in the area dropdown */
   GPtrArray            *figures;    /* suppressed; NULL when they could not be read */
+  char                 *published;  /* who published them and when, for the board's login */
   GHashTable           *read;       /* figures read, by period and area, while the record is
                                      * as it was (change_mark) */
   gint64                change_mark;
@@ -51,6 +56,7 @@ struct _RmmOversightView
   GtkEntry             *from_entry;
   GtkEntry             *to_entry;
   GtkDropDown          *area_dropdown;
+  GtkWidget            *publish_button;
   GtkLabel             *status_label;
   GtkBox               *content_box;
 };
@@ -61,11 +67,12 @@ static RmmArea *
 chosen_area (RmmOversightView *self)
 {
   guint chosen = gtk_drop_down_get_selected (self->area_dropdown);
+  guint first = self->all_offered ? 1 : 0;
 
-  if (self->areas == NULL || chosen == 0 || chosen == GTK_INVALID_LIST_POSITION ||
-      chosen > self->areas->len)
+  if (self->areas == NULL || chosen < first || chosen == GTK_INVALID_LIST_POSITION ||
+      chosen - first >= self->areas->len)
     return NULL;
-  return g_ptr_array_index (self->areas, chosen - 1);
+  return g_ptr_array_index (self->areas, chosen - first);
 }
 
 /* The period of @kind that holds @day: [from, to], to no later than today (the figures are
@@ -359,6 +366,10 @@ read_figures (RmmOversightView  *self,
                                           g_date_get_julian (&self->to), area_id);
   GPtrArray *figures;
 
+  /* The board's own login reads one published set: at once, and nothing to keep. */
+  if (rmm_store_reads_figures_only (self->store))
+    return rmm_store_read_board_figures (self->store, &self->from, &self->to, area_id,
+                                         &self->published, error);
   if (mark != self->change_mark)
     {
       g_hash_table_remove_all (self->read);
@@ -366,11 +377,41 @@ read_figures (RmmOversightView  *self,
     }
   if ((figures = g_hash_table_lookup (self->read, key)) != NULL)
     return g_ptr_array_ref (figures);
-  if (!(figures = rmm_store_read_figures (self->store, &self->from, &self->to, area_id, error)))
+  if (!(figures = rmm_store_read_board_figures (self->store, &self->from, &self->to, area_id,
+                                                NULL, error)))
     return NULL;
-  rmm_figures_suppress (figures);
   g_hash_table_insert (self->read, g_steal_pointer (&key), g_ptr_array_ref (figures));
   return figures;
+}
+
+/* For the board's own login, a period nobody published: which were, and who publishes. */
+static void
+show_not_published (RmmOversightView *self,
+                    const char       *why)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "x-office-spreadsheet-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Not Published"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), why);
+  gtk_box_append (self->content_box, page);
+}
+
+/* Publishing is offered to an area's administrators and chairs, with the reason to anyone
+ * else but the board's own login, who has nothing to publish. */
+static void
+update_publish (RmmOversightView *self)
+{
+  g_autofree char *why_not = NULL;
+  RmmArea *area = chosen_area (self);
+
+  if (self->store == NULL)
+    return;
+  gtk_widget_set_visible (self->publish_button, !rmm_store_reads_figures_only (self->store));
+  why_not = rmm_store_why_not_publish (self->store, area ? rmm_area_get_id (area) : 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "oversight.publish",
+                                 why_not == NULL && self->figures != NULL);
+  rmm_widget_explain_refusal (GTK_WIDGET (self), "oversight.publish", why_not);
 }
 
 static void
@@ -386,16 +427,32 @@ show_figures (RmmOversightView *self)
   gtk_label_set_text (self->period_label, period);
   clear_content (self);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
-  if (self->store == NULL || !(self->figures = read_figures (self, area, &error)))
+  g_clear_pointer (&self->published, g_free);
+  self->figures = self->store ? read_figures (self, area, &error) : NULL;
+  update_publish (self);
+  if (self->figures == NULL)
     {
-      if (error != NULL)
+      if (g_error_matches (error, RMM_ERROR, RMM_ERROR_NOT_FOUND))
+        show_not_published (self, error->message);
+      else if (error != NULL)
         gtk_label_set_text (self->status_label, error->message);
       return;
     }
-  gtk_label_set_text (self->status_label,
-                      _("Counted from the record. No child can be identified: a count from 1 "
-                        "to 4 is shown as “fewer than 5”, and a figure from which one could be "
-                        "worked out is hidden too."));
+  if (self->published != NULL)
+    {
+      g_autofree char *status = g_strdup_printf (_("%s. No child can be identified: a count "
+                                                   "from 1 to 4 is shown as “fewer than 5”, "
+                                                   "and a figure from which one could be "
+                                                   "worked out is hidden too."),
+                                                 self->published);
+
+      gtk_label_set_text (self->status_label, status);
+    }
+  else
+    gtk_label_set_text (self->status_label,
+                        _("Counted from the record. No child can be identified: a count from "
+                          "1 to 4 is shown as “fewer than 5”, and a figure from which one "
+                          "could be worked out is hidden too."));
   sections = rmm_figures_get_sections (&n_sections);
   for (guint s = 0; s < n_sections; s++)
     add_section (self, &sections[s]);
@@ -600,6 +657,55 @@ action_csv (GtkWidget  *widget,
 }
 
 static void
+on_publish_response (RmmOversightView *self,
+                     const char       *response)
+{
+  g_autoptr(GError) error = NULL;
+  RmmArea *area = chosen_area (self);
+
+  if (g_strcmp0 (response, "publish") != 0)
+    return;
+  if (!rmm_store_publish_figures (self->store, &self->from, &self->to,
+                                  area ? rmm_area_get_id (area) : 0, &error))
+    {
+      rmm_show_message (GTK_WIDGET (self), _("The Figures Were Not Published"),
+                        error->message);
+      return;
+    }
+  rmm_show_toast (GTK_WIDGET (self), _("Published for the board"));
+}
+
+/* A published set stands (publishing again adds a newer one): asked once, saying what the
+ * board's login will read. */
+static void
+action_publish (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RmmOversightView *self = RMM_OVERSIGHT_VIEW (widget);
+  g_autofree char *period = describe_period (self);
+  RmmArea *area = chosen_area (self);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("The board’s own login will read these figures for %s, %s, as "
+                            "they are shown here. A published set stays in the record: "
+                            "publishing the period again gives the board the newer one."),
+                          period, area ? rmm_area_get_name (area) : _("all areas"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Publish the Figures for the Board?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "publish", _("_Publish"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "publish");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_publish_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 load_areas (RmmOversightView *self)
 {
   g_autoptr(GListModel) areas = NULL;
@@ -607,7 +713,10 @@ load_areas (RmmOversightView *self)
 
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   self->areas = g_ptr_array_new_with_free_func (g_object_unref);
-  gtk_string_list_append (names, _("All areas"));
+  /* The board's own login has all areas' figures only if it oversees every one. */
+  self->all_offered = self->store == NULL || rmm_store_reads_all_areas_figures (self->store);
+  if (self->all_offered)
+    gtk_string_list_append (names, _("All areas"));
   if (self->store != NULL && (areas = rmm_store_list_areas (self->store, NULL)) != NULL)
     for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
       {
@@ -646,6 +755,7 @@ rmm_oversight_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
+  g_clear_pointer (&self->published, g_free);
   g_clear_pointer (&self->read, g_hash_table_unref);
 
   G_OBJECT_CLASS (rmm_oversight_view_parent_class)->dispose (object);
@@ -667,6 +777,7 @@ rmm_oversight_view_class_init (RmmOversightViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmOversightView, from_entry);
   gtk_widget_class_bind_template_child (widget_class, RmmOversightView, to_entry);
   gtk_widget_class_bind_template_child (widget_class, RmmOversightView, area_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RmmOversightView, publish_button);
   gtk_widget_class_bind_template_child (widget_class, RmmOversightView, status_label);
   gtk_widget_class_bind_template_child (widget_class, RmmOversightView, content_box);
 
@@ -674,6 +785,7 @@ rmm_oversight_view_class_init (RmmOversightViewClass *klass)
   gtk_widget_class_install_action (widget_class, "oversight.next", NULL, action_next);
   gtk_widget_class_install_action (widget_class, "oversight.pdf", NULL, action_pdf);
   gtk_widget_class_install_action (widget_class, "oversight.csv", NULL, action_csv);
+  gtk_widget_class_install_action (widget_class, "oversight.publish", NULL, action_publish);
 }
 
 static void

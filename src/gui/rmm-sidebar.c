@@ -31,6 +31,7 @@ struct _RmmSidebar
   GtkWidget     *triggers_row;
   GtkWidget     *referrals_row;
   GtkWidget     *oversight_row;
+  GtkWidget     *areas_heading;
   GtkListBox    *area_list;
 };
 
@@ -194,6 +195,7 @@ rmm_sidebar_class_init (RmmSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmSidebar, triggers_row);
   gtk_widget_class_bind_template_child (widget_class, RmmSidebar, referrals_row);
   gtk_widget_class_bind_template_child (widget_class, RmmSidebar, oversight_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmSidebar, areas_heading);
   gtk_widget_class_bind_template_child (widget_class, RmmSidebar, area_list);
   gtk_widget_class_bind_template_callback (widget_class, on_view_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_area_selected);
@@ -278,4 +280,24 @@ rmm_sidebar_show_view (RmmSidebar *self,
   g_return_if_fail (RMM_IS_SIDEBAR (self));
 
   gtk_list_box_select_row (self->views_list, GTK_LIST_BOX_ROW (row_of_page (self, page)));
+}
+
+/**
+ * rmm_sidebar_show_figures_only:
+ *
+ * For the safeguarding board's own login, which reads the figures published for it and
+ * nothing of the record: the Oversight view alone, chosen, and no area to go to.
+ */
+void
+rmm_sidebar_show_figures_only (RmmSidebar *self)
+{
+  GtkWidget *record[] = { self->children_row, self->cse_list_row, self->triggers_row,
+                          self->referrals_row, self->areas_heading,
+                          GTK_WIDGET (self->area_list) };
+
+  g_return_if_fail (RMM_IS_SIDEBAR (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (record); i++)
+    gtk_widget_set_visible (record[i], FALSE);
+  rmm_sidebar_show_view (self, "oversight");
 }

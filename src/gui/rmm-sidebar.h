@@ -24,5 +24,6 @@ void     rmm_sidebar_move_area    (RmmSidebar *self,
                                    int         delta);
 void     rmm_sidebar_show_view    (RmmSidebar *self,
                                    const char *page);
+void     rmm_sidebar_show_figures_only (RmmSidebar *self);
 
 G_END_DECLS

@@ -545,7 +545,8 @@ warn_about_file (RmmWindow *self)
 {
   if (rmm_store_is_exposed (self->store))
     lasting_toast (self, _("Read-only: other users of this computer can read this file"));
-  else if (rmm_store_get_read_only (self->store) != NULL)
+  else if (rmm_store_get_read_only (self->store) != NULL &&
+           !rmm_store_reads_figures_only (self->store))
     {
       /* The guards of the history are gone (rmm_store_check_schema()): read, never write. */
       lasting_toast (self, _("This database is read-only: its safeguards were changed. "
@@ -684,6 +685,25 @@ offer_by_role (RmmWindow *self)
                                                                  RMM_RIGHT_SCHEDULE));
 }
 
+/* The board's own login reads the figures published for it and nothing of the record: the
+ * Oversight view alone, and nothing offered that would read the record. */
+static void
+show_figures_only (RmmWindow *self)
+{
+  static const char * const record_actions[] = {
+    "win.show-older-meetings", "win.find-child", "win.show-referrals",
+    "win.import-referrals", "win.new-referral", "win.record-concern", "win.preferences",
+    "win.schedule", "win.export-calendar", "win.next-item", "win.previous-item",
+    "win.projector", "win.projector-blank", "win.projector-unblank", "win.projector-reveal",
+    "win.this-week", "win.newer-meeting", "win.older-meeting", "win.previous-area",
+    "win.next-area",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (record_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), record_actions[i], FALSE);
+  rmm_sidebar_show_figures_only (self->sidebar);
+}
+
 static void
 rmm_window_constructed (GObject *object)
 {
@@ -737,7 +757,10 @@ rmm_window_constructed (GObject *object)
   rmm_window_update_projector_actions (self);
   g_signal_connect_object (self->meeting_view, "notify::item-title", G_CALLBACK (on_item_shown),
                            self, G_CONNECT_SWAPPED);
-  load_and_restore_place (self);
+  if (rmm_store_reads_figures_only (self->store))
+    show_figures_only (self);
+  else
+    load_and_restore_place (self);
 }
 
 static void

@@ -1308,6 +1308,60 @@ class ServerTest(unittest.TestCase):
              "LIMIT 1"], check=True, capture_output=True, text=True).stdout.strip()
         self.assertEqual(logins, login + "/true")
 
+    def test_the_boards_login(self):
+        """The board's own login reads the figures published for it and nothing of the
+        record: the window opens on Oversight alone (no children, no areas, nothing to
+        publish), a figure read by its accessible name is the published one, the status says
+        who published it; the period before, published by nobody, says so."""
+        subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE board"], check=True)
+        server = "host=%s dbname=board" % os.environ["PGHOST"]
+        for command in (["server", "init"], ["demo", "--children", "60"]):
+            subprocess.run([RMMCTL, "--database", server, *command], check=True,
+                           stdout=subprocess.DEVNULL)
+        subprocess.run(["psql", "-X", "-q", "-d", "board", "-c", "CREATE ROLE ola_board LOGIN"],
+                       check=True)
+        areas = subprocess.run(["psql", "-X", "-tA", "-d", "board", "-c", "SELECT name FROM area"],
+                               check=True, capture_output=True, text=True).stdout.split("\n")
+        grant = [RMMCTL, "--database", server, "server", "grant", "ola_board", "oversight"]
+        for area in filter(None, areas):
+            grant += ["--area", area]
+        subprocess.run(grant, check=True, stdout=subprocess.DEVNULL)
+        # The quarter the view opens on: the last one ended.
+        today = datetime.date.today()
+        month = (today.month - 3 - 1) % 12 + 1
+        year = today.year - (1 if today.month <= 3 else 0)
+        first = datetime.date(year, (month - 1) // 3 * 3 + 1, 1)
+        last = (datetime.date(first.year + (first.month + 2) // 12, (first.month + 2) % 12 + 1, 1)
+                - datetime.timedelta(days=1))
+        quarter = ["report", "--from", first.isoformat(), "--to", last.isoformat()]
+        subprocess.run([RMMCTL, "--database", server, *quarter, "--publish"], check=True,
+                       stdout=subprocess.DEVNULL)
+        figures = {(r[0], r[1]): r[4] for r in csv.reader(io.StringIO(subprocess.run(
+            [RMMCTL, "--database", server, *quarter], check=True, capture_output=True,
+            text=True).stdout))}
+
+        app = App("--database", server + " user=ola_board")
+        try:
+            wait_for(lambda: find(app.node, "list item", name="Oversight"),
+                     what="the Oversight view offered")
+            wait_for(lambda: getattr(find(app.node, "list item", name="Referrals received"),
+                                     "description", None) == figures[("referrals-received",
+                                                                      "all")],
+                     what="the published referrals read out")
+            wait_for(lambda: app.node.findChildren(
+                lambda n: n.roleName == "label" and
+                (n.name or "").startswith("Published for the board by ")),
+                what="who published them")
+            for role, name in [("list item", "Children"), ("list item", "CSE List"),
+                               ("list item", "Referrals"), ("push button", "Publish for the board")]:
+                node = find(app.node, role, name=name)
+                self.assertTrue(node is None or not node.showing, name)
+            click(app.node, "The period before")
+            wait_for(lambda: find(app.node, "label", name="Not Published"),
+                     what="the period before, published by nobody")
+        finally:
+            app.close()
+
     def test_need_to_know(self):
         """What a login may do follows its role in the area. A minute-taker opens the meeting
         and may mark a child discussed, but the chairs' decisions are insensitive, saying

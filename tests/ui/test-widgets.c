@@ -40,6 +40,7 @@
 #include "rmm-plan-dialog.h"
 #include "rmm-preferences-window.h"
 #include "rmm-server-login.h"
+#include "rmm-store-private.h"  /* rmm_store_query_int (): what was published */
 #include "rmm-preview-window.h"
 #include "rmm-projector-window.h"
 #include "rmm-rating-dialog.h"
@@ -1207,6 +1208,20 @@ test_oversight_view (Fixture       *f,
     g_assert_cmpuint (g_ascii_strtoull (figure_shown (view, "Referrals received"), NULL, 10),
                       ==, counted + 1);
   }
+
+  /* Published for the board: asked first; cancelled, nothing kept; then kept once. */
+  g_assert_true (gtk_widget_get_visible (find_widget (view, is_button, "Publish…")));
+  g_assert_true (gtk_widget_activate_action (view, "oversight.publish", NULL));
+  drain_main_loop ();
+  g_assert_cmpuint (count_message_dialogs (), ==, 1);
+  answer_dialog ("cancel");
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM board_figures", 0,
+                                        NULL), ==, 0);
+  g_assert_true (gtk_widget_activate_action (view, "oversight.publish", NULL));
+  drain_main_loop ();
+  answer_dialog ("publish");
+  g_assert_cmpint (rmm_store_query_int (f->store, "SELECT count(*) FROM board_figures", 0,
+                                        NULL), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   drain_main_loop ();
