@@ -681,6 +681,13 @@ class OversightTest(unittest.TestCase):
                                                                       "all")],
                      what="the area's referrals read out")
 
+            # Published for the board's own login: asked first, then kept, once.
+            click(app.node, "Publish for the board")
+            respond(app, "Publish the Figures for the Board?", "Publish")
+            wait_for(lambda: sqlite3.connect(db).execute(
+                "SELECT count(*) FROM board_figures").fetchone()[0] == 1,
+                what="the figures published")
+
             # Nothing on show names a child.
             names = set()
             for first, last in sqlite3.connect(db).execute(
