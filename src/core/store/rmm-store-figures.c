@@ -746,12 +746,16 @@ count_ratings_and_list (Period  *period,
   /* The decisions alone, each child's together (in the order of the index on the child, so
    * with no sort of them all; each child's few are put in order here): its area's framework
    * is looked up once a child, and what superseded a rating is found in the child's own
-   * history (a correction is the same child's, confirmed, and proposed after it). */
+   * history (a correction is the same child's, confirmed, and proposed after it). A closure's
+   * record is looked up for closures only: joined to every row, it was a search of the
+   * closure table per rating too (some 40 ms of 20,000 children's reading). */
   RmmDbStmt *stmt = prepare (period,
     "SELECT d.child_id, d.id, d.kind, d.value, d.proposed_at, " CONFIRMED_AT ", "
     "       d.supersedes_id, NULL, "
-    "       (z.onward_agency_id IS NOT NULL OR z.onward_referral <> '') "
-    "FROM decision d LEFT JOIN closure z ON z.decision_id = d.id "
+    "       CASE WHEN d.kind = 'closure' THEN "
+    "         (SELECT z.onward_agency_id IS NOT NULL OR z.onward_referral <> '' "
+    "          FROM closure z WHERE z.decision_id = d.id) END "
+    "FROM decision d "
     "WHERE (?1 = 0 OR d.child_id IN (SELECT c.id FROM child c WHERE c.area_id = ?1)) "
     "AND d.kind IN ('risk-rating', 'closure') "
     "AND d.status = 'confirmed' AND d.proposed_at <= ?2 "
