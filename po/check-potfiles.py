@@ -18,8 +18,8 @@ with open(os.path.join(top, "po", "POTFILES.in"), encoding="utf-8") as f:
 
 marker = re.compile(r'translatable="yes"|\bN?_\("')
 found = set()
-for pattern in ("src/*/*.c", "ui/*.ui", "ui/gtk/*.ui", "data/*.in", "data/*.gschema.xml"):
-    for path in glob.glob(os.path.join(top, pattern)):
+for pattern in ("src/**/*.c", "ui/*.ui", "ui/gtk/*.ui", "data/*.in", "data/*.gschema.xml"):
+    for path in glob.glob(os.path.join(top, pattern), recursive=True):
         with open(path, encoding="utf-8") as f:
             if marker.search(f.read()):
                 found.add(os.path.relpath(path, top))

@@ -9,13 +9,15 @@
 #include <signal.h>
 
 #include "rmm-cli.h"
+#include "rmm-document-language.h"
 
 int
 main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The build tree's catalogues when run from it (build-aux/run, the tests). */
+  bindtextdomain (GETTEXT_PACKAGE, rmm_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

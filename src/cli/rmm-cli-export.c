@@ -34,6 +34,7 @@ typedef struct
   char     *output;
   char     *out_dir;
   char     *marking;
+  char     *language;
   gboolean  all_open;
   gboolean  anonymised;
 } ExportOptions;
@@ -42,6 +43,7 @@ static void
 export_options_clear (ExportOptions *options)
 {
   g_free (options->child);
+  g_free (options->language);
   g_free (options->area);
   g_free (options->audience);
   g_free (options->date);
@@ -224,7 +226,8 @@ refused_option (const char          *what,
 
   if (g_str_equal (what, "calendar"))
     return options->meeting_id || options->child || options->audience || options->all_open ||
-           options->out_dir || options->date || options->anonymised || options->marking
+           options->out_dir || options->date || options->anonymised || options->marking ||
+           options->language
            ? g_strdup (_("calendar takes only --area NAME and -o FILE.ics"))
            : NULL;
 
@@ -265,6 +268,9 @@ run_export (const char           *database,
     .marking = options->marking,
     .anonymised = options->anonymised,
   };
+
+  if (options->language != NULL)
+    rmm_document_language_parse (options->language, &document_options.language);
 
   if (store == NULL)
     return FALSE;
@@ -308,6 +314,7 @@ rmm_cli_export (const char  *database,
     { "date", 0, 0, G_OPTION_ARG_STRING, &options.date, N_("cse-list: the list as it stood at the end of this day (default: today)"), "YYYY-MM-DD" },
     { "anonymised", 0, 0, G_OPTION_ARG_NONE, &options.anonymised, N_("minutes, cse-list: initials and reference instead of children’s names, also in typed text"), NULL },
     { "marking", 0, 0, G_OPTION_ARG_STRING, &options.marking, N_("The protective marking (default: the database’s, else OFFICIAL-SENSITIVE)"), "TEXT" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &options.language, N_("en (English), cy (Welsh) or both (bilingual, Welsh first); default: the area’s documents language"), "LANGUAGE" },
     { NULL }
   };
 
@@ -338,6 +345,13 @@ rmm_cli_export (const char  *database,
     }
   if ((missing = missing_option (argv[1], &options)) != NULL)
     return rmm_cli_usage_error (context, missing);
+  {
+    RmmDocumentLanguage language;
+
+    if (options.language != NULL && !rmm_document_language_parse (options.language, &language))
+      return rmm_cli_usage_error (context, _("--language is en (English), cy (Welsh) or both "
+                                             "(bilingual, Welsh first)"));
+  }
   /* Before the document is made (and its look recorded): where it would go. */
   if ((options.output != NULL && g_str_equal (argv[1], "calendar") &&
        !check_calendar_target (options.output, &error)) ||

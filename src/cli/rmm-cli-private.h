@@ -86,6 +86,9 @@ int         rmm_cli_cse_list         (const char      *database,
 int         rmm_cli_report           (const char      *database,
                                       int              argc,
                                       char           **argv);
+int         rmm_cli_area             (const char      *database,
+                                      int              argc,
+                                      char           **argv);
 int         rmm_cli_access           (const char      *database,
                                       int              argc,
                                       char           **argv);

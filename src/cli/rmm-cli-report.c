@@ -108,13 +108,14 @@ write_out (const char  *text,
 
 /* The board's report as a PDF, private to the user as every export. */
 static int
-write_report (RmmStore    *store,
-              const GDate *from,
-              const GDate *to,
-              RmmArea     *area,
-              const char  *output)
+write_report (RmmStore            *store,
+              const GDate         *from,
+              const GDate         *to,
+              RmmArea             *area,
+              RmmDocumentLanguage  language,
+              const char          *output)
 {
-  RmmDocumentOptions options = { 0 };
+  RmmDocumentOptions options = { .language = language };
   g_autoptr(RmmPdfDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -159,6 +160,8 @@ rmm_cli_report (const char  *database,
   g_autoptr(GError) error = NULL;
   g_autofree char *from_text = NULL, *to_text = NULL, *area_name = NULL;
   g_autofree char *format = NULL, *output = NULL, *period = NULL, *text = NULL;
+  g_autofree char *language_text = NULL;
+  RmmDocumentLanguage language = RMM_DOCUMENT_LANGUAGE_DEFAULT;
   g_autofree char *first = NULL, *last = NULL;
   GDate from, to;
   gboolean pdf, publish = FALSE;
@@ -169,6 +172,7 @@ rmm_cli_report (const char  *database,
     { "area", 0, 0, G_OPTION_ARG_STRING, &area_name, N_("One area (default: every area)"), N_("NAME") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (default), json or pdf"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (default: print)"), N_("FILE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language_text, N_("pdf: en (English), cy (Welsh) or both (bilingual, Welsh first); default: the area’s documents language"), "LANGUAGE" },
     { "publish", 0, 0, G_OPTION_ARG_NONE, &publish, N_("Publish the figures for the board’s own login to read"), NULL },
     { NULL }
   };
@@ -214,6 +218,10 @@ rmm_cli_report (const char  *database,
       !g_str_equal (format, "pdf"))
     return rmm_cli_usage_error (context, _("unknown format: use csv, json or pdf"));
   pdf = g_strcmp0 (format, "pdf") == 0;
+  if (language_text != NULL &&
+      (!pdf || !rmm_document_language_parse (language_text, &language)))
+    return rmm_cli_usage_error (context, _("--language is for --format pdf: en (English), cy "
+                                           "(Welsh) or both (bilingual, Welsh first)"));
   if (pdf && output == NULL)
     return rmm_cli_usage_error (context, _("a PDF is written to a file: give -o FILE"));
   if (pdf && !rmm_pdf_document_check_target (output, &error))
@@ -233,7 +241,7 @@ rmm_cli_report (const char  *database,
   if (publish)
     return publish_figures (store, &from, &to, area);
   if (pdf)
-    return write_report (store, &from, &to, area, output);
+    return write_report (store, &from, &to, area, language, output);
   if (!(figures = rmm_store_read_board_figures (store, &from, &to,
                                                 area ? rmm_area_get_id (area) : 0, NULL,
                                                 &error)))

@@ -371,6 +371,7 @@ static const Command commands[] = {
   { "backup", N_("Copy the database safely to DEST"), rmm_cli_backup },
   { "restore", N_("Replace the database with a checked backup"), rmm_cli_restore },
   { "list", N_("List areas, meetings or children"), rmm_cli_list },
+  { "area", N_("An area’s documents language: English, Welsh or both"), rmm_cli_area },
   { "import", N_("Import referrals from an agency’s CSV file"), rmm_cli_import },
   { "agenda", N_("Show a meeting’s agenda (built from the data for a coming meeting)"), rmm_cli_agenda },
   { "meeting", N_("What a meeting recorded: attendance, decisions, sign-off"), rmm_cli_meeting },

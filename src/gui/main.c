@@ -9,6 +9,7 @@
 #include <signal.h>
 
 #include "rmm-application.h"
+#include "rmm-document-language.h"
 
 int
 main (int    argc,
@@ -17,7 +18,8 @@ main (int    argc,
   g_autoptr(RmmApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The build tree's catalogues when run from it (build-aux/run, the tests). */
+  bindtextdomain (GETTEXT_PACKAGE, rmm_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -145,7 +145,8 @@ action_pdf (GtkWidget  *widget,
             GVariant   *parameter)
 {
   RmmCseListView *self = RMM_CSE_LIST_VIEW (widget);
-  RmmDocumentOptions options = { NULL, g_variant_get_boolean (parameter) };
+  RmmDocumentOptions options = { NULL, g_variant_get_boolean (parameter), FALSE,
+                                 rmm_settings_get_documents_language () };
   g_autoptr(RmmPdfDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *day = rmm_date_format (&self->day);

@@ -436,3 +436,17 @@ rmm_file_name_part (const char *text)
     g_string_truncate (part, part->len - 1);
   return g_string_free (part, FALSE);
 }
+
+/* The language the user chose for the documents they make (Preferences), or the default: each
+ * area's own. */
+RmmDocumentLanguage
+rmm_settings_get_documents_language (void)
+{
+  g_autoptr(GSettings) settings = rmm_settings_if_installed ();
+  g_autofree char *chosen = settings ? g_settings_get_string (settings, "documents-language")
+                                     : NULL;
+  RmmDocumentLanguage language = RMM_DOCUMENT_LANGUAGE_DEFAULT;
+
+  rmm_document_language_parse (chosen, &language);
+  return language;
+}

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "rmm-document-language.h"
+
 #include "rmm-framework.h"
 #include "rmm-store.h"
 
@@ -62,6 +64,7 @@ void       rmm_show_message        (GtkWidget           *over,
 void       rmm_show_toast          (GtkWidget           *over,
                                     const char          *text);
 GSettings *rmm_settings_if_installed (void);
+RmmDocumentLanguage rmm_settings_get_documents_language (void);
 void       rmm_menu_button_set_menu_lazily (GtkMenuButton *button,
                                     GMenuModel          *menu);
 

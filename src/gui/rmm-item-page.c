@@ -552,7 +552,7 @@ static void
 preview_plan (RmmItemPage *self,
               const char  *audience_name)
 {
-  RmmDocumentOptions options = { NULL, FALSE };
+  RmmDocumentOptions options = { .language = rmm_settings_get_documents_language () };
   RmmPlanAudience audience = RMM_PLAN_AUDIENCE_PROFESSIONAL;
   g_autoptr(RmmPdfDocument) document = NULL;
   g_autoptr(GError) error = NULL;

@@ -565,7 +565,8 @@ action_document (GSimpleAction *action,
   GtkWidget *widget = user_data;
   RmmMeetingView *self = RMM_MEETING_VIEW (widget);
   const char *which = g_variant_get_string (parameter, NULL);
-  RmmDocumentOptions options = { NULL, g_str_equal (which, "minutes-anonymised") };
+  RmmDocumentOptions options = { NULL, g_str_equal (which, "minutes-anonymised"), FALSE,
+                                 rmm_settings_get_documents_language () };
   gint64 meeting_id = rmm_meeting_get_id (self->meeting);
   g_autoptr(RmmPdfDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -593,7 +594,7 @@ on_plans_folder (GtkNativeDialog *chooser,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) written = NULL;
-  RmmDocumentOptions options = { NULL, FALSE };
+  RmmDocumentOptions options = { .language = rmm_settings_get_documents_language () };
 
   if (response == GTK_RESPONSE_ACCEPT)
     {

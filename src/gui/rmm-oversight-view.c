@@ -584,7 +584,7 @@ action_pdf (GtkWidget  *widget,
             GVariant   *parameter)
 {
   RmmOversightView *self = RMM_OVERSIGHT_VIEW (widget);
-  RmmDocumentOptions options = { 0 };
+  RmmDocumentOptions options = { .language = rmm_settings_get_documents_language () };
   g_autoptr(RmmPdfDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *file_name = file_name_for (self, "pdf");

@@ -1,5 +1,5 @@
 /* rmm-preferences-window.c: the agenda's time-box and order, the projector's screen, the
- * documents' marking
+ * documents' language and marking
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +23,7 @@ struct _RmmPreferencesWindow
   GtkSpinButton        *time_box_spin;
   AdwComboRow          *order_row;
   AdwComboRow          *projector_row;
+  AdwComboRow          *language_row;
   GPtrArray            *connectors;     /* of the projector row's choices; "" first */
   GtkWidget            *documents_group;
   AdwEntryRow          *marking_row;
@@ -34,6 +35,28 @@ static void
 on_order_selected (RmmPreferencesWindow *self)
 {
   g_settings_set_enum (self->settings, "agenda-order", adw_combo_row_get_selected (self->order_row));
+}
+
+/* The rows of the documents language, in the settings' words. */
+static const char * const documents_languages[] = { "area", "en", "cy", "both" };
+
+static void
+on_language_selected (RmmPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->language_row);
+
+  if (selected < G_N_ELEMENTS (documents_languages))
+    g_settings_set_string (self->settings, "documents-language", documents_languages[selected]);
+}
+
+static void
+show_documents_language (RmmPreferencesWindow *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "documents-language");
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents_languages); i++)
+    if (g_str_equal (language, documents_languages[i]))
+      adw_combo_row_set_selected (self->language_row, i);
 }
 
 static void
@@ -133,6 +156,7 @@ rmm_preferences_window_class_init (RmmPreferencesWindowClass *klass)
                                                "/org/rmmdesk/RmmDesk/rmm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, time_box_spin);
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, order_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, projector_row);
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, documents_group);
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, marking_row);
@@ -164,6 +188,9 @@ rmm_preferences_window_new (GtkWindow *parent,
   adw_combo_row_set_selected (self->order_row, g_settings_get_enum (settings, "agenda-order"));
   g_signal_connect_object (self->order_row, "notify::selected", G_CALLBACK (on_order_selected),
                            self, G_CONNECT_SWAPPED);
+  show_documents_language (self);
+  g_signal_connect_object (self->language_row, "notify::selected",
+                           G_CALLBACK (on_language_selected), self, G_CONNECT_SWAPPED);
   fill_projector_row (self);
   if (store != NULL)
     {

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rmm-children-view.h"
 #include "rmm-cse-list-view.h"
@@ -685,6 +686,30 @@ offer_by_role (RmmWindow *self)
                                                                  RMM_RIGHT_SCHEDULE));
 }
 
+/* A desktop language RMM Desk has no catalogue for leaves the window in English: said once
+ * (until the desktop asks for another such language), not every time RMM Desk starts. */
+static void
+tell_about_language (RmmWindow *self)
+{
+  const char * const *names = g_get_language_names ();
+  g_autofree char *code = NULL, *told = NULL, *text = NULL;
+
+  for (guint i = 0; names[i] != NULL && !g_str_equal (names[i], "C"); i++)
+    if (g_str_has_prefix (names[i], "en") || g_str_has_prefix (names[i], "cy"))
+      return;
+  if (names[0] == NULL || g_str_equal (names[0], "C") || g_str_has_prefix (names[0], "C."))
+    return;
+  code = g_strndup (names[0], strcspn (names[0], "_.@"));
+  told = self->settings ? g_settings_get_string (self->settings, "language-notice") : NULL;
+  if (g_strcmp0 (told, code) == 0)
+    return;
+  text = g_strdup_printf (_("RMM Desk is not translated into your desktop’s language (%s): it "
+                            "is shown in English"), code);
+  lasting_toast (self, text);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "language-notice", code);
+}
+
 /* The board's own login reads the figures published for it and nothing of the record: the
  * Oversight view alone, and nothing offered that would read the record. */
 static void
@@ -733,6 +758,11 @@ rmm_window_constructed (GObject *object)
 
   if ((self->settings = rmm_settings_if_installed ()) != NULL)
     {
+      /* The documents' language, chosen in the Documents menu as in Preferences. */
+      g_autoptr(GAction) language = g_settings_create_action (self->settings,
+                                                              "documents-language");
+
+      g_action_map_add_action (G_ACTION_MAP (self), language);
       g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
       gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (self->settings, "window-maximized"))
@@ -750,6 +780,7 @@ rmm_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (say_if_damaged), NULL);
   warn_about_file (self);
+  tell_about_language (self);
   rmm_meeting_view_set_store (self->meeting_view, self->store, self->settings);
   self->projector = rmm_projector_new (self->store,
                                        rmm_meeting_view_get_session (self->meeting_view),

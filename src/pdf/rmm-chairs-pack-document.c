@@ -11,7 +11,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 
 #include "rmm-document-text.h"
 #include "rmm-documents.h"
@@ -53,14 +53,14 @@ describe_flags (const RmmItemFacts *facts)
 
   if (facts->n_overdue_actions > 0)
     {
-      actions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue action",
+      actions = g_strdup_printf (rmm_document_ngettext ("%u overdue action",
                                               "%u overdue actions", facts->n_overdue_actions),
                                  facts->n_overdue_actions);
       g_strv_builder_add (flags, actions);
     }
   if (facts->n_open_triggers > 0)
     {
-      triggers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open trigger",
+      triggers = g_strdup_printf (rmm_document_ngettext ("%u open trigger",
                                                "%u open triggers", facts->n_open_triggers),
                                   facts->n_open_triggers);
       g_strv_builder_add (flags, triggers);
@@ -111,7 +111,7 @@ add_agenda (Pack *pack)
       g_autofree char *why = rmm_agenda_describe_reasons (facts->reasons);
       g_autofree char *needs = describe_needs (facts);
       g_autofree char *flags = describe_flags (facts);
-      const char *rating = rmm_framework_describe_level (framework,
+      const char *rating = rmm_document_describe_level (framework,
                                                          facts->rating ? facts->rating->value
                                                                        : NULL);
       const char *cells[] = { number, name, why, rating, needs, flags };
@@ -236,7 +236,7 @@ describe_history (RmmFramework  *framework,
         g_string_append (text, "; ");
       /* TRANSLATORS: a rating and the day it was confirmed: "High on 2 November 2026" */
       g_string_append_printf (text, _("%s on %s"),
-                              rmm_framework_describe_level (framework, parts[0]), day);
+                              rmm_document_describe_level (framework, parts[0]), day);
     }
   return g_string_free (text, FALSE);
 }
@@ -259,14 +259,14 @@ add_assessment (RmmPdfDocument     *document,
     }
   on = rmm_document_format_date (facts->assessment_on);
   n_vulnerabilities = g_strv_length (facts->vulnerabilities);
-  vulnerabilities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vulnerability",
+  vulnerabilities = g_strdup_printf (rmm_document_ngettext ("%u vulnerability",
                                                   "%u vulnerabilities", n_vulnerabilities),
                                      n_vulnerabilities);
-  indicators = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators",
+  indicators = g_strdup_printf (rmm_document_ngettext ("%u indicator", "%u indicators",
                                              facts->n_indicators), facts->n_indicators);
   /* TRANSLATORS: "1 vulnerability, 3 indicators (1 significant)" */
   text = g_strdup_printf (_("%s: proposes %s; %s, %s (%u significant)"), on,
-                          rmm_framework_describe_level (framework, facts->assessment_rating),
+                          rmm_document_describe_level (framework, facts->assessment_rating),
                           vulnerabilities, indicators, facts->n_significant);
   rmm_pdf_document_add_key_value (document, _("Assessment"), text);
   if (facts->assessment_analysis != NULL && *facts->assessment_analysis != '\0')
@@ -323,7 +323,7 @@ add_item (Pack               *pack,
                                   facts->has_social_worker ? facts->social_worker
                                                            : _("None allocated"));
   rmm_pdf_document_add_key_value (document, _("Rating now"),
-                                  rmm_framework_describe_level (framework,
+                                  rmm_document_describe_level (framework,
                                                                 facts->rating ? facts->rating->value
                                                                               : NULL));
   rmm_pdf_document_add_key_value (document, _("Rating history"), history);
@@ -398,11 +398,11 @@ start_document (Pack                     *pack,
   rmm_pdf_document_add_contents (pack->document);
 }
 
-RmmPdfDocument *
-rmm_chairs_pack_document_new (RmmStore                  *store,
-                              gint64                     meeting_id,
-                              const RmmDocumentOptions  *options,
-                              GError                   **error)
+static RmmPdfDocument *
+build (RmmStore                  *store,
+       gint64                     meeting_id,
+       const RmmDocumentOptions  *options,
+       GError                   **error)
 {
   g_auto(Pack) pack = { store };
 
@@ -424,4 +424,22 @@ rmm_chairs_pack_document_new (RmmStore                  *store,
                                    options, error))
     return NULL;
   return g_steal_pointer (&pack.document);
+}
+
+/* Built in the document's language: the one asked for, else its area's (rmm-document-language.c). */
+RmmPdfDocument *
+rmm_chairs_pack_document_new (RmmStore                  *store,
+                              gint64                     meeting_id,
+                              const RmmDocumentOptions  *options,
+                              GError                   **error)
+{
+  RmmPdfDocument *document;
+
+  g_return_val_if_fail (RMM_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  rmm_document_language_push (rmm_document_choose_language (store, options, "meeting", meeting_id));
+  document = build (store, meeting_id, options, error);
+  rmm_document_language_pop ();
+  return document;
 }

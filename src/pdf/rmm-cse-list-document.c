@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 
 #include "rmm-dates.h"
 #include "rmm-document-text.h"
@@ -115,11 +115,11 @@ list_areas (GListModel *entries)
   return areas;
 }
 
-RmmPdfDocument *
-rmm_cse_list_document_new (RmmStore                  *store,
-                           const GDate               *day,
-                           const RmmDocumentOptions  *options,
-                           GError                   **error)
+static RmmPdfDocument *
+build (RmmStore                  *store,
+       const GDate               *day,
+       const RmmDocumentOptions  *options,
+       GError                   **error)
 {
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GPtrArray) areas = NULL;
@@ -174,4 +174,22 @@ rmm_cse_list_document_new (RmmStore                  *store,
                                    options, error))
     return NULL;
   return g_steal_pointer (&document);
+}
+
+/* Built in the document's language: the one asked for, else its area's (rmm-document-language.c). */
+RmmPdfDocument *
+rmm_cse_list_document_new (RmmStore                  *store,
+                           const GDate               *day,
+                           const RmmDocumentOptions  *options,
+                           GError                   **error)
+{
+  RmmPdfDocument *document;
+
+  g_return_val_if_fail (RMM_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  rmm_document_language_push (rmm_document_choose_language (store, options, NULL, 0));
+  document = build (store, day, options, error);
+  rmm_document_language_pop ();
+  return document;
 }

@@ -9,11 +9,13 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "rmm-dates.h"
+#include "rmm-document-language.h"
 #include "rmm-document-text.h"
 #include "rmm-documents.h"
 #include "rmm-error.h"
@@ -55,35 +57,60 @@ rmm_document_child_name (const char *first_name,
   return g_strdup_printf ("%s (%s)", name, reference);
 }
 
+/* @iso as the UK reads it, in numbers (a time in UK local time): "2026-11-23 10:05", or
+ * NULL when it is no date. */
+static char *
+uk_numbers (const char *iso)
+{
+  if (strchr (iso, 'T') != NULL)
+    return rmm_time_format_uk (iso, "%Y-%m-%d %H:%M");
+  return rmm_date_format_uk (iso, "%Y-%m-%d");
+}
+
+/* "23 November 2026" (@time: ", 10:05" after it), the month in the document's language
+ * (rmm-document-language.c): the locale's own names would be the window's. Anything that is
+ * no date, as it is. */
+static char *
+format_date (const char *iso,
+             gboolean    abbreviated,
+             gboolean    time)
+{
+  g_autofree char *numbers = NULL;
+  guint year, month, day, hour, minute;
+  int read;
+
+  if (iso == NULL || *iso == '\0')
+    return g_strdup ("");
+  numbers = uk_numbers (iso);
+  if (numbers == NULL ||
+      (read = sscanf (numbers, "%u-%u-%u %u:%u", &year, &month, &day, &hour, &minute)) < 3 ||
+      month < 1 || month > 12)
+    return g_strdup (iso);
+  if (time && read == 5)
+    return g_strdup_printf ("%u %s %u, %02u:%02u", day,
+                            rmm_document_month_name (month, abbreviated), year, hour, minute);
+  return g_strdup_printf ("%u %s %u", day, rmm_document_month_name (month, abbreviated), year);
+}
+
 /* "2026-11-23" or "2026-11-23T10:05:00Z" → "23 November 2026"; anything else as it is. */
 char *
 rmm_document_format_date (const char *iso)
 {
-  if (iso == NULL || *iso == '\0')
-    return g_strdup ("");
-  if (strchr (iso, 'T') != NULL)
-    return rmm_time_format_uk (iso, "%-d %B %Y");
-  return rmm_date_format_uk (iso, "%-d %B %Y");
+  return format_date (iso, FALSE, FALSE);
 }
 
 /* The same, short enough for a table's column: "5 Sep 2026". */
 char *
 rmm_document_format_short_date (const char *iso)
 {
-  if (iso == NULL || *iso == '\0')
-    return g_strdup ("");
-  if (strchr (iso, 'T') != NULL)
-    return rmm_time_format_uk (iso, "%-d %b %Y");
-  return rmm_date_format_uk (iso, "%-d %b %Y");
+  return format_date (iso, TRUE, FALSE);
 }
 
 /* A UTC time as the UK reads it: "23 November 2026, 10:05". */
 char *
 rmm_document_format_time (const char *utc)
 {
-  if (utc == NULL || *utc == '\0')
-    return g_strdup ("");
-  return rmm_time_format_uk (utc, "%-d %B %Y, %H:%M");
+  return format_date (utc, FALSE, TRUE);
 }
 
 /* Whole years on @day (both YYYY-MM-DD); 0 when either is not a date. */
@@ -131,8 +158,7 @@ rmm_document_check_marking (const char  *text,
   if (g_utf8_strlen (marking, -1) > RMM_MARKING_MAX_LENGTH)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "The protective marking is too long: at most %d character fits "
+                   rmm_document_ngettext ("The protective marking is too long: at most %d character fits "
                                 "every page’s header.",
                                 "The protective marking is too long: at most %d characters fit "
                                 "every page’s header.", RMM_MARKING_MAX_LENGTH),
@@ -193,4 +219,63 @@ rmm_plan_audience_from_string (const char      *text,
   else
     return FALSE;
   return TRUE;
+}
+
+/**
+ * rmm_document_choose_language:
+ * @of: "area", "meeting" or "child", whose area's documents language applies; NULL for a
+ *   document of no one area (the county-wide list), which follows the window's
+ * @id: which
+ *
+ * The language a document is written in: the one the export asked for, else the area's.
+ */
+RmmDocumentLanguage
+rmm_document_choose_language (RmmStore                 *store,
+                              const RmmDocumentOptions *options,
+                              const char               *of,
+                              gint64                    id)
+{
+  g_autofree char *area = NULL;
+  RmmDocumentLanguage language;
+
+  if (options->language != RMM_DOCUMENT_LANGUAGE_DEFAULT)
+    return options->language;
+  if (of == NULL || id <= 0)
+    return RMM_DOCUMENT_LANGUAGE_DEFAULT;
+  area = rmm_store_get_documents_language (store, of, id);
+  return rmm_document_language_parse (area, &language) ? language
+                                                       : RMM_DOCUMENT_LANGUAGE_ENGLISH;
+}
+
+/**
+ * rmm_document_describe_level:
+ * @framework: (nullable): the child's area's framework
+ * @level_id: (nullable): a level of it
+ *
+ * The level as the document reads it, in the document's language (a framework's labels are
+ * in its data file, Label and Label[cy]); as rmm_framework_describe_level () otherwise.
+ */
+const char *
+rmm_document_describe_level (RmmFramework *framework,
+                             const char   *level_id)
+{
+  const RmmRiskLevel *level = framework ? rmm_framework_find_level (framework, level_id) : NULL;
+  g_autofree char *both = NULL;
+
+  if (level == NULL)
+    return level_id == NULL || *level_id == '\0' ? _("Not rated") : level_id;
+  switch (rmm_document_language_get_current ())
+    {
+    case RMM_DOCUMENT_LANGUAGE_ENGLISH:
+      return level->label_en;
+    case RMM_DOCUMENT_LANGUAGE_WELSH:
+      return level->label_cy;
+    case RMM_DOCUMENT_LANGUAGE_BOTH:
+      /* Kept with the level, as the labels are, for as long as the framework is loaded. */
+      both = g_strdup_printf ("%s / %s", level->label_cy, level->label_en);
+      return g_intern_string (both);
+    case RMM_DOCUMENT_LANGUAGE_DEFAULT:
+    default:
+      return level->label;
+    }
 }

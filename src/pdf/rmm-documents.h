@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "rmm-document-language.h"
 #include "rmm-pdf-document.h"
 #include "rmm-store.h"
 
@@ -18,6 +19,7 @@ typedef struct
   gboolean    anonymised;   /* children as initials and reference, for a wider circulation */
   gboolean    looks_recorded_by_caller;   /* many documents: the caller records their looks
                                            * together (rmm_store_record_accesses()) */
+  RmmDocumentLanguage language;   /* DEFAULT: the area's documents language */
 } RmmDocumentOptions;
 
 typedef enum
@@ -34,6 +36,10 @@ char           *rmm_document_check_marking      (const char                *text
                                                  GError                   **error);
 char           *rmm_document_get_marking        (RmmStore                  *store,
                                                  const RmmDocumentOptions  *options);
+RmmDocumentLanguage rmm_document_choose_language (RmmStore                 *store,
+                                                 const RmmDocumentOptions  *options,
+                                                 const char                *of,
+                                                 gint64                     id);
 gboolean        rmm_document_record_access      (RmmStore                  *store,
                                                  const RmmAccessInput      *input,
                                                  const RmmDocumentOptions  *options,

@@ -12,7 +12,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>

@@ -12,7 +12,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 
 #include <string.h>
 
@@ -370,7 +370,7 @@ add_decisions (Minutes       *minutes,
     {
       g_autofree char *confirmation = describe_confirmation (minutes, rating);
       g_autofree char *text = g_strdup_printf ("%s. %s",
-                                               rmm_framework_describe_level (minutes->framework,
+                                               rmm_document_describe_level (minutes->framework,
                                                                              rating->value),
                                                confirmation);
 
@@ -1010,11 +1010,11 @@ add_items (Minutes  *minutes,
  * The minutes of @meeting_id as they stand: a meeting still open gives a draft whose
  * status says so.
  */
-RmmPdfDocument *
-rmm_minutes_document_new (RmmStore                  *store,
-                          gint64                     meeting_id,
-                          const RmmDocumentOptions  *options,
-                          GError                   **error)
+static RmmPdfDocument *
+build (RmmStore                  *store,
+       gint64                     meeting_id,
+       const RmmDocumentOptions  *options,
+       GError                   **error)
 {
   g_auto(Minutes) minutes = { store };
   g_autoptr(RmmMeetingRecord) record = NULL;
@@ -1048,4 +1048,22 @@ rmm_minutes_document_new (RmmStore                  *store,
                                    options, error))
     return NULL;
   return g_steal_pointer (&minutes.document);
+}
+
+/* Built in the document's language: the one asked for, else its area's (rmm-document-language.c). */
+RmmPdfDocument *
+rmm_minutes_document_new (RmmStore                  *store,
+                          gint64                     meeting_id,
+                          const RmmDocumentOptions  *options,
+                          GError                   **error)
+{
+  RmmPdfDocument *document;
+
+  g_return_val_if_fail (RMM_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  rmm_document_language_push (rmm_document_choose_language (store, options, "meeting", meeting_id));
+  document = build (store, meeting_id, options, error);
+  rmm_document_language_pop ();
+  return document;
 }

@@ -33,7 +33,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 #include <string.h>
 
 #include "rmm-document-text.h"

@@ -14,7 +14,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 
 #include "rmm-area.h"
 #include "rmm-dates.h"
@@ -120,13 +120,13 @@ format_period (const GDate *from,
  *
  * The board's report for the days @from to @to.
  */
-RmmPdfDocument *
-rmm_oversight_report_document_new (RmmStore                  *store,
-                                   const GDate               *from,
-                                   const GDate               *to,
-                                   RmmArea                   *area,
-                                   const RmmDocumentOptions  *options,
-                                   GError                   **error)
+static RmmPdfDocument *
+build (RmmStore                  *store,
+       const GDate               *from,
+       const GDate               *to,
+       RmmArea                   *area,
+       const RmmDocumentOptions  *options,
+       GError                   **error)
 {
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(RmmPdfDocument) document = NULL;
@@ -190,4 +190,24 @@ rmm_oversight_report_document_new (RmmStore                  *store,
       rmm_pdf_document_end_section (document);
     }
   return g_steal_pointer (&document);
+}
+
+/* Built in the document's language: the one asked for, else its area's (rmm-document-language.c). */
+RmmPdfDocument *
+rmm_oversight_report_document_new (RmmStore                  *store,
+                                   const GDate               *from,
+                                   const GDate               *to,
+                                   RmmArea                   *area,
+                                   const RmmDocumentOptions  *options,
+                                   GError                   **error)
+{
+  RmmPdfDocument *document;
+
+  g_return_val_if_fail (RMM_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  rmm_document_language_push (rmm_document_choose_language (store, options, "area", area ? rmm_area_get_id (area) : 0));
+  document = build (store, from, to, area, options, error);
+  rmm_document_language_pop ();
+  return document;
 }

@@ -12,7 +12,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
 
@@ -273,11 +273,29 @@ draw_pages (RmmPdfDocument *self,
     }
 }
 
-/* The whole PDF, in @pdf. */
+static gboolean render_pages (RmmPdfDocument  *self,
+                              GByteArray      *pdf,
+                              GError         **error);
+
+/* The whole PDF, in @pdf: its pages laid out (footers, "Page 1 of 2") in the language it was
+ * made in, whenever it is written. */
 static gboolean
 render (RmmPdfDocument  *self,
         GByteArray      *pdf,
         GError         **error)
+{
+  gboolean rendered;
+
+  rmm_document_language_push (self->written_in);
+  rendered = render_pages (self, pdf, error);
+  rmm_document_language_pop ();
+  return rendered;
+}
+
+static gboolean
+render_pages (RmmPdfDocument  *self,
+              GByteArray      *pdf,
+              GError         **error)
 {
   cairo_surface_t *surface;
   cairo_status_t status;

@@ -11,6 +11,7 @@
 
 #include <pango/pango.h>
 
+#include "rmm-document-language.h"
 #include "rmm-pdf-document.h"
 
 G_BEGIN_DECLS
@@ -124,6 +125,7 @@ struct _RmmPdfDocument
   char         *marking;
   char         *date;
   char         *language;
+  RmmDocumentLanguage written_in;   /* what its footers are laid out in, as its body */
   char         *watermark;  /* '' for none */
 
   GPtrArray    *rows;

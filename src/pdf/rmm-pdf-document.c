@@ -11,7 +11,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 
 #include <string.h>
 
@@ -84,11 +84,12 @@ rmm_pdf_get_default_marking (void)
   return "OFFICIAL-SENSITIVE";
 }
 
-/* The documents are written in British English; a Welsh edition says "cy". */
+/* The language of the document being built: British English, or Welsh ("cy"; a bilingual
+ * document is Welsh first). */
 const char *
 rmm_pdf_get_default_language (void)
 {
-  return "en-GB";
+  return rmm_document_language_tag (rmm_document_language_get_current ());
 }
 
 /* A BCP 47 tag as the PDF's /Lang takes it: letters, digits and hyphens. Anything else
@@ -127,6 +128,7 @@ rmm_pdf_document_new (const RmmPdfInfo *info)
   self->watermark = g_utf8_make_valid (info->watermark ? info->watermark : "", -1);
   self->language = g_strdup (is_language_tag (info->language) ? info->language
                                                                : rmm_pdf_get_default_language ());
+  self->written_in = rmm_document_language_get_current ();
   return self;
 }
 
@@ -135,6 +137,14 @@ rmm_pdf_document_get_title (RmmPdfDocument *self)
 {
   g_return_val_if_fail (RMM_IS_PDF_DOCUMENT (self), NULL);
   return self->title;
+}
+
+/* The language it says it is in (/Lang): "en-GB", "cy". */
+const char *
+rmm_pdf_document_get_language (RmmPdfDocument *self)
+{
+  g_return_val_if_fail (RMM_IS_PDF_DOCUMENT (self), NULL);
+  return self->language;
 }
 
 /* Adding. */

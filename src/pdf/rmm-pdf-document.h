@@ -49,6 +49,7 @@ G_DECLARE_FINAL_TYPE (RmmPdfDocument, rmm_pdf_document, RMM, PDF_DOCUMENT, GObje
 
 RmmPdfDocument *rmm_pdf_document_new            (const RmmPdfInfo    *info);
 const char     *rmm_pdf_document_get_title      (RmmPdfDocument      *self);
+const char     *rmm_pdf_document_get_language   (RmmPdfDocument      *self);
 void            rmm_pdf_document_add_title      (RmmPdfDocument      *self,
                                                  const char          *title,
                                                  const char          *subtitle);

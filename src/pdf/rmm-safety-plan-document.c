@@ -14,7 +14,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 #include <glib/gstdio.h>
 
 #include <errno.h>
@@ -132,7 +132,7 @@ add_professional_header (Plan *plan)
                                   *child->social_worker ? child->social_worker
                                                         : _("None allocated"));
   rmm_pdf_document_add_key_value (document, _("Risk rating"),
-                                  rmm_framework_describe_level (framework, child->rating));
+                                  rmm_document_describe_level (framework, child->rating));
   rmm_pdf_document_add_key_value (document, _("Lead agency"), lead);
   rmm_pdf_document_add_key_value (document, _("Plan"), version);
   if (*review != '\0')
@@ -382,12 +382,12 @@ load_plan (Plan    *plan,
   return TRUE;
 }
 
-RmmPdfDocument *
-rmm_safety_plan_document_new (RmmStore                  *store,
-                              gint64                     child_id,
-                              RmmPlanAudience            audience,
-                              const RmmDocumentOptions  *options,
-                              GError                   **error)
+static RmmPdfDocument *
+build (RmmStore                  *store,
+       gint64                     child_id,
+       RmmPlanAudience            audience,
+       const RmmDocumentOptions  *options,
+       GError                   **error)
 {
   g_auto(Plan) plan = { store };
   g_autofree char *marking = NULL;
@@ -508,8 +508,7 @@ write_staged (AreaPlans   *plans,
         int saved_errno = errno;
 
         g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "Could not put “%s” in place (%s); the %u plan before it was "
+                     rmm_document_ngettext ("Could not put “%s” in place (%s); the %u plan before it was "
                                   "written, the rest were not.",
                                   "Could not put “%s” in place (%s); the %u plans before it "
                                   "were written, the rest were not.", i),
@@ -619,4 +618,23 @@ rmm_safety_plans_write_area (RmmStore                  *store,
   g_ptr_array_unref (plans.documents);
   g_ptr_array_unref (plans.paths);
   return written ? g_steal_pointer (&final_paths) : NULL;
+}
+
+/* Built in the document's language: the one asked for, else its area's (rmm-document-language.c). */
+RmmPdfDocument *
+rmm_safety_plan_document_new (RmmStore                  *store,
+                              gint64                     child_id,
+                              RmmPlanAudience            audience,
+                              const RmmDocumentOptions  *options,
+                              GError                   **error)
+{
+  RmmPdfDocument *document;
+
+  g_return_val_if_fail (RMM_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  rmm_document_language_push (rmm_document_choose_language (store, options, "child", child_id));
+  document = build (store, child_id, audience, options, error);
+  rmm_document_language_pop ();
+  return document;
 }

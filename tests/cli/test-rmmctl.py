@@ -803,6 +803,42 @@ class RmmctlTest(unittest.TestCase):
         self.assertEqual(result.stderr.count("\n"), 1, result.stderr)
         self.assertEqual(rmmctl("--database", db, "check").stdout, "ok\n")
 
+    def test_documents_in_welsh(self):
+        """An area's documents language (area language), and an export's own (--language):
+        the family plan in Welsh has the Welsh heading and not the English, bilingually both,
+        Welsh first; a language RMM Desk does not have is refused; the change is audited."""
+        db = self.path("welsh.sqlite")
+        shutil.copy(self.db, db)
+        child = json.loads(rmmctl("--database", db, "list", "children", "--format",
+                                  "json").stdout)[0]
+        area = child["area"]
+        result = rmmctl("--database", db, "area", "language", area, "cy")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(f"{area}’s documents are in Welsh", result.stdout)
+        self.assertIn("Welsh", rmmctl("--database", db, "area", "language", area).stdout)
+        texts = {}
+        for language in (None, "both", "en"):
+            pdf = self.path(f"plan-{language}.pdf")
+            extra = ["--language", language] if language else []
+            result = rmmctl("--database", db, "export", "safety-plan", "--child",
+                            child["reference"], "--audience", "family", *extra, "-o", pdf)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            texts[language] = self.pdf_text(pdf)
+        self.assertIn("Eich cynllun diogelwch", texts[None])
+        self.assertNotIn("Your Safety Plan", texts[None])
+        self.assertIn("Your Safety Plan", texts["both"])
+        self.assertLess(texts["both"].index("Eich cynllun diogelwch"),
+                        texts["both"].index("Your Safety Plan"))
+        self.assertIn("Your Safety Plan", texts["en"])
+        self.assertNotIn("Eich cynllun diogelwch", texts["en"])
+        for args, words in [(["export", "safety-plan", "--child", child["reference"],
+                              "--language", "fr", "-o", self.path("fr.pdf")], "--language is"),
+                            (["area", "language", area, "fr"], "en (English), cy (Welsh)")]:
+            result = rmmctl("--database", db, *args)
+            self.assertEqual(result.returncode, 2, args)
+            self.assertIn(words, result.stderr)
+        self.assertEqual(rmmctl("--database", db, "check").stdout, "ok\n")
+
     # ---- export: the documents as PDF ----
 
     def meetings(self, status):

@@ -526,6 +526,81 @@ test_safety_plan_audiences (Fixture       *f,
   assert_pages_numbered (family_reading, "OFFICIAL-SENSITIVE");
 }
 
+/* @msgid as the Welsh catalogue has it, which must have it. */
+static const char *
+in_welsh (const char *msgid)
+{
+  const char *welsh;
+
+  rmm_document_language_push (RMM_DOCUMENT_LANGUAGE_WELSH);
+  welsh = rmm_document_gettext (msgid);
+  rmm_document_language_pop ();
+  g_assert_cmpstr (welsh, !=, msgid);
+  return welsh;
+}
+
+/* The family's plan in Welsh (the area's documents language, or asked for) and bilingually,
+ * Welsh first: the Welsh headings, and in Welsh alone no English one; the date in Welsh; the
+ * same leak checks as the English family plan. Typed text stays as typed. */
+static void
+test_safety_plan_in_welsh (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) welsh = NULL;
+  g_autoptr(RmmPdfDocument) both = NULL;
+  g_autoptr(RmmPdfDocument) english = NULL;
+  g_autoptr(Reading) welsh_reading = NULL;
+  g_autoptr(Reading) both_reading = NULL;
+  g_autoptr(Reading) english_reading = NULL;
+  RmmDocumentOptions bilingual = { .language = RMM_DOCUMENT_LANGUAGE_BOTH };
+  RmmDocumentOptions in_english = { .language = RMM_DOCUMENT_LANGUAGE_ENGLISH };
+  const char *headings[] = { "Your Safety Plan", "What will happen next", "What is going well",
+                             "What you told us", "Who will work with you" };
+  const char *police_only[] = { POLICE_NOTE, DISRUPTION, THIRD_PARTY, POLICE_ACTION,
+                                "TP/2026/0042", "police-sensitive" };
+
+  g_assert_true (rmm_store_set_documents_language (f->store, f->area, "cy", &error));
+  g_assert_no_error (error);
+  welsh = rmm_safety_plan_document_new (f->store, f->robin, RMM_PLAN_AUDIENCE_FAMILY, &full,
+                                        &error);
+  g_assert_no_error (error);
+  both = rmm_safety_plan_document_new (f->store, f->robin, RMM_PLAN_AUDIENCE_FAMILY, &bilingual,
+                                       &error);
+  g_assert_no_error (error);
+  english = rmm_safety_plan_document_new (f->store, f->robin, RMM_PLAN_AUDIENCE_FAMILY,
+                                          &in_english, &error);
+  g_assert_no_error (error);
+  welsh_reading = read_document (welsh);
+  both_reading = read_document (both);
+  english_reading = read_document (english);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      assert_has (welsh_reading, in_welsh (headings[i]));
+      assert_lacks (welsh_reading, headings[i]);
+      assert_has (both_reading, in_welsh (headings[i]));
+      assert_has (both_reading, headings[i]);
+      assert_has (english_reading, headings[i]);
+    }
+  /* Welsh first. */
+  g_assert_true (strstr (both_reading->text, in_welsh ("Your Safety Plan")) <
+                 strstr (both_reading->text, "Your Safety Plan"));
+  assert_has (welsh_reading, "1 Chwefror 2027");
+  assert_has (english_reading, "1 February 2027");
+  for (guint i = 0; i < G_N_ELEMENTS (police_only); i++)
+    {
+      assert_lacks (welsh_reading, police_only[i]);
+      assert_lacks (both_reading, police_only[i]);
+    }
+  assert_has (welsh_reading, FAMILY_ACTION);
+  assert_has (welsh_reading, "999");
+  g_assert_cmpstr (rmm_pdf_document_get_language (welsh), ==, "cy");
+  g_assert_cmpstr (rmm_pdf_document_get_language (english), ==, "en-GB");
+  /* The window's language is left as it was. */
+  g_assert_cmpint (rmm_document_language_get_current (), ==, RMM_DOCUMENT_LANGUAGE_DEFAULT);
+}
+
 /* A status changed by hand to a word RMM Desk never writes is shown as not known: never
  * passed off as another (an agency "PRESENT" minuted as an observer, a "cancelled" action
  * as done), and never put on a family's copy. */
@@ -1252,6 +1327,7 @@ main (int    argc,
   ADD ("/pdf/minutes/social-worker-then", test_minutes_social_worker_then);
   ADD ("/pdf/minutes/right-to-left", test_right_to_left_name);
   ADD ("/pdf/safety-plan/audiences", test_safety_plan_audiences);
+  ADD ("/pdf/safety-plan/in-welsh", test_safety_plan_in_welsh);
   ADD ("/pdf/safety-plan/family-actions", test_safety_plan_family_actions);
   ADD ("/pdf/safety-plan/refused", test_safety_plan_refused);
   ADD ("/pdf/unknown-states", test_unknown_states);

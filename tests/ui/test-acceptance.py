@@ -734,6 +734,43 @@ class OversightTest(unittest.TestCase):
                 self.assertNotIn(name, calendar.replace("\n ", ""))
 
 
+class WelshTest(unittest.TestCase):
+    """The meeting run in Welsh (LANGUAGE=cy, LC_ALL=cy_GB.UTF-8), from the keyboard: every
+    control found by its Welsh accessible name, as a Welsh-speaking chair's screen reader says
+    it, and none of them in English."""
+
+    def test_meeting_in_welsh(self):
+        import gettext
+        welsh = gettext.translation("rmm-desk", os.environ["RMM_DESK_LOCALEDIR"],
+                                    languages=["cy"]).gettext
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "demo.sqlite")
+            subprocess.run([RMMCTL, "--database", db, "demo", "--children", "60"], check=True,
+                           stdout=subprocess.DEVNULL)
+            app = App("--database", db, env={"LANGUAGE": "cy", "LC_ALL": "cy_GB.UTF-8"})
+            try:
+                for words in ("Children", "Referrals", "Oversight"):
+                    self.assertNotEqual(welsh(words), words)
+                    wait_for(lambda: find(app.node, "list item", name=welsh(words)),
+                             what="the sidebar's " + welsh(words))
+                    self.assertIsNone(find(app.node, "list item", name=words), words)
+                # The coming meeting opened as the chairs do: its dialog, in Welsh.
+                click(app.node, welsh("Open Meeting…"))
+                frame(app, welsh("Open the Meeting"))
+                press("Escape")
+                wait_for(lambda: find(app.node, "frame", name=welsh("Open the Meeting")) is None,
+                         what="the dialog closed")
+                # The board's figures (Ctrl+Shift+G): a figure read by its Welsh name.
+                wait_for(lambda: find(app.node, "label", name="RMM Desk")).click()
+                press("<Control><Shift>g")
+                wait_for(lambda: find(app.node, "list item", name=welsh("Referrals received")),
+                         what="a figure by its Welsh name")
+                wait_for(lambda: find(app.node, "push button", name=welsh("The period before")),
+                         what="the period before, in Welsh")
+            finally:
+                app.close()
+
+
 class KeyboardTest(unittest.TestCase):
     """The chair's keys work wherever focus is, act only on what is on show, and Enter on an
     agenda row opens the child."""

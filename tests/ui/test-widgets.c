@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "rmm-test-support.h"
 
 #include <adwaita.h>
@@ -1460,14 +1463,53 @@ test_server_password_in_keyring (void)
     }
 }
 
+/* In Welsh (run again with LANGUAGE=cy, LC_ALL=cy_GB.UTF-8: the "widgets-welsh" test): the
+ * sidebar, the oversight view's controls and the preferences read in Welsh, found by their
+ * Welsh words, and no English word of them is left. Skipped in any other language. */
+static void
+test_welsh (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *words[] = { "Children", "Referrals", "Oversight", "Areas" };
+  RmmWindow *window;
+
+  if (!g_str_has_prefix (g_get_language_names ()[0], "cy"))
+    {
+      g_test_skip ("not in Welsh (LANGUAGE=cy)");
+      return;
+    }
+  /* gtk_test_init () sets an English locale for every test; this one is the desktop's. */
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  window = rmm_window_new (NULL, f->store);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      const char *welsh = g_dgettext (GETTEXT_PACKAGE, words[i]);
+
+      g_assert_cmpstr (welsh, !=, words[i]);
+      g_assert_nonnull (find_label (GTK_WIDGET (window), welsh));
+      g_assert_null (find_label (GTK_WIDGET (window), words[i]));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  bindtextdomain (GETTEXT_PACKAGE, rmm_get_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add ("/ui/window/main", Fixture, NULL, fixture_set_up, test_main_window,
+              fixture_tear_down);
+  g_test_add ("/ui/window/welsh", Fixture, NULL, fixture_set_up, test_welsh,
               fixture_tear_down);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_main_window_narrow,
               fixture_tear_down);

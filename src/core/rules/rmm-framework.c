@@ -33,6 +33,8 @@ risk_level_free (gpointer data)
 
   g_free (level->id);
   g_free (level->label);
+  g_free (level->label_en);
+  g_free (level->label_cy);
   g_free (level->colour);
   g_free (level);
 }
@@ -77,6 +79,10 @@ read_level (GKeyFile      *file,
 
   level->id = g_strdup (level_id);
   level->label = g_key_file_get_locale_string (file, group, "Label", NULL, &local_error);
+  if (!local_error)
+    level->label_en = g_key_file_get_locale_string (file, group, "Label", "en", &local_error);
+  if (!local_error)
+    level->label_cy = g_key_file_get_locale_string (file, group, "Label", "cy", &local_error);
   if (!local_error)
     level->colour = g_key_file_get_string (file, group, "Colour", &local_error);
   if (!local_error)

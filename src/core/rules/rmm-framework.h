@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   char     *id;
-  char     *label;
+  char     *label;        /* in the window's language */
+  char     *label_en;     /* in English and in Welsh, for the documents (whose language is */
+  char     *label_cy;     /* their own: rmm-document-language.c) */
   char     *colour;
   gboolean  safety_plan_required;
   gboolean  cse_list;

@@ -417,3 +417,59 @@ rmm_store_get_social_worker_on (RmmStore    *self,
                  _("There is no child with id %" G_GINT64_FORMAT "."), child_id);
   return NULL;
 }
+
+/**
+ * rmm_store_get_documents_language:
+ * @of: "area", "meeting" or "child"
+ * @id: which
+ *
+ * The documents language of the area (of the meeting's or the child's area): "en", "cy" or
+ * "both". "en" when it cannot be read.
+ */
+char *
+rmm_store_get_documents_language (RmmStore   *self,
+                                  const char *of,
+                                  gint64      id)
+{
+  const char *sql = g_str_equal (of, "child")
+                      ? "SELECT a.documents_language FROM child c JOIN area a "
+                        "ON a.id = c.area_id WHERE c.id = ?"
+                    : g_str_equal (of, "meeting")
+                      ? "SELECT a.documents_language FROM meeting g JOIN area a "
+                        "ON a.id = g.area_id WHERE g.id = ?"
+                      : "SELECT documents_language FROM area WHERE id = ?";
+  char *language;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  language = rmm_store_query_text (self, sql, of, id, NULL);
+  return language != NULL ? language : g_strdup ("en");
+}
+
+/**
+ * rmm_store_set_documents_language:
+ * @language: "en" (English), "cy" (Welsh) or "both" (bilingual, Welsh first)
+ *
+ * Sets the language the area's documents are written in (an export may still ask for
+ * another). On a server, the database owner's to set, as the areas are.
+ */
+gboolean
+rmm_store_set_documents_language (RmmStore    *self,
+                                  gint64       area_id,
+                                  const char  *language,
+                                  GError     **error)
+{
+  RmmField fields[] = { RMM_TEXT ("documents_language", language) };
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (g_strcmp0 (language, "en") != 0 && g_strcmp0 (language, "cy") != 0 &&
+      g_strcmp0 (language, "both") != 0)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                   _("“%s” is not a documents language: use en (English), cy (Welsh) or both "
+                     "(bilingual, Welsh first)."), language ? language : "");
+      return FALSE;
+    }
+  return rmm_store_update (self, "area", area_id, fields, G_N_ELEMENTS (fields), error);
+}

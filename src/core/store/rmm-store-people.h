@@ -78,5 +78,12 @@ GListModel  *rmm_store_search_children      (RmmStore            *self,
 RmmArea     *rmm_store_find_area            (RmmStore            *self,
                                              const char          *name,
                                              GError             **error);
+char        *rmm_store_get_documents_language (RmmStore          *self,
+                                             const char          *of,
+                                             gint64               id);
+gboolean     rmm_store_set_documents_language (RmmStore          *self,
+                                             gint64               area_id,
+                                             const char          *language,
+                                             GError             **error);
 
 G_END_DECLS
