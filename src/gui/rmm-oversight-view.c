@@ -360,16 +360,18 @@ read_figures (RmmOversightView  *self,
               GError           **error)
 {
   gint64 area_id = area ? rmm_area_get_id (area) : 0;
-  gint64 mark = rmm_store_get_change_mark (self->store, NULL);
-  g_autofree char *key = g_strdup_printf ("%u %u %" G_GINT64_FORMAT,
-                                          g_date_get_julian (&self->from),
-                                          g_date_get_julian (&self->to), area_id);
+  g_autofree char *key = NULL;
   GPtrArray *figures;
+  gint64 mark;
 
-  /* The board's own login reads one published set: at once, and nothing to keep. */
+  /* The board's own login reads one published set (and no record to mark): at once, and
+   * nothing to keep. */
   if (rmm_store_reads_figures_only (self->store))
     return rmm_store_read_board_figures (self->store, &self->from, &self->to, area_id,
                                          &self->published, error);
+  mark = rmm_store_get_change_mark (self->store, NULL);
+  key = g_strdup_printf ("%u %u %" G_GINT64_FORMAT, g_date_get_julian (&self->from),
+                         g_date_get_julian (&self->to), area_id);
   if (mark != self->change_mark)
     {
       g_hash_table_remove_all (self->read);

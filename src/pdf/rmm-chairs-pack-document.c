@@ -54,14 +54,16 @@ describe_flags (const RmmItemFacts *facts)
   if (facts->n_overdue_actions > 0)
     {
       actions = g_strdup_printf (rmm_document_ngettext ("%u overdue action",
-                                              "%u overdue actions", facts->n_overdue_actions),
+                                                        "%u overdue actions",
+                                                        facts->n_overdue_actions),
                                  facts->n_overdue_actions);
       g_strv_builder_add (flags, actions);
     }
   if (facts->n_open_triggers > 0)
     {
       triggers = g_strdup_printf (rmm_document_ngettext ("%u open trigger",
-                                               "%u open triggers", facts->n_open_triggers),
+                                                         "%u open triggers",
+                                                         facts->n_open_triggers),
                                   facts->n_open_triggers);
       g_strv_builder_add (flags, triggers);
     }
@@ -112,8 +114,8 @@ add_agenda (Pack *pack)
       g_autofree char *needs = describe_needs (facts);
       g_autofree char *flags = describe_flags (facts);
       const char *rating = rmm_document_describe_level (framework,
-                                                         facts->rating ? facts->rating->value
-                                                                       : NULL);
+                                                        facts->rating ? facts->rating->value
+                                                                      : NULL);
       const char *cells[] = { number, name, why, rating, needs, flags };
 
       rmm_pdf_document_add_row (pack->document,
@@ -260,10 +262,12 @@ add_assessment (RmmPdfDocument     *document,
   on = rmm_document_format_date (facts->assessment_on);
   n_vulnerabilities = g_strv_length (facts->vulnerabilities);
   vulnerabilities = g_strdup_printf (rmm_document_ngettext ("%u vulnerability",
-                                                  "%u vulnerabilities", n_vulnerabilities),
+                                                           "%u vulnerabilities",
+                                                           n_vulnerabilities),
                                      n_vulnerabilities);
   indicators = g_strdup_printf (rmm_document_ngettext ("%u indicator", "%u indicators",
-                                             facts->n_indicators), facts->n_indicators);
+                                                       facts->n_indicators),
+                                facts->n_indicators);
   /* TRANSLATORS: "1 vulnerability, 3 indicators (1 significant)" */
   text = g_strdup_printf (_("%s: proposes %s; %s, %s (%u significant)"), on,
                           rmm_document_describe_level (framework, facts->assessment_rating),
@@ -324,8 +328,8 @@ add_item (Pack               *pack,
                                                            : _("None allocated"));
   rmm_pdf_document_add_key_value (document, _("Rating now"),
                                   rmm_document_describe_level (framework,
-                                                                facts->rating ? facts->rating->value
-                                                                              : NULL));
+                                                               facts->rating ? facts->rating->value
+                                                                             : NULL));
   rmm_pdf_document_add_key_value (document, _("Rating history"), history);
   rmm_pdf_document_add_key_value (document, _("Lead agency"), lead);
   add_assessment (document, framework, facts);
@@ -398,6 +402,7 @@ start_document (Pack                     *pack,
   rmm_pdf_document_add_contents (pack->document);
 }
 
+/* The document, in the language pushed for it. */
 static RmmPdfDocument *
 build (RmmStore                  *store,
        gint64                     meeting_id,
@@ -426,7 +431,7 @@ build (RmmStore                  *store,
   return g_steal_pointer (&pack.document);
 }
 
-/* Built in the document's language: the one asked for, else its area's (rmm-document-language.c). */
+/* In its language: the one the export asked for, else its area's. */
 RmmPdfDocument *
 rmm_chairs_pack_document_new (RmmStore                  *store,
                               gint64                     meeting_id,
@@ -438,7 +443,7 @@ rmm_chairs_pack_document_new (RmmStore                  *store,
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  rmm_document_language_push (rmm_document_choose_language (store, options, "meeting", meeting_id));
+  rmm_document_begin_language (store, options, "meeting", meeting_id);
   document = build (store, meeting_id, options, error);
   rmm_document_language_pop ();
   return document;

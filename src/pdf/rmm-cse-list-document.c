@@ -115,6 +115,7 @@ list_areas (GListModel *entries)
   return areas;
 }
 
+/* The document, in the language pushed for it. */
 static RmmPdfDocument *
 build (RmmStore                  *store,
        const GDate               *day,
@@ -176,7 +177,7 @@ build (RmmStore                  *store,
   return g_steal_pointer (&document);
 }
 
-/* Built in the document's language: the one asked for, else its area's (rmm-document-language.c). */
+/* In its language: the one the export asked for, else its area's. */
 RmmPdfDocument *
 rmm_cse_list_document_new (RmmStore                  *store,
                            const GDate               *day,
@@ -188,7 +189,7 @@ rmm_cse_list_document_new (RmmStore                  *store,
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  rmm_document_language_push (rmm_document_choose_language (store, options, NULL, 0));
+  rmm_document_begin_language (store, options, NULL, 0);
   document = build (store, day, options, error);
   rmm_document_language_pop ();
   return document;

@@ -41,7 +41,7 @@ static const struct
 static GMutex lock;
 static GHashTable *welsh;        /* msgid (a plural's singular) → GBytes of its msgstr */
 static gboolean welsh_loaded;
-static GHashTable *bilingual;    /* msgid → "Welsh / English", kept for the process */
+static GHashTable *bilingual;    /* msgid (a copy) → "Welsh / English", for the process */
 static GPrivate current = G_PRIVATE_INIT ((GDestroyNotify)g_array_unref);
 
 gboolean
@@ -207,13 +207,13 @@ combine (const char *msgid,
     return in_welsh;
   g_mutex_lock (&lock);
   if (bilingual == NULL)
-    bilingual = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+    bilingual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!(both = g_hash_table_lookup (bilingual, msgid)))
     {
       gboolean sentence = strlen (msgid) > LABEL_LENGTH || strchr (msgid, '\n') != NULL;
       char *made = g_strconcat (in_welsh, sentence ? "\n" : " / ", msgid, NULL);
 
-      g_hash_table_insert (bilingual, (gpointer)msgid, made);
+      g_hash_table_insert (bilingual, g_strdup (msgid), made);
       both = made;
     }
   g_mutex_unlock (&lock);

@@ -158,7 +158,8 @@ rmm_document_check_marking (const char  *text,
   if (g_utf8_strlen (marking, -1) > RMM_MARKING_MAX_LENGTH)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                   rmm_document_ngettext ("The protective marking is too long: at most %d character fits "
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The protective marking is too long: at most %d character fits "
                                 "every page’s header.",
                                 "The protective marking is too long: at most %d characters fit "
                                 "every page’s header.", RMM_MARKING_MAX_LENGTH),
@@ -221,19 +222,14 @@ rmm_plan_audience_from_string (const char      *text,
   return TRUE;
 }
 
-/**
- * rmm_document_choose_language:
- * @of: "area", "meeting" or "child", whose area's documents language applies; NULL for a
- *   document of no one area (the county-wide list), which follows the window's
- * @id: which
- *
- * The language a document is written in: the one the export asked for, else the area's.
- */
-RmmDocumentLanguage
-rmm_document_choose_language (RmmStore                 *store,
-                              const RmmDocumentOptions *options,
-                              const char               *of,
-                              gint64                    id)
+/* The language a document is written in: the one the export asked for, else the area's
+ * (@of: "area", "meeting" or "child", @id which; NULL for a document of no one area, which
+ * follows the window's). */
+static RmmDocumentLanguage
+choose_language (RmmStore                 *store,
+                 const RmmDocumentOptions *options,
+                 const char               *of,
+                 gint64                    id)
 {
   g_autofree char *area = NULL;
   RmmDocumentLanguage language;
@@ -245,6 +241,24 @@ rmm_document_choose_language (RmmStore                 *store,
   area = rmm_store_get_documents_language (store, of, id);
   return rmm_document_language_parse (area, &language) ? language
                                                        : RMM_DOCUMENT_LANGUAGE_ENGLISH;
+}
+
+/**
+ * rmm_document_begin_language:
+ * @of: "area", "meeting" or "child", whose area's documents language applies; NULL for a
+ *   document of no one area (the county-wide list)
+ * @id: which
+ *
+ * The document built until rmm_document_language_pop () is in its language: the one the
+ * export asked for, else its area's.
+ */
+void
+rmm_document_begin_language (RmmStore                 *store,
+                             const RmmDocumentOptions *options,
+                             const char               *of,
+                             gint64                    id)
+{
+  rmm_document_language_push (choose_language (store, options, of, id));
 }
 
 /**

@@ -36,7 +36,7 @@ char           *rmm_document_check_marking      (const char                *text
                                                  GError                   **error);
 char           *rmm_document_get_marking        (RmmStore                  *store,
                                                  const RmmDocumentOptions  *options);
-RmmDocumentLanguage rmm_document_choose_language (RmmStore                 *store,
+void            rmm_document_begin_language     (RmmStore                  *store,
                                                  const RmmDocumentOptions  *options,
                                                  const char                *of,
                                                  gint64                     id);

@@ -371,7 +371,7 @@ add_decisions (Minutes       *minutes,
       g_autofree char *confirmation = describe_confirmation (minutes, rating);
       g_autofree char *text = g_strdup_printf ("%s. %s",
                                                rmm_document_describe_level (minutes->framework,
-                                                                             rating->value),
+                                                                            rating->value),
                                                confirmation);
 
       rmm_pdf_document_add_key_value (minutes->document, _("Risk rating"), text);
@@ -1004,12 +1004,7 @@ add_items (Minutes  *minutes,
   return TRUE;
 }
 
-/**
- * rmm_minutes_document_new:
- *
- * The minutes of @meeting_id as they stand: a meeting still open gives a draft whose
- * status says so.
- */
+/* The document, in the language pushed for it. */
 static RmmPdfDocument *
 build (RmmStore                  *store,
        gint64                     meeting_id,
@@ -1050,7 +1045,12 @@ build (RmmStore                  *store,
   return g_steal_pointer (&minutes.document);
 }
 
-/* Built in the document's language: the one asked for, else its area's (rmm-document-language.c). */
+/**
+ * rmm_minutes_document_new:
+ *
+ * The minutes of @meeting_id as they stand: a meeting still open gives a draft whose
+ * status says so.
+ */
 RmmPdfDocument *
 rmm_minutes_document_new (RmmStore                  *store,
                           gint64                     meeting_id,
@@ -1062,7 +1062,7 @@ rmm_minutes_document_new (RmmStore                  *store,
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  rmm_document_language_push (rmm_document_choose_language (store, options, "meeting", meeting_id));
+  rmm_document_begin_language (store, options, "meeting", meeting_id);
   document = build (store, meeting_id, options, error);
   rmm_document_language_pop ();
   return document;

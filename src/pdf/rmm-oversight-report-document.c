@@ -114,12 +114,7 @@ format_period (const GDate *from,
   return g_strdup_printf (_("%s to %s"), first, last);
 }
 
-/**
- * rmm_oversight_report_document_new:
- * @area: (nullable): one area's figures, or every area's
- *
- * The board's report for the days @from to @to.
- */
+/* The document, in the language pushed for it. */
 static RmmPdfDocument *
 build (RmmStore                  *store,
        const GDate               *from,
@@ -192,7 +187,12 @@ build (RmmStore                  *store,
   return g_steal_pointer (&document);
 }
 
-/* Built in the document's language: the one asked for, else its area's (rmm-document-language.c). */
+/**
+ * rmm_oversight_report_document_new:
+ * @area: (nullable): one area's figures, or every area's
+ *
+ * The board's report for the days @from to @to.
+ */
 RmmPdfDocument *
 rmm_oversight_report_document_new (RmmStore                  *store,
                                    const GDate               *from,
@@ -206,7 +206,7 @@ rmm_oversight_report_document_new (RmmStore                  *store,
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  rmm_document_language_push (rmm_document_choose_language (store, options, "area", area ? rmm_area_get_id (area) : 0));
+  rmm_document_begin_language (store, options, "area", area ? rmm_area_get_id (area) : 0);
   document = build (store, from, to, area, options, error);
   rmm_document_language_pop ();
   return document;

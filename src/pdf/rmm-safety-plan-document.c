@@ -382,6 +382,7 @@ load_plan (Plan    *plan,
   return TRUE;
 }
 
+/* The document, in the language pushed for it. */
 static RmmPdfDocument *
 build (RmmStore                  *store,
        gint64                     child_id,
@@ -508,7 +509,8 @@ write_staged (AreaPlans   *plans,
         int saved_errno = errno;
 
         g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
-                     rmm_document_ngettext ("Could not put “%s” in place (%s); the %u plan before it was "
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "Could not put “%s” in place (%s); the %u plan before it was "
                                   "written, the rest were not.",
                                   "Could not put “%s” in place (%s); the %u plans before it "
                                   "were written, the rest were not.", i),
@@ -620,7 +622,7 @@ rmm_safety_plans_write_area (RmmStore                  *store,
   return written ? g_steal_pointer (&final_paths) : NULL;
 }
 
-/* Built in the document's language: the one asked for, else its area's (rmm-document-language.c). */
+/* In its language: the one the export asked for, else its area's. */
 RmmPdfDocument *
 rmm_safety_plan_document_new (RmmStore                  *store,
                               gint64                     child_id,
@@ -633,7 +635,7 @@ rmm_safety_plan_document_new (RmmStore                  *store,
   g_return_val_if_fail (RMM_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  rmm_document_language_push (rmm_document_choose_language (store, options, "child", child_id));
+  rmm_document_begin_language (store, options, "child", child_id);
   document = build (store, child_id, audience, options, error);
   rmm_document_language_pop ();
   return document;
