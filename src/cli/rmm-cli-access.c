@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rmm-cli-private.h"
 
@@ -42,7 +43,7 @@ print_access (GPtrArray *events,
         g_string_append_printf (text, ": %s (%s)", rmm_cli_text (pool, event->document),
                                 rmm_cli_text (pool, event->audience));
       if (event->meeting_id != 0)
-        g_string_append_printf (text, _(", meeting %" G_GINT64_FORMAT), event->meeting_id);
+        g_string_append_printf (text, _(", meeting %" PRId64), event->meeting_id);
       g_string_append_c (text, '\n');
 
       json_builder_begin_object (builder);

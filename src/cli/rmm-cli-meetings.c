@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rmm-cli-private.h"
 #include "rmm-dates.h"
@@ -206,7 +207,7 @@ run_move (const char            *database,
     return rmm_cli_fail (error);
   /* Said back as read, so that a date typed one way and read another shows at once. */
   said = rmm_date_format_uk (rmm_meeting_get_meets_on (meeting), "%A %-d %B %Y");
-  g_print (_("Meeting %" G_GINT64_FORMAT " is on %s at %s%s%s.\n"), options->meeting_id, said,
+  g_print (_("Meeting %" PRId64 " is on %s at %s%s%s.\n"), options->meeting_id, said,
            rmm_meeting_get_starts_at (meeting),
            *rmm_meeting_get_location (meeting) != '\0' ? ", " : "",
            rmm_meeting_get_location (meeting));

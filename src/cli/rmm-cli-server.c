@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rmm-cli-private.h"
 #include "rmm-server.h"
@@ -232,7 +233,7 @@ rmm_cli_migrate (const char  *database,
   for (guint i = 0; i < copied->len; i++)
     rows += ((RmmStoreTableCopy *)g_ptr_array_index (copied, i))->rows;
   /* TRANSLATORS: "Moved 104523 rows in 31 tables from rmm.sqlite; both pass their check." */
-  g_print (_("Moved %" G_GINT64_FORMAT " rows in %u tables from %s; both pass their check.\n"),
+  g_print (_("Moved %" PRId64 " rows in %u tables from %s; both pass their check.\n"),
            rows, copied->len, from ? from : database);
   return EXIT_SUCCESS;
 }

@@ -92,7 +92,7 @@ describe_needs (const RmmItemFacts *facts)
 static void
 add_agenda (Pack *pack)
 {
-  static const double widths[] = { 0.05, 0.25, 0.2, 0.13, 0.15, 0.22 };
+  static const double widths[] = { 0.07, 0.25, 0.18, 0.13, 0.15, 0.22 };
   const char *headers[] = { _("No."), _("Child"), _("Why"), _("Rating"), _("Decide"),
                             _("Flags") };
 
@@ -113,7 +113,7 @@ add_agenda (Pack *pack)
       g_autofree char *why = rmm_agenda_describe_reasons (facts->reasons);
       g_autofree char *needs = describe_needs (facts);
       g_autofree char *flags = describe_flags (facts);
-      const char *rating = rmm_document_describe_level (framework,
+      const char *rating = rmm_framework_describe_level (framework,
                                                         facts->rating ? facts->rating->value
                                                                       : NULL);
       const char *cells[] = { number, name, why, rating, needs, flags };
@@ -238,7 +238,7 @@ describe_history (RmmFramework  *framework,
         g_string_append (text, "; ");
       /* TRANSLATORS: a rating and the day it was confirmed: "High on 2 November 2026" */
       g_string_append_printf (text, _("%s on %s"),
-                              rmm_document_describe_level (framework, parts[0]), day);
+                              rmm_framework_describe_level (framework, parts[0]), day);
     }
   return g_string_free (text, FALSE);
 }
@@ -270,7 +270,7 @@ add_assessment (RmmPdfDocument     *document,
                                 facts->n_indicators);
   /* TRANSLATORS: "1 vulnerability, 3 indicators (1 significant)" */
   text = g_strdup_printf (_("%s: proposes %s; %s, %s (%u significant)"), on,
-                          rmm_document_describe_level (framework, facts->assessment_rating),
+                          rmm_framework_describe_level (framework, facts->assessment_rating),
                           vulnerabilities, indicators, facts->n_significant);
   rmm_pdf_document_add_key_value (document, _("Assessment"), text);
   if (facts->assessment_analysis != NULL && *facts->assessment_analysis != '\0')
@@ -327,7 +327,7 @@ add_item (Pack               *pack,
                                   facts->has_social_worker ? facts->social_worker
                                                            : _("None allocated"));
   rmm_pdf_document_add_key_value (document, _("Rating now"),
-                                  rmm_document_describe_level (framework,
+                                  rmm_framework_describe_level (framework,
                                                                facts->rating ? facts->rating->value
                                                                              : NULL));
   rmm_pdf_document_add_key_value (document, _("Rating history"), history);

@@ -261,35 +261,3 @@ rmm_document_begin_language (RmmStore                 *store,
   rmm_document_language_push (choose_language (store, options, of, id));
 }
 
-/**
- * rmm_document_describe_level:
- * @framework: (nullable): the child's area's framework
- * @level_id: (nullable): a level of it
- *
- * The level as the document reads it, in the document's language (a framework's labels are
- * in its data file, Label and Label[cy]); as rmm_framework_describe_level () otherwise.
- */
-const char *
-rmm_document_describe_level (RmmFramework *framework,
-                             const char   *level_id)
-{
-  const RmmRiskLevel *level = framework ? rmm_framework_find_level (framework, level_id) : NULL;
-  g_autofree char *both = NULL;
-
-  if (level == NULL)
-    return level_id == NULL || *level_id == '\0' ? _("Not rated") : level_id;
-  switch (rmm_document_language_get_current ())
-    {
-    case RMM_DOCUMENT_LANGUAGE_ENGLISH:
-      return level->label_en;
-    case RMM_DOCUMENT_LANGUAGE_WELSH:
-      return level->label_cy;
-    case RMM_DOCUMENT_LANGUAGE_BOTH:
-      /* Kept with the level, as the labels are, for as long as the framework is loaded. */
-      both = g_strdup_printf ("%s / %s", level->label_cy, level->label_en);
-      return g_intern_string (both);
-    case RMM_DOCUMENT_LANGUAGE_DEFAULT:
-    default:
-      return level->label;
-    }
-}

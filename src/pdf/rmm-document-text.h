@@ -19,8 +19,6 @@ char            *rmm_document_initials         (const char      *first_name,
 char            *rmm_document_format_date      (const char      *iso);
 char            *rmm_document_format_short_date (const char   *iso);
 char            *rmm_document_format_time      (const char      *utc);
-const char      *rmm_document_describe_level   (RmmFramework    *framework,
-                                                const char      *level_id);
 guint            rmm_document_age_on           (const char      *date_of_birth,
                                                 const char      *day);
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "rmm-dates.h"
+#include "rmm-document-text.h"
 #include "rmm-figure-chart.h"
 #include "rmm-figures.h"
 #include "rmm-framework.h"
@@ -110,6 +111,38 @@ outcome_label (const char *id)
   return id;
 }
 
+/* The level a rating's count is for: the figures count ratings by their label, in the
+ * language of whoever counted them (a published set may have been counted in Welsh). */
+static const RmmRiskLevel *
+find_rating (const char *category)
+{
+  g_autoptr(GPtrArray) frameworks = rmm_framework_list_all ();
+
+  for (guint f = 0; frameworks != NULL && f < frameworks->len; f++)
+    {
+      RmmFramework *framework = g_ptr_array_index (frameworks, f);
+
+      for (guint l = 0; l < rmm_framework_get_n_levels (framework); l++)
+        {
+          const RmmRiskLevel *level = rmm_framework_get_level (framework, l);
+
+          if (g_str_equal (level->label, category) || g_str_equal (level->label_en, category) ||
+              g_str_equal (level->label_cy, category))
+            return level;
+        }
+    }
+  return NULL;
+}
+
+/* A rating's count under its label in the document's language. */
+static const char *
+rating_label (const char *category)
+{
+  const RmmRiskLevel *level = find_rating (category);
+
+  return level != NULL ? rmm_risk_level_describe (level) : category;
+}
+
 static const char *
 rule_title (const char *id)
 {
@@ -119,8 +152,34 @@ rule_title (const char *id)
   if (g_once_init_enter (&rules))
     g_once_init_leave (&rules, rmm_trigger_rules_load (NULL));
   rule = rules ? rmm_trigger_rules_find (rules, id) : NULL;
-  return rule ? rule->title : id;
+  return rule ? rmm_trigger_rule_describe (rule) : id;
 }
+
+/* The words for the categories the figures count by; an id not here (an agency, an age
+ * range) is shown as it is, its first letter raised. */
+static const struct { const char *id; const char *label; } categories[] = {
+  { "single-point-of-access", N_("Single point of access") },
+  { "lead-professional", N_("Lead professional") },
+  { "on time", N_("On time") },
+  { "late", N_("Late") },
+  { "not yet due", N_("Not yet due") },
+  { "median", N_("Median") },
+  { "longest", N_("Longest") },
+  { "under 12", N_("Under 12") },
+  { "female", N_("Female") },
+  { "male", N_("Male") },
+  { "non-binary", N_("Non-binary") },
+  { "other", N_("Other") },
+  { "not recorded", N_("Not recorded") },
+  { "looked after", N_("Looked after") },
+  { "not looked after", N_("Not looked after") },
+  { "first rating", N_("First rating") },
+  { "up", N_("Higher") },
+  { "down", N_("Lower") },
+  { "unchanged", N_("Unchanged") },
+  { "convened", N_("Convened") },
+  { "not convened", N_("Not convened") },
+};
 
 /* An id's words ("single-point-of-access") or a category as counted ("under 12"), with its
  * first letter raised; a range of numbers ("12-13") keeps its dash. */
@@ -137,29 +196,25 @@ capitalised (const char *text)
 }
 
 /* What the board reads for a category: a week as its date, a month by name, a rule by its
- * title, an action's outcome in words; else the category with its first letter raised. */
+ * title, a rating and an action's outcome in words, a category in its words. */
 char *
 rmm_figure_category_label (const char *measure,
                            const char *category)
 {
   GDate day;
-  char text[64];
 
   if (g_str_equal (measure, "cse-list") && rmm_date_parse (category, &day))
-    {
-      g_date_strftime (text, sizeof text, "%-d %b %Y", &day);
-      return g_strdup (text);
-    }
+    return rmm_document_format_short_date (category);
   if (g_str_equal (measure, "missing-episodes") && strlen (category) == 7)
     {
       g_autofree char *first = g_strconcat (category, "-01", NULL);
 
       if (rmm_date_parse (first, &day))
-        {
-          g_date_strftime (text, sizeof text, "%B %Y", &day);
-          return g_strdup (text);
-        }
+        return g_strdup_printf ("%s %u", rmm_document_month_name (g_date_get_month (&day), FALSE),
+                                g_date_get_year (&day));
     }
+  if (g_str_equal (measure, "ratings-at-end"))
+    return g_strdup (rating_label (category));
   if (g_str_equal (measure, "actions-due"))
     return g_strdup (outcome_label (category));
   if (g_str_equal (measure, "actions-by-agency"))
@@ -172,9 +227,11 @@ rmm_figure_category_label (const char *measure,
     }
   if (g_str_equal (measure, "triggers-by-rule"))
     return g_strdup (rule_title (category));
-  if (g_str_equal (measure, "referrals-by-agency") || g_str_equal (measure, "attendance-rate") ||
-      g_str_equal (measure, "ratings-at-end"))
+  if (g_str_equal (measure, "referrals-by-agency") || g_str_equal (measure, "attendance-rate"))
     return g_strdup (category);
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (g_str_equal (categories[i].id, category))
+      return g_strdup (_(categories[i].label));
   return capitalised (category);
 }
 
@@ -224,20 +281,10 @@ bar_fill (const char                *measure,
 {
   if (g_str_equal (measure, "ratings-at-end"))
     {
-      g_autoptr(GPtrArray) frameworks = rmm_framework_list_all ();
+      const RmmRiskLevel *level = find_rating (category);
 
-      for (guint f = 0; frameworks != NULL && f < frameworks->len; f++)
-        {
-          RmmFramework *framework = g_ptr_array_index (frameworks, f);
-
-          for (guint l = 0; l < rmm_framework_get_n_levels (framework); l++)
-            {
-              const RmmRiskLevel *level = rmm_framework_get_level (framework, l);
-              if (g_str_equal (level->label, category) && level->colour != NULL &&
-                  level->colour[0] == '#')
-                return (guint32)g_ascii_strtoull (level->colour + 1, NULL, 16);
-            }
-        }
+      if (level != NULL && level->colour != NULL && level->colour[0] == '#')
+        return (guint32)g_ascii_strtoull (level->colour + 1, NULL, 16);
     }
   return style->dark ? 0x56b4e9 : 0x0072b2;
 }

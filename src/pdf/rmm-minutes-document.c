@@ -370,7 +370,7 @@ add_decisions (Minutes       *minutes,
     {
       g_autofree char *confirmation = describe_confirmation (minutes, rating);
       g_autofree char *text = g_strdup_printf ("%s. %s",
-                                               rmm_document_describe_level (minutes->framework,
+                                               rmm_framework_describe_level (minutes->framework,
                                                                             rating->value),
                                                confirmation);
 
@@ -451,7 +451,7 @@ rule_title (Minutes    *minutes,
 
   if (g_strcmp0 (rule_id, "manual") == 0)
     return _("Raised by hand");
-  return rule != NULL ? rule->title : rule_id;
+  return rule != NULL ? rmm_trigger_rule_describe (rule) : rule_id;
 }
 
 static char *
@@ -862,10 +862,11 @@ add_seal (Minutes *minutes)
 
   if (seal == NULL)
     return;
-  text = g_strdup_printf (_("Audit seal: event %" G_GINT64_FORMAT ", %.16s. “rmmctl check "
-                            "--anchor %" G_GINT64_FORMAT ":%.16s” shows whether the record has "
-                            "been cut or rewritten since the sign-off."),
-                          seal->event, seal->hash, seal->event, seal->hash);
+  /* TRANSLATORS: "Audit seal: event 9031, 3f2a…": the sign-off's audit event and hash */
+  text = g_strdup_printf (_("Audit seal: event %lld, %.16s. “rmmctl check --anchor %lld:%.16s” "
+                            "shows whether the record has been cut or rewritten since the "
+                            "sign-off."),
+                          (long long)seal->event, seal->hash, (long long)seal->event, seal->hash);
   rmm_pdf_document_add_note (minutes->document, text);
 }
 

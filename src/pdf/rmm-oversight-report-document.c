@@ -106,10 +106,14 @@ static char *
 format_period (const GDate *from,
                const GDate *to)
 {
-  char first[64], last[64];
+  char from_iso[16], to_iso[16];
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
 
-  g_date_strftime (first, sizeof first, "%-d %B %Y", from);
-  g_date_strftime (last, sizeof last, "%-d %B %Y", to);
+  g_date_strftime (from_iso, sizeof from_iso, "%Y-%m-%d", from);
+  g_date_strftime (to_iso, sizeof to_iso, "%Y-%m-%d", to);
+  first = rmm_document_format_date (from_iso);
+  last = rmm_document_format_date (to_iso);
   /* TRANSLATORS: a period: "1 July 2026 to 30 September 2026" */
   return g_strdup_printf (_("%s to %s"), first, last);
 }

@@ -132,7 +132,7 @@ add_professional_header (Plan *plan)
                                   *child->social_worker ? child->social_worker
                                                         : _("None allocated"));
   rmm_pdf_document_add_key_value (document, _("Risk rating"),
-                                  rmm_document_describe_level (framework, child->rating));
+                                  rmm_framework_describe_level (framework, child->rating));
   rmm_pdf_document_add_key_value (document, _("Lead agency"), lead);
   rmm_pdf_document_add_key_value (document, _("Plan"), version);
   if (*review != '\0')

@@ -20,6 +20,7 @@
 
 #include "rmm-documents.h"
 #include "rmm-error.h"
+#include "rmm-figure-chart.h"
 #include "rmm-store.h"
 
 /* poppler-glib 22.12 declares no cleanup for its page. */
@@ -599,6 +600,41 @@ test_safety_plan_in_welsh (Fixture       *f,
   g_assert_cmpstr (rmm_pdf_document_get_language (english), ==, "en-GB");
   /* The window's language is left as it was. */
   g_assert_cmpint (rmm_document_language_get_current (), ==, RMM_DOCUMENT_LANGUAGE_DEFAULT);
+}
+
+/* The minutes in Welsh: the words the model supplies (why the child is on the agenda, the
+ * kinds of decision, the rating's level) are in the document's language too, not the
+ * window's; the figures' categories likewise. */
+static void
+test_minutes_in_welsh (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autoptr(Reading) reading = NULL;
+  RmmDocumentOptions in_welsh_only = { .language = RMM_DOCUMENT_LANGUAGE_WELSH };
+  const char *model_words[] = { "New referral", "New rating", "Lead agency" };
+  g_autofree char *on_time = NULL;
+  g_autofree char *rating = NULL;
+
+  document = rmm_minutes_document_new (f->store, f->meeting, &in_welsh_only, &error);
+  g_assert_no_error (error);
+  reading = read_document (document);
+  for (guint i = 0; i < G_N_ELEMENTS (model_words); i++)
+    {
+      assert_has (reading, in_welsh (model_words[i]));
+      assert_lacks (reading, model_words[i]);
+    }
+  /* The level's label, not the chair's typed words ("Medium is enough while…"). */
+  assert_has (reading, "Canolig.");
+  assert_lacks (reading, "Medium.");
+
+  rmm_document_language_push (RMM_DOCUMENT_LANGUAGE_WELSH);
+  on_time = rmm_figure_category_label ("assessments-7-working-days", "on time");
+  rating = rmm_figure_category_label ("ratings-at-end", "Medium");
+  rmm_document_language_pop ();
+  g_assert_cmpstr (on_time, ==, in_welsh ("On time"));
+  g_assert_cmpstr (rating, ==, "Canolig");
 }
 
 /* A status changed by hand to a word RMM Desk never writes is shown as not known: never
@@ -1328,6 +1364,7 @@ main (int    argc,
   ADD ("/pdf/minutes/right-to-left", test_right_to_left_name);
   ADD ("/pdf/safety-plan/audiences", test_safety_plan_audiences);
   ADD ("/pdf/safety-plan/in-welsh", test_safety_plan_in_welsh);
+  ADD ("/pdf/minutes/in-welsh", test_minutes_in_welsh);
   ADD ("/pdf/safety-plan/family-actions", test_safety_plan_family_actions);
   ADD ("/pdf/safety-plan/refused", test_safety_plan_refused);
   ADD ("/pdf/unknown-states", test_unknown_states);

@@ -13,7 +13,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 #include <math.h>
 #include <string.h>
 

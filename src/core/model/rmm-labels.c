@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 
 #include "rmm-labels.h"
 
@@ -118,5 +118,5 @@ rmm_disruption_tactic_label (const char *tactic)
 char *
 rmm_describe_age (guint age)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u year old", "%u years old", age), age);
+  return g_strdup_printf (rmm_document_ngettext ("%u year old", "%u years old", age), age);
 }

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 #include <stdio.h>
 
 #include "rmm-meeting.h"

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "rmm-document-i18n.h"
 
 #include "rmm-dates.h"
 #include "rmm-trigger-entry.h"
@@ -94,7 +94,7 @@ open_for (const RmmTrigger *trigger,
   if (!trigger->open || raised == NULL)
     return g_strdup ("");
   days = MAX (g_date_days_between (raised, today), 0);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%03d day", "%03d days", days), days);
+  return g_strdup_printf (rmm_document_ngettext ("%03d day", "%03d days", days), days);
 }
 
 RmmTriggerEntry *

@@ -7,10 +7,10 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n.h>
 
 #include "rmm-core-resources.h"
 #include "rmm-error.h"
+#include "rmm-document-i18n.h"
 #include "rmm-framework.h"
 
 #define FRAMEWORKS_PATH "/org/rmmdesk/RmmDesk/core/frameworks"
@@ -128,7 +128,8 @@ rmm_framework_new_from_data (const char  *data,
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) level_ids = NULL;
 
-  if (!g_key_file_load_from_data (file, data, length, G_KEY_FILE_NONE, &local_error) ||
+  /* Every language's Label is kept: a document is written in its own, not the window's. */
+  if (!g_key_file_load_from_data (file, data, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error) ||
       !(self->id = g_key_file_get_string (file, "Framework", "Id", &local_error)) ||
       !(self->name = g_key_file_get_locale_string (file, "Framework", "Name", NULL,
                                                    &local_error)) ||
@@ -301,8 +302,35 @@ rmm_framework_compare (RmmFramework *self,
   return level_position (self, level_a) - level_position (self, level_b);
 }
 
-/* A rating as people read it: the level's label; "Not rated" for none; an unknown id as
- * it is. @self may be NULL (an area whose framework is missing). */
+/**
+ * rmm_risk_level_describe:
+ *
+ * The level's label as people read it: in the language of the document being built, if one
+ * is (its own words from its data file, Label and Label[cy]); else in the window's.
+ */
+const char *
+rmm_risk_level_describe (const RmmRiskLevel *level)
+{
+  g_autofree char *both = NULL;
+
+  switch (rmm_document_language_get_current ())
+    {
+    case RMM_DOCUMENT_LANGUAGE_ENGLISH:
+      return level->label_en;
+    case RMM_DOCUMENT_LANGUAGE_WELSH:
+      return level->label_cy;
+    case RMM_DOCUMENT_LANGUAGE_BOTH:
+      /* Interned, as a framework's labels live as long as the process. */
+      both = g_strdup_printf ("%s / %s", level->label_cy, level->label_en);
+      return g_intern_string (both);
+    case RMM_DOCUMENT_LANGUAGE_DEFAULT:
+    default:
+      return level->label;
+    }
+}
+
+/* A rating as people read it: the level's label (rmm_risk_level_describe ()); "Not rated"
+ * for none; an unknown id as it is. @self may be NULL (an area whose framework is missing). */
 const char *
 rmm_framework_describe_level (RmmFramework *self,
                               const char   *level_id)
@@ -310,6 +338,6 @@ rmm_framework_describe_level (RmmFramework *self,
   const RmmRiskLevel *level = self ? rmm_framework_find_level (self, level_id) : NULL;
 
   if (level != NULL)
-    return level->label;
+    return rmm_risk_level_describe (level);
   return level_id == NULL || *level_id == '\0' ? _("Not rated") : level_id;
 }

@@ -38,6 +38,7 @@ const RmmRiskLevel *rmm_framework_get_level     (RmmFramework  *self,
                                                  guint          position);
 const RmmRiskLevel *rmm_framework_find_level    (RmmFramework  *self,
                                                  const char    *level_id);
+const char         *rmm_risk_level_describe     (const RmmRiskLevel *level);
 const char         *rmm_framework_describe_level (RmmFramework *self,
                                                  const char    *level_id);
 int                 rmm_framework_compare       (RmmFramework  *self,

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-core-resources.h"
+#include "rmm-document-language.h"
 #include "rmm-error.h"
 #include "rmm-trigger-rules.h"
 
@@ -32,6 +33,8 @@ rule_clear (RmmTriggerRule *rule)
 {
   g_free (rule->id);
   g_free (rule->title);
+  g_free (rule->title_en);
+  g_free (rule->title_cy);
   g_free (rule->explanation);
   g_strfreev (rule->note_kinds);
 }
@@ -71,14 +74,16 @@ fail (GError     **error,
   return FALSE;
 }
 
+/* @key's text in @locale (NULL: the window's); the untranslated text if it has none there. */
 static char *
-required_text (GKeyFile    *file,
-               const char  *group,
-               const char  *key,
-               const char  *source,
-               GError     **error)
+required_text_in (GKeyFile    *file,
+                  const char  *group,
+                  const char  *key,
+                  const char  *locale,
+                  const char  *source,
+                  GError     **error)
 {
-  g_autofree char *value = g_key_file_get_locale_string (file, group, key, NULL, NULL);
+  g_autofree char *value = g_key_file_get_locale_string (file, group, key, locale, NULL);
 
   if (value == NULL || *g_strstrip (value) == '\0')
     {
@@ -86,6 +91,16 @@ required_text (GKeyFile    *file,
       return NULL;
     }
   return g_steal_pointer (&value);
+}
+
+static char *
+required_text (GKeyFile    *file,
+               const char  *group,
+               const char  *key,
+               const char  *source,
+               GError     **error)
+{
+  return required_text_in (file, group, key, NULL, source, error);
 }
 
 static gboolean
@@ -144,6 +159,8 @@ read_rule (GKeyFile        *file,
   if (*id == '\0')
     return fail (error, source, id, "[Rule]", _("needs an id"));
   if (!(rule->title = required_text (file, group, "Title", source, error)) ||
+      !(rule->title_en = required_text_in (file, group, "Title", "en", source, error)) ||
+      !(rule->title_cy = required_text_in (file, group, "Title", "cy", source, error)) ||
       !(rule->explanation = required_text (file, group, "Explanation", source, error)) ||
       !read_enum (file, group, "Facts", source, facts, &kind, error) ||
       !read_enum (file, group, "Target", source, targets, &target, error))
@@ -173,7 +190,8 @@ rmm_trigger_rules_new_from_data (const char  *data,
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) groups = NULL;
 
-  if (!g_key_file_load_from_data (file, data, length, G_KEY_FILE_NONE, &local_error))
+  /* Every language's Title is kept: a document is written in its own, not the window's. */
+  if (!g_key_file_load_from_data (file, data, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("%s: %s"), source_name,
                    local_error->message);
@@ -271,4 +289,30 @@ rmm_trigger_rules_find (RmmTriggerRules *self,
     if (g_strcmp0 (g_array_index (self->rules, RmmTriggerRule, i).id, id) == 0)
       return &g_array_index (self->rules, RmmTriggerRule, i);
   return NULL;
+}
+
+/**
+ * rmm_trigger_rule_describe:
+ *
+ * The rule's title in the language of the document being built, if one is (Title and
+ * Title[cy] in its data file); else in the window's.
+ */
+const char *
+rmm_trigger_rule_describe (const RmmTriggerRule *rule)
+{
+  g_autofree char *both = NULL;
+
+  switch (rmm_document_language_get_current ())
+    {
+    case RMM_DOCUMENT_LANGUAGE_ENGLISH:
+      return rule->title_en;
+    case RMM_DOCUMENT_LANGUAGE_WELSH:
+      return rule->title_cy;
+    case RMM_DOCUMENT_LANGUAGE_BOTH:
+      both = g_strdup_printf ("%s / %s", rule->title_cy, rule->title_en);
+      return g_intern_string (both);
+    case RMM_DOCUMENT_LANGUAGE_DEFAULT:
+    default:
+      return rule->title;
+    }
 }

@@ -24,7 +24,9 @@ typedef enum
 typedef struct
 {
   char             *id;
-  char             *title;
+  char             *title;        /* in the window's language */
+  char             *title_en;     /* in English and in Welsh, for the documents */
+  char             *title_cy;
   char             *explanation;
   RmmTriggerFacts   facts;
   RmmTriggerTarget  target;
@@ -42,6 +44,7 @@ RmmTriggerRules      *rmm_trigger_rules_new_from_data (const char       *data,
                                                        GError          **error);
 RmmTriggerRules      *rmm_trigger_rules_load_default  (GError          **error);
 RmmTriggerRules      *rmm_trigger_rules_load          (GError          **error);
+const char           *rmm_trigger_rule_describe       (const RmmTriggerRule *rule);
 char                 *rmm_trigger_rules_override_path (void);
 guint                 rmm_trigger_rules_get_n_rules   (RmmTriggerRules  *self);
 const RmmTriggerRule *rmm_trigger_rules_get_rule      (RmmTriggerRules  *self,

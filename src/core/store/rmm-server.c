@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <libpq-fe.h>
 #include <string.h>
 
@@ -298,7 +299,7 @@ read_version (PGconn         *conn,
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_NEWER_SCHEMA,
                    _("The database “%s” was set up by a newer RMM Desk (schema version %"
-                     G_GINT64_FORMAT "; this one knows %u): update RMM Desk. Nothing was "
+                     PRId64 "; this one knows %u): update RMM Desk. Nothing was "
                      "changed."), info->database, version, known);
       return -1;
     }

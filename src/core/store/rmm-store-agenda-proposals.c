@@ -53,7 +53,7 @@ rmm_agenda_read_facts (RmmStore        *self,
   if (stmt == NULL)
     return FALSE;
   rmm_db_stmt_bind_int (stmt, 1, meeting_id);
-  if (!rmm_store_step_row (stmt, "meeting", meeting_id, error))
+  if (!rmm_store_step_row (stmt, N_("meeting"), meeting_id, error))
     return FALSE;
   facts->area_id = rmm_db_stmt_get_int (stmt, 0);
   facts->meets_on = g_strdup (rmm_db_stmt_get_text (stmt, 1));

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rmm-agenda-item.h"
@@ -439,7 +440,7 @@ rmm_store_move_agenda_item (RmmStore  *self,
     {
       if (meeting_id == 0)
         g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                     _("There is no agenda item with id %" G_GINT64_FORMAT "."), item_id);
+                     _("There is no agenda item with id %" PRId64 "."), item_id);
       return FALSE;
     }
   if (!(stmt = rmm_db_prepare (rmm_store_get_db (self),

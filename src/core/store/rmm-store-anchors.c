@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rmm-audit.h"
@@ -316,15 +317,15 @@ rmm_store_reaches_anchor (RmmStore         *self,
     {
       head = rmm_store_get_head (self, NULL);
       g_set_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED,
-                   _("the audit trail ends at event %" G_GINT64_FORMAT ", but %s recorded event %"
-                     G_GINT64_FORMAT ": events were cut from its end"),
+                   _("the audit trail ends at event %" PRId64 ", but %s recorded event %"
+                     PRId64 ": events were cut from its end"),
                    head ? head->event : 0, anchor->source, anchor->event);
       return FALSE;
     }
   if (!g_str_has_prefix (hash, anchor->hash))
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED,
-                   _("audit event %" G_GINT64_FORMAT " is not the one %s recorded (%.16s…, now "
+                   _("audit event %" PRId64 " is not the one %s recorded (%.16s…, now "
                      "%.16s…): the trail was rewritten"),
                    anchor->event, anchor->source, anchor->hash, hash);
       return FALSE;

@@ -41,7 +41,7 @@ describe_area (RmmStore *self,
 {
   if (area_id == 0)
     return g_strdup (_("all areas"));
-  return rmm_store_query_text (self, "SELECT name FROM area WHERE id = ?", "area", area_id,
+  return rmm_store_query_text (self, "SELECT name FROM area WHERE id = ?", N_("area"), area_id,
                                NULL);
 }
 

@@ -58,7 +58,7 @@ read_closure_facts (RmmStore      *self,
   if (stmt == NULL)
     return FALSE;
   rmm_db_stmt_bind_int (stmt, 1, child_id);
-  if (!rmm_store_step_row (stmt, "child", child_id, error))
+  if (!rmm_store_step_row (stmt, N_("child"), child_id, error))
     return FALSE;
   facts->name = g_strdup (rmm_db_stmt_get_text (stmt, 0));
   facts->born = g_strdup (rmm_db_stmt_get_text (stmt, 1));
@@ -169,7 +169,7 @@ rmm_store_apply_closure (RmmStore  *self,
                                "WHERE d.id = ?", error)))
     return FALSE;
   rmm_db_stmt_bind_int (stmt, 1, decision_id);
-  if (!rmm_store_step_row (stmt, "decision", decision_id, error))
+  if (!rmm_store_step_row (stmt, N_("decision"), decision_id, error))
     return FALSE;
   child_id = rmm_db_stmt_get_int (stmt, 0);
   day = g_strdup (rmm_db_stmt_get_text (stmt, 1));

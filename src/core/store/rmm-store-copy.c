@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
 
 #include "rmm-error.h"
 #include "rmm-store-copy.h"
@@ -327,8 +328,8 @@ counts_match (RmmDb              *from,
   if (in_from != copy->rows || in_to != copy->rows)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_CHECK_FAILED,
-                   _("The copy of the table “%s” does not match its source: %" G_GINT64_FORMAT
-                     " rows there, %" G_GINT64_FORMAT " copied, %" G_GINT64_FORMAT " here."),
+                   _("The copy of the table “%s” does not match its source: %" PRId64
+                     " rows there, %" PRId64 " copied, %" PRId64 " here."),
                    copy->table, in_from, copy->rows, in_to);
       return FALSE;
     }

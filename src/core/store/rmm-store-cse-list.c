@@ -127,8 +127,8 @@ entry_for (Listed       *now,
     .last_name = shown->last_name,
     .area_name = shown->area_name,
     .rating = shown->rating,
-    .rating_label = shown->level->label,
-    .previous_label = before ? before->level->label : "",
+    .rating_label = rmm_risk_level_describe (shown->level),
+    .previous_label = before ? rmm_risk_level_describe (before->level) : "",
     .change = change,
   };
 

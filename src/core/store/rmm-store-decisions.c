@@ -35,7 +35,7 @@ check_rating_value (RmmStore                *self,
                                "ON a.id = c.area_id WHERE c.id = ?", error)))
     return FALSE;
   rmm_db_stmt_bind_int (stmt, 1, input->child_id);
-  if (!rmm_store_step_row (stmt, "child", input->child_id, error))
+  if (!rmm_store_step_row (stmt, N_("child"), input->child_id, error))
     return FALSE;
   framework_id = g_strdup (rmm_db_stmt_get_text (stmt, 0));
   rmm_db_stmt_reset (stmt);
@@ -212,7 +212,7 @@ read_decision_state (RmmStore       *self,
     return FALSE;
   rmm_db_stmt_bind_text (stmt, 1, now);
   rmm_db_stmt_bind_int (stmt, 2, decision_id);
-  if (!rmm_store_step_row (stmt, "decision", decision_id, error))
+  if (!rmm_store_step_row (stmt, N_("decision"), decision_id, error))
     return FALSE;
   state->status = g_strdup (rmm_db_stmt_get_text (stmt, 0));
   state->meeting_id = rmm_db_stmt_get_int (stmt, 1);
@@ -415,7 +415,7 @@ rmm_store_record_dissent (RmmStore    *self,
         {
           rmm_db_stmt_bind_int (stmt, 1, chair_id);
           rmm_db_stmt_bind_int (stmt, 2, decision_id);
-          ok = rmm_store_step_row (stmt, "chair", chair_id, error);
+          ok = rmm_store_step_row (stmt, N_("chair"), chair_id, error);
         }
       if (ok)
         {

@@ -89,7 +89,7 @@ rmm_store_get_meeting_record (RmmStore  *self,
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, meeting_id);
-  if (!rmm_store_step_row (stmt, "meeting", meeting_id, error))
+  if (!rmm_store_step_row (stmt, N_("meeting"), meeting_id, error))
     return NULL;
   record = g_new0 (RmmMeetingRecord, 1);
   record->opened_at = rmm_db_stmt_dup_text (stmt, 0);
@@ -232,7 +232,7 @@ rmm_store_get_child_record (RmmStore  *self,
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, child_id);
-  if (!rmm_store_step_row (stmt, "child", child_id, error))
+  if (!rmm_store_step_row (stmt, N_("child"), child_id, error))
     return NULL;
   child = child_record_from_row (stmt);
   rmm_db_stmt_reset (stmt);

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rmm-audit.h"
@@ -60,7 +61,7 @@ check_pragma (RmmStore   *self,
         }
       else
         rmm_store_add_problem (problems,
-                     g_strdup_printf (_("foreign key: %s row %" G_GINT64_FORMAT
+                     g_strdup_printf (_("foreign key: %s row %" PRId64
                                         " refers to a missing %s"),
                                       first, rmm_db_stmt_get_int (stmt, 1),
                                       rmm_db_stmt_get_text (stmt, 2)));
@@ -110,12 +111,12 @@ check_audit_chain (RmmStore  *self,
 
       if (g_strcmp0 (event.prev_hash, expected_prev) != 0)
         rmm_store_add_problem (problems,
-                     g_strdup_printf (_("audit event %" G_GINT64_FORMAT " does not follow "
+                     g_strdup_printf (_("audit event %" PRId64 " does not follow "
                                         "the event before it: an event was removed or "
                                         "inserted"), event.id));
       if (g_strcmp0 (computed, stored) != 0)
         rmm_store_add_problem (problems,
-                     g_strdup_printf (_("audit event %" G_GINT64_FORMAT ": hash does not "
+                     g_strdup_printf (_("audit event %" PRId64 ": hash does not "
                                         "match, the event was changed"), event.id));
       g_free (expected_prev);
       expected_prev = g_strdup (stored);
@@ -164,7 +165,7 @@ check_audit_storage (RmmStore  *self,
     }
   while (rmm_db_stmt_step (stmt, &error))
     if (!rmm_store_add_problem (problems,
-                      g_strdup_printf (_("audit event %" G_GINT64_FORMAT " is not stored as RMM "
+                      g_strdup_printf (_("audit event %" PRId64 " is not stored as RMM "
                                          "Desk writes it: it was changed"),
                                        rmm_db_stmt_get_int (stmt, 0))))
       {

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rmm-dates.h"
 #include "rmm-error.h"
@@ -233,7 +234,7 @@ read_item_facts (RmmStore  *self,
   if (!(stmt = rmm_db_prepare (rmm_store_get_db (self), ITEM_FACTS_SELECT, error)))
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, item_id);
-  if (!rmm_store_step_row (stmt, "agenda item", item_id, error))
+  if (!rmm_store_step_row (stmt, N_("agenda item"), item_id, error))
     return NULL;
   facts = g_new0 (RmmItemFacts, 1);
   read_item_row (stmt, facts);
@@ -295,7 +296,7 @@ rmm_store_set_minute_text (RmmStore    *self,
                                        "WHERE id = ?), 0)", item_id, error);
   if (current == 0 && (error == NULL || *error == NULL))
     g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                 _("There is no agenda item with id %" G_GINT64_FORMAT "."), item_id);
+                 _("There is no agenda item with id %" PRId64 "."), item_id);
   else if (current > 0 && current != row_version)
     g_set_error (error, RMM_ERROR, RMM_ERROR_CONFLICT,
                  _("Someone else changed these minutes since you opened them."));
@@ -523,7 +524,7 @@ check_held_meeting (RmmStore                *self,
   rmm_db_stmt_bind_text (stmt, 1, now);
   rmm_db_stmt_bind_int (stmt, 2, input->child_id);
   rmm_db_stmt_bind_int (stmt, 3, input->meeting_id);
-  if (!rmm_store_step_row (stmt, "meeting", input->meeting_id, error))
+  if (!rmm_store_step_row (stmt, N_("meeting"), input->meeting_id, error))
     return FALSE;
   status = rmm_state_from_text (RMM_TYPE_MEETING_STATUS, rmm_db_stmt_get_text (stmt, 0),
                                 RMM_MEETING_STATUS_SIGNED_OFF);

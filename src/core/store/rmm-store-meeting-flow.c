@@ -10,9 +10,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rmm-dates.h"
+#include "rmm-document-i18n.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-state-types.h"
@@ -242,8 +243,8 @@ rmm_store_conclude_meeting (RmmStore  *self,
       if (pending > 0)
         g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                      g_dngettext (GETTEXT_PACKAGE,
-                                  "%" G_GINT64_FORMAT " child is not yet discussed or deferred.",
-                                  "%" G_GINT64_FORMAT " children are not yet discussed or "
+                                  "%" PRId64 " child is not yet discussed or deferred.",
+                                  "%" PRId64 " children are not yet discussed or "
                                   "deferred.", pending), pending);
     }
   if (ok)
@@ -285,7 +286,7 @@ rmm_store_sign_off_meeting (RmmStore  *self,
   if (ok)
     {
       rmm_db_stmt_bind_int (stmt, 1, meeting_id);
-      ok = rmm_store_step_row (stmt, "meeting", meeting_id, error);
+      ok = rmm_store_step_row (stmt, N_("meeting"), meeting_id, error);
     }
   if (ok)
     {

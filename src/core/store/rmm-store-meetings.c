@@ -34,7 +34,7 @@ rmm_store_read_meeting_status (RmmStore  *self,
                                GError   **error)
 {
   g_autofree char *text = rmm_store_query_text (self, "SELECT status FROM meeting WHERE id = ?",
-                                                "meeting", meeting_id, error);
+                                                N_("meeting"), meeting_id, error);
 
   if (text == NULL)
     return -1;
@@ -197,7 +197,7 @@ rmm_store_get_meeting (RmmStore    *self,
   if (stmt == NULL)
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, meeting_id);
-  if (!rmm_store_step_row (stmt, "meeting", meeting_id, error))
+  if (!rmm_store_step_row (stmt, N_("meeting"), meeting_id, error))
     return NULL;
   meeting = RMM_MEETING (meeting_from_row (stmt));
   rmm_db_stmt_reset (stmt);

@@ -250,7 +250,7 @@ revoke_membership (RmmStore    *self,
   if (chair && leaves_open_meeting_without_chair (self, area_id, &local_error))
     {
       g_autofree char *area = rmm_store_query_text (self, "SELECT name FROM area WHERE id = ?",
-                                                    "area", area_id, NULL);
+                                                    N_("area"), area_id, NULL);
 
       g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                    _("“%s” is the last chair of %s, which has a meeting open: grant another "

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rmm-core-resources.h"
@@ -119,7 +120,7 @@ read_server_schema_version (RmmStore  *self,
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_NEWER_SCHEMA,
                    _("The database at %s was set up by a newer version of RMM Desk (schema %"
-                     G_GINT64_FORMAT "; this version knows up to %u). Update RMM Desk to open "
+                     PRId64 "; this version knows up to %u). Update RMM Desk to open "
                      "it."), where, version, known);
       return -1;
     }
@@ -153,7 +154,7 @@ rmm_store_read_schema_version (RmmStore  *self,
   if (user_version > known)
     {
       g_set_error (error, RMM_ERROR, RMM_ERROR_NEWER_SCHEMA,
-                   _("“%s” was written by a newer version of RMM Desk (schema %" G_GINT64_FORMAT
+                   _("“%s” was written by a newer version of RMM Desk (schema %" PRId64
                      "; this version knows up to %u). Update RMM Desk to open it."),
                    rmm_db_get_path (db), user_version, known);
       return -1;

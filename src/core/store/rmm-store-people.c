@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rmm-dates.h"
 #include "rmm-error.h"
@@ -157,7 +158,7 @@ rmm_store_allocate_social_worker (RmmStore  *self,
     {
       if (error == NULL || *error == NULL)
         g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                     _("There is no professional with id %" G_GINT64_FORMAT "."),
+                     _("There is no professional with id %" PRId64 "."),
                      professional_id);
       return FALSE;
     }
@@ -309,7 +310,7 @@ child_from_row (RmmDbStmt *stmt)
                        "area-name", rmm_db_stmt_get_text (stmt, 5),
                        "rating", rmm_db_stmt_get_text (stmt, 6),
                        "school", rmm_db_stmt_get_text (stmt, 7),
-                       "rating-label", level ? level->label : "",
+                       "rating-label", level ? rmm_risk_level_describe (level) : "",
                        NULL);
 }
 
@@ -414,7 +415,7 @@ rmm_store_get_social_worker_on (RmmStore    *self,
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
     g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                 _("There is no child with id %" G_GINT64_FORMAT "."), child_id);
+                 _("There is no child with id %" PRId64 "."), child_id);
   return NULL;
 }
 

@@ -231,7 +231,7 @@ rmm_store_save_plan_version (RmmStore            *self,
   g_return_val_if_fail (RMM_IS_STORE (self), 0);
   g_return_val_if_fail (input != NULL, 0);
 
-  if (!(day = rmm_store_query_text (self, MEETS_ON_SQL, "meeting", input->meeting_id, error)) ||
+  if (!(day = rmm_store_query_text (self, MEETS_ON_SQL, N_("meeting"), input->meeting_id, error)) ||
       !check_review_date (input->review_on, day, error) ||
       !rmm_store_begin (self, error))
     return 0;
@@ -360,7 +360,7 @@ rmm_store_add_plan_action (RmmStore              *self,
                    _("An action the police own is never on the family’s copy of the plan."));
       return 0;
     }
-  if (!(day = rmm_store_query_text (self, MEETS_ON_SQL, "meeting", input->meeting_id, error)) ||
+  if (!(day = rmm_store_query_text (self, MEETS_ON_SQL, N_("meeting"), input->meeting_id, error)) ||
       !rmm_store_begin (self, error))
     return 0;
   if ((plan_id = open_plan (self, input->child_id, day, error)) != 0)
@@ -520,7 +520,7 @@ carry_forward (RmmStore    *self,
                const char  *new_due_on,
                GError     **error)
 {
-  g_autofree char *day = rmm_store_query_text (self, MEETS_ON_SQL, "meeting", meeting_id, error);
+  g_autofree char *day = rmm_store_query_text (self, MEETS_ON_SQL, N_("meeting"), meeting_id, error);
   RmmDbStmt *stmt;
   GDate due, meeting;
 
@@ -541,7 +541,7 @@ carry_forward (RmmStore    *self,
   if (stmt == NULL)
     return 0;
   rmm_db_stmt_bind_int (stmt, 1, action_id);
-  if (!rmm_store_step_row (stmt, "action", action_id, error))
+  if (!rmm_store_step_row (stmt, N_("action"), action_id, error))
     return 0;
   {
     g_autofree char *description = g_strdup (rmm_db_stmt_get_text (stmt, 1));
@@ -591,7 +591,7 @@ rmm_store_review_action (RmmStore        *self,
   if (ok)
     {
       rmm_db_stmt_bind_int (stmt, 1, action_id);
-      ok = rmm_store_step_row (stmt, "action", action_id, error);
+      ok = rmm_store_step_row (stmt, N_("action"), action_id, error);
     }
   if (ok)
     {

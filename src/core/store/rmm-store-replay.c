@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rmm-store-integrity-private.h"
@@ -232,7 +233,7 @@ replay_set (gpointer    data,
   if (position == 0)
     {
       rmm_store_add_problem (replay->problems,
-                   g_strdup_printf (_("audit event %" G_GINT64_FORMAT " names a column “%s” "
+                   g_strdup_printf (_("audit event %" PRId64 " names a column “%s” "
                                       "that %s does not have"),
                                     replay->event, column, replay->columns->table));
       return;
@@ -265,19 +266,19 @@ replay_event (Replay     *replay,
     {
       if (replay->created)
         rmm_store_add_problem (replay->problems,
-                     g_strdup_printf (_("audit event %" G_GINT64_FORMAT " creates %s %" G_GINT64_FORMAT
+                     g_strdup_printf (_("audit event %" PRId64 " creates %s %" PRId64
                                         " a second time"), event, replay->columns->table,
                                       replay->row));
       replay->created = TRUE;
     }
   else if (!replay->created)
     rmm_store_add_problem (replay->problems,
-                 g_strdup_printf (_("audit event %" G_GINT64_FORMAT " changes %s %" G_GINT64_FORMAT
+                 g_strdup_printf (_("audit event %" PRId64 " changes %s %" PRId64
                                     ", which no event created"), event, replay->columns->table,
                                   replay->row));
   if (!read_payload (after, replay_set, replay))
     rmm_store_add_problem (replay->problems,
-                 g_strdup_printf (_("audit event %" G_GINT64_FORMAT ": its record of the change "
+                 g_strdup_printf (_("audit event %" PRId64 ": its record of the change "
                                     "is not one RMM Desk wrote"), event));
 }
 
@@ -296,12 +297,12 @@ compare_row (Replay    *replay,
         continue;
       if (expected->event != 0)
         rmm_store_add_problem (replay->problems,
-                     g_strdup_printf (_("%s %" G_GINT64_FORMAT ": %s differs from audit event %"
-                                        G_GINT64_FORMAT), replay->columns->table, replay->row,
+                     g_strdup_printf (_("%s %" PRId64 ": %s differs from audit event %"
+                                        PRId64), replay->columns->table, replay->row,
                                       name, expected->event));
       else
         rmm_store_add_problem (replay->problems,
-                     g_strdup_printf (_("%s %" G_GINT64_FORMAT ": %s was changed, though no "
+                     g_strdup_printf (_("%s %" PRId64 ": %s was changed, though no "
                                         "audit event ever set it"), replay->columns->table,
                                       replay->row, name));
     }
@@ -364,12 +365,12 @@ replay_table (RmmStore   *self,
 
       if (row_id > event_row)
         rmm_store_add_problem (problems,
-                     g_strdup_printf (_("%s %" G_GINT64_FORMAT " was deleted outside RMM Desk "
-                                        "(audit event %" G_GINT64_FORMAT " created it)"),
+                     g_strdup_printf (_("%s %" PRId64 " was deleted outside RMM Desk "
+                                        "(audit event %" PRId64 " created it)"),
                                       columns->table, event_row, first_event));
       else if (row_id < event_row)
         rmm_store_add_problem (problems,
-                     g_strdup_printf (_("%s %" G_GINT64_FORMAT " has no audit event: it was "
+                     g_strdup_printf (_("%s %" PRId64 " has no audit event: it was "
                                         "added outside RMM Desk"), columns->table, row_id));
       else
         compare_row (&replay, rows);
@@ -441,7 +442,7 @@ replay_keyed (RmmStore    *self,
       replay.entity_id = rmm_db_stmt_get_int (stmt, 2);
       if (!read_payload (rmm_db_stmt_get_text (stmt, 3), keyed_set, &replay))
         rmm_store_add_problem (problems,
-                     g_strdup_printf (_("audit event %" G_GINT64_FORMAT ": its record of the "
+                     g_strdup_printf (_("audit event %" PRId64 ": its record of the "
                                         "change is not one RMM Desk wrote"), replay.event));
     }
   if (local_error != NULL || !(stmt = rmm_db_prepare (db, row_sql, error)))
@@ -473,7 +474,7 @@ replay_keyed (RmmStore    *self,
     g_hash_table_iter_init (&iter, expected);
     while (g_hash_table_iter_next (&iter, &key, &event))
       rmm_store_add_problem (problems,
-                   g_strdup_printf (_("%s “%.*s”: audit event %" G_GINT64_FORMAT " recorded it, "
+                   g_strdup_printf (_("%s “%.*s”: audit event %" PRId64 " recorded it, "
                                       "and it is gone or changed"),
                                     table, (int)strcspn (key, "\x1f"), (char *)key,
                                     (gint64)(gintptr)event));

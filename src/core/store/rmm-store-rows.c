@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rmm-error.h"
@@ -409,7 +410,7 @@ rmm_store_step_row (RmmDbStmt   *stmt,
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
     g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                 _("There is no %s with id %" G_GINT64_FORMAT "."), what, id);
+                 _("There is no %s with id %" PRId64 "."), _(what), id);
   return FALSE;
 }
 

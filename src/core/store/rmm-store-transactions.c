@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rmm-error.h"
 #include "rmm-store-object.h"
@@ -86,7 +87,7 @@ begin_when_unlocked (RmmStore  *self,
         {
           g_set_error (error, RMM_ERROR, RMM_ERROR_LOCKED,
                        _("This change was not saved: another RMM Desk has been saving to “%s” "
-                         "for %" G_GINT64_FORMAT " s. Try again when it has finished."),
+                         "for %" PRId64 " s. Try again when it has finished."),
                        rmm_db_get_path (self->db),
                        (g_get_monotonic_time () - started) / G_USEC_PER_SEC);
           break;

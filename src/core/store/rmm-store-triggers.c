@@ -634,7 +634,7 @@ rmm_store_confirm_trigger_response (RmmStore  *self,
                                "WHERE r.id = ?", error)))
     return FALSE;
   rmm_db_stmt_bind_int (stmt, 1, response_id);
-  if (!rmm_store_step_row (stmt, "trigger response", response_id, error))
+  if (!rmm_store_step_row (stmt, N_("trigger response"), response_id, error))
     return FALSE;
   if (chair_id != 0 && chair_id == rmm_db_stmt_get_int (stmt, 0) && !rmm_db_stmt_get_int (stmt, 2))
     slot = 1;

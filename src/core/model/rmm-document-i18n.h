@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Included by every source of a document in place of <glib/gi18n.h>: _() is then the
- * document's language (rmm-document-language.c says why), and N_() marks as before.
+ * Included in place of <glib/gi18n.h> by every source of a document, and by the model's
+ * sources of labels, which documents print too: _() is then the document's language while one
+ * is being built (rmm-document-language.c says why), and N_() marks as before.
  * A counted message is rmm_document_ngettext ()'s.
  */
 #pragma once
