@@ -52,7 +52,10 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO rmm_app;
 -- child's details, plans and their actions, decisions until confirmed, settings, the
 -- agenda's cache.
 GRANT UPDATE ON agenda_item, child, decision, meeting, meeting_series, plan_action,
-  safety_plan, transition, trigger_response, agenda_cache, database_info TO rmm_app;
+  safety_plan, transition, trigger_response, agenda_cache, database_info, network_member,
+  allowed_domain TO rmm_app;
+-- Of a professional, only the address their copies are emailed to.
+GRANT UPDATE (email) ON professional TO rmm_app;
 -- The only rows the app deletes: the agenda's cached facts, rebuilt from the record.
 GRANT DELETE ON agenda_fact TO rmm_app;
 
@@ -124,6 +127,12 @@ BEGIN
     ('safety_plan',              child_seen),
     ('strategy_trigger',         child_seen),
     ('transition',               child_seen),
+    ('network_member',           child_seen),
+    -- A copy of a child's plan follows the child; of a meeting's minutes, the meeting; of
+    -- the county-wide list, every working login's.
+    ('circulation',              format ('CASE WHEN child_id IS NOT NULL THEN %s '
+                                         'WHEN meeting_id IS NOT NULL THEN %s ELSE %s END',
+                                         child_seen, meeting_seen, works_here)),
     -- A concern an agency did not refer may name no child: then every working login's.
     ('concern_not_referred',     format ('CASE WHEN child_id IS NULL THEN %s ELSE %s END',
                                          works_here, child_seen)),
@@ -155,6 +164,9 @@ BEGIN
                               format (names, 'meeting', 'status_meeting_id')
       WHEN 'trigger_response' THEN ' AND ' || format (names, 'meeting', 'meeting_id')
       WHEN 'assessment' THEN ' AND ' || format (names, 'referral', 'referral_id')
+      WHEN 'circulation' THEN ' AND ' || format (names, 'network_member', 'network_member_id')
+                              || ' AND ' || format (names, 'safety_plan_version',
+                                                    'plan_version_id')
       ELSE '' END;
     EXECUTE format ('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', rule.tab);
     EXECUTE format ('DROP POLICY IF EXISTS rmm_need_to_know ON %I', rule.tab);
@@ -176,6 +188,7 @@ BEGIN
   -- the whole chain through audit_chain (the owner's view), with no one's details.
   looked := format ('CASE entity '
     'WHEN ''area'' THEN true WHEN ''agency'' THEN true WHEN ''professional'' THEN true '
+    'WHEN ''allowed_domain'' THEN true '
     'WHEN ''area_member'' THEN true WHEN ''database_info'' THEN true '
     'WHEN ''child-access'' THEN (SELECT c.area_id FROM child c WHERE c.id = entity_id) '
     '                            = ANY (%1$s) '
@@ -190,6 +203,7 @@ BEGIN
   -- owner's to record.
   written := 'CASE entity '
     'WHEN ''area'' THEN true WHEN ''agency'' THEN true WHEN ''professional'' THEN true '
+    'WHEN ''allowed_domain'' THEN true '
     'WHEN ''database_info'' THEN true WHEN ''list-access'' THEN true '
     'WHEN ''child-access'' THEN (SELECT true FROM child c WHERE c.id = entity_id) '
     'WHEN ''meeting-access'' THEN (SELECT true FROM meeting g WHERE g.id = entity_id) '
@@ -199,7 +213,8 @@ BEGIN
       'assessment', 'missing_episode', 'agenda_item', 'decision', 'safety_plan',
       'strategy_trigger', 'transition', 'concern_not_referred', 'information_note',
       'disruption_note', 'assessment_indicator', 'safety_plan_version', 'plan_action',
-      'trigger_response', 'closure', 'attendance', 'board_figures'] LOOP
+      'trigger_response', 'closure', 'attendance', 'board_figures', 'network_member',
+      'circulation'] LOOP
     looked := looked || format ('WHEN %L THEN coalesce ((SELECT true FROM %I x '
                                 'WHERE x.id = entity_id), false) ',
                                 tab, tab);
@@ -285,6 +300,10 @@ BEGIN
                                  'ON c.id = t.child_id WHERE t.id = trigger_id)',
                                  chairs, chairs, NULL),
     ('agenda_cache',             meeting_area, keepers, keepers, NULL),
+    -- A child's network, and what is circulated, are the area's chairs' and administrators'.
+    ('network_member',           child_area, keepers, keepers, NULL),
+    ('circulation',              format ('coalesce (%s, %s)', child_area, meeting_area),
+                                 keepers, NULL, NULL),
     ('agenda_fact',              '(SELECT c.area_id FROM agenda_item i JOIN child c '
                                  'ON c.id = i.child_id WHERE i.id = item_id)',
                                  keepers, keepers, everyone)
@@ -355,7 +374,8 @@ BEGIN
       'missing_episode', 'agenda_item', 'decision', 'safety_plan', 'safety_plan_version',
       'plan_action', 'strategy_trigger', 'trigger_response', 'closure', 'transition',
       'concern_not_referred', 'information_note', 'disruption_note', 'attendance', 'meeting',
-      'meeting_series', 'area', 'agency', 'professional', 'area_member', 'board_figures'] LOOP
+      'meeting_series', 'area', 'agency', 'professional', 'area_member', 'board_figures',
+      'network_member', 'allowed_domain', 'circulation'] LOOP
     lookups := lookups || format ('WHEN %L THEN held := (SELECT pg_catalog.to_jsonb (t) '
                                   'FROM %I.%I t WHERE t.id = event.entity_id); ', tab,
                                   current_schema (), tab);
@@ -461,7 +481,8 @@ BEGIN
       'missing_episode', 'agenda_item', 'decision', 'safety_plan', 'safety_plan_version',
       'plan_action', 'strategy_trigger', 'trigger_response', 'closure', 'transition',
       'concern_not_referred', 'information_note', 'disruption_note', 'attendance', 'meeting',
-      'meeting_series', 'agency', 'professional'] LOOP
+      'meeting_series', 'agency', 'professional', 'network_member', 'allowed_domain',
+      'circulation'] LOOP
     changed := changed || format ('WHEN %1$L THEN SELECT t.xmin, pg_catalog.to_jsonb (t) '
                                   'INTO newest, held FROM %2$I.%1$I t WHERE t.id = row_id; ',
                                   tab, current_schema ());
@@ -538,7 +559,7 @@ $f$, changed, current_schema ());
       'safety_plan_version', 'plan_action', 'strategy_trigger', 'trigger_response', 'closure',
       'transition', 'concern_not_referred', 'information_note', 'disruption_note',
       'attendance', 'meeting', 'meeting_series', 'agency', 'professional',
-      'board_figures'] LOOP
+      'board_figures', 'network_member', 'allowed_domain', 'circulation'] LOOP
     EXECUTE format ('DROP TRIGGER IF EXISTS %I ON %I', tab || '_recorded', tab);
     -- Changed in place only where a login may change rows at all.
     EXECUTE format ('CREATE CONSTRAINT TRIGGER %I AFTER INSERT%s ON %I '
@@ -546,7 +567,8 @@ $f$, changed, current_schema ());
                     'EXECUTE FUNCTION rmm_refuse_unrecorded_row ()', tab || '_recorded',
                     CASE WHEN tab IN ('agenda_item', 'child', 'decision', 'meeting',
                                       'meeting_series', 'plan_action', 'safety_plan',
-                                      'transition', 'trigger_response')
+                                      'transition', 'trigger_response', 'network_member',
+                                      'allowed_domain', 'professional')
                          THEN ' OR UPDATE' ELSE '' END, tab);
   END LOOP;
 END
@@ -693,13 +715,22 @@ CREATE POLICY rmm_change ON database_info FOR UPDATE TO rmm_app
                  AND m.role = 'chair' AND m.revoked_at IS NULL))
   WITH CHECK (key NOT IN ('two-logins', 'demo', 'demo_seed', 'demo_today'));
 
--- Agencies and professionals are every working login's to read; an area's administrators and
--- chairs add them (an import that names a new agency, a plan's lead professional).
+-- Agencies, professionals and the domains documents may be emailed to are every working
+-- login's to read; an area's administrators and chairs add them (an import that names a new
+-- agency, a plan's lead professional, a council's domain), and change a professional's email
+-- and which domains are allowed.
 DO $$
 DECLARE
   tab TEXT;
+  keeper TEXT := 'EXISTS (SELECT 1 FROM area_member m WHERE m.login = session_user '
+                 'AND m.role IN (''chair'', ''admin'') AND m.revoked_at IS NULL)';
 BEGIN
-  FOREACH tab IN ARRAY ARRAY['agency', 'professional'] LOOP
+  FOREACH tab IN ARRAY ARRAY['professional', 'allowed_domain'] LOOP
+    EXECUTE format ('DROP POLICY IF EXISTS rmm_change ON %I', tab);
+    EXECUTE format ('CREATE POLICY rmm_change ON %I FOR UPDATE TO rmm_app USING (%s) '
+                    'WITH CHECK (%s)', tab, keeper, keeper);
+  END LOOP;
+  FOREACH tab IN ARRAY ARRAY['agency', 'professional', 'allowed_domain'] LOOP
     EXECUTE format ('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tab);
     EXECUTE format ('DROP POLICY IF EXISTS rmm_read ON %I', tab);
     EXECUTE format ('DROP POLICY IF EXISTS rmm_add ON %I', tab);

@@ -66,6 +66,9 @@ TABLES = {
                     "JOIN meeting g ON g.id = t.meeting_id",
     "agenda_fact": "SELECT t.item_id, c.area_id, false FROM agenda_fact t JOIN agenda_item i "
                    "ON i.id = t.item_id JOIN child c ON c.id = i.child_id",
+    "network_member": "SELECT t.id, c.area_id, false FROM network_member t "
+                      "JOIN child c ON c.id = t.child_id",
+    "circulation": "SELECT t.id, c.area_id, false FROM circulation t JOIN child c ON c.id = t.child_id",
 }
 KEY = {"assessment_vulnerability": "assessment_id", "agenda_cache": "meeting_id",
        "agenda_fact": "item_id"}
@@ -311,7 +314,8 @@ CHANGES = {  # table: (who adds, who changes in place)
     "safety_plan": (CHAIRS, CHAIRS), "safety_plan_version": (CHAIRS, set()),
     "transition": (CHAIRS, CHAIRS), "strategy_trigger": (EVERYONE, set()),
     "trigger_response": (CHAIRS, CHAIRS), "agenda_cache": (KEEPERS, KEEPERS),
-    "agenda_fact": (KEEPERS, set()),
+    "agenda_fact": (KEEPERS, set()), "network_member": (KEEPERS, KEEPERS),
+    "circulation": (KEEPERS, set()),
 }
 signed_off = "(SELECT id FROM meeting WHERE status = 'signed-off')"
 planned = rows(f"SELECT max(id) FROM meeting WHERE area_id = {north_id} "
@@ -385,6 +389,56 @@ for table, (adding, changing) in CHANGES.items():
                                 f"{'refused' if refused(result) else 'let through'}: "
                                 f"{result.stdout.strip()} {result.stderr.strip()}")
 print("ok: each role adds and changes exactly what the README's table says")
+
+# The domains documents may be emailed to, and a professional's address: the chairs and
+# administrators of any area change them; no one changes a professional's name in place.
+professional = rows("SELECT min(id) FROM professional")[0][0]
+for login, role in LOGINS.items():
+    for label, allowed, sql in [
+            ("allows a domain", KEEPERS,
+             "INSERT INTO allowed_domain (domain, added_at, added_by) VALUES "
+             "('atlantis.example', '2026-11-03T09:00:00Z', 'x') RETURNING 1"),
+            ("takes a domain away", KEEPERS,
+             "UPDATE allowed_domain SET removed_at = '2026-11-03T09:00:00Z' "
+             "WHERE removed_at IS NULL RETURNING 1"),
+            ("changes a professional's email", KEEPERS,
+             f"UPDATE professional SET email = 'x@atlantis.example' WHERE id = {professional} "
+             "RETURNING 1"),
+            ("renames a professional", set(),
+             f"UPDATE professional SET full_name = 'X' WHERE id = {professional} RETURNING 1")]:
+        result = psql(f"BEGIN; {sql}; ROLLBACK", user=login, check=False)
+        if refused(result) == (role in allowed):
+            failures.append(f"{login} ({role}) {label}: "
+                            f"{'refused' if refused(result) else 'let through'}: "
+                            f"{result.stdout.strip()} {result.stderr.strip()}")
+print("ok: the allowed domains and professionals' addresses, by chairs and administrators")
+
+# Circulation through rmmctl, as the app writes it: the chair's network change, the
+# professional's new address and every copy recorded pass the server's audit checks; a
+# minute-taker may not circulate, nor anyone the south child's plan.
+health = rows("SELECT p.id FROM professional p JOIN agency a ON a.id = p.agency_id "
+              "WHERE a.kind = 'health' ORDER BY p.id LIMIT 1")[0][0]
+out_dir = tempfile.mkdtemp()
+expect("a chair adds a health visitor to the north child's network",
+       rmm("network", "--child", north_child, "--add-professional", health, "--role", "health",
+           "--email", "h.visitor@nhs.example", login="cy_chair"))
+expect("an administrator allows a domain", rmm("domains", "--allow", "atlantis.example",
+                                                login="ann_admin"))
+expect("a chair circulates the north child's plan",
+       rmm("circulate", "plan", "--child", north_child, "--skip-refused", "--out-dir", out_dir,
+           login="cy_chair"))
+expect("a minute-taker adds to a network",
+       rmm("network", "--child", north_child, "--add-family", "Rhian Testperson",
+           login="mia_minutes"), "rmmctl")
+expect("a minute-taker circulates a plan",
+       rmm("circulate", "plan", "--child", north_child, "--skip-refused", "--out-dir", out_dir,
+           login="mia_minutes"), "does not allow this login")
+expect("a chair of the north circulates the south child's plan",
+       rmm("circulate", "plan", "--child", south_child, "--out-dir", out_dir, login="cy_chair"),
+       "rmmctl")
+recorded_copies = rows("SELECT count(*) FROM circulation WHERE circulated_by = 'mia_minutes'")
+if recorded_copies != [["0"]]:
+    failures.append(f"a minute-taker's circulation was recorded: {recorded_copies}")
 
 # A meeting goes past open by its chairs only; an administrator's stays planned.
 for login, status, allowed in [("ann_admin", "open", False), ("mia_minutes", "open", True),

@@ -26,7 +26,8 @@ from_server = os.path.join(folder, "server.sqlite")
 demo = ["demo", "--children", "120", "--seed", "11", "--today", "2026-11-30"]
 # Whose hand (the login, on a server; the demo, in a file): the hash chain covers it, so the
 # hashes differ too.
-WHO = {"actor", "hash", "prev_hash", "recorded_by", "chair1_login", "chair2_login"}
+WHO = {"actor", "hash", "prev_hash", "recorded_by", "chair1_login", "chair2_login",
+       "added_by", "circulated_by"}
 
 
 def run(*args):

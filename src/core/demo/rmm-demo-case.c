@@ -220,12 +220,13 @@ add_child (Demo        *demo,
 
   input.reference = reference;
   input.first_name = child->first_name = first_names[pick (demo, G_N_ELEMENTS (first_names))];
-  input.last_name = last_names[pick (demo, G_N_ELEMENTS (last_names))];
+  input.last_name = child->last_name = last_names[pick (demo, G_N_ELEMENTS (last_names))];
   input.date_of_birth = dob;
   input.gender = girl ? "female" : "male";
   input.area_id = child->area->id;
   input.school = schools[pick (demo, G_N_ELEMENTS (schools))];
-  input.social_worker_id = child->has_social_worker ? rmm_demo_pick_staff (demo, AG_CHILDREN) : 0;
+  input.social_worker_id = child->social_worker =
+    child->has_social_worker ? rmm_demo_pick_staff (demo, AG_CHILDREN) : 0;
   input.looked_after = chance (demo, 0.2);
 
   rmm_demo_set_clock (demo, referred, 9, pick (demo, 60));

@@ -271,7 +271,8 @@ rmm_demo_update_plan (Demo         *demo,
   child->has_plan = TRUE;
   child->review_on = *review_on;
   return rmm_demo_review_actions (demo, child, meeting, index, day, FALSE, error) &&
-         add_actions (demo, child, meeting, index, day, n_actions, error);
+         add_actions (demo, child, meeting, index, day, n_actions, error) &&
+         rmm_demo_circulate_plan (demo, child, day, error);
 }
 
 static gboolean

@@ -97,8 +97,11 @@ typedef struct
   gint64       id;
   DemoArea    *area;
   const char  *first_name;      /* how the minutes may speak of them */
+  const char  *last_name;
   GDate        born;
   gboolean     has_social_worker;
+  gint64       social_worker;   /* their professional id, or 0 */
+  gboolean     has_network;     /* the people the plan is circulated to are recorded */
   const char  *rating;          /* the rating that stands; NULL until the first */
   guint        position;        /* its place in the framework */
   GDate        rated_on;
@@ -230,6 +233,13 @@ rmm_demo_between_meetings (Demo       *demo,
 gboolean
 rmm_demo_prepare_coming_week (Demo     *demo,
                               GError  **error);
+
+/* rmm-demo-network.c */
+gboolean
+rmm_demo_circulate_plan (Demo         *demo,
+                         DemoChild    *child,
+                         const GDate  *day,
+                         GError      **error);
 
 /* rmm-demo-discussion.c */
 gboolean

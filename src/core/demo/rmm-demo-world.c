@@ -21,16 +21,30 @@ area_specs[N_AREAS] = {
   { "Cwm Teifion", "seraf-4-category", "Meeting Room B, Teifion Valley Offices" },
 };
 
-static const struct { const char *name; const char *kind; const char *role; } agency_specs[] = {
-  { "Ashdown Children’s Services", "childrens-services", "Social worker" },
-  { "Ashdown Family Services", "family-services", "Family support worker" },
-  { "Ashdown Constabulary", "police", "Detective constable" },
-  { "Pupil Support Team", "education", "Pupil support officer" },
-  { "Ashdown Community Health", "health", "School nurse" },
-  { "Youth Justice Service", "youth-offending", "Case manager" },
-  { "Safe Steps (specialist CSE service)", "voluntary", "CSE practitioner" },
-  { "Larchwood House (children’s home)", "residential", "Registered manager" },
-  { "Ashdown Adult Social Care", "adult-services", "Transition worker" },
+/* Each agency's staff have addresses under its domain: in the .example top-level domain,
+ * which is reserved and never delivered to (RFC 2606). */
+static const struct { const char *name; const char *kind; const char *role; const char *domain; }
+agency_specs[] = {
+  { "Ashdown Children’s Services", "childrens-services", "Social worker",
+    "ashdown-council.example" },
+  { "Ashdown Family Services", "family-services", "Family support worker",
+    "ashdown-council.example" },
+  { "Ashdown Constabulary", "police", "Detective constable", "ashdown.police.example" },
+  { "Pupil Support Team", "education", "Pupil support officer", "pupil-support.sch.example" },
+  { "Ashdown Community Health", "health", "School nurse", "ashdown-health.nhs.example" },
+  { "Youth Justice Service", "youth-offending", "Case manager", "ashdown-council.example" },
+  { "Safe Steps (specialist CSE service)", "voluntary", "CSE practitioner",
+    "safesteps.example" },
+  { "Larchwood House (children’s home)", "residential", "Registered manager",
+    "larchwood-house.example" },
+  { "Ashdown Adult Social Care", "adult-services", "Transition worker",
+    "ashdown-council.example" },
+};
+
+/* The domains the demo allows documents to be emailed to: the council's, the police's,
+ * schools' and the NHS's; the voluntary service and the children's home are outside. */
+static const char * const demo_allowed_domains[] = {
+  "ashdown-council.example", "police.example", "sch.example", "nhs.example",
 };
 
 /* Professionals' names: a list of their own, sharing no first or last name with the
@@ -108,6 +122,21 @@ invent_staff_name (Demo *demo)
     }
 }
 
+/* "Helen Ap-Rhys" of the police → "helen.ap-rhys@ashdown.police.example". */
+static gboolean
+set_email (Demo        *demo,
+           gint64       id,
+           AgencyKind   kind,
+           const char  *name,
+           GError     **error)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autofree char *address = g_strdup_printf ("%s@%s", g_strdelimit (lower, " ’'", '.'),
+                                              agency_specs[kind].domain);
+
+  return rmm_store_set_professional_email (demo->store, id, address, error);
+}
+
 static gint64
 add_professional (Demo        *demo,
                   AgencyKind   kind,
@@ -117,6 +146,8 @@ add_professional (Demo        *demo,
   g_autofree char *name = invent_staff_name (demo);
   gint64 id = rmm_store_add_professional (demo->store, demo->agencies[kind], name, role, error);
 
+  if (id != 0 && !set_email (demo, id, kind, name, error))
+    return 0;
   if (id != 0)
     {
       g_array_append_val (demo->staff[kind], id);
@@ -143,6 +174,9 @@ rmm_demo_add_agencies (Demo     *demo,
         if (!add_professional (demo, kind, agency_specs[kind].role, error))
           return FALSE;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (demo_allowed_domains); i++)
+    if (!rmm_store_allow_domain (demo->store, demo_allowed_domains[i], error))
+      return FALSE;
   return TRUE;
 }
 

@@ -47,6 +47,32 @@ static const RmmLabel disruption_tactics[] = {
   { "other", N_("Other disruption") },
 };
 
+/* Who is in a child's network; the family's contact receives the family's copy. */
+static const RmmLabel network_roles[] = {
+  { "lead-professional", N_("Lead professional") },
+  { "social-worker", N_("Social worker") },
+  { "school-cse-lead", N_("School CSE lead") },
+  { "police", N_("Police contact") },
+  { "health", N_("Health") },
+  { "other", N_("Other professional") },
+  { "family", N_("Family contact") },
+};
+
+/* How a copy went out. */
+static const RmmLabel circulation_channels[] = {
+  { "email", N_("Email") },
+  { "handed-over", N_("Handed over") },
+  { "posted", N_("Posted") },
+};
+
+/* Which document went out. */
+static const RmmLabel circulated_documents[] = {
+  { "professional-plan", N_("Safety plan (professional)") },
+  { "family-plan", N_("Safety plan (family)") },
+  { "minutes", N_("Minutes") },
+  { "cse-list", N_("CSE list") },
+};
+
 static const char *
 find_label (const RmmLabel *labels,
             guint           n_labels,
@@ -119,4 +145,29 @@ char *
 rmm_describe_age (guint age)
 {
   return g_strdup_printf (rmm_document_ngettext ("%u year old", "%u years old", age), age);
+}
+
+const RmmLabel *
+rmm_network_roles (guint *n_roles)
+{
+  *n_roles = G_N_ELEMENTS (network_roles);
+  return network_roles;
+}
+
+const char *
+rmm_network_role_label (const char *role)
+{
+  return find_label (network_roles, G_N_ELEMENTS (network_roles), role);
+}
+
+const char *
+rmm_circulation_channel_label (const char *channel)
+{
+  return find_label (circulation_channels, G_N_ELEMENTS (circulation_channels), channel);
+}
+
+const char *
+rmm_circulated_document_label (const char *document)
+{
+  return find_label (circulated_documents, G_N_ELEMENTS (circulated_documents), document);
 }

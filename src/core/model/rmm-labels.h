@@ -23,6 +23,10 @@ const char     *rmm_summary_kind_label       (RmmSummaryKind  kind);
 const RmmLabel *rmm_disruption_tactics       (guint      *n_tactics);
 const char     *rmm_disruption_tactic_label  (const char *tactic);
 
+const RmmLabel *rmm_network_roles            (guint      *n_roles);
+const char     *rmm_network_role_label       (const char *role);
+const char     *rmm_circulation_channel_label (const char *channel);
+const char     *rmm_circulated_document_label (const char *document);
 char       *rmm_describe_age               (guint       age);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <inttypes.h>
 
 #include "rmm-dates.h"
+#include "rmm-addresses.h"
 #include "rmm-error.h"
 #include "rmm-framework.h"
 #include "rmm-store-private.h"
@@ -89,6 +90,34 @@ rmm_store_add_professional (RmmStore    *self,
   if (!require_text (full_name, _("The professional’s name"), error))
     return 0;
   return rmm_store_insert (self, "professional", fields, G_N_ELEMENTS (fields), error);
+}
+
+/**
+ * rmm_store_set_professional_email:
+ *
+ * The address a professional's copies of documents are emailed to ("" for none); checked
+ * as an address, and recorded in the audit trail.
+ */
+gboolean
+rmm_store_set_professional_email (RmmStore    *self,
+                                  gint64       professional_id,
+                                  const char  *email,
+                                  GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (email ? email : ""));
+  const char *why = *trimmed != '\0' ? rmm_address_why_not_email (trimmed) : NULL;
+  RmmField fields[] = { RMM_TEXT ("email", trimmed) };
+
+  g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
+
+  if (why != NULL)
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("“%s” is not an email address: %s."),
+                   trimmed, why);
+      return FALSE;
+    }
+  return rmm_store_update (self, "professional", professional_id, fields, G_N_ELEMENTS (fields),
+                           error);
 }
 
 gint64

@@ -49,6 +49,10 @@ gint64       rmm_store_add_professional     (RmmStore            *self,
                                              const char          *full_name,
                                              const char          *role,
                                              GError             **error);
+gboolean     rmm_store_set_professional_email (RmmStore          *self,
+                                               gint64             professional_id,
+                                               const char        *email,
+                                               GError           **error);
 gint64       rmm_store_add_child            (RmmStore            *self,
                                              const RmmChildInput *input,
                                              GError             **error);
