@@ -101,6 +101,18 @@ int         rmm_cli_meetings         (const char      *database,
 int         rmm_cli_export           (const char      *database,
                                       int              argc,
                                       char           **argv);
+int         rmm_cli_network          (const char      *database,
+                                      int              argc,
+                                      char           **argv);
+int         rmm_cli_domains          (const char      *database,
+                                      int              argc,
+                                      char           **argv);
+int         rmm_cli_circulate        (const char      *database,
+                                      int              argc,
+                                      char           **argv);
+int         rmm_cli_circulation      (const char      *database,
+                                      int              argc,
+                                      char           **argv);
 int         rmm_cli_migrate          (const char      *database,
                                       int              argc,
                                       char           **argv);

@@ -381,6 +381,10 @@ static const Command commands[] = {
   { "access", N_("Who looked at a child’s record"), rmm_cli_access },
   { "report", N_("The safeguarding board’s figures for a period, with no child identifiable"), rmm_cli_report },
   { "export", N_("Minutes, safety plans, the CSE list or a chair’s pack as PDF"), rmm_cli_export },
+  { "network", N_("A child’s network: who receives which copy of their plan"), rmm_cli_network },
+  { "domains", N_("The domains documents may be emailed to"), rmm_cli_domains },
+  { "circulate", N_("Send a child’s plan to their network, and record it"), rmm_cli_circulate },
+  { "circulation", N_("Who was sent which document, and who holds an old plan"), rmm_cli_circulation },
   { "server", N_("A shared PostgreSQL database: set it up, and who works on which area"), rmm_cli_server },
   { "migrate", N_("Move a team’s database file onto a shared PostgreSQL server"), rmm_cli_migrate },
 };
@@ -391,7 +395,7 @@ commands_description (void)
   GString *text = g_string_new (_("Commands:\n"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (text, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append (text, _("\nThe database is --database PATH, else $RMM_DATABASE, else "
                            "~/.local/share/rmm-desk/rmm.sqlite (demo.sqlite for “demo”). "
                            "A shared server’s database is given by its address: "

@@ -50,7 +50,8 @@ class RmmctlTest(unittest.TestCase):
 
     def test_help_on_every_command(self):
         for command in ["demo", "check", "backup", "restore", "list", "import", "agenda",
-                        "meeting", "cse-list", "triggers", "export", "access", "report"]:
+                        "meeting", "cse-list", "triggers", "export", "access", "report",
+                        "network", "domains", "circulate", "circulation"]:
             result = rmmctl(command, "--help")
             self.assertEqual(result.returncode, 0, command)
             self.assertIn("rmmctl " + command, result.stdout)

@@ -1,0 +1,698 @@
+/* rmm-cli-circulation.c: rmmctl network, domains, circulate and circulation: a child's
+ * network, the domains a document may be emailed to, a plan sent to the network, and the
+ * record of who holds which version
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   rmmctl network --child ID|REF [--add-professional ID --role ROLE [--audience A]]
+ *                  [--add-family NAME [--email ADDRESS]] [--remove MEMBER] [--format json]
+ *   rmmctl domains [--allow DOMAIN]… [--disallow DOMAIN]…
+ *   rmmctl circulate plan --child ID|REF [--outdated] [--reason ADDRESS=WHY]…
+ *                  [--hand-over MEMBER]… [--post MEMBER]… [--skip-refused]
+ *                  [--out-dir DIR] [--send]
+ *   rmmctl circulation (--child ID|REF | --meeting ID) [--format json]
+ */
+#define G_LOG_DOMAIN "rmmctl"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rmm-cli-private.h"
+#include "rmm-documents.h"
+#include "rmm-error.h"
+#include "rmm-labels.h"
+
+/* ---- rmmctl network ---- */
+
+static void
+add_member_json (JsonBuilder            *builder,
+                 const RmmNetworkMember *member)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, member->id);
+  rmm_cli_add_string (builder, "role", member->role);
+  rmm_cli_add_string (builder, "audience", member->audience);
+  rmm_cli_add_string (builder, "name", member->name);
+  rmm_cli_add_string (builder, "agency", member->agency);
+  rmm_cli_add_string (builder, "email", member->email);
+  if (member->professional_id != 0)
+    {
+      json_builder_set_member_name (builder, "professional_id");
+      json_builder_add_int_value (builder, member->professional_id);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+print_network (GPtrArray *network,
+               gboolean   json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < network->len; i++)
+    {
+      const RmmNetworkMember *member = g_ptr_array_index (network, i);
+
+      add_member_json (builder, member);
+      /* TRANSLATORS: a member of a child's network: "12  Lead professional: Jo Bloggs
+       * (Ashdown Children's Services) <jo@example.org>, the professional plan" */
+      g_string_append_printf (text, _("%-4lld %s: %s%s%s%s %s, %s\n"), (long long)member->id,
+                              rmm_network_role_label (member->role),
+                              rmm_cli_text (pool, member->name),
+                              *member->agency ? " (" : "", rmm_cli_text (pool, member->agency),
+                              *member->agency ? ")" : "",
+                              *member->email ? rmm_cli_text (pool, member->email)
+                                             : _("(no email)"),
+                              g_str_equal (member->audience, "family")
+                              ? _("the family’s copy") : _("the professional plan"));
+    }
+  json_builder_end_array (builder);
+  if (network->len == 0 && !json)
+    g_string_append (text, _("No one is in the child’s network yet.\n"));
+  rmm_cli_print_either (builder, text, json);
+}
+
+/* A professional by id or by their full name, as the other commands name people. */
+static gint64
+resolve_professional (RmmStore    *store,
+                      const char  *text,
+                      GError     **error)
+{
+  gint64 id = 0;
+
+  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL))
+    return id;
+  return rmm_store_find_professional (store, text, error);
+}
+
+int
+rmm_cli_network (const char  *database,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— a child’s network"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) network = NULL;
+  g_autofree char *child = NULL, *role = NULL, *audience = NULL, *family = NULL;
+  g_autofree char *email = NULL, *professional_text = NULL;
+  gint64 professional = 0, remove = 0, child_id;
+  gboolean json = FALSE;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "child", 'c', 0, G_OPTION_ARG_STRING, &child, N_("The child (id or reference)"), "ID|REF" },
+    { "add-professional", 0, 0, G_OPTION_ARG_STRING, &professional_text, N_("Add this professional (their id, or their full name)"), "ID|NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("With --add-professional: lead-professional, social-worker, school-cse-lead, police, health or other"), "ROLE" },
+    { "audience", 0, 0, G_OPTION_ARG_STRING, &audience, N_("With --add-professional: the copy they receive, professional (default) or family"), "AUDIENCE" },
+    { "add-family", 0, 0, G_OPTION_ARG_STRING, &family, N_("Add the family’s contact, who receives the family’s copy"), "NAME" },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("With --add-family or --add-professional: their email address (a professional’s is kept for every child)"), "ADDRESS" },
+    { "remove", 0, 0, G_OPTION_ARG_INT64, &remove, N_("Take this member out of the network"), "MEMBER" },
+    { NULL }
+  };
+
+  if (!rmm_cli_parse_options (context, entries,
+                              _("The professionals around a child and the family’s contact, "
+                                "each with the copy of a plan they receive: a plan is "
+                                "circulated to them and no one else. Without a change, lists "
+                                "the network."),
+                              &json, &argc, &argv, &status))
+    return status;
+  if (argc != 1 || child == NULL)
+    return rmm_cli_usage_error (context, _("network --child ID|REF"));
+  if ((professional_text != NULL) + (family != NULL) + (remove != 0) > 1)
+    return rmm_cli_usage_error (context, _("one change at a time: --add-professional, "
+                                           "--add-family or --remove"));
+  if ((role != NULL) != (professional_text != NULL))
+    return rmm_cli_usage_error (context, _("--add-professional needs --role, and --role goes "
+                                           "with --add-professional"));
+  if (email != NULL && professional_text == NULL && family == NULL)
+    return rmm_cli_usage_error (context, _("--email goes with --add-professional or "
+                                           "--add-family"));
+  if (!(store = rmm_cli_open_existing (database, &error)) ||
+      !(child_id = rmm_cli_resolve_child (store, child, &error)) ||
+      (professional_text != NULL &&
+       !(professional = resolve_professional (store, professional_text, &error))))
+    return rmm_cli_fail (error);
+  /* The professional's address first: the network member is added with it, or not at all. */
+  if (professional != 0 && email != NULL)
+    {
+      gboolean ok = rmm_store_begin (store, &error);
+      RmmNetworkMemberInput input = {
+        .child_id = child_id, .professional_id = professional, .role = role,
+        .audience = audience,
+      };
+
+      ok = ok && rmm_store_set_professional_email (store, professional, email, &error) &&
+           rmm_store_add_network_member (store, &input, &error);
+      if (!rmm_store_end (store, ok, ok ? &error : NULL))
+        return rmm_cli_fail (error);
+      professional = 0;
+    }
+  if (professional != 0 || family != NULL)
+    {
+      RmmNetworkMemberInput input = {
+        .child_id = child_id, .professional_id = professional,
+        .role = family ? "family" : role, .audience = audience, .name = family, .email = email,
+      };
+
+      if (!rmm_store_add_network_member (store, &input, &error))
+        return rmm_cli_fail (error);
+    }
+  if (remove != 0)
+    {
+      g_autoptr(GPtrArray) current = rmm_store_list_network (store, child_id, &error);
+      gboolean found = FALSE;
+
+      for (guint i = 0; current != NULL && i < current->len; i++)
+        found |= ((RmmNetworkMember *)g_ptr_array_index (current, i))->id == remove;
+      if (current != NULL && !found)
+        g_set_error (&error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                     _("Member %lld is not in this child’s network."), (long long)remove);
+      if (error != NULL || !rmm_store_remove_network_member (store, remove, &error))
+        return rmm_cli_fail (error);
+    }
+  if (!(network = rmm_store_list_network (store, child_id, &error)))
+    return rmm_cli_fail (error);
+  print_network (network, json);
+  return EXIT_SUCCESS;
+}
+
+/* ---- rmmctl domains ---- */
+
+int
+rmm_cli_domains (const char  *database,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— where documents may be emailed"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) allow = NULL;
+  g_auto(GStrv) disallow = NULL;
+  g_auto(GStrv) domains = NULL;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "allow", 0, 0, G_OPTION_ARG_STRING_ARRAY, &allow, N_("Allow this domain and the domains under it"), "DOMAIN" },
+    { "disallow", 0, 0, G_OPTION_ARG_STRING_ARRAY, &disallow, N_("No longer allow this domain"), "DOMAIN" },
+    { NULL }
+  };
+
+  if (!rmm_cli_parse_options (context, entries,
+                              _("The domains a document may be emailed to without a reason "
+                                "given address by address (the council’s, nhs.net, "
+                                "police.uk, sch.uk): a domain allows every domain under it. "
+                                "Without a change, lists them. Each change is audited; the "
+                                "changes are made together or not at all."),
+                              NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return rmm_cli_usage_error (context, _("domains [--allow DOMAIN]… [--disallow DOMAIN]…"));
+  if (!(store = rmm_cli_open_existing (database, &error)))
+    return rmm_cli_fail (error);
+  if (allow != NULL || disallow != NULL)
+    {
+      gboolean ok = rmm_store_begin (store, &error);
+
+      for (guint i = 0; ok && allow != NULL && allow[i] != NULL; i++)
+        ok = rmm_store_allow_domain (store, allow[i], &error);
+      for (guint i = 0; ok && disallow != NULL && disallow[i] != NULL; i++)
+        ok = rmm_store_disallow_domain (store, disallow[i], &error);
+      if (!rmm_store_end (store, ok, ok ? &error : NULL))
+        return rmm_cli_fail (error);
+    }
+  if (!(domains = rmm_store_list_allowed_domains (store, &error)))
+    return rmm_cli_fail (error);
+  if (domains[0] == NULL)
+    g_print (_("No domain is allowed: every email needs a reason given address by address.\n"));
+  for (guint i = 0; domains[i] != NULL; i++)
+    g_print ("%s\n", domains[i]);
+  return EXIT_SUCCESS;
+}
+
+/* ---- rmmctl circulate ---- */
+
+typedef struct
+{
+  char     *child;
+  char    **reasons;
+  char    **hand_over_text;
+  char    **post_text;
+  char     *out_dir;
+  char     *language;
+  gboolean  outdated;
+  gboolean  skip_refused;
+  gboolean  send;
+} CirculateOptions;
+
+static void
+circulate_options_clear (CirculateOptions *options)
+{
+  g_free (options->child);
+  g_strfreev (options->reasons);
+  g_strfreev (options->hand_over_text);
+  g_strfreev (options->post_text);
+  g_free (options->out_dir);
+  g_free (options->language);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CirculateOptions, circulate_options_clear)
+
+static RmmRecipient *
+find_member (RmmCirculation *circulation,
+             const char     *member_text,
+             GError        **error)
+{
+  gint64 id = 0;
+
+  if (g_ascii_string_to_signed (member_text, 10, 1, G_MAXINT64, &id, NULL))
+    for (guint i = 0; i < circulation->recipients->len; i++)
+      {
+        RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, i);
+
+        if (recipient->member_id == id)
+          return recipient;
+      }
+  g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+               _("“%s” is not a member of the network this plan goes to (see rmmctl "
+                 "network)."), member_text);
+  return NULL;
+}
+
+/* The choices given on the command line: copies handed over or posted, and the reasons for
+ * addresses outside the allowed domains. */
+static gboolean
+apply_choices (RmmCirculation          *circulation,
+               const CirculateOptions  *options,
+               GError                 **error)
+{
+  const struct { char **members; const char *channel; } by_hand[] = {
+    { options->hand_over_text, "handed-over" },
+    { options->post_text, "posted" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (by_hand); k++)
+    for (guint i = 0; by_hand[k].members != NULL && by_hand[k].members[i] != NULL; i++)
+      {
+        RmmRecipient *recipient = find_member (circulation, by_hand[k].members[i], error);
+
+        if (recipient == NULL)
+          return FALSE;
+        g_free (recipient->channel);
+        recipient->channel = g_strdup (by_hand[k].channel);
+      }
+  for (guint i = 0; options->reasons != NULL && options->reasons[i] != NULL; i++)
+    {
+      const char *equals = strchr (options->reasons[i], '=');
+      g_autofree char *address = equals ? g_strndup (options->reasons[i],
+                                                     equals - options->reasons[i]) : NULL;
+      gboolean used = FALSE;
+
+      for (guint r = 0; address != NULL && r < circulation->recipients->len; r++)
+        {
+          RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, r);
+
+          if (g_ascii_strcasecmp (recipient->recipient, g_strstrip (address)) == 0)
+            {
+              g_free (recipient->outside_reason);
+              recipient->outside_reason = g_strstrip (g_strdup (equals + 1));
+              used = TRUE;
+            }
+        }
+      if (!used)
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                       _("--reason “%s”: give ADDRESS=WHY, for an address this plan goes to."),
+                       options->reasons[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Each copy as it will go, or why it cannot: said before anything is sent. */
+static void
+print_recipients (RmmCirculation *circulation)
+{
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < circulation->recipients->len; i++)
+    {
+      const RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, i);
+      const char *copy = rmm_circulated_document_label (recipient->document);
+
+      if (recipient->problem != NULL)
+        /* TRANSLATORS: a copy that cannot go: "✗ Jo Bloggs: no email address recorded…" */
+        g_print (_("✗ %s: %s\n"), rmm_cli_text (pool, recipient->name),
+                 rmm_cli_text (pool, recipient->problem));
+      else if (g_str_equal (recipient->channel, "email"))
+        /* TRANSLATORS: "✓ Jo Bloggs <jo@example.org>: Safety plan (family), Email" */
+        g_print (_("✓ %s <%s>: %s, %s%s%s\n"), rmm_cli_text (pool, recipient->name),
+                 rmm_cli_text (pool, recipient->recipient), copy,
+                 rmm_circulation_channel_label (recipient->channel),
+                 recipient->outside ? _("; outside the allowed domains: ") : "",
+                 recipient->outside ? rmm_cli_text (pool, recipient->outside_reason) : "");
+      else
+        g_print (_("✓ %s: %s, %s\n"), rmm_cli_text (pool, recipient->name), copy,
+                 rmm_circulation_channel_label (recipient->channel));
+    }
+}
+
+static void
+drop_refused (RmmCirculation *circulation)
+{
+  for (guint i = circulation->recipients->len; i > 0; i--)
+    if (((RmmRecipient *)g_ptr_array_index (circulation->recipients, i - 1))->problem != NULL)
+      g_ptr_array_remove_index (circulation->recipients, i - 1);
+}
+
+static gboolean
+needs_copy (RmmCirculation *circulation,
+            const char     *document)
+{
+  for (guint i = 0; i < circulation->recipients->len; i++)
+    if (g_str_equal (((RmmRecipient *)g_ptr_array_index (circulation->recipients, i))->document,
+                     document))
+      return TRUE;
+  return FALSE;
+}
+
+/* The PDF of each copy some recipient gets: "CH-1042-plan-v3-family.pdf" in @dir. */
+static gboolean
+write_copies (RmmStore                 *store,
+              RmmCirculation           *circulation,
+              const char               *reference,
+              const char               *dir,
+              const RmmDocumentOptions *document_options,
+              GHashTable               *files,
+              GError                  **error)
+{
+  const struct { const char *document; RmmPlanAudience audience; const char *suffix; } copies[] = {
+    { "professional-plan", RMM_PLAN_AUDIENCE_PROFESSIONAL, "professional" },
+    { "family-plan", RMM_PLAN_AUDIENCE_FAMILY, "family" },
+  };
+
+  g_autofree char *absolute_dir = g_canonicalize_filename (dir, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    {
+      g_autoptr(RmmPdfDocument) document = NULL;
+      g_autofree char *name = NULL;
+      char *path;
+
+      if (!needs_copy (circulation, copies[i].document))
+        continue;
+      name = g_strdup_printf ("%s-plan-v%u-%s.pdf", reference, circulation->version,
+                              copies[i].suffix);
+      /* Absolute: the mail client resolves the attachment from its own directory. */
+      path = g_build_filename (absolute_dir, name, NULL);
+      g_hash_table_insert (files, (gpointer)copies[i].document, path);
+      document = rmm_safety_plan_document_new (store, circulation->child_id, copies[i].audience,
+                                               document_options, error);
+      if (document == NULL || !rmm_pdf_document_write (document, path, error))
+        return FALSE;
+      g_print ("%s\n", path);
+    }
+  return TRUE;
+}
+
+/* xdg-email's arguments for one copy: the attachment, a subject with the child's reference
+ * (never their name: a subject line travels further than the attachment), the address. */
+static GStrv
+email_command (const char         *mailer,
+               const RmmRecipient *recipient,
+               const char         *file,
+               const char         *reference,
+               guint               version)
+{
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_autofree char *subject = g_strdup_printf (_("CSE safety plan %s, version %u"), reference,
+                                              version);
+
+  g_strv_builder_add_many (argv, mailer, "--utf8", "--subject", subject, "--attach", file,
+                           recipient->recipient, NULL);
+  return g_strv_builder_end (argv);
+}
+
+static gboolean
+run_mailer (GStrv    command,
+            GError **error)
+{
+  int wait_status = 0;
+
+  return g_spawn_sync (NULL, command, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &wait_status, error) &&
+         g_spawn_check_wait_status (wait_status, error);
+}
+
+/* Each email copy handed to the desktop's mail client (--send), or its command printed. */
+static gboolean
+hand_to_mailer (RmmCirculation  *circulation,
+                GHashTable      *files,
+                const char      *reference,
+                gboolean         send,
+                GError         **error)
+{
+  for (guint i = 0; i < circulation->recipients->len; i++)
+    {
+      const RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, i);
+      g_auto(GStrv) command = NULL;
+
+      if (!g_str_equal (recipient->channel, "email"))
+        continue;
+      command = email_command ("xdg-email", recipient,
+                               g_hash_table_lookup (files, recipient->document), reference,
+                               circulation->version);
+      if (send)
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          if (!run_mailer (command, &local_error))
+            {
+              g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
+                           _("The mail client did not take the copy for %s (%s): nothing "
+                             "was recorded. Those before it may be open in the mail client; "
+                             "close them unsent, or run this again."),
+                           recipient->recipient, local_error->message);
+              return FALSE;
+            }
+        }
+      else
+        {
+          g_autofree char *line = NULL;
+
+          for (guint a = 0; command[a] != NULL; a++)
+            {
+              g_autofree char *quoted = g_shell_quote (command[a]);
+              char *joined = g_strjoin (a ? " " : "", line ? line : "", quoted, NULL);
+
+              g_free (line);
+              line = joined;
+            }
+          rmm_cli_print_escaped (line);
+          g_print ("\n");
+        }
+    }
+  return TRUE;
+}
+
+static int
+circulate_plan (const char        *database,
+                CirculateOptions  *options)
+{
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmCirculation) circulation = NULL;
+  g_autoptr(RmmChildRecord) child = NULL;
+  g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  RmmDocumentOptions document_options = { 0 };
+  gint64 child_id;
+  guint copies;
+  gboolean recorded;
+
+  if (options->language != NULL &&
+      !rmm_document_language_parse (options->language, &document_options.language))
+    {
+      g_printerr (_("rmmctl: --language is en, cy or both\n"));
+      return 2;
+    }
+  if (options->send && g_find_program_in_path ("xdg-email") == NULL)
+    {
+      g_printerr (_("rmmctl: there is no mail client to hand the copies to (xdg-email, from "
+                    "xdg-utils, is not installed): nothing was sent or recorded. Without "
+                    "--send, the commands are printed instead.\n"));
+      return EXIT_FAILURE;
+    }
+  if (!(store = rmm_cli_open_existing (database, &error)) ||
+      !(child_id = rmm_cli_resolve_child (store, options->child, &error)) ||
+      !(child = rmm_store_get_child_record (store, child_id, &error)) ||
+      !(circulation = rmm_store_plan_circulation (store, child_id, options->outdated, &error)) ||
+      !apply_choices (circulation, options, &error))
+    return rmm_cli_fail (error);
+  if (circulation->recipients->len == 0)
+    {
+      g_print (options->outdated ? _("No one holds an earlier version of the plan without "
+                                     "this one.\n")
+                                 : _("No one is in the child’s network: add them with "
+                                     "rmmctl network.\n"));
+      return EXIT_SUCCESS;
+    }
+  if (!rmm_store_check_circulation (store, circulation, &error))
+    {
+      print_recipients (circulation);
+      if (!options->skip_refused || !g_error_matches (error, RMM_ERROR, RMM_ERROR_INVALID))
+        {
+          g_printerr (_("rmmctl: %s (--skip-refused sends the others)\n"), error->message);
+          return EXIT_FAILURE;
+        }
+      g_clear_error (&error);
+      drop_refused (circulation);
+      if (circulation->recipients->len == 0)
+        {
+          g_printerr (_("rmmctl: no copy can go; nothing was sent.\n"));
+          return EXIT_FAILURE;
+        }
+      g_print (_("The others go:\n"));
+    }
+  print_recipients (circulation);
+  copies = circulation->recipients->len;
+  /* Recorded before the mail client has a copy, and undone if it refuses one: a copy the
+   * login may not circulate, or that the record refuses, never reaches the mail client. */
+  if (!write_copies (store, circulation, child->reference,
+                     options->out_dir ? options->out_dir : ".", &document_options, files,
+                     &error) ||
+      !rmm_store_begin (store, &error))
+    return rmm_cli_fail (error);
+  recorded = rmm_store_record_circulation (store, circulation, &error) &&
+             hand_to_mailer (circulation, files, child->reference, options->send, &error);
+  if (!rmm_store_end (store, recorded, recorded ? &error : NULL))
+    return rmm_cli_fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Recorded %u copy of version %u.\n",
+                        "Recorded %u copies of version %u.\n", copies),
+           copies, circulation->version);
+  return EXIT_SUCCESS;
+}
+
+int
+rmm_cli_circulate (const char  *database,
+                   int          argc,
+                   char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("plan — send a child’s plan to "
+                                                             "their network"));
+  g_auto(CirculateOptions) options = { 0 };
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "child", 'c', 0, G_OPTION_ARG_STRING, &options.child, N_("The child (id or reference)"), "ID|REF" },
+    { "outdated", 0, 0, G_OPTION_ARG_NONE, &options.outdated, N_("Only to those who hold an earlier version and not this one"), NULL },
+    { "reason", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.reasons, N_("Send to an address outside the allowed domains, for this reason (recorded)"), "ADDRESS=WHY" },
+    { "hand-over", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.hand_over_text, N_("This member’s copy is handed over, not emailed"), "MEMBER" },
+    { "post", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.post_text, N_("This member’s copy is posted, not emailed"), "MEMBER" },
+    { "skip-refused", 0, 0, G_OPTION_ARG_NONE, &options.skip_refused, N_("When a copy cannot go, send the others (by default none goes)"), NULL },
+    { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &options.out_dir, N_("Where the PDFs are written (default: here)"), "DIR" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &options.language, N_("en, cy or both; default: the area’s documents language"), "LANGUAGE" },
+    { "send", 0, 0, G_OPTION_ARG_NONE, &options.send, N_("Hand each email to the desktop’s mail client (xdg-email); without it, the commands are printed"), NULL },
+    { NULL }
+  };
+
+  if (!rmm_cli_parse_options (context, entries,
+                              _("Circulates the child’s current plan version to their "
+                                "network: the professional plan to the professionals, the "
+                                "family’s copy to the family’s contact, each by email unless "
+                                "handed over or posted. Every copy is checked first: someone "
+                                "not in the network, an email address that is missing, "
+                                "malformed, or outside the allowed domains without a reason "
+                                "stops it, and then nothing goes unless --skip-refused. The "
+                                "PDFs are written, each email copy handed to the mail client "
+                                "(--send) or its command printed, and every copy recorded: "
+                                "rmmctl circulation lists who holds which version."),
+                              NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !g_str_equal (argv[1], "plan") || options.child == NULL)
+    return rmm_cli_usage_error (context, _("circulate plan --child ID|REF"));
+  return circulate_plan (database, &options);
+}
+
+/* ---- rmmctl circulation ---- */
+
+int
+rmm_cli_circulation (const char  *database,
+                     int          argc,
+                     char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— who was sent which document"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *child = NULL;
+  gint64 meeting = 0, child_id = 0;
+  gboolean json = FALSE;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "child", 'c', 0, G_OPTION_ARG_STRING, &child, N_("One child’s (id or reference)"), "ID|REF" },
+    { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting, N_("One meeting’s"), "ID" },
+    { NULL }
+  };
+
+  if (!rmm_cli_parse_options (context, entries,
+                              _("Every copy that went out, oldest first: the document and "
+                                "version, to whom, how, when and by whom, and the reason "
+                                "given for an address outside the allowed domains. A copy of "
+                                "a plan that a newer version has replaced, and that recipient "
+                                "has not been sent, is marked outdated: they hold an old "
+                                "plan."),
+                              &json, &argc, &argv, &status))
+    return status;
+  if (argc != 1 || (child == NULL) == (meeting == 0))
+    return rmm_cli_usage_error (context, _("circulation --child ID|REF or --meeting ID"));
+  if (!(store = rmm_cli_open_existing (database, &error)) ||
+      (child != NULL && !(child_id = rmm_cli_resolve_child (store, child, &error))) ||
+      !(records = rmm_store_list_circulation (store, child_id, meeting, &error)))
+    return rmm_cli_fail (error);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const RmmCirculationRecord *record = g_ptr_array_index (records, i);
+
+      json_builder_begin_object (builder);
+      rmm_cli_add_string (builder, "document", record->document);
+      if (record->version > 0)
+        {
+          json_builder_set_member_name (builder, "version");
+          json_builder_add_int_value (builder, record->version);
+        }
+      rmm_cli_add_string (builder, "recipient", record->recipient);
+      rmm_cli_add_string (builder, "channel", record->channel);
+      rmm_cli_add_string (builder, "outside_reason", record->outside_reason);
+      rmm_cli_add_string (builder, "circulated_at", record->circulated_at);
+      rmm_cli_add_string (builder, "circulated_by", record->circulated_by);
+      json_builder_set_member_name (builder, "outdated");
+      json_builder_add_boolean_value (builder, record->outdated);
+      json_builder_end_object (builder);
+      /* TRANSLATORS: "2026-12-01T10:04:00Z  Safety plan (family) v2  Email  jo@example.org
+       * by chair1" */
+      g_string_append_printf (text, _("%s  %s v%u  %s  %s  by %s%s%s%s\n"),
+                              rmm_cli_text (pool, record->circulated_at),
+                              rmm_circulated_document_label (record->document), record->version,
+                              rmm_circulation_channel_label (record->channel),
+                              rmm_cli_text (pool, record->recipient),
+                              rmm_cli_text (pool, record->circulated_by),
+                              *record->outside_reason ? _("; outside the allowed domains: ") : "",
+                              rmm_cli_text (pool, record->outside_reason),
+                              record->outdated ? _("  (outdated: holds an earlier version)")
+                                               : "");
+    }
+  json_builder_end_array (builder);
+  if (records->len == 0 && !json)
+    g_string_append (text, _("Nothing has been circulated.\n"));
+  rmm_cli_print_either (builder, text, json);
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,277 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""rmmctl network, domains, circulate and circulation as an administrator uses them: the
+right copy to the right address through the desktop's mail client, and the record of it."""
+
+import json
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import tempfile
+import unittest
+
+RMMCTL = os.environ["RMMCTL"]
+STATE = tempfile.TemporaryDirectory()
+# A stand-in for xdg-email: records its arguments, one per line, and what it was run as.
+FAKE_MAILER = """#!/bin/sh
+for a in "$@"; do printf '%s\\n' "$a"; done >> "$MAIL_LOG"
+echo --- >> "$MAIL_LOG"
+exit "${MAILER_STATUS:-0}"
+"""
+
+
+def rmmctl(*args, env=None):
+    full_env = dict(os.environ)
+    full_env.pop("RMM_DATABASE", None)
+    full_env["XDG_STATE_HOME"] = STATE.name
+    full_env.update(env or {})
+    return subprocess.run([RMMCTL, *args], capture_output=True, text=True, env=full_env,
+                          timeout=120)
+
+
+class CirculationTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.demo = os.path.join(cls.tmp.name, "demo.sqlite")
+        result = rmmctl("--database", cls.demo, "demo", "--children", "60", "--today",
+                        "2026-11-23")
+        assert result.returncode == 0, result.stderr
+        con = sqlite3.connect(cls.demo)
+        # A child with an open plan, and professionals of their area's agencies: one at an
+        # allowed domain, one at the police's, one at a charity's (outside).
+        # (The demo's networks are of children whose plans went out in its last weeks.)
+        cls.child = con.execute(
+            "SELECT c.reference FROM child c JOIN safety_plan p ON p.child_id = c.id "
+            "WHERE p.closed_on IS NULL AND c.id NOT IN (SELECT child_id FROM network_member) "
+            "ORDER BY c.id LIMIT 1").fetchone()[0]
+        cls.no_plan = con.execute(
+            "SELECT reference FROM child WHERE id NOT IN (SELECT child_id FROM safety_plan "
+            "WHERE closed_on IS NULL) ORDER BY id LIMIT 1").fetchone()[0]
+        pick = ("SELECT p.id, p.full_name, p.email FROM professional p "
+                "JOIN agency a ON a.id = p.agency_id WHERE p.email LIKE ? ORDER BY p.id LIMIT 1")
+        cls.lead = con.execute(pick, ("%@ashdown-council.example",)).fetchone()
+        cls.officer = con.execute(pick, ("%police.example",)).fetchone()
+        cls.charity = con.execute(pick, ("%@safesteps.example",)).fetchone()
+        con.close()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(dir=self.tmp.name)
+        self.db = os.path.join(self.dir, "copy.sqlite")
+        self.assertEqual(rmmctl("--database", self.demo, "backup", self.db).returncode, 0)
+        self.bin = os.path.join(self.dir, "bin")
+        os.mkdir(self.bin)
+        mailer = os.path.join(self.bin, "xdg-email")
+        with open(mailer, "w") as f:
+            f.write(FAKE_MAILER)
+        os.chmod(mailer, 0o755)
+        self.log = os.path.join(self.dir, "mail.log")
+        self.out = os.path.join(self.dir, "out")
+        os.mkdir(self.out)
+
+    def run_db(self, *args, env=None):
+        return rmmctl("--database", self.db, *args, env=env)
+
+    def mail_env(self, **extra):
+        env = {"PATH": self.bin + os.pathsep + os.environ["PATH"], "MAIL_LOG": self.log}
+        env.update(extra)
+        return env
+
+    def mails(self):
+        if not os.path.exists(self.log):
+            return []
+        with open(self.log) as f:
+            return [block.strip("\n").split("\n") for block in f.read().split("---\n")
+                    if block.strip()]
+
+    def record(self):
+        result = self.run_db("circulation", "--child", self.child, "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return json.loads(result.stdout)
+
+    def network(self, *args):
+        return self.run_db("network", "--child", self.child, *args)
+
+    def build_network(self, family_email="sam.parent@home.example"):
+        self.assertEqual(self.network("--add-professional", str(self.lead[0]),
+                                      "--role", "lead-professional").returncode, 0)
+        self.assertEqual(self.network("--add-professional", self.officer[1],
+                                      "--role", "police").returncode, 0)
+        args = ["--add-family", "Sam Parent"] + (["--email", family_email] if family_email
+                                                 else [])
+        result = self.network(*args, "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return {m["name"]: m for m in json.loads(result.stdout)}
+
+    def assert_nothing_recorded(self):
+        self.assertEqual(self.record(), [])
+        self.assertEqual(self.mails(), [])
+
+    def test_network_editing(self):
+        members = self.build_network()
+        self.assertEqual(members[self.lead[1]]["role"], "lead-professional")
+        self.assertEqual(members[self.lead[1]]["audience"], "professional")
+        self.assertEqual(members[self.officer[1]]["email"], self.officer[2])
+        self.assertEqual(members["Sam Parent"]["audience"], "family")
+
+        # Refused, each with one line that says why, and the network unchanged.
+        for args, code in [
+                (["--add-professional", str(self.lead[0]), "--role", "lead-professional"], 1),
+                (["--add-professional", str(self.charity[0]), "--role", "neighbour"], 1),
+                (["--add-professional", "No Such Person", "--role", "other"], 1),
+                (["--add-professional", str(self.charity[0])], 2),
+                (["--add-family", "Sam Parent", "--email", "sam at home"], 1),
+                (["--add-professional", str(self.charity[0]), "--role", "other",
+                  "--email", "not an address"], 1),
+                (["--email", "x@y.example"], 2),
+                (["--remove", "999999"], 1)]:
+            result = self.network(*args)
+            self.assertEqual(result.returncode, code, args)
+            self.assertTrue(result.stderr.startswith("rmmctl"), args)
+        after = json.loads(self.network("--format", "json").stdout)
+        self.assertEqual(len(after), 3)
+
+        # A professional's address given with them is kept, together or not at all.
+        result = self.network("--add-professional", str(self.charity[0]), "--role", "other",
+                              "--email", "w.worker@safesteps.example", "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        worker = [m for m in json.loads(result.stdout) if m["name"] == self.charity[1]][0]
+        self.assertEqual(worker["email"], "w.worker@safesteps.example")
+        result = self.network("--remove", str(worker["id"]), "--format", "json")
+        self.assertNotIn(self.charity[1], [m["name"] for m in json.loads(result.stdout)])
+        self.assertEqual(self.run_db("check").stdout, "ok\n")
+
+    def test_domains(self):
+        listed = self.run_db("domains").stdout.split()
+        self.assertIn("police.example", listed)
+        self.assertNotIn("safesteps.example", listed)
+        # One bad domain: none of the changes is made.
+        result = self.run_db("domains", "--allow", "safesteps.example", "--allow", "not a domain")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("not a domain", result.stderr)
+        self.assertEqual(self.run_db("domains").stdout.split(), listed)
+        result = self.run_db("domains", "--allow", "@SafeSteps.Example.", "--disallow",
+                             "police.example")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("safesteps.example", result.stdout.split())
+        self.assertNotIn("police.example", result.stdout.split())
+        self.assertEqual(self.run_db("check").stdout, "ok\n")
+
+    def test_outside_domain_refused_then_confirmed(self):
+        self.build_network()
+        # The family's address is outside the allowed domains: nothing goes, nothing is
+        # written or recorded, and the one at fault is named.
+        result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir", self.out,
+                             "--send", env=self.mail_env())
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("✗ Sam Parent: outside the allowed domains", result.stdout)
+        self.assertEqual(os.listdir(self.out), [])
+        self.assert_nothing_recorded()
+
+        reason = "Mother asked for it by email"
+        result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir", self.out,
+                             "--reason", "sam.parent@home.example=" + reason, "--send",
+                             env=self.mail_env())
+        self.assertEqual(result.returncode, 0, result.stderr)
+        mails = {m[-1]: m for m in self.mails()}
+        self.assertEqual(set(mails), {self.lead[2], self.officer[2], "sam.parent@home.example"})
+        for address, args in mails.items():
+            attachment = args[args.index("--attach") + 1]
+            self.assertTrue(os.path.isabs(attachment))
+            self.assertTrue(attachment.endswith("-family.pdf" if address.startswith("sam")
+                                                else "-professional.pdf"), attachment)
+            with open(attachment, "rb") as f:
+                self.assertEqual(f.read(5), b"%PDF-")
+            self.assertEqual(stat.S_IMODE(os.stat(attachment).st_mode), 0o600)
+            subject = args[args.index("--subject") + 1]
+            self.assertIn(self.child, subject)
+
+        record = self.record()
+        self.assertEqual(len(record), 3)
+        by_address = {r["recipient"]: r for r in record}
+        self.assertEqual(by_address["sam.parent@home.example"]["document"], "family-plan")
+        self.assertEqual(by_address["sam.parent@home.example"]["outside_reason"], reason)
+        self.assertEqual(by_address[self.lead[2]]["document"], "professional-plan")
+        self.assertEqual(by_address[self.lead[2]]["outside_reason"], "")
+        self.assertTrue(all(r["channel"] == "email" and not r["outdated"] for r in record))
+        self.assertEqual(self.run_db("check").stdout, "ok\n")
+
+    def test_handed_over(self):
+        members = self.build_network(family_email=None)
+        # The family's contact has no email: stopped, unless their copy is handed over.
+        result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir", self.out)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("no email address", result.stdout)
+        self.assert_nothing_recorded()
+        result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir", self.out,
+                             "--hand-over", str(members["Sam Parent"]["id"]))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        # Without --send the mail client's commands are printed, not run.
+        self.assertEqual(result.stdout.count("xdg-email"), 2)
+        self.assertEqual(self.mails(), [])
+        channels = sorted(r["channel"] for r in self.record())
+        self.assertEqual(channels, ["email", "email", "handed-over"])
+
+    def test_skip_refused_sends_the_others(self):
+        self.build_network()
+        result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir", self.out,
+                             "--skip-refused", "--send", env=self.mail_env())
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual({m[-1] for m in self.mails()}, {self.lead[2], self.officer[2]})
+        self.assertEqual(len(self.record()), 2)
+        # Only the copy that goes is written: the family's is not.
+        files = os.listdir(self.out)
+        self.assertEqual(len(files), 1)
+        self.assertTrue(files[0].endswith("-professional.pdf"), files)
+
+    def test_no_mail_client(self):
+        self.build_network()
+        empty = os.path.join(self.dir, "empty")
+        os.mkdir(empty)
+        result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir", self.out,
+                             "--reason", "sam.parent@home.example=asked", "--send",
+                             env={"PATH": empty})
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("no mail client", result.stderr)
+        self.assertEqual(self.record(), [])
+
+    def test_mail_client_failing_records_nothing(self):
+        self.build_network()
+        result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir", self.out,
+                             "--reason", "sam.parent@home.example=asked", "--send",
+                             env=self.mail_env(MAILER_STATUS="3"))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("did not take the copy", result.stderr)
+        self.assertEqual(self.record(), [])
+
+    def test_bad_input(self):
+        self.build_network()
+        cases = [
+            (["circulate", "plan"], 2),
+            (["circulate", "minutes", "--child", self.child], 2),
+            (["circulate", "plan", "--child", "NO-SUCH-REF"], 1),
+            (["circulate", "plan", "--child", self.no_plan], 1),
+            (["circulate", "plan", "--child", self.child, "--hand-over", "999999"], 1),
+            (["circulate", "plan", "--child", self.child, "--reason", "no-equals-sign"], 1),
+            (["circulate", "plan", "--child", self.child, "--reason", "x@nowhere.example=why"],
+             1),
+            (["circulate", "plan", "--child", self.child, "--language", "fr"], 2),
+            (["circulation"], 2),
+            (["circulation", "--child", self.child, "--meeting", "1"], 2),
+        ]
+        for args, code in cases:
+            result = self.run_db(*args, env=self.mail_env())
+            self.assertEqual(result.returncode, code, args)
+            self.assertIn("rmmctl", result.stderr, args)
+        self.assertEqual(self.record(), [])
+        self.assertEqual(self.mails(), [])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
