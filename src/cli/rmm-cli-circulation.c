@@ -23,6 +23,7 @@
 #include "rmm-documents.h"
 #include "rmm-error.h"
 #include "rmm-labels.h"
+#include "rmm-plan-copies.h"
 
 /* ---- rmmctl network ---- */
 
@@ -371,85 +372,6 @@ drop_refused (RmmCirculation *circulation)
       g_ptr_array_remove_index (circulation->recipients, i - 1);
 }
 
-static gboolean
-needs_copy (RmmCirculation *circulation,
-            const char     *document)
-{
-  for (guint i = 0; i < circulation->recipients->len; i++)
-    if (g_str_equal (((RmmRecipient *)g_ptr_array_index (circulation->recipients, i))->document,
-                     document))
-      return TRUE;
-  return FALSE;
-}
-
-/* The PDF of each copy some recipient gets: "CH-1042-plan-v3-family.pdf" in @dir. */
-static gboolean
-write_copies (RmmStore                 *store,
-              RmmCirculation           *circulation,
-              const char               *reference,
-              const char               *dir,
-              const RmmDocumentOptions *document_options,
-              GHashTable               *files,
-              GError                  **error)
-{
-  const struct { const char *document; RmmPlanAudience audience; const char *suffix; } copies[] = {
-    { "professional-plan", RMM_PLAN_AUDIENCE_PROFESSIONAL, "professional" },
-    { "family-plan", RMM_PLAN_AUDIENCE_FAMILY, "family" },
-  };
-
-  g_autofree char *absolute_dir = g_canonicalize_filename (dir, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
-    {
-      g_autoptr(RmmPdfDocument) document = NULL;
-      g_autofree char *name = NULL;
-      char *path;
-
-      if (!needs_copy (circulation, copies[i].document))
-        continue;
-      name = g_strdup_printf ("%s-plan-v%u-%s.pdf", reference, circulation->version,
-                              copies[i].suffix);
-      /* Absolute: the mail client resolves the attachment from its own directory. */
-      path = g_build_filename (absolute_dir, name, NULL);
-      g_hash_table_insert (files, (gpointer)copies[i].document, path);
-      document = rmm_safety_plan_document_new (store, circulation->child_id, copies[i].audience,
-                                               document_options, error);
-      if (document == NULL || !rmm_pdf_document_write (document, path, error))
-        return FALSE;
-      g_print ("%s\n", path);
-    }
-  return TRUE;
-}
-
-/* xdg-email's arguments for one copy: the attachment, a subject with the child's reference
- * (never their name: a subject line travels further than the attachment), the address. */
-static GStrv
-email_command (const char         *mailer,
-               const RmmRecipient *recipient,
-               const char         *file,
-               const char         *reference,
-               guint               version)
-{
-  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
-  g_autofree char *subject = g_strdup_printf (_("CSE safety plan %s, version %u"), reference,
-                                              version);
-
-  g_strv_builder_add_many (argv, mailer, "--utf8", "--subject", subject, "--attach", file,
-                           recipient->recipient, NULL);
-  return g_strv_builder_end (argv);
-}
-
-static gboolean
-run_mailer (GStrv    command,
-            GError **error)
-{
-  int wait_status = 0;
-
-  return g_spawn_sync (NULL, command, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                       NULL, NULL, NULL, NULL, &wait_status, error) &&
-         g_spawn_check_wait_status (wait_status, error);
-}
-
 /* Each email copy handed to the desktop's mail client (--send), or its command printed. */
 static gboolean
 hand_to_mailer (RmmCirculation  *circulation,
@@ -458,47 +380,42 @@ hand_to_mailer (RmmCirculation  *circulation,
                 gboolean         send,
                 GError         **error)
 {
+  if (send)
+    return rmm_plan_copies_hand_over (circulation, files, reference, error);
   for (guint i = 0; i < circulation->recipients->len; i++)
     {
       const RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, i);
       g_auto(GStrv) command = NULL;
+      g_autoptr(GString) line = g_string_new (NULL);
 
       if (!g_str_equal (recipient->channel, "email"))
         continue;
-      command = email_command ("xdg-email", recipient,
-                               g_hash_table_lookup (files, recipient->document), reference,
-                               circulation->version);
-      if (send)
+      command = rmm_plan_copies_email_command (recipient,
+                                               g_hash_table_lookup (files, recipient->document),
+                                               reference, circulation->version);
+      for (guint a = 0; command[a] != NULL; a++)
         {
-          g_autoptr(GError) local_error = NULL;
+          g_autofree char *quoted = g_shell_quote (command[a]);
 
-          if (!run_mailer (command, &local_error))
-            {
-              g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
-                           _("The mail client did not take the copy for %s (%s): nothing "
-                             "was recorded. Those before it may be open in the mail client; "
-                             "close them unsent, or run this again."),
-                           recipient->recipient, local_error->message);
-              return FALSE;
-            }
+          g_string_append_printf (line, "%s%s", a ? " " : "", quoted);
         }
-      else
-        {
-          g_autofree char *line = NULL;
-
-          for (guint a = 0; command[a] != NULL; a++)
-            {
-              g_autofree char *quoted = g_shell_quote (command[a]);
-              char *joined = g_strjoin (a ? " " : "", line ? line : "", quoted, NULL);
-
-              g_free (line);
-              line = joined;
-            }
-          rmm_cli_print_escaped (line);
-          g_print ("\n");
-        }
+      rmm_cli_print_escaped (line->str);
+      g_print ("\n");
     }
   return TRUE;
+}
+
+static void
+print_files (GHashTable *files)
+{
+  static const char * const documents[] = { "professional-plan", "family-plan" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    if (g_hash_table_contains (files, documents[i]))
+      {
+        rmm_cli_print_escaped (g_hash_table_lookup (files, documents[i]));
+        g_print ("\n");
+      }
 }
 
 static int
@@ -521,7 +438,7 @@ circulate_plan (const char        *database,
       g_printerr (_("rmmctl: --language is en, cy or both\n"));
       return 2;
     }
-  if (options->send && g_find_program_in_path ("xdg-email") == NULL)
+  if (options->send && !rmm_mail_client_is_installed ())
     {
       g_printerr (_("rmmctl: there is no mail client to hand the copies to (xdg-email, from "
                     "xdg-utils, is not installed): nothing was sent or recorded. Without "
@@ -563,11 +480,12 @@ circulate_plan (const char        *database,
   copies = circulation->recipients->len;
   /* Recorded before the mail client has a copy, and undone if it refuses one: a copy the
    * login may not circulate, or that the record refuses, never reaches the mail client. */
-  if (!write_copies (store, circulation, child->reference,
-                     options->out_dir ? options->out_dir : ".", &document_options, files,
-                     &error) ||
+  if (!rmm_plan_copies_write (store, circulation, child->reference,
+                              options->out_dir ? options->out_dir : ".", &document_options,
+                              files, &error) ||
       !rmm_store_begin (store, &error))
     return rmm_cli_fail (error);
+  print_files (files);
   recorded = rmm_store_record_circulation (store, circulation, &error) &&
              hand_to_mailer (circulation, files, child->reference, options->send, &error);
   if (!rmm_store_end (store, recorded, recorded ? &error : NULL))

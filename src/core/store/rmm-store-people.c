@@ -92,6 +92,29 @@ rmm_store_add_professional (RmmStore    *self,
   return rmm_store_insert (self, "professional", fields, G_N_ELEMENTS (fields), error);
 }
 
+/* The address a professional's copies go to: "" when none is recorded (or they are not
+ * there). */
+char *
+rmm_store_get_professional_email (RmmStore *self,
+                                  gint64    professional_id)
+{
+  RmmDbStmt *stmt;
+  char *email = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  stmt = rmm_db_prepare (rmm_store_get_db (self), "SELECT email FROM professional WHERE id = ?",
+                         NULL);
+  if (stmt != NULL)
+    {
+      rmm_db_stmt_bind_int (stmt, 1, professional_id);
+      if (rmm_db_stmt_step (stmt, NULL))
+        email = g_strdup (rmm_db_stmt_get_text (stmt, 0));
+      rmm_db_stmt_reset (stmt);
+    }
+  return email ? email : g_strdup ("");
+}
+
 /**
  * rmm_store_set_professional_email:
  *

@@ -49,6 +49,8 @@ gint64       rmm_store_add_professional     (RmmStore            *self,
                                              const char          *full_name,
                                              const char          *role,
                                              GError             **error);
+char        *rmm_store_get_professional_email (RmmStore          *self,
+                                               gint64             professional_id);
 gboolean     rmm_store_set_professional_email (RmmStore          *self,
                                                gint64             professional_id,
                                                const char        *email,

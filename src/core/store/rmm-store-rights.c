@@ -38,6 +38,9 @@ static const struct
   [RMM_RIGHT_NOTE] = { { "chair", "admin", "police" },
                        N_("Only an administrator, the police or a chair of %s can record "
                           "information.") },
+  [RMM_RIGHT_CIRCULATE] = { { "chair", "admin" },
+                            N_("Only an administrator or a chair of %s can keep a child’s "
+                               "network and circulate their plan.") },
 };
 
 static const char * const chairs[3] = { "chair" };

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @RMM_RIGHT_DECIDE: decisions, plans, closures, transitions, strategy discussions, and
  *   concluding and signing off a meeting (chairs)
  * @RMM_RIGHT_NOTE: information notes (administrators, police and chairs)
+ * @RMM_RIGHT_CIRCULATE: a child's network, and circulating their plan to it
+ *   (administrators and chairs)
  *
  * What a login may change of an area's record on a server, by its role there; the server's
  * row policies (data/server/privileges.sql) hold the same table. On a file, or as the
@@ -32,6 +34,7 @@ typedef enum
   RMM_RIGHT_MINUTE,
   RMM_RIGHT_DECIDE,
   RMM_RIGHT_NOTE,
+  RMM_RIGHT_CIRCULATE,
 } RmmRight;
 
 gboolean    rmm_store_sees_everything   (RmmStore *self);
