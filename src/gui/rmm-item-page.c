@@ -10,6 +10,8 @@
 
 #include "rmm-agenda-row.h"
 #include "rmm-assessment.h"
+#include "rmm-circulate-dialog.h"
+#include "rmm-circulation-group.h"
 #include "rmm-closure-dialog.h"
 #include "rmm-dates.h"
 #include "rmm-decisions-panel.h"
@@ -23,6 +25,7 @@
 #include "rmm-labels.h"
 #include "rmm-lead-dialog.h"
 #include "rmm-minutes-editor.h"
+#include "rmm-network-dialog.h"
 #include "rmm-note-dialog.h"
 #include "rmm-plan-dialog.h"
 #include "rmm-preview.h"
@@ -61,6 +64,8 @@ struct _RmmItemPage
   char           *why_not_minute; /* … record the minutes and the item's outcome */
   char           *why_not_refer;  /* … record a missing episode */
   char           *why_not_note;   /* … record information */
+  char           *why_not_circulate; /* … keep the network and circulate the plan */
+  RmmCirculationGroup *circulation_group;
   AdwExpanderRow *access_row;
   GPtrArray      *access_rows;    /* the rows shown in access_row, to take out on reload */
   AdwActionRow   *assessment_row;
@@ -361,6 +366,9 @@ read_rights (RmmItemPage *self)
   self->why_not_minute = rmm_store_why_not_for_child (self->store, RMM_RIGHT_MINUTE, child_id);
   self->why_not_refer = rmm_store_why_not_for_child (self->store, RMM_RIGHT_REFER, child_id);
   self->why_not_note = rmm_store_why_not_for_child (self->store, RMM_RIGHT_NOTE, child_id);
+  g_free (self->why_not_circulate);
+  self->why_not_circulate = rmm_store_why_not_for_child (self->store, RMM_RIGHT_CIRCULATE,
+                                                         child_id);
 }
 
 static void
@@ -377,12 +385,30 @@ explain_refusals (RmmItemPage *self)
     { "item.reopen", G_STRUCT_OFFSET (RmmItemPage, why_not_minute) },
     { "item.record-episode", G_STRUCT_OFFSET (RmmItemPage, why_not_refer) },
     { "item.record-note", G_STRUCT_OFFSET (RmmItemPage, why_not_note) },
+    { "item.add-to-network", G_STRUCT_OFFSET (RmmItemPage, why_not_circulate) },
+    { "item.circulate", G_STRUCT_OFFSET (RmmItemPage, why_not_circulate) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (explained); i++)
     rmm_widget_explain_refusal (GTK_WIDGET (self), explained[i].action,
                                 G_STRUCT_MEMBER (char *, self, explained[i].why));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->minutes_editor), self->why_not_minute);
+}
+
+/* The child's network and who holds which version: kept, and the plan circulated, whether
+ * or not the meeting is open (an administrator circulates after it). */
+static void
+show_circulation (RmmItemPage *self)
+{
+  gboolean may = self->why_not_circulate == NULL;
+  RmmCirculationGroup *group = self->circulation_group;
+
+  rmm_circulation_group_show (group, self->store, self->facts->child_id, self->facts->has_plan);
+  set_enabled (self, "add-to-network", may);
+  set_enabled (self, "remove-from-network", may);
+  set_enabled (self, "circulate", may && self->facts->has_plan &&
+                                  rmm_circulation_group_get_n_members (group) > 0);
+  set_enabled (self, "circulate-outdated", may && rmm_circulation_group_get_n_outdated (group) > 0);
 }
 
 static void
@@ -430,6 +456,7 @@ show_outcome (RmmItemPage *self)
   set_enabled (self, "raise-trigger", decide);
   set_enabled (self, "respond", decide && self->facts->n_open_triggers > 0);
   rmm_minutes_editor_set_editable (self->minutes_editor, minute);
+  show_circulation (self);
   explain_refusals (self);
 }
 
@@ -682,6 +709,61 @@ action_raise_trigger (GSimpleAction *action,
 }
 
 static void
+action_add_to_network (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (user_data);
+
+  present (rmm_network_dialog_new (parent_window (self), self->store, self->item));
+}
+
+static void
+action_remove_from_network (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RmmItemPage *self = RMM_ITEM_PAGE (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!rmm_store_remove_network_member (self->store, g_variant_get_int64 (parameter), &error))
+    show_error (self, _("Still in the Network"), error);
+  else
+    rmm_show_toast (GTK_WIDGET (self), _("Taken out of the network; their copies stay on "
+                                         "the record"));
+}
+
+static void
+circulate (RmmItemPage *self,
+           gboolean     only_outdated)
+{
+  g_autoptr(GError) error = NULL;
+  RmmCirculateDialog *dialog = rmm_circulate_dialog_new (parent_window (self), self->store,
+                                                         self->item, only_outdated, &error);
+
+  if (dialog == NULL)
+    show_error (self, _("Nothing to Circulate"), error);
+  else
+    present (dialog);
+}
+
+static void
+action_circulate (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  circulate (RMM_ITEM_PAGE (user_data), FALSE);
+}
+
+static void
+action_circulate_outdated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  circulate (RMM_ITEM_PAGE (user_data), TRUE);
+}
+
+static void
 action_discussed (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -791,6 +873,7 @@ rmm_item_page_dispose (GObject *object)
   g_clear_pointer (&self->why_not_minute, g_free);
   g_clear_pointer (&self->why_not_refer, g_free);
   g_clear_pointer (&self->why_not_note, g_free);
+  g_clear_pointer (&self->why_not_circulate, g_free);
   if (self->clock != NULL)
     g_signal_handlers_disconnect_by_data (self->clock, self);
   g_clear_object (&self->clock);
@@ -809,6 +892,7 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (RMM_TYPE_MINUTES_EDITOR);
   g_type_ensure (RMM_TYPE_DECISIONS_PANEL);
+  g_type_ensure (RMM_TYPE_CIRCULATION_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-item-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RmmItemPage, name)
@@ -824,6 +908,7 @@ rmm_item_page_class_init (RmmItemPageClass *klass)
   BIND (access_group);
   BIND (disruption_row);
   BIND (access_row);
+  BIND (circulation_group);
   BIND (assessment_row);
   BIND (vulnerabilities_row);
   BIND (missing_row);
@@ -857,6 +942,10 @@ static const GActionEntry item_actions[] = {
   { "record-disruption", action_record_disruption },
   { "respond", action_respond },
   { "raise-trigger", action_raise_trigger },
+  { "add-to-network", action_add_to_network },
+  { "remove-from-network", action_remove_from_network, "x" },
+  { "circulate", action_circulate },
+  { "circulate-outdated", action_circulate_outdated },
 };
 
 /* Which of the page's actions enables which of the decisions panel's buttons. */

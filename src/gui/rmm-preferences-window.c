@@ -1,5 +1,5 @@
 /* rmm-preferences-window.c: the agenda's time-box and order, the projector's screen, the
- * documents' language and marking
+ * documents' language and marking, and the domains documents may be emailed to
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +27,10 @@ struct _RmmPreferencesWindow
   GPtrArray            *connectors;     /* of the projector row's choices; "" first */
   GtkWidget            *documents_group;
   AdwEntryRow          *marking_row;
+  AdwPreferencesGroup  *domains_group;
+  AdwEntryRow          *domain_row;
+  GPtrArray            *domain_rows;    /* one per allowed domain, taken out on each show */
+  gboolean              may_change_domains;
 };
 
 G_DEFINE_FINAL_TYPE (RmmPreferencesWindow, rmm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -131,6 +135,95 @@ on_marking_apply (RmmPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->marking_row), marking);
 }
 
+static void show_domains (RmmPreferencesWindow *self);
+
+static gboolean
+change_domain (RmmPreferencesWindow *self,
+               const char           *domain,
+               gboolean              allow)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean changed = allow ? rmm_store_allow_domain (self->store, domain, &error)
+                           : rmm_store_disallow_domain (self->store, domain, &error);
+
+  if (!changed)
+    rmm_show_message (GTK_WIDGET (self), _("The Domains Were Not Changed"), error->message);
+  show_domains (self);
+  return changed;
+}
+
+static void
+on_disallow_clicked (GtkButton            *button,
+                     RmmPreferencesWindow *self)
+{
+  change_domain (self, g_object_get_data (G_OBJECT (button), "domain"), FALSE);
+}
+
+static void
+on_domain_apply (RmmPreferencesWindow *self)
+{
+  g_autofree char *domain = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                    GTK_EDITABLE (self->domain_row))));
+
+  /* Refused, it stays to be corrected. */
+  if (change_domain (self, domain, TRUE))
+    gtk_editable_set_text (GTK_EDITABLE (self->domain_row), "");
+}
+
+static GtkWidget *
+domain_row (RmmPreferencesWindow *self,
+            const char           *domain)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *label = g_strdup_printf (_("Stop allowing %s"), domain);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), domain);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  gtk_widget_set_sensitive (button, self->may_change_domains);
+  g_object_set_data_full (G_OBJECT (button), "domain", g_strdup (domain), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_disallow_clicked), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* The allowed domains as the database keeps them, before the row that adds one. */
+static void
+show_domains (RmmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) domains = rmm_store_list_allowed_domains (self->store, &error);
+
+  for (guint i = 0; i < self->domain_rows->len; i++)
+    adw_preferences_group_remove (self->domains_group, g_ptr_array_index (self->domain_rows, i));
+  g_ptr_array_set_size (self->domain_rows, 0);
+  /* The entry row goes last again: rows are added after it. */
+  g_object_ref (self->domain_row);
+  adw_preferences_group_remove (self->domains_group, GTK_WIDGET (self->domain_row));
+  for (guint i = 0; domains != NULL && domains[i] != NULL; i++)
+    {
+      GtkWidget *row = domain_row (self, domains[i]);
+
+      adw_preferences_group_add (self->domains_group, row);
+      g_ptr_array_add (self->domain_rows, row);
+    }
+  if (domains == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error->message);
+      adw_preferences_group_add (self->domains_group, row);
+      g_ptr_array_add (self->domain_rows, row);
+    }
+  adw_preferences_group_add (self->domains_group, GTK_WIDGET (self->domain_row));
+  g_object_unref (self->domain_row);
+}
+
 static void
 rmm_preferences_window_dispose (GObject *object)
 {
@@ -140,6 +233,7 @@ rmm_preferences_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->connectors, g_ptr_array_unref);
+  g_clear_pointer (&self->domain_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rmm_preferences_window_parent_class)->dispose (object);
 }
@@ -160,12 +254,16 @@ rmm_preferences_window_class_init (RmmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, projector_row);
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, documents_group);
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, marking_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, domains_group);
+  gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, domain_row);
   gtk_widget_class_bind_template_callback (widget_class, on_marking_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_domain_apply);
 }
 
 static void
 rmm_preferences_window_init (RmmPreferencesWindow *self)
 {
+  self->domain_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -206,7 +304,12 @@ rmm_preferences_window_new (GtkWindow *parent,
                                        _("Only a chair sets the protective marking every "
                                          "document of this database carries."));
         }
+      /* On a server, the chairs and administrators keep the domains. */
+      self->may_change_domains = rmm_store_holds_right_anywhere (store, RMM_RIGHT_CIRCULATE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->domain_row), self->may_change_domains);
+      show_domains (self);
     }
   gtk_widget_set_visible (self->documents_group, store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->domains_group), store != NULL);
   return self;
 }

@@ -42,6 +42,7 @@ static const RmmShortcut shortcuts[] = {
   { "item.decide('closure')", "<Ctrl>4" },
   { "item.actions", "<Ctrl>5" },
   { "item.respond", "<Ctrl>6" },
+  { "item.circulate", "<Ctrl>7" },
   { "item.focus-minutes", "<Ctrl>m" },
   { "item.discussed", "<Ctrl>d" },
   /* Not Ctrl+Shift+D: GTK's inspector answers that one. L for "later". */

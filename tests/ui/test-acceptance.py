@@ -1119,6 +1119,120 @@ class TriggerTest(unittest.TestCase):
         return child
 
 
+class CirculationTest(unittest.TestCase):
+    """A plan agreed in the meeting goes to the child's network through the desktop's mail
+    client, and the child's page says who holds which version."""
+
+    def test_agree_and_circulate(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            mail_log = os.path.join(tmp, "mail.log")
+            bin_dir = os.path.join(tmp, "bin")
+            os.mkdir(bin_dir)
+            # The mail client: records its arguments, one per line, each call ended by "--".
+            with open(os.path.join(bin_dir, "xdg-email"), "w") as fake:
+                fake.write('#!/bin/sh\nfor a in "$@"; do echo "$a"; done >> "$MAIL_LOG"\n'
+                           'echo -- >> "$MAIL_LOG"\n')
+            os.chmod(os.path.join(bin_dir, "xdg-email"), 0o755)
+            db = os.path.join(tmp, "demo.sqlite")
+            subprocess.run([RMMCTL, "--database", db, "demo", "--children", "200"], check=True,
+                           stdout=subprocess.DEVNULL)
+            app = App("--database", db, env={
+                "PATH": bin_dir + os.pathsep + os.environ["PATH"], "MAIL_LOG": mail_log,
+                "XDG_CACHE_HOME": os.path.join(tmp, "cache")})
+            try:
+                reference, address, version = self.agree_and_circulate(app, db)
+            finally:
+                app.close()
+            with open(mail_log) as log:
+                calls = [call.strip().splitlines() for call in log.read().split("--\n")
+                         if call.strip()]
+            self.assertEqual(len(calls), 1, calls)
+            attachment = calls[0][calls[0].index("--attach") + 1]
+            self.assertTrue(attachment.endswith(f"{reference}-plan-v{version}-professional.pdf"),
+                            attachment)
+            self.assertTrue(os.path.isfile(attachment))
+            self.assertEqual(os.stat(attachment).st_mode & 0o077, 0, "the copy is not private")
+            self.assertEqual(calls[0][-1], address)
+            # The subject names the child by reference only: it travels further than the PDF.
+            self.assertEqual(calls[0][calls[0].index("--subject") + 1],
+                             f"CSE safety plan {reference}, version {version}")
+            listed = json.loads(subprocess.run(
+                [RMMCTL, "--database", db, "circulation", "--child", reference, "--format",
+                 "json"], check=True, capture_output=True, text=True).stdout)
+            self.assertEqual([(r["document"], r["recipient"], r["channel"])
+                              for r in listed if r["version"] == version],
+                             [("professional-plan", address, "email")])
+            check = subprocess.run([RMMCTL, "--database", db, "check"], capture_output=True,
+                                   text=True)
+            self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+
+    def agree_and_circulate(self, app, db):
+        open_first_child_of_coming_meeting(app)
+        summary = wait_for(lambda: find(app.node, "label", prefix="CH-"), what="the child")
+        reference = summary.name.split(" · ")[0]
+        # The child's network emptied (by rmmctl; the page follows): the test starts from
+        # no one.
+        con = sqlite3.connect(db)
+        try:
+            version = 1 + con.execute(
+                "SELECT coalesce (max (v.version), 0) FROM safety_plan_version v "
+                "JOIN safety_plan p ON p.id = v.plan_id JOIN child c ON c.id = p.child_id "
+                "WHERE c.reference = ? AND p.closed_on IS NULL", (reference,)).fetchone()[0]
+        finally:
+            con.close()
+        network = json.loads(subprocess.run(
+            [RMMCTL, "--database", db, "network", "--child", reference, "--format", "json"],
+            check=True, capture_output=True, text=True).stdout)
+        for member in network:
+            subprocess.run([RMMCTL, "--database", db, "network", "--child", reference,
+                            "--remove", str(member["id"])], check=True, stdout=subprocess.DEVNULL)
+        wait_for(lambda: find(app.node, "label", prefix="No one yet"),
+                 what="the empty network on the page")
+
+        # The plan agreed (Ctrl+3).
+        press("<Control>3")
+        plan = frame(app, "CSE Safety Plan")
+        text_field(plan, "Risks").text = "Seen with older adults near the station."
+        click(plan, "Save Version")
+        wait_for(lambda: find(app.node, "frame", name="CSE Safety Plan") is None,
+                 what="the plan saved")
+        wait_for(lambda: find(app.node, "label", name=f"Version {version} is current."),
+                 what="the new version on the page")
+
+        # With no one in the network, there is no one to send it to.
+        press("<Control>7")
+        self.assertTrue(absent(lambda: find(app.node, "frame", name="Circulate the Plan")))
+
+        # A professional added: the first agency's first professional, as lead professional,
+        # with the address the installation keeps for them.
+        click(app.node, "Add to the network")
+        adding = frame(app, "Add to the Network")
+        click(adding, "Add")
+        wait_for(lambda: find(app.node, "frame", name="Add to the Network") is None,
+                 what="the professional added")
+        wait_for(lambda: find(app.node, "label", name="1 person"), what="one in the network")
+        # (GTK 4.8 does not read an entry's text back through AT-SPI: the address as kept.)
+        network = json.loads(subprocess.run(
+            [RMMCTL, "--database", db, "network", "--child", reference, "--format", "json"],
+            check=True, capture_output=True, text=True).stdout)
+        self.assertEqual([(m["role"], m["audience"]) for m in network],
+                         [("lead-professional", "professional")])
+        address = network[0]["email"]
+
+        # Circulated (Ctrl+7): the dialog says the copy can go before anything is sent.
+        press("<Control>7")
+        dialog = frame(app, "Circulate the Plan")
+        wait_for(lambda: find(dialog, "label", prefix="The copy can go."),
+                 what="the copy checked")
+        click(dialog, "Send")
+        wait_for(lambda: find(app.node, "frame", name="Circulate the Plan") is None,
+                 what="the plan sent")
+        wait_for(lambda: find(app.node, "label",
+                              name=f"Safety plan (professional), version {version}"),
+                 what="the copy's row on the page")
+        return reference, address, version
+
+
 class ImportTest(unittest.TestCase):
     """An administrator imports an agency's CSV; the chairs see the children on the agenda."""
 

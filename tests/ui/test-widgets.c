@@ -42,6 +42,8 @@
 #include "rmm-oversight-view.h"
 #include "rmm-plan-dialog.h"
 #include "rmm-preferences-window.h"
+#include "rmm-circulate-dialog.h"
+#include "rmm-network-dialog.h"
 #include "rmm-server-login.h"
 #include "rmm-store-private.h"  /* rmm_store_query_int (): what was published */
 #include "rmm-preview-window.h"
@@ -411,6 +413,14 @@ is_button (GtkWidget  *widget,
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0;
 }
 
+static gboolean
+is_remove_button (GtkWidget  *widget,
+                  const char *text)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
 static GtkTextView *
 find_text_view (GtkWidget *widget)
 {
@@ -640,6 +650,188 @@ static void
 count_call (guint *n)
 {
   (*n)++;
+}
+
+/* An agenda item whose child has an agreed plan, with their network emptied. */
+static RmmAgendaItem *
+item_with_plan (Fixture *f)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(GListModel) agenda = rmm_store_list_agenda (f->store,
+                                                            rmm_meeting_get_id (meeting), NULL);
+
+      for (guint j = 0; j < g_list_model_get_n_items (agenda); j++)
+        {
+          g_autoptr(RmmAgendaItem) item = g_list_model_get_item (agenda, j);
+          gint64 child_id = rmm_agenda_item_get_child_id (item);
+          g_autoptr(RmmCirculation) circulation = rmm_store_plan_circulation (f->store, child_id,
+                                                                             FALSE, NULL);
+          g_autoptr(GPtrArray) network = NULL;
+
+          if (circulation == NULL)
+            continue;
+          network = rmm_store_list_network (f->store, child_id, NULL);
+          for (guint k = 0; k < network->len; k++)
+            g_assert_true (rmm_store_remove_network_member (
+                             f->store, ((RmmNetworkMember *)g_ptr_array_index (network, k))->id,
+                             NULL));
+          return g_steal_pointer (&item);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+count_copies (Fixture *f,
+              gint64   child_id)
+{
+  g_autoptr(GPtrArray) records = rmm_store_list_circulation (f->store, child_id, 0, NULL);
+
+  g_assert_nonnull (records);
+  return records->len;
+}
+
+static void
+send (GtkWidget *dialog)
+{
+  g_signal_emit_by_name (find_button (dialog, "Send"), "clicked");
+  drain_main_loop ();
+}
+
+/* The network kept from the child's page, and the plan circulated: nothing goes while one
+ * copy cannot, the dialog says which; a reason for an address outside the allowed domains
+ * lets it go, and each email reaches the mail client with its copy. */
+static void
+test_circulate_dialog (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RmmAgendaItem) item = item_with_plan (f);
+  gint64 child_id = rmm_agenda_item_get_child_id (item);
+  g_autofree char *mail_log = g_build_filename (f->folder, "mail.log", NULL);
+  g_autofree char *fake = g_build_filename (f->folder, "xdg-email", NULL);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\necho \"$@\" >> '%s'\n", mail_log);
+  g_autofree char *path = g_strdup_printf ("%s:%s", f->folder, g_getenv ("PATH"));
+  g_autofree char *sent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) network = NULL;
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget *dialog;
+  guint copies = count_copies (f, child_id);
+
+  /* No one in the network: nothing to circulate, and no dialog. */
+  g_assert_null (rmm_circulate_dialog_new (NULL, f->store, item, FALSE, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A professional added as the dialog offers: the first agency's first, with their
+   * address as the installation keeps it. */
+  dialog = g_object_ref_sink (GTK_WIDGET (rmm_network_dialog_new (NULL, f->store, item)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  g_signal_emit_by_name (find_button (dialog, "Add"), "clicked");
+  drain_main_loop ();
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_assert_finalize_object (dialog);
+  network = rmm_store_list_network (f->store, child_id, NULL);
+  g_assert_cmpuint (network->len, ==, 1);
+  g_assert_cmpstr (((RmmNetworkMember *)g_ptr_array_index (network, 0))->role, ==,
+                   "lead-professional");
+  g_assert_cmpstr (((RmmNetworkMember *)g_ptr_array_index (network, 0))->email, !=, "");
+  /* The family's contact, at an address outside the allowed domains. */
+  g_assert_cmpint (rmm_store_add_network_member (f->store, &(RmmNetworkMemberInput) {
+                     .child_id = child_id, .role = "family", .name = "Dana Example",
+                     .email = "dana@home.example" }, NULL), >, 0);
+
+  g_assert_true (g_file_set_contents (fake, script, -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0700), ==, 0);
+  g_setenv ("PATH", path, TRUE);
+  dialog = GTK_WIDGET (rmm_circulate_dialog_new (NULL, f->store, item, FALSE, &error));
+  g_assert_no_error (error);
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  g_assert_nonnull (find_label (dialog, "1 copy cannot go (see why under it): none goes, "
+                                        "unless “Send the others” is on."));
+  g_assert_nonnull (find_label (dialog, "Safety plan (family). Cannot go: outside the allowed "
+                                        "domains: give a reason to send it all the same"));
+  /* Send: refused, nothing recorded, the dialog stays. */
+  send (dialog);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  answer_dialog ("close");
+  g_assert_cmpuint (count_copies (f, child_id), ==, copies);
+  g_assert_false (g_file_test (mail_log, G_FILE_TEST_EXISTS));
+
+  /* The reason given: both go, both recorded, two emails. */
+  collect_entry_rows (dialog, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (rows, 0)));
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (rows, 1)));
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 1)),
+                         "The family asked for their copy by email.");
+  drain_main_loop ();
+  g_assert_nonnull (find_label (dialog, "All 2 copies can go. Send writes them, records them, "
+                                        "and opens each email in the mail client with the "
+                                        "PDF attached."));
+  send (dialog);
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (count_copies (f, child_id), ==, copies + 2);
+  g_assert_true (g_file_get_contents (mail_log, &sent, NULL, NULL));
+  g_assert_nonnull (strstr (sent, "-professional.pdf"));
+  g_assert_nonnull (strstr (sent, "-family.pdf dana@home.example"));
+  g_ptr_array_unref (rows);
+}
+
+/* The allowed domains, kept in Preferences: added, refused when malformed, taken out. */
+static void
+test_preferences_domains (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = g_object_ref_sink (GTK_WIDGET (rmm_preferences_window_new (NULL, settings,
+                                                                               f->store)));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_auto(GStrv) domains = NULL;
+  AdwEntryRow *add_row = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  collect_entry_rows (window, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                     "Allow a domain"))
+      add_row = g_ptr_array_index (rows, i);
+  g_assert_nonnull (add_row);
+  gtk_editable_set_text (GTK_EDITABLE (add_row), "health.example");
+  g_signal_emit_by_name (add_row, "apply");
+  drain_main_loop ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
+  g_assert_nonnull (find_label (window, "health.example"));
+  domains = rmm_store_list_allowed_domains (f->store, NULL);
+  g_assert_true (g_strv_contains ((const char * const *)domains, "health.example"));
+
+  /* Not a domain: said, kept to correct, nothing changed. */
+  gtk_editable_set_text (GTK_EDITABLE (add_row), "not a domain");
+  g_signal_emit_by_name (add_row, "apply");
+  drain_main_loop ();
+  answer_dialog ("close");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "not a domain");
+
+  /* Taken out by its button. */
+  g_signal_emit_by_name (find_widget (window, is_remove_button, "Stop allowing health.example"),
+                         "clicked");
+  drain_main_loop ();
+  g_clear_pointer (&domains, g_strfreev);
+  domains = rmm_store_list_allowed_domains (f->store, NULL);
+  g_assert_false (g_strv_contains ((const char * const *)domains, "health.example"));
+  g_assert_null (find_label (window, "health.example"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
 }
 
 /* The concern not referred is a form too: Save (or Ctrl+S, the same action) refuses a
@@ -1541,6 +1733,10 @@ main (int    argc,
               test_decisions_panel, fixture_tear_down);
   g_test_add ("/ui/views/triggers", Fixture, NULL, fixture_set_up, test_triggers_view,
               fixture_tear_down);
+  g_test_add ("/ui/dialogs/circulate", Fixture, NULL, fixture_set_up, test_circulate_dialog,
+              fixture_tear_down);
+  g_test_add ("/ui/windows/preferences-domains", Fixture, NULL, fixture_set_up,
+              test_preferences_domains, fixture_tear_down);
   g_test_add ("/ui/views/oversight", Fixture, NULL, fixture_set_up, test_oversight_view,
               fixture_tear_down);
   g_test_add ("/ui/windows/preview", Fixture, NULL, fixture_set_up, test_preview_window,

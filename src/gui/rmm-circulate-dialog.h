@@ -1,0 +1,24 @@
+/* rmm-circulate-dialog.h: a child's plan to their network, each copy checked before any
+ * goes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rmm-form-dialog.h"
+
+G_BEGIN_DECLS
+
+#define RMM_TYPE_CIRCULATE_DIALOG (rmm_circulate_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (RmmCirculateDialog, rmm_circulate_dialog, RMM, CIRCULATE_DIALOG,
+                      RmmFormDialog)
+
+RmmCirculateDialog *rmm_circulate_dialog_new (GtkWindow      *parent,
+                                              RmmStore       *store,
+                                              RmmAgendaItem  *item,
+                                              gboolean        only_outdated,
+                                              GError        **error);
+
+G_END_DECLS
