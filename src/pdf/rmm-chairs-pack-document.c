@@ -5,13 +5,17 @@
  * What the two chairs read before the meeting: the agenda in order with what each item
  * needs decided, the open triggers and the actions due for review, then one page per child
  * with the facts the room will need. Overdue actions, reviews past due and open triggers
- * are flagged in red.
+ * are flagged in red. The agenda's children's plans circulated since the last meeting, and
+ * the copies of an older version still held, close the summary: a chair sees who is working
+ * from an old plan before the room relies on it.
  */
 #define G_LOG_DOMAIN "rmm-pdf"
 
 #include "config.h"
 
 #include "rmm-document-i18n.h"
+
+#include <string.h>
 
 #include "rmm-document-text.h"
 #include "rmm-documents.h"
@@ -199,6 +203,175 @@ add_actions_due (Pack    *pack,
       rmm_pdf_document_add_row (pack->document,
                                 g_strcmp0 (action->due_on, rmm_meeting_get_meets_on (pack->meeting)) < 0
                                 ? RMM_PDF_ROW_FLAGGED : RMM_PDF_ROW_PLAIN, cells);
+    }
+  return TRUE;
+}
+
+/* The day of the area's meeting before this one ("" when there is none). */
+static char *
+previous_meeting_day (Pack    *pack,
+                      GError **error)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (pack->store,
+                                                            rmm_meeting_get_area_id (pack->meeting),
+                                                            error);
+  const char *here = rmm_meeting_get_meets_on (pack->meeting);
+  char *day = g_strdup ("");
+
+  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+      const char *on = rmm_meeting_get_meets_on (meeting);
+
+      if (strcmp (on, here) < 0 && strcmp (on, day) > 0)
+        {
+          g_free (day);
+          day = g_strdup (on);
+        }
+    }
+  if (meetings == NULL)
+    g_clear_pointer (&day, g_free);
+  return day;
+}
+
+/* A copy sent on a day from @since to the meeting's own, both included. */
+static gboolean
+sent_between (const RmmCirculationRecord *record,
+              const char                 *since,
+              const char                 *until)
+{
+  return strncmp (record->circulated_at, since, 10) >= 0 &&
+         strncmp (record->circulated_at, until, 10) <= 0;
+}
+
+/* Whether the holder of the @i'th copy was sent no later copy: their newest is the one the
+ * pack lists as held. */
+static gboolean
+holds_no_later (GPtrArray *records,
+                guint      i)
+{
+  const RmmCirculationRecord *record = g_ptr_array_index (records, i);
+
+  for (guint j = i + 1; j < records->len; j++)
+    if (g_strcmp0 (((RmmCirculationRecord *)g_ptr_array_index (records, j))->recipient,
+                   record->recipient) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* One row per child and version sent since the last meeting: how many copies, the last
+ * when; and one per holder of an older version, with the newest they hold. */
+static void
+add_child_circulation (Pack               *pack,
+                       const RmmItemFacts *facts,
+                       GPtrArray          *records,
+                       const char         *since,
+                       GPtrArray          *sent_rows,
+                       GPtrArray          *outdated_rows)
+{
+  g_autofree char *name = rmm_document_child_name (facts->first_name, facts->last_name,
+                                                   facts->reference, FALSE);
+  const char *until = rmm_meeting_get_meets_on (pack->meeting);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const RmmCirculationRecord *record = g_ptr_array_index (records, i);
+      guint copies = 1;
+      const char *last = record->circulated_at;
+
+      if (record->outdated && holds_no_later (records, i))
+        {
+          g_autofree char *held = g_strdup_printf ("%u", record->version);
+
+          g_ptr_array_add (outdated_rows,
+                           g_strdupv ((char *[]) { name, record->recipient, held, NULL }));
+        }
+      if (!sent_between (record, since, until))
+        continue;
+      /* The first copy of its version in the period carries the count. */
+      for (guint j = 0; j < i; j++)
+        {
+          const RmmCirculationRecord *before = g_ptr_array_index (records, j);
+
+          if (before->version == record->version && sent_between (before, since, until))
+            copies = 0;
+        }
+      for (guint j = i + 1; copies > 0 && j < records->len; j++)
+        {
+          const RmmCirculationRecord *after = g_ptr_array_index (records, j);
+
+          if (after->version == record->version && sent_between (after, since, until))
+            {
+              copies++;
+              last = after->circulated_at;
+            }
+        }
+      if (copies > 0)
+        {
+          g_autofree char *version = g_strdup_printf ("%u", record->version);
+          g_autofree char *count = g_strdup_printf ("%u", copies);
+          g_autofree char *day = rmm_document_format_short_date (last);
+
+          g_ptr_array_add (sent_rows,
+                           g_strdupv ((char *[]) { name, version, count, day, NULL }));
+        }
+    }
+}
+
+static void
+add_table (RmmPdfDocument     *document,
+           GPtrArray          *rows,
+           guint               n_columns,
+           const double       *widths,
+           const char * const *headers,
+           RmmPdfRowFlags      flags)
+{
+  rmm_pdf_document_begin_table (document, n_columns, widths, headers);
+  for (guint i = 0; i < rows->len; i++)
+    rmm_pdf_document_add_row (document, flags, g_ptr_array_index (rows, i));
+}
+
+static gboolean
+add_circulation (Pack    *pack,
+                 GError **error)
+{
+  static const double sent_widths[] = { 0.4, 0.2, 0.2, 0.2 };
+  static const double outdated_widths[] = { 0.35, 0.45, 0.2 };
+  const char *sent_headers[] = { _("Child"), _("Version"), _("Copies"), _("Last sent") };
+  const char *outdated_headers[] = { _("Child"), _("Held by"), _("Version held") };
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr(GPtrArray) outdated = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autofree char *since = previous_meeting_day (pack, error);
+
+  if (since == NULL)
+    return FALSE;
+  for (guint i = 0; i < pack->facts->len; i++)
+    {
+      RmmItemFacts *facts = g_ptr_array_index (pack->facts, i);
+      g_autoptr(GPtrArray) records = rmm_store_list_circulation (pack->store, facts->child_id, 0,
+                                                                 error);
+
+      if (records == NULL)
+        return FALSE;
+      add_child_circulation (pack, facts, records, since, sent, outdated);
+    }
+  rmm_pdf_document_add_heading (pack->document, 1, _("Plans circulated since the last meeting"));
+  if (sent->len == 0)
+    rmm_pdf_document_add_paragraph (pack->document, _("No plan of a child on the agenda was "
+                                                      "circulated since the last meeting."));
+  else
+    add_table (pack->document, sent, 4, sent_widths, sent_headers, RMM_PDF_ROW_PLAIN);
+  rmm_pdf_document_add_heading (pack->document, 1, _("Outdated copies still held"));
+  if (outdated->len == 0)
+    rmm_pdf_document_add_paragraph (pack->document, _("Everyone sent a plan of a child on the "
+                                                      "agenda holds its current version."));
+  else
+    {
+      rmm_pdf_document_add_note (pack->document, _("As the record stands as this pack is made: "
+                                                   "each holds a version a newer one has "
+                                                   "replaced, and has not been sent it."));
+      add_table (pack->document, outdated, 3, outdated_widths, outdated_headers,
+                 RMM_PDF_ROW_FLAGGED);
     }
   return TRUE;
 }
@@ -419,7 +592,8 @@ build (RmmStore                  *store,
     return NULL;
   start_document (&pack, options);
   add_agenda (&pack);
-  if (!add_open_triggers (&pack, error) || !add_actions_due (&pack, error))
+  if (!add_open_triggers (&pack, error) || !add_actions_due (&pack, error) ||
+      !add_circulation (&pack, error))
     return NULL;
   for (guint i = 0; i < pack.facts->len; i++)
     add_item (&pack, g_ptr_array_index (pack.facts, i), i + 1);

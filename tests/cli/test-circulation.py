@@ -250,6 +250,62 @@ class CirculationTest(unittest.TestCase):
         self.assertIn("did not take the copy", result.stderr)
         self.assertEqual(self.record(), [])
 
+    def pack_text(self, meeting):
+        pdf = os.path.join(self.out, f"pack-{meeting}.pdf")
+        result = self.run_db("export", "pack", "--meeting", str(meeting), "-o", pdf)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True,
+                              capture_output=True, text=True).stdout
+
+    def test_chairs_pack_lists_circulation(self):
+        """The chairs' pack: the agenda's plans circulated since the last meeting, and who
+        still holds an older version (each holder once, with the newest they hold)."""
+        con = sqlite3.connect(self.db)
+        meetings = con.execute("SELECT id, meets_on, area_id FROM meeting "
+                               "ORDER BY meets_on, id").fetchall()
+        agenda = {m: [r[0] for r in con.execute(
+                      "SELECT c.reference FROM agenda_item i JOIN child c ON c.id = i.child_id "
+                      "WHERE i.meeting_id = ? AND i.status <> 'removed'", (m,))]
+                  for m, _, _ in meetings}
+        con.close()
+        records = {}
+        found_sent = found_outdated = False
+        for meeting, day, area in meetings:
+            if not agenda[meeting]:
+                continue
+            before = [d for _, d, a in meetings if a == area and d < day]
+            since = max(before) if before else ""
+            sent, held = set(), {}
+            for child in agenda[meeting]:
+                if child not in records:
+                    result = self.run_db("circulation", "--child", child, "--format", "json")
+                    records[child] = json.loads(result.stdout)
+                for r in records[child]:
+                    if since <= r["circulated_at"][:10] <= day:
+                        sent.add((child, r["version"]))
+                    if r["outdated"]:
+                        held[(child, r["recipient"])] = r["version"]
+                    else:
+                        held.pop((child, r["recipient"]), None)
+            if (sent and not found_sent) or (held and not found_outdated):
+                text = self.pack_text(meeting)
+                lines = text.splitlines()
+                section = text[text.rindex("Plans circulated since the last meeting"):
+                               text.rindex("Outdated copies still held")]
+                for child, version in sent:
+                    self.assertTrue(any(f"({child})" in line and f" {version} " in line
+                                        for line in section.splitlines()), (child, version))
+                for (child, recipient), version in held.items():
+                    rows = [line for line in lines if recipient in line and f"({child})" in line]
+                    self.assertEqual(len(rows), 1, (child, recipient, rows))
+                    self.assertTrue(rows[0].rstrip().endswith(f" {version}"), rows[0])
+                found_sent |= bool(sent)
+                found_outdated |= bool(held)
+            if found_sent and found_outdated:
+                break
+        self.assertTrue(found_sent and found_outdated,
+                        "the demo has no pack with a plan circulated and an outdated copy")
+
     def test_bad_input(self):
         self.build_network()
         cases = [

@@ -266,6 +266,87 @@ test_ratings (Fixture       *f,
   g_assert_cmpfloat (value_of (figures, "cse-list", "2026-09-30"), ==, 2);
 }
 
+/* A plan version agreed at @at, at a meeting of that day. */
+static void
+agree_plan (Fixture    *f,
+            gint64      child,
+            const char *at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = g_strndup (at, 10);
+  g_autofree char *review = NULL;
+  gint64 meeting;
+  RmmPlanInput input = { .child_id = child, .risks = "Seen with older adults." };
+  GDate review_day;
+
+  g_assert_true (rmm_date_parse (day, &review_day));
+  g_date_add_days (&review_day, 28);
+  input.review_on = review = rmm_date_format (&review_day);
+
+  rmm_test_store_at (&f->base, at);
+  meeting = rmm_store_add_meeting (f->base.store, f->base.area, day, f->base.chair1,
+                                   f->base.chair2, 0, &error);
+  g_assert_no_error (error);
+  input.meeting_id = meeting;
+  g_assert_cmpint (rmm_store_save_plan_version (f->base.store, &input, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* The child's current plan version sent to their network at @at. */
+static void
+circulate (Fixture    *f,
+           gint64      child,
+           const char *at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmCirculation) circulation = NULL;
+
+  rmm_test_store_at (&f->base, at);
+  circulation = rmm_store_plan_circulation (f->base.store, child, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rmm_store_record_circulation (f->base.store, circulation, &error));
+  g_assert_no_error (error);
+}
+
+/* Plans circulated within 2 working days of their agreement: across the August bank
+ * holiday, late, not yet due at the quarter's end; a version agreed before it not counted. */
+static void
+test_plans_circulated (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 child = add_child (f, "FIG-7", "Upcott", "2011-02-03", "female", FALSE);
+  RmmNetworkMemberInput family = { .child_id = child, .role = "family",
+                                   .name = "Pat Upcott", .email = "pat@testshire.example" };
+
+  g_assert_true (rmm_store_allow_domain (f->base.store, "testshire.example", &error));
+  g_assert_cmpint (rmm_store_add_network_member (f->base.store, &family, &error), >, 0);
+  g_assert_no_error (error);
+  /* 30 June, 23:30 in the UK: before the quarter. */
+  agree_plan (f, child, "2026-06-30T22:30:00Z");
+  circulate (f, child, "2026-07-06T09:00:00Z");
+  /* Friday 28 August; Monday 31st is a bank holiday: due Wednesday 2 September. */
+  agree_plan (f, child, "2026-08-28T10:00:00Z");
+  circulate (f, child, "2026-09-02T15:00:00Z");
+  /* Monday 7 September: due Wednesday 9th, sent Thursday 10th. */
+  agree_plan (f, child, "2026-09-07T09:00:00Z");
+  circulate (f, child, "2026-09-10T09:00:00Z");
+  /* Tuesday 29 September: due Thursday 1 October, after the quarter. */
+  agree_plan (f, child, "2026-09-29T09:00:00Z");
+
+  figures = read_quarter (f);
+  g_assert_cmpfloat (value_of (figures, "plans-agreed", "all"), ==, 3);
+  g_assert_cmpfloat (value_of (figures, "plans-circulated-2-working-days", "on time"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "plans-circulated-2-working-days", "late"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "plans-circulated-2-working-days", "not yet due"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "plans-circulated-2-working-days-rate", "all"), ==, 50);
+  /* Each is 1 of a few: hidden for the board, and the rate with them. */
+  rmm_figures_suppress (figures);
+  g_assert_true (hidden (figures, "plans-agreed", "all"));
+  g_assert_true (hidden (figures, "plans-circulated-2-working-days-rate", "all"));
+}
+
 /* A quarter with nothing in it: every count 0, shown as 0; no rate or median of nothing. */
 static void
 test_empty_period (Fixture       *f,
@@ -428,6 +509,7 @@ main (int   argc,
   ADD ("/figures/referrals", test_referrals);
   ADD ("/figures/ratings", test_ratings);
   ADD ("/figures/empty-period", test_empty_period);
+  ADD ("/figures/plans-circulated", test_plans_circulated);
   ADD ("/figures/published", test_published);
 #undef ADD
   g_test_add_func ("/figures/suppression", test_suppression);

@@ -57,6 +57,9 @@ static const struct
   { "missing-episodes", N_("Missing episodes of children on the CSE list, by month"), NULL },
   { "actions-due", N_("Plan actions due in the period, by outcome"), NULL },
   { "actions-by-agency", N_("Plan actions due in the period, by agency and outcome"), NULL },
+  { "plans-agreed", N_("Safety plan versions agreed"), NULL },
+  { "plans-circulated-2-working-days", N_("Plan versions circulated within 2 working days"), "plans-agreed" },
+  { "plans-circulated-2-working-days-rate", N_("Plan versions circulated within 2 working days (per cent of those due)"), NULL },
   { "closures", N_("Cases closed"), NULL },
   { "closures-onward", N_("Cases closed with an onward referral"), NULL },
   { "transitions-started", N_("Transition planning started (17 and over)"), NULL },
@@ -86,6 +89,8 @@ static const RmmFiguresSection sections[] = {
                                   "triggers-by-rule", "trigger-responses", NULL } },
   { N_("Missing Episodes"), { "missing-episodes", NULL } },
   { N_("Safety Plan Actions"), { "actions-due", "actions-by-agency", NULL } },
+  { N_("Circulation of Safety Plans"), { "plans-agreed", "plans-circulated-2-working-days-rate",
+                                         "plans-circulated-2-working-days", NULL } },
   { N_("Closures and Transitions"), { "closures", "closures-onward", "transitions-started",
                                       "adult-packages", "s42-referrals", NULL } },
   { N_("Who the Children Are"), { "children-referred", "children-by-age",
@@ -302,6 +307,7 @@ suppress_rates (GPtrArray *figures)
   static const char * const deadlines[][2] = {
     { "decisions-24-hours", "decisions-24-hours-rate" },
     { "assessments-7-working-days", "assessments-7-working-days-rate" },
+    { "plans-circulated-2-working-days", "plans-circulated-2-working-days-rate" },
   };
 
   for (guint d = 0; d < G_N_ELEMENTS (deadlines); d++)

@@ -27,6 +27,7 @@
 
 #define DECISION_HOURS 24
 #define ASSESSMENT_WORKING_DAYS 7
+#define CIRCULATION_WORKING_DAYS 2
 
 /* The period, in the forms the queries and the counting need. */
 typedef struct
@@ -319,6 +320,28 @@ assessment_timeliness (Period     *period,
       g_array_append_val (delays, days);
       return g_date_compare (&completed, &due) <= 0 ? "on time" : "late";
     }
+  return g_date_compare (as_of, &due) > 0 ? "late" : "not yet due";
+}
+
+/* A plan version's circulation within 2 working days of its agreement, as above: by its
+ * first copy sent, whoever it went to. */
+static const char *
+circulation_timeliness (Period     *period,
+                        const char *agreed_at,
+                        const char *first_sent_at)
+{
+  g_autoptr(GDate) agreed = rmm_date_from_time (agreed_at);
+  g_autoptr(GDate) sent = first_sent_at ? rmm_date_from_time (first_sent_at) : NULL;
+  g_autoptr(GDate) as_of = rmm_date_from_time (period->as_of);
+  GDate due;
+
+  if (agreed == NULL || as_of == NULL)
+    return "not recorded";
+  due = *agreed;
+  rmm_working_calendar_add_working_days (rmm_working_calendar_get_default (), &due,
+                                         CIRCULATION_WORKING_DAYS);
+  if (sent != NULL)
+    return g_date_compare (sent, &due) <= 0 ? "on time" : "late";
   return g_date_compare (as_of, &due) > 0 ? "late" : "not yet due";
 }
 
@@ -948,6 +971,42 @@ count_actions (Period  *period,
   return read_ended (&local_error, error);
 }
 
+/* Plan versions agreed in the period, and whether each was circulated within 2 working
+ * days. */
+static gboolean
+count_circulation (Period  *period,
+                   GError **error)
+{
+  RmmDbStmt *stmt = prepare (period,
+    "SELECT v.created_at, (SELECT min (x.circulated_at) FROM circulation x "
+    "                      WHERE x.plan_version_id = v.id) "
+    "FROM safety_plan_version v JOIN safety_plan p ON p.id = v.plan_id "
+    "JOIN child c ON c.id = p.child_id "
+    "WHERE (?1 = 0 OR c.area_id = ?1) AND v.created_at >= ?2 AND v.created_at < ?3", error);
+  g_autoptr(GError) local_error = NULL;
+  Tally timeliness;
+  guint agreed = 0, on_time, due;
+
+  if (stmt == NULL)
+    return FALSE;
+  rmm_db_stmt_bind_text (stmt, 2, period->from_utc);
+  rmm_db_stmt_bind_text (stmt, 3, period->end_utc);
+  tally_init (&timeliness);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      agreed++;
+      tally_add (&timeliness, circulation_timeliness (period, rmm_db_stmt_get_text (stmt, 0),
+                                                      rmm_db_stmt_get_text (stmt, 1)));
+    }
+  on_time = GPOINTER_TO_UINT (g_hash_table_lookup (timeliness.counts, "on time"));
+  due = on_time + GPOINTER_TO_UINT (g_hash_table_lookup (timeliness.counts, "late"));
+  add_count (period, "plans-agreed", agreed);
+  tally_publish (&timeliness, period, "plans-circulated-2-working-days");
+  rmm_figures_add_percent (period->figures, "plans-circulated-2-working-days-rate", "all",
+                           on_time, due);
+  return read_ended (&local_error, error);
+}
+
 /* Meetings held in the period (concluded or signed off), each agency's attendance at them
  * (present, of those invited: apologies and information sent count as not present;
  * observers are not invited), and the children deferred at them. */
@@ -1000,8 +1059,8 @@ uk_midnight_utc (const GDate *day)
  * @area_id: one area, or 0 for every area
  *
  * The board's figures for the period: referrals, deadlines, ratings, the CSE list week by
- * week, triggers, missing episodes, plan actions, closures and transitions, who the
- * children are, and meetings. Not yet suppressed: see rmm_figures_suppress ().
+ * week, triggers, missing episodes, plan actions, plans circulated, closures and
+ * transitions, who the children are, and meetings. Not yet suppressed: see rmm_figures_suppress ().
  *
  * Returns: (transfer full): #RmmFigure rows, or %NULL with @error
  */
@@ -1040,7 +1099,8 @@ rmm_store_read_figures (RmmStore     *self,
       ok = count_referrals (&period, error) && count_events (&period, error) &&
            count_ratings_and_list (&period, error) &&
            count_triggers (&period, error) && count_missing (&period, error) &&
-           count_actions (&period, error) && count_meetings (&period, error);
+           count_actions (&period, error) && count_circulation (&period, error) &&
+           count_meetings (&period, error);
       if (snapshot)
         rmm_db_end_snapshot (rmm_store_get_db (self));
     }
