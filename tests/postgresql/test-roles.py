@@ -341,7 +341,8 @@ PICK = {
 }
 # A copy that would otherwise add to a signed-off meeting (which no one may): the coming one's.
 COPIED_INTO = {"plan_action": {"meeting_id": planned, "status_meeting_id": None},
-               "safety_plan_version": {"meeting_id": planned}}
+               "safety_plan_version": {"meeting_id": planned},
+               "decision": {"meeting_id": planned}}
 # Rows the demo has only elsewhere, copied into the north area: the attendance of a meeting
 # held (its copy the coming meeting's), a concern that names no child (its copy the north
 # child's).
