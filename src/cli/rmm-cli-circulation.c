@@ -23,7 +23,7 @@
 #include "rmm-documents.h"
 #include "rmm-error.h"
 #include "rmm-labels.h"
-#include "rmm-plan-copies.h"
+#include "rmm-copies.h"
 
 /* ---- rmmctl network ---- */
 
@@ -241,6 +241,7 @@ rmm_cli_domains (const char  *database,
 typedef struct
 {
   char     *child;
+  gint64    meeting;
   char    **reasons;
   char    **hand_over_text;
   char    **post_text;
@@ -271,17 +272,23 @@ find_member (RmmCirculation *circulation,
 {
   gint64 id = 0;
 
-  if (g_ascii_string_to_signed (member_text, 10, 1, G_MAXINT64, &id, NULL))
-    for (guint i = 0; i < circulation->recipients->len; i++)
-      {
-        RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, i);
+  gboolean by_id = g_ascii_string_to_signed (member_text, 10, 1, G_MAXINT64, &id, NULL);
 
-        if (recipient->member_id == id)
-          return recipient;
-      }
+  /* By id (a network member's, or for the minutes an attendance row's) or by full name. */
+  for (guint i = 0; i < circulation->recipients->len; i++)
+    {
+      RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, i);
+
+      if (by_id ? recipient->member_id == id
+                : g_utf8_collate (recipient->name, member_text) == 0)
+        return recipient;
+    }
   g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-               _("“%s” is not a member of the network this plan goes to (see rmmctl "
-                 "network)."), member_text);
+               circulation->meeting_id != 0
+               ? _("“%s” was not invited to this meeting: its minutes go only to those "
+                   "invited.")
+               : _("“%s” is not a member of the network this plan goes to (see rmmctl "
+                   "network)."), member_text);
   return NULL;
 }
 
@@ -376,12 +383,12 @@ drop_refused (RmmCirculation *circulation)
 static gboolean
 hand_to_mailer (RmmCirculation  *circulation,
                 GHashTable      *files,
-                const char      *reference,
+                const char      *subject,
                 gboolean         send,
                 GError         **error)
 {
   if (send)
-    return rmm_plan_copies_hand_over (circulation, files, reference, error);
+    return rmm_copies_hand_over (circulation, files, subject, error);
   for (guint i = 0; i < circulation->recipients->len; i++)
     {
       const RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, i);
@@ -390,9 +397,9 @@ hand_to_mailer (RmmCirculation  *circulation,
 
       if (!g_str_equal (recipient->channel, "email"))
         continue;
-      command = rmm_plan_copies_email_command (recipient,
-                                               g_hash_table_lookup (files, recipient->document),
-                                               reference, circulation->version);
+      command = rmm_copies_email_command (recipient,
+                                          g_hash_table_lookup (files, recipient->document),
+                                          subject);
       for (guint a = 0; command[a] != NULL; a++)
         {
           g_autofree char *quoted = g_shell_quote (command[a]);
@@ -408,7 +415,7 @@ hand_to_mailer (RmmCirculation  *circulation,
 static void
 print_files (GHashTable *files)
 {
-  static const char * const documents[] = { "professional-plan", "family-plan" };
+  static const char * const documents[] = { "professional-plan", "family-plan", "minutes" };
 
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
     if (g_hash_table_contains (files, documents[i]))
@@ -418,17 +425,62 @@ print_files (GHashTable *files)
       }
 }
 
+/* The circulation the command asks for: the child's plan, or the meeting's minutes. */
+static RmmCirculation *
+prepare_circulation (RmmStore                *store,
+                     const CirculateOptions  *options,
+                     GError                 **error)
+{
+  gint64 child_id;
+
+  if (options->meeting != 0)
+    return rmm_store_minutes_circulation (store, options->meeting, error);
+  if (!(child_id = rmm_cli_resolve_child (store, options->child, error)))
+    return NULL;
+  return rmm_store_plan_circulation (store, child_id, options->outdated, error);
+}
+
+/* Every copy checked: with one that cannot go, none goes (exit 1), unless --skip-refused,
+ * when the others do. FALSE: nothing is to be sent (said already). */
+static gboolean
+keep_those_that_can_go (RmmStore        *store,
+                        RmmCirculation  *circulation,
+                        gboolean         skip_refused,
+                        int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rmm_store_check_circulation (store, circulation, &error))
+    return TRUE;
+  print_recipients (circulation);
+  if (!skip_refused || !g_error_matches (error, RMM_ERROR, RMM_ERROR_INVALID))
+    {
+      g_printerr (_("rmmctl: %s (--skip-refused sends the others)\n"), error->message);
+      *status = EXIT_FAILURE;
+      return FALSE;
+    }
+  drop_refused (circulation);
+  if (circulation->recipients->len == 0)
+    {
+      g_printerr (_("rmmctl: no copy can go; nothing was sent.\n"));
+      *status = EXIT_FAILURE;
+      return FALSE;
+    }
+  g_print (_("The others go:\n"));
+  return TRUE;
+}
+
 static int
-circulate_plan (const char        *database,
-                CirculateOptions  *options)
+circulate (const char        *database,
+           CirculateOptions  *options)
 {
   g_autoptr(RmmStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RmmCirculation) circulation = NULL;
-  g_autoptr(RmmChildRecord) child = NULL;
   g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree char *subject = NULL;
   RmmDocumentOptions document_options = { 0 };
-  gint64 child_id;
+  int status = EXIT_SUCCESS;
   guint copies;
   gboolean recorded;
 
@@ -446,53 +498,40 @@ circulate_plan (const char        *database,
       return EXIT_FAILURE;
     }
   if (!(store = rmm_cli_open_existing (database, &error)) ||
-      !(child_id = rmm_cli_resolve_child (store, options->child, &error)) ||
-      !(child = rmm_store_get_child_record (store, child_id, &error)) ||
-      !(circulation = rmm_store_plan_circulation (store, child_id, options->outdated, &error)) ||
+      !(circulation = prepare_circulation (store, options, &error)) ||
       !apply_choices (circulation, options, &error))
     return rmm_cli_fail (error);
   if (circulation->recipients->len == 0)
     {
-      g_print (options->outdated ? _("No one holds an earlier version of the plan without "
-                                     "this one.\n")
-                                 : _("No one is in the child’s network: add them with "
-                                     "rmmctl network.\n"));
+      g_print (options->meeting != 0 ? _("No one was invited to the meeting.\n")
+               : options->outdated ? _("No one holds an earlier version of the plan without "
+                                       "this one.\n")
+               : _("No one is in the child’s network: add them with rmmctl network.\n"));
       return EXIT_SUCCESS;
     }
-  if (!rmm_store_check_circulation (store, circulation, &error))
-    {
-      print_recipients (circulation);
-      if (!options->skip_refused || !g_error_matches (error, RMM_ERROR, RMM_ERROR_INVALID))
-        {
-          g_printerr (_("rmmctl: %s (--skip-refused sends the others)\n"), error->message);
-          return EXIT_FAILURE;
-        }
-      g_clear_error (&error);
-      drop_refused (circulation);
-      if (circulation->recipients->len == 0)
-        {
-          g_printerr (_("rmmctl: no copy can go; nothing was sent.\n"));
-          return EXIT_FAILURE;
-        }
-      g_print (_("The others go:\n"));
-    }
+  if (!keep_those_that_can_go (store, circulation, options->skip_refused, &status))
+    return status;
   print_recipients (circulation);
   copies = circulation->recipients->len;
   /* Recorded before the mail client has a copy, and undone if it refuses one: a copy the
    * login may not circulate, or that the record refuses, never reaches the mail client. */
-  if (!rmm_plan_copies_write (store, circulation, child->reference,
-                              options->out_dir ? options->out_dir : ".", &document_options,
-                              files, &error) ||
+  if (!(subject = rmm_copies_subject (store, circulation, &error)) ||
+      !rmm_copies_write (store, circulation, options->out_dir ? options->out_dir : ".",
+                         &document_options, files, &error) ||
       !rmm_store_begin (store, &error))
     return rmm_cli_fail (error);
   print_files (files);
   recorded = rmm_store_record_circulation (store, circulation, &error) &&
-             hand_to_mailer (circulation, files, child->reference, options->send, &error);
+             hand_to_mailer (circulation, files, subject, options->send, &error);
   if (!rmm_store_end (store, recorded, recorded ? &error : NULL))
     return rmm_cli_fail (error);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Recorded %u copy of version %u.\n",
-                        "Recorded %u copies of version %u.\n", copies),
-           copies, circulation->version);
+  if (options->meeting != 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Recorded %u copy of the minutes.\n",
+                          "Recorded %u copies of the minutes.\n", copies), copies);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Recorded %u copy of version %u.\n",
+                          "Recorded %u copies of version %u.\n", copies),
+             copies, circulation->version);
   return EXIT_SUCCESS;
 }
 
@@ -501,16 +540,19 @@ rmm_cli_circulate (const char  *database,
                    int          argc,
                    char       **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("plan — send a child’s plan to "
-                                                             "their network"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("plan|minutes — send a child’s "
+                                                             "plan to their network, or a "
+                                                             "meeting’s minutes to those "
+                                                             "invited"));
   g_auto(CirculateOptions) options = { 0 };
   int status = 0;
   GOptionEntry entries[] = {
-    { "child", 'c', 0, G_OPTION_ARG_STRING, &options.child, N_("The child (id or reference)"), "ID|REF" },
+    { "child", 'c', 0, G_OPTION_ARG_STRING, &options.child, N_("plan: the child (id or reference)"), "ID|REF" },
+    { "meeting", 'm', 0, G_OPTION_ARG_INT64, &options.meeting, N_("minutes: the meeting (an id from “list meetings”)"), "ID" },
     { "outdated", 0, 0, G_OPTION_ARG_NONE, &options.outdated, N_("Only to those who hold an earlier version and not this one"), NULL },
     { "reason", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.reasons, N_("Send to an address outside the allowed domains, for this reason (recorded)"), "ADDRESS=WHY" },
-    { "hand-over", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.hand_over_text, N_("This member’s copy is handed over, not emailed"), "MEMBER" },
-    { "post", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.post_text, N_("This member’s copy is posted, not emailed"), "MEMBER" },
+    { "hand-over", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.hand_over_text, N_("This member’s copy is handed over, not emailed (their id or full name)"), "MEMBER" },
+    { "post", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.post_text, N_("This member’s copy is posted, not emailed (their id or full name)"), "MEMBER" },
     { "skip-refused", 0, 0, G_OPTION_ARG_NONE, &options.skip_refused, N_("When a copy cannot go, send the others (by default none goes)"), NULL },
     { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &options.out_dir, N_("Where the PDFs are written (default: here)"), "DIR" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &options.language, N_("en, cy or both; default: the area’s documents language"), "LANGUAGE" },
@@ -528,12 +570,19 @@ rmm_cli_circulate (const char  *database,
                                 "stops it, and then nothing goes unless --skip-refused. The "
                                 "PDFs are written, each email copy handed to the mail client "
                                 "(--send) or its command printed, and every copy recorded: "
-                                "rmmctl circulation lists who holds which version."),
+                                "rmmctl circulation lists who holds which version. The "
+                                "minutes of a signed-off meeting go the same way to everyone "
+                                "invited to it (present, apologies or information sent; not "
+                                "observers), each at the address on record for them."),
                               NULL, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !g_str_equal (argv[1], "plan") || options.child == NULL)
-    return rmm_cli_usage_error (context, _("circulate plan --child ID|REF"));
-  return circulate_plan (database, &options);
+  if (argc != 2 ||
+      !((g_str_equal (argv[1], "plan") && options.child != NULL && options.meeting == 0) ||
+        (g_str_equal (argv[1], "minutes") && options.meeting > 0 && options.child == NULL &&
+         !options.outdated)))
+    return rmm_cli_usage_error (context, _("circulate plan --child ID|REF, or circulate "
+                                           "minutes --meeting ID"));
+  return circulate (database, &options);
 }
 
 /* ---- rmmctl circulation ---- */
@@ -579,6 +628,7 @@ rmm_cli_circulation (const char  *database,
   for (guint i = 0; i < records->len; i++)
     {
       const RmmCirculationRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *document = NULL;
 
       json_builder_begin_object (builder);
       rmm_cli_add_string (builder, "document", record->document);
@@ -595,11 +645,16 @@ rmm_cli_circulation (const char  *database,
       json_builder_set_member_name (builder, "outdated");
       json_builder_add_boolean_value (builder, record->outdated);
       json_builder_end_object (builder);
+      document = record->version > 0
+                 /* TRANSLATORS: a document and its version: "Safety plan (family) v2" */
+                 ? g_strdup_printf (_("%s v%u"), rmm_circulated_document_label (record->document),
+                                    record->version)
+                 : g_strdup (rmm_circulated_document_label (record->document));
+
       /* TRANSLATORS: "2026-12-01T10:04:00Z  Safety plan (family) v2  Email  jo@example.org
        * by chair1" */
-      g_string_append_printf (text, _("%s  %s v%u  %s  %s  by %s%s%s%s\n"),
-                              rmm_cli_text (pool, record->circulated_at),
-                              rmm_circulated_document_label (record->document), record->version,
+      g_string_append_printf (text, _("%s  %s  %s  %s  by %s%s%s%s\n"),
+                              rmm_cli_text (pool, record->circulated_at), document,
                               rmm_circulation_channel_label (record->channel),
                               rmm_cli_text (pool, record->recipient),
                               rmm_cli_text (pool, record->circulated_by),

@@ -1,5 +1,5 @@
-/* rmm-circulate-dialog.c: a child's plan to their network, each copy checked before any
- * goes
+/* rmm-circulate-dialog.c: a child's plan to their network, or a meeting's minutes to those
+ * invited, each copy checked before any goes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -7,7 +7,7 @@
  * reason asked for an address outside the allowed domains. Each change checks every copy
  * again, so the dialog says which cannot go, and why, before Send; then either all go, or
  * with "Send the others" the rest. On Send the copies are written, recorded, and each email
- * handed to the mail client, as `rmmctl circulate plan --send` does (rmm-plan-copies.c).
+ * handed to the mail client, as `rmmctl circulate plan --send` does (rmm-copies.c).
  */
 #define G_LOG_DOMAIN "rmm-circulate-dialog"
 
@@ -19,7 +19,8 @@
 #include "rmm-error.h"
 #include "rmm-gui-utils.h"
 #include "rmm-labels.h"
-#include "rmm-plan-copies.h"
+#include "rmm-copies.h"
+#include "rmm-dates.h"
 
 /* How a copy goes, in the order of each row's choices. */
 static const char * const channels[] = { "email", "handed-over", "posted" };
@@ -218,11 +219,11 @@ rmm_circulate_dialog_record (RmmFormDialog  *dialog,
 {
   RmmCirculateDialog *self = RMM_CIRCULATE_DIALOG (dialog);
   RmmStore *store = rmm_form_dialog_get_store (dialog);
-  const char *reference = rmm_agenda_item_get_child_reference (rmm_form_dialog_get_item (dialog));
   RmmDocumentOptions options = { .language = rmm_settings_get_documents_language () };
   g_autoptr(GPtrArray) going = g_ptr_array_new ();
   g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autofree char *folder = NULL;
+  g_autofree char *subject = NULL;
   g_autofree char *done = NULL;
   RmmCirculation sending;
   guint refused = check (self, error);
@@ -255,56 +256,39 @@ rmm_circulate_dialog_record (RmmFormDialog  *dialog,
   sending = *self->circulation;
   sending.recipients = going;
   /* Recorded before the mail client has a copy, and undone if it refuses one. */
-  if (!(folder = rmm_plan_copies_make_folder (error)) ||
-      !rmm_plan_copies_write (store, &sending, reference, folder, &options, files, error) ||
+  if (!(subject = rmm_copies_subject (store, &sending, error)) ||
+      !(folder = rmm_copies_make_folder (error)) ||
+      !rmm_copies_write (store, &sending, folder, &options, files, error) ||
       !rmm_store_begin (store, error))
     return FALSE;
   ok = rmm_store_record_circulation (store, &sending, error) &&
-       rmm_plan_copies_hand_over (&sending, files, reference, error);
+       rmm_copies_hand_over (&sending, files, subject, error);
   if (!rmm_store_end (store, ok, ok ? error : NULL) || !ok)
     return FALSE;
-  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Version %2$u: %1$u copy recorded",
-                                       "Version %2$u: %1$u copies recorded", going->len),
-                          going->len, sending.version);
+  if (sending.meeting_id != 0)
+    done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Minutes: %u copy recorded",
+                                         "Minutes: %u copies recorded", going->len),
+                            going->len);
+  else
+    done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Version %2$u: %1$u copy recorded",
+                                         "Version %2$u: %1$u copies recorded", going->len),
+                            going->len, sending.version);
   if (gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
     rmm_show_toast (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))), done);
   return TRUE;
 }
 
-static gboolean
-fill (RmmCirculateDialog  *self,
-      gboolean             only_outdated,
-      GError             **error)
+/* One row per copy of @circulation (taken), the dialog's description, and the first check. */
+static void
+fill (RmmCirculateDialog *self,
+      RmmCirculation     *circulation,
+      const char         *description)
 {
-  RmmStore *store = rmm_form_dialog_get_store (RMM_FORM_DIALOG (self));
-  gint64 child_id = rmm_agenda_item_get_child_id (rmm_form_dialog_get_item (RMM_FORM_DIALOG (self)));
-  g_autofree char *description = NULL;
-
-  if (!(self->circulation = rmm_store_plan_circulation (store, child_id, only_outdated, error)))
-    return FALSE;
-  if (self->circulation->recipients->len == 0)
-    {
-      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND, "%s",
-                   only_outdated ? _("No one holds an older version of the plan without this "
-                                     "one.")
-                                 : _("No one is in the child’s network yet: add the "
-                                     "professionals and the family’s contact first (Add… "
-                                     "under Network)."));
-      return FALSE;
-    }
-  for (guint i = 0; i < self->circulation->recipients->len; i++)
-    add_copy (self, g_ptr_array_index (self->circulation->recipients, i));
-  description = g_strdup_printf (only_outdated
-                                 ? _("Version %u of the safety plan, to those who hold an "
-                                     "older one. Nothing goes until you press Send.")
-                                 : _("Version %u of the safety plan, to the child’s network: "
-                                     "the professional plan to the professionals, the "
-                                     "family’s copy to the family’s contact. Nothing goes "
-                                     "until you press Send."),
-                                 self->circulation->version);
+  self->circulation = circulation;
+  for (guint i = 0; i < circulation->recipients->len; i++)
+    add_copy (self, g_ptr_array_index (circulation->recipients, i));
   g_object_set (self, "description", description, NULL);
   show_status (self);
-  return TRUE;
 }
 
 static void
@@ -349,6 +333,8 @@ rmm_circulate_dialog_init (RmmCirculateDialog *self)
  * rmm_circulate_dialog_new:
  * @only_outdated: to those who hold an older version and not the current one
  *
+ * The child's current plan to their network.
+ *
  * Returns: (transfer floating): the dialog, or %NULL with @error when there is no one to
  *   send the plan to, or it could not be read
  */
@@ -359,13 +345,78 @@ rmm_circulate_dialog_new (GtkWindow      *parent,
                           gboolean        only_outdated,
                           GError        **error)
 {
-  RmmCirculateDialog *self = g_object_new (RMM_TYPE_CIRCULATE_DIALOG, "transient-for", parent,
-                                           "store", store, "item", item, NULL);
+  g_autoptr(RmmCirculation) circulation = NULL;
+  g_autofree char *description = NULL;
 
-  if (!fill (self, only_outdated, error))
+  circulation = rmm_store_plan_circulation (store, rmm_agenda_item_get_child_id (item),
+                                            only_outdated, error);
+  if (circulation == NULL)
+    return NULL;
+  if (circulation->recipients->len == 0)
     {
-      gtk_window_destroy (GTK_WINDOW (self));
+      g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND, "%s",
+                   only_outdated ? _("No one holds an older version of the plan without this "
+                                     "one.")
+                                 : _("No one is in the child’s network yet: add the "
+                                     "professionals and the family’s contact first (Add… "
+                                     "under Network)."));
       return NULL;
     }
+  description = g_strdup_printf (only_outdated
+                                 ? _("Version %u of the safety plan, to those who hold an "
+                                     "older one. Nothing goes until you press Send.")
+                                 : _("Version %u of the safety plan, to the child’s network: "
+                                     "the professional plan to the professionals, the "
+                                     "family’s copy to the family’s contact. Nothing goes "
+                                     "until you press Send."),
+                                 circulation->version);
+  {
+    RmmCirculateDialog *self = g_object_new (RMM_TYPE_CIRCULATE_DIALOG,
+                                             "transient-for", parent, "store", store,
+                                             "item", item, NULL);
+
+    fill (self, g_steal_pointer (&circulation), description);
+    return self;
+  }
+}
+
+/**
+ * rmm_circulate_dialog_new_for_minutes:
+ *
+ * A meeting's signed-off minutes to everyone invited to it.
+ *
+ * Returns: (transfer floating): the dialog, or %NULL with @error when the minutes are not
+ *   signed off, no one was invited, or they could not be read
+ */
+RmmCirculateDialog *
+rmm_circulate_dialog_new_for_minutes (GtkWindow   *parent,
+                                      RmmStore    *store,
+                                      RmmMeeting  *meeting,
+                                      GError     **error)
+{
+  g_autoptr(RmmCirculation) circulation = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *subtitle = NULL;
+  RmmCirculateDialog *self;
+
+  circulation = rmm_store_minutes_circulation (store, rmm_meeting_get_id (meeting), error);
+  if (circulation == NULL)
+    return NULL;
+  if (circulation->recipients->len == 0)
+    {
+      g_set_error_literal (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                           _("No one was invited to the meeting: its attendance is recorded "
+                             "as the meeting opens."));
+      return NULL;
+    }
+  day = rmm_date_format_uk (rmm_meeting_get_meets_on (meeting), "%-d %B %Y");
+  /* TRANSLATORS: under the dialog's title: "Ashdown East, 8 December 2026" */
+  subtitle = g_strdup_printf (_("%s, %s"), rmm_meeting_get_area_name (meeting), day);
+  self = g_object_new (RMM_TYPE_CIRCULATE_DIALOG, "transient-for", parent, "store", store,
+                       "subtitle", subtitle, "title", _("Circulate the Minutes"), NULL);
+  fill (self, g_steal_pointer (&circulation),
+        _("The signed-off minutes, to everyone invited to the meeting (present, apologies or "
+          "information sent; not observers), each at the address on record for them. Nothing "
+          "goes until you press Send."));
   return self;
 }

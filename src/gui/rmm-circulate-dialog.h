@@ -1,5 +1,5 @@
-/* rmm-circulate-dialog.h: a child's plan to their network, each copy checked before any
- * goes
+/* rmm-circulate-dialog.h: a child's plan to their network, or a meeting's minutes to those
+ * invited, each copy checked before any goes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,5 +20,9 @@ RmmCirculateDialog *rmm_circulate_dialog_new (GtkWindow      *parent,
                                               RmmAgendaItem  *item,
                                               gboolean        only_outdated,
                                               GError        **error);
+RmmCirculateDialog *rmm_circulate_dialog_new_for_minutes (GtkWindow   *parent,
+                                                          RmmStore    *store,
+                                                          RmmMeeting  *meeting,
+                                                          GError     **error);
 
 G_END_DECLS

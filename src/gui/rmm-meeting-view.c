@@ -11,6 +11,7 @@
 #include "rmm-actions-dialog.h"
 #include "rmm-add-child-dialog.h"
 #include "rmm-agenda-row.h"
+#include "rmm-circulate-dialog.h"
 #include "rmm-conclude-dialog.h"
 #include "rmm-documents.h"
 #include "rmm-framework.h"
@@ -72,6 +73,7 @@ static void action_add_child (GSimpleAction *, GVariant *, gpointer);
 static void action_document (GSimpleAction *, GVariant *, gpointer);
 static void action_export_plans (GSimpleAction *, GVariant *, gpointer);
 static void action_move (GSimpleAction *, GVariant *, gpointer);
+static void action_circulate_minutes (GSimpleAction *, GVariant *, gpointer);
 
 /* Their keys are the application's (rmm-shortcuts.c), so they work wherever focus is. */
 static const GActionEntry meeting_actions[] = {
@@ -84,6 +86,7 @@ static const GActionEntry meeting_actions[] = {
   { "document", action_document, "s" },
   { "export-plans", action_export_plans, "s" },
   { "move", action_move },
+  { "circulate-minutes", action_circulate_minutes },
 };
 
 /* An action of the meeting on show, enabled by its state while the view is on show. */
@@ -296,6 +299,8 @@ show_progress (RmmMeetingView *self)
                                                                area_id);
   g_autofree char *why_not_decide = rmm_store_why_not_in_area (self->store, RMM_RIGHT_DECIDE,
                                                                area_id);
+  g_autofree char *why_not_circulate = rmm_store_why_not_in_area (self->store,
+                                                                  RMM_RIGHT_CIRCULATE, area_id);
   const char *why_not_schedule;
 
   g_free (self->why_not_schedule);
@@ -316,6 +321,10 @@ show_progress (RmmMeetingView *self)
   /* A signed-off meeting's decisions are there to read, for every login. */
   set_enabled (self, "conclude", !planned && (signed_off || why_not_decide == NULL));
   set_enabled (self, "add-child", why_not_schedule == NULL);
+  /* The minutes go out once signed off, by the area's chairs and administrators. */
+  set_enabled (self, "circulate-minutes", signed_off && why_not_circulate == NULL);
+  rmm_widget_explain_refusal (GTK_WIDGET (self), "meeting.circulate-minutes",
+                              signed_off ? why_not_circulate : NULL);
   rmm_widget_explain_refusal (GTK_WIDGET (self), "meeting.open", why_not_minute);
   rmm_widget_explain_refusal (GTK_WIDGET (self), "meeting.move", why_not_schedule);
   rmm_widget_explain_refusal (GTK_WIDGET (self), "meeting.previous-actions", why_not_minute);
@@ -617,6 +626,24 @@ on_plans_folder (GtkNativeDialog *chooser,
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+}
+
+/* The signed-off minutes to everyone invited: the dialog says who gets them, and how. */
+static void
+action_circulate_minutes (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  RmmMeetingView *self = RMM_MEETING_VIEW (user_data);
+  g_autoptr(GError) error = NULL;
+  RmmCirculateDialog *dialog;
+
+  dialog = rmm_circulate_dialog_new_for_minutes (GTK_WINDOW (gtk_widget_get_root (user_data)),
+                                                 self->store, self->meeting, &error);
+  if (dialog == NULL)
+    rmm_show_message (GTK_WIDGET (self), _("Nothing to Circulate"), error->message);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -1,9 +1,9 @@
-/* rmm-plan-copies.c: the copies of a plan a circulation sends, and the desktop's mail client
- * that takes them
+/* rmm-copies.c: the copies a circulation sends (a plan's, a meeting's minutes), and the
+ * desktop's mail client that takes them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by `rmmctl circulate` and the window's Circulate dialog: the same files, the same
+ * Shared by `rmmctl circulate` and the window's Circulate dialogs: the same files, the same
  * subject line, the same mail client, so the two can never send different things.
  */
 #define G_LOG_DOMAIN "rmm-documents"
@@ -15,7 +15,8 @@
 #include <glib/gstdio.h>
 
 #include "rmm-error.h"
-#include "rmm-plan-copies.h"
+#include "rmm-copies.h"
+#include "rmm-dates.h"
 
 #define MAIL_CLIENT "xdg-email"
 
@@ -30,22 +31,48 @@ needs_copy (RmmCirculation *circulation,
   return FALSE;
 }
 
-/**
- * rmm_plan_copies_write:
- * @files: (element-type utf8 filename): filled with each copy's absolute path, by document
- *   ("professional-plan", "family-plan"); static keys, the paths owned by the table
- *
- * Writes the PDF of each copy some recipient of @circulation gets, as
- * "CH-1042-plan-v3-family.pdf" in @dir (made 0600 by the document engine).
- */
-gboolean
-rmm_plan_copies_write (RmmStore                  *store,
-                       RmmCirculation            *circulation,
-                       const char                *reference,
-                       const char                *dir,
-                       const RmmDocumentOptions  *options,
-                       GHashTable                *files,
-                       GError                   **error)
+/* The minutes' file name: "minutes-ashdown-east-2026-12-08.pdf" (ASCII, for any mail
+ * client and the recipient's computer). */
+static char *
+minutes_file_name (RmmMeeting *meeting)
+{
+  g_autofree char *area = g_ascii_strdown (rmm_meeting_get_area_name (meeting), -1);
+
+  for (char *c = area; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c))
+      *c = '-';
+  return g_strdup_printf ("minutes-%s-%s.pdf", area, rmm_meeting_get_meets_on (meeting));
+}
+
+static gboolean
+write_minutes (RmmStore                  *store,
+               RmmCirculation            *circulation,
+               const char                *dir,
+               const RmmDocumentOptions  *options,
+               GHashTable                *files,
+               GError                   **error)
+{
+  g_autoptr(RmmMeeting) meeting = rmm_store_get_meeting (store, circulation->meeting_id, error);
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autofree char *name = NULL;
+  char *path;
+
+  if (meeting == NULL)
+    return FALSE;
+  name = minutes_file_name (meeting);
+  path = g_build_filename (dir, name, NULL);
+  g_hash_table_insert (files, (gpointer)"minutes", path);
+  document = rmm_minutes_document_new (store, circulation->meeting_id, options, error);
+  return document != NULL && rmm_pdf_document_write (document, path, error);
+}
+
+static gboolean
+write_plans (RmmStore                  *store,
+             RmmCirculation            *circulation,
+             const char                *dir,
+             const RmmDocumentOptions  *options,
+             GHashTable                *files,
+             GError                   **error)
 {
   static const struct {
     const char *document;
@@ -55,9 +82,11 @@ rmm_plan_copies_write (RmmStore                  *store,
     { "professional-plan", RMM_PLAN_AUDIENCE_PROFESSIONAL, "professional" },
     { "family-plan", RMM_PLAN_AUDIENCE_FAMILY, "family" },
   };
-  /* Absolute: the mail client resolves the attachment from its own directory. */
-  g_autofree char *absolute_dir = g_canonicalize_filename (dir, NULL);
+  g_autoptr(RmmChildRecord) child = rmm_store_get_child_record (store, circulation->child_id,
+                                                                error);
 
+  if (child == NULL)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
     {
       g_autoptr(RmmPdfDocument) document = NULL;
@@ -66,9 +95,9 @@ rmm_plan_copies_write (RmmStore                  *store,
 
       if (!needs_copy (circulation, copies[i].document))
         continue;
-      name = g_strdup_printf ("%s-plan-v%u-%s.pdf", reference, circulation->version,
+      name = g_strdup_printf ("%s-plan-v%u-%s.pdf", child->reference, circulation->version,
                               copies[i].suffix);
-      path = g_build_filename (absolute_dir, name, NULL);
+      path = g_build_filename (dir, name, NULL);
       g_hash_table_insert (files, (gpointer)copies[i].document, path);
       document = rmm_safety_plan_document_new (store, circulation->child_id, copies[i].audience,
                                                options, error);
@@ -79,7 +108,61 @@ rmm_plan_copies_write (RmmStore                  *store,
 }
 
 /**
- * rmm_plan_copies_make_folder:
+ * rmm_copies_write:
+ * @files: (element-type utf8 filename): filled with each copy's absolute path, by document
+ *   ("professional-plan", "family-plan", "minutes"); static keys, the paths owned by the
+ *   table
+ *
+ * Writes the PDF of each copy some recipient of @circulation gets, in @dir (made 0600 by the
+ * document engine): "CH-1042-plan-v3-family.pdf", "minutes-ashdown-east-2026-12-08.pdf".
+ */
+gboolean
+rmm_copies_write (RmmStore                  *store,
+                  RmmCirculation            *circulation,
+                  const char                *dir,
+                  const RmmDocumentOptions  *options,
+                  GHashTable                *files,
+                  GError                   **error)
+{
+  /* Absolute: the mail client resolves the attachment from its own directory. */
+  g_autofree char *absolute_dir = g_canonicalize_filename (dir, NULL);
+
+  if (circulation->meeting_id != 0)
+    return write_minutes (store, circulation, absolute_dir, options, files, error);
+  return write_plans (store, circulation, absolute_dir, options, files, error);
+}
+
+/**
+ * rmm_copies_subject:
+ *
+ * The emails' subject line: the child by reference, never by name (a subject line travels
+ * further than the attachment); the meeting by area and day.
+ *
+ * Returns: (transfer full): the subject, or %NULL with @error
+ */
+char *
+rmm_copies_subject (RmmStore        *store,
+                    RmmCirculation  *circulation,
+                    GError         **error)
+{
+  g_autoptr(RmmChildRecord) child = NULL;
+  g_autoptr(RmmMeeting) meeting = NULL;
+  g_autofree char *day = NULL;
+
+  if (circulation->meeting_id == 0)
+    return (child = rmm_store_get_child_record (store, circulation->child_id, error))
+           ? g_strdup_printf (_("CSE safety plan %s, version %u"), child->reference,
+                              circulation->version)
+           : NULL;
+  if (!(meeting = rmm_store_get_meeting (store, circulation->meeting_id, error)))
+    return NULL;
+  day = rmm_date_format_uk (rmm_meeting_get_meets_on (meeting), "%-d %B %Y");
+  return g_strdup_printf (_("Minutes of the CSE Risk Management Meeting, %s, %s"),
+                          rmm_meeting_get_area_name (meeting), day);
+}
+
+/**
+ * rmm_copies_make_folder:
  *
  * A new folder, private to the user (0700), for the copies the window sends: in the user's
  * cache, where the mail client can still read them once RMM Desk is closed.
@@ -87,7 +170,7 @@ rmm_plan_copies_write (RmmStore                  *store,
  * Returns: (transfer full): its path, or %NULL with @error
  */
 char *
-rmm_plan_copies_make_folder (GError **error)
+rmm_copies_make_folder (GError **error)
 {
   g_autofree char *parent = g_build_filename (g_get_user_cache_dir (), "rmm-desk",
                                               "circulated", NULL);
@@ -105,18 +188,13 @@ rmm_plan_copies_make_folder (GError **error)
   return g_steal_pointer (&template);
 }
 
-/* The mail client's arguments for one copy: the attachment, a subject with the child's
- * reference (never their name: a subject line travels further than the attachment), the
- * address. */
+/* The mail client's arguments for one copy: the attachment, the subject, the address. */
 GStrv
-rmm_plan_copies_email_command (const RmmRecipient *recipient,
-                               const char         *file,
-                               const char         *reference,
-                               guint               version)
+rmm_copies_email_command (const RmmRecipient *recipient,
+                          const char         *file,
+                          const char         *subject)
 {
   g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
-  g_autofree char *subject = g_strdup_printf (_("CSE safety plan %s, version %u"), reference,
-                                              version);
 
   g_strv_builder_add_many (argv, MAIL_CLIENT, "--utf8", "--subject", subject, "--attach", file,
                            recipient->recipient, NULL);
@@ -143,17 +221,17 @@ rmm_mail_client_send (GStrv    command,
 }
 
 /**
- * rmm_plan_copies_hand_over:
- * @files: the copies rmm_plan_copies_write () made
+ * rmm_copies_hand_over:
+ * @files: the copies rmm_copies_write () made
  *
  * Hands each email copy of @circulation to the mail client, in order; the first it does not
  * take stops the rest, and says which (those before it may be open in the mail client).
  */
 gboolean
-rmm_plan_copies_hand_over (RmmCirculation  *circulation,
-                           GHashTable      *files,
-                           const char      *reference,
-                           GError         **error)
+rmm_copies_hand_over (RmmCirculation  *circulation,
+                      GHashTable      *files,
+                      const char      *subject,
+                      GError         **error)
 {
   for (guint i = 0; i < circulation->recipients->len; i++)
     {
@@ -163,9 +241,9 @@ rmm_plan_copies_hand_over (RmmCirculation  *circulation,
 
       if (!g_str_equal (recipient->channel, "email"))
         continue;
-      command = rmm_plan_copies_email_command (recipient,
-                                               g_hash_table_lookup (files, recipient->document),
-                                               reference, circulation->version);
+      command = rmm_copies_email_command (recipient,
+                                          g_hash_table_lookup (files, recipient->document),
+                                          subject);
       if (!rmm_mail_client_send (command, &local_error))
         {
           g_set_error (error, RMM_ERROR, RMM_ERROR_IO,

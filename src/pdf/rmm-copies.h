@@ -1,5 +1,5 @@
-/* rmm-plan-copies.h: the copies of a plan a circulation sends, and the desktop's mail client
- * that takes them
+/* rmm-copies.h: the copies a circulation sends (a plan's, a meeting's minutes), and the
+ * desktop's mail client that takes them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,24 +10,25 @@
 
 G_BEGIN_DECLS
 
-gboolean rmm_plan_copies_write          (RmmStore                  *store,
+gboolean rmm_copies_write               (RmmStore                  *store,
                                          RmmCirculation            *circulation,
-                                         const char                *reference,
                                          const char                *dir,
                                          const RmmDocumentOptions  *options,
                                          GHashTable                *files,
                                          GError                   **error);
-char    *rmm_plan_copies_make_folder    (GError                   **error);
-GStrv    rmm_plan_copies_email_command  (const RmmRecipient        *recipient,
+char    *rmm_copies_subject             (RmmStore                  *store,
+                                         RmmCirculation            *circulation,
+                                         GError                   **error);
+char    *rmm_copies_make_folder         (GError                   **error);
+GStrv    rmm_copies_email_command       (const RmmRecipient        *recipient,
                                          const char                *file,
-                                         const char                *reference,
-                                         guint                      version);
+                                         const char                *subject);
+gboolean rmm_copies_hand_over           (RmmCirculation            *circulation,
+                                         GHashTable                *files,
+                                         const char                *subject,
+                                         GError                   **error);
 gboolean rmm_mail_client_is_installed   (void);
 gboolean rmm_mail_client_send           (GStrv                      command,
-                                         GError                   **error);
-gboolean rmm_plan_copies_hand_over      (RmmCirculation            *circulation,
-                                         GHashTable                *files,
-                                         const char                *reference,
                                          GError                   **error);
 
 G_END_DECLS

@@ -306,6 +306,78 @@ class CirculationTest(unittest.TestCase):
         self.assertTrue(found_sent and found_outdated,
                         "the demo has no pack with a plan circulated and an outdated copy")
 
+    def test_minutes_to_those_invited(self):
+        """A signed-off meeting's minutes go to everyone invited (not observers), each at the
+        address on record; one outside the allowed domains stops them all until a reason is
+        given; a copy can be posted instead; a meeting not signed off sends nothing."""
+        con = sqlite3.connect(self.db)
+        meeting, area, day = con.execute(
+            "SELECT m.id, a.name, m.meets_on FROM meeting m JOIN area a ON a.id = m.area_id "
+            "WHERE m.status = 'signed-off' AND EXISTS (SELECT 1 FROM attendance t "
+            "JOIN professional p ON p.id = t.professional_id WHERE t.meeting_id = m.id "
+            "AND p.email LIKE '%@safesteps.example') ORDER BY m.meets_on DESC LIMIT 1"
+        ).fetchone()
+        invited = con.execute(
+            "SELECT coalesce (p.full_name, t.name), coalesce (p.email, '') FROM attendance t "
+            "LEFT JOIN professional p ON p.id = t.professional_id "
+            "WHERE t.meeting_id = ? AND t.status <> 'observer'", (meeting,)).fetchall()
+        planned = con.execute("SELECT id FROM meeting WHERE status = 'planned' "
+                              "LIMIT 1").fetchone()[0]
+        con.close()
+        allowed = ("ashdown-council.example", "police.example", "sch.example", "nhs.example")
+        outside = [(n, e) for n, e in invited if not e.endswith(allowed)]
+        self.assertGreaterEqual(len(outside), 1)
+
+        def minutes_record():
+            result = self.run_db("circulation", "--meeting", str(meeting), "--format", "json")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            return [r for r in json.loads(result.stdout) if r["document"] == "minutes"]
+
+        result = self.run_db("circulate", "minutes", "--meeting", str(meeting), "--send",
+                             "--out-dir", self.out, env=self.mail_env())
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("cannot go", result.stderr)
+        self.assertEqual(minutes_record(), [])
+        self.assertEqual(self.mails(), [])
+
+        # The first outside address confirmed with a reason, the rest posted (by name).
+        reason = f"{outside[0][1]}=The charity's worker attends for the child."
+        args = ["circulate", "minutes", "--meeting", str(meeting), "--reason", reason,
+                "--send", "--out-dir", self.out]
+        for name, _ in outside[1:]:
+            args += ["--post", name]
+        result = self.run_db(*args, env=self.mail_env())
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        mails = self.mails()
+        self.assertEqual(len(mails), len(invited) - len(outside) + 1)
+        file_name = f"minutes-{area.lower().replace(' ', '-')}-{day}.pdf"
+        subject = "Minutes of the CSE Risk Management Meeting, %s, %s" % (
+            area, subprocess.run(["date", "-d", day, "+%-d %B %Y"], capture_output=True,
+                                 text=True, env={"LC_ALL": "C"}).stdout.strip())
+        for mail in mails:
+            self.assertEqual(mail[mail.index("--subject") + 1], subject)
+            self.assertEqual(os.path.basename(mail[mail.index("--attach") + 1]), file_name)
+        self.assertEqual(sorted(m[-1] for m in mails),
+                         sorted([e for n, e in invited if (n, e) not in outside[1:]]))
+        record = minutes_record()
+        self.assertEqual(len(record), len(invited))
+        self.assertEqual(sorted(r["recipient"] for r in record if r["channel"] == "posted"),
+                         sorted(n for n, _ in outside[1:]))
+        self.assertEqual([r["outside_reason"] for r in record if r["outside_reason"]],
+                         ["The charity's worker attends for the child."])
+        self.assertEqual(self.run_db("check").returncode, 0)
+
+        # Not signed off: nothing.
+        result = self.run_db("circulate", "minutes", "--meeting", str(planned),
+                             env=self.mail_env())
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("not signed off", result.stderr)
+        for args in (["circulate", "minutes", "--meeting", str(meeting), "--child", self.child],
+                     ["circulate", "minutes", "--meeting", str(meeting), "--outdated"],
+                     ["circulate", "plan", "--meeting", str(meeting)],
+                     ["circulate", "minutes"]):
+            self.assertEqual(self.run_db(*args).returncode, 2, args)
+
     def test_bad_input(self):
         self.build_network()
         cases = [

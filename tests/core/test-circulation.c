@@ -509,6 +509,81 @@ test_record_is_append_only (Fixture       *f,
                                            "AND child_id = ?", f->child), ==, 1);
 }
 
+/* A meeting's minutes: not before they are signed off; then to everyone invited (not an
+ * observer), each checked like a plan's copy, and recorded against the meeting. */
+static void
+test_minutes_to_those_invited (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmCirculation) circulation = NULL;
+  g_autoptr(GPtrArray) record = NULL;
+  RmmAttendanceInput rows[] = {
+    { .agency_id = f->police, .professional_id = f->officer, .name = "Dev Constable",
+      .status = RMM_ATTENDANCE_STATUS_PRESENT },
+    { .agency_id = f->base.agency, .professional_id = f->worker, .name = "Kim Outreach",
+      .status = RMM_ATTENDANCE_STATUS_APOLOGIES },
+    { .agency_id = f->base.agency, .name = "Lee Observer",
+      .status = RMM_ATTENDANCE_STATUS_OBSERVER },
+  };
+  RmmRecipient *officer, *worker;
+
+  g_assert_true (rmm_store_open_meeting (f->base.store, f->meeting, rows, G_N_ELEMENTS (rows),
+                                         TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_null (rmm_store_minutes_circulation (f->base.store, f->meeting, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rmm_store_conclude_meeting (f->base.store, f->meeting, &error));
+  g_assert_true (rmm_store_sign_off_meeting (f->base.store, f->meeting, f->base.chair1, &error));
+  g_assert_true (rmm_store_sign_off_meeting (f->base.store, f->meeting, f->base.chair2, &error));
+  g_assert_no_error (error);
+
+  circulation = rmm_store_minutes_circulation (f->base.store, f->meeting, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (circulation->recipients->len, ==, 2);
+  officer = g_ptr_array_index (circulation->recipients, 0);
+  worker = g_ptr_array_index (circulation->recipients, 1);
+  if (g_strcmp0 (officer->name, "Dev Constable") != 0)
+    {
+      RmmRecipient *swap = officer;
+
+      officer = worker;
+      worker = swap;
+    }
+  g_assert_cmpstr (officer->recipient, ==, "dev.constable@mail.police.example");
+  g_assert_cmpstr (officer->document, ==, "minutes");
+  g_assert_cmpstr (worker->recipient, ==, "kim@charity.example");
+  /* The charity's address is outside the allowed domains: refused until a reason is given. */
+  g_assert_false (rmm_store_check_circulation (f->base.store, circulation, &error));
+  g_clear_error (&error);
+  g_assert_null (officer->problem);
+  g_assert_nonnull (worker->problem);
+  /* Someone not invited is refused for the minutes. */
+  worker->member_id += 1000;
+  g_assert_false (rmm_store_record_circulation (f->base.store, circulation, &error));
+  g_clear_error (&error);
+  g_assert_nonnull (strstr (worker->problem, "not invited"));
+  worker->member_id -= 1000;
+  g_free (worker->outside_reason);
+  worker->outside_reason = g_strdup ("The charity's worker supports the child.");
+  g_assert_true (rmm_store_record_circulation (f->base.store, circulation, &error));
+  g_assert_no_error (error);
+
+  record = rmm_store_list_circulation (f->base.store, 0, f->meeting, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (record->len, ==, 2);
+  for (guint i = 0; i < record->len; i++)
+    {
+      RmmCirculationRecord *copy = g_ptr_array_index (record, i);
+
+      g_assert_cmpstr (copy->document, ==, "minutes");
+      g_assert_cmpint (copy->child_id, ==, 0);
+      g_assert_cmpuint (copy->version, ==, 0);
+      g_assert_false (copy->outdated);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +599,7 @@ main (int   argc,
   ADD ("/circulation/family-copy-only-to-the-family", test_family_copy_only_to_the_family);
   ADD ("/circulation/superseded-plan-lists-holders", test_superseded_plan_lists_holders);
   ADD ("/circulation/record-is-append-only", test_record_is_append_only);
+  ADD ("/circulation/minutes-to-those-invited", test_minutes_to_those_invited);
 #undef ADD
   return g_test_run ();
 }

@@ -786,6 +786,41 @@ test_circulate_dialog (Fixture       *f,
   g_ptr_array_unref (rows);
 }
 
+/* The minutes: offered once signed off, to everyone invited, each copy checked; a planned
+ * meeting's are not circulated. */
+static void
+test_circulate_minutes_dialog (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GListModel) meetings = rmm_store_list_meetings (f->store, 0, NULL);
+  g_autoptr(RmmMeeting) planned = g_list_model_get_item (meetings, 0);
+  g_autoptr(RmmMeeting) held = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_assert_null (rmm_circulate_dialog_new_for_minutes (NULL, f->store, planned, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  for (guint i = 0; i < g_list_model_get_n_items (meetings) && held == NULL; i++)
+    {
+      g_autoptr(RmmMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (rmm_meeting_get_state (meeting) == RMM_MEETING_STATUS_SIGNED_OFF)
+        held = g_steal_pointer (&meeting);
+    }
+  g_assert_nonnull (held);
+  dialog = GTK_WIDGET (rmm_circulate_dialog_new_for_minutes (NULL, f->store, held, &error));
+  g_assert_no_error (error);
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Circulate the Minutes");
+  g_assert_nonnull (find_button (dialog, "Send"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  g_assert_finalize_object (dialog);
+}
+
 /* The allowed domains, kept in Preferences: added, refused when malformed, taken out. */
 static void
 test_preferences_domains (Fixture       *f,
@@ -1735,6 +1770,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/dialogs/circulate", Fixture, NULL, fixture_set_up, test_circulate_dialog,
               fixture_tear_down);
+  g_test_add ("/ui/dialogs/circulate-minutes", Fixture, NULL, fixture_set_up,
+              test_circulate_minutes_dialog, fixture_tear_down);
   g_test_add ("/ui/windows/preferences-domains", Fixture, NULL, fixture_set_up,
               test_preferences_domains, fixture_tear_down);
   g_test_add ("/ui/views/oversight", Fixture, NULL, fixture_set_up, test_oversight_view,

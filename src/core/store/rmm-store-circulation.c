@@ -563,8 +563,101 @@ rmm_store_plan_circulation (RmmStore  *self,
   return g_steal_pointer (&circulation);
 }
 
-/* Why @recipient cannot have their copy, or NULL: checked against the child's @network as it
- * stands and the @allowed domains. */
+/* The people invited to a meeting (not its observers), as the minutes' "network": each by
+ * their attendance row, with the professional's name and email where one is on record. */
+static GPtrArray *
+list_invited (RmmStore  *self,
+              gint64     meeting_id,
+              GError   **error)
+{
+  g_autoptr(GPtrArray) invited = g_ptr_array_new_with_free_func (
+                                   (GDestroyNotify)rmm_network_member_free);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+    "SELECT a.id, coalesce (a.professional_id, 0), "
+    "       coalesce (nullif (p.full_name, ''), nullif (a.name, ''), g.name), g.name, "
+    "       coalesce (p.email, '') "
+    "FROM attendance a JOIN agency g ON g.id = a.agency_id "
+    "LEFT JOIN professional p ON p.id = a.professional_id "
+    "WHERE a.meeting_id = ? AND a.status <> 'observer' ORDER BY g.name, a.id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, meeting_id);
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      RmmNetworkMember *member = g_new0 (RmmNetworkMember, 1);
+
+      member->id = rmm_db_stmt_get_int (stmt, 0);
+      member->professional_id = rmm_db_stmt_get_int (stmt, 1);
+      member->role = g_strdup ("other");
+      member->audience = g_strdup ("professional");
+      member->name = g_strdup (rmm_db_stmt_get_text (stmt, 2));
+      member->agency = g_strdup (rmm_db_stmt_get_text (stmt, 3));
+      member->email = g_strdup (rmm_db_stmt_get_text (stmt, 4));
+      g_ptr_array_add (invited, member);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&invited);
+}
+
+/* Whether the meeting's minutes are signed off: only then do they go out. */
+static gboolean
+minutes_signed_off (RmmStore  *self,
+                    gint64     meeting_id,
+                    GError   **error)
+{
+  g_autoptr(RmmMeeting) meeting = rmm_store_get_meeting (self, meeting_id, error);
+
+  if (meeting == NULL)
+    return FALSE;
+  if (rmm_meeting_get_state (meeting) != RMM_MEETING_STATUS_SIGNED_OFF)
+    return fail (error, _("The minutes of this meeting are not signed off yet: they go out "
+                          "once both chairs have signed them off."));
+  return TRUE;
+}
+
+/**
+ * rmm_store_minutes_circulation:
+ *
+ * The circulation of a meeting's signed-off minutes: everyone invited (present, apologies or
+ * information sent; not observers), by email, the full minutes. Not yet checked.
+ *
+ * Returns: (transfer full): the circulation, or %NULL with @error (the minutes not signed
+ *   off, say)
+ */
+RmmCirculation *
+rmm_store_minutes_circulation (RmmStore  *self,
+                               gint64     meeting_id,
+                               GError   **error)
+{
+  g_autoptr(RmmCirculation) circulation = g_new0 (RmmCirculation, 1);
+  g_autoptr(GPtrArray) invited = NULL;
+
+  g_return_val_if_fail (RMM_IS_STORE (self), NULL);
+
+  circulation->meeting_id = meeting_id;
+  circulation->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify)rmm_recipient_free);
+  if (!minutes_signed_off (self, meeting_id, error) ||
+      !(invited = list_invited (self, meeting_id, error)))
+    return NULL;
+  for (guint i = 0; i < invited->len; i++)
+    {
+      RmmRecipient *recipient = recipient_for (g_ptr_array_index (invited, i));
+
+      g_free (recipient->document);
+      recipient->document = g_strdup ("minutes");
+      g_ptr_array_add (circulation->recipients, recipient);
+    }
+  return g_steal_pointer (&circulation);
+}
+
+/* Why @recipient cannot have their copy, or NULL: checked against the child's @network (or
+ * those invited to the meeting) as it stands and the @allowed domains. */
 static char *
 why_not_send (const RmmRecipient *recipient,
               GPtrArray          *network,
@@ -580,7 +673,9 @@ why_not_send (const RmmRecipient *recipient,
     if (((RmmNetworkMember *)g_ptr_array_index (network, i))->id == recipient->member_id)
       member = g_ptr_array_index (network, i);
   if (member == NULL)
-    return g_strdup (_("not in the child’s network: a plan goes only to the people in it"));
+    return g_strcmp0 (recipient->document, "minutes") == 0
+           ? g_strdup (_("not invited to the meeting: its minutes go only to those invited"))
+           : g_strdup (_("not in the child’s network: a plan goes only to the people in it"));
   if (family_copy != g_str_equal (member->audience, "family"))
     return g_strdup (family_copy ? _("receives the professional plan, not the family’s copy")
                                  : _("receives the family’s copy, not the professional plan"));
@@ -625,8 +720,10 @@ rmm_store_check_circulation (RmmStore        *self,
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (circulation != NULL, FALSE);
 
-  if (!(network = rmm_store_list_network (self, circulation->child_id, error)) ||
-      !(allowed = rmm_store_list_allowed_domains (self, error)))
+  network = circulation->meeting_id != 0
+            ? list_invited (self, circulation->meeting_id, error)
+            : rmm_store_list_network (self, circulation->child_id, error);
+  if (network == NULL || !(allowed = rmm_store_list_allowed_domains (self, error)))
     return FALSE;
   for (guint i = 0; i < circulation->recipients->len; i++)
     {
@@ -656,12 +753,15 @@ insert_copy (RmmStore             *self,
 {
   gboolean family = g_str_equal (recipient->document, "family-plan");
   gboolean by_email = g_str_equal (recipient->channel, "email");
+  gboolean minutes = circulation->meeting_id != 0;
   RmmField fields[] = {
     RMM_TEXT ("document", recipient->document),
     RMM_REF ("child_id", circulation->child_id),
     RMM_REF ("plan_version_id", circulation->plan_version_id),
+    RMM_REF ("meeting_id", circulation->meeting_id),
     RMM_TEXT ("audience", family ? "family" : "professional"),
-    RMM_REF ("network_member_id", recipient->member_id),
+    /* The minutes' recipients are attendance rows, not network members. */
+    RMM_REF ("network_member_id", minutes ? 0 : recipient->member_id),
     RMM_TEXT ("recipient", by_email ? recipient->recipient : recipient->name),
     RMM_TEXT ("channel", recipient->channel),
     RMM_TEXT ("outside_reason", recipient->outside ? recipient->outside_reason : ""),
@@ -672,12 +772,31 @@ insert_copy (RmmStore             *self,
   return rmm_store_insert (self, "circulation", fields, G_N_ELEMENTS (fields), error) != 0;
 }
 
+/* The document is still the one prepared: the plan has no newer version; the minutes are
+ * still signed off. */
+static gboolean
+still_current (RmmStore        *self,
+               RmmCirculation  *circulation,
+               GError         **error)
+{
+  guint version = 0;
+  gint64 current;
+
+  if (circulation->meeting_id != 0)
+    return minutes_signed_off (self, circulation->meeting_id, error);
+  current = current_plan_version (self, circulation->child_id, &version, error);
+  if (current != 0 && current != circulation->plan_version_id)
+    fail (error, _("The plan has a newer version since this circulation was prepared: "
+                   "prepare it again."));
+  return current != 0 && current == circulation->plan_version_id;
+}
+
 /**
  * rmm_store_record_circulation:
  *
  * Records every copy of the circulation as sent, in one transaction: checked again first
- * (rmm_store_check_circulation ()), and refused whole if one copy may not go or the plan
- * has had a newer version meanwhile. Each copy is an audit event.
+ * (rmm_store_check_circulation ()), and refused whole if one copy may not go, the plan has
+ * had a newer version meanwhile, or the minutes are no longer signed off. Each copy is an audit event.
  */
 gboolean
 rmm_store_record_circulation (RmmStore        *self,
@@ -685,27 +804,17 @@ rmm_store_record_circulation (RmmStore        *self,
                               GError         **error)
 {
   g_autofree char *now = NULL;
-  guint version = 0;
-  gint64 current;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (circulation != NULL, FALSE);
 
   if (circulation->recipients->len == 0)
-    return fail (error, _("No one to circulate the plan to."));
+    return fail (error, _("No one to circulate the document to."));
   if (!rmm_store_begin (self, error))
     return FALSE;
-  current = current_plan_version (self, circulation->child_id, &version, error);
-  if (current != circulation->plan_version_id)
-    {
-      rmm_store_rollback (self);
-      if (current != 0)
-        fail (error, _("The plan has a newer version since this circulation was prepared: "
-                       "prepare it again."));
-      return FALSE;
-    }
-  if (!rmm_store_check_circulation (self, circulation, error))
+  if (!still_current (self, circulation, error) ||
+      !rmm_store_check_circulation (self, circulation, error))
     {
       rmm_store_rollback (self);
       return FALSE;

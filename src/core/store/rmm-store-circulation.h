@@ -60,7 +60,8 @@ gboolean   rmm_store_disallow_domain       (RmmStore                     *self,
 /* One copy to go out: to a member of the network, by email or by hand. */
 typedef struct
 {
-  gint64    member_id;       /* 0: someone not in the child's network (refused) */
+  gint64    member_id;       /* 0: someone not in the child's network (refused); for the
+                              * minutes, the attendance row of the person invited */
   char     *name;
   char     *recipient;       /* the address for an email; the name for a copy by hand */
   char     *document;        /* professional-plan or family-plan */
@@ -72,12 +73,14 @@ typedef struct
 
 void rmm_recipient_free (RmmRecipient *recipient);
 
-/* A plan's circulation: the child's current plan version and who gets which copy. */
+/* A circulation: of the child's current plan version, or of a meeting's signed-off minutes;
+ * and who gets which copy. */
 typedef struct
 {
   gint64     child_id;
   gint64     plan_version_id;
   guint      version;
+  gint64     meeting_id;     /* the minutes': not 0 for them alone */
   GPtrArray *recipients;     /* RmmRecipient */
 } RmmCirculation;
 
@@ -87,6 +90,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RmmCirculation, rmm_circulation_free)
 RmmCirculation *rmm_store_plan_circulation   (RmmStore        *self,
                                               gint64           child_id,
                                               gboolean         only_outdated,
+                                              GError         **error);
+RmmCirculation *rmm_store_minutes_circulation (RmmStore       *self,
+                                              gint64           meeting_id,
                                               GError         **error);
 gboolean        rmm_store_check_circulation  (RmmStore        *self,
                                               RmmCirculation  *circulation,
