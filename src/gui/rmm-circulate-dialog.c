@@ -201,8 +201,9 @@ add_copy (RmmCirculateDialog *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (copy.row), 3);
   adw_combo_row_set_model (copy.row, model);
   gtk_list_box_append (self->recipients_list, GTK_WIDGET (copy.row));
-  /* TRANSLATORS: the reason asked for an address outside the allowed domains */
-  reason_title = g_strdup_printf (_("Why send to %s, outside the allowed domains"),
+  /* TRANSLATORS: the reason asked for an address outside the allowed domains (the row
+   * above says so); short, to fit beside the address */
+  reason_title = g_strdup_printf (_("Reason for %s"),
                                   *copy.address ? copy.address : recipient->name);
   copy.reason_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (copy.reason_row), FALSE);
