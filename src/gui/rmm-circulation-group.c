@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rmm-circulation-group.h"
+#include "rmm-gui-utils.h"
 #include "rmm-labels.h"
 
 /* The newest copies shown here; the whole record is `rmmctl circulation --child`. */
@@ -74,12 +75,7 @@ member_row (const RmmNetworkMember *member)
     subtitle = g_strdup_printf (_("%s: %s; %s"), rmm_network_role_label (member->role), email,
                                 copy);
   row = plain_row (member->name, subtitle);
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  remove_label, -1);
+  button = rmm_remove_button_new (remove_label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "item.remove-from-network");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", member->id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

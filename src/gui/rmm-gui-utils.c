@@ -345,6 +345,21 @@ rmm_show_toast (GtkWidget  *over,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
+/* A row's bin button: flat, its @label ("Take Jo Bloggs out of the network") its tooltip and
+ * its accessible name, since the icon alone says nothing to a screen reader. */
+GtkWidget *
+rmm_remove_button_new (const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  return button;
+}
+
 /* A combo row's model from (id, name) rows (RmmNamedId), after an optional @first entry
  * such as "Not named yet". */
 GListModel *

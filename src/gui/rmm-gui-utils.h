@@ -28,6 +28,7 @@ typedef void (*RmmTextCellFunc) (GtkLabel   *label,
 char *rmm_children_text               (guint               n_children);
 GtkWidget *rmm_badge_new            (const char          *text,
                                     const char          *css_class);
+GtkWidget *rmm_remove_button_new    (const char          *label);
 void rmm_list_box_remove_all         (GtkListBox          *list);
 void rmm_list_box_move_selection     (GtkListBox          *list,
                                       int                 delta);

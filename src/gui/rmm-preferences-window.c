@@ -174,17 +174,12 @@ static GtkWidget *
 domain_row (RmmPreferencesWindow *self,
             const char           *domain)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *label = g_strdup_printf (_("Stop allowing %s"), domain);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = rmm_remove_button_new (label);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), domain);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
   gtk_widget_set_sensitive (button, self->may_change_domains);
   g_object_set_data_full (G_OBJECT (button), "domain", g_strdup (domain), g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_disallow_clicked), self, 0);

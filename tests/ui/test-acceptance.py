@@ -1189,7 +1189,9 @@ class CirculationTest(unittest.TestCase):
         wait_for(lambda: find(app.node, "label", prefix="No one yet"),
                  what="the empty network on the page")
 
-        # The plan agreed (Ctrl+3).
+        # The plan agreed (Ctrl+3). (The main window first gets the keyboard back by a click
+        # on its title: under load the opening form's closing may leave none focused.)
+        wait_for(lambda: find(app.node, "label", name="RMM Desk")).click()
         press("<Control>3")
         plan = frame(app, "CSE Safety Plan")
         text_field(plan, "Risks").text = "Seen with older adults near the station."
@@ -1200,6 +1202,7 @@ class CirculationTest(unittest.TestCase):
                  what="the new version on the page")
 
         # With no one in the network, there is no one to send it to.
+        wait_for(lambda: find(app.node, "label", name="RMM Desk")).click()
         press("<Control>7")
         self.assertTrue(absent(lambda: find(app.node, "frame", name="Circulate the Plan")))
 
@@ -1220,6 +1223,7 @@ class CirculationTest(unittest.TestCase):
         address = network[0]["email"]
 
         # Circulated (Ctrl+7): the dialog says the copy can go before anything is sent.
+        wait_for(lambda: find(app.node, "label", name="RMM Desk")).click()
         press("<Control>7")
         dialog = frame(app, "Circulate the Plan")
         wait_for(lambda: find(dialog, "label", prefix="The copy can go."),
@@ -1357,7 +1361,8 @@ class BadDatabaseTest(unittest.TestCase):
 @unittest.skipUnless(os.environ.get("RMM_TEST_POSTGRESQL"),
                      "beside a throw-away server only (tests/postgresql/with-cluster)")
 class ServerTest(unittest.TestCase):
-    """The app on a shared server."""
+    """The app on a shared server. (Its demos have 200 children: with fewer, some days leave
+    an area's coming meeting with no child on its agenda.)"""
 
     def test_two_laptops(self):
         """Two laptops on one server: the chairs open a meeting and rate a child with both
@@ -1367,7 +1372,7 @@ class ServerTest(unittest.TestCase):
         server = "host=%s dbname=county" % os.environ["PGHOST"]
         subprocess.run([RMMCTL, "--database", server, "server", "init"], check=True,
                        stdout=subprocess.DEVNULL)
-        subprocess.run([RMMCTL, "--database", server, "demo", "--children", "120"], check=True,
+        subprocess.run([RMMCTL, "--database", server, "demo", "--children", "200"], check=True,
                        stdout=subprocess.DEVNULL)
         chairs = App("--database", server)
         other = App("--database", server)
@@ -1422,7 +1427,7 @@ class ServerTest(unittest.TestCase):
 
         subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE pair"], check=True)
         server = "host=%s dbname=pair" % os.environ["PGHOST"]
-        for command in (["server", "init"], ["demo", "--children", "60"],
+        for command in (["server", "init"], ["demo", "--children", "200"],
                         ["server", "set", "two-logins", "on"]):
             subprocess.run([RMMCTL, "--database", server, *command], check=True,
                            stdout=subprocess.DEVNULL)
@@ -1473,7 +1478,7 @@ class ServerTest(unittest.TestCase):
         who published it; the period before, published by nobody, says so."""
         subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE board"], check=True)
         server = "host=%s dbname=board" % os.environ["PGHOST"]
-        for command in (["server", "init"], ["demo", "--children", "60"]):
+        for command in (["server", "init"], ["demo", "--children", "200"]):
             subprocess.run([RMMCTL, "--database", server, *command], check=True,
                            stdout=subprocess.DEVNULL)
         subprocess.run(["psql", "-X", "-q", "-d", "board", "-c", "CREATE ROLE ola_board LOGIN"],
@@ -1530,7 +1535,7 @@ class ServerTest(unittest.TestCase):
         refuse."""
         subprocess.run(["psql", "-X", "-q", "-c", "CREATE DATABASE need"], check=True)
         server = "host=%s dbname=need" % os.environ["PGHOST"]
-        for command in (["server", "init"], ["demo", "--children", "60"]):
+        for command in (["server", "init"], ["demo", "--children", "200"]):
             subprocess.run([RMMCTL, "--database", server, *command], check=True,
                            stdout=subprocess.DEVNULL)
 
