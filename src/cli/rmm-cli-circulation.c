@@ -316,19 +316,23 @@ apply_choices (RmmCirculation          *circulation,
       }
   for (guint i = 0; options->reasons != NULL && options->reasons[i] != NULL; i++)
     {
-      const char *equals = strchr (options->reasons[i], '=');
+      /* The first "=" after the "@": an address may hold one before it, a domain never. */
+      const char *at = strchr (options->reasons[i], '@');
+      const char *equals = strchr (at ? at : options->reasons[i], '=');
       g_autofree char *address = equals ? g_strndup (options->reasons[i],
                                                      equals - options->reasons[i]) : NULL;
+      g_autofree char *reason = equals ? g_strstrip (g_strdup (equals + 1)) : NULL;
       gboolean used = FALSE;
 
-      for (guint r = 0; address != NULL && r < circulation->recipients->len; r++)
+      /* A reason is something said: "ADDRESS=" or spaces alone give none. */
+      for (guint r = 0; address != NULL && *reason && r < circulation->recipients->len; r++)
         {
           RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, r);
 
           if (g_ascii_strcasecmp (recipient->recipient, g_strstrip (address)) == 0)
             {
               g_free (recipient->outside_reason);
-              recipient->outside_reason = g_strstrip (g_strdup (equals + 1));
+              recipient->outside_reason = g_strdup (reason);
               used = TRUE;
             }
         }
@@ -470,6 +474,16 @@ keep_those_that_can_go (RmmStore        *store,
   return TRUE;
 }
 
+static gboolean
+any_by_email (RmmCirculation *circulation)
+{
+  for (guint i = 0; i < circulation->recipients->len; i++)
+    if (g_str_equal (((RmmRecipient *)g_ptr_array_index (circulation->recipients, i))->channel,
+                     "email"))
+      return TRUE;
+  return FALSE;
+}
+
 static int
 circulate (const char        *database,
            CirculateOptions  *options)
@@ -490,13 +504,6 @@ circulate (const char        *database,
       g_printerr (_("rmmctl: --language is en, cy or both\n"));
       return 2;
     }
-  if (options->send && !rmm_mail_client_is_installed ())
-    {
-      g_printerr (_("rmmctl: there is no mail client to hand the copies to (xdg-email, from "
-                    "xdg-utils, is not installed): nothing was sent or recorded. Without "
-                    "--send, the commands are printed instead.\n"));
-      return EXIT_FAILURE;
-    }
   if (!(store = rmm_cli_open_existing (database, &error)) ||
       !(circulation = prepare_circulation (store, options, &error)) ||
       !apply_choices (circulation, options, &error))
@@ -512,17 +519,34 @@ circulate (const char        *database,
   if (!keep_those_that_can_go (store, circulation, options->skip_refused, &status))
     return status;
   print_recipients (circulation);
+  if (options->send && any_by_email (circulation) && !rmm_mail_client_is_installed ())
+    {
+      g_printerr (_("rmmctl: there is no mail client to hand the copies to (xdg-email, from "
+                    "xdg-utils, is not installed): nothing was sent or recorded. Hand the "
+                    "copies over or post them (--hand-over, --post).\n"));
+      return EXIT_FAILURE;
+    }
   copies = circulation->recipients->len;
-  /* Recorded before the mail client has a copy, and undone if it refuses one: a copy the
-   * login may not circulate, or that the record refuses, never reaches the mail client. */
   if (!(subject = rmm_copies_subject (store, circulation, &error)) ||
       !rmm_copies_write (store, circulation, options->out_dir ? options->out_dir : ".",
-                         &document_options, files, &error) ||
-      !rmm_store_begin (store, &error))
+                         &document_options, files, &error))
     return rmm_cli_fail (error);
   print_files (files);
+  /* Without --send, only shown: a copy recorded as emailed that no one sent would tell the
+   * record a holder has a version they never received. */
+  if (!options->send)
+    {
+      hand_to_mailer (circulation, files, subject, FALSE, NULL);
+      g_print (_("Nothing was sent or recorded: with --send, each email goes to the mail "
+                 "client and every copy is recorded.\n"));
+      return EXIT_SUCCESS;
+    }
+  /* Recorded before the mail client has a copy, and undone if it refuses one: a copy the
+   * login may not circulate, or that the record refuses, never reaches the mail client. */
+  if (!rmm_store_begin (store, &error))
+    return rmm_cli_fail (error);
   recorded = rmm_store_record_circulation (store, circulation, &error) &&
-             hand_to_mailer (circulation, files, subject, options->send, &error);
+             hand_to_mailer (circulation, files, subject, TRUE, &error);
   if (!rmm_store_end (store, recorded, recorded ? &error : NULL))
     return rmm_cli_fail (error);
   if (options->meeting != 0)
@@ -556,7 +580,7 @@ rmm_cli_circulate (const char  *database,
     { "skip-refused", 0, 0, G_OPTION_ARG_NONE, &options.skip_refused, N_("When a copy cannot go, send the others (by default none goes)"), NULL },
     { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &options.out_dir, N_("Where the PDFs are written (default: here)"), "DIR" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &options.language, N_("en, cy or both; default: the area’s documents language"), "LANGUAGE" },
-    { "send", 0, 0, G_OPTION_ARG_NONE, &options.send, N_("Hand each email to the desktop’s mail client (xdg-email); without it, the commands are printed"), NULL },
+    { "send", 0, 0, G_OPTION_ARG_NONE, &options.send, N_("Send and record: each email to the desktop’s mail client (xdg-email), every copy recorded; without it, the check and the commands are only shown"), NULL },
     { NULL }
   };
 
@@ -568,9 +592,10 @@ rmm_cli_circulate (const char  *database,
                                 "not in the network, an email address that is missing, "
                                 "malformed, or outside the allowed domains without a reason "
                                 "stops it, and then nothing goes unless --skip-refused. The "
-                                "PDFs are written, each email copy handed to the mail client "
-                                "(--send) or its command printed, and every copy recorded: "
-                                "rmmctl circulation lists who holds which version. The "
+                                "PDFs are written; with --send each email copy is handed to "
+                                "the mail client and every copy recorded (rmmctl circulation "
+                                "lists who holds which version); without it, the commands are "
+                                "printed and nothing is recorded. The "
                                 "minutes of a signed-off meeting go the same way to everyone "
                                 "invited to it (present, apologies or information sent; not "
                                 "observers), each at the address on record for them."),

@@ -84,9 +84,14 @@ write_plans (RmmStore                  *store,
   };
   g_autoptr(RmmChildRecord) child = rmm_store_get_child_record (store, circulation->child_id,
                                                                 error);
+  g_autofree char *stem = NULL;
 
   if (child == NULL)
     return FALSE;
+  /* A reference as an agency writes it ("ASH/2026/17", even "../x") names one file in
+   * @dir, never a folder. */
+  g_strcanon (stem = g_strdup (child->reference),
+              "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", '-');
   for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
     {
       g_autoptr(RmmPdfDocument) document = NULL;
@@ -95,7 +100,7 @@ write_plans (RmmStore                  *store,
 
       if (!needs_copy (circulation, copies[i].document))
         continue;
-      name = g_strdup_printf ("%s-plan-v%u-%s.pdf", child->reference, circulation->version,
+      name = g_strdup_printf ("%s-plan-v%u-%s.pdf", stem, circulation->version,
                               copies[i].suffix);
       path = g_build_filename (dir, name, NULL);
       g_hash_table_insert (files, (gpointer)copies[i].document, path);

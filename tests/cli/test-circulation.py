@@ -209,14 +209,62 @@ class CirculationTest(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("no email address", result.stdout)
         self.assert_nothing_recorded()
+        # Without --send the mail client's commands are printed, not run, and nothing is
+        # recorded: a copy recorded as emailed that no one sent would be a lie in the record.
         result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir", self.out,
                              "--hand-over", str(members["Sam Parent"]["id"]))
         self.assertEqual(result.returncode, 0, result.stderr)
-        # Without --send the mail client's commands are printed, not run.
         self.assertEqual(result.stdout.count("xdg-email"), 2)
-        self.assertEqual(self.mails(), [])
+        self.assertIn("Nothing was sent or recorded", result.stdout)
+        self.assert_nothing_recorded()
+        result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir", self.out,
+                             "--hand-over", "Sam Parent", "--send", env=self.mail_env())
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(len(self.mails()), 2)
         channels = sorted(r["channel"] for r in self.record())
         self.assertEqual(channels, ["email", "email", "handed-over"])
+
+    def test_professional_plan_never_to_the_familys_address(self):
+        """A professional given the family contact's address (by mistake or on purpose) does
+        not carry the professional plan home, whatever reason is given."""
+        self.build_network()
+        result = self.network("--add-professional", self.charity[1], "--role", "other",
+                              "--email", "sam.parent@home.example")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir", self.out,
+                             "--reason", "sam.parent@home.example=asked", "--send",
+                             env=self.mail_env())
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("the professional plan never goes there", result.stdout)
+        self.assert_nothing_recorded()
+
+    def test_awkward_references_and_reasons(self):
+        """A reference with a slash names a file, not a folder; a reason must say something;
+        an address starting with a hyphen (an option to the mail client) is refused."""
+        self.build_network()
+        for reason in ("sam.parent@home.example=", "sam.parent@home.example=   "):
+            result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir",
+                                 self.out, "--reason", reason, env=self.mail_env())
+            self.assertEqual(result.returncode, 1, reason)
+            self.assertIn("give ADDRESS=WHY", result.stderr)
+        result = self.network("--add-family", "Robin Dash", "--email", "-robin@home.example")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("hyphen", result.stderr)
+        self.assert_nothing_recorded()
+        # (Written below the store, as an agency's import could: "../" too.)
+        con = sqlite3.connect(self.db)
+        con.execute("UPDATE child SET reference = '../ASH/2026/17' WHERE reference = ?",
+                    (self.child,))
+        con.commit()
+        con.close()
+        result = self.run_db("circulate", "plan", "--child", "../ASH/2026/17", "--out-dir",
+                             self.out, "--skip-refused")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        files = os.listdir(self.out)
+        self.assertEqual(len(files), 1, files)
+        self.assertTrue(files[0].startswith("---ASH-2026-17-plan-v"), files)
+        self.assertIn("'CSE safety plan ../ASH/2026/17, version ", result.stdout)
+
 
     def test_skip_refused_sends_the_others(self):
         self.build_network()

@@ -144,7 +144,7 @@ test_addresses (void)
   const char *not_emails[] = {
     "", "jo", "jo@", "@nhs.net", "jo@@nhs.net", "jo@nhs@net", "jo bloggs@nhs.net",
     "jo@nhs", "jo@nhs..net", ".jo@nhs.net", "jo.@nhs.net", "jo..b@nhs.net", "jo@-nhs.net",
-    "jo@nhs.net\n", "jo@nhs.net>, eve@evil.example", "jo@nhs_net.uk",
+    "jo@nhs.net\n", "jo@nhs.net>, eve@evil.example", "jo@nhs_net.uk", "-jo@nhs.net",
   };
   g_autofree char *normal = rmm_address_normalize_domain ("  @NHS.Net. ");
 

@@ -420,6 +420,13 @@ print("ok: the allowed domains and professionals' addresses, by chairs and admin
 health = rows("SELECT p.id FROM professional p JOIN agency a ON a.id = p.agency_id "
               "WHERE a.kind = 'health' ORDER BY p.id LIMIT 1")[0][0]
 out_dir = tempfile.mkdtemp()
+# A stand-in mail client that takes every copy: --send records what it hands over.
+mailer = os.path.join(out_dir, "bin")
+os.mkdir(mailer)
+with open(os.path.join(mailer, "xdg-email"), "w") as f:
+    f.write("#!/bin/sh\nexit 0\n")
+os.chmod(os.path.join(mailer, "xdg-email"), 0o755)
+os.environ["PATH"] = mailer + os.pathsep + os.environ["PATH"]
 expect("a chair adds a health visitor to the north child's network",
        rmm("network", "--child", north_child, "--add-professional", health, "--role", "health",
            "--email", "h.visitor@nhs.example", login="cy_chair"))
@@ -427,15 +434,16 @@ expect("an administrator allows a domain", rmm("domains", "--allow", "atlantis.e
                                                 login="ann_admin"))
 expect("a chair circulates the north child's plan",
        rmm("circulate", "plan", "--child", north_child, "--skip-refused", "--out-dir", out_dir,
-           login="cy_chair"))
+           "--send", login="cy_chair"))
 expect("a minute-taker adds to a network",
        rmm("network", "--child", north_child, "--add-family", "Rhian Testperson",
            login="mia_minutes"), "rmmctl")
 expect("a minute-taker circulates a plan",
        rmm("circulate", "plan", "--child", north_child, "--skip-refused", "--out-dir", out_dir,
-           login="mia_minutes"), "does not allow this login")
+           "--send", login="mia_minutes"), "does not allow this login")
 expect("a chair of the north circulates the south child's plan",
-       rmm("circulate", "plan", "--child", south_child, "--out-dir", out_dir, login="cy_chair"),
+       rmm("circulate", "plan", "--child", south_child, "--out-dir", out_dir, "--send",
+           login="cy_chair"),
        "rmmctl")
 recorded_copies = rows("SELECT count(*) FROM circulation WHERE circulated_by = 'mia_minutes'")
 if recorded_copies != [["0"]]:

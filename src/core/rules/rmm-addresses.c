@@ -95,6 +95,9 @@ rmm_address_why_not_email (const char *address)
   for (const char *p = address; p < at; p++)
     if (!is_local_char (*p))
       return _("an email address has no spaces or unusual characters before the @");
+  /* A mail client takes an argument starting with "-" for an option. */
+  if (address[0] == '-')
+    return _("an email address does not begin with a hyphen");
   if (address[0] == '.' || at[-1] == '.' || g_strstr_len (address, local, "..") != NULL)
     return _("an email address has no dot at either end of its name, nor two together");
   domain = g_ascii_strdown (at + 1, -1);

@@ -656,6 +656,24 @@ rmm_store_minutes_circulation (RmmStore  *self,
   return g_steal_pointer (&circulation);
 }
 
+/* Whether @address is that of a member who receives the family's copy: a professional given
+ * the family's address (by mistake, or to get round the rule) must not carry the
+ * professional plan home. */
+static gboolean
+is_family_address (GPtrArray  *network,
+                   const char *address)
+{
+  for (guint i = 0; i < network->len; i++)
+    {
+      const RmmNetworkMember *member = g_ptr_array_index (network, i);
+
+      if (g_str_equal (member->audience, "family") && *member->email &&
+          g_ascii_strcasecmp (member->email, address) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Why @recipient cannot have their copy, or NULL: checked against the child's @network (or
  * those invited to the meeting) as it stands and the @allowed domains. */
 static char *
@@ -689,6 +707,9 @@ why_not_send (const RmmRecipient *recipient,
            : g_strdup_printf (_("“%s” is not an email address: %s"), recipient->recipient, why);
   if (g_ascii_strcasecmp (recipient->recipient, member->email) != 0)
     return g_strdup (_("not the address the network has for them"));
+  if (!family_copy && is_family_address (network, recipient->recipient))
+    return g_strdup (_("the family’s contact’s address: the professional plan never goes "
+                       "there, whatever the reason"));
   *outside = !rmm_address_is_allowed (recipient->recipient, allowed);
   if (*outside && (recipient->outside_reason == NULL || *recipient->outside_reason == '\0'))
     return g_strdup (_("outside the allowed domains: give a reason to send it all the same"));
