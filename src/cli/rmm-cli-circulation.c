@@ -271,25 +271,34 @@ find_member (RmmCirculation *circulation,
              GError        **error)
 {
   gint64 id = 0;
-
   gboolean by_id = g_ascii_string_to_signed (member_text, 10, 1, G_MAXINT64, &id, NULL);
+  RmmRecipient *found = NULL;
 
-  /* By id (a network member's, or for the minutes an attendance row's) or by full name. */
+  /* By id (a network member's, or for the minutes an attendance row's) or by full name:
+   * a name two people share names neither. */
   for (guint i = 0; i < circulation->recipients->len; i++)
     {
       RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, i);
 
-      if (by_id ? recipient->member_id == id
-                : g_utf8_collate (recipient->name, member_text) == 0)
-        return recipient;
+      if (by_id ? recipient->member_id != id
+                : g_utf8_collate (recipient->name, member_text) != 0)
+        continue;
+      if (found != NULL)
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                       _("Two people here are called “%s”: name them by id."), member_text);
+          return NULL;
+        }
+      found = recipient;
     }
-  g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-               circulation->meeting_id != 0
-               ? _("“%s” was not invited to this meeting: its minutes go only to those "
-                   "invited.")
-               : _("“%s” is not a member of the network this plan goes to (see rmmctl "
-                   "network)."), member_text);
-  return NULL;
+  if (found == NULL)
+    g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                 circulation->meeting_id != 0
+                 ? _("“%s” was not invited to this meeting: its minutes go only to those "
+                     "invited.")
+                 : _("“%s” is not a member of the network this plan goes to (see rmmctl "
+                     "network)."), member_text);
+  return found;
 }
 
 /* The choices given on the command line: copies handed over or posted, and the reasons for
@@ -311,6 +320,13 @@ apply_choices (RmmCirculation          *circulation,
 
         if (recipient == NULL)
           return FALSE;
+        if (!g_str_equal (recipient->channel, "email"))
+          {
+            g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                         _("“%s” is given twice (--hand-over, --post): their copy goes one "
+                           "way."), by_hand[k].members[i]);
+            return FALSE;
+          }
         g_free (recipient->channel);
         recipient->channel = g_strdup (by_hand[k].channel);
       }

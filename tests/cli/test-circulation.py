@@ -240,13 +240,26 @@ class CirculationTest(unittest.TestCase):
 
     def test_awkward_references_and_reasons(self):
         """A reference with a slash names a file, not a folder; a reason must say something;
-        an address starting with a hyphen (an option to the mail client) is refused."""
-        self.build_network()
+        an address starting with a hyphen (an option to the mail client) is refused; a
+        member's copy goes one way, and a shared name names no one."""
+        members = self.build_network()
         for reason in ("sam.parent@home.example=", "sam.parent@home.example=   "):
             result = self.run_db("circulate", "plan", "--child", self.child, "--out-dir",
                                  self.out, "--reason", reason, env=self.mail_env())
             self.assertEqual(result.returncode, 1, reason)
             self.assertIn("give ADDRESS=WHY", result.stderr)
+        # One member handed over and posted; a name two members share.
+        result = self.run_db("circulate", "plan", "--child", self.child, "--hand-over",
+                             "Sam Parent", "--post", "Sam Parent")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("given twice", result.stderr)
+        family = members["Sam Parent"]["id"]
+        self.assertEqual(self.network("--remove", str(family)).returncode, 0)
+        self.assertEqual(self.network("--add-family", self.lead[1]).returncode, 0)
+        result = self.run_db("circulate", "plan", "--child", self.child, "--post",
+                             self.lead[1])
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("name them by id", result.stderr)
         result = self.network("--add-family", "Robin Dash", "--email", "-robin@home.example")
         self.assertEqual(result.returncode, 1)
         self.assertIn("hyphen", result.stderr)
