@@ -130,19 +130,21 @@ show_copy (Copy *copy)
                           *gtk_editable_get_text (GTK_EDITABLE (copy->reason_row)) != '\0');
 }
 
-/* Which copies can go, said before anything is sent. */
-static void
-show_status (RmmCirculateDialog *self)
+/* Every copy checked again, and which can go said before anything is sent: the number that
+ * cannot (G_MAXUINT with @error when the record could not be read). */
+static guint
+show_status (RmmCirculateDialog  *self,
+             GError             **error)
 {
-  g_autoptr(GError) error = NULL;
-  guint refused = check (self, &error);
+  g_autoptr(GError) local_error = NULL;
+  guint refused = check (self, &local_error);
   guint total = self->copies->len;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < self->copies->len; i++)
     show_copy (&g_array_index (self->copies, Copy, i));
   if (refused == G_MAXUINT)
-    text = g_strdup (error->message);
+    text = g_strdup (local_error->message);
   else if (refused == 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "The copy can go. Send writes it, records it, and "
@@ -168,13 +170,16 @@ show_status (RmmCirculateDialog *self)
                                          "goes, unless “Send the others” is on.", refused),
                             refused);
   adw_action_row_set_subtitle (self->status_row, text);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return refused;
 }
 
 static void
 on_choice_changed (RmmCirculateDialog *self)
 {
   if (self->circulation != NULL)
-    show_status (self);
+    show_status (self, NULL);
 }
 
 static GListModel *
@@ -227,10 +232,9 @@ rmm_circulate_dialog_record (RmmFormDialog  *dialog,
   g_autofree char *subject = NULL;
   g_autofree char *done = NULL;
   RmmCirculation sending;
-  guint refused = check (self, error);
+  guint refused = show_status (self, error);
   gboolean ok;
 
-  show_status (self);
   if (refused == G_MAXUINT)
     return FALSE;
   if (refused > 0 && !gtk_switch_get_active (self->others_switch))
@@ -289,7 +293,7 @@ fill (RmmCirculateDialog *self,
   for (guint i = 0; i < circulation->recipients->len; i++)
     add_copy (self, g_ptr_array_index (circulation->recipients, i));
   g_object_set (self, "description", description, NULL);
-  show_status (self);
+  show_status (self, NULL);
 }
 
 static void
