@@ -487,7 +487,8 @@ outdated_holders (RmmStore  *self,
   RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
     "SELECT DISTINCT c.network_member_id FROM circulation c "
     "WHERE c.child_id = ?1 AND c.plan_version_id <> ?2 AND c.network_member_id IS NOT NULL "
-    "AND NOT EXISTS (SELECT 1 FROM circulation n WHERE n.plan_version_id = ?2 "
+    "AND NOT EXISTS (SELECT 1 FROM circulation n WHERE n.child_id = ?1 "
+    "                AND n.plan_version_id = ?2 "
     "                AND n.network_member_id = c.network_member_id)", error);
 
   if (stmt == NULL)
@@ -887,11 +888,19 @@ rmm_store_list_circulation (RmmStore  *self,
                             gint64     meeting_id,
                             GError   **error)
 {
+  /* Each on its own index: one query with "?1 = 0 OR …" read every copy ever recorded to
+   * list one child's. */
+  const char *where = child_id != 0 && meeting_id != 0
+                      ? "WHERE c.child_id = ?1 AND c.meeting_id = ?2 "
+                      : child_id != 0 ? "WHERE c.child_id = ?1 AND ?2 = 0 "
+                      : meeting_id != 0 ? "WHERE ?1 = 0 AND c.meeting_id = ?2 "
+                      : "WHERE ?1 = 0 AND ?2 = 0 ";
+  g_autofree char *sql = NULL;
   RmmDbStmt *stmt;
 
   g_return_val_if_fail (RMM_IS_STORE (self), NULL);
 
-  stmt = rmm_db_prepare (rmm_store_get_db (self),
+  sql = g_strconcat (
     "SELECT c.id, c.document, coalesce (c.child_id, 0), coalesce (k.reference, ''), "
     "       coalesce (v.version, 0), coalesce (c.meeting_id, 0), c.recipient, c.channel, "
     "       c.outside_reason, c.circulated_at, c.circulated_by, "
@@ -905,10 +914,9 @@ rmm_store_list_circulation (RmmStore  *self,
     "            WHEN c.plan_version_id = (" CURRENT_PLAN_VERSION_SQL ("c.child_id") ") "
     "            THEN 0 ELSE 1 END "
     "FROM circulation c LEFT JOIN child k ON k.id = c.child_id "
-    "LEFT JOIN safety_plan_version v ON v.id = c.plan_version_id "
-    "WHERE (?1 = 0 OR c.child_id = ?1) AND (?2 = 0 OR c.meeting_id = ?2) "
-    "ORDER BY c.circulated_at, c.id", error);
-  if (stmt == NULL)
+    "LEFT JOIN safety_plan_version v ON v.id = c.plan_version_id ",
+    where, "ORDER BY c.circulated_at, c.id", NULL);
+  if (!(stmt = rmm_db_prepare (rmm_store_get_db (self), sql, error)))
     return NULL;
   rmm_db_stmt_bind_int (stmt, 1, child_id);
   rmm_db_stmt_bind_int (stmt, 2, meeting_id);
