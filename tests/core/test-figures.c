@@ -266,6 +266,43 @@ test_ratings (Fixture       *f,
   g_assert_cmpfloat (value_of (figures, "cse-list", "2026-09-30"), ==, 2);
 }
 
+/* The whole history is kept between readings while the record stands: a rating confirmed
+ * after one reading is in the next, and another area's children are in neither area's. */
+static void
+test_ratings_follow_the_record (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) other_area = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 dee = add_child (f, "FIG-4", "Tresilian", "2011-05-05", "female", FALSE);
+  gint64 eli = add_child (f, "FIG-5", "Ufford", "2012-01-09", "male", FALSE);
+  gint64 elsewhere = rmm_store_add_area (f->base.store, "Eastmere", "surrey-3-level", &error);
+  GDate from, to;
+
+  g_assert_no_error (error);
+  rmm_test_store_at (&f->base, "2026-07-20T10:00:00Z");
+  rmm_test_store_decide (&f->base, dee, 0, RMM_DECISION_KIND_RISK_RATING, "medium");
+  before = read_quarter (f);
+  g_assert_cmpfloat (value_of (before, "ratings-confirmed", "all"), ==, 1);
+  g_assert_cmpfloat (value_of (before, "cse-list", "2026-09-30"), ==, 1);
+
+  rmm_test_store_at (&f->base, "2026-08-03T10:00:00Z");
+  rmm_test_store_decide (&f->base, eli, 0, RMM_DECISION_KIND_RISK_RATING, "high");
+  after = read_quarter (f);
+  g_assert_cmpfloat (value_of (after, "ratings-confirmed", "all"), ==, 2);
+  g_assert_cmpfloat (value_of (after, "cse-list", "2026-09-30"), ==, 2);
+  g_assert_cmpfloat (value_of (after, "cse-list", "2026-07-01"), ==, 0);
+
+  g_assert_true (rmm_date_parse ("2026-07-01", &from));
+  g_assert_true (rmm_date_parse ("2026-09-30", &to));
+  other_area = rmm_store_read_figures (f->base.store, &from, &to, elsewhere, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value_of (other_area, "ratings-confirmed", "all"), ==, 0);
+  g_assert_cmpfloat (value_of (other_area, "cse-list", "2026-09-30"), ==, 0);
+}
+
 /* A plan version agreed at @at, at a meeting of that day. */
 static void
 agree_plan (Fixture    *f,
@@ -508,6 +545,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/figures/referrals", test_referrals);
   ADD ("/figures/ratings", test_ratings);
+  ADD ("/figures/ratings-follow-the-record", test_ratings_follow_the_record);
   ADD ("/figures/empty-period", test_empty_period);
   ADD ("/figures/plans-circulated", test_plans_circulated);
   ADD ("/figures/published", test_published);

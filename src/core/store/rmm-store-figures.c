@@ -21,6 +21,7 @@
 #include "rmm-figures.h"
 #include "rmm-framework.h"
 #include "rmm-store-figures.h"
+#include "rmm-store-figures-history-private.h"
 #include "rmm-store-private.h"
 #include "rmm-store-referrals.h"
 #include "rmm-working-calendar.h"
@@ -524,83 +525,45 @@ count_events (Period  *period,
                     "AND t.s42_referral_on <= ?3", first, last, error);
 }
 
-#define CONFIRMED_AT "greatest (d.chair1_confirmed_at, d.chair2_confirmed_at)"
-
-/* One of a child's confirmed ratings or closures. */
-typedef struct
-{
-  gint64    id;
-  gboolean  closure;
-  gboolean  onward;        /* a closure with an onward referral */
-  char     *value;
-  char     *proposed_at;
-  char     *confirmed_at;  /* when the second chair confirmed it */
-  char     *superseded_at; /* when a confirmed correction replaced it, or NULL */
-  gint64    supersedes_id; /* the one it replaced, or 0 */
-} Standing;
-
-static void
-standing_clear (gpointer data)
-{
-  Standing *standing = data;
-
-  g_free (standing->value);
-  g_free (standing->proposed_at);
-  g_free (standing->confirmed_at);
-  g_free (standing->superseded_at);
-}
-
-/* Whether the child whose @history it is (oldest proposed first) was on the CSE list at
- * @until, as rmm_store_list_cse () has it: their newest rating proposed by then and not yet
- * superseded, at a level of the list, and none of its @closures confirmed between it and
- * then. @reach
- * is how many entries were proposed by an earlier @until (0 at first): the untils come in
- * order, so each is read on from where the one before stopped, and the rating found from
- * the newest back (it is nearly always the newest), which keeps a year of weeks over
- * 20,000 children's histories quick. */
+/* Whether the child was on the CSE list at @until, as rmm_store_list_cse () has it: their
+ * newest rating proposed by then and not yet superseded, at a level of the list, and none of
+ * their closures confirmed between it and then. @reach is how many entries were proposed by
+ * an earlier @until (0 at first): the untils come in order, so each is read on from where
+ * the one before stopped, and the rating found from the newest back (it is nearly always the
+ * newest), which keeps a year of weeks over 20,000 children's histories quick. */
 static gboolean
-listed_at (GArray       *history,
-           GPtrArray    *closures,
-           RmmFramework *framework,
-           const char   *until,
-           guint        *reach)
+listed_at (const RmmChildStanding *child,
+           const char             *until,
+           guint                  *reach)
 {
-  const Standing *rating = NULL;
+  const RmmStanding *rating = NULL;
   const RmmRiskLevel *level;
 
-  while (*reach < history->len &&
-         g_strcmp0 (g_array_index (history, Standing, *reach).proposed_at, until) <= 0)
+  while (*reach < child->entries->len &&
+         g_strcmp0 (g_array_index (child->entries, RmmStanding, *reach).proposed_at,
+                    until) <= 0)
     (*reach)++;
   for (guint i = *reach; i > 0 && rating == NULL; i--)
     {
-      const Standing *entry = &g_array_index (history, Standing, i - 1);
+      const RmmStanding *entry = &g_array_index (child->entries, RmmStanding, i - 1);
 
       if (!entry->closure &&
           (entry->superseded_at == NULL || g_strcmp0 (entry->superseded_at, until) > 0))
         rating = entry;
     }
-  if (rating == NULL || framework == NULL ||
-      !(level = rmm_framework_find_level (framework, rating->value)) || !level->cse_list)
+  if (rating == NULL || child->framework == NULL ||
+      !(level = rmm_framework_find_level (child->framework, rating->value)) ||
+      !level->cse_list)
     return FALSE;
-  for (guint i = 0; i < closures->len; i++)
+  for (guint i = 0; i < child->closures->len; i++)
     {
-      const Standing *closure = g_ptr_array_index (closures, i);
+      const RmmStanding *closure = g_ptr_array_index (child->closures, i);
 
       if (g_strcmp0 (closure->confirmed_at, rating->proposed_at) >= 0 &&
           g_strcmp0 (closure->confirmed_at, until) <= 0)
         return FALSE;
     }
   return TRUE;
-}
-
-static int
-compare_confirmed (gconstpointer a,
-                   gconstpointer b)
-{
-  const Standing *x = *(const Standing **)a, *y = *(const Standing **)b;
-  int by_time = g_strcmp0 (x->confirmed_at, y->confirmed_at);
-
-  return by_time != 0 ? by_time : (x->id > y->id) - (x->id < y->id);
 }
 
 /* What the period did to the child's ratings, in the order they were confirmed: each rating
@@ -617,27 +580,20 @@ typedef struct
 } Ratings;
 
 static void
-count_child_ratings (Period       *period,
-                     GArray       *history,
-                     RmmFramework *framework,
-                     Ratings      *ratings)
+count_child_ratings (Period                 *period,
+                     const RmmChildStanding *child,
+                     Ratings                *ratings)
 {
-  g_autoptr(GPtrArray) order = g_ptr_array_sized_new (history->len);
+  RmmFramework *framework = child->framework;
   const char *previous = NULL;
 
-  for (guint i = 0; i < history->len; i++)
+  for (guint i = 0; i < child->by_confirmed->len; i++)
     {
-      Standing *entry = &g_array_index (history, Standing, i);
-
-      if (g_strcmp0 (entry->confirmed_at, period->end_utc) < 0)
-        g_ptr_array_add (order, entry);
-    }
-  g_ptr_array_sort (order, compare_confirmed);
-  for (guint i = 0; i < order->len; i++)
-    {
-      Standing *entry = g_ptr_array_index (order, i);
+      const RmmStanding *entry = g_ptr_array_index (child->by_confirmed, i);
       gboolean now = in_period (period, entry->confirmed_at);
 
+      if (g_strcmp0 (entry->confirmed_at, period->end_utc) >= 0)
+        break;
       if (entry->closure)
         {
           previous = NULL;
@@ -683,148 +639,31 @@ list_days (Period *period)
   return days;
 }
 
-/* Oldest proposed first; of two proposed in the same second, the older row. */
-static int
-compare_proposed (gconstpointer a,
-                  gconstpointer b)
-{
-  const Standing *x = a, *y = b;
-  int by_time = g_strcmp0 (x->proposed_at, y->proposed_at);
-
-  return by_time != 0 ? by_time : (x->id > y->id) - (x->id < y->id);
-}
-
-/* A child's history read: the CSE list on each of @untils, and their ratings. */
+/* Ratings confirmed and standing, closures, and the CSE list week by week, from every
+ * child's confirmed ratings and closures (read once while the record stands). */
 static void
-count_child (Period       *period,
-             GArray       *history,
-             const char   *framework_id,
-             GPtrArray    *untils,
-             guint        *listed,
-             Ratings      *ratings)
-{
-  RmmFramework *framework = rmm_framework_lookup (framework_id);
-  g_autoptr(GPtrArray) closures = g_ptr_array_new ();
-  guint reach = 0;
-
-  g_array_sort (history, compare_proposed);
-  /* When each was replaced: a correction supersedes one of the same child's, earlier. */
-  for (guint i = 0; i < history->len; i++)
-    {
-      const Standing *correction = &g_array_index (history, Standing, i);
-
-      for (guint j = 0; correction->supersedes_id != 0 && j < i; j++)
-        {
-          Standing *replaced = &g_array_index (history, Standing, j);
-
-          if (replaced->id == correction->supersedes_id && replaced->superseded_at == NULL)
-            replaced->superseded_at = g_strdup (correction->proposed_at);
-        }
-    }
-
-  for (guint i = 0; i < history->len; i++)
-    if (g_array_index (history, Standing, i).closure)
-      g_ptr_array_add (closures, &g_array_index (history, Standing, i));
-  for (guint i = 0; i < untils->len; i++)
-    listed[i] += listed_at (history, closures, framework, g_ptr_array_index (untils, i),
-                            &reach);
-  count_child_ratings (period, history, framework, ratings);
-}
-
-/* Each child's framework (its area's), by the child's id: read once rather than with each of
- * its decisions. */
-static GHashTable *
-read_frameworks (Period  *period,
-                 GError **error)
-{
-  g_autoptr(GHashTable) frameworks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr(GError) local_error = NULL;
-  RmmDbStmt *stmt = prepare (period,
-    "SELECT c.id, a.framework FROM child c JOIN area a ON a.id = c.area_id "
-    "WHERE ?1 = 0 OR c.area_id = ?1", error);
-
-  if (stmt == NULL)
-    return NULL;
-  while (rmm_db_stmt_step (stmt, &local_error))
-    g_hash_table_insert (frameworks, GINT_TO_POINTER ((int)rmm_db_stmt_get_int (stmt, 0)),
-                         g_strdup (rmm_db_stmt_get_text (stmt, 1)));
-  return read_ended (&local_error, error) ? g_steal_pointer (&frameworks) : NULL;
-}
-
-/* Ratings confirmed and standing, closures, and the CSE list week by week: one reading of
- * every child's confirmed ratings and closures. */
-static gboolean
-count_ratings_and_list (Period  *period,
-                        GError **error)
+count_ratings_and_list (Period            *period,
+                        RmmFiguresHistory *history)
 {
   g_autoptr(GPtrArray) days = list_days (period);
   g_autoptr(GPtrArray) untils = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) history = g_array_new (FALSE, TRUE, sizeof (Standing));
-  g_autoptr(GError) local_error = NULL;
-  g_autofree guint *listed = NULL;
-  g_autofree char *framework_id = NULL;
-  g_autoptr(GHashTable) frameworks = NULL;
-  gint64 child_id = 0;
+  g_autofree guint *listed = g_new0 (guint, days->len);
   Ratings ratings = { 0 };
-  /* The decisions alone, each child's together (in the order of the index on the child, so
-   * with no sort of them all; each child's few are put in order here): its area's framework
-   * is looked up once a child, and what superseded a rating is found in the child's own
-   * history (a correction is the same child's, confirmed, and proposed after it). A closure's
-   * record is looked up for closures only: joined to every row, it was a search of the
-   * closure table per rating too (some 40 ms of 20,000 children's reading). */
-  RmmDbStmt *stmt = prepare (period,
-    "SELECT d.child_id, d.id, d.kind, d.value, d.proposed_at, " CONFIRMED_AT ", "
-    "       d.supersedes_id, NULL, "
-    "       CASE WHEN d.kind = 'closure' THEN "
-    "         (SELECT z.onward_agency_id IS NOT NULL OR z.onward_referral <> '' "
-    "          FROM closure z WHERE z.decision_id = d.id) END "
-    "FROM decision d "
-    "WHERE (?1 = 0 OR d.child_id IN (SELECT c.id FROM child c WHERE c.area_id = ?1)) "
-    "AND d.kind IN ('risk-rating', 'closure') "
-    "AND d.status = 'confirmed' AND d.proposed_at <= ?2 "
-    "ORDER BY d.child_id", error);
 
-  if (stmt == NULL || !(frameworks = read_frameworks (period, error)))
-    return FALSE;
-  g_array_set_clear_func (history, standing_clear);
   tally_init (&ratings.movements);
   tally_init (&ratings.levels);
-  listed = g_new0 (guint, days->len);
   for (guint i = 0; i < days->len; i++)
     g_ptr_array_add (untils, g_strconcat (g_ptr_array_index (days, i), "T23:59:59Z", NULL));
-  rmm_db_stmt_bind_text (stmt, 2, g_ptr_array_index (untils, untils->len - 1));
-  for (gboolean more = rmm_db_stmt_step (stmt, &local_error); ; )
+  for (guint c = 0; c < history->children->len; c++)
     {
-      gint64 next_child = more ? rmm_db_stmt_get_int (stmt, 0) : -1;
+      const RmmChildStanding *child = g_ptr_array_index (history->children, c);
+      guint reach = 0;
 
-      if (next_child != child_id && history->len > 0)
-        {
-          count_child (period, history, framework_id, untils, listed, &ratings);
-          g_array_set_size (history, 0);
-        }
-      if (!more)
-        break;
-      if (next_child != child_id)
-        {
-          child_id = next_child;
-          g_free (framework_id);
-          framework_id = g_strdup (g_hash_table_lookup (frameworks,
-                                                        GINT_TO_POINTER ((int)child_id)));
-        }
-      {
-        Standing entry = {
-          .id = rmm_db_stmt_get_int (stmt, 1),
-          .closure = g_str_equal (rmm_db_stmt_get_text (stmt, 2), "closure"),
-          .onward = rmm_db_stmt_get_int (stmt, 8) != 0,
-          .value = g_strdup (rmm_db_stmt_get_text (stmt, 3)),
-          .proposed_at = g_strdup (rmm_db_stmt_get_text (stmt, 4)),
-          .confirmed_at = g_strdup (rmm_db_stmt_get_text (stmt, 5)),
-          .supersedes_id = rmm_db_stmt_get_int (stmt, 6),
-        };
-
-        g_array_append_val (history, entry);
-      }
-      more = rmm_db_stmt_step (stmt, &local_error);
+      if (period->area_id != 0 && child->area_id != period->area_id)
+        continue;
+      for (guint i = 0; i < untils->len; i++)
+        listed[i] += listed_at (child, g_ptr_array_index (untils, i), &reach);
+      count_child_ratings (period, child, &ratings);
     }
   add_count (period, "children-rated-at-end", ratings.rated);
   tally_publish (&ratings.levels, period, "ratings-at-end");
@@ -835,49 +674,40 @@ count_ratings_and_list (Period  *period,
   for (guint i = 0; i < days->len; i++)
     rmm_figures_add (period->figures, "cse-list", g_ptr_array_index (days, i), RMM_FIGURE_COUNT,
                      listed[i]);
-  return read_ended (&local_error, error);
 }
 
 /* Triggers raised in the period by rule; responses confirmed in it, convened or not, and
  * the section 47 enquiries they started; triggers still without a confirmed response at the
  * end. */
-static gboolean
-count_triggers (Period  *period,
-                GError **error)
+static void
+count_triggers (Period            *period,
+                RmmFiguresHistory *history)
 {
-  RmmDbStmt *stmt = prepare (period,
-    "SELECT t.rule_id, t.raised_at, r.convened, r.section47, "
-    "       CASE WHEN r.chair1_confirmed_at IS NOT NULL AND r.chair2_confirmed_at IS NOT NULL "
-    "            THEN greatest (r.chair1_confirmed_at, r.chair2_confirmed_at) END "
-    "FROM strategy_trigger t JOIN child c ON c.id = t.child_id "
-    "LEFT JOIN trigger_response r ON r.trigger_id = t.id "
-    "WHERE (?1 = 0 OR c.area_id = ?1) AND t.raised_at < ?2", error);
-  g_autoptr(GError) local_error = NULL;
   guint raised = 0, open = 0, section47 = 0;
   Tally rules, responses;
 
-  if (stmt == NULL)
-    return FALSE;
-  rmm_db_stmt_bind_text (stmt, 2, period->end_utc);
   tally_init (&rules);
   tally_init (&responses);
-  while (rmm_db_stmt_step (stmt, &local_error))
+  for (guint i = 0; i < history->triggers->len; i++)
     {
-      const char *confirmed = rmm_db_stmt_get_text (stmt, 4);
+      const RmmTriggerStanding *trigger = &g_array_index (history->triggers,
+                                                          RmmTriggerStanding, i);
+      const char *confirmed = trigger->confirmed_at;
 
-      if (in_period (period, rmm_db_stmt_get_text (stmt, 1)))
+      if ((period->area_id != 0 && trigger->area_id != period->area_id) ||
+          g_strcmp0 (trigger->raised_at, period->end_utc) >= 0)
+        continue;
+      if (in_period (period, trigger->raised_at))
         {
           raised++;
-          tally_add (&rules, rmm_db_stmt_get_text (stmt, 0));
+          tally_add (&rules, trigger->rule_id);
         }
       if (confirmed == NULL || g_strcmp0 (confirmed, period->end_utc) >= 0)
         open++;
       else if (in_period (period, confirmed))
         {
-          gboolean convened = rmm_db_stmt_get_int (stmt, 2) != 0;
-
-          tally_add (&responses, convened ? "convened" : "not convened");
-          if (convened && rmm_db_stmt_get_int (stmt, 3) != 0)
+          tally_add (&responses, trigger->convened ? "convened" : "not convened");
+          if (trigger->convened && trigger->section47)
             section47++;
         }
     }
@@ -886,7 +716,6 @@ count_triggers (Period  *period,
   tally_publish (&responses, period, "trigger-responses");
   add_count (period, "triggers-open-at-end", open);
   add_count (period, "section-47", section47);
-  return read_ended (&local_error, error);
 }
 
 /* Missing episodes that started in the period, by UK month, of children with a confirmed
@@ -900,7 +729,7 @@ count_missing (Period  *period,
     "WHERE (?1 = 0 OR c.area_id = ?1) AND e.started_at >= ?2 AND e.started_at < ?3 "
     "AND EXISTS (SELECT 1 FROM decision d WHERE d.child_id = e.child_id "
     "            AND d.kind = 'risk-rating' AND d.status = 'confirmed' "
-    "            AND " CONFIRMED_AT " <= e.started_at)", error);
+    "            AND " RMM_CONFIRMED_AT_SQL " <= e.started_at)", error);
   g_autoptr(GError) local_error = NULL;
   Tally months;
 
@@ -979,7 +808,7 @@ count_circulation (Period  *period,
 {
   RmmDbStmt *stmt = prepare (period,
     "SELECT v.created_at, (SELECT min (x.circulated_at) FROM circulation x "
-    "                      WHERE x.plan_version_id = v.id) "
+    "                      WHERE x.child_id = p.child_id AND x.plan_version_id = v.id) "
     "FROM safety_plan_version v JOIN safety_plan p ON p.id = v.plan_id "
     "JOIN child c ON c.id = p.child_id "
     "WHERE (?1 = 0 OR c.area_id = ?1) AND v.created_at >= ?2 AND v.created_at < ?3", error);
@@ -1096,11 +925,17 @@ rmm_store_read_figures (RmmStore     *self,
   ok = !snapshot || rmm_db_begin_snapshot (rmm_store_get_db (self), error);
   if (ok)
     {
-      ok = count_referrals (&period, error) && count_events (&period, error) &&
-           count_ratings_and_list (&period, error) &&
-           count_triggers (&period, error) && count_missing (&period, error) &&
-           count_actions (&period, error) && count_circulation (&period, error) &&
-           count_meetings (&period, error);
+      RmmFiguresHistory *history = rmm_store_get_figures_history (self, error);
+
+      /* In the order the sections show them. */
+      ok = history != NULL && count_referrals (&period, error) && count_events (&period, error);
+      if (ok)
+        {
+          count_ratings_and_list (&period, history);
+          count_triggers (&period, history);
+        }
+      ok = ok && count_missing (&period, error) && count_actions (&period, error) &&
+           count_circulation (&period, error) && count_meetings (&period, error);
       if (snapshot)
         rmm_db_end_snapshot (rmm_store_get_db (self));
     }
