@@ -267,27 +267,13 @@ new_heading (const char *text,
   return label;
 }
 
-/* A measure by category: its heading, its chart, and its figures in a row each (folded
- * away under a chart, which shows them on its bars too; in plain sight where there is none). */
+/* The rows of @measure's figures, each category's, into @expander or else @list. */
 static void
-add_categories (RmmOversightView *self,
-                const char       *measure)
+add_category_rows (RmmOversightView *self,
+                   const char       *measure,
+                   GtkWidget        *expander,
+                   GtkWidget        *list)
 {
-  GtkWidget *list = new_boxed_list ();
-  GtkWidget *expander = NULL;
-  gboolean charted = rmm_figure_chart_kind (measure) != RMM_FIGURE_CHART_NONE;
-
-  gtk_box_append (self->content_box, new_heading (rmm_figures_describe_measure (measure),
-                                                  "heading"));
-  if (charted)
-    {
-      gtk_box_append (self->content_box, new_chart (self, measure));
-      expander = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("The figures"));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                     rmm_figures_describe_measure (measure));
-      gtk_list_box_append (GTK_LIST_BOX (list), expander);
-    }
   for (guint i = 0; i < self->figures->len; i++)
     {
       RmmFigure *figure = g_ptr_array_index (self->figures, i);
@@ -304,6 +290,49 @@ add_categories (RmmOversightView *self,
         adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
       else
         gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+}
+
+/* A chart's figures are made into rows when first unfolded: folded away, they were a tenth
+ * of the time a period took to show on a county's record, for rows nobody had asked for. */
+static void
+on_figures_expanded (GtkWidget        *expander,
+                     GParamSpec       *pspec,
+                     RmmOversightView *self)
+{
+  const char *measure = g_object_get_data (G_OBJECT (expander), "measure");
+
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)) || measure == NULL ||
+      self->figures == NULL)
+    return;
+  add_category_rows (self, measure, expander, NULL);
+  g_object_set_data (G_OBJECT (expander), "measure", NULL);
+}
+
+/* A measure by category: its heading, its chart, and its figures in a row each (folded
+ * away under a chart, which shows them on its bars too; in plain sight where there is none). */
+static void
+add_categories (RmmOversightView *self,
+                const char       *measure)
+{
+  GtkWidget *list = new_boxed_list ();
+  GtkWidget *expander;
+
+  gtk_box_append (self->content_box, new_heading (rmm_figures_describe_measure (measure),
+                                                  "heading"));
+  if (rmm_figure_chart_kind (measure) == RMM_FIGURE_CHART_NONE)
+    add_category_rows (self, measure, NULL, list);
+  else
+    {
+      gtk_box_append (self->content_box, new_chart (self, measure));
+      expander = adw_expander_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("The figures"));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                     rmm_figures_describe_measure (measure));
+      g_object_set_data_full (G_OBJECT (expander), "measure", g_strdup (measure), g_free);
+      g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_figures_expanded),
+                               self, 0);
+      gtk_list_box_append (GTK_LIST_BOX (list), expander);
     }
   gtk_box_append (self->content_box, list);
 }

@@ -1287,6 +1287,13 @@ is_chart (GtkWidget  *widget,
 }
 
 static gboolean
+is_expander_row (GtkWidget  *widget,
+                 const char *text)
+{
+  return ADW_IS_EXPANDER_ROW (widget);
+}
+
+static gboolean
 is_entry (GtkWidget  *widget,
           const char *placeholder)
 {
@@ -1368,6 +1375,22 @@ test_oversight_view (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (view, "oversight.previous", NULL));
   drain_main_loop ();
   g_assert_cmpstr (first_label_with (view, " to "), !=, before);
+
+  /* A chart's figures, folded under it, are there in rows once unfolded. */
+  {
+    GtkWidget *expander = find_widget (view, is_expander_row, NULL);
+    GtkWidget *first_row;
+
+    g_assert_nonnull (expander);
+    g_assert_null (find_widget (expander, is_numeric, NULL));
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    drain_main_loop ();
+    g_assert_nonnull (first_row = find_widget (expander, is_numeric, NULL));
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), FALSE);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    drain_main_loop ();
+    g_assert_true (find_widget (expander, is_numeric, NULL) == first_row);
+  }
 
   /* Custom: a period that is not one is said, and the figures stay. */
   kind = GTK_DROP_DOWN (find_widget (view, is_drop_down, "Month"));
