@@ -53,7 +53,7 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO rmm_app;
 -- agenda's cache.
 GRANT UPDATE ON agenda_item, child, decision, meeting, meeting_series, plan_action,
   safety_plan, transition, trigger_response, agenda_cache, database_info, network_member,
-  allowed_domain TO rmm_app;
+  allowed_domain, list_recipient TO rmm_app;
 -- Of a professional, only the address their copies are emailed to.
 GRANT UPDATE (email) ON professional TO rmm_app;
 -- The only rows the app deletes: the agenda's cached facts, rebuilt from the record.
@@ -188,7 +188,7 @@ BEGIN
   -- the whole chain through audit_chain (the owner's view), with no one's details.
   looked := format ('CASE entity '
     'WHEN ''area'' THEN true WHEN ''agency'' THEN true WHEN ''professional'' THEN true '
-    'WHEN ''allowed_domain'' THEN true '
+    'WHEN ''allowed_domain'' THEN true WHEN ''list_recipient'' THEN true '
     'WHEN ''area_member'' THEN true WHEN ''database_info'' THEN true '
     'WHEN ''child-access'' THEN (SELECT c.area_id FROM child c WHERE c.id = entity_id) '
     '                            = ANY (%1$s) '
@@ -203,7 +203,7 @@ BEGIN
   -- owner's to record.
   written := 'CASE entity '
     'WHEN ''area'' THEN true WHEN ''agency'' THEN true WHEN ''professional'' THEN true '
-    'WHEN ''allowed_domain'' THEN true '
+    'WHEN ''allowed_domain'' THEN true WHEN ''list_recipient'' THEN true '
     'WHEN ''database_info'' THEN true WHEN ''list-access'' THEN true '
     'WHEN ''child-access'' THEN (SELECT true FROM child c WHERE c.id = entity_id) '
     'WHEN ''meeting-access'' THEN (SELECT true FROM meeting g WHERE g.id = entity_id) '
@@ -318,6 +318,11 @@ BEGIN
         allowed := format ('CASE WHEN child_id IS NULL THEN EXISTS (SELECT 1 FROM '
                            'area_member m WHERE m.login = session_user AND m.revoked_at IS '
                            'NULL AND m.role = ANY (%L::TEXT[])) ELSE %s END', roles, allowed);
+      ELSIF rule.tab = 'circulation' THEN
+        -- The county-wide CSE list is no one area's: the role in any area sends it.
+        allowed := format ('CASE WHEN list_as_at IS NOT NULL THEN EXISTS (SELECT 1 FROM '
+                           'area_member m WHERE m.login = session_user AND m.revoked_at IS '
+                           'NULL AND m.role = ANY (%L::TEXT[])) ELSE %s END', roles, allowed);
       ELSIF rule.tab = 'meeting' AND command = 'update' THEN
         -- Before and after the change alike: only its chairs take a meeting past open.
         allowed := format ('(%s OR (status IN (''planned'', ''open'') AND %s) OR '
@@ -375,7 +380,7 @@ BEGIN
       'plan_action', 'strategy_trigger', 'trigger_response', 'closure', 'transition',
       'concern_not_referred', 'information_note', 'disruption_note', 'attendance', 'meeting',
       'meeting_series', 'area', 'agency', 'professional', 'area_member', 'board_figures',
-      'network_member', 'allowed_domain', 'circulation'] LOOP
+      'network_member', 'allowed_domain', 'list_recipient', 'circulation'] LOOP
     lookups := lookups || format ('WHEN %L THEN held := (SELECT pg_catalog.to_jsonb (t) '
                                   'FROM %I.%I t WHERE t.id = event.entity_id); ', tab,
                                   current_schema (), tab);
@@ -482,7 +487,7 @@ BEGIN
       'plan_action', 'strategy_trigger', 'trigger_response', 'closure', 'transition',
       'concern_not_referred', 'information_note', 'disruption_note', 'attendance', 'meeting',
       'meeting_series', 'agency', 'professional', 'network_member', 'allowed_domain',
-      'circulation'] LOOP
+      'list_recipient', 'circulation'] LOOP
     changed := changed || format ('WHEN %1$L THEN SELECT t.xmin, pg_catalog.to_jsonb (t) '
                                   'INTO newest, held FROM %2$I.%1$I t WHERE t.id = row_id; ',
                                   tab, current_schema ());
@@ -559,7 +564,8 @@ $f$, changed, current_schema ());
       'safety_plan_version', 'plan_action', 'strategy_trigger', 'trigger_response', 'closure',
       'transition', 'concern_not_referred', 'information_note', 'disruption_note',
       'attendance', 'meeting', 'meeting_series', 'agency', 'professional',
-      'board_figures', 'network_member', 'allowed_domain', 'circulation'] LOOP
+      'board_figures', 'network_member', 'allowed_domain', 'list_recipient',
+      'circulation'] LOOP
     EXECUTE format ('DROP TRIGGER IF EXISTS %I ON %I', tab || '_recorded', tab);
     -- Changed in place only where a login may change rows at all.
     EXECUTE format ('CREATE CONSTRAINT TRIGGER %I AFTER INSERT%s ON %I '
@@ -568,7 +574,7 @@ $f$, changed, current_schema ());
                     CASE WHEN tab IN ('agenda_item', 'child', 'decision', 'meeting',
                                       'meeting_series', 'plan_action', 'safety_plan',
                                       'transition', 'trigger_response', 'network_member',
-                                      'allowed_domain', 'professional')
+                                      'allowed_domain', 'list_recipient', 'professional')
                          THEN ' OR UPDATE' ELSE '' END, tab);
   END LOOP;
 END
@@ -715,22 +721,23 @@ CREATE POLICY rmm_change ON database_info FOR UPDATE TO rmm_app
                  AND m.role = 'chair' AND m.revoked_at IS NULL))
   WITH CHECK (key NOT IN ('two-logins', 'demo', 'demo_seed', 'demo_today'));
 
--- Agencies, professionals and the domains documents may be emailed to are every working
--- login's to read; an area's administrators and chairs add them (an import that names a new
--- agency, a plan's lead professional, a council's domain), and change a professional's email
--- and which domains are allowed.
+-- Agencies, professionals, the domains documents may be emailed to and who the CSE list goes
+-- to are every working login's to read; an area's administrators and chairs add them (an
+-- import that names a new agency, a plan's lead professional, a council's domain, the
+-- police's CSE lead for the list), and change a professional's email, which domains are
+-- allowed and who the list goes to.
 DO $$
 DECLARE
   tab TEXT;
   keeper TEXT := 'EXISTS (SELECT 1 FROM area_member m WHERE m.login = session_user '
                  'AND m.role IN (''chair'', ''admin'') AND m.revoked_at IS NULL)';
 BEGIN
-  FOREACH tab IN ARRAY ARRAY['professional', 'allowed_domain'] LOOP
+  FOREACH tab IN ARRAY ARRAY['professional', 'allowed_domain', 'list_recipient'] LOOP
     EXECUTE format ('DROP POLICY IF EXISTS rmm_change ON %I', tab);
     EXECUTE format ('CREATE POLICY rmm_change ON %I FOR UPDATE TO rmm_app USING (%s) '
                     'WITH CHECK (%s)', tab, keeper, keeper);
   END LOOP;
-  FOREACH tab IN ARRAY ARRAY['agency', 'professional', 'allowed_domain'] LOOP
+  FOREACH tab IN ARRAY ARRAY['agency', 'professional', 'allowed_domain', 'list_recipient'] LOOP
     EXECUTE format ('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tab);
     EXECUTE format ('DROP POLICY IF EXISTS rmm_read ON %I', tab);
     EXECUTE format ('DROP POLICY IF EXISTS rmm_add ON %I', tab);

@@ -7,9 +7,12 @@
  *   rmmctl network --child ID|REF [--add-professional ID --role ROLE [--audience A]]
  *                  [--add-family NAME [--email ADDRESS]] [--remove MEMBER] [--format json]
  *   rmmctl domains [--allow DOMAIN]… [--disallow DOMAIN]…
+ *   rmmctl distribution [--add PROFESSIONAL]… [--remove PROFESSIONAL]… [--format json]
  *   rmmctl circulate plan --child ID|REF [--outdated] [--reason ADDRESS=WHY]…
  *                  [--hand-over MEMBER]… [--post MEMBER]… [--skip-refused]
  *                  [--out-dir DIR] [--send]
+ *   rmmctl circulate minutes --meeting ID […]
+ *   rmmctl circulate cse-list [--date D] […]
  *   rmmctl circulation (--child ID|REF | --meeting ID) [--format json]
  */
 #define G_LOG_DOMAIN "rmmctl"
@@ -20,6 +23,7 @@
 #include <string.h>
 
 #include "rmm-cli-private.h"
+#include "rmm-dates.h"
 #include "rmm-documents.h"
 #include "rmm-error.h"
 #include "rmm-labels.h"
@@ -236,12 +240,135 @@ rmm_cli_domains (const char  *database,
   return EXIT_SUCCESS;
 }
 
+/* ---- rmmctl distribution ---- */
+
+/* The place on the list's distribution of the professional @text names (their id, or full
+ * name), or 0 with @error. */
+static gint64
+find_on_distribution (GPtrArray   *distribution,
+                      gint64       professional,
+                      GError     **error)
+{
+  for (guint i = 0; i < distribution->len; i++)
+    {
+      const RmmNetworkMember *member = g_ptr_array_index (distribution, i);
+
+      if (member->professional_id == professional)
+        return member->id;
+    }
+  g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+               _("Professional %lld is not on the CSE list’s distribution."),
+               (long long)professional);
+  return 0;
+}
+
+/* Each by the professional's id (what --remove takes), name, agency and address. */
+static void
+print_distribution (GPtrArray *distribution,
+                    gboolean   json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < distribution->len; i++)
+    {
+      const RmmNetworkMember *member = g_ptr_array_index (distribution, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "professional_id");
+      json_builder_add_int_value (builder, member->professional_id);
+      rmm_cli_add_string (builder, "name", member->name);
+      rmm_cli_add_string (builder, "agency", member->agency);
+      rmm_cli_add_string (builder, "email", member->email);
+      json_builder_end_object (builder);
+      /* TRANSLATORS: who the CSE list goes to: "12  Jo Bloggs (Testshire Constabulary)
+       * jo@example.org" */
+      g_string_append_printf (text, _("%-4lld %s (%s) %s\n"), (long long)member->professional_id,
+                              rmm_cli_text (pool, member->name),
+                              rmm_cli_text (pool, member->agency),
+                              *member->email ? rmm_cli_text (pool, member->email)
+                                             : _("(no email)"));
+    }
+  json_builder_end_array (builder);
+  if (distribution->len == 0 && !json)
+    g_string_append (text, _("The CSE list goes to no one yet: add them with --add.\n"));
+  rmm_cli_print_either (builder, text, json);
+}
+
+static gboolean
+change_distribution (RmmStore     *store,
+                     char        **add,
+                     char        **remove,
+                     GError      **error)
+{
+  gboolean ok = rmm_store_begin (store, error);
+
+  for (guint i = 0; ok && add != NULL && add[i] != NULL; i++)
+    {
+      gint64 professional = resolve_professional (store, add[i], error);
+
+      ok = professional != 0 && rmm_store_add_to_cse_distribution (store, professional, error);
+    }
+  for (guint i = 0; ok && remove != NULL && remove[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) distribution = rmm_store_list_cse_distribution (store, error);
+      gint64 professional = distribution ? resolve_professional (store, remove[i], error) : 0;
+      gint64 place = professional ? find_on_distribution (distribution, professional, error)
+                                  : 0;
+
+      ok = place != 0 && rmm_store_remove_from_cse_distribution (store, place, error);
+    }
+  return rmm_store_end (store, ok, ok ? error : NULL);
+}
+
+int
+rmm_cli_distribution (const char  *database,
+                      int          argc,
+                      char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— who the CSE list goes to"));
+  g_autoptr(RmmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) distribution = NULL;
+  g_auto(GStrv) add = NULL;
+  g_auto(GStrv) remove = NULL;
+  gboolean json = FALSE;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "add", 0, 0, G_OPTION_ARG_STRING_ARRAY, &add, N_("Send the list to this professional too (their id, or their full name)"), "ID|NAME" },
+    { "remove", 0, 0, G_OPTION_ARG_STRING_ARRAY, &remove, N_("No longer send the list to this professional"), "ID|NAME" },
+    { NULL }
+  };
+
+  if (!rmm_cli_parse_options (context, entries,
+                              _("The professionals the county-wide CSE list goes to each "
+                                "week, by name (the police’s CSE lead, the heads of "
+                                "service), each at the address on record for them: the list "
+                                "names every child on it in every area, and goes to no one "
+                                "else. Without a change, lists them. Each change is audited; "
+                                "the changes are made together or not at all."),
+                              &json, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return rmm_cli_usage_error (context, _("distribution [--add ID|NAME]… [--remove ID|NAME]…"));
+  if (!(store = rmm_cli_open_existing (database, &error)) ||
+      ((add != NULL || remove != NULL) && !change_distribution (store, add, remove, &error)) ||
+      !(distribution = rmm_store_list_cse_distribution (store, &error)))
+    return rmm_cli_fail (error);
+  print_distribution (distribution, json);
+  return EXIT_SUCCESS;
+}
+
 /* ---- rmmctl circulate ---- */
 
 typedef struct
 {
   char     *child;
   gint64    meeting;
+  char     *date;       /* the CSE list's day, or NULL: today's */
+  gboolean  list;
   char    **reasons;
   char    **hand_over_text;
   char    **post_text;
@@ -256,6 +383,7 @@ static void
 circulate_options_clear (CirculateOptions *options)
 {
   g_free (options->child);
+  g_free (options->date);
   g_strfreev (options->reasons);
   g_strfreev (options->hand_over_text);
   g_strfreev (options->post_text);
@@ -293,7 +421,9 @@ find_member (RmmCirculation *circulation,
     }
   if (found == NULL)
     g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                 circulation->meeting_id != 0
+                 circulation->list_as_at != NULL
+                 ? _("“%s” is not on the CSE list’s distribution (see rmmctl distribution).")
+                 : circulation->meeting_id != 0
                  ? _("“%s” was not invited to this meeting: its minutes go only to those "
                      "invited.")
                  : _("“%s” is not a member of the network this plan goes to (see rmmctl "
@@ -435,7 +565,8 @@ hand_to_mailer (RmmCirculation  *circulation,
 static void
 print_files (GHashTable *files)
 {
-  static const char * const documents[] = { "professional-plan", "family-plan", "minutes" };
+  static const char * const documents[] = { "professional-plan", "family-plan", "minutes",
+                                              "cse-list" };
 
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
     if (g_hash_table_contains (files, documents[i]))
@@ -453,6 +584,20 @@ prepare_circulation (RmmStore                *store,
 {
   gint64 child_id;
 
+  if (options->list)
+    {
+      GDate day;
+
+      if (options->date == NULL)
+        rmm_date_set_today (&day);
+      else if (!rmm_date_parse (options->date, &day))
+        {
+          g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
+                       _("--date “%s” is not a date: give it as YYYY-MM-DD."), options->date);
+          return NULL;
+        }
+      return rmm_store_cse_list_circulation (store, &day, error);
+    }
   if (options->meeting != 0)
     return rmm_store_minutes_circulation (store, options->meeting, error);
   if (!(child_id = rmm_cli_resolve_child (store, options->child, error)))
@@ -526,7 +671,9 @@ circulate (const char        *database,
     return rmm_cli_fail (error);
   if (circulation->recipients->len == 0)
     {
-      g_print (options->meeting != 0 ? _("No one was invited to the meeting.\n")
+      g_print (options->list ? _("The CSE list goes to no one yet: add them with rmmctl "
+                                 "distribution.\n")
+               : options->meeting != 0 ? _("No one was invited to the meeting.\n")
                : options->outdated ? _("No one holds an earlier version of the plan without "
                                        "this one.\n")
                : _("No one is in the child’s network: add them with rmmctl network.\n"));
@@ -565,7 +712,10 @@ circulate (const char        *database,
              hand_to_mailer (circulation, files, subject, TRUE, &error);
   if (!rmm_store_end (store, recorded, recorded ? &error : NULL))
     return rmm_cli_fail (error);
-  if (options->meeting != 0)
+  if (options->list)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Recorded %u copy of the CSE list.\n",
+                          "Recorded %u copies of the CSE list.\n", copies), copies);
+  else if (options->meeting != 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "Recorded %u copy of the minutes.\n",
                           "Recorded %u copies of the minutes.\n", copies), copies);
   else
@@ -580,15 +730,17 @@ rmm_cli_circulate (const char  *database,
                    int          argc,
                    char       **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("plan|minutes — send a child’s "
-                                                             "plan to their network, or a "
-                                                             "meeting’s minutes to those "
-                                                             "invited"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("plan|minutes|cse-list — send a "
+                                                             "child’s plan to their network, "
+                                                             "a meeting’s minutes to those "
+                                                             "invited, or the CSE list to its "
+                                                             "distribution"));
   g_auto(CirculateOptions) options = { 0 };
   int status = 0;
   GOptionEntry entries[] = {
     { "child", 'c', 0, G_OPTION_ARG_STRING, &options.child, N_("plan: the child (id or reference)"), "ID|REF" },
     { "meeting", 'm', 0, G_OPTION_ARG_INT64, &options.meeting, N_("minutes: the meeting (an id from “list meetings”)"), "ID" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &options.date, N_("cse-list: the list as it stood at the end of this day (default: today)"), "YYYY-MM-DD" },
     { "outdated", 0, 0, G_OPTION_ARG_NONE, &options.outdated, N_("Only to those who hold an earlier version and not this one"), NULL },
     { "reason", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.reasons, N_("Send to an address outside the allowed domains, for this reason (recorded)"), "ADDRESS=WHY" },
     { "hand-over", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.hand_over_text, N_("This member’s copy is handed over, not emailed (their id or full name)"), "MEMBER" },
@@ -614,15 +766,20 @@ rmm_cli_circulate (const char  *database,
                                 "printed and nothing is recorded. The "
                                 "minutes of a signed-off meeting go the same way to everyone "
                                 "invited to it (present, apologies or information sent; not "
-                                "observers), each at the address on record for them."),
+                                "observers), each at the address on record for them; and the "
+                                "county-wide CSE list to the professionals on its "
+                                "distribution (rmmctl distribution)."),
                               NULL, &argc, &argv, &status))
     return status;
+  options.list = argc == 2 && g_str_equal (argv[1], "cse-list");
   if (argc != 2 ||
-      !((g_str_equal (argv[1], "plan") && options.child != NULL && options.meeting == 0) ||
+      !((g_str_equal (argv[1], "plan") && options.child != NULL && options.meeting == 0 &&
+         options.date == NULL) ||
         (g_str_equal (argv[1], "minutes") && options.meeting > 0 && options.child == NULL &&
-         !options.outdated)))
-    return rmm_cli_usage_error (context, _("circulate plan --child ID|REF, or circulate "
-                                           "minutes --meeting ID"));
+         !options.outdated && options.date == NULL) ||
+        (options.list && options.meeting == 0 && options.child == NULL && !options.outdated)))
+    return rmm_cli_usage_error (context, _("circulate plan --child ID|REF, circulate minutes "
+                                           "--meeting ID, or circulate cse-list [--date D]"));
   return circulate (database, &options);
 }
 
@@ -642,11 +799,12 @@ rmm_cli_circulation (const char  *database,
   g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *child = NULL;
   gint64 meeting = 0, child_id = 0;
-  gboolean json = FALSE;
+  gboolean json = FALSE, list = FALSE;
   int status = 0;
   GOptionEntry entries[] = {
     { "child", 'c', 0, G_OPTION_ARG_STRING, &child, N_("One child’s (id or reference)"), "ID|REF" },
     { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting, N_("One meeting’s"), "ID" },
+    { "cse-list", 0, 0, G_OPTION_ARG_NONE, &list, N_("The CSE list’s, week by week"), NULL },
     { NULL }
   };
 
@@ -659,8 +817,9 @@ rmm_cli_circulation (const char  *database,
                                 "plan."),
                               &json, &argc, &argv, &status))
     return status;
-  if (argc != 1 || (child == NULL) == (meeting == 0))
-    return rmm_cli_usage_error (context, _("circulation --child ID|REF or --meeting ID"));
+  if (argc != 1 || (child != NULL) + (meeting != 0) + list != 1)
+    return rmm_cli_usage_error (context, _("circulation --child ID|REF, --meeting ID or "
+                                           "--cse-list"));
   if (!(store = rmm_cli_open_existing (database, &error)) ||
       (child != NULL && !(child_id = rmm_cli_resolve_child (store, child, &error))) ||
       !(records = rmm_store_list_circulation (store, child_id, meeting, &error)))
@@ -671,8 +830,12 @@ rmm_cli_circulation (const char  *database,
       const RmmCirculationRecord *record = g_ptr_array_index (records, i);
       g_autofree char *document = NULL;
 
+      if (list != g_str_equal (record->document, "cse-list"))
+        continue;
       json_builder_begin_object (builder);
       rmm_cli_add_string (builder, "document", record->document);
+      if (*record->list_as_at)
+        rmm_cli_add_string (builder, "list_as_at", record->list_as_at);
       if (record->version > 0)
         {
           json_builder_set_member_name (builder, "version");
@@ -690,6 +853,10 @@ rmm_cli_circulation (const char  *database,
                  /* TRANSLATORS: a document and its version: "Safety plan (family) v2" */
                  ? g_strdup_printf (_("%s v%u"), rmm_circulated_document_label (record->document),
                                     record->version)
+                 : *record->list_as_at
+                 /* TRANSLATORS: the CSE list of a day: "CSE list of 2026-11-25" */
+                 ? g_strdup_printf (_("%s of %s"), rmm_circulated_document_label (record->document),
+                                    record->list_as_at)
                  : g_strdup (rmm_circulated_document_label (record->document));
 
       /* TRANSLATORS: "2026-12-01T10:04:00Z  Safety plan (family) v2  Email  jo@example.org
@@ -705,7 +872,7 @@ rmm_cli_circulation (const char  *database,
                                                : "");
     }
   json_builder_end_array (builder);
-  if (records->len == 0 && !json)
+  if (text->len == 0 && !json)
     g_string_append (text, _("Nothing has been circulated.\n"));
   rmm_cli_print_either (builder, text, json);
   return EXIT_SUCCESS;

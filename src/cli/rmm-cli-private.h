@@ -107,6 +107,9 @@ int         rmm_cli_network          (const char      *database,
 int         rmm_cli_domains          (const char      *database,
                                       int              argc,
                                       char           **argv);
+int         rmm_cli_distribution     (const char      *database,
+                                      int              argc,
+                                      char           **argv);
 int         rmm_cli_circulate        (const char      *database,
                                       int              argc,
                                       char           **argv);

@@ -66,6 +66,31 @@ write_minutes (RmmStore                  *store,
   return document != NULL && rmm_pdf_document_write (document, path, error);
 }
 
+/* The CSE list as it stood at the end of its day, named: "cse-list-2026-12-02.pdf". */
+static gboolean
+write_cse_list (RmmStore                  *store,
+                RmmCirculation            *circulation,
+                const char                *dir,
+                const RmmDocumentOptions  *options,
+                GHashTable                *files,
+                GError                   **error)
+{
+  g_autoptr(RmmPdfDocument) document = NULL;
+  g_autofree char *name = g_strdup_printf ("cse-list-%s.pdf", circulation->list_as_at);
+  char *path = g_build_filename (dir, name, NULL);
+  GDate day;
+
+  g_hash_table_insert (files, (gpointer)"cse-list", path);
+  if (!rmm_date_parse (circulation->list_as_at, &day))
+    {
+      g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID, _("“%s” is not a date."),
+                   circulation->list_as_at);
+      return FALSE;
+    }
+  document = rmm_cse_list_document_new (store, &day, options, error);
+  return document != NULL && rmm_pdf_document_write (document, path, error);
+}
+
 static gboolean
 write_plans (RmmStore                  *store,
              RmmCirculation            *circulation,
@@ -115,11 +140,12 @@ write_plans (RmmStore                  *store,
 /**
  * rmm_copies_write:
  * @files: (element-type utf8 filename): filled with each copy's absolute path, by document
- *   ("professional-plan", "family-plan", "minutes"); static keys, the paths owned by the
- *   table
+ *   ("professional-plan", "family-plan", "minutes", "cse-list"); static keys, the paths
+ *   owned by the table
  *
  * Writes the PDF of each copy some recipient of @circulation gets, in @dir (made 0600 by the
- * document engine): "CH-1042-plan-v3-family.pdf", "minutes-ashdown-east-2026-12-08.pdf".
+ * document engine): "CH-1042-plan-v3-family.pdf", "minutes-ashdown-east-2026-12-08.pdf",
+ * "cse-list-2026-12-02.pdf".
  */
 gboolean
 rmm_copies_write (RmmStore                  *store,
@@ -132,6 +158,8 @@ rmm_copies_write (RmmStore                  *store,
   /* Absolute: the mail client resolves the attachment from its own directory. */
   g_autofree char *absolute_dir = g_canonicalize_filename (dir, NULL);
 
+  if (circulation->list_as_at != NULL)
+    return write_cse_list (store, circulation, absolute_dir, options, files, error);
   if (circulation->meeting_id != 0)
     return write_minutes (store, circulation, absolute_dir, options, files, error);
   return write_plans (store, circulation, absolute_dir, options, files, error);
@@ -141,7 +169,7 @@ rmm_copies_write (RmmStore                  *store,
  * rmm_copies_subject:
  *
  * The emails' subject line: the child by reference, never by name (a subject line travels
- * further than the attachment); the meeting by area and day.
+ * further than the attachment); the meeting by area and day; the CSE list by its day.
  *
  * Returns: (transfer full): the subject, or %NULL with @error
  */
@@ -154,6 +182,11 @@ rmm_copies_subject (RmmStore        *store,
   g_autoptr(RmmMeeting) meeting = NULL;
   g_autofree char *day = NULL;
 
+  if (circulation->list_as_at != NULL)
+    {
+      day = rmm_date_format_uk (circulation->list_as_at, "%-d %B %Y");
+      return g_strdup_printf (_("County-wide CSE list as of %s"), day);
+    }
   if (circulation->meeting_id == 0)
     return (child = rmm_store_get_child_record (store, circulation->child_id, error))
            ? g_strdup_printf (_("CSE safety plan %s, version %u"), child->reference,

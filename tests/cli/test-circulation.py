@@ -439,6 +439,73 @@ class CirculationTest(unittest.TestCase):
                      ["circulate", "minutes"]):
             self.assertEqual(self.run_db(*args).returncode, 2, args)
 
+    def test_cse_list_to_its_distribution(self):
+        """The county-wide list goes only to the professionals on its distribution, by
+        name: an address outside the allowed domains stops it until a reason is given; each
+        copy is recorded with the list's day; someone taken off is sent no more."""
+        def list_record():
+            result = self.run_db("circulation", "--cse-list", "--format", "json")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            return json.loads(result.stdout)
+
+        # The demo's: its first police officer among them.
+        result = self.run_db("distribution", "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        demos = {r["name"]: r["email"] for r in json.loads(result.stdout)}
+        self.assertEqual(demos[self.officer[1]], self.officer[2])
+        self.assertNotIn(self.charity[1], demos)
+        result = self.run_db("distribution", "--add", self.charity[1], "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        on_list = {r["name"]: r["email"] for r in json.loads(result.stdout)}
+        self.assertEqual(on_list, dict(demos, **{self.charity[1]: self.charity[2]}))
+        # The same one twice, or someone unknown: nothing changes.
+        before = self.run_db("distribution").stdout
+        self.assertEqual(self.run_db("distribution", "--remove", self.charity[1], "--add",
+                                     str(self.officer[0])).returncode, 1)
+        self.assertEqual(self.run_db("distribution", "--add", "No Such Person").returncode, 1)
+        self.assertEqual(self.run_db("distribution").stdout, before)
+
+        args = ["circulate", "cse-list", "--date", "2026-11-23", "--send", "--out-dir", self.out]
+        result = self.run_db(*args, env=self.mail_env())
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("cannot go", result.stderr)
+        self.assertEqual(list_record(), [])
+        self.assertEqual(self.mails(), [])
+
+        result = self.run_db(*args, "--reason",
+                             f"{self.charity[2]}=The charity's CSE lead holds the list.",
+                             env=self.mail_env())
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        mails = self.mails()
+        self.assertEqual(sorted(m[-1] for m in mails), sorted(on_list.values()))
+        for mail in mails:
+            self.assertEqual(mail[mail.index("--subject") + 1],
+                             "County-wide CSE list as of 23 November 2026")
+            attached = mail[mail.index("--attach") + 1]
+            self.assertEqual(os.path.basename(attached), "cse-list-2026-11-23.pdf")
+            self.assertTrue(os.path.exists(attached))
+        record = list_record()
+        self.assertEqual(sorted(r["recipient"] for r in record), sorted(on_list.values()))
+        self.assertEqual({r["list_as_at"] for r in record}, {"2026-11-23"})
+        self.assertEqual(self.run_db("check").returncode, 0)
+
+        # Taken off: the next week's list goes to the others alone.
+        self.assertEqual(self.run_db("distribution", "--remove", self.charity[1]).returncode, 0)
+        os.remove(self.log)
+        result = self.run_db("circulate", "cse-list", "--send", "--out-dir", self.out,
+                             env=self.mail_env())
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(sorted(m[-1] for m in self.mails()), sorted(demos.values()))
+        self.assertEqual(len(list_record()), len(on_list) + len(demos))
+        for bad in (["circulate", "cse-list", "--date", "23/11/2026"],
+                    ["circulate", "cse-list", "--date", "2099-01-01"]):
+            self.assertEqual(self.run_db(*bad).returncode, 1, bad)
+        for bad in (["circulate", "cse-list", "--child", self.child],
+                    ["circulate", "cse-list", "--outdated"],
+                    ["circulate", "plan", "--child", self.child, "--date", "2026-11-23"],
+                    ["circulation", "--cse-list", "--child", self.child]):
+            self.assertEqual(self.run_db(*bad).returncode, 2, bad)
+
     def test_bad_input(self):
         self.build_network()
         cases = [

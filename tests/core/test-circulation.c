@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rmm-addresses.h"
+#include "rmm-dates.h"
 #include "rmm-error.h"
 
 typedef struct
@@ -503,6 +504,8 @@ test_record_is_append_only (Fixture       *f,
   refused_below_store (f, "DELETE FROM circulation");
   refused_below_store (f, "DELETE FROM network_member");
   refused_below_store (f, "DELETE FROM allowed_domain");
+  g_assert_cmpint (rmm_store_add_to_cse_distribution (f->base.store, f->officer, &error), >, 0);
+  refused_below_store (f, "DELETE FROM list_recipient");
   g_assert_cmpint (rmm_test_count_in_file (f->base.store,
                                            "SELECT count(*) FROM circulation WHERE "
                                            "recipient = 'ada.chairwell@testshire.example' "
@@ -584,6 +587,95 @@ test_minutes_to_those_invited (Fixture       *f,
     }
 }
 
+/* The CSE list: only to those on its distribution, by name; an address outside the
+ * allowed domains needs a reason; not a day still to come; recorded with its day, and
+ * someone taken off the distribution is still named in the record. */
+static void
+test_cse_list_to_its_distribution (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RmmCirculation) circulation = NULL;
+  g_autoptr(RmmCirculation) future = NULL;
+  g_autoptr(GPtrArray) distribution = NULL;
+  g_autoptr(GPtrArray) record = NULL;
+  RmmRecipient *officer, *worker;
+  gint64 officer_place;
+  GDate day;
+
+  g_assert_true (rmm_date_parse ("2026-09-07", &day));
+  rmm_test_store_at (&f->base, "2026-09-08T09:00:00Z");
+  circulation = rmm_store_cse_list_circulation (f->base.store, &day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (circulation->recipients->len, ==, 0);
+  g_clear_pointer (&circulation, rmm_circulation_free);
+
+  officer_place = rmm_store_add_to_cse_distribution (f->base.store, f->officer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rmm_store_add_to_cse_distribution (f->base.store, f->worker, &error), >, 0);
+  g_assert_no_error (error);
+  /* Once only; someone who is not a professional never. */
+  g_assert_cmpint (rmm_store_add_to_cse_distribution (f->base.store, f->officer, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rmm_store_add_to_cse_distribution (f->base.store, 9999, &error), ==, 0);
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  distribution = rmm_store_list_cse_distribution (f->base.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (distribution->len, ==, 2);
+
+  /* Not the list of a day still to come. */
+  g_assert_true (rmm_date_parse ("2026-09-09", &day));
+  g_assert_null (future = rmm_store_cse_list_circulation (f->base.store, &day, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (rmm_date_parse ("2026-09-07", &day));
+  circulation = rmm_store_cse_list_circulation (f->base.store, &day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (circulation->list_as_at, ==, "2026-09-07");
+  g_assert_cmpuint (circulation->recipients->len, ==, 2);
+  officer = g_ptr_array_index (circulation->recipients, 0);
+  worker = g_ptr_array_index (circulation->recipients, 1);
+  g_assert_cmpstr (officer->name, ==, "Dev Constable");
+  g_assert_cmpstr (officer->document, ==, "cse-list");
+  /* The charity's address is outside the allowed domains. */
+  g_assert_false (rmm_store_record_circulation (f->base.store, circulation, &error));
+  g_clear_error (&error);
+  g_assert_null (officer->problem);
+  g_assert_nonnull (worker->problem);
+  /* Someone not on the distribution is refused, whoever they are. */
+  worker->member_id += 1000;
+  g_assert_false (rmm_store_check_circulation (f->base.store, circulation, &error));
+  g_clear_error (&error);
+  g_assert_nonnull (strstr (worker->problem, "distribution"));
+  worker->member_id -= 1000;
+  g_free (worker->outside_reason);
+  worker->outside_reason = g_strdup ("The charity's CSE lead holds the list for the county.");
+  g_assert_true (rmm_store_record_circulation (f->base.store, circulation, &error));
+  g_assert_no_error (error);
+
+  /* Off the distribution: no longer sent the list, still named in the record. */
+  g_assert_true (rmm_store_remove_from_cse_distribution (f->base.store, officer_place, &error));
+  g_assert_false (rmm_store_remove_from_cse_distribution (f->base.store, officer_place, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&distribution, g_ptr_array_unref);
+  distribution = rmm_store_list_cse_distribution (f->base.store, &error);
+  g_assert_cmpuint (distribution->len, ==, 1);
+  record = rmm_store_list_circulation (f->base.store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (record->len, ==, 2);
+  g_assert_cmpstr (((RmmCirculationRecord *)g_ptr_array_index (record, 0))->document, ==,
+                   "cse-list");
+  g_assert_cmpstr (((RmmCirculationRecord *)g_ptr_array_index (record, 0))->list_as_at, ==,
+                   "2026-09-07");
+  g_assert_cmpstr (((RmmCirculationRecord *)g_ptr_array_index (record, 0))->recipient, ==,
+                   "dev.constable@mail.police.example");
+  assert_check_passes (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +690,7 @@ main (int   argc,
   ADD ("/circulation/outside-the-network-refused", test_outside_the_network_refused);
   ADD ("/circulation/family-copy-only-to-the-family", test_family_copy_only_to_the_family);
   ADD ("/circulation/superseded-plan-lists-holders", test_superseded_plan_lists_holders);
+  ADD ("/circulation/cse-list-to-its-distribution", test_cse_list_to_its_distribution);
   ADD ("/circulation/record-is-append-only", test_record_is_append_only);
   ADD ("/circulation/minutes-to-those-invited", test_minutes_to_those_invited);
 #undef ADD

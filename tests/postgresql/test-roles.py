@@ -402,6 +402,16 @@ for login, role in LOGINS.items():
             ("takes a domain away", KEEPERS,
              "UPDATE allowed_domain SET removed_at = '2026-11-03T09:00:00Z' "
              "WHERE removed_at IS NULL RETURNING 1"),
+            ("puts someone on the CSE list's distribution", KEEPERS,
+             "INSERT INTO list_recipient (professional_id, added_at, added_by) "
+             f"SELECT id, '2026-11-03T09:00:00Z', 'x' FROM professional WHERE id NOT IN "
+             "(SELECT professional_id FROM list_recipient WHERE removed_at IS NULL) "
+             "LIMIT 1 RETURNING 1"),
+            ("takes someone off the CSE list's distribution", KEEPERS,
+             "UPDATE list_recipient SET removed_at = '2026-11-03T09:00:00Z' "
+             "WHERE removed_at IS NULL RETURNING 1"),
+            ("deletes from the CSE list's distribution", set(),
+             "DELETE FROM list_recipient RETURNING 1"),
             ("changes a professional's email", KEEPERS,
              f"UPDATE professional SET email = 'x@atlantis.example' WHERE id = {professional} "
              "RETURNING 1"),
@@ -412,7 +422,8 @@ for login, role in LOGINS.items():
             failures.append(f"{login} ({role}) {label}: "
                             f"{'refused' if refused(result) else 'let through'}: "
                             f"{result.stdout.strip()} {result.stderr.strip()}")
-print("ok: the allowed domains and professionals' addresses, by chairs and administrators")
+print("ok: the allowed domains, the CSE list's distribution and professionals' addresses, by "
+      "chairs and administrators")
 
 # Circulation through rmmctl, as the app writes it: the chair's network change, the
 # professional's new address and every copy recorded pass the server's audit checks; a
@@ -445,6 +456,21 @@ expect("a chair of the north circulates the south child's plan",
        rmm("circulate", "plan", "--child", south_child, "--out-dir", out_dir, "--send",
            login="cy_chair"),
        "rmmctl")
+# The county-wide list is no one area's: a chair of any area puts someone on its distribution
+# and sends it; a minute-taker does neither.
+expect("a chair puts the health visitor on the CSE list's distribution",
+       rmm("distribution", "--add", health, login="cy_chair"))
+expect("a minute-taker changes the CSE list's distribution",
+       rmm("distribution", "--remove", health, login="mia_minutes"), "rmmctl")
+expect("a chair circulates the CSE list",
+       rmm("circulate", "cse-list", "--skip-refused", "--out-dir", out_dir, "--send",
+           login="cy_chair"))
+expect("a minute-taker circulates the CSE list",
+       rmm("circulate", "cse-list", "--skip-refused", "--out-dir", out_dir, "--send",
+           login="mia_minutes"), "does not allow this login")
+if rows("SELECT count(*) FROM circulation WHERE list_as_at IS NOT NULL "
+        "AND recipient = 'h.visitor@nhs.example'") != [["1"]]:
+    failures.append("the chair's copy of the CSE list to the health visitor was not recorded")
 recorded_copies = rows("SELECT count(*) FROM circulation WHERE circulated_by = 'mia_minutes'")
 if recorded_copies != [["0"]]:
     failures.append(f"a minute-taker's circulation was recorded: {recorded_copies}")

@@ -177,6 +177,13 @@ rmm_demo_add_agencies (Demo     *demo,
   for (guint i = 0; i < G_N_ELEMENTS (demo_allowed_domains); i++)
     if (!rmm_store_allow_domain (demo->store, demo_allowed_domains[i], error))
       return FALSE;
+  /* The CSE list goes to the police's first officer and children's services' and family
+   * services' first, as a county's would go to its CSE leads. */
+  for (AgencyKind kind = AG_CHILDREN; kind <= AG_POLICE; kind++)
+    if (!rmm_store_add_to_cse_distribution (demo->store,
+                                            g_array_index (demo->staff[kind], gint64, 0),
+                                            error))
+      return FALSE;
   return TRUE;
 }
 

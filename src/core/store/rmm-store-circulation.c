@@ -64,6 +64,7 @@ rmm_circulation_free (RmmCirculation *circulation)
   if (circulation == NULL)
     return;
   g_clear_pointer (&circulation->recipients, g_ptr_array_unref);
+  g_free (circulation->list_as_at);
   g_free (circulation);
 }
 
@@ -79,6 +80,7 @@ rmm_circulation_record_free (RmmCirculationRecord *record)
   g_free (record->outside_reason);
   g_free (record->circulated_at);
   g_free (record->circulated_by);
+  g_free (record->list_as_at);
   g_free (record);
 }
 
@@ -694,6 +696,8 @@ why_not_send (const RmmRecipient *recipient,
   if (member == NULL)
     return g_strcmp0 (recipient->document, "minutes") == 0
            ? g_strdup (_("not invited to the meeting: its minutes go only to those invited"))
+           : g_strcmp0 (recipient->document, "cse-list") == 0
+           ? g_strdup (_("not on the CSE list’s distribution: the list goes only to those on it"))
            : g_strdup (_("not in the child’s network: a plan goes only to the people in it"));
   if (family_copy != g_str_equal (member->audience, "family"))
     return g_strdup (family_copy ? _("receives the professional plan, not the family’s copy")
@@ -742,7 +746,9 @@ rmm_store_check_circulation (RmmStore        *self,
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
   g_return_val_if_fail (circulation != NULL, FALSE);
 
-  network = circulation->meeting_id != 0
+  network = circulation->list_as_at != NULL
+            ? rmm_store_list_cse_distribution (self, error)
+            : circulation->meeting_id != 0
             ? list_invited (self, circulation->meeting_id, error)
             : rmm_store_list_network (self, circulation->child_id, error);
   if (network == NULL || !(allowed = rmm_store_list_allowed_domains (self, error)))
@@ -775,15 +781,17 @@ insert_copy (RmmStore             *self,
 {
   gboolean family = g_str_equal (recipient->document, "family-plan");
   gboolean by_email = g_str_equal (recipient->channel, "email");
-  gboolean minutes = circulation->meeting_id != 0;
+  /* The minutes' recipients are attendance rows, the list's its distribution's: not
+   * network members. */
+  gboolean network = circulation->meeting_id == 0 && circulation->list_as_at == NULL;
   RmmField fields[] = {
     RMM_TEXT ("document", recipient->document),
     RMM_REF ("child_id", circulation->child_id),
     RMM_REF ("plan_version_id", circulation->plan_version_id),
     RMM_REF ("meeting_id", circulation->meeting_id),
+    RMM_TEXT ("list_as_at", circulation->list_as_at),
     RMM_TEXT ("audience", family ? "family" : "professional"),
-    /* The minutes' recipients are attendance rows, not network members. */
-    RMM_REF ("network_member_id", minutes ? 0 : recipient->member_id),
+    RMM_REF ("network_member_id", network ? recipient->member_id : 0),
     RMM_TEXT ("recipient", by_email ? recipient->recipient : recipient->name),
     RMM_TEXT ("channel", recipient->channel),
     RMM_TEXT ("outside_reason", recipient->outside ? recipient->outside_reason : ""),
@@ -804,6 +812,8 @@ still_current (RmmStore        *self,
   guint version = 0;
   gint64 current;
 
+  if (circulation->list_as_at != NULL)
+    return TRUE;    /* a day's list is that day's, whenever it goes */
   if (circulation->meeting_id != 0)
     return minutes_signed_off (self, circulation->meeting_id, error);
   current = current_plan_version (self, circulation->child_id, &version, error);
@@ -869,6 +879,7 @@ record_from_row (RmmDbStmt *stmt)
   record->circulated_at = g_strdup (rmm_db_stmt_get_text (stmt, 9));
   record->circulated_by = g_strdup (rmm_db_stmt_get_text (stmt, 10));
   record->outdated = rmm_db_stmt_get_int (stmt, 11) != 0;
+  record->list_as_at = g_strdup (rmm_db_stmt_get_text (stmt, 12));
   return record;
 }
 
@@ -912,7 +923,7 @@ rmm_store_list_circulation (RmmStore  *self,
     "                         AND n.plan_version_id = (" CURRENT_PLAN_VERSION_SQL ("c.child_id") ")) "
     "            THEN 0 "
     "            WHEN c.plan_version_id = (" CURRENT_PLAN_VERSION_SQL ("c.child_id") ") "
-    "            THEN 0 ELSE 1 END "
+    "            THEN 0 ELSE 1 END, coalesce (c.list_as_at, '') "
     "FROM circulation c LEFT JOIN child k ON k.id = c.child_id "
     "LEFT JOIN safety_plan_version v ON v.id = c.plan_version_id ",
     where, "ORDER BY c.circulated_at, c.id", NULL);

@@ -61,10 +61,11 @@ gboolean   rmm_store_disallow_domain       (RmmStore                     *self,
 typedef struct
 {
   gint64    member_id;       /* 0: someone not in the child's network (refused); for the
-                              * minutes, the attendance row of the person invited */
+                              * minutes, the attendance row of the person invited; for the
+                              * CSE list, their place on its distribution */
   char     *name;
   char     *recipient;       /* the address for an email; the name for a copy by hand */
-  char     *document;        /* professional-plan or family-plan */
+  char     *document;        /* professional-plan, family-plan, minutes or cse-list */
   char     *channel;         /* email, handed-over or posted */
   char     *outside_reason;  /* why an address outside the allowed domains is sent to */
   gboolean  outside;         /* (out) the address is outside the allowed domains */
@@ -81,6 +82,7 @@ typedef struct
   gint64     plan_version_id;
   guint      version;
   gint64     meeting_id;     /* the minutes': not 0 for them alone */
+  char      *list_as_at;     /* the CSE list's day (2026-12-02), or NULL */
   GPtrArray *recipients;     /* RmmRecipient */
 } RmmCirculation;
 
@@ -116,6 +118,7 @@ typedef struct
   char   *circulated_at;
   char   *circulated_by;
   gboolean outdated;         /* a plan version a newer one has replaced */
+  char   *list_as_at;        /* the CSE list's day, or "" */
 } RmmCirculationRecord;
 
 void rmm_circulation_record_free (RmmCirculationRecord *record);

@@ -36,6 +36,7 @@
 #include "rmm-store-calendar.h"
 #include "rmm-store-board.h"
 #include "rmm-store-circulation.h"
+#include "rmm-store-cse-distribution.h"
 #include "rmm-store-figures.h"
 #include "rmm-store-notes.h"
 #include "rmm-store-people.h"
