@@ -1,5 +1,5 @@
-/* rmm-circulate-dialog.c: a child's plan to their network, or a meeting's minutes to those
- * invited, each copy checked before any goes
+/* rmm-circulate-dialog.c: a child's plan to their network, a meeting's minutes to those
+ * invited, or the CSE list to its distribution, each copy checked before any goes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -270,7 +270,11 @@ rmm_circulate_dialog_record (RmmFormDialog  *dialog,
        rmm_copies_hand_over (&sending, files, subject, error);
   if (!rmm_store_end (store, ok, ok ? error : NULL) || !ok)
     return FALSE;
-  if (sending.meeting_id != 0)
+  if (sending.list_as_at != NULL)
+    done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "CSE list: %u copy recorded",
+                                         "CSE list: %u copies recorded", going->len),
+                            going->len);
+  else if (sending.meeting_id != 0)
     done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Minutes: %u copy recorded",
                                          "Minutes: %u copies recorded", going->len),
                             going->len);
@@ -423,5 +427,47 @@ rmm_circulate_dialog_new_for_minutes (GtkWindow   *parent,
         _("The signed-off minutes, to everyone invited to the meeting (present, apologies or "
           "information sent; not observers), each at the address on record for them. Nothing "
           "goes until you press Send."));
+  return self;
+}
+
+/**
+ * rmm_circulate_dialog_new_for_cse_list:
+ * @day: the list as it stood at the end of this day
+ *
+ * The county-wide CSE list, named, to the professionals on its distribution.
+ *
+ * Returns: (transfer floating): the dialog, or %NULL with @error when no one is on the
+ *   distribution, the day is still to come, or it could not be read
+ */
+RmmCirculateDialog *
+rmm_circulate_dialog_new_for_cse_list (GtkWindow   *parent,
+                                       RmmStore    *store,
+                                       const GDate *day,
+                                       GError     **error)
+{
+  g_autoptr(RmmCirculation) circulation = NULL;
+  g_autofree char *subtitle = NULL;
+  RmmCirculateDialog *self;
+  char date[64];
+
+  circulation = rmm_store_cse_list_circulation (store, day, error);
+  if (circulation == NULL)
+    return NULL;
+  if (circulation->recipients->len == 0)
+    {
+      g_set_error_literal (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
+                           _("The CSE list goes to no one yet: add who receives it in "
+                             "Preferences, under CSE List Distribution."));
+      return NULL;
+    }
+  g_date_strftime (date, sizeof date, "%-d %B %Y", day);
+  /* TRANSLATORS: under the dialog's title: "As of 2 December 2026" */
+  subtitle = g_strdup_printf (_("As of %s"), date);
+  self = g_object_new (RMM_TYPE_CIRCULATE_DIALOG, "transient-for", parent, "store", store,
+                       "subtitle", subtitle, "title", _("Circulate the CSE List"), NULL);
+  fill (self, g_steal_pointer (&circulation),
+        _("The county-wide list, with the children’s names, to the professionals on its "
+          "distribution, each at the address on record for them. Nothing goes until you "
+          "press Send."));
   return self;
 }

@@ -1,5 +1,5 @@
-/* rmm-circulate-dialog.h: a child's plan to their network, or a meeting's minutes to those
- * invited, each copy checked before any goes
+/* rmm-circulate-dialog.h: a child's plan to their network, a meeting's minutes to those
+ * invited, or the CSE list to its distribution, each copy checked before any goes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,5 +24,9 @@ RmmCirculateDialog *rmm_circulate_dialog_new_for_minutes (GtkWindow   *parent,
                                                           RmmStore    *store,
                                                           RmmMeeting  *meeting,
                                                           GError     **error);
+RmmCirculateDialog *rmm_circulate_dialog_new_for_cse_list (GtkWindow   *parent,
+                                                           RmmStore    *store,
+                                                           const GDate *day,
+                                                           GError     **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-circulate-dialog.h"
 #include "rmm-cse-list-view.h"
 #include "rmm-dates.h"
 #include "rmm-documents.h"
@@ -157,6 +158,26 @@ action_pdf (GtkWidget  *widget,
   rmm_preview_show (widget, document, error, file_name);
 }
 
+/* The list of the week shown, named, to its distribution: the dialog says who, and how. */
+static void
+action_circulate (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RmmCseListView *self = RMM_CSE_LIST_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  RmmCirculateDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = rmm_circulate_dialog_new_for_cse_list (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                  self->store, &self->day, &error);
+  if (dialog == NULL)
+    rmm_show_message (widget, _("Nothing to Circulate"), error->message);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 action_today (GtkWidget  *widget,
               const char *action_name,
@@ -207,6 +228,7 @@ rmm_cse_list_view_class_init (RmmCseListViewClass *klass)
   gtk_widget_class_install_action (widget_class, "cse.next-week", NULL, action_next_week);
   gtk_widget_class_install_action (widget_class, "cse.today", NULL, action_today);
   gtk_widget_class_install_action (widget_class, "cse.pdf", "b", action_pdf);
+  gtk_widget_class_install_action (widget_class, "cse.circulate", NULL, action_circulate);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rmm-distribution-group.h"
 #include "rmm-documents.h"
 #include "rmm-gui-utils.h"
 #include "rmm-preferences-window.h"
@@ -29,6 +30,7 @@ struct _RmmPreferencesWindow
   AdwEntryRow          *marking_row;
   AdwPreferencesGroup  *domains_group;
   AdwEntryRow          *domain_row;
+  RmmDistributionGroup *distribution_group;
   GPtrArray            *domain_rows;    /* one per allowed domain, taken out on each show */
   gboolean              may_change_domains;
 };
@@ -241,6 +243,7 @@ rmm_preferences_window_class_init (RmmPreferencesWindowClass *klass)
 
   object_class->dispose = rmm_preferences_window_dispose;
 
+  g_type_ensure (RMM_TYPE_DISTRIBUTION_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rmmdesk/RmmDesk/rmm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, time_box_spin);
@@ -251,6 +254,7 @@ rmm_preferences_window_class_init (RmmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, marking_row);
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, domains_group);
   gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, domain_row);
+  gtk_widget_class_bind_template_child (widget_class, RmmPreferencesWindow, distribution_group);
   gtk_widget_class_bind_template_callback (widget_class, on_marking_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_domain_apply);
 }
@@ -303,8 +307,10 @@ rmm_preferences_window_new (GtkWindow *parent,
       self->may_change_domains = rmm_store_holds_right_anywhere (store, RMM_RIGHT_CIRCULATE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->domain_row), self->may_change_domains);
       show_domains (self);
+      rmm_distribution_group_load (self->distribution_group, store);
     }
   gtk_widget_set_visible (self->documents_group, store != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->domains_group), store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->distribution_group), store != NULL);
   return self;
 }

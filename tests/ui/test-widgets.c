@@ -821,6 +821,135 @@ test_circulate_minutes_dialog (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
+/* The CSE list: to everyone on its distribution, each email with the day's list attached,
+ * each copy recorded with its day; with no one on it, nothing to circulate. */
+static void
+test_circulate_cse_list_dialog (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *mail_log = g_build_filename (f->folder, "mail.log", NULL);
+  g_autofree char *fake = g_build_filename (f->folder, "xdg-email", NULL);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\necho \"$@\" >> '%s'\n", mail_log);
+  g_autofree char *path = g_strdup_printf ("%s:%s", f->folder, g_getenv ("PATH"));
+  g_autofree char *attachment = NULL;
+  g_autofree char *sent = NULL;
+  g_autoptr(GPtrArray) distribution = rmm_store_list_cse_distribution (f->store, NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  GDate day;
+
+  g_assert_true (g_file_set_contents (fake, script, -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+  g_setenv ("PATH", path, TRUE);
+  rmm_date_set_today (&day);
+  attachment = g_strdup_printf ("cse-list-%04u-%02u-%02u.pdf", g_date_get_year (&day),
+                                g_date_get_month (&day), g_date_get_day (&day));
+  g_assert_cmpuint (distribution->len, >, 0);
+  dialog = GTK_WIDGET (rmm_circulate_dialog_new_for_cse_list (NULL, f->store, &day, &error));
+  g_assert_no_error (error);
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Circulate the CSE List");
+  for (guint i = 0; i < distribution->len; i++)
+    g_assert_nonnull (find_label (dialog, ((RmmNetworkMember *)
+                                           g_ptr_array_index (distribution, i))->name));
+  send (dialog);
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_assert_finalize_object (dialog);
+  g_assert_true (g_file_get_contents (mail_log, &sent, NULL, NULL));
+  g_assert_nonnull (strstr (sent, attachment));
+  records = rmm_store_list_circulation (f->store, 0, 0, NULL);
+  {
+    guint copies = 0;
+
+    for (guint i = 0; i < records->len; i++)
+      copies += g_str_equal (((RmmCirculationRecord *)g_ptr_array_index (records, i))->document,
+                             "cse-list");
+    g_assert_cmpuint (copies, ==, distribution->len);
+  }
+
+  /* No one on the distribution: nothing to circulate, and no dialog. */
+  for (guint i = 0; i < distribution->len; i++)
+    g_assert_true (rmm_store_remove_from_cse_distribution (
+                     f->store, ((RmmNetworkMember *)g_ptr_array_index (distribution, i))->id,
+                     NULL));
+  g_assert_null (rmm_circulate_dialog_new_for_cse_list (NULL, f->store, &day, &error));
+  g_assert_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND);
+}
+
+static gboolean
+is_combo_row (GtkWidget  *widget,
+              const char *title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* Who the CSE list goes to, kept in Preferences: someone added by agency and name, shown
+ * with their agency and address, taken off again by their button. */
+static void
+test_preferences_distribution (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = g_object_ref_sink (GTK_WIDGET (rmm_preferences_window_new (NULL, settings,
+                                                                               f->store)));
+  g_autoptr(GPtrArray) before = rmm_store_list_cse_distribution (f->store, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *remove_label = NULL;
+  const RmmNetworkMember *added = NULL;
+  AdwComboRow *agency;
+
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_nonnull (find_label (window, "CSE List Distribution"));
+  for (guint i = 0; i < before->len; i++)
+    g_assert_nonnull (find_label (window, ((RmmNetworkMember *)
+                                           g_ptr_array_index (before, i))->name));
+  /* The last agency's first professional: not one the demo put on the list. */
+  agency = ADW_COMBO_ROW (find_widget (window, is_combo_row, "Agency"));
+  g_assert_nonnull (agency);
+  adw_combo_row_set_selected (agency, g_list_model_get_n_items (
+                                        adw_combo_row_get_model (agency)) - 1);
+  drain_main_loop ();
+  g_signal_emit_by_name (find_button (window, "_Add"), "clicked");
+  drain_main_loop ();
+  after = rmm_store_list_cse_distribution (f->store, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  for (guint i = 0; i < after->len && added == NULL; i++)
+    {
+      const RmmNetworkMember *member = g_ptr_array_index (after, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < before->len; j++)
+        known |= ((RmmNetworkMember *)g_ptr_array_index (before, j))->id == member->id;
+      if (!known)
+        added = member;
+    }
+  g_assert_nonnull (added);
+  g_assert_nonnull (find_label (window, added->name));
+
+  /* The same one again: said, nothing changed. */
+  g_signal_emit_by_name (find_button (window, "_Add"), "clicked");
+  drain_main_loop ();
+  answer_dialog ("close");
+  again = rmm_store_list_cse_distribution (f->store, NULL);
+  g_assert_cmpuint (again->len, ==, after->len);
+
+  remove_label = g_strdup_printf ("Stop sending the list to %s", added->name);
+  g_signal_emit_by_name (find_widget (window, is_remove_button, remove_label), "clicked");
+  drain_main_loop ();
+  g_clear_pointer (&again, g_ptr_array_unref);
+  again = rmm_store_list_cse_distribution (f->store, NULL);
+  g_assert_cmpuint (again->len, ==, before->len);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
 /* The allowed domains, kept in Preferences: added, refused when malformed, taken out. */
 static void
 test_preferences_domains (Fixture       *f,
@@ -1797,6 +1926,10 @@ main (int    argc,
               test_circulate_minutes_dialog, fixture_tear_down);
   g_test_add ("/ui/windows/preferences-domains", Fixture, NULL, fixture_set_up,
               test_preferences_domains, fixture_tear_down);
+  g_test_add ("/ui/dialogs/circulate-cse-list", Fixture, NULL, fixture_set_up,
+              test_circulate_cse_list_dialog, fixture_tear_down);
+  g_test_add ("/ui/preferences/cse-distribution", Fixture, NULL, fixture_set_up,
+              test_preferences_distribution, fixture_tear_down);
   g_test_add ("/ui/views/oversight", Fixture, NULL, fixture_set_up, test_oversight_view,
               fixture_tear_down);
   g_test_add ("/ui/windows/preview", Fixture, NULL, fixture_set_up, test_preview_window,
