@@ -193,9 +193,18 @@ void
 rmm_cse_list_view_load (RmmCseListView *self,
                         RmmStore       *store)
 {
+  gboolean may_circulate;
+
   g_return_if_fail (RMM_IS_CSE_LIST_VIEW (self));
 
   g_set_object (&self->store, store);
+  /* On a server, a chair or administrator of any area sends the list: to anyone else the
+   * button says so rather than failing at Send. */
+  may_circulate = store != NULL && rmm_store_holds_right_anywhere (store, RMM_RIGHT_CIRCULATE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cse.circulate", may_circulate);
+  rmm_widget_explain_refusal (GTK_WIDGET (self), "cse.circulate",
+                              may_circulate ? NULL
+                              : _("Only an administrator or a chair circulates the CSE list."));
   show_day (self);
 }
 

@@ -366,6 +366,24 @@ test_cse_list_view (Fixture       *f,
   drain_main_loop ();
   g_assert_true (gtk_widget_activate_action (view, "cse.previous-week", NULL));
   drain_main_loop ();
+  /* Circulate… offers the week shown to the list's distribution. */
+  g_assert_true (gtk_widget_activate_action (view, "cse.circulate", NULL));
+  drain_main_loop ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
+
+        if (g_strcmp0 (gtk_window_get_title (top), "Circulate the CSE List") == 0)
+          dialog = top;
+      }
+    g_assert_nonnull (dialog);
+    gtk_window_destroy (dialog);
+    drain_main_loop ();
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   drain_main_loop ();
   g_assert_finalize_object (window);
