@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rmm-error.h"
 #include "rmm-copies.h"
@@ -91,6 +92,38 @@ write_cse_list (RmmStore                  *store,
   return document != NULL && rmm_pdf_document_write (document, path, error);
 }
 
+/* Whether a part of the child's name of 3 letters or more is in their reference, as an
+ * agency may write one ("SMITH-J-2011"). */
+static gboolean
+reference_names_child (const RmmChildRecord *child)
+{
+  g_autofree char *reference = g_utf8_casefold (child->reference, -1);
+  const char *names[] = { child->first_name, child->last_name };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (names[i] ? names[i] : "", -1);
+      g_auto(GStrv) parts = g_strsplit_set (folded, " -’'.", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        if (g_utf8_strlen (parts[j], -1) >= 3 && strstr (reference, parts[j]) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The child as a subject line and a file name name them: by their reference, never by name
+ * (a subject line travels further than the attachment) — and by RMM Desk's own number when
+ * the reference itself carries their name. */
+static char *
+child_label (const RmmChildRecord *child,
+             gint64                child_id)
+{
+  if (reference_names_child (child))
+    return g_strdup_printf ("RMM-%" G_GINT64_FORMAT, child_id);
+  return g_strdup (child->reference);
+}
+
 static gboolean
 write_plans (RmmStore                  *store,
              RmmCirculation            *circulation,
@@ -115,7 +148,7 @@ write_plans (RmmStore                  *store,
     return FALSE;
   /* A reference as an agency writes it ("ASH/2026/17", even "../x") names one file in
    * @dir, never a folder. */
-  g_strcanon (stem = g_strdup (child->reference),
+  g_strcanon (stem = child_label (child, circulation->child_id),
               "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", '-');
   for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
     {
@@ -169,7 +202,8 @@ rmm_copies_write (RmmStore                  *store,
  * rmm_copies_subject:
  *
  * The emails' subject line: the child by reference, never by name (a subject line travels
- * further than the attachment); the meeting by area and day; the CSE list by its day.
+ * further than the attachment; a reference that carries the child's name gives way to RMM
+ * Desk's own number); the meeting by area and day; the CSE list by its day.
  *
  * Returns: (transfer full): the subject, or %NULL with @error
  */
@@ -188,10 +222,14 @@ rmm_copies_subject (RmmStore        *store,
       return g_strdup_printf (_("County-wide CSE list as of %s"), day);
     }
   if (circulation->meeting_id == 0)
-    return (child = rmm_store_get_child_record (store, circulation->child_id, error))
-           ? g_strdup_printf (_("CSE safety plan %s, version %u"), child->reference,
-                              circulation->version)
-           : NULL;
+    {
+      g_autofree char *label = NULL;
+
+      if (!(child = rmm_store_get_child_record (store, circulation->child_id, error)))
+        return NULL;
+      label = child_label (child, circulation->child_id);
+      return g_strdup_printf (_("CSE safety plan %s, version %u"), label, circulation->version);
+    }
   if (!(meeting = rmm_store_get_meeting (store, circulation->meeting_id, error)))
     return NULL;
   day = rmm_date_format_uk (rmm_meeting_get_meets_on (meeting), "%-d %B %Y");

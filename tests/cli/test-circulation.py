@@ -277,6 +277,25 @@ class CirculationTest(unittest.TestCase):
         self.assertEqual(len(files), 1, files)
         self.assertTrue(files[0].startswith("---ASH-2026-17-plan-v"), files)
         self.assertIn("'CSE safety plan ../ASH/2026/17, version ", result.stdout)
+        # A reference an agency wrote the child's name into: neither the subject line nor the
+        # file name carries it, only RMM Desk's own number.
+        con = sqlite3.connect(self.db)
+        child_id, last_name = con.execute("SELECT id, last_name FROM child "
+                                          "WHERE reference = '../ASH/2026/17'").fetchone()
+        con.execute("UPDATE child SET reference = ? WHERE id = ?",
+                    (last_name.upper() + "-2011", child_id))
+        con.commit()
+        con.close()
+        shutil.rmtree(self.out)
+        os.mkdir(self.out)
+        result = self.run_db("circulate", "plan", "--child", str(child_id), "--out-dir",
+                             self.out, "--skip-refused")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(f"'CSE safety plan RMM-{child_id}, version ", result.stdout)
+        files = os.listdir(self.out)
+        self.assertTrue(files[0].startswith(f"RMM-{child_id}-plan-v"), files)
+        for text in [result.stdout] + files:
+            self.assertNotIn(last_name.upper(), text.upper())
 
 
     def test_skip_refused_sends_the_others(self):
