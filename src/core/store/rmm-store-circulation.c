@@ -298,27 +298,13 @@ rmm_store_remove_network_member (RmmStore  *self,
                                  gint64     member_id,
                                  GError   **error)
 {
-  g_autofree char *now = NULL;
-  gint64 current;
+  g_autofree char *not_found = NULL;
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  current = rmm_store_query_int (self, "SELECT count (*) FROM network_member "
-                                       "WHERE id = ? AND removed_at IS NULL", member_id, error);
-  if (current <= 0)
-    {
-      if (current == 0)
-        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                     _("There is no member %lld in a child’s network."), (long long)member_id);
-      return FALSE;
-    }
-  now = rmm_store_now (self);
-  {
-    RmmField fields[] = { RMM_TEXT ("removed_at", now) };
-
-    return rmm_store_update (self, "network_member", member_id, fields, G_N_ELEMENTS (fields),
-                             error);
-  }
+  not_found = g_strdup_printf (_("There is no member %lld in a child’s network."),
+                               (long long)member_id);
+  return rmm_store_mark_removed (self, "network_member", member_id, not_found, error);
 }
 
 /* ---- the allowed domains ---- */

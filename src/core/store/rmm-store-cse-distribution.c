@@ -117,29 +117,13 @@ rmm_store_remove_from_cse_distribution (RmmStore  *self,
                                         gint64     recipient_id,
                                         GError   **error)
 {
-  g_autofree char *now = NULL;
-  gint64 current;
+  g_autofree char *not_found = NULL;
 
   g_return_val_if_fail (RMM_IS_STORE (self), FALSE);
 
-  current = rmm_store_query_int (self, "SELECT count (*) FROM list_recipient "
-                                       "WHERE id = ? AND removed_at IS NULL", recipient_id,
-                                 error);
-  if (current <= 0)
-    {
-      if (current == 0)
-        g_set_error (error, RMM_ERROR, RMM_ERROR_NOT_FOUND,
-                     _("No one is on the CSE list’s distribution as %lld."),
-                     (long long)recipient_id);
-      return FALSE;
-    }
-  now = rmm_store_now (self);
-  {
-    RmmField fields[] = { RMM_TEXT ("removed_at", now) };
-
-    return rmm_store_update (self, "list_recipient", recipient_id, fields,
-                             G_N_ELEMENTS (fields), error);
-  }
+  not_found = g_strdup_printf (_("No one is on the CSE list’s distribution as %lld."),
+                               (long long)recipient_id);
+  return rmm_store_mark_removed (self, "list_recipient", recipient_id, not_found, error);
 }
 
 /**

@@ -71,6 +71,11 @@ gboolean  rmm_store_update      (RmmStore        *self,
                                  const RmmField  *fields,
                                  guint            n_fields,
                                  GError         **error);
+gboolean  rmm_store_mark_removed (RmmStore      *self,
+                                  const char    *table,
+                                  gint64         id,
+                                  const char    *not_found,
+                                  GError       **error);
 char     *rmm_store_fields_to_json (const RmmField *fields,
                                     guint           n_fields);
 gboolean  rmm_store_audit       (RmmStore        *self,

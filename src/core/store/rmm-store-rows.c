@@ -283,6 +283,35 @@ rmm_store_update (RmmStore        *self,
   return finish (self, began, ok, error);
 }
 
+/* Marks a row of @table (network_member, list_recipient) removed now: never deleted, so
+ * the record of what was sent to them still names them. Audited. FALSE with @error, saying
+ * @not_found, when there is no such row or it is removed already. */
+gboolean
+rmm_store_mark_removed (RmmStore    *self,
+                        const char  *table,
+                        gint64       id,
+                        const char  *not_found,
+                        GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s "
+                                          "WHERE id = ? AND removed_at IS NULL", table);
+  g_autofree char *now = NULL;
+  gint64 current = rmm_store_query_int (self, sql, id, error);
+
+  if (current <= 0)
+    {
+      if (current == 0)
+        g_set_error_literal (error, RMM_ERROR, RMM_ERROR_NOT_FOUND, not_found);
+      return FALSE;
+    }
+  now = rmm_store_now (self);
+  {
+    RmmField fields[] = { RMM_TEXT ("removed_at", now) };
+
+    return rmm_store_update (self, table, id, fields, G_N_ELEMENTS (fields), error);
+  }
+}
+
 /* The database's own settings (database_info): the protective marking, whether it is a
  * demo. Set like any row: audited. */
 char *
