@@ -684,9 +684,9 @@ circulate (const char        *database,
   print_recipients (circulation);
   if (options->send && any_by_email (circulation) && !rmm_mail_client_is_installed ())
     {
-      g_printerr (_("rmmctl: there is no mail client to hand the copies to (xdg-email, from "
-                    "xdg-utils, is not installed): nothing was sent or recorded. Hand the "
-                    "copies over or post them (--hand-over, --post).\n"));
+      g_printerr (_("rmmctl: there is no mail client to hand the copies to (%s): nothing was "
+                    "sent or recorded. Hand the copies over or post them (--hand-over, "
+                    "--post).\n"), rmm_mail_client_why_missing ());
       return EXIT_FAILURE;
     }
   copies = circulation->recipients->len;
@@ -748,7 +748,7 @@ rmm_cli_circulate (const char  *database,
     { "skip-refused", 0, 0, G_OPTION_ARG_NONE, &options.skip_refused, N_("When a copy cannot go, send the others (by default none goes)"), NULL },
     { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &options.out_dir, N_("Where the PDFs are written (default: here)"), "DIR" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &options.language, N_("en, cy or both; default: the area’s documents language"), "LANGUAGE" },
-    { "send", 0, 0, G_OPTION_ARG_NONE, &options.send, N_("Send and record: each email to the desktop’s mail client (xdg-email), every copy recorded; without it, the check and the commands are only shown"), NULL },
+    { "send", 0, 0, G_OPTION_ARG_NONE, &options.send, N_("Send and record: each email to the desktop’s mail client (xdg-email, or the email portal in a sandbox or with RMM_DESK_MAIL=portal), every copy recorded; without it, the check and the commands are only shown"), NULL },
     { NULL }
   };
 

@@ -96,8 +96,9 @@ check (RmmCirculateDialog  *self,
 
       if (recipient->problem == NULL && !self->has_mail_client &&
           g_str_equal (recipient->channel, "email"))
-        recipient->problem = g_strdup (_("there is no mail client on this computer "
-                                         "(xdg-email): hand the copy over or post it"));
+        recipient->problem = g_strdup_printf (_("there is no mail client to take it (%s): "
+                                                "hand the copy over or post it"),
+                                              rmm_mail_client_why_missing ());
       refused += recipient->problem != NULL;
     }
   return refused;

@@ -18,6 +18,7 @@
 #include "rmm-error.h"
 #include "rmm-copies.h"
 #include "rmm-dates.h"
+#include "rmm-mail-portal.h"
 
 #define MAIL_CLIENT "xdg-email"
 
@@ -277,12 +278,26 @@ rmm_copies_email_command (const RmmRecipient *recipient,
   return g_strv_builder_end (argv);
 }
 
+/* Whether there is a mail client to take the copies: the desktop's email portal where it is
+ * chosen (rmm_mail_portal_is_chosen ()), xdg-email anywhere else. */
 gboolean
 rmm_mail_client_is_installed (void)
 {
-  g_autofree char *path = g_find_program_in_path (MAIL_CLIENT);
+  g_autofree char *path = NULL;
 
+  if (rmm_mail_portal_is_chosen ())
+    return rmm_mail_portal_is_available ();
+  path = g_find_program_in_path (MAIL_CLIENT);
   return path != NULL;
+}
+
+/* Why there is none, in a few words: "xdg-email, from xdg-utils, is not installed". */
+const char *
+rmm_mail_client_why_missing (void)
+{
+  return rmm_mail_portal_is_chosen ()
+         ? _("the desktop’s email portal does not answer")
+         : _("xdg-email, from xdg-utils, is not installed");
 }
 
 gboolean
@@ -300,8 +315,9 @@ rmm_mail_client_send (GStrv    command,
  * rmm_copies_hand_over:
  * @files: the copies rmm_copies_write () made
  *
- * Hands each email copy of @circulation to the mail client, in order; the first it does not
- * take stops the rest, and says which (those before it may be open in the mail client).
+ * Hands each email copy of @circulation to the mail client (through the email portal where
+ * it is chosen, or xdg-email), in order; the first it does not take stops the rest, and says
+ * which (those before it may be open in the mail client).
  */
 gboolean
 rmm_copies_hand_over (RmmCirculation  *circulation,
@@ -320,7 +336,11 @@ rmm_copies_hand_over (RmmCirculation  *circulation,
       command = rmm_copies_email_command (recipient,
                                           g_hash_table_lookup (files, recipient->document),
                                           subject);
-      if (!rmm_mail_client_send (command, &local_error))
+      if (rmm_mail_portal_is_chosen ()
+          ? !rmm_mail_portal_compose (recipient->recipient, subject,
+                                      g_hash_table_lookup (files, recipient->document),
+                                      &local_error)
+          : !rmm_mail_client_send (command, &local_error))
         {
           g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
                        _("The mail client did not take the copy for %s (%s): nothing was "

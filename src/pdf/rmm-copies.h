@@ -28,6 +28,7 @@ gboolean rmm_copies_hand_over           (RmmCirculation            *circulation,
                                          const char                *subject,
                                          GError                   **error);
 gboolean rmm_mail_client_is_installed   (void);
+const char *rmm_mail_client_why_missing (void);
 gboolean rmm_mail_client_send           (GStrv                      command,
                                          GError                   **error);
 

@@ -13,6 +13,7 @@ import tempfile
 import unittest
 
 RMMCTL = os.environ["RMMCTL"]
+HERE = os.path.dirname(os.path.abspath(__file__))
 STATE = tempfile.TemporaryDirectory()
 # A stand-in for xdg-email: records its arguments, one per line, and what it was run as.
 FAKE_MAILER = """#!/bin/sh
@@ -320,6 +321,51 @@ class CirculationTest(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("no mail client", result.stderr)
         self.assertEqual(self.record(), [])
+
+    def test_email_portal(self):
+        """In a sandbox (or with RMM_DESK_MAIL=portal) each email goes through the desktop's
+        email portal, the PDF handed over as an open file: with no portal on the session bus
+        nothing is sent or recorded; with one, each recipient's email carries their copy and
+        every copy is recorded."""
+        members = self.build_network()
+        bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                               stdout=subprocess.PIPE, text=True)
+        portal = None
+        try:
+            env = {"DBUS_SESSION_BUS_ADDRESS": bus.stdout.readline().strip(),
+                   "RMM_DESK_MAIL": "portal", "PORTAL_LOG": os.path.join(self.dir, "portal.log")}
+            args = ["circulate", "plan", "--child", self.child, "--out-dir", self.out,
+                    "--reason", "sam.parent@home.example=The family asked for it by email.",
+                    "--send"]
+            result = self.run_db(*args, env=env)
+            self.assertEqual(result.returncode, 1)
+            self.assertIn("email portal does not answer", result.stderr)
+            self.assertEqual(self.record(), [])
+
+            # The system's Python: PyGObject is Debian's (python3-gi), not a virtualenv's.
+            portal = subprocess.Popen(["/usr/bin/python3",
+                                       os.path.join(HERE, "fake-email-portal.py")],
+                                      stdout=subprocess.PIPE, text=True,
+                                      env=dict(os.environ, **env))
+            self.assertEqual(portal.stdout.readline().strip(), "ready")
+            result = self.run_db(*args, env=env)
+            self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+            with open(env["PORTAL_LOG"]) as f:
+                emails = [json.loads(line) for line in f]
+            self.assertEqual(sorted(e["address"] for e in emails),
+                             sorted(m["email"] for m in members.values()))
+            for email in emails:
+                self.assertTrue(email["subject"].startswith("CSE safety plan "), email)
+                self.assertEqual([a["head"] for a in email["attachments"]], ["%PDF-"], email)
+                self.assertGreater(email["attachments"][0]["size"], 1000)
+            self.assertEqual(len(self.record()), len(members))
+            self.assertEqual(self.mails(), [])
+        finally:
+            for process in (portal, bus):
+                if process is not None:
+                    process.kill()
+                    process.wait()
+                    process.stdout.close()
 
     def test_mail_client_failing_records_nothing(self):
         self.build_network()
