@@ -147,13 +147,16 @@ rmm_cli_network (const char  *database,
   /* The professional's address first: the network member is added with it, or not at all. */
   if (professional != 0 && email != NULL)
     {
-      gboolean ok = rmm_store_begin (store, &error);
       RmmNetworkMemberInput input = {
         .child_id = child_id, .professional_id = professional, .role = role,
         .audience = audience,
       };
+      gboolean ok;
 
-      ok = ok && rmm_store_set_professional_email (store, professional, email, &error) &&
+      /* A file that cannot be written to says so here, with nothing begun to end. */
+      if (!rmm_store_begin (store, &error))
+        return rmm_cli_fail (error);
+      ok = rmm_store_set_professional_email (store, professional, email, &error) &&
            rmm_store_add_network_member (store, &input, &error);
       if (!rmm_store_end (store, ok, ok ? &error : NULL))
         return rmm_cli_fail (error);
@@ -222,8 +225,10 @@ rmm_cli_domains (const char  *database,
     return rmm_cli_fail (error);
   if (allow != NULL || disallow != NULL)
     {
-      gboolean ok = rmm_store_begin (store, &error);
+      gboolean ok = TRUE;
 
+      if (!rmm_store_begin (store, &error))
+        return rmm_cli_fail (error);
       for (guint i = 0; ok && allow != NULL && allow[i] != NULL; i++)
         ok = rmm_store_allow_domain (store, allow[i], &error);
       for (guint i = 0; ok && disallow != NULL && disallow[i] != NULL; i++)
@@ -303,8 +308,10 @@ change_distribution (RmmStore     *store,
                      char        **remove,
                      GError      **error)
 {
-  gboolean ok = rmm_store_begin (store, error);
+  gboolean ok = TRUE;
 
+  if (!rmm_store_begin (store, error))
+    return FALSE;
   for (guint i = 0; ok && add != NULL && add[i] != NULL; i++)
     {
       gint64 professional = resolve_professional (store, add[i], error);
@@ -402,14 +409,16 @@ find_member (RmmCirculation *circulation,
   gboolean by_id = g_ascii_string_to_signed (member_text, 10, 1, G_MAXINT64, &id, NULL);
   RmmRecipient *found = NULL;
 
-  /* By id (a network member's, or for the minutes an attendance row's) or by full name:
-   * a name two people share names neither. */
+  /* By id (a network member's, for the minutes an attendance row's, for the CSE list the
+   * professional's, as rmmctl distribution lists them) or by full name: a name two people
+   * share names neither. */
   for (guint i = 0; i < circulation->recipients->len; i++)
     {
       RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, i);
+      gint64 shown = circulation->list_as_at != NULL ? recipient->professional_id
+                                                     : recipient->member_id;
 
-      if (by_id ? recipient->member_id != id
-                : g_utf8_collate (recipient->name, member_text) != 0)
+      if (by_id ? shown != id : g_utf8_collate (recipient->name, member_text) != 0)
         continue;
       if (found != NULL)
         {
@@ -485,7 +494,11 @@ apply_choices (RmmCirculation          *circulation,
       if (!used)
         {
           g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
-                       _("--reason “%s”: give ADDRESS=WHY, for an address this plan goes to."),
+                       circulation->list_as_at != NULL
+                       ? _("--reason “%s”: give ADDRESS=WHY, for an address the list goes to.")
+                       : circulation->meeting_id != 0
+                       ? _("--reason “%s”: give ADDRESS=WHY, for an address the minutes go to.")
+                       : _("--reason “%s”: give ADDRESS=WHY, for an address this plan goes to."),
                        options->reasons[i]);
           return FALSE;
         }
@@ -586,11 +599,15 @@ prepare_circulation (RmmStore                *store,
 
   if (options->list)
     {
+      g_autofree char *now = rmm_store_now (store);
+      g_autoptr(GDate) today = rmm_date_from_time (now);
       GDate day;
 
-      if (options->date == NULL)
-        rmm_date_set_today (&day);
-      else if (!rmm_date_parse (options->date, &day))
+      /* Today as the UK has it, whatever this computer's time zone: the day the store's
+       * own check (no day still to come) counts by. */
+      if (options->date == NULL && today != NULL)
+        day = *today;
+      else if (options->date == NULL || !rmm_date_parse (options->date, &day))
         {
           g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                        _("--date “%s” is not a date: give it as YYYY-MM-DD."), options->date);

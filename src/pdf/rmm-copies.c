@@ -93,21 +93,42 @@ write_cse_list (RmmStore                  *store,
   return document != NULL && rmm_pdf_document_write (document, path, error);
 }
 
+/* @text as plain lower-case ASCII letters and digits, anything else a space: accents and
+ * full-width forms taken off ("Zoë" "ＳＭＩＴＨ" → "zoe" "smith"), letters with no ASCII
+ * form transliterated ("Łukasz" → "lukasz"), character by character (never byte by byte). */
+static char *
+plain_letters (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+  g_autoptr(GString) bare = g_string_new (NULL);
+  g_autofree char *ascii = NULL;
+
+  for (const char *p = decomposed ? decomposed : ""; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_ismark (g_utf8_get_char (p)))
+      g_string_append_unichar (bare, g_utf8_get_char (p));
+  ascii = g_str_to_ascii (bare->str, "C");
+  for (char *c = ascii; *c != '\0'; c++)
+    *c = g_ascii_isalnum (*c) ? g_ascii_tolower (*c) : ' ';
+  return g_steal_pointer (&ascii);
+}
+
 /* Whether a part of the child's name of 3 letters or more is in their reference, as an
- * agency may write one ("SMITH-J-2011"). */
+ * agency may write one ("SMITH-J-2011", "S.M.I.T.H-11", "ZOE-ABC" for Zoë). */
 static gboolean
 reference_names_child (const RmmChildRecord *child)
 {
-  g_autofree char *reference = g_utf8_casefold (child->reference, -1);
+  g_autofree char *spaced = plain_letters (child->reference);
+  g_auto(GStrv) pieces = g_strsplit (spaced, " ", -1);
+  g_autofree char *reference = g_strjoinv ("", pieces);
   const char *names[] = { child->first_name, child->last_name };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *folded = g_utf8_casefold (names[i] ? names[i] : "", -1);
-      g_auto(GStrv) parts = g_strsplit_set (folded, " -’'.", -1);
+      g_autofree char *name = plain_letters (names[i]);
+      g_auto(GStrv) parts = g_strsplit (name, " ", -1);
 
       for (guint j = 0; parts[j] != NULL; j++)
-        if (g_utf8_strlen (parts[j], -1) >= 3 && strstr (reference, parts[j]) != NULL)
+        if (strlen (parts[j]) >= 3 && strstr (reference, parts[j]) != NULL)
           return TRUE;
     }
   return FALSE;

@@ -278,13 +278,13 @@ class CirculationTest(unittest.TestCase):
         self.assertEqual(len(files), 1, files)
         self.assertTrue(files[0].startswith("---ASH-2026-17-plan-v"), files)
         self.assertIn("'CSE safety plan ../ASH/2026/17, version ", result.stdout)
-        # A reference an agency wrote the child's name into: neither the subject line nor the
-        # file name carries it, only RMM Desk's own number.
+        # A reference an agency wrote the child's name into, its accents left off: neither
+        # the subject line nor the file name carries it, only RMM Desk's own number.
         con = sqlite3.connect(self.db)
         child_id, last_name = con.execute("SELECT id, last_name FROM child "
                                           "WHERE reference = '../ASH/2026/17'").fetchone()
-        con.execute("UPDATE child SET reference = ? WHERE id = ?",
-                    (last_name.upper() + "-2011", child_id))
+        con.execute("UPDATE child SET reference = ?, last_name = ? WHERE id = ?",
+                    ("S.I.A.N-" + last_name.upper() + "-2011", "Siân " + last_name, child_id))
         con.commit()
         con.close()
         shutil.rmtree(self.out)
@@ -553,6 +553,24 @@ class CirculationTest(unittest.TestCase):
         self.assertEqual(sorted(r["recipient"] for r in record), sorted(on_list.values()))
         self.assertEqual({r["list_as_at"] for r in record}, {"2026-11-23"})
         self.assertEqual(self.run_db("check").returncode, 0)
+
+        # A copy handed over names its recipient by the id rmmctl distribution shows; an id
+        # that is not on it names no one.
+        result = self.run_db("circulate", "cse-list", "--date", "2026-11-23", "--out-dir",
+                             self.out, "--hand-over", str(self.officer[0]), "--reason",
+                             f"{self.charity[2]}=The charity's CSE lead holds the list.")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(f"✓ {self.officer[1]}: CSE list, Handed over", result.stdout)
+        result = self.run_db("circulate", "cse-list", "--out-dir", self.out, "--hand-over",
+                             str(self.lead[0] + 100000))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("is not on the CSE list’s distribution", result.stderr)
+        # A file that cannot be written to: said, with nothing begun.
+        result = rmmctl("--read-only", "--database", self.db, "distribution", "--add",
+                        str(self.lead[0]))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("read-only", result.stderr)
+        self.assertNotIn("CRITICAL", result.stderr)
 
         # Taken off: the next week's list goes to the others alone.
         self.assertEqual(self.run_db("distribution", "--remove", self.charity[1]).returncode, 0)

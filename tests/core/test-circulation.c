@@ -656,6 +656,18 @@ test_cse_list_to_its_distribution (Fixture       *f,
   g_assert_true (rmm_store_record_circulation (f->base.store, circulation, &error));
   g_assert_no_error (error);
 
+  /* A family's contact given the officer's address (or the officer a family's): the list
+   * never goes to it, whatever the reason. */
+  g_clear_pointer (&circulation, rmm_circulation_free);
+  add_family (f, "Pat Parent", "Dev.Constable@mail.police.example");
+  circulation = rmm_store_cse_list_circulation (f->base.store, &day, &error);
+  officer = g_ptr_array_index (circulation->recipients, 0);
+  g_free (officer->outside_reason);
+  officer->outside_reason = g_strdup ("They asked for it.");
+  g_assert_false (rmm_store_check_circulation (f->base.store, circulation, &error));
+  g_clear_error (&error);
+  g_assert_nonnull (strstr (officer->problem, "family contact"));
+
   /* Off the distribution: no longer sent the list, still named in the record. */
   g_assert_true (rmm_store_remove_from_cse_distribution (f->base.store, officer_place, &error));
   g_assert_false (rmm_store_remove_from_cse_distribution (f->base.store, officer_place, &error));

@@ -504,6 +504,7 @@ recipient_for (const RmmNetworkMember *member)
   RmmRecipient *recipient = g_new0 (RmmRecipient, 1);
 
   recipient->member_id = member->id;
+  recipient->professional_id = member->professional_id;
   recipient->name = g_strdup (member->name);
   recipient->recipient = g_strdup (member->email);
   recipient->document = g_strdup (g_str_equal (member->audience, "family") ? "family-plan"
@@ -645,19 +646,40 @@ rmm_store_minutes_circulation (RmmStore  *self,
   return g_steal_pointer (&circulation);
 }
 
-/* Whether @address is that of a member who receives the family's copy: a professional given
- * the family's address (by mistake, or to get round the rule) must not carry the
- * professional plan home. */
+/* Every child's family's contact, as the networks stand (not a professional who is sent the
+ * family's copy: they are sent the minutes too). */
+static GPtrArray *
+list_family_members (RmmStore  *self,
+                     GError   **error)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT n.id, n.child_id, coalesce (n.professional_id, 0), "
+                                    "       n.role, n.audience, coalesce (p.full_name, n.name), "
+                                    "       coalesce (g.name, ''), coalesce (p.email, n.email) "
+                                    "FROM network_member n "
+                                    "LEFT JOIN professional p ON p.id = n.professional_id "
+                                    "LEFT JOIN agency g ON g.id = p.agency_id "
+                                    "WHERE n.role = 'family' AND n.removed_at IS NULL",
+                                    error);
+
+  if (stmt == NULL)
+    return NULL;
+  return rmm_store_collect_rows (stmt, member_from_row,
+                                 (GDestroyNotify)rmm_network_member_free, error);
+}
+
+/* Whether @address is that of any child's family's contact: a professional given a family's
+ * address (by mistake, or to get round the rule) must not carry a professional document
+ * home — a plan, the minutes, the county's CSE list. */
 static gboolean
-is_family_address (GPtrArray  *network,
+is_family_address (GPtrArray  *families,
                    const char *address)
 {
-  for (guint i = 0; i < network->len; i++)
+  for (guint i = 0; i < families->len; i++)
     {
-      const RmmNetworkMember *member = g_ptr_array_index (network, i);
+      const RmmNetworkMember *member = g_ptr_array_index (families, i);
 
-      if (g_str_equal (member->audience, "family") && *member->email &&
-          g_ascii_strcasecmp (member->email, address) == 0)
+      if (*member->email && g_ascii_strcasecmp (member->email, address) == 0)
         return TRUE;
     }
   return FALSE;
@@ -668,6 +690,7 @@ is_family_address (GPtrArray  *network,
 static char *
 why_not_send (const RmmRecipient *recipient,
               GPtrArray          *network,
+              GPtrArray          *families,
               const char * const *allowed,
               gboolean           *outside)
 {
@@ -698,9 +721,12 @@ why_not_send (const RmmRecipient *recipient,
            : g_strdup_printf (_("“%s” is not an email address: %s"), recipient->recipient, why);
   if (g_ascii_strcasecmp (recipient->recipient, member->email) != 0)
     return g_strdup (_("not the address the network has for them"));
-  if (!family_copy && is_family_address (network, recipient->recipient))
-    return g_strdup (_("the family’s contact’s address: the professional plan never goes "
-                       "there, whatever the reason"));
+  if (!family_copy && is_family_address (families, recipient->recipient))
+    return g_strdup (g_str_equal (recipient->document, "professional-plan")
+                     ? _("the family’s contact’s address: the professional plan never goes "
+                         "there, whatever the reason")
+                     : _("a child’s family contact’s address: the minutes and the CSE list "
+                         "never go there, whatever the reason"));
   *outside = !rmm_address_is_allowed (recipient->recipient, allowed);
   if (*outside && (recipient->outside_reason == NULL || *recipient->outside_reason == '\0'))
     return g_strdup (_("outside the allowed domains: give a reason to send it all the same"));
@@ -726,6 +752,7 @@ rmm_store_check_circulation (RmmStore        *self,
                              GError         **error)
 {
   g_autoptr(GPtrArray) network = NULL;
+  g_autoptr(GPtrArray) families = NULL;
   g_auto(GStrv) allowed = NULL;
   guint refused = 0;
 
@@ -737,15 +764,16 @@ rmm_store_check_circulation (RmmStore        *self,
             : circulation->meeting_id != 0
             ? list_invited (self, circulation->meeting_id, error)
             : rmm_store_list_network (self, circulation->child_id, error);
-  if (network == NULL || !(allowed = rmm_store_list_allowed_domains (self, error)))
+  if (network == NULL || !(families = list_family_members (self, error)) ||
+      !(allowed = rmm_store_list_allowed_domains (self, error)))
     return FALSE;
   for (guint i = 0; i < circulation->recipients->len; i++)
     {
       RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, i);
 
       g_free (recipient->problem);
-      recipient->problem = why_not_send (recipient, network, (const char * const *)allowed,
-                                         &recipient->outside);
+      recipient->problem = why_not_send (recipient, network, families,
+                                         (const char * const *)allowed, &recipient->outside);
       refused += recipient->problem != NULL;
     }
   if (refused > 0)

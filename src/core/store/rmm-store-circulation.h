@@ -63,6 +63,7 @@ typedef struct
   gint64    member_id;       /* 0: someone not in the child's network (refused); for the
                               * minutes, the attendance row of the person invited; for the
                               * CSE list, their place on its distribution */
+  gint64    professional_id; /* 0: the family's contact, or someone invited by name only */
   char     *name;
   char     *recipient;       /* the address for an email; the name for a copy by hand */
   char     *document;        /* professional-plan, family-plan, minutes or cse-list */

@@ -166,6 +166,7 @@ rmm_store_cse_list_circulation (RmmStore     *self,
       RmmRecipient *recipient = g_new0 (RmmRecipient, 1);
 
       recipient->member_id = member->id;
+      recipient->professional_id = member->professional_id;
       recipient->name = g_strdup (member->name);
       recipient->recipient = g_strdup (member->email);
       recipient->document = g_strdup ("cse-list");
