@@ -303,6 +303,51 @@ test_ratings_follow_the_record (Fixture       *f,
   g_assert_cmpfloat (value_of (other_area, "cse-list", "2026-09-30"), ==, 0);
 }
 
+static void
+went_missing (Fixture    *f,
+              gint64      child,
+              const char *started)
+{
+  g_autoptr(GError) error = NULL;
+  RmmMissingEpisodeInput input = { .child_id = child, .started_at = started };
+
+  g_assert_cmpint (rmm_store_add_missing_episode (f->base.store, &input, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* Missing episodes of children with a confirmed rating by then, by UK month: one before
+ * the child was rated, one of a child never rated, and those outside the quarter (its last
+ * evening in UK summer time is already October in UTC's eyes the other way) not counted. */
+static void
+test_missing_episodes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) figures = NULL;
+  gint64 rated = add_child (f, "FIG-8", "Varley", "2011-04-04", "female", FALSE);
+  gint64 late = add_child (f, "FIG-9", "Wexcombe", "2012-06-06", "male", FALSE);
+  gint64 never = add_child (f, "FIG-10", "Yarrow", "2010-10-10", "female", FALSE);
+
+  rmm_test_store_at (&f->base, "2026-06-10T10:00:00Z");
+  rmm_test_store_decide (&f->base, rated, 0, RMM_DECISION_KIND_RISK_RATING, "medium");
+  rmm_test_store_at (&f->base, "2026-08-01T10:00:00Z");
+  rmm_test_store_decide (&f->base, late, 0, RMM_DECISION_KIND_RISK_RATING, "high");
+  rmm_test_store_at (&f->base, "2026-10-02T10:00:00Z");
+  went_missing (f, rated, "2026-06-20T21:00:00Z");   /* before the quarter */
+  went_missing (f, rated, "2026-06-30T23:30:00Z");   /* 1 July, 00:30 in the UK */
+  went_missing (f, rated, "2026-08-20T19:00:00Z");
+  went_missing (f, late, "2026-07-20T19:00:00Z");    /* before their rating */
+  went_missing (f, late, "2026-09-05T19:00:00Z");
+  went_missing (f, never, "2026-08-21T19:00:00Z");   /* never rated */
+  went_missing (f, rated, "2026-09-30T23:30:00Z");   /* 1 October in the UK */
+
+  figures = read_quarter (f);
+  g_assert_cmpfloat (value_of (figures, "missing-episodes", "2026-07"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "missing-episodes", "2026-08"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "missing-episodes", "2026-09"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "missing-episodes", "2026-06"), ==, 0);
+  g_assert_cmpfloat (value_of (figures, "missing-episodes", "2026-10"), ==, 0);
+}
+
 /* A plan version agreed at @at, at a meeting of that day. */
 static void
 agree_plan (Fixture    *f,
@@ -546,6 +591,7 @@ main (int   argc,
   ADD ("/figures/referrals", test_referrals);
   ADD ("/figures/ratings", test_ratings);
   ADD ("/figures/ratings-follow-the-record", test_ratings_follow_the_record);
+  ADD ("/figures/missing-episodes", test_missing_episodes);
   ADD ("/figures/empty-period", test_empty_period);
   ADD ("/figures/plans-circulated", test_plans_circulated);
   ADD ("/figures/published", test_published);

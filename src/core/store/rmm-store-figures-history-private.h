@@ -42,6 +42,7 @@ typedef struct
   GArray       *entries;        /* RmmStanding, oldest proposed first */
   GPtrArray    *by_confirmed;   /* (element-type RmmStanding*) oldest confirmed first */
   GPtrArray    *closures;       /* (element-type RmmStanding*) */
+  const char   *first_rated_at; /* when their first rating was confirmed, or NULL */
 } RmmChildStanding;
 
 /* A trigger raised, and its response once both chairs confirmed it. */
@@ -59,6 +60,7 @@ typedef struct
 {
   gint64     change_mark;
   GPtrArray *children;   /* (element-type RmmChildStanding) */
+  GHashTable *by_child;  /* (gint64 *) child id → RmmChildStanding */
   GArray    *triggers;   /* RmmTriggerStanding */
 } RmmFiguresHistory;
 

@@ -44,6 +44,7 @@ trigger_standing_clear (gpointer data)
 static void
 history_free (RmmFiguresHistory *history)
 {
+  g_hash_table_unref (history->by_child);
   g_ptr_array_unref (history->children);
   g_array_unref (history->triggers);
   g_free (history);
@@ -97,6 +98,10 @@ child_standing_finish (RmmChildStanding *child)
         g_ptr_array_add (child->closures, entry);
     }
   g_ptr_array_sort (child->by_confirmed, compare_confirmed);
+  for (guint i = 0; i < child->by_confirmed->len && child->first_rated_at == NULL; i++)
+    if (!((RmmStanding *)g_ptr_array_index (child->by_confirmed, i))->closure)
+      child->first_rated_at =
+        ((RmmStanding *)g_ptr_array_index (child->by_confirmed, i))->confirmed_at;
 }
 
 /* Each child's area and its framework, by the child's id: read once rather than with each
@@ -205,7 +210,12 @@ read_children (RmmStore           *self,
       return FALSE;
     }
   for (guint i = 0; i < history->children->len; i++)
-    child_standing_finish (g_ptr_array_index (history->children, i));
+    {
+      RmmChildStanding *finished = g_ptr_array_index (history->children, i);
+
+      child_standing_finish (finished);
+      g_hash_table_insert (history->by_child, &finished->child_id, finished);
+    }
   return TRUE;
 }
 
@@ -275,6 +285,7 @@ rmm_store_get_figures_history (RmmStore  *self,
   history = g_new0 (RmmFiguresHistory, 1);
   history->change_mark = mark;
   history->children = g_ptr_array_new_with_free_func ((GDestroyNotify)child_standing_free);
+  history->by_child = g_hash_table_new (g_int64_hash, g_int64_equal);
   history->triggers = g_array_new (FALSE, TRUE, sizeof (RmmTriggerStanding));
   g_array_set_clear_func (history->triggers, trigger_standing_clear);
   if (!read_children (self, history, error) || !read_triggers (self, history, error))

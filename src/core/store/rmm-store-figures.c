@@ -719,17 +719,16 @@ count_triggers (Period            *period,
 }
 
 /* Missing episodes that started in the period, by UK month, of children with a confirmed
- * rating by then (on the list's side of the meeting). */
+ * rating by then (on the list's side of the meeting): whether they were rated is the
+ * history's, rather than a search of the decisions for each episode. */
 static gboolean
-count_missing (Period  *period,
-               GError **error)
+count_missing (Period             *period,
+               RmmFiguresHistory  *history,
+               GError            **error)
 {
   RmmDbStmt *stmt = prepare (period,
-    "SELECT e.started_at FROM missing_episode e JOIN child c ON c.id = e.child_id "
-    "WHERE (?1 = 0 OR c.area_id = ?1) AND e.started_at >= ?2 AND e.started_at < ?3 "
-    "AND EXISTS (SELECT 1 FROM decision d WHERE d.child_id = e.child_id "
-    "            AND d.kind = 'risk-rating' AND d.status = 'confirmed' "
-    "            AND " RMM_CONFIRMED_AT_SQL " <= e.started_at)", error);
+    "SELECT e.started_at, e.child_id FROM missing_episode e JOIN child c ON c.id = e.child_id "
+    "WHERE (?1 = 0 OR c.area_id = ?1) AND e.started_at >= ?2 AND e.started_at < ?3", error);
   g_autoptr(GError) local_error = NULL;
   Tally months;
 
@@ -740,9 +739,16 @@ count_missing (Period  *period,
   tally_init (&months);
   while (rmm_db_stmt_step (stmt, &local_error))
     {
-      g_autoptr(GDate) day = rmm_date_from_time (rmm_db_stmt_get_text (stmt, 0));
+      const char *started = rmm_db_stmt_get_text (stmt, 0);
+      gint64 child_id = rmm_db_stmt_get_int (stmt, 1);
+      const RmmChildStanding *child = g_hash_table_lookup (history->by_child, &child_id);
+      g_autoptr(GDate) day = NULL;
       char month[16] = "not recorded";
 
+      if (child == NULL || child->first_rated_at == NULL ||
+          g_strcmp0 (child->first_rated_at, started) > 0)
+        continue;
+      day = rmm_date_from_time (started);
       if (day != NULL)
         g_date_strftime (month, sizeof month, "%Y-%m", day);
       tally_add (&months, month);
@@ -934,7 +940,7 @@ rmm_store_read_figures (RmmStore     *self,
           count_ratings_and_list (&period, history);
           count_triggers (&period, history);
         }
-      ok = ok && count_missing (&period, error) && count_actions (&period, error) &&
+      ok = ok && count_missing (&period, history, error) && count_actions (&period, error) &&
            count_circulation (&period, error) && count_meetings (&period, error);
       if (snapshot)
         rmm_db_end_snapshot (rmm_store_get_db (self));
