@@ -332,6 +332,22 @@ rmm_mail_client_send (GStrv    command,
          g_spawn_check_wait_status (wait_status, error);
 }
 
+/* One email copy to the mail client: through the email portal where it is chosen, else
+ * xdg-email. */
+static gboolean
+hand_over_one (const RmmRecipient  *recipient,
+               const char          *file,
+               const char          *subject,
+               GError             **error)
+{
+  g_auto(GStrv) command = NULL;
+
+  if (rmm_mail_portal_is_chosen ())
+    return rmm_mail_portal_compose (recipient->recipient, subject, file, error);
+  command = rmm_copies_email_command (recipient, file, subject);
+  return rmm_mail_client_send (command, error);
+}
+
 /**
  * rmm_copies_hand_over:
  * @files: the copies rmm_copies_write () made
@@ -349,19 +365,12 @@ rmm_copies_hand_over (RmmCirculation  *circulation,
   for (guint i = 0; i < circulation->recipients->len; i++)
     {
       const RmmRecipient *recipient = g_ptr_array_index (circulation->recipients, i);
-      g_auto(GStrv) command = NULL;
       g_autoptr(GError) local_error = NULL;
 
       if (!g_str_equal (recipient->channel, "email"))
         continue;
-      command = rmm_copies_email_command (recipient,
-                                          g_hash_table_lookup (files, recipient->document),
-                                          subject);
-      if (rmm_mail_portal_is_chosen ()
-          ? !rmm_mail_portal_compose (recipient->recipient, subject,
-                                      g_hash_table_lookup (files, recipient->document),
-                                      &local_error)
-          : !rmm_mail_client_send (command, &local_error))
+      if (!hand_over_one (recipient, g_hash_table_lookup (files, recipient->document), subject,
+                          &local_error))
         {
           g_set_error (error, RMM_ERROR, RMM_ERROR_IO,
                        _("The mail client did not take the copy for %s (%s): nothing was "
