@@ -599,19 +599,25 @@ prepare_circulation (RmmStore                *store,
 
   if (options->list)
     {
-      g_autofree char *now = rmm_store_now (store);
-      g_autoptr(GDate) today = rmm_date_from_time (now);
       GDate day;
 
-      /* Today as the UK has it, whatever this computer's time zone: the day the store's
-       * own check (no day still to come) counts by. */
-      if (options->date == NULL && today != NULL)
-        day = *today;
-      else if (options->date == NULL || !rmm_date_parse (options->date, &day))
+      if (options->date != NULL && !rmm_date_parse (options->date, &day))
         {
           g_set_error (error, RMM_ERROR, RMM_ERROR_INVALID,
                        _("--date “%s” is not a date: give it as YYYY-MM-DD."), options->date);
           return NULL;
+        }
+      if (options->date == NULL)
+        {
+          /* Today as the UK has it, whatever this computer's time zone: the day the store's
+           * own check (no day still to come) counts by. */
+          g_autofree char *now = rmm_store_now (store);
+          g_autoptr(GDate) today = rmm_date_from_time (now);
+
+          if (today != NULL)
+            day = *today;
+          else
+            rmm_date_set_today (&day);
         }
       return rmm_store_cse_list_circulation (store, &day, error);
     }
