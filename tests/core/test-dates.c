@@ -86,6 +86,36 @@ test_times (void)
     }
 }
 
+/* The UK day a stored UTC time fell on: a summer evening after 23:00 UTC is the next day
+ * in the UK, a winter one is not; the clock changes; and what is not a stored time is no
+ * day. */
+static void
+test_day_of_time (void)
+{
+  static const struct { const char *stored, *day; } cases[] = {
+    { "2026-07-01T22:59:59Z", "2026-07-01" }, { "2026-07-01T23:00:00Z", "2026-07-02" },
+    { "2026-12-31T23:30:00Z", "2026-12-31" }, { "2027-01-01T00:30:00Z", "2027-01-01" },
+    { "2026-06-30T00:00:00Z", "2026-06-30" }, { "2026-06-30T21:59:59Z", "2026-06-30" },
+    { "2026-06-30T22:00:00Z", "2026-06-30" }, { "2026-03-28T23:30:00Z", "2026-03-28" },
+    { "2026-03-29T00:59:59Z", "2026-03-29" }, { "2026-03-29T23:00:00Z", "2026-03-30" },
+    { "2026-10-24T23:00:00Z", "2026-10-25" }, { "2026-10-25T23:00:00Z", "2026-10-25" },
+    { "2028-02-29T12:00:00Z", "2028-02-29" }, { "2027-02-29T12:00:00Z", NULL },
+    { "2026-07-01T24:00:00Z", NULL }, { "2026-07-01T12:60:00Z", NULL },
+    { "2026-07-01T12:00:60Z", NULL }, { "2026-07-01 12:00:00Z", NULL },
+    { "2026-07-01T12:00:00", NULL }, { "2026-07-01T12:00:00+01:00", NULL },
+    { "2026-7-01T12:00:00Z", NULL }, { "2026-07-01T1a:00:00Z", NULL },
+    { "0000-07-01T12:00:00Z", NULL }, { "", NULL }, { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDate) day = rmm_date_from_time (cases[i].stored);
+      g_autofree char *text = day ? rmm_date_format (day) : NULL;
+
+      g_assert_cmpstr (text, ==, cases[i].day);
+    }
+}
+
 /* A meeting's time of day, as people type it, kept as HH:MM. */
 static void
 test_time_of_day (void)
@@ -116,5 +146,6 @@ main (int    argc,
   g_test_add_func ("/dates/stored-strictly", test_stored_strictly);
   g_test_add_func ("/dates/times", test_times);
   g_test_add_func ("/dates/time-of-day", test_time_of_day);
+  g_test_add_func ("/dates/day-of-time", test_day_of_time);
   return g_test_run ();
 }
