@@ -7,7 +7,10 @@
  * standing at its end from the whole history, not the period's rows alone. Read from the
  * record for every period, that was most of the time a period took on a county's five years
  * (some 400 ms of 20,000 children's); read once and kept while the record has not changed
- * (its change mark, rmm_store_get_change_mark ()), another period is counted in memory.
+ * (its change mark, rmm_store_get_change_mark ()), another period is counted in memory. So
+ * are the disputes, plan actions, plan versions and missing episodes each period counts:
+ * each table read in the order it is stored, and joined here, is a fraction of the time its
+ * period's rows took to find (no index on their dates serves, and the rows are scattered).
  */
 #pragma once
 
@@ -19,49 +22,95 @@ G_BEGIN_DECLS
 /* When a decision was confirmed: when the second chair confirmed it. */
 #define RMM_CONFIRMED_AT_SQL "greatest (d.chair1_confirmed_at, d.chair2_confirmed_at)"
 
-/* One of a child's confirmed ratings or closures. */
+/* One of a child's confirmed ratings or closures. Texts are the history's own. */
 typedef struct
 {
   gint64      id;
+  gint64      child_id;
+  gint64      supersedes_id;  /* the one it replaced, or 0 */
+  const char *value;
+  const char *proposed_at;
+  const char *confirmed_at;   /* when the second chair confirmed it */
+  const char *superseded_at;  /* when a confirmed correction replaced it, or NULL */
   gboolean    closure;
   gboolean    onward;         /* a closure with an onward referral */
-  char       *value;
-  char       *proposed_at;
-  char       *confirmed_at;   /* when the second chair confirmed it */
-  char       *superseded_at;  /* when a confirmed correction replaced it, or NULL */
-  gint64      supersedes_id;  /* the one it replaced, or 0 */
 } RmmStanding;
 
 /* A child's, with what the counting needs ready: the order they were proposed in, the order
- * they were confirmed in, and the closures alone. */
+ * they were confirmed in, and the closures alone (each a stretch of the history's arrays). */
 typedef struct
 {
   gint64        child_id;
   gint64        area_id;
-  RmmFramework *framework;      /* the area's, or NULL for one not installed */
-  GArray       *entries;        /* RmmStanding, oldest proposed first */
-  GPtrArray    *by_confirmed;   /* (element-type RmmStanding*) oldest confirmed first */
-  GPtrArray    *closures;       /* (element-type RmmStanding*) */
-  const char   *first_rated_at; /* when their first rating was confirmed, or NULL */
+  RmmFramework *framework;       /* the area's, or NULL for one not installed */
+  RmmStanding  *entries;         /* oldest proposed first */
+  guint         n_entries;
+  RmmStanding **by_confirmed;    /* n_entries of them, oldest confirmed first */
+  RmmStanding **closures;
+  guint         n_closures;
+  const char   *first_rated_at;  /* when their first rating was confirmed, or NULL */
 } RmmChildStanding;
 
 /* A trigger raised, and its response once both chairs confirmed it. */
 typedef struct
 {
   gint64      area_id;
-  char       *rule_id;
-  char       *raised_at;
-  char       *confirmed_at;   /* NULL: no confirmed response */
+  const char *rule_id;
+  const char *raised_at;
+  const char *confirmed_at;   /* NULL: no confirmed response */
   gboolean    convened;
   gboolean    section47;
 } RmmTriggerStanding;
 
+/* A decision proposed with a chair's dissent, or escalated. */
 typedef struct
 {
-  gint64     change_mark;
-  GPtrArray *children;   /* (element-type RmmChildStanding) */
-  GHashTable *by_child;  /* (gint64 *) child id → RmmChildStanding */
-  GArray    *triggers;   /* RmmTriggerStanding */
+  gint64      area_id;
+  const char *proposed_at;
+  gboolean    dissent;
+  gboolean    escalated;
+} RmmDisputeStanding;
+
+/* A safety plan's action, and what became of it. */
+typedef struct
+{
+  gint64      area_id;
+  const char *due_on;
+  const char *status;
+  const char *agency;         /* NULL: no agency named */
+} RmmActionStanding;
+
+/* A version of a safety plan, when it was agreed and when a copy was first sent. */
+typedef struct
+{
+  gint64      area_id;
+  const char *agreed_at;
+  const char *first_sent_at;  /* NULL: never circulated */
+} RmmVersionStanding;
+
+/* A missing episode of a child. */
+typedef struct
+{
+  gint64      child_id;
+  gint64      area_id;
+  const char *started_at;
+} RmmEpisodeStanding;
+
+/* The whole history, in no particular order but each child's: a period's rows are found by
+ * a walk of the arrays, far quicker than reading them from the record again. */
+typedef struct
+{
+  gint64        change_mark;
+  GStringChunk *texts;       /* every text of the history */
+  GArray       *entries;     /* RmmStanding, each child's together */
+  GPtrArray    *pointers;    /* the children's by_confirmed and closures */
+  GArray       *children;    /* RmmChildStanding, by child id */
+  GHashTable   *by_child;    /* (gint64 *) child id → RmmChildStanding */
+  GArray       *triggers;    /* RmmTriggerStanding */
+  GArray       *disputes;    /* RmmDisputeStanding */
+  GArray       *actions;     /* RmmActionStanding */
+  GArray       *versions;    /* RmmVersionStanding */
+  GArray       *episodes;    /* RmmEpisodeStanding */
 } RmmFiguresHistory;
 
 RmmFiguresHistory *rmm_store_get_figures_history (RmmStore  *self,

@@ -1,7 +1,12 @@
-/* rmm-store-figures-history.c: every child's confirmed ratings and closures, and every
- * strategy-discussion trigger, read once for the board's figures
+/* rmm-store-figures-history.c: the history the board's figures are counted from, read once
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every child's confirmed ratings and closures, every strategy-discussion trigger, dispute,
+ * plan action, plan version and missing episode. Each table is read in the order it is
+ * stored and joined here to what it needs (the child's area, a plan's child, an agency's
+ * name): on a county's five years, a walk through the table is what its index would have
+ * cost to find one quarter's rows scattered through it.
  */
 #define G_LOG_DOMAIN "rmm-store"
 
@@ -12,48 +17,72 @@
 #define HISTORY_KEY "rmm-figures-history"
 
 static void
-standing_clear (gpointer data)
-{
-  RmmStanding *standing = data;
-
-  g_free (standing->value);
-  g_free (standing->proposed_at);
-  g_free (standing->confirmed_at);
-  g_free (standing->superseded_at);
-}
-
-static void
-child_standing_free (RmmChildStanding *child)
-{
-  g_array_unref (child->entries);
-  g_ptr_array_unref (child->by_confirmed);
-  g_ptr_array_unref (child->closures);
-  g_free (child);
-}
-
-static void
-trigger_standing_clear (gpointer data)
-{
-  RmmTriggerStanding *trigger = data;
-
-  g_free (trigger->rule_id);
-  g_free (trigger->raised_at);
-  g_free (trigger->confirmed_at);
-}
-
-static void
 history_free (RmmFiguresHistory *history)
 {
+  g_string_chunk_free (history->texts);
+  g_array_unref (history->entries);
+  g_ptr_array_unref (history->pointers);
+  g_array_unref (history->children);
   g_hash_table_unref (history->by_child);
-  g_ptr_array_unref (history->children);
   g_array_unref (history->triggers);
+  g_array_unref (history->disputes);
+  g_array_unref (history->actions);
+  g_array_unref (history->versions);
+  g_array_unref (history->episodes);
   g_free (history);
+}
+
+static RmmFiguresHistory *
+history_new (gint64 change_mark)
+{
+  RmmFiguresHistory *history = g_new0 (RmmFiguresHistory, 1);
+
+  history->change_mark = change_mark;
+  history->texts = g_string_chunk_new (1 << 20);
+  history->entries = g_array_new (FALSE, TRUE, sizeof (RmmStanding));
+  history->pointers = g_ptr_array_new ();
+  history->children = g_array_new (FALSE, TRUE, sizeof (RmmChildStanding));
+  history->by_child = g_hash_table_new (g_int64_hash, g_int64_equal);
+  history->triggers = g_array_new (FALSE, TRUE, sizeof (RmmTriggerStanding));
+  history->disputes = g_array_new (FALSE, TRUE, sizeof (RmmDisputeStanding));
+  history->actions = g_array_new (FALSE, TRUE, sizeof (RmmActionStanding));
+  history->versions = g_array_new (FALSE, TRUE, sizeof (RmmVersionStanding));
+  history->episodes = g_array_new (FALSE, TRUE, sizeof (RmmEpisodeStanding));
+  return history;
+}
+
+/* The column's text kept with the history (NULL stays NULL); @shared for texts many rows
+ * repeat (a status, a day, a level), kept once. */
+static const char *
+keep_text (RmmFiguresHistory *history,
+           RmmDbStmt         *stmt,
+           int                column,
+           gboolean           shared)
+{
+  const char *text = rmm_db_stmt_get_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+  return shared ? g_string_chunk_insert_const (history->texts, text)
+                : g_string_chunk_insert (history->texts, text);
+}
+
+/* A reading's end: FALSE with its @failure handed on to @error, if it failed. */
+static gboolean
+read_ended (GError **failure,
+            GError **error)
+{
+  if (*failure == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (failure));
+  return FALSE;
 }
 
 /* Oldest proposed first; of two proposed in the same second, the older row. */
 static int
 compare_proposed (gconstpointer a,
-                  gconstpointer b)
+                  gconstpointer b,
+                  gpointer      data)
 {
   const RmmStanding *x = a, *y = b;
   int by_time = g_strcmp0 (x->proposed_at, y->proposed_at);
@@ -63,49 +92,50 @@ compare_proposed (gconstpointer a,
 
 static int
 compare_confirmed (gconstpointer a,
-                   gconstpointer b)
+                   gconstpointer b,
+                   gpointer      data)
 {
-  const RmmStanding *x = *(const RmmStanding **)a, *y = *(const RmmStanding **)b;
+  const RmmStanding *x = *(RmmStanding * const *)a, *y = *(RmmStanding * const *)b;
   int by_time = g_strcmp0 (x->confirmed_at, y->confirmed_at);
 
   return by_time != 0 ? by_time : (x->id > y->id) - (x->id < y->id);
 }
 
-/* The child's entries read, put in the orders the counting walks them in, with when each
- * was replaced: a correction supersedes one of the same child's, proposed before it. */
+/* The child's entries put in the orders the counting walks them in, with when each was
+ * replaced: a correction supersedes one of the same child's, proposed before it. */
 static void
 child_standing_finish (RmmChildStanding *child)
 {
-  g_array_sort (child->entries, compare_proposed);
-  for (guint i = 0; i < child->entries->len; i++)
+  g_qsort_with_data (child->entries, child->n_entries, sizeof (RmmStanding), compare_proposed,
+                     NULL);
+  for (guint i = 0; i < child->n_entries; i++)
     {
-      RmmStanding *entry = &g_array_index (child->entries, RmmStanding, i);
+      RmmStanding *entry = &child->entries[i];
 
       for (guint j = 0; entry->supersedes_id != 0 && j < i; j++)
         {
-          RmmStanding *replaced = &g_array_index (child->entries, RmmStanding, j);
+          RmmStanding *replaced = &child->entries[j];
 
           if (replaced->id == entry->supersedes_id && replaced->superseded_at == NULL)
-            replaced->superseded_at = g_strdup (entry->proposed_at);
+            replaced->superseded_at = entry->proposed_at;
         }
     }
-  for (guint i = 0; i < child->entries->len; i++)
+  child->n_closures = 0;
+  for (guint i = 0; i < child->n_entries; i++)
     {
-      RmmStanding *entry = &g_array_index (child->entries, RmmStanding, i);
-
-      g_ptr_array_add (child->by_confirmed, entry);
-      if (entry->closure)
-        g_ptr_array_add (child->closures, entry);
+      child->by_confirmed[i] = &child->entries[i];
+      if (child->entries[i].closure)
+        child->closures[child->n_closures++] = &child->entries[i];
     }
-  g_ptr_array_sort (child->by_confirmed, compare_confirmed);
-  for (guint i = 0; i < child->by_confirmed->len && child->first_rated_at == NULL; i++)
-    if (!((RmmStanding *)g_ptr_array_index (child->by_confirmed, i))->closure)
-      child->first_rated_at =
-        ((RmmStanding *)g_ptr_array_index (child->by_confirmed, i))->confirmed_at;
+  g_qsort_with_data (child->by_confirmed, child->n_entries, sizeof (RmmStanding *),
+                     compare_confirmed, NULL);
+  for (guint i = 0; i < child->n_entries && child->first_rated_at == NULL; i++)
+    if (!child->by_confirmed[i]->closure)
+      child->first_rated_at = child->by_confirmed[i]->confirmed_at;
 }
 
 /* Each child's area and its framework, by the child's id: read once rather than with each
- * of its decisions. */
+ * of its rows. */
 typedef struct
 {
   gint64        area_id;
@@ -134,88 +164,185 @@ read_child_areas (RmmStore  *self,
       area->framework = rmm_framework_lookup (rmm_db_stmt_get_text (stmt, 2));
       g_hash_table_insert (areas, g_memdup2 (&child_id, sizeof child_id), area);
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!read_ended (&local_error, error))
+    return NULL;
   return g_steal_pointer (&areas);
 }
 
-static RmmChildStanding *
-child_standing_new (gint64      child_id,
-                    GHashTable *areas)
-{
-  RmmChildStanding *child = g_new0 (RmmChildStanding, 1);
-  const ChildArea *area = g_hash_table_lookup (areas, &child_id);
-
-  child->child_id = child_id;
-  child->area_id = area ? area->area_id : 0;
-  child->framework = area ? area->framework : NULL;
-  child->entries = g_array_new (FALSE, TRUE, sizeof (RmmStanding));
-  g_array_set_clear_func (child->entries, standing_clear);
-  child->by_confirmed = g_ptr_array_new ();
-  child->closures = g_ptr_array_new ();
-  return child;
-}
-
-/* Every child's confirmed ratings and closures, each child's together (in the order of the
- * index on the child, so with no sort of them all). A closure's onward referral is looked up
- * for closures only: joined to every row, it was a search of the closure table per rating. */
-static gboolean
-read_children (RmmStore           *self,
+/* Agencies' names by their ids. */
+static GHashTable *
+read_agencies (RmmStore           *self,
                RmmFiguresHistory  *history,
                GError            **error)
 {
-  g_autoptr(GHashTable) areas = read_child_areas (self, error);
+  g_autoptr(GHashTable) agencies = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                          g_free, NULL);
   g_autoptr(GError) local_error = NULL;
-  RmmChildStanding *child = NULL;
-  RmmDbStmt *stmt;
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self), "SELECT id, name FROM agency",
+                                    error);
 
-  if (areas == NULL)
-    return FALSE;
-  stmt = rmm_db_prepare (rmm_store_get_db (self),
+  if (stmt == NULL)
+    return NULL;
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      gint64 id = rmm_db_stmt_get_int (stmt, 0);
+
+      g_hash_table_insert (agencies, g_memdup2 (&id, sizeof id),
+                           (gpointer)keep_text (history, stmt, 1, TRUE));
+    }
+  if (!read_ended (&local_error, error))
+    return NULL;
+  return g_steal_pointer (&agencies);
+}
+
+/* Each plan's child, by the plan's id. */
+static GHashTable *
+read_plan_children (RmmStore  *self,
+                    GError   **error)
+{
+  g_autoptr(GHashTable) plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       g_free);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT id, child_id FROM safety_plan", error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      gint64 ids[2] = { rmm_db_stmt_get_int (stmt, 0), rmm_db_stmt_get_int (stmt, 1) };
+
+      g_hash_table_insert (plans, g_memdup2 (&ids[0], sizeof ids[0]),
+                           g_memdup2 (&ids[1], sizeof ids[1]));
+    }
+  if (!read_ended (&local_error, error))
+    return NULL;
+  return g_steal_pointer (&plans);
+}
+
+/* The children's entries, each child's together, from @read in the order the table gave
+ * them: a place for each child, then each entry into its child's stretch. */
+static void
+group_by_child (RmmFiguresHistory *history,
+                GArray            *read,
+                GHashTable        *areas)
+{
+  g_autoptr(GHashTable) slots = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree guint *filled = NULL;
+  guint offset = 0;
+
+  for (guint i = 0; i < read->len; i++)
+    {
+      RmmStanding *entry = &g_array_index (read, RmmStanding, i);
+      gpointer slot;
+
+      if (!g_hash_table_lookup_extended (slots, &entry->child_id, NULL, &slot))
+        {
+          const ChildArea *area = g_hash_table_lookup (areas, &entry->child_id);
+          RmmChildStanding child = {
+            .child_id = entry->child_id,
+            .area_id = area ? area->area_id : 0,
+            .framework = area ? area->framework : NULL,
+          };
+
+          slot = GUINT_TO_POINTER (history->children->len);
+          g_array_append_val (history->children, child);
+          g_hash_table_insert (slots, &entry->child_id, slot);
+        }
+      g_array_index (history->children, RmmChildStanding, GPOINTER_TO_UINT (slot)).n_entries++;
+    }
+  g_array_set_size (history->entries, read->len);
+  g_ptr_array_set_size (history->pointers, 2 * read->len);
+  for (guint c = 0; c < history->children->len; c++)
+    {
+      RmmChildStanding *child = &g_array_index (history->children, RmmChildStanding, c);
+
+      child->entries = &g_array_index (history->entries, RmmStanding, offset);
+      child->by_confirmed = (RmmStanding **)history->pointers->pdata + offset;
+      child->closures = (RmmStanding **)history->pointers->pdata + read->len + offset;
+      offset += child->n_entries;
+    }
+  filled = g_new0 (guint, history->children->len);
+  for (guint i = 0; i < read->len; i++)
+    {
+      RmmStanding *entry = &g_array_index (read, RmmStanding, i);
+      guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (slots, &entry->child_id));
+      RmmChildStanding *child = &g_array_index (history->children, RmmChildStanding, slot);
+
+      child->entries[filled[slot]++] = *entry;
+    }
+  for (guint c = 0; c < history->children->len; c++)
+    {
+      RmmChildStanding *child = &g_array_index (history->children, RmmChildStanding, c);
+
+      child_standing_finish (child);
+      g_hash_table_insert (history->by_child, &child->child_id, child);
+    }
+}
+
+/* Every decision the figures count, in one walk of the table: each child's confirmed
+ * ratings and closures (a closure's onward referral looked up for closures alone), and any
+ * decision proposed with a chair's dissent or escalated. */
+static gboolean
+read_decisions (RmmStore           *self,
+                RmmFiguresHistory  *history,
+                GHashTable         *areas,
+                GError            **error)
+{
+  g_autoptr(GArray) read = g_array_new (FALSE, TRUE, sizeof (RmmStanding));
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
     "SELECT d.child_id, d.id, d.kind, d.value, d.proposed_at, " RMM_CONFIRMED_AT_SQL ", "
     "       d.supersedes_id, "
-    "       CASE WHEN d.kind = 'closure' THEN "
+    "       CASE WHEN d.kind IN ('risk-rating', 'closure') AND d.status = 'confirmed' "
+    "            THEN 1 ELSE 0 END, "
+    "       CASE WHEN d.dissent <> '' THEN 1 ELSE 0 END, d.escalated, "
+    "       CASE WHEN d.kind = 'closure' AND d.status = 'confirmed' THEN "
     "         (SELECT z.onward_agency_id IS NOT NULL OR z.onward_referral <> '' "
     "          FROM closure z WHERE z.decision_id = d.id) END "
-    "FROM decision d WHERE d.kind IN ('risk-rating', 'closure') AND d.status = 'confirmed' "
-    "ORDER BY d.child_id", error);
+    "FROM decision d "
+    "WHERE (d.kind IN ('risk-rating', 'closure') AND d.status = 'confirmed') "
+    "   OR d.dissent <> '' OR d.escalated = 1", error);
+
   if (stmt == NULL)
     return FALSE;
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       gint64 child_id = rmm_db_stmt_get_int (stmt, 0);
-      RmmStanding entry = {
-        .id = rmm_db_stmt_get_int (stmt, 1),
-        .closure = g_str_equal (rmm_db_stmt_get_text (stmt, 2), "closure"),
-        .value = g_strdup (rmm_db_stmt_get_text (stmt, 3)),
-        .proposed_at = g_strdup (rmm_db_stmt_get_text (stmt, 4)),
-        .confirmed_at = g_strdup (rmm_db_stmt_get_text (stmt, 5)),
-        .supersedes_id = rmm_db_stmt_get_int (stmt, 6),
-        .onward = rmm_db_stmt_get_int (stmt, 7) != 0,
-      };
+      gboolean dissent = rmm_db_stmt_get_int (stmt, 8) != 0;
+      gboolean escalated = rmm_db_stmt_get_int (stmt, 9) != 0;
+      const ChildArea *area;
 
-      if (child == NULL || child->child_id != child_id)
+      if (rmm_db_stmt_get_int (stmt, 7) != 0)
         {
-          child = child_standing_new (child_id, areas);
-          g_ptr_array_add (history->children, child);
-        }
-      g_array_append_val (child->entries, entry);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  for (guint i = 0; i < history->children->len; i++)
-    {
-      RmmChildStanding *finished = g_ptr_array_index (history->children, i);
+          RmmStanding entry = {
+            .id = rmm_db_stmt_get_int (stmt, 1),
+            .child_id = child_id,
+            .closure = g_strcmp0 (rmm_db_stmt_get_text (stmt, 2), "closure") == 0,
+            .value = keep_text (history, stmt, 3, TRUE),
+            .proposed_at = keep_text (history, stmt, 4, FALSE),
+            .confirmed_at = keep_text (history, stmt, 5, FALSE),
+            .supersedes_id = rmm_db_stmt_get_int (stmt, 6),
+            .onward = rmm_db_stmt_get_int (stmt, 10) != 0,
+          };
 
-      child_standing_finish (finished);
-      g_hash_table_insert (history->by_child, &finished->child_id, finished);
+          g_array_append_val (read, entry);
+        }
+      if ((dissent || escalated) && (area = g_hash_table_lookup (areas, &child_id)) != NULL)
+        {
+          RmmDisputeStanding dispute = {
+            .area_id = area->area_id,
+            .proposed_at = keep_text (history, stmt, 4, FALSE),
+            .dissent = dissent,
+            .escalated = escalated,
+          };
+
+          g_array_append_val (history->disputes, dispute);
+        }
     }
+  if (!read_ended (&local_error, error))
+    return FALSE;
+  group_by_child (history, read, areas);
   return TRUE;
 }
 
@@ -239,29 +366,205 @@ read_triggers (RmmStore           *self,
     {
       RmmTriggerStanding trigger = {
         .area_id = rmm_db_stmt_get_int (stmt, 0),
-        .rule_id = g_strdup (rmm_db_stmt_get_text (stmt, 1)),
-        .raised_at = g_strdup (rmm_db_stmt_get_text (stmt, 2)),
+        .rule_id = keep_text (history, stmt, 1, TRUE),
+        .raised_at = keep_text (history, stmt, 2, FALSE),
         .convened = rmm_db_stmt_get_int (stmt, 3) != 0,
         .section47 = rmm_db_stmt_get_int (stmt, 4) != 0,
-        .confirmed_at = g_strdup (rmm_db_stmt_get_text (stmt, 5)),
+        .confirmed_at = keep_text (history, stmt, 5, FALSE),
       };
 
       g_array_append_val (history->triggers, trigger);
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  return read_ended (&local_error, error);
+}
+
+/* The area of @plan_id's child, through @plans and @areas; FALSE if either is unknown (a
+ * row the record's joins would not find). */
+static gboolean
+find_plan_area (gint64      plan_id,
+                GHashTable *plans,
+                GHashTable *areas,
+                gint64     *child_id,
+                gint64     *area_id)
+{
+  const gint64 *child = g_hash_table_lookup (plans, &plan_id);
+  const ChildArea *area;
+
+  if (child == NULL)
+    return FALSE;
+  *child_id = *child;
+  if ((area = g_hash_table_lookup (areas, child_id)) == NULL)
+    return FALSE;
+  *area_id = area->area_id;
   return TRUE;
+}
+
+/* Every plan action, with the area of its plan's child and its agency's name. */
+static gboolean
+read_actions (RmmStore           *self,
+              RmmFiguresHistory  *history,
+              GHashTable         *plans,
+              GHashTable         *areas,
+              GError            **error)
+{
+  g_autoptr(GHashTable) agencies = read_agencies (self, history, error);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  if (agencies == NULL ||
+      !(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT plan_id, due_on, status, agency_id FROM plan_action",
+                               error)))
+    return FALSE;
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      gint64 agency_id = rmm_db_stmt_get_int (stmt, 3);
+      RmmActionStanding action = {
+        .due_on = keep_text (history, stmt, 1, TRUE),
+        .status = keep_text (history, stmt, 2, TRUE),
+        .agency = rmm_db_stmt_is_null (stmt, 3) ? NULL
+                                                : g_hash_table_lookup (agencies, &agency_id),
+      };
+      gint64 child_id;
+
+      if (find_plan_area (rmm_db_stmt_get_int (stmt, 0), plans, areas, &child_id,
+                          &action.area_id))
+        g_array_append_val (history->actions, action);
+    }
+  return read_ended (&local_error, error);
+}
+
+/* A version and the child it was sent about: a copy is the version's when both agree. */
+typedef struct
+{
+  gint64 version_id;
+  gint64 child_id;
+} VersionCopy;
+
+static guint
+version_copy_hash (gconstpointer key)
+{
+  const VersionCopy *copy = key;
+
+  return g_int64_hash (&copy->version_id) * 31 + g_int64_hash (&copy->child_id);
+}
+
+static gboolean
+version_copy_equal (gconstpointer a,
+                    gconstpointer b)
+{
+  const VersionCopy *x = a, *y = b;
+
+  return x->version_id == y->version_id && x->child_id == y->child_id;
+}
+
+/* When each version was first sent: a few rows per version ever circulated. */
+static GHashTable *
+read_first_copies (RmmStore           *self,
+                   RmmFiguresHistory  *history,
+                   GError            **error)
+{
+  g_autoptr(GHashTable) first = g_hash_table_new_full (version_copy_hash, version_copy_equal,
+                                                       g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+    "SELECT x.plan_version_id, x.child_id, min (x.circulated_at) FROM circulation x "
+    "WHERE x.plan_version_id IS NOT NULL GROUP BY x.plan_version_id, x.child_id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      VersionCopy copy = { rmm_db_stmt_get_int (stmt, 0), rmm_db_stmt_get_int (stmt, 1) };
+
+      g_hash_table_insert (first, g_memdup2 (&copy, sizeof copy),
+                           (gpointer)keep_text (history, stmt, 2, FALSE));
+    }
+  if (!read_ended (&local_error, error))
+    return NULL;
+  return g_steal_pointer (&first);
+}
+
+/* Every plan version, with the area of its plan's child and when it was first sent. */
+static gboolean
+read_versions (RmmStore           *self,
+               RmmFiguresHistory  *history,
+               GHashTable         *plans,
+               GHashTable         *areas,
+               GError            **error)
+{
+  g_autoptr(GHashTable) first = read_first_copies (self, history, error);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt;
+
+  if (first == NULL ||
+      !(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT id, plan_id, created_at FROM safety_plan_version",
+                               error)))
+    return FALSE;
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      VersionCopy copy = { .version_id = rmm_db_stmt_get_int (stmt, 0) };
+      RmmVersionStanding version = { .agreed_at = keep_text (history, stmt, 2, FALSE) };
+
+      if (!find_plan_area (rmm_db_stmt_get_int (stmt, 1), plans, areas, &copy.child_id,
+                           &version.area_id))
+        continue;
+      version.first_sent_at = g_hash_table_lookup (first, &copy);
+      g_array_append_val (history->versions, version);
+    }
+  return read_ended (&local_error, error);
+}
+
+/* Every missing episode of a child in an area. */
+static gboolean
+read_episodes (RmmStore           *self,
+               RmmFiguresHistory  *history,
+               GHashTable         *areas,
+               GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+                                    "SELECT child_id, started_at FROM missing_episode", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      RmmEpisodeStanding episode = { .child_id = rmm_db_stmt_get_int (stmt, 0) };
+      const ChildArea *area = g_hash_table_lookup (areas, &episode.child_id);
+
+      if (area == NULL)
+        continue;
+      episode.area_id = area->area_id;
+      episode.started_at = keep_text (history, stmt, 1, FALSE);
+      g_array_append_val (history->episodes, episode);
+    }
+  return read_ended (&local_error, error);
+}
+
+static gboolean
+read_history (RmmStore           *self,
+              RmmFiguresHistory  *history,
+              GError            **error)
+{
+  g_autoptr(GHashTable) areas = read_child_areas (self, error);
+  g_autoptr(GHashTable) plans = NULL;
+
+  return areas != NULL && read_decisions (self, history, areas, error) &&
+         read_triggers (self, history, error) &&
+         (plans = read_plan_children (self, error)) != NULL &&
+         read_actions (self, history, plans, areas, error) &&
+         read_versions (self, history, plans, areas, error) &&
+         read_episodes (self, history, areas, error);
 }
 
 /**
  * rmm_store_get_figures_history:
  *
- * Every child's confirmed ratings and closures and every trigger, as the record stands: read
- * again only when it has changed since the last reading (kept with the store). To be called
- * inside the figures' snapshot, so that the history and the period's own rows agree.
+ * The history the figures are counted from, as the record stands: read again only when it
+ * has changed since the last reading (kept with the store). To be called inside the
+ * figures' snapshot, so that the history and the period's own rows agree.
  *
  * Returns: (transfer none): the history, or %NULL with @error
  */
@@ -273,22 +576,14 @@ rmm_store_get_figures_history (RmmStore  *self,
   g_autoptr(GError) local_error = NULL;
   gint64 mark = rmm_store_get_change_mark (self, &local_error);
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!read_ended (&local_error, error))
+    return NULL;
   if (history != NULL && history->change_mark == mark)
     return history;
   /* Dropped first: a reading that fails leaves nothing stale behind. */
   g_object_set_data (G_OBJECT (self), HISTORY_KEY, NULL);
-  history = g_new0 (RmmFiguresHistory, 1);
-  history->change_mark = mark;
-  history->children = g_ptr_array_new_with_free_func ((GDestroyNotify)child_standing_free);
-  history->by_child = g_hash_table_new (g_int64_hash, g_int64_equal);
-  history->triggers = g_array_new (FALSE, TRUE, sizeof (RmmTriggerStanding));
-  g_array_set_clear_func (history->triggers, trigger_standing_clear);
-  if (!read_children (self, history, error) || !read_triggers (self, history, error))
+  history = history_new (mark);
+  if (!read_history (self, history, error))
     {
       history_free (history);
       return NULL;

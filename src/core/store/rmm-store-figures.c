@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rmm-dates.h"
 #include "rmm-figures.h"
@@ -42,6 +43,7 @@ typedef struct
   char      *from_utc;     /* UK midnight starting the first day, in UTC */
   char      *end_utc;      /* UK midnight ending the last day, in UTC */
   char      *as_of;        /* the end, or now if earlier: what is late is late by then */
+  GDate      as_of_day;    /* its UK day */
   GPtrArray *figures;
 } Period;
 
@@ -65,7 +67,7 @@ typedef struct
 static void
 tally_init (Tally *tally)
 {
-  tally->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tally->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   tally->order = g_ptr_array_new ();
 }
 
@@ -73,17 +75,26 @@ static void
 tally_add (Tally      *tally,
            const char *category)
 {
-  gpointer key, value;
+  guint *count = g_hash_table_lookup (tally->counts, category);
 
-  if (g_hash_table_lookup_extended (tally->counts, category, &key, &value))
-    g_hash_table_insert (tally->counts, g_strdup (category), GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + 1));
-  else
+  if (count == NULL)
     {
       char *copy = g_strdup (category);
 
-      g_hash_table_insert (tally->counts, copy, GUINT_TO_POINTER (1));
+      count = g_new0 (guint, 1);
+      g_hash_table_insert (tally->counts, copy, count);
       g_ptr_array_add (tally->order, copy);
     }
+  (*count)++;
+}
+
+static guint
+tally_get (Tally      *tally,
+           const char *category)
+{
+  guint *count = g_hash_table_lookup (tally->counts, category);
+
+  return count ? *count : 0;
 }
 
 static int
@@ -105,7 +116,7 @@ tally_publish (Tally      *tally,
       const char *category = g_ptr_array_index (tally->order, i);
 
       rmm_figures_add (period->figures, measure, category, RMM_FIGURE_COUNT,
-                       GPOINTER_TO_UINT (g_hash_table_lookup (tally->counts, category)));
+                       tally_get (tally, category));
     }
   g_ptr_array_unref (tally->order);
   g_hash_table_unref (tally->counts);
@@ -124,7 +135,7 @@ tally_group_small (Tally      *tally,
   for (guint i = 0; i < tally->order->len; i++)
     {
       char *category = g_ptr_array_index (tally->order, i);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (tally->counts, category));
+      guint count = tally_get (tally, category);
 
       if (count < RMM_FIGURES_SMALLEST_SHOWN && !g_str_equal (category, other))
         {
@@ -306,10 +317,9 @@ assessment_timeliness (Period     *period,
                        GArray     *delays)
 {
   g_autoptr(GDate) received = rmm_date_from_time (received_at);
-  g_autoptr(GDate) as_of = rmm_date_from_time (period->as_of);
   GDate due, completed;
 
-  if (received == NULL || as_of == NULL)
+  if (received == NULL || !g_date_valid (&period->as_of_day))
     return "not recorded";
   due = *received;
   rmm_working_calendar_add_working_days (rmm_working_calendar_get_default (), &due,
@@ -321,7 +331,7 @@ assessment_timeliness (Period     *period,
       g_array_append_val (delays, days);
       return g_date_compare (&completed, &due) <= 0 ? "on time" : "late";
     }
-  return g_date_compare (as_of, &due) > 0 ? "late" : "not yet due";
+  return g_date_compare (&period->as_of_day, &due) > 0 ? "late" : "not yet due";
 }
 
 /* A plan version's circulation within 2 working days of its agreement, as above: by its
@@ -333,17 +343,16 @@ circulation_timeliness (Period     *period,
 {
   g_autoptr(GDate) agreed = rmm_date_from_time (agreed_at);
   g_autoptr(GDate) sent = first_sent_at ? rmm_date_from_time (first_sent_at) : NULL;
-  g_autoptr(GDate) as_of = rmm_date_from_time (period->as_of);
   GDate due;
 
-  if (agreed == NULL || as_of == NULL)
+  if (agreed == NULL || !g_date_valid (&period->as_of_day))
     return "not recorded";
   due = *agreed;
   rmm_working_calendar_add_working_days (rmm_working_calendar_get_default (), &due,
                                          CIRCULATION_WORKING_DAYS);
   if (sent != NULL)
     return g_date_compare (sent, &due) <= 0 ? "on time" : "late";
-  return g_date_compare (as_of, &due) > 0 ? "late" : "not yet due";
+  return g_date_compare (&period->as_of_day, &due) > 0 ? "late" : "not yet due";
 }
 
 /* Referrals received in the period: by agency and route, screened out, repeats, the two
@@ -422,12 +431,10 @@ count_referrals (Period  *period,
         }
     }
 
-  decided_on_time = GPOINTER_TO_UINT (g_hash_table_lookup (decisions.counts, "on time"));
-  decided_due = decided_on_time +
-                GPOINTER_TO_UINT (g_hash_table_lookup (decisions.counts, "late"));
-  assessed_on_time = GPOINTER_TO_UINT (g_hash_table_lookup (assessments.counts, "on time"));
-  assessed_due = assessed_on_time +
-                 GPOINTER_TO_UINT (g_hash_table_lookup (assessments.counts, "late"));
+  decided_on_time = tally_get (&decisions, "on time");
+  decided_due = decided_on_time + tally_get (&decisions, "late");
+  assessed_on_time = tally_get (&assessments, "on time");
+  assessed_due = assessed_on_time + tally_get (&assessments, "late");
 
   add_count (period, "referrals-received", received);
   tally_group_small (&agencies, _("Other agencies"));
@@ -454,15 +461,13 @@ count_referrals (Period  *period,
 }
 
 /* The one number @sql counts, with the area as ?1 and @first and @second as ?2 and ?3. */
-/* Counts of @measures (NULL-terminated), one a column of @sql's one row: several read in
- * one pass over a table. */
 static gboolean
-count_several (Period             *period,
-               const char * const *measures,
-               const char         *sql,
-               const char         *first,
-               const char         *second,
-               GError            **error)
+count_one (Period      *period,
+           const char  *measure,
+           const char  *sql,
+           const char  *first,
+           const char  *second,
+           GError     **error)
 {
   RmmDbStmt *stmt = prepare (period, sql, error);
   g_autoptr(GError) local_error = NULL;
@@ -473,45 +478,58 @@ count_several (Period             *period,
   rmm_db_stmt_bind_text (stmt, 2, first);
   rmm_db_stmt_bind_text (stmt, 3, second);
   read = rmm_db_stmt_step (stmt, &local_error);
-  for (guint i = 0; measures[i] != NULL; i++)
-    add_count (period, measures[i], read ? (guint)rmm_db_stmt_get_int (stmt, i) : 0);
+  add_count (period, measure, read ? (guint)rmm_db_stmt_get_int (stmt, 0) : 0);
   rmm_db_stmt_reset (stmt);
   return read_ended (&local_error, error);
 }
 
+/* Whether a row of @area_id is one the period counts. */
 static gboolean
-count_one (Period      *period,
-           const char  *measure,
-           const char  *sql,
-           const char  *first,
-           const char  *second,
-           GError     **error)
+in_area (Period *period,
+         gint64  area_id)
 {
-  const char *measures[] = { measure, NULL };
+  return period->area_id == 0 || area_id == period->area_id;
+}
 
-  return count_several (period, measures, sql, first, second, error);
+/* Decisions proposed in the period with a chair's dissent, and those escalated. */
+static void
+count_disputes (Period            *period,
+                RmmFiguresHistory *history)
+{
+  guint disputes = 0, escalations = 0;
+
+  for (guint i = 0; i < history->disputes->len; i++)
+    {
+      const RmmDisputeStanding *dispute = &g_array_index (history->disputes,
+                                                          RmmDisputeStanding, i);
+
+      if (in_area (period, dispute->area_id) && in_period (period, dispute->proposed_at))
+        {
+          disputes += dispute->dissent;
+          escalations += dispute->escalated;
+        }
+    }
+  add_count (period, "disputes", disputes);
+  add_count (period, "escalations", escalations);
 }
 
 /* Plain counts of what happened in the period. A concern that names no child belongs to no
  * area: counted for all areas only. */
 static gboolean
-count_events (Period  *period,
-              GError **error)
+count_events (Period             *period,
+              RmmFiguresHistory  *history,
+              GError            **error)
 {
-  const char *from = period->from_utc, *end = period->end_utc;
   const char *first = period->from_day, *last = period->to_day;
 
-  return count_one (period, "concerns-not-referred",
-                    "SELECT count (*) FROM concern_not_referred n "
-                    "LEFT JOIN child c ON c.id = n.child_id WHERE (?1 = 0 OR c.area_id = ?1) "
-                    "AND n.recorded_at >= ?2 AND n.recorded_at < ?3", from, end, error) &&
-         count_several (period, (const char *[]) { "disputes", "escalations", NULL },
-                        "SELECT coalesce (sum (CASE WHEN d.dissent <> '' THEN 1 ELSE 0 END), 0), "
-                        "       coalesce (sum (CASE WHEN d.escalated = 1 THEN 1 ELSE 0 END), 0) "
-                        "FROM decision d JOIN child c ON c.id = d.child_id "
-                        "WHERE (?1 = 0 OR c.area_id = ?1) "
-                        "AND d.proposed_at >= ?2 AND d.proposed_at < ?3", from, end, error) &&
-         count_one (period, "transitions-started",
+  if (!count_one (period, "concerns-not-referred",
+                  "SELECT count (*) FROM concern_not_referred n "
+                  "LEFT JOIN child c ON c.id = n.child_id WHERE (?1 = 0 OR c.area_id = ?1) "
+                  "AND n.recorded_at >= ?2 AND n.recorded_at < ?3", period->from_utc,
+                  period->end_utc, error))
+    return FALSE;
+  count_disputes (period, history);
+  return count_one (period, "transitions-started",
                     "SELECT count (*) FROM transition t JOIN child c ON c.id = t.child_id "
                     "WHERE (?1 = 0 OR c.area_id = ?1) AND t.planning_started_on >= ?2 "
                     "AND t.planning_started_on <= ?3", first, last, error) &&
@@ -539,13 +557,12 @@ listed_at (const RmmChildStanding *child,
   const RmmStanding *rating = NULL;
   const RmmRiskLevel *level;
 
-  while (*reach < child->entries->len &&
-         g_strcmp0 (g_array_index (child->entries, RmmStanding, *reach).proposed_at,
-                    until) <= 0)
+  while (*reach < child->n_entries &&
+         g_strcmp0 (child->entries[*reach].proposed_at, until) <= 0)
     (*reach)++;
   for (guint i = *reach; i > 0 && rating == NULL; i--)
     {
-      const RmmStanding *entry = &g_array_index (child->entries, RmmStanding, i - 1);
+      const RmmStanding *entry = &child->entries[i - 1];
 
       if (!entry->closure &&
           (entry->superseded_at == NULL || g_strcmp0 (entry->superseded_at, until) > 0))
@@ -555,9 +572,9 @@ listed_at (const RmmChildStanding *child,
       !(level = rmm_framework_find_level (child->framework, rating->value)) ||
       !level->cse_list)
     return FALSE;
-  for (guint i = 0; i < child->closures->len; i++)
+  for (guint i = 0; i < child->n_closures; i++)
     {
-      const RmmStanding *closure = g_ptr_array_index (child->closures, i);
+      const RmmStanding *closure = child->closures[i];
 
       if (g_strcmp0 (closure->confirmed_at, rating->proposed_at) >= 0 &&
           g_strcmp0 (closure->confirmed_at, until) <= 0)
@@ -587,9 +604,9 @@ count_child_ratings (Period                 *period,
   RmmFramework *framework = child->framework;
   const char *previous = NULL;
 
-  for (guint i = 0; i < child->by_confirmed->len; i++)
+  for (guint i = 0; i < child->n_entries; i++)
     {
-      const RmmStanding *entry = g_ptr_array_index (child->by_confirmed, i);
+      const RmmStanding *entry = child->by_confirmed[i];
       gboolean now = in_period (period, entry->confirmed_at);
 
       if (g_strcmp0 (entry->confirmed_at, period->end_utc) >= 0)
@@ -656,7 +673,7 @@ count_ratings_and_list (Period            *period,
     g_ptr_array_add (untils, g_strconcat (g_ptr_array_index (days, i), "T23:59:59Z", NULL));
   for (guint c = 0; c < history->children->len; c++)
     {
-      const RmmChildStanding *child = g_ptr_array_index (history->children, c);
+      const RmmChildStanding *child = &g_array_index (history->children, RmmChildStanding, c);
       guint reach = 0;
 
       if (period->area_id != 0 && child->area_id != period->area_id)
@@ -721,125 +738,105 @@ count_triggers (Period            *period,
 /* Missing episodes that started in the period, by UK month, of children with a confirmed
  * rating by then (on the list's side of the meeting): whether they were rated is the
  * history's, rather than a search of the decisions for each episode. */
-static gboolean
-count_missing (Period             *period,
-               RmmFiguresHistory  *history,
-               GError            **error)
+static void
+count_missing (Period            *period,
+               RmmFiguresHistory *history)
 {
-  RmmDbStmt *stmt = prepare (period,
-    "SELECT e.started_at, e.child_id FROM missing_episode e JOIN child c ON c.id = e.child_id "
-    "WHERE (?1 = 0 OR c.area_id = ?1) AND e.started_at >= ?2 AND e.started_at < ?3", error);
-  g_autoptr(GError) local_error = NULL;
   Tally months;
 
-  if (stmt == NULL)
-    return FALSE;
-  rmm_db_stmt_bind_text (stmt, 2, period->from_utc);
-  rmm_db_stmt_bind_text (stmt, 3, period->end_utc);
   tally_init (&months);
-  while (rmm_db_stmt_step (stmt, &local_error))
+  for (guint i = 0; i < history->episodes->len; i++)
     {
-      const char *started = rmm_db_stmt_get_text (stmt, 0);
-      gint64 child_id = rmm_db_stmt_get_int (stmt, 1);
-      const RmmChildStanding *child = g_hash_table_lookup (history->by_child, &child_id);
+      const RmmEpisodeStanding *episode = &g_array_index (history->episodes,
+                                                          RmmEpisodeStanding, i);
+      const RmmChildStanding *child;
       g_autoptr(GDate) day = NULL;
       char month[16] = "not recorded";
 
-      if (child == NULL || child->first_rated_at == NULL ||
-          g_strcmp0 (child->first_rated_at, started) > 0)
+      if (!in_area (period, episode->area_id) || !in_period (period, episode->started_at) ||
+          !(child = g_hash_table_lookup (history->by_child, &episode->child_id)) ||
+          child->first_rated_at == NULL ||
+          g_strcmp0 (child->first_rated_at, episode->started_at) > 0)
         continue;
-      day = rmm_date_from_time (started);
+      day = rmm_date_from_time (episode->started_at);
       if (day != NULL)
         g_date_strftime (month, sizeof month, "%Y-%m", day);
       tally_add (&months, month);
     }
   tally_publish (&months, period, "missing-episodes");
-  return read_ended (&local_error, error);
 }
 
 /* Plan actions due in the period, by what became of them, and by the agency whose action
- * it was ("Agency: outcome"). */
-static gboolean
-count_actions (Period  *period,
-               GError **error)
+ * it was ("Agency: outcome"); an agency with fewer than 5 actions is among "other
+ * agencies" (as for referrals). */
+static void
+count_actions (Period            *period,
+               RmmFiguresHistory *history)
 {
-  RmmDbStmt *stmt = prepare (period,
-    "SELECT x.status, g.name FROM plan_action x JOIN safety_plan p ON p.id = x.plan_id "
-    "JOIN child c ON c.id = p.child_id LEFT JOIN agency g ON g.id = x.agency_id "
-    "WHERE (?1 = 0 OR c.area_id = ?1) AND x.due_on >= ?2 AND x.due_on <= ?3", error);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);   /* outcome, agency */
+  g_autoptr(GPtrArray) due = g_ptr_array_new ();
   Tally outcomes, agencies, by_agency;
 
-  if (stmt == NULL)
-    return FALSE;
-  rmm_db_stmt_bind_text (stmt, 2, period->from_day);
-  rmm_db_stmt_bind_text (stmt, 3, period->to_day);
   tally_init (&outcomes);
   tally_init (&agencies);
   tally_init (&by_agency);
-  while (rmm_db_stmt_step (stmt, &local_error))
+  for (guint i = 0; i < history->actions->len; i++)
     {
-      const char *agency = rmm_db_stmt_get_text (stmt, 1);
+      const RmmActionStanding *action = &g_array_index (history->actions, RmmActionStanding, i);
 
-      g_ptr_array_add (rows, g_strdup (rmm_db_stmt_get_text (stmt, 0)));
-      g_ptr_array_add (rows, g_strdup (agency ? agency : _("No agency named")));
-      tally_add (&agencies, agency ? agency : _("No agency named"));
+      if (in_area (period, action->area_id) && action->due_on != NULL &&
+          strcmp (action->due_on, period->from_day) >= 0 &&
+          strcmp (action->due_on, period->to_day) <= 0)
+        {
+          g_ptr_array_add (due, (gpointer)action);
+          tally_add (&agencies, action->agency ? action->agency : _("No agency named"));
+        }
     }
-  /* An agency with fewer than 5 actions is among "other agencies" (as for referrals). */
-  for (guint i = 0; i < rows->len; i += 2)
+  for (guint i = 0; i < due->len; i++)
     {
-      const char *outcome = g_ptr_array_index (rows, i);
-      const char *agency = g_ptr_array_index (rows, i + 1);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (agencies.counts, agency));
+      const RmmActionStanding *action = g_ptr_array_index (due, i);
+      const char *agency = action->agency ? action->agency : _("No agency named");
       g_autofree char *category = g_strdup_printf ("%s: %s",
-                                                   count < RMM_FIGURES_SMALLEST_SHOWN
-                                                   ? _("Other agencies") : agency, outcome);
+                                                   tally_get (&agencies, agency) <
+                                                   RMM_FIGURES_SMALLEST_SHOWN
+                                                   ? _("Other agencies") : agency,
+                                                   action->status);
 
-      tally_add (&outcomes, outcome);
+      tally_add (&outcomes, action->status);
       tally_add (&by_agency, category);
     }
   g_ptr_array_unref (agencies.order);
   g_hash_table_unref (agencies.counts);
   tally_publish (&outcomes, period, "actions-due");
   tally_publish (&by_agency, period, "actions-by-agency");
-  return read_ended (&local_error, error);
 }
 
 /* Plan versions agreed in the period, and whether each was circulated within 2 working
  * days. */
-static gboolean
-count_circulation (Period  *period,
-                   GError **error)
+static void
+count_circulation (Period            *period,
+                   RmmFiguresHistory *history)
 {
-  RmmDbStmt *stmt = prepare (period,
-    "SELECT v.created_at, (SELECT min (x.circulated_at) FROM circulation x "
-    "                      WHERE x.child_id = p.child_id AND x.plan_version_id = v.id) "
-    "FROM safety_plan_version v JOIN safety_plan p ON p.id = v.plan_id "
-    "JOIN child c ON c.id = p.child_id "
-    "WHERE (?1 = 0 OR c.area_id = ?1) AND v.created_at >= ?2 AND v.created_at < ?3", error);
-  g_autoptr(GError) local_error = NULL;
   Tally timeliness;
   guint agreed = 0, on_time, due;
 
-  if (stmt == NULL)
-    return FALSE;
-  rmm_db_stmt_bind_text (stmt, 2, period->from_utc);
-  rmm_db_stmt_bind_text (stmt, 3, period->end_utc);
   tally_init (&timeliness);
-  while (rmm_db_stmt_step (stmt, &local_error))
+  for (guint i = 0; i < history->versions->len; i++)
     {
+      const RmmVersionStanding *version = &g_array_index (history->versions,
+                                                          RmmVersionStanding, i);
+
+      if (!in_area (period, version->area_id) || !in_period (period, version->agreed_at))
+        continue;
       agreed++;
-      tally_add (&timeliness, circulation_timeliness (period, rmm_db_stmt_get_text (stmt, 0),
-                                                      rmm_db_stmt_get_text (stmt, 1)));
+      tally_add (&timeliness, circulation_timeliness (period, version->agreed_at,
+                                                      version->first_sent_at));
     }
-  on_time = GPOINTER_TO_UINT (g_hash_table_lookup (timeliness.counts, "on time"));
-  due = on_time + GPOINTER_TO_UINT (g_hash_table_lookup (timeliness.counts, "late"));
+  on_time = tally_get (&timeliness, "on time");
+  due = on_time + tally_get (&timeliness, "late");
   add_count (period, "plans-agreed", agreed);
   tally_publish (&timeliness, period, "plans-circulated-2-working-days");
   rmm_figures_add_percent (period->figures, "plans-circulated-2-working-days-rate", "all",
                            on_time, due);
-  return read_ended (&local_error, error);
 }
 
 /* Meetings held in the period (concluded or signed off), each agency's attendance at them
@@ -918,6 +915,7 @@ rmm_store_read_figures (RmmStore     *self,
   g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), NULL);
   g_return_val_if_fail (g_date_compare (from, to) <= 0, NULL);
 
+  g_date_clear (&period.as_of_day, 1);
   g_date_add_days (&after, 1);
   period.from_day = rmm_date_format (from);
   period.to_day = rmm_date_format (to);
@@ -925,6 +923,12 @@ rmm_store_read_figures (RmmStore     *self,
   period.end_utc = uk_midnight_utc (&after);
   now = rmm_store_now (self);
   period.as_of = g_strdup (g_strcmp0 (now, period.end_utc) < 0 ? now : period.end_utc);
+  {
+    g_autoptr(GDate) as_of_day = rmm_date_from_time (period.as_of);
+
+    if (as_of_day != NULL)
+      period.as_of_day = *as_of_day;
+  }
 
   /* One snapshot: every figure counted from the same record, whoever writes meanwhile. */
   snapshot = rmm_db_get_depth (rmm_store_get_db (self)) == 0;
@@ -934,14 +938,17 @@ rmm_store_read_figures (RmmStore     *self,
       RmmFiguresHistory *history = rmm_store_get_figures_history (self, error);
 
       /* In the order the sections show them. */
-      ok = history != NULL && count_referrals (&period, error) && count_events (&period, error);
+      ok = history != NULL && count_referrals (&period, error) &&
+           count_events (&period, history, error);
       if (ok)
         {
           count_ratings_and_list (&period, history);
           count_triggers (&period, history);
+          count_missing (&period, history);
+          count_actions (&period, history);
+          count_circulation (&period, history);
         }
-      ok = ok && count_missing (&period, history, error) && count_actions (&period, error) &&
-           count_circulation (&period, error) && count_meetings (&period, error);
+      ok = ok && count_meetings (&period, error);
       if (snapshot)
         rmm_db_end_snapshot (rmm_store_get_db (self));
     }
