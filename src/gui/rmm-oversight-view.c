@@ -25,6 +25,26 @@
 #include "rmm-oversight-view.h"
 #include "rmm-preview.h"
 
+/* What shows one measure, kept so that another period or area updates it in place: made
+ * again, the view's some 600 widgets were most of the time a period took to show. */
+typedef struct
+{
+  GtkWidget *row;          /* a single figure's row, and its value */
+  GtkWidget *value;
+  GtkWidget *chart;        /* a measure by category's chart, or NULL */
+  GtkWidget *rows_parent;  /* the expander (under a chart) or list its figures' rows are in */
+  GPtrArray *rows;         /* those rows */
+  gboolean   filled;       /* whether they are the figures shown (an expander's are made
+                            * when it is first unfolded) */
+} MeasureView;
+
+static void
+measure_view_free (MeasureView *view)
+{
+  g_ptr_array_unref (view->rows);
+  g_free (view);
+}
+
 typedef enum
 {
   PERIOD_MONTH,
@@ -44,6 +64,9 @@ struct _RmmOversightView
   char                 *published;  /* who published them and when, for the board's login */
   GHashTable           *read;       /* figures read, by period and area, while the record is
                                      * as it was (change_mark) */
+  GHashTable           *shown;      /* measure → MeasureView, of the figures on screen */
+  char                 *shape;      /* which measures are single figures, as they were laid
+                                     * out; NULL when none are */
   gint64                change_mark;
   PeriodKind            kind;
   GDate                 from;
@@ -199,19 +222,11 @@ new_chart (RmmOversightView *self,
   GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role",
                                   GTK_ACCESSIBLE_ROLE_IMG, NULL);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  RmmFigureChartStyle style = widget_style (GTK_WIDGET (self));
-  g_autofree char *description = rmm_figure_chart_describe (self->figures, measure);
 
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area),
-                                       (int)rmm_figure_chart_height (self->figures, measure,
-                                                                     &style) + 1);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_chart, g_strdup (measure),
                                   g_free);
-  /* A screen reader reads the chart as what it shows, figure by figure. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  rmm_figures_describe_measure (measure),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  gtk_widget_set_tooltip_text (area, description);
+                                  rmm_figures_describe_measure (measure), -1);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), area, G_CONNECT_SWAPPED);
   gtk_widget_add_css_class (card, "card");
@@ -223,23 +238,53 @@ new_chart (RmmOversightView *self,
   return card;
 }
 
-static GtkWidget *
-new_figure_row (const char *title,
-                const char *value,
-                gboolean    suppressed)
+/* The chart of @measure drawn again for the figures shown, its height theirs, and read by
+ * a screen reader as what it shows, figure by figure. */
+static void
+update_chart (RmmOversightView *self,
+              GtkWidget        *area,
+              const char       *measure)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
+  RmmFigureChartStyle style = widget_style (GTK_WIDGET (self));
+  g_autofree char *description = rmm_figure_chart_describe (self->figures, measure);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_add_css_class (label, "numeric");
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area),
+                                       (int)rmm_figure_chart_height (self->figures, measure,
+                                                                     &style) + 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+  gtk_widget_set_tooltip_text (area, description);
+  gtk_widget_queue_draw (area);
+}
+
+/* The figure @row shows, in @label: dimmed where it is hidden, and read out as its figure:
+ * "Referrals received", "78". */
+static void
+set_figure (GtkWidget  *row,
+            GtkWidget  *label,
+            const char *value,
+            gboolean    suppressed)
+{
+  gtk_label_set_text (GTK_LABEL (label), value);
   if (suppressed)
     gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  /* Read out as its figure: "Referrals received", "78". */
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   value, -1);
+}
+
+static GtkWidget *
+new_figure_row (const char  *title,
+                GtkWidget  **value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  *value = gtk_label_new (NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (*value, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), *value);
   return row;
 }
 
@@ -267,30 +312,43 @@ new_heading (const char *text,
   return label;
 }
 
-/* The rows of @measure's figures, each category's, into @expander or else @list. */
+/* The rows of @measure's figures, each category's, into its expander or list, in place of
+ * those there were. */
 static void
-add_category_rows (RmmOversightView *self,
-                   const char       *measure,
-                   GtkWidget        *expander,
-                   GtkWidget        *list)
+fill_category_rows (RmmOversightView *self,
+                    const char       *measure,
+                    MeasureView      *view)
 {
+  for (guint i = 0; i < view->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (view->rows, i);
+
+      if (ADW_IS_EXPANDER_ROW (view->rows_parent))
+        adw_expander_row_remove (ADW_EXPANDER_ROW (view->rows_parent), row);
+      else
+        gtk_list_box_remove (GTK_LIST_BOX (view->rows_parent), row);
+    }
+  g_ptr_array_set_size (view->rows, 0);
   for (guint i = 0; i < self->figures->len; i++)
     {
       RmmFigure *figure = g_ptr_array_index (self->figures, i);
       g_autofree char *label = NULL;
       g_autofree char *value = NULL;
-      GtkWidget *row;
+      GtkWidget *row, *value_label;
 
       if (!g_str_equal (figure->measure, measure))
         continue;
       label = rmm_figure_category_label (measure, figure->category);
       value = rmm_figure_format_text (figure);
-      row = new_figure_row (label, value, figure->suppressed);
-      if (expander != NULL)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      row = new_figure_row (label, &value_label);
+      set_figure (row, value_label, value, figure->suppressed);
+      if (ADW_IS_EXPANDER_ROW (view->rows_parent))
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (view->rows_parent), row);
       else
-        gtk_list_box_append (GTK_LIST_BOX (list), row);
+        gtk_list_box_append (GTK_LIST_BOX (view->rows_parent), row);
+      g_ptr_array_add (view->rows, row);
     }
+  view->filled = TRUE;
 }
 
 /* A chart's figures are made into rows when first unfolded: folded away, they were a tenth
@@ -301,12 +359,22 @@ on_figures_expanded (GtkWidget        *expander,
                      RmmOversightView *self)
 {
   const char *measure = g_object_get_data (G_OBJECT (expander), "measure");
+  MeasureView *view = measure ? g_hash_table_lookup (self->shown, measure) : NULL;
 
-  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)) || measure == NULL ||
-      self->figures == NULL)
-    return;
-  add_category_rows (self, measure, expander, NULL);
-  g_object_set_data (G_OBJECT (expander), "measure", NULL);
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)) && view != NULL &&
+      !view->filled && self->figures != NULL)
+    fill_category_rows (self, measure, view);
+}
+
+static MeasureView *
+add_measure_view (RmmOversightView *self,
+                  const char       *measure)
+{
+  MeasureView *view = g_new0 (MeasureView, 1);
+
+  view->rows = g_ptr_array_new ();
+  g_hash_table_insert (self->shown, g_strdup (measure), view);
+  return view;
 }
 
 /* A measure by category: its heading, its chart, and its figures in a row each (folded
@@ -316,23 +384,26 @@ add_categories (RmmOversightView *self,
                 const char       *measure)
 {
   GtkWidget *list = new_boxed_list ();
-  GtkWidget *expander;
+  MeasureView *view = add_measure_view (self, measure);
 
   gtk_box_append (self->content_box, new_heading (rmm_figures_describe_measure (measure),
                                                   "heading"));
-  if (rmm_figure_chart_kind (measure) == RMM_FIGURE_CHART_NONE)
-    add_category_rows (self, measure, NULL, list);
-  else
+  view->rows_parent = list;
+  if (rmm_figure_chart_kind (measure) != RMM_FIGURE_CHART_NONE)
     {
-      gtk_box_append (self->content_box, new_chart (self, measure));
-      expander = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("The figures"));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+      GtkWidget *card = new_chart (self, measure);
+
+      view->chart = gtk_widget_get_first_child (card);
+      gtk_box_append (self->content_box, card);
+      view->rows_parent = adw_expander_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (view->rows_parent), _("The figures"));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (view->rows_parent),
                                      rmm_figures_describe_measure (measure));
-      g_object_set_data_full (G_OBJECT (expander), "measure", g_strdup (measure), g_free);
-      g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_figures_expanded),
-                               self, 0);
-      gtk_list_box_append (GTK_LIST_BOX (list), expander);
+      g_object_set_data_full (G_OBJECT (view->rows_parent), "measure", g_strdup (measure),
+                              g_free);
+      g_signal_connect_object (view->rows_parent, "notify::expanded",
+                               G_CALLBACK (on_figures_expanded), self, 0);
+      gtk_list_box_append (GTK_LIST_BOX (list), view->rows_parent);
     }
   gtk_box_append (self->content_box, list);
 }
@@ -349,6 +420,7 @@ add_section (RmmOversightView        *self,
   for (guint m = 0; section->measures[m] != NULL; m++)
     {
       const char *measure = section->measures[m];
+      MeasureView *view;
 
       if (!rmm_figures_is_single (self->figures, measure))
         {
@@ -361,14 +433,58 @@ add_section (RmmOversightView        *self,
           singles = new_boxed_list ();
           gtk_box_append (self->content_box, singles);
         }
-      {
-        RmmFigure *figure = rmm_figures_find (self->figures, measure, "all");
-        g_autofree char *value = figure ? rmm_figure_format_text (figure) : g_strdup (_("None"));
+      view = add_measure_view (self, measure);
+      view->row = new_figure_row (rmm_figures_describe_measure (measure), &view->value);
+      gtk_list_box_append (GTK_LIST_BOX (singles), view->row);
+    }
+}
 
-        gtk_list_box_append (GTK_LIST_BOX (singles),
-                             new_figure_row (rmm_figures_describe_measure (measure), value,
-                                             figure && figure->suppressed));
-      }
+/* Which of the measures are single figures, in the order they are shown: the view's layout,
+ * the same from one period to the next unless a measure has figures in one and not the
+ * other. */
+static char *
+figures_shape (GPtrArray *figures)
+{
+  const RmmFiguresSection *sections = NULL;
+  GString *shape = g_string_new (NULL);
+  guint n_sections;
+
+  sections = rmm_figures_get_sections (&n_sections);
+  for (guint s = 0; s < n_sections; s++)
+    for (guint m = 0; sections[s].measures[m] != NULL; m++)
+      g_string_append_c (shape, rmm_figures_is_single (figures, sections[s].measures[m])
+                                ? '1' : '0');
+  return g_string_free (shape, FALSE);
+}
+
+/* The figures shown in the widgets laid out for them. */
+static void
+update_measures (RmmOversightView *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->shown);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *measure = key;
+      MeasureView *view = value;
+
+      if (view->row != NULL)
+        {
+          RmmFigure *figure = rmm_figures_find (self->figures, measure, "all");
+          g_autofree char *text = figure ? rmm_figure_format_text (figure)
+                                         : g_strdup (_("None"));
+
+          set_figure (view->row, view->value, text, figure && figure->suppressed);
+          continue;
+        }
+      if (view->chart != NULL)
+        update_chart (self, view->chart, measure);
+      view->filled = FALSE;
+      if (!ADW_IS_EXPANDER_ROW (view->rows_parent) ||
+          adw_expander_row_get_expanded (ADW_EXPANDER_ROW (view->rows_parent)))
+        fill_category_rows (self, measure, view);
     }
 }
 
@@ -377,6 +493,8 @@ clear_content (RmmOversightView *self)
 {
   GtkWidget *child;
 
+  g_hash_table_remove_all (self->shown);
+  g_clear_pointer (&self->shape, g_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
     gtk_box_remove (self->content_box, child);
 }
@@ -451,18 +569,17 @@ show_figures (RmmOversightView *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *period = describe_period (self);
   RmmArea *area = chosen_area (self);
-  const RmmFiguresSection *sections;
-  guint n_sections;
+  g_autofree char *shape = NULL;
 
   gtk_label_set_text (self->status_label, "");
   gtk_label_set_text (self->period_label, period);
-  clear_content (self);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
   g_clear_pointer (&self->published, g_free);
   self->figures = self->store ? read_figures (self, area, &error) : NULL;
   update_publish (self);
   if (self->figures == NULL)
     {
+      clear_content (self);
       if (g_error_matches (error, RMM_ERROR, RMM_ERROR_NOT_FOUND))
         show_not_published (self, error->message);
       else if (error != NULL)
@@ -484,9 +601,20 @@ show_figures (RmmOversightView *self)
                         _("Counted from the record. No child can be identified: a count from "
                           "1 to 4 is shown as “fewer than 5”, and a figure from which one "
                           "could be worked out is hidden too."));
-  sections = rmm_figures_get_sections (&n_sections);
-  for (guint s = 0; s < n_sections; s++)
-    add_section (self, &sections[s]);
+  /* Laid out again only when the figures need another layout. */
+  shape = figures_shape (self->figures);
+  if (g_strcmp0 (shape, self->shape) != 0)
+    {
+      const RmmFiguresSection *sections;
+      guint n_sections;
+
+      clear_content (self);
+      sections = rmm_figures_get_sections (&n_sections);
+      for (guint s = 0; s < n_sections; s++)
+        add_section (self, &sections[s]);
+      self->shape = g_steal_pointer (&shape);
+    }
+  update_measures (self);
 }
 
 /* The period after is offered while it has begun. */
@@ -788,6 +916,8 @@ rmm_oversight_view_dispose (GObject *object)
   g_clear_pointer (&self->figures, g_ptr_array_unref);
   g_clear_pointer (&self->published, g_free);
   g_clear_pointer (&self->read, g_hash_table_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->shape, g_free);
 
   G_OBJECT_CLASS (rmm_oversight_view_parent_class)->dispose (object);
 }
@@ -827,6 +957,8 @@ rmm_oversight_view_init (RmmOversightView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify)g_ptr_array_unref);
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify)measure_view_free);
   self->change_mark = -1;
   g_date_clear (&self->from, 1);
   g_date_clear (&self->to, 1);

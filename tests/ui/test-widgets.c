@@ -1496,6 +1496,53 @@ figure_shown (GtkWidget  *view,
   return label ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
+/* The figure rows under @widget, appended to @text as "title value", "; " between. */
+static void
+read_figure_rows (GtkWidget *widget,
+                  GString   *text,
+                  guint     *n)
+{
+  GtkWidget *value;
+
+  if (ADW_IS_ACTION_ROW (widget) && (value = find_widget (widget, is_numeric, NULL)) != NULL)
+    {
+      g_string_append_printf (text, "%s%s %s", (*n)++ ? "; " : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                              gtk_label_get_text (GTK_LABEL (value)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    read_figure_rows (child, text, n);
+}
+
+/* What the rows unfolded under @expander say, as a chart describes its figures: "Referrals
+ * by agency: Police 12; Schools 7." */
+static char *
+expander_rows_read (GtkWidget *expander)
+{
+  GString *text = g_string_new (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)));
+  guint n = 0;
+
+  g_string_append (text, ": ");
+  read_figure_rows (expander, text, &n);
+  if (n == 0)
+    g_string_append (text, "none in the period");
+  g_string_append_c (text, '.');
+  return g_string_free (text, FALSE);
+}
+
+/* The chart described as @subtitle's figures. */
+static gboolean
+is_chart_of (GtkWidget  *widget,
+             const char *subtitle)
+{
+  const char *tooltip;
+
+  return is_chart (widget, NULL) && (tooltip = gtk_widget_get_tooltip_text (widget)) &&
+         g_str_has_prefix (tooltip, subtitle) && tooltip[strlen (subtitle)] == ':';
+}
+
 /* The Oversight view: charts drawn as images for a screen reader; the period moves back;
  * a custom period that is not one is said and changes nothing; one area's figures. */
 static void
@@ -1537,6 +1584,29 @@ test_oversight_view (Fixture       *f,
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
     drain_main_loop ();
     g_assert_true (find_widget (expander, is_numeric, NULL) == first_row);
+  }
+
+  /* Another period: what was unfolded stays unfolded, and its rows and the chart above them
+   * say the new period's figures, not the last one's. */
+  {
+    GtkWidget *expander = find_widget (view, is_expander_row, NULL);
+    const char *subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander));
+    GtkWidget *chart = find_widget (view, is_chart_of, subtitle);
+    g_autofree char *rows_before = expander_rows_read (expander);
+    g_autofree char *chart_before = g_strdup (gtk_widget_get_tooltip_text (chart));
+    g_autofree char *rows_after = NULL;
+
+    g_assert_cmpstr (rows_before, ==, chart_before);
+    g_assert_true (gtk_widget_activate_action (view, "oversight.previous", NULL));
+    drain_main_loop ();
+    expander = find_widget (view, is_expander_row, NULL);
+    chart = find_widget (view, is_chart_of, subtitle);
+    g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+    rows_after = expander_rows_read (expander);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (chart), !=, chart_before);
+    g_assert_cmpstr (rows_after, ==, gtk_widget_get_tooltip_text (chart));
+    g_assert_true (gtk_widget_activate_action (view, "oversight.next", NULL));
+    drain_main_loop ();
   }
 
   /* Custom: a period that is not one is said, and the figures stay. */

@@ -22,6 +22,17 @@ G_BEGIN_DECLS
 /* When a decision was confirmed: when the second chair confirmed it. */
 #define RMM_CONFIRMED_AT_SQL "greatest (d.chair1_confirmed_at, d.chair2_confirmed_at)"
 
+/* A child: their area, its framework, and who they are. */
+typedef struct
+{
+  gint64        child_id;
+  gint64        area_id;
+  RmmFramework *framework;      /* the area's, or NULL for one not installed */
+  const char   *date_of_birth;
+  const char   *gender;
+  gboolean      looked_after;
+} RmmChildFacts;
+
 /* One of a child's confirmed ratings or closures. Texts are the history's own. */
 typedef struct
 {
@@ -34,16 +45,18 @@ typedef struct
   const char *superseded_at;  /* when a confirmed correction replaced it, or NULL */
   gboolean    closure;
   gboolean    onward;         /* a closure with an onward referral */
+  guint       slot;           /* its child's place in the history's children */
 } RmmStanding;
 
 /* A child's, with what the counting needs ready: the order they were proposed in, the order
- * they were confirmed in, and the closures alone (each a stretch of the history's arrays). */
+ * they were confirmed in, and the closures alone (each a stretch of the history's
+ * pointers). */
 typedef struct
 {
   gint64        child_id;
   gint64        area_id;
   RmmFramework *framework;       /* the area's, or NULL for one not installed */
-  RmmStanding  *entries;         /* oldest proposed first */
+  RmmStanding **entries;         /* oldest proposed first */
   guint         n_entries;
   RmmStanding **by_confirmed;    /* n_entries of them, oldest confirmed first */
   RmmStanding **closures;
@@ -102,8 +115,10 @@ typedef struct
 {
   gint64        change_mark;
   GStringChunk *texts;       /* every text of the history */
-  GArray       *entries;     /* RmmStanding, each child's together */
-  GPtrArray    *pointers;    /* the children's by_confirmed and closures */
+  GArray       *child_facts; /* RmmChildFacts, of every child */
+  GHashTable   *facts_by_child; /* (gint64 *) child id → RmmChildFacts */
+  GArray       *entries;     /* RmmStanding, as read */
+  GPtrArray    *pointers;    /* the children's entries, by_confirmed and closures */
   GArray       *children;    /* RmmChildStanding, by child id */
   GHashTable   *by_child;    /* (gint64 *) child id → RmmChildStanding */
   GArray       *triggers;    /* RmmTriggerStanding */
@@ -113,7 +128,9 @@ typedef struct
   GArray       *episodes;    /* RmmEpisodeStanding */
 } RmmFiguresHistory;
 
-RmmFiguresHistory *rmm_store_get_figures_history (RmmStore  *self,
-                                                  GError   **error);
+RmmFiguresHistory   *rmm_store_get_figures_history  (RmmStore           *self,
+                                                    GError            **error);
+const RmmChildFacts *rmm_figures_history_find_child (RmmFiguresHistory  *history,
+                                                    gint64              child_id);
 
 G_END_DECLS

@@ -20,6 +20,8 @@ static void
 history_free (RmmFiguresHistory *history)
 {
   g_string_chunk_free (history->texts);
+  g_array_unref (history->child_facts);
+  g_hash_table_unref (history->facts_by_child);
   g_array_unref (history->entries);
   g_ptr_array_unref (history->pointers);
   g_array_unref (history->children);
@@ -39,7 +41,9 @@ history_new (gint64 change_mark)
 
   history->change_mark = change_mark;
   history->texts = g_string_chunk_new (1 << 20);
-  history->entries = g_array_new (FALSE, TRUE, sizeof (RmmStanding));
+  history->child_facts = g_array_new (FALSE, TRUE, sizeof (RmmChildFacts));
+  history->facts_by_child = g_hash_table_new (g_int64_hash, g_int64_equal);
+  history->entries = g_array_new (FALSE, FALSE, sizeof (RmmStanding));
   history->pointers = g_ptr_array_new ();
   history->children = g_array_new (FALSE, TRUE, sizeof (RmmChildStanding));
   history->by_child = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -84,7 +88,7 @@ compare_proposed (gconstpointer a,
                   gconstpointer b,
                   gpointer      data)
 {
-  const RmmStanding *x = a, *y = b;
+  const RmmStanding *x = *(RmmStanding * const *)a, *y = *(RmmStanding * const *)b;
   int by_time = g_strcmp0 (x->proposed_at, y->proposed_at);
 
   return by_time != 0 ? by_time : (x->id > y->id) - (x->id < y->id);
@@ -106,15 +110,15 @@ compare_confirmed (gconstpointer a,
 static void
 child_standing_finish (RmmChildStanding *child)
 {
-  g_qsort_with_data (child->entries, child->n_entries, sizeof (RmmStanding), compare_proposed,
-                     NULL);
+  g_qsort_with_data (child->entries, child->n_entries, sizeof (RmmStanding *),
+                     compare_proposed, NULL);
   for (guint i = 0; i < child->n_entries; i++)
     {
-      RmmStanding *entry = &child->entries[i];
+      RmmStanding *entry = child->entries[i];
 
       for (guint j = 0; entry->supersedes_id != 0 && j < i; j++)
         {
-          RmmStanding *replaced = &child->entries[j];
+          RmmStanding *replaced = child->entries[j];
 
           if (replaced->id == entry->supersedes_id && replaced->superseded_at == NULL)
             replaced->superseded_at = entry->proposed_at;
@@ -123,9 +127,9 @@ child_standing_finish (RmmChildStanding *child)
   child->n_closures = 0;
   for (guint i = 0; i < child->n_entries; i++)
     {
-      child->by_confirmed[i] = &child->entries[i];
-      if (child->entries[i].closure)
-        child->closures[child->n_closures++] = &child->entries[i];
+      child->by_confirmed[i] = child->entries[i];
+      if (child->entries[i]->closure)
+        child->closures[child->n_closures++] = child->entries[i];
     }
   g_qsort_with_data (child->by_confirmed, child->n_entries, sizeof (RmmStanding *),
                      compare_confirmed, NULL);
@@ -134,39 +138,42 @@ child_standing_finish (RmmChildStanding *child)
       child->first_rated_at = child->by_confirmed[i]->confirmed_at;
 }
 
-/* Each child's area and its framework, by the child's id: read once rather than with each
- * of its rows. */
-typedef struct
+/* Each child's area, its framework and who they are (for the board's counts of who the
+ * children are), by the child's id: read once rather than with each of their rows. */
+static gboolean
+read_child_facts (RmmStore           *self,
+                  RmmFiguresHistory  *history,
+                  GError            **error)
 {
-  gint64        area_id;
-  RmmFramework *framework;
-} ChildArea;
-
-static GHashTable *
-read_child_areas (RmmStore  *self,
-                  GError   **error)
-{
-  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                       g_free);
   g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
-    "SELECT c.id, c.area_id, a.framework FROM child c JOIN area a ON a.id = c.area_id",
-    error);
+    "SELECT c.id, c.area_id, a.framework, c.date_of_birth, c.gender, c.looked_after "
+    "FROM child c JOIN area a ON a.id = c.area_id", error);
 
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while (rmm_db_stmt_step (stmt, &local_error))
     {
-      gint64 child_id = rmm_db_stmt_get_int (stmt, 0);
-      ChildArea *area = g_new (ChildArea, 1);
+      RmmChildFacts facts = {
+        .child_id = rmm_db_stmt_get_int (stmt, 0),
+        .area_id = rmm_db_stmt_get_int (stmt, 1),
+        .framework = rmm_framework_lookup (rmm_db_stmt_get_text (stmt, 2)),
+        .date_of_birth = keep_text (history, stmt, 3, FALSE),
+        .gender = keep_text (history, stmt, 4, TRUE),
+        .looked_after = rmm_db_stmt_get_int (stmt, 5) != 0,
+      };
 
-      area->area_id = rmm_db_stmt_get_int (stmt, 1);
-      area->framework = rmm_framework_lookup (rmm_db_stmt_get_text (stmt, 2));
-      g_hash_table_insert (areas, g_memdup2 (&child_id, sizeof child_id), area);
+      g_array_append_val (history->child_facts, facts);
     }
   if (!read_ended (&local_error, error))
-    return NULL;
-  return g_steal_pointer (&areas);
+    return FALSE;
+  for (guint i = 0; i < history->child_facts->len; i++)
+    {
+      RmmChildFacts *facts = &g_array_index (history->child_facts, RmmChildFacts, i);
+
+      g_hash_table_insert (history->facts_by_child, &facts->child_id, facts);
+    }
+  return TRUE;
 }
 
 /* Agencies' names by their ids. */
@@ -220,56 +227,58 @@ read_plan_children (RmmStore  *self,
   return g_steal_pointer (&plans);
 }
 
-/* The children's entries, each child's together, from @read in the order the table gave
- * them: a place for each child, then each entry into its child's stretch. */
+/* Each child's entries together, as the history's entries were read in no order: a place
+ * for each child, then a pointer to each entry in its child's stretches. */
 static void
-group_by_child (RmmFiguresHistory *history,
-                GArray            *read,
-                GHashTable        *areas)
+group_by_child (RmmFiguresHistory *history)
 {
   g_autoptr(GHashTable) slots = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree guint *filled = NULL;
+  guint n = history->entries->len;
+  RmmStanding **pointers;
   guint offset = 0;
 
-  for (guint i = 0; i < read->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      RmmStanding *entry = &g_array_index (read, RmmStanding, i);
+      RmmStanding *entry = &g_array_index (history->entries, RmmStanding, i);
       gpointer slot;
 
       if (!g_hash_table_lookup_extended (slots, &entry->child_id, NULL, &slot))
         {
-          const ChildArea *area = g_hash_table_lookup (areas, &entry->child_id);
+          const RmmChildFacts *facts = rmm_figures_history_find_child (history,
+                                                                       entry->child_id);
           RmmChildStanding child = {
             .child_id = entry->child_id,
-            .area_id = area ? area->area_id : 0,
-            .framework = area ? area->framework : NULL,
+            .area_id = facts ? facts->area_id : 0,
+            .framework = facts ? facts->framework : NULL,
           };
 
           slot = GUINT_TO_POINTER (history->children->len);
           g_array_append_val (history->children, child);
           g_hash_table_insert (slots, &entry->child_id, slot);
         }
-      g_array_index (history->children, RmmChildStanding, GPOINTER_TO_UINT (slot)).n_entries++;
+      entry->slot = GPOINTER_TO_UINT (slot);
+      g_array_index (history->children, RmmChildStanding, entry->slot).n_entries++;
     }
-  g_array_set_size (history->entries, read->len);
-  g_ptr_array_set_size (history->pointers, 2 * read->len);
+  g_ptr_array_set_size (history->pointers, 3 * n);
+  pointers = (RmmStanding **)history->pointers->pdata;
   for (guint c = 0; c < history->children->len; c++)
     {
       RmmChildStanding *child = &g_array_index (history->children, RmmChildStanding, c);
 
-      child->entries = &g_array_index (history->entries, RmmStanding, offset);
-      child->by_confirmed = (RmmStanding **)history->pointers->pdata + offset;
-      child->closures = (RmmStanding **)history->pointers->pdata + read->len + offset;
+      child->entries = pointers + offset;
+      child->by_confirmed = pointers + n + offset;
+      child->closures = pointers + 2 * n + offset;
       offset += child->n_entries;
     }
   filled = g_new0 (guint, history->children->len);
-  for (guint i = 0; i < read->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      RmmStanding *entry = &g_array_index (read, RmmStanding, i);
-      guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (slots, &entry->child_id));
-      RmmChildStanding *child = &g_array_index (history->children, RmmChildStanding, slot);
+      RmmStanding *entry = &g_array_index (history->entries, RmmStanding, i);
+      RmmChildStanding *child = &g_array_index (history->children, RmmChildStanding,
+                                                entry->slot);
 
-      child->entries[filled[slot]++] = *entry;
+      child->entries[filled[entry->slot]++] = entry;
     }
   for (guint c = 0; c < history->children->len; c++)
     {
@@ -286,10 +295,8 @@ group_by_child (RmmFiguresHistory *history,
 static gboolean
 read_decisions (RmmStore           *self,
                 RmmFiguresHistory  *history,
-                GHashTable         *areas,
                 GError            **error)
 {
-  g_autoptr(GArray) read = g_array_new (FALSE, TRUE, sizeof (RmmStanding));
   g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
     "SELECT d.child_id, d.id, d.kind, d.value, d.proposed_at, " RMM_CONFIRMED_AT_SQL ", "
@@ -311,7 +318,7 @@ read_decisions (RmmStore           *self,
       gint64 child_id = rmm_db_stmt_get_int (stmt, 0);
       gboolean dissent = rmm_db_stmt_get_int (stmt, 8) != 0;
       gboolean escalated = rmm_db_stmt_get_int (stmt, 9) != 0;
-      const ChildArea *area;
+      const RmmChildFacts *facts;
 
       if (rmm_db_stmt_get_int (stmt, 7) != 0)
         {
@@ -326,12 +333,13 @@ read_decisions (RmmStore           *self,
             .onward = rmm_db_stmt_get_int (stmt, 10) != 0,
           };
 
-          g_array_append_val (read, entry);
+          g_array_append_val (history->entries, entry);
         }
-      if ((dissent || escalated) && (area = g_hash_table_lookup (areas, &child_id)) != NULL)
+      if ((dissent || escalated) &&
+          (facts = rmm_figures_history_find_child (history, child_id)) != NULL)
         {
           RmmDisputeStanding dispute = {
-            .area_id = area->area_id,
+            .area_id = facts->area_id,
             .proposed_at = keep_text (history, stmt, 4, FALSE),
             .dissent = dissent,
             .escalated = escalated,
@@ -342,60 +350,105 @@ read_decisions (RmmStore           *self,
     }
   if (!read_ended (&local_error, error))
     return FALSE;
-  group_by_child (history, read, areas);
+  group_by_child (history);
   return TRUE;
 }
 
-/* Every trigger raised, with its response once both chairs confirmed it. */
+/* A trigger's response, and when both chairs had confirmed it (NULL until then). */
+typedef struct
+{
+  gboolean    convened;
+  gboolean    section47;
+  const char *confirmed_at;
+} Response;
+
+static GHashTable *
+read_responses (RmmStore           *self,
+                RmmFiguresHistory  *history,
+                GError            **error)
+{
+  g_autoptr(GHashTable) responses = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                           g_free, g_free);
+  g_autoptr(GError) local_error = NULL;
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
+    "SELECT r.trigger_id, r.convened, r.section47, "
+    "       CASE WHEN r.chair1_confirmed_at IS NOT NULL AND r.chair2_confirmed_at IS NOT NULL "
+    "            THEN greatest (r.chair1_confirmed_at, r.chair2_confirmed_at) END "
+    "FROM trigger_response r", error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (rmm_db_stmt_step (stmt, &local_error))
+    {
+      gint64 trigger_id = rmm_db_stmt_get_int (stmt, 0);
+      Response *response = g_new (Response, 1);
+
+      response->convened = rmm_db_stmt_get_int (stmt, 1) != 0;
+      response->section47 = rmm_db_stmt_get_int (stmt, 2) != 0;
+      response->confirmed_at = keep_text (history, stmt, 3, FALSE);
+      g_hash_table_insert (responses, g_memdup2 (&trigger_id, sizeof trigger_id), response);
+    }
+  if (!read_ended (&local_error, error))
+    return NULL;
+  return g_steal_pointer (&responses);
+}
+
+/* Every trigger raised about a child in an area, with its response. */
 static gboolean
 read_triggers (RmmStore           *self,
                RmmFiguresHistory  *history,
                GError            **error)
 {
+  g_autoptr(GHashTable) responses = read_responses (self, history, error);
   g_autoptr(GError) local_error = NULL;
-  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
-    "SELECT c.area_id, t.rule_id, t.raised_at, r.convened, r.section47, "
-    "       CASE WHEN r.chair1_confirmed_at IS NOT NULL AND r.chair2_confirmed_at IS NOT NULL "
-    "            THEN greatest (r.chair1_confirmed_at, r.chair2_confirmed_at) END "
-    "FROM strategy_trigger t JOIN child c ON c.id = t.child_id "
-    "LEFT JOIN trigger_response r ON r.trigger_id = t.id", error);
+  RmmDbStmt *stmt;
 
-  if (stmt == NULL)
+  if (responses == NULL ||
+      !(stmt = rmm_db_prepare (rmm_store_get_db (self),
+                               "SELECT id, child_id, rule_id, raised_at FROM strategy_trigger",
+                               error)))
     return FALSE;
   while (rmm_db_stmt_step (stmt, &local_error))
     {
-      RmmTriggerStanding trigger = {
-        .area_id = rmm_db_stmt_get_int (stmt, 0),
-        .rule_id = keep_text (history, stmt, 1, TRUE),
-        .raised_at = keep_text (history, stmt, 2, FALSE),
-        .convened = rmm_db_stmt_get_int (stmt, 3) != 0,
-        .section47 = rmm_db_stmt_get_int (stmt, 4) != 0,
-        .confirmed_at = keep_text (history, stmt, 5, FALSE),
-      };
+      gint64 trigger_id = rmm_db_stmt_get_int (stmt, 0);
+      const RmmChildFacts *facts = rmm_figures_history_find_child (history,
+                                                                   rmm_db_stmt_get_int (stmt,
+                                                                                        1));
+      const Response *response = g_hash_table_lookup (responses, &trigger_id);
+      RmmTriggerStanding trigger = { 0 };
 
+      if (facts == NULL)
+        continue;
+      trigger.area_id = facts->area_id;
+      trigger.rule_id = keep_text (history, stmt, 2, TRUE);
+      trigger.raised_at = keep_text (history, stmt, 3, FALSE);
+      if (response != NULL)
+        {
+          trigger.convened = response->convened;
+          trigger.section47 = response->section47;
+          trigger.confirmed_at = response->confirmed_at;
+        }
       g_array_append_val (history->triggers, trigger);
     }
   return read_ended (&local_error, error);
 }
 
-/* The area of @plan_id's child, through @plans and @areas; FALSE if either is unknown (a
- * row the record's joins would not find). */
+/* The area of @plan_id's child, through @plans; FALSE if either is unknown (a row the
+ * record's joins would not find). */
 static gboolean
-find_plan_area (gint64      plan_id,
-                GHashTable *plans,
-                GHashTable *areas,
-                gint64     *child_id,
-                gint64     *area_id)
+find_plan_area (RmmFiguresHistory *history,
+                gint64             plan_id,
+                GHashTable        *plans,
+                gint64            *child_id,
+                gint64            *area_id)
 {
   const gint64 *child = g_hash_table_lookup (plans, &plan_id);
-  const ChildArea *area;
+  const RmmChildFacts *facts;
 
-  if (child == NULL)
+  if (child == NULL || !(facts = rmm_figures_history_find_child (history, *child)))
     return FALSE;
   *child_id = *child;
-  if ((area = g_hash_table_lookup (areas, child_id)) == NULL)
-    return FALSE;
-  *area_id = area->area_id;
+  *area_id = facts->area_id;
   return TRUE;
 }
 
@@ -404,7 +457,6 @@ static gboolean
 read_actions (RmmStore           *self,
               RmmFiguresHistory  *history,
               GHashTable         *plans,
-              GHashTable         *areas,
               GError            **error)
 {
   g_autoptr(GHashTable) agencies = read_agencies (self, history, error);
@@ -427,7 +479,7 @@ read_actions (RmmStore           *self,
       };
       gint64 child_id;
 
-      if (find_plan_area (rmm_db_stmt_get_int (stmt, 0), plans, areas, &child_id,
+      if (find_plan_area (history, rmm_db_stmt_get_int (stmt, 0), plans, &child_id,
                           &action.area_id))
         g_array_append_val (history->actions, action);
     }
@@ -490,7 +542,6 @@ static gboolean
 read_versions (RmmStore           *self,
                RmmFiguresHistory  *history,
                GHashTable         *plans,
-               GHashTable         *areas,
                GError            **error)
 {
   g_autoptr(GHashTable) first = read_first_copies (self, history, error);
@@ -507,7 +558,7 @@ read_versions (RmmStore           *self,
       VersionCopy copy = { .version_id = rmm_db_stmt_get_int (stmt, 0) };
       RmmVersionStanding version = { .agreed_at = keep_text (history, stmt, 2, FALSE) };
 
-      if (!find_plan_area (rmm_db_stmt_get_int (stmt, 1), plans, areas, &copy.child_id,
+      if (!find_plan_area (history, rmm_db_stmt_get_int (stmt, 1), plans, &copy.child_id,
                            &version.area_id))
         continue;
       version.first_sent_at = g_hash_table_lookup (first, &copy);
@@ -520,7 +571,6 @@ read_versions (RmmStore           *self,
 static gboolean
 read_episodes (RmmStore           *self,
                RmmFiguresHistory  *history,
-               GHashTable         *areas,
                GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -532,11 +582,11 @@ read_episodes (RmmStore           *self,
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       RmmEpisodeStanding episode = { .child_id = rmm_db_stmt_get_int (stmt, 0) };
-      const ChildArea *area = g_hash_table_lookup (areas, &episode.child_id);
+      const RmmChildFacts *facts = rmm_figures_history_find_child (history, episode.child_id);
 
-      if (area == NULL)
+      if (facts == NULL)
         continue;
-      episode.area_id = area->area_id;
+      episode.area_id = facts->area_id;
       episode.started_at = keep_text (history, stmt, 1, FALSE);
       g_array_append_val (history->episodes, episode);
     }
@@ -548,15 +598,21 @@ read_history (RmmStore           *self,
               RmmFiguresHistory  *history,
               GError            **error)
 {
-  g_autoptr(GHashTable) areas = read_child_areas (self, error);
   g_autoptr(GHashTable) plans = NULL;
 
-  return areas != NULL && read_decisions (self, history, areas, error) &&
+  return read_child_facts (self, history, error) && read_decisions (self, history, error) &&
          read_triggers (self, history, error) &&
          (plans = read_plan_children (self, error)) != NULL &&
-         read_actions (self, history, plans, areas, error) &&
-         read_versions (self, history, plans, areas, error) &&
-         read_episodes (self, history, areas, error);
+         read_actions (self, history, plans, error) &&
+         read_versions (self, history, plans, error) && read_episodes (self, history, error);
+}
+
+/* The child's area, framework and who they are; NULL for a child not in the record. */
+const RmmChildFacts *
+rmm_figures_history_find_child (RmmFiguresHistory *history,
+                                gint64             child_id)
+{
+  return g_hash_table_lookup (history->facts_by_child, &child_id);
 }
 
 /**

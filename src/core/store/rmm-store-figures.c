@@ -355,13 +355,23 @@ circulation_timeliness (Period     *period,
   return g_date_compare (&period->as_of_day, &due) > 0 ? "late" : "not yet due";
 }
 
-/* Referrals received in the period: by agency and route, screened out, repeats, the two
- * deadlines, and who the children are. */
+/* Whether a row of @area_id is one the period counts. */
 static gboolean
-count_referrals (Period  *period,
-                 GError **error)
+in_area (Period *period,
+         gint64  area_id)
 {
-  RmmDbStmt *stmt = prepare (period,
+  return period->area_id == 0 || area_id == period->area_id;
+}
+
+/* Referrals received in the period: by agency and route, screened out, repeats, the two
+ * deadlines, and who the children are (the child's area and who they are from the
+ * history: joined here, each was a search of the children). */
+static gboolean
+count_referrals (Period             *period,
+                 RmmFiguresHistory  *history,
+                 GError            **error)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (period->store),
     "SELECT r.child_id, r.received_at, r.route, coalesce (g.name, ''), r.screening_outcome, "
     "       CASE WHEN r.screening_outcome <> 'pending' THEN coalesce (r.decided_at, "
     "         (SELECT min (e.at) FROM audit_event e WHERE e.entity = 'referral' "
@@ -369,12 +379,9 @@ count_referrals (Period  *period,
     "       (SELECT max (p.received_at) FROM referral p "
     "        WHERE p.child_id = r.child_id AND p.received_at < r.received_at), "
     "       (SELECT min (s.completed_on) FROM assessment s "
-    "        WHERE s.child_id = r.child_id AND s.referral_id = r.id), "
-    "       c.date_of_birth, c.gender, c.looked_after "
-    "FROM referral r JOIN child c ON c.id = r.child_id "
-    "LEFT JOIN agency g ON g.id = r.referrer_agency_id "
-    "WHERE (?1 = 0 OR c.area_id = ?1) AND r.received_at >= ?2 AND r.received_at < ?3 "
-    "ORDER BY r.received_at, r.id", error);
+    "        WHERE s.child_id = r.child_id AND s.referral_id = r.id) "
+    "FROM referral r LEFT JOIN agency g ON g.id = r.referrer_agency_id "
+    "WHERE r.received_at >= ?1 AND r.received_at < ?2 ORDER BY r.received_at, r.id", error);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                          NULL);
@@ -386,8 +393,8 @@ count_referrals (Period  *period,
 
   if (stmt == NULL)
     return FALSE;
-  rmm_db_stmt_bind_text (stmt, 2, period->from_utc);
-  rmm_db_stmt_bind_text (stmt, 3, period->end_utc);
+  rmm_db_stmt_bind_text (stmt, 1, period->from_utc);
+  rmm_db_stmt_bind_text (stmt, 2, period->end_utc);
   tally_init (&agencies);
   tally_init (&routes);
   tally_init (&decisions);
@@ -401,8 +408,10 @@ count_referrals (Period  *period,
       const char *received_at = rmm_db_stmt_get_text (stmt, 1);
       const char *agency = rmm_db_stmt_get_text (stmt, 3);
       const char *outcome = rmm_db_stmt_get_text (stmt, 4);
-      const char *gender = rmm_db_stmt_get_text (stmt, 9);
+      const RmmChildFacts *child = rmm_figures_history_find_child (history, child_id);
 
+      if (child == NULL || !in_area (period, child->area_id))
+        continue;
       received++;
       tally_add (&agencies, *agency ? agency : "not recorded");
       tally_add (&routes, rmm_db_stmt_get_text (stmt, 2));
@@ -424,10 +433,9 @@ count_referrals (Period  *period,
       if (!g_hash_table_contains (children, &child_id))
         {
           g_hash_table_add (children, g_memdup2 (&child_id, sizeof child_id));
-          tally_add (&ages, age_band (rmm_db_stmt_get_text (stmt, 8), received_at));
-          tally_add (&genders, gender_category (gender));
-          tally_add (&looked_after, rmm_db_stmt_get_int (stmt, 10) ? "looked after"
-                                                                   : "not looked after");
+          tally_add (&ages, age_band (child->date_of_birth, received_at));
+          tally_add (&genders, gender_category (child->gender));
+          tally_add (&looked_after, child->looked_after ? "looked after" : "not looked after");
         }
     }
 
@@ -481,14 +489,6 @@ count_one (Period      *period,
   add_count (period, measure, read ? (guint)rmm_db_stmt_get_int (stmt, 0) : 0);
   rmm_db_stmt_reset (stmt);
   return read_ended (&local_error, error);
-}
-
-/* Whether a row of @area_id is one the period counts. */
-static gboolean
-in_area (Period *period,
-         gint64  area_id)
-{
-  return period->area_id == 0 || area_id == period->area_id;
 }
 
 /* Decisions proposed in the period with a chair's dissent, and those escalated. */
@@ -558,11 +558,11 @@ listed_at (const RmmChildStanding *child,
   const RmmRiskLevel *level;
 
   while (*reach < child->n_entries &&
-         g_strcmp0 (child->entries[*reach].proposed_at, until) <= 0)
+         g_strcmp0 (child->entries[*reach]->proposed_at, until) <= 0)
     (*reach)++;
   for (guint i = *reach; i > 0 && rating == NULL; i--)
     {
-      const RmmStanding *entry = &child->entries[i - 1];
+      const RmmStanding *entry = child->entries[i - 1];
 
       if (!entry->closure &&
           (entry->superseded_at == NULL || g_strcmp0 (entry->superseded_at, until) > 0))
@@ -938,7 +938,7 @@ rmm_store_read_figures (RmmStore     *self,
       RmmFiguresHistory *history = rmm_store_get_figures_history (self, error);
 
       /* In the order the sections show them. */
-      ok = history != NULL && count_referrals (&period, error) &&
+      ok = history != NULL && count_referrals (&period, history, error) &&
            count_events (&period, history, error);
       if (ok)
         {
