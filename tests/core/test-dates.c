@@ -116,6 +116,30 @@ test_day_of_time (void)
     }
 }
 
+/* A stored time as seconds since 1970, as the board's figures compare them; what is not a
+ * stored time is none. */
+static void
+test_time_as_number (void)
+{
+  static const struct { const char *stored; gint64 seconds; } cases[] = {
+    { "1970-01-01T00:00:00Z", 0 }, { "2026-07-01T09:30:00Z", 1782898200 },
+    { "2000-02-29T23:59:59Z", 951868799 }, { "1969-12-31T23:00:00Z", -3600 },
+  };
+  static const char * const refused[] = {
+    "2027-02-29T12:00:00Z", "2026-07-01T24:00:00Z", "2026-07-01 12:00:00Z",
+    "2026-07-01T12:00:00+01:00", "", "2026-07-01T12:00:0Z", "２026-07-01T12:00:00Z", NULL,
+  };
+  gint64 seconds;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (rmm_time_read_unix (cases[i].stored, &seconds));
+      g_assert_cmpint (seconds, ==, cases[i].seconds);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_assert_false (rmm_time_read_unix (refused[i], &seconds));
+}
+
 /* A meeting's time of day, as people type it, kept as HH:MM. */
 static void
 test_time_of_day (void)
@@ -147,5 +171,6 @@ main (int    argc,
   g_test_add_func ("/dates/times", test_times);
   g_test_add_func ("/dates/time-of-day", test_time_of_day);
   g_test_add_func ("/dates/day-of-time", test_day_of_time);
+  g_test_add_func ("/dates/time-as-number", test_time_as_number);
   return g_test_run ();
 }

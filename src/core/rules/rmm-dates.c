@@ -292,6 +292,9 @@ rmm_time_of_day_parse (const char *text)
   return g_strdup_printf ("%02d:%02d", hour, minute);
 }
 
+/* 1 January 1970, as GDate counts days (1 January of the year 1 is day 1). */
+#define EPOCH_JULIAN 719163
+
 /* The @n ASCII digits at @text as a number, or -1. */
 static int
 read_digits (const char *text,
@@ -308,21 +311,39 @@ read_digits (const char *text,
   return value;
 }
 
-/* The UK calendar day of a stored UTC time. The board's figures ask this of hundreds of
- * thousands of times: most are read off the text, since the UK has been from 0 to 2 hours
- * ahead of UTC since 1847, so a time from 01:00 to 21:59 UTC falls on the same day in the
- * UK; the others ask the time zone. */
-GDate *
-rmm_date_from_time (const char *utc_time)
+/* The days from 1 January 1970 to @day of @month of @year (proleptic Gregorian). */
+static gint64
+days_from_epoch (int year,
+                 int month,
+                 int day)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return (gint64)g_date_get_julian (&date) - EPOCH_JULIAN;
+}
+
+/**
+ * rmm_time_read_unix:
+ * @utc_time: a stored UTC time, 2026-07-01T09:30:00Z
+ * @seconds: (out): the seconds since 1970 it is
+ *
+ * A stored time read as a number, for the board's figures, which compare hundreds of
+ * thousands of them: read off the digits, as strictly as rmm_time_is_valid () reads it.
+ *
+ * Returns: %FALSE if @utc_time is not a stored time
+ */
+gboolean
+rmm_time_read_unix (const char *utc_time,
+                    gint64     *seconds)
+{
   int year, month, day, hour, minute, second;
 
   if (utc_time == NULL || strlen (utc_time) != 20 || utc_time[4] != '-' ||
       utc_time[7] != '-' || utc_time[10] != 'T' || utc_time[13] != ':' ||
       utc_time[16] != ':' || utc_time[19] != 'Z')
-    return NULL;
+    return FALSE;
   year = read_digits (utc_time, 4);
   month = read_digits (utc_time + 5, 2);
   day = read_digits (utc_time + 8, 2);
@@ -332,14 +353,57 @@ rmm_date_from_time (const char *utc_time)
   if (year < 1 || month < 1 || month > 12 || day < 1 ||
       !g_date_valid_dmy (day, month, year) || hour < 0 || hour > 23 || minute < 0 ||
       minute > 59 || second < 0 || second > 59)
-    return NULL;
-  if (hour >= 1 && hour <= 21)
-    return g_date_new_dmy (day, month, year);
-  if (!(utc = g_date_time_new_from_iso8601 (utc_time, NULL)))
-    return NULL;
+    return FALSE;
+  *seconds = days_from_epoch (year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+  return TRUE;
+}
+
+/**
+ * rmm_date_set_uk_from_unix:
+ * @day: the UK calendar day, set
+ * @seconds: a time, in seconds since 1970
+ *
+ * The UK day a time fell on. The UK has been from 0 to 2 hours ahead of UTC since 1847, so a
+ * time from 01:00 to 21:59 UTC falls on its UTC day in the UK: those are worked out at
+ * once; the others ask the time zone.
+ */
+void
+rmm_date_set_uk_from_unix (GDate  *day,
+                           gint64  seconds)
+{
+  gint64 days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+  gint64 hour = (seconds - days * 86400) / 3600;
+  gint64 julian = days + EPOCH_JULIAN;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_date_clear (day, 1);
+  if (hour >= 1 && hour <= 21 && julian >= 1 && julian <= G_MAXUINT32)
+    {
+      g_date_set_julian (day, (guint32)julian);
+      return;
+    }
+  if ((utc = g_date_time_new_from_unix_utc (seconds)) == NULL)
+    return;
   local = g_date_time_to_timezone (utc, uk_time_zone ());
-  return g_date_new_dmy (g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                         g_date_time_get_year (local));
+  g_date_set_dmy (day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+}
+
+/* The UK calendar day of a stored UTC time. */
+GDate *
+rmm_date_from_time (const char *utc_time)
+{
+  gint64 seconds;
+  GDate *day;
+
+  if (!rmm_time_read_unix (utc_time, &seconds))
+    return NULL;
+  day = g_date_new ();
+  rmm_date_set_uk_from_unix (day, seconds);
+  if (!g_date_valid (day))
+    g_clear_pointer (&day, g_date_free);
+  return day;
 }
 
 /* TRUE when @earlier is no more than @months calendar months before @later (both stored

@@ -20,6 +20,10 @@ gboolean  rmm_date_parse_uk   (const char  *text,
 char     *rmm_time_parse_uk   (const char  *text);
 char     *rmm_time_of_day_parse (const char *text);
 GDate    *rmm_date_from_time  (const char  *utc_time);
+gboolean  rmm_time_read_unix  (const char  *utc_time,
+                               gint64      *seconds);
+void      rmm_date_set_uk_from_unix (GDate       *day,
+                                     gint64       seconds);
 gboolean  rmm_time_within_months (const char *earlier,
                                  const char *later,
                                  int         months);

@@ -33,19 +33,21 @@ typedef struct
   gboolean      looked_after;
 } RmmChildFacts;
 
-/* One of a child's confirmed ratings or closures. Texts are the history's own. */
+/* Times are seconds since 1970 (rmm_time_read_unix ()), 0 for none: compared by the
+ * hundred thousand, they were texts. Texts are the history's own. */
+
+/* One of a child's confirmed ratings or closures. */
 typedef struct
 {
   gint64      id;
   gint64      child_id;
   gint64      supersedes_id;  /* the one it replaced, or 0 */
   const char *value;
-  const char *proposed_at;
-  const char *confirmed_at;   /* when the second chair confirmed it */
-  const char *superseded_at;  /* when a confirmed correction replaced it, or NULL */
+  gint64      proposed_at;
+  gint64      confirmed_at;   /* when the second chair confirmed it */
+  gint64      superseded_at;  /* when a confirmed correction replaced it, or 0 */
   gboolean    closure;
   gboolean    onward;         /* a closure with an onward referral */
-  guint       slot;           /* its child's place in the history's children */
 } RmmStanding;
 
 /* A child's, with what the counting needs ready: the order they were proposed in, the order
@@ -61,7 +63,7 @@ typedef struct
   RmmStanding **by_confirmed;    /* n_entries of them, oldest confirmed first */
   RmmStanding **closures;
   guint         n_closures;
-  const char   *first_rated_at;  /* when their first rating was confirmed, or NULL */
+  gint64        first_rated_at;  /* when their first rating was confirmed, or 0 */
 } RmmChildStanding;
 
 /* A trigger raised, and its response once both chairs confirmed it. */
@@ -69,8 +71,8 @@ typedef struct
 {
   gint64      area_id;
   const char *rule_id;
-  const char *raised_at;
-  const char *confirmed_at;   /* NULL: no confirmed response */
+  gint64      raised_at;
+  gint64      confirmed_at;   /* 0: no confirmed response */
   gboolean    convened;
   gboolean    section47;
 } RmmTriggerStanding;
@@ -79,7 +81,7 @@ typedef struct
 typedef struct
 {
   gint64      area_id;
-  const char *proposed_at;
+  gint64      proposed_at;
   gboolean    dissent;
   gboolean    escalated;
 } RmmDisputeStanding;
@@ -97,8 +99,8 @@ typedef struct
 typedef struct
 {
   gint64      area_id;
-  const char *agreed_at;
-  const char *first_sent_at;  /* NULL: never circulated */
+  gint64      agreed_at;
+  gint64      first_sent_at;  /* 0: never circulated */
 } RmmVersionStanding;
 
 /* A missing episode of a child. */
@@ -106,7 +108,7 @@ typedef struct
 {
   gint64      child_id;
   gint64      area_id;
-  const char *started_at;
+  gint64      started_at;
 } RmmEpisodeStanding;
 
 /* The whole history, in no particular order but each child's: a period's rows are found by
@@ -117,7 +119,7 @@ typedef struct
   GStringChunk *texts;       /* every text of the history */
   GArray       *child_facts; /* RmmChildFacts, of every child */
   GHashTable   *facts_by_child; /* (gint64 *) child id → RmmChildFacts */
-  GArray       *entries;     /* RmmStanding, as read */
+  GArray       *entries;     /* RmmStanding, each child's together */
   GPtrArray    *pointers;    /* the children's entries, by_confirmed and closures */
   GArray       *children;    /* RmmChildStanding, by child id */
   GHashTable   *by_child;    /* (gint64 *) child id → RmmChildStanding */

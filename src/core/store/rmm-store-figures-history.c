@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "rmm-dates.h"
 #include "rmm-store-figures-history-private.h"
 
 #define HISTORY_KEY "rmm-figures-history"
@@ -41,18 +42,29 @@ history_new (gint64 change_mark)
 
   history->change_mark = change_mark;
   history->texts = g_string_chunk_new (1 << 20);
-  history->child_facts = g_array_new (FALSE, TRUE, sizeof (RmmChildFacts));
+  history->child_facts = g_array_new (FALSE, FALSE, sizeof (RmmChildFacts));
   history->facts_by_child = g_hash_table_new (g_int64_hash, g_int64_equal);
   history->entries = g_array_new (FALSE, FALSE, sizeof (RmmStanding));
   history->pointers = g_ptr_array_new ();
   history->children = g_array_new (FALSE, TRUE, sizeof (RmmChildStanding));
   history->by_child = g_hash_table_new (g_int64_hash, g_int64_equal);
-  history->triggers = g_array_new (FALSE, TRUE, sizeof (RmmTriggerStanding));
-  history->disputes = g_array_new (FALSE, TRUE, sizeof (RmmDisputeStanding));
-  history->actions = g_array_new (FALSE, TRUE, sizeof (RmmActionStanding));
-  history->versions = g_array_new (FALSE, TRUE, sizeof (RmmVersionStanding));
-  history->episodes = g_array_new (FALSE, TRUE, sizeof (RmmEpisodeStanding));
+  history->triggers = g_array_new (FALSE, FALSE, sizeof (RmmTriggerStanding));
+  history->disputes = g_array_new (FALSE, FALSE, sizeof (RmmDisputeStanding));
+  history->actions = g_array_new (FALSE, FALSE, sizeof (RmmActionStanding));
+  history->versions = g_array_new (FALSE, FALSE, sizeof (RmmVersionStanding));
+  history->episodes = g_array_new (FALSE, FALSE, sizeof (RmmEpisodeStanding));
   return history;
+}
+
+/* The column's stored time as seconds since 1970; 0 for none (or for what is not one,
+ * which rmm_store_check () reports). */
+static gint64
+read_time (RmmDbStmt *stmt,
+           int        column)
+{
+  gint64 seconds;
+
+  return rmm_time_read_unix (rmm_db_stmt_get_text (stmt, column), &seconds) ? seconds : 0;
 }
 
 /* The column's text kept with the history (NULL stays NULL); @shared for texts many rows
@@ -69,6 +81,24 @@ keep_text (RmmFiguresHistory *history,
     return NULL;
   return shared ? g_string_chunk_insert_const (history->texts, text)
                 : g_string_chunk_insert (history->texts, text);
+}
+
+/* The most rows @array is made ready for at once: a table's ids could be anything. */
+#define MOST_RESERVED 1000000
+
+/* Room in @array for about as many rows as @table has (its highest id: its rows are never
+ * deleted), so that it does not grow by copying itself some twenty times; unused room is
+ * never touched. A table that cannot be read reserves nothing (its reading will say why). */
+static void
+reserve_rows (RmmStore   *self,
+              GArray     *array,
+              const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", table);
+  gint64 rows = rmm_store_query_int (self, sql, 0, NULL);
+
+  g_array_set_size (array, (guint)CLAMP (rows, 0, MOST_RESERVED));
+  g_array_set_size (array, 0);
 }
 
 /* A reading's end: FALSE with its @failure handed on to @error, if it failed. */
@@ -89,9 +119,10 @@ compare_proposed (gconstpointer a,
                   gpointer      data)
 {
   const RmmStanding *x = *(RmmStanding * const *)a, *y = *(RmmStanding * const *)b;
-  int by_time = g_strcmp0 (x->proposed_at, y->proposed_at);
 
-  return by_time != 0 ? by_time : (x->id > y->id) - (x->id < y->id);
+  if (x->proposed_at != y->proposed_at)
+    return x->proposed_at < y->proposed_at ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
 }
 
 static int
@@ -100,9 +131,25 @@ compare_confirmed (gconstpointer a,
                    gpointer      data)
 {
   const RmmStanding *x = *(RmmStanding * const *)a, *y = *(RmmStanding * const *)b;
-  int by_time = g_strcmp0 (x->confirmed_at, y->confirmed_at);
 
-  return by_time != 0 ? by_time : (x->id > y->id) - (x->id < y->id);
+  if (x->confirmed_at != y->confirmed_at)
+    return x->confirmed_at < y->confirmed_at ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* @entries sorted by @compare: looked at first, as they nearly always come in order (the
+ * record gives them by when they were proposed, and most are confirmed in that order). */
+static void
+sort_entries (RmmStanding      **entries,
+              guint              n,
+              GCompareDataFunc   compare)
+{
+  for (guint i = 1; i < n; i++)
+    if (compare (&entries[i - 1], &entries[i], NULL) > 0)
+      {
+        g_qsort_with_data (entries, n, sizeof (RmmStanding *), compare, NULL);
+        return;
+      }
 }
 
 /* The child's entries put in the orders the counting walks them in, with when each was
@@ -110,8 +157,7 @@ compare_confirmed (gconstpointer a,
 static void
 child_standing_finish (RmmChildStanding *child)
 {
-  g_qsort_with_data (child->entries, child->n_entries, sizeof (RmmStanding *),
-                     compare_proposed, NULL);
+  sort_entries (child->entries, child->n_entries, compare_proposed);
   for (guint i = 0; i < child->n_entries; i++)
     {
       RmmStanding *entry = child->entries[i];
@@ -120,7 +166,7 @@ child_standing_finish (RmmChildStanding *child)
         {
           RmmStanding *replaced = child->entries[j];
 
-          if (replaced->id == entry->supersedes_id && replaced->superseded_at == NULL)
+          if (replaced->id == entry->supersedes_id && replaced->superseded_at == 0)
             replaced->superseded_at = entry->proposed_at;
         }
     }
@@ -131,9 +177,8 @@ child_standing_finish (RmmChildStanding *child)
       if (child->entries[i]->closure)
         child->closures[child->n_closures++] = child->entries[i];
     }
-  g_qsort_with_data (child->by_confirmed, child->n_entries, sizeof (RmmStanding *),
-                     compare_confirmed, NULL);
-  for (guint i = 0; i < child->n_entries && child->first_rated_at == NULL; i++)
+  sort_entries (child->by_confirmed, child->n_entries, compare_confirmed);
+  for (guint i = 0; i < child->n_entries && child->first_rated_at == 0; i++)
     if (!child->by_confirmed[i]->closure)
       child->first_rated_at = child->by_confirmed[i]->confirmed_at;
 }
@@ -152,6 +197,7 @@ read_child_facts (RmmStore           *self,
 
   if (stmt == NULL)
     return FALSE;
+  reserve_rows (self, history->child_facts, "child");
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       RmmChildFacts facts = {
@@ -227,71 +273,47 @@ read_plan_children (RmmStore  *self,
   return g_steal_pointer (&plans);
 }
 
-/* Each child's entries together, as the history's entries were read in no order: a place
- * for each child, then a pointer to each entry in its child's stretches. */
+/* The children's entries, read each child's together: a child for each run of them, and
+ * pointers to them in the child's stretches of the history's pointers. */
 static void
 group_by_child (RmmFiguresHistory *history)
 {
-  g_autoptr(GHashTable) slots = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree guint *filled = NULL;
   guint n = history->entries->len;
   RmmStanding **pointers;
-  guint offset = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      RmmStanding *entry = &g_array_index (history->entries, RmmStanding, i);
-      gpointer slot;
-
-      if (!g_hash_table_lookup_extended (slots, &entry->child_id, NULL, &slot))
-        {
-          const RmmChildFacts *facts = rmm_figures_history_find_child (history,
-                                                                       entry->child_id);
-          RmmChildStanding child = {
-            .child_id = entry->child_id,
-            .area_id = facts ? facts->area_id : 0,
-            .framework = facts ? facts->framework : NULL,
-          };
-
-          slot = GUINT_TO_POINTER (history->children->len);
-          g_array_append_val (history->children, child);
-          g_hash_table_insert (slots, &entry->child_id, slot);
-        }
-      entry->slot = GPOINTER_TO_UINT (slot);
-      g_array_index (history->children, RmmChildStanding, entry->slot).n_entries++;
-    }
   g_ptr_array_set_size (history->pointers, 3 * n);
   pointers = (RmmStanding **)history->pointers->pdata;
+  for (guint i = 0; i < n;)
+    {
+      RmmStanding *first = &g_array_index (history->entries, RmmStanding, i);
+      const RmmChildFacts *facts = rmm_figures_history_find_child (history, first->child_id);
+      RmmChildStanding child = {
+        .child_id = first->child_id,
+        .area_id = facts ? facts->area_id : 0,
+        .framework = facts ? facts->framework : NULL,
+        .entries = pointers + i,
+        .by_confirmed = pointers + n + i,
+        .closures = pointers + 2 * n + i,
+      };
+
+      for (; i < n && g_array_index (history->entries, RmmStanding, i).child_id ==
+                      child.child_id; i++)
+        child.entries[child.n_entries++] = &g_array_index (history->entries, RmmStanding, i);
+      child_standing_finish (&child);
+      g_array_append_val (history->children, child);
+    }
   for (guint c = 0; c < history->children->len; c++)
     {
       RmmChildStanding *child = &g_array_index (history->children, RmmChildStanding, c);
 
-      child->entries = pointers + offset;
-      child->by_confirmed = pointers + n + offset;
-      child->closures = pointers + 2 * n + offset;
-      offset += child->n_entries;
-    }
-  filled = g_new0 (guint, history->children->len);
-  for (guint i = 0; i < n; i++)
-    {
-      RmmStanding *entry = &g_array_index (history->entries, RmmStanding, i);
-      RmmChildStanding *child = &g_array_index (history->children, RmmChildStanding,
-                                                entry->slot);
-
-      child->entries[filled[entry->slot]++] = entry;
-    }
-  for (guint c = 0; c < history->children->len; c++)
-    {
-      RmmChildStanding *child = &g_array_index (history->children, RmmChildStanding, c);
-
-      child_standing_finish (child);
       g_hash_table_insert (history->by_child, &child->child_id, child);
     }
 }
 
-/* Every decision the figures count, in one walk of the table: each child's confirmed
- * ratings and closures (a closure's onward referral looked up for closures alone), and any
- * decision proposed with a chair's dissent or escalated. */
+/* Every decision the figures count, in one walk of the index that holds what they need,
+ * child by child: each child's confirmed ratings and closures (a closure's onward referral
+ * looked up for closures alone), and any decision proposed with a chair's dissent or
+ * escalated. */
 static gboolean
 read_decisions (RmmStore           *self,
                 RmmFiguresHistory  *history,
@@ -309,10 +331,12 @@ read_decisions (RmmStore           *self,
     "          FROM closure z WHERE z.decision_id = d.id) END "
     "FROM decision d "
     "WHERE (d.kind IN ('risk-rating', 'closure') AND d.status = 'confirmed') "
-    "   OR d.dissent <> '' OR d.escalated = 1", error);
+    "   OR d.dissent <> '' OR d.escalated = 1 "
+    "ORDER BY d.child_id", error);
 
   if (stmt == NULL)
     return FALSE;
+  reserve_rows (self, history->entries, "decision");
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       gint64 child_id = rmm_db_stmt_get_int (stmt, 0);
@@ -327,8 +351,8 @@ read_decisions (RmmStore           *self,
             .child_id = child_id,
             .closure = g_strcmp0 (rmm_db_stmt_get_text (stmt, 2), "closure") == 0,
             .value = keep_text (history, stmt, 3, TRUE),
-            .proposed_at = keep_text (history, stmt, 4, FALSE),
-            .confirmed_at = keep_text (history, stmt, 5, FALSE),
+            .proposed_at = read_time (stmt, 4),
+            .confirmed_at = read_time (stmt, 5),
             .supersedes_id = rmm_db_stmt_get_int (stmt, 6),
             .onward = rmm_db_stmt_get_int (stmt, 10) != 0,
           };
@@ -340,7 +364,7 @@ read_decisions (RmmStore           *self,
         {
           RmmDisputeStanding dispute = {
             .area_id = facts->area_id,
-            .proposed_at = keep_text (history, stmt, 4, FALSE),
+            .proposed_at = read_time (stmt, 4),
             .dissent = dissent,
             .escalated = escalated,
           };
@@ -357,9 +381,9 @@ read_decisions (RmmStore           *self,
 /* A trigger's response, and when both chairs had confirmed it (NULL until then). */
 typedef struct
 {
-  gboolean    convened;
-  gboolean    section47;
-  const char *confirmed_at;
+  gboolean convened;
+  gboolean section47;
+  gint64   confirmed_at;
 } Response;
 
 static GHashTable *
@@ -385,7 +409,7 @@ read_responses (RmmStore           *self,
 
       response->convened = rmm_db_stmt_get_int (stmt, 1) != 0;
       response->section47 = rmm_db_stmt_get_int (stmt, 2) != 0;
-      response->confirmed_at = keep_text (history, stmt, 3, FALSE);
+      response->confirmed_at = read_time (stmt, 3);
       g_hash_table_insert (responses, g_memdup2 (&trigger_id, sizeof trigger_id), response);
     }
   if (!read_ended (&local_error, error))
@@ -408,6 +432,7 @@ read_triggers (RmmStore           *self,
                                "SELECT id, child_id, rule_id, raised_at FROM strategy_trigger",
                                error)))
     return FALSE;
+  reserve_rows (self, history->triggers, "strategy_trigger");
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       gint64 trigger_id = rmm_db_stmt_get_int (stmt, 0);
@@ -421,7 +446,7 @@ read_triggers (RmmStore           *self,
         continue;
       trigger.area_id = facts->area_id;
       trigger.rule_id = keep_text (history, stmt, 2, TRUE);
-      trigger.raised_at = keep_text (history, stmt, 3, FALSE);
+      trigger.raised_at = read_time (stmt, 3);
       if (response != NULL)
         {
           trigger.convened = response->convened;
@@ -468,6 +493,7 @@ read_actions (RmmStore           *self,
                                "SELECT plan_id, due_on, status, agency_id FROM plan_action",
                                error)))
     return FALSE;
+  reserve_rows (self, history->actions, "plan_action");
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       gint64 agency_id = rmm_db_stmt_get_int (stmt, 3);
@@ -510,14 +536,14 @@ version_copy_equal (gconstpointer a,
   return x->version_id == y->version_id && x->child_id == y->child_id;
 }
 
-/* When each version was first sent: a few rows per version ever circulated. */
+/* When each version was first sent (a VersionCopy, to a gint64): a few rows per version
+ * ever circulated. */
 static GHashTable *
-read_first_copies (RmmStore           *self,
-                   RmmFiguresHistory  *history,
-                   GError            **error)
+read_first_copies (RmmStore  *self,
+                   GError   **error)
 {
   g_autoptr(GHashTable) first = g_hash_table_new_full (version_copy_hash, version_copy_equal,
-                                                       g_free, NULL);
+                                                       g_free, g_free);
   g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
     "SELECT x.plan_version_id, x.child_id, min (x.circulated_at) FROM circulation x "
@@ -528,9 +554,10 @@ read_first_copies (RmmStore           *self,
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       VersionCopy copy = { rmm_db_stmt_get_int (stmt, 0), rmm_db_stmt_get_int (stmt, 1) };
+      gint64 sent_at = read_time (stmt, 2);
 
       g_hash_table_insert (first, g_memdup2 (&copy, sizeof copy),
-                           (gpointer)keep_text (history, stmt, 2, FALSE));
+                           g_memdup2 (&sent_at, sizeof sent_at));
     }
   if (!read_ended (&local_error, error))
     return NULL;
@@ -544,7 +571,7 @@ read_versions (RmmStore           *self,
                GHashTable         *plans,
                GError            **error)
 {
-  g_autoptr(GHashTable) first = read_first_copies (self, history, error);
+  g_autoptr(GHashTable) first = read_first_copies (self, error);
   g_autoptr(GError) local_error = NULL;
   RmmDbStmt *stmt;
 
@@ -553,15 +580,18 @@ read_versions (RmmStore           *self,
                                "SELECT id, plan_id, created_at FROM safety_plan_version",
                                error)))
     return FALSE;
+  reserve_rows (self, history->versions, "safety_plan_version");
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       VersionCopy copy = { .version_id = rmm_db_stmt_get_int (stmt, 0) };
-      RmmVersionStanding version = { .agreed_at = keep_text (history, stmt, 2, FALSE) };
+      RmmVersionStanding version = { .agreed_at = read_time (stmt, 2) };
+      const gint64 *sent_at;
 
       if (!find_plan_area (history, rmm_db_stmt_get_int (stmt, 1), plans, &copy.child_id,
                            &version.area_id))
         continue;
-      version.first_sent_at = g_hash_table_lookup (first, &copy);
+      sent_at = g_hash_table_lookup (first, &copy);
+      version.first_sent_at = sent_at ? *sent_at : 0;
       g_array_append_val (history->versions, version);
     }
   return read_ended (&local_error, error);
@@ -579,6 +609,7 @@ read_episodes (RmmStore           *self,
 
   if (stmt == NULL)
     return FALSE;
+  reserve_rows (self, history->episodes, "missing_episode");
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       RmmEpisodeStanding episode = { .child_id = rmm_db_stmt_get_int (stmt, 0) };
@@ -587,7 +618,7 @@ read_episodes (RmmStore           *self,
       if (facts == NULL)
         continue;
       episode.area_id = facts->area_id;
-      episode.started_at = keep_text (history, stmt, 1, FALSE);
+      episode.started_at = read_time (stmt, 1);
       g_array_append_val (history->episodes, episode);
     }
   return read_ended (&local_error, error);

@@ -44,6 +44,8 @@ typedef struct
   char      *end_utc;      /* UK midnight ending the last day, in UTC */
   char      *as_of;        /* the end, or now if earlier: what is late is late by then */
   GDate      as_of_day;    /* its UK day */
+  gint64     from_time;    /* from_utc and end_utc as the history's times */
+  gint64     end_time;
   GPtrArray *figures;
 } Period;
 
@@ -230,13 +232,12 @@ read_ended (GError **failure,
   return FALSE;
 }
 
-/* Whether the stored UTC @time fell in the period (a UK day from the first to the last). */
+/* Whether the history's @time fell in the period (a UK day from the first to the last). */
 static gboolean
-in_period (Period     *period,
-           const char *time)
+in_period (Period *period,
+           gint64  time)
 {
-  return time != NULL && g_strcmp0 (time, period->from_utc) >= 0 &&
-         g_strcmp0 (time, period->end_utc) < 0;
+  return time != 0 && time >= period->from_time && time < period->end_time;
 }
 
 static double
@@ -337,17 +338,22 @@ assessment_timeliness (Period     *period,
 /* A plan version's circulation within 2 working days of its agreement, as above: by its
  * first copy sent, whoever it went to. */
 static const char *
-circulation_timeliness (Period     *period,
-                        const char *agreed_at,
-                        const char *first_sent_at)
+circulation_timeliness (Period *period,
+                        gint64  agreed_at,
+                        gint64  first_sent_at)
 {
-  g_autoptr(GDate) agreed = rmm_date_from_time (agreed_at);
-  g_autoptr(GDate) sent = first_sent_at ? rmm_date_from_time (first_sent_at) : NULL;
-  GDate due;
+  GDate agreed, sent_day, due;
+  const GDate *sent = NULL;
 
-  if (agreed == NULL || !g_date_valid (&period->as_of_day))
+  rmm_date_set_uk_from_unix (&agreed, agreed_at);
+  if (first_sent_at != 0)
+    {
+      rmm_date_set_uk_from_unix (&sent_day, first_sent_at);
+      sent = g_date_valid (&sent_day) ? &sent_day : NULL;
+    }
+  if (agreed_at == 0 || !g_date_valid (&agreed) || !g_date_valid (&period->as_of_day))
     return "not recorded";
-  due = *agreed;
+  due = agreed;
   rmm_working_calendar_add_working_days (rmm_working_calendar_get_default (), &due,
                                          CIRCULATION_WORKING_DAYS);
   if (sent != NULL)
@@ -551,21 +557,21 @@ count_events (Period             *period,
  * newest), which keeps a year of weeks over 20,000 children's histories quick. */
 static gboolean
 listed_at (const RmmChildStanding *child,
-           const char             *until,
+           gint64                  until,
            guint                  *reach)
 {
   const RmmStanding *rating = NULL;
   const RmmRiskLevel *level;
 
   while (*reach < child->n_entries &&
-         g_strcmp0 (child->entries[*reach]->proposed_at, until) <= 0)
+         child->entries[*reach]->proposed_at <= until)
     (*reach)++;
   for (guint i = *reach; i > 0 && rating == NULL; i--)
     {
       const RmmStanding *entry = child->entries[i - 1];
 
       if (!entry->closure &&
-          (entry->superseded_at == NULL || g_strcmp0 (entry->superseded_at, until) > 0))
+          (entry->superseded_at == 0 || entry->superseded_at > until))
         rating = entry;
     }
   if (rating == NULL || child->framework == NULL ||
@@ -576,8 +582,7 @@ listed_at (const RmmChildStanding *child,
     {
       const RmmStanding *closure = child->closures[i];
 
-      if (g_strcmp0 (closure->confirmed_at, rating->proposed_at) >= 0 &&
-          g_strcmp0 (closure->confirmed_at, until) <= 0)
+      if (closure->confirmed_at >= rating->proposed_at && closure->confirmed_at <= until)
         return FALSE;
     }
   return TRUE;
@@ -609,7 +614,7 @@ count_child_ratings (Period                 *period,
       const RmmStanding *entry = child->by_confirmed[i];
       gboolean now = in_period (period, entry->confirmed_at);
 
-      if (g_strcmp0 (entry->confirmed_at, period->end_utc) >= 0)
+      if (entry->confirmed_at >= period->end_time)
         break;
       if (entry->closure)
         {
@@ -663,14 +668,18 @@ count_ratings_and_list (Period            *period,
                         RmmFiguresHistory *history)
 {
   g_autoptr(GPtrArray) days = list_days (period);
-  g_autoptr(GPtrArray) untils = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gint64 *untils = g_new0 (gint64, days->len);
   g_autofree guint *listed = g_new0 (guint, days->len);
   Ratings ratings = { 0 };
 
   tally_init (&ratings.movements);
   tally_init (&ratings.levels);
   for (guint i = 0; i < days->len; i++)
-    g_ptr_array_add (untils, g_strconcat (g_ptr_array_index (days, i), "T23:59:59Z", NULL));
+    {
+      g_autofree char *until = g_strconcat (g_ptr_array_index (days, i), "T23:59:59Z", NULL);
+
+      rmm_time_read_unix (until, &untils[i]);
+    }
   for (guint c = 0; c < history->children->len; c++)
     {
       const RmmChildStanding *child = &g_array_index (history->children, RmmChildStanding, c);
@@ -678,8 +687,8 @@ count_ratings_and_list (Period            *period,
 
       if (period->area_id != 0 && child->area_id != period->area_id)
         continue;
-      for (guint i = 0; i < untils->len; i++)
-        listed[i] += listed_at (child, g_ptr_array_index (untils, i), &reach);
+      for (guint i = 0; i < days->len; i++)
+        listed[i] += listed_at (child, untils[i], &reach);
       count_child_ratings (period, child, &ratings);
     }
   add_count (period, "children-rated-at-end", ratings.rated);
@@ -709,17 +718,17 @@ count_triggers (Period            *period,
     {
       const RmmTriggerStanding *trigger = &g_array_index (history->triggers,
                                                           RmmTriggerStanding, i);
-      const char *confirmed = trigger->confirmed_at;
+      gint64 confirmed = trigger->confirmed_at;
 
       if ((period->area_id != 0 && trigger->area_id != period->area_id) ||
-          g_strcmp0 (trigger->raised_at, period->end_utc) >= 0)
+          trigger->raised_at >= period->end_time)
         continue;
       if (in_period (period, trigger->raised_at))
         {
           raised++;
           tally_add (&rules, trigger->rule_id);
         }
-      if (confirmed == NULL || g_strcmp0 (confirmed, period->end_utc) >= 0)
+      if (confirmed == 0 || confirmed >= period->end_time)
         open++;
       else if (in_period (period, confirmed))
         {
@@ -750,17 +759,16 @@ count_missing (Period            *period,
       const RmmEpisodeStanding *episode = &g_array_index (history->episodes,
                                                           RmmEpisodeStanding, i);
       const RmmChildStanding *child;
-      g_autoptr(GDate) day = NULL;
       char month[16] = "not recorded";
+      GDate day;
 
       if (!in_area (period, episode->area_id) || !in_period (period, episode->started_at) ||
           !(child = g_hash_table_lookup (history->by_child, &episode->child_id)) ||
-          child->first_rated_at == NULL ||
-          g_strcmp0 (child->first_rated_at, episode->started_at) > 0)
+          child->first_rated_at == 0 || child->first_rated_at > episode->started_at)
         continue;
-      day = rmm_date_from_time (episode->started_at);
-      if (day != NULL)
-        g_date_strftime (month, sizeof month, "%Y-%m", day);
+      rmm_date_set_uk_from_unix (&day, episode->started_at);
+      if (g_date_valid (&day))
+        g_date_strftime (month, sizeof month, "%Y-%m", &day);
       tally_add (&months, month);
     }
   tally_publish (&months, period, "missing-episodes");
@@ -921,6 +929,8 @@ rmm_store_read_figures (RmmStore     *self,
   period.to_day = rmm_date_format (to);
   period.from_utc = uk_midnight_utc (from);
   period.end_utc = uk_midnight_utc (&after);
+  rmm_time_read_unix (period.from_utc, &period.from_time);
+  rmm_time_read_unix (period.end_utc, &period.end_time);
   now = rmm_store_now (self);
   period.as_of = g_strdup (g_strcmp0 (now, period.end_utc) < 0 ? now : period.end_utc);
   {
