@@ -359,7 +359,8 @@ on_figures_expanded (GtkWidget        *expander,
                      RmmOversightView *self)
 {
   const char *measure = g_object_get_data (G_OBJECT (expander), "measure");
-  MeasureView *view = measure ? g_hash_table_lookup (self->shown, measure) : NULL;
+  MeasureView *view = measure && self->shown ? g_hash_table_lookup (self->shown, measure)
+                                             : NULL;
 
   if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)) && view != NULL &&
       !view->filled && self->figures != NULL)
@@ -445,11 +446,10 @@ add_section (RmmOversightView        *self,
 static char *
 figures_shape (GPtrArray *figures)
 {
-  const RmmFiguresSection *sections = NULL;
   GString *shape = g_string_new (NULL);
   guint n_sections;
+  const RmmFiguresSection *sections = rmm_figures_get_sections (&n_sections);
 
-  sections = rmm_figures_get_sections (&n_sections);
   for (guint s = 0; s < n_sections; s++)
     for (guint m = 0; sections[s].measures[m] != NULL; m++)
       g_string_append_c (shape, rmm_figures_is_single (figures, sections[s].measures[m])

@@ -134,5 +134,7 @@ RmmFiguresHistory   *rmm_store_get_figures_history  (RmmStore           *self,
                                                     GError            **error);
 const RmmChildFacts *rmm_figures_history_find_child (RmmFiguresHistory  *history,
                                                     gint64              child_id);
+gboolean             rmm_figures_read_ended         (GError            **failure,
+                                                    GError            **error);
 
 G_END_DECLS

@@ -102,9 +102,9 @@ reserve_rows (RmmStore   *self,
 }
 
 /* A reading's end: FALSE with its @failure handed on to @error, if it failed. */
-static gboolean
-read_ended (GError **failure,
-            GError **error)
+gboolean
+rmm_figures_read_ended (GError **failure,
+                        GError **error)
 {
   if (*failure == NULL)
     return TRUE;
@@ -211,7 +211,7 @@ read_child_facts (RmmStore           *self,
 
       g_array_append_val (history->child_facts, facts);
     }
-  if (!read_ended (&local_error, error))
+  if (!rmm_figures_read_ended (&local_error, error))
     return FALSE;
   for (guint i = 0; i < history->child_facts->len; i++)
     {
@@ -243,7 +243,7 @@ read_agencies (RmmStore           *self,
       g_hash_table_insert (agencies, g_memdup2 (&id, sizeof id),
                            (gpointer)keep_text (history, stmt, 1, TRUE));
     }
-  if (!read_ended (&local_error, error))
+  if (!rmm_figures_read_ended (&local_error, error))
     return NULL;
   return g_steal_pointer (&agencies);
 }
@@ -268,7 +268,7 @@ read_plan_children (RmmStore  *self,
       g_hash_table_insert (plans, g_memdup2 (&ids[0], sizeof ids[0]),
                            g_memdup2 (&ids[1], sizeof ids[1]));
     }
-  if (!read_ended (&local_error, error))
+  if (!rmm_figures_read_ended (&local_error, error))
     return NULL;
   return g_steal_pointer (&plans);
 }
@@ -372,7 +372,7 @@ read_decisions (RmmStore           *self,
           g_array_append_val (history->disputes, dispute);
         }
     }
-  if (!read_ended (&local_error, error))
+  if (!rmm_figures_read_ended (&local_error, error))
     return FALSE;
   group_by_child (history);
   return TRUE;
@@ -412,7 +412,7 @@ read_responses (RmmStore           *self,
       response->confirmed_at = read_time (stmt, 3);
       g_hash_table_insert (responses, g_memdup2 (&trigger_id, sizeof trigger_id), response);
     }
-  if (!read_ended (&local_error, error))
+  if (!rmm_figures_read_ended (&local_error, error))
     return NULL;
   return g_steal_pointer (&responses);
 }
@@ -455,7 +455,7 @@ read_triggers (RmmStore           *self,
         }
       g_array_append_val (history->triggers, trigger);
     }
-  return read_ended (&local_error, error);
+  return rmm_figures_read_ended (&local_error, error);
 }
 
 /* The area of @plan_id's child, through @plans; FALSE if either is unknown (a row the
@@ -509,7 +509,7 @@ read_actions (RmmStore           *self,
                           &action.area_id))
         g_array_append_val (history->actions, action);
     }
-  return read_ended (&local_error, error);
+  return rmm_figures_read_ended (&local_error, error);
 }
 
 /* A version and the child it was sent about: a copy is the version's when both agree. */
@@ -559,7 +559,7 @@ read_first_copies (RmmStore  *self,
       g_hash_table_insert (first, g_memdup2 (&copy, sizeof copy),
                            g_memdup2 (&sent_at, sizeof sent_at));
     }
-  if (!read_ended (&local_error, error))
+  if (!rmm_figures_read_ended (&local_error, error))
     return NULL;
   return g_steal_pointer (&first);
 }
@@ -594,7 +594,7 @@ read_versions (RmmStore           *self,
       version.first_sent_at = sent_at ? *sent_at : 0;
       g_array_append_val (history->versions, version);
     }
-  return read_ended (&local_error, error);
+  return rmm_figures_read_ended (&local_error, error);
 }
 
 /* Every missing episode of a child in an area. */
@@ -621,7 +621,7 @@ read_episodes (RmmStore           *self,
       episode.started_at = read_time (stmt, 1);
       g_array_append_val (history->episodes, episode);
     }
-  return read_ended (&local_error, error);
+  return rmm_figures_read_ended (&local_error, error);
 }
 
 static gboolean
@@ -663,7 +663,7 @@ rmm_store_get_figures_history (RmmStore  *self,
   g_autoptr(GError) local_error = NULL;
   gint64 mark = rmm_store_get_change_mark (self, &local_error);
 
-  if (!read_ended (&local_error, error))
+  if (!rmm_figures_read_ended (&local_error, error))
     return NULL;
   if (history != NULL && history->change_mark == mark)
     return history;

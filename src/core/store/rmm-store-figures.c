@@ -221,17 +221,6 @@ prepare (Period      *period,
   return stmt;
 }
 
-/* A reading's end: FALSE with its @failure handed on to @error, if it failed. */
-static gboolean
-read_ended (GError **failure,
-            GError **error)
-{
-  if (*failure == NULL)
-    return TRUE;
-  g_propagate_error (error, g_steal_pointer (failure));
-  return FALSE;
-}
-
 /* Whether the history's @time fell in the period (a UK day from the first to the last). */
 static gboolean
 in_period (Period *period,
@@ -471,7 +460,7 @@ count_referrals (Period             *period,
   tally_publish (&genders, period, "children-by-gender");
   tally_publish (&looked_after, period, "children-looked-after");
   /* The tallies are published (and freed) either way; on failure the caller drops them. */
-  return read_ended (&local_error, error);
+  return rmm_figures_read_ended (&local_error, error);
 }
 
 /* The one number @sql counts, with the area as ?1 and @first and @second as ?2 and ?3. */
@@ -494,7 +483,7 @@ count_one (Period      *period,
   read = rmm_db_stmt_step (stmt, &local_error);
   add_count (period, measure, read ? (guint)rmm_db_stmt_get_int (stmt, 0) : 0);
   rmm_db_stmt_reset (stmt);
-  return read_ended (&local_error, error);
+  return rmm_figures_read_ended (&local_error, error);
 }
 
 /* Decisions proposed in the period with a chair's dissent, and those escalated. */
@@ -876,7 +865,7 @@ count_meetings (Period  *period,
     rmm_figures_add_percent (period->figures, "attendance-rate", rmm_db_stmt_get_text (stmt, 0),
                              (guint)rmm_db_stmt_get_int (stmt, 1),
                              (guint)rmm_db_stmt_get_int (stmt, 2));
-  return read_ended (&local_error, error) &&
+  return rmm_figures_read_ended (&local_error, error) &&
          count_one (period, "children-deferred",
                     "SELECT count (*) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
                     "WHERE (?1 = 0 OR m.area_id = ?1) AND i.status = 'deferred' "
