@@ -429,6 +429,82 @@ test_plans_circulated (Fixture       *f,
   g_assert_true (hidden (figures, "plans-circulated-2-working-days-rate", "all"));
 }
 
+static GPtrArray *
+read_period (Fixture    *f,
+             const char *first,
+             const char *last)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *figures;
+  GDate from, to;
+
+  g_assert_true (rmm_date_parse (first, &from));
+  g_assert_true (rmm_date_parse (last, &to));
+  figures = rmm_store_read_figures (f->base.store, &from, &to, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figures);
+  return figures;
+}
+
+static void
+assert_same_figures (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      RmmFigure *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (x->measure, ==, y->measure);
+      g_assert_cmpstr (x->category, ==, y->category);
+      g_assert_cmpfloat (x->value, ==, y->value);
+    }
+}
+
+/* A report reads one period's plan versions and missing episodes; the Oversight view, going
+ * from one period to the next, reads them all once: a period's figures are the same either
+ * way, to the edges of its last day in the UK (a plan agreed and an episode begun late on
+ * 30 June, summer time; another episode in the first UK hour of 1 July). */
+static void
+test_one_period_or_many (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) alone = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 child = add_child (f, "FIG-11", "Zennor", "2011-03-03", "female", FALSE);
+  RmmNetworkMemberInput family = { .child_id = child, .role = "family",
+                                   .name = "Pat Zennor", .email = "pat@testshire.example" };
+
+  g_assert_true (rmm_store_allow_domain (f->base.store, "testshire.example", &error));
+  g_assert_cmpint (rmm_store_add_network_member (f->base.store, &family, &error), >, 0);
+  g_assert_no_error (error);
+  rmm_test_store_at (&f->base, "2026-06-10T10:00:00Z");
+  rmm_test_store_decide (&f->base, child, 0, RMM_DECISION_KIND_RISK_RATING, "medium");
+  agree_plan (f, child, "2026-06-30T22:30:00Z");
+  circulate (f, child, "2026-07-01T09:00:00Z");
+  agree_plan (f, child, "2026-08-28T10:00:00Z");
+  rmm_test_store_at (&f->base, "2026-10-02T10:00:00Z");
+  went_missing (f, child, "2026-06-20T21:00:00Z");
+  went_missing (f, child, "2026-06-30T22:45:00Z");   /* 30 June, 23:45 in the UK */
+  went_missing (f, child, "2026-06-30T23:15:00Z");   /* 1 July, 00:15 in the UK */
+  went_missing (f, child, "2026-08-20T19:00:00Z");
+  rmm_test_store_at (&f->base, "2026-11-30T12:00:00Z");
+
+  alone = read_period (f, "2026-04-01", "2026-06-30");
+  after = read_period (f, "2026-07-01", "2026-09-30");
+  again = read_period (f, "2026-04-01", "2026-06-30");
+  assert_same_figures (alone, again);
+  g_assert_cmpfloat (value_of (alone, "plans-agreed", "all"), ==, 1);
+  g_assert_cmpfloat (value_of (alone, "plans-circulated-2-working-days", "on time"), ==, 1);
+  g_assert_cmpfloat (value_of (alone, "missing-episodes", "2026-06"), ==, 2);
+  g_assert_cmpfloat (value_of (alone, "missing-episodes", "2026-07"), ==, 0);
+  g_assert_cmpfloat (value_of (after, "plans-agreed", "all"), ==, 1);
+  g_assert_cmpfloat (value_of (after, "missing-episodes", "2026-07"), ==, 1);
+  g_assert_cmpfloat (value_of (after, "missing-episodes", "2026-08"), ==, 1);
+}
+
 /* A quarter with nothing in it: every count 0, shown as 0; no rate or median of nothing. */
 static void
 test_empty_period (Fixture       *f,
@@ -594,6 +670,7 @@ main (int   argc,
   ADD ("/figures/missing-episodes", test_missing_episodes);
   ADD ("/figures/empty-period", test_empty_period);
   ADD ("/figures/plans-circulated", test_plans_circulated);
+  ADD ("/figures/one-period-or-many", test_one_period_or_many);
   ADD ("/figures/published", test_published);
 #undef ADD
   g_test_add_func ("/figures/suppression", test_suppression);

@@ -116,6 +116,11 @@ typedef struct
 typedef struct
 {
   gint64        change_mark;
+  gboolean      whole;       /* FALSE: the actions, versions and episodes of one period */
+  char         *from_day;    /* that period: its first and last day */
+  char         *to_day;
+  char         *from_utc;    /* and the UTC times it begins and ends */
+  char         *end_utc;
   GStringChunk *texts;       /* every text of the history */
   GArray       *child_facts; /* RmmChildFacts, of every child */
   GHashTable   *facts_by_child; /* (gint64 *) child id → RmmChildFacts */
@@ -131,6 +136,10 @@ typedef struct
 } RmmFiguresHistory;
 
 RmmFiguresHistory   *rmm_store_get_figures_history  (RmmStore           *self,
+                                                    const char         *from_day,
+                                                    const char         *to_day,
+                                                    const char         *from_utc,
+                                                    const char         *end_utc,
                                                     GError            **error);
 const RmmChildFacts *rmm_figures_history_find_child (RmmFiguresHistory  *history,
                                                     gint64              child_id);

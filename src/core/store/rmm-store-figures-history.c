@@ -16,11 +16,17 @@
 #include "rmm-store-figures-history-private.h"
 
 #define HISTORY_KEY "rmm-figures-history"
+/* Set once the store has been asked for a period's figures. */
+#define ASKED_KEY "rmm-figures-asked"
 
 static void
 history_free (RmmFiguresHistory *history)
 {
   g_string_chunk_free (history->texts);
+  g_free (history->from_day);
+  g_free (history->to_day);
+  g_free (history->from_utc);
+  g_free (history->end_utc);
   g_array_unref (history->child_facts);
   g_hash_table_unref (history->facts_by_child);
   g_array_unref (history->entries);
@@ -36,11 +42,21 @@ history_free (RmmFiguresHistory *history)
 }
 
 static RmmFiguresHistory *
-history_new (gint64 change_mark)
+history_new (gint64      change_mark,
+             gboolean    whole,
+             const char *from_day,
+             const char *to_day,
+             const char *from_utc,
+             const char *end_utc)
 {
   RmmFiguresHistory *history = g_new0 (RmmFiguresHistory, 1);
 
   history->change_mark = change_mark;
+  history->whole = whole;
+  history->from_day = g_strdup (from_day);
+  history->to_day = g_strdup (to_day);
+  history->from_utc = g_strdup (from_utc);
+  history->end_utc = g_strdup (end_utc);
   history->texts = g_string_chunk_new (1 << 20);
   history->child_facts = g_array_new (FALSE, FALSE, sizeof (RmmChildFacts));
   history->facts_by_child = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -110,6 +126,25 @@ rmm_figures_read_ended (GError **failure,
     return TRUE;
   g_propagate_error (error, g_steal_pointer (failure));
   return FALSE;
+}
+
+/* @sql, prepared with the history's window: ?1 is 0 for the whole history, and ?2 and ?3
+ * its first and last day (@days) or the UTC times it begins and ends. */
+static RmmDbStmt *
+prepare_in_window (RmmStore           *self,
+                   RmmFiguresHistory  *history,
+                   const char         *sql,
+                   gboolean            days,
+                   GError            **error)
+{
+  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self), sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  rmm_db_stmt_bind_int (stmt, 1, history->whole ? 0 : 1);
+  rmm_db_stmt_bind_text (stmt, 2, days ? history->from_day : history->from_utc);
+  rmm_db_stmt_bind_text (stmt, 3, days ? history->to_day : history->end_utc);
+  return stmt;
 }
 
 /* Oldest proposed first; of two proposed in the same second, the older row. */
@@ -489,9 +524,10 @@ read_actions (RmmStore           *self,
   RmmDbStmt *stmt;
 
   if (agencies == NULL ||
-      !(stmt = rmm_db_prepare (rmm_store_get_db (self),
-                               "SELECT plan_id, due_on, status, agency_id FROM plan_action",
-                               error)))
+      !(stmt = prepare_in_window (self, history,
+                                  "SELECT plan_id, due_on, status, agency_id FROM plan_action "
+                                  "WHERE ?1 = 0 OR (due_on >= ?2 AND due_on <= ?3)", TRUE,
+                                  error)))
     return FALSE;
   reserve_rows (self, history->actions, "plan_action");
   while (rmm_db_stmt_step (stmt, &local_error))
@@ -576,9 +612,10 @@ read_versions (RmmStore           *self,
   RmmDbStmt *stmt;
 
   if (first == NULL ||
-      !(stmt = rmm_db_prepare (rmm_store_get_db (self),
-                               "SELECT id, plan_id, created_at FROM safety_plan_version",
-                               error)))
+      !(stmt = prepare_in_window (self, history,
+                                  "SELECT id, plan_id, created_at FROM safety_plan_version "
+                                  "WHERE ?1 = 0 OR (created_at >= ?2 AND created_at < ?3)",
+                                  FALSE, error)))
     return FALSE;
   reserve_rows (self, history->versions, "safety_plan_version");
   while (rmm_db_stmt_step (stmt, &local_error))
@@ -604,8 +641,10 @@ read_episodes (RmmStore           *self,
                GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
-  RmmDbStmt *stmt = rmm_db_prepare (rmm_store_get_db (self),
-                                    "SELECT child_id, started_at FROM missing_episode", error);
+  RmmDbStmt *stmt = prepare_in_window (self, history,
+                                       "SELECT child_id, started_at FROM missing_episode "
+                                       "WHERE ?1 = 0 OR (started_at >= ?2 AND started_at < ?3)",
+                                       FALSE, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -648,28 +687,43 @@ rmm_figures_history_find_child (RmmFiguresHistory *history,
 
 /**
  * rmm_store_get_figures_history:
+ * @from_day: the period's first day, 2026-07-01
+ * @to_day: its last
+ * @from_utc: the UTC time it begins
+ * @end_utc: the UTC time it ends
  *
- * The history the figures are counted from, as the record stands: read again only when it
- * has changed since the last reading (kept with the store). To be called inside the
+ * The history the figures of the period are counted from, as the record stands: read again
+ * only when it has changed since the last reading (kept with the store). The first period
+ * a store is asked for reads the plan actions, plan versions and missing episodes of that
+ * period alone (a report: once); another reads all of them, once, for every period after
+ * (the Oversight view, going from one period to the next). To be called inside the
  * figures' snapshot, so that the history and the period's own rows agree.
  *
  * Returns: (transfer none): the history, or %NULL with @error
  */
 RmmFiguresHistory *
-rmm_store_get_figures_history (RmmStore  *self,
-                               GError   **error)
+rmm_store_get_figures_history (RmmStore    *self,
+                               const char  *from_day,
+                               const char  *to_day,
+                               const char  *from_utc,
+                               const char  *end_utc,
+                               GError     **error)
 {
   RmmFiguresHistory *history = g_object_get_data (G_OBJECT (self), HISTORY_KEY);
   g_autoptr(GError) local_error = NULL;
   gint64 mark = rmm_store_get_change_mark (self, &local_error);
+  gboolean asked_before = g_object_get_data (G_OBJECT (self), ASKED_KEY) != NULL;
 
   if (!rmm_figures_read_ended (&local_error, error))
     return NULL;
-  if (history != NULL && history->change_mark == mark)
+  if (history != NULL && history->change_mark == mark &&
+      (history->whole || (g_str_equal (history->from_day, from_day) &&
+                          g_str_equal (history->to_day, to_day))))
     return history;
   /* Dropped first: a reading that fails leaves nothing stale behind. */
   g_object_set_data (G_OBJECT (self), HISTORY_KEY, NULL);
-  history = history_new (mark);
+  g_object_set_data (G_OBJECT (self), ASKED_KEY, GINT_TO_POINTER (TRUE));
+  history = history_new (mark, asked_before, from_day, to_day, from_utc, end_utc);
   if (!read_history (self, history, error))
     {
       history_free (history);

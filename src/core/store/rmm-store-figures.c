@@ -934,7 +934,10 @@ rmm_store_read_figures (RmmStore     *self,
   ok = !snapshot || rmm_db_begin_snapshot (rmm_store_get_db (self), error);
   if (ok)
     {
-      RmmFiguresHistory *history = rmm_store_get_figures_history (self, error);
+      RmmFiguresHistory *history = rmm_store_get_figures_history (self, period.from_day,
+                                                                  period.to_day,
+                                                                  period.from_utc,
+                                                                  period.end_utc, error);
 
       /* In the order the sections show them. */
       ok = history != NULL && count_referrals (&period, history, error) &&
