@@ -505,6 +505,25 @@ test_one_period_or_many (Fixture       *f,
   g_assert_cmpfloat (value_of (after, "missing-episodes", "2026-08"), ==, 1);
 }
 
+/* A time kept in another form the record takes (an import keeps "2026-08-24 08:00:00Z" as
+ * it came) counts as the same time: the child's age, the assessment's deadline. */
+static void
+test_times_as_kept (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) figures = NULL;
+  gint64 child = add_child (f, "FIG-12", "Abbotsley", "2011-03-15", "female", FALSE);
+  gint64 referral = refer (f, child, f->police, "2026-08-24 08:00:00Z",
+                           "2026-08-24T12:00:00Z", "assessment-required");
+
+  assess (f, child, referral, "2026-08-25", "2026-09-03");
+  figures = read_quarter (f);
+  g_assert_cmpfloat (value_of (figures, "referrals-received", "all"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "children-by-age", "14-15"), ==, 1);
+  g_assert_cmpfloat (value_of (figures, "children-by-age", "not recorded"), ==, 0);
+  g_assert_cmpfloat (value_of (figures, "assessments-7-working-days", "on time"), ==, 1);
+}
+
 /* A quarter with nothing in it: every count 0, shown as 0; no rate or median of nothing. */
 static void
 test_empty_period (Fixture       *f,
@@ -671,6 +690,7 @@ main (int   argc,
   ADD ("/figures/empty-period", test_empty_period);
   ADD ("/figures/plans-circulated", test_plans_circulated);
   ADD ("/figures/one-period-or-many", test_one_period_or_many);
+  ADD ("/figures/times-as-kept", test_times_as_kept);
   ADD ("/figures/published", test_published);
 #undef ADD
   g_test_add_func ("/figures/suppression", test_suppression);

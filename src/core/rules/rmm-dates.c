@@ -324,25 +324,15 @@ days_from_epoch (int year,
   return (gint64)g_date_get_julian (&date) - EPOCH_JULIAN;
 }
 
-/**
- * rmm_time_read_unix:
- * @utc_time: a stored UTC time, 2026-07-01T09:30:00Z
- * @seconds: (out): the seconds since 1970 it is
- *
- * A stored time read as a number, for the board's figures, which compare hundreds of
- * thousands of them: read off the digits, as strictly as rmm_time_is_valid () reads it.
- *
- * Returns: %FALSE if @utc_time is not a stored time
- */
-gboolean
-rmm_time_read_unix (const char *utc_time,
-                    gint64     *seconds)
+/* A stored time in its usual form, 2026-07-01T09:30:00Z, read off its digits. */
+static gboolean
+read_usual_time (const char *utc_time,
+                 gint64     *seconds)
 {
   int year, month, day, hour, minute, second;
 
-  if (utc_time == NULL || strlen (utc_time) != 20 || utc_time[4] != '-' ||
-      utc_time[7] != '-' || utc_time[10] != 'T' || utc_time[13] != ':' ||
-      utc_time[16] != ':' || utc_time[19] != 'Z')
+  if (strlen (utc_time) != 20 || utc_time[4] != '-' || utc_time[7] != '-' ||
+      utc_time[10] != 'T' || utc_time[13] != ':' || utc_time[16] != ':' || utc_time[19] != 'Z')
     return FALSE;
   year = read_digits (utc_time, 4);
   month = read_digits (utc_time + 5, 2);
@@ -355,6 +345,35 @@ rmm_time_read_unix (const char *utc_time,
       minute > 59 || second < 0 || second > 59)
     return FALSE;
   *seconds = days_from_epoch (year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+  return TRUE;
+}
+
+/**
+ * rmm_time_read_unix:
+ * @utc_time: a stored UTC time, 2026-07-01T09:30:00Z
+ * @seconds: (out): the seconds since 1970 it is
+ *
+ * A stored time read as a number, for the board's figures, which compare hundreds of
+ * thousands of them: the usual form read off its digits, any other that
+ * rmm_time_is_valid () takes (2026-07-01 09:30:00Z, as an import may hold it) as GLib
+ * reads it.
+ *
+ * Returns: %FALSE if @utc_time is not a stored time
+ */
+gboolean
+rmm_time_read_unix (const char *utc_time,
+                    gint64     *seconds)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (utc_time == NULL)
+    return FALSE;
+  if (read_usual_time (utc_time, seconds))
+    return TRUE;
+  if (!rmm_time_is_valid (utc_time) ||
+      !(parsed = g_date_time_new_from_iso8601 (utc_time, NULL)))
+    return FALSE;
+  *seconds = g_date_time_to_unix (parsed);
   return TRUE;
 }
 

@@ -33,8 +33,12 @@ typedef struct
   gboolean      looked_after;
 } RmmChildFacts;
 
-/* Times are seconds since 1970 (rmm_time_read_unix ()), 0 for none: compared by the
- * hundred thousand, they were texts. Texts are the history's own. */
+/* Times are seconds since 1970 (rmm_time_read_unix ()): compared by the hundred thousand,
+ * they were texts. A time that is not there (a trigger with no response) or cannot be read
+ * (a damaged record) is RMM_FIGURES_NEVER, after every period: what did not happen, or
+ * cannot be said to have happened, is counted in none. Texts are the history's own. */
+#define RMM_FIGURES_NEVER G_MAXINT64
+
 
 /* One of a child's confirmed ratings or closures. */
 typedef struct
@@ -45,7 +49,7 @@ typedef struct
   const char *value;
   gint64      proposed_at;
   gint64      confirmed_at;   /* when the second chair confirmed it */
-  gint64      superseded_at;  /* when a confirmed correction replaced it, or 0 */
+  gint64      superseded_at;  /* when a confirmed correction replaced it, or never */
   gboolean    closure;
   gboolean    onward;         /* a closure with an onward referral */
 } RmmStanding;
@@ -63,7 +67,7 @@ typedef struct
   RmmStanding **by_confirmed;    /* n_entries of them, oldest confirmed first */
   RmmStanding **closures;
   guint         n_closures;
-  gint64        first_rated_at;  /* when their first rating was confirmed, or 0 */
+  gint64        first_rated_at;  /* when their first rating was confirmed, or never */
 } RmmChildStanding;
 
 /* A trigger raised, and its response once both chairs confirmed it. */
@@ -72,7 +76,7 @@ typedef struct
   gint64      area_id;
   const char *rule_id;
   gint64      raised_at;
-  gint64      confirmed_at;   /* 0: no confirmed response */
+  gint64      confirmed_at;   /* never: no confirmed response */
   gboolean    convened;
   gboolean    section47;
 } RmmTriggerStanding;
@@ -100,7 +104,7 @@ typedef struct
 {
   gint64      area_id;
   gint64      agreed_at;
-  gint64      first_sent_at;  /* 0: never circulated */
+  gint64      first_sent_at;  /* never: not circulated */
 } RmmVersionStanding;
 
 /* A missing episode of a child. */

@@ -72,15 +72,16 @@ history_new (gint64      change_mark,
   return history;
 }
 
-/* The column's stored time as seconds since 1970; 0 for none (or for what is not one,
- * which rmm_store_check () reports). */
+/* The column's stored time as seconds since 1970; never for none, or for what is not one
+ * (which rmm_store_check () reports). */
 static gint64
 read_time (RmmDbStmt *stmt,
            int        column)
 {
   gint64 seconds;
 
-  return rmm_time_read_unix (rmm_db_stmt_get_text (stmt, column), &seconds) ? seconds : 0;
+  return rmm_time_read_unix (rmm_db_stmt_get_text (stmt, column), &seconds)
+         ? seconds : RMM_FIGURES_NEVER;
 }
 
 /* The column's text kept with the history (NULL stays NULL); @shared for texts many rows
@@ -201,7 +202,8 @@ child_standing_finish (RmmChildStanding *child)
         {
           RmmStanding *replaced = child->entries[j];
 
-          if (replaced->id == entry->supersedes_id && replaced->superseded_at == 0)
+          if (replaced->id == entry->supersedes_id &&
+              replaced->superseded_at == RMM_FIGURES_NEVER)
             replaced->superseded_at = entry->proposed_at;
         }
     }
@@ -213,7 +215,8 @@ child_standing_finish (RmmChildStanding *child)
         child->closures[child->n_closures++] = child->entries[i];
     }
   sort_entries (child->by_confirmed, child->n_entries, compare_confirmed);
-  for (guint i = 0; i < child->n_entries && child->first_rated_at == 0; i++)
+  child->first_rated_at = RMM_FIGURES_NEVER;
+  for (guint i = 0; i < child->n_entries && child->first_rated_at == RMM_FIGURES_NEVER; i++)
     if (!child->by_confirmed[i]->closure)
       child->first_rated_at = child->by_confirmed[i]->confirmed_at;
 }
@@ -388,6 +391,7 @@ read_decisions (RmmStore           *self,
             .value = keep_text (history, stmt, 3, TRUE),
             .proposed_at = read_time (stmt, 4),
             .confirmed_at = read_time (stmt, 5),
+            .superseded_at = RMM_FIGURES_NEVER,
             .supersedes_id = rmm_db_stmt_get_int (stmt, 6),
             .onward = rmm_db_stmt_get_int (stmt, 10) != 0,
           };
@@ -475,7 +479,7 @@ read_triggers (RmmStore           *self,
                                                                    rmm_db_stmt_get_int (stmt,
                                                                                         1));
       const Response *response = g_hash_table_lookup (responses, &trigger_id);
-      RmmTriggerStanding trigger = { 0 };
+      RmmTriggerStanding trigger = { .confirmed_at = RMM_FIGURES_NEVER };
 
       if (facts == NULL)
         continue;
@@ -628,7 +632,7 @@ read_versions (RmmStore           *self,
                            &version.area_id))
         continue;
       sent_at = g_hash_table_lookup (first, &copy);
-      version.first_sent_at = sent_at ? *sent_at : 0;
+      version.first_sent_at = sent_at ? *sent_at : RMM_FIGURES_NEVER;
       g_array_append_val (history->versions, version);
     }
   return rmm_figures_read_ended (&local_error, error);

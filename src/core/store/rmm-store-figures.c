@@ -160,7 +160,8 @@ static const char *
 gender_category (const char *gender)
 {
   static const char * const known[] = { "female", "male", "non-binary", "other" };
-  g_autofree char *folded = g_utf8_strdown (g_strstrip (g_strdup (gender ? gender : "")), -1);
+  g_autofree char *copy = g_strdup (gender ? gender : "");
+  g_autofree char *folded = g_utf8_strdown (g_strstrip (copy), -1);
 
   if (*folded == '\0')
     return "not recorded";
@@ -226,7 +227,7 @@ static gboolean
 in_period (Period *period,
            gint64  time)
 {
-  return time != 0 && time >= period->from_time && time < period->end_time;
+  return time >= period->from_time && time < period->end_time;
 }
 
 static double
@@ -335,12 +336,12 @@ circulation_timeliness (Period *period,
   const GDate *sent = NULL;
 
   rmm_date_set_uk_from_unix (&agreed, agreed_at);
-  if (first_sent_at != 0)
+  if (first_sent_at != RMM_FIGURES_NEVER)
     {
       rmm_date_set_uk_from_unix (&sent_day, first_sent_at);
       sent = g_date_valid (&sent_day) ? &sent_day : NULL;
     }
-  if (agreed_at == 0 || !g_date_valid (&agreed) || !g_date_valid (&period->as_of_day))
+  if (!g_date_valid (&agreed) || !g_date_valid (&period->as_of_day))
     return "not recorded";
   due = agreed;
   rmm_working_calendar_add_working_days (rmm_working_calendar_get_default (), &due,
@@ -552,15 +553,13 @@ listed_at (const RmmChildStanding *child,
   const RmmStanding *rating = NULL;
   const RmmRiskLevel *level;
 
-  while (*reach < child->n_entries &&
-         child->entries[*reach]->proposed_at <= until)
+  while (*reach < child->n_entries && child->entries[*reach]->proposed_at <= until)
     (*reach)++;
   for (guint i = *reach; i > 0 && rating == NULL; i--)
     {
       const RmmStanding *entry = child->entries[i - 1];
 
-      if (!entry->closure &&
-          (entry->superseded_at == 0 || entry->superseded_at > until))
+      if (!entry->closure && entry->superseded_at > until)
         rating = entry;
     }
   if (rating == NULL || child->framework == NULL ||
@@ -717,7 +716,7 @@ count_triggers (Period            *period,
           raised++;
           tally_add (&rules, trigger->rule_id);
         }
-      if (confirmed == 0 || confirmed >= period->end_time)
+      if (confirmed >= period->end_time)
         open++;
       else if (in_period (period, confirmed))
         {
@@ -753,7 +752,7 @@ count_missing (Period            *period,
 
       if (!in_area (period, episode->area_id) || !in_period (period, episode->started_at) ||
           !(child = g_hash_table_lookup (history->by_child, &episode->child_id)) ||
-          child->first_rated_at == 0 || child->first_rated_at > episode->started_at)
+          child->first_rated_at > episode->started_at)
         continue;
       rmm_date_set_uk_from_unix (&day, episode->started_at);
       if (g_date_valid (&day))
