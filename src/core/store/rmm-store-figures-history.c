@@ -2,11 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every child's confirmed ratings and closures, every strategy-discussion trigger, dispute,
- * plan action, plan version and missing episode. Each table is read in the order it is
- * stored and joined here to what it needs (the child's area, a plan's child, an agency's
- * name): on a county's five years, a walk through the table is what its index would have
- * cost to find one quarter's rows scattered through it.
+ * Every child's confirmed ratings and closures, every strategy-discussion trigger and
+ * dispute; the plan actions, plan versions and missing episodes of one period, or of all of
+ * them once a store is asked for a second. Each table (or the index holding what is counted
+ * of it, schema version 17) is walked in the order it is kept and joined here to what it
+ * needs (the child's area, a plan's child, an agency's name): on a county's five years, a
+ * walk is what an index on the rows' dates would have cost to find one quarter's rows
+ * scattered through the file.
  */
 #define G_LOG_DOMAIN "rmm-store"
 
@@ -417,7 +419,7 @@ read_decisions (RmmStore           *self,
   return TRUE;
 }
 
-/* A trigger's response, and when both chairs had confirmed it (NULL until then). */
+/* A trigger's response, and when both chairs had confirmed it (never until then). */
 typedef struct
 {
   gboolean convened;
@@ -475,9 +477,8 @@ read_triggers (RmmStore           *self,
   while (rmm_db_stmt_step (stmt, &local_error))
     {
       gint64 trigger_id = rmm_db_stmt_get_int (stmt, 0);
-      const RmmChildFacts *facts = rmm_figures_history_find_child (history,
-                                                                   rmm_db_stmt_get_int (stmt,
-                                                                                        1));
+      gint64 child_id = rmm_db_stmt_get_int (stmt, 1);
+      const RmmChildFacts *facts = rmm_figures_history_find_child (history, child_id);
       const Response *response = g_hash_table_lookup (responses, &trigger_id);
       RmmTriggerStanding trigger = { .confirmed_at = RMM_FIGURES_NEVER };
 
